@@ -1,0 +1,173 @@
+import { defineCommand, sub } from '../src/core/command.js';
+import type { Context } from '../src/core/context.js';
+import { defineMessages, iso, LOCALES, type Locale } from '../src/core/i18n.js';
+import { opt, required } from '../src/core/options.js';
+import { fields, reply, text } from '../src/core/reply.js';
+
+const m = defineMessages(
+  'config',
+  {
+    title: 'Settings',
+    language: 'Language',
+    timezone: 'Time zone',
+    localTime: (p: { time: string }) => `now ${p.time}`,
+    currency: 'Currency',
+    approval: 'Posts need approval',
+    alertChannel: 'Alerts channel',
+    digestChannel: 'Digest channel',
+    escalation: 'Escalate unhandled alerts after',
+    minutes: (p: { n: number }) => `${p.n} minutes`,
+    digestSchedule: 'Weekly digest (cron, local time)',
+    notSet: 'not set',
+    yes: 'yes',
+    no: 'no',
+    english: 'English',
+    arabic: 'Arabic',
+    langSet: (p: { name: string }) => `Language set to ${p.name}. Every reply in this workspace now uses it.`,
+    timezoneSet: (p: { zone: string; time: string }) =>
+      `Time zone set to ${p.zone}. It is now ${p.time} there; schedules and digests follow this zone.`,
+    currencySet: (p: { code: string }) => `Currency set to ${p.code}. Budgets and reports use it from now on.`,
+    howToChange: 'Change a setting with /config lang ar, /config timezone Asia/Riyadh or /config currency SAR.',
+  },
+  {
+    title: 'الإعدادات',
+    language: 'اللغة',
+    timezone: 'المنطقة الزمنية',
+    localTime: (p) => `الوقت الآن ${iso(p.time)}`,
+    currency: 'العملة',
+    approval: 'المنشورات تحتاج موافقة',
+    alertChannel: 'قناة التنبيهات',
+    digestChannel: 'قناة الملخص',
+    escalation: 'تصعيد التنبيهات غير المعالجة بعد',
+    minutes: (p) => `${iso(p.n)} دقيقة`,
+    digestSchedule: 'الملخص الأسبوعي (cron بالتوقيت المحلي)',
+    notSet: 'غير محدد',
+    yes: 'نعم',
+    no: 'لا',
+    english: 'الإنجليزية',
+    arabic: 'العربية',
+    langSet: (p) => `تم ضبط اللغة على ${p.name}. كل الردود في مساحة العمل هذه ستستخدمها الآن.`,
+    timezoneSet: (p) =>
+      `تم ضبط المنطقة الزمنية على ${iso(p.zone)}. الوقت هناك الآن ${iso(p.time)}؛ الجداول والملخصات تتبع هذه المنطقة.`,
+    currencySet: (p) => `تم ضبط العملة على ${iso(p.code)}. الميزانيات والتقارير تستخدمها من الآن.`,
+    howToChange: 'غيّر الإعدادات بالأوامر: /config lang ar أو /config timezone Asia/Riyadh أو /config currency SAR.',
+  },
+);
+
+/** "Thu 26 Nov 2026, 06:20 (UTC+3)" in the zone; Western digits in both languages. */
+export function localTime(date: Date, zone: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
+    timeZone: zone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'shortOffset',
+  }).format(date);
+}
+
+function languageName(locale: Locale, ctx: Context): string {
+  const t = ctx.t(m);
+  return locale === 'ar' ? t.arabic : t.english;
+}
+
+function show(ctx: Context) {
+  const t = ctx.t(m);
+  const w = ctx.workspace;
+  const orNotSet = (v: string | null) => (v ? iso(v) : t.notSet);
+  return reply(t.title, [
+    fields([
+      { label: t.language, value: languageName(ctx.locale, ctx) },
+      {
+        label: t.timezone,
+        value: `${iso(w.timezone)} (${t.localTime({ time: localTime(ctx.now(), w.timezone, ctx.locale) })})`,
+      },
+      { label: t.currency, value: iso(w.currency) },
+      { label: t.approval, value: w.requireApproval ? t.yes : t.no },
+      { label: t.alertChannel, value: orNotSet(w.alertChannel) },
+      { label: t.digestChannel, value: orNotSet(w.digestChannel) },
+      { label: t.escalation, value: t.minutes({ n: w.escalationMinutes }) },
+      { label: t.digestSchedule, value: iso(w.digestCron) },
+    ]),
+    text(t.howToChange),
+  ]);
+}
+
+export default defineCommand({
+  name: 'config',
+  description: { en: 'Show or change the workspace settings', ar: 'عرض إعدادات مساحة العمل أو تغييرها' },
+  defaultSubcommand: 'show',
+  subcommands: {
+    show: sub({
+      description: { en: 'Show the settings', ar: 'عرض الإعدادات' },
+      options: {},
+      handler: (_input, ctx) => show(ctx),
+    }),
+    lang: sub({
+      description: { en: 'Set the language of every reply', ar: 'ضبط لغة كل الردود' },
+      allow: ['admin'],
+      examples: ['lang ar', 'lang en'],
+      options: {
+        value: required(
+          opt.choice(LOCALES, {
+            label: { en: 'Language', ar: 'اللغة' },
+            description: { en: 'en for English, ar for Arabic', ar: 'en للإنجليزية و ar للعربية' },
+            positional: true,
+          }),
+        ),
+      },
+      async handler({ value }, ctx) {
+        await ctx.services.workspaces.update(ctx.workspace.id, { locale: value });
+        await ctx.services.audit.record(ctx, 'config.set', 'lang', { from: ctx.workspace.locale, to: value });
+        // The confirmation is already in the new language: that is the proof it worked.
+        const locale = ctx.identity.locale ?? value;
+        return reply(undefined, [text(m[locale].langSet({ name: m[locale][value === 'ar' ? 'arabic' : 'english'] }))], {
+          tone: 'success',
+          rtl: locale === 'ar',
+        });
+      },
+    }),
+    timezone: sub({
+      description: { en: 'Set the team time zone', ar: 'ضبط المنطقة الزمنية للفريق' },
+      allow: ['admin'],
+      examples: ['timezone Asia/Riyadh', 'timezone Europe/London'],
+      options: {
+        value: required(
+          opt.timezone({
+            label: { en: 'Time zone', ar: 'المنطقة الزمنية' },
+            description: { en: 'An IANA zone such as Asia/Riyadh', ar: 'منطقة IANA مثل Asia/Riyadh' },
+            positional: true,
+          }),
+        ),
+      },
+      async handler({ value }, ctx) {
+        await ctx.services.workspaces.update(ctx.workspace.id, { timezone: value });
+        await ctx.services.audit.record(ctx, 'config.set', 'timezone', { from: ctx.workspace.timezone, to: value });
+        const time = localTime(ctx.now(), value, ctx.locale);
+        return reply(undefined, [text(ctx.t(m).timezoneSet({ zone: value, time }))], { tone: 'success' });
+      },
+    }),
+    currency: sub({
+      description: { en: 'Set the currency for budgets and reports', ar: 'ضبط عملة الميزانيات والتقارير' },
+      allow: ['admin'],
+      examples: ['currency SAR', 'currency USD'],
+      options: {
+        value: required(
+          opt.currency({
+            label: { en: 'Currency', ar: 'العملة' },
+            description: { en: 'An ISO 4217 code such as USD or SAR', ar: 'رمز ISO 4217 مثل USD أو SAR' },
+            positional: true,
+          }),
+        ),
+      },
+      async handler({ value }, ctx) {
+        await ctx.services.workspaces.update(ctx.workspace.id, { currency: value });
+        await ctx.services.audit.record(ctx, 'config.set', 'currency', { from: ctx.workspace.currency, to: value });
+        return reply(undefined, [text(ctx.t(m).currencySet({ code: value }))], { tone: 'success' });
+      },
+    }),
+  },
+});

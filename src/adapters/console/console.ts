@@ -1,0 +1,79 @@
+/**
+ * Console mode: the terminal is both the user and the team's channel (DESIGN 6). Each input line is
+ * a slash command; replies print as plain text; a number presses a button of the last reply. Lines
+ * are answered strictly in order, and end of input resolves once every reply is printed.
+ */
+import { userInfo } from 'node:os';
+import { createInterface } from 'node:readline';
+import type { Workspace } from '@prisma/client';
+import type { Identity } from '../../core/context.js';
+import type { Locale } from '../../core/i18n.js';
+import { core } from '../../core/messages.js';
+import { type Action, actionsOf, type Reply } from '../../core/reply.js';
+import type { Router } from '../../core/router.js';
+import type { ChannelRole, Notifier, PostedMessage } from '../../services/notifier.js';
+import { renderText } from './render.js';
+
+export const CONSOLE_WORKSPACE = 'console';
+
+export function consoleIdentity(locale?: Locale): Identity {
+  let name = 'you';
+  try {
+    name = userInfo().username || name;
+  } catch {
+    // Some containers have no passwd entry for the uid; the default name is fine.
+  }
+  return {
+    platform: 'console',
+    workspace: { externalId: CONSOLE_WORKSPACE, name: 'Console' },
+    // Whoever holds the terminal runs the bot, so they are its admin.
+    user: { externalId: `console:${name}`, name, platformAdmin: true },
+    ...(locale ? { locale } : {}),
+    channel: 'console',
+  };
+}
+
+export class ConsoleNotifier implements Notifier {
+  constructor(private readonly write: (text: string) => void) {}
+
+  async post(_workspace: Workspace, to: ChannelRole, reply: Reply): Promise<PostedMessage> {
+    this.write(`[#${to}]\n${renderText(reply)}\n\n`);
+    return { channel: to };
+  }
+}
+
+export interface ConsoleOptions {
+  router: Router;
+  identity: Identity;
+  input: NodeJS.ReadableStream;
+  write: (text: string) => void;
+  interactive: boolean;
+}
+
+export async function runConsole(o: ConsoleOptions): Promise<void> {
+  const rl = createInterface({ input: o.input, terminal: o.interactive, crlfDelay: Number.POSITIVE_INFINITY });
+  let buttons: Action[] = [];
+  const prompt = () => {
+    if (o.interactive) o.write('mktbot> ');
+  };
+  prompt();
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (line === '') {
+      prompt();
+      continue;
+    }
+    const pressed = /^\d{1,2}$/.test(line) ? buttons[Number(line) - 1] : undefined;
+    const r = pressed
+      ? await o.router.press(pressed.id, pressed.payload, o.identity)
+      : await o.router.handleText(line, o.identity);
+    const next = actionsOf(r);
+    if (next.length > 0 || !r.replaceOriginal) buttons = next;
+    let out = renderText(r);
+    if (next.length > 0 && o.interactive) {
+      out += `\n  ${core[o.identity.locale ?? (r.rtl ? 'ar' : 'en')].chooseButton({ count: next.length })}`;
+    }
+    o.write(`${out}\n\n`);
+    prompt();
+  }
+}

@@ -1,0 +1,60 @@
+import { actionsOf, type Block, type Reply } from '../../core/reply.js';
+
+/** Plain-text rendering for a terminal: aligned fields and tables, numbered buttons. */
+export function renderText(r: Reply): string {
+  const out: string[] = [];
+  const mark = r.tone === 'error' ? '✖ ' : r.tone === 'warning' ? '⚠ ' : r.tone === 'success' ? '✔ ' : '';
+  if (r.title) out.push(`${mark}${r.title}`, '─'.repeat(Math.min(60, Math.max(8, width(r.title) + width(mark)))));
+  let buttons = 0;
+  r.blocks.forEach((b, i) => {
+    const first = i === 0 && !r.title;
+    const rendered = renderBlock(b, () => ++buttons);
+    if (rendered !== '') out.push(first ? `${mark}${rendered}` : rendered);
+  });
+  return out.join('\n');
+}
+
+function renderBlock(b: Block, nextButton: () => number): string {
+  switch (b.kind) {
+    case 'text':
+      return b.text;
+    case 'context':
+      return `  ${b.text}`;
+    case 'fields': {
+      const w = Math.max(...b.fields.map((f) => width(f.label)));
+      return b.fields
+        .map((f) => {
+          const [first = '', ...rest] = f.value.split('\n');
+          const pad = ' '.repeat(w + 4);
+          return [`  ${f.label}${' '.repeat(w - width(f.label))}  ${first}`, ...rest.map((l) => `${pad}${l}`)].join(
+            '\n',
+          );
+        })
+        .join('\n');
+    }
+    case 'list':
+      return b.items.map((item, i) => `  ${b.ordered ? `${i + 1}.` : '•'} ${item}`).join('\n');
+    case 'table':
+      return renderTable(b.columns, b.rows);
+    case 'image':
+      return `  [image: ${b.alt} (${b.filename})]`;
+    case 'file':
+      return `  [file: ${b.filename}]`;
+    case 'actions':
+      return `  ${b.actions.map((a) => `[${nextButton()}] ${a.label}`).join('   ')}`;
+  }
+}
+
+function renderTable(columns: string[], rows: string[][]): string {
+  const widths = columns.map((c, i) => Math.max(width(c), ...rows.map((r) => width(r[i] ?? ''))));
+  const line = (cells: string[]) =>
+    `  ${cells.map((c, i) => c + ' '.repeat((widths[i] ?? 0) - width(c))).join('  ')}`.trimEnd();
+  return [line(columns), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** Terminal columns taken by a string: isolates and marks take none. */
+function width(s: string): number {
+  return [...s.replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u064b-\u065f]/g, '')].length;
+}
+
+export { actionsOf };

@@ -1,0 +1,154 @@
+/**
+ * One zod schema over the environment (DESIGN 6). A wrong value stops start-up with a message that
+ * names the variable and what it expects; values of secrets are never printed.
+ */
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const baseUrl = (fallback: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? fallback : v.trim()))
+    .pipe(z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }));
+
+const optionalUrl = optionalString.pipe(
+  z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional(),
+);
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? 'file:./data/mktbot.db' : v.trim()))
+    .pipe(
+      z.string().refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), {
+        error: 'expected file:PATH (SQLite) or postgresql://USER:PASSWORD@HOST:PORT/DB',
+      }),
+    ),
+  PORT: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, 'expected a port number from 0 to 65535')
+      .transform(Number)
+      .pipe(z.number().max(65535, 'expected a port number from 0 to 65535'))
+      .optional(),
+  ),
+  SLACK_BOT_TOKEN: optionalString.pipe(
+    z.string().startsWith('xoxb-', 'expected a bot token starting with xoxb-').optional(),
+  ),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString.pipe(
+    z.string().startsWith('xapp-', 'expected an app-level token starting with xapp-').optional(),
+  ),
+  SLACK_API_URL: baseUrl('https://slack.com/api/'),
+  DISCORD_TOKEN: optionalString,
+  DISCORD_APP_ID: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d{17,20}$/, 'expected a numeric application id')
+      .optional(),
+  ),
+  DISCORD_PUBLIC_KEY: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, 'expected 64 hex characters')
+      .optional(),
+  ),
+  DISCORD_GUILD_ID: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d{17,20}$/, 'expected a numeric guild id')
+      .optional(),
+  ),
+  DISCORD_API_URL: baseUrl('https://discord.com/api'),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_MODEL: optionalString,
+  META_GRAPH_URL: baseUrl('https://graph.facebook.com'),
+  META_APP_SECRET: optionalString,
+  META_VERIFY_TOKEN: optionalString,
+  YOUTUBE_API_URL: baseUrl('https://www.googleapis.com'),
+  MAILCHIMP_API_URL: optionalUrl,
+  ENCRYPTION_KEY: optionalString.pipe(
+    z
+      .string()
+      .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=?)$/, 'expected 32 bytes as 64 hex characters or base64')
+      .optional(),
+  ),
+  OUTBOUND_ALLOW_HOSTS: optionalString.transform((v) =>
+    v === undefined
+      ? []
+      : v
+          .split(',')
+          .map((h) => h.trim())
+          .filter(Boolean),
+  ),
+  WEBHOOK_SECRET: optionalString.pipe(z.string().min(16, 'expected at least 16 characters').optional()),
+  LOG_LEVEL: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? 'info' : v.trim().toLowerCase()))
+    .pipe(
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        error: 'expected one of fatal, error, warn, info, debug, trace, silent',
+      }),
+    ),
+});
+
+export type Env = z.output<typeof schema>;
+
+export interface Config extends Env {
+  slack: { mode: 'http' | 'socket' } | undefined;
+  discord: { mode: 'gateway' | 'http' } | undefined;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Names of variables whose values must never reach a log or a reply. */
+export const SECRET_VARIABLES = [
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'DISCORD_TOKEN',
+  'DISCORD_PUBLIC_KEY',
+  'OPENAI_API_KEY',
+  'META_APP_SECRET',
+  'META_VERIFY_TOKEN',
+  'ENCRYPTION_KEY',
+  'WEBHOOK_SECRET',
+] as const;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${String(i.path[0] ?? '?')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
+    problems.push('  SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)');
+  }
+  if ((e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) && !e.SLACK_BOT_TOKEN) {
+    problems.push('  SLACK_BOT_TOKEN: required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set');
+  }
+  if ((e.DISCORD_TOKEN || e.DISCORD_PUBLIC_KEY) && !e.DISCORD_APP_ID) {
+    problems.push('  DISCORD_APP_ID: required with DISCORD_TOKEN or DISCORD_PUBLIC_KEY');
+  }
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+
+  const slack: Config['slack'] = e.SLACK_BOT_TOKEN ? { mode: e.SLACK_APP_TOKEN ? 'socket' : 'http' } : undefined;
+  const discord: Config['discord'] = e.DISCORD_PUBLIC_KEY
+    ? { mode: 'http' }
+    : e.DISCORD_TOKEN
+      ? { mode: 'gateway' }
+      : undefined;
+  return { ...e, slack, discord };
+}

@@ -1,0 +1,166 @@
+/**
+ * A command is declared once (DESIGN 3.1): name, descriptions, sub-actions with typed options, a
+ * handler per sub-action, and the buttons it answers. Every surface (text parser, Slack manifest and
+ * modals, Discord command data, /help) is derived from this declaration.
+ */
+import type { z } from 'zod';
+import type { Context } from './context.js';
+import type { L10n } from './i18n.js';
+import type { InputOf, OptionMap } from './options.js';
+import type { Reply } from './reply.js';
+import type { Role } from './roles.js';
+
+export interface SubcommandDef<O extends OptionMap> {
+  description: L10n;
+  options: O;
+  /** Who may run it (admins always may); open to everyone when absent. */
+  allow?: readonly Role[];
+  /** Typed the way a user would, without the command name: `lang ar`. */
+  examples?: readonly string[];
+  /** Option that receives the text after an unquoted " | " (captions). */
+  pipe?: string;
+  /** May take more than a second: platforms show a "working on it" state first. */
+  slow?: boolean;
+  // Method syntax on purpose: a sub-action with concrete options must fit where any options are
+  // accepted (a table of sub-actions), which the property form's strict variance forbids.
+  handler(input: InputOf<O>, ctx: Context): Reply | Promise<Reply>;
+}
+
+/** A sub-action with its types erased, as the router and the adapters see it. */
+export interface Subcommand {
+  /** "" for a command without named sub-actions. */
+  name: string;
+  description: L10n;
+  options: OptionMap;
+  allow?: readonly Role[];
+  examples: readonly string[];
+  pipe?: string;
+  slow: boolean;
+  run(input: Record<string, unknown>, ctx: Context): Reply | Promise<Reply>;
+}
+
+export interface ActionDef<P extends z.ZodType> {
+  /** Checks the payload that comes back with the button press; a forged one is refused. */
+  payload: P;
+  allow?: readonly Role[];
+  handler(payload: z.output<P>, ctx: Context): Reply | Promise<Reply>;
+}
+
+export interface Action {
+  id: string;
+  payload: z.ZodType;
+  allow?: readonly Role[];
+  run(payload: unknown, ctx: Context): Reply | Promise<Reply>;
+}
+
+export interface Command {
+  name: string;
+  description: L10n;
+  /** In declaration order; a single entry named "" when the command has no sub-actions. */
+  subcommands: readonly Subcommand[];
+  /** Sub-action used when none is named (e.g. `/config` shows the settings). */
+  defaultSubcommand?: string;
+  actions: readonly Action[];
+}
+
+const NAME = /^[a-z][a-z0-9-]{0,31}$/;
+
+function eraseSub<O extends OptionMap>(name: string, def: SubcommandDef<O>): Subcommand {
+  return {
+    name,
+    description: def.description,
+    options: def.options,
+    ...(def.allow ? { allow: def.allow } : {}),
+    examples: def.examples ?? [],
+    ...(def.pipe ? { pipe: def.pipe } : {}),
+    slow: def.slow ?? false,
+    // The router validated `input` against def.options before calling, so it has this shape.
+    run: (input, ctx) => def.handler(input as InputOf<O>, ctx),
+  };
+}
+
+/** Declares a sub-action, keeping its option types for the handler. */
+export function sub<O extends OptionMap>(def: SubcommandDef<O>): SubcommandDef<O> {
+  return def;
+}
+
+/** Declares a button handler, keeping its payload type. */
+export function action<P extends z.ZodType>(def: ActionDef<P>): ActionDef<P> {
+  return def;
+}
+
+type AnySubDef = SubcommandDef<OptionMap>;
+type AnyActionDef = ActionDef<z.ZodType>;
+
+interface CommandDefBase {
+  name: string;
+  description: L10n;
+  actions?: Record<string, AnyActionDef>;
+}
+
+export function defineCommand<O extends OptionMap>(
+  def: CommandDefBase & Omit<SubcommandDef<O>, 'description'>,
+): Command;
+export function defineCommand(
+  def: CommandDefBase & { subcommands: Record<string, AnySubDef>; defaultSubcommand?: string },
+): Command;
+export function defineCommand(
+  def: CommandDefBase &
+    Partial<Omit<SubcommandDef<OptionMap>, 'description'>> & {
+      subcommands?: Record<string, AnySubDef>;
+      defaultSubcommand?: string;
+    },
+): Command {
+  if (!NAME.test(def.name)) throw new Error(`command name "${def.name}" must match ${NAME}`);
+  const subs = def.subcommands;
+  let subcommands: Subcommand[];
+  if (subs) {
+    subcommands = Object.entries(subs).map(([name, s]) => {
+      if (!NAME.test(name)) throw new Error(`/${def.name} ${name}: sub-action names must match ${NAME}`);
+      return eraseSub(name, s);
+    });
+  } else {
+    const { handler, options } = def;
+    if (!handler || !options) throw new Error(`/${def.name}: declare options and a handler, or subcommands`);
+    subcommands = [eraseSub('', { ...def, options, handler, description: def.description })];
+  }
+  const defaultSubcommand = def.defaultSubcommand;
+  if (defaultSubcommand && !subcommands.some((s) => s.name === defaultSubcommand)) {
+    throw new Error(`/${def.name}: default sub-action "${defaultSubcommand}" is not declared`);
+  }
+  for (const s of subcommands) validateOptions(def.name, s);
+  const actions = Object.entries(def.actions ?? {}).map(
+    ([id, a]): Action => ({
+      id: `${def.name}.${id}`,
+      payload: a.payload,
+      ...(a.allow ? { allow: a.allow } : {}),
+      run: (payload, ctx) => a.handler(payload, ctx),
+    }),
+  );
+  return {
+    name: def.name,
+    description: def.description,
+    subcommands,
+    ...(defaultSubcommand ? { defaultSubcommand } : {}),
+    actions,
+  };
+}
+
+/** Mistakes in a declaration fail at load time, not when a user first hits them. */
+function validateOptions(command: string, s: Subcommand): void {
+  const where = `/${command}${s.name ? ` ${s.name}` : ''}`;
+  const names = Object.keys(s.options);
+  const positional = names.filter((n) => s.options[n]?.positional);
+  positional.forEach((n, i) => {
+    if (s.options[n]?.greedy && i !== positional.length - 1) {
+      throw new Error(`${where}: greedy option "${n}" must be the last positional one`);
+    }
+  });
+  for (const n of names) {
+    if (!/^[a-z][a-z0-9_]{0,31}$/.test(n)) throw new Error(`${where}: option name "${n}" is not allowed`);
+  }
+  if (s.pipe && !s.options[s.pipe]) throw new Error(`${where}: pipe option "${s.pipe}" is not declared`);
+  if (s.description.en.length > 100 || s.description.ar.length > 100) {
+    throw new Error(`${where}: descriptions must fit Discord's 100 characters`);
+  }
+}

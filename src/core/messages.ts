@@ -1,0 +1,87 @@
+import { defineMessages, iso } from './i18n.js';
+
+/** What the router and the help say, in every language. Feature strings live with their command. */
+export const core = defineMessages(
+  'core',
+  {
+    tooLong: (p: { max: number; got: number }) =>
+      `That message is too long (${p.got} characters). Commands accept at most ${p.max} characters; put long text in a file or shorten it.`,
+    empty: 'Type a command, for example /help.',
+    unknownCommand: (p: { name: string }) => `There is no command /${p.name}.`,
+    didYouMean: (p: { options: string }) => `Did you mean ${p.options}?`,
+    seeHelp: 'Type /help to see every command.',
+    needSubcommand: (p: { command: string; choices: string }) => `/${p.command} needs one of: ${p.choices}.`,
+    unknownSubcommand: (p: { command: string; word: string; choices: string }) =>
+      `/${p.command} has no "${p.word}". Choose one of: ${p.choices}.`,
+    unknownOption: (p: { key: string; options: string }) =>
+      `There is no option "${p.key}". Options here: ${p.options}.`,
+    noOptions: 'This command takes no options.',
+    duplicateOption: (p: { key: string }) => `The option "${p.key}" was given twice; give it once.`,
+    unexpected: (p: { word: string }) => `I did not expect "${p.word}" here.`,
+    badValue: (p: { label: string; key: string; value: string; expected: string }) =>
+      `${p.label} (${p.key}): "${p.value}" is not valid. Expected ${p.expected}.`,
+    missing: (p: { label: string; key: string; expected: string }) =>
+      `${p.label} (${p.key}) is required: ${p.expected}.`,
+    usage: (p: { usage: string }) => `Usage: ${p.usage}`,
+    needsRole: (p: { roles: string }) =>
+      `Only ${p.roles} can do this. Ask an admin to change your role if you need it.`,
+    internal: (p: { ref: string }) =>
+      `Something went wrong on our side and nothing was changed. If it happens again, give an admin this reference: ${p.ref}.`,
+    unknownAction: 'That button is no longer valid. Run the command again.',
+    roleAdmin: 'admins',
+    roleManager: 'managers',
+    roleSocial: 'social managers',
+    roleMember: 'members',
+    or: 'or',
+    required: 'required',
+    optional: 'optional',
+    choices: 'choices',
+    examples: 'Examples',
+    helpTitle: 'mktbot commands',
+    helpIntro: 'Type a command with its options, for example /config lang ar. Type /help COMMAND for details.',
+    helpCommandTitle: (p: { command: string }) => `/${p.command}`,
+    helpOptions: 'Options',
+    helpSubcommands: 'Actions',
+    helpNoOptions: 'No options.',
+    helpPositional: 'can be given without its name',
+    chooseButton: (p: { count: number }) => `Type a number from 1 to ${p.count} to press a button.`,
+  },
+  {
+    tooLong: (p) =>
+      `الرسالة طويلة جدًا (${iso(p.got)} حرفًا). تقبل الأوامر ${iso(p.max)} حرف كحد أقصى؛ ضع النص الطويل في ملف أو اختصره.`,
+    empty: 'اكتب أمرًا، مثل /help.',
+    unknownCommand: (p) => `لا يوجد أمر ${iso(`/${p.name}`)}.`,
+    didYouMean: (p) => `هل تقصد ${iso(p.options)}؟`,
+    seeHelp: 'اكتب /help لعرض جميع الأوامر.',
+    needSubcommand: (p) => `يحتاج ${iso(`/${p.command}`)} إلى واحد من: ${iso(p.choices)}.`,
+    unknownSubcommand: (p) =>
+      `لا يوجد في ${iso(`/${p.command}`)} إجراء باسم «${iso(p.word)}». اختر واحدًا من: ${iso(p.choices)}.`,
+    unknownOption: (p) => `لا يوجد خيار باسم «${iso(p.key)}». الخيارات المتاحة: ${iso(p.options)}.`,
+    noOptions: 'هذا الأمر لا يأخذ خيارات.',
+    duplicateOption: (p) => `الخيار «${iso(p.key)}» مكرر؛ اكتبه مرة واحدة.`,
+    unexpected: (p) => `لم أتوقع «${iso(p.word)}» هنا.`,
+    badValue: (p) => `${p.label} (${iso(p.key)}): القيمة «${iso(p.value)}» غير صالحة. المتوقع ${p.expected}.`,
+    missing: (p) => `${p.label} (${iso(p.key)}) مطلوب: ${p.expected}.`,
+    usage: (p) => `الاستخدام: ${iso(p.usage)}`,
+    needsRole: (p) => `هذا الإجراء متاح فقط لـ${p.roles}. اطلب من أحد المشرفين تغيير دورك إن احتجت إليه.`,
+    internal: (p) => `حدث خطأ من جهتنا ولم يتغير شيء. إن تكرر ذلك فأعطِ أحد المشرفين هذا المرجع: ${iso(p.ref)}.`,
+    unknownAction: 'هذا الزر لم يعد صالحًا. شغّل الأمر من جديد.',
+    roleAdmin: 'المشرفين',
+    roleManager: 'المديرين',
+    roleSocial: 'مديري التواصل الاجتماعي',
+    roleMember: 'الأعضاء',
+    or: 'أو',
+    required: 'مطلوب',
+    optional: 'اختياري',
+    choices: 'القيم',
+    examples: 'أمثلة',
+    helpTitle: 'أوامر mktbot',
+    helpIntro: 'اكتب الأمر مع خياراته، مثل /config lang ar. واكتب /help ثم اسم الأمر لعرض التفاصيل.',
+    helpCommandTitle: (p) => iso(`/${p.command}`),
+    helpOptions: 'الخيارات',
+    helpSubcommands: 'الإجراءات',
+    helpNoOptions: 'لا توجد خيارات.',
+    helpPositional: 'يمكن كتابته دون اسمه',
+    chooseButton: (p) => `اكتب رقمًا من 1 إلى ${iso(p.count)} للضغط على زر.`,
+  },
+);

@@ -1,0 +1,203 @@
+/**
+ * Option builders. An option is a zod schema over the raw string a user typed (or a platform sent),
+ * plus the metadata every surface needs: label, description, what a valid value looks like,
+ * choices, position. Slack modals, Discord option types, the text parser and /help all read it.
+ */
+import { z } from 'zod';
+import type { L10n } from './i18n.js';
+
+export type OptionKind = 'string' | 'text' | 'number' | 'integer' | 'boolean' | 'choice' | 'url' | 'timezone';
+
+export interface OptionSpec<S extends z.ZodType = z.ZodType> {
+  kind: OptionKind;
+  schema: S;
+  label: L10n;
+  description: L10n;
+  /** What a valid value looks like; quoted in error messages. */
+  expected: L10n;
+  required: boolean;
+  choices?: readonly string[];
+  /** Bound from bare words, in declaration order. */
+  positional?: boolean;
+  /** A positional option that takes every remaining word verbatim. */
+  greedy?: boolean;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+}
+
+export type OptionMap = Record<string, OptionSpec>;
+export type InputOf<O extends OptionMap> = { [K in keyof O]: z.output<O[K]['schema']> };
+
+interface Meta {
+  label: L10n;
+  description: L10n;
+  positional?: boolean;
+  greedy?: boolean;
+}
+
+// Invisible direction marks that keyboards and copy-paste add around words; meaningless in a
+// choice, a number or a URL, so they are removed before those are checked.
+const BIDI_MARKS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+export const stripBidi = (s: string): string => s.replace(BIDI_MARKS, '');
+
+const cleaned = () => z.string().transform((s) => stripBidi(s).trim());
+
+function optional<S extends z.ZodType>(
+  o: Omit<OptionSpec<S>, 'schema' | 'required'> & { schema: S },
+): OptionSpec<z.ZodOptional<S>> {
+  return { ...o, schema: o.schema.optional(), required: false };
+}
+
+/** Makes an option mandatory; the builders below all start optional. */
+export function required<S extends z.ZodType>(o: OptionSpec<z.ZodOptional<S>>): OptionSpec<S> {
+  return { ...o, schema: o.schema.unwrap() as S, required: true };
+}
+
+export const opt = {
+  /** A short single-line value: a name, an id. */
+  string(meta: Meta & { maxLength?: number }) {
+    const maxLength = meta.maxLength ?? 200;
+    return optional({
+      ...meta,
+      kind: 'string',
+      maxLength,
+      expected: { en: `text of at most ${maxLength} characters`, ar: `نص لا يزيد عن ${maxLength} حرفًا` },
+      schema: z
+        .string()
+        .transform((s) => s.trim())
+        .pipe(z.string().min(1).max(maxLength)),
+    });
+  },
+
+  /** Free text that may span lines (captions, descriptions). */
+  text(meta: Meta & { maxLength?: number }) {
+    const maxLength = meta.maxLength ?? 3000;
+    return optional({
+      ...meta,
+      kind: 'text',
+      maxLength,
+      expected: { en: `text of at most ${maxLength} characters`, ar: `نص لا يزيد عن ${maxLength} حرفًا` },
+      schema: z
+        .string()
+        .transform((s) => s.trim())
+        .pipe(z.string().min(1).max(maxLength)),
+    });
+  },
+
+  choice<const C extends readonly [string, ...string[]]>(choices: C, meta: Meta) {
+    const list = choices.join(', ');
+    return optional({
+      ...meta,
+      kind: 'choice',
+      choices,
+      expected: { en: `one of: ${list}`, ar: `واحد من: ${list}` },
+      schema: cleaned()
+        .transform((s) => s.toLowerCase())
+        .pipe(z.enum(choices)),
+    });
+  },
+
+  number(meta: Meta & { min?: number; max?: number }) {
+    const { min = 0, max = Number.MAX_SAFE_INTEGER } = meta;
+    return optional({
+      ...meta,
+      kind: 'number',
+      min,
+      max,
+      expected: { en: `a number from ${min} to ${max}`, ar: `رقم من ${min} إلى ${max}` },
+      schema: cleaned()
+        .transform((s) => s.replace(/[,_\s]/g, ''))
+        .pipe(z.string().regex(/^-?\d+(\.\d+)?$/))
+        .transform(Number)
+        .pipe(z.number().min(min).max(max)),
+    });
+  },
+
+  integer(meta: Meta & { min?: number; max?: number }) {
+    const { min = 0, max = Number.MAX_SAFE_INTEGER } = meta;
+    return optional({
+      ...meta,
+      kind: 'integer',
+      min,
+      max,
+      expected: { en: `a whole number from ${min} to ${max}`, ar: `عدد صحيح من ${min} إلى ${max}` },
+      schema: cleaned()
+        .pipe(z.string().regex(/^-?\d+$/))
+        .transform(Number)
+        .pipe(z.number().int().min(min).max(max)),
+    });
+  },
+
+  boolean(meta: Meta) {
+    const truthy = ['on', 'yes', 'true', '1', 'نعم'];
+    const falsy = ['off', 'no', 'false', '0', 'لا'];
+    return optional({
+      ...meta,
+      kind: 'boolean',
+      choices: ['on', 'off'],
+      expected: { en: 'on or off', ar: 'on أو off' },
+      schema: cleaned()
+        .transform((s) => s.toLowerCase())
+        .pipe(z.enum([...truthy, ...falsy]))
+        .transform((s) => truthy.includes(s)),
+    });
+  },
+
+  url(meta: Meta) {
+    return optional({
+      ...meta,
+      kind: 'url',
+      expected: { en: 'an http:// or https:// address', ar: 'عنوان يبدأ بـ http:// أو https://' },
+      schema: cleaned().pipe(z.url({ protocol: /^https?$/ })),
+    });
+  },
+
+  currency(meta: Meta) {
+    return optional({
+      ...meta,
+      kind: 'string',
+      maxLength: 3,
+      expected: {
+        en: 'a three-letter ISO 4217 code such as USD, EUR or SAR',
+        ar: 'رمز عملة من ثلاثة أحرف مثل USD أو EUR أو SAR',
+      },
+      schema: cleaned()
+        .transform((s) => s.toUpperCase())
+        .pipe(z.string().refine(isCurrency)),
+    });
+  },
+
+  timezone(meta: Meta) {
+    return optional({
+      ...meta,
+      kind: 'timezone',
+      expected: {
+        en: 'an IANA time zone such as Asia/Riyadh, Europe/London or UTC',
+        ar: 'منطقة زمنية من قاعدة IANA مثل Asia/Riyadh أو Europe/London أو UTC',
+      },
+      schema: cleaned().pipe(z.string().refine(isTimeZone)).transform(canonicalTimeZone),
+    });
+  },
+};
+
+export function isTimeZone(zone: string): boolean {
+  if (!zone || zone.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** "asia/riyadh" -> "Asia/Riyadh": stored the way every library spells it. */
+export function canonicalTimeZone(zone: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+}
+
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+export function isCurrency(code: string): boolean {
+  return CURRENCIES.has(code);
+}

@@ -1,0 +1,204 @@
+/**
+ * The one path every surface takes: text or structured options in, a Reply out.
+ * parse -> bind -> validate -> authorise -> run; user mistakes become a clear message in the user's
+ * language, anything else an internal error with a reference id.
+ */
+import type { Logger } from '../log.js';
+import type { Services } from '../services/index.js';
+import { type BindProblem, bind, findSubcommand } from './bind.js';
+import type { Command, Subcommand } from './command.js';
+import { type Context, type Identity, makeContext } from './context.js';
+import { newReferenceId, UserError } from './errors.js';
+import type { Locale } from './i18n.js';
+import { core } from './messages.js';
+import type { OptionSpec } from './options.js';
+import { closest, MAX_INPUT_CHARS, splitCommand, tokenize } from './parse.js';
+import { type Reply, text } from './reply.js';
+import { type Role, roleAllows } from './roles.js';
+
+export type FieldErrors = Record<string, string>;
+
+export type Validated = { ok: true; input: Record<string, unknown> } | { ok: false; errors: FieldErrors };
+
+export class Router {
+  private readonly byName: Map<string, Command>;
+
+  constructor(
+    readonly commands: readonly Command[],
+    private readonly services: Services,
+    private readonly log: Logger,
+  ) {
+    this.byName = new Map(commands.map((c) => [c.name, c]));
+    if (this.byName.size !== commands.length) throw new Error('two commands share a name');
+  }
+
+  find(name: string): Command | undefined {
+    return this.byName.get(name);
+  }
+
+  /** A line as typed: "/config lang ar" (the leading slash is optional). */
+  async handleText(line: string, who: Identity): Promise<Reply> {
+    return this.guard(who, async (ctx) => {
+      const m = ctx.t(core);
+      const length = [...line].length;
+      if (length > MAX_INPUT_CHARS) throw new UserError(m.tooLong({ max: MAX_INPUT_CHARS, got: length }));
+      const { name, rest } = splitCommand(line);
+      if (!name) throw new UserError(m.empty);
+      const command = this.byName.get(name);
+      if (!command) throw new UserError(this.unknownCommand(name, ctx.locale));
+      const bound = bind(command, tokenize(rest));
+      if (!bound.ok) throw new UserError(this.describeProblem(command, bound.problem, ctx.locale));
+      return this.execute(command, bound.sub, bound.raw, ctx);
+    });
+  }
+
+  /** Options that arrive already split (Slack modal, Discord typed options). */
+  async handleStructured(commandName: string, subName: string | undefined, raw: Record<string, string>, who: Identity) {
+    return this.guard(who, async (ctx) => {
+      const command = this.byName.get(commandName);
+      if (!command) throw new UserError(this.unknownCommand(commandName, ctx.locale));
+      const sub = findSubcommand(command, subName);
+      if (!sub) {
+        const choices = command.subcommands.map((s) => s.name).filter(Boolean);
+        throw new UserError(ctx.t(core).needSubcommand({ command: command.name, choices: choices.join(', ') }));
+      }
+      return this.execute(command, sub, raw, ctx);
+    });
+  }
+
+  /** A button press; the payload is validated by the action's schema, never trusted as sent. */
+  async press(actionId: string, payload: string | undefined, who: Identity): Promise<Reply> {
+    return this.guard(who, async (ctx) => {
+      const m = ctx.t(core);
+      const action = this.commands.flatMap((c) => c.actions).find((a) => a.id === actionId);
+      if (!action) throw new UserError(m.unknownAction);
+      const parsed = action.payload.safeParse(payload ?? '');
+      if (!parsed.success) throw new UserError(m.unknownAction);
+      this.authorise(action.allow, ctx);
+      return action.run(parsed.data, ctx);
+    });
+  }
+
+  /** Validates raw option strings against a sub-action; used by modals to show errors per field. */
+  validate(sub: Subcommand, raw: Record<string, string>, locale: Locale): Validated {
+    const m = core[locale];
+    const errors: FieldErrors = {};
+    const input: Record<string, unknown> = {};
+    for (const key of Object.keys(raw)) {
+      if (!(key in sub.options)) errors[key] = m.unknownOption({ key, options: Object.keys(sub.options).join(', ') });
+    }
+    for (const [key, spec] of Object.entries(sub.options)) {
+      const value = raw[key];
+      if (value === undefined || value.trim() === '') {
+        if (spec.required) errors[key] = m.missing({ label: spec.label[locale], key, expected: spec.expected[locale] });
+        continue;
+      }
+      const result = spec.schema.safeParse(value);
+      if (result.success) input[key] = result.data;
+      else
+        errors[key] = m.badValue({
+          label: spec.label[locale],
+          key,
+          value: preview(value),
+          expected: spec.expected[locale],
+        });
+    }
+    return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, input };
+  }
+
+  /** "/schedule list [when:…]" from a declaration, for errors and /help. */
+  usage(command: Command, sub: Subcommand, locale: Locale): string {
+    const parts = [`/${command.name}`];
+    if (sub.name) parts.push(sub.name);
+    for (const [key, spec] of Object.entries(sub.options)) parts.push(usageOf(key, spec, locale));
+    return parts.join(' ');
+  }
+
+  private async execute(command: Command, sub: Subcommand, raw: Record<string, string>, ctx: Context): Promise<Reply> {
+    const checked = this.validate(sub, raw, ctx.locale);
+    if (!checked.ok) {
+      const lines = Object.values(checked.errors);
+      lines.push(ctx.t(core).usage({ usage: this.usage(command, sub, ctx.locale) }));
+      throw new UserError(lines.join('\n'));
+    }
+    this.authorise(sub.allow, ctx);
+    return sub.run(checked.input, ctx);
+  }
+
+  private authorise(allow: readonly Role[] | undefined, ctx: Context): void {
+    if (roleAllows(ctx.role, allow)) return;
+    const m = ctx.t(core);
+    const names: Record<Role, string> = {
+      admin: m.roleAdmin,
+      manager: m.roleManager,
+      social: m.roleSocial,
+      member: m.roleMember,
+    };
+    const roles = ['admin' as Role, ...(allow ?? [])].filter((r, i, all) => all.indexOf(r) === i).map((r) => names[r]);
+    throw new UserError(m.needsRole({ roles: roles.join(` ${m.or} `) }));
+  }
+
+  private async guard(who: Identity, work: (ctx: Context) => Promise<Reply>): Promise<Reply> {
+    let ctx: Context | undefined;
+    try {
+      const resolved = await this.services.workspaces.resolve(who);
+      ctx = makeContext({ identity: who, ...resolved, services: this.services, log: this.log });
+      const result = await work(ctx);
+      return ctx.locale === 'ar' ? { ...result, rtl: true } : result;
+    } catch (err) {
+      const locale: Locale = ctx?.locale ?? who.locale ?? 'en';
+      if (err instanceof UserError) {
+        return { tone: 'error', blocks: [text(err.message)], ephemeral: true, rtl: locale === 'ar' };
+      }
+      const ref = newReferenceId();
+      this.log.error({ err, ref, platform: who.platform }, 'command failed');
+      return { tone: 'error', blocks: [text(core[locale].internal({ ref }))], ephemeral: true, rtl: locale === 'ar' };
+    }
+  }
+
+  private unknownCommand(name: string, locale: Locale): string {
+    const m = core[locale];
+    const suggestions = closest(name, [...this.byName.keys()]).map((s) => `/${s}`);
+    const lines = [m.unknownCommand({ name: preview(name, 40) })];
+    lines.push(suggestions.length > 0 ? m.didYouMean({ options: suggestions.join(`, `) }) : m.seeHelp);
+    return lines.join(' ');
+  }
+
+  private describeProblem(command: Command, p: BindProblem, locale: Locale): string {
+    const m = core[locale];
+    switch (p.kind) {
+      case 'needSubcommand':
+        return m.needSubcommand({ command: command.name, choices: p.choices.join(', ') });
+      case 'unknownSubcommand': {
+        const base = m.unknownSubcommand({
+          command: command.name,
+          word: preview(p.word, 40),
+          choices: p.choices.join(', '),
+        });
+        return p.suggestions.length > 0 ? `${base} ${m.didYouMean({ options: p.suggestions.join(', ') })}` : base;
+      }
+      case 'unknownOption': {
+        if (p.options.length === 0) return m.noOptions;
+        const base = m.unknownOption({ key: preview(p.key, 40), options: p.options.join(', ') });
+        return p.suggestions.length > 0 ? `${base} ${m.didYouMean({ options: p.suggestions.join(', ') })}` : base;
+      }
+      case 'duplicateOption':
+        return m.duplicateOption({ key: p.key });
+      case 'unexpected':
+        return m.unexpected({ word: preview(p.word, 60) });
+    }
+  }
+}
+
+/** Echoes user text back safely: short, one line. */
+function preview(value: string, max = 80): string {
+  const oneLine = value.replace(/\s+/g, ' ').trim();
+  const chars = [...oneLine];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : oneLine;
+}
+
+function usageOf(key: string, spec: OptionSpec, locale: Locale): string {
+  const value = spec.choices ? spec.choices.join('|') : spec.label[locale].toLowerCase().replace(/\s+/g, '-');
+  const shown = spec.positional ? value : `${key}:${value}`;
+  return spec.required ? shown : `[${shown}]`;
+}

@@ -1,0 +1,39 @@
+import pino from 'pino';
+import { SECRET_VARIABLES } from './config.js';
+
+export type Logger = pino.Logger;
+
+/**
+ * Logs go to stderr as JSON lines, so stdout stays the conversation in console mode. Known secret
+ * fields are censored wherever they appear in a logged object.
+ */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const secretKeys = [
+    ...SECRET_VARIABLES,
+    'token',
+    'accessToken',
+    'access_token',
+    'refreshToken',
+    'apiKey',
+    'secret',
+    'password',
+    'credentials',
+    'authorization',
+  ];
+  return pino(
+    {
+      level,
+      base: { app: 'mktbot' },
+      redact: {
+        paths: [
+          ...secretKeys,
+          ...secretKeys.map((k) => `*.${k}`),
+          'headers.authorization',
+          'req.headers.authorization',
+        ],
+        censor: '[redacted]',
+      },
+    },
+    destination ?? pino.destination({ dest: 2, sync: true }),
+  );
+}

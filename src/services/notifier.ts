@@ -1,0 +1,19 @@
+import type { Workspace } from '@prisma/client';
+import type { Reply } from '../core/reply.js';
+
+/** The team's channels a job can post into; each workspace maps them to real channels. */
+export type ChannelRole = 'team' | 'alerts' | 'digest' | 'escalation';
+
+export interface PostedMessage {
+  /** Platform reference for later updates (Slack ts, Discord message id); absent in the console. */
+  messageId?: string;
+  channel?: string;
+}
+
+/**
+ * How jobs (reminders, publish confirmations, alerts, digests) reach people. Each adapter provides
+ * one; in console mode the terminal is the team's channel.
+ */
+export interface Notifier {
+  post(workspace: Workspace, to: ChannelRole, reply: Reply): Promise<PostedMessage>;
+}

@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Workspace } from '@prisma/client';
+import { loadConfig } from '../../src/config.js';
+import type { Identity } from '../../src/core/context.js';
+import type { Locale } from '../../src/core/i18n.js';
+import type { Reply } from '../../src/core/reply.js';
+import { createLogger } from '../../src/log.js';
+import { type App, createApp } from '../../src/main.js';
+import type { Clock } from '../../src/services/clock.js';
+import type { ChannelRole, Notifier, PostedMessage } from '../../src/services/notifier.js';
+
+export interface Notice {
+  workspaceId: number;
+  to: ChannelRole;
+  reply: Reply;
+}
+
+/** Records what jobs post to the team's channels. */
+export class RecordingNotifier implements Notifier {
+  readonly notices: Notice[] = [];
+  async post(workspace: Workspace, to: ChannelRole, reply: Reply): Promise<PostedMessage> {
+    this.notices.push({ workspaceId: workspace.id, to, reply });
+    return { messageId: String(this.notices.length), channel: to };
+  }
+}
+
+/** A clock tests can set and move. */
+export class TestClock implements Clock {
+  constructor(private current = new Date('2026-11-26T09:00:00Z')) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  set(iso: string): void {
+    this.current = new Date(iso);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export interface TestApp extends App {
+  dir: string;
+  notifier: RecordingNotifier;
+  clock: TestClock;
+  /** Runs one line as the given person (the console admin by default). */
+  say(line: string, who?: Identity): Promise<Reply>;
+  cleanup(): Promise<void>;
+}
+
+export function identity(
+  over: Partial<{
+    workspace: string;
+    user: string;
+    name: string;
+    admin: boolean;
+    platform: Identity['platform'];
+    locale: Locale;
+  }> = {},
+): Identity {
+  return {
+    platform: over.platform ?? 'slack',
+    workspace: { externalId: over.workspace ?? 'T1', name: 'Test' },
+    user: { externalId: over.user ?? 'U1', name: over.name ?? 'Test User', platformAdmin: over.admin ?? true },
+    ...(over.locale ? { locale: over.locale } : {}),
+    channel: 'C1',
+  };
+}
+
+/** A full app on a fresh SQLite file in a temporary folder. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mktbot-test-'));
+  const config = loadConfig({ DATABASE_URL: `file:${path.join(dir, 'test.db')}`, LOG_LEVEL: 'silent', ...env });
+  const notifier = new RecordingNotifier();
+  const clock = new TestClock();
+  const app = await createApp({ config, log: createLogger('silent'), notifier, clock });
+  return {
+    ...app,
+    dir,
+    notifier,
+    clock,
+    say: (line, who = identity()) => app.router.handleText(line, who),
+    async cleanup() {
+      await app.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every text a reply shows, flattened, for assertions. */
+export function textOf(r: Reply): string {
+  const parts: string[] = [];
+  if (r.title) parts.push(r.title);
+  for (const b of r.blocks) {
+    if (b.kind === 'text' || b.kind === 'context') parts.push(b.text);
+    if (b.kind === 'fields') for (const f of b.fields) parts.push(`${f.label}: ${f.value}`);
+    if (b.kind === 'list') parts.push(...b.items);
+    if (b.kind === 'table') parts.push(b.columns.join(' | '), ...b.rows.map((row) => row.join(' | ')));
+    if (b.kind === 'actions') parts.push(...b.actions.map((a) => `[${a.label}]`));
+  }
+  return parts.join('\n');
+}

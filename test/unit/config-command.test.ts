@@ -1,0 +1,56 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
+
+describe('/config', () => {
+  let app: TestApp;
+  beforeEach(async () => {
+    app = await createTestApp();
+  });
+  afterEach(async () => {
+    await app.cleanup();
+  });
+
+  it('shows the defaults', async () => {
+    const r = await app.say('/config');
+    expect(textOf(r)).toContain('Language: English');
+    expect(textOf(r)).toContain('UTC');
+  });
+
+  it('switches every later reply to Arabic and records who did it', async () => {
+    const r = await app.say('/config lang ar');
+    expect(r.tone).toBe('success');
+    expect(textOf(r)).toContain('العربية');
+    const shown = await app.say('/config');
+    expect(shown.title).toBe('الإعدادات');
+    expect(shown.rtl).toBe(true);
+    const audit = await app.services.db.auditLog.findMany();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: 'config.set', target: 'lang', actorId: 'U1' });
+  });
+
+  it('stores a canonical IANA zone and shows the local time there', async () => {
+    app.clock.set('2026-11-26T09:00:00Z');
+    const r = await app.say('/config timezone asia/riyadh');
+    expect(textOf(r)).toContain('Asia/Riyadh');
+    expect(textOf(r)).toContain('12:00');
+    const ws = await app.services.db.workspace.findFirstOrThrow();
+    expect(ws.timezone).toBe('Asia/Riyadh');
+  });
+
+  it('refuses an unknown zone, names the option and changes nothing', async () => {
+    const r = await app.say('/config timezone Mars/Olympus');
+    expect(r.tone).toBe('error');
+    expect(textOf(r)).toMatch(/Time zone \(value\): "Mars\/Olympus" is not valid. Expected an IANA time zone/);
+    const ws = await app.services.db.workspace.findFirstOrThrow();
+    expect(ws.timezone).toBe('UTC');
+  });
+
+  it('lets only admins change settings', async () => {
+    await app.say('/config', identity({ user: 'U-first' }));
+    const r = await app.say('/config lang ar', identity({ user: 'U2', admin: false }));
+    expect(r.tone).toBe('error');
+    expect(textOf(r)).toContain('Only admins can do this');
+    const ws = await app.services.db.workspace.findFirstOrThrow();
+    expect(ws.locale).toBe('en');
+  });
+});
