@@ -1,68 +1,86 @@
 /**
- * Composition: config -> database -> services -> router -> adapters (+ HTTP, jobs), and a graceful
- * shutdown that undoes it in reverse.
+ * Composition: config -> database -> services -> router -> features (routes, jobs) -> adapters, and
+ * a graceful shutdown that undoes it in reverse.
  */
 import { commands } from '../commands/index.js';
+import type { Adapter } from './adapters/adapter.js';
 import { ConsoleNotifier, consoleIdentity, runConsole } from './adapters/console/console.js';
 import type { Config } from './config.js';
 import type { Locale } from './core/i18n.js';
 import { Router } from './core/router.js';
 import { type OpenDatabase, openDatabase } from './db/client.js';
+import { features } from './features.js';
 import { HttpServer } from './http/server.js';
+import { JobRunner } from './jobs/runner.js';
 import type { Logger } from './log.js';
 import { AuditService } from './services/audit.js';
 import { type Clock, systemClock } from './services/clock.js';
 import type { Services } from './services/index.js';
-import type { Notifier } from './services/notifier.js';
+import { type Notifier, PlatformNotifier } from './services/notifier.js';
 import { WorkspaceService } from './services/workspaces.js';
 
 export interface App {
   db: OpenDatabase;
   services: Services;
   router: Router;
-  http?: HttpServer;
-  port?: number;
+  http: HttpServer;
+  jobs: JobRunner;
+  notifier: PlatformNotifier;
+  log: Logger;
+  /** Starts listening on PORT (when set) and the periodic jobs. */
+  listen(): Promise<number | undefined>;
   stop(): Promise<void>;
 }
 
 export interface AppOptions {
   config: Config;
   log: Logger;
-  notifier: Notifier;
   clock?: Clock;
+  /** Replaces platform routing (tests record notices with it). */
+  notifier?: Notifier;
 }
 
 export async function createApp(o: AppOptions): Promise<App> {
   const db = await openDatabase(o.config.DATABASE_URL);
   if (db.migrated.applied.length > 0) o.log.info({ applied: db.migrated.applied }, 'database migrated');
+  const notifier = new PlatformNotifier();
   const services: Services = {
     db: db.prisma,
     config: o.config,
     clock: o.clock ?? systemClock,
     workspaces: new WorkspaceService(db.prisma),
     audit: new AuditService(db.prisma),
-    notifier: o.notifier,
+    notifier: o.notifier ?? notifier,
     commands,
   };
   const router = new Router(commands, services, o.log);
-  let http: HttpServer | undefined;
-  let port: number | undefined;
-  if (o.config.PORT !== undefined) {
-    http = new HttpServer(o.log);
-    port = await http.listen(o.config.PORT);
-    o.log.info({ port }, 'http server listening');
-  }
+  const http = new HttpServer(o.log);
+  const jobs = new JobRunner(o.log);
+  for (const f of features) await f.register({ services, router, http, jobs, log: o.log });
+
+  let listening = false;
   let stopped = false;
   return {
     db,
     services,
     router,
-    ...(http ? { http } : {}),
-    ...(port === undefined ? {} : { port }),
+    http,
+    jobs,
+    notifier,
+    log: o.log,
+    async listen() {
+      jobs.start();
+      if (o.config.PORT === undefined) return undefined;
+      const port = await http.listen(o.config.PORT);
+      listening = true;
+      o.log.info({ port }, 'http server listening');
+      return port;
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
-      await http?.close();
+      await jobs.stop();
+      if (listening) await http.close();
       await db.close();
     },
   };
@@ -78,18 +96,37 @@ export interface StartOptions {
   write?: (text: string) => void;
 }
 
-/** Runs until the console input ends or a signal arrives. */
-export async function start(o: StartOptions): Promise<void> {
-  const write = o.write ?? ((t: string) => void process.stdout.write(t));
-  const useConsole = o.console === true || (!o.config.slack && !o.config.discord);
-  if (!useConsole) {
+/** Builds the platform adapters that the configuration asks for. */
+function platformAdapters(_app: App, config: Config): Adapter[] {
+  const adapters: Adapter[] = [];
+  if (config.slack || config.discord) {
     throw new Error(
       'Slack and Discord adapters are not part of this build yet. Unset the SLACK_* and DISCORD_* variables to use console mode.',
     );
   }
-  const app = await createApp({ config: o.config, log: o.log, notifier: new ConsoleNotifier(write) });
-  const stop = onShutdown(o.log, () => app.stop());
+  return adapters;
+}
+
+/** Runs until the console input ends (console mode) or a signal arrives. */
+export async function start(o: StartOptions): Promise<void> {
+  const write = o.write ?? ((t: string) => void process.stdout.write(t));
+  const app = await createApp({ config: o.config, log: o.log });
+  const adapters = o.console ? [] : platformAdapters(app, o.config);
+  const shutdown = onShutdown(o.log, async () => {
+    for (const a of adapters) await a.stop();
+    await app.stop();
+  });
   try {
+    for (const a of adapters) {
+      app.notifier.set(a.platform, a.notifier);
+      await a.start();
+    }
+    await app.listen();
+    if (adapters.length > 0) {
+      await shutdown.signalled;
+      return;
+    }
+    app.notifier.set('console', new ConsoleNotifier(write));
     const input = o.input ?? process.stdin;
     await runConsole({
       router: app.router,
@@ -99,27 +136,39 @@ export async function start(o: StartOptions): Promise<void> {
       interactive: input === process.stdin && process.stdin.isTTY === true,
     });
   } finally {
-    await stop();
+    await shutdown.stop();
   }
 }
 
-/** SIGINT/SIGTERM stop the app once; a second signal exits at once. */
-function onShutdown(log: Logger, stop: () => Promise<void>): () => Promise<void> {
+/**
+ * SIGINT/SIGTERM end the run: `signalled` resolves and the caller stops everything once. A second
+ * signal while stopping exits at once.
+ */
+function onShutdown(log: Logger, stop: () => Promise<void>) {
   let stopping: Promise<void> | undefined;
+  let signal: () => void = () => {};
+  const signalled = new Promise<void>((resolve) => {
+    signal = resolve;
+  });
+  const onSignal = (name: NodeJS.Signals) => {
+    if (stopping) process.exit(130);
+    log.info({ signal: name }, 'shutting down');
+    signal();
+    // In console mode the input loop is still waiting on stdin: stop here, then leave.
+    void run().then(() => process.exit(0));
+  };
   const run = () => {
     stopping ??= stop().catch((err: unknown) => log.error({ err }, 'shutdown failed'));
     return stopping;
   };
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(130);
-    log.info({ signal }, 'shutting down');
-    void run().then(() => process.exit(0));
-  };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  return async () => {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    await run();
+  return {
+    signalled,
+    async stop() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      await run();
+    },
   };
 }

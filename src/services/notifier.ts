@@ -1,4 +1,5 @@
 import type { Workspace } from '@prisma/client';
+import type { Platform } from '../core/context.js';
 import type { Reply } from '../core/reply.js';
 
 /** The team's channels a job can post into; each workspace maps them to real channels. */
@@ -16,4 +17,19 @@ export interface PostedMessage {
  */
 export interface Notifier {
   post(workspace: Workspace, to: ChannelRole, reply: Reply): Promise<PostedMessage>;
+}
+
+/** Sends each workspace's notices through the adapter of the platform it lives on. */
+export class PlatformNotifier implements Notifier {
+  private readonly byPlatform = new Map<string, Notifier>();
+
+  set(platform: Platform, notifier: Notifier): void {
+    this.byPlatform.set(platform, notifier);
+  }
+
+  async post(workspace: Workspace, to: ChannelRole, reply: Reply): Promise<PostedMessage> {
+    const target = this.byPlatform.get(workspace.platform);
+    if (!target) throw new Error(`no connected adapter for ${workspace.platform} workspaces`);
+    return target.post(workspace, to, reply);
+  }
 }

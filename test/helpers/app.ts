@@ -42,7 +42,8 @@ export class TestClock implements Clock {
 
 export interface TestApp extends App {
   dir: string;
-  notifier: RecordingNotifier;
+  /** What jobs posted to the team's channels. */
+  recorder: RecordingNotifier;
   clock: TestClock;
   /** Runs one line as the given person (the console admin by default). */
   say(line: string, who?: Identity): Promise<Reply>;
@@ -78,7 +79,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   return {
     ...app,
     dir,
-    notifier,
+    recorder: notifier,
     clock,
     say: (line, who = identity()) => app.router.handleText(line, who),
     async cleanup() {

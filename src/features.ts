@@ -1,0 +1,24 @@
+/**
+ * Features plug into the running app here: HTTP routes (webhooks), periodic jobs, services. Each
+ * feature owns one file that exports a Feature; this list is the only place that names them all.
+ */
+import type { Router } from './core/router.js';
+import type { HttpServer } from './http/server.js';
+import type { JobRunner } from './jobs/runner.js';
+import type { Logger } from './log.js';
+import type { Services } from './services/index.js';
+
+export interface AppParts {
+  services: Services;
+  router: Router;
+  http: HttpServer;
+  jobs: JobRunner;
+  log: Logger;
+}
+
+export interface Feature {
+  name: string;
+  register(app: AppParts): void | Promise<void>;
+}
+
+export const features: readonly Feature[] = [];
