@@ -1,8 +1,10 @@
+import type { Workspace } from '@prisma/client';
 import { defineCommand, sub } from '../src/core/command.js';
 import type { Context } from '../src/core/context.js';
 import { defineMessages, iso, LOCALES, type Locale } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { fields, reply, text } from '../src/core/reply.js';
+import type { ChannelRole } from '../src/services/notifier.js';
 
 const m = defineMessages(
   'config',
@@ -13,8 +15,11 @@ const m = defineMessages(
     localTime: (p: { time: string }) => `now ${p.time}`,
     currency: 'Currency',
     approval: 'Posts need approval',
+    teamChannel: 'Team channel (reminders, publish notices)',
     alertChannel: 'Alerts channel',
     digestChannel: 'Digest channel',
+    escalationChannel: 'Escalation channel',
+    channelSet: (p: { role: string; channel: string }) => `${p.role} set to ${p.channel}.`,
     escalation: 'Escalate unhandled alerts after',
     minutes: (p: { n: number }) => `${p.n} minutes`,
     digestSchedule: 'Weekly digest (cron, local time)',
@@ -27,7 +32,8 @@ const m = defineMessages(
     timezoneSet: (p: { zone: string; time: string }) =>
       `Time zone set to ${p.zone}. It is now ${p.time} there; schedules and digests follow this zone.`,
     currencySet: (p: { code: string }) => `Currency set to ${p.code}. Budgets and reports use it from now on.`,
-    howToChange: 'Change a setting with /config lang ar, /config timezone Asia/Riyadh or /config currency SAR.',
+    howToChange:
+      'Change a setting with /config lang ar, /config timezone Asia/Riyadh, /config currency SAR or /config channel alerts #social.',
   },
   {
     title: 'الإعدادات',
@@ -36,8 +42,11 @@ const m = defineMessages(
     localTime: (p) => `الوقت الآن ${iso(p.time)}`,
     currency: 'العملة',
     approval: 'المنشورات تحتاج موافقة',
+    teamChannel: 'قناة الفريق (التذكيرات وإشعارات النشر)',
     alertChannel: 'قناة التنبيهات',
     digestChannel: 'قناة الملخص',
+    escalationChannel: 'قناة التصعيد',
+    channelSet: (p) => `تم ضبط ${p.role} على ${iso(p.channel)}.`,
     escalation: 'تصعيد التنبيهات غير المعالجة بعد',
     minutes: (p) => `${iso(p.n)} دقيقة`,
     digestSchedule: 'الملخص الأسبوعي (cron بالتوقيت المحلي)',
@@ -50,9 +59,18 @@ const m = defineMessages(
     timezoneSet: (p) =>
       `تم ضبط المنطقة الزمنية على ${iso(p.zone)}. الوقت هناك الآن ${iso(p.time)}؛ الجداول والملخصات تتبع هذه المنطقة.`,
     currencySet: (p) => `تم ضبط العملة على ${iso(p.code)}. الميزانيات والتقارير تستخدمها من الآن.`,
-    howToChange: 'غيّر الإعدادات بالأوامر: /config lang ar أو /config timezone Asia/Riyadh أو /config currency SAR.',
+    howToChange:
+      'غيّر الإعدادات بالأوامر: /config lang ar أو /config timezone Asia/Riyadh أو /config currency SAR أو /config channel alerts #social.',
   },
 );
+
+const CHANNEL_ROLES = ['team', 'alerts', 'digest', 'escalation'] as const satisfies readonly ChannelRole[];
+const CHANNEL_COLUMNS = {
+  team: 'teamChannel',
+  alerts: 'alertChannel',
+  digest: 'digestChannel',
+  escalation: 'escalationChannel',
+} as const satisfies Record<ChannelRole, keyof Workspace>;
 
 /** "Thu 26 Nov 2026, 06:20 (UTC+3)" in the zone; Western digits in both languages. */
 export function localTime(date: Date, zone: string, locale: Locale): string {
@@ -87,8 +105,10 @@ function show(ctx: Context) {
       },
       { label: t.currency, value: iso(w.currency) },
       { label: t.approval, value: w.requireApproval ? t.yes : t.no },
+      { label: t.teamChannel, value: orNotSet(w.teamChannel) },
       { label: t.alertChannel, value: orNotSet(w.alertChannel) },
       { label: t.digestChannel, value: orNotSet(w.digestChannel) },
+      { label: t.escalationChannel, value: orNotSet(w.escalationChannel) },
       { label: t.escalation, value: t.minutes({ n: w.escalationMinutes }) },
       { label: t.digestSchedule, value: iso(w.digestCron) },
     ]),
@@ -167,6 +187,46 @@ export default defineCommand({
         await ctx.services.workspaces.update(ctx.workspace.id, { currency: value });
         await ctx.services.audit.record(ctx, 'config.set', 'currency', { from: ctx.workspace.currency, to: value });
         return reply(undefined, [text(ctx.t(m).currencySet({ code: value }))], { tone: 'success' });
+      },
+    }),
+    channel: sub({
+      description: {
+        en: 'Choose where notices, alerts and digests go',
+        ar: 'اختيار قناة الإشعارات والتنبيهات والملخصات',
+      },
+      allow: ['admin'],
+      examples: ['channel alerts #social', 'channel digest #managers', 'channel team #marketing'],
+      options: {
+        role: required(
+          opt.choice(CHANNEL_ROLES, {
+            label: { en: 'Purpose', ar: 'الغرض' },
+            description: { en: 'team, alerts, digest or escalation', ar: 'team أو alerts أو digest أو escalation' },
+            positional: true,
+          }),
+        ),
+        channel: required(
+          opt.channel({
+            label: { en: 'Channel', ar: 'القناة' },
+            description: { en: 'The channel to post into', ar: 'القناة التي يُنشر فيها' },
+            positional: true,
+          }),
+        ),
+      },
+      async handler({ role, channel }, ctx) {
+        const column = CHANNEL_COLUMNS[role];
+        await ctx.services.workspaces.update(ctx.workspace.id, { [column]: channel });
+        await ctx.services.audit.record(ctx, 'config.set', `channel.${role}`, {
+          from: ctx.workspace[column],
+          to: channel,
+        });
+        const t = ctx.t(m);
+        const label = {
+          team: t.teamChannel,
+          alerts: t.alertChannel,
+          digest: t.digestChannel,
+          escalation: t.escalationChannel,
+        }[role];
+        return reply(undefined, [text(t.channelSet({ role: label, channel }))], { tone: 'success' });
       },
     }),
   },

@@ -6,7 +6,17 @@
 import { z } from 'zod';
 import type { L10n } from './i18n.js';
 
-export type OptionKind = 'string' | 'text' | 'number' | 'integer' | 'boolean' | 'choice' | 'url' | 'timezone';
+export type OptionKind =
+  | 'string'
+  | 'text'
+  | 'number'
+  | 'integer'
+  | 'boolean'
+  | 'choice'
+  | 'url'
+  | 'timezone'
+  | 'currency'
+  | 'channel';
 
 export interface OptionSpec<S extends z.ZodType = z.ZodType> {
   kind: OptionKind;
@@ -156,7 +166,7 @@ export const opt = {
   currency(meta: Meta) {
     return optional({
       ...meta,
-      kind: 'string',
+      kind: 'currency',
       maxLength: 3,
       expected: {
         en: 'a three-letter ISO 4217 code such as USD, EUR or SAR',
@@ -165,6 +175,21 @@ export const opt = {
       schema: cleaned()
         .transform((s) => s.toUpperCase())
         .pipe(z.string().refine(isCurrency)),
+    });
+  },
+
+  /**
+   * A chat channel: a Slack or Discord mention (<#C123|general>, <#1234>) becomes the bare id that
+   * the platform APIs take; a plain name (#general, or a label in the console) is kept as typed.
+   */
+  channel(meta: Meta) {
+    return optional({
+      ...meta,
+      kind: 'channel',
+      expected: { en: 'a channel, e.g. #marketing', ar: 'قناة، مثل #marketing' },
+      schema: cleaned()
+        .transform((s) => /^<#([A-Za-z0-9]+)(\|[^>]*)?>$/.exec(s)?.[1] ?? s.replace(/^#/, ''))
+        .pipe(z.string().regex(/^[\p{L}\p{N}_.-]{1,80}$/u)),
     });
   },
 
