@@ -125,25 +125,30 @@ export const SECRET_VARIABLES = [
   'WEBHOOK_SECRET',
 ] as const;
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${String(i.path[0] ?? '?')}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
-  }
-  const e = parsed.data;
+/** Variables that only make sense together; checked on the raw values so every problem shows at once. */
+function missingPartners(env: NodeJS.ProcessEnv): string[] {
+  const has = (k: string) => (env[k] ?? '').trim() !== '';
   const problems: string[] = [];
-  if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
+  if (has('SLACK_BOT_TOKEN') && !has('SLACK_SIGNING_SECRET') && !has('SLACK_APP_TOKEN')) {
     problems.push('  SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)');
   }
-  if ((e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) && !e.SLACK_BOT_TOKEN) {
+  if ((has('SLACK_SIGNING_SECRET') || has('SLACK_APP_TOKEN')) && !has('SLACK_BOT_TOKEN')) {
     problems.push('  SLACK_BOT_TOKEN: required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set');
   }
-  if ((e.DISCORD_TOKEN || e.DISCORD_PUBLIC_KEY) && !e.DISCORD_APP_ID) {
+  if ((has('DISCORD_TOKEN') || has('DISCORD_PUBLIC_KEY')) && !has('DISCORD_APP_ID')) {
     problems.push('  DISCORD_APP_ID: required with DISCORD_TOKEN or DISCORD_PUBLIC_KEY');
   }
-  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  return problems;
+}
 
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `  ${String(i.path[0] ?? '?')}: ${i.message}`)),
+    ...missingPartners(env),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  const e = parsed.data;
   const slack: Config['slack'] = e.SLACK_BOT_TOKEN ? { mode: e.SLACK_APP_TOKEN ? 'socket' : 'http' } : undefined;
   const discord: Config['discord'] = e.DISCORD_PUBLIC_KEY
     ? { mode: 'http' }

@@ -77,7 +77,7 @@ export const core = defineMessages(
     examples: 'أمثلة',
     helpTitle: 'أوامر mktbot',
     helpIntro: 'اكتب الأمر مع خياراته، مثل /config lang ar. واكتب /help ثم اسم الأمر لعرض التفاصيل.',
-    helpCommandTitle: (p) => iso(`/${p.command}`),
+    helpCommandTitle: (p) => `الأمر ${iso(`/${p.command}`)}`,
     helpOptions: 'الخيارات',
     helpSubcommands: 'الإجراءات',
     helpNoOptions: 'لا توجد خيارات.',

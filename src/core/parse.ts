@@ -113,7 +113,7 @@ export function editDistance(a: string, b: string): number {
 
 /** The closest names within a small distance, best first (for "did you mean ...?"). */
 export function closest(word: string, candidates: readonly string[], max = 3): string[] {
-  const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3) + 1));
+  const limit = word.length <= 3 ? 1 : word.length <= 6 ? 2 : 3;
   return candidates
     .map((c) => ({ c, d: c.startsWith(word) && word.length >= 2 ? 0.5 : editDistance(word, c) }))
     .filter((x) => x.d <= limit)

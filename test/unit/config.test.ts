@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+describe('loadConfig', () => {
+  it('runs with nothing set: SQLite in ./data, console mode, official API bases', () => {
+    const c = loadConfig({});
+    expect(c.DATABASE_URL).toBe('file:./data/mktbot.db');
+    expect(c.PORT).toBeUndefined();
+    expect(c.slack).toBeUndefined();
+    expect(c.discord).toBeUndefined();
+    expect(c.SLACK_API_URL).toBe('https://slack.com/api/');
+    expect(c.DISCORD_API_URL).toBe('https://discord.com/api');
+    expect(c.LOG_LEVEL).toBe('info');
+    expect(c.OUTBOUND_ALLOW_HOSTS).toEqual([]);
+  });
+
+  it('picks Slack HTTP, Slack Socket Mode, Discord gateway or HTTP interactions from what is set', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).slack).toEqual({ mode: 'http' });
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack).toEqual({ mode: 'socket' });
+    expect(loadConfig({ DISCORD_TOKEN: 't', DISCORD_APP_ID: '123456789012345678' }).discord).toEqual({
+      mode: 'gateway',
+    });
+    expect(loadConfig({ DISCORD_PUBLIC_KEY: 'a'.repeat(64), DISCORD_APP_ID: '123456789012345678' }).discord).toEqual({
+      mode: 'http',
+    });
+  });
+
+  it.each([
+    ['PORT', 'eighty', 'PORT: expected a port number'],
+    ['PORT', '70000', 'PORT: expected a port number'],
+    ['DATABASE_URL', 'mysql://x', 'DATABASE_URL: expected file:PATH'],
+    ['SLACK_API_URL', 'not a url', 'SLACK_API_URL: expected an http:// or https:// URL'],
+    ['LOG_LEVEL', 'loud', 'LOG_LEVEL: expected one of'],
+    ['ENCRYPTION_KEY', 'short', 'ENCRYPTION_KEY: expected 32 bytes'],
+    ['WEBHOOK_SECRET', 'abc', 'WEBHOOK_SECRET: expected at least 16 characters'],
+    ['DISCORD_PUBLIC_KEY', 'zz', 'DISCORD_PUBLIC_KEY: expected 64 hex characters'],
+  ])('%s=%s stops start-up naming the variable', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value, DISCORD_APP_ID: '123456789012345678' })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value, DISCORD_APP_ID: '123456789012345678' })).toThrow(message);
+  });
+
+  it('reports every problem at once and never echoes a secret', () => {
+    let message = '';
+    try {
+      loadConfig({ SLACK_BOT_TOKEN: 'not-a-bot-token-xyzzy', PORT: '-1', OPENAI_BASE_URL: 'ftp://x' });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toContain('SLACK_BOT_TOKEN: expected a bot token starting with xoxb-');
+    expect(message).toContain('PORT:');
+    expect(message).toContain('OPENAI_BASE_URL:');
+    expect(message).toContain('SLACK_SIGNING_SECRET: required');
+    expect(message).not.toContain('xyzzy');
+  });
+
+  it('splits OUTBOUND_ALLOW_HOSTS into hosts and CIDRs', () => {
+    expect(
+      loadConfig({ OUTBOUND_ALLOW_HOSTS: ' 127.0.0.1, intranet.local ,10.0.0.0/8,' }).OUTBOUND_ALLOW_HOSTS,
+    ).toEqual(['127.0.0.1', 'intranet.local', '10.0.0.0/8']);
+  });
+});

@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { HttpServer, MAX_BODY_BYTES } from '../../src/http/server.js';
+import { JobRunner } from '../../src/jobs/runner.js';
+import { createLogger } from '../../src/log.js';
+
+const log = createLogger('silent');
+
+describe('HttpServer', () => {
+  let server: HttpServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  it('answers /healthz, 404 and 405, and hands routes the exact body bytes', async () => {
+    server = new HttpServer(log);
+    let seen = '';
+    server.route('POST', '/echo', (req) => {
+      seen = req.body.toString('utf8');
+      return { status: 202, body: { ok: true } };
+    });
+    const port = await server.listen(0, '127.0.0.1');
+    const base = `http://127.0.0.1:${port}`;
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
+    expect((await fetch(`${base}/nope`)).status).toBe(404);
+    expect((await fetch(`${base}/echo`)).status).toBe(405);
+    const res = await fetch(`${base}/echo`, { method: 'POST', body: '{"a": "ü"}' });
+    expect(res.status).toBe(202);
+    expect(seen).toBe('{"a": "ü"}');
+  });
+
+  it('refuses bodies over the limit with 413 and does not call the route', async () => {
+    server = new HttpServer(log);
+    let called = false;
+    server.route('POST', '/big', () => {
+      called = true;
+      return { status: 200 };
+    });
+    const port = await server.listen(0, '127.0.0.1');
+    const res = await fetch(`http://127.0.0.1:${port}/big`, { method: 'POST', body: 'x'.repeat(MAX_BODY_BYTES + 1) });
+    expect(res.status).toBe(413);
+    expect(called).toBe(false);
+  });
+
+  it('turns a throwing route into a 500 without details', async () => {
+    server = new HttpServer(log);
+    server.route('GET', '/fail', () => {
+      throw new Error('secret detail');
+    });
+    const port = await server.listen(0, '127.0.0.1');
+    const res = await fetch(`http://127.0.0.1:${port}/fail`);
+    expect(res.status).toBe(500);
+    expect(await res.text()).not.toContain('secret detail');
+  });
+});
+
+describe('JobRunner', () => {
+  it('never runs a job twice at once and survives a failing run', async () => {
+    const jobs = new JobRunner(log);
+    let active = 0;
+    let maxActive = 0;
+    let runs = 0;
+    let release: () => void = () => {};
+    jobs.add({
+      name: 'slow',
+      schedule: '*/5 * * * * *',
+      run: async () => {
+        runs++;
+        active++;
+        maxActive = Math.max(maxActive, active);
+        await new Promise<void>((r) => {
+          release = r;
+        });
+        active--;
+        if (runs === 1) throw new Error('first run fails');
+      },
+    });
+    const a = jobs.runNow('slow');
+    const b = jobs.runNow('slow');
+    expect(a).toBe(b);
+    release();
+    await a;
+    const c = jobs.runNow('slow');
+    release();
+    await c;
+    expect(runs).toBe(2);
+    expect(maxActive).toBe(1);
+    await jobs.stop();
+  });
+
+  it('rejects an invalid schedule when the job is added', () => {
+    const jobs = new JobRunner(log);
+    expect(() => jobs.add({ name: 'bad', schedule: 'every tuesday', run: async () => {} })).toThrow(/invalid schedule/);
+  });
+});
