@@ -28,6 +28,8 @@ export const core = defineMessages(
     internal: (p: { ref: string }) =>
       `Something went wrong on our side and nothing was changed. If it happens again, give an admin this reference: ${p.ref}.`,
     unknownAction: 'That button is no longer valid. Run the command again.',
+    rateLimited: (p: { seconds: number; max: number; minutes: number }) =>
+      `You have used this ${p.max} times in ${p.minutes} minutes, which is the limit. Try again in ${p.seconds} seconds.`,
     roleAdmin: 'admins',
     roleManager: 'managers',
     roleSocial: 'social managers',
@@ -66,6 +68,8 @@ export const core = defineMessages(
     needsRole: (p) => `هذا الإجراء متاح فقط لـ${p.roles}. اطلب من أحد المشرفين تغيير دورك إن احتجت إليه.`,
     internal: (p) => `حدث خطأ من جهتنا ولم يتغير شيء. إن تكرر ذلك فأعطِ أحد المشرفين هذا المرجع: ${iso(p.ref)}.`,
     unknownAction: 'هذا الزر لم يعد صالحًا. شغّل الأمر من جديد.',
+    rateLimited: (p) =>
+      `استخدمت هذا ${iso(p.max)} مرات خلال ${iso(p.minutes)} دقيقة، وهذا هو الحد. حاول مجددًا بعد ${iso(p.seconds)} ثانية.`,
     roleAdmin: 'المشرفين',
     roleManager: 'المديرين',
     roleSocial: 'مديري التواصل الاجتماعي',

@@ -16,7 +16,8 @@ export type OptionKind =
   | 'url'
   | 'timezone'
   | 'currency'
-  | 'channel';
+  | 'channel'
+  | 'user';
 
 export interface OptionSpec<S extends z.ZodType = z.ZodType> {
   kind: OptionKind;
@@ -190,6 +191,21 @@ export const opt = {
       schema: cleaned()
         .transform((s) => /^<#([A-Za-z0-9]+)(\|[^>]*)?>$/.exec(s)?.[1] ?? s.replace(/^#/, ''))
         .pipe(z.string().regex(/^[\p{L}\p{N}_.-]{1,80}$/u)),
+    });
+  },
+
+  /**
+   * A person: a Slack or Discord mention (<@U123|sara>, <@!1234>, <@1234>) becomes the bare user id;
+   * in the console a name is kept as typed.
+   */
+  user(meta: Meta) {
+    return optional({
+      ...meta,
+      kind: 'user',
+      expected: { en: 'a person, e.g. @sara', ar: 'شخص، مثل @sara' },
+      schema: cleaned()
+        .transform((s) => /^<@!?([A-Za-z0-9]+)(\|[^>]*)?>$/.exec(s)?.[1] ?? s.replace(/^@/, ''))
+        .pipe(z.string().regex(/^[\p{L}\p{N}_.:-]{1,80}$/u)),
     });
   },
 

@@ -13,6 +13,7 @@ import type { Locale } from './i18n.js';
 import { core } from './messages.js';
 import type { OptionSpec } from './options.js';
 import { closest, MAX_INPUT_CHARS, splitCommand, tokenize } from './parse.js';
+import { RateLimiter } from './rate-limit.js';
 import { type Reply, text } from './reply.js';
 import { type Role, roleAllows } from './roles.js';
 
@@ -22,6 +23,7 @@ export type Validated = { ok: true; input: Record<string, unknown> } | { ok: fal
 
 export class Router {
   private readonly byName: Map<string, Command>;
+  private readonly limiter = new RateLimiter();
 
   constructor(
     readonly commands: readonly Command[],
@@ -122,6 +124,14 @@ export class Router {
       throw new UserError(lines.join('\n'));
     }
     this.authorise(sub.allow, ctx);
+    if (sub.limit) {
+      const key = `${ctx.workspace.id}:${ctx.member.externalId}:${command.name}:${sub.name}`;
+      const wait = this.limiter.take(key, sub.limit.max, sub.limit.perMinutes * 60_000, ctx.now().getTime());
+      if (wait !== undefined)
+        throw new UserError(
+          ctx.t(core).rateLimited({ seconds: wait, max: sub.limit.max, minutes: sub.limit.perMinutes }),
+        );
+    }
     return sub.run(checked.input, ctx);
   }
 
