@@ -46,6 +46,10 @@ export const core = defineMessages(
     helpSubcommands: 'Actions',
     helpNoOptions: 'No options.',
     helpPositional: 'can be given without its name',
+    helpOption: (p: { key: string; description: string; flags: string; expected: string }) =>
+      `${p.key}: ${p.description} (${p.flags}; ${p.expected})`,
+    listSeparator: ', ',
+    helpSubcommand: (p: { usage: string; description: string }) => `${p.usage}: ${p.description}`,
     chooseButton: (p: { count: number }) => `Type a number from 1 to ${p.count} to press a button.`,
   },
   {
@@ -86,6 +90,9 @@ export const core = defineMessages(
     helpSubcommands: 'الإجراءات',
     helpNoOptions: 'لا توجد خيارات.',
     helpPositional: 'يمكن كتابته دون اسمه',
+    helpOption: (p) => `${iso(p.key)}: ${p.description} (${p.flags}؛ ${p.expected})`,
+    listSeparator: '، ',
+    helpSubcommand: (p) => `${iso(p.usage)}: ${p.description}`,
     chooseButton: (p) => `اكتب رقمًا من 1 إلى ${iso(p.count)} للضغط على زر.`,
   },
 );

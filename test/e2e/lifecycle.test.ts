@@ -12,7 +12,12 @@ describe('a running bot', () => {
   it('serves /healthz beside console mode and stops cleanly on SIGTERM', async () => {
     const child = spawn(process.execPath, [path.join(packageRoot, 'bin/mktbot.js')], {
       cwd: packageRoot,
-      env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', DATABASE_URL: `file:${path.join(dir, 'life.db')}` },
+      env: {
+        PATH: process.env.PATH ?? '',
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        DATABASE_URL: `file:${path.join(dir, 'life.db')}`,
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stderr = '';
