@@ -10,7 +10,7 @@ import type { Command, Subcommand } from '../../core/command.js';
 import type { Locale } from '../../core/i18n.js';
 import type { OptionSpec } from '../../core/options.js';
 import { slackText } from './messages.js';
-import { fit } from './render.js';
+import { clip } from './render.js';
 
 export const MODAL_CALLBACK_ID = 'mktbot.command';
 const ACTION = 'value';
@@ -24,7 +24,7 @@ export const modalMetadata = z.object({
 });
 export type ModalMetadata = z.infer<typeof modalMetadata>;
 
-const plain = (t: string, max: number) => ({ type: 'plain_text' as const, text: fit(t, max, false), emoji: true });
+const plain = (t: string, max: number) => ({ type: 'plain_text' as const, text: clip(t, max, false), emoji: true });
 
 function element(spec: OptionSpec, initial: string | undefined, locale: Locale): types.InputBlockElement {
   const placeholder = plain(slackText[locale].choose, 150);
@@ -69,7 +69,7 @@ export function buildModal(
 ): types.ModalView {
   const m = slackText[locale];
   const blocks: types.KnownBlock[] = [
-    { type: 'context', elements: [{ type: 'mrkdwn', text: fit(pickDescription(command, sub, locale), 2000) }] },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: clip(pickDescription(command, sub, locale), 2000) }] },
   ];
   for (const [key, spec] of Object.entries(sub.options).slice(0, 99)) {
     blocks.push({

@@ -60,12 +60,12 @@ export function escapeMrkdwn(s: string): string {
 }
 
 /** Escapes and cuts to at most `max` characters (as Slack counts them), ending with "…" when cut. */
-export function fit(raw: string, max: number, escape = true): string {
-  const whole = escape ? escapeMrkdwn(raw) : raw;
+export function clip(raw: string, max: number, mrkdwn = true): string {
+  const whole = mrkdwn ? escapeMrkdwn(raw) : raw;
   if (whole.length <= max) return whole;
   let out = '';
   for (const ch of raw) {
-    const piece = escape ? escapeMrkdwn(ch) : ch;
+    const piece = mrkdwn ? escapeMrkdwn(ch) : ch;
     if (out.length + piece.length > max - ELLIPSIS.length) break;
     out += piece;
   }
@@ -148,8 +148,8 @@ function fieldUnits(fs: Array<{ label: string; value: string }>): Unit[] {
   const units: Unit[] = [];
   for (let i = 0; i < fs.length; i += LIMITS.fieldsPerSection) {
     const chunk = fs.slice(i, i + LIMITS.fieldsPerSection).map((f) => {
-      const label = fit(f.label, 200);
-      const t = `*${label}*\n${fit(f.value, LIMITS.field - label.length - 3)}`;
+      const label = clip(f.label, 200);
+      const t = `*${label}*\n${clip(f.value, LIMITS.field - label.length - 3)}`;
       return { type: 'mrkdwn' as const, text: t };
     });
     units.push({
@@ -175,7 +175,7 @@ function tableUnits(columns: string[], rows: string[][]): Unit[] {
   let body: string[] = [];
   const flush = () => {
     const t = `\`\`\`\n${escapeMrkdwn([...head, ...body].join('\n'))}\n\`\`\``;
-    units.push(section(t.length <= LIMITS.sectionText ? t : `\`\`\`\n${fit(t.slice(4, -4), budget, false)}\n\`\`\``));
+    units.push(section(t.length <= LIMITS.sectionText ? t : `\`\`\`\n${clip(t.slice(4, -4), budget, false)}\n\`\`\``));
     body = [];
   };
   for (const row of rows) {
@@ -197,7 +197,7 @@ function actionUnits(acts: Action[]): Unit[] {
       return {
         type: 'button' as const,
         action_id: n === 1 ? a.id : `${a.id}#${n}`,
-        text: { type: 'plain_text' as const, text: fit(a.label, LIMITS.buttonText, false), emoji: true },
+        text: { type: 'plain_text' as const, text: clip(a.label, LIMITS.buttonText, false), emoji: true },
         ...(a.payload === undefined ? {} : { value: a.payload.slice(0, LIMITS.buttonValue) }),
         ...(a.style ? { style: a.style } : {}),
       };
@@ -211,7 +211,7 @@ function actionUnits(acts: Action[]): Unit[] {
 }
 
 function contextUnit(raw: string): Unit {
-  const t = fit(raw, LIMITS.contextText);
+  const t = clip(raw, LIMITS.contextText);
   return { block: { type: 'context', elements: [{ type: 'mrkdwn', text: t }] }, size: t.length };
 }
 
@@ -247,7 +247,7 @@ function blockUnits(b: Block, uploads: SlackUpload[], prefix: string): Unit[] {
 function fallbackText(r: Reply): string {
   const first = r.blocks.find((b) => b.kind === 'text' || b.kind === 'context');
   const raw = r.title ?? (first && 'text' in first ? first.text : '');
-  return fit(`${TONE_MARK[r.tone ?? 'info']}${raw}`.trim() || '…', LIMITS.fallback);
+  return clip(`${TONE_MARK[r.tone ?? 'info']}${raw}`.trim() || '…', LIMITS.fallback);
 }
 
 export function renderReply(r: Reply, o: RenderOptions = {}): Rendered {
@@ -257,7 +257,7 @@ export function renderReply(r: Reply, o: RenderOptions = {}): Rendered {
   const units: Unit[] = [];
   const mark = TONE_MARK[r.tone ?? 'info'];
   if (r.title) {
-    const t = fit(`${mark}${r.title}`, LIMITS.header, false);
+    const t = clip(`${mark}${r.title}`, LIMITS.header, false);
     units.push({ block: { type: 'header', text: { type: 'plain_text', text: t, emoji: true } }, size: t.length });
   }
   r.blocks.forEach((b, i) => {
@@ -328,5 +328,5 @@ export function plainFallback(r: Reply): SlackMessage {
     if (b.kind === 'list') parts.push(...b.items.map((i) => `• ${i}`));
     if (b.kind === 'table') parts.push(b.columns.join(' | '), ...b.rows.map((row) => row.join(' | ')));
   }
-  return { text: fit(parts.join('\n'), LIMITS.fallback), blocks: [] };
+  return { text: clip(parts.join('\n'), LIMITS.fallback), blocks: [] };
 }
