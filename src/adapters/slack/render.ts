@@ -18,6 +18,8 @@ export const LIMITS = {
   sectionText: 3000,
   field: 2000,
   fieldsPerSection: 10,
+  /** Our own cap on one fields section, so any single block fits a message with room to spare. */
+  fieldsSectionChars: 6000,
   header: 150,
   buttonsPerBlock: 25,
   buttonText: 75,
@@ -146,17 +148,22 @@ function textUnits(raw: string, prefix = ''): Unit[] {
 
 function fieldUnits(fs: Array<{ label: string; value: string }>): Unit[] {
   const units: Unit[] = [];
-  for (let i = 0; i < fs.length; i += LIMITS.fieldsPerSection) {
-    const chunk = fs.slice(i, i + LIMITS.fieldsPerSection).map((f) => {
-      const label = clip(f.label, 200);
-      const t = `*${label}*\n${clip(f.value, LIMITS.field - label.length - 3)}`;
-      return { type: 'mrkdwn' as const, text: t };
-    });
-    units.push({
-      block: { type: 'section', fields: chunk },
-      size: chunk.reduce((n, f) => n + f.text.length, 0),
-    });
+  let chunk: Array<{ type: 'mrkdwn'; text: string }> = [];
+  let size = 0;
+  const flush = () => {
+    if (chunk.length > 0) units.push({ block: { type: 'section', fields: chunk }, size });
+    chunk = [];
+    size = 0;
+  };
+  for (const f of fs) {
+    const label = clip(f.label, 200);
+    const t = `*${label}*\n${clip(f.value, LIMITS.field - label.length - 3)}`;
+    // Ten fields of 2,000 characters would pass each field's limit and fail the message's.
+    if (chunk.length >= LIMITS.fieldsPerSection || size + t.length > LIMITS.fieldsSectionChars) flush();
+    chunk.push({ type: 'mrkdwn', text: t });
+    size += t.length;
   }
+  flush();
   return units;
 }
 
