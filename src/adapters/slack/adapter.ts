@@ -26,12 +26,11 @@ import { claimOnce } from '../../services/processed-events.js';
 import type { Adapter } from '../adapter.js';
 import { slackText } from './messages.js';
 import { buildModal, MODAL_CALLBACK_ID, modalMetadata, readModal, type ViewState } from './modal.js';
+import { SLACK_EVENTS_PATH, UMBRELLA_COMMAND } from './paths.js';
 import { postReply, SlackDeliveryError, uploadFile } from './post.js';
 import { actionIdOf, plainFallback, renderReply, type SlackMessage } from './render.js';
 
-export const SLACK_EVENTS_PATH = '/slack/events';
-/** The umbrella command: `/mkt schedule ...` when `/schedule` clashes with another app. */
-export const UMBRELLA_COMMAND = 'mkt';
+export { SLACK_EVENTS_PATH, UMBRELLA_COMMAND };
 
 type WebClient = webApi.WebClient;
 
