@@ -67,7 +67,8 @@ export async function postReply(
   let first: Posted | undefined;
   const send = async (message: SlackMessage): Promise<string | undefined> => {
     try {
-      const res = await withRateLimit(() => client.chat.postMessage({ channel, ...message }), o.log);
+      const args = { channel, text: message.text, ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}) };
+      const res = await withRateLimit(() => client.chat.postMessage(args), o.log);
       return typeof res.ts === 'string' ? res.ts : undefined;
     } catch (err) {
       const code = slackErrorCode(err);
