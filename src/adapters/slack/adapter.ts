@@ -47,6 +47,8 @@ export interface SlackAdapterOptions {
   autoReconnect?: boolean;
 }
 
+/** Requests worked on at once after their ack; the rest wait their turn (see afterAck). */
+const AFTER_ACK_WORKERS = 4;
 /** How long a user's Slack admin status is trusted before users.info is asked again. */
 const ADMIN_CACHE_MS = 10 * 60 * 1000;
 
@@ -58,6 +60,9 @@ export class SlackAdapter implements Adapter {
   private readonly log: Logger;
   private readonly people = new Map<string, { admin: boolean; name?: string; at: number }>();
   private active = false;
+  private readonly queue: Array<() => Promise<void>> = [];
+  private running = 0;
+  private drained: (() => void) | undefined;
 
   constructor(private readonly o: SlackAdapterOptions) {
     const { config } = o;
@@ -129,26 +134,54 @@ export class SlackAdapter implements Adapter {
     if (!this.active) return;
     this.active = false;
     if (!this.receiver) await this.app.stop();
+    // Requests already acknowledged still get their answer.
+    if (this.running > 0 || this.queue.length > 0) await new Promise<void>((r) => (this.drained = r));
+  }
+
+  /**
+   * Work after the ack runs from a small queue, each item started on its own turn of the event loop.
+   * The database driver is synchronous: run straight after each ack, a burst of commands would hold
+   * the loop and delay the acks of the requests still arriving past Slack's 3 seconds.
+   */
+  private afterAck(work: () => Promise<void>): void {
+    this.queue.push(work);
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.running < AFTER_ACK_WORKERS && this.queue.length > 0) {
+      const next = this.queue.shift() as () => Promise<void>;
+      this.running++;
+      setImmediate(() => {
+        void next().finally(() => {
+          this.running--;
+          if (this.running === 0 && this.queue.length === 0) this.drained?.();
+          this.pump();
+        });
+      });
+    }
   }
 
   private register(): void {
     this.app.command(/^\/.+/, async ({ command, ack }) => {
       await ack();
-      await this.safely(command.response_url, undefined, () => this.onCommand(command));
+      this.afterAck(() => this.safely(command.response_url, undefined, () => this.onCommand(command)));
     });
 
     this.app.action(/.+/, async ({ body, action, ack }) => {
       await ack();
       if (body.type !== 'block_actions' || action.type !== 'button' || !('action_id' in action)) return;
-      await this.safely(body.response_url, undefined, async () => {
-        if (!(await claimOnce(this.o.services.db, `slack:action:${body.trigger_id}`))) return;
-        const who = await this.identity(body.team?.id ?? body.user.team_id ?? '', body.user.id, body.channel?.id, {
-          domain: body.team?.domain,
-          name: body.user.name ?? body.user.username,
-        });
-        const reply = await this.o.router.press(actionIdOf(action.action_id), action.value, who);
-        await this.answer(body.response_url, reply, { channel: body.channel?.id, replace: reply.replaceOriginal });
-      });
+      this.afterAck(() =>
+        this.safely(body.response_url, undefined, async () => {
+          if (!(await claimOnce(this.o.services.db, `slack:action:${body.trigger_id}`))) return;
+          const who = await this.identity(body.team?.id ?? body.user.team_id ?? '', body.user.id, body.channel?.id, {
+            domain: body.team?.domain,
+            name: body.user.name ?? body.user.username,
+          });
+          const reply = await this.o.router.press(actionIdOf(action.action_id), action.value, who);
+          await this.answer(body.response_url, reply, { channel: body.channel?.id, replace: reply.replaceOriginal });
+        }),
+      );
     });
 
     this.app.view(MODAL_CALLBACK_ID, async ({ ack, body, view }) => {
@@ -171,12 +204,14 @@ export class SlackAdapter implements Adapter {
         return;
       }
       await ack();
-      await this.safely(meta.responseUrl, meta.channel, async () => {
-        if (!(await claimOnce(this.o.services.db, `slack:view:${view.id}:${view.hash}`))) return;
-        await this.run(meta.responseUrl, meta.channel, command, sub, who, () =>
-          this.o.router.handleStructured(command.name, sub.name, raw, who),
-        );
-      });
+      this.afterAck(() =>
+        this.safely(meta.responseUrl, meta.channel, async () => {
+          if (!(await claimOnce(this.o.services.db, `slack:view:${view.id}:${view.hash}`))) return;
+          await this.run(meta.responseUrl, meta.channel, command, sub, who, () =>
+            this.o.router.handleStructured(command.name, sub.name, raw, who),
+          );
+        }),
+      );
     });
 
     this.app.event('app_mention', async ({ event, body, client }) => {
