@@ -48,7 +48,7 @@ export interface SlackAdapterOptions {
 }
 
 /** Requests worked on at once after their ack; the rest wait their turn (see afterAck). */
-const AFTER_ACK_WORKERS = 4;
+const AFTER_ACK_WORKERS = 2;
 /** How long a user's Slack admin status is trusted before users.info is asked again. */
 const ADMIN_CACHE_MS = 10 * 60 * 1000;
 
