@@ -70,8 +70,10 @@ export async function createApp(o: AppOptions): Promise<App> {
     log: o.log,
     async listen() {
       jobs.start();
-      if (o.config.PORT === undefined) return undefined;
-      const port = await http.listen(o.config.PORT);
+      // Slack over HTTP needs a port even when PORT is unset (DESIGN 6 default).
+      const wanted = o.config.PORT ?? (o.config.slack?.mode === 'http' ? 3000 : undefined);
+      if (wanted === undefined) return undefined;
+      const port = await http.listen(wanted);
       listening = true;
       o.log.info({ port }, 'http server listening');
       return port;
@@ -97,11 +99,18 @@ export interface StartOptions {
 }
 
 /** Builds the platform adapters that the configuration asks for. */
-function platformAdapters(_app: App, config: Config): Adapter[] {
+async function platformAdapters(app: App, config: Config): Promise<Adapter[]> {
   const adapters: Adapter[] = [];
-  if (config.slack || config.discord) {
+  if (config.slack) {
+    // Loaded only when configured: Bolt takes most of a second to import, console mode should not wait.
+    const { SlackAdapter } = await import('./adapters/slack/adapter.js');
+    adapters.push(
+      new SlackAdapter({ config, router: app.router, services: app.services, http: app.http, log: app.log }),
+    );
+  }
+  if (config.discord) {
     throw new Error(
-      'Slack and Discord adapters are not part of this build yet. Unset the SLACK_* and DISCORD_* variables to use console mode.',
+      'The Discord adapter is not part of this build yet. Unset the DISCORD_* variables to run without it.',
     );
   }
   return adapters;
@@ -111,7 +120,7 @@ function platformAdapters(_app: App, config: Config): Adapter[] {
 export async function start(o: StartOptions): Promise<void> {
   const write = o.write ?? ((t: string) => void process.stdout.write(t));
   const app = await createApp({ config: o.config, log: o.log });
-  const adapters = o.console ? [] : platformAdapters(app, o.config);
+  const adapters = o.console ? [] : await platformAdapters(app, o.config);
   const shutdown = onShutdown(o.log, async () => {
     for (const a of adapters) await a.stop();
     await app.stop();
