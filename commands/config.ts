@@ -1,10 +1,9 @@
-import type { Workspace } from '@prisma/client';
 import { defineCommand, sub } from '../src/core/command.js';
 import type { Context } from '../src/core/context.js';
 import { defineMessages, iso, LOCALES, type Locale } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { fields, reply, text } from '../src/core/reply.js';
-import type { ChannelRole } from '../src/services/notifier.js';
+import { CHANNEL_COLUMNS, type ChannelRole } from '../src/services/notifier.js';
 
 const m = defineMessages(
   'config',
@@ -65,12 +64,6 @@ const m = defineMessages(
 );
 
 const CHANNEL_ROLES = ['team', 'alerts', 'digest', 'escalation'] as const satisfies readonly ChannelRole[];
-const CHANNEL_COLUMNS = {
-  team: 'teamChannel',
-  alerts: 'alertChannel',
-  digest: 'digestChannel',
-  escalation: 'escalationChannel',
-} as const satisfies Record<ChannelRole, keyof Workspace>;
 
 /** "Thu 26 Nov 2026, 06:20 (UTC+3)" in the zone; Western digits in both languages. */
 export function localTime(date: Date, zone: string, locale: Locale): string {

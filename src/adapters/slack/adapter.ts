@@ -21,7 +21,7 @@ import type { Router } from '../../core/router.js';
 import type { HttpServer } from '../../http/server.js';
 import type { Logger } from '../../log.js';
 import type { Services } from '../../services/index.js';
-import type { ChannelRole, Notifier, PostedMessage } from '../../services/notifier.js';
+import { type ChannelRole, channelFor, type Notifier, type PostedMessage } from '../../services/notifier.js';
 import { claimOnce } from '../../services/processed-events.js';
 import type { Adapter } from '../adapter.js';
 import { slackText } from './messages.js';
@@ -436,13 +436,6 @@ export async function respond(url: string, body: ResponseBody): Promise<void> {
   if (!res.ok) throw new ResponseUrlError(res.status, answer);
 }
 
-const CHANNEL_COLUMNS = {
-  team: 'teamChannel',
-  alerts: 'alertChannel',
-  digest: 'digestChannel',
-  escalation: 'escalationChannel',
-} as const satisfies Record<ChannelRole, keyof Workspace>;
-
 /** Jobs' notices into the workspace's configured channel for each purpose (team channel by default). */
 export class SlackNotifier implements Notifier {
   constructor(
@@ -451,7 +444,7 @@ export class SlackNotifier implements Notifier {
   ) {}
 
   async post(workspace: Workspace, to: ChannelRole, reply: Reply): Promise<PostedMessage> {
-    const channel = workspace[CHANNEL_COLUMNS[to]] ?? workspace.teamChannel;
+    const channel = channelFor(workspace, to);
     if (!channel) {
       throw new SlackDeliveryError(
         `No Slack channel is set for ${to} notices in workspace ${workspace.name || workspace.externalId}. An admin can set one with /config channel ${to} #channel (or /config channel team #channel for everything).`,
