@@ -5,6 +5,7 @@
 import { commands } from '../commands/index.js';
 import type { Adapter } from './adapters/adapter.js';
 import { ConsoleNotifier, consoleIdentity, runConsole } from './adapters/console/console.js';
+import { createDiscordAdapter } from './adapters/discord/adapter.js';
 import type { Config } from './config.js';
 import type { Locale } from './core/i18n.js';
 import { Router } from './core/router.js';
@@ -97,11 +98,16 @@ export interface StartOptions {
 }
 
 /** Builds the platform adapters that the configuration asks for. */
-function platformAdapters(_app: App, config: Config): Adapter[] {
+function platformAdapters(app: App, config: Config): Adapter[] {
   const adapters: Adapter[] = [];
-  if (config.slack || config.discord) {
+  if (config.slack) {
     throw new Error(
       'Slack and Discord adapters are not part of this build yet. Unset the SLACK_* and DISCORD_* variables to use console mode.',
+    );
+  }
+  if (config.discord) {
+    adapters.push(
+      createDiscordAdapter({ config, router: app.router, db: app.services.db, http: app.http, log: app.log }),
     );
   }
   return adapters;
