@@ -13,13 +13,13 @@ import {
   type Locale as DiscordLocale,
   InteractionContextType,
   type LocalizationMap,
-  type RESTPutAPIApplicationCommandsJSONBody,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Command, Subcommand } from '../../core/command.js';
 import type { L10n, Locale } from '../../core/i18n.js';
 import type { OptionSpec } from '../../core/options.js';
 
-export type CommandData = RESTPutAPIApplicationCommandsJSONBody[number];
+export type CommandData = RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 /**
  * Which Discord client locales show each of our languages. English is the base text (what every
