@@ -155,12 +155,11 @@ export async function answer(
     if (early) {
       const m = renderChecked(early, o.log);
       const update = kind === 'button' && early.replaceOriginal === true;
-      acknowledged = true;
       await r.send(update ? { ...m, ephemeral: false } : m, update ? 'update' : 'new');
       return;
     }
-    acknowledged = true;
     await r.defer(kind === 'button' ? 'update' : 'new');
+    acknowledged = true;
     const result = await pending;
     const m = renderChecked(result, o.log);
     if (kind === 'button') {
