@@ -337,12 +337,16 @@ export class FakeDiscord {
     const m = /^\/api\/v10(\/.*)$/.exec(r.path);
     if (!m) return notFound();
     const p = m[1] as string;
-    let match: RegExpExecArray | null;
-
-    if ((match = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(p)) && r.method === 'POST') {
+    const callback = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(p);
+    const webhook = /^\/webhooks\/(\d+)\/([^/]+)(\/messages\/@original)?$/.exec(p);
+    const channel = /^\/channels\/(\d+)\/messages$/.exec(p);
+    const commands = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(p);
+    let match: RegExpExecArray | null = callback;
+    if (match && r.method === 'POST') {
       return this.callback(match[1] as string, match[2] as string, r.body as { type?: number; data?: unknown });
     }
-    if ((match = /^\/webhooks\/(\d+)\/([^/]+)(\/messages\/@original)?$/.exec(p))) {
+    match = webhook;
+    if (match) {
       return this.webhook(r, match[1] as string, match[2] as string, Boolean(match[3]));
     }
     // Everything below needs the bot token.
@@ -358,12 +362,14 @@ export class FakeDiscord {
         },
       };
     }
-    if ((match = /^\/channels\/(\d+)\/messages$/.exec(p)) && r.method === 'POST') {
+    match = channel;
+    if (match && r.method === 'POST') {
       const problem = messageProblem(r.body, r.files.length);
       if (problem) return problem;
       return { status: 200, body: this.message(match[1] as string, r.body as Record<string, unknown>) };
     }
-    if ((match = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(p)) && r.method === 'PUT') {
+    match = commands;
+    if (match && r.method === 'PUT') {
       if (match[1] !== this.appId) return { status: 403, body: { message: 'Missing Access', code: 50001 } };
       const problem = commandsProblem(r.body);
       if (problem) return problem;
