@@ -8,6 +8,7 @@
  * Shapes: discord-api-docs (gateway events, receiving-and-responding, message limits, locales) and
  * ../shared/research/slack-discord-testing.md section 3.
  */
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
@@ -257,6 +258,37 @@ export class FakeDiscord {
   /** What the app answered to an interaction (callback type), undefined while unanswered. */
   responseTo(interactionToken: string): number | undefined {
     return this.interactions.get(interactionToken)?.response;
+  }
+
+  /**
+   * HTTP interactions mode: POSTs a signed interaction to the app as Discord does, and records the
+   * app's answer as the interaction's response (so later webhook edits are accepted or refused as
+   * Discord would).
+   */
+  async deliver(
+    url: string,
+    payload: Record<string, unknown>,
+    signer: DiscordSigner,
+    o: { timestamp?: number; body?: string } = {},
+  ): Promise<{ status: number; body: { type?: number; data?: Record<string, unknown> } & Record<string, unknown> }> {
+    const body = o.body ?? JSON.stringify(payload);
+    const timestamp = String(o.timestamp ?? Math.floor(Date.now() / 1000));
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-signature-ed25519': signer.sign(timestamp, body),
+        'x-signature-timestamp': timestamp,
+      },
+      body,
+    });
+    const text = await res.text();
+    const parsed = text ? JSON.parse(text) : {};
+    const state = this.interactions.get(String(payload.token));
+    if (res.status === 200 && state && state.response === undefined && typeof parsed.type === 'number') {
+      state.response = parsed.type;
+    }
+    return { status: res.status, body: parsed };
   }
 
   // ---- gateway -------------------------------------------------------------------------------
@@ -589,4 +621,22 @@ async function parseBody(
   } catch {
     return { body: raw.toString('utf8'), files: [] };
   }
+}
+
+// ---- HTTP interactions signing ------------------------------------------------------------------
+
+export interface DiscordSigner {
+  /** The application's public key as the developer portal shows it (64 hex characters). */
+  publicKeyHex: string;
+  /** Ed25519 over timestamp + body, hex, as Discord sends in X-Signature-Ed25519. */
+  sign(timestamp: string, body: string): string;
+}
+
+export function discordSigner(): DiscordSigner {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const der = publicKey.export({ format: 'der', type: 'spki' });
+  return {
+    publicKeyHex: der.subarray(der.length - 32).toString('hex'),
+    sign: (timestamp, body) => sign(null, Buffer.from(timestamp + body, 'utf8'), privateKey).toString('hex'),
+  };
 }
