@@ -40,7 +40,7 @@ export function commandData(commands: readonly Command[], locales: LocaleMap = D
 }
 
 function oneCommand(c: Command, locales: LocaleMap): CommandData {
-  const localized = (l: L10n): LocalizationMap => localize(l.ar, locales);
+  const localized = (l: L10n) => localize('description', l.ar, locales);
   const named = c.subcommands.filter((s) => s.name !== '');
   const options: APIApplicationCommandOption[] =
     named.length > 0
@@ -48,7 +48,7 @@ function oneCommand(c: Command, locales: LocaleMap): CommandData {
           type: ApplicationCommandOptionType.Subcommand,
           name: s.name,
           description: s.description.en,
-          description_localizations: localized(s.description),
+          ...localized(s.description),
           options: optionsOf(c, s, locales),
         }))
       : optionsOf(c, c.subcommands[0] as Subcommand, locales);
@@ -59,7 +59,7 @@ function oneCommand(c: Command, locales: LocaleMap): CommandData {
     type: ApplicationCommandType.ChatInput,
     name: c.name,
     description: c.description.en,
-    description_localizations: localized(c.description),
+    ...localized(c.description),
     // A workspace is a server: the commands are offered in servers only, never in DMs.
     contexts: [InteractionContextType.Guild],
     integration_types: [ApplicationIntegrationType.GuildInstall],
@@ -92,8 +92,8 @@ function optionOf(
   const base = {
     name,
     description: spec.description.en,
-    description_localizations: localize(spec.description.ar, locales),
-    ...(arName && locales.ar.length > 0 ? { name_localizations: localize(arName, locales) } : {}),
+    ...localize('description', spec.description.ar, locales),
+    ...(arName ? localize('name', arName, locales) : {}),
     required: spec.required,
   };
   switch (spec.kind) {
@@ -132,10 +132,16 @@ function range(spec: OptionSpec): { min_value?: number; max_value?: number } {
   };
 }
 
-function localize(arabic: string, locales: LocaleMap): LocalizationMap {
+/** `{ description_localizations: {...} }`, or nothing when no Discord locale shows Arabic. */
+function localize<K extends 'name' | 'description'>(
+  key: K,
+  arabic: string,
+  locales: LocaleMap,
+): Partial<Record<`${K}_localizations`, LocalizationMap>> {
+  if (locales.ar.length === 0) return {};
   const map: LocalizationMap = {};
   for (const l of locales.ar) map[l] = arabic;
-  return map;
+  return { [`${key}_localizations`]: map } as Partial<Record<`${K}_localizations`, LocalizationMap>>;
 }
 
 /**
