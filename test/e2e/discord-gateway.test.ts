@@ -218,6 +218,44 @@ describe('discord.js client against the fake Discord', () => {
     expect((callback.body as Body).data?.embeds?.[0]?.image?.url).toBe('attachment://chart.png');
   });
 
+  it('autocompletes persona names from this server only (type 8)', async () => {
+    const db = app.services.db;
+    const mine = await db.workspace.upsert({
+      where: { platform_externalId: { platform: 'discord', externalId: '1180000000000000001' } },
+      create: { platform: 'discord', externalId: '1180000000000000001' },
+      update: {},
+    });
+    const other = await db.workspace.create({ data: { platform: 'discord', externalId: '1180000000000000999' } });
+    await db.persona.createMany({
+      data: [
+        { workspaceId: mine.id, name: 'Busy parent', segment: 'families', data: {} },
+        { workspaceId: mine.id, name: 'Student', segment: 'youth', data: {} },
+        { workspaceId: other.id, name: 'Busy boss', segment: 'execs', data: {} },
+      ],
+    });
+    const payload = fake.interaction({
+      type: 4,
+      data: {
+        id: fake.snowflake(),
+        name: 'probe',
+        type: 1,
+        options: [
+          {
+            name: 'fast',
+            type: 1,
+            options: [
+              { name: 'n', type: 4, value: 1 },
+              { name: 'who', type: 3, value: 'Bus', focused: true },
+            ],
+          },
+        ],
+      },
+    });
+    const body = (await run(payload)) as { type: number; data: { choices: unknown[] } };
+    expect(body.type).toBe(8);
+    expect(body.data.choices).toEqual([{ name: 'Busy parent', value: 'Busy parent' }]);
+  });
+
   it('refuses commands outside a server', async () => {
     const body = await run(fake.chatInput('config', [], { guildId: null }));
     expect(body.data?.flags).toBe(64);

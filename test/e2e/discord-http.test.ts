@@ -121,6 +121,26 @@ describe('HTTP interactions endpoint', () => {
     expect(probe.counter.runs).toBe(before + 1);
   });
 
+  it('answers autocomplete with choices (type 8)', async () => {
+    const ws = await app.services.db.workspace.upsert({
+      where: { platform_externalId: { platform: 'discord', externalId: '1180000000000000001' } },
+      create: { platform: 'discord', externalId: '1180000000000000001' },
+      update: {},
+    });
+    await app.services.db.persona.create({ data: { workspaceId: ws.id, name: 'Night owl', segment: 'x', data: {} } });
+    const payload = fake.interaction({
+      type: 4,
+      data: {
+        id: fake.snowflake(),
+        name: 'probe',
+        type: 1,
+        options: [{ name: 'fast', type: 1, options: [{ name: 'who', type: 3, value: '', focused: true }] }],
+      },
+    });
+    const res = await fake.deliver(url, payload, signer);
+    expect(res.body).toEqual({ type: 8, data: { choices: [{ name: 'Night owl', value: 'Night owl' }] } });
+  });
+
   it('refuses a body that is not an interaction, even when signed', async () => {
     const res = await fake.deliver(url, {}, signer, { body: '{"hello":"world"}' });
     expect(res.status).toBe(400);

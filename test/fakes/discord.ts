@@ -424,6 +424,12 @@ export class FakeDiscord {
       return { status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } };
     }
     if (![4, 5, 6, 7, 8, 9].includes(body?.type ?? -1)) return invalidForm('type', 'BASE_TYPE_CHOICES');
+    if (body.type === 8) {
+      const choices = (body.data as { choices?: Array<{ name: string; value: unknown }> } | undefined)?.choices;
+      if (!Array.isArray(choices) || choices.length > 25) return invalidForm('data.choices', 'BASE_TYPE_MAX_LENGTH');
+      if (choices.some((c) => !c.name || c.name.length > 100))
+        return invalidForm('data.choices.name', 'BASE_TYPE_BAD_LENGTH');
+    }
     if (body.type === 4 || body.type === 7) {
       const problem = messageProblem(body.data, 0);
       if (problem) return problem;

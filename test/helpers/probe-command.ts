@@ -7,6 +7,7 @@ import { action, defineCommand, sub } from '../../src/core/command.js';
 import { UserError } from '../../src/core/errors.js';
 import { opt, required } from '../../src/core/options.js';
 import { actions, reply, text } from '../../src/core/reply.js';
+import { suggestPersonas } from '../../src/services/suggest.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const l = (en: string) => ({ en, ar: `${en} (ar)` });
@@ -29,6 +30,7 @@ export function probeCommand(lateMs: number) {
           n: required(opt.integer({ label: l('Number'), description: l('A number'), max: 100 })),
           flag: opt.boolean({ label: l('Flag'), description: l('A flag') }),
           where: opt.channel({ label: l('Where'), description: l('A channel') }),
+          who: opt.string({ label: l('Persona'), description: l('A persona'), suggest: suggestPersonas }),
         },
         handler: ({ n, flag, where }) =>
           reply('Fast', [

@@ -54,7 +54,10 @@ describe('Discord command data from the command specs', () => {
       ['n', ApplicationCommandOptionType.Integer, true],
       ['flag', ApplicationCommandOptionType.Boolean, false],
       ['where', ApplicationCommandOptionType.Channel, false],
+      ['who', ApplicationCommandOptionType.String, false],
     ]);
+    expect(fast.options[3]).toMatchObject({ autocomplete: true });
+    expect(fast.options[0]?.autocomplete).toBeUndefined();
     expect(fast.options[0]).toMatchObject({ min_value: 0, max_value: 100 });
   });
 

@@ -117,9 +117,10 @@ function optionOf(
         type: ApplicationCommandOptionType.String,
         ...(offer
           ? { choices: choices.map((v) => ({ name: v.slice(0, COMMAND_LIMITS.choiceChars), value: v })) }
-          : spec.maxLength
-            ? { max_length: Math.min(spec.maxLength, COMMAND_LIMITS.stringLength) }
-            : {}),
+          : {
+              ...(spec.suggest ? { autocomplete: true } : {}),
+              ...(spec.maxLength ? { max_length: Math.min(spec.maxLength, COMMAND_LIMITS.stringLength) } : {}),
+            }),
       };
     }
   }

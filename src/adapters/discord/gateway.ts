@@ -3,6 +3,7 @@
  * interactions over the WebSocket and answering them through the interaction REST routes.
  */
 import {
+  type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   Client,
@@ -21,6 +22,7 @@ import {
   handleInteraction,
   type InteractionFacts,
   type Responder,
+  suggestions,
 } from './interactions.js';
 import { type DiscordMessage, forDiscordJs } from './render.js';
 
@@ -91,11 +93,14 @@ export class DiscordGateway {
       await handleInteraction(factsOf(i), work, responder(i), this.deps, 'ignore');
     } else if (i.isButton()) {
       await handleInteraction(factsOf(i), buttonWork(i.customId), responder(i), this.deps, 'ignore');
+    } else if (i.isAutocomplete()) {
+      const choices = await suggestions(this.o.router, factsOf(i), i.commandName, i.options.data, 2 * this.o.budgetMs);
+      await i.respond(choices);
     }
   }
 }
 
-function factsOf(i: ChatInputCommandInteraction | ButtonInteraction): InteractionFacts {
+function factsOf(i: ChatInputCommandInteraction | ButtonInteraction | AutocompleteInteraction): InteractionFacts {
   return {
     id: i.id,
     guildId: i.guildId,

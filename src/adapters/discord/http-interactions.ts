@@ -18,6 +18,7 @@ import {
   messages,
   type OptionNode,
   type Responder,
+  suggestions,
 } from './interactions.js';
 import { type DiscordMessage, forRest } from './render.js';
 
@@ -58,6 +59,7 @@ const optionNode: z.ZodType<OptionNode> = z.lazy(() =>
     name: z.string(),
     type: z.number().int(),
     value: z.union([z.string(), z.number(), z.boolean()]).optional(),
+    focused: z.boolean().optional(),
     options: z.array(optionNode).optional(),
   }),
 );
@@ -117,14 +119,17 @@ export function registerHttpInteractions(http: HttpServer, o: HttpInteractionsOp
       return { status: 400, body: { error: 'not a Discord interaction' } };
     }
     if (payload.type === InteractionType.Ping) return { status: 200, body: { type: InteractionResponseType.Pong } };
+    const facts = factsOf(payload);
     if (payload.type === InteractionType.ApplicationCommandAutocomplete) {
+      const choices = payload.data?.name
+        ? await suggestions(o.router, facts, payload.data.name, payload.data.options, 2 * o.budgetMs)
+        : [];
       return {
         status: 200,
-        body: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } },
+        body: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } },
       };
     }
 
-    const facts = factsOf(payload);
     const work =
       payload.type === InteractionType.ApplicationCommand && payload.data?.name
         ? commandWork(o.router, payload.data.name, payload.data.options)

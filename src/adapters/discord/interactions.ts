@@ -35,6 +35,8 @@ export interface OptionNode {
   name: string;
   type: number;
   value?: string | number | boolean;
+  /** Set on the option being typed in an autocomplete interaction. */
+  focused?: boolean;
   options?: readonly OptionNode[];
 }
 
@@ -56,17 +58,45 @@ export type Work =
   | { kind: 'button'; actionId: string; payload: string | undefined };
 
 /** Sub-action and option values of a chat input command; values become the raw strings the router parses. */
-export function readOptions(options: readonly OptionNode[] | undefined): { sub?: string; raw: Record<string, string> } {
+export function readOptions(options: readonly OptionNode[] | undefined): {
+  sub?: string;
+  raw: Record<string, string>;
+  focused?: string;
+} {
   const list = options ?? [];
   const subNode = list.find((o) => o.type === 1 || o.type === 2);
   if (subNode) {
     // A sub-command group (type 2) would nest once more; specs declare none, but read it the same way.
     const inner = subNode.type === 2 ? subNode.options?.[0] : subNode;
-    return { ...(inner ? { sub: inner.name } : {}), raw: readOptions(inner?.options).raw };
+    return { ...(inner ? { sub: inner.name } : {}), ...readOptions(inner?.options) };
   }
   const raw: Record<string, string> = {};
-  for (const o of list) if (o.value !== undefined) raw[o.name] = String(o.value);
-  return { raw };
+  let focused: string | undefined;
+  for (const o of list) {
+    if (o.value !== undefined) raw[o.name] = String(o.value);
+    if (o.focused) focused = o.name;
+  }
+  return { raw, ...(focused ? { focused } : {}) };
+}
+
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+/** Autocomplete: suggestions for the focused option, as Discord choices, never later than `budgetMs`. */
+export async function suggestions(
+  router: Router,
+  facts: InteractionFacts,
+  command: string,
+  options: readonly OptionNode[] | undefined,
+  budgetMs: number,
+): Promise<Choice[]> {
+  const who = identityOf(facts);
+  const { sub, raw, focused } = readOptions(options);
+  if (!who || !focused) return [];
+  const found = await Promise.race([router.suggest(command, sub, focused, raw[focused] ?? '', who), delay(budgetMs)]);
+  return (found ?? []).filter((v) => v.length > 0 && v.length <= 100).map((v) => ({ name: v, value: v }));
 }
 
 export function commandWork(router: Router, name: string, options: readonly OptionNode[] | undefined): Work {
