@@ -263,6 +263,24 @@ describe('discord.js client against the fake Discord', () => {
   });
 });
 
+describe('start-up', () => {
+  it('a wrong bot token stops start-up with a clear message', async () => {
+    const config = { ...app.services.config, DISCORD_TOKEN: 'not.the.token' };
+    const log = createLogger('silent');
+    const wrong = createDiscordAdapter({
+      config,
+      router: new Router(commands, app.services, log),
+      db: app.services.db,
+      http: app.http,
+      log,
+      rest: { retries: 0, timeout: 3000 },
+    });
+    await expect(wrong.start()).rejects.toThrow(/refused DISCORD_TOKEN/);
+    const refused = fake.requests.filter((r) => r.authorization === 'Bot not.the.token');
+    expect(refused.map((r) => r.path)).toEqual(['/api/v10/gateway/bot']);
+  });
+});
+
 describe('posting notices into channels', () => {
   async function workspace(over: Partial<Workspace>): Promise<Workspace> {
     const ws = await app.services.db.workspace.upsert({

@@ -62,18 +62,30 @@ export class DiscordGateway {
   }
 
   async start(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
     const ready = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
+      timer = setTimeout(
         () => reject(new Error('Discord did not send READY in time; check DISCORD_TOKEN and the network')),
         this.o.readyTimeoutMs ?? 30_000,
       );
-      this.client.once(Events.ClientReady, () => {
-        clearTimeout(timer);
-        resolve();
-      });
+      this.client.once(Events.ClientReady, () => resolve());
     });
-    await this.client.login(this.o.token);
-    await ready;
+    try {
+      await this.client.login(this.o.token);
+      await ready;
+    } catch (err) {
+      ready.catch(() => {});
+      await this.client.destroy();
+      const code = (err as { code?: unknown }).code;
+      if (code === 'TokenInvalid' || (err as { status?: unknown }).status === 401) {
+        throw new Error(
+          'Discord refused DISCORD_TOKEN (401 Unauthorized): copy the bot token again from the Developer Portal',
+        );
+      }
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
     this.o.log.info({ user: this.client.user?.tag }, 'discord: connected to the gateway');
   }
 
