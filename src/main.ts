@@ -109,8 +109,9 @@ async function platformAdapters(app: App, config: Config): Promise<Adapter[]> {
     );
   }
   if (config.discord) {
-    throw new Error(
-      'The Discord adapter is not part of this build yet. Unset the DISCORD_* variables to run without it.',
+    const { createDiscordAdapter } = await import('./adapters/discord/adapter.js');
+    adapters.push(
+      createDiscordAdapter({ config, router: app.router, db: app.services.db, http: app.http, log: app.log }),
     );
   }
   return adapters;

@@ -81,6 +81,24 @@ export class Router {
     });
   }
 
+  /**
+   * Values to offer for an option while the user types (Discord autocomplete). Never throws: a
+   * failure offers nothing, since the user can still type the value.
+   */
+  async suggest(commandName: string, subName: string | undefined, option: string, typed: string, who: Identity) {
+    const command = this.byName.get(commandName);
+    const spec = command ? findSubcommand(command, subName)?.options[option] : undefined;
+    if (!spec?.suggest) return [];
+    try {
+      const resolved = await this.services.workspaces.resolve(who);
+      const ctx = makeContext({ identity: who, ...resolved, services: this.services, log: this.log });
+      return (await spec.suggest(typed.trim(), ctx)).slice(0, 25);
+    } catch (err) {
+      this.log.warn({ err, command: commandName, option }, 'suggestions failed');
+      return [];
+    }
+  }
+
   /** Validates raw option strings against a sub-action; used by modals to show errors per field. */
   validate(sub: Subcommand, raw: Record<string, string>, locale: Locale): Validated {
     const m = core[locale];
