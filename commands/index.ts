@@ -1,6 +1,9 @@
 import type { Command } from '../src/core/command.js';
+import brainstorm from './brainstorm.js';
 import config from './config.js';
 import help from './help.js';
+import persona from './persona.js';
+import plan from './plan.js';
 
 /** Every installed command, in the order /help lists them. One file per command in this folder. */
-export const commands: readonly Command[] = [help, config];
+export const commands: readonly Command[] = [help, config, brainstorm, plan, persona];

@@ -193,8 +193,7 @@ export function allocate(
   weeks: number,
   ranked: ReadonlyArray<{ channel: Channel; weight: number }>,
 ): Allocation {
-  const seen = new Set<Channel>();
-  const unique = ranked.filter((r) => (seen.has(r.channel) ? false : (seen.add(r.channel), true)));
+  const unique = ranked.filter((r, i) => ranked.findIndex((o) => o.channel === r.channel) === i);
   if (unique.length === 0) throw new Error('allocate needs at least one channel');
   const cap = channelCap(budgetMinor, currency);
   const chosen: Array<{ channel: Channel; weight: number; min: number }> = [];
@@ -360,24 +359,47 @@ export function offlineBrainstorm(request: BrainstormRequest): z.infer<typeof Br
   const audience = audienceOf(request.product, request.market);
   const usd = toMajor(request.budgetMinor, request.currency) / fromUsd(1, request.currency).value;
   const count = usd >= 5000 ? 4 : 3;
-  const ideas = strategiesFor(goal, audience, seed)
-    .slice(0, count)
-    .map((s): IdeaDraft => {
-      const channels = s.mix
-        .filter(([c]) => fitsGoal(c, goal) && fitsAudience(c, audience))
-        .map(([channel, weight]) => ({ channel, weight }));
-      const { split } = allocate(request.budgetMinor, request.currency, request.weeks, channels);
-      const stage = (k: 'attract' | 'engage' | 'delight') =>
-        split.slice(0, 3).map((l) => CHANNEL_INFO[l.channel].tactics[k][locale]);
-      return {
-        title: s.title[locale],
-        hook: fill(s.hook[locale], product, market, locale),
-        channels,
-        tactics: { attract: stage('attract'), engage: stage('engage'), delight: stage('delight') },
-        kpis: kpiTargets(goal, split, request.currency).map(({ unit: _unit, ...k }) => k),
-        reasoning: `${s.why[locale]} ${audience === 'b2b' ? t.b2b : t.b2c}`,
-      };
-    });
+  const draft = (st: Strategy, channels: Array<{ channel: Channel; weight: number }>): IdeaDraft => {
+    const { split } = allocate(request.budgetMinor, request.currency, request.weeks, channels);
+    const stage = (k: 'attract' | 'engage' | 'delight') =>
+      split.slice(0, 3).map((l) => CHANNEL_INFO[l.channel].tactics[k][locale]);
+    return {
+      title: st.title[locale],
+      hook: fill(st.hook[locale], product, market, locale),
+      channels,
+      tactics: { attract: stage('attract'), engage: stage('engage'), delight: stage('delight') },
+      kpis: kpiTargets(goal, split, request.currency).map(({ unit: _unit, ...k }) => k),
+      reasoning: `${st.why[locale]} ${audience === 'b2b' ? t.b2b : t.b2c}`,
+    };
+  };
+  // A small budget can push several approaches onto the same affordable channels; such repeats are
+  // skipped, and if fewer than three distinct ideas remain, the rest become small tests of their
+  // lead channel (flagged as below the useful minimum) rather than copies.
+  const ideas: IdeaDraft[] = [];
+  const seen = new Set<string>();
+  const skipped: Strategy[] = [];
+  for (const st of strategiesFor(goal, audience, seed)) {
+    if (ideas.length >= count) break;
+    const channels = st.mix
+      .filter(([c]) => fitsGoal(c, goal) && fitsAudience(c, audience))
+      .map(([channel, weight]) => ({ channel, weight }));
+    const { split } = allocate(request.budgetMinor, request.currency, request.weeks, channels);
+    const key = split
+      .map((l) => l.channel)
+      .sort()
+      .join('+');
+    if (seen.has(key)) {
+      skipped.push(st);
+      continue;
+    }
+    seen.add(key);
+    ideas.push(draft(st, channels));
+  }
+  for (const st of skipped) {
+    if (ideas.length >= 3) break;
+    const lead = st.mix.find(([c]) => fitsGoal(c, goal) && fitsAudience(c, audience));
+    if (lead) ideas.push(draft(st, [{ channel: lead[0], weight: lead[1] }]));
+  }
   return { ideas };
 }
 
