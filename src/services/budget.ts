@@ -3,9 +3,18 @@
  * benchmark figures quoted in USD can be shown in the workspace currency.
  */
 
+// Building an Intl.NumberFormat costs far more than using one; plans format dozens of amounts.
+const digitsCache = new Map<string, number>();
+const formatCache = new Map<number, Intl.NumberFormat>();
+
 /** Digits after the decimal point that a currency uses (JPY 0, USD 2, KWD 3), per ICU. */
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = digitsCache.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsCache.set(currency, digits);
+  }
+  return digits;
 }
 
 export function toMinor(major: number, currency: string): number {
@@ -19,9 +28,12 @@ export function toMajor(minor: number, currency: string): number {
 /** "USD 1,250.50" with Western digits in both languages (what finance exports use). */
 export function formatMoney(minor: number, currency: string): string {
   const digits = minorDigits(currency);
-  const n = new Intl.NumberFormat('en-US', { minimumFractionDigits: 0, maximumFractionDigits: digits }).format(
-    minor / 10 ** digits,
-  );
+  let format = formatCache.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { minimumFractionDigits: 0, maximumFractionDigits: digits });
+    formatCache.set(digits, format);
+  }
+  const n = format.format(minor / 10 ** digits);
   return `${currency} ${n}`;
 }
 
