@@ -18,6 +18,7 @@ import {
   goalOption,
   idOption,
   idsOption,
+  isoIn,
   planBlocks,
 } from './shared/planning.js';
 
@@ -187,7 +188,7 @@ export default defineCommand({
               String(p.id),
               p.name,
               goalLabel(p.goal, ctx),
-              iso(formatMoney(p.budgetMinor, p.currency)),
+              isoIn(formatMoney(p.budgetMinor, p.currency), ctx.locale),
               (CHANNELS as readonly string[]).includes(p.focusChannel)
                 ? channelLabel(p.focusChannel as Channel, ctx.locale)
                 : p.focusChannel,

@@ -231,6 +231,9 @@ export function budgetMinor(major: number, currency: string): number {
 // ---------------------------------------------------------------------------------------------
 // Rendering
 
+/** Isolates a Latin value inside Arabic text; English text needs no marks (they only upset alignment). */
+export const isoIn = (value: string, locale: Locale): string => (locale === 'ar' ? iso(value) : value);
+
 export const channelLabel = (c: Channel, locale: Locale) => CHANNEL_INFO[c].label[locale];
 export const goalLabel = (g: Goal | string, ctx: Context) => {
   const t = ctx.t(pm);
@@ -258,8 +261,8 @@ export function splitTable(split: readonly SplitLine[], total: number, currency:
     [t.channel, t.amount, t.share],
     split.map((l) => [
       channelLabel(l.channel, ctx.locale),
-      iso(formatMoney(l.amountMinor, currency)),
-      iso(`${formatNumber(total > 0 ? (100 * l.amountMinor) / total : 0, ctx.locale, 1)}%`),
+      isoIn(formatMoney(l.amountMinor, currency), ctx.locale),
+      isoIn(`${formatNumber(total > 0 ? (100 * l.amountMinor) / total : 0, ctx.locale, 1)}%`, ctx.locale),
     ]),
   );
 }
@@ -315,7 +318,7 @@ export function planBlocks(plan: Plan, personas: readonly Persona[], ctx: Contex
       },
       { label: t.method, value: show(plan.bestMethod) },
       { label: t.focus, value: focus ? focus.label[ctx.locale] : show(plan.focusChannel) },
-      { label: t.budget, value: iso(formatMoney(plan.budgetMinor, plan.currency)) },
+      { label: t.budget, value: isoIn(formatMoney(plan.budgetMinor, plan.currency), ctx.locale) },
     ]),
     splitTable(split, plan.budgetMinor, plan.currency, ctx),
     list(kpis.map((k) => formatKpi(k, plan.currency, ctx))),
