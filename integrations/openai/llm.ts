@@ -105,7 +105,11 @@ export class OpenAiLlm implements Llm {
       if (err instanceof OpenAI.APIConnectionTimeoutError)
         throw new LlmError('timeout', 'the model did not answer in time');
       if (err instanceof OpenAI.APIError) {
-        throw new LlmError('unavailable', `OpenAI answered ${err.status ?? 'no status'}: ${err.message}`);
+        // Status and code only: OpenAI's messages quote part of the key on a 401.
+        throw new LlmError(
+          'unavailable',
+          `OpenAI answered ${err.status ?? 'no status'} (${err.code ?? err.type ?? 'no code'})`,
+        );
       }
       throw new LlmError('unavailable', err instanceof Error ? err.message : String(err));
     }

@@ -243,3 +243,18 @@ describe('offline planner rules', () => {
     for (const c of CHANNELS) expect(CHANNEL_INFO[c].label.ar).not.toMatch(/[A-Za-z]/);
   });
 });
+
+describe('duration option', () => {
+  it('reads weeks, days and months as whole weeks', async () => {
+    const { parseWeeks } = await import('../../commands/shared/planning.js');
+    expect(parseWeeks('4w')).toBe(4);
+    expect(parseWeeks('4')).toBe(4);
+    expect(parseWeeks('6 weeks')).toBe(6);
+    expect(parseWeeks('30d')).toBe(5);
+    expect(parseWeeks('7d')).toBe(1);
+    expect(parseWeeks('2m')).toBe(9);
+    expect(parseWeeks('12 months')).toBe(52);
+    expect(parseWeeks('٣ أسابيع')).toBe(3);
+    for (const bad of ['0w', '53w', '13m', 'soon', '-2w', '4x', '']) expect(parseWeeks(bad), bad).toBeUndefined();
+  });
+});
