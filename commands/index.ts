@@ -1,8 +1,11 @@
 import type { Command } from '../src/core/command.js';
 import audit from './audit.js';
+import brainstorm from './brainstorm.js';
 import config from './config.js';
 import help from './help.js';
+import persona from './persona.js';
+import plan from './plan.js';
 import roles from './roles.js';
 
 /** Every installed command, in the order /help lists them. One file per command in this folder. */
-export const commands: readonly Command[] = [help, config, roles, audit];
+export const commands: readonly Command[] = [help, brainstorm, plan, persona, config, roles, audit];

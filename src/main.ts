@@ -3,6 +3,7 @@
  * a graceful shutdown that undoes it in reverse.
  */
 import { commands } from '../commands/index.js';
+import { openAiFromConfig } from '../integrations/openai/index.js';
 import type { Adapter } from './adapters/adapter.js';
 import { ConsoleNotifier, consoleIdentity, runConsole } from './adapters/console/console.js';
 import type { Config } from './config.js';
@@ -16,7 +17,10 @@ import type { Logger } from './log.js';
 import { AuditService } from './services/audit.js';
 import { type Clock, systemClock } from './services/clock.js';
 import type { Services } from './services/index.js';
+import { type Llm, OfflineLlm } from './services/llm.js';
 import { type Notifier, PlatformNotifier } from './services/notifier.js';
+import { PersonaService, personaGenerator } from './services/personas.js';
+import { brainstormGenerator, PlannerService } from './services/planner.js';
 import { WorkspaceService } from './services/workspaces.js';
 
 export interface App {
@@ -38,12 +42,16 @@ export interface AppOptions {
   clock?: Clock;
   /** Replaces platform routing (tests record notices with it). */
   notifier?: Notifier;
+  /** Replaces the model built from OPENAI_* (tests use a short timeout). */
+  llm?: Llm;
 }
 
 export async function createApp(o: AppOptions): Promise<App> {
   const db = await openDatabase(o.config.DATABASE_URL);
   if (db.migrated.applied.length > 0) o.log.info({ applied: db.migrated.applied }, 'database migrated');
   const notifier = new PlatformNotifier();
+  const llm = o.llm ?? openAiFromConfig(o.config, o.log);
+  const offline = new OfflineLlm({ brainstorm: brainstormGenerator, persona: personaGenerator });
   const services: Services = {
     db: db.prisma,
     config: o.config,
@@ -51,6 +59,9 @@ export async function createApp(o: AppOptions): Promise<App> {
     workspaces: new WorkspaceService(db.prisma),
     audit: new AuditService(db.prisma),
     notifier: o.notifier ?? notifier,
+    llm,
+    planner: new PlannerService(db.prisma, llm, o.log, offline),
+    personas: new PersonaService(db.prisma, llm, o.log, offline),
     commands,
   };
   const router = new Router(commands, services, o.log);

@@ -3,7 +3,10 @@ import type { Command } from '../core/command.js';
 import type { Db } from '../db/client.js';
 import type { AuditService } from './audit.js';
 import type { Clock } from './clock.js';
+import type { Llm } from './llm.js';
 import type { Notifier } from './notifier.js';
+import type { PersonaService } from './personas.js';
+import type { PlannerService } from './planner.js';
 import type { WorkspaceService } from './workspaces.js';
 
 /** Everything a command handler may use, built once in main.ts. */
@@ -14,6 +17,10 @@ export interface Services {
   workspaces: WorkspaceService;
   audit: AuditService;
   notifier: Notifier;
+  /** The configured model (OPENAI_API_KEY); undefined when features must use their offline rules. */
+  llm: Llm | undefined;
+  planner: PlannerService;
+  personas: PersonaService;
   /** The installed commands, for /help. */
   commands: readonly Command[];
 }

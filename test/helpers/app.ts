@@ -7,7 +7,7 @@ import type { Identity } from '../../src/core/context.js';
 import type { Locale } from '../../src/core/i18n.js';
 import type { Reply } from '../../src/core/reply.js';
 import { createLogger } from '../../src/log.js';
-import { type App, createApp } from '../../src/main.js';
+import { type App, type AppOptions, createApp } from '../../src/main.js';
 import type { Clock } from '../../src/services/clock.js';
 import type { ChannelRole, Notifier, PostedMessage } from '../../src/services/notifier.js';
 
@@ -70,12 +70,15 @@ export function identity(
 }
 
 /** A full app on a fresh SQLite file in a temporary folder. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: Pick<AppOptions, 'llm'> = {},
+): Promise<TestApp> {
   const dir = mkdtempSync(path.join(tmpdir(), 'mktbot-test-'));
   const config = loadConfig({ DATABASE_URL: `file:${path.join(dir, 'test.db')}`, LOG_LEVEL: 'silent', ...env });
   const notifier = new RecordingNotifier();
   const clock = new TestClock();
-  const app = await createApp({ config, log: createLogger('silent'), notifier, clock });
+  const app = await createApp({ config, log: createLogger('silent'), notifier, clock, ...options });
   return {
     ...app,
     dir,
