@@ -70,6 +70,12 @@ export class SentimentClassifier {
     } else {
       score = ruleScore;
     }
+    // The rules are a second vote that can only add negatives (recall first): clear rule evidence
+    // ("ما عجبني", "معجبنيش خالص") wins over a model that does not understand negation.
+    if (ruleScore <= -0.4) score = Math.min(score, ruleScore);
+    // Questions without a negative word, and negated negatives ("not bad", "مش وحش"), are not
+    // complaints, whatever the tweets the model learnt from did with them.
+    if ((rules.plainQuestion || rules.softened) && rules.negative === 0) score = Math.max(score, 0);
     // A brand complaint is negative however politely or sarcastically it is phrased.
     if (rules.complaint) score = Math.min(score, -0.5 - 0.1 * Math.abs(ruleScore));
     score = Math.max(-1, Math.min(1, score));

@@ -373,7 +373,7 @@ export const COMPLAINTS: ReadonlyArray<{ kind: ComplaintKind; weight: number; pa
     kind: 'delivery',
     weight: 2.5,
     patterns: [
-      /\b(late (delivery|order)|delivery (is|was) late|still (waiting|not here|hasn'?t)|never (arrived|came|received|showed)|(hasn'?t|has not|didn'?t|did not|not) (arrived|been delivered|come|received)|where(?:'s| is) my (order|package|parcel|delivery)|weeks? (late|waiting)|no tracking|lost (my )?(order|package|parcel))\b/,
+      /\b(late (delivery|order)|delivery (is|was) late|still (waiting|not here|hasn'?t)|not here yet|never (arrived|came|received|showed)|(hasn'?t|has not|didn'?t|did not|not) (arrived|been delivered|come|received)|where(?:'s| is) my (order|package|parcel|delivery)|weeks? (late|waiting)|no tracking|lost (my )?(order|package|parcel))\b/,
       /(تاخر|تاخير|متاخر|ما وصل|ماوصل|لم يصل|ما وصلني|ماوصلني|موصلش|موصلتش|موصلنيش|وين طلبي|فين الاوردر|فين الطلب|فين طلبي|ولا وصل|الطلب ما)/,
       /\b(et2a5ar|mt2a5ar|mta2a5ar|ma wesel|mawselsh|fen el order)\b/,
     ],

@@ -18,9 +18,15 @@ import { emojis, normalize, words } from './normalize.js';
 export interface RuleResult {
   /** Signed evidence: below zero negative, above zero positive; 0 when nothing matched. */
   score: number;
+  /** Sum of the negative evidence alone (<= 0). */
+  negative: number;
+  /** A negative word was negated ("not bad", "مش وحش") and nothing else negative was found. */
+  softened: boolean;
   /** The strongest complaint found, if any. */
   complaint: ComplaintKind | undefined;
   question: boolean;
+  /** A short question that is not a "why" reproach: "do you ship to Jeddah?", "بكم السعر؟". */
+  plainQuestion: boolean;
   /** Lexicon words, emoji and phrases that matched (for explanations and tests). */
   hits: string[];
 }
@@ -48,6 +54,8 @@ export function applyRules(text: string): RuleResult {
   const hits: string[] = [];
   let score = 0;
   let positive = 0;
+  let negative = 0;
+  let negatedNegative = false;
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i] as string;
     const p = polarity(w);
@@ -55,6 +63,7 @@ export function applyRules(text: string): RuleResult {
     let weight = p.weight;
     const before = ws.slice(Math.max(0, i - 3), i);
     const negated = p.negatedInside || before.some(isNegator);
+    if (negated && weight < 0) negatedNegative = true;
     if (negated) weight *= weight > 0 ? NEGATED_POSITIVE : NEGATED_NEGATIVE;
     const near = [ws[i - 1], ws[i + 1], ws[i - 2]].map((n) => (n === undefined ? undefined : INTENSIFIERS[n]));
     const boost = near.find((b) => b !== undefined);
@@ -64,10 +73,12 @@ export function applyRules(text: string): RuleResult {
     hits.push(negated ? `not ${w}` : w);
     score += weight;
     if (weight > 0) positive += weight;
+    else negative += weight;
   }
   for (const e of emojis(text)) {
     if (NEGATIVE_EMOJI.has(e)) {
       score -= 1.5;
+      negative -= 1.5;
       hits.push(e);
     } else if (POSITIVE_EMOJI.has(e)) {
       score += 1.5;
@@ -89,10 +100,23 @@ export function applyRules(text: string): RuleResult {
   if (complaint) {
     // Praise next to a complaint is politeness or sarcasm: it must not cancel the complaint.
     score = score - positive - complaintWeight;
+    negative -= complaintWeight;
   }
   if (/!{2,}/.test(text) && score < 0) score *= 1.2;
-  return { score, complaint, question: isQuestion(text, ws), hits };
+  const question = isQuestion(text, ws);
+  return {
+    score,
+    negative,
+    softened: negatedNegative && negative === 0,
+    complaint,
+    question,
+    plainQuestion: question && ws.length <= 12 && !ws.some((w) => REPROACH.has(w)),
+    hits,
+  };
 }
+
+// "Why ..." questions are usually complaints, not requests for information.
+const REPROACH = new Set(['why', 'ليش', 'ليه', 'لماذا', 'لمذا', 'leh', 'lesh', 'leeh']);
 
 /** A question that waits for an answer: a question mark, or a sentence opening with a question word. */
 export function isQuestion(text: string, ws: readonly string[] = words(normalize(text))): boolean {
