@@ -15,8 +15,11 @@ import { JobRunner } from './jobs/runner.js';
 import type { Logger } from './log.js';
 import { AuditService } from './services/audit.js';
 import { type Clock, systemClock } from './services/clock.js';
+import { CommentService } from './services/comments.js';
 import type { Services } from './services/index.js';
 import { type Notifier, PlatformNotifier } from './services/notifier.js';
+import { TemplateReplyDrafter } from './services/reply-drafts.js';
+import { SentimentClassifier } from './services/sentiment/index.js';
 import { WorkspaceService } from './services/workspaces.js';
 
 export interface App {
@@ -44,13 +47,18 @@ export async function createApp(o: AppOptions): Promise<App> {
   const db = await openDatabase(o.config.DATABASE_URL);
   if (db.migrated.applied.length > 0) o.log.info({ applied: db.migrated.applied }, 'database migrated');
   const notifier = new PlatformNotifier();
+  const clock = o.clock ?? systemClock;
+  const sentiment = SentimentClassifier.load();
   const services: Services = {
     db: db.prisma,
     config: o.config,
-    clock: o.clock ?? systemClock,
+    clock,
     workspaces: new WorkspaceService(db.prisma),
     audit: new AuditService(db.prisma),
     notifier: o.notifier ?? notifier,
+    sentiment,
+    comments: new CommentService({ db: db.prisma, clock, notifier: o.notifier ?? notifier, sentiment, log: o.log }),
+    replyDrafter: new TemplateReplyDrafter(),
     commands,
   };
   const router = new Router(commands, services, o.log);
