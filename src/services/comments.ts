@@ -93,6 +93,8 @@ export class CommentService {
           sentiment: s.label,
           score: s.score,
           isQuestion: s.question,
+          // The app clock, not the database's: the retry sweep compares it with clock.now().
+          createdAt: this.deps.clock.now(),
         },
       });
     } catch (err) {

@@ -307,7 +307,7 @@ export const NEGATIVE: Record<string, number> = {
   sayye2: 2.5,
 };
 
-/** Multiply the neighbouring sentiment word. */
+/** Multiply the neighbouring sentiment word: intensifiers above 1, downtoners ("a bit", "شوي") below. */
 export const INTENSIFIERS: Record<string, number> = {
   very: 1.5,
   so: 1.3,
@@ -337,6 +337,18 @@ export const INTENSIFIERS: Record<string, number> = {
   khales: 1.5,
   wayed: 1.5,
   kteer: 1.3,
+  bit: 0.5,
+  slightly: 0.5,
+  somewhat: 0.6,
+  little: 0.6,
+  abit: 0.5,
+  شوي: 0.5,
+  شويه: 0.5,
+  شويا: 0.5,
+  حبتين: 0.6,
+  نوعا: 0.6,
+  shwaya: 0.5,
+  shwai: 0.5,
 };
 
 export const POSITIVE_EMOJI = new Set(
