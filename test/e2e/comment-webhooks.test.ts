@@ -157,7 +157,9 @@ const metaPost = (base: string, body: string, signature?: string) =>
 describe('Meta webhooks', () => {
   it('GET verification echoes the challenge only with the right verify token', async () => {
     const { base } = await start({ META_VERIFY_TOKEN: VERIFY, META_APP_SECRET: APP_SECRET });
-    const ok = await fetch(`${base}/webhooks/meta?hub.mode=subscribe&hub.verify_token=${VERIFY}&hub.challenge=1158201444`);
+    const ok = await fetch(
+      `${base}/webhooks/meta?hub.mode=subscribe&hub.verify_token=${VERIFY}&hub.challenge=1158201444`,
+    );
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe('1158201444');
     const wrong = await fetch(`${base}/webhooks/meta?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1`);
@@ -212,7 +214,13 @@ describe('Meta webhooks', () => {
     });
     expect((await metaPost(base, igEvent, sign(igEvent))).status).toBe(200);
     const stored = await app.services.db.comment.findFirstOrThrow();
-    expect(stored).toMatchObject({ workspaceId: ws.id, provider: 'instagram', author: '@noura', isQuestion: true, postId: 'media-3' });
+    expect(stored).toMatchObject({
+      workspaceId: ws.id,
+      provider: 'instagram',
+      author: '@noura',
+      isQuestion: true,
+      postId: 'media-3',
+    });
     expect(app.recorder.notices).toHaveLength(1);
     expect(app.recorder.notices[0]?.workspaceId).toBe(ws.id);
     expect(textOf(app.recorder.notices[0]?.reply ?? { blocks: [] })).toContain('waiting for a reply on Instagram');

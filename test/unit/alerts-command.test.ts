@@ -118,7 +118,12 @@ describe('alert buttons and /alerts', () => {
     const r = await app.say('/alerts config channel:#social threshold:-0.5 limit:45 escalate:#managers', admin);
     expect(r.tone).toBe('success');
     let ws = await app.services.db.workspace.findFirstOrThrow({ where: { externalId: 'T1' } });
-    expect(ws).toMatchObject({ alertChannel: 'social', alertThreshold: -0.5, escalationMinutes: 45, escalationChannel: 'managers' });
+    expect(ws).toMatchObject({
+      alertChannel: 'social',
+      alertThreshold: -0.5,
+      escalationMinutes: 45,
+      escalationChannel: 'managers',
+    });
     const bad = await app.say('/alerts config threshold:0.5 limit:45', admin);
     expect(bad.tone).toBe('error');
     expect(textOf(bad)).toContain('Threshold (threshold)');

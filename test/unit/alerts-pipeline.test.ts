@@ -25,7 +25,12 @@ describe('comment pipeline', () => {
   it('stores, classifies and alerts a negative comment once, with the details and buttons', async () => {
     const r = await app.services.comments.ingest(await consoleWs(), angry);
     expect(r).toMatchObject({ duplicate: false, alerted: true });
-    expect(r.comment).toMatchObject({ sentiment: 'negative', language: 'en', alertMessageId: '1', alertChannel: 'alerts' });
+    expect(r.comment).toMatchObject({
+      sentiment: 'negative',
+      language: 'en',
+      alertMessageId: '1',
+      alertChannel: 'alerts',
+    });
     expect(r.comment.alertedAt?.toISOString()).toBe('2026-11-26T09:00:00.000Z');
     expect(app.recorder.notices).toHaveLength(1);
     const notice = app.recorder.notices[0];
@@ -89,7 +94,10 @@ describe('comment pipeline', () => {
     await app.jobs.runNow(RETRY_JOB);
     expect(app.recorder.notices).toHaveLength(0);
     app.clock.advance(5 * 60_000);
-    await app.services.db.comment.update({ where: { id: r.comment.id }, data: { createdAt: new Date('2026-11-26T09:00:00Z') } });
+    await app.services.db.comment.update({
+      where: { id: r.comment.id },
+      data: { createdAt: new Date('2026-11-26T09:00:00Z') },
+    });
     await Promise.all([app.jobs.runNow(RETRY_JOB), app.services.comments.retryMissedAlerts()]);
     await app.jobs.runNow(RETRY_JOB);
     expect(app.recorder.notices).toHaveLength(1);
@@ -99,7 +107,16 @@ describe('comment pipeline', () => {
     const ws = await consoleWs();
     // A crash after the insert: the row exists, no alert was claimed.
     await app.services.db.comment.create({
-      data: { workspaceId: ws.id, provider: 'facebook', externalId: 'crash-1', text: angry.text, sentiment: 'negative', score: -0.9, language: 'en', createdAt: new Date('2026-11-26T08:50:00Z') },
+      data: {
+        workspaceId: ws.id,
+        provider: 'facebook',
+        externalId: 'crash-1',
+        text: angry.text,
+        sentiment: 'negative',
+        score: -0.9,
+        language: 'en',
+        createdAt: new Date('2026-11-26T08:50:00Z'),
+      },
     });
     await app.jobs.runNow(RETRY_JOB);
     await app.jobs.runNow(RETRY_JOB);
@@ -117,7 +134,9 @@ describe('comment pipeline', () => {
     await app.jobs.runNow(ESCALATION_JOB);
     const escalations = app.recorder.notices.filter((n) => n.to === 'escalation');
     expect(escalations).toHaveLength(1);
-    expect(textOf(escalations[0]?.reply ?? { blocks: [] })).toContain('nobody acted on this Instagram comment within 30 minutes');
+    expect(textOf(escalations[0]?.reply ?? { blocks: [] })).toContain(
+      'nobody acted on this Instagram comment within 30 minutes',
+    );
     const c = await app.services.db.comment.findFirstOrThrow();
     expect(c.status).toBe('escalated');
     expect(c.escalatedAt?.toISOString()).toBe('2026-11-26T09:30:00.000Z');

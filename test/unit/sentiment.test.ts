@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/services/sentiment/dataset.js';
+import { SentimentClassifier } from '../../src/services/sentiment/index.js';
 import { detectLanguage } from '../../src/services/sentiment/language.js';
 import { normalize } from '../../src/services/sentiment/normalize.js';
 import { isQuestion } from '../../src/services/sentiment/rules.js';
-import { SentimentClassifier } from '../../src/services/sentiment/index.js';
-import { parseCsv } from '../../src/services/sentiment/dataset.js';
 
 const classifier = SentimentClassifier.load();
 const label = (t: string) => classifier.classify(t).label;

@@ -44,6 +44,19 @@ function polarity(word: string): { weight: number; negatedInside: boolean } | un
   return undefined;
 }
 
+const ARABIC = /[\u0600-\u06FF]/;
+
+/** Complaint patterns joined per script, so a comment is scanned only by the patterns of its letters. */
+const COMPLAINT_PATTERNS = COMPLAINTS.map((c) => {
+  const join = (ps: RegExp[]) => (ps.length === 0 ? undefined : new RegExp(ps.map((p) => `(?:${p.source})`).join('|')));
+  return {
+    kind: c.kind,
+    weight: c.weight,
+    arabic: join(c.patterns.filter((p) => ARABIC.test(p.source))),
+    latin: join(c.patterns.filter((p) => !ARABIC.test(p.source))),
+  };
+});
+
 /** Negation turns "good" into mild criticism and "bad" into mild praise ("not bad"), not the opposite extreme. */
 const NEGATED_POSITIVE = -0.8;
 const NEGATED_NEGATIVE = -0.4;
@@ -88,8 +101,12 @@ export function applyRules(text: string): RuleResult {
   }
   let complaint: ComplaintKind | undefined;
   let complaintWeight = 0;
-  for (const c of COMPLAINTS) {
-    const m = c.patterns.map((p) => p.exec(norm)).find((x) => x !== null);
+  const hasArabic = ARABIC.test(norm);
+  const hasLatin = /[a-z]/.test(norm);
+  for (const c of COMPLAINT_PATTERNS) {
+    let m: RegExpExecArray | null = null;
+    if (hasArabic) m = c.arabic?.exec(norm) ?? null;
+    if (!m && hasLatin) m = c.latin?.exec(norm) ?? null;
     if (!m) continue;
     hits.push(`${c.kind}: ${m[0]}`);
     if (c.weight > complaintWeight) {
