@@ -80,7 +80,7 @@ describe('POST /webhooks/comments', () => {
     for (const body of cases) {
       const r = await push(base, body);
       expect(r.status, JSON.stringify(body)).toBe(400);
-      expect((await r.json()).error).toBeTruthy();
+      expect(((await r.json()) as { error?: string }).error).toBeTruthy();
     }
     expect(await app.services.db.comment.count()).toBe(0);
   });
