@@ -173,19 +173,28 @@ export class CommentService {
   async retryMissedAlerts(): Promise<number> {
     const { db, clock } = this.deps;
     const now = clock.now().getTime();
-    const candidates = await db.comment.findMany({
-      where: {
-        alertedAt: null,
-        status: 'new',
-        OR: [{ sentiment: 'negative' }, { isQuestion: true }],
-        createdAt: { gte: new Date(now - RETRY_WINDOW_MS), lte: new Date(now - LIVE_GRACE_MS) },
-      },
-      include: { workspace: true },
-      take: 200,
-    });
+    const base = {
+      alertedAt: null,
+      status: 'new',
+      createdAt: { gte: new Date(now - RETRY_WINDOW_MS), lte: new Date(now - LIVE_GRACE_MS) },
+    };
     let posted = 0;
-    for (const { workspace, ...comment } of candidates) {
-      if (this.alertReason(workspace, comment) && (await this.postAlert(workspace, comment))) posted++;
+    // Per workspace, with its own threshold in the query, so comments that never need an alert
+    // cannot crowd out the ones that do.
+    for (const workspace of await this.workspacesWith(base)) {
+      const missed = await db.comment.findMany({
+        where: {
+          ...base,
+          workspaceId: workspace.id,
+          OR: [
+            { sentiment: 'negative', score: { lte: workspace.alertThreshold } },
+            { isQuestion: true, NOT: { sentiment: 'negative' } },
+          ],
+        },
+        orderBy: { createdAt: 'asc' },
+        take: 100,
+      });
+      for (const comment of missed) if (await this.postAlert(workspace, comment)) posted++;
     }
     return posted;
   }
@@ -197,35 +206,46 @@ export class CommentService {
   async escalateOverdue(): Promise<number> {
     const { db, clock, notifier, log } = this.deps;
     const now = clock.now();
-    const candidates = await db.comment.findMany({
-      where: { status: 'new', escalatedAt: null, alertedAt: { not: null, lte: now } },
-      include: { workspace: true },
-      orderBy: { alertedAt: 'asc' },
-      take: 200,
-    });
+    const open = { status: 'new', escalatedAt: null, alertedAt: { not: null } };
     let escalated = 0;
-    for (const { workspace, ...comment } of candidates) {
-      const alertedAt = comment.alertedAt as Date;
-      if (alertedAt.getTime() + workspace.escalationMinutes * 60_000 > now.getTime()) continue;
-      const claimed = await db.comment.updateMany({
-        where: { id: comment.id, workspaceId: workspace.id, status: 'new', escalatedAt: null },
-        data: { status: 'escalated', escalatedAt: now },
+    for (const workspace of await this.workspacesWith(open)) {
+      const due = new Date(now.getTime() - workspace.escalationMinutes * 60_000);
+      const overdue = await db.comment.findMany({
+        where: { ...open, workspaceId: workspace.id, alertedAt: { not: null, lte: due } },
+        orderBy: { alertedAt: 'asc' },
+        take: 100,
       });
-      if (claimed.count !== 1) continue;
-      const fresh = await db.comment.findUniqueOrThrow({ where: { id: comment.id } });
-      try {
-        await notifier.post(
-          workspace,
-          'escalation',
-          renderAlert({ ...this.view(workspace, fresh), escalationMinutes: workspace.escalationMinutes }),
-        );
-        escalated++;
-      } catch (err) {
-        // Escalation is at most once: a failed post is logged, the alert itself stays open in /alerts.
-        log.error({ err, commentId: comment.id }, 'escalation could not be posted');
+      for (const comment of overdue) {
+        const claimed = await db.comment.updateMany({
+          where: { id: comment.id, workspaceId: workspace.id, status: 'new', escalatedAt: null },
+          data: { status: 'escalated', escalatedAt: now },
+        });
+        if (claimed.count !== 1) continue;
+        const fresh = await db.comment.findUniqueOrThrow({ where: { id: comment.id } });
+        try {
+          await notifier.post(
+            workspace,
+            'escalation',
+            renderAlert({ ...this.view(workspace, fresh), escalationMinutes: workspace.escalationMinutes }),
+          );
+          escalated++;
+        } catch (err) {
+          // Escalation is at most once: a failed post is logged, the alert itself stays open in /alerts.
+          log.error({ err, commentId: comment.id }, 'escalation could not be posted');
+        }
       }
     }
     return escalated;
+  }
+
+  private async workspacesWith(where: Prisma.CommentWhereInput): Promise<Workspace[]> {
+    const ids = await this.deps.db.comment.findMany({
+      where,
+      distinct: ['workspaceId'],
+      select: { workspaceId: true },
+    });
+    if (ids.length === 0) return [];
+    return this.deps.db.workspace.findMany({ where: { id: { in: ids.map((r) => r.workspaceId) } } });
   }
 }
 
