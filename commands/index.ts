@@ -1,4 +1,5 @@
 import type { Command } from '../src/core/command.js';
+import alerts from './alerts.js';
 import audit from './audit.js';
 import brainstorm from './brainstorm.js';
 import config from './config.js';
@@ -8,4 +9,4 @@ import plan from './plan.js';
 import roles from './roles.js';
 
 /** Every installed command, in the order /help lists them. One file per command in this folder. */
-export const commands: readonly Command[] = [help, brainstorm, plan, persona, config, roles, audit];
+export const commands: readonly Command[] = [help, brainstorm, plan, persona, alerts, config, roles, audit];

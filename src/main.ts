@@ -16,11 +16,14 @@ import { JobRunner } from './jobs/runner.js';
 import type { Logger } from './log.js';
 import { AuditService } from './services/audit.js';
 import { type Clock, systemClock } from './services/clock.js';
+import { CommentService } from './services/comments.js';
 import type { Services } from './services/index.js';
 import { type Llm, OfflineLlm } from './services/llm.js';
 import { type Notifier, PlatformNotifier } from './services/notifier.js';
 import { PersonaService, personaGenerator } from './services/personas.js';
 import { brainstormGenerator, PlannerService } from './services/planner.js';
+import { TemplateReplyDrafter } from './services/reply-drafts.js';
+import { SentimentClassifier } from './services/sentiment/index.js';
 import { WorkspaceService } from './services/workspaces.js';
 
 export interface App {
@@ -52,16 +55,21 @@ export async function createApp(o: AppOptions): Promise<App> {
   const notifier = new PlatformNotifier();
   const llm = o.llm ?? openAiFromConfig(o.config, o.log);
   const offline = new OfflineLlm({ brainstorm: brainstormGenerator, persona: personaGenerator });
+  const clock = o.clock ?? systemClock;
+  const sentiment = SentimentClassifier.load();
   const services: Services = {
     db: db.prisma,
     config: o.config,
-    clock: o.clock ?? systemClock,
+    clock,
     workspaces: new WorkspaceService(db.prisma),
     audit: new AuditService(db.prisma),
     notifier: o.notifier ?? notifier,
     llm,
     planner: new PlannerService(db.prisma, llm, o.log, offline),
     personas: new PersonaService(db.prisma, llm, o.log, offline),
+    sentiment,
+    comments: new CommentService({ db: db.prisma, clock, notifier: o.notifier ?? notifier, sentiment, log: o.log }),
+    replyDrafter: new TemplateReplyDrafter(),
     commands,
   };
   const router = new Router(commands, services, o.log);

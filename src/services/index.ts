@@ -3,10 +3,13 @@ import type { Command } from '../core/command.js';
 import type { Db } from '../db/client.js';
 import type { AuditService } from './audit.js';
 import type { Clock } from './clock.js';
+import type { CommentService } from './comments.js';
 import type { Llm } from './llm.js';
 import type { Notifier } from './notifier.js';
 import type { PersonaService } from './personas.js';
 import type { PlannerService } from './planner.js';
+import type { ReplyDrafter } from './reply-drafts.js';
+import type { SentimentClassifier } from './sentiment/index.js';
 import type { WorkspaceService } from './workspaces.js';
 
 /** Everything a command handler may use, built once in main.ts. */
@@ -21,6 +24,12 @@ export interface Services {
   llm: Llm | undefined;
   planner: PlannerService;
   personas: PersonaService;
+  /** Offline sentiment (EN/AR), loaded once. */
+  sentiment: SentimentClassifier;
+  /** The listening pipeline: store, classify, alert, escalate. */
+  comments: CommentService;
+  /** Proposes replies to comments; templates offline, an LLM drafter can replace it. */
+  replyDrafter: ReplyDrafter;
   /** The installed commands, for /help. */
   commands: readonly Command[];
 }
