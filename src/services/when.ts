@@ -34,8 +34,8 @@ export function parseWhen(input: string, zone: string, now: Date): WhenResult {
   }
   const iso = ISO_LOCAL.exec(text);
   if (iso) {
-    const [, y, mo, d, h, mi, s] = iso.map(Number) as number[];
-    return fromWallClock({ year: y, month: mo, day: d, hour: h, minute: mi, second: s || 0 }, zone, now);
+    const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = iso.slice(1).map((v) => Number(v ?? 0));
+    return fromWallClock({ year, month, day, hour, minute, second }, zone, now);
   }
 
   // chrono reads the phrase against the local wall clock presented as if it were UTC, so its
