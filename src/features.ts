@@ -4,6 +4,7 @@
  */
 import type { Router } from './core/router.js';
 import type { HttpServer } from './http/server.js';
+import { scheduling } from './jobs/dispatch.js';
 import type { JobRunner } from './jobs/runner.js';
 import type { Logger } from './log.js';
 import type { Services } from './services/index.js';
@@ -21,4 +22,4 @@ export interface Feature {
   register(app: AppParts): void | Promise<void>;
 }
 
-export const features: readonly Feature[] = [];
+export const features: readonly Feature[] = [scheduling];

@@ -15,8 +15,12 @@ import { JobRunner } from './jobs/runner.js';
 import type { Logger } from './log.js';
 import { AuditService } from './services/audit.js';
 import { type Clock, systemClock } from './services/clock.js';
+import { dataDir } from './services/data-dir.js';
 import type { Services } from './services/index.js';
+import { IntegrationService } from './services/integrations.js';
 import { type Notifier, PlatformNotifier } from './services/notifier.js';
+import { SchedulerService } from './services/scheduler.js';
+import { Secrets } from './services/secrets.js';
 import { WorkspaceService } from './services/workspaces.js';
 
 export interface App {
@@ -44,13 +48,17 @@ export async function createApp(o: AppOptions): Promise<App> {
   const db = await openDatabase(o.config.DATABASE_URL);
   if (db.migrated.applied.length > 0) o.log.info({ applied: db.migrated.applied }, 'database migrated');
   const notifier = new PlatformNotifier();
+  const clock = o.clock ?? systemClock;
+  const secrets = Secrets.load(o.config.ENCRYPTION_KEY, dataDir(o.config.DATABASE_URL));
   const services: Services = {
     db: db.prisma,
     config: o.config,
-    clock: o.clock ?? systemClock,
+    clock,
     workspaces: new WorkspaceService(db.prisma),
     audit: new AuditService(db.prisma),
     notifier: o.notifier ?? notifier,
+    scheduler: new SchedulerService(db.prisma),
+    integrations: new IntegrationService(db.prisma, secrets, o.config, clock),
     commands,
   };
   const router = new Router(commands, services, o.log);

@@ -1,0 +1,26 @@
+/** The publishing dispatcher as a Feature: a tick every five seconds (DESIGN 5). */
+import type { Feature } from '../features.js';
+import { Dispatcher } from '../services/dispatcher.js';
+
+export const DISPATCH_JOB = 'dispatcher';
+
+export const scheduling: Feature = {
+  name: 'scheduling',
+  register({ services, jobs, log }) {
+    const dispatcher = new Dispatcher({
+      db: services.db,
+      clock: services.clock,
+      notifier: services.notifier,
+      integrations: services.integrations,
+      log,
+    });
+    jobs.add({
+      name: DISPATCH_JOB,
+      schedule: '*/5 * * * * *',
+      run: async () => {
+        const r = await dispatcher.tick();
+        if (r.claimed > 0 || r.overdue > 0 || r.unknown > 0) log.info(r, 'dispatcher tick');
+      },
+    });
+  },
+};
