@@ -6,7 +6,14 @@
  */
 import { z } from 'zod';
 import { GraphClient } from '../facebook/graph.js';
-import { type MediaItem, PublishError, type Publisher, type PublishIo, type PublishPost, type PublishResult } from '../publisher.js';
+import {
+  type MediaItem,
+  PublishError,
+  type Publisher,
+  type PublishIo,
+  type PublishPost,
+  type PublishResult,
+} from '../publisher.js';
 
 export const instagramCredentials = z.object({ igUserId: z.string().min(1), token: z.string().min(1) });
 export type InstagramCredentials = z.infer<typeof instagramCredentials>;
@@ -54,7 +61,12 @@ export class InstagramPublisher implements Publisher {
     }
     await this.waitUntilFinished(containerId, io);
     await this.checkQuota(io.now());
-    const media = await this.graph.post(`${this.creds.igUserId}/media_publish`, { creation_id: containerId }, idOnly, false);
+    const media = await this.graph.post(
+      `${this.creds.igUserId}/media_publish`,
+      { creation_id: containerId },
+      idOnly,
+      false,
+    );
     await io.saveState({ containerId, mediaId: media.id });
     return { externalId: media.id, ...(await this.permalink(media.id)) };
   }
@@ -62,12 +74,22 @@ export class InstagramPublisher implements Publisher {
   private async createContainer(post: PublishPost): Promise<string> {
     const user = this.creds.igUserId;
     if (post.media.length === 1 && post.media[0]) {
-      const r = await this.graph.post(`${user}/media`, { ...mediaParams(post.media[0]), caption: post.content }, idOnly, true);
+      const r = await this.graph.post(
+        `${user}/media`,
+        { ...mediaParams(post.media[0]), caption: post.content },
+        idOnly,
+        true,
+      );
       return r.id;
     }
     const children: string[] = [];
     for (const item of post.media) {
-      const child = await this.graph.post(`${user}/media`, { ...mediaParams(item, true), is_carousel_item: 'true' }, idOnly, true);
+      const child = await this.graph.post(
+        `${user}/media`,
+        { ...mediaParams(item, true), is_carousel_item: 'true' },
+        idOnly,
+        true,
+      );
       children.push(child.id);
     }
     const r = await this.graph.post(
@@ -89,7 +111,9 @@ export class InstagramPublisher implements Publisher {
       if (s.status_code === 'FINISHED') return;
       if (s.status_code === 'PUBLISHED') throw PublishError.unknown('the container was published by someone else');
       if (s.status_code === 'ERROR' || s.status_code === 'EXPIRED') {
-        throw PublishError.fatal(`Instagram could not process the media (${s.status_code}${s.status ? `: ${s.status}` : ''})`);
+        throw PublishError.fatal(
+          `Instagram could not process the media (${s.status_code}${s.status ? `: ${s.status}` : ''})`,
+        );
       }
       await io.sleep(this.timing.pollMs);
     }
@@ -105,7 +129,10 @@ export class InstagramPublisher implements Publisher {
     const row = q.data[0];
     if (row?.config && row.quota_usage >= row.config.quota_total) {
       // The quota is a rolling 24 hours; an hour later some of it has usually come back.
-      throw PublishError.retry(`Instagram's publishing limit is used up (${row.quota_usage}/${row.config.quota_total})`, 3_600_000);
+      throw PublishError.retry(
+        `Instagram's publishing limit is used up (${row.quota_usage}/${row.config.quota_total})`,
+        3_600_000,
+      );
     }
   }
 

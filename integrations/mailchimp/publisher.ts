@@ -146,12 +146,21 @@ function result(c: z.infer<typeof campaign>): PublishResult {
 }
 
 function contentOf(post: PublishPost): { html: string; plain_text: string } {
-  const escaped = post.content.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch] ?? ch);
+  const escaped = post.content.replace(
+    /[&<>"]/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch] ?? ch,
+  );
   const images = post.media
     .filter((m) => m.kind === 'image')
     .map((m) => `<p><img src="${m.url.replace(/"/g, '%22')}" alt="" style="max-width:100%"></p>`)
     .join('');
-  return { html: `<html><body>${escaped.split('\n').map((l) => `<p>${l}</p>`).join('')}${images}</body></html>`, plain_text: post.content };
+  return {
+    html: `<html><body>${escaped
+      .split('\n')
+      .map((l) => `<p>${l}</p>`)
+      .join('')}${images}</body></html>`,
+    plain_text: post.content,
+  };
 }
 
 /** Checks the key (/ping) and the audience, and reads the audience's sender defaults. */

@@ -107,7 +107,9 @@ export class YoutubePublisher implements Publisher {
   }
 
   private error(res: HttpResponse, call: HttpCall, now: Date): PublishError {
-    const body = parseJson(res.text) as { error?: { message?: string; errors?: Array<{ reason?: string }> } } | undefined;
+    const body = parseJson(res.text) as
+      | { error?: { message?: string; errors?: Array<{ reason?: string }> } }
+      | undefined;
     const reason = body?.error?.errors?.[0]?.reason ?? '';
     const message = `YouTube error ${res.status}${reason ? ` (${reason})` : ''}: ${body?.error?.message ?? 'no message'}`;
     if (['quotaExceeded', 'rateLimitExceeded', 'userRateLimitExceeded', 'uploadLimitExceeded'].includes(reason)) {
@@ -131,11 +133,18 @@ export async function verifyYoutube(base: string, creds: YoutubeCredentials): Pr
   const url = new URL(joinUrl(base, 'youtube/v3/channels'));
   url.searchParams.set('part', 'id,snippet');
   url.searchParams.set('mine', 'true');
-  const call: HttpCall = { method: 'GET', url: url.toString(), headers: { authorization: `Bearer ${creds.token}` }, idempotent: true };
+  const call: HttpCall = {
+    method: 'GET',
+    url: url.toString(),
+    headers: { authorization: `Bearer ${creds.token}` },
+    idempotent: true,
+  };
   const res = await send(call);
   if (res.status !== 200) throw classifyStatus(res, call, `YouTube answered ${res.status}`, new Date());
   const body = z
-    .object({ items: z.array(z.object({ id: z.string(), snippet: z.object({ title: z.string() }).optional() })).default([]) })
+    .object({
+      items: z.array(z.object({ id: z.string(), snippet: z.object({ title: z.string() }).optional() })).default([]),
+    })
     .parse(parseJson(res.text));
   const channel = body.items.find((c) => c.id === creds.channelId);
   if (!channel) throw new Error(`the token does not own channel ${creds.channelId}`);

@@ -28,7 +28,8 @@ export const m = defineMessages(
     publishedTitle: (p: { channel: string }) => `Published on ${p.channel}`,
     publishedBody: (p: { id: number; preview: string }) => `Post #${p.id}: ${p.preview}`,
     scheduledThere: (p: { channel: string; time: string }) => `${p.channel} holds it and releases it at ${p.time}.`,
-    late: (p: { minutes: number }) => `It went out ${p.minutes} minutes late (the bot was not running at the due time).`,
+    late: (p: { minutes: number }) =>
+      `It went out ${p.minutes} minutes late (the bot was not running at the due time).`,
     link: 'Link',
     noLink: 'The service did not return a link; check the account.',
     reminderTitle: (p: { id: number }) => `Reminder: time to post #${p.id}`,
@@ -41,7 +42,8 @@ export const m = defineMessages(
     reauthWhat: (p: { provider: string }) =>
       `The token was refused. An admin should run /connect ${p.provider} with a fresh token; posts to ${p.provider} fail until then.`,
     reason: 'Reason',
-    notConnected: (p: { provider: string }) => `${p.provider} is not connected. An admin can run /connect ${p.provider}.`,
+    notConnected: (p: { provider: string }) =>
+      `${p.provider} is not connected. An admin can run /connect ${p.provider}.`,
     unknownTitle: (p: { id: number; channel: string }) => `Post #${p.id} to ${p.channel}: outcome unknown`,
     unknownWhat:
       'We could not confirm whether it was published, so it will NOT be sent again automatically. Check the account, then press one of the buttons (or /schedule resolve).',
@@ -50,7 +52,8 @@ export const m = defineMessages(
     overdueTitle: (p: { id: number; channel: string }) => `Post #${p.id} to ${p.channel} is overdue`,
     overdueDue: (p: { local: string; utc: string }) => `It was due at ${p.local} (${p.utc}) and has not gone out.`,
     overdueApproval: 'It is still waiting for a manager to approve it.',
-    overdueRetrying: (p: { error: string; next: string }) => `The last attempt failed (${p.error}); next attempt at ${p.next}.`,
+    overdueRetrying: (p: { error: string; next: string }) =>
+      `The last attempt failed (${p.error}); next attempt at ${p.next}.`,
     overdueStuck: 'The dispatcher has not picked it up: check that the bot is running (npm start) and its logs.',
   },
   {
@@ -238,22 +241,41 @@ export class Dispatcher {
       if (e.outcome === 'unknown') {
         const { count } = await db.scheduledPost.updateMany({
           where: { id: post.id, status: 'publishing' },
-          data: { status: 'unknown', lastError: e.message, leaseOwner: null, leaseExpiresAt: null, notifiedAt: clock.now() },
+          data: {
+            status: 'unknown',
+            lastError: e.message,
+            leaseOwner: null,
+            leaseExpiresAt: null,
+            notifiedAt: clock.now(),
+          },
         });
-        if (count === 1) await this.notify(post.workspace, this.unknownNotice(post, e.message, post.workspace.locale as Locale));
+        if (count === 1)
+          await this.notify(post.workspace, this.unknownNotice(post, e.message, post.workspace.locale as Locale));
         return 'unknown';
       }
       if (e.retryable && post.attempts < MAX_ATTEMPTS) {
         const next = new Date(clock.now().getTime() + backoffMs(post.attempts, e.retryAfterMs));
         await db.scheduledPost.updateMany({
           where: mine,
-          data: { status: 'pending', nextAttemptAt: next, lastError: e.message, leaseOwner: null, leaseExpiresAt: null },
+          data: {
+            status: 'pending',
+            nextAttemptAt: next,
+            lastError: e.message,
+            leaseOwner: null,
+            leaseExpiresAt: null,
+          },
         });
         return 'retried';
       }
       await db.scheduledPost.updateMany({
         where: mine,
-        data: { status: 'failed', lastError: e.message, leaseOwner: null, leaseExpiresAt: null, notifiedAt: clock.now() },
+        data: {
+          status: 'failed',
+          lastError: e.message,
+          leaseOwner: null,
+          leaseExpiresAt: null,
+          notifiedAt: clock.now(),
+        },
       });
       if (e.reauth && target?.integration) await this.o.integrations.markReauth(target.integration, e.message);
       await this.notify(post.workspace, this.failedNotice(post, e, post.workspace.locale as Locale));
@@ -305,7 +327,12 @@ export class Dispatcher {
       const reason = m[post.workspace.locale as Locale]?.overdueStuck ?? '';
       await this.notify(
         post.workspace,
-        this.unknownNotice(post, 'the publishing process stopped before it reported the outcome', post.workspace.locale as Locale, reason),
+        this.unknownNotice(
+          post,
+          'the publishing process stopped before it reported the outcome',
+          post.workspace.locale as Locale,
+          reason,
+        ),
       );
     }
     return n;
@@ -360,7 +387,14 @@ export class Dispatcher {
     const blocks = [text(t.publishedBody({ id: post.id, preview: preview(post.content || post.title || '') }))];
     blocks.push(r.url ? fields([{ label: t.link, value: r.url }]) : context(t.noLink));
     if (post.publishAt.getTime() > now.getTime() + 60_000) {
-      blocks.push(context(t.scheduledThere({ channel: post.channel, time: `${formatLocal(post.publishAt, ws.timezone)} (${ws.timezone})` })));
+      blocks.push(
+        context(
+          t.scheduledThere({
+            channel: post.channel,
+            time: `${formatLocal(post.publishAt, ws.timezone)} (${ws.timezone})`,
+          }),
+        ),
+      );
     }
     const lateMin = Math.floor((now.getTime() - post.publishAt.getTime()) / 60_000);
     if (lateMin >= 5) blocks.push(context(t.late({ minutes: lateMin })));
@@ -372,7 +406,11 @@ export class Dispatcher {
     if (e.reauth) {
       return reply(
         t.reauthTitle({ provider: post.channel }),
-        [text(t.reauthWhat({ provider: post.channel })), fields([{ label: t.reason, value: e.message }]), context(t.failedWhat)],
+        [
+          text(t.reauthWhat({ provider: post.channel })),
+          fields([{ label: t.reason, value: e.message }]),
+          context(t.failedWhat),
+        ],
         { tone: 'error', rtl: locale === 'ar' },
       );
     }
@@ -408,11 +446,22 @@ export class Dispatcher {
       post.status === 'awaiting_approval'
         ? t.overdueApproval
         : post.nextAttemptAt && post.lastError
-          ? t.overdueRetrying({ error: post.lastError, next: `${formatLocal(post.nextAttemptAt, ws.timezone)} (${ws.timezone})` })
+          ? t.overdueRetrying({
+              error: post.lastError,
+              next: `${formatLocal(post.nextAttemptAt, ws.timezone)} (${ws.timezone})`,
+            })
           : t.overdueStuck;
     return reply(
       t.overdueTitle({ id: post.id, channel: post.channel }),
-      [text(t.overdueDue({ local: `${formatLocal(post.publishAt, ws.timezone)} (${ws.timezone})`, utc: formatUtc(post.publishAt) })), text(why)],
+      [
+        text(
+          t.overdueDue({
+            local: `${formatLocal(post.publishAt, ws.timezone)} (${ws.timezone})`,
+            utc: formatUtc(post.publishAt),
+          }),
+        ),
+        text(why),
+      ],
       { tone: 'warning', rtl: ws.locale === 'ar' },
     );
   }

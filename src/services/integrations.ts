@@ -4,12 +4,12 @@
  */
 import type { Integration, Workspace } from '@prisma/client';
 import type { z } from 'zod';
-import { facebookCredentials, FacebookPublisher, verifyFacebook } from '../../integrations/facebook/publisher.js';
-import { instagramCredentials, InstagramPublisher, verifyInstagram } from '../../integrations/instagram/publisher.js';
-import { mailchimpCredentials, MailchimpPublisher, verifyMailchimp } from '../../integrations/mailchimp/publisher.js';
+import { FacebookPublisher, facebookCredentials, verifyFacebook } from '../../integrations/facebook/publisher.js';
+import { InstagramPublisher, instagramCredentials, verifyInstagram } from '../../integrations/instagram/publisher.js';
+import { MailchimpPublisher, mailchimpCredentials, verifyMailchimp } from '../../integrations/mailchimp/publisher.js';
 import type { MediaLimits } from '../../integrations/media.js';
 import { PublishError, type Publisher } from '../../integrations/publisher.js';
-import { youtubeCredentials, YoutubePublisher, verifyYoutube } from '../../integrations/youtube/publisher.js';
+import { verifyYoutube, YoutubePublisher, youtubeCredentials } from '../../integrations/youtube/publisher.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { Clock } from './clock.js';
@@ -48,7 +48,14 @@ export class IntegrationService {
     const { sealed, name } = await this.verify(provider, input);
     await this.db.integration.upsert({
       where: { workspaceId_provider_accountId: { workspaceId: workspace.id, provider, accountId: input.accountId } },
-      create: { workspaceId: workspace.id, provider, accountId: input.accountId, credentials: sealed, status: 'ok', statusMessage: name },
+      create: {
+        workspaceId: workspace.id,
+        provider,
+        accountId: input.accountId,
+        credentials: sealed,
+        status: 'ok',
+        statusMessage: name,
+      },
       update: { credentials: sealed, status: 'ok', statusMessage: name, lastSyncAt: this.clock.now() },
     });
     return { name };
@@ -83,7 +90,10 @@ export class IntegrationService {
   }
 
   list(workspaceId: number): Promise<Integration[]> {
-    return this.db.integration.findMany({ where: { workspaceId }, orderBy: [{ provider: 'asc' }, { accountId: 'asc' }] });
+    return this.db.integration.findMany({
+      where: { workspaceId },
+      orderBy: [{ provider: 'asc' }, { accountId: 'asc' }],
+    });
   }
 
   /** The account a channel publishes through: the most recently connected one. */
@@ -116,7 +126,8 @@ export class IntegrationService {
       return parsed.data;
     };
     const provider = integration.provider;
-    if (provider === 'facebook') return new FacebookPublisher(this.config.META_GRAPH_URL, parse(facebookCredentials), now);
+    if (provider === 'facebook')
+      return new FacebookPublisher(this.config.META_GRAPH_URL, parse(facebookCredentials), now);
     if (provider === 'instagram') {
       return new InstagramPublisher(this.config.META_GRAPH_URL, parse(instagramCredentials), undefined, now);
     }
@@ -124,7 +135,8 @@ export class IntegrationService {
       const limits: MediaLimits = { ...MEDIA_LIMITS, allowHosts: this.config.OUTBOUND_ALLOW_HOSTS };
       return new YoutubePublisher(this.config.YOUTUBE_API_URL, parse(youtubeCredentials), limits);
     }
-    if (provider === 'mailchimp') return new MailchimpPublisher(parse(mailchimpCredentials), this.config.MAILCHIMP_API_URL, now);
+    if (provider === 'mailchimp')
+      return new MailchimpPublisher(parse(mailchimpCredentials), this.config.MAILCHIMP_API_URL, now);
     throw PublishError.fatal(`no publisher for ${provider}`);
   }
 

@@ -74,7 +74,8 @@ export function checkRules(d: Draft): RuleProblem[] {
         p.push({ kind: 'tooLong', what: 'caption', max: LIMITS.instagramCaption, got: len(d.content) });
       }
       const tags = countHashtags(d.content);
-      if (tags > LIMITS.instagramHashtags) p.push({ kind: 'tooManyHashtags', max: LIMITS.instagramHashtags, got: tags });
+      if (tags > LIMITS.instagramHashtags)
+        p.push({ kind: 'tooManyHashtags', max: LIMITS.instagramHashtags, got: tags });
       break;
     }
     case 'youtube':

@@ -69,7 +69,10 @@ describe('parseWhen', () => {
       problem: { kind: 'unreadable' },
     });
     expect(parseWhen('tomorrow 9am please and thanks', 'UTC', at('2026-11-26T09:00:00Z')).ok).toBe(false);
-    expect(parseWhen('tomorrow', 'UTC', at('2026-11-26T09:00:00Z'))).toEqual({ ok: false, problem: { kind: 'noTime' } });
+    expect(parseWhen('tomorrow', 'UTC', at('2026-11-26T09:00:00Z'))).toEqual({
+      ok: false,
+      problem: { kind: 'noTime' },
+    });
   });
 
   it('finds quarter hours in UTC', () => {
