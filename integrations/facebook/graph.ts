@@ -24,6 +24,7 @@ export class GraphClient {
     private readonly base: string,
     private readonly token: string,
     private readonly now: () => Date = () => new Date(),
+    private readonly timeoutMs?: number,
   ) {}
 
   async get<T>(path: string, params: Record<string, string>, schema: z.ZodType<T>): Promise<T> {
@@ -47,7 +48,11 @@ export class GraphClient {
   }
 
   private async call<T>(call: HttpCall, schema: z.ZodType<T>): Promise<T> {
-    const res = await send({ ...call, headers: { ...call.headers, authorization: `Bearer ${this.token}` } });
+    const res = await send({
+      ...call,
+      headers: { ...call.headers, authorization: `Bearer ${this.token}` },
+      ...(this.timeoutMs ? { timeoutMs: this.timeoutMs } : {}),
+    });
     const body = parseJson(res.text);
     if (res.status >= 200 && res.status < 300) {
       const parsed = schema.safeParse(body);

@@ -20,8 +20,9 @@ export class FacebookPublisher implements Publisher {
     base: string,
     private readonly creds: FacebookCredentials,
     now?: () => Date,
+    timeoutMs?: number,
   ) {
-    this.graph = new GraphClient(base, creds.token, now);
+    this.graph = new GraphClient(base, creds.token, now, timeoutMs);
   }
 
   async publish(post: PublishPost): Promise<PublishResult> {
