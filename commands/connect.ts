@@ -12,10 +12,12 @@ import { formatLocal } from '../src/services/when.js';
 const m = defineMessages(
   'connect',
   {
-    connected: (p: { provider: string; name: string }) => `${p.provider} connected: ${p.name}. The token is stored encrypted.`,
+    connected: (p: { provider: string; name: string }) =>
+      `${p.provider} connected: ${p.name}. The token is stored encrypted.`,
     refused: (p: { provider: string; reason: string }) =>
       `${p.provider} refused the token (${p.reason}). Nothing was saved. Create a fresh token and try again.`,
-    failed: (p: { provider: string; reason: string }) => `Could not verify the ${p.provider} account: ${p.reason}. Nothing was saved.`,
+    failed: (p: { provider: string; reason: string }) =>
+      `Could not verify the ${p.provider} account: ${p.reason}. Nothing was saved.`,
     statusTitle: 'Integrations',
     provider: 'Service',
     account: 'Account',
@@ -26,7 +28,8 @@ const m = defineMessages(
     reauth: 'needs reconnecting',
     error: 'error',
     notConnected: 'not connected',
-    reminderAlways: 'The reminder channel needs no connection: the bot posts the content in the team channel at the due time.',
+    reminderAlways:
+      'The reminder channel needs no connection: the bot posts the content in the team channel at the due time.',
     howTo: 'Connect with /connect facebook account:PAGE_ID token:PAGE_TOKEN (also instagram, youtube, mailchimp).',
   },
   {
@@ -48,7 +51,12 @@ const m = defineMessages(
   },
 );
 
-const NAMES: Record<Provider, string> = { facebook: 'Facebook', instagram: 'Instagram', youtube: 'YouTube', mailchimp: 'Mailchimp' };
+const NAMES: Record<Provider, string> = {
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  youtube: 'YouTube',
+  mailchimp: 'Mailchimp',
+};
 
 const ACCOUNT_HELP: Record<Provider, { account: L10n; token: L10n }> = {
   facebook: {
@@ -65,7 +73,10 @@ const ACCOUNT_HELP: Record<Provider, { account: L10n; token: L10n }> = {
   },
   mailchimp: {
     account: { en: 'The audience (list) id to send to', ar: 'معرّف الجمهور (القائمة) للإرسال إليه' },
-    token: { en: 'An API key ending in its data centre, e.g. …-us19', ar: 'مفتاح API ينتهي بمركز البيانات، مثل …-us19' },
+    token: {
+      en: 'An API key ending in its data centre, e.g. …-us19',
+      ar: 'مفتاح API ينتهي بمركز البيانات، مثل …-us19',
+    },
   },
 };
 
@@ -95,7 +106,10 @@ async function connect(provider: Provider, account: string, token: string, ctx: 
   try {
     const r = await ctx.services.integrations.connect(ctx.workspace, provider, { accountId: account, token });
     await ctx.services.audit.record(ctx, 'integration.connect', `${provider}:${account}`);
-    return reply(undefined, [text(t.connected({ provider: name, name: r.name }))], { tone: 'success', ephemeral: true });
+    return reply(undefined, [text(t.connected({ provider: name, name: r.name }))], {
+      tone: 'success',
+      ephemeral: true,
+    });
   } catch (err) {
     const reason = redact(err instanceof Error ? err.message : String(err), token);
     if (err instanceof PublishError && err.reauth) throw new UserError(t.refused({ provider: name, reason }));
@@ -113,7 +127,10 @@ function redact(message: string, token: string): string {
 
 export default defineCommand({
   name: 'connect',
-  description: { en: 'Connect Facebook, Instagram, YouTube or Mailchimp', ar: 'ربط فيسبوك أو إنستغرام أو يوتيوب أو Mailchimp' },
+  description: {
+    en: 'Connect Facebook, Instagram, YouTube or Mailchimp',
+    ar: 'ربط فيسبوك أو إنستغرام أو يوتيوب أو Mailchimp',
+  },
   defaultSubcommand: 'status',
   subcommands: {
     status: sub({
@@ -136,7 +153,11 @@ export default defineCommand({
         });
         return reply(
           t.statusTitle,
-          [table([t.provider, t.account, t.health, t.detail, t.since], lines), context(t.reminderAlways), context(t.howTo)],
+          [
+            table([t.provider, t.account, t.health, t.detail, t.since], lines),
+            context(t.reminderAlways),
+            context(t.howTo),
+          ],
           { ephemeral: true },
         );
       },

@@ -166,27 +166,32 @@ export class Dispatcher {
     return report;
   }
 
-  /** One UPDATE decides ownership; reading back by the tick's unique token says what we won. */
-  async claim(): Promise<Array<ScheduledPost & { workspace: Workspace }>> {
-    const now = this.o.clock.now();
-    const due = {
-      status: 'pending',
-      OR: [
-        { publishAt: { lte: now } },
-        { channel: { in: EARLY_CHANNELS }, publishAt: { lte: new Date(now.getTime() + HANDOVER_LEAD_MS) } },
-      ],
-      AND: [{ OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] }],
-    };
-    const candidates = await this.o.db.scheduledPost.findMany({
-      where: due,
+  /** Due posts, oldest first. */
+  async candidates(): Promise<number[]> {
+    const rows = await this.o.db.scheduledPost.findMany({
+      where: this.due(this.o.clock.now()),
       select: { id: true },
       orderBy: { publishAt: 'asc' },
       take: this.batch,
     });
-    if (candidates.length === 0) return [];
+    return rows.map((r) => r.id);
+  }
+
+  async claim(): Promise<Array<ScheduledPost & { workspace: Workspace }>> {
+    return this.claimIds(await this.candidates());
+  }
+
+  /**
+   * One UPDATE decides ownership: it re-checks "still due and pending" on every row, so ids that
+   * another process claimed after we listed them are skipped. Reading back by this tick's unique
+   * token says what we won.
+   */
+  async claimIds(ids: number[]): Promise<Array<ScheduledPost & { workspace: Workspace }>> {
+    if (ids.length === 0) return [];
+    const now = this.o.clock.now();
     const token = `${this.owner}:${++this.seq}`;
     await this.o.db.scheduledPost.updateMany({
-      where: { ...due, id: { in: candidates.map((c) => c.id) } },
+      where: { ...this.due(now), id: { in: ids } },
       data: {
         status: 'publishing',
         leaseOwner: token,
@@ -198,6 +203,17 @@ export class Dispatcher {
       where: { leaseOwner: token, status: 'publishing' },
       include: { workspace: true },
     });
+  }
+
+  private due(now: Date) {
+    return {
+      status: 'pending',
+      OR: [
+        { publishAt: { lte: now } },
+        { channel: { in: EARLY_CHANNELS }, publishAt: { lte: new Date(now.getTime() + HANDOVER_LEAD_MS) } },
+      ],
+      AND: [{ OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] }],
+    };
   }
 
   private async publishOne(post: ScheduledPost & { workspace: Workspace }): Promise<keyof TickReport> {

@@ -3,7 +3,7 @@
  * RFC 7807 problem bodies, campaigns created as drafts ("save"), content, schedule (quarter hour
  * UTC and in the future only, else 400) and send; a campaign is sent or scheduled at most once.
  */
-import { FakeServer, type FakeRequest, type FakeResponse } from './server.js';
+import { type FakeRequest, type FakeResponse, FakeServer } from './server.js';
 
 interface Campaign {
   id: string;
@@ -58,15 +58,27 @@ export class FakeMailchimp {
     const basic = /^Basic (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
     const key = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':').slice(1).join(':') : '';
     if (!this.keys.has(key)) {
-      return problem(401, 'API Key Invalid', 'Your API key may be invalid, or you\'ve attempted to access the wrong datacenter.');
+      return problem(
+        401,
+        'API Key Invalid',
+        "Your API key may be invalid, or you've attempted to access the wrong datacenter.",
+      );
     }
     const path = req.path.replace(/^\/3\.0/, '');
-    if (req.method === 'GET' && path === '/ping') return { status: 200, body: { health_status: "Everything's Chimpy!" } };
+    if (req.method === 'GET' && path === '/ping')
+      return { status: 200, body: { health_status: "Everything's Chimpy!" } };
     let m = /^\/lists\/([^/]+)$/.exec(path);
     if (req.method === 'GET' && m?.[1]) {
       const l = this.lists.get(m[1]);
       if (!l) return problem(404, 'Resource Not Found', 'The requested resource could not be found.');
-      return { status: 200, body: { id: m[1], name: l.name, campaign_defaults: { from_name: l.from_name, from_email: l.from_email, subject: '', language: 'en' } } };
+      return {
+        status: 200,
+        body: {
+          id: m[1],
+          name: l.name,
+          campaign_defaults: { from_name: l.from_name, from_email: l.from_email, subject: '', language: 'en' },
+        },
+      };
     }
     if (req.method === 'POST' && path === '/campaigns') return this.create(req);
     m = /^\/campaigns\/([^/]+)(\/.*)?$/.exec(path);
@@ -77,12 +89,14 @@ export class FakeMailchimp {
     if (req.method === 'PUT' && rest === '/content') {
       const body = req.json() as { html?: string; plain_text?: string } | undefined;
       if (!body?.html && !body?.plain_text) return problem(400, 'Invalid Resource', 'Content is required.');
-      if (c.status !== 'save') return problem(400, 'Invalid Resource', 'Cannot update content of a scheduled or sent campaign.');
+      if (c.status !== 'save')
+        return problem(400, 'Invalid Resource', 'Cannot update content of a scheduled or sent campaign.');
       c.html = body.html ?? body.plain_text ?? '';
       return { status: 200, body: { html: c.html, plain_text: body.plain_text ?? '' } };
     }
     if (req.method === 'POST' && (rest === '/actions/schedule' || rest === '/actions/send')) {
-      if (c.status !== 'save') return problem(400, 'Bad Request', 'This campaign cannot be scheduled or sent: it already was.');
+      if (c.status !== 'save')
+        return problem(400, 'Bad Request', 'This campaign cannot be scheduled or sent: it already was.');
       if (!c.html || !c.settings.subject_line || !c.settings.from_name || !c.settings.reply_to) {
         return problem(400, 'Bad Request', 'Your Campaign is not ready to send.');
       }
@@ -105,7 +119,9 @@ export class FakeMailchimp {
   }
 
   private create(req: FakeRequest): FakeResponse {
-    const body = req.json() as { type?: string; recipients?: { list_id?: string }; settings?: Campaign['settings'] } | undefined;
+    const body = req.json() as
+      | { type?: string; recipients?: { list_id?: string }; settings?: Campaign['settings'] }
+      | undefined;
     if (!body?.type || !['regular', 'plaintext', 'rss', 'variate'].includes(body.type)) {
       return problem(400, 'Invalid Resource', 'The resource submitted could not be validated. type is required.');
     }

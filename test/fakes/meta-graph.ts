@@ -4,7 +4,7 @@
  * 190 for a bad token, (#100) for missing parameters, Instagram containers that must be FINISHED
  * before `media_publish` (error 9007 / 2207027 otherwise) and cannot be published twice.
  */
-import { FakeServer, type FakeRequest, type FakeResponse } from './server.js';
+import { type FakeRequest, type FakeResponse, FakeServer } from './server.js';
 
 type Status = 'IN_PROGRESS' | 'FINISHED' | 'ERROR' | 'EXPIRED' | 'PUBLISHED';
 
@@ -91,18 +91,26 @@ export class FakeMetaGraph {
   private get(node: string, edge: string | undefined, who: { kind: string; id: string; name: string }): FakeResponse {
     if (node === 'me' && !edge) return { status: 200, body: { id: who.id, name: who.name } };
     if (node === who.id && !edge) {
-      return { status: 200, body: who.kind === 'ig' ? { id: who.id, username: who.name } : { id: who.id, name: who.name } };
+      return {
+        status: 200,
+        body: who.kind === 'ig' ? { id: who.id, username: who.name } : { id: who.id, name: who.name },
+      };
     }
     if (node === who.id && edge === 'content_publishing_limit') {
       return {
         status: 200,
-        body: { data: [{ quota_usage: this.quota.usage, config: { quota_total: this.quota.total, quota_duration: 86400 } }] },
+        body: {
+          data: [{ quota_usage: this.quota.usage, config: { quota_total: this.quota.total, quota_duration: 86400 } }],
+        },
       };
     }
     const c = this.containers.get(node);
     if (c && c.igUserId === who.id) {
       if (c.status === 'IN_PROGRESS' && --c.pollsLeft <= 0) c.status = this.nextContainerStatus ?? 'FINISHED';
-      return { status: 200, body: { id: c.id, status_code: c.status, status: c.status === 'ERROR' ? 'Error: media failed' : c.status } };
+      return {
+        status: 200,
+        body: { id: c.id, status_code: c.status, status: c.status === 'ERROR' ? 'Error: media failed' : c.status },
+      };
     }
     const media = this.media.find((x) => x.id === node && x.igUserId === who.id);
     if (media) return { status: 200, body: { id: media.id, permalink: `https://www.instagram.com/p/${media.id}/` } };
@@ -110,7 +118,8 @@ export class FakeMetaGraph {
   }
 
   private post(node: string, edge: string, p: URLSearchParams, who: { kind: string; id: string }): FakeResponse {
-    if (node !== who.id) return err(403, 200, '(#200) The user hasn\'t authorized the application to perform this action');
+    if (node !== who.id)
+      return err(403, 200, "(#200) The user hasn't authorized the application to perform this action");
     const id = () => String(++this.seq);
     if (who.kind === 'page') {
       if (edge === 'feed') {
@@ -126,14 +135,24 @@ export class FakeMetaGraph {
         if (!p.get('url')) return err(400, 324, '(#324) Requires upload file');
         const photoId = id();
         if (p.get('published') === 'false') return { status: 200, body: { id: photoId } };
-        const post = { pageId: node, id: `${node}_${photoId}`, message: p.get('message') ?? '', photo: p.get('url') ?? '' };
+        const post = {
+          pageId: node,
+          id: `${node}_${photoId}`,
+          message: p.get('message') ?? '',
+          photo: p.get('url') ?? '',
+        };
         this.posts.push(post);
         return { status: 200, body: { id: photoId, post_id: post.id } };
       }
       if (edge === 'videos') {
         if (!p.get('file_url')) return err(400, 100, '(#100) file_url is required');
         const videoId = id();
-        this.posts.push({ pageId: node, id: videoId, message: p.get('description') ?? '', video: p.get('file_url') ?? '' });
+        this.posts.push({
+          pageId: node,
+          id: videoId,
+          message: p.get('description') ?? '',
+          video: p.get('file_url') ?? '',
+        });
         return { status: 200, body: { id: videoId } };
       }
     }

@@ -5,7 +5,7 @@
  * probes. It rejects a bad token (401), a missing title, and publishAt without privacy "private".
  * It also serves media files (GET /media/NAME) for the bot to fetch.
  */
-import { FakeServer, type FakeRequest, type FakeResponse } from './server.js';
+import { type FakeRequest, type FakeResponse, FakeServer } from './server.js';
 
 interface Session {
   id: string;
@@ -25,7 +25,14 @@ export class FakeYoutube {
   readonly server: FakeServer;
   private readonly tokens = new Map<string, { channelId: string; title: string }>();
   readonly sessions = new Map<string, Session>();
-  readonly videos: Array<{ id: string; channelId: string; title: string; privacyStatus: string; publishAt?: string; bytes: number }> = [];
+  readonly videos: Array<{
+    id: string;
+    channelId: string;
+    title: string;
+    privacyStatus: string;
+    publishAt?: string;
+    bytes: number;
+  }> = [];
   private readonly files = new Map<string, { bytes: Uint8Array; type: string }>();
   private seq = 0;
   /** The instant the fake treats as now, for publishAt checks. */
@@ -67,7 +74,10 @@ export class FakeYoutube {
     if (!who) return gErr(401, 'authError', 'Request had invalid authentication credentials.');
     if (req.method === 'GET' && req.path === '/youtube/v3/channels') {
       if (req.query.get('mine') !== 'true') return gErr(400, 'missingRequiredParameter', 'No filter selected.');
-      return { status: 200, body: { kind: 'youtube#channelListResponse', items: [{ id: who.channelId, snippet: { title: who.title } }] } };
+      return {
+        status: 200,
+        body: { kind: 'youtube#channelListResponse', items: [{ id: who.channelId, snippet: { title: who.title } }] },
+      };
     }
     if (req.path !== '/upload/youtube/v3/videos') return { status: 404 };
     if (req.method === 'POST') return this.open(req, who.channelId);
@@ -80,17 +90,26 @@ export class FakeYoutube {
     const size = Number(req.headers['x-upload-content-length']);
     if (!Number.isFinite(size) || size <= 0) return gErr(400, 'badRequest', 'X-Upload-Content-Length is required');
     const meta = req.json() as Session['metadata'] | undefined;
-    if (!meta?.snippet?.title) return gErr(400, 'invalidTitle', 'The request metadata specifies an invalid or empty video title.');
+    if (!meta?.snippet?.title)
+      return gErr(400, 'invalidTitle', 'The request metadata specifies an invalid or empty video title.');
     const publishAt = meta.status?.publishAt;
     if (publishAt !== undefined) {
       if (meta.status.privacyStatus !== 'private') {
-        return gErr(400, 'invalidPublishAt', 'publishAt can be set only if the privacy status of the video is private.');
+        return gErr(
+          400,
+          'invalidPublishAt',
+          'publishAt can be set only if the privacy status of the video is private.',
+        );
       }
-      if (Date.parse(publishAt) <= this.now().getTime()) return gErr(400, 'invalidPublishAt', 'publishAt must be in the future.');
+      if (Date.parse(publishAt) <= this.now().getTime())
+        return gErr(400, 'invalidPublishAt', 'publishAt must be in the future.');
     }
     const id = `up${++this.seq}`;
     this.sessions.set(id, { id, channelId, size, received: 0, metadata: meta });
-    return { status: 200, headers: { location: `${this.url}/upload/youtube/v3/videos?uploadType=resumable&upload_id=${id}` } };
+    return {
+      status: 200,
+      headers: { location: `${this.url}/upload/youtube/v3/videos?uploadType=resumable&upload_id=${id}` },
+    };
   }
 
   private upload(req: FakeRequest, channelId: string): FakeResponse {
