@@ -287,7 +287,7 @@ function details(post: ScheduledPost, ctx: Context): Block[] {
     { label: t.post, value: iso(`#${post.id}`) },
     { label: t.channel, value: iso(channelName(post.channel)) },
     { label: t.status, value: statusName(t, post.status) },
-    { label: t.local, value: iso(`${localTime(post.publishAt, ctx.timezone, ctx.locale)} ${ctx.timezone}`) },
+    { label: t.local, value: iso(`${localTime(post.publishAt, ctx.timezone, ctx.locale)} (${ctx.timezone})`) },
     { label: t.utc, value: iso(formatUtc(post.publishAt)) },
   ];
   if (post.title) rows.push({ label: t.title, value: post.title });

@@ -10,7 +10,7 @@
  * once, any post more than five minutes overdue. All state is in the database.
  */
 import { hostname } from 'node:os';
-import type { Integration, ScheduledPost, Workspace } from '@prisma/client';
+import type { Integration, Prisma, ScheduledPost, Workspace } from '@prisma/client';
 import { PublishError, type Publisher, type PublishIo, type PublishResult } from '../../integrations/publisher.js';
 import { defineMessages, iso, type Locale } from '../core/i18n.js';
 import { actions, context, fields, type Reply, reply, text } from '../core/reply.js';
@@ -116,6 +116,19 @@ export interface DispatcherOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+type ClaimedPost = ScheduledPost & { workspace: Workspace };
+
+interface Settlement {
+  kind: 'published' | 'retried' | 'failed' | 'unknown';
+  where: Prisma.ScheduledPostWhereInput;
+  data: Prisma.ScheduledPostUpdateManyMutationInput;
+  /** Runs only if the update changed the row (this process still owned the outcome). */
+  after?: () => Promise<void>;
+}
+
+/** Outcomes recorded per transaction; bounds how long a confirmation waits. */
+const RECORD_BATCH = 32;
+
 export interface TickReport {
   claimed: number;
   published: number;
@@ -156,10 +169,15 @@ export class Dispatcher {
       const claimed = await this.claim();
       if (claimed.length === 0) break;
       report.claimed += claimed.length;
+      const pending: Settlement[] = [];
+      const flush = () => this.record(pending.splice(0));
       await runLimited(claimed, this.concurrency, async (post) => {
-        const outcome = await this.publishOne(post);
-        report[outcome]++;
+        const settlement = await this.publishOne(post);
+        report[settlement.kind]++;
+        pending.push(settlement);
+        if (pending.length >= RECORD_BATCH) await flush();
       });
+      await flush();
       if (claimed.length < this.batch) break;
     }
     report.overdue += await this.watchdog();
@@ -216,10 +234,17 @@ export class Dispatcher {
     };
   }
 
-  private async publishOne(post: ScheduledPost & { workspace: Workspace }): Promise<keyof TickReport> {
+  /**
+   * Publishes one claimed post and says how to record the outcome. Recording is batched (one
+   * transaction, one fsync, for many posts): that is safe because the durable step that matters,
+   * the claim, happened before the call; a crash before recording leaves the lease to expire and
+   * the post `unknown`, never re-sent.
+   */
+  private async publishOne(post: ClaimedPost): Promise<Settlement> {
     const { db, clock, log } = this.o;
     const token = post.leaseOwner as string;
     const mine = { id: post.id, leaseOwner: token, status: 'publishing' };
+    const locale = post.workspace.locale as Locale;
     let target: PublisherTarget | undefined;
     try {
       target = await this.publishers(post, post.workspace);
@@ -245,8 +270,27 @@ export class Dispatcher {
         },
         io,
       );
-      await this.succeeded(post, result, target.integration);
-      return 'published';
+      const now = clock.now();
+      const integration = target.integration;
+      return {
+        kind: 'published',
+        // A lease that expired meanwhile turned the post `unknown`; the provider's answer is the truth.
+        where: { id: post.id, status: { in: ['publishing', 'unknown'] } },
+        data: {
+          status: 'published',
+          externalId: result.externalId,
+          url: result.url ?? null,
+          publishedAt: now,
+          lastError: null,
+          leaseOwner: null,
+          leaseExpiresAt: null,
+        },
+        after: async () => {
+          if (integration) await this.o.integrations.markOk(integration);
+          // A reminder is itself the message in chat; everything else gets a confirmation.
+          if (post.channel !== 'reminder') await this.notify(post.workspace, this.publishedNotice(post, result, now));
+        },
+      };
     } catch (err) {
       const e =
         err instanceof PublishError
@@ -254,69 +298,43 @@ export class Dispatcher {
           : // Anything unexpected mid-publish may have happened after the request left.
             PublishError.unknown(err instanceof Error ? err.message : String(err));
       log.warn({ post: post.id, channel: post.channel, outcome: e.outcome, err: e.message }, 'publish failed');
+      const now = clock.now();
+      const release = { leaseOwner: null, leaseExpiresAt: null, lastError: e.message };
       if (e.outcome === 'unknown') {
-        const { count } = await db.scheduledPost.updateMany({
+        return {
+          kind: 'unknown',
           where: { id: post.id, status: 'publishing' },
-          data: {
-            status: 'unknown',
-            lastError: e.message,
-            leaseOwner: null,
-            leaseExpiresAt: null,
-            notifiedAt: clock.now(),
-          },
-        });
-        if (count === 1)
-          await this.notify(post.workspace, this.unknownNotice(post, e.message, post.workspace.locale as Locale));
-        return 'unknown';
+          data: { ...release, status: 'unknown', notifiedAt: now },
+          after: () => this.notify(post.workspace, this.unknownNotice(post, e.message, locale)),
+        };
       }
       if (e.retryable && post.attempts < MAX_ATTEMPTS) {
-        const next = new Date(clock.now().getTime() + backoffMs(post.attempts, e.retryAfterMs));
-        await db.scheduledPost.updateMany({
-          where: mine,
-          data: {
-            status: 'pending',
-            nextAttemptAt: next,
-            lastError: e.message,
-            leaseOwner: null,
-            leaseExpiresAt: null,
-          },
-        });
-        return 'retried';
+        const next = new Date(now.getTime() + backoffMs(post.attempts, e.retryAfterMs));
+        return { kind: 'retried', where: mine, data: { ...release, status: 'pending', nextAttemptAt: next } };
       }
-      await db.scheduledPost.updateMany({
+      const integration = target?.integration;
+      return {
+        kind: 'failed',
         where: mine,
-        data: {
-          status: 'failed',
-          lastError: e.message,
-          leaseOwner: null,
-          leaseExpiresAt: null,
-          notifiedAt: clock.now(),
+        data: { ...release, status: 'failed', notifiedAt: now },
+        after: async () => {
+          if (e.reauth && integration) await this.o.integrations.markReauth(integration, e.message);
+          await this.notify(post.workspace, this.failedNotice(post, e, locale));
         },
-      });
-      if (e.reauth && target?.integration) await this.o.integrations.markReauth(target.integration, e.message);
-      await this.notify(post.workspace, this.failedNotice(post, e, post.workspace.locale as Locale));
-      return 'failed';
+      };
     }
   }
 
-  private async succeeded(post: ScheduledPost & { workspace: Workspace }, r: PublishResult, integration?: Integration) {
-    const now = this.o.clock.now();
-    // A lease that expired meanwhile turned the post `unknown`; the provider's answer is the truth.
-    await this.o.db.scheduledPost.updateMany({
-      where: { id: post.id, status: { in: ['publishing', 'unknown'] } },
-      data: {
-        status: 'published',
-        externalId: r.externalId,
-        url: r.url ?? null,
-        publishedAt: now,
-        lastError: null,
-        leaseOwner: null,
-        leaseExpiresAt: null,
-      },
-    });
-    if (integration) await this.o.integrations.markOk(integration);
-    // A reminder is itself the message in chat; everything else gets a confirmation.
-    if (post.channel !== 'reminder') await this.notify(post.workspace, this.publishedNotice(post, r, now));
+  /** Records outcomes in one transaction; notices follow only for the rows this process changed. */
+  private async record(settlements: Settlement[]): Promise<void> {
+    if (settlements.length === 0) return;
+    const db = this.o.db;
+    const results = await db.$transaction(
+      settlements.map((s) => db.scheduledPost.updateMany({ where: s.where, data: s.data })),
+    );
+    for (const [i, s] of settlements.entries()) {
+      if (results[i]?.count === 1 && s.after) await s.after();
+    }
   }
 
   /** A post still `publishing` after its lease: the process died mid-call. Never re-sent blindly. */
