@@ -52,14 +52,22 @@ async function run() {
       publishAt: new Date('2100-01-01T00:00:00Z'),
       idempotencyKey: `bench-${i}`,
     }));
-    for (let i = 0; i < rows.length; i += 500) await db.prisma.scheduledPost.createMany({ data: rows.slice(i, i + 500) });
-    const ids = (await db.prisma.scheduledPost.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((r) => r.id);
+    for (let i = 0; i < rows.length; i += 500)
+      await db.prisma.scheduledPost.createMany({ data: rows.slice(i, i + 500) });
+    const ids = (await db.prisma.scheduledPost.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map(
+      (r) => r.id,
+    );
     const BUCKETS = Math.max(1, WINDOW_S * 10);
     const start = Date.now() + 1000;
     await db.prisma.$transaction(
       Array.from({ length: BUCKETS }, (_, b) =>
         db.prisma.scheduledPost.updateMany({
-          where: { id: { gte: ids[Math.floor((b * ids.length) / BUCKETS)], lt: ids[Math.floor(((b + 1) * ids.length) / BUCKETS)] ?? Number.MAX_SAFE_INTEGER } },
+          where: {
+            id: {
+              gte: ids[Math.floor((b * ids.length) / BUCKETS)],
+              lt: ids[Math.floor(((b + 1) * ids.length) / BUCKETS)] ?? Number.MAX_SAFE_INTEGER,
+            },
+          },
           data: { publishAt: new Date(start + b * 100) },
         }),
       ),
@@ -102,10 +110,19 @@ async function run() {
     const last = Math.max(...published.map((p) => p.publishedAt.getTime()));
     // Burst throughput: every post due at once.
     await db.prisma.scheduledPost.updateMany({
-      data: { status: 'pending', publishAt: new Date(Date.now() - shift - 1), publishedAt: null, leaseOwner: null, attempts: 0 },
+      data: {
+        status: 'pending',
+        publishAt: new Date(Date.now() - shift - 1),
+        publishedAt: null,
+        leaseOwner: null,
+        attempts: 0,
+      },
     });
     const t0 = performance.now();
-    while ((await dispatcher.tick()).claimed > 0 && (await db.prisma.scheduledPost.count({ where: { status: 'pending' } })) > 0);
+    while (
+      (await dispatcher.tick()).claimed > 0 &&
+      (await db.prisma.scheduledPost.count({ where: { status: 'pending' } })) > 0
+    );
     const burstMs = performance.now() - t0;
     const burstLeft = await db.prisma.scheduledPost.count({ where: { status: { not: 'published' } } });
     return {
