@@ -31,6 +31,10 @@ const m = defineMessages(
     timezoneSet: (p: { zone: string; time: string }) =>
       `Time zone set to ${p.zone}. It is now ${p.time} there; schedules and digests follow this zone.`,
     currencySet: (p: { code: string }) => `Currency set to ${p.code}. Budgets and reports use it from now on.`,
+    approvalSet: (p: { on: boolean }): string =>
+      p.on
+        ? 'From now on, new posts wait for a manager to approve them.'
+        : 'New posts no longer need approval. Posts already waiting still do.',
     howToChange:
       'Change a setting with /config lang ar, /config timezone Asia/Riyadh, /config currency SAR or /config channel alerts #social.',
   },
@@ -58,6 +62,10 @@ const m = defineMessages(
     timezoneSet: (p) =>
       `تم ضبط المنطقة الزمنية على ${iso(p.zone)}. الوقت هناك الآن ${iso(p.time)}؛ الجداول والملخصات تتبع هذه المنطقة.`,
     currencySet: (p) => `تم ضبط العملة على ${iso(p.code)}. الميزانيات والتقارير تستخدمها من الآن.`,
+    approvalSet: (p) =>
+      p.on
+        ? 'من الآن، تنتظر المنشورات الجديدة موافقة مدير.'
+        : 'لم تعد المنشورات الجديدة تحتاج موافقة. ما زالت المنشورات المنتظرة تحتاجها.',
     howToChange:
       'غيّر الإعدادات بالأوامر: /config lang ar أو /config timezone Asia/Riyadh أو /config currency SAR أو /config channel alerts #social.',
   },
@@ -180,6 +188,28 @@ export default defineCommand({
         await ctx.services.workspaces.update(ctx.workspace.id, { currency: value });
         await ctx.services.audit.record(ctx, 'config.set', 'currency', { from: ctx.workspace.currency, to: value });
         return reply(undefined, [text(ctx.t(m).currencySet({ code: value }))], { tone: 'success' });
+      },
+    }),
+    approval: sub({
+      description: { en: 'Require a manager to approve each post', ar: 'اشتراط موافقة مدير على كل منشور' },
+      allow: ['admin'],
+      examples: ['approval on', 'approval off'],
+      options: {
+        value: required(
+          opt.boolean({
+            label: { en: 'Approval', ar: 'الموافقة' },
+            description: { en: 'on or off', ar: 'on أو off' },
+            positional: true,
+          }),
+        ),
+      },
+      async handler({ value }, ctx) {
+        await ctx.services.workspaces.update(ctx.workspace.id, { requireApproval: value });
+        await ctx.services.audit.record(ctx, 'config.set', 'approval', {
+          from: ctx.workspace.requireApproval,
+          to: value,
+        });
+        return reply(undefined, [text(ctx.t(m).approvalSet({ on: value }))], { tone: 'success' });
       },
     }),
     channel: sub({

@@ -17,12 +17,16 @@ import type { Logger } from './log.js';
 import { AuditService } from './services/audit.js';
 import { type Clock, systemClock } from './services/clock.js';
 import { CommentService } from './services/comments.js';
+import { dataDir } from './services/data-dir.js';
 import type { Services } from './services/index.js';
+import { IntegrationService } from './services/integrations.js';
 import { type Llm, OfflineLlm } from './services/llm.js';
 import { type Notifier, PlatformNotifier } from './services/notifier.js';
 import { PersonaService, personaGenerator } from './services/personas.js';
 import { brainstormGenerator, PlannerService } from './services/planner.js';
 import { TemplateReplyDrafter } from './services/reply-drafts.js';
+import { SchedulerService } from './services/scheduler.js';
+import { Secrets } from './services/secrets.js';
 import { SentimentClassifier } from './services/sentiment/index.js';
 import { WorkspaceService } from './services/workspaces.js';
 
@@ -57,6 +61,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   const offline = new OfflineLlm({ brainstorm: brainstormGenerator, persona: personaGenerator });
   const clock = o.clock ?? systemClock;
   const sentiment = SentimentClassifier.load();
+  const secrets = Secrets.load(o.config.ENCRYPTION_KEY, dataDir(o.config.DATABASE_URL));
   const services: Services = {
     db: db.prisma,
     config: o.config,
@@ -70,6 +75,8 @@ export async function createApp(o: AppOptions): Promise<App> {
     sentiment,
     comments: new CommentService({ db: db.prisma, clock, notifier: o.notifier ?? notifier, sentiment, log: o.log }),
     replyDrafter: new TemplateReplyDrafter(),
+    scheduler: new SchedulerService(db.prisma),
+    integrations: new IntegrationService(db.prisma, secrets, o.config, clock),
     commands,
   };
   const router = new Router(commands, services, o.log);

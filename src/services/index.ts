@@ -4,11 +4,13 @@ import type { Db } from '../db/client.js';
 import type { AuditService } from './audit.js';
 import type { Clock } from './clock.js';
 import type { CommentService } from './comments.js';
+import type { IntegrationService } from './integrations.js';
 import type { Llm } from './llm.js';
 import type { Notifier } from './notifier.js';
 import type { PersonaService } from './personas.js';
 import type { PlannerService } from './planner.js';
 import type { ReplyDrafter } from './reply-drafts.js';
+import type { SchedulerService } from './scheduler.js';
 import type { SentimentClassifier } from './sentiment/index.js';
 import type { WorkspaceService } from './workspaces.js';
 
@@ -30,6 +32,8 @@ export interface Services {
   comments: CommentService;
   /** Proposes replies to comments; templates offline, an LLM drafter can replace it. */
   replyDrafter: ReplyDrafter;
+  scheduler: SchedulerService;
+  integrations: IntegrationService;
   /** The installed commands, for /help. */
   commands: readonly Command[];
 }
