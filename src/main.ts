@@ -16,7 +16,9 @@ import type { Logger } from './log.js';
 import { AuditService } from './services/audit.js';
 import { type Clock, systemClock } from './services/clock.js';
 import type { Services } from './services/index.js';
+import { MetricsService } from './services/metrics.js';
 import { type Notifier, PlatformNotifier } from './services/notifier.js';
+import { ReportService } from './services/reports.js';
 import { WorkspaceService } from './services/workspaces.js';
 
 export interface App {
@@ -51,6 +53,8 @@ export async function createApp(o: AppOptions): Promise<App> {
     workspaces: new WorkspaceService(db.prisma),
     audit: new AuditService(db.prisma),
     notifier: o.notifier ?? notifier,
+    metrics: new MetricsService(db.prisma),
+    reports: new ReportService(db.prisma),
     commands,
   };
   const router = new Router(commands, services, o.log);

@@ -3,7 +3,9 @@ import type { Command } from '../core/command.js';
 import type { Db } from '../db/client.js';
 import type { AuditService } from './audit.js';
 import type { Clock } from './clock.js';
+import type { MetricsService } from './metrics.js';
 import type { Notifier } from './notifier.js';
+import type { ReportService } from './reports.js';
 import type { WorkspaceService } from './workspaces.js';
 
 /** Everything a command handler may use, built once in main.ts. */
@@ -14,6 +16,8 @@ export interface Services {
   workspaces: WorkspaceService;
   audit: AuditService;
   notifier: Notifier;
+  metrics: MetricsService;
+  reports: ReportService;
   /** The installed commands, for /help. */
   commands: readonly Command[];
 }

@@ -1,0 +1,74 @@
+/**
+ * How figures are shown: money from minor units in the workspace currency, rates as percentages,
+ * multiples (ROAS) with an "x", durations in seconds, and "n/a" where a formula has no answer.
+ * Digits stay Western in both languages, as in core/i18n formatNumber.
+ */
+import { formatNumber, iso, type Locale } from '../core/i18n.js';
+import { NA, type Ratio } from './kpi.js';
+
+const digitCache = new Map<string, number>();
+
+/** Decimal places of a currency's minor unit: USD 2, JPY 0, KWD 3. */
+export function currencyDigits(currency: string): number {
+  let d = digitCache.get(currency);
+  if (d === undefined) {
+    d = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitCache.set(currency, d);
+  }
+  return d;
+}
+
+export function minorToMajor(minor: number, currency: string): number {
+  return minor / 10 ** currencyDigits(currency);
+}
+
+const intlLocale = (locale: Locale) => (locale === 'ar' ? 'ar-u-nu-latn' : 'en-US');
+
+export function formatMoney(minor: number | Ratio, currency: string, locale: Locale): string {
+  if (minor === NA) return naText(locale);
+  const digits = currencyDigits(currency);
+  const s = new Intl.NumberFormat(intlLocale(locale), {
+    style: 'currency',
+    currency,
+    currencyDisplay: 'code',
+    minimumFractionDigits: Math.abs(minor) >= 1000 * 10 ** digits ? 0 : digits,
+    maximumFractionDigits: Math.abs(minor) >= 1000 * 10 ** digits ? 0 : digits,
+  }).format(minor / 10 ** digits);
+  return locale === 'ar' ? iso(s) : s;
+}
+
+export function formatCount(n: number, locale: Locale): string {
+  return formatNumber(n, locale, 0);
+}
+
+export function formatPercent(r: Ratio, locale: Locale, digits = 1): string {
+  if (r === NA) return naText(locale);
+  return `${formatNumber(r * 100, locale, digits)}%`;
+}
+
+export function formatMultiple(r: Ratio, locale: Locale): string {
+  if (r === NA) return naText(locale);
+  return `${formatNumber(r, locale, 2)}x`;
+}
+
+export function formatSeconds(r: Ratio, locale: Locale): string {
+  if (r === NA) return naText(locale);
+  return locale === 'ar' ? `${formatNumber(r, locale, 0)} ث` : `${formatNumber(r, locale, 0)} s`;
+}
+
+export function naText(locale: Locale): string {
+  return locale === 'ar' ? 'غير متاح' : 'n/a';
+}
+
+/** "+12.5%" / "-3.0%" change between two values; n/a when the base is zero (issue 8: "new"). */
+export function formatChange(change: Ratio, locale: Locale): string {
+  if (change === NA) return naText(locale);
+  const sign = change > 0 ? '+' : change < 0 ? '−' : '±';
+  return `${sign}${formatNumber(Math.abs(change) * 100, locale, 1)}%`;
+}
+
+/** ▲ rising, ▼ falling, ▬ flat (within half a percent) or unknown. */
+export function arrow(change: Ratio): string {
+  if (change === NA || Math.abs(change) < 0.005) return '▬';
+  return change > 0 ? '▲' : '▼';
+}
