@@ -3,6 +3,7 @@
  * feature owns one file that exports a Feature; this list is the only place that names them all.
  */
 import type { Router } from './core/router.js';
+import { metricsWebhook } from './http/metrics-webhook.js';
 import type { HttpServer } from './http/server.js';
 import type { JobRunner } from './jobs/runner.js';
 import type { Logger } from './log.js';
@@ -21,4 +22,4 @@ export interface Feature {
   register(app: AppParts): void | Promise<void>;
 }
 
-export const features: readonly Feature[] = [];
+export const features: readonly Feature[] = [metricsWebhook];
