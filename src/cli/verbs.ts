@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { Locale } from '../core/i18n.js';
 import type { Logger } from '../log.js';
+import { demo } from './demo.js';
 import { importMetrics } from './import-metrics.js';
 import { migrate } from './migrate.js';
 import { consoleVerb, startVerb } from './start.js';
@@ -23,4 +24,4 @@ export interface Verb {
 }
 
 /** Every `mktbot <verb>`; each lives in its own file in this folder. */
-export const verbs: readonly Verb[] = [startVerb, consoleVerb, migrate, importMetrics];
+export const verbs: readonly Verb[] = [startVerb, consoleVerb, migrate, importMetrics, demo];

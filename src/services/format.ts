@@ -3,8 +3,8 @@
  * multiples (ROAS) with an "x", durations in seconds, and "n/a" where a formula has no answer.
  * Digits stay Western in both languages, as in core/i18n formatNumber.
  */
-import { formatNumber, iso, type Locale } from '../core/i18n.js';
-import { NA, type Ratio } from './kpi.js';
+import { defineMessages, formatNumber, iso, type Locale } from '../core/i18n.js';
+import { type KpiKind, NA, type Ratio } from './kpi.js';
 
 const digitCache = new Map<string, number>();
 
@@ -71,4 +71,82 @@ export function formatChange(change: Ratio, locale: Locale): string {
 export function arrow(change: Ratio): string {
   if (change === NA || Math.abs(change) < 0.005) return '▬';
   return change > 0 ? '▲' : '▼';
+}
+
+/** Display names of KPIs and totals (targets use both). */
+export const kpiNames = defineMessages(
+  'kpi-names',
+  {
+    roi: 'ROI',
+    roas: 'ROAS',
+    ctr: 'CTR',
+    cpc: 'CPC',
+    cpm: 'CPM',
+    cpl: 'CPL (cost per lead)',
+    cpa: 'CPA (cost per conversion)',
+    conversion_rate: 'Conversion rate',
+    open_rate: 'Email open rate',
+    click_rate: 'Email click rate',
+    engagement_rate: 'Social engagement rate',
+    web_engagement_rate: 'Web engagement rate',
+    avg_engagement_time: 'Avg engagement time per user',
+    dwell_time: 'Dwell time per session',
+    returning_rate: 'Returning visitors',
+    revenue: 'Revenue',
+    spend: 'Spend',
+    conversions: 'Conversions',
+    leads: 'Leads',
+    clicks: 'Clicks',
+    impressions: 'Impressions',
+    reach: 'Reach',
+    engagements: 'Engagements',
+    sessions: 'Sessions',
+    followers: 'Followers',
+  },
+  {
+    roi: 'العائد على الاستثمار ROI',
+    roas: 'العائد على الإنفاق الإعلاني ROAS',
+    ctr: 'نسبة النقر CTR',
+    cpc: 'تكلفة النقرة CPC',
+    cpm: 'تكلفة الألف ظهور CPM',
+    cpl: 'تكلفة العميل المحتمل CPL',
+    cpa: 'تكلفة التحويل CPA',
+    conversion_rate: 'معدل التحويل',
+    open_rate: 'معدل فتح البريد',
+    click_rate: 'معدل النقر في البريد',
+    engagement_rate: 'معدل التفاعل الاجتماعي',
+    web_engagement_rate: 'معدل تفاعل الموقع',
+    avg_engagement_time: 'متوسط وقت التفاعل لكل مستخدم',
+    dwell_time: 'مدة البقاء لكل جلسة',
+    returning_rate: 'الزوار العائدون',
+    revenue: 'الإيرادات',
+    spend: 'الإنفاق',
+    conversions: 'التحويلات',
+    leads: 'العملاء المحتملون',
+    clicks: 'النقرات',
+    impressions: 'مرات الظهور',
+    reach: 'الوصول',
+    engagements: 'التفاعلات',
+    sessions: 'الجلسات',
+    followers: 'المتابعون',
+  },
+);
+export type NamedFigure = keyof (typeof kpiNames)['en'];
+
+export type FigureKind = KpiKind | 'count';
+
+/** One figure in its kind's format: money from minor units, rates as %, multiples, seconds, counts. */
+export function formatFigure(kind: FigureKind, v: Ratio, currency: string, locale: Locale): string {
+  switch (kind) {
+    case 'money':
+      return formatMoney(v, currency, locale);
+    case 'percent':
+      return formatPercent(v, locale);
+    case 'multiple':
+      return formatMultiple(v, locale);
+    case 'seconds':
+      return formatSeconds(v, locale);
+    case 'count':
+      return v === NA ? naText(locale) : formatCount(v, locale);
+  }
 }

@@ -64,6 +64,9 @@ export interface ReportData {
 
 type SumRow = { channel: string; campaign: string; _sum: Partial<Record<string, number | null>>; _max: { followers: number | null }; _count: { _all: number } };
 
+/** Share of total spend below which a channel or campaign is not ranked for best/worst or budget moves. */
+export const MIN_SPEND_SHARE = 0.05;
+
 /** Followers is the audience size at the end of a day: its latest (max) value counts, not the sum. */
 const SUMMED = METRIC_FIELDS.filter((f) => f !== 'followers');
 
@@ -122,8 +125,12 @@ export class ReportService {
       skippedTargets = parsed.skipped;
       targets = evaluateTargets(parsed.targets, totals, kpis, planShare(plan, range), workspace.currency);
     }
+    // A channel that spent next to nothing can show any ROAS; rank only those that carry budget.
+    const minSpend = totals.spendMinor * MIN_SPEND_SHARE;
     const byRoas = (s: Slice[]) =>
-      s.filter((x) => x.totals.spendMinor > 0).sort((a, b) => (roas(b.totals) as number) - (roas(a.totals) as number));
+      s
+        .filter((x) => x.totals.spendMinor > 0 && x.totals.spendMinor >= minSpend)
+        .sort((a, b) => (roas(b.totals) as number) - (roas(a.totals) as number));
     const rankedChannels = byRoas(channelSlices);
     const rankedCampaigns = byRoas(campaignSlices);
     const best = { channel: rankedChannels[0], campaign: rankedCampaigns[0] };
