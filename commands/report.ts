@@ -7,8 +7,6 @@ import { opt } from '../src/core/options.js';
 import { type Block, context, list, reply, table, text } from '../src/core/reply.js';
 import { toCsv } from '../src/services/csv.js';
 import { MAX_RANGE_DAYS, parseRange, RANGE_PATTERN } from '../src/services/periods.js';
-import type { Filters } from '../src/services/reports.js';
-import { trendsReply } from '../src/services/trends.js';
 import {
   performerLines,
   rangeLabel,
@@ -17,6 +15,8 @@ import {
   summaryTable,
   targetLines,
 } from '../src/services/report-view.js';
+import type { Filters } from '../src/services/reports.js';
+import { trendsReply } from '../src/services/trends.js';
 
 const m = defineMessages(
   'report',
@@ -72,7 +72,10 @@ const m = defineMessages(
 function rangeOption() {
   const base = opt.string({
     label: { en: 'Range', ar: 'الفترة' },
-    description: { en: '7d, 30d, this-month, last-month or YYYY-MM-DD..YYYY-MM-DD', ar: '7d أو 30d أو this-month أو last-month أو YYYY-MM-DD..YYYY-MM-DD' },
+    description: {
+      en: '7d, 30d, this-month, last-month or YYYY-MM-DD..YYYY-MM-DD',
+      ar: '7d أو 30d أو this-month أو last-month أو YYYY-MM-DD..YYYY-MM-DD',
+    },
     positional: true,
     maxLength: 22,
   });
@@ -104,7 +107,12 @@ const filterOptions = {
 };
 
 async function show(
-  input: { range?: string | undefined; channel?: string | undefined; campaign?: string | undefined; format?: 'csv' | undefined },
+  input: {
+    range?: string | undefined;
+    channel?: string | undefined;
+    campaign?: string | undefined;
+    format?: 'csv' | undefined;
+  },
   ctx: Context,
 ) {
   const t = ctx.t(m);
@@ -125,9 +133,13 @@ async function show(
     .filter(Boolean)
     .join(t.and);
   if (d.rows === 0) {
-    return reply(t.title({ range: label }), [text(t.noData({ range: label })), ...(filterText ? [context(t.filtered({ what: filterText }))] : [])], {
-      tone: 'warning',
-    });
+    return reply(
+      t.title({ range: label }),
+      [text(t.noData({ range: label })), ...(filterText ? [context(t.filtered({ what: filterText }))] : [])],
+      {
+        tone: 'warning',
+      },
+    );
   }
   const blocks: Block[] = [];
   if (filterText) blocks.push(context(t.filtered({ what: filterText })));
@@ -135,7 +147,8 @@ async function show(
   const channels = sliceTable(d, d.channels, ctx.locale, 'channel');
   if (!filters.channel || d.channels.length > 1) blocks.push(text(t.channels), table(channels.columns, channels.rows));
   const campaigns = sliceTable(d, d.campaigns, ctx.locale, 'campaign');
-  if (d.campaigns.length > 0 && !filters.campaign) blocks.push(text(t.campaigns), table(campaigns.columns, campaigns.rows.slice(0, 15)));
+  if (d.campaigns.length > 0 && !filters.campaign)
+    blocks.push(text(t.campaigns), table(campaigns.columns, campaigns.rows.slice(0, 15)));
   if (d.plan && (d.targets.length > 0 || d.skippedTargets > 0)) {
     blocks.push(text(t.goals({ plan: d.plan.name })), list(targetLines(d, ctx.locale)));
   } else blocks.push(context(t.noPlan));
@@ -170,7 +183,10 @@ export default defineCommand({
   defaultSubcommand: 'show',
   subcommands: {
     show: sub({
-      description: { en: 'Totals, KPIs, channels, goals and recommendations', ar: 'الإجماليات والمؤشرات والقنوات والأهداف والتوصيات' },
+      description: {
+        en: 'Totals, KPIs, channels, goals and recommendations',
+        ar: 'الإجماليات والمؤشرات والقنوات والأهداف والتوصيات',
+      },
       examples: ['30d', 'range:7d channel:facebook', 'last-month format:csv', '2026-11-01..2026-11-15 campaign:Launch'],
       slow: true,
       options: {

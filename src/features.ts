@@ -5,6 +5,7 @@
 import type { Router } from './core/router.js';
 import { metricsWebhook } from './http/metrics-webhook.js';
 import type { HttpServer } from './http/server.js';
+import { digestJob } from './jobs/digest.js';
 import type { JobRunner } from './jobs/runner.js';
 import type { Logger } from './log.js';
 import type { Services } from './services/index.js';
@@ -22,4 +23,4 @@ export interface Feature {
   register(app: AppParts): void | Promise<void>;
 }
 
-export const features: readonly Feature[] = [metricsWebhook];
+export const features: readonly Feature[] = [metricsWebhook, digestJob];

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { defineMessages, type Locale } from '../core/i18n.js';
 import { openDatabase } from '../db/client.js';
 import { describeError, MetricsService } from '../services/metrics.js';
-import type { Verb } from './verbs.js';
 import { takeWorkspaceFlag, workspaceFromRef } from '../services/workspace-ref.js';
+import type { Verb } from './verbs.js';
 
 const m = defineMessages(
   'cli-import-metrics',

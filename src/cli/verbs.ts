@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { Locale } from '../core/i18n.js';
 import type { Logger } from '../log.js';
 import { demo } from './demo.js';
+import { digest } from './digest.js';
 import { importMetrics } from './import-metrics.js';
 import { migrate } from './migrate.js';
 import { consoleVerb, startVerb } from './start.js';
@@ -24,4 +25,4 @@ export interface Verb {
 }
 
 /** Every `mktbot <verb>`; each lives in its own file in this folder. */
-export const verbs: readonly Verb[] = [startVerb, consoleVerb, migrate, importMetrics, demo];
+export const verbs: readonly Verb[] = [startVerb, consoleVerb, migrate, importMetrics, demo, digest];

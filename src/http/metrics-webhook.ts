@@ -5,8 +5,8 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Workspace } from '@prisma/client';
-import type { Feature } from '../features.js';
 import type { Db } from '../db/client.js';
+import type { Feature } from '../features.js';
 import { describeError } from '../services/metrics.js';
 import { workspaceFromRef } from '../services/workspace-ref.js';
 import type { HttpRequest, HttpResponse } from './server.js';

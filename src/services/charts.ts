@@ -73,7 +73,9 @@ export function lineChartSvg(c: LineChart): string {
   for (let k = 0; k <= 4; k++) {
     const v = (max * k) / 4;
     const yy = y(v).toFixed(1);
-    parts.push(`<line x1="${left}" x2="${W - right}" y1="${yy}" y2="${yy}" stroke="#d0d7de" stroke-width="${k === 0 ? 1 : 0.5}"/>`);
+    parts.push(
+      `<line x1="${left}" x2="${W - right}" y1="${yy}" y2="${yy}" stroke="#d0d7de" stroke-width="${k === 0 ? 1 : 0.5}"/>`,
+    );
     parts.push(
       `<text x="${left - 6}" y="${(y(v) + 4).toFixed(1)}" font-size="10" fill="#57606a" text-anchor="end">${escapeXml(c.formatY(v))}</text>`,
     );
@@ -90,7 +92,8 @@ export function lineChartSvg(c: LineChart): string {
     const points = s.values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
     parts.push(`<polyline points="${points}" fill="none" stroke="${color}" stroke-width="2" stroke-linejoin="round"/>`);
     if (s.values.length <= 16) {
-      s.values.forEach((v, i) => parts.push(`<circle cx="${x(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="2.5" fill="${color}"/>`));
+      for (const [i, v] of s.values.entries())
+        parts.push(`<circle cx="${x(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="2.5" fill="${color}"/>`);
     }
     // Legend along the bottom edge, mirrored for right-to-left text.
     const lx = c.rtl ? W - right - 12 - si * 150 : left + si * 150;

@@ -39,9 +39,36 @@ interface ChannelModel {
 }
 
 const PAID: ChannelModel[] = [
-  { channel: 'facebook', campaign: 'Autumn Launch', spend: 110, impressions: 20000, ctr: 0.012, cvr: 0.03, orderValue: 45, leadRate: 0.04 },
-  { channel: 'instagram', campaign: 'Autumn Launch', spend: 80, impressions: 18000, ctr: 0.008, cvr: 0.025, orderValue: 50, leadRate: 0.02 },
-  { channel: 'google_ads', campaign: 'Always-on Search', spend: 150, impressions: 6000, ctr: 0.04, cvr: 0.06, orderValue: 40, leadRate: 0.05 },
+  {
+    channel: 'facebook',
+    campaign: 'Autumn Launch',
+    spend: 110,
+    impressions: 20000,
+    ctr: 0.012,
+    cvr: 0.03,
+    orderValue: 45,
+    leadRate: 0.04,
+  },
+  {
+    channel: 'instagram',
+    campaign: 'Autumn Launch',
+    spend: 80,
+    impressions: 18000,
+    ctr: 0.008,
+    cvr: 0.025,
+    orderValue: 50,
+    leadRate: 0.02,
+  },
+  {
+    channel: 'google_ads',
+    campaign: 'Always-on Search',
+    spend: 150,
+    impressions: 6000,
+    ctr: 0.04,
+    cvr: 0.06,
+    orderValue: 40,
+    leadRate: 0.05,
+  },
   { channel: 'youtube', campaign: 'Brand Video', spend: 50, impressions: 30000, ctr: 0.003, cvr: 0.01, orderValue: 45 },
 ];
 
@@ -74,8 +101,14 @@ export function demoRows(end: string, currencyDigits: number, seed = 42): Metric
         revenueMinor: minor(conversions * jitter(c.orderValue, 0.2)),
         conversions,
         leads: c.leadRate ? Math.round(clicks * jitter(c.leadRate, 0.3)) : 0,
-        engagements: c.channel === 'instagram' || c.channel === 'facebook' ? Math.round(impressions * jitter(0.03, 0.3)) : 0,
-        followers: c.channel === 'instagram' ? 8200 + (DEMO_DAYS - i) * 10 : c.channel === 'facebook' ? 15400 + (DEMO_DAYS - i) * 4 : 0,
+        engagements:
+          c.channel === 'instagram' || c.channel === 'facebook' ? Math.round(impressions * jitter(0.03, 0.3)) : 0,
+        followers:
+          c.channel === 'instagram'
+            ? 8200 + (DEMO_DAYS - i) * 10
+            : c.channel === 'facebook'
+              ? 15400 + (DEMO_DAYS - i) * 4
+              : 0,
       });
     }
     // Newsletter on Tuesdays and Thursdays; opens slip over the last two weeks (something to fix).
@@ -182,14 +215,28 @@ export async function seedDemo(db: Db, workspace: Workspace, now: Date): Promise
       });
     }
     const comments = [
-      { id: 'demo-1', text: 'My order arrived two weeks late and nobody answers support.', sentiment: 'negative', score: -0.8, status: 'new' },
-      { id: 'demo-2', text: 'القهوة وصلت باردة والتغليف سيء جدا', sentiment: 'negative', score: -0.7, status: 'escalated' },
+      {
+        id: 'demo-1',
+        text: 'My order arrived two weeks late and nobody answers support.',
+        sentiment: 'negative',
+        score: -0.8,
+        status: 'new',
+      },
+      {
+        id: 'demo-2',
+        text: 'القهوة وصلت باردة والتغليف سيء جدا',
+        sentiment: 'negative',
+        score: -0.7,
+        status: 'escalated',
+      },
       { id: 'demo-3', text: 'Love the new cold brew flavour!', sentiment: 'positive', score: 0.9, status: 'handled' },
     ];
     for (const c of comments) {
       const data = { text: c.text, sentiment: c.sentiment, score: c.score, status: c.status, postedAt: now };
       await tx.comment.upsert({
-        where: { workspaceId_provider_externalId: { workspaceId: workspace.id, provider: 'facebook', externalId: c.id } },
+        where: {
+          workspaceId_provider_externalId: { workspaceId: workspace.id, provider: 'facebook', externalId: c.id },
+        },
         create: { workspaceId: workspace.id, provider: 'facebook', externalId: c.id, ...data },
         update: data,
       });

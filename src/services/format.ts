@@ -24,15 +24,17 @@ export function minorToMajor(minor: number, currency: string): number {
 
 const intlLocale = (locale: Locale) => (locale === 'ar' ? 'ar-u-nu-latn' : 'en-US');
 
-export function formatMoney(minor: number | Ratio, currency: string, locale: Locale): string {
+/** Amounts of a thousand or more drop the minor unit; `whole` drops it always (chart axes). */
+export function formatMoney(minor: number | Ratio, currency: string, locale: Locale, whole = false): string {
   if (minor === NA) return naText(locale);
   const digits = currencyDigits(currency);
+  const shown = whole || Math.abs(minor) >= 1000 * 10 ** digits ? 0 : digits;
   const s = new Intl.NumberFormat(intlLocale(locale), {
     style: 'currency',
     currency,
     currencyDisplay: 'code',
-    minimumFractionDigits: Math.abs(minor) >= 1000 * 10 ** digits ? 0 : digits,
-    maximumFractionDigits: Math.abs(minor) >= 1000 * 10 ** digits ? 0 : digits,
+    minimumFractionDigits: shown,
+    maximumFractionDigits: shown,
   }).format(minor / 10 ** digits);
   return locale === 'ar' ? iso(s) : s;
 }

@@ -246,7 +246,11 @@ export function validateRecords(
       const money = MONEY_COLUMNS.has(column);
       const n = money ? majorToMinor(raw, digits) : /^\d+$/.test(raw) ? Number(raw) : undefined;
       if (n === undefined) {
-        fail(!money && /^\d+\.\d*$/.test(raw) ? { code: 'notWhole', column, value: raw } : { code: 'badNumber', column, value: raw });
+        fail(
+          !money && /^\d+\.\d*$/.test(raw)
+            ? { code: 'notWhole', column, value: raw }
+            : { code: 'badNumber', column, value: raw },
+        );
       } else if (n > MAX_INT) fail({ code: 'tooLarge', column, value: raw });
       else row[field] = n;
     }
@@ -345,7 +349,10 @@ export class MetricsService {
     return this.db.$transaction(
       async (tx) => {
         const existing = await tx.metricDaily.findMany({
-          where: { workspaceId: workspace.id, date: { gte: dates[0] as string, lte: dates[dates.length - 1] as string } },
+          where: {
+            workspaceId: workspace.id,
+            date: { gte: dates[0] as string, lte: dates[dates.length - 1] as string },
+          },
           select: { date: true, channel: true, campaign: true },
         });
         const have = new Set(existing.map((e) => `${e.date}\u0000${e.channel}\u0000${e.campaign}`));

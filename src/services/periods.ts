@@ -70,8 +70,9 @@ export function daysOf(r: DateRange): string[] {
 
 /** Overlap in days of two ranges (0 when they do not meet). */
 export function overlapDays(a: DateRange, b: DateRange): number {
-  const from = a.from > b.from ? a.from : b.from;
-  const to = a.to < b.to ? a.to : b.to;
+  // ISO dates compare as strings; the later start and the earlier end bound the overlap.
+  const from = [a.from, b.from].sort()[1] as string;
+  const to = [a.to, b.to].sort()[0] as string;
   if (to < from) return 0;
   return make(DateTime.fromISO(from, { zone: 'UTC' }), DateTime.fromISO(to, { zone: 'UTC' })).days;
 }

@@ -38,10 +38,14 @@ export const view = defineMessages(
     points: (p: { n: string }) => `${p.n} percentage points`,
     atMost: (p: { value: string }) => `at most ${p.value}`,
     skippedTargets: (p: { n: number }) => `${p.n} target(s) in the plan could not be read and were skipped.`,
-    bestChannel: (p: { name: string; roas: string; revenue: string }) => `Best channel: ${p.name} (ROAS ${p.roas}, revenue ${p.revenue})`,
-    worstChannel: (p: { name: string; roas: string; revenue: string }) => `Weakest channel: ${p.name} (ROAS ${p.roas}, revenue ${p.revenue})`,
-    bestCampaign: (p: { name: string; roas: string; revenue: string }) => `Best campaign: ${p.name} (ROAS ${p.roas}, revenue ${p.revenue})`,
-    worstCampaign: (p: { name: string; roas: string; revenue: string }) => `Weakest campaign: ${p.name} (ROAS ${p.roas}, revenue ${p.revenue})`,
+    bestChannel: (p: { name: string; roas: string; revenue: string }) =>
+      `Best channel: ${p.name} (ROAS ${p.roas}, revenue ${p.revenue})`,
+    worstChannel: (p: { name: string; roas: string; revenue: string }) =>
+      `Weakest channel: ${p.name} (ROAS ${p.roas}, revenue ${p.revenue})`,
+    bestCampaign: (p: { name: string; roas: string; revenue: string }) =>
+      `Best campaign: ${p.name} (ROAS ${p.roas}, revenue ${p.revenue})`,
+    worstCampaign: (p: { name: string; roas: string; revenue: string }) =>
+      `Weakest campaign: ${p.name} (ROAS ${p.roas}, revenue ${p.revenue})`,
     shiftBudget: (p: { amount: string; from: string; fromRoas: string; to: string; toRoas: string }) =>
       `Move about ${p.amount} from ${p.from} (ROAS ${p.fromRoas}) to ${p.to} (ROAS ${p.toRoas}): each unit spent on ${p.to} returned more.`,
     cutCampaign: (p: { campaign: string; roas: string; spend: string; revenue: string }) =>
@@ -81,9 +85,11 @@ export const view = defineMessages(
       `أوقف الحملة «${iso(p.campaign)}» أو أعد بناءها: أنفقت ${p.spend} وجلبت ${p.revenue} (ROAS ${p.roas}، أقل من نقطة التعادل).`,
     scaleCampaign: (p) =>
       `وسّع الحملة «${iso(p.campaign)}»: ROAS ${p.roas} على إنفاق ${p.spend}؛ زد ميزانيتها تدريجيًا ما دام العائد ثابتًا.`,
-    fixFalling: (p) => `عالج تراجع ${p.name}: ${p.before} سابقًا و ${p.now} الآن. جرّب عناوين أو تصاميم أو استهدافًا جديدًا.`,
+    fixFalling: (p) =>
+      `عالج تراجع ${p.name}: ${p.before} سابقًا و ${p.now} الآن. جرّب عناوين أو تصاميم أو استهدافًا جديدًا.`,
     closeGap: (p) => `أغلق الفجوة في ${p.name}: ${p.actual} مقابل هدف ${p.goal}. ركّز الجهد القادم هناك.`,
-    costliest: (p) => `تكلفة التحويل في ${iso(p.channel)} ${p.cpa} مقابل ${p.average} في المتوسط: حسّن الاستهداف أو المزايدة هناك.`,
+    costliest: (p) =>
+      `تكلفة التحويل في ${iso(p.channel)} ${p.cpa} مقابل ${p.average} في المتوسط: حسّن الاستهداف أو المزايدة هناك.`,
   },
 );
 
@@ -114,7 +120,10 @@ export interface SummaryRow {
 }
 
 /** Totals and KPIs that have a value in either period, with their change. */
-export function summaryRows(d: Pick<ReportData, 'totals' | 'previous' | 'kpis' | 'previousKpis'>, locale: Locale): SummaryRow[] {
+export function summaryRows(
+  d: Pick<ReportData, 'totals' | 'previous' | 'kpis' | 'previousKpis'>,
+  locale: Locale,
+): SummaryRow[] {
   const names = kpiNames[locale];
   const rows: SummaryRow[] = [];
   for (const [id, field, kind] of TOTAL_ROWS) {
@@ -211,9 +220,20 @@ export function recommendationText(r: Recommendation, currency: string, locale: 
   const x = (v: number) => formatMultiple(v, locale);
   switch (r.kind) {
     case 'shiftBudget':
-      return t.shiftBudget({ amount: money(r.amountMinor), from: r.from, fromRoas: x(r.fromRoas), to: r.to, toRoas: x(r.toRoas) });
+      return t.shiftBudget({
+        amount: money(r.amountMinor),
+        from: r.from,
+        fromRoas: x(r.fromRoas),
+        to: r.to,
+        toRoas: x(r.toRoas),
+      });
     case 'cutCampaign':
-      return t.cutCampaign({ campaign: r.campaign, roas: x(r.roas), spend: money(r.spendMinor), revenue: money(r.revenueMinor) });
+      return t.cutCampaign({
+        campaign: r.campaign,
+        roas: x(r.roas),
+        spend: money(r.spendMinor),
+        revenue: money(r.revenueMinor),
+      });
     case 'scaleCampaign':
       return t.scaleCampaign({ campaign: r.campaign, roas: x(r.roas), spend: money(r.spendMinor) });
     case 'fixFalling': {

@@ -62,7 +62,13 @@ export interface ReportData {
   daily?: Array<{ date: string; spendMinor: number; revenueMinor: number }>;
 }
 
-type SumRow = { channel: string; campaign: string; _sum: Partial<Record<string, number | null>>; _max: { followers: number | null }; _count: { _all: number } };
+type SumRow = {
+  channel: string;
+  campaign: string;
+  _sum: Partial<Record<string, number | null>>;
+  _max: { followers: number | null };
+  _count: { _all: number };
+};
 
 /** Share of total spend below which a channel or campaign is not ranked for best/worst or budget moves. */
 export const MIN_SPEND_SHARE = 0.05;
@@ -91,9 +97,11 @@ export class ReportService {
     const channels = new Map<string, { totals: Totals; previous: Totals }>();
     const campaigns = new Map<string, { totals: Totals; previous: Totals }>();
     const slot = (m: typeof channels, k: string) => {
-      let s = m.get(k);
-      if (!s) m.set(k, (s = { totals: emptyTotals(), previous: emptyTotals() }));
-      return s;
+      const found = m.get(k);
+      if (found) return found;
+      const made = { totals: emptyTotals(), previous: emptyTotals() };
+      m.set(k, made);
+      return made;
     };
     let rows = 0;
     for (const [list, pick] of [
@@ -112,7 +120,12 @@ export class ReportService {
       [...m.entries()]
         .filter(([, v]) => hasData(v.totals))
         .map(([name, v]) => ({ name, totals: v.totals, previous: v.previous, kpis: computeKpis(v.totals) }))
-        .sort((a, b) => b.totals.revenueMinor - a.totals.revenueMinor || b.totals.spendMinor - a.totals.spendMinor || a.name.localeCompare(b.name));
+        .sort(
+          (a, b) =>
+            b.totals.revenueMinor - a.totals.revenueMinor ||
+            b.totals.spendMinor - a.totals.spendMinor ||
+            a.name.localeCompare(b.name),
+        );
     const channelSlices = asSlices(channels);
     const campaignSlices = asSlices(campaigns);
     const kpis = computeKpis(totals);
@@ -155,7 +168,15 @@ export class ReportService {
       skippedTargets,
       best: strip(best),
       worst: strip(worst),
-      recommendations: recommend({ kpis, previousKpis, rankedChannels, rankedCampaigns, targets, channelSlices, totals }),
+      recommendations: recommend({
+        kpis,
+        previousKpis,
+        rankedChannels,
+        rankedCampaigns,
+        targets,
+        channelSlices,
+        totals,
+      }),
       ...(daily ? { daily } : {}),
     };
   }
@@ -244,7 +265,14 @@ function strip<T extends Record<string, unknown>>(o: T): T | undefined {
 }
 
 /** Rates whose fall is worth fixing, in the order they are checked. */
-const WATCHED: readonly KpiId[] = ['open_rate', 'click_rate', 'ctr', 'conversion_rate', 'engagement_rate', 'web_engagement_rate'];
+const WATCHED: readonly KpiId[] = [
+  'open_rate',
+  'click_rate',
+  'ctr',
+  'conversion_rate',
+  'engagement_rate',
+  'web_engagement_rate',
+];
 /** A fall smaller than this (relative) is noise, not a recommendation. */
 const FALL_THRESHOLD = -0.1;
 
@@ -265,12 +293,22 @@ function recommend(d: {
     const fromRoas = roas(bottom.totals) as number;
     if (toRoas > fromRoas * 1.2) {
       // Move a fifth of the weakest channel's spend: big enough to matter, small enough to test.
-      out.push({ kind: 'shiftBudget', from: bottom.name, fromRoas, to: top.name, toRoas, amountMinor: Math.round(bottom.totals.spendMinor * 0.2) });
+      out.push({
+        kind: 'shiftBudget',
+        from: bottom.name,
+        fromRoas,
+        to: top.name,
+        toRoas,
+        amountMinor: Math.round(bottom.totals.spendMinor * 0.2),
+      });
     }
   }
   const falls = WATCHED.map((kpi) => ({ kpi, now: d.kpis[kpi], before: d.previousKpis[kpi] }))
     .map((x) => ({ ...x, change: change(x.now, x.before) }))
-    .filter((x): x is { kpi: KpiId; now: number; before: number; change: number } => x.change !== NA && x.change <= FALL_THRESHOLD)
+    .filter(
+      (x): x is { kpi: KpiId; now: number; before: number; change: number } =>
+        x.change !== NA && x.change <= FALL_THRESHOLD,
+    )
     .sort((a, b) => a.change - b.change);
   const fall = falls[0];
   if (fall) out.push({ kind: 'fixFalling', kpi: fall.kpi, before: fall.before, now: fall.now });
@@ -280,11 +318,22 @@ function recommend(d: {
   if (gaps[0]) out.push({ kind: 'closeGap', target: gaps[0] });
   const loser = [...d.rankedCampaigns].reverse().find((c) => (roas(c.totals) as number) < 1);
   if (loser) {
-    out.push({ kind: 'cutCampaign', campaign: loser.name, roas: roas(loser.totals) as number, spendMinor: loser.totals.spendMinor, revenueMinor: loser.totals.revenueMinor });
+    out.push({
+      kind: 'cutCampaign',
+      campaign: loser.name,
+      roas: roas(loser.totals) as number,
+      spendMinor: loser.totals.spendMinor,
+      revenueMinor: loser.totals.revenueMinor,
+    });
   }
   const winner = d.rankedCampaigns[0];
   if (winner && (roas(winner.totals) as number) >= 2 && winner !== loser) {
-    out.push({ kind: 'scaleCampaign', campaign: winner.name, roas: roas(winner.totals) as number, spendMinor: winner.totals.spendMinor });
+    out.push({
+      kind: 'scaleCampaign',
+      campaign: winner.name,
+      roas: roas(winner.totals) as number,
+      spendMinor: winner.totals.spendMinor,
+    });
   }
   const avg = d.kpis.cpa;
   const costly = d.channelSlices

@@ -45,7 +45,10 @@ const ALIASES: Record<string, TargetId> = {
   cvr: 'conversion_rate',
 };
 const normalizeId = (s: string) => {
-  const k = s.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const k = s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   return ALIASES[k] ?? k;
 };
 const DIRECTIONS: Record<string, 'higher' | 'lower'> = {
@@ -65,7 +68,15 @@ export const kpiTargetSchema = z.object({
   unit: z.enum(['percent', 'ratio', 'currency', 'minor', 'count', 'seconds']).optional(),
   direction: z
     .string()
-    .transform((s) => DIRECTIONS[s.trim().toLowerCase().replace(/[\s-]+/g, '_')])
+    .transform(
+      (s) =>
+        DIRECTIONS[
+          s
+            .trim()
+            .toLowerCase()
+            .replace(/[\s-]+/g, '_')
+        ],
+    )
     .pipe(z.enum(['higher', 'lower']))
     .optional(),
 });
@@ -129,7 +140,8 @@ export function evaluateTargets(
       : field === 'revenueMinor' || field === 'spendMinor'
         ? 'money'
         : 'count';
-    const direction = t.direction ?? (kpi ? (kpi.higherIsBetter ? 'higher' : 'lower') : field === 'spendMinor' ? 'lower' : 'higher');
+    const direction =
+      t.direction ?? (kpi ? (kpi.higherIsBetter ? 'higher' : 'lower') : field === 'spendMinor' ? 'lower' : 'higher');
     const base = internalTarget(t, kind, currency);
     const target = field ? base * share : base;
     const actual: Ratio = field ? totals[field] : kpis[t.kpi as KpiId];

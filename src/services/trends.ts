@@ -44,7 +44,8 @@ const m = defineMessages(
     rising: (p) => `في صعود: ${iso(p.names)}`,
     falling: (p) => `في هبوط: ${iso(p.names)}`,
     steady: 'لم تتغير أي قناة بأكثر من ١٠٪ في أي اتجاه.',
-    weekdays: (p) => `أفضل الأيام: ${p.days}، بتحويلات يومية أكثر بنسبة ${p.lift} من متوسط الأيام. جدول المنشورات المهمة فيها.`,
+    weekdays: (p) =>
+      `أفضل الأيام: ${p.days}، بتحويلات يومية أكثر بنسبة ${p.lift} من متوسط الأيام. جدول المنشورات المهمة فيها.`,
     noWeekdays: 'لا توجد تحويلات كافية بعد لمعرفة أفضل أيام الأسبوع.',
     audience: (p) => `الجمهور على ${iso(p.channel)}: من ${p.from} إلى ${p.to} متابع (${p.change})`,
   },
@@ -80,13 +81,15 @@ export async function trendsReply(ctx: Context): Promise<Reply> {
     const h = halves.get(r.channel) ?? [0, 0];
     h[r.date < mid ? 0 : 1] += v;
     halves.set(r.channel, h);
-    if ((r._max.followers ?? 0) > 0) followers.set(r.channel, [...(followers.get(r.channel) ?? []), [r.date, r._max.followers ?? 0]]);
+    if ((r._max.followers ?? 0) > 0)
+      followers.set(r.channel, [...(followers.get(r.channel) ?? []), [r.date, r._max.followers ?? 0]]);
     const dow = (new Date(`${r.date}T00:00:00Z`).getUTCDay() + 6) % 7;
     const slot = weekday[dow] as { conversions: number; days: Set<string> };
     slot.conversions += r._sum.conversions ?? 0;
     slot.days.add(r.date);
   }
-  const fmt = (v: number) => (useRevenue ? formatMoney(v, ctx.workspace.currency, ctx.locale) : formatCount(v, ctx.locale));
+  const fmt = (v: number) =>
+    useRevenue ? formatMoney(v, ctx.workspace.currency, ctx.locale) : formatCount(v, ctx.locale);
   const trends = [...halves.entries()]
     .map(([channel, [a, b]]) => ({ channel, a, b, change: change(b, a) }))
     .sort((x, y) => num(y.change) - num(x.change));
@@ -131,15 +134,19 @@ function bestWeekdays(days: Array<{ conversions: number; days: Set<string> }>, c
   if (top.length === 0) return undefined;
   const names = top.map((x) => weekdayName(x.i, ctx.locale === 'ar' ? 'ar' : 'en'));
   const lift = change(top.reduce((a, x) => a + x.v, 0) / top.length, average);
-  return ctx.t(m).weekdays({ days: names.join(ctx.locale === 'ar' ? ' و' : ' and '), lift: formatChange(lift, ctx.locale).replace(/^\+/, '') });
+  return ctx.t(m).weekdays({
+    days: names.join(ctx.locale === 'ar' ? ' و' : ' and '),
+    lift: formatChange(lift, ctx.locale).replace(/^\+/, ''),
+  });
 }
 
 /** 0 = Monday. */
 function weekdayName(i: number, locale: 'en' | 'ar'): string {
   // 2024-01-01 was a Monday.
-  return new Intl.DateTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB', { weekday: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(2024, 0, 1 + i)),
-  );
+  return new Intl.DateTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
+    weekday: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(2024, 0, 1 + i)));
 }
 
 function addDays(date: string, n: number): string {

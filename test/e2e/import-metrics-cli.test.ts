@@ -22,7 +22,10 @@ describe('mktbot import-metrics (built CLI)', () => {
   const count = () => {
     const db = new Database(path.join(dir, 'cli.db'), { readonly: true });
     try {
-      return (db.prepare('SELECT COUNT(*) AS n, SUM(spendMinor) AS spend FROM MetricDaily').get() as { n: number; spend: number });
+      return db.prepare('SELECT COUNT(*) AS n, SUM(spendMinor) AS spend FROM MetricDaily').get() as {
+        n: number;
+        spend: number;
+      };
     } finally {
       db.close();
     }
@@ -30,7 +33,10 @@ describe('mktbot import-metrics (built CLI)', () => {
 
   it('imports a file into the console workspace, then replaces it on a second run', () => {
     const file = path.join(dir, 'good.csv');
-    writeFileSync(file, 'date,channel,campaign,spend,revenue\r\n2026-11-01,facebook,"Launch, EU",12.5,40\r\n2026-11-02,email,,0,7.25\r\n');
+    writeFileSync(
+      file,
+      'date,channel,campaign,spend,revenue\r\n2026-11-01,facebook,"Launch, EU",12.5,40\r\n2026-11-02,email,,0,7.25\r\n',
+    );
     const first = run('import-metrics', file);
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);

@@ -24,7 +24,11 @@ describe('POST /webhooks/metrics', () => {
 
   it('stores one object or an array with the bearer secret, and replaces on a repeat', async () => {
     const url = await start();
-    const one = await post(url, JSON.stringify({ date: '2026-11-20', channel: 'facebook', spend: '10.5', clicks: 4 }), `Bearer ${SECRET}`);
+    const one = await post(
+      url,
+      JSON.stringify({ date: '2026-11-20', channel: 'facebook', spend: '10.5', clicks: 4 }),
+      `Bearer ${SECRET}`,
+    );
     expect(one.status).toBe(202);
     expect(await one.json()).toEqual({ stored: 1, inserted: 1, replaced: 0 });
     const many = [

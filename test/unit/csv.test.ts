@@ -43,7 +43,13 @@ describe('parseCsv', () => {
   });
 
   it('writes what it reads back unchanged and defuses spreadsheet formulas', () => {
-    const csv = toCsv(['a', 'b'], [['x, y', 'say "hi"'], ['=SUM(A1)', '-12.5']]);
+    const csv = toCsv(
+      ['a', 'b'],
+      [
+        ['x, y', 'say "hi"'],
+        ['=SUM(A1)', '-12.5'],
+      ],
+    );
     expect(csv).toBe('a,b\r\n"x, y","say ""hi"""\r\n\'=SUM(A1),-12.5\r\n');
     expect(parseCsv(csv).map((r) => r.fields)[1]).toEqual(['x, y', 'say "hi"']);
   });

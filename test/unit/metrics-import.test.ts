@@ -96,7 +96,9 @@ describe('metrics import', () => {
     const again = await app.services.metrics.importCsv(await ws(), good.replace('12.50', '99.99'));
     expect(again).toMatchObject({ ok: true, inserted: 0, replaced: 3 });
     expect(await app.services.db.metricDaily.count()).toBe(3);
-    const fb = await app.services.db.metricDaily.findFirstOrThrow({ where: { date: '2026-11-01', channel: 'facebook' } });
+    const fb = await app.services.db.metricDaily.findFirstOrThrow({
+      where: { date: '2026-11-01', channel: 'facebook' },
+    });
     expect(fb.spendMinor).toBe(9999);
   });
 
