@@ -8,6 +8,8 @@ import { type Block, context, list, reply, table, text } from '../src/core/reply
 import { toCsv } from '../src/services/csv.js';
 import { MAX_RANGE_DAYS, parseRange, RANGE_PATTERN } from '../src/services/periods.js';
 import {
+  CSV_COLUMNS,
+  csvRows,
   performerLines,
   rangeLabel,
   recommendationText,
@@ -164,12 +166,12 @@ async function show(
       : text(t.noRecommendations),
   );
   if (input.format === 'csv') {
-    const rows = [...channels.rows.map((r) => ['channel', ...r]), ...campaigns.rows.map((r) => ['campaign', ...r])];
+    const rows = [...csvRows(d, d.channels, 'channel'), ...csvRows(d, d.campaigns, 'campaign')];
     blocks.push({
       kind: 'file',
       filename: `report-${range.from}-${range.to}.csv`,
       mime: 'text/csv',
-      content: toCsv(['level', ...channels.columns.map((c, i) => (i === 0 ? 'name' : c))], rows),
+      content: toCsv(CSV_COLUMNS, rows),
     });
     blocks.push(context(t.csvAttached));
   }

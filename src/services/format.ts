@@ -48,9 +48,11 @@ export function formatPercent(r: Ratio, locale: Locale, digits = 1): string {
   return `${formatNumber(r * 100, locale, digits)}%`;
 }
 
+/** ROAS-style multiples always with two decimals: 3.70x, 5.00x. */
 export function formatMultiple(r: Ratio, locale: Locale): string {
   if (r === NA) return naText(locale);
-  return `${formatNumber(r, locale, 2)}x`;
+  const s = new Intl.NumberFormat(intlLocale(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(r);
+  return `${s}x`;
 }
 
 export function formatSeconds(r: Ratio, locale: Locale): string {

@@ -6,6 +6,7 @@ import { defineMessages, formatNumber, iso, type Locale } from '../core/i18n.js'
 import { type Block, table } from '../core/reply.js';
 import {
   arrow,
+  currencyDigits,
   type FigureKind,
   formatChange,
   formatFigure,
@@ -168,6 +169,44 @@ export function sliceTable(d: ReportData, slices: Slice[], locale: Locale, by: '
     formatChange(change(s.totals.revenueMinor, s.previous.revenueMinor), locale),
   ]);
   return { columns, rows };
+}
+
+/** Figures for a spreadsheet: plain numbers (money in major units, rates as fractions), empty for n/a. */
+export const CSV_COLUMNS = [
+  'level',
+  'name',
+  'spend',
+  'revenue',
+  'roas',
+  'ctr',
+  'impressions',
+  'clicks',
+  'conversions',
+  'leads',
+  'cpa',
+  'previous_revenue',
+  'revenue_change',
+] as const;
+
+export function csvRows(d: ReportData, slices: Slice[], level: 'channel' | 'campaign'): string[][] {
+  const digits = currencyDigits(d.currency);
+  const money = (minor: Ratio) => (minor === NA ? '' : (minor / 10 ** digits).toFixed(digits));
+  const rate = (r: Ratio) => (r === NA ? '' : String(Math.round(r * 10000) / 10000));
+  return slices.map((s) => [
+    level,
+    s.name,
+    money(s.totals.spendMinor),
+    money(s.totals.revenueMinor),
+    rate(s.kpis.roas),
+    rate(s.kpis.ctr),
+    String(s.totals.impressions),
+    String(s.totals.clicks),
+    String(s.totals.conversions),
+    String(s.totals.leads),
+    money(s.kpis.cpa),
+    money(s.previous.revenueMinor),
+    rate(change(s.totals.revenueMinor, s.previous.revenueMinor)),
+  ]);
 }
 
 function targetValue(p: TargetProgress, v: Ratio, currency: string, locale: Locale): string {
