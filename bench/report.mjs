@@ -33,7 +33,9 @@ async function time(label, target, fn) {
     ms.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   const m = median(ms);
-  console.log(`${label.padEnd(34)} median ${m.toFixed(1).padStart(7)} ms  (min ${Math.min(...ms).toFixed(1)}, max ${Math.max(...ms).toFixed(1)}; target < ${target} ms) ${m < target ? 'OK' : 'SLOW'}`);
+  console.log(
+    `${label.padEnd(34)} median ${m.toFixed(1).padStart(7)} ms  (min ${Math.min(...ms).toFixed(1)}, max ${Math.max(...ms).toFixed(1)}; target < ${target} ms) ${m < target ? 'OK' : 'SLOW'}`,
+  );
 }
 
 export async function run() {
@@ -46,7 +48,11 @@ export async function run() {
     notifier: { post: async () => ({}) },
   });
   try {
-    const who = { platform: 'console', workspace: { externalId: 'bench' }, user: { externalId: 'u', platformAdmin: true } };
+    const who = {
+      platform: 'console',
+      workspace: { externalId: 'bench' },
+      user: { externalId: 'u', platformAdmin: true },
+    };
     await app.router.handleText('/config', who);
     const ws = await app.services.db.workspace.findFirstOrThrow();
 
@@ -73,8 +79,22 @@ export async function run() {
             const impressions = 500 + Math.floor(rnd() * 5000);
             const clicks = Math.floor(impressions * 0.02 * rnd());
             const conversions = Math.floor(clicks * 0.05 * rnd());
-            insert.run(ws.id, date, `channel_${c}`, `campaign_${k}`, impressions, Math.floor(impressions * 0.7), clicks,
-              Math.floor(rnd() * 5000), conversions * 4000, conversions, Math.floor(conversions / 2), Math.floor(impressions * 0.03), 0, stamp);
+            insert.run(
+              ws.id,
+              date,
+              `channel_${c}`,
+              `campaign_${k}`,
+              impressions,
+              Math.floor(impressions * 0.7),
+              clicks,
+              Math.floor(rnd() * 5000),
+              conversions * 4000,
+              conversions,
+              Math.floor(conversions / 2),
+              Math.floor(impressions * 0.03),
+              0,
+              stamp,
+            );
           }
         }
       }
@@ -83,7 +103,9 @@ export async function run() {
     console.log(`loaded ${DAYS * CHANNELS * CAMPAIGNS_PER_CHANNEL} rows in ${Date.now() - t0} ms`);
 
     await time('/report 30d', 300, () => app.router.handleText('/report 30d', who));
-    await time('/report (whole year)', 300, () => app.router.handleText(`/report ${end.minus({ days: DAYS - 1 }).toISODate()}..${end.toISODate()}`, who));
+    await time('/report (whole year)', 300, () =>
+      app.router.handleText(`/report ${end.minus({ days: DAYS - 1 }).toISODate()}..${end.toISODate()}`, who),
+    );
     await time('/report 30d channel:channel_3', 300, () => app.router.handleText('/report 30d channel:channel_3', who));
     await time('digest with chart', 1000, () => buildDigest(app.services, ws, end, 'en'));
   } finally {

@@ -27,6 +27,7 @@ export const view = defineMessages(
     current: 'This period',
     previous: 'Previous',
     change: 'Change',
+    revenueChange: 'Revenue change',
     channel: 'Channel',
     campaign: 'Campaign',
     range: (p: { from: string; to: string; days: number }) => `${p.from} to ${p.to} (${p.days} days)`,
@@ -65,6 +66,7 @@ export const view = defineMessages(
     current: 'هذه الفترة',
     previous: 'السابقة',
     change: 'التغير',
+    revenueChange: 'تغير الإيرادات',
     channel: 'القناة',
     campaign: 'الحملة',
     range: (p) => `من ${iso(p.from)} إلى ${iso(p.to)} (${iso(p.days)} يومًا)`,
@@ -157,7 +159,7 @@ export function summaryTable(d: ReportData, locale: Locale): Block {
 export function sliceTable(d: ReportData, slices: Slice[], locale: Locale, by: 'channel' | 'campaign') {
   const t = view[locale];
   const n = kpiNames[locale];
-  const columns = [t[by], n.spend, n.revenue, 'ROAS', 'CTR', n.conversions, 'CPA', `${n.revenue} ${t.change}`];
+  const columns = [t[by], n.spend, n.revenue, 'ROAS', 'CTR', n.conversions, 'CPA', t.revenueChange];
   const rows = slices.map((s) => [
     s.name,
     formatFigure('money', s.totals.spendMinor, d.currency, locale),

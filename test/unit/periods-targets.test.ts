@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyTotals, computeKpis, NA } from '../../src/services/kpi.js';
+import { computeKpis, emptyTotals, NA } from '../../src/services/kpi.js';
 import { parseRange, previousRange } from '../../src/services/periods.js';
 import { evaluateTargets, parseTargets } from '../../src/services/targets.js';
 
@@ -54,7 +54,14 @@ describe('plan KPI targets', () => {
   });
 
   it('rates progress: on track, at risk within 10%, off track beyond, and n/a as off track', () => {
-    const totals = { ...emptyTotals(), spendMinor: 10_000, revenueMinor: 28_000, conversions: 4, leads: 9, clicks: 100 };
+    const totals = {
+      ...emptyTotals(),
+      spendMinor: 10_000,
+      revenueMinor: 28_000,
+      conversions: 4,
+      leads: 9,
+      clicks: 100,
+    };
     const kpis = computeKpis(totals);
     const { targets } = parseTargets([
       { kpi: 'roas', target: 2.5 },
