@@ -13,7 +13,8 @@
  * target: a number in `unit`. unit: percent (2.5 = 2.5%), ratio (0.025), currency (major units of
  *   the plan currency), minor, count, seconds; when absent, the KPI's natural unit (percent for
  *   rates, ratio for ROAS, currency for money).
- * direction: higher (at least the target) or lower (at most); defaults to the KPI's good direction.
+ * direction: higher or min (at least the target), lower or max (at most); defaults to the KPI's good
+ *   direction.
  * A total's target covers the plan's whole period (startsOn..endsOn) and is pro-rated to the report
  * range; without plan dates it is read as a 30-day target.
  * Entries that do not fit are skipped and counted, never fatal: plans come from people and LLMs.
@@ -51,7 +52,10 @@ const normalizeId = (s: string) => {
     .replace(/[\s-]+/g, '_');
   return ALIASES[k] ?? k;
 };
+// min/max are what the planner writes (the target is a minimum or a maximum).
 const DIRECTIONS: Record<string, 'higher' | 'lower'> = {
+  min: 'higher',
+  max: 'lower',
   higher: 'higher',
   increase: 'higher',
   at_least: 'higher',

@@ -51,6 +51,12 @@ describe('plan KPI targets', () => {
     expect(targets[2]?.direction).toBe('lower');
     expect(skipped).toBe(3);
     expect(parseTargets(null)).toEqual({ targets: [], skipped: 0 });
+    // The planner's shape: min is a floor, max a ceiling.
+    const planner = parseTargets([
+      { kpi: 'roi', target: 200, unit: 'percent', direction: 'min' },
+      { kpi: 'cpl', target: 12.5, unit: 'currency', direction: 'max' },
+    ]).targets;
+    expect(planner.map((t) => t.direction)).toEqual(['higher', 'lower']);
   });
 
   it('rates progress: on track, at risk within 10%, off track beyond, and n/a as off track', () => {
