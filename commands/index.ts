@@ -4,9 +4,11 @@ import audit from './audit.js';
 import brainstorm from './brainstorm.js';
 import config from './config.js';
 import connect from './connect.js';
+import digest from './digest.js';
 import help from './help.js';
 import persona from './persona.js';
 import plan from './plan.js';
+import report from './report.js';
 import roles from './roles.js';
 import schedule from './schedule.js';
 
@@ -17,6 +19,8 @@ export const commands: readonly Command[] = [
   plan,
   persona,
   schedule,
+  report,
+  digest,
   alerts,
   connect,
   config,

@@ -4,7 +4,9 @@
  */
 import type { Router } from './core/router.js';
 import { alertsFeature } from './features/alerts.js';
+import { metricsWebhook } from './http/metrics-webhook.js';
 import type { HttpServer } from './http/server.js';
+import { digestJob } from './jobs/digest.js';
 import { scheduling } from './jobs/dispatch.js';
 import type { JobRunner } from './jobs/runner.js';
 import type { Logger } from './log.js';
@@ -23,4 +25,4 @@ export interface Feature {
   register(app: AppParts): void | Promise<void>;
 }
 
-export const features: readonly Feature[] = [scheduling, alertsFeature];
+export const features: readonly Feature[] = [scheduling, alertsFeature, metricsWebhook, digestJob];

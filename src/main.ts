@@ -21,10 +21,12 @@ import { dataDir } from './services/data-dir.js';
 import type { Services } from './services/index.js';
 import { IntegrationService } from './services/integrations.js';
 import { type Llm, OfflineLlm } from './services/llm.js';
+import { MetricsService } from './services/metrics.js';
 import { type Notifier, PlatformNotifier } from './services/notifier.js';
 import { PersonaService, personaGenerator } from './services/personas.js';
 import { brainstormGenerator, PlannerService } from './services/planner.js';
 import { TemplateReplyDrafter } from './services/reply-drafts.js';
+import { ReportService } from './services/reports.js';
 import { SchedulerService } from './services/scheduler.js';
 import { Secrets } from './services/secrets.js';
 import { SentimentClassifier } from './services/sentiment/index.js';
@@ -77,6 +79,8 @@ export async function createApp(o: AppOptions): Promise<App> {
     replyDrafter: new TemplateReplyDrafter(),
     scheduler: new SchedulerService(db.prisma),
     integrations: new IntegrationService(db.prisma, secrets, o.config, clock),
+    metrics: new MetricsService(db.prisma),
+    reports: new ReportService(db.prisma),
     commands,
   };
   const router = new Router(commands, services, o.log);

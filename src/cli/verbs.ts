@@ -1,7 +1,10 @@
 import type { Config } from '../config.js';
 import type { Locale } from '../core/i18n.js';
 import type { Logger } from '../log.js';
+import { demo } from './demo.js';
+import { digest } from './digest.js';
 import { discordRegister } from './discord-register.js';
+import { importMetrics } from './import-metrics.js';
 import { migrate } from './migrate.js';
 import { sentimentVerb } from './sentiment.js';
 import { slackManifest } from './slack-manifest.js';
@@ -25,4 +28,14 @@ export interface Verb {
 }
 
 /** Every `mktbot <verb>`; each lives in its own file in this folder. */
-export const verbs: readonly Verb[] = [startVerb, consoleVerb, migrate, slackManifest, discordRegister, sentimentVerb];
+export const verbs: readonly Verb[] = [
+  startVerb,
+  consoleVerb,
+  migrate,
+  slackManifest,
+  discordRegister,
+  sentimentVerb,
+  importMetrics,
+  demo,
+  digest,
+];

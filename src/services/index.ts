@@ -6,10 +6,12 @@ import type { Clock } from './clock.js';
 import type { CommentService } from './comments.js';
 import type { IntegrationService } from './integrations.js';
 import type { Llm } from './llm.js';
+import type { MetricsService } from './metrics.js';
 import type { Notifier } from './notifier.js';
 import type { PersonaService } from './personas.js';
 import type { PlannerService } from './planner.js';
 import type { ReplyDrafter } from './reply-drafts.js';
+import type { ReportService } from './reports.js';
 import type { SchedulerService } from './scheduler.js';
 import type { SentimentClassifier } from './sentiment/index.js';
 import type { WorkspaceService } from './workspaces.js';
@@ -34,6 +36,8 @@ export interface Services {
   replyDrafter: ReplyDrafter;
   scheduler: SchedulerService;
   integrations: IntegrationService;
+  metrics: MetricsService;
+  reports: ReportService;
   /** The installed commands, for /help. */
   commands: readonly Command[];
 }

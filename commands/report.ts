@@ -1,0 +1,212 @@
+import { z } from 'zod';
+import { defineCommand, sub } from '../src/core/command.js';
+import type { Context } from '../src/core/context.js';
+import { UserError } from '../src/core/errors.js';
+import { defineMessages, iso } from '../src/core/i18n.js';
+import { opt } from '../src/core/options.js';
+import { type Block, context, list, reply, table, text } from '../src/core/reply.js';
+import { toCsv } from '../src/services/csv.js';
+import { MAX_RANGE_DAYS, parseRange, RANGE_PATTERN } from '../src/services/periods.js';
+import {
+  CSV_COLUMNS,
+  csvRows,
+  performerLines,
+  rangeLabel,
+  recommendationText,
+  sliceTable,
+  summaryTable,
+  targetLines,
+} from '../src/services/report-view.js';
+import type { Filters } from '../src/services/reports.js';
+import { trendsReply } from '../src/services/trends.js';
+
+const m = defineMessages(
+  'report',
+  {
+    title: (p: { range: string }) => `Report: ${p.range}`,
+    filtered: (p: { what: string }) => `Only ${p.what}.`,
+    channelFilter: (p: { name: string }) => `channel ${p.name}`,
+    campaignFilter: (p: { name: string }) => `campaign ${p.name}`,
+    and: ' and ',
+    noData: (p: { range: string }) =>
+      `No metrics for ${p.range}. Import a CSV with mktbot import-metrics FILE.csv, push them to /webhooks/metrics, or run mktbot demo for sample data.`,
+    totals: 'Totals and KPIs, against the previous period',
+    channels: 'By channel',
+    campaigns: 'By campaign',
+    goals: (p: { plan: string }) => `Goals of the plan "${p.plan}"`,
+    noPlan: 'No plan with KPI targets yet: create one with /plan to see progress against goals here.',
+    performers: 'Best and weakest',
+    recommendations: 'Recommendations',
+    noRecommendations: 'Nothing stands out: the channels perform alike and no goal is off track.',
+    compared: (p: { previous: string; zone: string }) =>
+      `Compared with ${p.previous}. Days are counted in ${p.zone}. n/a means the figure has no denominator in that period.`,
+    badRange: 'The range must not end before it starts.',
+    longRange: (p: { max: number }) => `A range can cover at most ${p.max} days.`,
+    badDate: 'Both dates must be real days in YYYY-MM-DD form, e.g. 2026-11-01..2026-11-30.',
+    csvAttached: 'The table is attached as CSV.',
+  },
+  {
+    title: (p) => `التقرير: ${p.range}`,
+    filtered: (p) => `فقط ${p.what}.`,
+    channelFilter: (p) => `القناة ${iso(p.name)}`,
+    campaignFilter: (p) => `الحملة ${iso(p.name)}`,
+    and: ' و',
+    noData: (p) =>
+      `لا توجد مقاييس للفترة ${p.range}. استورد ملف CSV بالأمر mktbot import-metrics FILE.csv، أو أرسلها إلى /webhooks/metrics، أو شغّل mktbot demo لبيانات تجريبية.`,
+    totals: 'الإجماليات والمؤشرات مقارنة بالفترة السابقة',
+    channels: 'حسب القناة',
+    campaigns: 'حسب الحملة',
+    goals: (p) => `أهداف الخطة «${iso(p.plan)}»`,
+    noPlan: 'لا توجد خطة بأهداف مؤشرات بعد: أنشئ واحدة بالأمر /plan لترى التقدم نحو الأهداف هنا.',
+    performers: 'الأفضل والأضعف',
+    recommendations: 'التوصيات',
+    noRecommendations: 'لا شيء لافت: أداء القنوات متقارب ولا يوجد هدف خارج المسار.',
+    compared: (p) =>
+      `مقارنة بالفترة ${p.previous}. تُحسب الأيام بتوقيت ${iso(p.zone)}. «غير متاح» يعني أن المؤشر بلا مقام في تلك الفترة.`,
+    badRange: 'يجب ألا تنتهي الفترة قبل بدايتها.',
+    longRange: (p) => `لا تتجاوز الفترة ${iso(p.max)} يومًا.`,
+    badDate: 'يجب أن يكون التاريخان أيامًا صحيحة بالصيغة YYYY-MM-DD، مثل 2026-11-01..2026-11-30.',
+    csvAttached: 'الجدول مرفق بصيغة CSV.',
+  },
+);
+
+/** range: a preset or FROM..TO; the calendar check (real days, order) happens in the handler. */
+function rangeOption() {
+  const base = opt.string({
+    label: { en: 'Range', ar: 'الفترة' },
+    description: {
+      en: '7d, 30d, this-month, last-month or YYYY-MM-DD..YYYY-MM-DD',
+      ar: '7d أو 30d أو this-month أو last-month أو YYYY-MM-DD..YYYY-MM-DD',
+    },
+    positional: true,
+    maxLength: 22,
+  });
+  return {
+    ...base,
+    expected: {
+      en: '7d, 30d, this-month, last-month or FROM..TO as YYYY-MM-DD..YYYY-MM-DD',
+      ar: '7d أو 30d أو this-month أو last-month أو من..إلى بالصيغة YYYY-MM-DD..YYYY-MM-DD',
+    },
+    schema: z
+      .string()
+      .transform((s) => s.trim().toLowerCase())
+      .pipe(z.string().regex(RANGE_PATTERN))
+      .optional(),
+  };
+}
+
+const filterOptions = {
+  channel: opt.string({
+    label: { en: 'Channel', ar: 'القناة' },
+    description: { en: 'Only this channel, e.g. facebook', ar: 'هذه القناة فقط، مثل facebook' },
+    maxLength: 40,
+  }),
+  campaign: opt.string({
+    label: { en: 'Campaign', ar: 'الحملة' },
+    description: { en: 'Only this campaign', ar: 'هذه الحملة فقط' },
+    maxLength: 100,
+  }),
+};
+
+async function show(
+  input: {
+    range?: string | undefined;
+    channel?: string | undefined;
+    campaign?: string | undefined;
+    format?: 'csv' | undefined;
+  },
+  ctx: Context,
+) {
+  const t = ctx.t(m);
+  const range = parseRange(input.range ?? '30d', ctx.now(), ctx.timezone);
+  if (range === 'format') throw new UserError(t.badDate);
+  if (range === 'order') throw new UserError(t.badRange);
+  if (range === 'length') throw new UserError(t.longRange({ max: MAX_RANGE_DAYS }));
+  const filters: Filters = {
+    ...(input.channel ? { channel: input.channel.toLowerCase() } : {}),
+    ...(input.campaign ? { campaign: input.campaign } : {}),
+  };
+  const d = await ctx.services.reports.build(ctx.workspace, range, filters);
+  const label = rangeLabel(range, ctx.locale);
+  const filterText = [
+    filters.channel ? t.channelFilter({ name: filters.channel }) : '',
+    filters.campaign ? t.campaignFilter({ name: filters.campaign }) : '',
+  ]
+    .filter(Boolean)
+    .join(t.and);
+  if (d.rows === 0) {
+    return reply(
+      t.title({ range: label }),
+      [text(t.noData({ range: label })), ...(filterText ? [context(t.filtered({ what: filterText }))] : [])],
+      {
+        tone: 'warning',
+      },
+    );
+  }
+  const blocks: Block[] = [];
+  if (filterText) blocks.push(context(t.filtered({ what: filterText })));
+  blocks.push(text(t.totals), summaryTable(d, ctx.locale));
+  const channels = sliceTable(d, d.channels, ctx.locale, 'channel');
+  if (!filters.channel || d.channels.length > 1) blocks.push(text(t.channels), table(channels.columns, channels.rows));
+  const campaigns = sliceTable(d, d.campaigns, ctx.locale, 'campaign');
+  if (d.campaigns.length > 0 && !filters.campaign)
+    blocks.push(text(t.campaigns), table(campaigns.columns, campaigns.rows.slice(0, 15)));
+  if (d.plan && (d.targets.length > 0 || d.skippedTargets > 0)) {
+    blocks.push(text(t.goals({ plan: d.plan.name })), list(targetLines(d, ctx.locale)));
+  } else blocks.push(context(t.noPlan));
+  const performers = performerLines(d, ctx.locale);
+  if (performers.length > 0) blocks.push(text(t.performers), list(performers));
+  blocks.push(text(t.recommendations));
+  blocks.push(
+    d.recommendations.length > 0
+      ? list(
+          d.recommendations.map((r) => recommendationText(r, d.currency, ctx.locale)),
+          true,
+        )
+      : text(t.noRecommendations),
+  );
+  if (input.format === 'csv') {
+    const rows = [...csvRows(d, d.channels, 'channel'), ...csvRows(d, d.campaigns, 'campaign')];
+    blocks.push({
+      kind: 'file',
+      filename: `report-${range.from}-${range.to}.csv`,
+      mime: 'text/csv',
+      content: toCsv(CSV_COLUMNS, rows),
+    });
+    blocks.push(context(t.csvAttached));
+  }
+  blocks.push(context(t.compared({ previous: rangeLabel(d.previousRange, ctx.locale), zone: ctx.timezone })));
+  return reply(t.title({ range: label }), blocks);
+}
+
+export default defineCommand({
+  name: 'report',
+  description: { en: 'KPIs, goals and recommendations for a period', ar: 'المؤشرات والأهداف والتوصيات لفترة' },
+  defaultSubcommand: 'show',
+  subcommands: {
+    show: sub({
+      description: {
+        en: 'Totals, KPIs, channels, goals and recommendations',
+        ar: 'الإجماليات والمؤشرات والقنوات والأهداف والتوصيات',
+      },
+      examples: ['30d', 'range:7d channel:facebook', 'last-month format:csv', '2026-11-01..2026-11-15 campaign:Launch'],
+      slow: true,
+      options: {
+        range: rangeOption(),
+        ...filterOptions,
+        format: opt.choice(['csv'] as const, {
+          label: { en: 'Format', ar: 'الصيغة' },
+          description: { en: 'csv attaches the table as a file', ar: 'csv يرفق الجدول كملف' },
+        }),
+      },
+      handler: (input, ctx) => show(input, ctx),
+    }),
+    trends: sub({
+      description: { en: 'What rose and fell over the last 8 weeks', ar: 'ما ارتفع وما انخفض خلال آخر ٨ أسابيع' },
+      examples: ['trends'],
+      slow: true,
+      options: {},
+      handler: (_input, ctx) => trendsReply(ctx),
+    }),
+  },
+});

@@ -1,0 +1,28 @@
+import { openDatabase } from '../db/client.js';
+import { seedDemo } from '../services/demo.js';
+import { takeWorkspaceFlag, workspaceFromRef } from '../services/workspace-ref.js';
+import type { Verb } from './verbs.js';
+
+export const demo: Verb = {
+  name: 'demo',
+  summary: 'seed a sample brand (90 days of metrics, a plan with goals) into the console workspace',
+  async run({ config, args, stdout }) {
+    const { spec } = takeWorkspaceFlag(args);
+    const db = await openDatabase(config.DATABASE_URL);
+    try {
+      const ws = await workspaceFromRef(db.prisma, spec);
+      if (typeof ws === 'string') {
+        process.stderr.write(`${ws}\n`);
+        return 2;
+      }
+      const s = await seedDemo(db.prisma, ws, new Date());
+      stdout(
+        `Seeded ${s.rows} daily metric rows from ${s.from} to ${s.to} (${s.channels.join(', ')}) and the plan "${s.plan}".\n` +
+          'Try: /report 30d, /report trends, /digest preview. Running demo again replaces this sample data.\n',
+      );
+      return 0;
+    } finally {
+      await db.close();
+    }
+  },
+};

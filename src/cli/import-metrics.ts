@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import { defineMessages, type Locale } from '../core/i18n.js';
+import { openDatabase } from '../db/client.js';
+import { describeError, MetricsService } from '../services/metrics.js';
+import { takeWorkspaceFlag, workspaceFromRef } from '../services/workspace-ref.js';
+import type { Verb } from './verbs.js';
+
+const m = defineMessages(
+  'cli-import-metrics',
+  {
+    usage: 'Usage: mktbot import-metrics FILE.csv [--workspace PLATFORM:ID]',
+    unreadable: (p: { file: string; reason: string }) => `Cannot read ${p.file}: ${p.reason}`,
+    failed: (p: { file: string; count: number }) =>
+      `${p.file}: nothing imported, ${p.count} problem(s) to fix (the file is imported all or nothing):`,
+    done: (p: { rows: number; inserted: number; replaced: number; from: string; to: string; channels: string }) =>
+      `Imported ${p.rows} row(s): ${p.inserted} new, ${p.replaced} replaced. Dates ${p.from} to ${p.to}; channels: ${p.channels}.`,
+  },
+  {
+    usage: 'الاستخدام: mktbot import-metrics FILE.csv [--workspace PLATFORM:ID]',
+    unreadable: (p) => `تعذّرت قراءة ${p.file}: ${p.reason}`,
+    failed: (p) => `${p.file}: لم يُستورد شيء، يجب إصلاح ${p.count} مشكلة (يُستورد الملف كله أو لا شيء):`,
+    done: (p) =>
+      `تم استيراد ${p.rows} صف: ${p.inserted} جديد و ${p.replaced} مستبدل. التواريخ من ${p.from} إلى ${p.to}؛ القنوات: ${p.channels}.`,
+  },
+);
+
+export const importMetrics: Verb = {
+  name: 'import-metrics',
+  summary: 'import daily metrics from a CSV file (all or nothing; re-import replaces)',
+  async run({ config, args, lang, stdout }) {
+    const locale: Locale = lang ?? 'en';
+    const t = m[locale];
+    const { spec, rest } = takeWorkspaceFlag(args);
+    const file = rest[0];
+    if (!file || rest.length > 1) {
+      process.stderr.write(`${t.usage}\n`);
+      return 2;
+    }
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (err) {
+      process.stderr.write(`${t.unreadable({ file, reason: (err as NodeJS.ErrnoException).code ?? String(err) })}\n`);
+      return 1;
+    }
+    const db = await openDatabase(config.DATABASE_URL);
+    try {
+      const ws = await workspaceFromRef(db.prisma, spec);
+      if (typeof ws === 'string') {
+        process.stderr.write(`${ws}\n`);
+        return 2;
+      }
+      const r = await new MetricsService(db.prisma).importCsv(ws, text);
+      if (!r.ok) {
+        const lines = r.errors.map((e) => `  ${describeError(e, locale)}`);
+        process.stderr.write(`${t.failed({ file, count: r.errors.length })}\n${lines.join('\n')}\n`);
+        return 1;
+      }
+      stdout(
+        `${t.done({ rows: r.rows, inserted: r.inserted, replaced: r.replaced, from: r.from ?? '', to: r.to ?? '', channels: r.channels.join(', ') })}\n`,
+      );
+      return 0;
+    } finally {
+      await db.close();
+    }
+  },
+};

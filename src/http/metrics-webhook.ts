@@ -1,0 +1,66 @@
+/**
+ * POST /webhooks/metrics (DESIGN 6): the CSV contract's fields as JSON, one object or an array,
+ * behind `Authorization: Bearer $WEBHOOK_SECRET`. Off (404) when the secret is unset. All rows are
+ * stored or none: 202 with counts, or 400 with every problem by item number.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Workspace } from '@prisma/client';
+import type { Db } from '../db/client.js';
+import type { Feature } from '../features.js';
+import { describeError } from '../services/metrics.js';
+import { workspaceFromRef } from '../services/workspace-ref.js';
+import type { HttpRequest, HttpResponse } from './server.js';
+
+/** Compares digests, so neither the length nor the content of the secret leaks through timing. */
+export function bearerMatches(header: string | string[] | undefined, secret: string): boolean {
+  const value = Array.isArray(header) ? header[0] : header;
+  const m = /^Bearer\s+(.+)$/i.exec(value?.trim() ?? '');
+  if (!m) return false;
+  const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
+  return timingSafeEqual(digest((m[1] as string).trim()), digest(secret));
+}
+
+/**
+ * `?workspace=slack:T123` names the workspace; without it the only workspace there is (or the
+ * console one on a fresh install) receives the rows.
+ */
+async function targetWorkspace(db: Db, ref: string | null): Promise<Workspace | string> {
+  if (ref) return workspaceFromRef(db, ref);
+  const some = await db.workspace.findMany({ take: 2, orderBy: { id: 'asc' } });
+  if (some.length === 1) return some[0] as Workspace;
+  if (some.length === 0) return workspaceFromRef(db, undefined);
+  return 'several workspaces exist: name one with ?workspace=PLATFORM:ID, e.g. ?workspace=slack:T0123';
+}
+
+export const metricsWebhook: Feature = {
+  name: 'metrics-webhook',
+  register({ services, http, log }) {
+    const secret = services.config.WEBHOOK_SECRET;
+    if (!secret) return;
+    http.route('POST', '/webhooks/metrics', async (req: HttpRequest): Promise<HttpResponse> => {
+      if (!bearerMatches(req.headers.authorization, secret)) {
+        return { status: 401, headers: { 'www-authenticate': 'Bearer' }, body: { error: 'unauthorized' } };
+      }
+      let body: unknown;
+      try {
+        body = JSON.parse(req.body.toString('utf8'));
+      } catch {
+        return { status: 400, body: { error: 'the body must be JSON: one object or an array of objects' } };
+      }
+      const ws = await targetWorkspace(services.db, req.query.get('workspace'));
+      if (typeof ws === 'string') return { status: 400, body: { error: ws } };
+      const r = await services.metrics.importJson(ws, body, 'push');
+      if (!r.ok) {
+        return {
+          status: 400,
+          body: {
+            error: 'nothing stored',
+            errors: r.errors.map((e) => ({ item: e.line, message: describeError(e, 'en', 'item') })),
+          },
+        };
+      }
+      log.info({ workspaceId: ws.id, rows: r.rows }, 'metrics pushed');
+      return { status: 202, body: { stored: r.rows, inserted: r.inserted, replaced: r.replaced } };
+    });
+  },
+};

@@ -1,0 +1,66 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+describe('mktbot import-metrics (built CLI)', () => {
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  beforeAll(() => {
+    execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'pipe' });
+    dir = mkdtempSync(path.join(tmpdir(), 'mktbot-cli-'));
+    env = { ...process.env, DATABASE_URL: `file:${path.join(dir, 'cli.db')}`, LOG_LEVEL: 'silent' };
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const run = (...args: string[]) =>
+    spawnSync('node', ['bin/mktbot.js', ...args], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
+  const count = () => {
+    const db = new Database(path.join(dir, 'cli.db'), { readonly: true });
+    try {
+      return db.prepare('SELECT COUNT(*) AS n, SUM(spendMinor) AS spend FROM MetricDaily').get() as {
+        n: number;
+        spend: number;
+      };
+    } finally {
+      db.close();
+    }
+  };
+
+  it('imports a file into the console workspace, then replaces it on a second run', () => {
+    const file = path.join(dir, 'good.csv');
+    writeFileSync(
+      file,
+      'date,channel,campaign,spend,revenue\r\n2026-11-01,facebook,"Launch, EU",12.5,40\r\n2026-11-02,email,,0,7.25\r\n',
+    );
+    const first = run('import-metrics', file);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('Imported 2 row(s): 2 new, 0 replaced. Dates 2026-11-01 to 2026-11-02');
+    const second = run('import-metrics', file);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toContain('0 new, 2 replaced');
+    expect(count()).toEqual({ n: 2, spend: 1250 });
+  });
+
+  it('exits 1 with each bad line and imports nothing', () => {
+    const file = path.join(dir, 'bad.csv');
+    writeFileSync(file, 'date,channel,spend\n2026-11-03,facebook,5\n2026-11-04,facebook,five\n');
+    const r = run('import-metrics', file);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('nothing imported, 1 problem(s)');
+    expect(r.stderr).toContain('line 3: spend "five" is not a number');
+    expect(count().n).toBe(2);
+  });
+
+  it('exits 2 without a file and 1 for a file that does not exist', () => {
+    expect(run('import-metrics').status).toBe(2);
+    const r = run('import-metrics', path.join(dir, 'missing.csv'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('ENOENT');
+  });
+});

@@ -1,0 +1,56 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_DAYS, demoRows, seedDemo } from '../../src/services/demo.js';
+import { createTestApp, type TestApp, textOf } from '../helpers/app.js';
+
+describe('mktbot demo', () => {
+  let app: TestApp;
+  beforeEach(async () => {
+    app = await createTestApp();
+  });
+  afterEach(async () => {
+    await app.cleanup();
+  });
+
+  it('is deterministic and realistic', () => {
+    const a = demoRows('2026-11-26', 2);
+    expect(demoRows('2026-11-26', 2)).toEqual(a);
+    expect(new Set(a.map((r) => r.date)).size).toBe(DEMO_DAYS);
+    for (const r of a) {
+      expect(r.clicks).toBeLessThanOrEqual(r.impressions || r.emailsDelivered);
+      expect(r.conversions).toBeLessThanOrEqual(Math.max(r.clicks, r.sessions));
+      expect(r.emailsOpened).toBeLessThanOrEqual(r.emailsDelivered);
+    }
+  });
+
+  it('seeds the workspace again without duplicates and keeps other data', async () => {
+    await app.say('/config');
+    const ws = await app.services.db.workspace.findFirstOrThrow();
+    await app.services.metrics.importCsv(ws, 'date,channel,spend\n2026-11-01,tiktok,5\n');
+    const first = await seedDemo(app.services.db, ws, app.clock.now());
+    const counts = async () => ({
+      metrics: await app.services.db.metricDaily.count(),
+      plans: await app.services.db.plan.count(),
+      campaigns: await app.services.db.campaign.count(),
+      comments: await app.services.db.comment.count(),
+    });
+    const once = await counts();
+    expect(once.metrics).toBe(first.rows + 1);
+    await seedDemo(app.services.db, ws, app.clock.now());
+    expect(await counts()).toEqual(once);
+    expect(await app.services.db.metricDaily.count({ where: { channel: 'tiktok' } })).toBe(1);
+    expect(first).toMatchObject({ from: '2026-08-29', to: '2026-11-26' });
+  });
+
+  it('gives /report and the digest something real to show', async () => {
+    await app.say('/config');
+    const ws = await app.services.db.workspace.findFirstOrThrow();
+    await seedDemo(app.services.db, ws, app.clock.now());
+    const report = textOf(await app.say('/report 30d'));
+    expect(report).toContain('Goals of the plan "Demo: Autumn growth plan"');
+    expect(report).toMatch(/Weakest channel: youtube/);
+    expect(report).toContain('Move about');
+    const digest = await app.say('/digest');
+    expect(digest.blocks.some((b) => b.kind === 'image')).toBe(true);
+    expect(textOf(digest)).toContain('2 open alert(s)');
+  });
+});

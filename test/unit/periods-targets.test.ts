@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { computeKpis, emptyTotals, NA } from '../../src/services/kpi.js';
+import { parseRange, previousRange } from '../../src/services/periods.js';
+import { evaluateTargets, parseTargets } from '../../src/services/targets.js';
+
+describe('report ranges', () => {
+  const now = new Date('2026-11-26T22:30:00Z');
+  it('counts days in the workspace time zone', () => {
+    // 22:30 UTC is already 27 Nov in Riyadh.
+    expect(parseRange('7d', now, 'UTC')).toEqual({ from: '2026-11-20', to: '2026-11-26', days: 7 });
+    expect(parseRange('7d', now, 'Asia/Riyadh')).toEqual({ from: '2026-11-21', to: '2026-11-27', days: 7 });
+    expect(parseRange('30d', now, 'UTC')).toMatchObject({ from: '2026-10-28', days: 30 });
+  });
+
+  it('knows month boundaries', () => {
+    expect(parseRange('this-month', now, 'UTC')).toEqual({ from: '2026-11-01', to: '2026-11-26', days: 26 });
+    expect(parseRange('last-month', new Date('2026-03-10T00:00:00Z'), 'UTC')).toEqual({
+      from: '2026-02-01',
+      to: '2026-02-28',
+      days: 28,
+    });
+  });
+
+  it('reads explicit ranges and refuses impossible ones', () => {
+    expect(parseRange('2026-02-27..2026-03-02', now, 'UTC')).toEqual({ from: '2026-02-27', to: '2026-03-02', days: 4 });
+    expect(parseRange('2026-02-30..2026-03-02', now, 'UTC')).toBe('format');
+    expect(parseRange('2026-03-02..2026-02-27', now, 'UTC')).toBe('order');
+    expect(parseRange('2020-01-01..2026-01-01', now, 'UTC')).toBe('length');
+  });
+
+  it('compares with the period of the same length just before', () => {
+    expect(previousRange({ from: '2026-11-01', to: '2026-11-26', days: 26 })).toEqual({
+      from: '2026-10-06',
+      to: '2026-10-31',
+      days: 26,
+    });
+  });
+});
+
+describe('plan KPI targets', () => {
+  it('reads forgiving names, units and directions, and skips what does not fit', () => {
+    const { targets, skipped } = parseTargets([
+      { kpi: 'Open rate', target: 22, unit: 'percent' },
+      { kpi: 'email-open-rate', target: 0.2, unit: 'ratio' },
+      { kpi: 'CPA', target: 20, direction: 'decrease' },
+      { kpi: 'mood', target: 1 },
+      { kpi: 'roas', target: -1 },
+      'nonsense',
+    ]);
+    expect(targets.map((t) => t.kpi)).toEqual(['open_rate', 'open_rate', 'cpa']);
+    expect(targets[2]?.direction).toBe('lower');
+    expect(skipped).toBe(3);
+    expect(parseTargets(null)).toEqual({ targets: [], skipped: 0 });
+    // The planner's shape: min is a floor, max a ceiling.
+    const planner = parseTargets([
+      { kpi: 'roi', target: 200, unit: 'percent', direction: 'min' },
+      { kpi: 'cpl', target: 12.5, unit: 'currency', direction: 'max' },
+    ]).targets;
+    expect(planner.map((t) => t.direction)).toEqual(['higher', 'lower']);
+  });
+
+  it('rates progress: on track, at risk within 10%, off track beyond, and n/a as off track', () => {
+    const totals = {
+      ...emptyTotals(),
+      spendMinor: 10_000,
+      revenueMinor: 28_000,
+      conversions: 4,
+      leads: 9,
+      clicks: 100,
+    };
+    const kpis = computeKpis(totals);
+    const { targets } = parseTargets([
+      { kpi: 'roas', target: 2.5 },
+      { kpi: 'roas', target: 3 },
+      { kpi: 'roas', target: 4 },
+      { kpi: 'cpa', target: 20, unit: 'currency' },
+      { kpi: 'leads', target: 30 },
+      { kpi: 'open_rate', target: 20 },
+    ]);
+    const p = evaluateTargets(targets, totals, kpis, 1 / 3, 'USD');
+    expect(p.map((x) => x.status)).toEqual(['on_track', 'at_risk', 'off_track', 'off_track', 'at_risk', 'off_track']);
+    // CPA 25.00 against at most 20.00 (2000 minor): 500 minor over.
+    expect(p[3]).toMatchObject({ target: 2000, actual: 2500, gap: 500, direction: 'lower' });
+    // Leads: 30 over the plan, a third of it in range -> 10 expected, 9 reached.
+    expect(p[4]).toMatchObject({ target: 10, actual: 9, gap: 1 });
+    expect(p[5]).toMatchObject({ actual: NA, gap: NA });
+  });
+});
