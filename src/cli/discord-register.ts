@@ -3,9 +3,8 @@
  * commands (DISCORD_GUILD_ID set) appear at once, which suits setup and testing; global ones can take
  * a while to reach every client. PUT replaces the whole set, so a removed command disappears too.
  */
-import { DiscordAPIError, REST, Routes } from 'discord.js';
 import { commands } from '../../commands/index.js';
-import { type CommandData, commandData } from '../adapters/discord/command-data.js';
+import type { CommandData } from '../adapters/discord/command-data.js';
 import type { Verb } from './verbs.js';
 
 export const discordRegister: Verb = {
@@ -17,6 +16,11 @@ export const discordRegister: Verb = {
       process.stderr.write('mktbot discord-register: set DISCORD_TOKEN and DISCORD_APP_ID first.\n');
       return 2;
     }
+    // discord.js takes a third of a second to load: only this verb pays for it, not every start.
+    const [{ DiscordAPIError, REST, Routes }, { commandData }] = await Promise.all([
+      import('discord.js'),
+      import('../adapters/discord/command-data.js'),
+    ]);
     const body = commandData(commands);
     const rest = new REST({ api: config.DISCORD_API_URL, retries: 1 }).setToken(token);
     const route = guild ? Routes.applicationGuildCommands(app, guild) : Routes.applicationCommands(app);

@@ -27,7 +27,10 @@ export interface Verb {
   run(v: VerbContext): Promise<number>;
 }
 
-/** Every `mktbot <verb>`; each lives in its own file in this folder. */
+/**
+ * Every `mktbot <verb>`; each lives in its own file in this folder. All of them are imported on every
+ * start, so a verb loads heavy modules (platform SDKs) inside `run`, not at the top of its file.
+ */
 export const verbs: readonly Verb[] = [
   startVerb,
   consoleVerb,

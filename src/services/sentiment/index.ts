@@ -40,22 +40,41 @@ export const DEFAULT_CUTS: Cuts = { negative: -0.1, positive: 0.25, ruleWeight: 
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-export class SentimentClassifier {
-  private readonly arabic: NaiveBayes | undefined;
+interface Loaded {
+  arabic: NaiveBayes | undefined;
+  cuts: Cuts;
+}
 
+export class SentimentClassifier {
+  private loaded: Loaded | undefined;
+
+  /** `model` may be a function: the model is then read on first use, not at start-up. */
   constructor(
-    model: NaiveBayesModel | undefined,
-    private readonly cuts: Cuts = DEFAULT_CUTS,
-  ) {
-    this.arabic = model ? new NaiveBayes(model) : undefined;
+    private readonly model: NaiveBayesModel | undefined | (() => { model: NaiveBayesModel | undefined; cuts: Cuts }),
+    private readonly cutsGiven: Cuts = DEFAULT_CUTS,
+  ) {}
+
+  /**
+   * The shipped model, read on the first classification (it is about 1 MB of JSON: parsing it at
+   * every start would cost the console a tenth of a second). Without the file (a trimmed install)
+   * Arabic falls back to the rules alone.
+   */
+  static load(file = ARABIC_MODEL_FILE): SentimentClassifier {
+    return new SentimentClassifier(() => {
+      if (!existsSync(file)) return { model: undefined, cuts: DEFAULT_CUTS };
+      const model = JSON.parse(readFileSync(file, 'utf8')) as NaiveBayesModel & { cuts?: Cuts };
+      if (model.format !== 'mktbot-nb-1') throw new Error(`${file}: unknown model format ${model.format}`);
+      return { model, cuts: model.cuts ?? DEFAULT_CUTS };
+    });
   }
 
-  /** The shipped model; without it (a trimmed install) Arabic falls back to the rules alone. */
-  static load(file = ARABIC_MODEL_FILE): SentimentClassifier {
-    if (!existsSync(file)) return new SentimentClassifier(undefined);
-    const model = JSON.parse(readFileSync(file, 'utf8')) as NaiveBayesModel & { cuts?: Cuts };
-    if (model.format !== 'mktbot-nb-1') throw new Error(`${file}: unknown model format ${model.format}`);
-    return new SentimentClassifier(model, model.cuts ?? DEFAULT_CUTS);
+  private get state(): Loaded {
+    if (!this.loaded) {
+      const { model, cuts } =
+        typeof this.model === 'function' ? this.model() : { model: this.model, cuts: this.cutsGiven };
+      this.loaded = { arabic: model ? new NaiveBayes(model) : undefined, cuts };
+    }
+    return this.loaded;
   }
 
   classify(text: string): Sentiment {
@@ -64,9 +83,10 @@ export class SentimentClassifier {
     // Rule evidence in -1..1; about two strong words saturate it.
     const ruleScore = Math.tanh(rules.score / 3);
     let score: number;
-    if (detected.lang === 'ar' && !detected.arabizi && this.arabic) {
-      const p = this.arabic.probabilities(text);
-      score = (1 - this.cuts.ruleWeight) * (p.positive - p.negative) + this.cuts.ruleWeight * ruleScore;
+    const { arabic, cuts } = this.state;
+    if (detected.lang === 'ar' && !detected.arabizi && arabic) {
+      const p = arabic.probabilities(text);
+      score = (1 - cuts.ruleWeight) * (p.positive - p.negative) + cuts.ruleWeight * ruleScore;
     } else {
       score = ruleScore;
     }
@@ -79,8 +99,7 @@ export class SentimentClassifier {
     // A brand complaint is negative however politely or sarcastically it is phrased.
     if (rules.complaint) score = Math.min(score, -0.5 - 0.1 * Math.abs(ruleScore));
     score = Math.max(-1, Math.min(1, score));
-    const label: SentimentLabel =
-      score <= this.cuts.negative ? 'negative' : score >= this.cuts.positive ? 'positive' : 'neutral';
+    const label: SentimentLabel = score <= cuts.negative ? 'negative' : score >= cuts.positive ? 'positive' : 'neutral';
     return {
       label,
       score: round(score),
