@@ -13,10 +13,13 @@ import { features } from './features.js';
 import { HttpServer } from './http/server.js';
 import { JobRunner } from './jobs/runner.js';
 import type { Logger } from './log.js';
+import { AllowList } from './net/address-policy.js';
+import { SafeFetch } from './net/safe-fetch.js';
 import { AuditService } from './services/audit.js';
 import { type Clock, systemClock } from './services/clock.js';
 import type { Services } from './services/index.js';
 import { type Notifier, PlatformNotifier } from './services/notifier.js';
+import { SeoService } from './services/seo/audit.js';
 import { WorkspaceService } from './services/workspaces.js';
 
 export interface App {
@@ -44,6 +47,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   const db = await openDatabase(o.config.DATABASE_URL);
   if (db.migrated.applied.length > 0) o.log.info({ applied: db.migrated.applied }, 'database migrated');
   const notifier = new PlatformNotifier();
+  const outbound = new SafeFetch({ allow: new AllowList(o.config.OUTBOUND_ALLOW_HOSTS) });
   const services: Services = {
     db: db.prisma,
     config: o.config,
@@ -51,6 +55,8 @@ export async function createApp(o: AppOptions): Promise<App> {
     workspaces: new WorkspaceService(db.prisma),
     audit: new AuditService(db.prisma),
     notifier: o.notifier ?? notifier,
+    outbound,
+    seo: new SeoService(outbound),
     commands,
   };
   const router = new Router(commands, services, o.log);

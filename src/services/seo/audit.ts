@@ -5,7 +5,7 @@
  */
 import { parseDocument } from 'htmlparser2';
 import * as robotsModule from 'robots-parser';
-import { OutboundError, type SafeFetch, type SafeResponse } from '../../net/safe-fetch.js';
+import { type Hop, OutboundError, type SafeFetch, type SafeResponse } from '../../net/safe-fetch.js';
 import { parsePage } from './page.js';
 import type { AuditInput, FetchFacts, Finding, Group, RobotsInfo, Rule, SitemapInfo } from './rule.js';
 import { offPageRules } from './rules/offpage.js';
@@ -52,6 +52,9 @@ export interface AuditReport extends Evaluation {
   finalUrl: string;
   keyword: string | undefined;
   status: number;
+  redirects: Hop[];
+  bodyBytes: number;
+  totalMs: number;
 }
 
 /** Runs the rules on what was fetched. Pure: the same input always gives the same report. */
@@ -133,7 +136,16 @@ export class SeoService {
       sitemap,
       keyword: keyword?.trim() || undefined,
     };
-    return { ...evaluate(input), requestedUrl: url, finalUrl: res.url, keyword: input.keyword, status: res.status };
+    return {
+      ...evaluate(input),
+      requestedUrl: url,
+      finalUrl: res.url,
+      keyword: input.keyword,
+      status: res.status,
+      redirects: res.redirects,
+      bodyBytes: res.body.length,
+      totalMs: res.timing.totalMs,
+    };
   }
 
   private async robots(page: URL, timeoutMs: number): Promise<RobotsInfo> {

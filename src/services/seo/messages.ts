@@ -142,9 +142,9 @@ const en = {
   ttfbSlow: (p) => `First byte after ${p.n} ms; aim for under ${p.max} ms (caching, a CDN).`,
   ttfbVerySlow: (p) => `First byte after ${p.n} ms: very slow. Aim for under ${p.max} ms.`,
   backlinksConnect: (p) =>
-    `Backlinks to ${p.v} need outside data: export the Links report from Google Search Console (or Ahrefs, Semrush, Majestic) and track referring domains.`,
+    `Links to ${p.v} from other sites need outside data: export the Links report from Google Search Console (or Ahrefs, Semrush, Majestic) and track referring domains.`,
   mentionsConnect: () =>
-    'Brand mentions: connect your social accounts with /connect so comments are collected, and set up Google Alerts for the brand name.',
+    'Connect your social accounts with /connect so comments are collected, and set up Google Alerts for the brand name.',
   searchConsoleConnect: () =>
     'Clicks, impressions and average position come from Google Search Console: import its export into the metrics to see them in /report.',
 } satisfies Record<string, Say>;
@@ -262,9 +262,8 @@ export const seoFindings = defineMessages<Record<keyof typeof en, Say>>('seo-fin
     `أول بايت بعد ${iso(p.n ?? 0)} ملّي ثانية؛ اهدف إلى أقل من ${iso(p.max ?? 0)} (التخزين المؤقت، شبكة CDN).`,
   ttfbVerySlow: (p) => `أول بايت بعد ${iso(p.n ?? 0)} ملّي ثانية: بطيء جدًا. اهدف إلى أقل من ${iso(p.max ?? 0)}.`,
   backlinksConnect: (p) =>
-    `الروابط الخلفية إلى ${iso(p.v ?? '')} تحتاج بيانات خارجية: صدّر تقرير الروابط من Google Search Console (أو Ahrefs أو Semrush أو Majestic) وتابع النطاقات المحيلة.`,
-  mentionsConnect: () =>
-    'ذكر العلامة التجارية: اربط حساباتك الاجتماعية بالأمر /connect لجمع التعليقات، وفعّل Google Alerts لاسم العلامة.',
+    `الروابط من مواقع أخرى إلى ${iso(p.v ?? '')} تحتاج بيانات خارجية: صدّر تقرير الروابط من Google Search Console (أو Ahrefs أو Semrush أو Majestic) وتابع النطاقات المحيلة.`,
+  mentionsConnect: () => 'اربط حساباتك الاجتماعية بالأمر /connect لجمع التعليقات، وفعّل Google Alerts لاسم العلامة.',
   searchConsoleConnect: () =>
     'النقرات ومرات الظهور ومتوسط الترتيب تأتي من Google Search Console: استورد ملف تصديره إلى المقاييس لتراها في /report.',
 });
