@@ -17,6 +17,8 @@ import { AllowList } from './net/address-policy.js';
 import { SafeFetch } from './net/safe-fetch.js';
 import { AuditService } from './services/audit.js';
 import { type Clock, systemClock } from './services/clock.js';
+import { DraftService } from './services/drafts/service.js';
+import { TemplateDraftWriter } from './services/drafts/templates.js';
 import type { Services } from './services/index.js';
 import { type Notifier, PlatformNotifier } from './services/notifier.js';
 import { SeoService } from './services/seo/audit.js';
@@ -57,6 +59,8 @@ export async function createApp(o: AppOptions): Promise<App> {
     notifier: o.notifier ?? notifier,
     outbound,
     seo: new SeoService(outbound),
+    // LLM seam: pass an LLM-backed DraftWriter here when OPENAI_API_KEY is set (src/services/drafts/writer.ts).
+    drafts: new DraftService(new TemplateDraftWriter()),
     commands,
   };
   const router = new Router(commands, services, o.log);

@@ -4,6 +4,7 @@ import type { Db } from '../db/client.js';
 import type { SafeFetch } from '../net/safe-fetch.js';
 import type { AuditService } from './audit.js';
 import type { Clock } from './clock.js';
+import type { DraftService } from './drafts/service.js';
 import type { Notifier } from './notifier.js';
 import type { SeoService } from './seo/audit.js';
 import type { WorkspaceService } from './workspaces.js';
@@ -19,6 +20,7 @@ export interface Services {
   /** The only way to fetch a URL a user typed (private addresses refused, limits enforced). */
   outbound: SafeFetch;
   seo: SeoService;
+  drafts: DraftService;
   /** The installed commands, for /help. */
   commands: readonly Command[];
 }
