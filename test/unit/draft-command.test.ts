@@ -12,7 +12,9 @@ describe('/draft', () => {
   });
 
   it('writes an Instagram caption with hashtags, its size and a Schedule button', async () => {
-    const r = await app.say('/draft channel:instagram topic:"cold brew launch" keywords:"cold brew, summer drinks" tone:playful');
+    const r = await app.say(
+      '/draft channel:instagram topic:"cold brew launch" keywords:"cold brew, summer drinks" tone:playful',
+    );
     expect(r.title).toBe('Instagram draft');
     const shown = textOf(r);
     expect(shown).toContain('cold brew launch');

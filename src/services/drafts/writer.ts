@@ -11,7 +11,7 @@ import type { Draft, DraftChannel, Tone } from './channels.js';
 export interface DraftRequest {
   channel: DraftChannel;
   topic: string;
-  keywords: string[];
+  keywords: readonly string[];
   tone: Tone;
   locale: Locale;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { quote, scheduleLine } from '../../../commands/draft.js';
 import { LOCALES } from '../../../src/core/i18n.js';
 import { tokenize } from '../../../src/core/parse.js';
 import {
@@ -15,7 +16,6 @@ import {
 import { DraftService } from '../../../src/services/drafts/service.js';
 import { splitKeywords, TemplateDraftWriter, toHashtag } from '../../../src/services/drafts/templates.js';
 import type { DraftWriter } from '../../../src/services/drafts/writer.js';
-import { quote, scheduleLine } from '../../../commands/draft.js';
 
 /** Deterministic pseudo-random numbers (mulberry32), so a failing case can be replayed. */
 function rng(seed: number) {
@@ -60,7 +60,9 @@ describe('template drafts respect every channel rule', () => {
     let checked = 0;
     for (let i = 0; i < 150; i++) {
       const topic = randomText(next, 12).slice(0, 200);
-      const keywords = splitKeywords(Array.from({ length: Math.floor(next() * 40) }, () => randomText(next, 3)).join(','));
+      const keywords = splitKeywords(
+        Array.from({ length: Math.floor(next() * 40) }, () => randomText(next, 3)).join(','),
+      );
       for (const channel of DRAFT_CHANNELS) {
         const tone = TONES[i % TONES.length] ?? 'friendly';
         const locale = LOCALES[i % 2] ?? 'en';
@@ -76,7 +78,13 @@ describe('template drafts respect every channel rule', () => {
     const w = new TemplateDraftWriter();
     const yt = await w.write({ channel: 'youtube', topic: 'cold brew', keywords: [], tone: 'friendly', locale: 'en' });
     expect(yt.title).toBe('Cold brew: everything you need to know');
-    const mc = await w.write({ channel: 'mailchimp', topic: 'spring sale', keywords: [], tone: 'urgent', locale: 'ar' });
+    const mc = await w.write({
+      channel: 'mailchimp',
+      topic: 'spring sale',
+      keywords: [],
+      tone: 'urgent',
+      locale: 'ar',
+    });
     expect(mc.subject).toBe('الفرصة الأخيرة: spring sale');
     expect(mc.preview).toBeTruthy();
     expect(mc.hashtags).toEqual([]);
@@ -85,7 +93,13 @@ describe('template drafts respect every channel rule', () => {
 
   it('gives the same draft for the same request', async () => {
     const w = new TemplateDraftWriter();
-    const req = { channel: 'instagram', topic: 'cold brew', keywords: ['summer'], tone: 'playful', locale: 'en' } as const;
+    const req = {
+      channel: 'instagram',
+      topic: 'cold brew',
+      keywords: ['summer'],
+      tone: 'playful',
+      locale: 'en',
+    } as const;
     expect(await w.write(req)).toEqual(await w.write(req));
   });
 });
@@ -100,19 +114,35 @@ describe('fitToChannel', () => {
 
   it('brings an over-long, hashtag-stuffed answer (an LLM gone wild) within each channel', () => {
     for (const channel of DRAFT_CHANNELS) {
-      const d = fitToChannel({ ...huge, channel, title: `<${'t'.repeat(300)}>`, subject: 's'.repeat(400), preview: 'p'.repeat(400) });
+      const d = fitToChannel({
+        ...huge,
+        channel,
+        title: `<${'t'.repeat(300)}>`,
+        subject: 's'.repeat(400),
+        preview: 'p'.repeat(400),
+      });
       expect(problems(d), channel).toEqual([]);
     }
   });
 
   it('keeps the hashtags the channel allows, counting those in the body', () => {
-    const d = fitToChannel({ ...huge, body: 'Hello #one #two', hashtags: Array.from({ length: 40 }, (_, i) => `#t${i}`) });
+    const d = fitToChannel({
+      ...huge,
+      body: 'Hello #one #two',
+      hashtags: Array.from({ length: 40 }, (_, i) => `#t${i}`),
+    });
     expect(d.hashtags).toHaveLength(28);
     expect(composeText(d).match(/#/g)).toHaveLength(30);
   });
 
   it('measures YouTube descriptions in bytes, so Arabic text fits too', () => {
-    const d = fitToChannel({ channel: 'youtube', title: 'عنوان', body: 'قهوة '.repeat(1500), cta: 'اشترك', hashtags: [] });
+    const d = fitToChannel({
+      channel: 'youtube',
+      title: 'عنوان',
+      body: 'قهوة '.repeat(1500),
+      cta: 'اشترك',
+      hashtags: [],
+    });
     expect(Buffer.byteLength(composeText(d))).toBeLessThanOrEqual(CHANNEL_RULES.youtube.maxText);
     expect(problems(d)).toEqual([]);
   });
@@ -163,9 +193,20 @@ describe('DraftService seam', () => {
   it('passes any writer through the channel rules', async () => {
     const wild: DraftWriter = {
       name: 'test-llm',
-      write: async (req) => ({ channel: req.channel, body: 'x '.repeat(5000), cta: 'Go', hashtags: ['#a', '#a', 'not a tag'] }),
+      write: async (req) => ({
+        channel: req.channel,
+        body: 'x '.repeat(5000),
+        cta: 'Go',
+        hashtags: ['#a', '#a', 'not a tag'],
+      }),
     };
-    const d = await new DraftService(wild).draft({ channel: 'instagram', topic: 't', keywords: [], tone: 'urgent', locale: 'en' });
+    const d = await new DraftService(wild).draft({
+      channel: 'instagram',
+      topic: 't',
+      keywords: [],
+      tone: 'urgent',
+      locale: 'en',
+    });
     expect(problems(d)).toEqual([]);
     expect(d.hashtags).toEqual(['#a']);
   });
