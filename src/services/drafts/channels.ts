@@ -1,3 +1,5 @@
+import { graphemes } from '../../core/segment.js';
+
 /**
  * What each channel accepts, from the platforms' own limits. Every draft passes through `fitToChannel`
  * whoever wrote it (templates today, an LLM later), so a draft can always be scheduled as it is.
@@ -44,9 +46,6 @@ export const CHANNEL_RULES: Record<DraftChannel, ChannelRules> = {
   // Mailchimp: subject line up to 150 characters; preview text is cut by inboxes after about 150.
   mailchimp: { maxText: 60_000, maxHashtags: 0, maxSubject: 150, maxPreview: 150 },
 };
-
-const graphemes = (s: string): string[] =>
-  [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(s)].map((x) => x.segment);
 
 export const length = (s: string): number => graphemes(s).length;
 

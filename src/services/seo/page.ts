@@ -242,12 +242,7 @@ function accessibleName(el: Element): string {
   return img?.attribs.alt?.trim() ?? '';
 }
 
-/** Words as a reader counts them, in any script (Arabic included), via the Unicode word breaker. */
-export function countWords(text: string, locale = 'en'): number {
-  let n = 0;
-  for (const s of new Intl.Segmenter(locale, { granularity: 'word' }).segment(text)) if (s.isWordLike) n++;
-  return n;
-}
+export { countWords } from '../../core/segment.js';
 
 /**
  * Case-, diacritic- and Arabic-letter-variant-insensitive form for keyword matching: "Café" finds

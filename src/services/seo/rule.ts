@@ -4,6 +4,7 @@
  * command renders it in the user's language). Adding a check is adding one small function.
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import { graphemes } from '../../core/segment.js';
 import type { Hop } from '../../net/safe-fetch.js';
 import type { SeoMessageKey, SeoParams } from './messages.js';
 import type { Page } from './page.js';
