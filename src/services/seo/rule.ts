@@ -100,5 +100,4 @@ function msg(key: SeoMessageKey, params?: SeoParams): Msg {
 }
 
 /** Chars as a person counts them (emoji and combined letters count once). */
-export const chars = (s: string): number =>
-  [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(s)].length;
+export const chars = (s: string): number => graphemes(s).length;
