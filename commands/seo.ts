@@ -19,7 +19,8 @@ const m = defineMessages(
     groupScore: (p: { group: string; score: number }) => `${p.group}: ${p.score}/100`,
     groupAdvice: (p: { group: string }) => `${p.group} (needs outside data)`,
     fixes: 'Fixes, most valuable first',
-    points: (p: { label: string; points: number }) => `${p.label} (+${p.points} points)`,
+    points: (p: { label: string; points: number }) =>
+      `${p.label} (+${p.points} ${p.points === 1 ? 'point' : 'points'})`,
     noFixes: 'Nothing to fix: every scored check passed.',
     redirected: (p: { chain: string }) => `Followed redirects: ${p.chain}`,
     timing: (p: { ms: number; kb: number }) => `Fetched in ${p.ms} ms, ${p.kb} KB of HTML.`,
@@ -137,6 +138,8 @@ function explain(err: unknown, url: string, ctx: Context): UserError | undefined
 export default defineCommand({
   name: 'seo',
   description: { en: 'Audit a page for search: on-page, technical, off-page', ar: 'تدقيق صفحة لمحركات البحث' },
+  // `/seo https://…` is an audit too.
+  defaultSubcommand: 'audit',
   subcommands: {
     audit: sub({
       description: {

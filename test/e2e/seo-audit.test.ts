@@ -168,6 +168,11 @@ describe('/seo audit', () => {
     expect(textOf(r)).toContain('lang=');
   });
 
+  it('treats /seo with just an address as an audit', async () => {
+    const r = await app.say(`/seo ${site.origin}/coffee/cold-brew keyword:"cold brew"`);
+    expect(r.title).toMatch(/^SEO audit: 9\d\/100$/);
+  });
+
   it('explains a redirect loop and a non-HTML address', async () => {
     const loop = await app.say(`/seo audit ${site.origin}/loop-a`);
     expect(loop.tone).toBe('error');
