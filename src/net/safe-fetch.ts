@@ -193,6 +193,8 @@ export class SafeFetch {
         {
           method: o.method ?? 'GET',
           lookup: pinned,
+          // A fresh connection each time: a pooled socket would skip the pinned lookup entirely.
+          agent: false,
           headers: {
             'user-agent': this.userAgent,
             accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
