@@ -5,12 +5,14 @@ import brainstorm from './brainstorm.js';
 import config from './config.js';
 import connect from './connect.js';
 import digest from './digest.js';
+import draft from './draft.js';
 import help from './help.js';
 import persona from './persona.js';
 import plan from './plan.js';
 import report from './report.js';
 import roles from './roles.js';
 import schedule from './schedule.js';
+import seo from './seo.js';
 
 /** Every installed command, in the order /help lists them. One file per command in this folder. */
 export const commands: readonly Command[] = [
@@ -18,9 +20,11 @@ export const commands: readonly Command[] = [
   brainstorm,
   plan,
   persona,
+  draft,
   schedule,
   report,
   digest,
+  seo,
   alerts,
   connect,
   config,

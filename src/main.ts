@@ -14,10 +14,14 @@ import { features } from './features.js';
 import { HttpServer } from './http/server.js';
 import { JobRunner } from './jobs/runner.js';
 import type { Logger } from './log.js';
+import { AllowList } from './net/address-policy.js';
+import { SafeFetch } from './net/safe-fetch.js';
 import { AuditService } from './services/audit.js';
 import { type Clock, systemClock } from './services/clock.js';
 import { CommentService } from './services/comments.js';
 import { dataDir } from './services/data-dir.js';
+import { DraftService } from './services/drafts/service.js';
+import { TemplateDraftWriter } from './services/drafts/templates.js';
 import type { Services } from './services/index.js';
 import { IntegrationService } from './services/integrations.js';
 import { type Llm, OfflineLlm } from './services/llm.js';
@@ -30,6 +34,7 @@ import { ReportService } from './services/reports.js';
 import { SchedulerService } from './services/scheduler.js';
 import { Secrets } from './services/secrets.js';
 import { SentimentClassifier } from './services/sentiment/index.js';
+import { SeoService } from './services/seo/audit.js';
 import { WorkspaceService } from './services/workspaces.js';
 
 export interface App {
@@ -64,6 +69,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   const clock = o.clock ?? systemClock;
   const sentiment = SentimentClassifier.load();
   const secrets = Secrets.load(o.config.ENCRYPTION_KEY, dataDir(o.config.DATABASE_URL));
+  const outbound = new SafeFetch({ allow: new AllowList(o.config.OUTBOUND_ALLOW_HOSTS) });
   const services: Services = {
     db: db.prisma,
     config: o.config,
@@ -81,6 +87,10 @@ export async function createApp(o: AppOptions): Promise<App> {
     integrations: new IntegrationService(db.prisma, secrets, o.config, clock),
     metrics: new MetricsService(db.prisma),
     reports: new ReportService(db.prisma),
+    outbound,
+    seo: new SeoService(outbound),
+    // LLM seam: pass an LLM-backed DraftWriter here when OPENAI_API_KEY is set (src/services/drafts/writer.ts).
+    drafts: new DraftService(new TemplateDraftWriter()),
     commands,
   };
   const router = new Router(commands, services, o.log);

@@ -6,8 +6,9 @@ import type { Db } from '../db/client.js';
 export class AuditService {
   constructor(private readonly db: Db) {}
 
-  async record(ctx: Context, action: string, target: string, details?: Prisma.InputJsonValue): Promise<void> {
-    await this.db.auditLog.create({
+  /** Returns the entry's id, so a later step can refer back to it (e.g. a draft's Schedule button). */
+  async record(ctx: Context, action: string, target: string, details?: Prisma.InputJsonValue): Promise<number> {
+    const row = await this.db.auditLog.create({
       data: {
         workspaceId: ctx.workspace.id,
         actorId: ctx.member.externalId,
@@ -16,6 +17,8 @@ export class AuditService {
         target,
         ...(details === undefined ? {} : { details }),
       },
+      select: { id: true },
     });
+    return row.id;
   }
 }

@@ -1,9 +1,11 @@
 import type { Config } from '../config.js';
 import type { Command } from '../core/command.js';
 import type { Db } from '../db/client.js';
+import type { SafeFetch } from '../net/safe-fetch.js';
 import type { AuditService } from './audit.js';
 import type { Clock } from './clock.js';
 import type { CommentService } from './comments.js';
+import type { DraftService } from './drafts/service.js';
 import type { IntegrationService } from './integrations.js';
 import type { Llm } from './llm.js';
 import type { MetricsService } from './metrics.js';
@@ -14,6 +16,7 @@ import type { ReplyDrafter } from './reply-drafts.js';
 import type { ReportService } from './reports.js';
 import type { SchedulerService } from './scheduler.js';
 import type { SentimentClassifier } from './sentiment/index.js';
+import type { SeoService } from './seo/audit.js';
 import type { WorkspaceService } from './workspaces.js';
 
 /** Everything a command handler may use, built once in main.ts. */
@@ -38,6 +41,10 @@ export interface Services {
   integrations: IntegrationService;
   metrics: MetricsService;
   reports: ReportService;
+  /** The only way to fetch a URL a user typed (private addresses refused, limits enforced). */
+  outbound: SafeFetch;
+  seo: SeoService;
+  drafts: DraftService;
   /** The installed commands, for /help. */
   commands: readonly Command[];
 }

@@ -1,0 +1,196 @@
+import { z } from 'zod';
+import { action, defineCommand } from '../src/core/command.js';
+import type { Context } from '../src/core/context.js';
+import { UserError } from '../src/core/errors.js';
+import { defineMessages, formatNumber, iso } from '../src/core/i18n.js';
+import { opt, required } from '../src/core/options.js';
+import { actions, type Block, context, fields, reply, text } from '../src/core/reply.js';
+import {
+  CHANNEL_RULES,
+  composeText,
+  DRAFT_CHANNELS,
+  type Draft,
+  type DraftChannel,
+  length,
+  TONES,
+} from '../src/services/drafts/channels.js';
+import { splitKeywords } from '../src/services/drafts/templates.js';
+
+const m = defineMessages(
+  'draft',
+  {
+    title: (p: { channel: string }) => `${p.channel} draft`,
+    videoTitle: 'Video title',
+    subject: 'Subject line',
+    preview: 'Preview text',
+    size: (p: { used: string; max: string }) => `${p.used}/${p.max} characters`,
+    bytes: (p: { used: string; max: string }) => `${p.used}/${p.max} bytes`,
+    tags: (p: { used: number; max: number }) => `${p.used}/${p.max} hashtags`,
+    writtenBy: (p: { writer: string }) => `written from ${p.writer}`,
+    schedule: 'Schedule this',
+    scheduleIntro: 'Type this to schedule the draft (change the time as you like):',
+    mediaHint: (p: { channel: string }) => `${p.channel} needs a picture or video: add media:https://… to the line.`,
+    gone: 'That draft is no longer available. Run /draft again.',
+  },
+  {
+    title: (p) => `مسودة ${iso(p.channel)}`,
+    videoTitle: 'عنوان الفيديو',
+    subject: 'سطر الموضوع',
+    preview: 'نص المعاينة',
+    size: (p) => `${iso(`${p.used}/${p.max}`)} حرفًا`,
+    bytes: (p) => `${iso(`${p.used}/${p.max}`)} بايت`,
+    tags: (p) => `${iso(`${p.used}/${p.max}`)} وسمًا`,
+    writtenBy: (p) => `كُتبت من ${iso(p.writer)}`,
+    schedule: 'جدولة هذا المنشور',
+    scheduleIntro: 'اكتب هذا لجدولة المسودة (غيّر الوقت كما تشاء):',
+    mediaHint: (p) => `يحتاج ${iso(p.channel)} إلى صورة أو فيديو: أضف media:https://… إلى السطر.`,
+    gone: 'هذه المسودة لم تعد متاحة. شغّل /draft مرة أخرى.',
+  },
+);
+
+const CHANNEL_NAMES: Record<DraftChannel, string> = {
+  instagram: 'Instagram',
+  facebook: 'Facebook',
+  youtube: 'YouTube',
+  mailchimp: 'Mailchimp',
+};
+
+/** What the Schedule button needs, kept with the draft's audit entry (checked on press, never trusted). */
+const storedDraft = z.object({
+  channel: z.enum(DRAFT_CHANNELS),
+  text: z.string().max(70_000),
+  title: z.string().max(200).optional(),
+  subject: z.string().max(200).optional(),
+  preview: z.string().max(200).optional(),
+});
+type StoredDraft = z.infer<typeof storedDraft>;
+
+/** Picks a quote pair that the value does not contain, so the /schedule parser reads it back whole. */
+export function quote(value: string): string {
+  const oneLine = value.replace(/\s+/g, ' ').trim();
+  for (const [open, close] of [
+    ['"', '"'],
+    ['«', '»'],
+    ['“', '”'],
+    ["'", "'"],
+  ] as const) {
+    if (!oneLine.includes(close)) return `${open}${oneLine}${close}`;
+  }
+  return `"${oneLine.replaceAll('"', "'")}"`;
+}
+
+/** The exact line to type; its options follow /schedule (channel, when, title, subject, text after " | "). */
+export function scheduleLine(d: StoredDraft): string {
+  const parts = ['/schedule', `channel:${d.channel}`, 'when:"tomorrow 9am"'];
+  if (d.title) parts.push(`title:${quote(d.title)}`);
+  if (d.subject) parts.push(`subject:${quote(d.subject)}`);
+  return `${parts.join(' ')} | ${d.text}`;
+}
+
+function render(d: Draft, id: number, ctx: Context) {
+  const t = ctx.t(m);
+  const rules = CHANNEL_RULES[d.channel];
+  const body = composeText(d);
+  const num = (n: number) => formatNumber(n, ctx.locale);
+  const blocks: Block[] = [];
+  const head: Array<{ label: string; value: string }> = [];
+  if (d.title) head.push({ label: t.videoTitle, value: d.title });
+  if (d.subject) head.push({ label: t.subject, value: d.subject });
+  if (d.preview) head.push({ label: t.preview, value: d.preview });
+  if (head.length > 0) blocks.push(fields(head));
+  blocks.push(text(body));
+  const size =
+    d.channel === 'youtube'
+      ? t.bytes({ used: num(Buffer.byteLength(body, 'utf8')), max: num(rules.maxText) })
+      : t.size({ used: num(length(body)), max: num(rules.maxText) });
+  const notes = [size];
+  if (rules.maxHashtags > 0) notes.push(t.tags({ used: d.hashtags.length, max: rules.maxHashtags }));
+  notes.push(t.writtenBy({ writer: ctx.services.drafts.writer.name }));
+  blocks.push(context(notes.join(' · ')));
+  blocks.push(actions([{ id: 'draft.schedule', label: t.schedule, payload: String(id), style: 'primary' }]));
+  return reply(t.title({ channel: CHANNEL_NAMES[d.channel] }), blocks);
+}
+
+export default defineCommand({
+  name: 'draft',
+  description: {
+    en: 'Write a post that fits a channel, ready to schedule',
+    ar: 'كتابة منشور يناسب القناة وجاهز للجدولة',
+  },
+  examples: [
+    'channel:instagram topic:"cold brew launch" keywords:"cold brew, summer" tone:playful',
+    'channel:mailchimp topic:"spring sale" tone:urgent',
+  ],
+  options: {
+    channel: required(
+      opt.choice(DRAFT_CHANNELS, {
+        label: { en: 'Channel', ar: 'القناة' },
+        description: {
+          en: 'instagram, facebook, youtube or mailchimp',
+          ar: 'instagram أو facebook أو youtube أو mailchimp',
+        },
+        positional: true,
+      }),
+    ),
+    topic: required(
+      opt.string({
+        label: { en: 'Topic', ar: 'الموضوع' },
+        description: { en: 'What the post is about', ar: 'موضوع المنشور' },
+        maxLength: 200,
+      }),
+    ),
+    keywords: opt.string({
+      label: { en: 'Keywords', ar: 'الكلمات المفتاحية' },
+      description: { en: 'Comma-separated; they become hashtags', ar: 'مفصولة بفواصل؛ تصبح وسومًا' },
+      maxLength: 300,
+    }),
+    tone: opt.choice(TONES, {
+      label: { en: 'Tone', ar: 'النبرة' },
+      description: {
+        en: 'friendly, professional, playful or urgent',
+        ar: 'friendly أو professional أو playful أو urgent',
+      },
+    }),
+  },
+  async handler({ channel, topic, keywords, tone }, ctx) {
+    const d = await ctx.services.drafts.draft({
+      channel,
+      topic,
+      keywords: splitKeywords(keywords),
+      tone: tone ?? 'friendly',
+      locale: ctx.locale,
+    });
+    const stored: StoredDraft = {
+      channel: d.channel,
+      text: composeText(d),
+      ...(d.title ? { title: d.title } : {}),
+      ...(d.subject ? { subject: d.subject } : {}),
+      ...(d.preview ? { preview: d.preview } : {}),
+    };
+    const id = await ctx.services.audit.record(ctx, 'draft.create', channel, stored);
+    return render(d, id, ctx);
+  },
+  actions: {
+    schedule: action({
+      payload: z
+        .string()
+        .regex(/^\d{1,12}$/)
+        .transform(Number),
+      async handler(id, ctx) {
+        const t = ctx.t(m);
+        // Scoped to the presser's workspace: an id from another workspace finds nothing.
+        const row = await ctx.services.db.auditLog.findFirst({
+          where: { id, workspaceId: ctx.workspace.id, action: 'draft.create' },
+        });
+        const parsed = storedDraft.safeParse(row?.details);
+        if (!parsed.success) throw new UserError(t.gone);
+        const d = parsed.data;
+        const blocks: Block[] = [text(t.scheduleIntro), text(scheduleLine(d))];
+        if (d.channel === 'instagram' || d.channel === 'youtube') {
+          blocks.push(context(t.mediaHint({ channel: CHANNEL_NAMES[d.channel] })));
+        }
+        return reply(undefined, blocks, { ephemeral: true });
+      },
+    }),
+  },
+});

@@ -1,0 +1,138 @@
+import { graphemes } from '../../core/segment.js';
+
+/**
+ * What each channel accepts, from the platforms' own limits. Every draft passes through `fitToChannel`
+ * whoever wrote it (templates today, an LLM later), so a draft can always be scheduled as it is.
+ */
+
+export const DRAFT_CHANNELS = ['instagram', 'facebook', 'youtube', 'mailchimp'] as const;
+export type DraftChannel = (typeof DRAFT_CHANNELS)[number];
+
+export const TONES = ['friendly', 'professional', 'playful', 'urgent'] as const;
+export type Tone = (typeof TONES)[number];
+
+export interface Draft {
+  channel: DraftChannel;
+  /** YouTube video title. */
+  title?: string;
+  /** Mailchimp subject line and preview text. */
+  subject?: string;
+  preview?: string;
+  /** Caption, post, video description or email body, without the hashtags. */
+  body: string;
+  cta: string;
+  hashtags: string[];
+}
+
+export interface ChannelRules {
+  /** Most characters of the published text (body, call to action and hashtags together). */
+  maxText: number;
+  maxHashtags: number;
+  maxTitle?: number;
+  maxSubject?: number;
+  maxPreview?: number;
+  /** Characters the platform rejects anywhere in the text. */
+  forbidden?: RegExp;
+}
+
+export const CHANNEL_RULES: Record<DraftChannel, ChannelRules> = {
+  // Instagram Graph API: caption up to 2,200 characters and at most 30 hashtags.
+  instagram: { maxText: 2200, maxHashtags: 30 },
+  // Facebook allows 63,206 characters; more than a few hashtags reads as spam, so we keep three.
+  facebook: { maxText: 63_206, maxHashtags: 3 },
+  // YouTube Data API: title up to 100 characters, description up to 5,000 bytes, no angle brackets;
+  // the first three hashtags show above the title and more than 60 make YouTube ignore them all.
+  youtube: { maxText: 5000, maxHashtags: 3, maxTitle: 100, forbidden: /[<>]/g },
+  // Mailchimp: subject line up to 150 characters; preview text is cut by inboxes after about 150.
+  mailchimp: { maxText: 60_000, maxHashtags: 0, maxSubject: 150, maxPreview: 150 },
+};
+
+export const length = (s: string): number => graphemes(s).length;
+
+/** Shortens to `max` characters at a word boundary when one is near, ending with "…". */
+export function clip(s: string, max: number): string {
+  const g = graphemes(s);
+  if (g.length <= max) return s;
+  if (max <= 1) return g.slice(0, max).join('');
+  const cut = g.slice(0, max - 1).join('');
+  const space = cut.lastIndexOf(' ');
+  const base = space > cut.length * 0.6 ? cut.slice(0, space) : cut;
+  return `${base.trimEnd()}…`;
+}
+
+const TAG = /#[\p{L}\p{M}\p{N}_]+/gu;
+const countTags = (s: string): number => s.match(TAG)?.length ?? 0;
+
+/** Keeps the first `keep` hashtags of a text and turns the rest into plain words. */
+function dehash(s: string, keep: number): string {
+  let seen = 0;
+  return s.replace(TAG, (tag) => (++seen <= keep ? tag : tag.slice(1)));
+}
+
+/** The published text: body, call to action, hashtags. */
+export function composeText(d: Draft): string {
+  const tags = d.hashtags.join(' ');
+  return [d.body, d.cta, tags].filter((x) => x.trim().length > 0).join('\n\n');
+}
+
+/** YouTube counts the description in bytes, not characters (Arabic letters take two). */
+function textSize(channel: DraftChannel, s: string): number {
+  return channel === 'youtube' ? Buffer.byteLength(s, 'utf8') : length(s);
+}
+
+/** Brings any draft within its channel's limits; the body gives way first, then hashtags. */
+export function fitToChannel(d: Draft): Draft {
+  const rules = CHANNEL_RULES[d.channel];
+  const strip = (s: string) => (rules.forbidden ? s.replace(rules.forbidden, '') : s);
+  const unique = [...new Set(d.hashtags.map((h) => h.trim()).filter((h) => /^#[\p{L}\p{M}\p{N}_]+$/u.test(h)))];
+  // Hashtags typed into the topic count too: the body keeps what fits, the list gets the rest.
+  const body = dehash(strip(d.body).trim(), rules.maxHashtags);
+  const cta = dehash(strip(d.cta).trim(), Math.max(0, rules.maxHashtags - countTags(body)));
+  const out: Draft = {
+    channel: d.channel,
+    body,
+    cta,
+    hashtags: unique.slice(0, Math.max(0, rules.maxHashtags - countTags(body) - countTags(cta))),
+  };
+  if (rules.maxTitle !== undefined)
+    out.title = clip(strip(d.title ?? d.body.split('\n')[0] ?? '').trim(), rules.maxTitle);
+  if (rules.maxSubject !== undefined) out.subject = clip((d.subject ?? '').trim(), rules.maxSubject);
+  if (rules.maxPreview !== undefined) out.preview = clip((d.preview ?? '').trim(), rules.maxPreview);
+  // Each pass shrinks something; the bound only guards against a rule set that cannot be met.
+  for (let pass = 0; pass < 200 && textSize(d.channel, composeText(out)) > rules.maxText; pass++) {
+    const over = textSize(d.channel, composeText(out)) - rules.maxText;
+    if (length(out.body) > 40) {
+      out.body = clip(out.body, Math.max(40, length(out.body) - over - 1));
+    } else if (out.hashtags.length > 0) {
+      out.hashtags = out.hashtags.slice(0, -1);
+    } else {
+      out.cta = clip(out.cta, Math.max(1, length(out.cta) - over - 1));
+    }
+  }
+  return out;
+}
+
+/** Every rule a draft breaks, for tests and for checking what an LLM returned. */
+export function problems(d: Draft): string[] {
+  const rules = CHANNEL_RULES[d.channel];
+  const found: string[] = [];
+  const text = composeText(d);
+  if (textSize(d.channel, text) > rules.maxText) found.push(`text longer than ${rules.maxText}`);
+  const tags = countTags(text);
+  if (tags > rules.maxHashtags) found.push(`${tags} hashtags, limit ${rules.maxHashtags}`);
+  if (
+    rules.forbidden &&
+    (new RegExp(rules.forbidden.source).test(text) || new RegExp(rules.forbidden.source).test(d.title ?? ''))
+  ) {
+    found.push('forbidden characters');
+  }
+  if (rules.maxTitle !== undefined && (!d.title || length(d.title) > rules.maxTitle))
+    found.push('title missing or too long');
+  if (rules.maxSubject !== undefined && (!d.subject || length(d.subject) > rules.maxSubject))
+    found.push('subject missing or too long');
+  if (rules.maxPreview !== undefined && (!d.preview || length(d.preview) > rules.maxPreview))
+    found.push('preview missing or too long');
+  if (!d.cta) found.push('no call to action');
+  if (d.body.trim().length === 0) found.push('empty body');
+  return found;
+}
