@@ -166,6 +166,9 @@ export async function start(o: StartOptions): Promise<void> {
     for (const a of adapters) await a.stop();
     await app.stop();
   });
+  // The console workspace (webhooks that name no workspace, `mktbot demo`) prints its notices on
+  // stdout even when Slack or Discord runs, rather than failing to deliver them.
+  app.notifier.set('console', new ConsoleNotifier(write));
   try {
     for (const a of adapters) {
       app.notifier.set(a.platform, a.notifier);
@@ -176,7 +179,6 @@ export async function start(o: StartOptions): Promise<void> {
       await shutdown.signalled;
       return;
     }
-    app.notifier.set('console', new ConsoleNotifier(write));
     const input = o.input ?? process.stdin;
     await runConsole({
       router: app.router,
