@@ -19,6 +19,7 @@ import {
   goalOption,
   ideaBlocks,
   pm,
+  productOption,
 } from './shared/planning.js';
 
 const m = defineMessages(
@@ -109,13 +110,7 @@ export default defineCommand({
     'product:"HR software for clinics" goal:leads budget:5000 currency:USD duration:6w market:"Saudi Arabia"',
   ],
   options: {
-    product: required(
-      opt.string({
-        label: { en: 'Product', ar: 'المنتج' },
-        description: { en: 'What you sell, in a few words', ar: 'ما تبيعه في كلمات قليلة' },
-        positional: true,
-      }),
-    ),
+    product: productOption(),
     goal: required(goalOption()),
     budget: required(budgetOption()),
     currency: currencyOption(),

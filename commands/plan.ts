@@ -20,6 +20,7 @@ import {
   idsOption,
   isoIn,
   planBlocks,
+  productOption,
 } from './shared/planning.js';
 
 const m = defineMessages(
@@ -113,13 +114,7 @@ export default defineCommand({
       slow: true,
       examples: ['create product:"cold brew" goal:sales budget:3000 duration:6w market:"Riyadh" personas:1'],
       options: {
-        product: required(
-          opt.string({
-            label: { en: 'Product', ar: 'المنتج' },
-            description: { en: 'What you sell, in a few words', ar: 'ما تبيعه في كلمات قليلة' },
-            positional: true,
-          }),
-        ),
+        product: productOption(),
         goal: required(goalOption()),
         budget: required(budgetOption()),
         currency: currencyOption(),

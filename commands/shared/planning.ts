@@ -128,6 +128,15 @@ export const pm = defineMessages(
 // ---------------------------------------------------------------------------------------------
 // Options
 
+export const productOption = () =>
+  required(
+    opt.string({
+      label: { en: 'Product', ar: 'المنتج' },
+      description: { en: 'What you sell, in a few words', ar: 'ما تبيعه في كلمات قليلة' },
+      positional: true,
+    }),
+  );
+
 export const goalOption = () =>
   opt.choice(GOALS, {
     label: { en: 'Goal', ar: 'الهدف' },
