@@ -6,7 +6,7 @@ import type { Persona, Plan } from '@prisma/client';
 import { z } from 'zod';
 import type { Context } from '../../src/core/context.js';
 import { defineMessages, formatNumber, iso, type Locale } from '../../src/core/i18n.js';
-import { type OptionSpec, opt, stripBidi } from '../../src/core/options.js';
+import { type OptionSpec, opt, required, stripBidi } from '../../src/core/options.js';
 import { type Block, context, fields, list, table, text } from '../../src/core/reply.js';
 import { formatMoney, toMinor } from '../../src/services/budget.js';
 import type { FallbackReason } from '../../src/services/llm.js';
