@@ -14,6 +14,7 @@ import {
   severityOf,
   truncate,
 } from '../src/services/alert-message.js';
+import { openAlertsOf } from '../src/services/comments.js';
 
 const m = defineMessages(
   'alerts-command',
@@ -115,7 +116,7 @@ export default defineCommand({
       async handler(_input, ctx) {
         const t = ctx.t(m);
         const a = alertMessages[ctx.locale];
-        const where = { workspaceId: ctx.workspace.id, status: { in: OPEN }, alertedAt: { not: null } };
+        const where = openAlertsOf(ctx.workspace.id);
         const [open, total] = await Promise.all([
           ctx.services.db.comment.findMany({ where, orderBy: { alertedAt: 'desc' }, take: LIST_LIMIT }),
           ctx.services.db.comment.count({ where }),

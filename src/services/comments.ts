@@ -19,6 +19,11 @@ import type { Notifier } from './notifier.js';
 import type { DraftRequest } from './reply-drafts.js';
 import type { Sentiment, SentimentClassifier } from './sentiment/index.js';
 
+/** An open alert: one was raised, and nobody has handled or ignored it. /alerts and the digest agree on it. */
+export function openAlertsOf(workspaceId: number) {
+  return { workspaceId, status: { in: ['new', 'escalated'] }, alertedAt: { not: null } };
+}
+
 export interface IncomingComment {
   provider: string;
   externalId: string;

@@ -232,7 +232,9 @@ export async function seedDemo(db: Db, workspace: Workspace, now: Date): Promise
       { id: 'demo-3', text: 'Love the new cold brew flavour!', sentiment: 'positive', score: 0.9, status: 'handled' },
     ];
     for (const c of comments) {
-      const data = { text: c.text, sentiment: c.sentiment, score: c.score, status: c.status, postedAt: now };
+      // The negative ones were alerted, as the pipeline would have done, so /alerts shows them.
+      const alertedAt = c.sentiment === 'negative' ? now : null;
+      const data = { text: c.text, sentiment: c.sentiment, score: c.score, status: c.status, postedAt: now, alertedAt };
       await tx.comment.upsert({
         where: {
           workspaceId_provider_externalId: { workspaceId: workspace.id, provider: 'facebook', externalId: c.id },

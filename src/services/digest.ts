@@ -14,6 +14,7 @@ import { defineMessages, iso, type Locale } from '../core/i18n.js';
 import { type Block, context, fields, list, type Reply, reply, text } from '../core/reply.js';
 import type { Logger } from '../log.js';
 import { lineChartSvg, renderPng } from './charts.js';
+import { openAlertsOf } from './comments.js';
 import { latestFire, parseCron } from './cron.js';
 import { arrow, formatChange, formatFigure, formatMoney } from './format.js';
 import type { Services } from './index.js';
@@ -89,9 +90,7 @@ export async function buildDigest(services: Services, ws: Workspace, day: DateTi
   const range = weekBefore(day);
   const label = rangeLabel(range, locale);
   const d = await services.reports.build(ws, range, {}, { daily: true });
-  const openAlerts = await services.db.comment.count({
-    where: { workspaceId: ws.id, status: { in: ['new', 'escalated'] }, sentiment: 'negative' },
-  });
+  const openAlerts = await services.db.comment.count({ where: openAlertsOf(ws.id) });
   const blocks: Block[] = [];
   if (d.rows === 0) {
     blocks.push(text(t.noData), text(t.alerts({ n: openAlerts })));

@@ -43,9 +43,11 @@ export function formatCount(n: number, locale: Locale): string {
   return formatNumber(n, locale, 0);
 }
 
-export function formatPercent(r: Ratio, locale: Locale, digits = 1): string {
+export function formatPercent(r: Ratio, locale: Locale, digits?: number): string {
   if (r === NA) return naText(locale);
-  return `${formatNumber(r * 100, locale, digits)}%`;
+  const pct = r * 100;
+  // Small rates (CTR 0.99%, click rate 2.75%) need two decimals or they all read "1%".
+  return `${formatNumber(pct, locale, digits ?? (Math.abs(pct) < 10 ? 2 : 1))}%`;
 }
 
 /** ROAS-style multiples always with two decimals: 3.70x, 5.00x. */

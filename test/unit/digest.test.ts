@@ -127,7 +127,15 @@ describe('weekly digest', () => {
       ['c4', 'new', 'positive'],
     ] as const) {
       await app.services.db.comment.create({
-        data: { workspaceId: ws.id, provider: 'facebook', externalId: id, text: 'x', status, sentiment },
+        data: {
+          workspaceId: ws.id,
+          provider: 'facebook',
+          externalId: id,
+          text: 'x',
+          status,
+          sentiment,
+          alertedAt: sentiment === 'negative' ? new Date() : null,
+        },
       });
     }
     app.clock.set('2026-11-26T10:00:00Z');

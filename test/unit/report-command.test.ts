@@ -83,7 +83,7 @@ describe('/report', () => {
     expect(items).toEqual([
       'Move about USD 20.00 from youtube (ROAS 0.50x) to google_ads (ROAS 5.00x): each unit spent on google_ads returned more.',
       // CTR fell most: 350/15000 = 2.3% before, 590/45000 = 1.3% now (open rate fell 28%, CTR 44%).
-      'Fix the falling CTR: 2.3% before, 1.3% now. Test new subject lines, creatives or targeting.',
+      'Fix the falling CTR: 2.33% before, 1.31% now. Test new subject lines, creatives or targeting.',
       // Leads: 300 over a 30-day plan is 70 for 7 days; 20 reached.
       'Close the gap on Leads: 20 against a goal of 70. Put the next effort there.',
     ]);
@@ -95,7 +95,7 @@ describe('/report', () => {
     expect(out).toContain('Goals of the plan "Q4 plan"');
     // ROAS 3.70 vs 4: within 10% -> at risk; CTR 590/45000 = 1.3% vs 2% -> off track; CPA 12.20 <= 15.
     expect(out).toContain('🟠 ROAS: 3.70x against a goal of at least 4.00x: at risk (0.30x to go)');
-    expect(out).toContain('🔴 CTR: 1.3% against a goal of at least 2%: off track (0.7 percentage points to go)');
+    expect(out).toContain('🔴 CTR: 1.31% against a goal of at least 2%: off track (0.7 percentage points to go)');
     expect(out).toContain('🟢 CPA (cost per conversion): USD 12.20 against a goal of at most USD 15.00: on track');
     expect(out).toContain('🔴 Leads: 20 against a goal of at least 70: off track (50 to go)');
     expect(out).toContain('1 target(s) in the plan could not be read and were skipped.');
