@@ -55,6 +55,14 @@ export function iso(value: string | number): string {
   return `${FSI}${value}${PDI}`;
 }
 
+/**
+ * Isolates only matter inside right-to-left text; in an English reply they are invisible noise that
+ * ends up in copied text, so replies in left-to-right languages drop them.
+ */
+export function dropIsolates(text: string): string {
+  return text.replace(/[\u2068\u2069]/g, '');
+}
+
 /** Formats a number for the locale, keeping Western digits (what marketing tools export). */
 export function formatNumber(n: number, locale: Locale, digits = 0): string {
   return new Intl.NumberFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en-US', {

@@ -36,6 +36,8 @@ export interface Reply {
   rtl?: boolean;
 }
 
+import { dropIsolates, type Locale } from './i18n.js';
+
 /** Small helpers so commands read as prose. */
 export const text = (t: string): Block => ({ kind: 'text', text: t });
 export const fields = (f: Array<{ label: string; value: string }>): Block => ({ kind: 'fields', fields: f });
@@ -51,4 +53,33 @@ export function reply(title: string | undefined, blocks: Block[], extra: Omit<Re
 /** Every action button in a reply, in reading order (the console numbers them). */
 export function actionsOf(r: Reply): Action[] {
   return r.blocks.flatMap((b) => (b.kind === 'actions' ? b.actions : []));
+}
+
+/** The same reply with every piece of text passed through `f` (labels, cells, buttons, alt texts). */
+export function mapText(r: Reply, f: (s: string) => string): Reply {
+  const block = (b: Block): Block => {
+    switch (b.kind) {
+      case 'text':
+      case 'context':
+        return { ...b, text: f(b.text) };
+      case 'fields':
+        return { ...b, fields: b.fields.map((x) => ({ label: f(x.label), value: f(x.value) })) };
+      case 'list':
+        return { ...b, items: b.items.map(f) };
+      case 'table':
+        return { ...b, columns: b.columns.map(f), rows: b.rows.map((row) => row.map(f)) };
+      case 'image':
+        return { ...b, alt: f(b.alt) };
+      case 'actions':
+        return { ...b, actions: b.actions.map((a) => ({ ...a, label: f(a.label) })) };
+      case 'file':
+        return b;
+    }
+  };
+  return { ...r, ...(r.title === undefined ? {} : { title: f(r.title) }), blocks: r.blocks.map(block) };
+}
+
+/** Marks Arabic replies right-to-left; drops the direction isolates that only Arabic needs. */
+export function forLocale(r: Reply, locale: Locale): Reply {
+  return locale === 'ar' ? { ...r, rtl: true } : mapText(r, dropIsolates);
 }

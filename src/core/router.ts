@@ -14,7 +14,7 @@ import { core } from './messages.js';
 import type { OptionSpec } from './options.js';
 import { closest, MAX_INPUT_CHARS, splitCommand, tokenize } from './parse.js';
 import { RateLimiter } from './rate-limit.js';
-import { type Reply, text } from './reply.js';
+import { forLocale, type Reply, text } from './reply.js';
 import { type Role, roleAllows } from './roles.js';
 
 export type FieldErrors = Record<string, string>;
@@ -172,15 +172,15 @@ export class Router {
       const resolved = await this.services.workspaces.resolve(who);
       ctx = makeContext({ identity: who, ...resolved, services: this.services, log: this.log });
       const result = await work(ctx);
-      return ctx.locale === 'ar' ? { ...result, rtl: true } : result;
+      return forLocale(result, ctx.locale);
     } catch (err) {
       const locale: Locale = ctx?.locale ?? who.locale ?? 'en';
       if (err instanceof UserError) {
-        return { tone: 'error', blocks: [text(err.message)], ephemeral: true, rtl: locale === 'ar' };
+        return forLocale({ tone: 'error', blocks: [text(err.message)], ephemeral: true }, locale);
       }
       const ref = newReferenceId();
       this.log.error({ err, ref, platform: who.platform }, 'command failed');
-      return { tone: 'error', blocks: [text(core[locale].internal({ ref }))], ephemeral: true, rtl: locale === 'ar' };
+      return forLocale({ tone: 'error', blocks: [text(core[locale].internal({ ref }))], ephemeral: true }, locale);
     }
   }
 

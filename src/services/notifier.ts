@@ -1,6 +1,6 @@
 import type { Workspace } from '@prisma/client';
 import type { Platform } from '../core/context.js';
-import type { Reply } from '../core/reply.js';
+import { forLocale, type Reply } from '../core/reply.js';
 
 /** The team's channels a job can post into; each workspace maps them to real channels. */
 export type ChannelRole = 'team' | 'alerts' | 'digest' | 'escalation';
@@ -43,6 +43,6 @@ export class PlatformNotifier implements Notifier {
   async post(workspace: Workspace, to: ChannelRole, reply: Reply): Promise<PostedMessage> {
     const target = this.byPlatform.get(workspace.platform);
     if (!target) throw new Error(`no connected adapter for ${workspace.platform} workspaces`);
-    return target.post(workspace, to, reply);
+    return target.post(workspace, to, forLocale(reply, workspace.locale === 'ar' ? 'ar' : 'en'));
   }
 }
