@@ -91,8 +91,7 @@ function connectSub(provider: Provider) {
       account: required(
         opt.string({ label: { en: 'Account id', ar: 'معرّف الحساب' }, description: help.account, maxLength: 100 }),
       ),
-      // As long as any input may be: a token is never refused by length, so it is never echoed back.
-      token: required(opt.string({ label: { en: 'Token', ar: 'الرمز' }, description: help.token, maxLength: 4000 })),
+      token: required(opt.secret({ label: { en: 'Token', ar: 'الرمز' }, description: help.token, maxLength: 4000 })),
     },
     async handler({ account, token }, ctx) {
       return connect(provider, account, token, ctx);
