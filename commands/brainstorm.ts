@@ -4,6 +4,7 @@ import type { Context } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
 import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
+import { EXPENSIVE } from '../src/core/rate-limit.js';
 import { actions, type Block, type Reply, reply, text } from '../src/core/reply.js';
 import { formatMoney } from '../src/services/budget.js';
 import type { BrainstormRequest, BrainstormResult } from '../src/services/planner.js';
@@ -105,6 +106,7 @@ export default defineCommand({
     ar: 'أفكار حملات مع توزيع الميزانية ومستهدفات الأداء',
   },
   slow: true,
+  limit: EXPENSIVE,
   examples: [
     'product:"cold brew coffee" goal:awareness budget:2000',
     'product:"HR software for clinics" goal:leads budget:5000 currency:USD duration:6w market:"Saudi Arabia"',

@@ -5,6 +5,7 @@ import type { Context } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
 import { defineMessages, iso, type L10n } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
+import { EXPENSIVE } from '../src/core/rate-limit.js';
 import { context, reply, table, text } from '../src/core/reply.js';
 import { PROVIDERS, type Provider } from '../src/services/integrations.js';
 import { formatLocal } from '../src/services/when.js';
@@ -86,13 +87,13 @@ function connectSub(provider: Provider) {
     description: { en: `Connect ${NAMES[provider]} (admins)`, ar: `ربط ${NAMES[provider]} (للمسؤولين)` },
     allow: ['admin'],
     slow: true,
+    limit: EXPENSIVE,
     examples: [`${provider} account:1234567890 token:…`],
     options: {
       account: required(
         opt.string({ label: { en: 'Account id', ar: 'معرّف الحساب' }, description: help.account, maxLength: 100 }),
       ),
-      // As long as any input may be: a token is never refused by length, so it is never echoed back.
-      token: required(opt.string({ label: { en: 'Token', ar: 'الرمز' }, description: help.token, maxLength: 4000 })),
+      token: required(opt.secret({ label: { en: 'Token', ar: 'الرمز' }, description: help.token, maxLength: 4000 })),
     },
     async handler({ account, token }, ctx) {
       return connect(provider, account, token, ctx);

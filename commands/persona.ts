@@ -4,6 +4,7 @@ import type { Context } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
 import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
+import { EXPENSIVE } from '../src/core/rate-limit.js';
 import { type Block, type Reply, reply, table, text } from '../src/core/reply.js';
 import { type CreatedPersona, personaData } from '../src/services/personas.js';
 import { fallbackNote, idOption, personaBlocks } from './shared/planning.js';
@@ -67,6 +68,7 @@ export default defineCommand({
     create: sub({
       description: { en: 'Build a persona from a segment description', ar: 'بناء شخصية من وصف شريحة العملاء' },
       slow: true,
+      limit: EXPENSIVE,
       examples: [
         'create busy parents in Jeddah who order groceries online',
         'create "HR managers at clinics" name:"Clinic Huda"',

@@ -4,6 +4,7 @@ import type { Context } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
 import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
+import { EXPENSIVE } from '../src/core/rate-limit.js';
 import { type Block, context, type Reply, reply, table, text } from '../src/core/reply.js';
 import { formatMoney } from '../src/services/budget.js';
 import { CHANNELS, type Channel, planParts, rescaleSplit } from '../src/services/planner.js';
@@ -112,6 +113,7 @@ export default defineCommand({
     create: sub({
       description: { en: 'Build a plan for a product, goal and budget', ar: 'بناء خطة لمنتج وهدف وميزانية' },
       slow: true,
+      limit: EXPENSIVE,
       examples: ['create product:"cold brew" goal:sales budget:3000 duration:6w market:"Riyadh" personas:1'],
       options: {
         product: productOption(),

@@ -3,6 +3,7 @@ import type { Context } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
 import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
+import { EXPENSIVE } from '../src/core/rate-limit.js';
 import { type Block, context, fields, list, reply, type Tone, text } from '../src/core/reply.js';
 import { OutboundError } from '../src/net/safe-fetch.js';
 import { type AuditReport, GROUPS, NotHtmlError, type RuleResult } from '../src/services/seo/audit.js';
@@ -147,6 +148,7 @@ export default defineCommand({
         ar: 'تقييم صفحة من 100 مع الإصلاحات مرتبة حسب الأثر',
       },
       slow: true,
+      limit: EXPENSIVE,
       examples: ['audit url:https://example.com/ keyword:"cold brew"', 'audit https://example.com/ar/'],
       options: {
         url: required(

@@ -1,17 +1,16 @@
 /**
- * Fetches a user-supplied media URL for upload (YouTube takes bytes, not a URL): public addresses
- * only unless the host is in OUTBOUND_ALLOW_HOSTS, a byte limit, a time limit, and redirects
- * followed by hand so each hop is checked again.
+ * Fetches a user-supplied media URL for upload (YouTube takes bytes, not a URL) through the one
+ * outbound helper (src/net/safe-fetch.ts): public addresses only unless the host is in
+ * OUTBOUND_ALLOW_HOSTS, DNS pinned, each redirect re-checked, a byte limit and a time limit.
+ * Its refusals become PublishErrors: a refused address or an oversize file will not get better on
+ * a retry; a network failure or a busy server may.
  */
-import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { OutboundError, type SafeFetch } from '../src/net/safe-fetch.js';
 import { PublishError } from './publisher.js';
 
 export interface MediaLimits {
   maxBytes: number;
   timeoutMs: number;
-  /** Hosts (or IP literals) allowed although private or loopback. */
-  allowHosts: readonly string[];
 }
 
 export interface FetchedMedia {
@@ -19,76 +18,54 @@ export interface FetchedMedia {
   contentType: string;
 }
 
-const PRIVATE = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.168.0.0', 16],
-  ['224.0.0.0', 4],
-] as const) {
-  PRIVATE.addSubnet(net, prefix, 'ipv4');
-}
-for (const [net, prefix] of [
-  ['::1', 128],
-  ['::', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-] as const) {
-  PRIVATE.addSubnet(net, prefix, 'ipv6');
+const RETRYABLE = new Set(['dns', 'timeout', 'network']);
+
+export async function fetchMedia(outbound: SafeFetch, raw: string, limits: MediaLimits): Promise<FetchedMedia> {
+  let res: Awaited<ReturnType<SafeFetch['fetch']>>;
+  try {
+    res = await outbound.fetch(raw, {
+      maxBytes: limits.maxBytes,
+      timeoutMs: limits.timeoutMs,
+      maxRedirects: 3,
+      headers: { accept: '*/*', 'accept-encoding': 'identity' },
+    });
+  } catch (err) {
+    if (!(err instanceof OutboundError)) throw err;
+    const message = mediaMessage(err, limits.maxBytes);
+    throw RETRYABLE.has(err.code) ? PublishError.retry(message) : PublishError.fatal(message);
+  }
+  if (res.status < 200 || res.status >= 300) {
+    const message = `media URL answered ${res.status}`;
+    throw res.status >= 500 || res.status === 429 ? PublishError.retry(message) : PublishError.fatal(message);
+  }
+  const type = res.headers['content-type'];
+  return { bytes: res.body, contentType: (Array.isArray(type) ? type[0] : type) ?? 'application/octet-stream' };
 }
 
-export async function assertPublicHost(url: URL, allowHosts: readonly string[]): Promise<void> {
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (allowHosts.includes(host) || allowHosts.includes(url.host)) return;
-  const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookup(host, { all: true });
-  for (const a of addresses) {
-    if (PRIVATE.check(a.address, a.family === 6 ? 'ipv6' : 'ipv4')) {
-      throw PublishError.fatal(`media URL ${url.host} points to a private address`);
-    }
+function mediaMessage(err: OutboundError, maxBytes: number): string {
+  const host = hostOf(err.url);
+  switch (err.code) {
+    case 'blocked':
+      return `media URL ${host} points to a private address`;
+    case 'scheme':
+    case 'bad_url':
+      return 'media URL must be a plain http(s) address';
+    case 'too_large':
+      return `media is larger than ${maxBytes} bytes`;
+    case 'too_many_redirects':
+    case 'redirect_loop':
+      return 'media URL redirects too many times';
+    case 'timeout':
+      return `downloading the media from ${host} took too long`;
+    default:
+      return `could not download the media from ${host}`;
   }
 }
 
-export async function fetchMedia(raw: string, limits: MediaLimits): Promise<FetchedMedia> {
-  const deadline = AbortSignal.timeout(limits.timeoutMs);
-  let url = new URL(raw);
-  for (let hop = 0; hop < 4; hop++) {
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw PublishError.fatal('media URL must be http(s)');
-    await assertPublicHost(url, limits.allowHosts);
-    let res: Response;
-    try {
-      res = await fetch(url, { redirect: 'manual', signal: deadline });
-    } catch {
-      throw PublishError.retry(`could not download the media from ${url.host}`);
-    }
-    const next = res.headers.get('location');
-    if (res.status >= 300 && res.status < 400 && next) {
-      url = new URL(next, url);
-      continue;
-    }
-    if (!res.ok || !res.body) {
-      const retry = res.status >= 500 || res.status === 429;
-      const message = `media URL answered ${res.status}`;
-      throw retry ? PublishError.retry(message) : PublishError.fatal(message);
-    }
-    const declared = Number(res.headers.get('content-length') ?? '0');
-    if (declared > limits.maxBytes) throw PublishError.fatal(`media is larger than ${limits.maxBytes} bytes`);
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    try {
-      for await (const chunk of res.body) {
-        size += chunk.byteLength;
-        if (size > limits.maxBytes) throw PublishError.fatal(`media is larger than ${limits.maxBytes} bytes`);
-        chunks.push(chunk);
-      }
-    } catch (err) {
-      if (err instanceof PublishError) throw err;
-      throw PublishError.retry(`downloading the media from ${url.host} failed or took too long`);
-    }
-    return { bytes: Buffer.concat(chunks), contentType: res.headers.get('content-type') ?? 'application/octet-stream' };
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'the media URL';
   }
-  throw PublishError.fatal('media URL redirects too many times');
 }

@@ -84,7 +84,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     comments: new CommentService({ db: db.prisma, clock, notifier: o.notifier ?? notifier, sentiment, log: o.log }),
     replyDrafter: new TemplateReplyDrafter(),
     scheduler: new SchedulerService(db.prisma),
-    integrations: new IntegrationService(db.prisma, secrets, o.config, clock),
+    integrations: new IntegrationService(db.prisma, secrets, o.config, clock, outbound),
     metrics: new MetricsService(db.prisma),
     reports: new ReportService(db.prisma),
     outbound,

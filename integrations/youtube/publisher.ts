@@ -5,6 +5,7 @@
  * even if this bot is down then.
  */
 import { z } from 'zod';
+import type { SafeFetch } from '../../src/net/safe-fetch.js';
 import { classifyStatus, type HttpCall, type HttpResponse, joinUrl, parseJson, send } from '../http.js';
 import { fetchMedia, type MediaLimits } from '../media.js';
 import { PublishError, type Publisher, type PublishIo, type PublishPost, type PublishResult } from '../publisher.js';
@@ -22,12 +23,13 @@ export class YoutubePublisher implements Publisher {
     private readonly base: string,
     private readonly creds: YoutubeCredentials,
     private readonly limits: MediaLimits,
+    private readonly outbound: SafeFetch,
   ) {}
 
   async publish(post: PublishPost, io: PublishIo): Promise<PublishResult> {
     const source = post.media.find((m) => m.kind === 'video') ?? post.media[0];
     if (!source || !post.title) throw PublishError.fatal('YouTube needs a video URL and a title');
-    const media = await fetchMedia(source.url, this.limits);
+    const media = await fetchMedia(this.outbound, source.url, this.limits);
     const saved = stateSchema.parse(io.state);
     if (saved.sessionUrl) {
       const probe = await this.probe(saved.sessionUrl, media.bytes.byteLength, io.now());

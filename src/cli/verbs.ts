@@ -6,6 +6,7 @@ import { digest } from './digest.js';
 import { discordRegister } from './discord-register.js';
 import { importMetrics } from './import-metrics.js';
 import { migrate } from './migrate.js';
+import { rotateKey } from './rotate-key.js';
 import { sentimentVerb } from './sentiment.js';
 import { slackManifest } from './slack-manifest.js';
 import { consoleVerb, startVerb } from './start.js';
@@ -41,4 +42,5 @@ export const verbs: readonly Verb[] = [
   importMetrics,
   demo,
   digest,
+  rotateKey,
 ];

@@ -20,6 +20,8 @@ export const core = defineMessages(
     unexpected: (p: { word: string }) => `I did not expect "${p.word}" here.`,
     badValue: (p: { label: string; key: string; value: string; expected: string }) =>
       `${p.label} (${p.key}): "${p.value}" is not valid. Expected ${p.expected}.`,
+    badSecret: (p: { label: string; key: string; expected: string }) =>
+      `${p.label} (${p.key}): the value given is not valid (it is not shown back). Expected ${p.expected}.`,
     missing: (p: { label: string; key: string; expected: string }) =>
       `${p.label} (${p.key}) is required: ${p.expected}.`,
     usage: (p: { usage: string }) => `Usage: ${p.usage}`,
@@ -67,6 +69,7 @@ export const core = defineMessages(
     duplicateOption: (p) => `الخيار «${iso(p.key)}» مكرر؛ اكتبه مرة واحدة.`,
     unexpected: (p) => `لم أتوقع «${iso(p.word)}» هنا.`,
     badValue: (p) => `${p.label} (${iso(p.key)}): القيمة «${iso(p.value)}» غير صالحة. المتوقع ${p.expected}.`,
+    badSecret: (p) => `${p.label} (${iso(p.key)}): القيمة المعطاة غير صالحة (لا تُعرض). المتوقع ${p.expected}.`,
     missing: (p) => `${p.label} (${iso(p.key)}) مطلوب: ${p.expected}.`,
     usage: (p) => `الاستخدام: ${iso(p.usage)}`,
     needsRole: (p) => `هذا الإجراء متاح فقط لـ${p.roles}. اطلب من أحد المشرفين تغيير دورك إن احتجت إليه.`,

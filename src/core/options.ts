@@ -18,7 +18,8 @@ export type OptionKind =
   | 'timezone'
   | 'currency'
   | 'channel'
-  | 'user';
+  | 'user'
+  | 'secret';
 
 export interface OptionSpec<S extends z.ZodType = z.ZodType> {
   kind: OptionKind;
@@ -213,6 +214,33 @@ export const opt = {
       schema: cleaned()
         .transform((s) => /^<@!?([A-Za-z0-9]+)(\|[^>]*)?>$/.exec(s)?.[1] ?? s.replace(/^@/, ''))
         .pipe(z.string().regex(/^[\p{L}\p{N}_.:-]{1,80}$/u)),
+    });
+  },
+
+  /**
+   * A token or key. Never echoed: error messages do not quote it, modals never pre-fill it, and
+   * its value is printable ASCII without spaces, as every provider's tokens are.
+   */
+  secret(meta: Meta & { maxLength?: number }) {
+    const maxLength = meta.maxLength ?? 4000;
+    return optional({
+      ...meta,
+      kind: 'secret',
+      maxLength,
+      expected: {
+        en: `a token of at most ${maxLength} characters without spaces`,
+        ar: `رمز لا يزيد عن ${maxLength} حرفًا بلا مسافات`,
+      },
+      schema: z
+        .string()
+        .transform((s) => s.trim())
+        .pipe(
+          z
+            .string()
+            .min(1)
+            .max(maxLength)
+            .regex(/^[\x21-\x7e]+$/),
+        ),
     });
   },
 

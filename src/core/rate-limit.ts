@@ -23,3 +23,9 @@ export class RateLimiter {
     for (const [key, times] of this.hits) if (!times.some((t) => t > nowMs - windowMs)) this.hits.delete(key);
   }
 }
+
+/**
+ * The limit for work that costs money or leans on an outside service (LLM calls, provider
+ * verification, fetching a site): generous for a person at work, a wall for a runaway script.
+ */
+export const EXPENSIVE = { max: 20, perMinutes: 10 } as const;

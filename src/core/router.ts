@@ -115,6 +115,8 @@ export class Router {
       }
       const result = spec.schema.safeParse(value);
       if (result.success) input[key] = result.data;
+      else if (spec.kind === 'secret')
+        errors[key] = m.badSecret({ label: spec.label[locale], key, expected: spec.expected[locale] });
       else
         errors[key] = m.badValue({
           label: spec.label[locale],

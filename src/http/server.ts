@@ -98,7 +98,8 @@ export class HttpServer {
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+/** The body, or undefined when it is larger than MAX_BODY_BYTES (the rest is drained). */
+export async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > MAX_BODY_BYTES) {
     req.resume();

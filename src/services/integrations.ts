@@ -12,6 +12,7 @@ import { PublishError, type Publisher } from '../../integrations/publisher.js';
 import { verifyYoutube, YoutubePublisher, youtubeCredentials } from '../../integrations/youtube/publisher.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
+import type { SafeFetch } from '../net/safe-fetch.js';
 import type { Clock } from './clock.js';
 import type { Secrets } from './secrets.js';
 
@@ -30,7 +31,7 @@ export interface ConnectInput {
 
 export type IntegrationStatus = 'ok' | 'error' | 'reauth';
 
-const MEDIA_LIMITS = { maxBytes: 256 * 1024 * 1024, timeoutMs: 5 * 60_000 };
+const MEDIA_LIMITS: MediaLimits = { maxBytes: 256 * 1024 * 1024, timeoutMs: 5 * 60_000 };
 
 export class IntegrationService {
   constructor(
@@ -38,6 +39,8 @@ export class IntegrationService {
     private readonly secrets: Secrets,
     private readonly config: Config,
     private readonly clock: Clock,
+    /** Media downloads go through the one outbound helper (private addresses refused). */
+    private readonly outbound: SafeFetch,
   ) {}
 
   /**
@@ -132,8 +135,7 @@ export class IntegrationService {
       return new InstagramPublisher(this.config.META_GRAPH_URL, parse(instagramCredentials), undefined, now);
     }
     if (provider === 'youtube') {
-      const limits: MediaLimits = { ...MEDIA_LIMITS, allowHosts: this.config.OUTBOUND_ALLOW_HOSTS };
-      return new YoutubePublisher(this.config.YOUTUBE_API_URL, parse(youtubeCredentials), limits);
+      return new YoutubePublisher(this.config.YOUTUBE_API_URL, parse(youtubeCredentials), MEDIA_LIMITS, this.outbound);
     }
     if (provider === 'mailchimp')
       return new MailchimpPublisher(parse(mailchimpCredentials), this.config.MAILCHIMP_API_URL, now);

@@ -523,6 +523,7 @@ export class PlannerService {
         createdById: ctx.member.externalId,
       },
     });
+    await ctx.services.audit.record(ctx, 'brainstorm.create', String(row.id), { product: request.product });
     return { id: row.id, request, ...generated };
   }
 

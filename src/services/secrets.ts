@@ -9,6 +9,24 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import path from 'node:path';
 
 const PREFIX = 'v1:';
+const KEY_FILE = 'encryption.key';
+
+/** Where the generated key lives when ENCRYPTION_KEY is not set. */
+export function keyFilePath(dataDir: string): string {
+  return path.join(dataDir, KEY_FILE);
+}
+
+/** A key as ENCRYPTION_KEY or the key file spell it (64 hex characters or base64 of 32 bytes). */
+export function parseKey(value: string): Buffer {
+  const key = decodeKey(value.trim());
+  if (key.length !== 32) throw new Error('the encryption key must be 32 bytes (64 hex characters or base64)');
+  return key;
+}
+
+/** A fresh random key, spelled as the key file holds it. */
+export function generateKeyText(): string {
+  return randomBytes(32).toString('hex');
+}
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
@@ -23,12 +41,12 @@ export class Secrets {
   /** ENCRYPTION_KEY (64 hex characters or base64) when set, else the key file in `dataDir`. */
   static load(configured: string | undefined, dataDir: string): Secrets {
     if (configured) return Secrets.fromKey(decodeKey(configured));
-    const file = path.join(dataDir, 'encryption.key');
+    const file = keyFilePath(dataDir);
     if (!existsSync(file)) {
       mkdirSync(dataDir, { recursive: true });
       try {
         // 'wx' fails when another process created it first; then we read theirs.
-        writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+        writeFileSync(file, `${generateKeyText()}\n`, { mode: 0o600, flag: 'wx' });
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       }

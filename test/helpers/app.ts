@@ -72,13 +72,13 @@ export function identity(
 /** A full app on a fresh SQLite file in a temporary folder. */
 export async function createTestApp(
   env: Record<string, string> = {},
-  options: Pick<AppOptions, 'llm'> = {},
+  options: Pick<AppOptions, 'llm'> & { log?: AppOptions['log'] } = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(path.join(tmpdir(), 'mktbot-test-'));
   const config = loadConfig({ DATABASE_URL: `file:${path.join(dir, 'test.db')}`, LOG_LEVEL: 'silent', ...env });
   const notifier = new RecordingNotifier();
   const clock = new TestClock();
-  const app = await createApp({ config, log: createLogger('silent'), notifier, clock, ...options });
+  const app = await createApp({ config, notifier, clock, ...options, log: options.log ?? createLogger('silent') });
   return {
     ...app,
     dir,

@@ -19,11 +19,13 @@ import { splitCommand, tokenize } from '../../core/parse.js';
 import type { Reply } from '../../core/reply.js';
 import type { Router } from '../../core/router.js';
 import type { HttpServer } from '../../http/server.js';
+import { MAX_BODY_BYTES } from '../../http/server.js';
 import type { Logger } from '../../log.js';
 import type { Services } from '../../services/index.js';
 import { type ChannelRole, channelFor, type Notifier, type PostedMessage } from '../../services/notifier.js';
 import { claimOnce } from '../../services/processed-events.js';
 import type { Adapter } from '../adapter.js';
+import { guardSlackBody } from './body-guard.js';
 import { slackText } from './messages.js';
 import { buildModal, MODAL_CALLBACK_ID, modalMetadata, readModal, type ViewState } from './modal.js';
 import { SLACK_EVENTS_PATH, UMBRELLA_COMMAND } from './paths.js';
@@ -95,6 +97,8 @@ export class SlackAdapter implements Adapter {
         signingSecret: config.SLACK_SIGNING_SECRET,
         endpoints: SLACK_EVENTS_PATH,
         logger,
+        // The same limit as every other endpoint on the shared server (413 above it).
+        bodyLimit: MAX_BODY_BYTES,
       });
       this.app = new App({
         token: config.SLACK_BOT_TOKEN,
@@ -115,10 +119,19 @@ export class SlackAdapter implements Adapter {
       const http = this.o.http;
       if (!http) throw new Error('Slack over HTTP needs the shared HTTP server');
       const listener = this.receiver.requestListener;
+      const signingSecret = this.o.config.SLACK_SIGNING_SECRET ?? '';
       http.use((req: IncomingMessage, res: ServerResponse) => {
         if (!this.active || req.method !== 'POST') return false;
         if (new URL(req.url ?? '/', 'http://localhost').pathname !== SLACK_EVENTS_PATH) return false;
-        listener(req, res);
+        guardSlackBody(req, res, signingSecret).then(
+          (answered) => {
+            if (!answered) listener(req, res);
+          },
+          (err: unknown) => {
+            this.log.warn({ err }, 'slack: could not read a request');
+            if (!res.headersSent) res.writeHead(400).end();
+          },
+        );
         return true;
       });
       this.active = true;

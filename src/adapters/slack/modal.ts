@@ -51,6 +51,9 @@ function element(spec: OptionSpec, initial: string | undefined, locale: Locale):
     };
   }
   const maxLength = Math.min(spec.maxLength ?? 3000, 3000);
+  // A token typed with the command is never put back on screen, even to the person who typed it.
+  if (spec.kind === 'secret')
+    return { type: 'plain_text_input', action_id: ACTION, multiline: false, max_length: maxLength };
   return {
     type: 'plain_text_input',
     action_id: ACTION,

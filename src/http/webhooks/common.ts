@@ -5,9 +5,18 @@ import type { Services } from '../../services/index.js';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Invalid UTF-8 is refused rather than silently turned into replacement characters and stored. */
 export function parseJson(body: Buffer): Result<unknown> {
+  let text: string;
   try {
-    return { ok: true, value: JSON.parse(body.toString('utf8')) };
+    text = strictUtf8.decode(body);
+  } catch {
+    return { ok: false, error: 'body is not valid UTF-8' };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) };
   } catch {
     return { ok: false, error: 'body is not valid JSON' };
   }

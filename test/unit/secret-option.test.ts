@@ -1,0 +1,114 @@
+/**
+ * A token typed into /connect is never shown back: not in a validation error, not in a provider's
+ * refusal, not in a Slack modal, not in a log line.
+ */
+import { Writable } from 'node:stream';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import connect from '../../commands/connect.js';
+import { buildModal } from '../../src/adapters/slack/modal.js';
+import { findSubcommand } from '../../src/core/bind.js';
+import { opt, required } from '../../src/core/options.js';
+import { createLogger } from '../../src/log.js';
+import { FakeMetaGraph } from '../fakes/meta-graph.js';
+import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
+
+class Lines extends Writable {
+  readonly lines: string[] = [];
+  override _write(chunk: Buffer, _enc: BufferEncoding, done: () => void): void {
+    this.lines.push(chunk.toString('utf8'));
+    done();
+  }
+}
+
+describe('opt.secret', () => {
+  const token = required(opt.secret({ label: { en: 'Token', ar: 'الرمز' }, description: { en: 'x', ar: 'x' } }));
+
+  it('accepts printable tokens and refuses spaces, control characters and over-long values', () => {
+    expect(token.schema.safeParse('  EAAG-abc_123.xyz  ').data).toBe('EAAG-abc_123.xyz');
+    expect(token.schema.safeParse('abc def').success).toBe(false);
+    expect(token.schema.safeParse('abc\u0000def').success).toBe(false);
+    expect(token.schema.safeParse('توكن').success).toBe(false);
+    expect(token.schema.safeParse('x'.repeat(4001)).success).toBe(false);
+    expect(token.kind).toBe('secret');
+  });
+});
+
+describe('a /connect token is never echoed', () => {
+  const meta = new FakeMetaGraph();
+  const GOOD = 'EAAGgood-page-token-777';
+  let app: TestApp;
+  let logs: Lines;
+
+  beforeAll(async () => {
+    await meta.start();
+    meta.addPage('111', GOOD, 'Cold Brew Co');
+  });
+  afterAll(() => meta.close());
+
+  beforeEach(async () => {
+    logs = new Lines();
+    app = await createTestApp({ META_GRAPH_URL: meta.url }, { log: createLogger('trace', logs) });
+  });
+  afterEach(() => app.cleanup());
+
+  const secretsSeen = (value: string, replies: string[]) => {
+    const everything = [...replies, ...logs.lines].join('\n');
+    return everything.includes(value);
+  };
+
+  it('an invalid token value is refused without quoting it, in English and Arabic', async () => {
+    const bad = 'SeCrEt-part-one SeCrEt-part-two';
+    const en = textOf(await app.say(`/connect facebook account:111 token:"${bad}"`));
+    const ar = textOf(
+      await app.say(`/connect facebook account:111 token:"${bad}"`, identity({ user: 'U2', locale: 'ar' })),
+    );
+    expect(en).toMatch(/Token \(token\): the value given is not valid/);
+    expect(ar).toMatch(/غير صالحة/);
+    expect(secretsSeen('SeCrEt-part', [en, ar])).toBe(false);
+    expect(await app.db.prisma.integration.count()).toBe(0);
+  });
+
+  it('a control character in the token is refused and not shown', async () => {
+    const bad = 'EAAGctl\u0007secret-value';
+    const r = await app.router.handleStructured('connect', 'facebook', { account: '111', token: bad }, identity());
+    expect(r.tone).toBe('error');
+    expect(secretsSeen('secret-value', [textOf(r)])).toBe(false);
+  });
+
+  it('a token the provider refuses is not quoted in the reply or the logs', async () => {
+    const refused = 'EAAGrefused-token-4242';
+    const r = textOf(await app.say(`/connect facebook account:111 token:${refused}`));
+    expect(r).toMatch(/refused the token/);
+    expect(secretsSeen(refused, [r])).toBe(false);
+  });
+
+  it('a good token is stored sealed and never appears in replies, logs or the database in clear', async () => {
+    const r = textOf(await app.say(`/connect facebook account:111 token:${GOOD}`));
+    expect(r).toMatch(/Facebook connected: Cold Brew Co/);
+    const status = textOf(await app.say('/connect status'));
+    const audit = textOf(await app.say('/audit'));
+    expect(secretsSeen(GOOD, [r, status, audit])).toBe(false);
+    const row = await app.db.prisma.integration.findFirstOrThrow();
+    expect(row.credentials).not.toContain(GOOD);
+  });
+
+  it('validation errors from the router never contain a secret value', () => {
+    const sub = findSubcommand(connect, 'facebook');
+    if (!sub) throw new Error('no facebook sub-action');
+    const checked = app.router.validate(sub, { account: '111', token: 'has space-SECRET' }, 'en');
+    expect(checked.ok).toBe(false);
+    expect(JSON.stringify(checked)).not.toContain('SECRET');
+  });
+
+  it('the Slack modal never pre-fills a secret input', () => {
+    const sub = findSubcommand(connect, 'facebook');
+    if (!sub) throw new Error('no facebook sub-action');
+    const view = buildModal(connect, sub, { account: '111', token: 'EAAGprefill-SECRET' }, 'en', {
+      command: 'connect',
+      sub: 'facebook',
+    });
+    const json = JSON.stringify(view);
+    expect(json).toContain('"initial_value":"111"');
+    expect(json).not.toContain('SECRET');
+  });
+});
