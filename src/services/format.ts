@@ -96,6 +96,7 @@ export const kpiNames = defineMessages(
     avg_engagement_time: 'Avg engagement time per user',
     dwell_time: 'Dwell time per session',
     returning_rate: 'Returning visitors',
+    avg_position: 'Average search position',
     revenue: 'Revenue',
     spend: 'Spend',
     conversions: 'Conversions',
@@ -123,6 +124,7 @@ export const kpiNames = defineMessages(
     avg_engagement_time: 'متوسط وقت التفاعل لكل مستخدم',
     dwell_time: 'مدة البقاء لكل جلسة',
     returning_rate: 'الزوار العائدون',
+    avg_position: 'متوسط الترتيب في البحث',
     revenue: 'الإيرادات',
     spend: 'الإنفاق',
     conversions: 'التحويلات',
@@ -150,6 +152,8 @@ export function formatFigure(kind: FigureKind, v: Ratio, currency: string, local
       return formatMultiple(v, locale);
     case 'seconds':
       return formatSeconds(v, locale);
+    case 'position':
+      return v === NA ? naText(locale) : formatNumber(v, locale, 1);
     case 'count':
       return v === NA ? naText(locale) : formatCount(v, locale);
   }
