@@ -107,6 +107,8 @@ export const kpiNames = defineMessages(
     engagements: 'Engagements',
     sessions: 'Sessions',
     followers: 'Followers',
+    cost: 'Cost',
+    conversion_value: 'Conversion value',
   },
   {
     roi: 'العائد على الاستثمار ROI',
@@ -135,6 +137,8 @@ export const kpiNames = defineMessages(
     engagements: 'التفاعلات',
     sessions: 'الجلسات',
     followers: 'المتابعون',
+    cost: 'التكلفة',
+    conversion_value: 'قيمة التحويلات',
   },
 );
 export type NamedFigure = keyof (typeof kpiNames)['en'];
