@@ -79,11 +79,15 @@ export function quote(value: string): string {
   return `"${oneLine.replaceAll('"', "'")}"`;
 }
 
-/** The exact line to type; its options follow /schedule (channel, when, title, subject, text after " | "). */
+/**
+ * The exact line to type, in /schedule's own options (commands/schedule.ts, `add`): channel, when,
+ * title (YouTube's title or Mailchimp's subject: /schedule has one option for both) and the text
+ * after " | ". /schedule has no preview-text option, so a Mailchimp preview stays in the draft.
+ */
 export function scheduleLine(d: StoredDraft): string {
   const parts = ['/schedule', `channel:${d.channel}`, 'when:"tomorrow 9am"'];
-  if (d.title) parts.push(`title:${quote(d.title)}`);
-  if (d.subject) parts.push(`subject:${quote(d.subject)}`);
+  const title = d.title ?? d.subject;
+  if (title) parts.push(`title:${quote(title)}`);
   return `${parts.join(' ')} | ${d.text}`;
 }
 
