@@ -9,7 +9,6 @@ import {
   CHANNEL_RULES,
   composeText,
   DRAFT_CHANNELS,
-  type Draft,
   type DraftChannel,
   length,
   TONES,
