@@ -86,9 +86,10 @@ export class ReportService {
     opts: { daily?: boolean } = {},
   ): Promise<ReportData> {
     const prev = previousRange(range);
+    const span = await this.dataSpan(workspace.id);
     const [current, before, plan, daily] = await Promise.all([
-      this.sums(workspace.id, range, filters),
-      this.sums(workspace.id, prev, filters),
+      this.sums(workspace.id, clampRange(range, span), filters),
+      this.sums(workspace.id, clampRange(prev, span), filters),
       this.linkedPlan(workspace.id, range, filters),
       opts.daily ? this.daily(workspace.id, range, filters) : Promise.resolve(undefined),
     ]);
@@ -199,7 +200,8 @@ export class ReportService {
    * ones, where the date index reads few rows, keep SQLite's own plan (bench/report.mjs prints both
    * side by side). Column names come from METRIC_FIELDS, never from input; values are bound.
    */
-  private async sums(workspaceId: number, r: DateRange, f: Filters): Promise<SumRow[]> {
+  private async sums(workspaceId: number, r: DateRange | undefined, f: Filters): Promise<SumRow[]> {
+    if (!r) return [];
     const params: Array<string | number> = [workspaceId, r.from, r.to];
     let filter = '';
     if (f.channel) {
@@ -221,6 +223,15 @@ export class ReportService {
       for (const field of METRIC_FIELDS) totals[field] = Number(x[field] ?? 0);
       return { channel: String(x.channel), campaign: String(x.campaign), count: Number(x.rowCount), totals };
     });
+  }
+
+  /** First and last day with metrics (two index seeks), so sums() reads and plans only for days that exist. */
+  private async dataSpan(workspaceId: number): Promise<{ from: string; to: string } | undefined> {
+    // Two ordered LIMIT 1 reads: SQLite answers MIN and MAX together by scanning, each alone by a seek.
+    const edge = (dir: 'asc' | 'desc') =>
+      this.db.metricDaily.findFirst({ where: { workspaceId }, orderBy: { date: dir }, select: { date: true } });
+    const [first, last] = await Promise.all([edge('asc'), edge('desc')]);
+    return first && last ? { from: first.date, to: last.date } : undefined;
   }
 
   /** Spend and revenue per day, every day of the range present (zero when nothing was recorded). */
@@ -254,6 +265,16 @@ export class ReportService {
     const overlapping = plans.find((p) => p.startsOn && p.endsOn && overlapDays(planRange(p), range) > 0);
     return overlapping ?? plans[0];
   }
+}
+
+/** The part of a range that has data; undefined when none of it does. */
+function clampRange(r: DateRange, span: { from: string; to: string } | undefined): DateRange | undefined {
+  if (!span) return undefined;
+  const from = r.from > span.from ? r.from : span.from;
+  const to = r.to < span.to ? r.to : span.to;
+  if (from > to) return undefined;
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+  return { from, to, days };
 }
 
 function planRange(p: Plan): DateRange {
