@@ -270,8 +270,11 @@ export class ReportService {
 /** The part of a range that has data; undefined when none of it does. */
 function clampRange(r: DateRange, span: { from: string; to: string } | undefined): DateRange | undefined {
   if (!span) return undefined;
-  const from = r.from > span.from ? r.from : span.from;
-  const to = r.to < span.to ? r.to : span.to;
+  // ISO days compare as strings; Math.min/max (which the linter suggests) would turn them into NaN.
+  const later = (a: string, b: string) => (a.localeCompare(b) >= 0 ? a : b);
+  const earlier = (a: string, b: string) => (a.localeCompare(b) <= 0 ? a : b);
+  const from = later(r.from, span.from);
+  const to = earlier(r.to, span.to);
   if (from > to) return undefined;
   const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
   return { from, to, days };
