@@ -9,12 +9,14 @@ import {
   CHANNEL_RULES,
   composeText,
   DRAFT_CHANNELS,
-  type Draft,
   type DraftChannel,
   length,
   TONES,
 } from '../src/services/drafts/channels.js';
+import { LLM_WRITER_NAME } from '../src/services/drafts/llm-writer.js';
+import type { WrittenDraft } from '../src/services/drafts/service.js';
 import { splitKeywords } from '../src/services/drafts/templates.js';
+import type { FallbackReason } from '../src/services/llm.js';
 
 const m = defineMessages(
   'draft',
@@ -27,6 +29,11 @@ const m = defineMessages(
     bytes: (p: { used: string; max: string }) => `${p.used}/${p.max} bytes`,
     tags: (p: { used: number; max: number }) => `${p.used}/${p.max} hashtags`,
     writtenBy: (p: { writer: string }) => `written from ${p.writer}`,
+    fromLlm: 'Written by the AI model; length, hashtags and titles checked against the channel’s rules by the bot.',
+    fallbackTimeout: 'The AI model did not answer in time, so this draft comes from the built-in templates.',
+    fallbackMalformed: 'The AI model gave an unusable answer, so this draft comes from the built-in templates.',
+    fallbackUnavailable: 'The AI model was unavailable, so this draft comes from the built-in templates.',
+    fallbackRefused: 'The AI model declined to answer, so this draft comes from the built-in templates.',
     schedule: 'Schedule this',
     scheduleIntro: 'Type this to schedule the draft (change the time as you like):',
     mediaHint: (p: { channel: string }) => `${p.channel} needs a picture or video: add media:https://… to the line.`,
@@ -41,6 +48,11 @@ const m = defineMessages(
     bytes: (p) => `${iso(`${p.used}/${p.max}`)} بايت`,
     tags: (p) => `${iso(`${p.used}/${p.max}`)} وسمًا`,
     writtenBy: (p) => `كُتبت من ${iso(p.writer)}`,
+    fromLlm: 'كتبها نموذج الذكاء الاصطناعي؛ وتحقق البوت من الطول والوسوم والعناوين وفق قواعد القناة.',
+    fallbackTimeout: 'لم يُجب نموذج الذكاء الاصطناعي في الوقت المحدد، لذا جاءت المسودة من القوالب المدمجة.',
+    fallbackMalformed: 'أعطى نموذج الذكاء الاصطناعي إجابة غير صالحة، لذا جاءت المسودة من القوالب المدمجة.',
+    fallbackUnavailable: 'نموذج الذكاء الاصطناعي غير متاح، لذا جاءت المسودة من القوالب المدمجة.',
+    fallbackRefused: 'رفض نموذج الذكاء الاصطناعي الإجابة، لذا جاءت المسودة من القوالب المدمجة.',
     schedule: 'جدولة هذا المنشور',
     scheduleIntro: 'اكتب هذا لجدولة المسودة (غيّر الوقت كما تشاء):',
     mediaHint: (p) => `يحتاج ${iso(p.channel)} إلى صورة أو فيديو: أضف media:https://… إلى السطر.`,
@@ -79,15 +91,35 @@ export function quote(value: string): string {
   return `"${oneLine.replaceAll('"', "'")}"`;
 }
 
-/** The exact line to type; its options follow /schedule (channel, when, title, subject, text after " | "). */
+/**
+ * The exact line to type, in /schedule's own options (commands/schedule.ts, `add`): channel, when,
+ * title (YouTube's title or Mailchimp's subject: /schedule has one option for both) and the text
+ * after " | ". /schedule has no preview-text option, so a Mailchimp preview stays in the draft.
+ */
 export function scheduleLine(d: StoredDraft): string {
   const parts = ['/schedule', `channel:${d.channel}`, 'when:"tomorrow 9am"'];
-  if (d.title) parts.push(`title:${quote(d.title)}`);
-  if (d.subject) parts.push(`subject:${quote(d.subject)}`);
+  const title = d.title ?? d.subject;
+  if (title) parts.push(`title:${quote(title)}`);
   return `${parts.join(' ')} | ${d.text}`;
 }
 
-function render(d: Draft, id: number, ctx: Context) {
+/** Says who wrote the draft, and why the templates did when a model is configured but failed. */
+function sourceNote(w: WrittenDraft, ctx: Context): Block | undefined {
+  const t = ctx.t(m);
+  if (w.fallback === undefined) return w.writer === LLM_WRITER_NAME ? context(t.fromLlm) : undefined;
+  const byReason: Record<FallbackReason, string | undefined> = {
+    'no-key': undefined,
+    timeout: t.fallbackTimeout,
+    malformed: t.fallbackMalformed,
+    unavailable: t.fallbackUnavailable,
+    refused: t.fallbackRefused,
+  };
+  const note = byReason[w.fallback];
+  return note ? context(note) : undefined;
+}
+
+function render(w: WrittenDraft, id: number, ctx: Context) {
+  const d = w.draft;
   const t = ctx.t(m);
   const rules = CHANNEL_RULES[d.channel];
   const body = composeText(d);
@@ -105,8 +137,10 @@ function render(d: Draft, id: number, ctx: Context) {
       : t.size({ used: num(length(body)), max: num(rules.maxText) });
   const notes = [size];
   if (rules.maxHashtags > 0) notes.push(t.tags({ used: d.hashtags.length, max: rules.maxHashtags }));
-  notes.push(t.writtenBy({ writer: ctx.services.drafts.writer.name }));
+  notes.push(t.writtenBy({ writer: w.writer }));
   blocks.push(context(notes.join(' · ')));
+  const source = sourceNote(w, ctx);
+  if (source) blocks.push(source);
   blocks.push(actions([{ id: 'draft.schedule', label: t.schedule, payload: String(id), style: 'primary' }]));
   return reply(t.title({ channel: CHANNEL_NAMES[d.channel] }), blocks);
 }
@@ -153,13 +187,14 @@ export default defineCommand({
     }),
   },
   async handler({ channel, topic, keywords, tone }, ctx) {
-    const d = await ctx.services.drafts.draft({
+    const written = await ctx.services.drafts.write({
       channel,
       topic,
       keywords: splitKeywords(keywords),
       tone: tone ?? 'friendly',
       locale: ctx.locale,
     });
+    const d = written.draft;
     const stored: StoredDraft = {
       channel: d.channel,
       text: composeText(d),
@@ -168,7 +203,7 @@ export default defineCommand({
       ...(d.preview ? { preview: d.preview } : {}),
     };
     const id = await ctx.services.audit.record(ctx, 'draft.create', channel, stored);
-    return render(d, id, ctx);
+    return render(written, id, ctx);
   },
   actions: {
     schedule: action({

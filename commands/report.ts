@@ -13,6 +13,7 @@ import {
   performerLines,
   rangeLabel,
   recommendationText,
+  searchSections,
   sliceTable,
   summaryTable,
   targetLines,
@@ -151,6 +152,7 @@ async function show(
   const campaigns = sliceTable(d, d.campaigns, ctx.locale, 'campaign');
   if (d.campaigns.length > 0 && !filters.campaign)
     blocks.push(text(t.campaigns), table(campaigns.columns, campaigns.rows.slice(0, 15)));
+  blocks.push(...searchSections(d, ctx.locale));
   if (d.plan && (d.targets.length > 0 || d.skippedTargets > 0)) {
     blocks.push(text(t.goals({ plan: d.plan.name })), list(targetLines(d, ctx.locale)));
   } else blocks.push(context(t.noPlan));

@@ -8,6 +8,7 @@ import { metricsWebhook } from './http/metrics-webhook.js';
 import type { HttpServer } from './http/server.js';
 import { digestJob } from './jobs/digest.js';
 import { scheduling } from './jobs/dispatch.js';
+import { metricsPullJob } from './jobs/metrics-pull.js';
 import type { JobRunner } from './jobs/runner.js';
 import type { Logger } from './log.js';
 import type { Services } from './services/index.js';
@@ -25,4 +26,4 @@ export interface Feature {
   register(app: AppParts): void | Promise<void>;
 }
 
-export const features: readonly Feature[] = [scheduling, alertsFeature, metricsWebhook, digestJob];
+export const features: readonly Feature[] = [scheduling, alertsFeature, metricsWebhook, digestJob, metricsPullJob];

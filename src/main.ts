@@ -20,8 +20,7 @@ import { AuditService } from './services/audit.js';
 import { type Clock, systemClock } from './services/clock.js';
 import { CommentService } from './services/comments.js';
 import { dataDir } from './services/data-dir.js';
-import { DraftService } from './services/drafts/service.js';
-import { TemplateDraftWriter } from './services/drafts/templates.js';
+import { draftService } from './services/drafts/service.js';
 import type { Services } from './services/index.js';
 import { IntegrationService } from './services/integrations.js';
 import { type Llm, OfflineLlm } from './services/llm.js';
@@ -89,8 +88,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     reports: new ReportService(db.prisma),
     outbound,
     seo: new SeoService(outbound),
-    // LLM seam: pass an LLM-backed DraftWriter here when OPENAI_API_KEY is set (src/services/drafts/writer.ts).
-    drafts: new DraftService(new TemplateDraftWriter()),
+    drafts: draftService(llm, o.log),
     commands,
   };
   const router = new Router(commands, services, o.log);

@@ -2,13 +2,15 @@ import { readFile } from 'node:fs/promises';
 import { defineMessages, type Locale } from '../core/i18n.js';
 import { openDatabase } from '../db/client.js';
 import { describeError, MetricsService } from '../services/metrics.js';
+import { EXPORT_FORMATS, type ImportFormat } from '../services/search-exports.js';
 import { takeWorkspaceFlag, workspaceFromRef } from '../services/workspace-ref.js';
 import type { Verb } from './verbs.js';
 
 const m = defineMessages(
   'cli-import-metrics',
   {
-    usage: 'Usage: mktbot import-metrics FILE.csv [--workspace PLATFORM:ID]',
+    usage:
+      'Usage: mktbot import-metrics FILE.csv [--format auto|metrics|google-ads|search-console] [--workspace PLATFORM:ID]',
     unreadable: (p: { file: string; reason: string }) => `Cannot read ${p.file}: ${p.reason}`,
     failed: (p: { file: string; count: number }) =>
       `${p.file}: nothing imported, ${p.count} problem(s) to fix (the file is imported all or nothing):`,
@@ -16,7 +18,8 @@ const m = defineMessages(
       `Imported ${p.rows} row(s): ${p.inserted} new, ${p.replaced} replaced. Dates ${p.from} to ${p.to}; channels: ${p.channels}.`,
   },
   {
-    usage: 'الاستخدام: mktbot import-metrics FILE.csv [--workspace PLATFORM:ID]',
+    usage:
+      'الاستخدام: mktbot import-metrics FILE.csv [--format auto|metrics|google-ads|search-console] [--workspace PLATFORM:ID]',
     unreadable: (p) => `تعذّرت قراءة ${p.file}: ${p.reason}`,
     failed: (p) => `${p.file}: لم يُستورد شيء، يجب إصلاح ${p.count} مشكلة (يُستورد الملف كله أو لا شيء):`,
     done: (p) =>
@@ -24,15 +27,31 @@ const m = defineMessages(
   },
 );
 
+const FORMATS: readonly ImportFormat[] = ['auto', 'metrics', ...EXPORT_FORMATS];
+
+/** `--format NAME` or `--format=NAME`; format undefined when the name is not one we read. */
+function takeFormatFlag(args: readonly string[]): { format: ImportFormat | undefined; rest: string[] } {
+  const rest: string[] = [];
+  let name = 'auto';
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--format') name = args[++i] ?? '';
+    else if (a.startsWith('--format=')) name = a.slice('--format='.length);
+    else rest.push(a);
+  }
+  return { format: FORMATS.find((f) => f === name), rest };
+}
+
 export const importMetrics: Verb = {
   name: 'import-metrics',
   summary: 'import daily metrics from a CSV file (all or nothing; re-import replaces)',
   async run({ config, args, lang, stdout }) {
     const locale: Locale = lang ?? 'en';
     const t = m[locale];
-    const { spec, rest } = takeWorkspaceFlag(args);
+    const { spec, rest: afterWorkspace } = takeWorkspaceFlag(args);
+    const { format, rest } = takeFormatFlag(afterWorkspace);
     const file = rest[0];
-    if (!file || rest.length > 1) {
+    if (!file || rest.length > 1 || format === undefined) {
       process.stderr.write(`${t.usage}\n`);
       return 2;
     }
@@ -50,7 +69,7 @@ export const importMetrics: Verb = {
         process.stderr.write(`${ws}\n`);
         return 2;
       }
-      const r = await new MetricsService(db.prisma).importCsv(ws, text);
+      const r = await new MetricsService(db.prisma).importCsv(ws, text, 'import', format);
       if (!r.ok) {
         const lines = r.errors.map((e) => `  ${describeError(e, locale)}`);
         process.stderr.write(`${t.failed({ file, count: r.errors.length })}\n${lines.join('\n')}\n`);

@@ -98,6 +98,7 @@ export const kpiNames = defineMessages(
     avg_engagement_time: 'Avg engagement time per user',
     dwell_time: 'Dwell time per session',
     returning_rate: 'Returning visitors',
+    avg_position: 'Average search position',
     revenue: 'Revenue',
     spend: 'Spend',
     conversions: 'Conversions',
@@ -108,6 +109,8 @@ export const kpiNames = defineMessages(
     engagements: 'Engagements',
     sessions: 'Sessions',
     followers: 'Followers',
+    cost: 'Cost',
+    conversion_value: 'Conversion value',
   },
   {
     roi: 'العائد على الاستثمار ROI',
@@ -125,6 +128,7 @@ export const kpiNames = defineMessages(
     avg_engagement_time: 'متوسط وقت التفاعل لكل مستخدم',
     dwell_time: 'مدة البقاء لكل جلسة',
     returning_rate: 'الزوار العائدون',
+    avg_position: 'متوسط الترتيب في البحث',
     revenue: 'الإيرادات',
     spend: 'الإنفاق',
     conversions: 'التحويلات',
@@ -135,6 +139,8 @@ export const kpiNames = defineMessages(
     engagements: 'التفاعلات',
     sessions: 'الجلسات',
     followers: 'المتابعون',
+    cost: 'التكلفة',
+    conversion_value: 'قيمة التحويلات',
   },
 );
 export type NamedFigure = keyof (typeof kpiNames)['en'];
@@ -152,6 +158,8 @@ export function formatFigure(kind: FigureKind, v: Ratio, currency: string, local
       return formatMultiple(v, locale);
     case 'seconds':
       return formatSeconds(v, locale);
+    case 'position':
+      return v === NA ? naText(locale) : formatNumber(v, locale, 1);
     case 'count':
       return v === NA ? naText(locale) : formatCount(v, locale);
   }

@@ -6,7 +6,12 @@ import type { Integration, Workspace } from '@prisma/client';
 import type { z } from 'zod';
 import { FacebookPublisher, facebookCredentials, verifyFacebook } from '../../integrations/facebook/publisher.js';
 import { InstagramPublisher, instagramCredentials, verifyInstagram } from '../../integrations/instagram/publisher.js';
-import { MailchimpPublisher, mailchimpCredentials, verifyMailchimp } from '../../integrations/mailchimp/publisher.js';
+import {
+  MailchimpClient,
+  MailchimpPublisher,
+  mailchimpCredentials,
+  verifyMailchimp,
+} from '../../integrations/mailchimp/publisher.js';
 import type { MediaLimits } from '../../integrations/media.js';
 import { PublishError, type Publisher } from '../../integrations/publisher.js';
 import { verifyYoutube, YoutubePublisher, youtubeCredentials } from '../../integrations/youtube/publisher.js';
@@ -140,6 +145,13 @@ export class IntegrationService {
     if (provider === 'mailchimp')
       return new MailchimpPublisher(parse(mailchimpCredentials), this.config.MAILCHIMP_API_URL, now);
     throw PublishError.fatal(`no publisher for ${provider}`);
+  }
+
+  /** A Mailchimp API client for one integration (reports); PublishError.reauth when credentials are unreadable. */
+  mailchimpClient(integration: Integration): MailchimpClient {
+    const parsed = mailchimpCredentials.safeParse(this.openCredentials(integration));
+    if (!parsed.success) throw PublishError.reauth('the stored credentials are incomplete; connect again');
+    return new MailchimpClient(parsed.data, this.config.MAILCHIMP_API_URL, () => this.clock.now());
   }
 
   private openCredentials(integration: Integration): unknown {

@@ -27,6 +27,8 @@ export const METRIC_FIELDS = [
   'engagementSeconds',
   'newUsers',
   'returningUsers',
+  'searchPositionSum',
+  'searchImpressions',
 ] as const;
 export type MetricField = (typeof METRIC_FIELDS)[number];
 export type Totals = Record<MetricField, number>;
@@ -101,8 +103,14 @@ export const dwellTime = (t: Totals): Ratio => ratio(t.engagementSeconds, t.sess
 /** Returning-visitor rate = returning / (new + returning) users (GA4 dimension newVsReturning). */
 export const returningRate = (t: Totals): Ratio => ratio(t.returningUsers, t.newUsers + t.returningUsers);
 
+/**
+ * Average search position = sum(position x impressions) / impressions of the rows with a position:
+ * Search Console's impression-weighted average, exact over any range because the sum is stored.
+ */
+export const avgPosition = (t: Totals): Ratio => ratio(t.searchPositionSum, t.searchImpressions);
+
 /** How a KPI is shown and which way is good. */
-export type KpiKind = 'percent' | 'multiple' | 'money' | 'seconds';
+export type KpiKind = 'percent' | 'multiple' | 'money' | 'seconds' | 'position';
 
 export interface KpiDef {
   id: KpiId;
@@ -127,6 +135,7 @@ export const KPIS = {
   avg_engagement_time: { kind: 'seconds', higherIsBetter: true, compute: avgEngagementTime },
   dwell_time: { kind: 'seconds', higherIsBetter: true, compute: dwellTime },
   returning_rate: { kind: 'percent', higherIsBetter: true, compute: returningRate },
+  avg_position: { kind: 'position', higherIsBetter: false, compute: avgPosition },
 } as const satisfies Record<string, Omit<KpiDef, 'id'>>;
 
 export type KpiId = keyof typeof KPIS;

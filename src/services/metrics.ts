@@ -11,6 +11,7 @@ import type { Db } from '../db/client.js';
 import { CsvSyntaxError, parseCsv } from './csv.js';
 import { currencyDigits } from './format.js';
 import type { MetricField } from './kpi.js';
+import { detectExport, exportRecords, type ImportFormat } from './search-exports.js';
 
 /** CSV/JSON column -> MetricDaily column. spend and revenue arrive in major units. */
 export const NUMERIC_COLUMNS = {
@@ -35,7 +36,13 @@ export const NUMERIC_COLUMNS = {
 } as const satisfies Record<string, MetricField>;
 type NumericColumn = keyof typeof NUMERIC_COLUMNS;
 const MONEY_COLUMNS: ReadonlySet<string> = new Set(['spend', 'revenue']);
-const KNOWN_COLUMNS = ['date', 'channel', 'campaign', ...Object.keys(NUMERIC_COLUMNS)];
+/**
+ * position: Search Console's average position for the row (1 = top), stored weighted by the row's
+ * impressions. currency: optional check that money columns are in the workspace currency.
+ */
+const KNOWN_COLUMNS = ['date', 'channel', 'campaign', ...Object.keys(NUMERIC_COLUMNS), 'position', 'currency'];
+/** Search Console reports positions from 1; anything past this is not a search result page. */
+const MAX_POSITION = 1000;
 
 /** Prisma Int is 32-bit signed. */
 const MAX_INT = 2_147_483_647;
@@ -63,7 +70,11 @@ export type Problem =
   | { code: 'badNumber'; column: string; value: string }
   | { code: 'notWhole'; column: string; value: string }
   | { code: 'tooLarge'; column: string; value: string }
-  | { code: 'duplicateRow'; firstLine: number };
+  | { code: 'duplicateRow'; firstLine: number }
+  | { code: 'badPosition'; value: string }
+  | { code: 'positionNeedsImpressions' }
+  | { code: 'currencyMismatch'; value: string; expected: string }
+  | { code: 'noHeader'; format: string };
 
 /** Where the problem is: a CSV line or a JSON item (1-based); 0 for the input as a whole. */
 export interface LineError {
@@ -83,7 +94,7 @@ export type ImportResult =
     }
   | { ok: false; errors: LineError[] };
 
-interface InputRecord {
+export interface InputRecord {
   line: number;
   values: Record<string, unknown>;
 }
@@ -113,6 +124,12 @@ export const metricMessages = defineMessages(
     tooLarge: (p: { column: string; value: string }) => `${p.column} "${p.value}" is too large for one day`,
     duplicateRow: (p: { firstLine: number; unit: 'line' | 'item' }) =>
       `same date, channel and campaign as ${p.unit} ${p.firstLine}`,
+    badPosition: (p: { value: string }) =>
+      `position "${p.value}" is not an average search position (a number from 1 to ${MAX_POSITION})`,
+    positionNeedsImpressions: 'a position needs the impressions it was measured on (impressions above zero)',
+    currencyMismatch: (p: { value: string; expected: string }) =>
+      `the amounts are in ${p.value} but the workspace reports in ${p.expected}; convert them or change the workspace currency`,
+    noHeader: (p: { format: string }) => `no ${p.format} header row found in the first lines of the file`,
   },
   {
     where: (p) => (p.line === 0 ? '' : `${p.unit === 'line' ? 'السطر' : 'العنصر'} ${iso(p.line)}: `),
@@ -133,6 +150,11 @@ export const metricMessages = defineMessages(
     notWhole: (p) => `${iso(p.column)} «${iso(p.value)}» يجب أن يكون عددًا صحيحًا`,
     tooLarge: (p) => `${iso(p.column)} «${iso(p.value)}» كبير جدًا ليوم واحد`,
     duplicateRow: (p) => `نفس التاريخ والقناة والحملة في ${p.unit === 'line' ? 'السطر' : 'العنصر'} ${iso(p.firstLine)}`,
+    badPosition: (p) => `position «${iso(p.value)}» ليس متوسط ترتيب في البحث (رقم من ١ إلى ${iso(MAX_POSITION)})`,
+    positionNeedsImpressions: 'الترتيب يحتاج إلى مرات الظهور التي قيس عليها (أكثر من صفر)',
+    currencyMismatch: (p) =>
+      `المبالغ بعملة ${iso(p.value)} لكن مساحة العمل تعرض التقارير بعملة ${iso(p.expected)}؛ حوّلها أو غيّر عملة مساحة العمل`,
+    noHeader: (p) => `لم يوجد سطر عناوين بصيغة ${iso(p.format)} في أول أسطر الملف`,
   },
 );
 
@@ -175,6 +197,18 @@ export function describeError(e: LineError, locale: Locale, unit: 'line' | 'item
       break;
     case 'duplicateRow':
       what = m.duplicateRow({ firstLine: p.firstLine, unit });
+      break;
+    case 'badPosition':
+      what = m.badPosition(p);
+      break;
+    case 'currencyMismatch':
+      what = m.currencyMismatch(p);
+      break;
+    case 'noHeader':
+      what = m.noHeader(p);
+      break;
+    case 'positionNeedsImpressions':
+      what = m.positionNeedsImpressions;
       break;
   }
   return `${m.where({ line: e.line, unit })}${what}`;
@@ -254,6 +288,22 @@ export function validateRecords(
       } else if (n > MAX_INT) fail({ code: 'tooLarge', column, value: raw });
       else row[field] = n;
     }
+    row.searchPositionSum = 0;
+    row.searchImpressions = 0;
+    const position = cell(values.position);
+    if (position !== undefined) {
+      const p = /^\d+(\.\d+)?$/.test(position) ? Number(position) : Number.NaN;
+      if (!(p >= 1 && p <= MAX_POSITION)) fail({ code: 'badPosition', value: position });
+      else if (!(row.impressions > 0)) fail({ code: 'positionNeedsImpressions' });
+      else {
+        row.searchPositionSum = p * row.impressions;
+        row.searchImpressions = row.impressions;
+      }
+    }
+    const rowCurrency = cell(values.currency)?.toUpperCase();
+    if (rowCurrency !== undefined && rowCurrency !== currency.toUpperCase()) {
+      fail({ code: 'currencyMismatch', value: rowCurrency, expected: currency });
+    }
     if (errors.length > before) continue;
     const key = `${row.date}\u0000${row.channel}\u0000${row.campaign}`;
     const first = seen.get(key);
@@ -267,8 +317,14 @@ export function validateRecords(
   return errors.length > 0 ? { rows: [], errors } : { rows, errors };
 }
 
-/** CSV text -> records keyed by header names; header problems are reported on line 1. */
-export function csvRecords(text: string): { records: InputRecord[]; errors: LineError[] } {
+/**
+ * CSV text -> records keyed by the contract's column names; header problems are reported on the
+ * header's line. Google Ads and Search Console exports are recognised from their header (or named).
+ */
+export function csvRecords(
+  text: string,
+  format: ImportFormat = 'auto',
+): { records: InputRecord[]; errors: LineError[] } {
   let parsed: ReturnType<typeof parseCsv>;
   try {
     parsed = parseCsv(text);
@@ -278,6 +334,8 @@ export function csvRecords(text: string): { records: InputRecord[]; errors: Line
     }
     throw err;
   }
+  const exported = format === 'auto' ? detectExport(parsed) : format === 'metrics' ? undefined : format;
+  if (exported) return exportRecords(parsed, exported);
   const [head, ...body] = parsed;
   if (!head) return { records: [], errors: [{ line: 0, problem: { code: 'empty' } }] };
   const header = head.fields.map((h) => h.trim().toLowerCase());
@@ -304,8 +362,13 @@ export function csvRecords(text: string): { records: InputRecord[]; errors: Line
 export class MetricsService {
   constructor(private readonly db: Db) {}
 
-  async importCsv(workspace: Workspace, text: string, source = 'import'): Promise<ImportResult> {
-    const { records, errors } = csvRecords(text);
+  async importCsv(
+    workspace: Workspace,
+    text: string,
+    source = 'import',
+    format: ImportFormat = 'auto',
+  ): Promise<ImportResult> {
+    const { records, errors } = csvRecords(text, format);
     if (errors.length > 0) {
       // Report row problems too, so one run shows everything to fix.
       const more = records.length > 0 ? validateRecords(records, workspace.currency).errors : [];

@@ -3,7 +3,7 @@
  * show the same figures the same way.
  */
 import { defineMessages, formatNumber, iso, type Locale } from '../core/i18n.js';
-import { type Block, table } from '../core/reply.js';
+import { type Block, context, table, text } from '../core/reply.js';
 import {
   arrow,
   currencyDigits,
@@ -18,6 +18,7 @@ import {
 import { change, KPI_IDS, KPIS, type KpiId, NA, type Ratio, type Totals } from './kpi.js';
 import type { DateRange } from './periods.js';
 import type { Recommendation, ReportData, Slice } from './reports.js';
+import { ORGANIC_CHANNEL, SEM_CHANNEL } from './search-exports.js';
 import type { TargetProgress } from './targets.js';
 
 export const view = defineMessages(
@@ -60,6 +61,9 @@ export const view = defineMessages(
       `Close the gap on ${p.name}: ${p.actual} against a goal of ${p.goal}. Put the next effort there.`,
     costliest: (p: { channel: string; cpa: string; average: string }) =>
       `Conversions on ${p.channel} cost ${p.cpa} against ${p.average} on average: tighten targeting or bids there.`,
+    sem: (p: { channel: string }) => `Search ads (Google Ads, channel ${p.channel})`,
+    organic: (p: { channel: string }) => `Organic search (Search Console, channel ${p.channel})`,
+    positionNote: 'Average position is weighted by impressions; 1 is the top of the results, so lower is better.',
   },
   {
     metric: 'المقياس',
@@ -93,6 +97,9 @@ export const view = defineMessages(
     closeGap: (p) => `أغلق الفجوة في ${p.name}: ${p.actual} مقابل هدف ${p.goal}. ركّز الجهد القادم هناك.`,
     costliest: (p) =>
       `تكلفة التحويل في ${iso(p.channel)} ${p.cpa} مقابل ${p.average} في المتوسط: حسّن الاستهداف أو المزايدة هناك.`,
+    sem: (p) => `إعلانات البحث (Google Ads، القناة ${iso(p.channel)})`,
+    organic: (p) => `البحث العضوي (Search Console، القناة ${iso(p.channel)})`,
+    positionNote: 'متوسط الترتيب مرجّح بمرات الظهور؛ ١ هو أعلى النتائج، فالأقل أفضل.',
   },
 );
 
@@ -144,15 +151,81 @@ export function summaryRows(
   return rows;
 }
 
-export function summaryTable(d: ReportData, locale: Locale): Block {
+/** Figures against the previous period: metric, now, before, change. */
+function comparisonTable(rows: SummaryRow[], currency: string, locale: Locale): Block {
   const t = view[locale];
-  const rows = summaryRows(d, locale).map((r) => [
-    r.name,
-    formatFigure(r.kind, r.now, d.currency, locale),
-    formatFigure(r.kind, r.before, d.currency, locale),
-    `${arrow(r.change)} ${formatChange(r.change, locale)}`,
-  ]);
-  return table([t.metric, t.current, t.previous, t.change], rows);
+  return table(
+    [t.metric, t.current, t.previous, t.change],
+    rows.map((r) => [
+      r.name,
+      formatFigure(r.kind, r.now, currency, locale),
+      formatFigure(r.kind, r.before, currency, locale),
+      `${arrow(r.change)} ${formatChange(r.change, locale)}`,
+    ]),
+  );
+}
+
+export function summaryTable(d: ReportData, locale: Locale): Block {
+  return comparisonTable(summaryRows(d, locale), d.currency, locale);
+}
+
+type SectionFigure = [NamedFigure, FigureKind, (t: Totals) => Ratio];
+const total =
+  (field: keyof Totals) =>
+  (t: Totals): Ratio =>
+    t[field];
+const kpi =
+  (id: KpiId) =>
+  (t: Totals): Ratio =>
+    KPIS[id].compute(t);
+
+/** What SEM and organic search people read first, in the order their tools show it. */
+const SEARCH_SECTIONS = {
+  sem: {
+    channel: SEM_CHANNEL,
+    figures: [
+      ['cost', 'money', total('spendMinor')],
+      ['clicks', 'count', total('clicks')],
+      ['impressions', 'count', total('impressions')],
+      ['cpc', 'money', kpi('cpc')],
+      ['conversions', 'count', total('conversions')],
+      ['conversion_value', 'money', total('revenueMinor')],
+      ['roas', 'multiple', kpi('roas')],
+    ],
+  },
+  organic: {
+    channel: ORGANIC_CHANNEL,
+    figures: [
+      ['clicks', 'count', total('clicks')],
+      ['impressions', 'count', total('impressions')],
+      ['ctr', 'percent', kpi('ctr')],
+      ['avg_position', 'position', kpi('avg_position')],
+    ],
+  },
+} as const satisfies Record<string, { channel: string; figures: readonly SectionFigure[] }>;
+
+/**
+ * The SEM (Google Ads) and organic search (Search Console) sections: the channel's own figures
+ * against the previous period. Nothing when the range has no data on that channel.
+ */
+export function searchSections(d: ReportData, locale: Locale): Block[] {
+  const t = view[locale];
+  const names = kpiNames[locale];
+  const blocks: Block[] = [];
+  for (const [id, section] of Object.entries(SEARCH_SECTIONS) as Array<
+    [keyof typeof SEARCH_SECTIONS, (typeof SEARCH_SECTIONS)[keyof typeof SEARCH_SECTIONS]]
+  >) {
+    const slice = d.channels.find((c) => c.name === section.channel);
+    if (!slice) continue;
+    const rows: SummaryRow[] = section.figures.map(([figure, kind, value]) => {
+      const now = value(slice.totals);
+      const before = value(slice.previous);
+      return { id: figure, name: names[figure], kind, now, before, change: change(now, before) };
+    });
+    blocks.push(text(t[id]({ channel: section.channel })), comparisonTable(rows, d.currency, locale));
+    if (id === 'organic') blocks.push(context(t.positionNote));
+  }
+  return blocks;
 }
 
 /** Per-channel (or per-campaign) figures: the table and its CSV share these cells. */

@@ -62,16 +62,16 @@ export interface ReportData {
   daily?: Array<{ date: string; spendMinor: number; revenueMinor: number }>;
 }
 
-type SumRow = {
-  channel: string;
-  campaign: string;
-  _sum: Partial<Record<string, number | null>>;
-  _max: { followers: number | null };
-  _count: { _all: number };
-};
+type SumRow = { channel: string; campaign: string; count: number; totals: Totals };
 
 /** Share of total spend below which a channel or campaign is not ranked for best/worst or budget moves. */
 export const MIN_SPEND_SHARE = 0.05;
+
+/** The covering index of prisma/schema.prisma that sums() reads (a migration creates it). */
+export const REPORT_INDEX = 'MetricDaily_report_idx';
+
+/** Ranges up to this many days read through the date index instead (see sums()). */
+export const SHORT_RANGE_DAYS = 92;
 
 /** Followers is the audience size at the end of a day: its latest (max) value counts, not the sum. */
 const SUMMED = METRIC_FIELDS.filter((f) => f !== 'followers');
@@ -86,9 +86,10 @@ export class ReportService {
     opts: { daily?: boolean } = {},
   ): Promise<ReportData> {
     const prev = previousRange(range);
+    const span = await this.dataSpan(workspace.id);
     const [current, before, plan, daily] = await Promise.all([
-      this.sums(workspace.id, range, filters),
-      this.sums(workspace.id, prev, filters),
+      this.sums(workspace.id, clampRange(range, span), filters),
+      this.sums(workspace.id, clampRange(prev, span), filters),
       this.linkedPlan(workspace.id, range, filters),
       opts.daily ? this.daily(workspace.id, range, filters) : Promise.resolve(undefined),
     ]);
@@ -109,9 +110,9 @@ export class ReportService {
       [before, 'previous'],
     ] as const) {
       for (const r of list) {
-        const t = toTotals(r);
+        const t = r.totals;
         addTotals(pick === 'totals' ? totals : previous, t);
-        if (pick === 'totals') rows += r._count._all;
+        if (pick === 'totals') rows += r.count;
         addTotals(slot(channels, r.channel)[pick], t);
         if (r.campaign !== '') addTotals(slot(campaigns, r.campaign)[pick], t);
       }
@@ -190,16 +191,47 @@ export class ReportService {
     };
   }
 
-  private async sums(workspaceId: number, r: DateRange, f: Filters): Promise<SumRow[]> {
-    const sum = Object.fromEntries(SUMMED.map((k) => [k, true])) as Record<(typeof SUMMED)[number], true>;
-    const rows = await this.db.metricDaily.groupBy({
-      by: ['channel', 'campaign'],
-      where: this.where(workspaceId, r, f),
-      _sum: sum,
-      _max: { followers: true },
-      _count: { _all: true },
+  /**
+   * Sums per channel and campaign. Raw SQL because the plan matters: by itself SQLite picks the
+   * (workspaceId, date) index and sorts every row of the range into a temporary B-tree to group it,
+   * which was most of /report's time over a year. MetricDaily_report_idx is ordered by channel and
+   * campaign and holds every summed column, so rows come out grouped without touching the table; but
+   * it is not ordered by date, so it walks all of the workspace's rows. Long ranges take it; short
+   * ones, where the date index reads few rows, keep SQLite's own plan (bench/report.mjs prints both
+   * side by side). Column names come from METRIC_FIELDS, never from input; values are bound.
+   */
+  private async sums(workspaceId: number, r: DateRange | undefined, f: Filters): Promise<SumRow[]> {
+    if (!r) return [];
+    const params: Array<string | number> = [workspaceId, r.from, r.to];
+    let filter = '';
+    if (f.channel) {
+      filter += ' AND "channel" = ?';
+      params.push(f.channel);
+    }
+    if (f.campaign) {
+      filter += ' AND "campaign" = ?';
+      params.push(f.campaign);
+    }
+    const figures = [...SUMMED.map((c) => `SUM("${c}") AS "${c}"`), 'MAX("followers") AS "followers"'].join(', ');
+    const sql = `SELECT "channel", "campaign", COUNT(*) AS "rowCount", ${figures}
+      FROM "MetricDaily"${r.days > SHORT_RANGE_DAYS ? ` INDEXED BY "${REPORT_INDEX}"` : ''}
+      WHERE "workspaceId" = ? AND "date" >= ? AND "date" <= ?${filter}
+      GROUP BY "channel", "campaign"`;
+    const rows = await this.db.$queryRawUnsafe<Array<Record<string, unknown>>>(sql, ...params);
+    return rows.map((x) => {
+      const totals = emptyTotals();
+      for (const field of METRIC_FIELDS) totals[field] = Number(x[field] ?? 0);
+      return { channel: String(x.channel), campaign: String(x.campaign), count: Number(x.rowCount), totals };
     });
-    return rows as unknown as SumRow[];
+  }
+
+  /** First and last day with metrics (two index seeks), so sums() reads and plans only for days that exist. */
+  private async dataSpan(workspaceId: number): Promise<{ from: string; to: string } | undefined> {
+    // Two ordered LIMIT 1 reads: SQLite answers MIN and MAX together by scanning, each alone by a seek.
+    const edge = (dir: 'asc' | 'desc') =>
+      this.db.metricDaily.findFirst({ where: { workspaceId }, orderBy: { date: dir }, select: { date: true } });
+    const [first, last] = await Promise.all([edge('asc'), edge('desc')]);
+    return first && last ? { from: first.date, to: last.date } : undefined;
   }
 
   /** Spend and revenue per day, every day of the range present (zero when nothing was recorded). */
@@ -235,6 +267,19 @@ export class ReportService {
   }
 }
 
+/** The part of a range that has data; undefined when none of it does. */
+function clampRange(r: DateRange, span: { from: string; to: string } | undefined): DateRange | undefined {
+  if (!span) return undefined;
+  // ISO days compare as strings; Math.min/max (which the linter suggests) would turn them into NaN.
+  const later = (a: string, b: string) => (a.localeCompare(b) >= 0 ? a : b);
+  const earlier = (a: string, b: string) => (a.localeCompare(b) <= 0 ? a : b);
+  const from = later(r.from, span.from);
+  const to = earlier(r.to, span.to);
+  if (from > to) return undefined;
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+  return { from, to, days };
+}
+
 function planRange(p: Plan): DateRange {
   const from = (p.startsOn as Date).toISOString().slice(0, 10);
   const to = (p.endsOn as Date).toISOString().slice(0, 10);
@@ -246,13 +291,6 @@ function planRange(p: Plan): DateRange {
 function planShare(p: Plan, range: DateRange): number {
   if (!p.startsOn || !p.endsOn || p.endsOn < p.startsOn) return range.days / 30;
   return range.days / planRange(p).days;
-}
-
-function toTotals(r: SumRow): Totals {
-  const t = emptyTotals();
-  for (const f of SUMMED) t[f] = Number(r._sum[f] ?? 0);
-  t.followers = Number(r._max.followers ?? 0);
-  return t;
 }
 
 function hasData(t: Totals): boolean {

@@ -104,7 +104,7 @@ export type TargetStatus = 'on_track' | 'at_risk' | 'off_track';
 export interface TargetProgress {
   id: TargetId;
   /** KPI kind for display; totals are counts or money. */
-  kind: 'percent' | 'multiple' | 'money' | 'seconds' | 'count';
+  kind: 'percent' | 'multiple' | 'money' | 'seconds' | 'position' | 'count';
   direction: 'higher' | 'lower';
   /** In internal units: fraction, multiple, minor units, seconds or a count (pro-rated for totals). */
   target: number;

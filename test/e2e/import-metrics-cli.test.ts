@@ -57,6 +57,23 @@ describe('mktbot import-metrics (built CLI)', () => {
     expect(count().n).toBe(2);
   });
 
+  it('reads a Search Console export, detected or named with --format, and refuses an unknown format', () => {
+    const file = path.join(dir, 'Dates.csv');
+    writeFileSync(file, 'Date,Clicks,Impressions,CTR,Position\n2026-11-05,3,100,3%,4.5\n');
+    const detected = run('import-metrics', file);
+    expect(detected.stderr).toBe('');
+    expect(detected.stdout).toContain('channels: organic-search');
+    const named = run('import-metrics', '--format', 'search-console', file);
+    expect(named.stdout).toContain('0 new, 1 replaced');
+    const wrong = run('import-metrics', '--format=google-ads', file);
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('no google-ads header row');
+    const unknown = run('import-metrics', '--format', 'bing', file);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('--format auto|metrics|google-ads|search-console');
+    expect(count().n).toBe(3);
+  });
+
   it('exits 2 without a file and 1 for a file that does not exist', () => {
     expect(run('import-metrics').status).toBe(2);
     const r = run('import-metrics', path.join(dir, 'missing.csv'));

@@ -2,8 +2,20 @@
  * A fake of the Mailchimp Marketing API 3.0 (base `${url}/3.0`): Basic auth with the API key,
  * RFC 7807 problem bodies, campaigns created as drafts ("save"), content, schedule (quarter hour
  * UTC and in the future only, else 400) and send; a campaign is sent or scheduled at most once.
+ * Reports (`GET /reports/{id}`) exist for sent campaigns only (404 before), with the figures a test
+ * sets through `setReport`, in the shape of the real report (bounces, opens, clicks objects).
  */
 import { type FakeRequest, type FakeResponse, FakeServer } from './server.js';
+
+export interface ReportFigures {
+  emails_sent: number;
+  hard_bounces?: number;
+  soft_bounces?: number;
+  unique_opens: number;
+  opens_total?: number;
+  unique_subscriber_clicks: number;
+  clicks_total?: number;
+}
 
 interface Campaign {
   id: string;
@@ -26,6 +38,7 @@ export class FakeMailchimp {
   readonly keys = new Set<string>();
   readonly lists = new Map<string, { name: string; from_name: string; from_email: string }>();
   readonly campaigns = new Map<string, Campaign>();
+  readonly reports = new Map<string, ReportFigures>();
   private seq = 0;
   now: () => Date = () => new Date();
 
@@ -52,6 +65,15 @@ export class FakeMailchimp {
 
   addList(id: string, name = 'Newsletter', from_name = 'Brand', from_email = 'news@brand.example'): void {
     this.lists.set(id, { name, from_name, from_email });
+  }
+
+  /** What Mailchimp did with a campaign: it went out at `at`, and its report shows these figures. */
+  setReport(id: string, figures: ReportFigures, at?: string): void {
+    const c = this.campaigns.get(id);
+    if (!c) throw new Error(`no campaign ${id}`);
+    c.status = 'sent';
+    if (at) c.send_time = at;
+    this.reports.set(id, figures);
   }
 
   private handle(req: FakeRequest): FakeResponse {
@@ -81,6 +103,12 @@ export class FakeMailchimp {
       };
     }
     if (req.method === 'POST' && path === '/campaigns') return this.create(req);
+    const report = /^\/reports\/([^/]+)$/.exec(path);
+    if (report?.[1]) {
+      if (req.method !== 'GET')
+        return problem(405, 'Method Not Allowed', 'The requested method and resource are not compatible.');
+      return this.report(report[1]);
+    }
     m = /^\/campaigns\/([^/]+)(\/.*)?$/.exec(path);
     const c = m?.[1] ? this.campaigns.get(m[1]) : undefined;
     if (!c) return problem(404, 'Resource Not Found', 'The requested resource could not be found.');
@@ -131,6 +159,43 @@ export class FakeMailchimp {
     const c: Campaign = { id, web_id: this.seq, status: 'save', listId, settings: body.settings ?? {} };
     this.campaigns.set(id, c);
     return { status: 200, body: this.view(c) };
+  }
+
+  private report(id: string): FakeResponse {
+    const c = this.campaigns.get(id);
+    if (!c || (c.status !== 'sent' && c.status !== 'sending')) {
+      return problem(404, 'Resource Not Found', 'The requested resource could not be found.');
+    }
+    const f = this.reports.get(id) ?? { emails_sent: 0, unique_opens: 0, unique_subscriber_clicks: 0 };
+    const delivered = f.emails_sent - (f.hard_bounces ?? 0) - (f.soft_bounces ?? 0);
+    return {
+      status: 200,
+      body: {
+        id,
+        campaign_title: c.settings.title ?? '',
+        type: 'regular',
+        list_id: c.listId,
+        subject_line: c.settings.subject_line ?? '',
+        emails_sent: f.emails_sent,
+        abuse_reports: 0,
+        unsubscribed: 0,
+        send_time: c.send_time ?? '',
+        bounces: { hard_bounces: f.hard_bounces ?? 0, soft_bounces: f.soft_bounces ?? 0, syntax_errors: 0 },
+        opens: {
+          opens_total: f.opens_total ?? f.unique_opens,
+          unique_opens: f.unique_opens,
+          open_rate: delivered > 0 ? f.unique_opens / delivered : 0,
+          last_open: '',
+        },
+        clicks: {
+          clicks_total: f.clicks_total ?? f.unique_subscriber_clicks,
+          unique_clicks: f.unique_subscriber_clicks,
+          unique_subscriber_clicks: f.unique_subscriber_clicks,
+          click_rate: delivered > 0 ? f.unique_subscriber_clicks / delivered : 0,
+          last_click: '',
+        },
+      },
+    };
   }
 
   private view(c: Campaign) {

@@ -35,6 +35,49 @@ describe('/draft', () => {
     expect(shown).toContain('media:https://');
   });
 
+  /** Drafts, presses Schedule this, and types the line it answers with, as a person would. */
+  async function scheduleFromDraft(line: string, extra = '') {
+    const r = await app.say(line);
+    const pressed = await app.router.press('draft.schedule', actionsOf(r)[0]?.payload, identity());
+    const prefilled = pressed.blocks
+      .map((b) => (b.kind === 'text' ? b.text : ''))
+      .find((l) => l.startsWith('/schedule '));
+    expect(prefilled).toBeDefined();
+    const typed = extra ? (prefilled as string).replace(' | ', ` ${extra} | `) : (prefilled as string);
+    const answer = await app.say(typed);
+    const posts = await app.services.db.scheduledPost.findMany();
+    return { draft: r, answer, posts };
+  }
+
+  it('prefills a /schedule line that schedules the drafted post as it is', async () => {
+    const { draft, answer, posts } = await scheduleFromDraft('/draft facebook topic:"autumn menu" keywords:"pumpkin"');
+    expect(answer.tone).not.toBe('error');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toMatchObject({ channel: 'facebook', status: 'pending' });
+    // The text scheduled is the text drafted, hashtags and all.
+    const body = textOf(draft)
+      .split('\n')
+      .find((l) => l.includes('autumn menu')) as string;
+    expect(posts[0]?.content).toContain(body);
+    expect(posts[0]?.publishAt.toISOString()).toBe('2026-11-27T09:00:00.000Z');
+  });
+
+  it('carries a Mailchimp subject into /schedule title, and an Instagram draft once media is added', async () => {
+    const mail = await scheduleFromDraft('/draft mailchimp topic:"spring sale" tone:urgent');
+    expect(mail.answer.tone).not.toBe('error');
+    const subject = textOf(mail.draft)
+      .split('\n')
+      .find((l) => l.startsWith('Subject line: '))
+      ?.slice('Subject line: '.length);
+    expect(subject).toBeTruthy();
+    expect(mail.posts[0]).toMatchObject({ channel: 'mailchimp', title: subject });
+    await app.services.db.scheduledPost.deleteMany();
+    const insta = await scheduleFromDraft('/draft instagram topic:"cold brew"', 'media:https://example.com/cup.jpg');
+    expect(insta.answer.tone).not.toBe('error');
+    expect(insta.posts[0]).toMatchObject({ channel: 'instagram' });
+    expect(insta.posts[0]?.content).toContain('#ColdBrew');
+  });
+
   it('writes a Mailchimp subject and preview in Arabic for an Arabic workspace', async () => {
     await app.say('/config lang ar');
     const r = await app.say('/draft channel:mailchimp topic:"تخفيضات الربيع" tone:urgent');

@@ -26,7 +26,14 @@ function shape(db: Database.Database) {
       .map(({ cid: _position, ...column }) => column)
       .sort((a, b) => a.name.localeCompare(b.name)),
     indexes: (db.prepare(`PRAGMA index_list("${name}")`).all() as Array<{ name: string; unique: number }>)
-      .map((i) => ({ name: i.name, unique: i.unique, columns: db.prepare(`PRAGMA index_info("${i.name}")`).all() }))
+      .map((i) => ({
+        name: i.name,
+        unique: i.unique,
+        // Index columns by name and order in the index, not by their position in the table (see above).
+        columns: (db.prepare(`PRAGMA index_info("${i.name}")`).all() as Array<{ seqno: number; name: string }>).map(
+          ({ seqno, name }) => ({ seqno, name }),
+        ),
+      }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     foreignKeys: db.prepare(`PRAGMA foreign_key_list("${name}")`).all(),
   }));

@@ -1,9 +1,8 @@
 /**
- * LLM SEAM. A `DraftWriter` turns a request into a draft. Today the only writer is the template one
- * (`TemplateDraftWriter`); the LLM port (built separately) plugs in by implementing this interface,
- * for example `LlmDraftWriter` calling `llm.generate(draftSchema, prompt)`, chosen in `createApp` when
- * OPENAI_API_KEY is set. Whatever a writer returns goes through `fitToChannel`, so an LLM answer that
- * runs long or stuffs hashtags still fits the channel.
+ * LLM SEAM. A `DraftWriter` turns a request into a draft: `TemplateDraftWriter` (offline) and
+ * `LlmDraftWriter` (the `Llm` port, chosen in createApp through `draftService` when a model is
+ * configured, with the templates behind it). Whatever a writer returns goes through `fitToChannel`,
+ * so an LLM answer that runs long or stuffs hashtags still fits the channel.
  */
 import type { Locale } from '../../core/i18n.js';
 import type { Draft, DraftChannel, Tone } from './channels.js';
