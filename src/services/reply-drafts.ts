@@ -18,6 +18,8 @@ export interface DraftRequest {
 export interface Draft {
   text: string;
   source: 'template' | 'llm';
+  /** Set when a model is configured but the template answered instead (shown to the person). */
+  fallback?: boolean;
 }
 
 export interface ReplyDrafter {
