@@ -143,7 +143,9 @@ export class FakeMetaGraph {
     if (!who) return err(400, 190, 'Invalid OAuth access token - Cannot parse access token');
     const [node, edge] = parts;
     if (req.method === 'GET' && edge === 'comments') return this.listComments(node ?? '', params, who);
-    if (req.method === 'GET' && (edge === 'posts' || edge === 'media') && node === who.id) return this.listObjects(who);
+    if (req.method === 'GET' && (edge === 'posts' || edge === 'media') && node === who.id) {
+      return this.listObjects(who, Number(params.get('limit') ?? '25'));
+    }
     if (req.method === 'POST' && (edge === 'comments' || edge === 'replies') && node !== who.id) {
       return this.reply(node ?? '', edge, params, who);
     }
@@ -152,17 +154,20 @@ export class FakeMetaGraph {
     return err(400, 100, 'Unsupported request');
   }
 
-  private listObjects(who: { kind: string; id: string }): FakeResponse {
+  /** The newest `limit` posts or media, newest first. */
+  private listObjects(who: { kind: string; id: string }, limit: number): FakeResponse {
     if (who.kind === 'page') {
       const data = this.posts
         .filter((p) => p.pageId === who.id)
         .reverse()
+        .slice(0, limit)
         .map((p) => ({ id: p.id, permalink_url: `https://www.facebook.com/${p.id}` }));
       return { status: 200, body: { data } };
     }
     const data = this.media
       .filter((m) => m.igUserId === who.id)
       .reverse()
+      .slice(0, limit)
       .map((m) => ({ id: m.id, permalink: `https://www.instagram.com/p/${m.id}/` }));
     return { status: 200, body: { data } };
   }
