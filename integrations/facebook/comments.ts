@@ -48,8 +48,9 @@ export class FacebookComments implements CommentSource, CommentReplier {
     private readonly creds: FacebookCredentials,
     private readonly known: readonly KnownPost[],
     private readonly now: () => Date,
+    timeoutMs?: number,
   ) {
-    this.graph = new GraphClient(base, creds.token, now);
+    this.graph = new GraphClient(base, creds.token, now, timeoutMs);
   }
 
   async fetchSince(cursor: string | undefined): Promise<FetchResult> {

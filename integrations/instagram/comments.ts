@@ -43,8 +43,9 @@ export class InstagramComments implements CommentSource, CommentReplier {
     private readonly creds: InstagramCredentials,
     private readonly known: readonly KnownPost[],
     private readonly now: () => Date,
+    timeoutMs?: number,
   ) {
-    this.graph = new GraphClient(base, creds.token, now);
+    this.graph = new GraphClient(base, creds.token, now, timeoutMs);
   }
 
   async fetchSince(cursor: string | undefined): Promise<FetchResult> {

@@ -53,6 +53,7 @@ export class YoutubeComments implements CommentSource, CommentReplier {
     private readonly creds: YoutubeCredentials,
     private readonly known: readonly KnownPost[],
     private readonly now: () => Date,
+    private readonly timeoutMs?: number,
   ) {}
 
   async fetchSince(cursor: string | undefined): Promise<FetchResult> {
@@ -124,7 +125,11 @@ export class YoutubeComments implements CommentSource, CommentReplier {
    * off (403 commentsDisabled) or that was deleted (404), undefined: the others are still read.
    */
   private async call(call: HttpCall, videoId?: string): Promise<unknown> {
-    const res = await send({ ...call, headers: { ...call.headers, authorization: `Bearer ${this.creds.token}` } });
+    const res = await send({
+      ...call,
+      headers: { ...call.headers, authorization: `Bearer ${this.creds.token}` },
+      ...(this.timeoutMs ? { timeoutMs: this.timeoutMs } : {}),
+    });
     const body = parseJson(res.text);
     if (res.status >= 200 && res.status < 300) return body;
     const error = errorBody.safeParse(body);

@@ -50,7 +50,7 @@ export const alertMessages = defineMessages(
     edit: 'Edit reply',
     repliedBy: (p: { who: string; when: string }) => `↩ Reply posted under the comment by ${p.who} at ${p.when}:`,
     replyPending: (p: { who: string; when: string }) =>
-      `Reply sent by ${p.who} at ${p.when}, but the platform did not confirm it; check the comment before sending again.`,
+      `Reply sent by ${p.who} at ${p.when}; the platform has not confirmed it (yet). Check the comment before sending again.`,
     escalatedAt: (p: { when: string }) => `Escalated at ${p.when}.`,
   },
   {
@@ -93,7 +93,7 @@ export const alertMessages = defineMessages(
     edit: 'عدّل الرد',
     repliedBy: (p) => `↩ نشر ${iso(p.who)} الرد تحت التعليق في ${iso(p.when)}:`,
     replyPending: (p) =>
-      `أرسل ${iso(p.who)} الرد في ${iso(p.when)} لكن المنصة لم تؤكده؛ تحقّق من التعليق قبل الإرسال مرة أخرى.`,
+      `أرسل ${iso(p.who)} الرد في ${iso(p.when)} ولم تؤكده المنصة (بعد). تحقّق من التعليق قبل الإرسال مرة أخرى.`,
     escalatedAt: (p) => `صُعّدت في ${iso(p.when)}.`,
   },
 );

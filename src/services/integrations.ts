@@ -45,6 +45,9 @@ export type IntegrationStatus = 'ok' | 'error' | 'reauth';
 const MEDIA_LIMITS = { maxBytes: 256 * 1024 * 1024, timeoutMs: 5 * 60_000 };
 
 export class IntegrationService {
+  /** How long one comment read or reply call may take (tests shorten it). */
+  commentTimeoutMs = 30_000;
+
   constructor(
     private readonly db: Db,
     private readonly secrets: Secrets,
@@ -157,11 +160,17 @@ export class IntegrationService {
     const graph = this.config.META_GRAPH_URL;
     switch (integration.provider) {
       case 'facebook':
-        return new FacebookComments(graph, parse(facebookCredentials), known, now);
+        return new FacebookComments(graph, parse(facebookCredentials), known, now, this.commentTimeoutMs);
       case 'instagram':
-        return new InstagramComments(graph, parse(instagramCredentials), known, now);
+        return new InstagramComments(graph, parse(instagramCredentials), known, now, this.commentTimeoutMs);
       case 'youtube':
-        return new YoutubeComments(this.config.YOUTUBE_API_URL, parse(youtubeCredentials), known, now);
+        return new YoutubeComments(
+          this.config.YOUTUBE_API_URL,
+          parse(youtubeCredentials),
+          known,
+          now,
+          this.commentTimeoutMs,
+        );
       default:
         throw PublishError.fatal(`${integration.provider} has no comments to read`);
     }
