@@ -42,7 +42,6 @@ const m = defineMessages(
     editHow: (p: { id: number }) =>
       `Type the reply you want, and it is posted under the comment at once:\n/alerts reply ${p.id} text:"your reply"`,
     editCurrent: 'The current draft, to copy and change:',
-    editCommand: (p: { id: number; text: string }) => `/alerts reply ${p.id} text:"${p.text}"`,
     noText: (p: { id: number }) =>
       `There is no reply to send yet. Press Draft reply, or type /alerts reply ${p.id} text:"your reply".`,
     unsupported: (p: { platform: string }) =>
@@ -78,7 +77,6 @@ const m = defineMessages(
     editTitle: 'تعديل الرد',
     editHow: (p) => `اكتب الرد الذي تريده وسيُنشر تحت التعليق فورًا:\n${iso(`/alerts reply ${p.id} text:"…"`)}`,
     editCurrent: 'المسودة الحالية، لتنسخها وتعدّلها:',
-    editCommand: (p) => `/alerts reply ${p.id} text:"${p.text}"`,
     noText: (p) => `لا يوجد رد لإرساله بعد. اضغط «اقترح ردًا» أو اكتب ${iso(`/alerts reply ${p.id} text:"…"`)}.`,
     unsupported: (p) =>
       `لا يمكن نشر الردود على تعليقات ${iso(p.platform)} من هنا؛ رد على المنصة ثم اضغط «تمت المعالجة».`,
@@ -133,6 +131,9 @@ async function close(ctx: Context, id: number, status: 'handled' | 'ignored') {
 }
 
 const ACT: readonly ['manager', 'social'] = ['manager', 'social'];
+
+/** The command that sends `draft` (a command is the same in every language; quotes would end the value). */
+const replyCommand = (id: number, draft: string) => `/alerts reply ${id} text:"${draft.replace(/"/g, "'")}"`;
 
 /** Sends the stored draft, or `typed`, under the comment; re-renders the alert or explains why not. */
 async function send(ctx: Context, id: number, typed?: string) {
@@ -340,7 +341,7 @@ export default defineCommand({
         const t = ctx.t(m);
         const blocks = [text(t.editHow({ id }))];
         if (c.replyDraft && !c.repliedAt) {
-          blocks.push(context(t.editCurrent), text(t.editCommand({ id, text: c.replyDraft.replace(/"/g, "'") })));
+          blocks.push(context(t.editCurrent), text(replyCommand(id, c.replyDraft)));
         }
         return reply(t.editTitle, blocks, { ephemeral: true, ...(ctx.locale === 'ar' ? { rtl: true } : {}) });
       },
