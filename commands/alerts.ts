@@ -54,6 +54,7 @@ const m = defineMessages(
     unknown: (p: { reason: string }) =>
       `The platform did not confirm the reply (${p.reason}). It may be live: check the comment. It will not be sent again automatically.`,
     draftFallback: 'The AI model did not answer, so this draft comes from the templates.',
+    draftModel: 'Written by the AI model: read it before sending.',
   },
   {
     openTitle: (p) => `التنبيهات المفتوحة (${iso(p.n)})`,
@@ -88,6 +89,7 @@ const m = defineMessages(
     unknown: (p) =>
       `لم تؤكد المنصة الرد (${iso(p.reason)}). قد يكون منشورًا: تحقّق من التعليق. لن يُرسل مرة أخرى تلقائيًا.`,
     draftFallback: 'لم يُجب نموذج الذكاء الاصطناعي، لذا هذه المسودة من القوالب.',
+    draftModel: 'كتبها نموذج الذكاء الاصطناعي: راجعها قبل الإرسال.',
   },
 );
 
@@ -329,6 +331,7 @@ export default defineCommand({
         const when = formatWhen(ctx.now(), ctx.timezone, ctx.locale);
         const notes = [alertMessages[ctx.locale].draftBy({ who: who(ctx), when })];
         if (d.fallback) notes.push(ctx.t(m).draftFallback);
+        if (d.source === 'llm') notes.push(ctx.t(m).draftModel);
         return rerender(ctx, id, { notes });
       },
     }),
