@@ -9,7 +9,8 @@ import {
 } from '../../src/services/sentiment/evaluate.js';
 import { SentimentClassifier } from '../../src/services/sentiment/index.js';
 
-// Measured on this commit: P 0.711, R 0.693, F1 0.702 (npm run eval:sentiment). The floor is the
+// Measured on this commit: P 0.712, R 0.702, F1 0.707 (npm run eval:sentiment; 0.702 before alpha
+// 0.25 and scale exponent 0.25, both chosen by cross-validation on the training rows). The floor is the
 // issue's: a change that drops the Arabic negative-class F1 below it fails here.
 const ARABIC_F1_FLOOR = 0.7;
 
