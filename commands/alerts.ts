@@ -4,8 +4,8 @@ import { action, defineCommand, sub } from '../src/core/command.js';
 import type { Context } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
 import { defineMessages, iso } from '../src/core/i18n.js';
-import { opt } from '../src/core/options.js';
-import { fields, list, reply, text } from '../src/core/reply.js';
+import { opt, required } from '../src/core/options.js';
+import { context, fields, list, reply, text } from '../src/core/reply.js';
 import {
   alertMessages,
   formatWhen,
@@ -14,6 +14,7 @@ import {
   severityOf,
   truncate,
 } from '../src/services/alert-message.js';
+import { MAX_REPLY_CHARS, type SendOutcome, sendCommentReply } from '../src/services/comment-replies.js';
 import { openAlertsOf } from '../src/services/comments.js';
 
 const m = defineMessages(
@@ -38,6 +39,23 @@ const m = defineMessages(
     alreadyClosed: (p: { status: string }) => `This alert is already ${p.status}; nothing changed.`,
     handled: 'handled',
     ignored: 'ignored',
+    editTitle: 'Edit the reply',
+    editHow: (p: { id: number }) =>
+      `Type the reply you want, and it is posted under the comment at once:\n/alerts reply ${p.id} text:"your reply"`,
+    editCurrent: 'The current draft, to copy and change:',
+    noText: (p: { id: number }) =>
+      `There is no reply to send yet. Press Draft reply, or type /alerts reply ${p.id} text:"your reply".`,
+    unsupported: (p: { platform: string }) =>
+      `Replies to ${p.platform} comments cannot be posted from here; answer on the platform, then press Handled.`,
+    notConnected: (p: { provider: string }) =>
+      `${p.provider} is not connected, so the reply cannot be posted from here. An admin can connect it with /connect ${p.provider} account:ID token:TOKEN (the token needs permission to manage comments); until then, post the reply on the platform and press Handled.`,
+    failed: (p: { reason: string }) => `The reply was not posted: ${p.reason}. Nothing was published; try again.`,
+    failedReauth: (p: { provider: string; reason: string }) =>
+      `The reply was not posted: ${p.provider} refused the token (${p.reason}). Connect it again with /connect ${p.provider}, then send again.`,
+    unknown: (p: { reason: string }) =>
+      `The platform did not confirm the reply (${p.reason}). It may be live: check the comment. It will not be sent again automatically.`,
+    draftFallback: 'The AI model did not answer, so this draft comes from the templates.',
+    draftModel: 'Written by the AI model: read it before sending.',
   },
   {
     openTitle: (p) => `التنبيهات المفتوحة (${iso(p.n)})`,
@@ -58,6 +76,21 @@ const m = defineMessages(
     alreadyClosed: (p) => `هذا التنبيه ${p.status} بالفعل؛ لم يتغير شيء.`,
     handled: 'تمت معالجته',
     ignored: 'متجاهَل',
+    editTitle: 'تعديل الرد',
+    editHow: (p) => `اكتب الرد الذي تريده وسيُنشر تحت التعليق فورًا:\n${iso(`/alerts reply ${p.id} text:"…"`)}`,
+    editCurrent: 'المسودة الحالية، لتنسخها وتعدّلها:',
+    noText: (p) => `لا يوجد رد لإرساله بعد. اضغط «اقترح ردًا» أو اكتب ${iso(`/alerts reply ${p.id} text:"…"`)}.`,
+    unsupported: (p) =>
+      `لا يمكن نشر الردود على تعليقات ${iso(p.platform)} من هنا؛ رد على المنصة ثم اضغط «تمت المعالجة».`,
+    notConnected: (p) =>
+      `${iso(p.provider)} غير مربوط، لذا لا يمكن نشر الرد من هنا. يمكن للمسؤول ربطه بالأمر ${iso(`/connect ${p.provider} account:ID token:TOKEN`)} (بصلاحية إدارة التعليقات)؛ وحتى ذلك الحين انشر الرد على المنصة واضغط «تمت المعالجة».`,
+    failed: (p) => `لم يُنشر الرد: ${iso(p.reason)}. لم يُنشر شيء؛ حاول مرة أخرى.`,
+    failedReauth: (p) =>
+      `لم يُنشر الرد: رفضت ${iso(p.provider)} الرمز (${iso(p.reason)}). اربطه من جديد بالأمر ${iso(`/connect ${p.provider}`)} ثم أرسل مرة أخرى.`,
+    unknown: (p) =>
+      `لم تؤكد المنصة الرد (${iso(p.reason)}). قد يكون منشورًا: تحقّق من التعليق. لن يُرسل مرة أخرى تلقائيًا.`,
+    draftFallback: 'لم يُجب نموذج الذكاء الاصطناعي، لذا هذه المسودة من القوالب.',
+    draftModel: 'كتبها نموذج الذكاء الاصطناعي: راجعها قبل الإرسال.',
   },
 );
 
@@ -79,7 +112,7 @@ async function load(ctx: Context, id: number): Promise<Comment> {
 const who = (ctx: Context) => ctx.member.name || ctx.identity.user.name || ctx.member.externalId;
 
 /** Re-renders the alert in place with its new state and the given notes. */
-async function rerender(ctx: Context, id: number, extra: { notes?: string[]; draft?: string } = {}) {
+async function rerender(ctx: Context, id: number, extra: { notes?: string[] } = {}) {
   const fresh = await load(ctx, id);
   const view = ctx.services.comments.view(ctx.workspace, fresh, ctx.locale);
   return renderAlert({ ...view, ...extra, replaceOriginal: true });
@@ -101,6 +134,46 @@ async function close(ctx: Context, id: number, status: 'handled' | 'ignored') {
 }
 
 const ACT: readonly ['manager', 'social'] = ['manager', 'social'];
+
+/** The command that sends `draft` (a command is the same in every language; quotes would end the value). */
+const replyCommand = (id: number, draft: string) => `/alerts reply ${id} text:"${draft.replace(/"/g, "'")}"`;
+
+/** Sends the stored draft, or `typed`, under the comment; re-renders the alert or explains why not. */
+async function send(ctx: Context, id: number, typed?: string) {
+  const c = await load(ctx, id);
+  const s = ctx.services;
+  const outcome = await sendCommentReply(s, ctx.workspace, c, who(ctx), typed);
+  if (outcome.kind === 'sent') {
+    await ctx.services.audit.record(ctx, 'alert.reply', `comment:${id}`, { replyId: outcome.comment.replyId });
+  }
+  if (outcome.kind === 'unknown') {
+    await ctx.services.audit.record(ctx, 'alert.reply', `comment:${id}`, { outcome: 'unknown' });
+  }
+  const note = sendNote(ctx, id, c.provider, outcome);
+  // A typed reply comes from a command, not from the alert's buttons: answer it in its own message.
+  const r = await rerender(ctx, id, note ? { notes: [note] } : {});
+  if (typed === undefined) return r;
+  return { ...r, replaceOriginal: false, ...(outcome.kind === 'sent' ? { tone: 'success' as const } : {}) };
+}
+
+function sendNote(ctx: Context, id: number, provider: string, o: SendOutcome): string | undefined {
+  const t = ctx.t(m);
+  switch (o.kind) {
+    case 'sent':
+    case 'already':
+      return undefined;
+    case 'no-text':
+      return t.noText({ id });
+    case 'unsupported':
+      return t.unsupported({ platform: platformName(o.provider) });
+    case 'not-connected':
+      return t.notConnected({ provider: o.provider });
+    case 'failed':
+      return o.reauth ? t.failedReauth({ provider, reason: o.reason }) : t.failed({ reason: o.reason });
+    case 'unknown':
+      return t.unknown({ reason: o.reason });
+  }
+}
 
 export default defineCommand({
   name: 'alerts',
@@ -136,6 +209,36 @@ export default defineCommand({
         if (total > open.length) blocks.push(text(t.more({ n: total - open.length })));
         return reply(t.openTitle({ n: total }), blocks);
       },
+    }),
+    reply: sub({
+      description: {
+        en: "Post a reply under an alert's comment (your text, or the draft)",
+        ar: 'انشر ردًا تحت تعليق التنبيه (نصك أو المسودة)',
+      },
+      allow: ACT,
+      slow: true,
+      examples: ['reply 12 text:"Sorry about that, we sent you a message."', 'reply 12'],
+      options: {
+        id: required(
+          opt.integer({
+            label: { en: 'Alert number', ar: 'رقم التنبيه' },
+            description: { en: 'The # shown in /alerts', ar: 'الرقم # الظاهر في /alerts' },
+            positional: true,
+            min: 1,
+          }),
+        ),
+        text: opt.text({
+          label: { en: 'Reply', ar: 'الرد' },
+          description: {
+            en: 'What to post under the comment (default: the drafted reply)',
+            ar: 'ما يُنشر تحت التعليق (الافتراضي: الرد المقترح)',
+          },
+          positional: true,
+          greedy: true,
+          maxLength: MAX_REPLY_CHARS,
+        }),
+      },
+      handler: (input, ctx) => send(ctx, input.id, input.text),
     }),
     config: sub({
       description: { en: 'Show or set alert channel, threshold, limit', ar: 'عرض أو ضبط قناة التنبيهات والحد والمهلة' },
@@ -221,11 +324,31 @@ export default defineCommand({
       async handler(id, ctx) {
         const c = await load(ctx, id);
         const d = await ctx.services.replyDrafter.draft(ctx.services.comments.draftRequest(ctx.workspace, c));
-        const when = formatWhen(ctx.now(), ctx.timezone, ctx.locale);
-        return rerender(ctx, id, {
-          notes: [alertMessages[ctx.locale].draftBy({ who: who(ctx), when })],
-          draft: d.text,
+        // Kept on the comment, so Send reply and a re-render after a restart use the same text.
+        await ctx.services.db.comment.updateMany({
+          where: { id: c.id, workspaceId: ctx.workspace.id, repliedAt: null },
+          data: { replyDraft: d.text },
         });
+        await ctx.services.audit.record(ctx, 'alert.draft', `comment:${id}`, { source: d.source });
+        const when = formatWhen(ctx.now(), ctx.timezone, ctx.locale);
+        const notes = [alertMessages[ctx.locale].draftBy({ who: who(ctx), when })];
+        if (d.fallback) notes.push(ctx.t(m).draftFallback);
+        if (d.source === 'llm') notes.push(ctx.t(m).draftModel);
+        return rerender(ctx, id, { notes });
+      },
+    }),
+    send: action({ payload: commentId, allow: ACT, handler: (id, ctx) => send(ctx, id) }),
+    edit: action({
+      payload: commentId,
+      allow: ACT,
+      async handler(id, ctx) {
+        const c = await load(ctx, id);
+        const t = ctx.t(m);
+        const blocks = [text(t.editHow({ id }))];
+        if (c.replyDraft && !c.repliedAt) {
+          blocks.push(context(t.editCurrent), text(replyCommand(id, c.replyDraft)));
+        }
+        return reply(t.editTitle, blocks, { ephemeral: true, ...(ctx.locale === 'ar' ? { rtl: true } : {}) });
       },
     }),
   },

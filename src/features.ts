@@ -4,6 +4,7 @@
  */
 import type { Router } from './core/router.js';
 import { alertsFeature } from './features/alerts.js';
+import { commentPollingFeature } from './features/comment-polling.js';
 import { metricsWebhook } from './http/metrics-webhook.js';
 import type { HttpServer } from './http/server.js';
 import { digestJob } from './jobs/digest.js';
@@ -26,4 +27,11 @@ export interface Feature {
   register(app: AppParts): void | Promise<void>;
 }
 
-export const features: readonly Feature[] = [scheduling, alertsFeature, metricsWebhook, digestJob, metricsPullJob];
+export const features: readonly Feature[] = [
+  scheduling,
+  alertsFeature,
+  metricsWebhook,
+  digestJob,
+  metricsPullJob,
+  commentPollingFeature,
+];

@@ -28,7 +28,7 @@ import { MetricsService } from './services/metrics.js';
 import { type Notifier, PlatformNotifier } from './services/notifier.js';
 import { PersonaService, personaGenerator } from './services/personas.js';
 import { brainstormGenerator, PlannerService } from './services/planner.js';
-import { TemplateReplyDrafter } from './services/reply-drafts.js';
+import { LlmReplyDrafter, TemplateReplyDrafter } from './services/reply-drafts.js';
 import { ReportService } from './services/reports.js';
 import { SchedulerService } from './services/scheduler.js';
 import { Secrets } from './services/secrets.js';
@@ -81,7 +81,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     personas: new PersonaService(db.prisma, llm, o.log, offline),
     sentiment,
     comments: new CommentService({ db: db.prisma, clock, notifier: o.notifier ?? notifier, sentiment, log: o.log }),
-    replyDrafter: new TemplateReplyDrafter(),
+    replyDrafter: llm ? new LlmReplyDrafter(llm, new TemplateReplyDrafter(), o.log) : new TemplateReplyDrafter(),
     scheduler: new SchedulerService(db.prisma),
     integrations: new IntegrationService(db.prisma, secrets, o.config, clock, outbound),
     metrics: new MetricsService(db.prisma),

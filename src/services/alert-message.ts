@@ -45,7 +45,12 @@ export const alertMessages = defineMessages(
     assignedTo: (p: { who: string }) => `Assigned to ${p.who}.`,
     assignedAt: (p: { who: string; when: string }) => `${p.who} took this at ${p.when}.`,
     draftBy: (p: { who: string; when: string }) => `Reply drafted for ${p.who} at ${p.when}:`,
-    draftNote: 'Edit it as you like and post it under the comment, then press Handled.',
+    draftNote: 'Press Send reply to post it under the comment, or Edit reply to change it first.',
+    send: 'Send reply',
+    edit: 'Edit reply',
+    repliedBy: (p: { who: string; when: string }) => `↩ Reply posted under the comment by ${p.who} at ${p.when}:`,
+    replyPending: (p: { who: string; when: string }) =>
+      `Reply sent by ${p.who} at ${p.when}; the platform has not confirmed it (yet). Check the comment before sending again.`,
     escalatedAt: (p: { when: string }) => `Escalated at ${p.when}.`,
   },
   {
@@ -83,7 +88,12 @@ export const alertMessages = defineMessages(
     assignedTo: (p) => `أُسندت إلى ${iso(p.who)}.`,
     assignedAt: (p) => `تولّاها ${iso(p.who)} في ${iso(p.when)}.`,
     draftBy: (p) => `رد مقترح طلبه ${iso(p.who)} في ${iso(p.when)}:`,
-    draftNote: 'عدّله كما تريد وانشره تحت التعليق، ثم اضغط «تمت المعالجة».',
+    draftNote: 'اضغط «أرسل الرد» لنشره تحت التعليق، أو «عدّل الرد» لتغييره أولًا.',
+    send: 'أرسل الرد',
+    edit: 'عدّل الرد',
+    repliedBy: (p) => `↩ نشر ${iso(p.who)} الرد تحت التعليق في ${iso(p.when)}:`,
+    replyPending: (p) =>
+      `أرسل ${iso(p.who)} الرد في ${iso(p.when)} ولم تؤكده المنصة (بعد). تحقّق من التعليق قبل الإرسال مرة أخرى.`,
     escalatedAt: (p) => `صُعّدت في ${iso(p.when)}.`,
   },
 );
@@ -134,13 +144,14 @@ export interface AlertView {
   complaint?: string | undefined;
   arabizi?: boolean;
   escalationMinutes?: number;
-  /** Extra lines under the alert: who acted and when, a drafted reply. */
+  /** Extra lines under the alert: who acted and when. */
   notes?: string[];
-  draft?: string;
   replaceOriginal?: boolean;
 }
 
 export const ALERT_ACTIONS = ['handle', 'assign', 'draft', 'ignore'] as const;
+/** Shown once a reply is drafted and not yet sent. */
+export const REPLY_ACTIONS = ['send', 'edit'] as const;
 
 export function renderAlert(v: AlertView): Reply {
   const t = alertMessages[v.locale];
@@ -161,11 +172,14 @@ export function renderAlert(v: AlertView): Reply {
     if (typeof kind === 'string') severityText.push(t.complaint({ kind }));
   }
   const open = c.status === 'new' || c.status === 'escalated';
-  const buttons: Action[] = ALERT_ACTIONS.map((id) => ({
+  const pendingDraft = c.replyDraft && !c.repliedAt ? c.replyDraft : undefined;
+  const ids = pendingDraft ? [...REPLY_ACTIONS, ...ALERT_ACTIONS.filter((id) => id !== 'draft')] : ALERT_ACTIONS;
+  const primary = pendingDraft ? 'send' : 'handle';
+  const buttons: Action[] = ids.map((id) => ({
     id: `alerts.${id}`,
     label: t[id],
     payload: String(c.id),
-    ...(id === 'handle' ? { style: 'primary' as const } : {}),
+    ...(id === primary ? { style: 'primary' as const } : {}),
   }));
   const blocks = [
     text(`> ${truncate(c.text).replace(/\n/g, '\n> ')}`),
@@ -179,7 +193,12 @@ export function renderAlert(v: AlertView): Reply {
   ];
   for (const note of stateNotes(v)) blocks.push(context(note));
   for (const note of v.notes ?? []) blocks.push(context(note));
-  if (v.draft) blocks.push(text(v.draft), context(t.draftNote));
+  if (pendingDraft) blocks.push(text(pendingDraft), context(t.draftNote));
+  else if (c.repliedAt && c.repliedBy) {
+    const when = formatWhen(c.repliedAt, v.timezone, v.locale);
+    if (c.replyId) blocks.push(context(t.repliedBy({ who: c.repliedBy, when })), text(c.replyDraft ?? ''));
+    else blocks.push(context(t.replyPending({ who: c.repliedBy, when })));
+  }
   if (open) blocks.push(actions(buttons));
   return reply(title, blocks, {
     tone: severity === 'low' ? 'info' : 'warning',

@@ -4,7 +4,10 @@
  */
 import type { Integration, Workspace } from '@prisma/client';
 import type { z } from 'zod';
+import type { CommentReplier, CommentSource, KnownPost } from '../../integrations/comments.js';
+import { FacebookComments } from '../../integrations/facebook/comments.js';
 import { FacebookPublisher, facebookCredentials, verifyFacebook } from '../../integrations/facebook/publisher.js';
+import { InstagramComments } from '../../integrations/instagram/comments.js';
 import { InstagramPublisher, instagramCredentials, verifyInstagram } from '../../integrations/instagram/publisher.js';
 import {
   MailchimpClient,
@@ -14,6 +17,7 @@ import {
 } from '../../integrations/mailchimp/publisher.js';
 import type { MediaLimits } from '../../integrations/media.js';
 import { PublishError, type Publisher } from '../../integrations/publisher.js';
+import { YoutubeComments } from '../../integrations/youtube/comments.js';
 import { verifyYoutube, YoutubePublisher, youtubeCredentials } from '../../integrations/youtube/publisher.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
@@ -34,11 +38,22 @@ export interface ConnectInput {
   token: string;
 }
 
+/** The providers whose comments the bot reads and answers. */
+export const COMMENT_PROVIDERS = ['facebook', 'instagram', 'youtube'] as const;
+export type CommentProvider = (typeof COMMENT_PROVIDERS)[number];
+
+export function isCommentProvider(value: string): value is CommentProvider {
+  return (COMMENT_PROVIDERS as readonly string[]).includes(value);
+}
+
 export type IntegrationStatus = 'ok' | 'error' | 'reauth';
 
 const MEDIA_LIMITS: MediaLimits = { maxBytes: 256 * 1024 * 1024, timeoutMs: 5 * 60_000 };
 
 export class IntegrationService {
+  /** How long one comment read or reply call may take (tests shorten it). */
+  commentTimeoutMs = 30_000;
+
   constructor(
     private readonly db: Db,
     private readonly secrets: Secrets,
@@ -127,12 +142,7 @@ export class IntegrationService {
   /** The publisher for one integration; PublishError.fatal when its credentials cannot be read. */
   publisherFor(integration: Integration): Publisher {
     const now = () => this.clock.now();
-    const raw = this.openCredentials(integration);
-    const parse = <T>(schema: z.ZodType<T>): T => {
-      const parsed = schema.safeParse(raw);
-      if (!parsed.success) throw PublishError.reauth('the stored credentials are incomplete; connect again');
-      return parsed.data;
-    };
+    const parse = <T>(schema: z.ZodType<T>): T => this.credentialsAs(integration, schema);
     const provider = integration.provider;
     if (provider === 'facebook')
       return new FacebookPublisher(this.config.META_GRAPH_URL, parse(facebookCredentials), now);
@@ -149,9 +159,52 @@ export class IntegrationService {
 
   /** A Mailchimp API client for one integration (reports); PublishError.reauth when credentials are unreadable. */
   mailchimpClient(integration: Integration): MailchimpClient {
-    const parsed = mailchimpCredentials.safeParse(this.openCredentials(integration));
+    return new MailchimpClient(
+      this.credentialsAs(integration, mailchimpCredentials),
+      this.config.MAILCHIMP_API_URL,
+      () => this.clock.now(),
+    );
+  }
+
+  /**
+   * Comment reading and replying for one integration; `known` are the brand's published posts on it.
+   * PublishError.reauth when its credentials cannot be read, fatal for a provider without comments.
+   */
+  commentsFor(integration: Integration, known: readonly KnownPost[] = []): CommentSource & CommentReplier {
+    const now = () => this.clock.now();
+    const parse = <T>(schema: z.ZodType<T>): T => this.credentialsAs(integration, schema);
+    const graph = this.config.META_GRAPH_URL;
+    switch (integration.provider) {
+      case 'facebook':
+        return new FacebookComments(graph, parse(facebookCredentials), known, now, this.commentTimeoutMs);
+      case 'instagram':
+        return new InstagramComments(graph, parse(instagramCredentials), known, now, this.commentTimeoutMs);
+      case 'youtube':
+        return new YoutubeComments(
+          this.config.YOUTUBE_API_URL,
+          parse(youtubeCredentials),
+          known,
+          now,
+          this.commentTimeoutMs,
+        );
+      default:
+        throw PublishError.fatal(`${integration.provider} has no comments to read`);
+    }
+  }
+
+  /** Records a failed sync without touching the cursor; `reauth` when the token was refused. */
+  async markFailed(integration: Integration, status: 'error' | 'reauth', reason: string): Promise<void> {
+    await this.db.integration.updateMany({
+      where: { id: integration.id, workspaceId: integration.workspaceId },
+      data: { status, statusMessage: reason.slice(0, 300) },
+    });
+  }
+
+  /** The stored credentials in the shape a client needs; PublishError.reauth when they do not fit. */
+  private credentialsAs<T>(integration: Integration, schema: z.ZodType<T>): T {
+    const parsed = schema.safeParse(this.openCredentials(integration));
     if (!parsed.success) throw PublishError.reauth('the stored credentials are incomplete; connect again');
-    return new MailchimpClient(parsed.data, this.config.MAILCHIMP_API_URL, () => this.clock.now());
+    return parsed.data;
   }
 
   private openCredentials(integration: Integration): unknown {

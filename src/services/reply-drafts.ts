@@ -1,8 +1,11 @@
 /**
  * Proposed replies to a comment, in the comment's language. The template drafter works offline;
- * an LLM-backed drafter (OPENAI_API_KEY) can replace it in createApp by implementing ReplyDrafter:
- * that is the seam, nothing else has to change.
+ * the LLM drafter (OPENAI_API_KEY) writes one with the `Llm` port and falls back to the templates,
+ * saying so, when the model fails or answers in the wrong language. Both implement ReplyDrafter.
  */
+import { z } from 'zod';
+import type { Logger } from '../log.js';
+import type { Llm } from './llm.js';
 import type { ComplaintKind } from './sentiment/index.js';
 
 export interface DraftRequest {
@@ -18,6 +21,8 @@ export interface DraftRequest {
 export interface Draft {
   text: string;
   source: 'template' | 'llm';
+  /** Set when a model is configured but the template answered instead (shown to the person). */
+  fallback?: boolean;
 }
 
 export interface ReplyDrafter {
@@ -71,5 +76,69 @@ export class TemplateReplyDrafter implements ReplyDrafter {
     const name = req.author?.replace(/^@/, '').trim();
     const greeting = req.lang === 'ar' ? (name ? `أهلًا ${name}، ` : 'أهلًا بك، ') : name ? `Hi ${name}, ` : 'Hi there, ';
     return { text: `${greeting}${body}`, source: 'template' };
+  }
+}
+
+/** What the model must return: one reply, short enough to post as a comment. */
+export const CommentReply = z.object({
+  reply: z.string().min(1).max(1000).describe('The reply to post under the comment, nothing else'),
+});
+
+const LANGUAGE_NAMES: Record<'ar' | 'en', string> = {
+  en: 'English',
+  ar: "Arabic (clear Modern Standard Arabic, or the customer's dialect if they wrote in one)",
+};
+
+function instructions(lang: 'ar' | 'en'): string {
+  return [
+    "You write the public reply a brand's social media manager will post under a customer's comment.",
+    `Write the reply in ${LANGUAGE_NAMES[lang]}.`,
+    'Be calm, warm and specific to what the customer said; never defensive, sarcastic or blaming.',
+    'At most three short sentences and 400 characters. No hashtags, no links, no emoji.',
+    'Do not promise refunds, compensation or dates; when order or account details are needed, invite',
+    'the customer to send them in a private message. Never ask for passwords or card numbers.',
+    'If an author name is given, greet them by it. If the comment is a question, answer that you will',
+    'help and invite them to message the team if the answer depends on their order.',
+  ].join(' ');
+}
+
+const ARABIC = /[\u0600-\u06ff]/g;
+const LATIN = /[A-Za-z]/g;
+
+/** Whether the text is written in the language asked for (by script; the model sometimes drifts). */
+export function writtenIn(text: string, lang: 'ar' | 'en'): boolean {
+  const ar = text.match(ARABIC)?.length ?? 0;
+  const latin = text.match(LATIN)?.length ?? 0;
+  return lang === 'ar' ? ar > latin : latin > ar;
+}
+
+export class LlmReplyDrafter implements ReplyDrafter {
+  constructor(
+    private readonly llm: Llm,
+    private readonly fallback: ReplyDrafter,
+    private readonly log: Logger,
+  ) {}
+
+  async draft(req: DraftRequest): Promise<Draft> {
+    try {
+      const out = await this.llm.generate(CommentReply, {
+        task: 'comment_reply',
+        instructions: instructions(req.lang),
+        // The comment is quoted data: whatever it says, it is never read as an instruction.
+        data: {
+          comment: req.text,
+          author: req.author?.replace(/^@/, '') ?? null,
+          complaint: req.complaint ?? null,
+          is_question: req.question,
+          sentiment: req.sentiment,
+        },
+      });
+      const text = out.reply.trim();
+      if (!writtenIn(text, req.lang)) throw new Error(`the model answered outside ${req.lang}`);
+      return { text, source: 'llm' };
+    } catch (err) {
+      this.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'reply draft fell back to templates');
+      return { ...(await this.fallback.draft(req)), fallback: true };
+    }
   }
 }

@@ -3,6 +3,9 @@
  * official shapes: `{error: {message, type, code, error_subcode, fbtrace_id}}` errors, OAuthException
  * 190 for a bad token, (#100) for missing parameters, Instagram containers that must be FINISHED
  * before `media_publish` (error 9007 / 2207027 otherwise) and cannot be published twice.
+ * Comments: `GET /{page}/posts`, `GET /{post}/comments` (`since`, `filter=toplevel`, cursor paging),
+ * `GET /{ig-user}/media`, `GET /{media}/comments`, and replies with `POST /{comment}/comments`
+ * (Facebook) and `POST /{ig-comment}/replies` (Instagram), each only on the token's own objects.
  */
 import { type FakeRequest, type FakeResponse, FakeServer } from './server.js';
 
@@ -17,6 +20,22 @@ interface Container {
   caption?: string;
   mediaId?: string;
 }
+
+export interface FakeComment {
+  id: string;
+  /** The post (Facebook) or media (Instagram) the comment is under. */
+  objectId: string;
+  /** The page or Instagram account that owns the object. */
+  ownerId: string;
+  message: string;
+  from: { id: string; name: string };
+  createdTime: Date;
+  /** Set on replies: the comment they answer. */
+  parentId?: string;
+}
+
+/** Graph timestamps look like 2026-11-26T09:00:00+0000. */
+const graphTime = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, '+0000');
 
 const err = (status: number, code: number, message: string, subcode?: number): FakeResponse => ({
   status,
@@ -42,6 +61,9 @@ export class FakeMetaGraph {
   /** Next container's final status, to script ERROR or EXPIRED. */
   nextContainerStatus: Status | undefined;
   quota = { usage: 0, total: 50 };
+  readonly comments: FakeComment[] = [];
+  /** Items per page of a comments listing, small so tests exercise paging. */
+  pageSize = 100;
   private seq = 1000;
 
   constructor() {
@@ -73,6 +95,43 @@ export class FakeMetaGraph {
     this.tokens.delete(token);
   }
 
+  /** A post already on the page (not published through the bot). */
+  addPost(pageId: string, message = ''): string {
+    const id = `${pageId}_${++this.seq}`;
+    this.posts.push({ pageId, id, message });
+    return id;
+  }
+
+  /** A media item already on the Instagram account. */
+  addIgMedia(igUserId: string, caption = ''): string {
+    const id = String(++this.seq);
+    this.media.push({ id, igUserId, caption });
+    return id;
+  }
+
+  /** A comment someone wrote under a post or media item (found by id among both). */
+  addComment(objectId: string, c: { message: string; from?: { id: string; name: string }; at: Date }): string {
+    const owner =
+      this.posts.find((p) => p.id === objectId)?.pageId ?? this.media.find((m) => m.id === objectId)?.igUserId;
+    if (!owner) throw new Error(`no post or media ${objectId}`);
+    const isPage = this.posts.some((p) => p.id === objectId);
+    const id = isPage ? `${objectId.split('_')[1] ?? objectId}_${++this.seq}` : String(++this.seq);
+    this.comments.push({
+      id,
+      objectId,
+      ownerId: owner,
+      message: c.message,
+      from: c.from ?? { id: String(++this.seq), name: 'A Customer' },
+      createdTime: c.at,
+    });
+    return id;
+  }
+
+  /** Replies the bot posted. */
+  repliesTo(commentId: string): FakeComment[] {
+    return this.comments.filter((c) => c.parentId === commentId);
+  }
+
   private handle(req: FakeRequest): FakeResponse {
     const m = /^\/v\d+\.\d+\/(.+)$/.exec(req.path);
     if (!m?.[1]) return err(400, 2500, 'Unknown path components');
@@ -83,9 +142,96 @@ export class FakeMetaGraph {
     const who = this.tokens.get(token);
     if (!who) return err(400, 190, 'Invalid OAuth access token - Cannot parse access token');
     const [node, edge] = parts;
+    if (req.method === 'GET' && edge === 'comments') return this.listComments(node ?? '', params, who);
+    if (req.method === 'GET' && (edge === 'posts' || edge === 'media') && node === who.id) {
+      return this.listObjects(who, Number(params.get('limit') ?? '25'));
+    }
+    if (req.method === 'POST' && (edge === 'comments' || edge === 'replies') && node !== who.id) {
+      return this.reply(node ?? '', edge, params, who);
+    }
     if (req.method === 'GET') return this.get(node ?? '', edge, who);
     if (req.method === 'POST' && edge) return this.post(node ?? '', edge, params, who);
     return err(400, 100, 'Unsupported request');
+  }
+
+  /** The newest `limit` posts or media, newest first. */
+  private listObjects(who: { kind: string; id: string }, limit: number): FakeResponse {
+    if (who.kind === 'page') {
+      const data = this.posts
+        .filter((p) => p.pageId === who.id)
+        .reverse()
+        .slice(0, limit)
+        .map((p) => ({ id: p.id, permalink_url: `https://www.facebook.com/${p.id}` }));
+      return { status: 200, body: { data } };
+    }
+    const data = this.media
+      .filter((m) => m.igUserId === who.id)
+      .reverse()
+      .slice(0, limit)
+      .map((m) => ({ id: m.id, permalink: `https://www.instagram.com/p/${m.id}/` }));
+    return { status: 200, body: { data } };
+  }
+
+  private listComments(objectId: string, p: URLSearchParams, who: { kind: string; id: string }): FakeResponse {
+    const owned =
+      who.kind === 'page'
+        ? this.posts.some((x) => x.id === objectId && x.pageId === who.id)
+        : this.media.some((x) => x.id === objectId && x.igUserId === who.id);
+    if (!owned) return err(400, 100, `Unsupported get request. Object with ID '${objectId}' does not exist`, 33);
+    const since = p.get('since');
+    if (since !== null && !/^\d+$/.test(since)) return err(400, 100, '(#100) since must be a unix timestamp');
+    let list = this.comments.filter((c) => c.objectId === objectId && !c.parentId);
+    if (since !== null) list = list.filter((c) => c.createdTime.getTime() >= Number(since) * 1000);
+    list.sort((a, b) => a.createdTime.getTime() - b.createdTime.getTime());
+    if (p.get('order') !== 'chronological') list.reverse();
+    const start = Number(p.get('after') ?? '0');
+    const size = Math.min(Number(p.get('limit') ?? '25'), this.pageSize);
+    const page = list.slice(start, start + size);
+    const more = start + size < list.length;
+    const data = page.map((c) =>
+      who.kind === 'page'
+        ? {
+            id: c.id,
+            message: c.message,
+            created_time: graphTime(c.createdTime),
+            from: c.from,
+            permalink_url: `https://www.facebook.com/${c.objectId}?comment_id=${c.id}`,
+          }
+        : {
+            id: c.id,
+            text: c.message,
+            timestamp: graphTime(c.createdTime),
+            username: c.from.name,
+            from: { id: c.from.id, username: c.from.name },
+          },
+    );
+    const paging = {
+      cursors: { before: String(start), after: String(start + page.length) },
+      ...(more ? { next: `${this.url}/v21.0/${objectId}/comments?after=${start + page.length}` } : {}),
+    };
+    return { status: 200, body: { data, paging } };
+  }
+
+  /** Facebook answers under a comment with /comments, Instagram with /replies; not the other way round. */
+  private reply(commentId: string, edge: string, p: URLSearchParams, who: { kind: string; id: string }): FakeResponse {
+    const parent = this.comments.find((c) => c.id === commentId && !c.parentId);
+    if (!parent) return err(400, 100, `Unsupported post request. Object with ID '${commentId}' does not exist`, 33);
+    if (parent.ownerId !== who.id)
+      return err(403, 200, "(#200) The user hasn't authorized the application to perform this action");
+    if ((who.kind === 'page') !== (edge === 'comments')) return err(400, 100, `(#100) Unknown edge ${edge}`);
+    const message = p.get('message');
+    if (!message) return err(400, 100, '(#100) Missing message or attachment');
+    const id = who.kind === 'page' ? `${commentId.split('_')[0]}_${++this.seq}` : String(++this.seq);
+    this.comments.push({
+      id,
+      objectId: parent.objectId,
+      ownerId: who.id,
+      message,
+      from: { id: who.id, name: 'the brand' },
+      createdTime: new Date(),
+      parentId: commentId,
+    });
+    return { status: 200, body: { id } };
   }
 
   private get(node: string, edge: string | undefined, who: { kind: string; id: string; name: string }): FakeResponse {

@@ -4,6 +4,9 @@
  * to it, 308 while incomplete, the video resource on the last byte, `Content-Range: bytes *\/N`
  * probes. It rejects a bad token (401), a missing title, and publishAt without privacy "private".
  * It also serves media files (GET /media/NAME) for the bot to fetch.
+ * Comments: `commentThreads.list` (part required, exactly one of allThreadsRelatedToChannelId /
+ * videoId, newest first with order=time, pageToken paging, 404 videoNotFound, 403 commentsDisabled)
+ * and `comments.insert` replies (snippet.parentId and snippet.textOriginal required).
  */
 import { type FakeRequest, type FakeResponse, FakeServer } from './server.js';
 
@@ -14,6 +17,18 @@ interface Session {
   received: number;
   metadata: { snippet: { title: string; description?: string }; status: { privacyStatus: string; publishAt?: string } };
   videoId?: string;
+}
+
+export interface FakeYoutubeComment {
+  id: string;
+  videoId: string;
+  /** The channel that owns the video. */
+  channelId: string;
+  text: string;
+  author: string;
+  authorChannelId: string;
+  publishedAt: Date;
+  parentId?: string;
 }
 
 const gErr = (status: number, reason: string, message: string): FakeResponse => ({
@@ -35,6 +50,11 @@ export class FakeYoutube {
   }> = [];
   private readonly files = new Map<string, { bytes: Uint8Array; type: string }>();
   private seq = 0;
+  readonly comments: FakeYoutubeComment[] = [];
+  /** Videos (by id) that exist for comment listing, with their channel and whether comments are off. */
+  readonly commentVideos = new Map<string, { channelId: string; disabled: boolean }>();
+  /** Threads per page, small so tests exercise paging. */
+  pageSize = 100;
   /** The instant the fake treats as now, for publishAt checks. */
   now: () => Date = () => new Date();
 
@@ -59,6 +79,26 @@ export class FakeYoutube {
     this.tokens.set(token, { channelId, title });
   }
 
+  addVideo(videoId: string, channelId: string, disabled = false): void {
+    this.commentVideos.set(videoId, { channelId, disabled });
+  }
+
+  addComment(videoId: string, c: { text: string; author?: string; authorChannelId?: string; at: Date }): string {
+    const video = this.commentVideos.get(videoId);
+    if (!video) throw new Error(`no video ${videoId}`);
+    const id = `Ug${++this.seq}x`;
+    this.comments.push({
+      id,
+      videoId,
+      channelId: video.channelId,
+      text: c.text,
+      author: c.author ?? 'A Viewer',
+      authorChannelId: c.authorChannelId ?? `UCviewer${this.seq}`,
+      publishedAt: c.at,
+    });
+    return id;
+  }
+
   addMedia(name: string, bytes: Uint8Array, type = 'video/mp4'): string {
     this.files.set(name, { bytes, type });
     return `${this.url}/media/${name}`;
@@ -79,10 +119,87 @@ export class FakeYoutube {
         body: { kind: 'youtube#channelListResponse', items: [{ id: who.channelId, snippet: { title: who.title } }] },
       };
     }
+    if (req.method === 'GET' && req.path === '/youtube/v3/commentThreads') return this.threads(req);
+    if (req.method === 'POST' && req.path === '/youtube/v3/comments') return this.insertComment(req, who.channelId);
     if (req.path !== '/upload/youtube/v3/videos') return { status: 404 };
     if (req.method === 'POST') return this.open(req, who.channelId);
     if (req.method === 'PUT') return this.upload(req, who.channelId);
     return { status: 405 };
+  }
+
+  private threads(req: FakeRequest): FakeResponse {
+    const q = req.query;
+    if (!q.get('part')?.split(',').includes('snippet')) {
+      return gErr(400, 'required', 'Required parameter: part');
+    }
+    const channel = q.get('allThreadsRelatedToChannelId');
+    const videoId = q.get('videoId');
+    if ((channel === null) === (videoId === null)) {
+      return gErr(400, 'incompatibleParameters', 'Exactly one filter parameter must be specified.');
+    }
+    let list = this.comments.filter((c) => !c.parentId);
+    if (videoId !== null) {
+      const video = this.commentVideos.get(videoId);
+      if (!video)
+        return gErr(404, 'videoNotFound', 'The video identified by the videoId parameter could not be found.');
+      if (video.disabled) return gErr(403, 'commentsDisabled', 'The video has disabled comments.');
+      list = list.filter((c) => c.videoId === videoId);
+    } else list = list.filter((c) => c.channelId === channel);
+    list.sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime());
+    const start = Number(q.get('pageToken')?.replace(/^p/, '') ?? '0');
+    const size = Math.min(Number(q.get('maxResults') ?? '20'), this.pageSize);
+    const page = list.slice(start, start + size);
+    return {
+      status: 200,
+      body: {
+        kind: 'youtube#commentThreadListResponse',
+        ...(start + size < list.length ? { nextPageToken: `p${start + size}` } : {}),
+        items: page.map((c) => ({
+          kind: 'youtube#commentThread',
+          id: c.id,
+          snippet: {
+            channelId: c.channelId,
+            videoId: c.videoId,
+            topLevelComment: { kind: 'youtube#comment', id: c.id, snippet: this.commentSnippet(c) },
+            totalReplyCount: this.comments.filter((r) => r.parentId === c.id).length,
+          },
+        })),
+      },
+    };
+  }
+
+  private commentSnippet(c: FakeYoutubeComment) {
+    return {
+      videoId: c.videoId,
+      textDisplay: c.text,
+      textOriginal: c.text,
+      authorDisplayName: c.author,
+      authorChannelId: { value: c.authorChannelId },
+      publishedAt: c.publishedAt.toISOString(),
+      ...(c.parentId ? { parentId: c.parentId } : {}),
+    };
+  }
+
+  private insertComment(req: FakeRequest, channelId: string): FakeResponse {
+    if (req.query.get('part') !== 'snippet') return gErr(400, 'required', 'Required parameter: part');
+    const body = req.json() as { snippet?: { parentId?: string; textOriginal?: string } } | undefined;
+    const parentId = body?.snippet?.parentId;
+    if (!parentId) return gErr(400, 'invalidCommentMetadata', 'The request metadata is invalid.');
+    if (!body?.snippet?.textOriginal) return gErr(400, 'commentTextRequired', 'The comment must contain text.');
+    const parent = this.comments.find((c) => c.id === parentId && !c.parentId);
+    if (!parent) return gErr(404, 'parentCommentNotFound', 'The specified parent comment could not be found.');
+    const reply: FakeYoutubeComment = {
+      id: `${parentId}.${++this.seq}`,
+      videoId: parent.videoId,
+      channelId: parent.channelId,
+      text: body.snippet.textOriginal,
+      author: 'the brand',
+      authorChannelId: channelId,
+      publishedAt: this.now(),
+      parentId,
+    };
+    this.comments.push(reply);
+    return { status: 200, body: { kind: 'youtube#comment', id: reply.id, snippet: this.commentSnippet(reply) } };
   }
 
   private open(req: FakeRequest, channelId: string): FakeResponse {

@@ -38,6 +38,13 @@ describe('English', () => {
     ['not bad at all', 'positive'],
     ['Great, another two weeks waiting. Thanks for nothing', 'negative'],
     ['I want a refund, the box arrived broken', 'negative'],
+    // Warnings and verdicts without a single negative word, and negations that are not complaints.
+    ["Don't waste your money on this one", 'negative'],
+    ["I wouldn't recommend it to anyone", 'negative'],
+    ['We will not be coming back again', 'negative'],
+    ['Stopped charging after a week, sending it back', 'negative'],
+    ['1 out of 10, the plot makes no sense', 'negative'],
+    ['Works without any problems', 'positive'],
     ['This is a SCAM', 'negative'],
     ['The coffee was ok', 'neutral'],
     ['Thanks so much, really helpful team 😍', 'positive'],

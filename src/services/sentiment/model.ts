@@ -14,6 +14,11 @@ export interface NaiveBayesModel {
   licence: string;
   minCount: number;
   alpha: number;
+  /**
+   * Scores are divided by (known features)^scaleExponent before the softmax: long texts make naive
+   * Bayes overconfident. Files without it were built with 0.5.
+   */
+  scaleExponent?: number;
   /** Training documents per class, in CLASSES order. */
   docs: number[];
   /** Sum of kept feature counts per class. */
@@ -59,7 +64,7 @@ export class NaiveBayes {
     }
     if (known === 0) return { negative: 1 / 3, neutral: 1 / 3, positive: 1 / 3 };
     // Long texts make NB overconfident; scaling by the number of features keeps scores comparable.
-    const scale = 1 / Math.sqrt(known);
+    const scale = 1 / known ** (this.model.scaleExponent ?? 0.5);
     const max = Math.max(...score);
     const exp = score.map((s) => Math.exp((s - max) * scale));
     const sum = exp.reduce((a, b) => a + b, 0);
@@ -82,7 +87,7 @@ export interface LabelledText {
  */
 export function trainNaiveBayes(
   rows: readonly LabelledText[],
-  meta: { source: string; licence: string; minCount?: number; alpha?: number },
+  meta: { source: string; licence: string; minCount?: number; alpha?: number; scaleExponent?: number },
 ): NaiveBayesModel {
   const minCount = meta.minCount ?? 3;
   const counts = new Map<string, number[]>();
@@ -112,6 +117,7 @@ export function trainNaiveBayes(
     licence: meta.licence,
     minCount,
     alpha: meta.alpha ?? 0.5,
+    scaleExponent: meta.scaleExponent ?? 0.5,
     docs,
     totals,
     counts: kept,

@@ -9,6 +9,7 @@ import {
   INTENSIFIERS,
   NEGATIVE,
   NEGATIVE_EMOJI,
+  NEGATIVE_PHRASES,
   POSITIVE,
   POSITIVE_EMOJI,
   QUESTION_OPENERS,
@@ -103,6 +104,15 @@ export function applyRules(text: string): RuleResult {
   let complaintWeight = 0;
   const hasArabic = ARABIC.test(norm);
   const hasLatin = /[a-z]/.test(norm);
+  if (hasLatin) {
+    for (const p of NEGATIVE_PHRASES) {
+      const m = p.pattern.exec(norm);
+      if (!m) continue;
+      hits.push(m[0]);
+      score -= p.weight;
+      negative -= p.weight;
+    }
+  }
   for (const c of COMPLAINT_PATTERNS) {
     let m: RegExpExecArray | null = null;
     if (hasArabic) m = c.arabic?.exec(norm) ?? null;
