@@ -52,9 +52,19 @@ function prismaCli(args) {
 export function postgresDiff(fromSchemaText, toSchemaPath = postgresSchemaPath) {
   const dir = mkdtempSync(path.join(tmpdir(), 'mktbot-pgdiff-'));
   try {
-    const from = fromSchemaText === undefined ? ['--from-empty'] : ['--from-schema-datamodel', path.join(dir, 'old.prisma')];
+    const from =
+      fromSchemaText === undefined ? ['--from-empty'] : ['--from-schema-datamodel', path.join(dir, 'old.prisma')];
     if (fromSchemaText !== undefined) writeFileSync(path.join(dir, 'old.prisma'), fromSchemaText);
-    return prismaCli(['migrate', 'diff', '--config', configPath, ...from, '--to-schema-datamodel', toSchemaPath, '--script']);
+    return prismaCli([
+      'migrate',
+      'diff',
+      '--config',
+      configPath,
+      ...from,
+      '--to-schema-datamodel',
+      toSchemaPath,
+      '--script',
+    ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -22,7 +22,9 @@ describe('PostgreSQL schema', () => {
   it('refuses a SQLite schema it cannot map faithfully', () => {
     expect(() => derivePostgresSchema('datasource db {\n  provider = "mysql"\n}\n')).toThrow(/sqlite/);
     expect(() =>
-      derivePostgresSchema('generator client {\n}\ndatasource db {\n  provider = "sqlite"\n}\nmodel A { b String @db.Text }'),
+      derivePostgresSchema(
+        'generator client {\n}\ndatasource db {\n  provider = "sqlite"\n}\nmodel A { b String @db.Text }',
+      ),
     ).toThrow(/native type/);
   });
 });
@@ -89,11 +91,12 @@ describePg('PostgreSQL migrations', () => {
     const results = await Promise.all(clients.map((c) => migratePostgres(c, migrations)));
     expect(results.flatMap((r) => r.applied)).toEqual(migrations.map((m) => m.name));
     expect(results.map((r) => r.alreadyApplied).sort()).toEqual([0, migrations.length, migrations.length]);
-    const { rows } = await clients[0]!.query('SELECT count(*)::int AS n FROM "_prisma_migrations"');
-    expect(rows[0].n).toBe(migrations.length);
+    const [one, two] = clients;
     const [first, ...rest] = migrations;
-    if (!first) throw new Error('no migrations');
-    await expect(migratePostgres(clients[1]!, [{ ...first, checksum: 'changed' }, ...rest])).rejects.toThrow(
+    if (!one || !two || !first) throw new Error('setup failed');
+    const { rows } = await one.query('SELECT count(*)::int AS n FROM "_prisma_migrations"');
+    expect(rows[0].n).toBe(migrations.length);
+    await expect(migratePostgres(two, [{ ...first, checksum: 'changed' }, ...rest])).rejects.toThrow(
       /was changed after it was applied/,
     );
     await Promise.all(clients.map((c) => c.end()));
@@ -101,7 +104,11 @@ describePg('PostgreSQL migrations', () => {
 
   it('roll back a failing migration and leave it pending', async () => {
     const client = await connect(await emptyDatabase());
-    const broken = { name: '99990101000000_broken', sql: 'CREATE TABLE ok (id INTEGER); CREATE TABLE nope (', checksum: 'x' };
+    const broken = {
+      name: '99990101000000_broken',
+      sql: 'CREATE TABLE ok (id INTEGER); CREATE TABLE nope (',
+      checksum: 'x',
+    };
     await expect(migratePostgres(client, [broken])).rejects.toThrow();
     const { rows } = await client.query(
       `SELECT (SELECT count(*)::int FROM information_schema.tables WHERE table_name = 'ok') AS tables,
