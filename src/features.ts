@@ -3,6 +3,7 @@
  * feature owns one file that exports a Feature; this list is the only place that names them all.
  */
 import type { Router } from './core/router.js';
+import type { Readiness } from './http/readiness.js';
 import type { HttpServer } from './http/server.js';
 import type { JobRunner } from './jobs/runner.js';
 import type { Logger } from './log.js';
@@ -14,6 +15,8 @@ export interface AppParts {
   http: HttpServer;
   jobs: JobRunner;
   log: Logger;
+  /** GET /readyz checks (a feature that can be "not ready" adds one). */
+  readiness: Readiness;
 }
 
 export interface Feature {

@@ -10,6 +10,8 @@ import type { Locale } from './core/i18n.js';
 import { Router } from './core/router.js';
 import { type OpenDatabase, openDatabase } from './db/client.js';
 import { features } from './features.js';
+import { createMetrics, PROMETHEUS_CONTENT_TYPE } from './http/metrics.js';
+import { Readiness } from './http/readiness.js';
 import { HttpServer } from './http/server.js';
 import { JobRunner } from './jobs/runner.js';
 import type { Logger } from './log.js';
@@ -27,6 +29,8 @@ export interface App {
   jobs: JobRunner;
   notifier: PlatformNotifier;
   log: Logger;
+  /** GET /readyz: adapters add a check that they are connected. */
+  readiness: Readiness;
   /** Starts listening on PORT (when set) and the periodic jobs. */
   listen(): Promise<number | undefined>;
   stop(): Promise<void>;
@@ -44,6 +48,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   const db = await openDatabase(o.config.DATABASE_URL);
   if (db.migrated.applied.length > 0) o.log.info({ applied: db.migrated.applied }, 'database migrated');
   const notifier = new PlatformNotifier();
+  const metrics = createMetrics();
   const services: Services = {
     db: db.prisma,
     config: o.config,
@@ -52,11 +57,29 @@ export async function createApp(o: AppOptions): Promise<App> {
     audit: new AuditService(db.prisma),
     notifier: o.notifier ?? notifier,
     commands,
+    metrics,
   };
   const router = new Router(commands, services, o.log);
-  const http = new HttpServer(o.log);
+  const http = new HttpServer(o.log, metrics);
+  const readiness = new Readiness();
+  readiness.add('database', async () => {
+    try {
+      await db.ping();
+    } catch (err) {
+      o.log.warn({ err }, 'readiness: database unreachable');
+      return 'unreachable';
+    }
+    const pending = await db.pending();
+    return pending.length > 0 ? `${pending.length} migration(s) not applied` : undefined;
+  });
+  http.route('GET', '/readyz', () => readiness.response());
+  http.route('GET', '/metrics', async () => ({
+    status: 200,
+    headers: { 'content-type': PROMETHEUS_CONTENT_TYPE },
+    body: await metrics.registry.render(),
+  }));
   const jobs = new JobRunner(o.log);
-  for (const f of features) await f.register({ services, router, http, jobs, log: o.log });
+  for (const f of features) await f.register({ services, router, http, jobs, log: o.log, readiness });
 
   let listening = false;
   let stopped = false;
@@ -68,6 +91,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     jobs,
     notifier,
     log: o.log,
+    readiness,
     async listen() {
       jobs.start();
       if (o.config.PORT === undefined) return undefined;
