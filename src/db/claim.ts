@@ -26,11 +26,12 @@ export type Condition<M extends Prisma.ModelName> =
   | { column: Column<M>; op: '=' | '<>' | '<' | '<=' | '>' | '>='; value: SqlValue }
   | { column: Column<M>; op: 'in'; value: readonly SqlValue[] }
   | { column: Column<M>; op: 'is null' | 'is not null' }
-  | { anyOf: readonly Condition<M>[] };
+  | { anyOf: readonly Condition<M>[] }
+  | { allOf: readonly Condition<M>[] };
 
 export interface ClaimSpec<M extends ClaimableModel> {
   model: M;
-  /** All must hold (AND); use `anyOf` for OR. */
+  /** All must hold (AND); `anyOf` for OR, `allOf` for an AND group inside it. */
   where: readonly Condition<M>[];
   /** Oldest first, so nothing starves; ties broken by id. */
   orderBy?: Column<M>;
@@ -69,6 +70,10 @@ class Sql {
     if ('anyOf' in c) {
       if (c.anyOf.length === 0) return 'FALSE';
       return `(${c.anyOf.map((x) => this.condition(x, table)).join(' OR ')})`;
+    }
+    if ('allOf' in c) {
+      if (c.allOf.length === 0) return 'TRUE';
+      return `(${c.allOf.map((x) => this.condition(x, table)).join(' AND ')})`;
     }
     const column = `${table}.${quote(c.column)}`;
     if (!('value' in c)) return `${column} ${c.op.toUpperCase()}`;

@@ -111,6 +111,28 @@ describe(`claim (${usePostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
       set: { status: 'unknown', leaseOwner: 'watchdog' },
     });
     expect(takeover).toHaveLength(3);
+    // The documented dispatcher shape: due pending posts, or expired leases of posts being published.
+    const again = await claim(db, {
+      model: 'ScheduledPost',
+      where: [
+        {
+          anyOf: [
+            { column: 'status', op: '=', value: 'pending' },
+            {
+              allOf: [
+                { column: 'status', op: '=', value: 'unknown' },
+                { column: 'leaseOwner', op: '=', value: 'watchdog' },
+              ],
+            },
+          ],
+        },
+        { column: 'publishAt', op: '<=', value: new Date(base + 3 * 60_000 + 1) },
+      ],
+      limit: 10,
+      set: { status: 'publishing' },
+    });
+    // The three taken over, plus post 1, which became due a minute later.
+    expect(again).toHaveLength(4);
     expect(
       await claim(db, {
         model: 'ScheduledPost',
