@@ -45,7 +45,7 @@ export interface AppOptions {
 }
 
 export async function createApp(o: AppOptions): Promise<App> {
-  const db = await openDatabase(o.config.DATABASE_URL);
+  const db = await openDatabase(o.config.DATABASE_URL, { log: o.log });
   if (db.migrated.applied.length > 0) o.log.info({ applied: db.migrated.applied }, 'database migrated');
   const notifier = new PlatformNotifier();
   const metrics = createMetrics();

@@ -5,6 +5,7 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '@prisma/client';
 import Database from 'better-sqlite3';
 import type pg from 'pg';
+import type { Logger } from '../log.js';
 import { migrationsDir, postgresMigrationsDir } from '../paths.js';
 import { type MigrateResult, migratePostgres, migrateSqlite, pendingMigrations, readMigrations } from './migrate.js';
 
@@ -48,24 +49,32 @@ export function sqlitePath(url: string): string {
   return path.resolve(raw);
 }
 
-export async function openDatabase(url: string, opts: { migrate?: boolean } = {}): Promise<OpenDatabase> {
+export interface OpenOptions {
+  /** Apply pending migrations first (default true). */
+  migrate?: boolean;
+  /** Where connection trouble is reported (PostgreSQL). */
+  log?: Logger;
+}
+
+export async function openDatabase(url: string, opts: OpenOptions = {}): Promise<OpenDatabase> {
   return databaseKind(url) === 'postgres' ? openPostgres(url, opts) : openSqlite(url, opts);
 }
 
 const APPLIED_NAMES =
   'SELECT migration_name AS name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL';
 
-async function openSqlite(url: string, opts: { migrate?: boolean }): Promise<OpenDatabase> {
+async function openSqlite(url: string, opts: OpenOptions): Promise<OpenDatabase> {
   const file = sqlitePath(url);
   mkdirSync(path.dirname(file), { recursive: true });
 
   // WAL lets readers and one writer work at once; it is stored in the file, so set it once here.
   const setup = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  const migrations = readMigrations(migrationsDir);
   let migrated: MigrateResult = { applied: [], alreadyApplied: 0 };
   try {
     setup.pragma('journal_mode = WAL');
     setup.pragma('foreign_keys = ON');
-    if (opts.migrate !== false) migrated = migrateSqlite(setup, readMigrations(migrationsDir));
+    if (opts.migrate !== false) migrated = migrateSqlite(setup, migrations);
   } finally {
     setup.close();
   }
@@ -84,7 +93,7 @@ async function openSqlite(url: string, opts: { migrate?: boolean }): Promise<Ope
     pending: () =>
       pendingMigrations(
         async () => (await prisma.$queryRawUnsafe<Array<{ name: string }>>(APPLIED_NAMES)).map((r) => r.name),
-        readMigrations(migrationsDir),
+        migrations,
       ),
     close: () => prisma.$disconnect(),
   };
@@ -120,26 +129,29 @@ interface PgClientModule {
   PrismaClient: new (options: { adapter: unknown }) => unknown;
 }
 
-async function openPostgres(url: string, opts: { migrate?: boolean }): Promise<OpenDatabase> {
+async function openPostgres(url: string, opts: OpenOptions): Promise<OpenDatabase> {
   // Loaded only here, so a SQLite start pays nothing for PostgreSQL support.
   const { default: pgModule } = await import('pg');
   const { PrismaPg } = await import('@prisma/adapter-pg');
   const config = pgConfig(url);
   const schema = postgresSchema(url);
 
+  const migrations = readMigrations(postgresMigrationsDir);
   let migrated: MigrateResult = { applied: [], alreadyApplied: 0 };
   if (opts.migrate !== false) {
     const setup = new pgModule.Client(config);
     await setup.connect();
     try {
-      if (schema) await setup.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-      migrated = await migratePostgres(setup, readMigrations(postgresMigrationsDir));
+      migrated = await migratePostgres(setup, migrations, schema ? { schema } : {});
     } finally {
       await setup.end();
     }
   }
 
   const pool = new pgModule.Pool(config);
+  // An idle connection that breaks (server restart, network) is dropped by the pool and the next
+  // query opens a new one; without a listener the 'error' event would end the process.
+  pool.on('error', (err) => opts.log?.warn({ err }, 'database connection lost; reconnecting on next use'));
   const adapter = new PrismaPg(pool, schema ? { schema } : undefined);
   // The PostgreSQL client is generated from prisma/postgres/schema.prisma, itself derived from the
   // SQLite schema (a test fails when they differ), so its models, fields and methods are the SQLite
@@ -159,7 +171,7 @@ async function openPostgres(url: string, opts: { migrate?: boolean }): Promise<O
     pending: () =>
       pendingMigrations(
         async () => (await pool.query<{ name: string }>(APPLIED_NAMES)).rows.map((r) => r.name),
-        readMigrations(postgresMigrationsDir),
+        migrations,
       ),
     async close() {
       await prisma.$disconnect();

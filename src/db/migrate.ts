@@ -108,9 +108,15 @@ export function migrateSqlite(db: Database.Database, migrations: Migration[]): M
  * wait for each other: the first applies, the others then find everything applied. Each migration
  * runs in its own transaction (PostgreSQL DDL is transactional), so a failure leaves it pending.
  */
-export async function migratePostgres(client: pg.ClientBase, migrations: Migration[]): Promise<MigrateResult> {
+export async function migratePostgres(
+  client: pg.ClientBase,
+  migrations: Migration[],
+  opts: { schema?: string } = {},
+): Promise<MigrateResult> {
   await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
   try {
+    // Under the lock: two replicas creating the same schema at once would collide.
+    if (opts.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS "${opts.schema.replace(/"/g, '""')}"`);
     await client.query(BOOKKEEPING_PG);
     const applied: string[] = [];
     let alreadyApplied = 0;

@@ -7,6 +7,7 @@ import {
   postgresSchemaPath,
   sqliteSchemaPath,
 } from '../../prisma/postgres/derive.mjs';
+import { openDatabase } from '../../src/db/client.js';
 import { migratePostgres, readMigrations } from '../../src/db/migrate.js';
 import { postgresMigrationsDir } from '../../src/paths.js';
 import { createTestDatabase, describePg, type TestDatabase } from '../helpers/pg.js';
@@ -117,4 +118,22 @@ describePg('PostgreSQL migrations', () => {
     expect(rows[0]).toEqual({ tables: 0, bookkept: 0 });
     await client.end();
   });
+
+  it('keep to the schema named in DATABASE_URL (?schema=), also when two replicas create it together', async () => {
+    const url = `${await emptyDatabase()}?schema=tenant_a`;
+    const [a, b] = await Promise.all([openDatabase(url), openDatabase(url)]);
+    expect([a.migrated.applied.length, b.migrated.applied.length].sort()).toEqual([0, migrations.length]);
+    await a.prisma.workspace.create({ data: { platform: 'slack', externalId: 'T1' } });
+    expect(await b.prisma.workspace.count()).toBe(1);
+    expect(await a.pending()).toEqual([]);
+    expect(a.location).not.toContain('mktbot:');
+    const client = await connect(url.replace('?schema=tenant_a', ''));
+    const { rows } = await client.query(
+      `SELECT table_schema FROM information_schema.tables WHERE table_name = 'Workspace' ORDER BY 1`,
+    );
+    expect(rows).toEqual([{ table_schema: 'tenant_a' }]);
+    await client.end();
+    await a.close();
+    await b.close();
+  }, 60_000);
 });
