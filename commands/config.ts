@@ -1,10 +1,9 @@
-import type { Workspace } from '@prisma/client';
 import { defineCommand, sub } from '../src/core/command.js';
 import type { Context } from '../src/core/context.js';
 import { defineMessages, iso, LOCALES, type Locale } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { fields, reply, text } from '../src/core/reply.js';
-import type { ChannelRole } from '../src/services/notifier.js';
+import { CHANNEL_COLUMNS, type ChannelRole } from '../src/services/notifier.js';
 
 const m = defineMessages(
   'config',
@@ -32,6 +31,10 @@ const m = defineMessages(
     timezoneSet: (p: { zone: string; time: string }) =>
       `Time zone set to ${p.zone}. It is now ${p.time} there; schedules and digests follow this zone.`,
     currencySet: (p: { code: string }) => `Currency set to ${p.code}. Budgets and reports use it from now on.`,
+    approvalSet: (p: { on: boolean }): string =>
+      p.on
+        ? 'From now on, new posts wait for a manager to approve them.'
+        : 'New posts no longer need approval. Posts already waiting still do.',
     howToChange:
       'Change a setting with /config lang ar, /config timezone Asia/Riyadh, /config currency SAR or /config channel alerts #social.',
   },
@@ -59,18 +62,16 @@ const m = defineMessages(
     timezoneSet: (p) =>
       `تم ضبط المنطقة الزمنية على ${iso(p.zone)}. الوقت هناك الآن ${iso(p.time)}؛ الجداول والملخصات تتبع هذه المنطقة.`,
     currencySet: (p) => `تم ضبط العملة على ${iso(p.code)}. الميزانيات والتقارير تستخدمها من الآن.`,
+    approvalSet: (p) =>
+      p.on
+        ? 'من الآن، تنتظر المنشورات الجديدة موافقة مدير.'
+        : 'لم تعد المنشورات الجديدة تحتاج موافقة. ما زالت المنشورات المنتظرة تحتاجها.',
     howToChange:
       'غيّر الإعدادات بالأوامر: /config lang ar أو /config timezone Asia/Riyadh أو /config currency SAR أو /config channel alerts #social.',
   },
 );
 
 const CHANNEL_ROLES = ['team', 'alerts', 'digest', 'escalation'] as const satisfies readonly ChannelRole[];
-const CHANNEL_COLUMNS = {
-  team: 'teamChannel',
-  alerts: 'alertChannel',
-  digest: 'digestChannel',
-  escalation: 'escalationChannel',
-} as const satisfies Record<ChannelRole, keyof Workspace>;
 
 /** "Thu 26 Nov 2026, 06:20 (UTC+3)" in the zone; Western digits in both languages. */
 export function localTime(date: Date, zone: string, locale: Locale): string {
@@ -187,6 +188,28 @@ export default defineCommand({
         await ctx.services.workspaces.update(ctx.workspace.id, { currency: value });
         await ctx.services.audit.record(ctx, 'config.set', 'currency', { from: ctx.workspace.currency, to: value });
         return reply(undefined, [text(ctx.t(m).currencySet({ code: value }))], { tone: 'success' });
+      },
+    }),
+    approval: sub({
+      description: { en: 'Require a manager to approve each post', ar: 'اشتراط موافقة مدير على كل منشور' },
+      allow: ['admin'],
+      examples: ['approval on', 'approval off'],
+      options: {
+        value: required(
+          opt.boolean({
+            label: { en: 'Approval', ar: 'الموافقة' },
+            description: { en: 'on or off', ar: 'on أو off' },
+            positional: true,
+          }),
+        ),
+      },
+      async handler({ value }, ctx) {
+        await ctx.services.workspaces.update(ctx.workspace.id, { requireApproval: value });
+        await ctx.services.audit.record(ctx, 'config.set', 'approval', {
+          from: ctx.workspace.requireApproval,
+          to: value,
+        });
+        return reply(undefined, [text(ctx.t(m).approvalSet({ on: value }))], { tone: 'success' });
       },
     }),
     channel: sub({

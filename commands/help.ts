@@ -47,12 +47,19 @@ function detail(c: Command, ctx: Context) {
   const m = ctx.t(core);
   const blocks: Block[] = [text(ctx.l(c.description))];
   for (const s of c.subcommands) {
-    const head = s.name ? `/${c.name} ${s.name}: ${ctx.l(s.description)}` : undefined;
+    const head = s.name
+      ? m.helpSubcommand({ usage: `/${c.name} ${s.name}`, description: ctx.l(s.description) })
+      : undefined;
     if (head) blocks.push(text(head));
     const opts = Object.entries(s.options).map(([key, o]) => {
       const flags = [o.required ? m.required : m.optional];
       if (o.positional) flags.push(m.helpPositional);
-      return `${key}: ${ctx.l(o.description)} (${flags.join(', ')}; ${ctx.l(o.expected)})`;
+      return m.helpOption({
+        key,
+        description: ctx.l(o.description),
+        flags: flags.join(m.listSeparator),
+        expected: ctx.l(o.expected),
+      });
     });
     if (opts.length > 0) blocks.push(list(opts));
     const examples = s.examples.map(

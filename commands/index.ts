@@ -1,6 +1,25 @@
 import type { Command } from '../src/core/command.js';
+import alerts from './alerts.js';
+import audit from './audit.js';
+import brainstorm from './brainstorm.js';
 import config from './config.js';
+import connect from './connect.js';
 import help from './help.js';
+import persona from './persona.js';
+import plan from './plan.js';
+import roles from './roles.js';
+import schedule from './schedule.js';
 
 /** Every installed command, in the order /help lists them. One file per command in this folder. */
-export const commands: readonly Command[] = [help, config];
+export const commands: readonly Command[] = [
+  help,
+  brainstorm,
+  plan,
+  persona,
+  schedule,
+  alerts,
+  connect,
+  config,
+  roles,
+  audit,
+];

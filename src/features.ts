@@ -3,8 +3,10 @@
  * feature owns one file that exports a Feature; this list is the only place that names them all.
  */
 import type { Router } from './core/router.js';
+import { alertsFeature } from './features/alerts.js';
 import type { Readiness } from './http/readiness.js';
 import type { HttpServer } from './http/server.js';
+import { scheduling } from './jobs/dispatch.js';
 import type { JobRunner } from './jobs/runner.js';
 import type { Logger } from './log.js';
 import type { Services } from './services/index.js';
@@ -24,4 +26,4 @@ export interface Feature {
   register(app: AppParts): void | Promise<void>;
 }
 
-export const features: readonly Feature[] = [];
+export const features: readonly Feature[] = [scheduling, alertsFeature];

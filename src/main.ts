@@ -3,6 +3,7 @@
  * a graceful shutdown that undoes it in reverse.
  */
 import { commands } from '../commands/index.js';
+import { openAiFromConfig } from '../integrations/openai/index.js';
 import type { Adapter } from './adapters/adapter.js';
 import { ConsoleNotifier, consoleIdentity, runConsole } from './adapters/console/console.js';
 import type { Config } from './config.js';
@@ -17,8 +18,18 @@ import { JobRunner } from './jobs/runner.js';
 import type { Logger } from './log.js';
 import { AuditService } from './services/audit.js';
 import { type Clock, systemClock } from './services/clock.js';
+import { CommentService } from './services/comments.js';
+import { dataDir } from './services/data-dir.js';
 import type { Services } from './services/index.js';
+import { IntegrationService } from './services/integrations.js';
+import { type Llm, OfflineLlm } from './services/llm.js';
 import { type Notifier, PlatformNotifier } from './services/notifier.js';
+import { PersonaService, personaGenerator } from './services/personas.js';
+import { brainstormGenerator, PlannerService } from './services/planner.js';
+import { TemplateReplyDrafter } from './services/reply-drafts.js';
+import { SchedulerService } from './services/scheduler.js';
+import { Secrets } from './services/secrets.js';
+import { SentimentClassifier } from './services/sentiment/index.js';
 import { WorkspaceService } from './services/workspaces.js';
 
 export interface App {
@@ -42,20 +53,38 @@ export interface AppOptions {
   clock?: Clock;
   /** Replaces platform routing (tests record notices with it). */
   notifier?: Notifier;
+  /** Replaces the model built from OPENAI_* (tests use a short timeout). */
+  llm?: Llm;
 }
 
 export async function createApp(o: AppOptions): Promise<App> {
   const db = await openDatabase(o.config.DATABASE_URL, { log: o.log });
   if (db.migrated.applied.length > 0) o.log.info({ applied: db.migrated.applied }, 'database migrated');
+  if (db.kind === 'postgres' && !o.config.ENCRYPTION_KEY) {
+    o.log.warn('ENCRYPTION_KEY is not set: with several replicas each would generate its own key (docs/operations.md)');
+  }
   const notifier = new PlatformNotifier();
+  const llm = o.llm ?? openAiFromConfig(o.config, o.log);
+  const offline = new OfflineLlm({ brainstorm: brainstormGenerator, persona: personaGenerator });
+  const clock = o.clock ?? systemClock;
+  const sentiment = SentimentClassifier.load();
+  const secrets = Secrets.load(o.config.ENCRYPTION_KEY, dataDir(o.config.DATABASE_URL));
   const metrics = createMetrics();
   const services: Services = {
     db: db.prisma,
     config: o.config,
-    clock: o.clock ?? systemClock,
+    clock,
     workspaces: new WorkspaceService(db.prisma),
     audit: new AuditService(db.prisma),
     notifier: o.notifier ?? notifier,
+    llm,
+    planner: new PlannerService(db.prisma, llm, o.log, offline),
+    personas: new PersonaService(db.prisma, llm, o.log, offline),
+    sentiment,
+    comments: new CommentService({ db: db.prisma, clock, notifier: o.notifier ?? notifier, sentiment, log: o.log }),
+    replyDrafter: new TemplateReplyDrafter(),
+    scheduler: new SchedulerService(db.prisma),
+    integrations: new IntegrationService(db.prisma, secrets, o.config, clock),
     commands,
     metrics,
   };
@@ -94,8 +123,10 @@ export async function createApp(o: AppOptions): Promise<App> {
     readiness,
     async listen() {
       jobs.start();
-      if (o.config.PORT === undefined) return undefined;
-      const port = await http.listen(o.config.PORT);
+      // Slack over HTTP needs a port even when PORT is unset (DESIGN 6 default).
+      const wanted = o.config.PORT ?? (o.config.slack?.mode === 'http' ? 3000 : undefined);
+      if (wanted === undefined) return undefined;
+      const port = await http.listen(wanted);
       listening = true;
       o.log.info({ port }, 'http server listening');
       return port;
@@ -121,11 +152,19 @@ export interface StartOptions {
 }
 
 /** Builds the platform adapters that the configuration asks for. */
-function platformAdapters(_app: App, config: Config): Adapter[] {
+async function platformAdapters(app: App, config: Config): Promise<Adapter[]> {
   const adapters: Adapter[] = [];
-  if (config.slack || config.discord) {
-    throw new Error(
-      'Slack and Discord adapters are not part of this build yet. Unset the SLACK_* and DISCORD_* variables to use console mode.',
+  if (config.slack) {
+    // Loaded only when configured: Bolt takes most of a second to import, console mode should not wait.
+    const { SlackAdapter } = await import('./adapters/slack/adapter.js');
+    adapters.push(
+      new SlackAdapter({ config, router: app.router, services: app.services, http: app.http, log: app.log }),
+    );
+  }
+  if (config.discord) {
+    const { createDiscordAdapter } = await import('./adapters/discord/adapter.js');
+    adapters.push(
+      createDiscordAdapter({ config, router: app.router, db: app.services.db, http: app.http, log: app.log }),
     );
   }
   return adapters;
@@ -135,7 +174,7 @@ function platformAdapters(_app: App, config: Config): Adapter[] {
 export async function start(o: StartOptions): Promise<void> {
   const write = o.write ?? ((t: string) => void process.stdout.write(t));
   const app = await createApp({ config: o.config, log: o.log });
-  const adapters = o.console ? [] : platformAdapters(app, o.config);
+  const adapters = o.console ? [] : await platformAdapters(app, o.config);
   const shutdown = onShutdown(o.log, async () => {
     for (const a of adapters) await a.stop();
     await app.stop();

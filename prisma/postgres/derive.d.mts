@@ -6,3 +6,5 @@ export const postgresMigrationsDir: string;
 export function derivePostgresSchema(sqlite: string): string;
 /** `prisma migrate diff --script` from a datamodel text (undefined: empty) to a schema file. */
 export function postgresDiff(fromSchemaText: string | undefined, toSchemaPath?: string): string;
+/** Generates node_modules/.prisma/client-pg, sharing @prisma/client's runtime. */
+export function generatePostgresClient(): void;

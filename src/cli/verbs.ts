@@ -1,7 +1,10 @@
 import type { Config } from '../config.js';
 import type { Locale } from '../core/i18n.js';
 import type { Logger } from '../log.js';
+import { discordRegister } from './discord-register.js';
 import { migrate } from './migrate.js';
+import { sentimentVerb } from './sentiment.js';
+import { slackManifest } from './slack-manifest.js';
 import { consoleVerb, startVerb } from './start.js';
 
 export interface VerbContext {
@@ -22,4 +25,4 @@ export interface Verb {
 }
 
 /** Every `mktbot <verb>`; each lives in its own file in this folder. */
-export const verbs: readonly Verb[] = [startVerb, consoleVerb, migrate];
+export const verbs: readonly Verb[] = [startVerb, consoleVerb, migrate, slackManifest, discordRegister, sentimentVerb];

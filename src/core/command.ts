@@ -10,6 +10,11 @@ import type { InputOf, OptionMap } from './options.js';
 import type { Reply } from './reply.js';
 import type { Role } from './roles.js';
 
+export interface RateLimit {
+  max: number;
+  perMinutes: number;
+}
+
 export interface SubcommandDef<O extends OptionMap> {
   description: L10n;
   options: O;
@@ -21,6 +26,8 @@ export interface SubcommandDef<O extends OptionMap> {
   pipe?: string;
   /** May take more than a second: platforms show a "working on it" state first. */
   slow?: boolean;
+  /** At most `max` runs per person per `perMinutes` (expensive work such as LLM calls). */
+  limit?: RateLimit;
   // Method syntax on purpose: a sub-action with concrete options must fit where any options are
   // accepted (a table of sub-actions), which the property form's strict variance forbids.
   handler(input: InputOf<O>, ctx: Context): Reply | Promise<Reply>;
@@ -36,6 +43,7 @@ export interface Subcommand {
   examples: readonly string[];
   pipe?: string;
   slow: boolean;
+  limit?: RateLimit;
   run(input: Record<string, unknown>, ctx: Context): Reply | Promise<Reply>;
 }
 
@@ -74,6 +82,7 @@ function eraseSub<O extends OptionMap>(name: string, def: SubcommandDef<O>): Sub
     examples: def.examples ?? [],
     ...(def.pipe ? { pipe: def.pipe } : {}),
     slow: def.slow ?? false,
+    ...(def.limit ? { limit: def.limit } : {}),
     // The router validated `input` against def.options before calling, so it has this shape.
     run: (input, ctx) => def.handler(input as InputOf<O>, ctx),
   };

@@ -28,6 +28,8 @@ export const core = defineMessages(
     internal: (p: { ref: string }) =>
       `Something went wrong on our side and nothing was changed. If it happens again, give an admin this reference: ${p.ref}.`,
     unknownAction: 'That button is no longer valid. Run the command again.',
+    rateLimited: (p: { seconds: number; max: number; minutes: number }) =>
+      `You have used this ${p.max} times in ${p.minutes} minutes, which is the limit. Try again in ${p.seconds} seconds.`,
     roleAdmin: 'admins',
     roleManager: 'managers',
     roleSocial: 'social managers',
@@ -44,6 +46,10 @@ export const core = defineMessages(
     helpSubcommands: 'Actions',
     helpNoOptions: 'No options.',
     helpPositional: 'can be given without its name',
+    helpOption: (p: { key: string; description: string; flags: string; expected: string }) =>
+      `${p.key}: ${p.description} (${p.flags}; ${p.expected})`,
+    listSeparator: ', ',
+    helpSubcommand: (p: { usage: string; description: string }) => `${p.usage}: ${p.description}`,
     chooseButton: (p: { count: number }) => `Type a number from 1 to ${p.count} to press a button.`,
   },
   {
@@ -66,6 +72,8 @@ export const core = defineMessages(
     needsRole: (p) => `هذا الإجراء متاح فقط لـ${p.roles}. اطلب من أحد المشرفين تغيير دورك إن احتجت إليه.`,
     internal: (p) => `حدث خطأ من جهتنا ولم يتغير شيء. إن تكرر ذلك فأعطِ أحد المشرفين هذا المرجع: ${iso(p.ref)}.`,
     unknownAction: 'هذا الزر لم يعد صالحًا. شغّل الأمر من جديد.',
+    rateLimited: (p) =>
+      `استخدمت هذا ${iso(p.max)} مرات خلال ${iso(p.minutes)} دقيقة، وهذا هو الحد. حاول مجددًا بعد ${iso(p.seconds)} ثانية.`,
     roleAdmin: 'المشرفين',
     roleManager: 'المديرين',
     roleSocial: 'مديري التواصل الاجتماعي',
@@ -82,6 +90,9 @@ export const core = defineMessages(
     helpSubcommands: 'الإجراءات',
     helpNoOptions: 'لا توجد خيارات.',
     helpPositional: 'يمكن كتابته دون اسمه',
+    helpOption: (p) => `${iso(p.key)}: ${p.description} (${p.flags}؛ ${p.expected})`,
+    listSeparator: '، ',
+    helpSubcommand: (p) => `${iso(p.usage)}: ${p.description}`,
     chooseButton: (p) => `اكتب رقمًا من 1 إلى ${iso(p.count)} للضغط على زر.`,
   },
 );

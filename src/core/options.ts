@@ -4,6 +4,7 @@
  * choices, position. Slack modals, Discord option types, the text parser and /help all read it.
  */
 import { z } from 'zod';
+import type { Context } from './context.js';
 import type { L10n } from './i18n.js';
 
 export type OptionKind =
@@ -16,7 +17,8 @@ export type OptionKind =
   | 'url'
   | 'timezone'
   | 'currency'
-  | 'channel';
+  | 'channel'
+  | 'user';
 
 export interface OptionSpec<S extends z.ZodType = z.ZodType> {
   kind: OptionKind;
@@ -34,7 +36,12 @@ export interface OptionSpec<S extends z.ZodType = z.ZodType> {
   maxLength?: number;
   min?: number;
   max?: number;
+  /** Values to offer while the user types (Discord autocomplete), e.g. persona names from the database. */
+  suggest?: Suggest;
 }
+
+/** Up to 25 values that start with or contain what was typed so far, for this workspace. */
+export type Suggest = (typed: string, ctx: Context) => Promise<readonly string[]>;
 
 export type OptionMap = Record<string, OptionSpec>;
 export type InputOf<O extends OptionMap> = { [K in keyof O]: z.output<O[K]['schema']> };
@@ -44,6 +51,7 @@ interface Meta {
   description: L10n;
   positional?: boolean;
   greedy?: boolean;
+  suggest?: Suggest;
 }
 
 // Invisible direction marks that keyboards and copy-paste add around words; meaningless in a
@@ -190,6 +198,21 @@ export const opt = {
       schema: cleaned()
         .transform((s) => /^<#([A-Za-z0-9]+)(\|[^>]*)?>$/.exec(s)?.[1] ?? s.replace(/^#/, ''))
         .pipe(z.string().regex(/^[\p{L}\p{N}_.-]{1,80}$/u)),
+    });
+  },
+
+  /**
+   * A person: a Slack or Discord mention (<@U123|sara>, <@!1234>, <@1234>) becomes the bare user id;
+   * in the console a name is kept as typed.
+   */
+  user(meta: Meta) {
+    return optional({
+      ...meta,
+      kind: 'user',
+      expected: { en: 'a person, e.g. @sara', ar: 'شخص، مثل @sara' },
+      schema: cleaned()
+        .transform((s) => /^<@!?([A-Za-z0-9]+)(\|[^>]*)?>$/.exec(s)?.[1] ?? s.replace(/^@/, ''))
+        .pipe(z.string().regex(/^[\p{L}\p{N}_.:-]{1,80}$/u)),
     });
   },
 

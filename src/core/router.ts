@@ -13,6 +13,7 @@ import type { Locale } from './i18n.js';
 import { core } from './messages.js';
 import type { OptionSpec } from './options.js';
 import { closest, MAX_INPUT_CHARS, splitCommand, tokenize } from './parse.js';
+import { RateLimiter } from './rate-limit.js';
 import { type Reply, text } from './reply.js';
 import { type Role, roleAllows } from './roles.js';
 
@@ -22,6 +23,7 @@ export type Validated = { ok: true; input: Record<string, unknown> } | { ok: fal
 
 export class Router {
   private readonly byName: Map<string, Command>;
+  private readonly limiter = new RateLimiter();
 
   constructor(
     readonly commands: readonly Command[],
@@ -79,6 +81,24 @@ export class Router {
     });
   }
 
+  /**
+   * Values to offer for an option while the user types (Discord autocomplete). Never throws: a
+   * failure offers nothing, since the user can still type the value.
+   */
+  async suggest(commandName: string, subName: string | undefined, option: string, typed: string, who: Identity) {
+    const command = this.byName.get(commandName);
+    const spec = command ? findSubcommand(command, subName)?.options[option] : undefined;
+    if (!spec?.suggest) return [];
+    try {
+      const resolved = await this.services.workspaces.resolve(who);
+      const ctx = makeContext({ identity: who, ...resolved, services: this.services, log: this.log });
+      return (await spec.suggest(typed.trim(), ctx)).slice(0, 25);
+    } catch (err) {
+      this.log.warn({ err, command: commandName, option }, 'suggestions failed');
+      return [];
+    }
+  }
+
   /** Validates raw option strings against a sub-action; used by modals to show errors per field. */
   validate(sub: Subcommand, raw: Record<string, string>, locale: Locale): Validated {
     const m = core[locale];
@@ -122,6 +142,14 @@ export class Router {
       throw new UserError(lines.join('\n'));
     }
     this.authorise(sub.allow, ctx);
+    if (sub.limit) {
+      const key = `${ctx.workspace.id}:${ctx.member.externalId}:${command.name}:${sub.name}`;
+      const wait = this.limiter.take(key, sub.limit.max, sub.limit.perMinutes * 60_000, ctx.now().getTime());
+      if (wait !== undefined)
+        throw new UserError(
+          ctx.t(core).rateLimited({ seconds: wait, max: sub.limit.max, minutes: sub.limit.perMinutes }),
+        );
+    }
     return sub.run(checked.input, ctx);
   }
 

@@ -5,6 +5,19 @@ import type { Reply } from '../core/reply.js';
 /** The team's channels a job can post into; each workspace maps them to real channels. */
 export type ChannelRole = 'team' | 'alerts' | 'digest' | 'escalation';
 
+/** The workspace column that names the channel for each purpose. */
+export const CHANNEL_COLUMNS = {
+  team: 'teamChannel',
+  alerts: 'alertChannel',
+  digest: 'digestChannel',
+  escalation: 'escalationChannel',
+} as const satisfies Record<ChannelRole, keyof Workspace>;
+
+/** The channel for a purpose, falling back to the team channel; undefined when neither is set. */
+export function channelFor(workspace: Workspace, to: ChannelRole): string | undefined {
+  return workspace[CHANNEL_COLUMNS[to]] ?? workspace.teamChannel ?? undefined;
+}
+
 export interface PostedMessage {
   /** Platform reference for later updates (Slack ts, Discord message id); absent in the console. */
   messageId?: string;

@@ -14,7 +14,8 @@ export class WorkspaceService {
 
   /**
    * The workspace and member behind an identity, created on first contact. The first person in a
-   * workspace and the platform's own admins are admins; everyone else starts as a member.
+   * workspace is stored as its admin; the platform's own admins act as admins while the platform
+   * says they are; everyone else starts as a member.
    */
   async resolve(who: Identity): Promise<Resolved> {
     const workspace = await this.db.workspace.upsert({
@@ -33,7 +34,8 @@ export class WorkspaceService {
           workspaceId: workspace.id,
           externalId: who.user.externalId,
           name: who.user.name ?? '',
-          role: first || who.user.platformAdmin ? 'admin' : 'member',
+          // Platform admins are admins while the platform says so (see below), not for ever.
+          role: first ? 'admin' : 'member',
         },
         update: {},
       });

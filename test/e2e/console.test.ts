@@ -15,7 +15,7 @@ describe('console mode through the real CLI', () => {
     expect(existsSync(path.join(dir, 'data', 'mktbot.db'))).toBe(true);
     const out = r.stdout;
     expect(out).toContain('mktbot commands');
-    expect(out).toContain('/config  Show or change the workspace settings');
+    expect(out).toMatch(/\/config +Show or change the workspace settings/);
     expect(out).toMatch(/Time zone\s+\u2068UTC\u2069/);
     expect(out).toContain('Time zone set to Asia/Riyadh.');
     expect(out).toContain('There is no command /confg. Did you mean /config?');

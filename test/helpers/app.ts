@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,7 +8,7 @@ import type { Identity } from '../../src/core/context.js';
 import type { Locale } from '../../src/core/i18n.js';
 import type { Reply } from '../../src/core/reply.js';
 import { createLogger } from '../../src/log.js';
-import { type App, createApp } from '../../src/main.js';
+import { type App, type AppOptions, createApp } from '../../src/main.js';
 import type { Clock } from '../../src/services/clock.js';
 import type { ChannelRole, Notifier, PostedMessage } from '../../src/services/notifier.js';
 import { createTestDatabase, usePostgres } from './pg.js';
@@ -80,13 +81,19 @@ export async function testDatabase(dir: string): Promise<{ url: string; drop(): 
 }
 
 /** A full app on a fresh database (SQLite file in a temporary folder, or PostgreSQL: see testDatabase). */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: Pick<AppOptions, 'llm'> = {},
+): Promise<TestApp> {
   const dir = mkdtempSync(path.join(tmpdir(), 'mktbot-test-'));
   const database = await testDatabase(dir);
-  const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent', ...env });
+  // On PostgreSQL the key file would go to ./data (there is no SQLite folder to put it next to):
+  // give each app its own key instead, as a deployment with several replicas must.
+  const key = usePostgres ? { ENCRYPTION_KEY: randomBytes(32).toString('hex') } : {};
+  const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent', ...key, ...env });
   const notifier = new RecordingNotifier();
   const clock = new TestClock();
-  const app = await createApp({ config, log: createLogger('silent'), notifier, clock });
+  const app = await createApp({ config, log: createLogger('silent'), notifier, clock, ...options });
   return {
     ...app,
     dir,

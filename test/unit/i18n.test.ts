@@ -15,7 +15,8 @@ function render(message: Message): string {
 function checkPair(where: string, pair: L10n): void {
   expect(pair.en.trim(), `${where} (en)`).not.toBe('');
   expect(pair.ar.trim(), `${where} (ar)`).not.toBe('');
-  expect(pair.ar, `${where}: the Arabic text has no Arabic in it`).toMatch(ARABIC);
+  // A pure format ("7: 7") has nothing to translate; anything with English words must be translated.
+  if (/[A-Za-z]{2}/.test(pair.en)) expect(pair.ar, `${where}: the Arabic text has no Arabic in it`).toMatch(ARABIC);
 }
 
 describe('message catalogs', () => {

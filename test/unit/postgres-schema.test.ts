@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Prisma } from '@prisma/client';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -136,4 +137,29 @@ describePg('PostgreSQL migrations', () => {
     await a.close();
     await b.close();
   }, 60_000);
+
+  it("share @prisma/client's runtime: its error classes and null markers work with the PostgreSQL client", async () => {
+    const database = await createTestDatabase();
+    databases.push(database);
+    const db = await openDatabase(database.url);
+    try {
+      const ws = await db.prisma.workspace.create({ data: { platform: 'slack', externalId: 'T1' } });
+      const twice = await db.prisma.workspace.create({ data: { platform: 'slack', externalId: 'T1' } }).catch((e) => e);
+      expect(twice).toBeInstanceOf(Prisma.PrismaClientKnownRequestError);
+      expect((twice as Prisma.PrismaClientKnownRequestError).code).toBe('P2002');
+      const post = await db.prisma.scheduledPost.create({
+        data: {
+          workspaceId: ws.id,
+          channel: 'facebook',
+          content: 'x',
+          publishAt: new Date(),
+          idempotencyKey: 'k',
+          media: Prisma.DbNull,
+        },
+      });
+      expect(post.media).toBeNull();
+    } finally {
+      await db.close();
+    }
+  });
 });

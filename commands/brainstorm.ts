@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import { action, defineCommand } from '../src/core/command.js';
+import type { Context } from '../src/core/context.js';
+import { UserError } from '../src/core/errors.js';
+import { defineMessages, iso } from '../src/core/i18n.js';
+import { opt, required } from '../src/core/options.js';
+import { actions, type Block, type Reply, reply, text } from '../src/core/reply.js';
+import { formatMoney } from '../src/services/budget.js';
+import type { BrainstormRequest, BrainstormResult } from '../src/services/planner.js';
+import { showPersona } from './persona.js';
+import { showPlan } from './plan.js';
+import {
+  budgetMinor,
+  budgetOption,
+  currencyOption,
+  durationOption,
+  fallbackNote,
+  goalLabel,
+  goalOption,
+  ideaBlocks,
+  pm,
+} from './shared/planning.js';
+
+const m = defineMessages(
+  'brainstorm',
+  {
+    title: (p: { n: number; product: string }) => `${p.n} campaign ideas for ${p.product}`,
+    summary: (p: { goal: string; budget: string; weeks: string; market: string }) =>
+      `Goal: ${p.goal} · Budget: ${p.budget} · ${p.weeks} · Market: ${p.market}`,
+    anyMarket: 'not specified',
+    save: (p: { n: number }) => `Save #${p.n} as plan`,
+    more: 'More ideas',
+    personas: 'Personas for this',
+    gone: 'That brainstorm is no longer available in this workspace. Run /brainstorm again.',
+    segmentFor: (p: { product: string }) => `customers of ${p.product}`,
+  },
+  {
+    title: (p) => `${iso(p.n)} أفكار حملات لـ${iso(p.product)}`,
+    summary: (p) => `الهدف: ${p.goal} · الميزانية: ${iso(p.budget)} · ${p.weeks} · السوق: ${p.market}`,
+    anyMarket: 'غير محدد',
+    save: (p) => `حفظ الفكرة ${iso(p.n)} كخطة`,
+    more: 'أفكار أخرى',
+    personas: 'شخصيات لهذه الحملة',
+    gone: 'هذه الجلسة لم تعد متاحة في مساحة العمل هذه. شغّل /brainstorm مرة أخرى.',
+    segmentFor: (p) => `عملاء ${iso(p.product)}`,
+  },
+);
+
+/** Button payloads carry only the stored brainstorm's id (and an idea number); the rest is looked up. */
+const BrainstormId = z
+  .string()
+  .regex(/^\d{1,12}$/)
+  .transform(Number);
+const IdeaRef = z
+  .string()
+  .regex(/^\d{1,12}:\d$/)
+  .transform((s) => {
+    const [id, idea] = s.split(':').map(Number);
+    return { id: id as number, idea: idea as number };
+  });
+
+async function load(ctx: Context, id: number): Promise<BrainstormResult> {
+  const found = await ctx.services.planner.findBrainstorm(ctx.workspace.id, id);
+  if (!found) throw new UserError(ctx.t(m).gone);
+  return found;
+}
+
+function render(result: BrainstormResult, ctx: Context): Reply {
+  const t = ctx.t(m);
+  const r = result.request;
+  const blocks: Block[] = [
+    text(
+      t.summary({
+        goal: goalLabel(r.goal, ctx),
+        budget: formatMoney(r.budgetMinor, r.currency),
+        weeks: ctx.t(pm).weeks({ n: r.weeks }),
+        market: r.market || t.anyMarket,
+      }),
+    ),
+  ];
+  result.ideas.forEach((idea, i) => {
+    blocks.push(...ideaBlocks(idea, i + 1, r.budgetMinor, r.currency, ctx));
+  });
+  blocks.push(fallbackNote(result.source, result.fallback, ctx));
+  blocks.push(
+    actions([
+      ...result.ideas.map((_, i) => ({
+        id: 'brainstorm.save',
+        label: t.save({ n: i + 1 }),
+        payload: `${result.id}:${i}`,
+        ...(i === 0 ? { style: 'primary' as const } : {}),
+      })),
+      { id: 'brainstorm.more', label: t.more, payload: String(result.id) },
+      { id: 'brainstorm.personas', label: t.personas, payload: String(result.id) },
+    ]),
+  );
+  return reply(t.title({ n: result.ideas.length, product: r.product }), blocks);
+}
+
+export default defineCommand({
+  name: 'brainstorm',
+  description: {
+    en: 'Campaign ideas with a budget split and KPI targets',
+    ar: 'أفكار حملات مع توزيع الميزانية ومستهدفات الأداء',
+  },
+  slow: true,
+  examples: [
+    'product:"cold brew coffee" goal:awareness budget:2000',
+    'product:"HR software for clinics" goal:leads budget:5000 currency:USD duration:6w market:"Saudi Arabia"',
+  ],
+  options: {
+    product: required(
+      opt.string({
+        label: { en: 'Product', ar: 'المنتج' },
+        description: { en: 'What you sell, in a few words', ar: 'ما تبيعه في كلمات قليلة' },
+        positional: true,
+      }),
+    ),
+    goal: required(goalOption()),
+    budget: required(budgetOption()),
+    currency: currencyOption(),
+    duration: durationOption(),
+    market: opt.string({
+      label: { en: 'Market', ar: 'السوق' },
+      description: {
+        en: 'Who and where, e.g. "young professionals in Dubai"',
+        ar: 'من وأين، مثل "الشباب العاملون في دبي"',
+      },
+    }),
+  },
+  async handler(input, ctx) {
+    const currency = input.currency ?? ctx.workspace.currency;
+    const request: BrainstormRequest = {
+      product: input.product,
+      goal: input.goal,
+      budgetMinor: budgetMinor(input.budget, currency),
+      currency,
+      weeks: input.duration ?? 4,
+      market: input.market ?? '',
+      locale: ctx.locale,
+      seed: 0,
+    };
+    return render(await ctx.services.planner.brainstorm(ctx, request), ctx);
+  },
+  actions: {
+    save: action({
+      payload: IdeaRef,
+      async handler({ id, idea }, ctx) {
+        const found = await load(ctx, id);
+        const chosen = found.ideas[idea];
+        if (!chosen) throw new UserError(ctx.t(m).gone);
+        const input = ctx.services.planner.planFromIdea(chosen, found.request, found.source, ctx.now());
+        const plan = await ctx.services.planner.savePlan(ctx, input);
+        return showPlan(plan, ctx, true);
+      },
+    }),
+    more: action({
+      payload: BrainstormId,
+      async handler(id, ctx) {
+        const found = await load(ctx, id);
+        const request = { ...found.request, seed: found.request.seed + 1, locale: ctx.locale };
+        return render(await ctx.services.planner.brainstorm(ctx, request), ctx);
+      },
+    }),
+    personas: action({
+      payload: BrainstormId,
+      async handler(id, ctx) {
+        const { request } = await load(ctx, id);
+        const created = await ctx.services.personas.create(ctx, {
+          segment: request.market || ctx.t(m).segmentFor({ product: request.product }),
+          product: request.product,
+          market: request.market,
+          locale: ctx.locale,
+          seed: 0,
+        });
+        return showPersona(created, ctx, true);
+      },
+    }),
+  },
+});

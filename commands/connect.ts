@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { PublishError } from '../integrations/publisher.js';
+import { defineCommand, sub } from '../src/core/command.js';
+import type { Context } from '../src/core/context.js';
+import { UserError } from '../src/core/errors.js';
+import { defineMessages, iso, type L10n } from '../src/core/i18n.js';
+import { opt, required } from '../src/core/options.js';
+import { context, reply, table, text } from '../src/core/reply.js';
+import { PROVIDERS, type Provider } from '../src/services/integrations.js';
+import { formatLocal } from '../src/services/when.js';
+
+const m = defineMessages(
+  'connect',
+  {
+    connected: (p: { provider: string; name: string }) =>
+      `${p.provider} connected: ${p.name}. The token is stored encrypted.`,
+    refused: (p: { provider: string; reason: string }) =>
+      `${p.provider} refused the token (${p.reason}). Nothing was saved. Create a fresh token and try again.`,
+    failed: (p: { provider: string; reason: string }) =>
+      `Could not verify the ${p.provider} account: ${p.reason}. Nothing was saved.`,
+    statusTitle: 'Integrations',
+    provider: 'Service',
+    account: 'Account',
+    health: 'Health',
+    detail: 'Detail',
+    since: 'Checked',
+    ok: 'ok',
+    reauth: 'needs reconnecting',
+    error: 'error',
+    notConnected: 'not connected',
+    reminderAlways:
+      'The reminder channel needs no connection: the bot posts the content in the team channel at the due time.',
+    howTo: 'Connect with /connect facebook account:PAGE_ID token:PAGE_TOKEN (also instagram, youtube, mailchimp).',
+  },
+  {
+    connected: (p) => `تم ربط ${iso(p.provider)}: ${iso(p.name)}. الرمز محفوظ مشفّرًا.`,
+    refused: (p) => `رفض ${iso(p.provider)} الرمز (${iso(p.reason)}). لم يُحفظ شيء. أنشئ رمزًا جديدًا وحاول مرة أخرى.`,
+    failed: (p) => `تعذّر التحقق من حساب ${iso(p.provider)}: ${iso(p.reason)}. لم يُحفظ شيء.`,
+    statusTitle: 'الربط بالخدمات',
+    provider: 'الخدمة',
+    account: 'الحساب',
+    health: 'الحالة',
+    detail: 'التفاصيل',
+    since: 'آخر تحقق',
+    ok: 'سليم',
+    reauth: 'يحتاج إعادة ربط',
+    error: 'خطأ',
+    notConnected: 'غير مربوط',
+    reminderAlways: 'قناة التذكير لا تحتاج ربطًا: ينشر البوت المحتوى في قناة الفريق في الموعد.',
+    howTo: 'اربط بالأمر /connect facebook account:PAGE_ID token:PAGE_TOKEN (وكذلك instagram وyoutube وmailchimp).',
+  },
+);
+
+const NAMES: Record<Provider, string> = {
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  youtube: 'YouTube',
+  mailchimp: 'Mailchimp',
+};
+
+const ACCOUNT_HELP: Record<Provider, { account: L10n; token: L10n }> = {
+  facebook: {
+    account: { en: 'The Facebook Page id', ar: 'معرّف صفحة فيسبوك' },
+    token: { en: 'A Page access token with pages_manage_posts', ar: 'رمز وصول للصفحة بصلاحية pages_manage_posts' },
+  },
+  instagram: {
+    account: { en: 'The Instagram business account id', ar: 'معرّف حساب إنستغرام التجاري' },
+    token: { en: 'A token with instagram_content_publish', ar: 'رمز بصلاحية instagram_content_publish' },
+  },
+  youtube: {
+    account: { en: 'The YouTube channel id (UC…)', ar: 'معرّف قناة يوتيوب (UC…)' },
+    token: { en: 'An OAuth access token with youtube.upload', ar: 'رمز OAuth بصلاحية youtube.upload' },
+  },
+  mailchimp: {
+    account: { en: 'The audience (list) id to send to', ar: 'معرّف الجمهور (القائمة) للإرسال إليه' },
+    token: {
+      en: 'An API key ending in its data centre, e.g. …-us19',
+      ar: 'مفتاح API ينتهي بمركز البيانات، مثل …-us19',
+    },
+  },
+};
+
+function connectSub(provider: Provider) {
+  const help = ACCOUNT_HELP[provider];
+  return sub({
+    description: { en: `Connect ${NAMES[provider]} (admins)`, ar: `ربط ${NAMES[provider]} (للمسؤولين)` },
+    allow: ['admin'],
+    slow: true,
+    examples: [`${provider} account:1234567890 token:…`],
+    options: {
+      account: required(
+        opt.string({ label: { en: 'Account id', ar: 'معرّف الحساب' }, description: help.account, maxLength: 100 }),
+      ),
+      // As long as any input may be: a token is never refused by length, so it is never echoed back.
+      token: required(opt.string({ label: { en: 'Token', ar: 'الرمز' }, description: help.token, maxLength: 4000 })),
+    },
+    async handler({ account, token }, ctx) {
+      return connect(provider, account, token, ctx);
+    },
+  });
+}
+
+async function connect(provider: Provider, account: string, token: string, ctx: Context) {
+  const t = ctx.t(m);
+  const name = NAMES[provider];
+  try {
+    const r = await ctx.services.integrations.connect(ctx.workspace, provider, { accountId: account, token });
+    await ctx.services.audit.record(ctx, 'integration.connect', `${provider}:${account}`);
+    return reply(undefined, [text(t.connected({ provider: name, name: r.name }))], {
+      tone: 'success',
+      ephemeral: true,
+    });
+  } catch (err) {
+    const reason = redact(err instanceof Error ? err.message : String(err), token);
+    if (err instanceof PublishError && err.reauth) throw new UserError(t.refused({ provider: name, reason }));
+    if (err instanceof PublishError || err instanceof z.ZodError || err instanceof Error) {
+      throw new UserError(t.failed({ provider: name, reason: err instanceof z.ZodError ? 'invalid answer' : reason }));
+    }
+    throw err;
+  }
+}
+
+/** A service that quotes the token back in an error must not make us echo it. */
+function redact(message: string, token: string): string {
+  return token.length >= 4 ? message.split(token).join('***') : message;
+}
+
+export default defineCommand({
+  name: 'connect',
+  description: {
+    en: 'Connect Facebook, Instagram, YouTube or Mailchimp',
+    ar: 'ربط فيسبوك أو إنستغرام أو يوتيوب أو Mailchimp',
+  },
+  defaultSubcommand: 'status',
+  subcommands: {
+    status: sub({
+      description: { en: 'Show each integration and its health', ar: 'عرض كل ربط وحالته' },
+      options: {},
+      async handler(_input, ctx) {
+        const t = ctx.t(m);
+        const rows = await ctx.services.integrations.list(ctx.workspace.id);
+        const health = (s: string) => (s === 'ok' ? t.ok : s === 'reauth' ? t.reauth : t.error);
+        const lines = PROVIDERS.flatMap((p) => {
+          const mine = rows.filter((r) => r.provider === p);
+          if (mine.length === 0) return [[iso(NAMES[p]), '-', t.notConnected, '', '']];
+          return mine.map((r) => [
+            iso(NAMES[p]),
+            iso(r.accountId),
+            health(r.status),
+            r.statusMessage ?? '',
+            iso(formatLocal(r.updatedAt, ctx.timezone)),
+          ]);
+        });
+        return reply(
+          t.statusTitle,
+          [
+            table([t.provider, t.account, t.health, t.detail, t.since], lines),
+            context(t.reminderAlways),
+            context(t.howTo),
+          ],
+          { ephemeral: true },
+        );
+      },
+    }),
+    facebook: connectSub('facebook'),
+    instagram: connectSub('instagram'),
+    youtube: connectSub('youtube'),
+    mailchimp: connectSub('mailchimp'),
+  },
+});

@@ -1,0 +1,150 @@
+import type { Persona } from '@prisma/client';
+import { defineCommand, sub } from '../src/core/command.js';
+import type { Context } from '../src/core/context.js';
+import { UserError } from '../src/core/errors.js';
+import { defineMessages, iso } from '../src/core/i18n.js';
+import { opt, required } from '../src/core/options.js';
+import { type Block, type Reply, reply, table, text } from '../src/core/reply.js';
+import { type CreatedPersona, personaData } from '../src/services/personas.js';
+import { fallbackNote, idOption, personaBlocks } from './shared/planning.js';
+
+const m = defineMessages(
+  'persona',
+  {
+    title: (p: { id: number; name: string }) => `Persona #${p.id}: ${p.name}`,
+    saved: (p: { id: number }) =>
+      `Saved as persona #${p.id}. Link it to a plan with /plan edit <plan> personas:${p.id}.`,
+    listTitle: 'Personas',
+    empty: 'No personas yet. Create one with /persona create "segment description".',
+    number: '#',
+    name: 'Name',
+    segment: 'Segment',
+    notFound: (p: { id: number }) => `There is no persona #${p.id} in this workspace. /persona list shows them.`,
+    deleted: (p: { id: number; name: string }) => `Persona #${p.id} (${p.name}) deleted.`,
+  },
+  {
+    title: (p) => `الشخصية ${iso(`#${p.id}`)}: ${p.name}`,
+    saved: (p) => `حُفظت كشخصية رقم ${iso(p.id)}. اربطها بخطة بالأمر ${iso(`/plan edit <plan> personas:${p.id}`)}.`,
+    listTitle: 'الشخصيات',
+    empty: 'لا توجد شخصيات بعد. أنشئ واحدة بالأمر /persona create "وصف الشريحة".',
+    number: '#',
+    name: 'الاسم',
+    segment: 'الشريحة',
+    notFound: (p) => `لا توجد شخصية رقم ${iso(p.id)} في مساحة العمل هذه. اعرضها بالأمر /persona list.`,
+    deleted: (p) => `حُذفت الشخصية رقم ${iso(p.id)} (${p.name}).`,
+  },
+);
+
+async function findPersona(ctx: Context, id: number): Promise<Persona> {
+  const persona = await ctx.services.personas.find(ctx.workspace.id, id);
+  if (!persona) throw new UserError(ctx.t(m).notFound({ id }));
+  return persona;
+}
+
+function card(persona: Persona, ctx: Context, lead: Block[] = [], tail: Block[] = []): Reply {
+  return reply(ctx.t(m).title({ id: persona.id, name: persona.name }), [
+    ...lead,
+    ...personaBlocks(personaData(persona), persona, ctx),
+    ...tail,
+  ]);
+}
+
+/** A freshly created persona, with the note saying whether the model or the offline rules wrote it. */
+export function showPersona(created: CreatedPersona, ctx: Context, saved: boolean): Reply {
+  const r = card(created.persona, ctx, saved ? [text(ctx.t(m).saved({ id: created.persona.id }))] : [], [
+    fallbackNote(created.source, created.fallback, ctx),
+  ]);
+  return { ...r, tone: 'success' };
+}
+
+const personaId = () => required(idOption());
+
+export default defineCommand({
+  name: 'persona',
+  description: { en: 'Buyer personas for your customer segments', ar: 'شخصيات المشترين لشرائح عملائك' },
+  defaultSubcommand: 'list',
+  subcommands: {
+    create: sub({
+      description: { en: 'Build a persona from a segment description', ar: 'بناء شخصية من وصف شريحة العملاء' },
+      slow: true,
+      examples: [
+        'create busy parents in Jeddah who order groceries online',
+        'create "HR managers at clinics" name:"Clinic Huda"',
+      ],
+      options: {
+        segment: required(
+          opt.text({
+            label: { en: 'Segment', ar: 'الشريحة' },
+            description: { en: 'Who they are, in your words', ar: 'من هم، بكلماتك' },
+            positional: true,
+            greedy: true,
+            maxLength: 500,
+          }),
+        ),
+        product: opt.string({
+          label: { en: 'Product', ar: 'المنتج' },
+          description: { en: 'What you sell to them', ar: 'ما تبيعه لهم' },
+        }),
+        market: opt.string({
+          label: { en: 'Market', ar: 'السوق' },
+          description: { en: 'Where they are', ar: 'أين هم' },
+        }),
+        name: opt.string({
+          label: { en: 'Name', ar: 'الاسم' },
+          description: { en: 'Your own name for the persona', ar: 'اسم تختاره للشخصية' },
+          maxLength: 80,
+        }),
+      },
+      async handler(input, ctx) {
+        const created = await ctx.services.personas.create(
+          ctx,
+          {
+            segment: input.segment,
+            product: input.product ?? '',
+            market: input.market ?? '',
+            locale: ctx.locale,
+            seed: 0,
+          },
+          input.name,
+        );
+        return showPersona(created, ctx, true);
+      },
+    }),
+    list: sub({
+      description: { en: 'List the personas', ar: 'عرض قائمة الشخصيات' },
+      options: {},
+      async handler(_input, ctx) {
+        const t = ctx.t(m);
+        const personas = await ctx.services.personas.list(ctx.workspace.id);
+        if (personas.length === 0) return reply(t.listTitle, [text(t.empty)]);
+        return reply(t.listTitle, [
+          table(
+            [t.number, t.name, t.segment],
+            personas.map((p) => [String(p.id), p.name, p.segment]),
+          ),
+        ]);
+      },
+    }),
+    show: sub({
+      description: { en: 'Show one persona', ar: 'عرض شخصية واحدة' },
+      examples: ['show 1'],
+      options: { id: personaId() },
+      async handler({ id }, ctx) {
+        return card(await findPersona(ctx, id), ctx);
+      },
+    }),
+    delete: sub({
+      description: { en: 'Delete a persona', ar: 'حذف شخصية' },
+      allow: ['manager'],
+      examples: ['delete 1'],
+      options: { id: personaId() },
+      async handler({ id }, ctx) {
+        const persona = await findPersona(ctx, id);
+        await ctx.services.personas.remove(ctx, persona.id);
+        return reply(undefined, [text(ctx.t(m).deleted({ id: persona.id, name: persona.name }))], {
+          tone: 'success',
+        });
+      },
+    }),
+  },
+});

@@ -1,0 +1,292 @@
+import type { Plan, Prisma } from '@prisma/client';
+import { defineCommand, sub } from '../src/core/command.js';
+import type { Context } from '../src/core/context.js';
+import { UserError } from '../src/core/errors.js';
+import { defineMessages, iso } from '../src/core/i18n.js';
+import { opt, required } from '../src/core/options.js';
+import { type Block, context, type Reply, reply, table, text } from '../src/core/reply.js';
+import { formatMoney } from '../src/services/budget.js';
+import { CHANNELS, type Channel, planParts, rescaleSplit } from '../src/services/planner.js';
+import {
+  budgetMinor,
+  budgetOption,
+  channelLabel,
+  currencyOption,
+  durationOption,
+  fallbackNote,
+  goalLabel,
+  goalOption,
+  idOption,
+  idsOption,
+  isoIn,
+  planBlocks,
+} from './shared/planning.js';
+
+const m = defineMessages(
+  'plan',
+  {
+    title: (p: { id: number; name: string }) => `Plan #${p.id}: ${p.name}`,
+    saved: (p: { id: number }) => `Saved as plan #${p.id}. See it again with /plan show ${p.id}.`,
+    listTitle: 'Marketing plans',
+    empty: 'No plans yet. Create one with /plan create, or save an idea from /brainstorm.',
+    number: '#',
+    name: 'Name',
+    goal: 'Goal',
+    budget: 'Budget',
+    focus: 'Focus',
+    notFound: (p: { id: number }) => `There is no plan #${p.id} in this workspace. /plan list shows them.`,
+    updated: (p: { id: number }) => `Plan #${p.id} updated.`,
+    nothingToEdit:
+      'Say what to change, e.g. /plan edit 3 budget:8000, focus:email, market:"…", segment:"…", method:"…", personas:1,2 or name:"…".',
+    focusNotInSplit: (p: { channels: string }) =>
+      `The focus channel must be one the budget is split across: ${p.channels}.`,
+    deleted: (p: { id: number; name: string }) => `Plan #${p.id} (${p.name}) deleted.`,
+    unknownPersonas: (p: { ids: string }) => `These personas do not exist in this workspace: ${p.ids}.`,
+  },
+  {
+    title: (p) => `الخطة ${iso(`#${p.id}`)}: ${p.name}`,
+    saved: (p) => `حُفظت كخطة رقم ${iso(p.id)}. اعرضها مجددًا بالأمر ${iso(`/plan show ${p.id}`)}.`,
+    listTitle: 'خطط التسويق',
+    empty: 'لا توجد خطط بعد. أنشئ واحدة بالأمر /plan create أو احفظ فكرة من /brainstorm.',
+    number: '#',
+    name: 'الاسم',
+    goal: 'الهدف',
+    budget: 'الميزانية',
+    focus: 'القناة الرئيسية',
+    notFound: (p) => `لا توجد خطة رقم ${iso(p.id)} في مساحة العمل هذه. اعرض الخطط بالأمر /plan list.`,
+    updated: (p) => `تم تحديث الخطة رقم ${iso(p.id)}.`,
+    nothingToEdit:
+      'حدد ما تريد تغييره، مثل: /plan edit 3 budget:8000 أو focus:email أو market:"…" أو segment:"…" أو method:"…" أو personas:1,2 أو name:"…".',
+    focusNotInSplit: (p) => `يجب أن تكون القناة الرئيسية من القنوات الموزعة عليها الميزانية: ${p.channels}.`,
+    deleted: (p) => `حُذفت الخطة رقم ${iso(p.id)} (${p.name}).`,
+    unknownPersonas: (p) => `هذه الشخصيات غير موجودة في مساحة العمل: ${iso(p.ids)}.`,
+  },
+);
+
+async function findPlan(ctx: Context, id: number): Promise<Plan> {
+  const plan = await ctx.services.db.plan.findFirst({ where: { id, workspaceId: ctx.workspace.id } });
+  if (!plan) throw new UserError(ctx.t(m).notFound({ id }));
+  return plan;
+}
+
+async function personasOf(ctx: Context, planId: number) {
+  const links = await ctx.services.db.planPersona.findMany({
+    where: { planId, persona: { workspaceId: ctx.workspace.id } },
+    include: { persona: true },
+    orderBy: { personaId: 'asc' },
+  });
+  return links.map((l) => l.persona);
+}
+
+/** Persona ids that exist in this workspace, or a clear error naming the ones that do not. */
+async function checkPersonas(ctx: Context, ids: readonly number[]): Promise<number[]> {
+  const found = await ctx.services.db.persona.findMany({
+    where: { workspaceId: ctx.workspace.id, id: { in: [...ids] } },
+    select: { id: true },
+  });
+  const missing = ids.filter((id) => !found.some((p) => p.id === id));
+  if (missing.length > 0) throw new UserError(ctx.t(m).unknownPersonas({ ids: missing.join(', ') }));
+  return [...ids];
+}
+
+/** A plan as a reply; `saved` adds the "saved as plan #n" line (after create or a button). */
+export async function showPlan(plan: Plan, ctx: Context, saved = false): Promise<Reply> {
+  const t = ctx.t(m);
+  const blocks: Block[] = [];
+  if (saved) blocks.push(text(t.saved({ id: plan.id })));
+  blocks.push(...planBlocks(plan, await personasOf(ctx, plan.id), ctx));
+  return reply(t.title({ id: plan.id, name: plan.name }), blocks, saved ? { tone: 'success' } : {});
+}
+
+const planId = () => required(idOption());
+
+export default defineCommand({
+  name: 'plan',
+  description: {
+    en: 'Create, list, show, edit or delete marketing plans',
+    ar: 'إنشاء خطط التسويق وعرضها وتعديلها وحذفها',
+  },
+  defaultSubcommand: 'list',
+  subcommands: {
+    create: sub({
+      description: { en: 'Build a plan for a product, goal and budget', ar: 'بناء خطة لمنتج وهدف وميزانية' },
+      slow: true,
+      examples: ['create product:"cold brew" goal:sales budget:3000 duration:6w market:"Riyadh" personas:1'],
+      options: {
+        product: required(
+          opt.string({
+            label: { en: 'Product', ar: 'المنتج' },
+            description: { en: 'What you sell, in a few words', ar: 'ما تبيعه في كلمات قليلة' },
+            positional: true,
+          }),
+        ),
+        goal: required(goalOption()),
+        budget: required(budgetOption()),
+        currency: currencyOption(),
+        duration: durationOption(),
+        market: opt.string({
+          label: { en: 'Target market', ar: 'السوق المستهدف' },
+          description: { en: 'Who and where', ar: 'من وأين' },
+        }),
+        segment: opt.string({
+          label: { en: 'Target segment', ar: 'الشريحة المستهدفة' },
+          description: { en: 'The customer segment this plan serves', ar: 'شريحة العملاء التي تخدمها الخطة' },
+          maxLength: 500,
+        }),
+        personas: idsOption(),
+        name: opt.string({
+          label: { en: 'Name', ar: 'الاسم' },
+          description: { en: 'A name for the plan', ar: 'اسم للخطة' },
+          maxLength: 120,
+        }),
+      },
+      async handler(input, ctx) {
+        const personaIds = input.personas ? await checkPersonas(ctx, input.personas) : [];
+        const currency = input.currency ?? ctx.workspace.currency;
+        const request = {
+          product: input.product,
+          goal: input.goal,
+          budgetMinor: budgetMinor(input.budget, currency),
+          currency,
+          weeks: input.duration ?? 4,
+          market: input.market ?? '',
+          locale: ctx.locale,
+          seed: 0,
+        };
+        const planner = ctx.services.planner;
+        const generated = await planner.generate(request);
+        // The first idea is the strongest approach for the goal and audience (the rules rank them).
+        const best = generated.ideas[0];
+        if (!best) throw new Error('the planner returned no ideas');
+        const plan = await planner.savePlan(
+          ctx,
+          planner.planFromIdea(best, request, generated.source, ctx.now(), {
+            ...(input.name ? { name: input.name } : {}),
+            ...(input.segment ? { segment: input.segment } : {}),
+          }),
+          personaIds,
+        );
+        const shown = await showPlan(plan, ctx, true);
+        return { ...shown, blocks: [...shown.blocks, fallbackNote(generated.source, generated.fallback, ctx)] };
+      },
+    }),
+    list: sub({
+      description: { en: 'List the plans', ar: 'عرض قائمة الخطط' },
+      options: {},
+      async handler(_input, ctx) {
+        const t = ctx.t(m);
+        const plans = await ctx.services.db.plan.findMany({
+          where: { workspaceId: ctx.workspace.id },
+          orderBy: { id: 'desc' },
+          take: 50,
+        });
+        if (plans.length === 0) return reply(t.listTitle, [text(t.empty)]);
+        return reply(t.listTitle, [
+          table(
+            [t.number, t.name, t.goal, t.budget, t.focus],
+            plans.map((p) => [
+              String(p.id),
+              p.name,
+              goalLabel(p.goal, ctx),
+              isoIn(formatMoney(p.budgetMinor, p.currency), ctx.locale),
+              (CHANNELS as readonly string[]).includes(p.focusChannel)
+                ? channelLabel(p.focusChannel as Channel, ctx.locale)
+                : p.focusChannel,
+            ]),
+          ),
+        ]);
+      },
+    }),
+    show: sub({
+      description: { en: 'Show one plan', ar: 'عرض خطة واحدة' },
+      examples: ['show 1'],
+      options: { id: planId() },
+      async handler({ id }, ctx) {
+        return showPlan(await findPlan(ctx, id), ctx);
+      },
+    }),
+    edit: sub({
+      description: { en: 'Change a plan', ar: 'تعديل خطة' },
+      examples: ['edit 1 budget:8000', 'edit 1 focus:email market:"Jeddah"'],
+      options: {
+        id: planId(),
+        name: opt.string({
+          label: { en: 'Name', ar: 'الاسم' },
+          description: { en: 'A new name', ar: 'اسم جديد' },
+          maxLength: 120,
+        }),
+        market: opt.string({
+          label: { en: 'Target market', ar: 'السوق المستهدف' },
+          description: { en: 'Who and where', ar: 'من وأين' },
+        }),
+        segment: opt.string({
+          label: { en: 'Target segment', ar: 'الشريحة المستهدفة' },
+          description: { en: 'The customer segment', ar: 'شريحة العملاء' },
+          maxLength: 500,
+        }),
+        method: opt.string({
+          label: { en: 'Best method', ar: 'أفضل أسلوب' },
+          description: { en: 'The approach in a sentence', ar: 'الأسلوب في جملة' },
+          maxLength: 600,
+        }),
+        focus: opt.choice(CHANNELS, {
+          label: { en: 'Focus channel', ar: 'القناة الرئيسية' },
+          description: { en: 'One of the channels in the split', ar: 'إحدى القنوات في توزيع الميزانية' },
+        }),
+        budget: budgetOption(),
+        personas: idsOption(),
+      },
+      async handler(input, ctx) {
+        const t = ctx.t(m);
+        const plan = await findPlan(ctx, input.id);
+        const { id: _id, ...changes } = input;
+        if (Object.values(changes).every((v) => v === undefined)) throw new UserError(t.nothingToEdit);
+        const data: Prisma.PlanUpdateInput = {};
+        if (input.name) data.name = input.name;
+        if (input.market) data.targetMarket = input.market;
+        if (input.segment) data.targetSegment = input.segment;
+        if (input.method) data.bestMethod = input.method;
+        const { split } = planParts(plan);
+        if (input.focus) {
+          if (!split.some((l) => l.channel === input.focus)) {
+            throw new UserError(
+              t.focusNotInSplit({ channels: split.map((l) => channelLabel(l.channel, ctx.locale)).join(', ') }),
+            );
+          }
+          data.focusChannel = input.focus;
+        }
+        if (input.budget !== undefined) {
+          // Same proportions, new total, still summing exactly in minor units.
+          const total = budgetMinor(input.budget, plan.currency);
+          data.budgetMinor = total;
+          data.budgetSplit = rescaleSplit(split, total);
+        }
+        const personaIds = input.personas ? await checkPersonas(ctx, input.personas) : undefined;
+        const updated = await ctx.services.db.$transaction(async (tx) => {
+          if (personaIds) {
+            await tx.planPersona.deleteMany({ where: { planId: plan.id } });
+            await tx.planPersona.createMany({ data: personaIds.map((personaId) => ({ planId: plan.id, personaId })) });
+          }
+          return tx.plan.update({ where: { id: plan.id }, data });
+        });
+        await ctx.services.audit.record(ctx, 'plan.edit', String(plan.id), {
+          fields: Object.keys(changes).filter((k) => changes[k as keyof typeof changes] !== undefined),
+        });
+        const shown = await showPlan(updated, ctx);
+        return { ...shown, tone: 'success', blocks: [context(t.updated({ id: plan.id })), ...shown.blocks] };
+      },
+    }),
+    delete: sub({
+      description: { en: 'Delete a plan', ar: 'حذف خطة' },
+      allow: ['manager'],
+      examples: ['delete 1'],
+      options: { id: planId() },
+      async handler({ id }, ctx) {
+        const plan = await findPlan(ctx, id);
+        await ctx.services.db.plan.deleteMany({ where: { id: plan.id, workspaceId: ctx.workspace.id } });
+        await ctx.services.audit.record(ctx, 'plan.delete', String(plan.id), { name: plan.name });
+        return reply(undefined, [text(ctx.t(m).deleted({ id: plan.id, name: plan.name }))], { tone: 'success' });
+      },
+    }),
+  },
+});

@@ -1,0 +1,349 @@
+/**
+ * What /brainstorm, /plan and /persona share: their options (goal, budget, duration) and how ideas,
+ * plans, personas and KPI targets are shown.
+ */
+import type { Persona, Plan } from '@prisma/client';
+import { z } from 'zod';
+import type { Context } from '../../src/core/context.js';
+import { defineMessages, formatNumber, iso, type Locale } from '../../src/core/i18n.js';
+import { type OptionSpec, opt, stripBidi } from '../../src/core/options.js';
+import { type Block, context, fields, list, table, text } from '../../src/core/reply.js';
+import { formatMoney, toMinor } from '../../src/services/budget.js';
+import type { FallbackReason } from '../../src/services/llm.js';
+import type { PersonaData } from '../../src/services/personas.js';
+import {
+  type Channel,
+  GOALS,
+  type Goal,
+  type Idea,
+  type KpiTarget,
+  planParts,
+  type SplitLine,
+  type TimelinePhase,
+} from '../../src/services/planner.js';
+import { CHANNEL_INFO, KPI_LABELS } from '../../src/services/planner-catalog.js';
+
+export const pm = defineMessages(
+  'planning',
+  {
+    awareness: 'awareness',
+    leads: 'leads',
+    sales: 'sales',
+    engagement: 'engagement',
+    retention: 'retention',
+    atLeast: (p: { kpi: string; value: string }) => `${p.kpi}: at least ${p.value}`,
+    atMost: (p: { kpi: string; value: string }) => `${p.kpi}: at most ${p.value}`,
+    channel: 'Channel',
+    amount: 'Budget',
+    share: 'Share',
+    attract: 'Attract',
+    engage: 'Engage',
+    delight: 'Delight',
+    kpis: 'KPI targets',
+    why: 'Why',
+    hook: 'Hook',
+    offlineNoKey: 'Offline planner: no OpenAI key is set, so this comes from built-in marketing rules and benchmarks.',
+    offlineTimeout: 'Offline planner: the AI service did not answer in time, so built-in marketing rules were used.',
+    offlineMalformed:
+      'Offline planner: the AI service gave an unusable answer twice, so built-in marketing rules were used.',
+    offlineUnavailable: 'Offline planner: the AI service was unavailable, so built-in marketing rules were used.',
+    offlineRefused: 'Offline planner: the AI service declined to answer, so built-in marketing rules were used.',
+    fromLlm: 'Written by the AI model; budget split and minimums checked by the bot.',
+    belowMinimum: 'Budget below the least useful spend: a small test only.',
+    weeks: (p: { n: number }) => (p.n === 1 ? '1 week' : `${p.n} weeks`),
+    weekRange: (p: { from: number; to: number }) => (p.from === p.to ? `Week ${p.from}` : `Weeks ${p.from}-${p.to}`),
+    goal: 'Goal',
+    product: 'Product',
+    market: 'Target market',
+    segment: 'Target segment',
+    personas: 'Personas',
+    method: 'Best method',
+    focus: 'Focus channel',
+    budget: 'Budget',
+    duration: 'Timeline',
+    reasoning: 'Reasoning',
+    none: 'none',
+    demographics: 'Demographics',
+    goals: 'Goals',
+    pains: 'Pains',
+    objections: 'Objections',
+    channels: 'Channels',
+    content: 'Preferred content',
+    messaging: 'Messaging',
+    keywords: 'Keywords',
+    badDuration: 'a duration such as 4w, 30d or 2m (1 to 52 weeks)',
+    badIds: 'persona numbers separated by commas, e.g. 1,2',
+  },
+  {
+    awareness: 'الوعي بالعلامة',
+    leads: 'العملاء المحتملون',
+    sales: 'المبيعات',
+    engagement: 'التفاعل',
+    retention: 'الاحتفاظ بالعملاء',
+    atLeast: (p) => `${p.kpi}: لا يقل عن ${iso(p.value)}`,
+    atMost: (p) => `${p.kpi}: لا يزيد عن ${iso(p.value)}`,
+    channel: 'القناة',
+    amount: 'الميزانية',
+    share: 'النسبة',
+    attract: 'الجذب',
+    engage: 'التفاعل',
+    delight: 'الإسعاد',
+    kpis: 'مستهدفات مؤشرات الأداء',
+    why: 'لماذا',
+    hook: 'الفكرة الجاذبة',
+    offlineNoKey: 'المخطط دون اتصال: لم يُضبط مفتاح OpenAI، لذا جاءت النتيجة من قواعد تسويقية ومعايير مدمجة.',
+    offlineTimeout:
+      'المخطط دون اتصال: لم تُجب خدمة الذكاء الاصطناعي في الوقت المحدد، فاستُخدمت القواعد التسويقية المدمجة.',
+    offlineMalformed: 'المخطط دون اتصال: أعطت خدمة الذكاء الاصطناعي إجابة غير صالحة مرتين، فاستُخدمت القواعد المدمجة.',
+    offlineUnavailable: 'المخطط دون اتصال: خدمة الذكاء الاصطناعي غير متاحة، فاستُخدمت القواعد التسويقية المدمجة.',
+    offlineRefused: 'المخطط دون اتصال: رفضت خدمة الذكاء الاصطناعي الإجابة، فاستُخدمت القواعد التسويقية المدمجة.',
+    fromLlm: 'كتبها نموذج الذكاء الاصطناعي؛ وتحقق البوت من توزيع الميزانية والحدود الدنيا.',
+    belowMinimum: 'الميزانية أقل من أدنى إنفاق مفيد: تجربة صغيرة فقط.',
+    weeks: (p) => (p.n === 1 ? 'أسبوع واحد' : `${iso(p.n)} أسابيع`),
+    weekRange: (p) => (p.from === p.to ? `الأسبوع ${iso(p.from)}` : `الأسابيع ${iso(`${p.from}-${p.to}`)}`),
+    goal: 'الهدف',
+    product: 'المنتج',
+    market: 'السوق المستهدف',
+    segment: 'الشريحة المستهدفة',
+    personas: 'الشخصيات',
+    method: 'أفضل أسلوب',
+    focus: 'القناة الرئيسية',
+    budget: 'الميزانية',
+    duration: 'الجدول الزمني',
+    reasoning: 'المبررات',
+    none: 'لا يوجد',
+    demographics: 'الخصائص الديموغرافية',
+    goals: 'الأهداف',
+    pains: 'المشكلات',
+    objections: 'الاعتراضات',
+    channels: 'القنوات',
+    content: 'المحتوى المفضل',
+    messaging: 'الرسائل',
+    keywords: 'الكلمات المفتاحية',
+    badDuration: 'مدة مثل 4w أو 30d أو 2m (من ١ إلى ٥٢ أسبوعًا)',
+    badIds: 'أرقام الشخصيات مفصولة بفواصل، مثل 1,2',
+  },
+);
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+export const goalOption = () =>
+  opt.choice(GOALS, {
+    label: { en: 'Goal', ar: 'الهدف' },
+    description: {
+      en: 'awareness, leads, sales, engagement or retention',
+      ar: 'awareness أو leads أو sales أو engagement أو retention',
+    },
+  });
+
+export const budgetOption = () =>
+  opt.number({
+    label: { en: 'Budget', ar: 'الميزانية' },
+    description: { en: 'Total budget in major units, e.g. 5000', ar: 'الميزانية الإجمالية بالوحدات الكاملة، مثل 5000' },
+    min: 1,
+    max: 1_000_000_000,
+  });
+
+export const currencyOption = () =>
+  opt.currency({
+    label: { en: 'Currency', ar: 'العملة' },
+    description: {
+      en: 'ISO 4217 code; the workspace currency by default',
+      ar: 'رمز ISO 4217؛ عملة مساحة العمل افتراضيًا',
+    },
+  });
+
+const DURATION = /^(\d{1,3})\s*(w|wk|wks|weeks?|d|days?|m|mo|months?|أسبوع|أسابيع|يوم|أيام|شهر|أشهر)?$/i;
+
+/** "4w", "30d", "2m", "6 weeks", "٣ أسابيع" -> whole weeks (days round up; a month is 52/12 weeks). */
+export function parseWeeks(raw: string): number | undefined {
+  const western = stripBidi(raw)
+    .trim()
+    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660));
+  const m = DURATION.exec(western);
+  if (!m?.[1]) return undefined;
+  const n = Number(m[1]);
+  const unit = (m[2] ?? 'w').toLowerCase();
+  const weeks = /^(d|day|days|يوم|أيام)$/.test(unit)
+    ? Math.ceil(n / 7)
+    : /^(m|mo|month|months|شهر|أشهر)$/.test(unit)
+      ? Math.round((n * 52) / 12)
+      : n;
+  return weeks >= 1 && weeks <= 52 ? weeks : undefined;
+}
+
+export function durationOption(): OptionSpec<z.ZodOptional<z.ZodType<number, string>>> {
+  const schema = z
+    .string()
+    .transform((s, c) => {
+      const weeks = parseWeeks(s);
+      if (weeks === undefined) {
+        c.addIssue({ code: 'custom', message: 'bad duration' });
+        return z.NEVER;
+      }
+      return weeks;
+    })
+    .optional();
+  return {
+    kind: 'string',
+    schema,
+    required: false,
+    maxLength: 20,
+    label: { en: 'Duration', ar: 'المدة' },
+    description: { en: 'e.g. 4w, 30d or 2m; 4 weeks by default', ar: 'مثل 4w أو 30d أو 2m؛ أربعة أسابيع افتراضيًا' },
+    expected: { en: pm.en.badDuration, ar: pm.ar.badDuration },
+  };
+}
+
+/** "3" or "1,2" -> persona ids. */
+export function idsOption(): OptionSpec<z.ZodOptional<z.ZodType<number[], string>>> {
+  return {
+    kind: 'string',
+    schema: z
+      .string()
+      .transform((s) => stripBidi(s).replace(/[#\s]/g, ''))
+      .pipe(z.string().regex(/^\d{1,9}(,\d{1,9}){0,9}$/))
+      .transform((s) => [...new Set(s.split(',').map(Number))])
+      .optional(),
+    required: false,
+    maxLength: 100,
+    label: { en: 'Personas', ar: 'الشخصيات' },
+    description: { en: 'Persona numbers to link, e.g. 1,2', ar: 'أرقام الشخصيات المرتبطة، مثل 1,2' },
+    expected: { en: pm.en.badIds, ar: pm.ar.badIds },
+  };
+}
+
+export const idOption = () => ({
+  ...opt.integer({
+    label: { en: 'Number', ar: 'الرقم' },
+    description: { en: 'The number shown by list', ar: 'الرقم الظاهر في القائمة' },
+    positional: true,
+    min: 1,
+    max: 2_147_483_647,
+  }),
+});
+
+export function budgetMinor(major: number, currency: string): number {
+  return Math.max(1, toMinor(major, currency));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+
+/** Isolates a Latin value inside Arabic text; English text needs no marks (they only upset alignment). */
+export const isoIn = (value: string, locale: Locale): string => (locale === 'ar' ? iso(value) : value);
+
+export const channelLabel = (c: Channel, locale: Locale) => CHANNEL_INFO[c].label[locale];
+export const goalLabel = (g: Goal | string, ctx: Context) => {
+  const t = ctx.t(pm);
+  return (GOALS as readonly string[]).includes(g) ? t[g as Goal] : g;
+};
+
+export function formatKpi(k: KpiTarget, currency: string, ctx: Context): string {
+  const t = ctx.t(pm);
+  const n = (digits: number) => formatNumber(k.target, ctx.locale, digits);
+  const value =
+    k.unit === 'percent'
+      ? `${n(2)}%`
+      : k.unit === 'currency'
+        ? formatMoney(toMinor(k.target, currency), currency)
+        : k.unit === 'ratio'
+          ? `${n(1)}x`
+          : n(0);
+  const kpi = KPI_LABELS[k.kpi][ctx.locale];
+  return k.direction === 'max' ? t.atMost({ kpi, value }) : t.atLeast({ kpi, value });
+}
+
+export function splitTable(split: readonly SplitLine[], total: number, currency: string, ctx: Context): Block {
+  const t = ctx.t(pm);
+  return table(
+    [t.channel, t.amount, t.share],
+    split.map((l) => [
+      channelLabel(l.channel, ctx.locale),
+      isoIn(formatMoney(l.amountMinor, currency), ctx.locale),
+      isoIn(`${formatNumber(total > 0 ? (100 * l.amountMinor) / total : 0, ctx.locale, 1)}%`, ctx.locale),
+    ]),
+  );
+}
+
+export function fallbackNote(source: 'llm' | 'offline', fallback: FallbackReason | undefined, ctx: Context): Block {
+  const t = ctx.t(pm);
+  if (source === 'llm') return context(t.fromLlm);
+  const byReason: Record<FallbackReason, string> = {
+    'no-key': t.offlineNoKey,
+    timeout: t.offlineTimeout,
+    malformed: t.offlineMalformed,
+    unavailable: t.offlineUnavailable,
+    refused: t.offlineRefused,
+  };
+  return context(byReason[fallback ?? 'no-key']);
+}
+
+export function ideaBlocks(idea: Idea, n: number, budget: number, currency: string, ctx: Context): Block[] {
+  const t = ctx.t(pm);
+  return [
+    text(`${n}. ${idea.title}\n${idea.hook}`),
+    splitTable(idea.split, budget, currency, ctx),
+    list([
+      `${t.attract}: ${idea.tactics.attract.join('; ')}`,
+      `${t.engage}: ${idea.tactics.engage.join('; ')}`,
+      `${t.delight}: ${idea.tactics.delight.join('; ')}`,
+    ]),
+    text(t.kpis),
+    list(idea.kpis.map((k) => formatKpi(k, currency, ctx))),
+    context(`${t.why}: ${idea.reasoning}${idea.belowMinimum ? ` ${t.belowMinimum}` : ''}`),
+  ];
+}
+
+export function timelineList(timeline: readonly TimelinePhase[], ctx: Context): Block {
+  const t = ctx.t(pm);
+  return list(timeline.map((p) => `${t.weekRange({ from: p.fromWeek, to: p.toWeek })}: ${p.focus}`));
+}
+
+export function planBlocks(plan: Plan, personas: readonly Persona[], ctx: Context): Block[] {
+  const t = ctx.t(pm);
+  const { split, kpis, timeline } = planParts(plan);
+  const show = (v: string) => (v.trim() ? v : t.none);
+  const focus = (CHANNEL_INFO as Record<string, { label: Record<Locale, string> }>)[plan.focusChannel];
+  return [
+    fields([
+      { label: t.goal, value: goalLabel(plan.goal, ctx) },
+      { label: t.product, value: show(plan.product) },
+      { label: t.market, value: show(plan.targetMarket) },
+      { label: t.segment, value: show(plan.targetSegment) },
+      {
+        label: t.personas,
+        value: personas.length > 0 ? personas.map((p) => `#${p.id} ${p.name}`).join(', ') : t.none,
+      },
+      { label: t.method, value: show(plan.bestMethod) },
+      { label: t.focus, value: focus ? focus.label[ctx.locale] : show(plan.focusChannel) },
+      { label: t.budget, value: isoIn(formatMoney(plan.budgetMinor, plan.currency), ctx.locale) },
+    ]),
+    splitTable(split, plan.budgetMinor, plan.currency, ctx),
+    list(kpis.map((k) => formatKpi(k, plan.currency, ctx))),
+    timelineList(timeline, ctx),
+    context(`${t.reasoning}: ${show(plan.reasoning)}`),
+  ];
+}
+
+export function personaBlocks(data: PersonaData | undefined, persona: Persona, ctx: Context): Block[] {
+  const t = ctx.t(pm);
+  if (!data) return [text(persona.segment)];
+  const sep = ctx.locale === 'ar' ? '، ' : ', ';
+  return [
+    fields([
+      { label: t.segment, value: persona.segment },
+      { label: t.demographics, value: data.demographics },
+      { label: t.channels, value: data.channels.map((c) => channelLabel(c, ctx.locale)).join(sep) },
+      { label: t.keywords, value: data.keywords.join(sep) },
+    ]),
+    list([
+      `${t.goals}: ${data.goals.join('; ')}`,
+      `${t.pains}: ${data.pains.join('; ')}`,
+      `${t.objections}: ${data.objections.join('; ')}`,
+      `${t.content}: ${data.content.join('; ')}`,
+      `${t.messaging}: ${data.messaging.join('; ')}`,
+    ]),
+  ];
+}

@@ -1,0 +1,77 @@
+/**
+ * The narrow interface every publishing channel implements (DESIGN 3.3). A publisher makes the
+ * irreversible call at most once per invocation and reports failures as known (nothing happened;
+ * safe to retry, maybe after `retryAfterMs`) or unknown (it may have happened; a human must look).
+ */
+
+export interface MediaItem {
+  url: string;
+  kind: 'image' | 'video';
+}
+
+export interface PublishPost {
+  id: number;
+  channel: string;
+  content: string;
+  title: string | null;
+  media: MediaItem[];
+  /** When the post should be visible (UTC); a publisher may hand it to the provider's scheduler. */
+  publishAt: Date;
+  idempotencyKey: string;
+}
+
+export type ProviderState = Record<string, unknown>;
+
+export interface PublishIo {
+  /** What earlier attempts stored (an Instagram container, a Mailchimp campaign). */
+  state: ProviderState;
+  /** Persists progress BEFORE an irreversible step, so a retry checks instead of repeating it. */
+  saveState(next: ProviderState): Promise<void>;
+  now(): Date;
+  sleep(ms: number): Promise<void>;
+}
+
+export interface PublishResult {
+  externalId: string;
+  url?: string;
+}
+
+export interface Publisher {
+  publish(post: PublishPost, io: PublishIo): Promise<PublishResult>;
+}
+
+export type Outcome = 'known' | 'unknown';
+
+export class PublishError extends Error {
+  override readonly name = 'PublishError';
+  readonly outcome: Outcome;
+  /** A known failure that may succeed later (rate limit, outage, still processing). */
+  readonly retryable: boolean;
+  readonly retryAfterMs: number | undefined;
+  /** The token was refused: the integration needs reconnecting. */
+  readonly reauth: boolean;
+
+  constructor(
+    message: string,
+    o: { outcome: Outcome; retryable?: boolean; retryAfterMs?: number | undefined; reauth?: boolean },
+  ) {
+    super(message);
+    this.outcome = o.outcome;
+    this.retryable = o.outcome === 'known' && (o.retryable ?? false);
+    this.retryAfterMs = o.retryAfterMs;
+    this.reauth = o.reauth ?? false;
+  }
+
+  static unknown(message: string): PublishError {
+    return new PublishError(message, { outcome: 'unknown' });
+  }
+  static retry(message: string, retryAfterMs?: number): PublishError {
+    return new PublishError(message, { outcome: 'known', retryable: true, retryAfterMs });
+  }
+  static fatal(message: string): PublishError {
+    return new PublishError(message, { outcome: 'known' });
+  }
+  static reauth(message: string): PublishError {
+    return new PublishError(message, { outcome: 'known', reauth: true });
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * YouTube upload through a resumable session: the video exists only once the last byte arrives, so
+ * a failed upload leaves nothing behind, and a retry first asks the saved session how far it got.
+ * A video due later is uploaded private with `status.publishAt`, so YouTube releases it on time
+ * even if this bot is down then.
+ */
+import { z } from 'zod';
+import { classifyStatus, type HttpCall, type HttpResponse, joinUrl, parseJson, send } from '../http.js';
+import { fetchMedia, type MediaLimits } from '../media.js';
+import { PublishError, type Publisher, type PublishIo, type PublishPost, type PublishResult } from '../publisher.js';
+
+export const youtubeCredentials = z.object({ channelId: z.string().min(1), token: z.string().min(1) });
+export type YoutubeCredentials = z.infer<typeof youtubeCredentials>;
+
+const stateSchema = z.object({ sessionUrl: z.string().optional() });
+const video = z.object({ id: z.string() });
+/** Uploads closer than this to the due time go public at once. */
+const HOLD_MARGIN_MS = 60_000;
+
+export class YoutubePublisher implements Publisher {
+  constructor(
+    private readonly base: string,
+    private readonly creds: YoutubeCredentials,
+    private readonly limits: MediaLimits,
+  ) {}
+
+  async publish(post: PublishPost, io: PublishIo): Promise<PublishResult> {
+    const source = post.media.find((m) => m.kind === 'video') ?? post.media[0];
+    if (!source || !post.title) throw PublishError.fatal('YouTube needs a video URL and a title');
+    const media = await fetchMedia(source.url, this.limits);
+    const saved = stateSchema.parse(io.state);
+    if (saved.sessionUrl) {
+      const probe = await this.probe(saved.sessionUrl, media.bytes.byteLength, io.now());
+      if (probe.done) return result(probe.done);
+    }
+    const sessionUrl = await this.openSession(post, media.bytes.byteLength, media.contentType, io.now());
+    await io.saveState({ sessionUrl });
+    const call: HttpCall = {
+      method: 'PUT',
+      url: sessionUrl,
+      headers: { ...this.auth(), 'content-type': media.contentType },
+      body: media.bytes,
+      idempotent: false,
+      timeoutMs: 10 * 60_000,
+    };
+    let res: HttpResponse;
+    try {
+      res = await send(call);
+    } catch (err) {
+      // The session knows whether the last byte arrived; ask it before calling this unknown.
+      if (!(err instanceof PublishError) || err.outcome !== 'unknown') throw err;
+      const probe = await this.probe(sessionUrl, media.bytes.byteLength, io.now()).catch(() => undefined);
+      if (probe?.done) return result(probe.done);
+      if (probe) throw PublishError.retry('the upload did not complete; it will be resumed');
+      throw err;
+    }
+    if (res.status === 200 || res.status === 201) return result(parseVideo(res));
+    throw this.error(res, call, io.now());
+  }
+
+  private async openSession(post: PublishPost, size: number, type: string, now: Date): Promise<string> {
+    const hold = post.publishAt.getTime() - now.getTime() > HOLD_MARGIN_MS;
+    const url = new URL(joinUrl(this.base, 'upload/youtube/v3/videos'));
+    url.searchParams.set('uploadType', 'resumable');
+    url.searchParams.set('part', 'snippet,status');
+    const call: HttpCall = {
+      method: 'POST',
+      url: url.toString(),
+      headers: {
+        ...this.auth(),
+        'content-type': 'application/json; charset=UTF-8',
+        'x-upload-content-length': String(size),
+        'x-upload-content-type': type,
+      },
+      body: JSON.stringify({
+        snippet: { title: post.title, description: post.content },
+        status: hold
+          ? { privacyStatus: 'private', publishAt: post.publishAt.toISOString(), selfDeclaredMadeForKids: false }
+          : { privacyStatus: 'public', selfDeclaredMadeForKids: false },
+      }),
+      // Opening a session creates no video, so repeating it is harmless.
+      idempotent: true,
+    };
+    const res = await send(call);
+    const location = res.headers.get('location');
+    if (res.status === 200 && location) return location;
+    throw this.error(res, call, now);
+  }
+
+  /** `Content-Range: bytes *\/size`: 200/201 means the video exists, 308 means bytes are missing. */
+  private async probe(sessionUrl: string, size: number, now: Date): Promise<{ done?: { id: string } }> {
+    const call: HttpCall = {
+      method: 'PUT',
+      url: sessionUrl,
+      headers: { ...this.auth(), 'content-range': `bytes */${size}` },
+      body: '',
+      idempotent: true,
+    };
+    const res = await send(call);
+    if (res.status === 200 || res.status === 201) return { done: parseVideo(res) };
+    if (res.status === 308 || res.status === 404 || res.status === 410) return {};
+    throw this.error(res, call, now);
+  }
+
+  private auth(): Record<string, string> {
+    return { authorization: `Bearer ${this.creds.token}` };
+  }
+
+  private error(res: HttpResponse, call: HttpCall, now: Date): PublishError {
+    const body = parseJson(res.text) as
+      | { error?: { message?: string; errors?: Array<{ reason?: string }> } }
+      | undefined;
+    const reason = body?.error?.errors?.[0]?.reason ?? '';
+    const message = `YouTube error ${res.status}${reason ? ` (${reason})` : ''}: ${body?.error?.message ?? 'no message'}`;
+    if (['quotaExceeded', 'rateLimitExceeded', 'userRateLimitExceeded', 'uploadLimitExceeded'].includes(reason)) {
+      return PublishError.retry(message, reason === 'rateLimitExceeded' ? 60_000 : 3_600_000);
+    }
+    return classifyStatus(res, call, message, now);
+  }
+}
+
+function parseVideo(res: HttpResponse): { id: string } {
+  const parsed = video.safeParse(parseJson(res.text));
+  if (!parsed.success) throw PublishError.unknown('YouTube accepted the upload but did not return a video id');
+  return parsed.data;
+}
+
+function result(v: { id: string }): PublishResult {
+  return { externalId: v.id, url: `https://www.youtube.com/watch?v=${v.id}` };
+}
+
+export async function verifyYoutube(base: string, creds: YoutubeCredentials): Promise<string> {
+  const url = new URL(joinUrl(base, 'youtube/v3/channels'));
+  url.searchParams.set('part', 'id,snippet');
+  url.searchParams.set('mine', 'true');
+  const call: HttpCall = {
+    method: 'GET',
+    url: url.toString(),
+    headers: { authorization: `Bearer ${creds.token}` },
+    idempotent: true,
+  };
+  const res = await send(call);
+  if (res.status !== 200) throw classifyStatus(res, call, `YouTube answered ${res.status}`, new Date());
+  const body = z
+    .object({
+      items: z.array(z.object({ id: z.string(), snippet: z.object({ title: z.string() }).optional() })).default([]),
+    })
+    .parse(parseJson(res.text));
+  const channel = body.items.find((c) => c.id === creds.channelId);
+  if (!channel) throw new Error(`the token does not own channel ${creds.channelId}`);
+  return channel.snippet?.title ?? channel.id;
+}

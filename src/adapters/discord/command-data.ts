@@ -1,0 +1,163 @@
+/**
+ * Discord application command data derived from the command specs (DESIGN 3.1): the same
+ * declarations that drive the text parser, Slack and /help become typed slash command options here,
+ * so nothing is declared twice.
+ */
+import {
+  type APIApplicationCommandBasicOption,
+  type APIApplicationCommandOption,
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  ChannelType,
+  type Locale as DiscordLocale,
+  InteractionContextType,
+  type LocalizationMap,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Command, Subcommand } from '../../core/command.js';
+import type { L10n, Locale } from '../../core/i18n.js';
+import type { OptionSpec } from '../../core/options.js';
+
+export type CommandData = RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+/**
+ * Which Discord client locales show each of our languages. English is the base text (what every
+ * client shows without a localisation). Discord's locale list (developers/reference#locales) has no
+ * Arabic, and a key outside that list makes the whole registration fail with 50035, so Arabic
+ * labels are only sent for the locales listed here: none by default. Arabic-speaking teams still get
+ * every reply in Arabic through `/config lang ar`; only the command picker stays English.
+ */
+export type LocaleMap = Readonly<Record<Exclude<Locale, 'en'>, readonly DiscordLocale[]>>;
+export const DISCORD_LOCALES: LocaleMap = { ar: [] };
+
+/** Discord's limits on command data (application-commands documentation). */
+export const COMMAND_LIMITS = { options: 25, choices: 25, choiceChars: 100, stringLength: 6000 } as const;
+
+/** Every command as the body of `PUT /applications/{app}/commands` (or the guild route). */
+export function commandData(commands: readonly Command[], locales: LocaleMap = DISCORD_LOCALES): CommandData[] {
+  return commands.map((c) => oneCommand(c, locales));
+}
+
+function oneCommand(c: Command, locales: LocaleMap): CommandData {
+  const localized = (l: L10n) => localize('description', l.ar, locales);
+  const named = c.subcommands.filter((s) => s.name !== '');
+  const options: APIApplicationCommandOption[] =
+    named.length > 0
+      ? named.map((s) => ({
+          type: ApplicationCommandOptionType.Subcommand,
+          name: s.name,
+          description: s.description.en,
+          ...localized(s.description),
+          options: optionsOf(c, s, locales),
+        }))
+      : optionsOf(c, c.subcommands[0] as Subcommand, locales);
+  if (options.length > COMMAND_LIMITS.options) {
+    throw new Error(`/${c.name}: Discord allows at most ${COMMAND_LIMITS.options} options or sub-actions`);
+  }
+  return {
+    type: ApplicationCommandType.ChatInput,
+    name: c.name,
+    description: c.description.en,
+    ...localized(c.description),
+    // A workspace is a server: the commands are offered in servers only, never in DMs.
+    contexts: [InteractionContextType.Guild],
+    integration_types: [ApplicationIntegrationType.GuildInstall],
+    options,
+  };
+}
+
+function optionsOf(c: Command, s: Subcommand, locales: LocaleMap): APIApplicationCommandBasicOption[] {
+  const entries = Object.entries(s.options);
+  if (entries.length > COMMAND_LIMITS.options) {
+    throw new Error(`/${c.name} ${s.name}: Discord allows at most ${COMMAND_LIMITS.options} options`);
+  }
+  const usedArabic = new Set<string>();
+  const out = entries.map(([name, spec]) => {
+    const ar = localName(spec.label);
+    const unique = ar !== undefined && ar !== name && !usedArabic.has(ar) ? ar : undefined;
+    if (unique) usedArabic.add(unique);
+    return optionOf(name, spec, unique, locales);
+  });
+  // Discord refuses required options after optional ones; values arrive by name, so order is free.
+  return [...out.filter((o) => o.required), ...out.filter((o) => !o.required)];
+}
+
+function optionOf(
+  name: string,
+  spec: OptionSpec,
+  arName: string | undefined,
+  locales: LocaleMap,
+): APIApplicationCommandBasicOption {
+  const base = {
+    name,
+    description: spec.description.en,
+    ...localize('description', spec.description.ar, locales),
+    ...(arName ? localize('name', arName, locales) : {}),
+    required: spec.required,
+  };
+  switch (spec.kind) {
+    case 'boolean':
+      return { ...base, type: ApplicationCommandOptionType.Boolean };
+    case 'integer':
+      return { ...base, type: ApplicationCommandOptionType.Integer, ...range(spec) };
+    case 'number':
+      return { ...base, type: ApplicationCommandOptionType.Number, ...range(spec) };
+    case 'channel':
+      return {
+        ...base,
+        type: ApplicationCommandOptionType.Channel,
+        channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
+      };
+    default: {
+      const choices = spec.choices ?? [];
+      const offer = choices.length > 0 && choices.length <= COMMAND_LIMITS.choices;
+      return {
+        ...base,
+        type: ApplicationCommandOptionType.String,
+        ...(offer
+          ? { choices: choices.map((v) => ({ name: v.slice(0, COMMAND_LIMITS.choiceChars), value: v })) }
+          : {
+              ...(spec.suggest ? { autocomplete: true } : {}),
+              ...(spec.maxLength ? { max_length: Math.min(spec.maxLength, COMMAND_LIMITS.stringLength) } : {}),
+            }),
+      };
+    }
+  }
+}
+
+function range(spec: OptionSpec): { min_value?: number; max_value?: number } {
+  return {
+    ...(spec.min === undefined ? {} : { min_value: spec.min }),
+    ...(spec.max === undefined ? {} : { max_value: spec.max }),
+  };
+}
+
+/** `{ description_localizations: {...} }`, or nothing when no Discord locale shows Arabic. */
+function localize<K extends 'name' | 'description'>(
+  key: K,
+  arabic: string,
+  locales: LocaleMap,
+): Partial<Record<`${K}_localizations`, LocalizationMap>> {
+  if (locales.ar.length === 0) return {};
+  const map: LocalizationMap = {};
+  for (const l of locales.ar) map[l] = arabic;
+  return { [`${key}_localizations`]: map } as Partial<Record<`${K}_localizations`, LocalizationMap>>;
+}
+
+/**
+ * An option's Arabic label as a Discord option name: lower case, words joined with "_", only letters,
+ * digits, "-" and "_" (Discord's name pattern), at most 32 characters. Undefined when nothing is left.
+ */
+export function localName(label: L10n): string | undefined {
+  const slug = label.ar
+    .normalize('NFC')
+    .replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/\p{M}/gu, '')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, '_')
+    .replace(/[^-_\p{L}\p{N}]/gu, '');
+  const chars = [...slug].slice(0, 32).join('');
+  return /^[-_\p{L}\p{N}]{1,32}$/u.test(chars) ? chars : undefined;
+}

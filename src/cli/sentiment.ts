@@ -1,0 +1,21 @@
+import { createInterface } from 'node:readline';
+import { SentimentClassifier } from '../services/sentiment/index.js';
+import type { Verb } from './verbs.js';
+
+/**
+ * `mktbot sentiment` (DESIGN 6): one JSON object per stdin line, printed as soon as the line is
+ * read (a caller may wait for each answer before sending the next line). Needs no database.
+ */
+export const sentimentVerb: Verb = {
+  name: 'sentiment',
+  summary: 'classify each stdin line: {"label","score","lang"} per line (offline, English and Arabic)',
+  async run({ stdin, stdout }) {
+    const classifier = SentimentClassifier.load();
+    const lines = createInterface({ input: stdin, crlfDelay: Number.POSITIVE_INFINITY });
+    for await (const line of lines) {
+      const { label, score, lang } = classifier.classify(line.replace(/^\uFEFF/, ''));
+      stdout(`${JSON.stringify({ label, score, lang })}\n`);
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,32 @@
+import type { Workspace } from '@prisma/client';
+import type { z } from 'zod';
+import { PLATFORMS } from '../../core/context.js';
+import type { Services } from '../../services/index.js';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export function parseJson(body: Buffer): Result<unknown> {
+  try {
+    return { ok: true, value: JSON.parse(body.toString('utf8')) };
+  } catch {
+    return { ok: false, error: 'body is not valid JSON' };
+  }
+}
+
+/** zod issues as `path: message` lines a sender can act on (values are not echoed). */
+export function problems(err: z.ZodError): string[] {
+  return err.issues.slice(0, 20).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
+}
+
+/** `platform:externalId` of an existing workspace, or the console workspace when absent. */
+export async function resolveWorkspaceParam(services: Services, param: string | null): Promise<Result<Workspace>> {
+  if (param === null || param.trim() === '') return { ok: true, value: await services.comments.consoleWorkspace() };
+  const m = /^([a-z]+):(.{1,100})$/.exec(param.trim());
+  if (!m || !(PLATFORMS as readonly string[]).includes(m[1] as string)) {
+    return { ok: false, error: 'workspace must be platform:externalId, e.g. slack:T0123 or discord:1234' };
+  }
+  const w = await services.db.workspace.findUnique({
+    where: { platform_externalId: { platform: m[1] as string, externalId: m[2] as string } },
+  });
+  return w ? { ok: true, value: w } : { ok: false, error: 'unknown workspace' };
+}

@@ -1,0 +1,208 @@
+/**
+ * How an alert about a comment looks, posted by the pipeline and re-rendered in place when someone
+ * acts on it (same document, new state line). Shared by the pipeline, the escalation job and
+ * /alerts, so the three never drift apart.
+ */
+import type { Comment } from '@prisma/client';
+import { defineMessages, iso, type Locale } from '../core/i18n.js';
+import { type Action, actions, context, fields, type Reply, reply, text } from '../core/reply.js';
+
+export const alertMessages = defineMessages(
+  'alerts',
+  {
+    negativeTitle: (p: { platform: string }) => `Negative comment on ${p.platform}`,
+    questionTitle: (p: { platform: string }) => `Comment waiting for a reply on ${p.platform}`,
+    escalatedTitle: (p: { platform: string; minutes: number }) =>
+      `Escalated: nobody acted on this ${p.platform} comment within ${p.minutes} minutes`,
+    author: 'Author',
+    platform: 'Platform',
+    language: 'Language',
+    severity: 'Severity',
+    link: 'Link',
+    noLink: 'no link',
+    unknownAuthor: 'unknown',
+    high: 'high',
+    medium: 'medium',
+    low: 'low (needs reply)',
+    langAr: 'Arabic',
+    langArabizi: 'Arabic (Latin letters)',
+    langEn: 'English',
+    langOther: 'other',
+    score: (p: { score: string }) => `score ${p.score}`,
+    complaint: (p: { kind: string }) => `complaint: ${p.kind}`,
+    kind_delivery: 'late delivery',
+    kind_refund: 'refund',
+    kind_broken: 'broken or wrong product',
+    kind_service: 'service',
+    kind_scam: 'scam accusation',
+    kind_sarcasm: 'sarcasm',
+    handle: 'Handled',
+    assign: 'Assign to me',
+    draft: 'Draft reply',
+    ignore: 'Ignore',
+    handledBy: (p: { who: string; when: string }) => `✔ Handled by ${p.who} at ${p.when}.`,
+    ignoredBy: (p: { who: string; when: string }) => `Ignored by ${p.who} at ${p.when}.`,
+    assignedTo: (p: { who: string }) => `Assigned to ${p.who}.`,
+    assignedAt: (p: { who: string; when: string }) => `${p.who} took this at ${p.when}.`,
+    draftBy: (p: { who: string; when: string }) => `Reply drafted for ${p.who} at ${p.when}:`,
+    draftNote: 'Edit it as you like and post it under the comment, then press Handled.',
+    escalatedAt: (p: { when: string }) => `Escalated at ${p.when}.`,
+  },
+  {
+    negativeTitle: (p) => `تعليق سلبي على ${iso(p.platform)}`,
+    questionTitle: (p) => `تعليق ينتظر ردًا على ${iso(p.platform)}`,
+    escalatedTitle: (p) => `تصعيد: لم يتعامل أحد مع تعليق ${iso(p.platform)} خلال ${iso(p.minutes)} دقيقة`,
+    author: 'الكاتب',
+    platform: 'المنصة',
+    language: 'اللغة',
+    severity: 'الخطورة',
+    link: 'الرابط',
+    noLink: 'لا يوجد رابط',
+    unknownAuthor: 'غير معروف',
+    high: 'عالية',
+    medium: 'متوسطة',
+    low: 'منخفضة (يحتاج ردًا)',
+    langAr: 'العربية',
+    langArabizi: 'العربية (بحروف لاتينية)',
+    langEn: 'الإنجليزية',
+    langOther: 'أخرى',
+    score: (p) => `الدرجة ${iso(p.score)}`,
+    complaint: (p) => `الشكوى: ${p.kind}`,
+    kind_delivery: 'تأخر التوصيل',
+    kind_refund: 'استرجاع المبلغ',
+    kind_broken: 'منتج تالف أو خاطئ',
+    kind_service: 'الخدمة',
+    kind_scam: 'اتهام بالاحتيال',
+    kind_sarcasm: 'سخرية',
+    handle: 'تمت المعالجة',
+    assign: 'أسندها إليّ',
+    draft: 'اقترح ردًا',
+    ignore: 'تجاهل',
+    handledBy: (p) => `✔ عالجها ${iso(p.who)} في ${iso(p.when)}.`,
+    ignoredBy: (p) => `تجاهلها ${iso(p.who)} في ${iso(p.when)}.`,
+    assignedTo: (p) => `أُسندت إلى ${iso(p.who)}.`,
+    assignedAt: (p) => `تولّاها ${iso(p.who)} في ${iso(p.when)}.`,
+    draftBy: (p) => `رد مقترح طلبه ${iso(p.who)} في ${iso(p.when)}:`,
+    draftNote: 'عدّله كما تريد وانشره تحت التعليق، ثم اضغط «تمت المعالجة».',
+    escalatedAt: (p) => `صُعّدت في ${iso(p.when)}.`,
+  },
+);
+
+export type Severity = 'high' | 'medium' | 'low';
+
+/** Scam and refund threats hurt the brand fastest; questions only need an answer. */
+export function severityOf(c: Pick<Comment, 'sentiment' | 'score' | 'isQuestion'>, complaint?: string): Severity {
+  if (c.sentiment !== 'negative') return 'low';
+  if ((c.score ?? 0) <= -0.7 || complaint === 'scam' || complaint === 'refund') return 'high';
+  return 'medium';
+}
+
+/** Keeps an alert readable: at most `max` characters, cut at a word boundary, with a visible "…". */
+export function truncate(s: string, max = 500): string {
+  const chars = [...s.trim()];
+  if (chars.length <= max) return chars.join('');
+  const cut = chars.slice(0, max - 1).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+}
+
+const PLATFORM_NAMES: Record<string, string> = {
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  youtube: 'YouTube',
+};
+export const platformName = (p: string) => PLATFORM_NAMES[p] ?? p;
+
+/** "26 Nov, 12:05 (UTC+3)" in the workspace's zone, Western digits in both languages. */
+export function formatWhen(date: Date, zone: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
+    timeZone: zone,
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'shortOffset',
+  }).format(date);
+}
+
+export interface AlertView {
+  comment: Comment;
+  locale: Locale;
+  timezone: string;
+  /** Complaint kind found by the classifier (not stored; re-derived when re-rendering). */
+  complaint?: string | undefined;
+  arabizi?: boolean;
+  escalationMinutes?: number;
+  /** Extra lines under the alert: who acted and when, a drafted reply. */
+  notes?: string[];
+  draft?: string;
+  replaceOriginal?: boolean;
+}
+
+export const ALERT_ACTIONS = ['handle', 'assign', 'draft', 'ignore'] as const;
+
+export function renderAlert(v: AlertView): Reply {
+  const t = alertMessages[v.locale];
+  const c = v.comment;
+  const platform = platformName(c.provider);
+  const severity = severityOf(c, v.complaint);
+  const title =
+    v.escalationMinutes !== undefined
+      ? t.escalatedTitle({ platform, minutes: v.escalationMinutes })
+      : c.sentiment === 'negative'
+        ? t.negativeTitle({ platform })
+        : t.questionTitle({ platform });
+  const lang =
+    c.language === 'ar' ? (v.arabizi ? t.langArabizi : t.langAr) : c.language === 'en' ? t.langEn : t.langOther;
+  const severityText = [t[severity], t.score({ score: (c.score ?? 0).toFixed(2) })];
+  if (v.complaint) {
+    const kind = t[`kind_${v.complaint}` as keyof typeof t];
+    if (typeof kind === 'string') severityText.push(t.complaint({ kind }));
+  }
+  const open = c.status === 'new' || c.status === 'escalated';
+  const buttons: Action[] = ALERT_ACTIONS.map((id) => ({
+    id: `alerts.${id}`,
+    label: t[id],
+    payload: String(c.id),
+    ...(id === 'handle' ? { style: 'primary' as const } : {}),
+  }));
+  const blocks = [
+    text(`> ${truncate(c.text).replace(/\n/g, '\n> ')}`),
+    fields([
+      { label: t.author, value: c.author ? iso(c.author) : t.unknownAuthor },
+      { label: t.platform, value: iso(platform) },
+      { label: t.language, value: lang },
+      { label: t.severity, value: severityText.join(' · ') },
+      { label: t.link, value: c.url ? iso(c.url) : t.noLink },
+    ]),
+  ];
+  for (const note of stateNotes(v)) blocks.push(context(note));
+  for (const note of v.notes ?? []) blocks.push(context(note));
+  if (v.draft) blocks.push(text(v.draft), context(t.draftNote));
+  if (open) blocks.push(actions(buttons));
+  return reply(title, blocks, {
+    tone: severity === 'low' ? 'info' : 'warning',
+    ...(v.replaceOriginal ? { replaceOriginal: true } : {}),
+    ...(v.locale === 'ar' ? { rtl: true } : {}),
+  });
+}
+
+/** The state the comment is in, from the stored columns (so a re-render after a restart is the same). */
+function stateNotes(v: AlertView): string[] {
+  const t = alertMessages[v.locale];
+  const c = v.comment;
+  const when = (d: Date) => formatWhen(d, v.timezone, v.locale);
+  const out: string[] = [];
+  if (c.escalatedAt && v.escalationMinutes === undefined) out.push(t.escalatedAt({ when: when(c.escalatedAt) }));
+  if (c.assignedTo && c.status !== 'handled' && c.status !== 'ignored') {
+    out.push(t.assignedTo({ who: c.assignedTo }));
+  }
+  if (c.status === 'handled' && c.handledBy && c.handledAt) {
+    out.push(t.handledBy({ who: c.handledBy, when: when(c.handledAt) }));
+  }
+  if (c.status === 'ignored' && c.handledBy && c.handledAt) {
+    out.push(t.ignoredBy({ who: c.handledBy, when: when(c.handledAt) }));
+  }
+  return out;
+}

@@ -1,0 +1,155 @@
+/**
+ * Connected accounts per workspace: credentials sealed at rest, health status, and the publisher a
+ * post's channel needs. Credentials are opened only here and never leave in a reply or a log.
+ */
+import type { Integration, Workspace } from '@prisma/client';
+import type { z } from 'zod';
+import { FacebookPublisher, facebookCredentials, verifyFacebook } from '../../integrations/facebook/publisher.js';
+import { InstagramPublisher, instagramCredentials, verifyInstagram } from '../../integrations/instagram/publisher.js';
+import { MailchimpPublisher, mailchimpCredentials, verifyMailchimp } from '../../integrations/mailchimp/publisher.js';
+import type { MediaLimits } from '../../integrations/media.js';
+import { PublishError, type Publisher } from '../../integrations/publisher.js';
+import { verifyYoutube, YoutubePublisher, youtubeCredentials } from '../../integrations/youtube/publisher.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/client.js';
+import type { Clock } from './clock.js';
+import type { Secrets } from './secrets.js';
+
+export const PROVIDERS = ['facebook', 'instagram', 'youtube', 'mailchimp'] as const;
+export type Provider = (typeof PROVIDERS)[number];
+
+export function isProvider(value: string): value is Provider {
+  return (PROVIDERS as readonly string[]).includes(value);
+}
+
+/** What a person types in /connect: an account id and a token (plus Mailchimp's audience). */
+export interface ConnectInput {
+  accountId: string;
+  token: string;
+}
+
+export type IntegrationStatus = 'ok' | 'error' | 'reauth';
+
+const MEDIA_LIMITS = { maxBytes: 256 * 1024 * 1024, timeoutMs: 5 * 60_000 };
+
+export class IntegrationService {
+  constructor(
+    private readonly db: Db,
+    private readonly secrets: Secrets,
+    private readonly config: Config,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Checks the token against the provider, then stores it sealed. Returns the account's display
+   * name. Throws PublishError (reauth for a refused token) or Error with a reason.
+   */
+  async connect(workspace: Workspace, provider: Provider, input: ConnectInput): Promise<{ name: string }> {
+    const { sealed, name } = await this.verify(provider, input);
+    await this.db.integration.upsert({
+      where: { workspaceId_provider_accountId: { workspaceId: workspace.id, provider, accountId: input.accountId } },
+      create: {
+        workspaceId: workspace.id,
+        provider,
+        accountId: input.accountId,
+        credentials: sealed,
+        status: 'ok',
+        statusMessage: name,
+      },
+      update: { credentials: sealed, status: 'ok', statusMessage: name, lastSyncAt: this.clock.now() },
+    });
+    return { name };
+  }
+
+  private async verify(provider: Provider, input: ConnectInput): Promise<{ sealed: string; name: string }> {
+    const graph = this.config.META_GRAPH_URL;
+    switch (provider) {
+      case 'facebook': {
+        const creds = facebookCredentials.parse({ pageId: input.accountId, token: input.token });
+        return { sealed: this.seal(creds), name: await verifyFacebook(graph, creds) };
+      }
+      case 'instagram': {
+        const creds = instagramCredentials.parse({ igUserId: input.accountId, token: input.token });
+        return { sealed: this.seal(creds), name: await verifyInstagram(graph, creds) };
+      }
+      case 'youtube': {
+        const creds = youtubeCredentials.parse({ channelId: input.accountId, token: input.token });
+        return { sealed: this.seal(creds), name: await verifyYoutube(this.config.YOUTUBE_API_URL, creds) };
+      }
+      case 'mailchimp': {
+        const list = await verifyMailchimp(input.token, input.accountId, this.config.MAILCHIMP_API_URL);
+        const creds = mailchimpCredentials.parse({
+          apiKey: input.token,
+          listId: input.accountId,
+          fromName: list.fromName,
+          replyTo: list.replyTo,
+        });
+        return { sealed: this.seal(creds), name: list.name };
+      }
+    }
+  }
+
+  list(workspaceId: number): Promise<Integration[]> {
+    return this.db.integration.findMany({
+      where: { workspaceId },
+      orderBy: [{ provider: 'asc' }, { accountId: 'asc' }],
+    });
+  }
+
+  /** The account a channel publishes through: the most recently connected one. */
+  find(workspaceId: number, provider: Provider): Promise<Integration | null> {
+    return this.db.integration.findFirst({ where: { workspaceId, provider }, orderBy: { updatedAt: 'desc' } });
+  }
+
+  async markReauth(integration: Integration, reason: string): Promise<void> {
+    await this.db.integration.updateMany({
+      where: { id: integration.id, workspaceId: integration.workspaceId },
+      data: { status: 'reauth', statusMessage: reason.slice(0, 300) },
+    });
+  }
+
+  async markOk(integration: Integration): Promise<void> {
+    if (integration.status === 'ok') return;
+    await this.db.integration.updateMany({
+      where: { id: integration.id, workspaceId: integration.workspaceId },
+      data: { status: 'ok', lastSyncAt: this.clock.now() },
+    });
+  }
+
+  /** The publisher for one integration; PublishError.fatal when its credentials cannot be read. */
+  publisherFor(integration: Integration): Publisher {
+    const now = () => this.clock.now();
+    const raw = this.openCredentials(integration);
+    const parse = <T>(schema: z.ZodType<T>): T => {
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) throw PublishError.reauth('the stored credentials are incomplete; connect again');
+      return parsed.data;
+    };
+    const provider = integration.provider;
+    if (provider === 'facebook')
+      return new FacebookPublisher(this.config.META_GRAPH_URL, parse(facebookCredentials), now);
+    if (provider === 'instagram') {
+      return new InstagramPublisher(this.config.META_GRAPH_URL, parse(instagramCredentials), undefined, now);
+    }
+    if (provider === 'youtube') {
+      const limits: MediaLimits = { ...MEDIA_LIMITS, allowHosts: this.config.OUTBOUND_ALLOW_HOSTS };
+      return new YoutubePublisher(this.config.YOUTUBE_API_URL, parse(youtubeCredentials), limits);
+    }
+    if (provider === 'mailchimp')
+      return new MailchimpPublisher(parse(mailchimpCredentials), this.config.MAILCHIMP_API_URL, now);
+    throw PublishError.fatal(`no publisher for ${provider}`);
+  }
+
+  private openCredentials(integration: Integration): unknown {
+    try {
+      return JSON.parse(this.secrets.open(integration.credentials));
+    } catch {
+      // Usually ENCRYPTION_KEY changed or the key file was lost: the token must be entered again.
+      throw PublishError.reauth('the stored credentials cannot be decrypted with the current key; connect again');
+    }
+  }
+
+  private seal(creds: object): string {
+    return this.secrets.seal(JSON.stringify(creds));
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * When a post should go out, as a person types it: natural phrases ("tomorrow 9am", "next monday
+ * 10:00", "in 2 hours") and ISO dates, read in the workspace's IANA zone and stored as a UTC
+ * instant. A wall-clock time is resolved in the zone on the day it names, so a DST change between
+ * now and then does not shift it (Postiz #1954); a relative duration in hours or minutes is real
+ * elapsed time. An impossible local time (the hour skipped when clocks go forward) is refused
+ * rather than silently moved.
+ */
+import * as chrono from 'chrono-node';
+import { DateTime } from 'luxon';
+
+export type WhenProblem =
+  | { kind: 'unreadable' }
+  | { kind: 'noTime' }
+  | { kind: 'past'; local: string }
+  | { kind: 'dstGap'; local: string; zone: string };
+
+export type WhenResult = { ok: true; utc: Date; ambiguous: boolean } | { ok: false; problem: WhenProblem };
+
+// Date and time with an explicit offset or Z: an instant already, whatever the zone.
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
+// Date and time without an offset: a wall-clock time in the workspace zone.
+const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+export function parseWhen(input: string, zone: string, now: Date): WhenResult {
+  const text = input.trim();
+  if (text === '') return { ok: false, problem: { kind: 'unreadable' } };
+  const nowZ = DateTime.fromJSDate(now, { zone });
+
+  if (ISO_WITH_OFFSET.test(text)) {
+    const dt = DateTime.fromISO(text.replace(' ', 'T'), { setZone: true });
+    if (!dt.isValid) return { ok: false, problem: { kind: 'unreadable' } };
+    return future(dt.toUTC(), zone, now, false);
+  }
+  const iso = ISO_LOCAL.exec(text);
+  if (iso) {
+    const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = iso.slice(1).map((v) => Number(v ?? 0));
+    return fromWallClock({ year, month, day, hour, minute, second }, zone, now);
+  }
+
+  // chrono reads the phrase against the local wall clock presented as if it were UTC, so its
+  // arithmetic ("tomorrow", "next monday") happens in local calendar terms.
+  const wall = new Date(Date.UTC(nowZ.year, nowZ.month - 1, nowZ.day, nowZ.hour, nowZ.minute, nowZ.second));
+  const results = chrono.parse(text, { instant: wall, timezone: 0 }, { forwardDate: true });
+  const first = results[0];
+  // The whole phrase must be a date: "tomorrow 9am blah" is a typo, not a schedule.
+  if (!first || results.length > 1 || first.index !== 0 || first.text.trim().length < text.replace(/\s+$/, '').length) {
+    return { ok: false, problem: { kind: 'unreadable' } };
+  }
+  const start = first.start;
+  const tags = start.tags();
+  if (tags.has('result/relativeDateAndTime')) {
+    // "in 2 hours": elapsed time, across any DST change.
+    const delta = start.date().getTime() - wall.getTime();
+    return future(DateTime.fromMillis(now.getTime() + delta, { zone: 'utc' }), zone, now, false);
+  }
+  if (!start.isCertain('hour') && !tags.has('result/relativeDate')) return { ok: false, problem: { kind: 'noTime' } };
+  return fromWallClock(
+    {
+      year: start.get('year') ?? nowZ.year,
+      month: start.get('month') ?? nowZ.month,
+      day: start.get('day') ?? nowZ.day,
+      hour: start.get('hour') ?? 0,
+      minute: start.get('minute') ?? 0,
+      second: start.get('second') ?? 0,
+    },
+    zone,
+    now,
+  );
+}
+
+interface Wall {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+function fromWallClock(w: Wall, zone: string, now: Date): WhenResult {
+  const dt = DateTime.fromObject(w, { zone });
+  if (!dt.isValid) return { ok: false, problem: { kind: 'unreadable' } };
+  const asked = `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`;
+  // Luxon moves a time that does not exist (spring forward) to one that does; we refuse instead.
+  if (dt.hour !== w.hour || dt.minute !== w.minute || dt.day !== w.day) {
+    return { ok: false, problem: { kind: 'dstGap', local: asked, zone } };
+  }
+  // In the hour that repeats (fall back) the same wall clock names two instants; Luxon picks the
+  // earlier one, and the caller may say so.
+  const later = dt.plus({ hours: 1 });
+  const earlier = dt.minus({ hours: 1 });
+  const ambiguous =
+    (later.hour === dt.hour && later.minute === dt.minute && later.offset !== dt.offset) ||
+    (earlier.hour === dt.hour && earlier.minute === dt.minute && earlier.offset !== dt.offset);
+  return future(dt.toUTC(), zone, now, ambiguous);
+}
+
+function future(utc: DateTime, zone: string, now: Date, ambiguous: boolean): WhenResult {
+  if (utc.toMillis() <= now.getTime()) {
+    return { ok: false, problem: { kind: 'past', local: utc.setZone(zone).toFormat('yyyy-MM-dd HH:mm') } };
+  }
+  return { ok: true, utc: utc.toJSDate(), ambiguous };
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+/** "2026-12-01 09:00" in the zone, the form people re-type in `edit`. */
+export function formatLocal(date: Date, zone: string): string {
+  return DateTime.fromJSDate(date, { zone }).toFormat('yyyy-MM-dd HH:mm');
+}
+
+/** "2026-12-01 06:00 UTC". */
+export function formatUtc(date: Date): string {
+  return `${DateTime.fromJSDate(date, { zone: 'utc' }).toFormat('yyyy-MM-dd HH:mm')} UTC`;
+}
+
+/** The local calendar day (yyyy-MM-dd) an instant falls on, for grouping a calendar. */
+export function localDay(date: Date, zone: string): string {
+  return DateTime.fromJSDate(date, { zone }).toISODate() ?? '';
+}
+
+/** The next quarter hour (UTC) at or after an instant, as Mailchimp requires. */
+export function nextQuarterHour(date: Date): Date {
+  const q = 15 * 60_000;
+  return new Date(Math.ceil(date.getTime() / q) * q);
+}
+
+export function isQuarterHour(date: Date): boolean {
+  return date.getTime() % (15 * 60_000) === 0;
+}

@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.js';
+import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/adapter.js';
+import { Router } from '../../src/core/router.js';
+import { createLogger } from '../../src/log.js';
+import { type DiscordSigner, discordSigner, FakeDiscord, type RecordedRequest } from '../fakes/discord.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { probeCommand } from '../helpers/probe-command.js';
+
+const BUDGET_MS = 800; // generous: a loaded CI machine must not turn a quick answer into a deferred one
+let fake: FakeDiscord;
+let app: TestApp;
+let adapter: DiscordAdapter;
+let signer: DiscordSigner;
+let url: string;
+const probe = probeCommand(BUDGET_MS + 500);
+
+beforeAll(async () => {
+  fake = new FakeDiscord();
+  await fake.start();
+  signer = discordSigner();
+  app = await createTestApp({
+    DISCORD_PUBLIC_KEY: signer.publicKeyHex,
+    DISCORD_APP_ID: fake.appId,
+    DISCORD_TOKEN: fake.token,
+    DISCORD_API_URL: fake.api,
+    PORT: '0',
+  });
+  const log = createLogger(process.env.TEST_LOG ?? 'silent');
+  const router = new Router([...commands, probe.command], app.services, log);
+  adapter = createDiscordAdapter({
+    config: app.services.config,
+    router,
+    db: app.services.db,
+    http: app.http,
+    log,
+    rest: { retries: 0, timeout: 3000 },
+    budgetMs: BUDGET_MS,
+  });
+  await adapter.start();
+  const port = await app.listen();
+  url = `http://127.0.0.1:${port}/discord/interactions`;
+});
+
+afterAll(async () => {
+  await adapter?.stop();
+  await app?.cleanup();
+  await fake?.stop();
+});
+
+const embedsText = (data: unknown) => JSON.stringify((data as { embeds?: unknown[] } | undefined)?.embeds ?? []);
+const isEdit = (token: string) => (r: RecordedRequest) =>
+  r.method === 'PATCH' && r.path.endsWith(`/webhooks/${fake.appId}/${token}/messages/@original`);
+
+describe('HTTP interactions endpoint', () => {
+  it('answers a signed PING with PONG', async () => {
+    const res = await fake.deliver(
+      url,
+      { id: '1', application_id: fake.appId, type: 1, token: 't', version: 1 },
+      signer,
+    );
+    expect(res).toEqual({ status: 200, body: { type: 1 } });
+  });
+
+  it('refuses a forged signature, a tampered body, a stale or future timestamp and missing headers', async () => {
+    const ping = { id: '1', application_id: fake.appId, type: 1, token: 't', version: 1 };
+    const other = discordSigner();
+    expect((await fake.deliver(url, ping, other)).status).toBe(401);
+    const tampered = { ...signer, sign: (ts: string, body: string) => signer.sign(ts, body.replace('1', '2')) };
+    expect((await fake.deliver(url, ping, tampered)).status).toBe(401);
+    const now = Math.floor(Date.now() / 1000);
+    expect((await fake.deliver(url, ping, signer, { timestamp: now - 301 })).status).toBe(401);
+    expect((await fake.deliver(url, ping, signer, { timestamp: now + 301 })).status).toBe(401);
+    expect((await fake.deliver(url, ping, signer, { timestamp: now - 290 })).status).toBe(200);
+    const bare = await fetch(url, { method: 'POST', body: JSON.stringify(ping) });
+    expect(bare.status).toBe(401);
+  });
+
+  it('answers a quick command in the HTTP response (type 4)', async () => {
+    const res = await fake.deliver(
+      url,
+      fake.chatInput('config', [{ name: 'show', type: 1, options: [] }], { permissions: '32' }),
+      signer,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.type).toBe(4);
+    expect(embedsText(res.body.data)).toContain('Settings');
+  });
+
+  it('defers slow work (type 5) and edits through the webhook route without the bot token', async () => {
+    const payload = fake.chatInput('probe', [{ name: 'slow', type: 1, options: [] }]);
+    const res = await fake.deliver(url, payload, signer);
+    expect(res.body.type).toBe(5);
+    const edit = await fake.waitFor(isEdit(payload.token));
+    expect(edit.authorization).toBeUndefined();
+    expect(embedsText(edit.body)).toContain('Slow done');
+  });
+
+  it('updates the message of a pressed button in place (type 7)', async () => {
+    const res = await fake.deliver(url, fake.button('probe.replace|x'), signer);
+    expect(res.body.type).toBe(7);
+    expect(embedsText(res.body.data)).toContain('Replaced');
+  });
+
+  it('sends an image through a defer and an edit with the file attached', async () => {
+    const payload = fake.chatInput('probe', [{ name: 'chart', type: 1, options: [] }]);
+    const res = await fake.deliver(url, payload, signer);
+    expect(res.body.type).toBe(5);
+    const edit = await fake.waitFor(isEdit(payload.token));
+    expect(edit.files.map((f) => f.name)).toEqual(['chart.png']);
+  });
+
+  it('runs a retried delivery (same interaction id) once', async () => {
+    const payload = fake.chatInput('probe', [{ name: 'count', type: 1, options: [] }]);
+    const before = probe.counter.runs;
+    const first = await fake.deliver(url, payload, signer);
+    const again = await fake.deliver(url, payload, signer);
+    expect(first.body.type).toBe(4);
+    expect(again.body.type).toBe(4);
+    expect(embedsText(again.body.data)).toContain('already received');
+    expect(probe.counter.runs).toBe(before + 1);
+  });
+
+  it('answers autocomplete with choices (type 8)', async () => {
+    const ws = await app.services.db.workspace.upsert({
+      where: { platform_externalId: { platform: 'discord', externalId: '1180000000000000001' } },
+      create: { platform: 'discord', externalId: '1180000000000000001' },
+      update: {},
+    });
+    await app.services.db.persona.create({ data: { workspaceId: ws.id, name: 'Night owl', segment: 'x', data: {} } });
+    const payload = fake.interaction({
+      type: 4,
+      data: {
+        id: fake.snowflake(),
+        name: 'probe',
+        type: 1,
+        options: [{ name: 'fast', type: 1, options: [{ name: 'who', type: 3, value: '', focused: true }] }],
+      },
+    });
+    const res = await fake.deliver(url, payload, signer);
+    expect(res.body).toEqual({ type: 8, data: { choices: [{ name: 'Night owl', value: 'Night owl' }] } });
+  });
+
+  it('refuses a body that is not an interaction, even when signed', async () => {
+    const res = await fake.deliver(url, {}, signer, { body: '{"hello":"world"}' });
+    expect(res.status).toBe(400);
+  });
+});

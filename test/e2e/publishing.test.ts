@@ -1,0 +1,298 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { GraphClient } from '../../integrations/facebook/graph.js';
+import { FacebookPublisher } from '../../integrations/facebook/publisher.js';
+import { MailchimpClient } from '../../integrations/mailchimp/publisher.js';
+import { PublishError } from '../../integrations/publisher.js';
+import { createLogger } from '../../src/log.js';
+import { Dispatcher } from '../../src/services/dispatcher.js';
+import { FakeMailchimp } from '../fakes/mailchimp.js';
+import { FakeMetaGraph } from '../fakes/meta-graph.js';
+import { FakeYoutube } from '../fakes/youtube.js';
+import { createTestApp, type TestApp, textOf } from '../helpers/app.js';
+import { usePostgres } from '../helpers/pg.js';
+
+const PAGE_TOKEN = 'EAAGpage-token-123';
+const IG_TOKEN = 'EAAGig-token-456';
+const YT_TOKEN = 'ya29.youtube-token';
+const MC_KEY = '0123456789abcdef-us19';
+
+describe('publishing end to end against local fakes', () => {
+  const meta = new FakeMetaGraph();
+  const yt = new FakeYoutube();
+  const mc = new FakeMailchimp();
+  let app: TestApp;
+  let dispatcher: Dispatcher;
+
+  beforeAll(async () => {
+    await Promise.all([meta.start(), yt.start(), mc.start()]);
+    meta.addPage('111', PAGE_TOKEN, 'Cold Brew Co');
+    meta.addInstagram('178414', IG_TOKEN, 'coldbrewco');
+    yt.addChannel('UCabc', YT_TOKEN, 'Cold Brew TV');
+    mc.addKey(MC_KEY);
+    mc.addList('list1', 'Customers', 'Cold Brew Co', 'hello@coldbrew.example');
+  });
+  afterAll(async () => {
+    await Promise.all([meta.close(), yt.close(), mc.close()]);
+  });
+
+  beforeEach(async () => {
+    app = await createTestApp({
+      META_GRAPH_URL: meta.url,
+      YOUTUBE_API_URL: yt.url,
+      MAILCHIMP_API_URL: mc.url,
+      OUTBOUND_ALLOW_HOSTS: '127.0.0.1',
+    });
+    app.clock.set('2026-11-26T09:00:00Z');
+    yt.now = () => app.clock.now();
+    mc.now = () => app.clock.now();
+    dispatcher = new Dispatcher({
+      db: app.services.db,
+      clock: app.clock,
+      notifier: app.recorder,
+      integrations: app.services.integrations,
+      log: createLogger('silent'),
+      sleep: async () => {},
+    });
+  });
+  afterEach(async () => {
+    await app.cleanup();
+  });
+
+  const lastNotice = () => textOf(app.recorder.notices.at(-1)?.reply ?? { blocks: [] });
+  const onlyPost = () => app.services.db.scheduledPost.findFirstOrThrow();
+
+  it('refuses a bad token without storing or echoing it, and stores a good one sealed', async () => {
+    const bad = await app.say('/connect facebook account:111 token:EAAGwrong-token-999');
+    expect(bad.tone).toBe('error');
+    expect(textOf(bad)).toMatch(/refused the token[\s\S]*190/);
+    expect(textOf(bad)).not.toContain('EAAGwrong-token-999');
+    expect(await app.services.db.integration.count()).toBe(0);
+
+    const good = await app.say(`/connect facebook account:111 token:${PAGE_TOKEN}`);
+    expect(good.ephemeral).toBe(true);
+    expect(textOf(good)).toContain('Cold Brew Co');
+    expect(textOf(good)).not.toContain(PAGE_TOKEN);
+    const row = await app.services.db.integration.findFirstOrThrow();
+    expect(row.credentials).not.toContain(PAGE_TOKEN);
+    expect(row.credentials.startsWith('v1:')).toBe(true);
+    // The generated key file sits next to the SQLite file; PostgreSQL test apps get ENCRYPTION_KEY.
+    if (!usePostgres) {
+      const keyFile = path.join(app.dir, 'encryption.key');
+      expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+      expect(readFileSync(keyFile, 'utf8').trim()).toMatch(/^[0-9a-f]{64}$/);
+    }
+    const audit = JSON.stringify(await app.services.db.auditLog.findMany());
+    expect(audit).not.toContain(PAGE_TOKEN);
+
+    const status = textOf(await app.say('/connect status'));
+    expect(status).toMatch(/Facebook.*111.*ok/);
+    expect(status).toMatch(/Instagram.*not connected/);
+  });
+
+  it('Facebook: publishes the page post once and links to it', async () => {
+    await app.say(`/connect facebook account:111 token:${PAGE_TOKEN}`);
+    await app.say('/schedule facebook in 10 minutes | Our new cold brew is here');
+    app.clock.advance(10 * 60_000);
+    await dispatcher.tick();
+    await dispatcher.tick();
+    const made = meta.posts.filter((p) => p.message === 'Our new cold brew is here');
+    expect(made).toHaveLength(1);
+    const post = await onlyPost();
+    expect(post).toMatchObject({
+      status: 'published',
+      externalId: made[0]?.id,
+      url: `https://www.facebook.com/${made[0]?.id}`,
+    });
+    expect(lastNotice()).toContain(`https://www.facebook.com/${made[0]?.id}`);
+  });
+
+  it('Facebook: a refused token fails the post, marks the integration for reconnecting and tells the team', async () => {
+    meta.addPage('222', 'EAAGshort-lived');
+    await app.say('/connect facebook account:222 token:EAAGshort-lived');
+    await app.say('/schedule facebook in 10 minutes | Expired token post');
+    meta.revoke('EAAGshort-lived');
+    app.clock.advance(10 * 60_000);
+    await dispatcher.tick();
+    expect((await onlyPost()).status).toBe('failed');
+    expect(lastNotice()).toMatch(/connection needs to be renewed[\s\S]*\/connect facebook/);
+    expect(textOf(await app.say('/connect status'))).toMatch(/Facebook.*222.*needs reconnecting/);
+  });
+
+  it('Facebook: a timeout after the request was sent is unknown, even though the post exists', async () => {
+    meta.server.hangAfterActing('POST', /\/111\/feed$/);
+    const publisher = new FacebookPublisher(meta.url, { pageId: '111', token: PAGE_TOKEN }, undefined, 300);
+    const before = meta.posts.length;
+    const err = await publisher
+      .publish({
+        id: 1,
+        channel: 'facebook',
+        content: 'hang',
+        title: null,
+        media: [],
+        publishAt: new Date(),
+        idempotencyKey: 'k',
+      })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PublishError);
+    expect((err as PublishError).outcome).toBe('unknown');
+    expect(meta.posts.length).toBe(before + 1);
+  });
+
+  it('Instagram: container, status, quota, media_publish once, then the permalink', async () => {
+    await app.say(`/connect instagram account:178414 token:${IG_TOKEN}`);
+    await app.say('/schedule instagram in 5 minutes media:https://cdn.example.com/cup.jpg | Cold brew season #coffee');
+    app.clock.advance(5 * 60_000);
+    await dispatcher.tick();
+    const post = await onlyPost();
+    expect(post.status).toBe('published');
+    expect(meta.server.count('POST', /media_publish$/)).toBe(1);
+    expect(meta.server.count('GET', /content_publishing_limit$/)).toBe(1);
+    expect(post.providerState).toMatchObject({ containerId: expect.any(String), mediaId: post.externalId });
+    expect(post.url).toBe(`https://www.instagram.com/p/${post.externalId}/`);
+    expect(meta.media.at(-1)?.caption).toBe('Cold brew season #coffee');
+  });
+
+  it('Instagram: a retry that finds the container PUBLISHED reports success without publishing again', async () => {
+    await app.say(`/connect instagram account:178414 token:${IG_TOKEN}`);
+    await app.say('/schedule instagram in 5 minutes media:https://cdn.example.com/a.jpg | First try');
+    app.clock.advance(5 * 60_000);
+    await dispatcher.tick();
+    const publishes = meta.server.count('POST', /media_publish$/);
+    // As if the outcome had been unknown and someone pressed "publish again".
+    const done = await onlyPost();
+    await app.services.db.scheduledPost.update({ where: { id: done.id }, data: { status: 'unknown' } });
+    expect((await app.say(`/schedule resolve ${done.id} retry`)).tone).toBe('success');
+    await dispatcher.tick();
+    expect(meta.server.count('POST', /media_publish$/)).toBe(publishes);
+    expect((await onlyPost()).status).toBe('published');
+  });
+
+  it('Instagram: a video is polled until FINISHED; a container in ERROR fails with the reason', async () => {
+    await app.say(`/connect instagram account:178414 token:${IG_TOKEN}`);
+    await app.say('/schedule instagram in 5 minutes media:https://cdn.example.com/clip.mp4 | Reel');
+    meta.videoPolls = 3;
+    app.clock.advance(5 * 60_000);
+    await dispatcher.tick();
+    expect((await onlyPost()).status).toBe('published');
+
+    meta.nextContainerStatus = 'ERROR';
+    await app.say('/schedule instagram in 5 minutes media:https://cdn.example.com/broken.jpg | Broken');
+    app.clock.advance(5 * 60_000);
+    await dispatcher.tick();
+    meta.nextContainerStatus = undefined;
+    const broken = await app.services.db.scheduledPost.findFirstOrThrow({ where: { content: 'Broken' } });
+    expect(broken.status).toBe('failed');
+    expect(lastNotice()).toMatch(/could not process the media \(ERROR/);
+  });
+
+  it('the Graph fake refuses media_publish before the container is FINISHED', async () => {
+    const graph = new GraphClient(meta.url, IG_TOKEN);
+    const c = await graph.post(
+      '178414/media',
+      { video_url: 'https://cdn.example.com/v.mp4', media_type: 'REELS' },
+      z.object({ id: z.string() }),
+      true,
+    );
+    const err = await graph
+      .post('178414/media_publish', { creation_id: c.id }, z.object({ id: z.string() }), false)
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PublishError);
+    expect((err as Error).message).toMatch(/9007\/2207027/);
+  });
+
+  it('YouTube: uploads ahead of time as private with publishAt so YouTube holds the schedule', async () => {
+    const url = yt.addMedia('launch.mp4', new Uint8Array(4096).fill(7));
+    const bad = await app.say('/connect youtube account:UCabc token:ya29.nope');
+    expect(textOf(bad)).toMatch(/refused the token/);
+    await app.say(`/connect youtube account:UCabc token:${YT_TOKEN}`);
+    await app.say(`/schedule youtube 2026-11-26 11:00 title:"Launch day" media:${url} | Our launch video`);
+    app.clock.set('2026-11-26T10:40:00Z'); // inside the hand-over window
+    await dispatcher.tick();
+    expect(yt.videos).toHaveLength(1);
+    expect(yt.videos[0]).toMatchObject({
+      title: 'Launch day',
+      privacyStatus: 'private',
+      publishAt: '2026-11-26T11:00:00.000Z',
+      bytes: 4096,
+    });
+    const post = await onlyPost();
+    expect(post).toMatchObject({ status: 'published', url: `https://www.youtube.com/watch?v=${yt.videos[0]?.id}` });
+    expect(lastNotice()).toMatch(/holds it and releases it at 2026-11-26 11:00/);
+  });
+
+  it('Mailchimp: create, content, schedule on the quarter hour; a 503 with Retry-After is retried without a second campaign', async () => {
+    await app.say(`/connect mailchimp account:list1 token:${MC_KEY}`);
+    await app.say('/schedule mailchimp 2026-11-26 12:00 title:"December news" | Hello from Cold Brew Co');
+    app.clock.set('2026-11-26T11:40:00Z');
+    mc.server.failNext('POST', /actions\/schedule$/, {
+      status: 503,
+      headers: { 'retry-after': '120', 'content-type': 'application/problem+json' },
+      body: { title: 'Service Unavailable', status: 503, detail: 'try later' },
+    });
+    await dispatcher.tick();
+    let post = await onlyPost();
+    expect(post.status).toBe('pending');
+    expect(post.nextAttemptAt?.toISOString()).toBe('2026-11-26T11:42:00.000Z');
+    expect(mc.campaigns.size).toBe(1);
+    app.clock.advance(121_000);
+    await dispatcher.tick();
+    post = await onlyPost();
+    expect(post.status).toBe('published');
+    expect(mc.campaigns.size).toBe(1);
+    const campaign = [...mc.campaigns.values()][0];
+    expect(campaign).toMatchObject({ status: 'schedule', send_time: '2026-11-26T12:00:00.000Z' });
+    expect(campaign?.settings).toMatchObject({
+      subject_line: 'December news',
+      from_name: 'Cold Brew Co',
+      reply_to: 'hello@coldbrew.example',
+    });
+    expect(post.providerState).toEqual({ campaignId: campaign?.id });
+  });
+
+  it('the Mailchimp fake refuses a schedule_time off the quarter hour and a bad key', async () => {
+    const client = new MailchimpClient({ apiKey: MC_KEY }, mc.url);
+    const created = await client.call(
+      'POST',
+      'campaigns',
+      {
+        type: 'regular',
+        recipients: { list_id: 'list1' },
+        settings: { subject_line: 's', from_name: 'f', reply_to: 'r@x.example' },
+      },
+      z.object({ id: z.string() }),
+      true,
+    );
+    const id = created.data?.id;
+    await client.call('PUT', `campaigns/${id}/content`, { html: '<p>x</p>' }, z.unknown(), true);
+    const off = await client
+      .call('POST', `campaigns/${id}/actions/schedule`, { schedule_time: '2099-01-01T10:10:00Z' }, z.unknown(), true)
+      .catch((e: unknown) => e);
+    expect((off as Error).message).toMatch(/400.*quarter-hour/);
+    const wrongKey = new MailchimpClient({ apiKey: 'bad-us19' }, mc.url);
+    const denied = await wrongKey.call('GET', 'ping', undefined, z.unknown(), true).catch((e: unknown) => e);
+    expect((denied as PublishError).reauth).toBe(true);
+  });
+
+  it('reminder: posts the content in the team channel at the due time, once', async () => {
+    await app.say('/schedule reminder in 1 hour title:"Story" | Post the behind-the-scenes story');
+    await dispatcher.tick();
+    expect(app.recorder.notices).toHaveLength(0);
+    app.clock.advance(3_600_000);
+    await dispatcher.tick();
+    await dispatcher.tick();
+    expect(app.recorder.notices).toHaveLength(1);
+    expect(lastNotice()).toMatch(/Reminder: time to post #1[\s\S]*behind-the-scenes[\s\S]*by hand/);
+    expect((await onlyPost()).status).toBe('published');
+  });
+
+  it('a post to an unconnected channel fails with what to do', async () => {
+    await app.say('/schedule facebook in 5 minutes | Nobody connected me');
+    app.clock.advance(5 * 60_000);
+    await dispatcher.tick();
+    expect((await onlyPost()).status).toBe('failed');
+    expect(lastNotice()).toMatch(/facebook is not connected[\s\S]*\/connect facebook/);
+  });
+});

@@ -1,0 +1,149 @@
+/**
+ * A fake of the Mailchimp Marketing API 3.0 (base `${url}/3.0`): Basic auth with the API key,
+ * RFC 7807 problem bodies, campaigns created as drafts ("save"), content, schedule (quarter hour
+ * UTC and in the future only, else 400) and send; a campaign is sent or scheduled at most once.
+ */
+import { type FakeRequest, type FakeResponse, FakeServer } from './server.js';
+
+interface Campaign {
+  id: string;
+  web_id: number;
+  status: 'save' | 'schedule' | 'sending' | 'sent';
+  listId: string;
+  settings: { subject_line?: string; title?: string; from_name?: string; reply_to?: string };
+  html?: string;
+  send_time?: string;
+}
+
+const problem = (status: number, title: string, detail: string): FakeResponse => ({
+  status,
+  body: { type: 'https://mailchimp.com/developer/marketing/docs/errors/', title, status, detail, instance: 'fake' },
+  headers: { 'content-type': 'application/problem+json' },
+});
+
+export class FakeMailchimp {
+  readonly server: FakeServer;
+  readonly keys = new Set<string>();
+  readonly lists = new Map<string, { name: string; from_name: string; from_email: string }>();
+  readonly campaigns = new Map<string, Campaign>();
+  private seq = 0;
+  now: () => Date = () => new Date();
+
+  constructor() {
+    this.server = new FakeServer((req) => this.handle(req));
+  }
+
+  get url(): string {
+    return `${this.server.url}/3.0`;
+  }
+
+  async start(): Promise<this> {
+    await this.server.start();
+    return this;
+  }
+
+  close(): Promise<void> {
+    return this.server.close();
+  }
+
+  addKey(key: string): void {
+    this.keys.add(key);
+  }
+
+  addList(id: string, name = 'Newsletter', from_name = 'Brand', from_email = 'news@brand.example'): void {
+    this.lists.set(id, { name, from_name, from_email });
+  }
+
+  private handle(req: FakeRequest): FakeResponse {
+    const basic = /^Basic (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
+    const key = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':').slice(1).join(':') : '';
+    if (!this.keys.has(key)) {
+      return problem(
+        401,
+        'API Key Invalid',
+        "Your API key may be invalid, or you've attempted to access the wrong datacenter.",
+      );
+    }
+    const path = req.path.replace(/^\/3\.0/, '');
+    if (req.method === 'GET' && path === '/ping')
+      return { status: 200, body: { health_status: "Everything's Chimpy!" } };
+    let m = /^\/lists\/([^/]+)$/.exec(path);
+    if (req.method === 'GET' && m?.[1]) {
+      const l = this.lists.get(m[1]);
+      if (!l) return problem(404, 'Resource Not Found', 'The requested resource could not be found.');
+      return {
+        status: 200,
+        body: {
+          id: m[1],
+          name: l.name,
+          campaign_defaults: { from_name: l.from_name, from_email: l.from_email, subject: '', language: 'en' },
+        },
+      };
+    }
+    if (req.method === 'POST' && path === '/campaigns') return this.create(req);
+    m = /^\/campaigns\/([^/]+)(\/.*)?$/.exec(path);
+    const c = m?.[1] ? this.campaigns.get(m[1]) : undefined;
+    if (!c) return problem(404, 'Resource Not Found', 'The requested resource could not be found.');
+    const rest = m?.[2] ?? '';
+    if (req.method === 'GET' && rest === '') return { status: 200, body: this.view(c) };
+    if (req.method === 'PUT' && rest === '/content') {
+      const body = req.json() as { html?: string; plain_text?: string } | undefined;
+      if (!body?.html && !body?.plain_text) return problem(400, 'Invalid Resource', 'Content is required.');
+      if (c.status !== 'save')
+        return problem(400, 'Invalid Resource', 'Cannot update content of a scheduled or sent campaign.');
+      c.html = body.html ?? body.plain_text ?? '';
+      return { status: 200, body: { html: c.html, plain_text: body.plain_text ?? '' } };
+    }
+    if (req.method === 'POST' && (rest === '/actions/schedule' || rest === '/actions/send')) {
+      if (c.status !== 'save')
+        return problem(400, 'Bad Request', 'This campaign cannot be scheduled or sent: it already was.');
+      if (!c.html || !c.settings.subject_line || !c.settings.from_name || !c.settings.reply_to) {
+        return problem(400, 'Bad Request', 'Your Campaign is not ready to send.');
+      }
+      if (rest === '/actions/send') {
+        c.status = 'sending';
+        return { status: 204 };
+      }
+      const at = (req.json() as { schedule_time?: string } | undefined)?.schedule_time ?? '';
+      const t = Date.parse(at);
+      if (Number.isNaN(t)) return problem(400, 'Invalid Resource', 'schedule_time is required.');
+      if (t % (15 * 60_000) !== 0) {
+        return problem(400, 'Invalid Resource', 'Schedule time must be on the quarter-hour (:00, :15, :30, :45).');
+      }
+      if (t <= this.now().getTime()) return problem(400, 'Invalid Resource', 'Schedule time must be in the future.');
+      c.status = 'schedule';
+      c.send_time = new Date(t).toISOString();
+      return { status: 204 };
+    }
+    return problem(405, 'Method Not Allowed', 'The requested method and resource are not compatible.');
+  }
+
+  private create(req: FakeRequest): FakeResponse {
+    const body = req.json() as
+      | { type?: string; recipients?: { list_id?: string }; settings?: Campaign['settings'] }
+      | undefined;
+    if (!body?.type || !['regular', 'plaintext', 'rss', 'variate'].includes(body.type)) {
+      return problem(400, 'Invalid Resource', 'The resource submitted could not be validated. type is required.');
+    }
+    const listId = body.recipients?.list_id ?? '';
+    if (!this.lists.has(listId)) return problem(400, 'Invalid Resource', 'The list_id is invalid.');
+    const id = `c${(++this.seq).toString(16).padStart(9, '0')}`;
+    const c: Campaign = { id, web_id: this.seq, status: 'save', listId, settings: body.settings ?? {} };
+    this.campaigns.set(id, c);
+    return { status: 200, body: this.view(c) };
+  }
+
+  private view(c: Campaign) {
+    return {
+      id: c.id,
+      web_id: c.web_id,
+      type: 'regular',
+      status: c.status,
+      archive_url: `https://eepurl.com/${c.id}`,
+      long_archive_url: `https://us19.campaign-archive.com/?u=1&id=${c.id}`,
+      recipients: { list_id: c.listId },
+      settings: c.settings,
+      ...(c.send_time ? { send_time: c.send_time } : {}),
+    };
+  }
+}

@@ -1,0 +1,103 @@
+import { ApplicationCommandOptionType, Locale } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.js';
+import { commandData, localName } from '../../src/adapters/discord/command-data.js';
+import { commandsProblem, DISCORD_LOCALES } from '../fakes/discord.js';
+import { probeCommand } from '../helpers/probe-command.js';
+
+const all = [...commands, probeCommand(10).command];
+
+describe('Discord command data from the command specs', () => {
+  const data = commandData(all);
+  const config = data.find((c) => c.name === 'config');
+  const probe = data.find((c) => c.name === 'probe');
+
+  it('has one chat input command per spec, offered in servers only', () => {
+    expect(data.map((c) => c.name)).toEqual(all.map((c) => c.name));
+    for (const c of data) {
+      expect(c.type).toBe(1);
+      expect(c.contexts).toEqual([0]);
+      expect(c.description).toBe(all.find((s) => s.name === c.name)?.description.en);
+    }
+  });
+
+  it('turns sub-actions into SUB_COMMAND options with their own typed options', () => {
+    const subs = config?.options ?? [];
+    expect(subs.map((o) => [o.name, o.type])).toEqual(
+      all.find((c) => c.name === 'config')?.subcommands.map((s) => [s.name, ApplicationCommandOptionType.Subcommand]),
+    );
+    const lang = subs.find((o) => o.name === 'lang') as unknown as { options: Array<Record<string, unknown>> };
+    expect(lang.options).toEqual([
+      expect.objectContaining({
+        name: 'value',
+        type: ApplicationCommandOptionType.String,
+        required: true,
+        choices: [
+          { name: 'en', value: 'en' },
+          { name: 'ar', value: 'ar' },
+        ],
+      }),
+    ]);
+    const channel = subs.find((o) => o.name === 'channel') as unknown as { options: Array<Record<string, unknown>> };
+    expect(channel.options.map((o) => [o.name, o.type, o.required])).toEqual([
+      ['role', ApplicationCommandOptionType.String, true],
+      ['channel', ApplicationCommandOptionType.Channel, true],
+    ]);
+    expect(channel.options[1]?.channel_types).toEqual([0, 5]);
+  });
+
+  it('maps integer, boolean and channel kinds, with ranges, and puts required options first', () => {
+    const fast = (probe?.options ?? []).find((o) => o.name === 'fast') as unknown as {
+      options: Array<Record<string, unknown>>;
+    };
+    expect(fast.options.map((o) => [o.name, o.type, o.required])).toEqual([
+      ['n', ApplicationCommandOptionType.Integer, true],
+      ['flag', ApplicationCommandOptionType.Boolean, false],
+      ['where', ApplicationCommandOptionType.Channel, false],
+      ['who', ApplicationCommandOptionType.String, false],
+    ]);
+    expect(fast.options[3]).toMatchObject({ autocomplete: true });
+    expect(fast.options[0]?.autocomplete).toBeUndefined();
+    expect(fast.options[0]).toMatchObject({ min_value: 0, max_value: 100 });
+  });
+
+  it('a command without sub-actions carries its options directly (help: a string with max_length)', () => {
+    const help = data.find((c) => c.name === 'help');
+    expect(help?.options).toEqual([
+      expect.objectContaining({ name: 'command', type: 3, required: false, max_length: 40 }),
+    ]);
+  });
+
+  it('sends only locale keys Discord accepts: none for Arabic, which Discord has no locale for', () => {
+    expect(DISCORD_LOCALES).not.toContain('ar');
+    expect(commandsProblem(data)).toBeUndefined();
+    expect(JSON.stringify(data)).not.toMatch(/"ar":|_localizations/);
+  });
+
+  it('puts the Arabic texts on every level when Arabic is mapped to a Discord locale', () => {
+    // Proves the Arabic descriptions and option names flow from the specs; Discord validates keys.
+    const mapped = commandData(all, { ar: [Locale.EnglishGB] });
+    const cfg = mapped.find((c) => c.name === 'config');
+    expect(cfg?.description_localizations).toEqual({ 'en-GB': 'عرض إعدادات مساحة العمل أو تغييرها' });
+    const lang = cfg?.options?.find((o) => o.name === 'lang') as {
+      description_localizations: Record<string, string>;
+      options: Array<{
+        name_localizations?: Record<string, string>;
+        description_localizations: Record<string, string>;
+      }>;
+    };
+    expect(lang.description_localizations).toEqual({ 'en-GB': 'ضبط لغة كل الردود' });
+    expect(lang.options[0]?.name_localizations).toEqual({ 'en-GB': 'اللغة' });
+    expect(commandsProblem(mapped)).toBeUndefined();
+    // The fake refuses what Discord refuses: an unknown locale key.
+    const invalid = commandData(all, { ar: ['ar' as Locale] });
+    expect(commandsProblem(invalid)).toMatchObject({ status: 400, body: { code: 50035 } });
+  });
+
+  it('derives Discord-valid option names from Arabic labels', () => {
+    expect(localName({ en: 'Time zone', ar: 'المنطقة الزمنية' })).toBe('المنطقة_الزمنية');
+    expect(localName({ en: 'x', ar: '\u2068Value!\u2069' })).toBe('value');
+    expect(localName({ en: 'x', ar: '   ' })).toBeUndefined();
+    expect([...(localName({ en: 'x', ar: 'ا'.repeat(50) }) ?? '')]).toHaveLength(32);
+  });
+});

@@ -1,0 +1,259 @@
+import type { ScheduledPost } from '@prisma/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PublishError, type Publisher } from '../../integrations/publisher.js';
+import { actionsOf } from '../../src/core/reply.js';
+import { openDatabase } from '../../src/db/client.js';
+import { createLogger } from '../../src/log.js';
+import { Dispatcher, type PublisherFactory } from '../../src/services/dispatcher.js';
+import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
+
+const log = createLogger('silent');
+
+/** A publisher scripted per call: each step may answer, throw, or never return. */
+function scripted(steps: Array<(post: ScheduledPost) => Promise<{ externalId: string; url?: string }>>) {
+  const calls: number[] = [];
+  const factory: PublisherFactory = async (post) => {
+    const publisher: Publisher = {
+      publish: async () => {
+        calls.push(post.id);
+        const step = steps[Math.min(calls.length - 1, steps.length - 1)];
+        if (!step) throw new Error('no step');
+        return step(post);
+      },
+    };
+    return { publisher };
+  };
+  return { calls, factory };
+}
+
+const ok = async (post: ScheduledPost) => ({ externalId: `ext-${post.id}`, url: `https://example.com/p/${post.id}` });
+
+describe('Dispatcher', () => {
+  let app: TestApp;
+  let workspaceId: number;
+
+  beforeEach(async () => {
+    app = await createTestApp();
+    app.clock.set('2026-11-26T09:00:00Z');
+    await app.say('/config');
+    workspaceId = (await app.services.db.workspace.findFirstOrThrow()).id;
+  });
+  afterEach(async () => {
+    await app.cleanup();
+  });
+
+  const dispatcher = (factory: PublisherFactory, over: Partial<ConstructorParameters<typeof Dispatcher>[0]> = {}) =>
+    new Dispatcher({
+      db: app.services.db,
+      clock: app.clock,
+      notifier: app.recorder,
+      integrations: app.services.integrations,
+      log,
+      publishers: factory,
+      sleep: async () => {},
+      ...over,
+    });
+
+  async function post(at: string, over: Partial<ScheduledPost> = {}): Promise<ScheduledPost> {
+    return app.services.db.scheduledPost.create({
+      data: {
+        workspaceId,
+        channel: 'facebook',
+        content: `hello ${Math.random()}`,
+        publishAt: new Date(at),
+        idempotencyKey: `k-${Math.random()}`,
+        ...(over.status ? { status: over.status } : {}),
+        ...(over.channel ? { channel: over.channel } : {}),
+      },
+    });
+  }
+
+  const statusOf = async (id: number) =>
+    (await app.services.db.scheduledPost.findUniqueOrThrow({ where: { id } })).status;
+
+  it('publishes a due post once and confirms it with the link in the team channel', async () => {
+    const p = await post('2026-11-26T09:10:00Z');
+    const { calls, factory } = scripted([ok]);
+    const d = dispatcher(factory);
+    await d.tick();
+    expect(calls).toEqual([]); // not due yet
+    app.clock.set('2026-11-26T09:10:00Z');
+    await d.tick();
+    await d.tick();
+    expect(calls).toEqual([p.id]);
+    const row = await app.services.db.scheduledPost.findUniqueOrThrow({ where: { id: p.id } });
+    expect(row).toMatchObject({ status: 'published', externalId: `ext-${p.id}`, url: `https://example.com/p/${p.id}` });
+    expect(app.recorder.notices).toHaveLength(1);
+    expect(app.recorder.notices[0]?.to).toBe('team');
+    expect(textOf(app.recorder.notices[0]?.reply ?? { blocks: [] })).toContain(`https://example.com/p/${p.id}`);
+  });
+
+  it('two dispatchers on one SQLite database publish each post exactly once', async () => {
+    const posts = await Promise.all(Array.from({ length: 40 }, () => post('2026-11-26T08:59:00Z')));
+    const second = await openDatabase(app.services.config.DATABASE_URL, { migrate: false });
+    try {
+      const { calls, factory } = scripted([
+        async (p) => {
+          await new Promise((r) => setTimeout(r, Math.random() * 5));
+          return ok(p);
+        },
+      ]);
+      // Several dispatchers per connection, small batches: their claims interleave at every await.
+      const ds = ['A', 'B', 'C', 'D'].map((owner, i) =>
+        dispatcher(factory, { owner, batch: 3, ...(i % 2 ? { db: second.prisma } : {}) }),
+      );
+      await Promise.all(ds.map((d) => d.tick()));
+      expect([...calls].sort((x, y) => x - y)).toEqual(posts.map((p) => p.id).sort((x, y) => x - y));
+      const published = await app.services.db.scheduledPost.count({ where: { status: 'published' } });
+      expect(published).toBe(40);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('a claim re-checks each row: ids listed by two processes go to the first claimer only', async () => {
+    // Created concurrently: on PostgreSQL the ids need not follow the array order.
+    const posts = (await Promise.all(Array.from({ length: 5 }, () => post('2026-11-26T08:59:00Z')))).sort(
+      (x, y) => x.id - y.id,
+    );
+    const a = dispatcher(scripted([ok]).factory, { owner: 'A' });
+    const b = dispatcher(scripted([ok]).factory, { owner: 'B' });
+    // Both list the same due posts before either claims: the worst interleaving.
+    const [seenByA, seenByB] = await Promise.all([a.candidates(), b.candidates()]);
+    expect(seenByB).toEqual(seenByA);
+    const wonByA = await a.claimIds(seenByA.slice(0, 3));
+    const wonByB = await b.claimIds(seenByB);
+    expect(wonByA.map((p) => p.id)).toEqual(posts.slice(0, 3).map((p) => p.id));
+    expect(wonByB.map((p) => p.id)).toEqual(posts.slice(3).map((p) => p.id));
+    expect(wonByA.every((p) => p.leaseOwner?.startsWith('A:'))).toBe(true);
+  });
+
+  it('a process that dies after the irreversible call leaves the post unknown, never re-sent', async () => {
+    const p = await post('2026-11-26T08:59:00Z');
+    const sent: number[] = [];
+    // The first process sends, then dies before it can record anything.
+    const dying: PublisherFactory = async (row) => ({
+      publisher: {
+        publish: () => {
+          sent.push(row.id);
+          return new Promise(() => {});
+        },
+      },
+    });
+    void dispatcher(dying, { owner: 'dead', leaseMs: 60_000 }).tick();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(sent).toEqual([p.id]);
+    expect(await statusOf(p.id)).toBe('publishing');
+
+    const { calls, factory } = scripted([ok]);
+    const survivor = dispatcher(factory, { owner: 'alive' });
+    await survivor.tick();
+    expect(calls).toEqual([]); // lease still valid: hands off
+    app.clock.advance(61_000);
+    const report = await survivor.tick();
+    expect(report.unknown).toBe(1);
+    expect(await statusOf(p.id)).toBe('unknown');
+    app.clock.advance(3_600_000);
+    await survivor.tick();
+    expect(calls).toEqual([]);
+    expect(sent).toEqual([p.id]);
+
+    const notice = app.recorder.notices.find((n) => /outcome unknown/.test(n.reply.title ?? ''));
+    expect(notice).toBeDefined();
+    const buttons = actionsOf(notice?.reply ?? { blocks: [] });
+    expect(buttons.map((b) => b.payload)).toEqual([`${p.id}:published`, `${p.id}:retry`]);
+    // Another workspace cannot settle it.
+    const stranger = await app.router.press('schedule.resolve', `${p.id}:retry`, identity({ workspace: 'T2' }));
+    expect(stranger.tone).toBe('error');
+    expect(await statusOf(p.id)).toBe('unknown');
+    // A person checked the page: it was not posted, so it goes out again, once.
+    const r = await app.router.press('schedule.resolve', `${p.id}:retry`, identity());
+    expect(r.tone).toBe('success');
+    await survivor.tick();
+    expect(calls).toEqual([p.id]);
+    expect(await statusOf(p.id)).toBe('published');
+  });
+
+  it('an unknown outcome reported by the publisher is announced once and never retried', async () => {
+    const p = await post('2026-11-26T08:59:00Z');
+    const { calls, factory } = scripted([
+      async () => {
+        throw PublishError.unknown('POST graph timed out after the request was sent');
+      },
+    ]);
+    const d = dispatcher(factory);
+    await d.tick();
+    app.clock.advance(3_600_000);
+    await d.tick();
+    expect(calls).toEqual([p.id]);
+    expect(await statusOf(p.id)).toBe('unknown');
+    expect(app.recorder.notices.filter((n) => /outcome unknown/.test(n.reply.title ?? ''))).toHaveLength(1);
+  });
+
+  it('honours Retry-After on a known failure, then publishes', async () => {
+    const p = await post('2026-11-26T08:59:00Z');
+    const { calls, factory } = scripted([
+      async () => {
+        throw PublishError.retry('429 Too Many Requests', 120_000);
+      },
+      ok,
+    ]);
+    const d = dispatcher(factory);
+    await d.tick();
+    const row = await app.services.db.scheduledPost.findUniqueOrThrow({ where: { id: p.id } });
+    expect(row.status).toBe('pending');
+    expect(row.nextAttemptAt?.toISOString()).toBe('2026-11-26T09:02:00.000Z');
+    app.clock.advance(60_000);
+    await d.tick();
+    expect(calls).toHaveLength(1);
+    app.clock.advance(61_000);
+    await d.tick();
+    expect(calls).toHaveLength(2);
+    expect(await statusOf(p.id)).toBe('published');
+  });
+
+  it('gives up after the last attempt and says why', async () => {
+    const p = await post('2026-11-26T08:59:00Z');
+    const { calls, factory } = scripted([
+      async () => {
+        throw PublishError.retry('503 Service Unavailable');
+      },
+    ]);
+    const d = dispatcher(factory);
+    for (let i = 0; i < 8; i++) {
+      await d.tick();
+      app.clock.advance(3_600_000);
+    }
+    expect(calls).toHaveLength(5);
+    expect(await statusOf(p.id)).toBe('failed');
+    const failed = app.recorder.notices.find((n) => /failed/.test(n.reply.title ?? ''));
+    expect(textOf(failed?.reply ?? { blocks: [] })).toContain('503 Service Unavailable');
+  });
+
+  it('announces an overdue post once', async () => {
+    const p = await post('2026-11-26T09:00:00Z', { status: 'awaiting_approval' });
+    const { factory } = scripted([ok]);
+    const d = dispatcher(factory);
+    app.clock.set('2026-11-26T09:04:00Z');
+    await d.tick();
+    expect(app.recorder.notices).toHaveLength(0);
+    app.clock.set('2026-11-26T09:06:00Z');
+    await d.tick();
+    await d.tick();
+    const overdue = app.recorder.notices.filter((n) => /overdue/.test(n.reply.title ?? ''));
+    expect(overdue).toHaveLength(1);
+    expect(textOf(overdue[0]?.reply ?? { blocks: [] })).toMatch(new RegExp(`#${p.id}[\\s\\S]*waiting for a manager`));
+  });
+
+  it('a cancel that loses the race to the dispatcher is refused, one that wins stops the post', async () => {
+    const a = await post('2026-11-26T08:59:00Z');
+    const b = await post('2026-11-26T08:59:00Z');
+    const d = dispatcher(scripted([ok]).factory);
+    expect((await app.say(`/schedule cancel ${b.id}`)).tone).toBe('success');
+    const claimed = await d.claim();
+    expect(claimed.map((c) => c.id)).toEqual([a.id]);
+    const late = await app.say(`/schedule cancel ${a.id}`);
+    expect(textOf(late)).toMatch(/can no longer be changed: it is publishing/);
+    expect(await statusOf(b.id)).toBe('cancelled');
+  });
+});

@@ -1,0 +1,223 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { actionsOf, type Reply } from '../../src/core/reply.js';
+import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
+
+/** Amounts in a reply's split tables, parsed back from "USD 1,234.5". */
+function tableAmounts(r: Reply): number[][] {
+  return r.blocks
+    .filter((b) => b.kind === 'table')
+    .map((b) =>
+      (b.kind === 'table' ? b.rows : []).map((row) => Math.round(Number((row[1] ?? '').replace(/[^\d.]/g, '')) * 100)),
+    );
+}
+
+const BRAINSTORM =
+  '/brainstorm product:"cold brew coffee" goal:awareness budget:2000.37 currency:USD duration:6w market:"young professionals in Riyadh"';
+
+describe('/brainstorm', () => {
+  let app: TestApp;
+  beforeEach(async () => {
+    app = await createTestApp();
+  });
+  afterEach(async () => {
+    await app.cleanup();
+  });
+
+  it('returns 3-5 ideas whose splits sum to the budget, with the offline note and buttons', async () => {
+    const r = await app.say(BRAINSTORM);
+    expect(r.tone).not.toBe('error');
+    const tables = tableAmounts(r);
+    expect(tables.length).toBeGreaterThanOrEqual(3);
+    expect(tables.length).toBeLessThanOrEqual(5);
+    for (const amounts of tables) expect(amounts.reduce((a, b) => a + b, 0)).toBe(200037);
+    const shown = textOf(r);
+    expect(shown).toContain('Attract:');
+    expect(shown).toContain('Delight:');
+    expect(shown).toMatch(/CTR: at least \d/);
+    expect(shown).toContain('Offline planner: no OpenAI key is set');
+    const ids = actionsOf(r).map((a) => a.id);
+    expect(ids).toContain('brainstorm.save');
+    expect(ids).toContain('brainstorm.more');
+    expect(ids).toContain('brainstorm.personas');
+    const row = await app.services.db.brainstorm.findFirstOrThrow();
+    expect(row.request).toMatchObject({ weeks: 6, budgetMinor: 200037, goal: 'awareness' });
+  });
+
+  it('refuses a bad goal and a bad duration and stores nothing', async () => {
+    const bad = await app.say('/brainstorm product:x goal:fame budget:100');
+    expect(bad.tone).toBe('error');
+    expect(textOf(bad)).toContain('one of: awareness, leads, sales, engagement, retention');
+    const badDuration = await app.say('/brainstorm product:x goal:sales budget:100 duration:forever');
+    expect(textOf(badDuration)).toContain('4w, 30d or 2m');
+    expect(await app.services.db.brainstorm.count()).toBe(0);
+  });
+
+  it('saves the chosen idea as a plan with everything it showed', async () => {
+    const r = await app.say(BRAINSTORM);
+    const save = actionsOf(r).find((a) => a.id === 'brainstorm.save' && a.payload?.endsWith(':1'));
+    const saved = await app.router.press('brainstorm.save', save?.payload, identity());
+    expect(saved.tone).toBe('success');
+    const plan = await app.services.db.plan.findFirstOrThrow();
+    const split = plan.budgetSplit as Array<{ channel: string; amountMinor: number }>;
+    expect(split.reduce((a, l) => a + l.amountMinor, 0)).toBe(200037);
+    expect(plan).toMatchObject({ goal: 'awareness', targetMarket: 'young professionals in Riyadh', currency: 'USD' });
+    expect(plan.focusChannel).toBe(split[0]?.channel);
+    expect((plan.kpiTargets as Array<{ unit: string }>).every((k) => k.unit)).toBe(true);
+    expect((plan.timeline as Array<{ toWeek: number }>).at(-1)?.toWeek).toBe(6);
+    expect(textOf(saved)).toContain(`Saved as plan #${plan.id}`);
+    // The second idea, not the first.
+    const ideas = (await app.services.db.brainstorm.findFirstOrThrow()).ideas as Array<{ title: string }>;
+    expect(plan.bestMethod.startsWith(ideas[1]?.title ?? '?')).toBe(true);
+  });
+
+  it('refuses forged payloads and brainstorms of another workspace', async () => {
+    await app.say(BRAINSTORM);
+    const forged = await app.router.press('brainstorm.save', '1:0;DROP', identity());
+    expect(textOf(forged)).toContain('no longer valid');
+    const elsewhere = await app.router.press('brainstorm.save', '1:0', identity({ workspace: 'T2', user: 'U9' }));
+    expect(elsewhere.tone).toBe('error');
+    expect(textOf(elsewhere)).toContain('no longer available');
+    const badIdea = await app.router.press('brainstorm.save', '1:7', identity());
+    expect(badIdea.tone).toBe('error');
+    expect(await app.services.db.plan.count()).toBe(0);
+  });
+
+  it('"More ideas" gives a different set for the same request', async () => {
+    const first = await app.say('/brainstorm product:"yoga classes" goal:engagement budget:3000 market:students');
+    const more = await app.router.press('brainstorm.more', '1', identity());
+    const titles = (r: Reply) => r.blocks.flatMap((b) => (b.kind === 'text' && /^\d\. /.test(b.text) ? [b.text] : []));
+    expect(titles(more).length).toBeGreaterThanOrEqual(3);
+    expect(titles(more)).not.toEqual(titles(first));
+    const rows = await app.services.db.brainstorm.findMany({ orderBy: { id: 'asc' } });
+    expect(rows.map((x) => (x.request as { seed: number }).seed)).toEqual([0, 1]);
+  });
+
+  it('"Personas for this" stores a persona for the market', async () => {
+    await app.say(BRAINSTORM);
+    const r = await app.router.press('brainstorm.personas', '1', identity());
+    expect(r.tone).toBe('success');
+    const persona = await app.services.db.persona.findFirstOrThrow();
+    expect(persona.segment).toBe('young professionals in Riyadh');
+    expect(textOf(r)).toContain(persona.name);
+  });
+
+  it('answers in Arabic with Arabic templates', async () => {
+    await app.say('/config lang ar');
+    const r = await app.say('/brainstorm product:"قهوة باردة" goal:sales budget:4000 currency:SAR market:"جدة"');
+    expect(r.rtl).toBe(true);
+    const shown = textOf(r).replace(/\u2068[^\u2069]*\u2069/g, '');
+    // Only the KPI acronyms and the OpenAI name stay in Latin letters.
+    const latin = shown.match(/[A-Za-z]+/g) ?? [];
+    expect(latin.filter((w) => !['CTR', 'CPL', 'CPA', 'CPM', 'ROAS', 'ROI', 'OpenAI'].includes(w))).toEqual([]);
+    expect(shown).toContain('الجذب');
+  });
+});
+
+describe('/plan', () => {
+  let app: TestApp;
+  beforeEach(async () => {
+    app = await createTestApp();
+  });
+  afterEach(async () => {
+    await app.cleanup();
+  });
+
+  it('creates, lists, shows, edits and deletes a plan', async () => {
+    await app.say('/persona create busy parents in Jeddah who order groceries online');
+    const created = await app.say(
+      '/plan create "meal kits" goal:retention budget:1500 currency:SAR duration:8w market:"Jeddah" segment:"busy parents" personas:1 name:"Ramadan retention"',
+    );
+    expect(created.tone).toBe('success');
+    const plan = await app.services.db.plan.findFirstOrThrow({ include: { personas: true } });
+    expect(plan).toMatchObject({ name: 'Ramadan retention', goal: 'retention', budgetMinor: 150000, currency: 'SAR' });
+    expect(plan.personas.map((p) => p.personaId)).toEqual([1]);
+    expect(textOf(created)).toContain('Offline planner');
+
+    const listed = await app.say('/plan list');
+    expect(textOf(listed)).toContain('Ramadan retention');
+    expect(textOf(listed)).toContain('SAR 1,500');
+
+    const shown = await app.say(`/plan show ${plan.id}`);
+    expect(textOf(shown)).toContain('Target segment: busy parents');
+    expect(textOf(shown)).toMatch(/Weeks? \d/);
+
+    const edited = await app.say(`/plan edit ${plan.id} budget:999.99 market:"Riyadh"`);
+    expect(edited.tone).toBe('success');
+    const after = await app.services.db.plan.findFirstOrThrow();
+    expect(after.budgetMinor).toBe(99999);
+    expect(after.targetMarket).toBe('Riyadh');
+    const split = after.budgetSplit as Array<{ amountMinor: number }>;
+    expect(split.reduce((a, l) => a + l.amountMinor, 0)).toBe(99999);
+
+    const badFocus = await app.say(`/plan edit ${plan.id} focus:linkedin`);
+    expect(badFocus.tone).toBe('error');
+    const nothing = await app.say(`/plan edit ${plan.id}`);
+    expect(textOf(nothing)).toContain('Say what to change');
+
+    const deleted = await app.say(`/plan delete ${plan.id}`);
+    expect(deleted.tone).toBe('success');
+    expect(await app.services.db.plan.count()).toBe(0);
+    const audit = await app.services.db.auditLog.findMany({ where: { action: { startsWith: 'plan.' } } });
+    expect(audit.map((a) => a.action)).toEqual(['plan.create', 'plan.edit', 'plan.delete']);
+  });
+
+  it('refuses personas that do not exist and stores nothing', async () => {
+    const r = await app.say('/plan create "meal kits" goal:sales budget:1500 personas:7');
+    expect(r.tone).toBe('error');
+    expect(textOf(r)).toContain('7');
+    expect(await app.services.db.plan.count()).toBe(0);
+  });
+
+  it('lets only managers and admins delete, and keeps plans per workspace', async () => {
+    await app.say('/plan create "meal kits" goal:sales budget:1500');
+    const member = identity({ user: 'U2', admin: false });
+    const refused = await app.say('/plan delete 1', member);
+    expect(textOf(refused)).toContain('Only admins or managers');
+    const other = await app.say('/plan show 1', identity({ workspace: 'T2', user: 'U5' }));
+    expect(textOf(other)).toContain('There is no plan #1');
+    expect(await app.services.db.plan.count()).toBe(1);
+  });
+});
+
+describe('/persona', () => {
+  let app: TestApp;
+  beforeEach(async () => {
+    app = await createTestApp();
+  });
+  afterEach(async () => {
+    await app.cleanup();
+  });
+
+  it('creates from a segment, lists, shows and deletes', async () => {
+    const r = await app.say('/persona create founders of small online shops in Cairo');
+    expect(r.tone).toBe('success');
+    const p = await app.services.db.persona.findFirstOrThrow();
+    expect(p.segment).toBe('founders of small online shops in Cairo');
+    expect(p.data).toMatchObject({ channels: expect.arrayContaining(['linkedin']) });
+    expect(textOf(r)).toMatch(/Objections: .+/);
+    expect(textOf(r)).toMatch(/Keywords: .*cairo/);
+
+    // The same segment again gets a distinct name, not a crash on the unique index.
+    await app.say('/persona create founders of small online shops in Cairo');
+    const names = (await app.services.db.persona.findMany()).map((x) => x.name);
+    expect(new Set(names).size).toBe(2);
+
+    expect(textOf(await app.say('/persona list'))).toContain(p.name);
+    expect(textOf(await app.say(`/persona show ${p.id}`))).toContain('Demographics');
+    const member = identity({ user: 'U2', admin: false });
+    expect((await app.say(`/persona delete ${p.id}`, member)).tone).toBe('error');
+    expect((await app.say(`/persona delete ${p.id}`)).tone).toBe('success');
+    expect(await app.services.db.persona.count()).toBe(1);
+  });
+
+  it('writes Arabic personas from Arabic templates', async () => {
+    await app.say('/config lang ar');
+    const r = await app.say('/persona create الأمهات في الرياض');
+    expect(r.tone).toBe('success');
+    const p = await app.services.db.persona.findFirstOrThrow();
+    expect(p.locale).toBe('ar');
+    const data = p.data as Record<string, unknown>;
+    const texts = JSON.stringify([p.name, data.demographics, data.goals, data.pains, data.messaging]);
+    expect(texts).not.toMatch(/[A-Za-z]/);
+  });
+});

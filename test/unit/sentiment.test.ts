@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/services/sentiment/dataset.js';
+import { SentimentClassifier } from '../../src/services/sentiment/index.js';
+import { detectLanguage } from '../../src/services/sentiment/language.js';
+import { normalize } from '../../src/services/sentiment/normalize.js';
+import { isQuestion } from '../../src/services/sentiment/rules.js';
+
+const classifier = SentimentClassifier.load();
+const label = (t: string) => classifier.classify(t).label;
+
+describe('language by script', () => {
+  it.each([
+    ['The delivery was late', 'en', false],
+    ['التوصيل متأخر', 'ar', false],
+    ['el order et2a5ar gedan', 'ar', true],
+    ['7elw awi', 'ar', true],
+    ['😡😡', 'other', false],
+    ['', 'other', false],
+    ['رائع https://example.com/some/very/long/english/path @brand_official', 'ar', false],
+  ] as const)('%s -> %s', (text, lang, arabizi) => {
+    expect(detectLanguage(text)).toEqual({ lang, arabizi });
+  });
+});
+
+describe('Arabic normalisation', () => {
+  it('removes diacritics and tatweel and unifies alef, yaa and taa marbuta', () => {
+    expect(normalize('أَحْمَد إلى مدرسـة')).toBe('احمد الي مدرسه');
+    expect(normalize('حلوووووو')).toBe('حلوو');
+  });
+});
+
+describe('English', () => {
+  it.each([
+    ['I love this product, amazing quality!', 'positive'],
+    ['The delivery is late again, still waiting for my order', 'negative'],
+    ['worst customer service ever, nobody answers', 'negative'],
+    ['This is not good', 'negative'],
+    ['not bad at all', 'positive'],
+    ['Great, another two weeks waiting. Thanks for nothing', 'negative'],
+    ['I want a refund, the box arrived broken', 'negative'],
+    ['This is a SCAM', 'negative'],
+    ['The coffee was ok', 'neutral'],
+    ['Thanks so much, really helpful team 😍', 'positive'],
+  ] as const)('%s -> %s', (text, expected) => {
+    expect(label(text)).toBe(expected);
+  });
+
+  it('an angry emoji alone is negative and a heart alone positive', () => {
+    expect(label('😡😡')).toBe('negative');
+    expect(label('❤️')).toBe('positive');
+  });
+
+  it('intensifiers and shouting make a negative stronger', () => {
+    const plain = classifier.classify('bad').score;
+    expect(classifier.classify('very bad').score).toBeLessThan(plain);
+    expect(classifier.classify('this is BAD!!').score).toBeLessThan(classifier.classify('this is bad').score);
+  });
+});
+
+describe('Arabic and dialects', () => {
+  it.each([
+    ['المنتج حلو جدا 😍', 'positive'],
+    ['الطلب ما وصل لحد الآن، خدمة زفت', 'negative'],
+    ['ما عجبني المنتج', 'negative'],
+    ['معجبنيش خالص', 'negative'],
+    ['مش وحش', 'neutral'],
+    ['نصابين رجعوا فلوسي', 'negative'],
+    ['ما شاء الله على التوصيل، أسبوعين وما وصل', 'negative'],
+    ['شكرا لكم على الخدمة الممتازة', 'positive'],
+    ['el order et2a5ar gedan', 'negative'],
+    ['7elw awi', 'positive'],
+  ] as const)('%s -> %s', (text, expected) => {
+    expect(label(text)).toBe(expected);
+  });
+});
+
+describe('questions waiting for an answer', () => {
+  it.each([
+    ['Do you ship to Jeddah?', true],
+    ['do you ship to jeddah', true],
+    ['hi, can I pay on delivery', true],
+    ['هل توصلون جدة؟', true],
+    ['بكم السعر', true],
+    ['السلام عليكم هل عندكم مقاس كبير', true],
+    ['Love it', false],
+    ['في الرياض الجو حار', false],
+  ] as const)('%s -> %s', (text, expected) => {
+    expect(isQuestion(text)).toBe(expected);
+  });
+
+  it('a plain question is not negative, a "why" reproach is', () => {
+    expect(label('هل توصلون جدة؟')).not.toBe('negative');
+    expect(label('Do you ship to Jeddah?')).toBe('neutral');
+    expect(label('why is my order not here yet?')).toBe('negative');
+  });
+});
+
+describe('CSV reader for the data sets', () => {
+  it('handles quoted commas, doubled quotes and line breaks', () => {
+    expect(parseCsv('a,b\n"x, ""y""\nz",2\r\nlast,3')).toEqual([
+      ['a', 'b'],
+      ['x, "y"\nz', '2'],
+      ['last', '3'],
+    ]);
+  });
+});
+
+describe('scores', () => {
+  it('stay within -1..1 with three decimals at most', () => {
+    for (const t of ['worst worst worst scam refund broken 😡😡😡', 'amazing amazing love love 😍😍', '']) {
+      const s = classifier.classify(t).score;
+      expect(s).toBeGreaterThanOrEqual(-1);
+      expect(s).toBeLessThanOrEqual(1);
+      expect(Math.round(s * 1000)).toBe(s * 1000);
+    }
+  });
+});
