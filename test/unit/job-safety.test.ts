@@ -8,7 +8,7 @@ import { type OpenDatabase, openDatabase } from '../../src/db/client.js';
 import { createLeaderLock } from '../../src/db/leader.js';
 import { createLogger } from '../../src/log.js';
 import { packageRoot } from '../../src/paths.js';
-import { testDatabase } from '../helpers/app.js';
+import { createTestApp, identity, testDatabase } from '../helpers/app.js';
 import { describePg, usePostgres } from '../helpers/pg.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mktbot-jobs-'));
@@ -261,5 +261,18 @@ describe('leader lock (SQLite)', () => {
     expect(lock.isLeader).toBe(true);
     await lock.stop();
     expect(lock.isLeader).toBe(false);
+  });
+});
+
+describe(`first contact (${usePostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
+  it('resolves one workspace and one member when the same person arrives several times at once', async () => {
+    const app = await createTestApp();
+    cleanups.push(() => app.cleanup());
+    const who = identity({ workspace: 'TNEW', user: 'U9', admin: false });
+    const results = await Promise.all([1, 2, 3, 4, 5].map(() => app.services.workspaces.resolve(who)));
+    expect(new Set(results.map((r) => r.workspace.id)).size).toBe(1);
+    expect(new Set(results.map((r) => r.member.id)).size).toBe(1);
+    expect(results.map((r) => r.role)).toEqual(['admin', 'admin', 'admin', 'admin', 'admin']);
+    expect(await app.services.db.member.count()).toBe(1);
   });
 });
