@@ -6,6 +6,7 @@ import type { Router } from './core/router.js';
 import { alertsFeature } from './features/alerts.js';
 import { commentPollingFeature } from './features/comment-polling.js';
 import { metricsWebhook } from './http/metrics-webhook.js';
+import type { Readiness } from './http/readiness.js';
 import type { HttpServer } from './http/server.js';
 import { digestJob } from './jobs/digest.js';
 import { scheduling } from './jobs/dispatch.js';
@@ -20,6 +21,8 @@ export interface AppParts {
   http: HttpServer;
   jobs: JobRunner;
   log: Logger;
+  /** GET /readyz checks (a feature that can be "not ready" adds one). */
+  readiness: Readiness;
 }
 
 export interface Feature {

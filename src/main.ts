@@ -11,6 +11,8 @@ import type { Locale } from './core/i18n.js';
 import { Router } from './core/router.js';
 import { type OpenDatabase, openDatabase } from './db/client.js';
 import { features } from './features.js';
+import { createMetrics, PROMETHEUS_CONTENT_TYPE } from './http/metrics.js';
+import { Readiness } from './http/readiness.js';
 import { HttpServer } from './http/server.js';
 import { JobRunner } from './jobs/runner.js';
 import type { Logger } from './log.js';
@@ -44,6 +46,8 @@ export interface App {
   jobs: JobRunner;
   notifier: PlatformNotifier;
   log: Logger;
+  /** GET /readyz: adapters add a check that they are connected. */
+  readiness: Readiness;
   /** Starts listening on PORT (when set) and the periodic jobs. */
   listen(): Promise<number | undefined>;
   stop(): Promise<void>;
@@ -60,8 +64,11 @@ export interface AppOptions {
 }
 
 export async function createApp(o: AppOptions): Promise<App> {
-  const db = await openDatabase(o.config.DATABASE_URL);
+  const db = await openDatabase(o.config.DATABASE_URL, { log: o.log });
   if (db.migrated.applied.length > 0) o.log.info({ applied: db.migrated.applied }, 'database migrated');
+  if (db.kind === 'postgres' && !o.config.ENCRYPTION_KEY) {
+    o.log.warn('ENCRYPTION_KEY is not set: with several replicas each would generate its own key (docs/operations.md)');
+  }
   const notifier = new PlatformNotifier();
   const llm = o.llm ?? openAiFromConfig(o.config, o.log);
   const offline = new OfflineLlm({ brainstorm: brainstormGenerator, persona: personaGenerator });
@@ -69,6 +76,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   const sentiment = SentimentClassifier.load();
   const secrets = Secrets.load(o.config.ENCRYPTION_KEY, dataDir(o.config.DATABASE_URL));
   const outbound = new SafeFetch({ allow: new AllowList(o.config.OUTBOUND_ALLOW_HOSTS) });
+  const metrics = createMetrics();
   const services: Services = {
     db: db.prisma,
     config: o.config,
@@ -85,16 +93,34 @@ export async function createApp(o: AppOptions): Promise<App> {
     scheduler: new SchedulerService(db.prisma),
     integrations: new IntegrationService(db.prisma, secrets, o.config, clock, outbound),
     metrics: new MetricsService(db.prisma),
-    reports: new ReportService(db.prisma),
+    reports: new ReportService(db.prisma, db.kind),
     outbound,
     seo: new SeoService(outbound),
     drafts: draftService(llm, o.log),
     commands,
+    telemetry: metrics,
   };
   const router = new Router(commands, services, o.log);
-  const http = new HttpServer(o.log);
+  const http = new HttpServer(o.log, metrics);
+  const readiness = new Readiness();
+  readiness.add('database', async () => {
+    try {
+      await db.ping();
+    } catch (err) {
+      o.log.warn({ err }, 'readiness: database unreachable');
+      return 'unreachable';
+    }
+    const pending = await db.pending();
+    return pending.length > 0 ? `${pending.length} migration(s) not applied` : undefined;
+  });
+  http.route('GET', '/readyz', () => readiness.response());
+  http.route('GET', '/metrics', async () => ({
+    status: 200,
+    headers: { 'content-type': PROMETHEUS_CONTENT_TYPE },
+    body: await metrics.registry.render(),
+  }));
   const jobs = new JobRunner(o.log);
-  for (const f of features) await f.register({ services, router, http, jobs, log: o.log });
+  for (const f of features) await f.register({ services, router, http, jobs, log: o.log, readiness });
 
   let listening = false;
   let stopped = false;
@@ -106,6 +132,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     jobs,
     notifier,
     log: o.log,
+    readiness,
     async listen() {
       jobs.start();
       // Slack over HTTP needs a port even when PORT is unset (DESIGN 6 default).

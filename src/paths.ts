@@ -15,3 +15,4 @@ function findRoot(): string {
 
 export const packageRoot = findRoot();
 export const migrationsDir = path.join(packageRoot, 'prisma', 'migrations');
+export const postgresMigrationsDir = path.join(packageRoot, 'prisma', 'postgres', 'migrations');

@@ -40,7 +40,7 @@ export class Router {
 
   /** A line as typed: "/config lang ar" (the leading slash is optional). */
   async handleText(line: string, who: Identity): Promise<Reply> {
-    return this.guard(who, async (ctx) => {
+    return this.guard(who, this.metricLabel(splitCommand(line).name), async (ctx) => {
       const m = ctx.t(core);
       const length = [...line].length;
       if (length > MAX_INPUT_CHARS) throw new UserError(m.tooLong({ max: MAX_INPUT_CHARS, got: length }));
@@ -56,7 +56,7 @@ export class Router {
 
   /** Options that arrive already split (Slack modal, Discord typed options). */
   async handleStructured(commandName: string, subName: string | undefined, raw: Record<string, string>, who: Identity) {
-    return this.guard(who, async (ctx) => {
+    return this.guard(who, this.metricLabel(commandName), async (ctx) => {
       const command = this.byName.get(commandName);
       if (!command) throw new UserError(this.unknownCommand(commandName, ctx.locale));
       const sub = findSubcommand(command, subName);
@@ -70,7 +70,7 @@ export class Router {
 
   /** A button press; the payload is validated by the action's schema, never trusted as sent. */
   async press(actionId: string, payload: string | undefined, who: Identity): Promise<Reply> {
-    return this.guard(who, async (ctx) => {
+    return this.guard(who, this.metricLabel(actionId.split('.')[0]), async (ctx) => {
       const m = ctx.t(core);
       const action = this.commands.flatMap((c) => c.actions).find((a) => a.id === actionId);
       if (!action) throw new UserError(m.unknownAction);
@@ -168,21 +168,33 @@ export class Router {
     throw new UserError(m.needsRole({ roles: roles.join(` ${m.or} `) }));
   }
 
-  private async guard(who: Identity, work: (ctx: Context) => Promise<Reply>): Promise<Reply> {
+  /** A command name for metrics: only installed commands, so typed text cannot add label values. */
+  private metricLabel(name: string | undefined): string {
+    return name !== undefined && this.byName.has(name) ? name : 'unknown';
+  }
+
+  private async guard(who: Identity, command: string, work: (ctx: Context) => Promise<Reply>): Promise<Reply> {
+    const metrics = this.services.telemetry;
+    const done = metrics.commandSeconds.startTimer({ command });
     let ctx: Context | undefined;
     try {
       const resolved = await this.services.workspaces.resolve(who);
       ctx = makeContext({ identity: who, ...resolved, services: this.services, log: this.log });
       const result = await work(ctx);
+      metrics.commands.inc({ command, outcome: 'ok' });
       return forLocale(result, ctx.locale);
     } catch (err) {
       const locale: Locale = ctx?.locale ?? who.locale ?? 'en';
       if (err instanceof UserError) {
+        metrics.commands.inc({ command, outcome: 'user_error' });
         return forLocale({ tone: 'error', blocks: [text(err.message)], ephemeral: true }, locale);
       }
+      metrics.commands.inc({ command, outcome: 'internal_error' });
       const ref = newReferenceId();
       this.log.error({ err, ref, platform: who.platform }, 'command failed');
       return forLocale({ tone: 'error', blocks: [text(core[locale].internal({ ref }))], ephemeral: true }, locale);
+    } finally {
+      done();
     }
   }
 

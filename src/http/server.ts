@@ -2,9 +2,11 @@
  * The shared HTTP server: health and (later) metrics, webhooks and platform endpoints. Routes are
  * registered by the parts that own them; bodies are size-limited before anyone parses them.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../log.js';
+import type { AppMetrics } from './metrics.js';
 
 export interface HttpRequest {
   method: string;
@@ -13,6 +15,10 @@ export interface HttpRequest {
   headers: IncomingMessage['headers'];
   /** The exact bytes received, for signature checks. */
   body: Buffer;
+  /** The request id (the caller's X-Request-Id when sane, else a new one), echoed in the response. */
+  id: string;
+  /** The server's logger with the request id attached. */
+  log: Logger;
 }
 
 export interface HttpResponse {
@@ -26,13 +32,26 @@ export type RouteHandler = (req: HttpRequest) => HttpResponse | Promise<HttpResp
 /** Webhook bodies larger than this are refused with 413 before they are read further. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/** Paths that probes and scrapers call every few seconds: logged at debug level only. */
+const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+/** A load balancer's or caller's id is kept when it looks like one, so logs join up across hops. */
+export function requestId(header: string | string[] | undefined): string {
+  const given = Array.isArray(header) ? header[0] : header;
+  return given && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : randomUUID();
+}
+
 export class HttpServer {
   private readonly routes = new Map<string, RouteHandler>();
   private readonly server: Server;
   /** Requests a platform library answers itself (Slack's receiver), tried before the routes. */
   private readonly passthrough: Array<(req: IncomingMessage, res: ServerResponse) => boolean> = [];
 
-  constructor(private readonly log: Logger) {
+  constructor(
+    private readonly log: Logger,
+    private readonly metrics?: AppMetrics,
+  ) {
     this.server = createServer((req, res) => {
       void this.dispatch(req, res);
     });
@@ -64,10 +83,33 @@ export class HttpServer {
   }
 
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const id = requestId(req.headers['x-request-id']);
+    const log = this.log.child({ reqId: id });
+    res.setHeader('x-request-id', id);
+    const url = parseUrl(req.url);
+    const method = METHODS.has(req.method ?? '') ? (req.method as string) : 'OTHER';
+    // A label from a fixed set (registered paths), never the raw path: unknown URLs are unbounded.
+    let route = 'unmatched';
+    const timer = this.metrics?.httpSeconds;
+    const started = performance.now();
+    res.once('finish', () => {
+      const seconds = (performance.now() - started) / 1000;
+      timer?.observe({ route }, seconds);
+      this.metrics?.httpRequests.inc({ method, route, status: String(res.statusCode) });
+      // The query string is left out: it can carry verification tokens.
+      const fields = { method, path: url.pathname, status: res.statusCode, ms: Math.round(seconds * 1000) };
+      if (QUIET_ROUTES.has(route)) log.debug(fields, 'http request');
+      else log.info(fields, 'http request');
+    });
     try {
-      for (const p of this.passthrough) if (p(req, res)) return;
-      const url = new URL(req.url ?? '/', 'http://localhost');
+      for (const p of this.passthrough) {
+        if (p(req, res)) {
+          route = 'adapter';
+          return;
+        }
+      }
       const handler = this.routes.get(`${req.method ?? 'GET'} ${url.pathname}`);
+      if (handler) route = url.pathname;
       if (!handler) {
         const known = [...this.routes.keys()].some((k) => k.endsWith(` ${url.pathname}`));
         send(
@@ -89,12 +131,22 @@ export class HttpServer {
         query: url.searchParams,
         headers: req.headers,
         body,
+        id,
+        log,
       });
       send(res, out);
     } catch (err) {
-      this.log.error({ err, path: req.url }, 'http handler failed');
+      log.error({ err, path: url.pathname }, 'http handler failed');
       if (!res.headersSent) send(res, { status: 500, body: { error: 'internal error' } });
     }
+  }
+}
+
+function parseUrl(raw: string | undefined): URL {
+  try {
+    return new URL(raw ?? '/', 'http://localhost');
+  } catch {
+    return new URL('/', 'http://localhost');
   }
 }
 

@@ -189,7 +189,8 @@ export class Dispatcher {
     const rows = await this.o.db.scheduledPost.findMany({
       where: this.due(this.o.clock.now()),
       select: { id: true },
-      orderBy: { publishAt: 'asc' },
+      // id breaks ties so the order is the same on every database (PostgreSQL has no implicit one).
+      orderBy: [{ publishAt: 'asc' }, { id: 'asc' }],
       take: this.batch,
     });
     return rows.map((r) => r.id);
@@ -220,6 +221,7 @@ export class Dispatcher {
     return this.o.db.scheduledPost.findMany({
       where: { leaseOwner: token, status: 'publishing' },
       include: { workspace: true },
+      orderBy: [{ publishAt: 'asc' }, { id: 'asc' }],
     });
   }
 

@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { Command } from '../core/command.js';
 import type { Db } from '../db/client.js';
+import type { AppMetrics } from '../http/metrics.js';
 import type { SafeFetch } from '../net/safe-fetch.js';
 import type { AuditService } from './audit.js';
 import type { Clock } from './clock.js';
@@ -47,4 +48,6 @@ export interface Services {
   drafts: DraftService;
   /** The installed commands, for /help. */
   commands: readonly Command[];
+  /** Prometheus counters and histograms (GET /metrics); see src/http/metrics.ts. */
+  telemetry: AppMetrics;
 }

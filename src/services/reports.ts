@@ -4,7 +4,7 @@
  * recommendations with the figures that justify them. Rendering is the caller's job.
  */
 import type { Plan, Prisma, Workspace } from '@prisma/client';
-import type { Db } from '../db/client.js';
+import type { DatabaseKind, Db } from '../db/client.js';
 import {
   addTotals,
   change,
@@ -77,7 +77,11 @@ export const SHORT_RANGE_DAYS = 92;
 const SUMMED = METRIC_FIELDS.filter((f) => f !== 'followers');
 
 export class ReportService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Raw SQL below differs by database: placeholders, and SQLite's index hint. */
+    private readonly kind: DatabaseKind = 'sqlite',
+  ) {}
 
   async build(
     workspace: Workspace,
@@ -202,20 +206,21 @@ export class ReportService {
    */
   private async sums(workspaceId: number, r: DateRange | undefined, f: Filters): Promise<SumRow[]> {
     if (!r) return [];
-    const params: Array<string | number> = [workspaceId, r.from, r.to];
+    const params: Array<string | number> = [];
+    const bind = (v: string | number) => {
+      params.push(v);
+      return this.kind === 'postgres' ? `$${params.length}` : '?';
+    };
+    const range = `"workspaceId" = ${bind(workspaceId)} AND "date" >= ${bind(r.from)} AND "date" <= ${bind(r.to)}`;
     let filter = '';
-    if (f.channel) {
-      filter += ' AND "channel" = ?';
-      params.push(f.channel);
-    }
-    if (f.campaign) {
-      filter += ' AND "campaign" = ?';
-      params.push(f.campaign);
-    }
+    if (f.channel) filter += ` AND "channel" = ${bind(f.channel)}`;
+    if (f.campaign) filter += ` AND "campaign" = ${bind(f.campaign)}`;
+    // PostgreSQL plans this well by itself; the hint is SQLite syntax.
+    const hint = this.kind === 'sqlite' && r.days > SHORT_RANGE_DAYS ? ` INDEXED BY "${REPORT_INDEX}"` : '';
     const figures = [...SUMMED.map((c) => `SUM("${c}") AS "${c}"`), 'MAX("followers") AS "followers"'].join(', ');
     const sql = `SELECT "channel", "campaign", COUNT(*) AS "rowCount", ${figures}
-      FROM "MetricDaily"${r.days > SHORT_RANGE_DAYS ? ` INDEXED BY "${REPORT_INDEX}"` : ''}
-      WHERE "workspaceId" = ? AND "date" >= ? AND "date" <= ?${filter}
+      FROM "MetricDaily"${hint}
+      WHERE ${range}${filter}
       GROUP BY "channel", "campaign"`;
     const rows = await this.db.$queryRawUnsafe<Array<Record<string, unknown>>>(sql, ...params);
     return rows.map((x) => {

@@ -42,7 +42,9 @@ describe('digest with several processes on one database', () => {
   it('sends each week once although four processes tick at the same moment', async () => {
     const env = {
       ...process.env,
-      DATABASE_URL: `file:${path.join(app.dir, 'test.db')}`,
+      // The test's own database, SQLite or PostgreSQL (npm run test:pg): the claim must hold on both.
+      DATABASE_URL: app.services.config.DATABASE_URL,
+      ...(app.services.config.ENCRYPTION_KEY ? { ENCRYPTION_KEY: app.services.config.ENCRYPTION_KEY } : {}),
       LOG_LEVEL: 'silent',
       NOW: '2026-11-23T09:00:00Z',
       GO_FILE: path.join(app.dir, 'go'),

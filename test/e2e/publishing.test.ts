@@ -12,6 +12,7 @@ import { FakeMailchimp } from '../fakes/mailchimp.js';
 import { FakeMetaGraph } from '../fakes/meta-graph.js';
 import { FakeYoutube } from '../fakes/youtube.js';
 import { createTestApp, type TestApp, textOf } from '../helpers/app.js';
+import { usePostgres } from '../helpers/pg.js';
 
 const PAGE_TOKEN = 'EAAGpage-token-123';
 const IG_TOKEN = 'EAAGig-token-456';
@@ -77,9 +78,12 @@ describe('publishing end to end against local fakes', () => {
     const row = await app.services.db.integration.findFirstOrThrow();
     expect(row.credentials).not.toContain(PAGE_TOKEN);
     expect(row.credentials.startsWith('v1:')).toBe(true);
-    const keyFile = path.join(app.dir, 'encryption.key');
-    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
-    expect(readFileSync(keyFile, 'utf8').trim()).toMatch(/^[0-9a-f]{64}$/);
+    // The generated key file sits next to the SQLite file; PostgreSQL test apps get ENCRYPTION_KEY.
+    if (!usePostgres) {
+      const keyFile = path.join(app.dir, 'encryption.key');
+      expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+      expect(readFileSync(keyFile, 'utf8').trim()).toMatch(/^[0-9a-f]{64}$/);
+    }
     const audit = JSON.stringify(await app.services.db.auditLog.findMany());
     expect(audit).not.toContain(PAGE_TOKEN);
 

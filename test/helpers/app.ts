@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { createLogger } from '../../src/log.js';
 import { type App, type AppOptions, createApp } from '../../src/main.js';
 import type { Clock } from '../../src/services/clock.js';
 import type { ChannelRole, Notifier, PostedMessage } from '../../src/services/notifier.js';
+import { createTestDatabase, usePostgres } from './pg.js';
 
 export interface Notice {
   workspaceId: number;
@@ -69,13 +71,26 @@ export function identity(
   };
 }
 
-/** A full app on a fresh SQLite file in a temporary folder. */
+/**
+ * A fresh database for one test: a SQLite file in `dir`, or with TEST_DATABASE=postgres (npm run
+ * test:pg) a PostgreSQL database of its own. `drop` removes it.
+ */
+export async function testDatabase(dir: string): Promise<{ url: string; drop(): Promise<void> }> {
+  if (usePostgres) return createTestDatabase();
+  return { url: `file:${path.join(dir, 'test.db')}`, drop: async () => {} };
+}
+
+/** A full app on a fresh database (SQLite file in a temporary folder, or PostgreSQL: see testDatabase). */
 export async function createTestApp(
   env: Record<string, string> = {},
   options: Pick<AppOptions, 'llm'> & { log?: AppOptions['log'] } = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(path.join(tmpdir(), 'mktbot-test-'));
-  const config = loadConfig({ DATABASE_URL: `file:${path.join(dir, 'test.db')}`, LOG_LEVEL: 'silent', ...env });
+  const database = await testDatabase(dir);
+  // On PostgreSQL the key file would go to ./data (there is no SQLite folder to put it next to):
+  // give each app its own key instead, as a deployment with several replicas must.
+  const key = usePostgres ? { ENCRYPTION_KEY: randomBytes(32).toString('hex') } : {};
+  const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent', ...key, ...env });
   const notifier = new RecordingNotifier();
   const clock = new TestClock();
   const app = await createApp({ config, notifier, clock, ...options, log: options.log ?? createLogger('silent') });
@@ -87,6 +102,7 @@ export async function createTestApp(
     say: (line, who = identity()) => app.router.handleText(line, who),
     async cleanup() {
       await app.stop();
+      await database.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -112,7 +112,10 @@ describe('Dispatcher', () => {
   });
 
   it('a claim re-checks each row: ids listed by two processes go to the first claimer only', async () => {
-    const posts = await Promise.all(Array.from({ length: 5 }, () => post('2026-11-26T08:59:00Z')));
+    // Created concurrently: on PostgreSQL the ids need not follow the array order.
+    const posts = (await Promise.all(Array.from({ length: 5 }, () => post('2026-11-26T08:59:00Z')))).sort(
+      (x, y) => x.id - y.id,
+    );
     const a = dispatcher(scripted([ok]).factory, { owner: 'A' });
     const b = dispatcher(scripted([ok]).factory, { owner: 'B' });
     // Both list the same due posts before either claims: the worst interleaving.

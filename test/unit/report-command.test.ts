@@ -132,6 +132,14 @@ describe('/report', () => {
     expect(out).not.toMatch(/NaN|Infinity/);
   });
 
+  it('gives the same figures over a long range (the index-hinted query) as over a short one', async () => {
+    const short = textOf(await app.say('/report 2026-11-01..2026-11-30 channel:google_ads'));
+    const long = textOf(await app.say('/report 2026-01-01..2026-11-30 channel:google_ads'));
+    const revenue = (out: string) => /Revenue \| (USD [\d,.]+)/.exec(out)?.[1];
+    expect(revenue(short)).toBeDefined();
+    expect(revenue(long)).toBe(revenue(short));
+  });
+
   it('refuses bad ranges with a clear message and warns when there is no data', async () => {
     const bad = await app.say('/report 2026-11-30..2026-11-01');
     expect(bad.tone).toBe('error');
