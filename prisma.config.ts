@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { defineConfig } from 'prisma/config';
@@ -15,6 +16,8 @@ export default defineConfig({
   schema: path.join('prisma', 'schema.prisma'),
   migrations: { path: path.join('prisma', 'migrations') },
   async adapter() {
+    // `migrate diff` opens the database even when it only compares schemas: make sure it can.
+    mkdirSync(path.dirname(url.replace(/^file:/, '')), { recursive: true });
     return new PrismaBetterSQLite3({ url });
   },
 });
