@@ -50,8 +50,31 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await withAdmin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${templateName()}"`));
   return {
     url: urlFor(name),
-    drop: () => withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {}),
+    drop: () => withAdmin((c) => dropDatabase(c, name)),
   };
+}
+
+/**
+ * FORCE ends the test's leftover connections, but PostgreSQL refuses it while a backend of another
+ * role (an autovacuum worker) is attached unless the role may signal it (.ci/run grants
+ * pg_signal_backend); then wait for the worker to finish and drop without it.
+ */
+async function dropDatabase(c: pg.Client, name: string): Promise<void> {
+  try {
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    return;
+  } catch (err) {
+    if ((err as { code?: string }).code !== '42501') throw err;
+  }
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await c.query(`DROP DATABASE IF EXISTS "${name}"`);
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== '55006' || attempt >= 20) throw err;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
 }
 
 /** `describe` for tests that need PostgreSQL: skipped on the default SQLite run (the global setup says so). */

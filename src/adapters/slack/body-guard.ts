@@ -24,8 +24,13 @@ const eventEnvelope = z.looseObject({
 const interaction = z.looseObject({
   type: z.string().max(100),
   team: z.looseObject({ id }).nullish(),
+  team_id: id.nullish(),
   user: z.looseObject({ id }).optional(),
+  user_id: id.optional(),
+  channel: z.looseObject({ id }).nullish(),
+  api_app_id: id.optional(),
   enterprise: z.looseObject({ id }).nullish(),
+  enterprise_id: id.nullish(),
 });
 
 /** True when the request was answered here; false when Bolt should take it (body attached). */
