@@ -5,7 +5,7 @@ import type { Context } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
 import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
-import { context, type Form, fields, list, reply, text } from '../src/core/reply.js';
+import { type Form, fields, list, reply, text } from '../src/core/reply.js';
 import {
   alertMessages,
   formatWhen,
@@ -42,7 +42,6 @@ const m = defineMessages(
     editTitle: 'Edit the reply',
     editHow: (p: { id: number }) =>
       `Type the reply you want, and it is posted under the comment at once:\n/alerts reply ${p.id} text:"your reply"`,
-    editCurrent: 'The current draft, to copy and change:',
     formTitle: 'Edit the reply',
     formField: 'Reply to post under the comment',
     formSubmit: 'Post reply',
@@ -81,7 +80,6 @@ const m = defineMessages(
     ignored: 'متجاهَل',
     editTitle: 'تعديل الرد',
     editHow: (p) => `اكتب الرد الذي تريده وسيُنشر تحت التعليق فورًا:\n${iso(`/alerts reply ${p.id} text:"…"`)}`,
-    editCurrent: 'المسودة الحالية، لتنسخها وتعدّلها:',
     formTitle: 'تعديل الرد',
     formField: 'الرد الذي يُنشر تحت التعليق',
     formSubmit: 'انشر الرد',
@@ -350,10 +348,8 @@ export default defineCommand({
       async handler(id, ctx) {
         const c = await load(ctx, id);
         const t = ctx.t(m);
+        // The form's fields and command stand in for the form where it cannot be shown.
         const blocks = [text(t.editHow({ id }))];
-        if (c.replyDraft && !c.repliedAt) {
-          blocks.push(context(t.editCurrent), text(replyCommand(id, c.replyDraft)));
-        }
         const draft = c.repliedAt ? undefined : (c.replyDraft ?? undefined);
         const form: Form = {
           action: 'alerts.write',

@@ -64,6 +64,7 @@ export interface Reply {
 }
 
 import { dropIsolates, type Locale } from './i18n.js';
+import { core } from './messages.js';
 
 /** Small helpers so commands read as prose. */
 export const text = (t: string): Block => ({ kind: 'text', text: t });
@@ -115,6 +116,19 @@ export function mapText(r: Reply, f: (s: string) => string): Reply {
     blocks: r.blocks.map(block),
     ...(form ? { form } : {}),
   };
+}
+
+/**
+ * Where a form cannot be shown (a terminal, an expired Slack trigger, a late Discord answer): the
+ * reply without it, followed by the fields with their values and the command that does the same.
+ */
+export function formAsText(r: Reply): Reply {
+  const { form, ...rest } = r;
+  if (!form) return r;
+  const m = core[r.rtl ? 'ar' : 'en'];
+  const blocks = [...r.blocks, fields(form.fields.map((f) => ({ label: f.label, value: f.value ?? '' })))];
+  if (form.typed) blocks.push(context(m.formTyped), text(form.typed));
+  return { ...rest, blocks };
 }
 
 /** Marks Arabic replies right-to-left; drops the direction isolates that only Arabic needs. */

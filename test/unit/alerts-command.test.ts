@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderText } from '../../src/adapters/console/render.js';
 import type { Identity } from '../../src/core/context.js';
 import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
 
@@ -109,6 +110,10 @@ describe('alert buttons and /alerts', () => {
     expect(edit.form).toMatchObject({ action: 'alerts.write', payload: String(id) });
     expect(edit.form?.fields[0]).toMatchObject({ key: 'text', value: 'Sorry, we will fix it.', multiline: true });
     expect(edit.form?.typed).toBe(`/alerts reply ${id} text:"Sorry, we will fix it."`);
+    // The console has no modal: it prints the field with the draft and the exact command to type.
+    const printed = renderText(edit);
+    expect(printed).toMatch(/Reply to post under the comment +Sorry, we will fix it\./);
+    expect(printed).toContain(`Type this, changed as you like:\n/alerts reply ${id} text:"Sorry, we will fix it."`);
     const otherWs = await app.services.comments.consoleWorkspace();
     const other = await app.services.comments.ingest(otherWs, { ...angry, externalId: 'other-form' });
     const foreign = await app.router.submit('alerts.write', String(other.comment.id), { text: 'hi' }, admin);

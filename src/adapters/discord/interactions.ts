@@ -8,7 +8,7 @@ import type { Identity } from '../../core/context.js';
 import { newReferenceId } from '../../core/errors.js';
 import { defineMessages, type Locale } from '../../core/i18n.js';
 import { core } from '../../core/messages.js';
-import type { Reply } from '../../core/reply.js';
+import { formAsText, type Reply } from '../../core/reply.js';
 import type { Router } from '../../core/router.js';
 import type { Db } from '../../db/client.js';
 import type { Logger } from '../../log.js';
@@ -202,7 +202,7 @@ export async function answer(
         await r.modal(modal);
         return;
       }
-      const m = renderChecked(early, o.log);
+      const m = renderChecked(formAsText(early), o.log);
       const update = kind !== 'command' && early.replaceOriginal === true;
       await r.send(update ? { ...m, ephemeral: false } : m, update ? 'update' : 'new');
       return;
@@ -211,7 +211,7 @@ export async function answer(
     acknowledged = true;
     // A form too late for the first response is shown as its fallback text (how to type it).
     const result = await pending;
-    const m = renderChecked(result, o.log);
+    const m = renderChecked(formAsText(result), o.log);
     if (kind !== 'command') {
       if (result.replaceOriginal) await r.edit({ ...m, ephemeral: false });
       else await r.followUp(m);

@@ -17,7 +17,7 @@ import type { Identity } from '../../core/context.js';
 import { newReferenceId } from '../../core/errors.js';
 import { isLocale, type Locale } from '../../core/i18n.js';
 import { splitCommand, tokenize } from '../../core/parse.js';
-import type { Reply } from '../../core/reply.js';
+import { formAsText, type Reply } from '../../core/reply.js';
 import type { Router } from '../../core/router.js';
 import type { HttpServer } from '../../http/server.js';
 import { MAX_BODY_BYTES } from '../../http/server.js';
@@ -218,7 +218,10 @@ export class SlackAdapter implements Adapter {
               this.log.warn({ err }, 'could not open the form; answering in text');
             }
           }
-          await this.answer(body.response_url, reply, { channel: body.channel?.id, replace: reply.replaceOriginal });
+          await this.answer(body.response_url, formAsText(reply), {
+            channel: body.channel?.id,
+            replace: reply.replaceOriginal,
+          });
         }),
       );
     });
