@@ -5,7 +5,7 @@ import type { Context } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
 import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
-import { context, fields, list, reply, text } from '../src/core/reply.js';
+import { type Form, fields, list, reply, text } from '../src/core/reply.js';
 import {
   alertMessages,
   formatWhen,
@@ -42,7 +42,9 @@ const m = defineMessages(
     editTitle: 'Edit the reply',
     editHow: (p: { id: number }) =>
       `Type the reply you want, and it is posted under the comment at once:\n/alerts reply ${p.id} text:"your reply"`,
-    editCurrent: 'The current draft, to copy and change:',
+    formTitle: 'Edit the reply',
+    formField: 'Reply to post under the comment',
+    formSubmit: 'Post reply',
     noText: (p: { id: number }) =>
       `There is no reply to send yet. Press Draft reply, or type /alerts reply ${p.id} text:"your reply".`,
     unsupported: (p: { platform: string }) =>
@@ -78,7 +80,9 @@ const m = defineMessages(
     ignored: 'متجاهَل',
     editTitle: 'تعديل الرد',
     editHow: (p) => `اكتب الرد الذي تريده وسيُنشر تحت التعليق فورًا:\n${iso(`/alerts reply ${p.id} text:"…"`)}`,
-    editCurrent: 'المسودة الحالية، لتنسخها وتعدّلها:',
+    formTitle: 'تعديل الرد',
+    formField: 'الرد الذي يُنشر تحت التعليق',
+    formSubmit: 'انشر الرد',
     noText: (p) => `لا يوجد رد لإرساله بعد. اضغط «اقترح ردًا» أو اكتب ${iso(`/alerts reply ${p.id} text:"…"`)}.`,
     unsupported: (p) =>
       `لا يمكن نشر الردود على تعليقات ${iso(p.platform)} من هنا؛ رد على المنصة ثم اضغط «تمت المعالجة».`,
@@ -139,7 +143,7 @@ const ACT: readonly ['manager', 'social'] = ['manager', 'social'];
 const replyCommand = (id: number, draft: string) => `/alerts reply ${id} text:"${draft.replace(/"/g, "'")}"`;
 
 /** Sends the stored draft, or `typed`, under the comment; re-renders the alert or explains why not. */
-async function send(ctx: Context, id: number, typed?: string) {
+async function send(ctx: Context, id: number, typed?: string, inPlace = false) {
   const c = await load(ctx, id);
   const s = ctx.services;
   const outcome = await sendCommentReply(s, ctx.workspace, c, who(ctx), typed);
@@ -152,7 +156,7 @@ async function send(ctx: Context, id: number, typed?: string) {
   const note = sendNote(ctx, id, c.provider, outcome);
   // A typed reply comes from a command, not from the alert's buttons: answer it in its own message.
   const r = await rerender(ctx, id, note ? { notes: [note] } : {});
-  if (typed === undefined) return r;
+  if (typed === undefined || inPlace) return r;
   return { ...r, replaceOriginal: false, ...(outcome.kind === 'sent' ? { tone: 'success' as const } : {}) };
 }
 
@@ -344,12 +348,34 @@ export default defineCommand({
       async handler(id, ctx) {
         const c = await load(ctx, id);
         const t = ctx.t(m);
+        // The form's fields and command stand in for the form where it cannot be shown.
         const blocks = [text(t.editHow({ id }))];
-        if (c.replyDraft && !c.repliedAt) {
-          blocks.push(context(t.editCurrent), text(replyCommand(id, c.replyDraft)));
-        }
-        return reply(t.editTitle, blocks, { ephemeral: true, ...(ctx.locale === 'ar' ? { rtl: true } : {}) });
+        const draft = c.repliedAt ? undefined : (c.replyDraft ?? undefined);
+        const form: Form = {
+          action: 'alerts.write',
+          payload: String(id),
+          title: t.formTitle,
+          submit: t.formSubmit,
+          fields: [
+            {
+              key: 'text',
+              label: t.formField,
+              multiline: true,
+              maxLength: MAX_REPLY_CHARS,
+              ...(draft ? { value: draft } : {}),
+            },
+          ],
+          typed: replyCommand(id, draft ?? '…'),
+        };
+        return reply(t.editTitle, blocks, { ephemeral: true, form, ...(ctx.locale === 'ar' ? { rtl: true } : {}) });
       },
+    }),
+    /** Receives the Edit reply form: posts the edited text and re-renders the alert in place. */
+    write: action({
+      payload: commentId,
+      fields: z.object({ text: z.string().trim().min(1).max(MAX_REPLY_CHARS) }),
+      allow: ACT,
+      handler: (id, ctx, values) => send(ctx, id, values.text, true),
     }),
   },
 });

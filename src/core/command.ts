@@ -47,18 +47,28 @@ export interface Subcommand {
   run(input: Record<string, unknown>, ctx: Context): Reply | Promise<Reply>;
 }
 
-export interface ActionDef<P extends z.ZodType> {
+export interface ActionDef<P extends z.ZodType, F extends z.ZodType | undefined = undefined> {
   /** Checks the payload that comes back with the button press; a forged one is refused. */
   payload: P;
+  /**
+   * Makes this the receiver of a submitted form (Reply.form): it is then reached only through
+   * `router.submit`, never by a press, and gets the parsed values as its third argument.
+   */
+  fields?: F;
   allow?: readonly Role[];
-  handler(payload: z.output<P>, ctx: Context): Reply | Promise<Reply>;
+  handler(
+    payload: z.output<P>,
+    ctx: Context,
+    values: F extends z.ZodType ? z.output<F> : undefined,
+  ): Reply | Promise<Reply>;
 }
 
 export interface Action {
   id: string;
   payload: z.ZodType;
+  fields?: z.ZodType;
   allow?: readonly Role[];
-  run(payload: unknown, ctx: Context): Reply | Promise<Reply>;
+  run(payload: unknown, ctx: Context, values?: unknown): Reply | Promise<Reply>;
 }
 
 export interface Command {
@@ -94,12 +104,14 @@ export function sub<O extends OptionMap>(def: SubcommandDef<O>): SubcommandDef<O
 }
 
 /** Declares a button handler, keeping its payload type. */
-export function action<P extends z.ZodType>(def: ActionDef<P>): ActionDef<P> {
+export function action<P extends z.ZodType, F extends z.ZodType | undefined = undefined>(
+  def: ActionDef<P, F>,
+): ActionDef<P, F> {
   return def;
 }
 
 type AnySubDef = SubcommandDef<OptionMap>;
-type AnyActionDef = ActionDef<z.ZodType>;
+type AnyActionDef = ActionDef<z.ZodType, z.ZodType | undefined>;
 
 interface CommandDefBase {
   name: string;
@@ -142,8 +154,10 @@ export function defineCommand(
     ([id, a]): Action => ({
       id: `${def.name}.${id}`,
       payload: a.payload,
+      ...(a.fields ? { fields: a.fields } : {}),
       ...(a.allow ? { allow: a.allow } : {}),
-      run: (payload, ctx) => a.handler(payload, ctx),
+      // The router parsed `values` with a.fields (or left it undefined when there are none).
+      run: (payload, ctx, values) => a.handler(payload, ctx, values as never),
     }),
   );
   return {

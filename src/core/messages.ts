@@ -30,6 +30,10 @@ export const core = defineMessages(
     internal: (p: { ref: string }) =>
       `Something went wrong on our side and nothing was changed. If it happens again, give an admin this reference: ${p.ref}.`,
     unknownAction: 'That button is no longer valid. Run the command again.',
+    formEmpty: 'Fill this in.',
+    formTooLong: (p: { max: number }) => `Shorten this to at most ${p.max} characters.`,
+    formInvalid: 'This value is not accepted; check it and submit again.',
+    formTyped: 'Type this, changed as you like:',
     rateLimited: (p: { seconds: number; max: number; minutes: number }) =>
       `You have used this ${p.max} times in ${p.minutes} minutes, which is the limit. Try again in ${p.seconds} seconds.`,
     roleAdmin: 'admins',
@@ -75,6 +79,10 @@ export const core = defineMessages(
     needsRole: (p) => `هذا الإجراء متاح فقط لـ${p.roles}. اطلب من أحد المشرفين تغيير دورك إن احتجت إليه.`,
     internal: (p) => `حدث خطأ من جهتنا ولم يتغير شيء. إن تكرر ذلك فأعطِ أحد المشرفين هذا المرجع: ${iso(p.ref)}.`,
     unknownAction: 'هذا الزر لم يعد صالحًا. شغّل الأمر من جديد.',
+    formEmpty: 'املأ هذا الحقل.',
+    formTooLong: (p) => `اختصر هذا إلى ${iso(p.max)} حرفًا على الأكثر.`,
+    formInvalid: 'هذه القيمة غير مقبولة؛ راجعها وأرسلها مرة أخرى.',
+    formTyped: 'اكتب هذا بعد تعديله كما تريد:',
     rateLimited: (p) =>
       `استخدمت هذا ${iso(p.max)} مرات خلال ${iso(p.minutes)} دقيقة، وهذا هو الحد. حاول مجددًا بعد ${iso(p.seconds)} ثانية.`,
     roleAdmin: 'المشرفين',

@@ -22,6 +22,31 @@ export type Block =
   | { kind: 'actions'; actions: Action[] }
   | { kind: 'context'; text: string };
 
+/** A field of a form; `key` is what the submitted values are keyed by. */
+export interface FormField {
+  key: string;
+  label: string;
+  /** Prefilled value. */
+  value?: string;
+  multiline?: boolean;
+  maxLength?: number;
+}
+
+/**
+ * A form a button asks for (a Slack modal, a Discord modal). Submitting it calls `router.submit`
+ * with `action` and `payload`. A surface without forms (the console) shows the reply's blocks and
+ * `typed`, the command that does the same.
+ */
+export interface Form {
+  /** Full id of the action declared with `fields` that receives the values, e.g. "alerts.write". */
+  action: string;
+  payload?: string;
+  title: string;
+  submit: string;
+  fields: FormField[];
+  typed?: string;
+}
+
 export type Tone = 'info' | 'success' | 'warning' | 'error';
 
 export interface Reply {
@@ -34,9 +59,12 @@ export interface Reply {
   replaceOriginal?: boolean;
   /** Right-to-left text direction (Arabic); adapters that can set direction use it. */
   rtl?: boolean;
+  /** Only from a button: ask for these values first. The blocks are the fallback where forms cannot show. */
+  form?: Form;
 }
 
 import { dropIsolates, type Locale } from './i18n.js';
+import { core } from './messages.js';
 
 /** Small helpers so commands read as prose. */
 export const text = (t: string): Block => ({ kind: 'text', text: t });
@@ -76,7 +104,31 @@ export function mapText(r: Reply, f: (s: string) => string): Reply {
         return b;
     }
   };
-  return { ...r, ...(r.title === undefined ? {} : { title: f(r.title) }), blocks: r.blocks.map(block) };
+  const form = r.form && {
+    ...r.form,
+    title: f(r.form.title),
+    submit: f(r.form.submit),
+    fields: r.form.fields.map((x) => ({ ...x, label: f(x.label) })),
+  };
+  return {
+    ...r,
+    ...(r.title === undefined ? {} : { title: f(r.title) }),
+    blocks: r.blocks.map(block),
+    ...(form ? { form } : {}),
+  };
+}
+
+/**
+ * Where a form cannot be shown (a terminal, an expired Slack trigger, a late Discord answer): the
+ * reply without it, followed by the fields with their values and the command that does the same.
+ */
+export function formAsText(r: Reply): Reply {
+  const { form, ...rest } = r;
+  if (!form) return r;
+  const m = core[r.rtl ? 'ar' : 'en'];
+  const blocks = [...r.blocks, fields(form.fields.map((f) => ({ label: f.label, value: f.value ?? '' })))];
+  if (form.typed) blocks.push(context(m.formTyped), text(form.typed));
+  return { ...rest, blocks };
 }
 
 /** Marks Arabic replies right-to-left; drops the direction isolates that only Arabic needs. */

@@ -3,6 +3,7 @@
  * parse -> bind -> validate -> authorise -> run; user mistakes become a clear message in the user's
  * language, anything else an internal error with a reference id.
  */
+import type { z } from 'zod';
 import type { Logger } from '../log.js';
 import type { Services } from '../services/index.js';
 import { type BindProblem, bind, findSubcommand } from './bind.js';
@@ -74,11 +75,40 @@ export class Router {
       const m = ctx.t(core);
       const action = this.commands.flatMap((c) => c.actions).find((a) => a.id === actionId);
       if (!action) throw new UserError(m.unknownAction);
+      // A form's receiver is reached only with its values (submit).
+      if (action.fields) throw new UserError(m.unknownAction);
       const parsed = action.payload.safeParse(payload ?? '');
       if (!parsed.success) throw new UserError(m.unknownAction);
       this.authorise(action.allow, ctx);
       return action.run(parsed.data, ctx);
     });
+  }
+
+  /**
+   * A submitted form (Reply.form): checked like a press (payload schema, role; the handler scopes by
+   * workspace), then the values by the action's `fields` schema.
+   */
+  async submit(actionId: string, payload: string | undefined, values: Record<string, string>, who: Identity) {
+    return this.guard(who, this.metricLabel(actionId.split('.')[0]), async (ctx) => {
+      const m = ctx.t(core);
+      const action = this.formAction(actionId);
+      const parsed = action?.payload.safeParse(payload ?? '');
+      if (!action?.fields || !parsed?.success) throw new UserError(m.unknownAction);
+      this.authorise(action.allow, ctx);
+      const checked = action.fields.safeParse(values);
+      if (!checked.success) throw new UserError(Object.values(formErrors(checked.error, ctx.locale)).join('\n'));
+      return action.run(parsed.data, ctx, checked.data);
+    });
+  }
+
+  /** Per-field problems with submitted form values (Slack shows them under each input); none when valid. */
+  checkForm(actionId: string, values: Record<string, string>, locale: Locale): FieldErrors | undefined {
+    const checked = this.formAction(actionId)?.fields?.safeParse(values);
+    return checked && !checked.success ? formErrors(checked.error, locale) : undefined;
+  }
+
+  private formAction(actionId: string) {
+    return this.commands.flatMap((c) => c.actions).find((a) => a.id === actionId && a.fields);
   }
 
   /**
@@ -230,6 +260,19 @@ export class Router {
         return m.unexpected({ word: preview(p.word, 60) });
     }
   }
+}
+
+function formErrors(error: z.ZodError, locale: Locale): FieldErrors {
+  const m = core[locale];
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? '');
+    if (errors[key]) continue;
+    if (issue.code === 'too_small' || issue.code === 'invalid_type') errors[key] = m.formEmpty;
+    else if (issue.code === 'too_big') errors[key] = m.formTooLong({ max: Number(issue.maximum) });
+    else errors[key] = m.formInvalid;
+  }
+  return errors;
 }
 
 /** Echoes user text back safely: short, one line. */

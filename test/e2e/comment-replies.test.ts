@@ -1,7 +1,7 @@
 import type { Workspace } from '@prisma/client';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Identity } from '../../src/core/context.js';
-import { actionsOf } from '../../src/core/reply.js';
+import { actionsOf, formAsText } from '../../src/core/reply.js';
 import { FakeMetaGraph } from '../fakes/meta-graph.js';
 import { FakeYoutube } from '../fakes/youtube.js';
 import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
@@ -112,7 +112,9 @@ describe('Draft reply, Edit reply and Send reply through the platform APIs', () 
     const edit = await app.router.press('alerts.edit', String(r.comment.id), social);
     expect(edit.ephemeral).toBe(true);
     expect(edit.replaceOriginal).toBeUndefined();
-    expect(textOf(edit)).toContain(`/alerts reply ${r.comment.id} text:"أهلًا khalid`);
+    expect(edit.form?.fields[0]?.value).toMatch(/^أهلًا khalid/);
+    // Where the form cannot show (the console), its fields and the command to type stand in.
+    expect(textOf(formAsText(edit))).toContain(`/alerts reply ${r.comment.id} text:"أهلًا khalid`);
 
     const typed = 'نعتذر جدًا يا خالد، أرسلنا لك رسالة خاصة الآن.';
     const sent = await app.say(`/alerts reply ${r.comment.id} text:"${typed}"`, social);

@@ -197,6 +197,23 @@ describe('discord.js client against the fake Discord', () => {
     expect(textOf(replaced.data?.embeds)).toContain('Replaced');
   });
 
+  it('a button that asks for a form shows a modal (type 9); its MODAL_SUBMIT updates the message', async () => {
+    const asked = await run(fake.button('probe.ask|3'));
+    expect(asked.type).toBe(9);
+    const modal = asked.data as unknown as {
+      custom_id: string;
+      title: string;
+      components: Array<{ components: Array<Record<string, unknown>> }>;
+    };
+    expect(modal).toMatchObject({ custom_id: 'probe.answer|3', title: 'Tell me' });
+    expect(modal.components[0]?.components[0]).toMatchObject({ custom_id: 'name', value: 'Rana', label: 'Name' });
+    const done = await run(fake.modalSubmit('probe.answer|3', { name: 'Rana', note: 'from the gateway' }));
+    expect(done.type).toBe(7);
+    expect(textOf(done.data?.embeds)).toContain('form 3: Rana / from the gateway');
+    const pressed = await run(fake.button('probe.answer|3'));
+    expect(textOf(pressed.data?.embeds)).toContain('no longer valid');
+  });
+
   it('a slow button is acknowledged silently (type 6) and then edits its message', async () => {
     const payload = fake.button('probe.slowreplace|x');
     expect((await run(payload)).type).toBe(6);

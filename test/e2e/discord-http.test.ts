@@ -102,6 +102,28 @@ describe('HTTP interactions endpoint', () => {
     expect(embedsText(res.body.data)).toContain('Replaced');
   });
 
+  it('answers a button that asks for a form with a modal (type 9), then runs its MODAL_SUBMIT', async () => {
+    const asked = await fake.deliver(url, fake.button('probe.ask|5'), signer);
+    expect(asked.body.type).toBe(9);
+    const modal = asked.body.data as {
+      custom_id: string;
+      components: Array<{ components: Array<Record<string, unknown>> }>;
+    };
+    expect(modal.custom_id).toBe('probe.answer|5');
+    expect(modal.components.map((r) => r.components[0])).toMatchObject([
+      { type: 4, custom_id: 'name', style: 1, value: 'Rana' },
+      { type: 4, custom_id: 'note', style: 2, max_length: 200 },
+    ]);
+    const done = await fake.deliver(url, fake.modalSubmit('probe.answer|5', { name: 'Omar', note: 'hello' }), signer);
+    expect(done.body.type).toBe(7);
+    expect(embedsText(done.body.data)).toContain('form 5: Omar / hello');
+    const forged = await fake.deliver(url, fake.modalSubmit('probe.answer|5;x', { name: 'Omar' }), signer);
+    expect(forged.body.type).toBe(4);
+    expect(embedsText(forged.body.data)).toContain('no longer valid');
+    const empty = await fake.deliver(url, fake.modalSubmit('probe.answer|5', { note: 'no name' }), signer);
+    expect(embedsText(empty.body.data)).toContain('Fill this in.');
+  });
+
   it('sends an image through a defer and an edit with the file attached', async () => {
     const payload = fake.chatInput('probe', [{ name: 'chart', type: 1, options: [] }]);
     const res = await fake.deliver(url, payload, signer);

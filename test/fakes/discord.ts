@@ -244,6 +244,25 @@ export class FakeDiscord {
     });
   }
 
+  /** A MODAL_SUBMIT for a modal opened from a button on a message: one text input per row. */
+  modalSubmit(
+    customId: string,
+    values: Record<string, string>,
+    over: Omit<Parameters<FakeDiscord['interaction']>[0], 'type' | 'data' | 'message'> = {},
+  ) {
+    const channelId = over.channelId ?? '1180000000000000002';
+    const components = Object.entries(values).map(([id, value]) => ({
+      type: 1,
+      components: [{ type: 4, custom_id: id, value }],
+    }));
+    return this.interaction({
+      ...over,
+      type: 5,
+      data: { custom_id: customId, components },
+      message: this.message(channelId, { components: [] }),
+    });
+  }
+
   /** Sends a payload over the gateway as INTERACTION_CREATE. */
   dispatchInteraction(payload: Record<string, unknown>): void {
     this.dispatch('INTERACTION_CREATE', payload);
@@ -430,6 +449,10 @@ export class FakeDiscord {
       if (choices.some((c) => !c.name || c.name.length > 100))
         return invalidForm('data.choices.name', 'BASE_TYPE_BAD_LENGTH');
     }
+    if (body.type === 9) {
+      const problem = modalProblem(body.data);
+      if (problem) return problem;
+    }
     if (body.type === 4 || body.type === 7) {
       const problem = messageProblem(body.data, 0);
       if (problem) return problem;
@@ -502,6 +525,36 @@ function editProblem(body: unknown) {
 }
 
 /** Discord's message limits: content 2000, 10 embeds, 6000 characters across them, components. */
+/** What Discord refuses in a modal (type 9): ids, title and labels over their limits, 1-5 text inputs. */
+export function modalProblem(data: unknown) {
+  const m = data as
+    | {
+        custom_id?: string;
+        title?: string;
+        components?: Array<{ type?: number; components?: Array<Record<string, unknown>> }>;
+      }
+    | undefined;
+  if (!m?.custom_id || m.custom_id.length > 100) return invalidForm('data.custom_id', 'BASE_TYPE_BAD_LENGTH');
+  if (!m.title || m.title.length > 45) return invalidForm('data.title', 'BASE_TYPE_BAD_LENGTH');
+  const rows = m.components ?? [];
+  if (rows.length < 1 || rows.length > 5) return invalidForm('data.components', 'BASE_TYPE_BAD_LENGTH');
+  for (const row of rows) {
+    const input = row.components?.[0];
+    if (row.type !== 1 || row.components?.length !== 1 || input?.type !== 4)
+      return invalidForm('data.components', 'COMPONENT_LAYOUT_WIDTH_EXCEEDED');
+    const label = input.label;
+    if (typeof label !== 'string' || label.length < 1 || label.length > 45)
+      return invalidForm('data.components.label', 'BASE_TYPE_BAD_LENGTH');
+    if (input.style !== 1 && input.style !== 2) return invalidForm('data.components.style', 'BASE_TYPE_CHOICES');
+    const id = input.custom_id;
+    if (typeof id !== 'string' || id.length < 1 || id.length > 100)
+      return invalidForm('data.components.custom_id', 'BASE_TYPE_BAD_LENGTH');
+    if (typeof input.value === 'string' && input.value.length > 4000)
+      return invalidForm('data.components.value', 'BASE_TYPE_BAD_LENGTH');
+  }
+  return undefined;
+}
+
 export function messageProblem(body: unknown, files: number) {
   const b = (body ?? {}) as { content?: string; embeds?: Embed[]; components?: Array<{ components?: unknown[] }> };
   const embeds = b.embeds ?? [];

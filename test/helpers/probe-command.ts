@@ -97,6 +97,28 @@ export function probeCommand(lateMs: number) {
         payload: z.string(),
         handler: () => reply('Replaced', [text('in place')], { replaceOriginal: true }),
       }),
+      ask: action({
+        payload: z.string().regex(/^\d+$/),
+        handler: (p) =>
+          reply('Asked', [text(`Type /probe fast n:${p}`)], {
+            form: {
+              action: 'probe.answer',
+              payload: p,
+              title: 'Tell me',
+              submit: 'Send',
+              fields: [
+                { key: 'name', label: 'Name', value: 'Rana' },
+                { key: 'note', label: 'Note', multiline: true, maxLength: 200 },
+              ],
+            },
+          }),
+      }),
+      answer: action({
+        payload: z.string().regex(/^\d+$/),
+        fields: z.object({ name: z.string().min(1).max(20), note: z.string().max(200).optional() }),
+        handler: (p, _ctx, v) =>
+          reply('Answered', [text(`form ${p}: ${v.name} / ${v.note ?? '-'}`)], { replaceOriginal: true }),
+      }),
       slowreplace: action({
         payload: z.string(),
         handler: async () => {

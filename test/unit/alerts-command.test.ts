@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderText } from '../../src/adapters/console/render.js';
 import type { Identity } from '../../src/core/context.js';
 import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
 
@@ -100,6 +101,33 @@ describe('alert buttons and /alerts', () => {
     }
     const c = await app.services.db.comment.findUniqueOrThrow({ where: { id: other.comment.id } });
     expect(c).toMatchObject({ status: 'new', assignedTo: null, handledBy: null });
+  });
+
+  it('Edit reply asks for a form; its submit refuses forged payloads and other workspaces', async () => {
+    const id = await alertInT1();
+    await app.services.db.comment.update({ where: { id }, data: { replyDraft: 'Sorry, we will fix it.' } });
+    const edit = await app.router.press('alerts.edit', String(id), social);
+    expect(edit.form).toMatchObject({ action: 'alerts.write', payload: String(id) });
+    expect(edit.form?.fields[0]).toMatchObject({ key: 'text', value: 'Sorry, we will fix it.', multiline: true });
+    expect(edit.form?.typed).toBe(`/alerts reply ${id} text:"Sorry, we will fix it."`);
+    // The console has no modal: it prints the field with the draft and the exact command to type.
+    const printed = renderText(edit);
+    expect(printed).toMatch(/Reply to post under the comment +Sorry, we will fix it\./);
+    expect(printed).toContain(`Type this, changed as you like:\n/alerts reply ${id} text:"Sorry, we will fix it."`);
+    const otherWs = await app.services.comments.consoleWorkspace();
+    const other = await app.services.comments.ingest(otherWs, { ...angry, externalId: 'other-form' });
+    const foreign = await app.router.submit('alerts.write', String(other.comment.id), { text: 'hi' }, admin);
+    expect(textOf(foreign)).toContain('does not exist in this workspace');
+    for (const bad of ['', 'abc', '1;DROP']) {
+      expect(textOf(await app.router.submit('alerts.write', bad, { text: 'hi' }, admin))).toContain('no longer valid');
+    }
+    expect(textOf(await app.router.submit('alerts.write', String(id), { text: 'hi' }, member))).toContain('Only');
+    expect(textOf(await app.router.submit('alerts.write', String(id), { text: '   ' }, social))).toContain(
+      'Fill this in',
+    );
+    const c = await app.services.db.comment.findUniqueOrThrow({ where: { id: other.comment.id } });
+    expect(c.repliedAt).toBeNull();
+    expect((await app.services.db.comment.findUniqueOrThrow({ where: { id } })).repliedAt).toBeNull();
   });
 
   it('/alerts lists the open alerts of this workspace only', async () => {

@@ -62,6 +62,12 @@ const schedule = defineCommand({
       allow: ['manager'],
       handler: (id) => reply(undefined, [text(`approved ${id}`)]),
     }),
+    rename: action({
+      payload: z.string().regex(/^\d+$/).transform(Number),
+      fields: z.object({ title: z.string().trim().min(1).max(10) }),
+      allow: ['manager'],
+      handler: (id, _ctx, values) => reply(undefined, [text(`renamed ${id} to ${values.title}`)]),
+    }),
   },
 });
 
@@ -175,6 +181,26 @@ describe('router', () => {
   it('refuses a forged or unknown button payload', async () => {
     expect(textOf(await router.press('schedule.approve', '5; drop table', identity()))).toContain('no longer valid');
     expect(textOf(await router.press('nope.nope', '1', identity()))).toContain('no longer valid');
+  });
+
+  it('submits a form only with a valid payload, role and values; a press cannot reach it', async () => {
+    const owner = identity({ workspace: 'T-forms', user: 'first' });
+    await run('/help', owner);
+    const member = identity({ workspace: 'T-forms', user: 'someone', admin: false });
+    expect(textOf(await router.submit('schedule.rename', '7', { title: ' Launch ' }, owner))).toBe(
+      'renamed 7 to Launch',
+    );
+    expect(textOf(await router.submit('schedule.rename', '7; drop', { title: 'x' }, owner))).toContain(
+      'no longer valid',
+    );
+    expect(textOf(await router.submit('schedule.approve', '7', { title: 'x' }, owner))).toContain('no longer valid');
+    expect(textOf(await router.press('schedule.rename', '7', owner))).toContain('no longer valid');
+    expect(textOf(await router.submit('schedule.rename', '7', { title: 'x' }, member))).toContain('Only admins');
+    const long = await router.submit('schedule.rename', '7', { title: 'far too long a title' }, owner);
+    expect(long.tone).toBe('error');
+    expect(textOf(long)).toContain('at most 10 characters');
+    expect(router.checkForm('schedule.rename', { title: '  ' }, 'en')).toEqual({ title: 'Fill this in.' });
+    expect(router.checkForm('schedule.rename', { title: 'ok' }, 'en')).toBeUndefined();
   });
 
   it('validates structured options field by field for modals', () => {

@@ -1,7 +1,9 @@
-import { actionsOf, type Block, type Reply } from '../../core/reply.js';
+import { actionsOf, type Block, formAsText, type Reply } from '../../core/reply.js';
 
 /** Plain-text rendering for a terminal: aligned fields and tables, numbered buttons. */
-export function renderText(r: Reply): string {
+export function renderText(asked: Reply): string {
+  // A terminal has no forms: show the fields and the command to type instead.
+  const r = formAsText(asked);
   const out: string[] = [];
   const mark = r.tone === 'error' ? '✖ ' : r.tone === 'warning' ? '⚠ ' : r.tone === 'success' ? '✔ ' : '';
   if (r.title) out.push(`${mark}${r.title}`, '─'.repeat(Math.min(60, Math.max(8, width(r.title) + width(mark)))));

@@ -10,6 +10,7 @@ import {
   Events,
   GatewayIntentBits,
   type Interaction,
+  type ModalSubmitInteraction,
   type RESTOptions,
 } from 'discord.js';
 import type { Router } from '../../core/router.js';
@@ -18,6 +19,7 @@ import type { Logger } from '../../log.js';
 import {
   buttonWork,
   commandWork,
+  formWork,
   type HandleDeps,
   handleInteraction,
   type InteractionFacts,
@@ -105,6 +107,12 @@ export class DiscordGateway {
       await handleInteraction(factsOf(i), work, responder(i), this.deps, 'ignore');
     } else if (i.isButton()) {
       await handleInteraction(factsOf(i), buttonWork(i.customId), responder(i), this.deps, 'ignore');
+    } else if (i.isModalSubmit()) {
+      const inputs = i.fields.fields.map((f) => ({
+        custom_id: f.customId,
+        ...('value' in f && typeof f.value === 'string' ? { value: f.value } : {}),
+      }));
+      await handleInteraction(factsOf(i), formWork(i.customId, inputs), responder(i), this.deps, 'ignore');
     } else if (i.isAutocomplete()) {
       const choices = await suggestions(this.o.router, factsOf(i), i.commandName, i.options.data, 2 * this.o.budgetMs);
       await i.respond(choices);
@@ -112,7 +120,9 @@ export class DiscordGateway {
   }
 }
 
-function factsOf(i: ChatInputCommandInteraction | ButtonInteraction | AutocompleteInteraction): InteractionFacts {
+function factsOf(
+  i: ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction | AutocompleteInteraction,
+): InteractionFacts {
   return {
     id: i.id,
     guildId: i.guildId,
@@ -124,18 +134,24 @@ function factsOf(i: ChatInputCommandInteraction | ButtonInteraction | Autocomple
   };
 }
 
-function responder(i: ChatInputCommandInteraction | ButtonInteraction): Responder {
+function responder(i: ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction): Responder {
   const js = (m: DiscordMessage) => forDiscordJs(m);
+  // A modal opened from a button may update that button's message, like the button itself.
+  const onMessage = i.isButton() || (i.isModalSubmit() && i.isFromMessage());
   return {
     async send(m, mode) {
-      if (mode === 'update' && i.isButton()) {
+      if (mode === 'update' && onMessage) {
         const { flags: _ephemeralCannotChange, ...rest } = js(m);
         await i.update(rest);
       } else await i.reply(js(m));
     },
     async defer(mode) {
-      if (mode === 'update' && i.isButton()) await i.deferUpdate();
+      if (mode === 'update' && onMessage) await i.deferUpdate();
       else await i.deferReply();
+    },
+    async modal(m) {
+      if (i.isModalSubmit()) throw new Error('a modal cannot answer a modal');
+      await i.showModal(m);
     },
     async edit(m) {
       const { flags: _ephemeralCannotChange, ...rest } = js(m);

@@ -12,9 +12,11 @@ import {
   buttonWork,
   clientLocale,
   commandWork,
+  formWork,
   type HandleDeps,
   handleInteraction,
   type InteractionFacts,
+  type ModalComponent,
   messages,
   type OptionNode,
   type Responder,
@@ -64,6 +66,16 @@ const optionNode: z.ZodType<OptionNode> = z.lazy(() =>
   }),
 );
 
+const modalComponent: z.ZodType<ModalComponent> = z.lazy(() =>
+  z.object({
+    type: z.number().int().optional(),
+    custom_id: z.string().max(100).optional(),
+    value: z.string().max(4000).optional(),
+    component: modalComponent.optional(),
+    components: z.array(modalComponent).max(25).optional(),
+  }),
+);
+
 const user = z.object({ id: z.string(), username: z.string(), global_name: z.string().nullish() });
 
 const interaction = z.object({
@@ -83,6 +95,7 @@ const interaction = z.object({
       custom_id: z.string().optional(),
       component_type: z.number().int().optional(),
       options: z.array(optionNode).optional(),
+      components: z.array(modalComponent).max(25).optional(),
     })
     .optional(),
 });
@@ -135,7 +148,9 @@ export function registerHttpInteractions(http: HttpServer, o: HttpInteractionsOp
         ? commandWork(o.router, payload.data.name, payload.data.options)
         : payload.type === InteractionType.MessageComponent && payload.data?.custom_id
           ? buttonWork(payload.data.custom_id)
-          : undefined;
+          : payload.type === InteractionType.ModalSubmit && payload.data?.custom_id
+            ? formWork(payload.data.custom_id, payload.data.components)
+            : undefined;
     if (!work) {
       const locale = clientLocale(facts);
       return message({ content: messages[locale].unsupported, flags: MessageFlags.Ephemeral });
@@ -221,6 +236,9 @@ function httpResponder(p: Payload, rest: REST): { responder: Responder; first: P
     },
     async deleteOriginal() {
       await rest.delete(original, { auth: false });
+    },
+    async modal(m) {
+      respond(InteractionResponseType.Modal, { ...m });
     },
   };
   return { responder, first };

@@ -3,16 +3,17 @@
  * who is asking, which command or button it is, at most once per interaction id, and one answer per
  * interaction that never misses Discord's 3-second window and never acknowledges twice.
  */
+import type { APIModalInteractionResponseCallbackData } from 'discord.js';
 import type { Identity } from '../../core/context.js';
 import { newReferenceId } from '../../core/errors.js';
 import { defineMessages, type Locale } from '../../core/i18n.js';
 import { core } from '../../core/messages.js';
-import type { Reply } from '../../core/reply.js';
+import { formAsText, type Reply } from '../../core/reply.js';
 import type { Router } from '../../core/router.js';
 import type { Db } from '../../db/client.js';
 import type { Logger } from '../../log.js';
 import { claimOnce } from '../../services/processed-events.js';
-import { type DiscordMessage, parseCustomId, renderMessage } from './render.js';
+import { type DiscordMessage, parseCustomId, renderMessage, renderModal } from './render.js';
 
 export const messages = defineMessages(
   'discord',
@@ -56,7 +57,17 @@ export interface InteractionFacts {
 
 export type Work =
   | { kind: 'command'; command: string; sub: string | undefined; raw: Record<string, string>; slow: boolean }
-  | { kind: 'button'; actionId: string; payload: string | undefined };
+  | { kind: 'button'; actionId: string; payload: string | undefined }
+  | { kind: 'form'; actionId: string; payload: string | undefined; values: Record<string, string> };
+
+/** A submitted modal's components: rows of text inputs (or label components wrapping one). */
+export interface ModalComponent {
+  type?: number;
+  custom_id?: string;
+  value?: string;
+  component?: ModalComponent;
+  components?: readonly ModalComponent[];
+}
 
 /** Sub-action and option values of a chat input command; values become the raw strings the router parses. */
 export function readOptions(options: readonly OptionNode[] | undefined): {
@@ -112,6 +123,20 @@ export function buttonWork(custom: string): Work {
   return { kind: 'button', actionId, payload };
 }
 
+/** A MODAL_SUBMIT: the modal's custom_id names the action and payload; each text input's id is a field key. */
+export function formWork(custom: string, components: readonly ModalComponent[] | undefined): Work {
+  const { actionId, payload } = parseCustomId(custom);
+  const values: Record<string, string> = {};
+  const visit = (c: ModalComponent) => {
+    if (c.custom_id !== undefined && typeof c.value === 'string' && c.value.trim() !== '')
+      values[c.custom_id] = c.value;
+    if (c.component) visit(c.component);
+    for (const child of c.components ?? []) visit(child);
+  };
+  for (const c of components ?? []) visit(c);
+  return { kind: 'form', actionId, payload, values };
+}
+
 /** Workspace = the server; Manage Server or Administrator makes a platform admin. */
 export function identityOf(f: InteractionFacts): Identity | undefined {
   if (!f.guildId) return undefined;
@@ -143,6 +168,8 @@ export interface Responder {
   edit(m: DiscordMessage): Promise<void>;
   followUp(m: DiscordMessage): Promise<void>;
   deleteOriginal(): Promise<void>;
+  /** First response to a button: a form to fill in (type 9). */
+  modal(m: APIModalInteractionResponseCallbackData): Promise<void>;
 }
 
 export interface AnswerOptions {
@@ -170,16 +197,22 @@ export async function answer(
   try {
     const early = slow ? undefined : await Promise.race([pending, delay(o.budgetMs)]);
     if (early) {
-      const m = renderChecked(early, o.log);
-      const update = kind === 'button' && early.replaceOriginal === true;
+      const modal = kind === 'button' && early.form ? renderModal(early.form) : undefined;
+      if (modal) {
+        await r.modal(modal);
+        return;
+      }
+      const m = renderChecked(formAsText(early), o.log);
+      const update = kind !== 'command' && early.replaceOriginal === true;
       await r.send(update ? { ...m, ephemeral: false } : m, update ? 'update' : 'new');
       return;
     }
-    await r.defer(kind === 'button' ? 'update' : 'new');
+    await r.defer(kind === 'command' ? 'new' : 'update');
     acknowledged = true;
+    // A form too late for the first response is shown as its fallback text (how to type it).
     const result = await pending;
-    const m = renderChecked(result, o.log);
-    if (kind === 'button') {
+    const m = renderChecked(formAsText(result), o.log);
+    if (kind !== 'command') {
       if (result.replaceOriginal) await r.edit({ ...m, ephemeral: false });
       else await r.followUp(m);
     } else if (m.ephemeral) {
@@ -244,9 +277,15 @@ export async function handleInteraction(
     if (onDuplicate === 'tell') await r.send(renderMessage(notice(messages[locale].duplicate, locale)), 'new');
     return;
   }
-  const run = () =>
-    work.kind === 'command'
-      ? d.router.handleStructured(work.command, work.sub, work.raw, who)
-      : d.router.press(work.actionId, work.payload, who);
+  const run = () => {
+    switch (work.kind) {
+      case 'command':
+        return d.router.handleStructured(work.command, work.sub, work.raw, who);
+      case 'button':
+        return d.router.press(work.actionId, work.payload, who);
+      case 'form':
+        return d.router.submit(work.actionId, work.payload, work.values, who);
+    }
+  };
   await answer(work.kind, work.kind === 'command' && work.slow, run, r, { budgetMs: d.budgetMs, log: d.log });
 }

@@ -8,11 +8,13 @@ import {
   type APIButtonComponentWithCustomId,
   type APIEmbed,
   type APIEmbedField,
+  type APIModalInteractionResponseCallbackData,
   ButtonStyle,
   ComponentType,
   MessageFlags,
+  TextInputStyle,
 } from 'discord.js';
-import type { Action, Block, Reply, Tone } from '../../core/reply.js';
+import type { Action, Block, Form, Reply, Tone } from '../../core/reply.js';
 
 /** Discord's message limits (resources/message: embed limits; components reference). */
 export const LIMITS = {
@@ -65,6 +67,35 @@ export function customId(a: Pick<Action, 'id' | 'payload'>): string {
 export function parseCustomId(id: string): { actionId: string; payload: string | undefined } {
   const bar = id.indexOf('|');
   return bar < 0 ? { actionId: id, payload: undefined } : { actionId: id.slice(0, bar), payload: id.slice(bar + 1) };
+}
+
+/** A form (Reply.form) as a modal response (type 9); undefined when its custom_id cannot fit 100 characters. */
+export function renderModal(form: Form): APIModalInteractionResponseCallbackData | undefined {
+  const id = customId({ id: form.action, payload: form.payload });
+  if (id.length > 100) return undefined;
+  return {
+    custom_id: id,
+    title: clip(form.title, 45),
+    // A modal holds at most five inputs, one per row.
+    components: form.fields.slice(0, 5).map((f) => {
+      const maxLength = Math.min(f.maxLength ?? 4000, 4000);
+      return {
+        type: ComponentType.ActionRow,
+        components: [
+          {
+            type: ComponentType.TextInput,
+            custom_id: f.key.slice(0, 100),
+            label: clip(f.label, 45),
+            style: f.multiline ? TextInputStyle.Paragraph : TextInputStyle.Short,
+            max_length: maxLength,
+            // The router checks the values; Discord would otherwise demand every field.
+            required: false,
+            ...(f.value ? { value: f.value.slice(0, maxLength) } : {}),
+          },
+        ],
+      };
+    }),
+  };
 }
 
 /** Cuts to at most `max` UTF-16 units (Discord's count), never inside a surrogate pair, ending in "…". */

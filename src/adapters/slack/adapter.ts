@@ -9,6 +9,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Workspace } from '@prisma/client';
 import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel, SocketModeReceiver, type webApi } from '@slack/bolt';
+import type { z } from 'zod';
 import type { Config } from '../../config.js';
 import { bind, findSubcommand } from '../../core/bind.js';
 import type { Command, Subcommand } from '../../core/command.js';
@@ -16,7 +17,7 @@ import type { Identity } from '../../core/context.js';
 import { newReferenceId } from '../../core/errors.js';
 import { isLocale, type Locale } from '../../core/i18n.js';
 import { splitCommand, tokenize } from '../../core/parse.js';
-import type { Reply } from '../../core/reply.js';
+import { formAsText, type Reply } from '../../core/reply.js';
 import type { Router } from '../../core/router.js';
 import type { HttpServer } from '../../http/server.js';
 import { MAX_BODY_BYTES } from '../../http/server.js';
@@ -27,7 +28,16 @@ import { claimOnce } from '../../services/processed-events.js';
 import type { Adapter } from '../adapter.js';
 import { guardSlackBody } from './body-guard.js';
 import { slackText } from './messages.js';
-import { buildModal, MODAL_CALLBACK_ID, modalMetadata, readModal, type ViewState } from './modal.js';
+import {
+  buildFormModal,
+  buildModal,
+  FORM_CALLBACK_ID,
+  formMetadata,
+  MODAL_CALLBACK_ID,
+  modalMetadata,
+  readModal,
+  type ViewState,
+} from './modal.js';
 import { SLACK_EVENTS_PATH, UMBRELLA_COMMAND } from './paths.js';
 import { postReply, SlackDeliveryError, uploadFile } from './post.js';
 import { actionIdOf, plainFallback, renderReply, type SlackMessage } from './render.js';
@@ -192,7 +202,26 @@ export class SlackAdapter implements Adapter {
             name: body.user.name ?? body.user.username,
           });
           const reply = await this.o.router.press(actionIdOf(action.action_id), action.value, who);
-          await this.answer(body.response_url, reply, { channel: body.channel?.id, replace: reply.replaceOriginal });
+          if (reply.form) {
+            const meta = {
+              action: reply.form.action,
+              ...(reply.form.payload === undefined ? {} : { payload: reply.form.payload }),
+              ...(body.channel?.id ? { channel: body.channel.id } : {}),
+              responseUrl: body.response_url,
+            };
+            const view = buildFormModal(reply.form, reply.rtl ? 'ar' : 'en', meta);
+            try {
+              await this.app.client.views.open({ trigger_id: body.trigger_id, view });
+              return;
+            } catch (err) {
+              // An expired trigger: the reply's blocks say how to do the same by typing.
+              this.log.warn({ err }, 'could not open the form; answering in text');
+            }
+          }
+          await this.answer(body.response_url, formAsText(reply), {
+            channel: body.channel?.id,
+            replace: reply.replaceOriginal,
+          });
         }),
       );
     });
@@ -223,6 +252,37 @@ export class SlackAdapter implements Adapter {
           await this.run(meta.responseUrl, meta.channel, command, sub, who, () =>
             this.o.router.handleStructured(command.name, sub.name, raw, who),
           );
+        }),
+      );
+    });
+
+    this.app.view(FORM_CALLBACK_ID, async ({ ack, body, view }) => {
+      const meta = parseWith(formMetadata, view.private_metadata);
+      if (!meta) {
+        await ack();
+        return;
+      }
+      const who = await this.identity(body.team?.id ?? view.team_id, body.user.id, meta.channel, {
+        domain: body.team?.domain,
+        name: body.user.name,
+      });
+      const values = readModal(view.state as ViewState);
+      const errors = this.o.router.checkForm(meta.action, values, await this.localeOf(who));
+      if (errors) {
+        // Errors are keyed by field key, which is each input's block_id.
+        await ack({ response_action: 'errors', errors });
+        return;
+      }
+      await ack();
+      this.afterAck(() =>
+        this.safely(meta.responseUrl, meta.channel, async () => {
+          if (!(await claimOnce(this.o.services.db, `slack:view:${view.id}:${view.hash}`))) return;
+          const reply = await this.o.router.submit(meta.action, meta.payload, values, who);
+          await this.answer(meta.responseUrl, reply, {
+            channel: meta.channel,
+            replace: reply.replaceOriginal,
+            locale: await this.localeOf(who),
+          });
         }),
       );
     });
@@ -412,8 +472,12 @@ function missingRequired(sub: Subcommand, raw: Record<string, string>): boolean 
 }
 
 function parseMetadata(s: string) {
+  return parseWith(modalMetadata, s);
+}
+
+function parseWith<T>(schema: z.ZodType<T>, s: string): T | undefined {
   try {
-    const parsed = modalMetadata.safeParse(JSON.parse(s));
+    const parsed = schema.safeParse(JSON.parse(s));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;

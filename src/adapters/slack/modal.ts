@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Command, Subcommand } from '../../core/command.js';
 import type { Locale } from '../../core/i18n.js';
 import type { OptionSpec } from '../../core/options.js';
+import type { Form } from '../../core/reply.js';
 import { slackText } from './messages.js';
 import { clip } from './render.js';
 
@@ -23,6 +24,18 @@ export const modalMetadata = z.object({
   responseUrl: z.url().max(1000).optional(),
 });
 export type ModalMetadata = z.infer<typeof modalMetadata>;
+
+/** A form a button asked for (Reply.form); distinct from the command modal above. */
+export const FORM_CALLBACK_ID = 'mktbot.form';
+
+/** Carried through the form so the submission knows which action gets the values and where to answer. */
+export const formMetadata = z.object({
+  action: z.string().max(80),
+  payload: z.string().max(1000).optional(),
+  channel: z.string().max(40).optional(),
+  responseUrl: z.url().max(1000).optional(),
+});
+export type FormMetadata = z.infer<typeof formMetadata>;
 
 const plain = (t: string, max: number) => ({ type: 'plain_text' as const, text: clip(t, max, false), emoji: true });
 
@@ -91,6 +104,34 @@ export function buildModal(
     title: plain(title, 24),
     submit: plain(m.submit, 24),
     close: plain(m.cancel, 24),
+    private_metadata: JSON.stringify(meta),
+    blocks,
+  };
+}
+
+/** One multiline or single-line input per field (block_id = field key), prefilled with its value. */
+export function buildFormModal(form: Form, locale: Locale, meta: FormMetadata): types.ModalView {
+  const blocks: types.KnownBlock[] = form.fields.slice(0, 100).map((f) => {
+    const maxLength = Math.min(f.maxLength ?? 3000, 3000);
+    return {
+      type: 'input',
+      block_id: f.key,
+      label: plain(f.label, 2000),
+      element: {
+        type: 'plain_text_input',
+        action_id: ACTION,
+        multiline: f.multiline === true,
+        max_length: maxLength,
+        ...(f.value ? { initial_value: f.value.slice(0, maxLength) } : {}),
+      },
+    };
+  });
+  return {
+    type: 'modal',
+    callback_id: FORM_CALLBACK_ID,
+    title: plain(form.title, 24),
+    submit: plain(form.submit, 24),
+    close: plain(slackText[locale].cancel, 24),
     private_metadata: JSON.stringify(meta),
     blocks,
   };
