@@ -14,7 +14,8 @@ import type { Integration, Prisma, ScheduledPost, Workspace } from '@prisma/clie
 import { PublishError, type Publisher, type PublishIo, type PublishResult } from '../../integrations/publisher.js';
 import { defineMessages, iso, type Locale } from '../core/i18n.js';
 import { actions, context, fields, type Reply, reply, text } from '../core/reply.js';
-import type { Db } from '../db/client.js';
+import { type Condition, claim, kindOf } from '../db/claim.js';
+import type { DatabaseKind, Db } from '../db/client.js';
 import type { Logger } from '../log.js';
 import type { Clock } from './clock.js';
 import { type IntegrationService, isProvider } from './integrations.js';
@@ -103,6 +104,8 @@ export type PublisherFactory = (post: ScheduledPost, workspace: Workspace) => Pr
 
 export interface DispatcherOptions {
   db: Db;
+  /** Chooses the claim statement (SKIP LOCKED on PostgreSQL); read from the client when absent. */
+  kind?: DatabaseKind;
   clock: Clock;
   notifier: Notifier;
   integrations: IntegrationService;
@@ -136,6 +139,30 @@ export interface TickReport {
   failed: number;
   unknown: number;
   overdue: number;
+}
+
+/** Due and pending, not backing off; Mailchimp and YouTube from HANDOVER_LEAD_MS early. */
+function dueConditions(now: Date): Condition<'ScheduledPost'>[] {
+  return [
+    { column: 'status', op: '=', value: 'pending' },
+    {
+      anyOf: [
+        { column: 'publishAt', op: '<=', value: now },
+        {
+          allOf: [
+            { column: 'channel', op: 'in', value: EARLY_CHANNELS },
+            { column: 'publishAt', op: '<=', value: new Date(now.getTime() + HANDOVER_LEAD_MS) },
+          ],
+        },
+      ],
+    },
+    {
+      anyOf: [
+        { column: 'nextAttemptAt', op: 'is null' },
+        { column: 'nextAttemptAt', op: '<=', value: now },
+      ],
+    },
+  ];
 }
 
 /** Exponential from 30 s, capped at 30 min; Retry-After wins when it asks for longer. */
@@ -196,8 +223,39 @@ export class Dispatcher {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * Claims the next batch of due posts in one statement (src/db/claim.ts): on PostgreSQL, replicas
+   * racing for the same rows skip each other's locked rows instead of queueing behind them.
+   */
   async claim(): Promise<Array<ScheduledPost & { workspace: Workspace }>> {
-    return this.claimIds(await this.candidates());
+    const now = this.o.clock.now();
+    const token = `${this.owner}:${++this.seq}`;
+    const ids = await claim(
+      { prisma: this.o.db, kind: this.o.kind ?? kindOf(this.o.db) },
+      {
+        model: 'ScheduledPost',
+        where: dueConditions(now),
+        orderBy: 'publishAt',
+        limit: this.batch,
+        set: {
+          status: 'publishing',
+          leaseOwner: token,
+          leaseExpiresAt: new Date(now.getTime() + this.leaseMs),
+          updatedAt: now,
+        },
+        increment: ['attempts'],
+      },
+    );
+    return this.claimed(ids, token);
+  }
+
+  private async claimed(ids: number[], token: string): Promise<ClaimedPost[]> {
+    if (ids.length === 0) return [];
+    return this.o.db.scheduledPost.findMany({
+      where: { id: { in: ids }, leaseOwner: token, status: 'publishing' },
+      include: { workspace: true },
+      orderBy: [{ publishAt: 'asc' }, { id: 'asc' }],
+    });
   }
 
   /**
@@ -218,13 +276,10 @@ export class Dispatcher {
         attempts: { increment: 1 },
       },
     });
-    return this.o.db.scheduledPost.findMany({
-      where: { leaseOwner: token, status: 'publishing' },
-      include: { workspace: true },
-      orderBy: [{ publishAt: 'asc' }, { id: 'asc' }],
-    });
+    return this.claimed(ids, token);
   }
 
+  /** The same rule as dueConditions, for Prisma queries. */
   private due(now: Date) {
     return {
       status: 'pending',
