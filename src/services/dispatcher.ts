@@ -16,6 +16,7 @@ import { defineMessages, iso, type Locale } from '../core/i18n.js';
 import { actions, context, fields, type Reply, reply, text } from '../core/reply.js';
 import { type Condition, claim, kindOf } from '../db/claim.js';
 import type { DatabaseKind, Db } from '../db/client.js';
+import type { AppMetrics } from '../http/metrics.js';
 import type { Logger } from '../log.js';
 import type { Clock } from './clock.js';
 import { type IntegrationService, isProvider } from './integrations.js';
@@ -104,6 +105,8 @@ export type PublisherFactory = (post: ScheduledPost, workspace: Workspace) => Pr
 
 export interface DispatcherOptions {
   db: Db;
+  /** Counts publishes by channel and outcome (mktbot_publishes_total). */
+  telemetry?: Pick<AppMetrics, 'publishes'>;
   /** Chooses the claim statement (SKIP LOCKED on PostgreSQL); read from the client when absent. */
   kind?: DatabaseKind;
   clock: Clock;
@@ -201,6 +204,7 @@ export class Dispatcher {
       await runLimited(claimed, this.concurrency, async (post) => {
         const settlement = await this.publishOne(post);
         report[settlement.kind]++;
+        this.o.telemetry?.publishes.inc({ channel: post.channel, outcome: settlement.kind });
         pending.push(settlement);
         if (pending.length >= RECORD_BATCH) await flush();
       });
@@ -209,6 +213,20 @@ export class Dispatcher {
     }
     report.overdue += await this.watchdog();
     return report;
+  }
+
+  /**
+   * Seconds since the oldest due post should have gone out (0 when none waits): the dispatcher lag.
+   * Posts backing off after a failure count too, as they are late all the same.
+   */
+  async lagSeconds(): Promise<number> {
+    const now = this.o.clock.now();
+    const oldest = await this.o.db.scheduledPost.findFirst({
+      where: { status: { in: ['pending', 'publishing'] }, publishAt: { lte: now } },
+      orderBy: [{ publishAt: 'asc' }, { id: 'asc' }],
+      select: { publishAt: true },
+    });
+    return oldest ? Math.max(0, now.getTime() - oldest.publishAt.getTime()) / 1000 : 0;
   }
 
   /** Due posts, oldest first. */
@@ -415,6 +433,7 @@ export class Dispatcher {
       });
       if (count !== 1) continue;
       n++;
+      this.o.telemetry?.publishes.inc({ channel: post.channel, outcome: 'unknown' });
       const reason = m[post.workspace.locale as Locale]?.overdueStuck ?? '';
       await this.notify(
         post.workspace,
