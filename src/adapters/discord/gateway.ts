@@ -40,6 +40,9 @@ export interface GatewayOptions {
   readyTimeoutMs?: number;
 }
 
+export const TOKEN_REFUSED =
+  'Discord refused DISCORD_TOKEN (401 Unauthorized): copy the bot token again from the Developer Portal';
+
 export class DiscordGateway {
   readonly client: Client;
   private readonly inFlight = new Set<Promise<void>>();
@@ -78,9 +81,7 @@ export class DiscordGateway {
       await this.client.destroy();
       const code = (err as { code?: unknown }).code;
       if (code === 'TokenInvalid' || (err as { status?: unknown }).status === 401) {
-        throw new Error(
-          'Discord refused DISCORD_TOKEN (401 Unauthorized): copy the bot token again from the Developer Portal',
-        );
+        throw new Error(TOKEN_REFUSED);
       }
       throw err;
     } finally {
