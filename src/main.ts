@@ -4,6 +4,7 @@
  */
 import { commands } from '../commands/index.js';
 import { openAiFromConfig } from '../integrations/openai/index.js';
+import { OpenAiLlm } from '../integrations/openai/llm.js';
 import type { Adapter } from './adapters/adapter.js';
 import { ConsoleNotifier, consoleIdentity, runConsole } from './adapters/console/console.js';
 import type { Config } from './config.js';
@@ -70,13 +71,14 @@ export async function createApp(o: AppOptions): Promise<App> {
     o.log.warn('ENCRYPTION_KEY is not set: with several replicas each would generate its own key (docs/operations.md)');
   }
   const notifier = new PlatformNotifier();
+  const metrics = createMetrics();
   const llm = o.llm ?? openAiFromConfig(o.config, o.log);
+  if (llm instanceof OpenAiLlm) llm.meterWith(metrics);
   const offline = new OfflineLlm({ brainstorm: brainstormGenerator, persona: personaGenerator });
   const clock = o.clock ?? systemClock;
   const sentiment = SentimentClassifier.load();
   const secrets = Secrets.load(o.config.ENCRYPTION_KEY, dataDir(o.config.DATABASE_URL));
   const outbound = new SafeFetch({ allow: new AllowList(o.config.OUTBOUND_ALLOW_HOSTS) });
-  const metrics = createMetrics();
   const services: Services = {
     db: db.prisma,
     config: o.config,
@@ -88,7 +90,14 @@ export async function createApp(o: AppOptions): Promise<App> {
     planner: new PlannerService(db.prisma, llm, o.log, offline),
     personas: new PersonaService(db.prisma, llm, o.log, offline),
     sentiment,
-    comments: new CommentService({ db: db.prisma, clock, notifier: o.notifier ?? notifier, sentiment, log: o.log }),
+    comments: new CommentService({
+      db: db.prisma,
+      clock,
+      notifier: o.notifier ?? notifier,
+      sentiment,
+      log: o.log,
+      telemetry: metrics,
+    }),
     replyDrafter: llm ? new LlmReplyDrafter(llm, new TemplateReplyDrafter(), o.log) : new TemplateReplyDrafter(),
     scheduler: new SchedulerService(db.prisma),
     integrations: new IntegrationService(db.prisma, secrets, o.config, clock, outbound),

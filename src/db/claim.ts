@@ -47,6 +47,16 @@ export interface ClaimTarget {
   kind: DatabaseKind;
 }
 
+/**
+ * Which database a client talks to, for callers handed only the client. Prisma's generated client
+ * records its provider (`sqlite`, or `postgresql` for the client generated from prisma/postgres/).
+ */
+export function kindOf(prisma: Db): DatabaseKind {
+  // Not in Prisma's public types, but set by every generated client (6.x).
+  const provider = (prisma as unknown as { _activeProvider?: string })._activeProvider;
+  return provider === 'postgresql' ? 'postgres' : 'sqlite';
+}
+
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function quote(name: string): string {

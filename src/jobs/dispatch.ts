@@ -13,6 +13,11 @@ export const scheduling: Feature = {
       notifier: services.notifier,
       integrations: services.integrations,
       log,
+      telemetry: services.telemetry,
+    });
+    // Read at scrape time from the database, so every replica reports the same, current lag.
+    services.telemetry.registry.onCollect(async () => {
+      services.telemetry.dispatcherLagSeconds.set({}, await dispatcher.lagSeconds());
     });
     jobs.add({
       name: DISPATCH_JOB,

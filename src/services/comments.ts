@@ -12,6 +12,7 @@ import { Prisma } from '@prisma/client';
 import { CONSOLE_WORKSPACE } from '../adapters/console/console.js';
 import { isLocale, type Locale } from '../core/i18n.js';
 import type { Db } from '../db/client.js';
+import type { AppMetrics } from '../http/metrics.js';
 import type { Logger } from '../log.js';
 import { type AlertView, renderAlert } from './alert-message.js';
 import type { Clock } from './clock.js';
@@ -56,6 +57,8 @@ export class CommentService {
       notifier: Notifier;
       sentiment: SentimentClassifier;
       log: Logger;
+      /** Counts alerts raised (mktbot_alerts_total). */
+      telemetry?: Pick<AppMetrics, 'alerts'>;
     },
   ) {}
 
@@ -142,6 +145,7 @@ export class CommentService {
         where: { id: comment.id },
         data: { alertMessageId: posted.messageId ?? null, alertChannel: posted.channel ?? null },
       });
+      this.deps.telemetry?.alerts.inc({ provider: comment.provider });
       return true;
     } catch (err) {
       log.error({ err, commentId: comment.id, workspaceId: workspace.id }, 'alert could not be posted; will retry');

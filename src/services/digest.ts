@@ -192,6 +192,7 @@ export async function runDueDigests(services: Services, log: Logger): Promise<nu
         data: { status: 'sent', sentAt: services.clock.now(), messageRef: posted.messageId ?? null },
       });
       sent++;
+      services.telemetry.digests.inc({ outcome: 'sent' });
       const late = now.getTime() - due.firedAt.toMillis() > 15 * 60_000;
       log.info({ workspaceId: ws.id, period: due.period, late }, 'digest sent');
     } catch (err) {
@@ -199,6 +200,7 @@ export async function runDueDigests(services: Services, log: Logger): Promise<nu
         where: { workspaceId_period: { workspaceId: ws.id, period: due.period } },
         data: { status: 'failed' },
       });
+      services.telemetry.digests.inc({ outcome: 'failed' });
       log.error({ err, workspaceId: ws.id, period: due.period }, 'digest failed; will retry next tick');
     }
   }

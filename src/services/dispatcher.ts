@@ -14,7 +14,9 @@ import type { Integration, Prisma, ScheduledPost, Workspace } from '@prisma/clie
 import { PublishError, type Publisher, type PublishIo, type PublishResult } from '../../integrations/publisher.js';
 import { defineMessages, iso, type Locale } from '../core/i18n.js';
 import { actions, context, fields, type Reply, reply, text } from '../core/reply.js';
-import type { Db } from '../db/client.js';
+import { type Condition, claim, kindOf } from '../db/claim.js';
+import type { DatabaseKind, Db } from '../db/client.js';
+import type { AppMetrics } from '../http/metrics.js';
 import type { Logger } from '../log.js';
 import type { Clock } from './clock.js';
 import { type IntegrationService, isProvider } from './integrations.js';
@@ -103,6 +105,10 @@ export type PublisherFactory = (post: ScheduledPost, workspace: Workspace) => Pr
 
 export interface DispatcherOptions {
   db: Db;
+  /** Counts publishes by channel and outcome (mktbot_publishes_total). */
+  telemetry?: Pick<AppMetrics, 'publishes'>;
+  /** Chooses the claim statement (SKIP LOCKED on PostgreSQL); read from the client when absent. */
+  kind?: DatabaseKind;
   clock: Clock;
   notifier: Notifier;
   integrations: IntegrationService;
@@ -136,6 +142,30 @@ export interface TickReport {
   failed: number;
   unknown: number;
   overdue: number;
+}
+
+/** Due and pending, not backing off; Mailchimp and YouTube from HANDOVER_LEAD_MS early. */
+function dueConditions(now: Date): Condition<'ScheduledPost'>[] {
+  return [
+    { column: 'status', op: '=', value: 'pending' },
+    {
+      anyOf: [
+        { column: 'publishAt', op: '<=', value: now },
+        {
+          allOf: [
+            { column: 'channel', op: 'in', value: EARLY_CHANNELS },
+            { column: 'publishAt', op: '<=', value: new Date(now.getTime() + HANDOVER_LEAD_MS) },
+          ],
+        },
+      ],
+    },
+    {
+      anyOf: [
+        { column: 'nextAttemptAt', op: 'is null' },
+        { column: 'nextAttemptAt', op: '<=', value: now },
+      ],
+    },
+  ];
 }
 
 /** Exponential from 30 s, capped at 30 min; Retry-After wins when it asks for longer. */
@@ -174,6 +204,7 @@ export class Dispatcher {
       await runLimited(claimed, this.concurrency, async (post) => {
         const settlement = await this.publishOne(post);
         report[settlement.kind]++;
+        this.o.telemetry?.publishes.inc({ channel: post.channel, outcome: settlement.kind });
         pending.push(settlement);
         if (pending.length >= RECORD_BATCH) await flush();
       });
@@ -182,6 +213,20 @@ export class Dispatcher {
     }
     report.overdue += await this.watchdog();
     return report;
+  }
+
+  /**
+   * Seconds since the oldest due post should have gone out (0 when none waits): the dispatcher lag.
+   * Posts backing off after a failure count too, as they are late all the same.
+   */
+  async lagSeconds(): Promise<number> {
+    const now = this.o.clock.now();
+    const oldest = await this.o.db.scheduledPost.findFirst({
+      where: { status: { in: ['pending', 'publishing'] }, publishAt: { lte: now } },
+      orderBy: [{ publishAt: 'asc' }, { id: 'asc' }],
+      select: { publishAt: true },
+    });
+    return oldest ? Math.max(0, now.getTime() - oldest.publishAt.getTime()) / 1000 : 0;
   }
 
   /** Due posts, oldest first. */
@@ -196,8 +241,39 @@ export class Dispatcher {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * Claims the next batch of due posts in one statement (src/db/claim.ts): on PostgreSQL, replicas
+   * racing for the same rows skip each other's locked rows instead of queueing behind them.
+   */
   async claim(): Promise<Array<ScheduledPost & { workspace: Workspace }>> {
-    return this.claimIds(await this.candidates());
+    const now = this.o.clock.now();
+    const token = `${this.owner}:${++this.seq}`;
+    const ids = await claim(
+      { prisma: this.o.db, kind: this.o.kind ?? kindOf(this.o.db) },
+      {
+        model: 'ScheduledPost',
+        where: dueConditions(now),
+        orderBy: 'publishAt',
+        limit: this.batch,
+        set: {
+          status: 'publishing',
+          leaseOwner: token,
+          leaseExpiresAt: new Date(now.getTime() + this.leaseMs),
+          updatedAt: now,
+        },
+        increment: ['attempts'],
+      },
+    );
+    return this.claimed(ids, token);
+  }
+
+  private async claimed(ids: number[], token: string): Promise<ClaimedPost[]> {
+    if (ids.length === 0) return [];
+    return this.o.db.scheduledPost.findMany({
+      where: { id: { in: ids }, leaseOwner: token, status: 'publishing' },
+      include: { workspace: true },
+      orderBy: [{ publishAt: 'asc' }, { id: 'asc' }],
+    });
   }
 
   /**
@@ -218,13 +294,10 @@ export class Dispatcher {
         attempts: { increment: 1 },
       },
     });
-    return this.o.db.scheduledPost.findMany({
-      where: { leaseOwner: token, status: 'publishing' },
-      include: { workspace: true },
-      orderBy: [{ publishAt: 'asc' }, { id: 'asc' }],
-    });
+    return this.claimed(ids, token);
   }
 
+  /** The same rule as dueConditions, for Prisma queries. */
   private due(now: Date) {
     return {
       status: 'pending',
@@ -360,6 +433,7 @@ export class Dispatcher {
       });
       if (count !== 1) continue;
       n++;
+      this.o.telemetry?.publishes.inc({ channel: post.channel, outcome: 'unknown' });
       const reason = m[post.workspace.locale as Locale]?.overdueStuck ?? '';
       await this.notify(
         post.workspace,

@@ -97,6 +97,11 @@ export class FakeDiscord {
   private next = 0n;
   port = 0;
 
+  /** Gateway WebSocket connections open now (at most one across replicas). */
+  get openGateways(): number {
+    return this.sockets.size;
+  }
+
   constructor(o: { token?: string; appId?: string } = {}) {
     this.appId = o.appId ?? this.snowflake();
     this.botUserId = this.snowflake();

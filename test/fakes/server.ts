@@ -40,6 +40,8 @@ export class FakeServer {
   private readonly sockets = new Set<Socket>();
   readonly requests: Array<{ method: string; path: string }> = [];
   url = '';
+  /** Wait this long before acting on each request: keeps calls in flight (e.g. to kill a caller mid-call). */
+  delayMs = 0;
   private readonly server = createServer((req, res) => void this.handle(req, res));
 
   constructor(private readonly handler: Handler) {
@@ -99,6 +101,7 @@ export class FakeServer {
     const script = this.scripts.find((s) => s.times > 0 && s.method === method && s.path.test(url.pathname));
     if (script) script.times--;
     if (script?.respond) return send(res, script.respond);
+    if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
     let out: FakeResponse;
     try {
       out = await this.handler(fr);

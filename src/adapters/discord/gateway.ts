@@ -42,6 +42,9 @@ export interface GatewayOptions {
   readyTimeoutMs?: number;
 }
 
+export const TOKEN_REFUSED =
+  'Discord refused DISCORD_TOKEN (401 Unauthorized): copy the bot token again from the Developer Portal';
+
 export class DiscordGateway {
   readonly client: Client;
   private readonly inFlight = new Set<Promise<void>>();
@@ -80,9 +83,7 @@ export class DiscordGateway {
       await this.client.destroy();
       const code = (err as { code?: unknown }).code;
       if (code === 'TokenInvalid' || (err as { status?: unknown }).status === 401) {
-        throw new Error(
-          'Discord refused DISCORD_TOKEN (401 Unauthorized): copy the bot token again from the Developer Portal',
-        );
+        throw new Error(TOKEN_REFUSED);
       }
       throw err;
     } finally {
