@@ -61,6 +61,10 @@ export interface SlackAdapterOptions {
 
 /** Requests worked on at once after their ack; the rest wait their turn (see afterAck). */
 const AFTER_ACK_WORKERS = 2;
+/** Work waits until no ack has arrived for this long, so a burst is acknowledged before any of it runs. */
+const QUIET_MS = 10;
+/** ...but never longer than this after the first queued item (modal triggers expire in 3 s). */
+const MAX_DEFER_MS = 150;
 /** How long a user's Slack admin status is trusted before users.info is asked again. */
 const ADMIN_CACHE_MS = 10 * 60 * 1000;
 
@@ -75,6 +79,8 @@ export class SlackAdapter implements Adapter {
   private readonly queue: Array<() => Promise<void>> = [];
   private running = 0;
   private drained: (() => void) | undefined;
+  private pumpTimer: NodeJS.Timeout | undefined;
+  private queuedSince = 0;
 
   constructor(private readonly o: SlackAdapterOptions) {
     const { config } = o;
@@ -162,13 +168,18 @@ export class SlackAdapter implements Adapter {
   }
 
   /**
-   * Work after the ack runs from a small queue, each item started on its own turn of the event loop.
-   * The database driver is synchronous: run straight after each ack, a burst of commands would hold
-   * the loop and delay the acks of the requests still arriving past Slack's 3 seconds.
+   * Work after the ack runs from a small queue, each item started on its own turn of the event loop,
+   * and only once acks have stopped arriving for a moment. The database driver is synchronous: run
+   * straight after each ack, a burst of commands would hold the loop and delay the acks of the
+   * requests still arriving past Slack's 3 seconds.
    */
   private afterAck(work: () => Promise<void>): void {
+    const now = Date.now();
+    if (this.queue.length === 0) this.queuedSince = now;
     this.queue.push(work);
-    this.pump();
+    clearTimeout(this.pumpTimer);
+    const overdue = now - this.queuedSince >= MAX_DEFER_MS;
+    this.pumpTimer = setTimeout(() => this.pump(), overdue ? 0 : QUIET_MS);
   }
 
   private pump(): void {
