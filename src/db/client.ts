@@ -60,6 +60,49 @@ export async function openDatabase(url: string, opts: OpenOptions = {}): Promise
   return databaseKind(url) === 'postgres' ? openPostgres(url, opts) : openSqlite(url, opts);
 }
 
+type SqliteFactory = PrismaBetterSQLite3;
+type Queryable = { queryRaw: (...a: never[]) => unknown; executeRaw: (...a: never[]) => unknown };
+
+/** The next turn of the event loop: I/O waiting to be handled (a Slack ack) goes first. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Makes each query of `target` start on a fresh turn of the event loop. Not inside transactions: a
+ * transaction holds SQLite's write lock, and yielding there would only stretch how long it holds it.
+ */
+function yieldEachQuery<T extends Queryable>(target: T): T {
+  return new Proxy(target, {
+    get(obj, key, receiver) {
+      const value = Reflect.get(obj, key, receiver);
+      if ((key === 'queryRaw' || key === 'executeRaw') && typeof value === 'function') {
+        return async (...args: unknown[]) => {
+          await nextTurn();
+          return (value as (...a: unknown[]) => unknown).apply(obj, args);
+        };
+      }
+      return typeof value === 'function' ? value.bind(obj) : value;
+    },
+  });
+}
+
+/**
+ * better-sqlite3 runs each query synchronously, so a handler's chain of queries would otherwise hold
+ * the event loop from its first query to its last, and requests arriving meanwhile (Slack and Discord
+ * give 3 seconds to acknowledge) would wait for the whole chain. Yielding before each query lets them
+ * in between (bench/slack-ack.mjs measures it).
+ */
+function yieldingAdapter(factory: SqliteFactory): SqliteFactory {
+  return new Proxy(factory, {
+    get(obj, key, receiver) {
+      const value = Reflect.get(obj, key, receiver);
+      if (key === 'connect' && typeof value === 'function') {
+        return async () => yieldEachQuery((await (value as () => Promise<Queryable>).call(obj)) as Queryable);
+      }
+      return typeof value === 'function' ? value.bind(obj) : value;
+    },
+  });
+}
+
 const APPLIED_NAMES =
   'SELECT migration_name AS name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL';
 
@@ -79,7 +122,7 @@ async function openSqlite(url: string, opts: OpenOptions): Promise<OpenDatabase>
     setup.close();
   }
 
-  const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: BUSY_TIMEOUT_MS });
+  const adapter = yieldingAdapter(new PrismaBetterSQLite3({ url: `file:${file}`, timeout: BUSY_TIMEOUT_MS }));
   const prisma = new PrismaClient({ adapter });
   return {
     prisma,
