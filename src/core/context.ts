@@ -7,6 +7,9 @@ import type { Role } from './roles.js';
 export const PLATFORMS = ['console', 'slack', 'discord'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
+/** The external id of the workspace behind the terminal (console mode, CLI verbs, unnamed webhooks). */
+export const CONSOLE_WORKSPACE = 'console';
+
 /** Who is asking, as the adapter knows it before the database is consulted. */
 export interface Identity {
   platform: Platform;

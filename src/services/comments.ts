@@ -9,7 +9,7 @@
  */
 import type { Comment, Workspace } from '@prisma/client';
 import { Prisma } from '@prisma/client';
-import { CONSOLE_WORKSPACE } from '../adapters/console/console.js';
+import { CONSOLE_WORKSPACE } from '../core/context.js';
 import { isLocale, type Locale } from '../core/i18n.js';
 import type { Db } from '../db/client.js';
 import type { AppMetrics } from '../http/metrics.js';

@@ -1,6 +1,5 @@
 import type { Workspace } from '@prisma/client';
-import { CONSOLE_WORKSPACE } from '../adapters/console/console.js';
-import { PLATFORMS, type Platform } from '../core/context.js';
+import { CONSOLE_WORKSPACE, PLATFORMS, type Platform } from '../core/context.js';
 import type { Db } from '../db/client.js';
 
 /** Takes `--workspace platform:id` (or `--workspace=...`) out of the words; the rest stays. */

@@ -6,7 +6,7 @@
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { Workspace } from '@prisma/client';
-import type { Identity } from '../../core/context.js';
+import { CONSOLE_WORKSPACE, type Identity } from '../../core/context.js';
 import type { Locale } from '../../core/i18n.js';
 import { core } from '../../core/messages.js';
 import { type Action, actionsOf, type Reply } from '../../core/reply.js';
@@ -14,7 +14,7 @@ import type { Router } from '../../core/router.js';
 import type { ChannelRole, Notifier, PostedMessage } from '../../services/notifier.js';
 import { renderText } from './render.js';
 
-export const CONSOLE_WORKSPACE = 'console';
+export { CONSOLE_WORKSPACE };
 
 export function consoleIdentity(locale?: Locale): Identity {
   let name = 'you';
