@@ -14,8 +14,6 @@ import type { Router } from '../../core/router.js';
 import type { ChannelRole, Notifier, PostedMessage } from '../../services/notifier.js';
 import { renderText } from './render.js';
 
-export { CONSOLE_WORKSPACE };
-
 export function consoleIdentity(locale?: Locale): Identity {
   let name = 'you';
   try {
