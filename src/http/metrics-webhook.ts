@@ -3,22 +3,14 @@
  * behind `Authorization: Bearer $WEBHOOK_SECRET`. Off (404) when the secret is unset. All rows are
  * stored or none: 202 with counts, or 400 with every problem by item number.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Workspace } from '@prisma/client';
 import type { Db } from '../db/client.js';
 import type { Feature } from '../features.js';
 import { describeError } from '../services/metrics.js';
 import { workspaceFromRef } from '../services/workspace-ref.js';
 import type { HttpRequest, HttpResponse } from './server.js';
-
-/** Compares digests, so neither the length nor the content of the secret leaks through timing. */
-export function bearerMatches(header: string | string[] | undefined, secret: string): boolean {
-  const value = Array.isArray(header) ? header[0] : header;
-  const m = /^Bearer\s+(.+)$/i.exec(value?.trim() ?? '');
-  if (!m) return false;
-  const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
-  return timingSafeEqual(digest((m[1] as string).trim()), digest(secret));
-}
+import { bearerMatches } from './webhooks/auth.js';
+import { parseJson } from './webhooks/common.js';
 
 /**
  * `?workspace=slack:T123` names the workspace; without it the only workspace there is (or the
@@ -41,12 +33,11 @@ export const metricsWebhook: Feature = {
       if (!bearerMatches(req.headers.authorization, secret)) {
         return { status: 401, headers: { 'www-authenticate': 'Bearer' }, body: { error: 'unauthorized' } };
       }
-      let body: unknown;
-      try {
-        body = JSON.parse(req.body.toString('utf8'));
-      } catch {
-        return { status: 400, body: { error: 'the body must be JSON: one object or an array of objects' } };
+      const parsed = parseJson(req.body);
+      if (!parsed.ok) {
+        return { status: 400, body: { error: `${parsed.error}: send one object or an array of objects` } };
       }
+      const body = parsed.value;
       const ws = await targetWorkspace(services.db, req.query.get('workspace'));
       if (typeof ws === 'string') return { status: 400, body: { error: ws } };
       const r = await services.metrics.importJson(ws, body, 'push');
