@@ -2,17 +2,18 @@ import { describe, expect, it } from 'vitest';
 import {
   ARSARCASM_TEST,
   arabicTestRows,
+  englishLeaveOneSourceOut,
   englishRows,
   evaluate,
+  meanF1,
   UCI_FIXTURES,
-  UCI_SOURCES,
 } from '../../src/services/sentiment/evaluate.js';
 import { SentimentClassifier } from '../../src/services/sentiment/index.js';
 
-// Measured on this commit: P 0.712, R 0.702, F1 0.707 (npm run eval:sentiment; 0.702 before alpha
-// 0.25 and scale exponent 0.25, both chosen by cross-validation on the training rows). The floor is the
-// issue's: a change that drops the Arabic negative-class F1 below it fails here.
-const ARABIC_F1_FLOOR = 0.7;
+// Measured on this commit (npm run eval:sentiment): P 0.692, R 0.779, F1 0.733; naive Bayes with the
+// rules alone reached 0.707. The issue's floor is 0.70; this one is set just under the measured figure
+// so that a change that loses what the regression gained fails here.
+const ARABIC_F1_FLOOR = 0.72;
 
 const rows = arabicTestRows();
 
@@ -24,7 +25,8 @@ describe('Arabic negative-class quality on ArSarcasm-v2 test (never trained on)'
     );
     expect(report.n).toBe(3000);
     expect(report.f1).toBeGreaterThanOrEqual(ARABIC_F1_FLOOR);
-    expect(report.recall).toBeGreaterThan(0.6);
+    // Recall first: most angry tweets must be caught.
+    expect(report.recall).toBeGreaterThan(0.7);
   });
 
   it.skipIf(rows)('is skipped without ../shared/data', () => {
@@ -32,38 +34,75 @@ describe('Arabic negative-class quality on ArSarcasm-v2 test (never trained on)'
   });
 });
 
-// English is rules only (no English model ships). Measured with `npm run eval:sentiment`: all 3,003
-// UCI sentences P 0.955 R 0.671 F1 0.788; the half never read while writing the English rules
-// (odd rows) P 0.947 R 0.654 F1 0.774. Before the second pass of the lexicon: F1 0.574.
-const ENGLISH_F1_FLOOR = 0.76;
+// The issue's protocol: train on two of Amazon, Yelp and IMDB with the shipped model's procedure,
+// test on the third, average the three F1s. The floor is the issue's.
+const ENGLISH_F1_FLOOR = 0.8;
 const english = englishRows();
 
-describe('English negative-class quality on the UCI sentences (npm package `sentiment` fixtures)', () => {
-  it.skipIf(!english)(`F1 >= ${ENGLISH_F1_FLOOR} overall and on the rows never used for tuning`, () => {
-    const c = SentimentClassifier.load();
-    const all = evaluate(c, english ?? []);
-    const held = evaluate(
-      c,
-      (english ?? []).filter((r) => !r.tuning),
-    );
-    const line = (name: string, r: typeof all) =>
+describe('English negative-class quality, leave one UCI source out (npm package `sentiment` fixtures)', () => {
+  it.skipIf(!english)(`mean F1 >= ${ENGLISH_F1_FLOOR}, also on the rows never read while writing the rules`, () => {
+    const folds = englishLeaveOneSourceOut(english ?? []);
+    const line = (name: string, r: (typeof folds)[number]['all']) =>
       `${name}: n=${r.n} P=${r.precision.toFixed(3)} R=${r.recall.toFixed(3)} F1=${r.f1.toFixed(3)}`;
-    console.log([line('UCI all', all), line('UCI held-out half', held)].join('\n'));
-    for (const source of UCI_SOURCES) {
-      const r = evaluate(
-        c,
-        (english ?? []).filter((x) => x.source === source),
-      );
-      console.log(line(`  ${source}`, r));
-      expect(r.f1, source).toBeGreaterThan(0.7);
-    }
-    expect(all.f1).toBeGreaterThanOrEqual(ENGLISH_F1_FLOOR);
-    expect(held.f1).toBeGreaterThanOrEqual(ENGLISH_F1_FLOOR);
-    // Alerts must not cry wolf: most sentences called negative are negative.
-    expect(all.precision).toBeGreaterThan(0.9);
+    console.log(folds.map((f) => `${line(f.source, f.all)}\n  ${line('odd rows', f.unread)}`).join('\n'));
+    expect(folds.map((f) => f.source)).toEqual(['amazon', 'yelp', 'imdb']);
+    for (const f of folds) expect(f.all.f1, f.source).toBeGreaterThan(0.75);
+    expect(meanF1(folds.map((f) => f.all))).toBeGreaterThanOrEqual(ENGLISH_F1_FLOOR);
+    expect(meanF1(folds.map((f) => f.unread))).toBeGreaterThanOrEqual(ENGLISH_F1_FLOOR);
+  });
+
+  it('the shipped English model is read for English text', () => {
+    const c = SentimentClassifier.load();
+    expect(c.evidence('The battery died after two days').model).toBeDefined();
+    expect(c.evidence('el order et2a5ar gedan').model).toBeUndefined();
   });
 
   it.skipIf(english)('is skipped without the `sentiment` dev dependency', () => {
     console.log(`Skipped the English evaluation: ${UCI_FIXTURES} is absent (npm install --include=dev).`);
+  });
+});
+
+// Plain neutral brand comments, written for this test and kept out of the training file
+// (src/services/sentiment/data/en-neutral.txt): the review sentences have no neutral class, and a
+// model trained on them alone called 9 of these 30 negative.
+const NEUTRAL_COMMENTS = [
+  'I ordered the blue one yesterday',
+  'We tried the new menu today',
+  'Tagging my sister here',
+  'The store opens at 9 on Fridays',
+  'My order number is 5521',
+  'Just bought two of these for my kids',
+  'It was delivered this morning',
+  'see you at the launch event',
+  'It arrived today',
+  'When does the sale end',
+  'Is there a branch in Riyadh',
+  'I saw this on TV last night',
+  'My husband picked the grey one',
+  'Posting this for my friend who wants one',
+  'We are going there this weekend',
+  'The event starts at 7 pm',
+  'Do you have it in blue',
+  'I will check the store tomorrow',
+  'Got mine on Tuesday',
+  'This is the second one I bought',
+  'My cousin works there',
+  'Can I pay with cash',
+  'The package came in a box',
+  'Watched the video twice',
+  'We had lunch there on Sunday',
+  'Who else is going to the opening',
+  'I used it on my trip to Dubai',
+  'The new version comes out in March',
+  'My son asked for this for his birthday',
+  'It comes in three sizes',
+];
+
+describe('English neutral comments do not raise alerts', () => {
+  it('at most 2 of 30 plain neutral comments are called negative', () => {
+    const c = SentimentClassifier.load();
+    const negative = NEUTRAL_COMMENTS.filter((t) => c.classify(t).label === 'negative');
+    console.log(`neutral comments called negative: ${negative.length}/30 ${JSON.stringify(negative)}`);
+    expect(negative.length).toBeLessThanOrEqual(2);
   });
 });

@@ -70,7 +70,8 @@ describe('Arabic and dialects', () => {
     ['الطلب ما وصل لحد الآن، خدمة زفت', 'negative'],
     ['ما عجبني المنتج', 'negative'],
     ['معجبنيش خالص', 'negative'],
-    ['مش وحش', 'neutral'],
+    // "Not bad" is mild praise, as in English.
+    ['مش وحش', 'positive'],
     ['نصابين رجعوا فلوسي', 'negative'],
     ['ما شاء الله على التوصيل، أسبوعين وما وصل', 'negative'],
     ['شكرا لكم على الخدمة الممتازة', 'positive'],

@@ -74,6 +74,9 @@ const NEGATORS = new Set([
   'mafi',
 ]);
 
+/** The rule layer's evidence as named values, for the regression to weigh (rules.ts builds it). */
+export type RuleFeatures = ReadonlyArray<readonly [string, number]>;
+
 export function isNegator(word: string): boolean {
   return NEGATORS.has(word) || /^ما.+ش$/.test(word);
 }

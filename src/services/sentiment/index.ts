@@ -1,18 +1,19 @@
 /**
- * Offline sentiment for brand comments: a trained naive Bayes (Arabic, from ArSarcasm-v2 counts)
- * combined with the rule layer (both languages). The score runs from -1 (very negative) to 1.
+ * Offline sentiment for brand comments: a trained model per language (Arabic from ArSarcasm-v2,
+ * English from the UCI review sentences; model.ts) combined with the rule layer (rules.ts), which
+ * also reads Arabizi. The score runs from -1 (very negative) to 1.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../../paths.js';
 import { type DetectedLanguage, detectLanguage } from './language.js';
 import type { ComplaintKind } from './lexicon.js';
-import { NaiveBayes, type NaiveBayesModel, type SentimentLabel } from './model.js';
-import { applyRules } from './rules.js';
+import { type Cuts, type Probabilities, type SentimentLabel, type SentimentModel, TrainedModel } from './model.js';
+import { applyRules, type RuleResult, ruleFeatures } from './rules.js';
 
 export type { Language } from './language.js';
 export type { ComplaintKind } from './lexicon.js';
-export type { SentimentLabel } from './model.js';
+export type { Cuts, SentimentLabel } from './model.js';
 
 export interface Sentiment {
   label: SentimentLabel;
@@ -26,76 +27,100 @@ export interface Sentiment {
 }
 
 export const MODEL_DIR = path.join(packageRoot, 'src', 'services', 'sentiment', 'model');
-export const ARABIC_MODEL_FILE = path.join(MODEL_DIR, 'ar-nb.json');
+export type ModelLanguage = SentimentModel['language'];
+export const MODEL_FILES: Record<ModelLanguage, string> = {
+  ar: path.join(MODEL_DIR, 'ar.json'),
+  en: path.join(MODEL_DIR, 'en.json'),
+};
 
-/** Where the scores are cut into labels; tuned on a held-out part of the training data. */
-export interface Cuts {
-  negative: number;
-  positive: number;
-  /** How much the rule evidence counts next to the model's score. */
-  ruleWeight: number;
+/** For text no trained model reads (Arabizi, other scripts, a trimmed install): the rules alone. */
+export const DEFAULT_CUTS: Cuts = { negative: -0.1, positive: 0.25, ruleWeight: 1 };
+
+/** What is known about a text before it is cut into a label (train.ts tries many cuts on it). */
+export interface Evidence {
+  detected: DetectedLanguage;
+  rules: RuleResult;
+  /** Rule evidence in -1..1; about two strong words saturate it. */
+  ruleScore: number;
+  /** The trained model's view, when one reads this language. */
+  model?: { probabilities: Probabilities; cuts: Cuts };
 }
-
-export const DEFAULT_CUTS: Cuts = { negative: -0.1, positive: 0.25, ruleWeight: 0.5 };
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-interface Loaded {
-  arabic: NaiveBayes | undefined;
-  cuts: Cuts;
+/** Which trained model reads a text: Arabizi has none (the rules know its common words). */
+function modelLanguage(d: DetectedLanguage): ModelLanguage | undefined {
+  if (d.lang === 'ar' && !d.arabizi) return 'ar';
+  if (d.lang === 'en') return 'en';
+  return undefined;
 }
 
 export class SentimentClassifier {
-  private loaded: Loaded | undefined;
-
-  /** `model` may be a function: the model is then read on first use, not at start-up. */
-  constructor(
-    private readonly model: NaiveBayesModel | undefined | (() => { model: NaiveBayesModel | undefined; cuts: Cuts }),
-    private readonly cutsGiven: Cuts = DEFAULT_CUTS,
-  ) {}
+  private readonly models = new Map<ModelLanguage, TrainedModel | undefined>();
 
   /**
-   * The shipped model, read on the first classification (it is about 1 MB of JSON: parsing it at
-   * every start would cost the console a tenth of a second). Without the file (a trimmed install)
-   * Arabic falls back to the rules alone.
+   * `find` returns a language's model, or undefined for none. `load` reads the shipped files on
+   * the first text of each language, not at start-up: the Arabic file is a few MB of JSON and the
+   * console should start fast.
    */
-  static load(file = ARABIC_MODEL_FILE): SentimentClassifier {
-    return new SentimentClassifier(() => {
-      if (!existsSync(file)) return { model: undefined, cuts: DEFAULT_CUTS };
-      const model = JSON.parse(readFileSync(file, 'utf8')) as NaiveBayesModel & { cuts?: Cuts };
-      if (model.format !== 'mktbot-nb-1') throw new Error(`${file}: unknown model format ${model.format}`);
-      return { model, cuts: model.cuts ?? DEFAULT_CUTS };
+  constructor(private readonly find: (lang: ModelLanguage) => SentimentModel | undefined) {}
+
+  static load(files: Partial<Record<ModelLanguage, string>> = MODEL_FILES): SentimentClassifier {
+    return new SentimentClassifier((lang) => {
+      const file = files[lang];
+      if (!file || !existsSync(file)) return undefined;
+      const model = JSON.parse(readFileSync(file, 'utf8')) as SentimentModel;
+      if (model.format !== 'mktbot-sentiment-2') throw new Error(`${file}: unknown model format ${model.format}`);
+      return model;
     });
   }
 
-  private get state(): Loaded {
-    if (!this.loaded) {
-      const { model, cuts } =
-        typeof this.model === 'function' ? this.model() : { model: this.model, cuts: this.cutsGiven };
-      this.loaded = { arabic: model ? new NaiveBayes(model) : undefined, cuts };
-    }
-    return this.loaded;
+  /** A classifier over models in memory (training, evaluation, tests). */
+  static of(...models: SentimentModel[]): SentimentClassifier {
+    return new SentimentClassifier((lang) => models.find((m) => m.language === lang));
   }
 
-  classify(text: string): Sentiment {
+  private model(lang: ModelLanguage): TrainedModel | undefined {
+    if (!this.models.has(lang)) {
+      const found = this.find(lang);
+      this.models.set(lang, found ? new TrainedModel(found) : undefined);
+    }
+    return this.models.get(lang);
+  }
+
+  evidence(text: string): Evidence {
     const detected = detectLanguage(text);
     const rules = applyRules(text);
-    // Rule evidence in -1..1; about two strong words saturate it.
-    const ruleScore = Math.tanh(rules.score / 3);
-    let score: number;
-    const { arabic, cuts } = this.state;
-    if (detected.lang === 'ar' && !detected.arabizi && arabic) {
-      const p = arabic.probabilities(text);
+    const lang = modelLanguage(detected);
+    const trained = lang ? this.model(lang) : undefined;
+    return {
+      detected,
+      rules,
+      ruleScore: Math.tanh(rules.score / 3),
+      ...(trained && {
+        model: { probabilities: trained.probabilities(text, ruleFeatures(rules)), cuts: trained.model.cuts },
+      }),
+    };
+  }
+
+  /** Cuts the evidence into a label; `cuts` overrides the model's own (train.ts chooses them so). */
+  decide(e: Evidence, cuts: Cuts = e.model?.cuts ?? DEFAULT_CUTS): Sentiment {
+    const { rules, ruleScore } = e;
+    let score = ruleScore;
+    if (e.model) {
+      const p = e.model.probabilities;
       score = (1 - cuts.ruleWeight) * (p.positive - p.negative) + cuts.ruleWeight * ruleScore;
-    } else {
-      score = ruleScore;
     }
     // The rules are a second vote that can only add negatives (recall first): clear rule evidence
     // ("ما عجبني", "معجبنيش خالص") wins over a model that does not understand negation.
     if (ruleScore <= -0.4) score = Math.min(score, ruleScore);
     // Questions without a negative word, and negated negatives ("not bad", "مش وحش"), are not
-    // complaints, whatever the tweets the model learnt from did with them.
-    if ((rules.plainQuestion || rules.softened) && rules.negative === 0) score = Math.max(score, 0);
+    // complaints, whatever the texts the model learnt from did with them; a negated negative is
+    // mild praise, as the rules read it.
+    if (rules.negative === 0) {
+      if (rules.softened) score = Math.max(score, ruleScore);
+      if (rules.plainQuestion) score = Math.max(score, 0);
+    }
     // A brand complaint is negative however politely or sarcastically it is phrased.
     if (rules.complaint) score = Math.min(score, -0.5 - 0.1 * Math.abs(ruleScore));
     score = Math.max(-1, Math.min(1, score));
@@ -103,10 +128,14 @@ export class SentimentClassifier {
     return {
       label,
       score: round(score),
-      lang: detected.lang,
-      arabizi: detected.arabizi,
+      lang: e.detected.lang,
+      arabizi: e.detected.arabizi,
       question: rules.question,
       complaint: rules.complaint,
     };
+  }
+
+  classify(text: string): Sentiment {
+    return this.decide(this.evidence(text));
   }
 }

@@ -2,7 +2,7 @@
  * The rule layer: lexicon words with negation and intensifiers, emoji, brand-complaint phrases and
  * question detection. It works for any language the lexicon covers and needs no training.
  */
-import { isNegator } from './features.js';
+import { isNegator, type RuleFeatures } from './features.js';
 import {
   COMPLAINTS,
   type ComplaintKind,
@@ -140,6 +140,18 @@ export function applyRules(text: string): RuleResult {
     plainQuestion: question && ws.length <= 12 && !ws.some((w) => REPROACH.has(w)),
     hits,
   };
+}
+
+/** What the trained regression reads of the rules: it learns how far to trust each kind of evidence. */
+export function ruleFeatures(r: RuleResult): RuleFeatures {
+  const out: Array<[string, number]> = [
+    ['rule:score', Math.tanh(r.score / 3)],
+    ['rule:negative', Math.tanh(r.negative / 3)],
+  ];
+  if (r.complaint) out.push(['rule:complaint', 1]);
+  if (r.plainQuestion) out.push(['rule:question', 1]);
+  if (r.softened) out.push(['rule:softened', 1]);
+  return out;
 }
 
 // "Why ..." questions are usually complaints, not requests for information.
