@@ -3,7 +3,7 @@ import { parseCsv } from '../../src/services/sentiment/dataset.js';
 import { SentimentClassifier } from '../../src/services/sentiment/index.js';
 import { detectLanguage } from '../../src/services/sentiment/language.js';
 import { normalize } from '../../src/services/sentiment/normalize.js';
-import { isQuestion } from '../../src/services/sentiment/rules.js';
+import { applyRules, isQuestion } from '../../src/services/sentiment/rules.js';
 
 const classifier = SentimentClassifier.load();
 const label = (t: string) => classifier.classify(t).label;
@@ -61,6 +61,85 @@ describe('English', () => {
     const plain = classifier.classify('bad').score;
     expect(classifier.classify('very bad').score).toBeLessThan(plain);
     expect(classifier.classify('this is BAD!!').score).toBeLessThan(classifier.classify('this is bad').score);
+  });
+});
+
+describe('English idioms of reviews and comment sections', () => {
+  // Praise that looks negative or negated word by word.
+  it.each([
+    "Can't wait to try it!",
+    'Can’t wait to try it!',
+    'Cant say enough good things about this place.',
+    "Couldn't be happier with my order",
+    "Couldn't ask for a better team",
+    'This brand never disappoints',
+    "I don't think you will be disappointed",
+    'Was not disappointed at all',
+    'No complaints, great service',
+    'Nothing but good things to say about them',
+    'Highly recommend this shop',
+    'We will definitely be back!',
+    "You can't go wrong with these",
+    "You can't beat the price",
+    'Thumbs up guys',
+    '5 stars from me',
+    '10/10 would buy again',
+    'Worth every penny',
+    'Staff went above and beyond',
+    // A negation ends at punctuation: "not" does not reach "love".
+    'Not bad, love it',
+    'loooove it',
+    'Thanks for the quick reply :)',
+  ])('%s -> positive', (text) => {
+    expect(label(text)).toBe('positive');
+  });
+
+  it.each([
+    'Never again. Waste of money.',
+    'The fries were lukewarm and soggy',
+    "I don't think I will be back",
+    'Not worth it',
+    'Thumbs down',
+    'I give it no stars',
+    'Mediocre at best',
+    'We waited an hour in vain',
+    "Don't be fooled by the reviews",
+    'Buyer beware',
+    'It fell apart after two days',
+    "Can't log in since yesterday",
+    'Won’t load at all',
+    'Save your money',
+    'Forget about it.',
+    'I waited and waited',
+    'Found a hair in my food',
+    'The burger was not edible',
+    'Food came out room temperature',
+    'The app is glitchy and laggy since the update',
+    'Last time buying from you',
+    'Not what I ordered',
+    'Do better.',
+    'Still no reply :(',
+  ])('%s -> negative', (text) => {
+    expect(label(text)).toBe('negative');
+  });
+
+  // "like" as a preposition, instructions, news about a post: no opinion.
+  it.each([
+    'Store at room temperature after opening',
+    "I'd like to order two, how do I pay?",
+    'Looks like the new menu is out',
+    'The post blew up overnight!',
+    'Please be careful with the packaging',
+  ])('%s -> neutral', (text) => {
+    expect(label(text)).toBe('neutral');
+  });
+
+  it('counts the words of an idiom once, through the idiom', () => {
+    const r = applyRules("Can't say enough good things about them");
+    expect(r.hits).not.toContain('not good');
+    expect(r.score).toBeGreaterThan(0);
+    // A stretched "latte" is not "late": only letters typed three times or more are stretching.
+    expect(applyRules('Love the latte').hits).toEqual(['love']);
   });
 });
 

@@ -62,6 +62,185 @@ export const POSITIVE: Record<string, number> = {
   comfortable: 1.5,
   pleasant: 2,
   impressive: 2.5,
+  // English, third pass: general opinion words of reviews and comment sections
+  liked: 2,
+  loves: 2.5,
+  adore: 2.5,
+  adored: 2.5,
+  happier: 1.5,
+  happily: 2,
+  prettier: 1.5,
+  greatest: 2.5,
+  terrific: 3,
+  fabulous: 3,
+  marvelous: 3,
+  marvellous: 3,
+  phenomenal: 3,
+  exceptional: 3,
+  stellar: 3,
+  splendid: 2.5,
+  magnificent: 3,
+  spectacular: 3,
+  stunning: 2.5,
+  breathtaking: 3,
+  exquisite: 3,
+  sublime: 3,
+  flawless: 3,
+  flawlessly: 3,
+  impeccable: 3,
+  perfection: 3,
+  perfectly: 2,
+  masterpiece: 3,
+  masterful: 2.5,
+  excellently: 3,
+  brilliantly: 3,
+  brilliance: 2.5,
+  superbly: 3,
+  beautifully: 2.5,
+  wonderfully: 2.5,
+  amazingly: 2.5,
+  nicely: 1.5,
+  remarkable: 2.5,
+  extraordinary: 2.5,
+  unmatched: 2.5,
+  unbeatable: 2.5,
+  unparalleled: 2.5,
+  standout: 2,
+  gem: 2,
+  wow: 1.5,
+  delightful: 2.5,
+  delighted: 2.5,
+  thrilled: 2.5,
+  ecstatic: 3,
+  amazed: 2.5,
+  excited: 2,
+  exciting: 2,
+  thrilling: 2,
+  grateful: 2,
+  thankful: 2,
+  appreciate: 1,
+  appreciated: 1.5,
+  pleasure: 2,
+  pleasantly: 2,
+  pleasing: 2,
+  joy: 2,
+  satisfying: 2,
+  hooked: 1.5,
+  addictive: 2,
+  addicting: 2,
+  rocks: 1.5,
+  rocked: 2,
+  woohoo: 2,
+  yay: 1.5,
+  hooray: 2,
+  bravo: 1.5,
+  kudos: 2,
+  congratulations: 2,
+  fave: 2,
+  fav: 2,
+  genius: 2,
+  legendary: 2,
+  epic: 1.5,
+  // products and apps
+  sleek: 2,
+  stylish: 2,
+  elegant: 2,
+  classy: 2,
+  comfy: 2,
+  lightweight: 1,
+  sturdy: 2,
+  durable: 2,
+  securely: 1,
+  sharp: 1,
+  crisp: 1.5,
+  seamless: 2,
+  seamlessly: 2,
+  intuitive: 2,
+  efficient: 2,
+  effective: 1.5,
+  handy: 1.5,
+  useful: 2,
+  convenient: 2,
+  versatile: 2,
+  accurate: 1,
+  responsive: 1.5,
+  affordable: 1.5,
+  reasonable: 1,
+  reasonably: 1,
+  bargain: 1.5,
+  resolved: 1.5,
+  // service and places
+  attentive: 2,
+  courteous: 2,
+  polite: 2,
+  professional: 1.5,
+  professionally: 1.5,
+  knowledgeable: 2,
+  welcoming: 2,
+  accommodating: 2,
+  prompt: 1,
+  promptly: 1.5,
+  clean: 1,
+  spotless: 2.5,
+  immaculate: 2.5,
+  tidy: 1.5,
+  cozy: 2,
+  cosy: 2,
+  generous: 1.5,
+  // food
+  yummy: 2.5,
+  yum: 2,
+  scrumptious: 3,
+  mouthwatering: 2.5,
+  flavorful: 2,
+  flavourful: 2,
+  juicy: 1.5,
+  tender: 1.5,
+  succulent: 2,
+  crispy: 1.5,
+  fluffy: 1.5,
+  authentic: 1.5,
+  heavenly: 2.5,
+  // films, shows, books
+  enjoyable: 2,
+  enjoying: 2,
+  enjoys: 1.5,
+  entertaining: 2,
+  engaging: 2,
+  captivating: 2.5,
+  gripping: 2.5,
+  riveted: 2,
+  riveting: 2.5,
+  compelling: 2,
+  fascinating: 2,
+  intriguing: 1.5,
+  interesting: 1,
+  clever: 2,
+  witty: 2,
+  funny: 1,
+  hilarious: 2,
+  charming: 2.5,
+  touching: 1.5,
+  heartwarming: 2.5,
+  uplifting: 2,
+  inspiring: 2,
+  inspirational: 2,
+  memorable: 2,
+  unforgettable: 2.5,
+  refreshing: 2,
+  talented: 2,
+  convincing: 1.5,
+  believable: 1.5,
+  magical: 2,
+  applause: 1.5,
+  applauded: 2,
+  intrigued: 1.5,
+  unique: 1,
+  improved: 1.5,
+  improvement: 1,
+  humorous: 1.5,
+  idyllic: 2,
+  exemplary: 2.5,
   // Arabic (normalised)
   حلو: 2,
   حلوه: 2,
@@ -395,6 +574,167 @@ export const NEGATIVE: Record<string, number> = {
   disturbing: 2,
   dry: 1,
   mad: 2,
+  // English, third pass: general complaint words of reviews and comment sections
+  disgusted: 3,
+  disgust: 3,
+  grossed: 2.5,
+  revolting: 3,
+  repulsive: 3,
+  vile: 3,
+  sickening: 3,
+  nauseous: 2,
+  nauseating: 3,
+  ew: 2,
+  eew: 2,
+  eww: 2,
+  ugh: 2,
+  ughh: 2,
+  blah: 1.5,
+  yikes: 1.5,
+  bummer: 2,
+  bummed: 2,
+  pity: 1.5,
+  unfortunate: 1.5,
+  letdown: 2.5,
+  disgrace: 3,
+  disgraceful: 3,
+  horrific: 3,
+  rubbish: 3,
+  frustration: 2.5,
+  annoyance: 2,
+  irritated: 2.5,
+  infuriating: 3,
+  infuriated: 3,
+  outraged: 3,
+  outrageous: 2,
+  underwhelmed: 2.5,
+  unimpressed: 2.5,
+  disappointingly: 2.5,
+  screwed: 2,
+  fooled: 2,
+  // service and trust
+  rudely: 3,
+  rudest: 3,
+  impolite: 2.5,
+  condescending: 2.5,
+  dismissive: 2,
+  incompetence: 3,
+  negligence: 2.5,
+  rushed: 1,
+  forced: 1.5,
+  refused: 1.5,
+  unanswered: 2,
+  unreachable: 2,
+  unresolved: 2,
+  ghosted: 2,
+  unfair: 2,
+  unreasonable: 2,
+  overcharged: 2.5,
+  overcharging: 2.5,
+  pricey: 1,
+  greedy: 2.5,
+  unethical: 2.5,
+  shady: 2,
+  sketchy: 2,
+  dodgy: 2,
+  bogus: 2.5,
+  ripoff: 3,
+  forgery: 2.5,
+  forgeries: 2.5,
+  knockoff: 2.5,
+  knockoffs: 2.5,
+  // products and apps
+  cumbersome: 2,
+  clunky: 2,
+  bulky: 1,
+  shoddy: 2.5,
+  glitch: 1.5,
+  glitches: 1.5,
+  glitchy: 2,
+  laggy: 2,
+  lag: 1,
+  unstable: 2,
+  malfunction: 2.5,
+  malfunctioned: 2.5,
+  malfunctioning: 2.5,
+  disconnects: 2,
+  disconnecting: 2,
+  overheats: 2,
+  overheating: 2,
+  outdated: 1.5,
+  obsolete: 1.5,
+  garbled: 2,
+  tinny: 2,
+  scratchy: 1.5,
+  scratched: 1.5,
+  cracked: 1.5,
+  shattered: 1.5,
+  dented: 2,
+  leaking: 1.5,
+  rusty: 1.5,
+  rusted: 2,
+  inaccurate: 2,
+  incorrect: 1.5,
+  unsafe: 2.5,
+  // food and places
+  driest: 1.5,
+  blandest: 2.5,
+  flavorless: 2.5,
+  flavourless: 2.5,
+  underseasoned: 2,
+  overdone: 1.5,
+  rubbery: 2,
+  mushy: 1.5,
+  grease: 1,
+  spoiled: 1.5,
+  stingy: 2,
+  skimpy: 2,
+  stinky: 2,
+  stench: 2.5,
+  cramped: 1.5,
+  slowest: 2,
+  dirtiest: 3,
+  unhygienic: 3,
+  unsanitary: 3,
+  cockroach: 2.5,
+  cockroaches: 2.5,
+  roaches: 2.5,
+  // films, shows, books
+  cliche: 2,
+  cliched: 2,
+  corny: 1.5,
+  contrived: 2,
+  plodding: 2,
+  incoherent: 2.5,
+  nonsensical: 2,
+  senseless: 2,
+  stilted: 2,
+  wooden: 1.5,
+  obnoxious: 2.5,
+  grating: 2,
+  grates: 2,
+  cringeworthy: 2.5,
+  cringy: 2.5,
+  cringey: 2.5,
+  trite: 2,
+  shallow: 1.5,
+  mindless: 1.5,
+  clumsy: 2,
+  dud: 2.5,
+  snoozefest: 3,
+  uninspired: 2,
+  uninspiring: 2,
+  unmoving: 2,
+  lifeless: 2.5,
+  soulless: 2.5,
+  tiresome: 2,
+  laughably: 2.5,
+  overhyped: 2,
+  weaker: 1.5,
+  weakest: 2,
+  downside: 1.5,
+  drawback: 1.5,
+  drawbacks: 1.5,
   // Arabic (normalised)
   سيء: 2.5,
   سيي: 2.5,
@@ -496,12 +836,14 @@ export const NEGATIVE: Record<string, number> = {
 /**
  * English phrases that are negative although no single word is: warnings ("don't waste", "stay
  * away"), things that stopped working, sending a product back, one-star verdicts, unmet hopes.
- * Matched on normalised Latin text; each adds its weight as negative evidence.
+ * Matched on normalised Latin text; each adds its weight as negative evidence, and its words are
+ * not scored again one by one ("don't waste" is not the mild praise a negated "waste" would be).
  */
 export const NEGATIVE_PHRASES: ReadonlyArray<{ weight: number; pattern: RegExp }> = [
   {
     weight: 2.5,
-    pattern: /\b(don'?t|do not|never|wouldn'?t|would not) (waste|bother|buy|purchase|order|go there|recommend|trust)\b/,
+    pattern:
+      /\b(don'?t|do not|never|wouldn'?t|would not) (waste|bother|buy|purchase|order|go there|rec+om+end|trust)\b/,
   },
   {
     weight: 3,
@@ -511,7 +853,7 @@ export const NEGATIVE_PHRASES: ReadonlyArray<{ weight: number; pattern: RegExp }
   {
     weight: 2,
     pattern:
-      /\b((does|did|do|would|will|could|can|is|was)(n'?t| not)|not|never|stopped|quit|wont|cant|cannot) (work|works|working|worked|fit|fits|charge|charging|hold|holds|last|lasts|function|connect|pair|turn on|stay|stays|help|helped)\b/,
+      /\b((does|did|do|would|will|could|can|is|was)(n'?t| not)|not|never|no longer|stopped|quit|won'?t|can'?t|cannot) (work|works|working|worked|fit|fits|charge|charging|hold|holds|last|lasts|function|connect|pair|turn on|stay|stays|help|helped|load|loading|open|respond|responding|sync|log ?in|sign ?in|install|update|start|boot)\b/,
   },
   { weight: 2, pattern: /\b(send(ing)?|sent|took|take|bring|brought|returning) (it|them|this|these|those) back\b/ },
   {
@@ -519,7 +861,9 @@ export const NEGATIVE_PHRASES: ReadonlyArray<{ weight: number; pattern: RegExp }
     pattern:
       /\b(piece of (junk|crap|garbage|shit|trash)|fell (apart|off|out)|falls (apart|off|out)|(went|goes|going) dead|dropped calls?|no (signal|reception|sound|life)|down the drain)\b/,
   },
-  { weight: 2.5, pattern: /\b(zero|0|one|1) stars?\b/ },
+  // The lookbehind keeps "4.1 stars" and "3 out of 5 stars" out.
+  { weight: 2.5, pattern: /(?<![\d.]|of )\b(no|zero|0|one|1|half a) stars?\b/ },
+  { weight: 1.5, pattern: /(?<![\d.]|of )\b(two|2) stars\b/ },
   { weight: 3, pattern: /\b([0-4](\.\d)?) ?(\/|out of) ?10\b|\b[0-2](\.\d)? ?(\/|out of) ?5\b/ },
   {
     weight: 1.5,
@@ -539,14 +883,170 @@ export const NEGATIVE_PHRASES: ReadonlyArray<{ weight: number; pattern: RegExp }
   {
     weight: 2,
     pattern:
-      /\bno (real )?(plot|chemistry|redeeming|depth|suspense|flavou?r|taste|point|effort|improvement|imagination|originality)\b/,
+      /\b(no|little|zero) (real )?(plot|chemistry|redeeming|depth|suspense|flavou?r|taste|point|effort|improvement|imagination|originality)\b/,
   },
-  { weight: 2, pattern: /\b(below (average|par|expectations)|sub ?par|far from (good|great|the best|what))\b/ },
+  { weight: 2, pattern: /\b(below[- ](average|par|expectations)|sub ?par|far from (good|great|the best|what))\b/ },
   {
     weight: 1.5,
     pattern:
       /\btoo (small|big|large|heavy|loud|quiet|salty|sweet|greasy|expensive|pricey|long|short|slow|much|little|hot|cold)\b/,
   },
+  // Verdicts and warnings of comment sections.
+  { weight: 2.5, pattern: /\b(thumbs? down|(don'?t|do not|never) be fooled|buyer beware|fed up)\b/ },
+  {
+    weight: 1.5,
+    pattern:
+      /\b(buyers?\W+be (very |extra |really )?careful|be (very |extra |really )?careful (when |before )?(buying|ordering|purchasing))\b/,
+  },
+  {
+    weight: 2.5,
+    pattern:
+      /\b((first|1st) and (the )?last time|last time (i'?m |we'?re |i |we )?(buy(ing)?|order(ing)?|shop(ping)?|eat(ing)?|go(ing)?|com(e|ing)|visit(ing)?|us(e|ing)|fly(ing)?)|(do ?n'?t|do not|doubt|not sure (if|whether)) (think )?(i|we)('ll| will| would|'d)? (ever )?(be )?((go(ing)?|com(e|ing)|return(ing)?|run(ning)?) )?back|(would ?n'?t|would not|won'?t|will not|will never|would never) (ever )?(return|go back|come back))\b/,
+  },
+  { weight: 2, pattern: /\b(don'?t|do not|never) (go|eat|shop) (here|there)\b/ },
+  {
+    weight: 2,
+    pattern:
+      /\b(at best|in vain|nothing special|nothing to write home about|(leaves|left|leave) (a lot|much|something) to be desired|not (even )?close|(fell|falls|fall|falling) short|missed the mark|(?<!(n'?t|never|not) )let (me|us|them) down|letdown|let down)\b/,
+  },
+  { weight: 2, pattern: /\b(not|never|\w+n'?t) (even |really )?worth\b/ },
+  { weight: 2, pattern: /\bnot up to (par|standard|scratch|snuff)\b/ },
+  // "Forget it", but not "you'll never forget it".
+  { weight: 2, pattern: /(?<!(n'?t|never|not) )\bforget (about )?it\b/ },
+  // Waiting, the commonest restaurant and delivery complaint.
+  {
+    weight: 2,
+    pattern:
+      /\b(waited and waited|(takes?|took|taking|waited|waiting) forever|(waited|had to wait|waiting) (for )?(over |almost |nearly |another |more than )?\w+ (hours?|minutes|mins|days|weeks))\b/,
+  },
+  { weight: 2, pattern: /\b(gave up and|walked out|left without (eating|ordering|being))\b/ },
+  { weight: 2, pattern: /\b(returned (it|them|mine)|had to return|(have|going) to return (it|them))\b/ },
+  // Things stopped working or never did.
+  {
+    weight: 2,
+    pattern:
+      /\b(breaks (easily|down|off|apart)|broke (down|off|apart|after|within)|(it|this|that|totally|really|just|movie|film|show) (blows|blew)(?! (\w+ )?(away|up|out|my mind))|doesn'?t do the job|does not do the job)\b/,
+  },
+  {
+    weight: 2.5,
+    pattern:
+      /\bnot (what i (wanted|ordered|expected|asked for|paid for)|as (described|advertised|pictured|shown)|what it says)\b|\b(not|wasn'?t|isn'?t|weren'?t) (correct|accurate)\b/,
+  },
+  { weight: 2.5, pattern: /\b(can'?t|cannot|could ?n'?t|could not) stand\b(?! out)/ },
+  // Food complaints ("a fly in my soup" only as "found a fly": airline customers "fly in our" seats).
+  {
+    weight: 2.5,
+    pattern:
+      /\b((hairs?|bugs?|caterpillars?|(cock)?roach(es)?|worms?|maggots?|wire) in (my|her|his|our|their)|(hairs?|bugs?|caterpillars?|(cock)?roach(es)?|worms?|maggots?) in (the|it)|found (an?|some|\w+) (hairs?|bugs?|fly|flies|caterpillars?|(cock)?roach(es)?|worms?|maggots?)|food poisoning|not (even )?edible)\b/,
+  },
+  { weight: 1.5, pattern: /\b(was|were|is|are|came( out)?|served|barely|close to|only) (at )?room temp(erature)?\b/ },
+  // Reviewers who say the brand can do better, or who are rated down.
+  {
+    weight: 2,
+    pattern:
+      /(^|\b(you|u|y'?all|guys|they) (\w+ )?(need to |should |must |have to |can )?)do better\b|\b((needs?|needed|could use|room for) (some |a lot of |much )?improvement|(needs?|has|have) to (be|get|do) better|over (rated|priced|hyped))\b/,
+  },
+  { weight: 2.5, pattern: /\b(grates?|grating|gets?|got|getting) on (my|your|our|everyone'?s) nerves\b/ },
+  // Regret, and taking one's money elsewhere.
+  {
+    weight: 2.5,
+    pattern:
+      /\b((sorry|regret) (that )?i (ever )?(bought|made|ordered|purchased|went|tried|paid)|(should ?n'?t|should not|should never) have (bought|ordered|gone|come|paid|purchased|watched)|(could ?n'?t|could not|can'?t|cannot) pay me to|under no circumstances|(spend|take|taking|spending) (my|our|your|their) (\w+ ){0,3}(elsewhere|somewhere else))\b/,
+  },
+  {
+    weight: 3,
+    pattern:
+      /\b(won'?t|will not|would ?n'?t|would not|never) (be )?(buy(ing)?|order(ing)?|purchas(e|ing)|shop(ping)?|eat(ing)?|stay(ing)?|visit(ing)?|us(e|ing)) (\w+ ){1,3}again\b/,
+  },
+  // Products that keep failing, or did not last.
+  {
+    weight: 2,
+    pattern:
+      /\b((can'?t|cannot|could ?n'?t|could not|unable to) get (it|them|this|the \w+|my \w+) to (work|connect|pair|charge|load|sync|turn on)|keeps? (dropping|crashing|freezing|disconnecting|restarting|rebooting|failing|breaking)|(loses|lost|losing|drops|dropped) (the |its |my )?(connection|signal)|defeats the (purpose|point)|(lasts?|lasted) (only|just|less than|barely)|only (lasts?|lasted)|lasted (about |barely )?(one|a|1|two|2|three|3|a few) (hours?|days?|weeks?))\b/,
+  },
+  { weight: 2, pattern: /\b(low|poor|bad|cheap)[- ]quality\b|\b(cheaply|poorly|badly) made\b/ },
+  // Verdicts of disappointment that are not about one word.
+  {
+    weight: 2,
+    pattern:
+      /\b((not a|no) (big |huge )?fan|not (really )?my (cup of tea|thing)|(don'?t|do not) expect (anything|much|a lot)|is beyond me|uncalled for|out of luck|only to (find|discover|be told|realize)|an? off (night|day)|no excuse(?! not)|(nothing|little)( else)? to offer|saving grace|redeeming (qualit(y|ies)|features?|value))\b/,
+  },
+  {
+    weight: 1.5,
+    pattern:
+      /\b(needs|needed|could (use|have used)) (a (bit|lot|little) )?more\b|\b(drag(s|ged|ging)? on|seemed to drag)\b/,
+  },
+  { weight: 2, pattern: /\b(plot holes|holes in the (plot|script|story)|(can'?t|cannot) (act|sing|write|cook))\b/ },
+];
+
+/**
+ * English idioms that are praise although their words, one by one, look negative or negated:
+ * "can't wait", "couldn't be happier", "no complaints". Matched after NEGATIVE_PHRASES on what they
+ * left of the text, so "not worth it" stays a complaint; each adds its weight as positive evidence
+ * and its words are not scored again ("can't say enough good things" is not "not good").
+ */
+export const POSITIVE_PHRASES: ReadonlyArray<{ weight: number; pattern: RegExp }> = [
+  { weight: 2, pattern: /\b(can'?t|cannot|can not|can hardly|could ?n'?t|could not) wait (to|until|till|til|for)\b/ },
+  {
+    weight: 3,
+    pattern:
+      /\b(can'?t|cannot|can not|could ?n'?t|could not) (say|recommend|praise|thank) ((it|them|you|this|this place|him|her) )?enough\b( good)?/,
+  },
+  {
+    weight: 3,
+    pattern:
+      /\b(could ?n'?t|could not|can'?t|cannot) (be (any )?(happier|more (happy|pleased|satisfied))|(have )?ask(ed)? for (a |anything )?(more|better))\b/,
+  },
+  {
+    weight: 2,
+    pattern: /\b(can'?t|cannot|can not|hard to) beat\b|\b(can'?t|cannot|can not|won'?t|will not|never) go wrong\b/,
+  },
+  // "You won't be disappointed", "never disappoints", "I don't think you'll be disappointed".
+  {
+    weight: 2.5,
+    pattern:
+      /\b((not|never|won'?t|will not|wouldn'?t|would not|wasn'?t|weren'?t|was not|were not|doesn'?t|does not|didn'?t|did not)( be| been| ever be)? ((ever|once|at all|one bit|really) )?dis+ap+oint(s|ed|ing)?|(don'?t|do not) think (you|u|anyone)('ll| will| would) be dis+ap+ointed)\b/,
+  },
+  {
+    weight: 2,
+    pattern:
+      /\b(no|zero|without (any|a)|never (had )?(a|any)|not (a|one|a single)|(didn'?t|did not|haven'?t|have not) (had |have )?(a|any)) (problems?|issues?|troubles?|complaints?|regrets?|(buyers?'?s? )?remorse)\b|\bnothing (bad )?to complain about\b/,
+  },
+  { weight: 2.5, pattern: /\bnothing but (good|great|praise|love|positive|the best)\b/ },
+  { weight: 3, pattern: /\bhighly recommend(ed)?\b/ },
+  { weight: 2.5, pattern: /\b(never|won'?t|didn'?t|doesn'?t|hasn'?t|has not) (ever )?let (me|us) down\b/ },
+  {
+    weight: 2,
+    pattern:
+      /\b(will|'ll|would|'d) (definitely |surely |certainly |absolutely |be sure to )?(be back|be returning|come back|go back|return)\b(?! (it|them|the (item|product|order))| to (my|our|the old|using))/,
+  },
+  // "Like" is mostly a preposition in comments ("looks like", "like 2 hours"): only "I like" counts.
+  {
+    weight: 1.5,
+    pattern: /(?<!less )\b(i|we|you'?ll|you will) (really |just |also |still |do |definitely |truly )?like\b/,
+  },
+  { weight: 2.5, pattern: /\b(two |2 )?thumbs? up\b/ },
+  {
+    weight: 3,
+    pattern: /(?<![\d.]|of )\b(5|five) stars?\b|\b(10|[89](\.\d)?) ?(\/|out of) ?10\b|(?<![\d.])\b5 ?(\/|out of) ?5\b/,
+  },
+  {
+    weight: 3,
+    pattern:
+      /\b(worth every (penny|cent|dollar)|(works?|worked|working) like a charm|better than (i )?(expected|hoped|imagined)|well worth|worth (it|the (wait|money|price|trip|drive|visit))|above and beyond|second to none|top[- ]notch|hit the spot|spot on|blew (me|us) away|blown away|exceeded (my|our|all) expectations)\b/,
+  },
+  {
+    weight: 2,
+    pattern:
+      /\b((does|did) (everything|exactly what|just what|what) (it|they) (should|says|said|promised|claims)|(hold|holds|holding|held) up (well|nicely|great)|well[- ](made|built|designed|packaged|priced|written|acted|paced)|high[- ]quality|(be|become) a regular)\b/,
+  },
+  {
+    weight: 2,
+    pattern:
+      /\b(would|will|'d|'ll) (definitely |happily |gladly |surely |certainly )?(buy|order|purchase|shop|use|visit|eat|stay|fly)( (it|this|them|from them|from you|here|there))? again\b/,
+  },
+  // "Nothing short of" lifts the negation of what follows: "nothing short of magnificent".
+  { weight: 0.5, pattern: /\bnothing short of\b/ },
 ];
 
 /** Multiply the neighbouring sentiment word: intensifiers above 1, downtoners ("a bit", "شوي") below. */
@@ -561,6 +1061,19 @@ export const INTENSIFIERS: Record<string, number> = {
   super: 1.5,
   completely: 1.6,
   seriously: 1.4,
+  // "sooo" is normalised to "soo".
+  soo: 1.5,
+  incredibly: 1.6,
+  highly: 1.5,
+  truly: 1.4,
+  utterly: 1.7,
+  thoroughly: 1.5,
+  insanely: 1.6,
+  ridiculously: 1.5,
+  especially: 1.3,
+  quite: 1.2,
+  pretty: 1.2,
+  definitely: 1.2,
   جدا: 1.5,
   مره: 1.5,
   كثير: 1.3,
@@ -584,6 +1097,8 @@ export const INTENSIFIERS: Record<string, number> = {
   somewhat: 0.6,
   little: 0.6,
   abit: 0.5,
+  fairly: 0.8,
+  kinda: 0.7,
   شوي: 0.5,
   شويه: 0.5,
   شويا: 0.5,
@@ -597,6 +1112,10 @@ export const POSITIVE_EMOJI = new Set(
   [...'😍🥰😊😀😃😄😁🙂👍👌💯🔥✨🌹🙏👏🤩😘💕💖💗💙💚💛🧡💜🎉🥳🌟⭐✅'].concat(['❤', '♥']),
 );
 export const NEGATIVE_EMOJI = new Set([...'😡😠🤬😤😒👎💔😞😢😭🤮🙄😑😩😫😖😣😕☹🙁😓🤢💩😔']);
+
+/** Typed emoticons, "the emoji of keyboards": ":)", ":D", "<3" and ":(", ":'(", ":/" (not "://"). */
+export const POSITIVE_EMOTICON = /(?<![\w/])[:;=]-?[)\]D]+(?!\w)|<3/g;
+export const NEGATIVE_EMOTICON = /(?<![\w/])[:=]'?-?([([]+|\/(?!\/))/g;
 
 export type ComplaintKind = 'delivery' | 'refund' | 'broken' | 'service' | 'scam' | 'sarcasm';
 

@@ -44,6 +44,22 @@ export function words(normalized: string): string[] {
   );
 }
 
+// Latin punctuation only: Arabic rules and cuts were tuned with negation crossing "،" and "؟".
+const CLAUSE_END = /[.,;:!?\n]+/;
+
+/**
+ * Words of a normalised text, clause by clause: the rules stop a negation at punctuation, so in
+ * "not bad, love it" the "not" does not reach "love".
+ */
+export function clauses(normalized: string): string[][] {
+  return normalized
+    .replace(URL, ' ')
+    .replace(MENTION, ' ')
+    .split(CLAUSE_END)
+    .map(words)
+    .filter((c) => c.length > 0);
+}
+
 /** Emoji (and other pictographs) in order of appearance. */
 export function emojis(s: string): string[] {
   return s.match(/\p{Extended_Pictographic}/gu) ?? [];

@@ -9,12 +9,15 @@ import {
   INTENSIFIERS,
   NEGATIVE,
   NEGATIVE_EMOJI,
+  NEGATIVE_EMOTICON,
   NEGATIVE_PHRASES,
   POSITIVE,
   POSITIVE_EMOJI,
+  POSITIVE_EMOTICON,
+  POSITIVE_PHRASES,
   QUESTION_OPENERS,
 } from './lexicon.js';
-import { emojis, normalize, words } from './normalize.js';
+import { clauses, emojis, normalize, words } from './normalize.js';
 
 export interface RuleResult {
   /** Signed evidence: below zero negative, above zero positive; 0 when nothing matched. */
@@ -32,14 +35,20 @@ export interface RuleResult {
   hits: string[];
 }
 
+// Signed weights in one Map: looking a fresh string up in a large object literal costs about ten
+// times more, and every word of every comment is looked up.
+const WEIGHTS = new Map<string, number>([
+  ...Object.entries(NEGATIVE).map(([w, n]): [string, number] => [w, -n]),
+  ...Object.entries(POSITIVE),
+]);
+
 /** Sentiment of a word, also through Egyptian/Gulf negation wrapped around it ("معجبنيش" = ما + عجبني + ش). */
 function polarity(word: string): { weight: number; negatedInside: boolean } | undefined {
-  const direct = POSITIVE[word] ?? (NEGATIVE[word] === undefined ? undefined : -NEGATIVE[word]);
+  const direct = WEIGHTS.get(word);
   if (direct !== undefined) return { weight: direct, negatedInside: false };
   const wrapped = /^ما?(.{3,})ش$/.exec(word);
   if (wrapped) {
-    const stem = wrapped[1] as string;
-    const inner = POSITIVE[stem] ?? (NEGATIVE[stem] === undefined ? undefined : -NEGATIVE[stem]);
+    const inner = WEIGHTS.get(wrapped[1] as string);
     if (inner !== undefined) return { weight: inner, negatedInside: true };
   }
   return undefined;
@@ -62,57 +71,110 @@ const COMPLAINT_PATTERNS = COMPLAINTS.map((c) => {
 const NEGATED_POSITIVE = -0.8;
 const NEGATED_NEGATIVE = -0.4;
 
+/**
+ * Words stretched for emphasis ("loooove", "baaaad") as normalize() leaves them ("loove") mapped to
+ * their dictionary spelling, for words that are not in the lexicon as they stand. Only letters
+ * repeated three times or more count as stretched: "latte" must not become "late".
+ */
+function stretchedWords(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!/([a-z])\1\1/i.test(text)) return out;
+  for (const [w] of text.toLowerCase().matchAll(/[a-z]*([a-z])\1{2,}[a-z]*/g)) {
+    out.set(normalize(w), w.replace(/([a-z])\1{2,}/g, '$1'));
+  }
+  return out;
+}
+
+const FACE = 1.5;
+function faceWeight(emoji: string): number {
+  if (NEGATIVE_EMOJI.has(emoji)) return -FACE;
+  return POSITIVE_EMOJI.has(emoji) ? FACE : 0;
+}
+
+/** The text with a matched phrase replaced by spaces, so its words are not scored a second time. */
+function blank(text: string, m: RegExpExecArray): string {
+  return text.slice(0, m.index) + ' '.repeat(m[0].length) + text.slice(m.index + m[0].length);
+}
+
 export function applyRules(text: string): RuleResult {
-  const norm = normalize(text);
-  const ws = words(norm);
+  // Phone keyboards type curly apostrophes: "don’t" must be the negator "don't", not "don" and "t".
+  const norm = normalize(text).replace(/[‘’]/g, "'");
+  const sentences = clauses(norm);
+  const ws = sentences.flat();
   const hits: string[] = [];
   let score = 0;
   let positive = 0;
   let negative = 0;
   let negatedNegative = false;
-  for (let i = 0; i < ws.length; i++) {
-    const w = ws[i] as string;
-    const p = polarity(w);
-    if (!p) continue;
-    let weight = p.weight;
-    const before = ws.slice(Math.max(0, i - 3), i);
-    const negated = p.negatedInside || before.some(isNegator);
-    if (negated && weight < 0) negatedNegative = true;
-    if (negated) weight *= weight > 0 ? NEGATED_POSITIVE : NEGATED_NEGATIVE;
-    const near = [ws[i - 1], ws[i + 1], ws[i - 2]].map((n) => (n === undefined ? undefined : INTENSIFIERS[n]));
-    const boost = near.find((b) => b !== undefined);
-    if (boost !== undefined) weight *= boost;
-    // Shouting a negative word ("WORST") makes it stronger.
-    if (weight < 0 && /\p{Lu}{3,}/u.test(text) && text.includes(w.toUpperCase())) weight *= 1.3;
-    hits.push(negated ? `not ${w}` : w);
-    score += weight;
-    if (weight > 0) positive += weight;
-    else negative += weight;
-  }
-  for (const e of emojis(text)) {
-    if (NEGATIVE_EMOJI.has(e)) {
-      score -= 1.5;
-      negative -= 1.5;
-      hits.push(e);
-    } else if (POSITIVE_EMOJI.has(e)) {
-      score += 1.5;
-      positive += 1.5;
-      hits.push(e);
-    }
-  }
-  let complaint: ComplaintKind | undefined;
-  let complaintWeight = 0;
-  const hasArabic = ARABIC.test(norm);
   const hasLatin = /[a-z]/.test(norm);
-  if (hasLatin) {
+  // Idioms before single words: an idiom's words are blanked out of `rest`, so they count once,
+  // through the idiom. Complaint idioms go first, so that praise inside one ("not worth it") is not
+  // read as praise. Arabic comments are skipped even when a link or an @mention is in Latin letters.
+  let rest = norm;
+  if (ws.some((w) => /[a-z]/.test(w))) {
     for (const p of NEGATIVE_PHRASES) {
       const m = p.pattern.exec(norm);
       if (!m) continue;
       hits.push(m[0]);
       score -= p.weight;
       negative -= p.weight;
+      rest = blank(rest, m);
+    }
+    for (const p of POSITIVE_PHRASES) {
+      const m = p.pattern.exec(rest);
+      if (!m) continue;
+      hits.push(m[0]);
+      score += p.weight;
+      positive += p.weight;
+      rest = blank(rest, m);
     }
   }
+  const stretched = stretchedWords(text);
+  for (const scored of rest === norm ? sentences : clauses(rest)) {
+    for (let i = 0; i < scored.length; i++) {
+      let w = scored[i] as string;
+      let p = polarity(w);
+      const plain = stretched.get(w);
+      if (!p && plain) {
+        w = plain;
+        p = polarity(w);
+      }
+      if (!p) continue;
+      let weight = p.weight;
+      const before = scored.slice(Math.max(0, i - 3), i);
+      const negated = p.negatedInside || before.some(isNegator);
+      if (negated && weight < 0) negatedNegative = true;
+      if (negated) weight *= weight > 0 ? NEGATED_POSITIVE : NEGATED_NEGATIVE;
+      const near = [scored[i - 1], scored[i + 1], scored[i - 2]].map((n) =>
+        n === undefined ? undefined : INTENSIFIERS[n],
+      );
+      const boost = near.find((b) => b !== undefined);
+      if (boost !== undefined) weight *= boost;
+      // Shouting a negative word ("WORST") makes it stronger.
+      if (weight < 0 && /\p{Lu}{3,}/u.test(text) && text.includes(w.toUpperCase())) weight *= 1.3;
+      hits.push(negated ? `not ${w}` : w);
+      score += weight;
+      if (weight > 0) positive += weight;
+      else negative += weight;
+    }
+  }
+  // Emoji and typed emoticons weigh like a clear word each.
+  const typed = text.replace(/https?:\/\/\S+/g, ' ');
+  const faces: Array<[string, number]> = [
+    ...emojis(text).map((e): [string, number] => [e, faceWeight(e)]),
+    ...[...typed.matchAll(NEGATIVE_EMOTICON)].map((m): [string, number] => [m[0], -FACE]),
+    ...[...typed.matchAll(POSITIVE_EMOTICON)].map((m): [string, number] => [m[0], FACE]),
+  ];
+  for (const [face, weight] of faces) {
+    if (weight === 0) continue;
+    score += weight;
+    if (weight > 0) positive += weight;
+    else negative += weight;
+    hits.push(face);
+  }
+  let complaint: ComplaintKind | undefined;
+  let complaintWeight = 0;
+  const hasArabic = ARABIC.test(norm);
   for (const c of COMPLAINT_PATTERNS) {
     let m: RegExpExecArray | null = null;
     if (hasArabic) m = c.arabic?.exec(norm) ?? null;
