@@ -40,6 +40,9 @@ export const DEFAULT_CUTS: Cuts = { negative: -0.1, positive: 0.25, ruleWeight: 
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
+/** How far from the negative cut a score counts as uncertain (see isUncertain). */
+export const UNCERTAIN_MARGIN = 0.15;
+
 interface Loaded {
   arabic: NaiveBayes | undefined;
   cuts: Cuts;
@@ -75,6 +78,22 @@ export class SentimentClassifier {
       this.loaded = { arabic: model ? new NaiveBayes(model) : undefined, cuts };
     }
     return this.loaded;
+  }
+
+  /** The label a score gets with the loaded cuts (for scores adjusted after classify). */
+  labelFor(score: number): SentimentLabel {
+    const { cuts } = this.state;
+    return score <= cuts.negative ? 'negative' : score >= cuts.positive ? 'positive' : 'neutral';
+  }
+
+  /** The loaded cuts, read-only (adjustments move a score to the right side of them). */
+  get cuts(): Readonly<Cuts> {
+    return this.state.cuts;
+  }
+
+  /** Close enough to the negative cut that a second opinion is worth asking for. */
+  isUncertain(s: Pick<Sentiment, 'score'>): boolean {
+    return Math.abs(s.score - this.state.cuts.negative) < UNCERTAIN_MARGIN;
   }
 
   classify(text: string): Sentiment {
