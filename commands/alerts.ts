@@ -16,6 +16,7 @@ import {
 } from '../src/services/alert-message.js';
 import { MAX_REPLY_CHARS, type SendOutcome, sendCommentReply } from '../src/services/comment-replies.js';
 import { openAlertsOf } from '../src/services/comments.js';
+import type { FeedbackLabel } from '../src/services/sentiment/adapt.js';
 
 const m = defineMessages(
   'alerts-command',
@@ -119,7 +120,29 @@ const who = (ctx: Context) => ctx.member.name || ctx.identity.user.name || ctx.m
 async function rerender(ctx: Context, id: number, extra: { notes?: string[] } = {}) {
   const fresh = await load(ctx, id);
   const view = ctx.services.comments.view(ctx.workspace, fresh, ctx.locale);
-  return renderAlert({ ...view, ...extra, replaceOriginal: true });
+  const feedback = await ctx.services.comments.feedbackOf(ctx.workspace, id);
+  return renderAlert({ ...view, feedback, ...extra, replaceOriginal: true });
+}
+
+/**
+ * "Not negative" / "Correct": stores the verdict (the latest press wins) for the workspace's
+ * classifier. "Not negative" also closes the alert as a false alarm (ignored, so it never
+ * escalates); "Correct" leaves it open. Every press is audited, as it rewrites the stored verdict.
+ */
+async function judge(ctx: Context, id: number, label: FeedbackLabel) {
+  const c = await load(ctx, id);
+  const outcome = await ctx.services.comments.recordFeedback(ctx.workspace, c, label, who(ctx));
+  if (label === 'not-negative') {
+    await ctx.services.db.comment.updateMany({
+      where: { id: c.id, workspaceId: ctx.workspace.id, status: { in: OPEN } },
+      data: { status: 'ignored', handledBy: who(ctx), handledAt: ctx.now() },
+    });
+  }
+  await ctx.services.audit.record(ctx, `alert.${label === 'negative' ? 'correct' : 'not-negative'}`, `comment:${id}`, {
+    label,
+    outcome,
+  });
+  return rerender(ctx, id);
 }
 
 /** Closes an open alert (handled or ignored); a second press shows who closed it and changes nothing. */
@@ -308,6 +331,8 @@ export default defineCommand({
   actions: {
     handle: action({ payload: commentId, allow: ACT, handler: (id, ctx) => close(ctx, id, 'handled') }),
     ignore: action({ payload: commentId, allow: ACT, handler: (id, ctx) => close(ctx, id, 'ignored') }),
+    notnegative: action({ payload: commentId, allow: ACT, handler: (id, ctx) => judge(ctx, id, 'not-negative') }),
+    correct: action({ payload: commentId, allow: ACT, handler: (id, ctx) => judge(ctx, id, 'negative') }),
     assign: action({
       payload: commentId,
       allow: ACT,

@@ -36,6 +36,8 @@ import { ReportService } from './services/reports.js';
 import { SchedulerService } from './services/scheduler.js';
 import { Secrets } from './services/secrets.js';
 import { SentimentClassifier } from './services/sentiment/index.js';
+import { SentimentFeedbackService } from './services/sentiment-feedback.js';
+import { OPINION_TIMEOUT_MS, SentimentSecondOpinion } from './services/sentiment-second-opinion.js';
 import { SeoService } from './services/seo/audit.js';
 import { WorkspaceService } from './services/workspaces.js';
 
@@ -77,6 +79,10 @@ export async function createApp(o: AppOptions): Promise<App> {
   const offline = new OfflineLlm({ brainstorm: brainstormGenerator, persona: personaGenerator });
   const clock = o.clock ?? systemClock;
   const sentiment = SentimentClassifier.load();
+  // Its own client with a short timeout: an alert must not wait 30 s for a second opinion.
+  const opinionLlm =
+    llm?.kind === 'openai' ? (o.llm ?? openAiFromConfig(o.config, o.log, OPINION_TIMEOUT_MS)) : undefined;
+  if (opinionLlm instanceof OpenAiLlm && opinionLlm !== llm) opinionLlm.meterWith(metrics);
   const secrets = Secrets.load(o.config.ENCRYPTION_KEY, dataDir(o.config.DATABASE_URL));
   const outbound = new SafeFetch({ allow: new AllowList(o.config.OUTBOUND_ALLOW_HOSTS) });
   const services: Services = {
@@ -97,6 +103,14 @@ export async function createApp(o: AppOptions): Promise<App> {
       sentiment,
       log: o.log,
       telemetry: metrics,
+      feedback: new SentimentFeedbackService({
+        db: db.prisma,
+        scale: sentiment,
+        wordScore: (w) => sentiment.classify(w).score,
+      }),
+      ...(opinionLlm
+        ? { secondOpinion: new SentimentSecondOpinion({ db: db.prisma, llm: opinionLlm, log: o.log }) }
+        : {}),
     }),
     replyDrafter: llm ? new LlmReplyDrafter(llm, new TemplateReplyDrafter(), o.log) : new TemplateReplyDrafter(),
     scheduler: new SchedulerService(db.prisma),

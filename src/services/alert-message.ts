@@ -52,6 +52,11 @@ export const alertMessages = defineMessages(
     replyPending: (p: { who: string; when: string }) =>
       `Reply sent by ${p.who} at ${p.when}; the platform has not confirmed it (yet). Check the comment before sending again.`,
     escalatedAt: (p: { when: string }) => `Escalated at ${p.when}.`,
+    notnegative: 'Not negative',
+    correct: 'Correct',
+    notNegativeBy: (p: { who: string; when: string }) =>
+      `Marked not negative by ${p.who} at ${p.when}: the alert is closed, and comments like it will count as less negative here.`,
+    correctBy: (p: { who: string; when: string }) => `Confirmed negative by ${p.who} at ${p.when}.`,
   },
   {
     negativeTitle: (p) => `تعليق سلبي على ${iso(p.platform)}`,
@@ -95,6 +100,11 @@ export const alertMessages = defineMessages(
     replyPending: (p) =>
       `أرسل ${iso(p.who)} الرد في ${iso(p.when)} ولم تؤكده المنصة (بعد). تحقّق من التعليق قبل الإرسال مرة أخرى.`,
     escalatedAt: (p) => `صُعّدت في ${iso(p.when)}.`,
+    notnegative: 'ليس سلبيًا',
+    correct: 'صحيح',
+    notNegativeBy: (p) =>
+      `وسمه ${iso(p.who)} بأنه ليس سلبيًا في ${iso(p.when)}: أُغلق التنبيه، وستُعدّ التعليقات المشابهة هنا أقل سلبية.`,
+    correctBy: (p) => `أكّد ${iso(p.who)} أنه سلبي في ${iso(p.when)}.`,
   },
 );
 
@@ -144,12 +154,16 @@ export interface AlertView {
   complaint?: string | undefined;
   arabizi?: boolean;
   escalationMinutes?: number;
+  /** The latest "Not negative" / "Correct" press on this comment, if any. */
+  feedback?: { label: string; byUser: string; at: Date } | undefined;
   /** Extra lines under the alert: who acted and when. */
   notes?: string[];
   replaceOriginal?: boolean;
 }
 
 export const ALERT_ACTIONS = ['handle', 'assign', 'draft', 'ignore'] as const;
+/** On negative alerts, in their own row: they teach the classifier this brand's comments. */
+export const FEEDBACK_ACTIONS = ['notnegative', 'correct'] as const;
 /** Shown once a reply is drafted and not yet sent. */
 export const REPLY_ACTIONS = ['send', 'edit'] as const;
 
@@ -200,6 +214,10 @@ export function renderAlert(v: AlertView): Reply {
     else blocks.push(context(t.replyPending({ who: c.repliedBy, when })));
   }
   if (open) blocks.push(actions(buttons));
+  // Questions are not judged negative or not: there is nothing to correct on them.
+  if (open && c.sentiment === 'negative') {
+    blocks.push(actions(FEEDBACK_ACTIONS.map((id) => ({ id: `alerts.${id}`, label: t[id], payload: String(c.id) }))));
+  }
   return reply(title, blocks, {
     tone: severity === 'low' ? 'info' : 'warning',
     ...(v.replaceOriginal ? { replaceOriginal: true } : {}),
@@ -220,8 +238,13 @@ function stateNotes(v: AlertView): string[] {
   if (c.status === 'handled' && c.handledBy && c.handledAt) {
     out.push(t.handledBy({ who: c.handledBy, when: when(c.handledAt) }));
   }
-  if (c.status === 'ignored' && c.handledBy && c.handledAt) {
+  const falseAlarm = v.feedback?.label === 'not-negative';
+  if (c.status === 'ignored' && c.handledBy && c.handledAt && !falseAlarm) {
     out.push(t.ignoredBy({ who: c.handledBy, when: when(c.handledAt) }));
+  }
+  if (v.feedback) {
+    const p = { who: v.feedback.byUser, when: when(v.feedback.at) };
+    out.push(falseAlarm ? t.notNegativeBy(p) : t.correctBy(p));
   }
   return out;
 }

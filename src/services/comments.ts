@@ -18,7 +18,10 @@ import { type AlertView, renderAlert } from './alert-message.js';
 import type { Clock } from './clock.js';
 import type { Notifier } from './notifier.js';
 import type { DraftRequest } from './reply-drafts.js';
+import { type Adapted, adapt, type FeedbackLabel, settle } from './sentiment/adapt.js';
 import type { Sentiment, SentimentClassifier } from './sentiment/index.js';
+import type { RecordOutcome, SentimentFeedbackService } from './sentiment-feedback.js';
+import type { SentimentSecondOpinion } from './sentiment-second-opinion.js';
 
 /** An open alert: one was raised, and nobody has handled or ignored it. /alerts and the digest agree on it. */
 export function openAlertsOf(workspaceId: number) {
@@ -59,6 +62,10 @@ export class CommentService {
       log: Logger;
       /** Counts alerts raised (mktbot_alerts_total). */
       telemetry?: Pick<AppMetrics, 'alerts'>;
+      /** The workspace's "Not negative" / "Correct" presses, adapting its classification. */
+      feedback?: SentimentFeedbackService;
+      /** Asked about uncertain comments when an LLM is configured. */
+      secondOpinion?: SentimentSecondOpinion;
     },
   ) {}
 
@@ -75,6 +82,20 @@ export class CommentService {
     return this.deps.sentiment.classify(text);
   }
 
+  /**
+   * How a new comment of this workspace is classified: offline, then adjusted by the workspace's
+   * feedback, then (when an LLM is configured, the score is near the negative cut and feedback did
+   * not decide) the model's cached second opinion. Without feedback or a model, classify() alone.
+   */
+  async classifyFor(workspace: Pick<Workspace, 'id'>, text: string): Promise<Adapted> {
+    const { sentiment, feedback, secondOpinion } = this.deps;
+    const base = this.classify(text);
+    const s: Adapted = feedback ? adapt(await feedback.adaptationFor(workspace.id), text, base, sentiment) : base;
+    if (!secondOpinion || s.adaptedBy || !sentiment.isUncertain(s)) return s;
+    const opinion = await secondOpinion.opinion(workspace.id, text);
+    return opinion ? settle(s, opinion.label, sentiment) : s;
+  }
+
   /** Why a stored comment deserves an alert in this workspace, if it does. */
   alertReason(workspace: Workspace, c: Pick<Comment, 'sentiment' | 'score' | 'isQuestion'>): AlertReason | undefined {
     if (c.sentiment === 'negative' && (c.score ?? 0) <= workspace.alertThreshold) return 'negative';
@@ -84,7 +105,7 @@ export class CommentService {
 
   async ingest(workspace: Workspace, input: IncomingComment): Promise<IngestResult> {
     const { db } = this.deps;
-    const s = this.classify(input.text);
+    const s = await this.classifyFor(workspace, input.text);
     let comment: Comment;
     try {
       comment = await db.comment.create({
@@ -161,6 +182,36 @@ export class CommentService {
     return { comment, locale: lang, timezone: workspace.timezone, complaint: s.complaint, arabizi: s.arabizi };
   }
 
+  /**
+   * Stores a "Not negative" / "Correct" press on a comment of this workspace (the latest press wins)
+   * and makes the workspace's next comments use it.
+   */
+  async recordFeedback(
+    workspace: Pick<Workspace, 'id'>,
+    comment: Pick<Comment, 'id' | 'workspaceId' | 'text'>,
+    label: FeedbackLabel,
+    byUser: string,
+  ): Promise<RecordOutcome> {
+    const { feedback, clock } = this.deps;
+    if (!feedback) throw new Error('sentiment feedback is not configured');
+    if (comment.workspaceId !== workspace.id) throw new Error('comment of another workspace');
+    const { outcome } = await feedback.record({
+      workspaceId: workspace.id,
+      commentId: comment.id,
+      label,
+      text: comment.text,
+      byUser,
+      at: clock.now(),
+    });
+    return outcome;
+  }
+
+  /** The latest feedback press on a comment, as the alert shows it. */
+  async feedbackOf(workspace: Pick<Workspace, 'id'>, commentId: number): Promise<AlertView['feedback']> {
+    const row = await this.deps.feedback?.of(workspace.id, commentId);
+    return row ? { label: row.label, byUser: row.byUser, at: row.createdAt } : undefined;
+  }
+
   /** What the drafter needs to propose a reply in the comment's language. */
   draftRequest(workspace: Workspace, comment: Comment): DraftRequest {
     const s = this.classify(comment.text);
@@ -235,7 +286,11 @@ export class CommentService {
           await notifier.post(
             workspace,
             'escalation',
-            renderAlert({ ...this.view(workspace, fresh), escalationMinutes: workspace.escalationMinutes }),
+            renderAlert({
+              ...this.view(workspace, fresh),
+              feedback: await this.feedbackOf(workspace, fresh.id),
+              escalationMinutes: workspace.escalationMinutes,
+            }),
           );
           escalated++;
         } catch (err) {

@@ -27,6 +27,7 @@ async function stateOf(): Promise<string> {
     strip(await db.comment.findMany({ orderBy: { id: 'asc' } })),
     strip(await db.metricDaily.findMany({ orderBy: { id: 'asc' } })),
     strip(await db.digestRun.findMany({ orderBy: { id: 'asc' } })),
+    strip(await db.sentimentFeedback.findMany({ orderBy: { id: 'asc' } })),
     // Roles are changes too; who was seen when is not.
     (await db.member.findMany({ orderBy: { id: 'asc' } })).map((m) => [m.externalId, m.role]),
   ]);
@@ -115,6 +116,9 @@ describe('audit log coverage', () => {
       ['alert draft', press('alerts.draft', lastComment)],
       ['alert handle', press('alerts.handle', lastComment)],
       ['alert handle again', press('alerts.handle', lastComment)],
+      ['alert correct', press('alerts.correct', lastComment)],
+      ['alert not negative', press('alerts.notnegative', lastComment)],
+      ['alert not negative again', press('alerts.notnegative', lastComment)],
       ['report', say('/report 30d')],
       ['audit', say('/audit')],
       ['bad option (error)', say('/plan create product:x goal:nothing budget:-4')],

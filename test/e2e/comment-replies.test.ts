@@ -70,6 +70,9 @@ describe('Draft reply, Edit reply and Send reply through the platform APIs', () 
       'alerts.handle',
       'alerts.assign',
       'alerts.ignore',
+      // The feedback row of a negative alert (docs/alerts.md).
+      'alerts.notnegative',
+      'alerts.correct',
     ]);
     const draft = (await app.services.db.comment.findUniqueOrThrow({ where: { id } })).replyDraft;
     expect(draft).toMatch(/^Hi Sara, we're sorry/);

@@ -121,6 +121,21 @@ describe('Reply -> Discord message', () => {
     expect(m.embeds.at(-1)?.footer?.text).toBe(ELLIPSIS);
   });
 
+  it('starts each actions block on its own row (an alert: four actions, then the two feedback buttons)', () => {
+    const group = (names: string[]): Action[] => names.map((n) => ({ id: `alerts.${n}`, label: n, payload: '7' }));
+    const m = expectAccepted({
+      blocks: [
+        { kind: 'text', text: 'alert' },
+        { kind: 'actions', actions: group(['send', 'edit', 'handle', 'assign', 'ignore']) },
+        { kind: 'actions', actions: group(['notnegative', 'correct']) },
+      ],
+    });
+    expect(m.components.map((row) => row.components.map((c) => c.custom_id))).toEqual([
+      ['alerts.send|7', 'alerts.edit|7', 'alerts.handle|7', 'alerts.assign|7', 'alerts.ignore|7'],
+      ['alerts.notnegative|7', 'alerts.correct|7'],
+    ]);
+  });
+
   it('round-trips button ids with and without payloads', () => {
     expect(parseCustomId(customId({ id: 'plan.save', payload: 'a|b' }))).toEqual({
       actionId: 'plan.save',

@@ -116,7 +116,8 @@ export function renderMessage(r: Reply): DiscordMessage {
   const color = COLORS[r.tone ?? 'info'];
   const drafts: Draft[] = [];
   const files: DiscordFile[] = [];
-  const buttons: Action[] = [];
+  // One group per actions block: each block starts its own row, as it does on Slack.
+  const buttons: Action[][] = [];
   const fresh = (): Draft => {
     const d = { embed: { color } as APIEmbed, closed: false };
     drafts.push(d);
@@ -159,7 +160,7 @@ export function renderMessage(r: Reply): DiscordMessage {
         });
         break;
       case 'actions':
-        buttons.push(...b.actions);
+        buttons.push(b.actions);
         break;
       default:
         addText(textOf(b));
@@ -319,29 +320,34 @@ function shrink(e: APIEmbed, budget: number): APIEmbed {
   return out;
 }
 
-function buttonRows(actions: Action[]): { rows: ButtonRow[]; dropped: string[]; overflow: boolean } {
+function buttonRows(groups: Action[][]): { rows: ButtonRow[]; dropped: string[]; overflow: boolean } {
   const dropped: string[] = [];
-  const buttons: APIButtonComponentWithCustomId[] = [];
-  for (const a of actions) {
-    const id = customId(a);
-    if (id.length > LIMITS.customId) {
-      dropped.push(a.id);
-      continue;
+  const all: ButtonRow[] = [];
+  for (const actions of groups) {
+    const buttons: APIButtonComponentWithCustomId[] = [];
+    for (const a of actions) {
+      const id = customId(a);
+      if (id.length > LIMITS.customId) {
+        dropped.push(a.id);
+        continue;
+      }
+      buttons.push({
+        type: ComponentType.Button,
+        custom_id: id,
+        label: clip(a.label, LIMITS.buttonLabel),
+        style:
+          a.style === 'primary'
+            ? ButtonStyle.Primary
+            : a.style === 'danger'
+              ? ButtonStyle.Danger
+              : ButtonStyle.Secondary,
+      });
     }
-    buttons.push({
-      type: ComponentType.Button,
-      custom_id: id,
-      label: clip(a.label, LIMITS.buttonLabel),
-      style:
-        a.style === 'primary' ? ButtonStyle.Primary : a.style === 'danger' ? ButtonStyle.Danger : ButtonStyle.Secondary,
-    });
+    for (let i = 0; i < buttons.length; i += LIMITS.buttonsPerRow) {
+      all.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + LIMITS.buttonsPerRow) });
+    }
   }
-  const max = LIMITS.rows * LIMITS.buttonsPerRow;
-  const rows: ButtonRow[] = [];
-  for (let i = 0; i < Math.min(buttons.length, max); i += LIMITS.buttonsPerRow) {
-    rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + LIMITS.buttonsPerRow) });
-  }
-  return { rows, dropped, overflow: buttons.length > max };
+  return { rows: all.slice(0, LIMITS.rows), dropped, overflow: all.length > LIMITS.rows };
 }
 
 function uniqueName(filename: string, files: DiscordFile[]): string {

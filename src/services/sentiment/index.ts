@@ -46,7 +46,14 @@ export interface Evidence {
   model?: { probabilities: Probabilities; cuts: Cuts };
 }
 
+/** How far from the negative cut a score counts as uncertain (see isUncertain). */
+export const UNCERTAIN_MARGIN = 0.15;
+
 const round = (n: number) => Math.round(n * 1000) / 1000;
+
+export function labelOf(score: number, cuts: Readonly<Cuts>): SentimentLabel {
+  return score <= cuts.negative ? 'negative' : score >= cuts.positive ? 'positive' : 'neutral';
+}
 
 /** Which trained model reads a text: Arabizi has none (the rules know its common words). */
 function modelLanguage(d: DetectedLanguage): ModelLanguage | undefined {
@@ -124,9 +131,8 @@ export class SentimentClassifier {
     // A brand complaint is negative however politely or sarcastically it is phrased.
     if (rules.complaint) score = Math.min(score, -0.5 - 0.1 * Math.abs(ruleScore));
     score = Math.max(-1, Math.min(1, score));
-    const label: SentimentLabel = score <= cuts.negative ? 'negative' : score >= cuts.positive ? 'positive' : 'neutral';
     return {
-      label,
+      label: labelOf(score, cuts),
       score: round(score),
       lang: e.detected.lang,
       arabizi: e.detected.arabizi,
@@ -137,5 +143,16 @@ export class SentimentClassifier {
 
   classify(text: string): Sentiment {
     return this.decide(this.evidence(text));
+  }
+
+  /** The cuts a classified text was labelled with: its language's model's, or the rules' own. */
+  cutsFor(s: Pick<Sentiment, 'lang' | 'arabizi'>): Readonly<Cuts> {
+    const lang = modelLanguage({ lang: s.lang, arabizi: s.arabizi });
+    return (lang && this.model(lang)?.model.cuts) || DEFAULT_CUTS;
+  }
+
+  /** Close enough to the negative cut that a second opinion is worth asking for. */
+  isUncertain(s: Pick<Sentiment, 'score' | 'lang' | 'arabizi'>): boolean {
+    return Math.abs(s.score - this.cutsFor(s).negative) < UNCERTAIN_MARGIN;
   }
 }
