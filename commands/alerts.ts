@@ -279,8 +279,8 @@ export default defineCommand({
         threshold: opt.number({
           label: { en: 'Threshold', ar: 'الحد' },
           description: {
-            en: 'Alert at or below this score, -1 to 0 (default -0.3)',
-            ar: 'نبّه عند هذه الدرجة أو أقل، من -1 إلى 0 (الافتراضي -0.3)',
+            en: 'Alert at or below this score, -1 to 0 (default 0: every negative comment)',
+            ar: 'نبّه عند هذه الدرجة أو أقل، من -1 إلى 0 (الافتراضي 0: كل تعليق سلبي)',
           },
           min: -1,
           max: 0,

@@ -121,6 +121,9 @@ export class SentimentClassifier {
     // The rules are a second vote that can only add negatives (recall first): clear rule evidence
     // ("ما عجبني", "معجبنيش خالص") wins over a model that does not understand negation.
     if (ruleScore <= -0.4) score = Math.min(score, ruleScore);
+    // A praise idiom with no negative word ("can't wait to try it", "never disappoints") is read
+    // better by the idiom than by a model that learnt "disappoint" from complaints.
+    if (rules.praise && rules.negative === 0) score = Math.max(score, ruleScore);
     // Questions without a negative word, and negated negatives ("not bad", "مش وحش"), are not
     // complaints, whatever the texts the model learnt from did with them; a negated negative is
     // mild praise, as the rules read it.

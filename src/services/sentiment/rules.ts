@@ -31,6 +31,8 @@ export interface RuleResult {
   question: boolean;
   /** A short question that is not a "why" reproach: "do you ship to Jeddah?", "بكم السعر؟". */
   plainQuestion: boolean;
+  /** A praise idiom matched ("can't wait to", "never disappoints"): praise that looks negative word by word. */
+  praise: boolean;
   /** Lexicon words, emoji and phrases that matched (for explanations and tests). */
   hits: string[];
 }
@@ -106,6 +108,7 @@ export function applyRules(text: string): RuleResult {
   let positive = 0;
   let negative = 0;
   let negatedNegative = false;
+  let praise = false;
   const hasLatin = /[a-z]/.test(norm);
   // Idioms before single words: an idiom's words are blanked out of `rest`, so they count once,
   // through the idiom. Complaint idioms go first, so that praise inside one ("not worth it") is not
@@ -126,6 +129,7 @@ export function applyRules(text: string): RuleResult {
       hits.push(m[0]);
       score += p.weight;
       positive += p.weight;
+      praise = true;
       rest = blank(rest, m);
     }
   }
@@ -200,6 +204,7 @@ export function applyRules(text: string): RuleResult {
     complaint,
     question,
     plainQuestion: question && ws.length <= 12 && !ws.some((w) => REPROACH.has(w)),
+    praise,
     hits,
   };
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Workspace" ALTER COLUMN "alertThreshold" SET DEFAULT 0;
+
