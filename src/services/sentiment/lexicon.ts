@@ -627,7 +627,7 @@ export const NEGATIVE: Record<string, number> = {
   قذر: 3,
   قذره: 3,
   منتهي: 1,
-  سييين: 2.5,
+  سيين: 2.5,
   // Arabic, second pass: failure, disaster, lies, insults and disgust in MSA and the dialects.
   فشل: 2.5,
   فشلت: 2,
