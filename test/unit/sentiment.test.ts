@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/services/sentiment/dataset.js';
 import { SentimentClassifier } from '../../src/services/sentiment/index.js';
 import { detectLanguage } from '../../src/services/sentiment/language.js';
+import { INTENSIFIERS, NEGATIVE, POSITIVE } from '../../src/services/sentiment/lexicon.js';
 import { normalize } from '../../src/services/sentiment/normalize.js';
-import { applyRules, isQuestion } from '../../src/services/sentiment/rules.js';
+import { applyRules, isQuestion, polarity } from '../../src/services/sentiment/rules.js';
 
 const classifier = SentimentClassifier.load();
 const label = (t: string) => classifier.classify(t).label;
@@ -158,6 +159,45 @@ describe('Arabic and dialects', () => {
     ['7elw awi', 'positive'],
   ] as const)('%s -> %s', (text, expected) => {
     expect(label(text)).toBe(expected);
+  });
+});
+
+describe('Arabic lexicon, phrases and prefixes', () => {
+  it.each([
+    ['للأسف الخدمة كارثة', 'negative'],
+    ['تطبيق فاشل وحسبي الله عليكم', 'negative'],
+    ['الله ياخذكم على هالخدمة', 'negative'],
+    ['حرام عليكم، ما هذا الغباء', 'negative'],
+    // A negated insult stays an insult; only "not bad" words turn into mild praise.
+    ['لا للغش والكذب', 'negative'],
+    ['مش كويس خالص', 'negative'],
+    ['المنتج مو زين', 'negative'],
+    ['وللأسف التطبيق بطيء جدا', 'negative'],
+    // "ما" of "ما شاء الله" and of an exclamation ("how lovely") is not a negation.
+    ['ما شاء الله روعة', 'positive'],
+    ['ما أروع هذا المنتج', 'positive'],
+    ['يعطيكم العافية وبالتوفيق', 'positive'],
+    ['فخورين فيكم، الف مبروك', 'positive'],
+  ] as const)('%s -> %s', (text, expected) => {
+    expect(label(text)).toBe(expected);
+  });
+
+  it('reads a word through و ف ب ال but never cuts a short word into another', () => {
+    expect(polarity('والفشل')?.weight).toBeLessThan(0);
+    expect(polarity('بنجاح')?.weight).toBeGreaterThan(0);
+    expect(polarity('بكره')).toBeUndefined();
+    expect(polarity('فندم')).toBeUndefined();
+  });
+
+  it('a blessing next to a complaint is still a complaint', () => {
+    const r = applyRules('ما شاء الله على التوصيل، اسبوعين وما وصل');
+    expect(r.complaint).toBe('delivery');
+    expect(r.score).toBeLessThan(0);
+  });
+
+  it('every Arabic entry is in normalised spelling, or it would never match', () => {
+    const keys = [...Object.keys(POSITIVE), ...Object.keys(NEGATIVE), ...Object.keys(INTENSIFIERS)];
+    expect(keys.filter((k) => /[\u0600-\u06FF]/.test(k) && normalize(k) !== k)).toEqual([]);
   });
 });
 

@@ -4,8 +4,11 @@
  */
 import { isNegator, type RuleFeatures } from './features.js';
 import {
+  ARABIC_NOT_BAD,
+  ARABIC_PHRASES,
   COMPLAINTS,
   type ComplaintKind,
+  EXCLAMATIVE_AFTER_MA,
   INTENSIFIERS,
   NEGATIVE,
   NEGATIVE_EMOJI,
@@ -44,16 +47,61 @@ const WEIGHTS = new Map<string, number>([
   ...Object.entries(POSITIVE),
 ]);
 
-/** Sentiment of a word, also through Egyptian/Gulf negation wrapped around it ("معجبنيش" = ما + عجبني + ش). */
-function polarity(word: string): { weight: number; negatedInside: boolean } | undefined {
-  const direct = WEIGHTS.get(word);
-  if (direct !== undefined) return { weight: direct, negatedInside: false };
-  const wrapped = /^ما?(.{3,})ش$/.exec(word);
-  if (wrapped) {
-    const inner = WEIGHTS.get(wrapped[1] as string);
-    if (inner !== undefined) return { weight: inner, negatedInside: true };
+function lookup(word: string): number | undefined {
+  return WEIGHTS.get(word);
+}
+
+interface Match {
+  weight: number;
+  /** The lexicon entry matched, once prefixes and wrapped negation are removed. */
+  stem: string;
+}
+
+// Arabic glues conjunctions, prepositions and the article onto words ("والخدمه", "بنجاح", "فاشل"
+// stays whole): tried only when the whole word is not in the lexicon, shortest prefix first. A lone
+// و ف ب must leave four letters ("فندم" is not ف + "ندم", "بكره" tomorrow is not ب + "كره"), the
+// article three.
+const OUTER_PREFIXES = ['', 'و', 'ف'];
+const INNER_PREFIXES = ['', 'ال', 'ب', 'لل', 'بال', 'كال'];
+const ARABIC_PREFIXES = OUTER_PREFIXES.flatMap((o) => INNER_PREFIXES.map((i) => o + i))
+  .filter((p) => p !== '')
+  .sort((a, b) => a.length - b.length);
+
+/** The word's lexicon entry, also after stripping the Arabic prefixes above. */
+function prefixedLookup(word: string): Match | undefined {
+  const direct = lookup(word);
+  if (direct !== undefined) return { weight: direct, stem: word };
+  if (!ARABIC.test(word)) return undefined;
+  for (const p of ARABIC_PREFIXES) {
+    if (word.length - p.length < (p.length === 1 ? 4 : 3) || !word.startsWith(p)) continue;
+    const stem = word.slice(p.length);
+    const weight = lookup(stem);
+    if (weight !== undefined) return { weight, stem };
   }
   return undefined;
+}
+
+/** Sentiment of a word, also through Egyptian/Gulf negation wrapped around it ("معجبنيش" = ما + عجبني + ش). */
+export function polarity(word: string): (Match & { negatedInside: boolean }) | undefined {
+  const direct = prefixedLookup(word);
+  if (direct !== undefined) return { ...direct, negatedInside: false };
+  const wrapped = /^ما?(.{3,})ش$/.exec(word);
+  if (wrapped) {
+    const stem = wrapped[1] as string;
+    const inner = lookup(stem);
+    if (inner !== undefined) return { weight: inner, stem, negatedInside: true };
+  }
+  return undefined;
+}
+
+/**
+ * Whether the word at i negates what follows. "ومش", "وما", "ولا" carry a conjunction; "ما" before
+ * an elative is an exclamation ("ما احلي" = how lovely) and in "ما شاء الله" a blessing.
+ */
+function negatesAt(ws: readonly string[], i: number): boolean {
+  const w = ws[i] as string;
+  if (w === 'ما' && EXCLAMATIVE_AFTER_MA.has(ws[i + 1] ?? '')) return false;
+  return isNegator(w) || (/^[وف]..+$/.test(w) && isNegator(w.slice(1)));
 }
 
 const ARABIC = /[\u0600-\u06FF]/;
@@ -145,8 +193,10 @@ export function applyRules(text: string): RuleResult {
       }
       if (!p) continue;
       let weight = p.weight;
-      const before = scored.slice(Math.max(0, i - 3), i);
-      const negated = p.negatedInside || before.some(isNegator);
+      let negated = p.negatedInside;
+      for (let j = Math.max(0, i - 3); j < i && !negated; j++) negated = negatesAt(scored, j);
+      // Most negated Arabic negatives stay negative ("لا للفساد" is "no to corruption").
+      if (negated && weight < 0 && ARABIC.test(p.stem) && !ARABIC_NOT_BAD.has(p.stem)) negated = false;
       if (negated && weight < 0) negatedNegative = true;
       if (negated) weight *= weight > 0 ? NEGATED_POSITIVE : NEGATED_NEGATIVE;
       const near = [scored[i - 1], scored[i + 1], scored[i - 2]].map((n) =>
@@ -179,6 +229,16 @@ export function applyRules(text: string): RuleResult {
   let complaint: ComplaintKind | undefined;
   let complaintWeight = 0;
   const hasArabic = ARABIC.test(norm);
+  if (hasArabic) {
+    for (const p of ARABIC_PHRASES) {
+      const m = p.pattern.exec(norm);
+      if (!m) continue;
+      hits.push(m[0]);
+      score += p.weight;
+      if (p.weight > 0) positive += p.weight;
+      else negative += p.weight;
+    }
+  }
   for (const c of COMPLAINT_PATTERNS) {
     let m: RegExpExecArray | null = null;
     if (hasArabic) m = c.arabic?.exec(norm) ?? null;
