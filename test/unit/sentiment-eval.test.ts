@@ -10,10 +10,10 @@ import {
 } from '../../src/services/sentiment/evaluate.js';
 import { SentimentClassifier } from '../../src/services/sentiment/index.js';
 
-// Measured on this commit (npm run eval:sentiment): P 0.692, R 0.779, F1 0.733; naive Bayes with the
-// rules alone reached 0.707. The issue's floor is 0.70; this one is set just under the measured figure
-// so that a change that loses what the regression gained fails here.
-const ARABIC_F1_FLOOR = 0.72;
+// Measured on this commit (npm run eval:sentiment): P 0.705, R 0.782, F1 0.742 (naive Bayes with the
+// first lexicon: 0.707). The issue's floor is 0.70; this one sits just under the measured figure so
+// that a change that loses what the regression and the lexicon gained fails here.
+const ARABIC_F1_FLOOR = 0.73;
 
 const rows = arabicTestRows();
 
@@ -35,7 +35,8 @@ describe('Arabic negative-class quality on ArSarcasm-v2 test (never trained on)'
 });
 
 // The issue's protocol: train on two of Amazon, Yelp and IMDB with the shipped model's procedure,
-// test on the third, average the three F1s. The floor is the issue's.
+// test on the third, average the three F1s. Measured on this commit: 0.870 (odd rows only: 0.849).
+// The floor is the issue's.
 const ENGLISH_F1_FLOOR = 0.8;
 const english = englishRows();
 
@@ -64,7 +65,7 @@ describe('English negative-class quality, leave one UCI source out (npm package 
 
 // Plain neutral brand comments, written for this test and kept out of the training file
 // (src/services/sentiment/data/en-neutral.txt): the review sentences have no neutral class, and a
-// model trained on them alone called 9 of these 30 negative.
+// model trained on them alone called 9 of these 30 negative; with the neutral file, none.
 const NEUTRAL_COMMENTS = [
   'I ordered the blue one yesterday',
   'We tried the new menu today',
