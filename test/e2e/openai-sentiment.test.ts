@@ -17,9 +17,9 @@ const admin = identity({ workspace: 'T1', user: 'U-amal', name: 'Amal' });
 
 /** What the fake model answers for each comment (it reads the comment from the quoted data). */
 const VERDICTS: Record<string, string> = {
-  'shipping was a bit slow': 'neutral',
-  'a bit expensive': 'negative',
-  'the app is a little slow': 'negative',
+  'not sure about the new flavour': 'neutral',
+  'it took a while to arrive': 'negative',
+  'hmm not convinced': 'negative',
 };
 const commentOf = (req: ChatRequest): string =>
   (JSON.parse(req.messages.find((m) => m.role === 'user')?.content ?? '{}') as { comment?: string }).comment ?? '';
@@ -72,11 +72,11 @@ describe('LLM second opinion on uncertain comments', () => {
 
   it('asks the model once per text, uses its label, and asks nothing about clear-cut comments', async () => {
     const { app, ws } = await start();
-    expect(expectUncertain(app, 'shipping was a bit slow', true).label).toBe('negative');
-    expect(expectUncertain(app, 'a bit expensive', true).label).not.toBe('negative');
+    expect(expectUncertain(app, 'not sure about the new flavour', true).label).toBe('negative');
+    expect(expectUncertain(app, 'it took a while to arrive', true).label).not.toBe('negative');
 
     // The model says neutral where the rules said negative: no alert.
-    const slow = await app.services.comments.ingest(ws, comment('shipping was a bit slow'));
+    const slow = await app.services.comments.ingest(ws, comment('not sure about the new flavour'));
     expect(slow.alerted).toBe(false);
     expect(slow.comment.sentiment).toBe('neutral');
     expect(fake.requests).toHaveLength(1);
@@ -84,18 +84,18 @@ describe('LLM second opinion on uncertain comments', () => {
     expect(req.model).toBe('gpt-test');
     expect(req.response_format?.json_schema).toMatchObject({ name: 'comment_sentiment', strict: true });
     const system = req.messages.find((m) => m.role === 'system')?.content ?? '';
-    expect(system).not.toContain('shipping was a bit slow');
-    expect(commentOf(req)).toBe('shipping was a bit slow');
+    expect(system).not.toContain('not sure about the new flavour');
+    expect(commentOf(req)).toBe('not sure about the new flavour');
 
     // The model says negative where the rules hesitated: an alert.
-    const pricey = await app.services.comments.ingest(ws, comment('a bit expensive'));
+    const pricey = await app.services.comments.ingest(ws, comment('it took a while to arrive'));
     expect(pricey.alerted).toBe(true);
     expect(pricey.comment.sentiment).toBe('negative');
     expect(pricey.comment.score ?? 0).toBeLessThanOrEqual(ws.alertThreshold);
     expect(fake.requests).toHaveLength(2);
 
     // The same text again (another comment, other case and spacing): from the cache.
-    const again = await app.services.comments.ingest(ws, comment('A bit  EXPENSIVE'));
+    const again = await app.services.comments.ingest(ws, comment('It took a WHILE  to arrive'));
     expect(again.alerted).toBe(true);
     expect(fake.requests).toHaveLength(2);
     const cached = await app.services.db.sentimentOpinion.findMany();
@@ -114,7 +114,7 @@ describe('LLM second opinion on uncertain comments', () => {
 
   it('the cache survives a restart; feedback on a text settles it without the model', async () => {
     const first = await start();
-    await first.app.services.comments.ingest(first.ws, comment('a bit expensive'));
+    await first.app.services.comments.ingest(first.ws, comment('it took a while to arrive'));
     expect(fake.requests).toHaveLength(1);
     // A second process on the same database (a restart, or another replica).
     const second = await createTestApp(
@@ -127,16 +127,16 @@ describe('LLM second opinion on uncertain comments', () => {
       {},
     );
     apps.push(second);
-    expect((await second.services.comments.ingest(first.ws, comment('a bit expensive'))).alerted).toBe(true);
+    expect((await second.services.comments.ingest(first.ws, comment('it took a while to arrive'))).alerted).toBe(true);
     expect(fake.requests).toHaveLength(1);
 
     // "Not negative" on an uncertain text: the same text is settled by feedback, not asked.
-    const slow = await first.app.services.comments.ingest(first.ws, comment('the app is a little slow'));
+    const slow = await first.app.services.comments.ingest(first.ws, comment('hmm not convinced'));
     expect(slow.alerted).toBe(true);
     expect(fake.requests).toHaveLength(2);
     await first.app.router.press('alerts.notnegative', String(slow.comment.id), admin);
     await first.app.services.db.sentimentOpinion.deleteMany();
-    const settled = await first.app.services.comments.ingest(first.ws, comment('the app is a little slow'));
+    const settled = await first.app.services.comments.ingest(first.ws, comment('hmm not convinced'));
     expect(settled.alerted).toBe(false);
     expect(fake.requests).toHaveLength(2);
   });
@@ -145,7 +145,7 @@ describe('LLM second opinion on uncertain comments', () => {
     const log = createLogger('silent');
     const llm = new OpenAiLlm({ apiKey: KEY, baseURL: fake.url, model: 'gpt-test', timeoutMs: 500, log });
     const { app, ws } = await start({}, llm);
-    const text = 'shipping was a bit slow';
+    const text = 'not sure about the new flavour';
     expect(expectUncertain(app, text, true).label).toBe('negative');
 
     for (const behaviour of ['slow', 'rate-limited', 'malformed'] as const) {
@@ -184,7 +184,7 @@ describe('LLM second opinion on uncertain comments', () => {
       log: createLogger('silent'),
       timeoutMs: 50,
     });
-    expect(await opinions.opinion(ws.id, 'a bit expensive')).toBeUndefined();
+    expect(await opinions.opinion(ws.id, 'it took a while to arrive')).toBeUndefined();
     expect(await app.services.db.sentimentOpinion.count()).toBe(0);
   });
 
@@ -193,8 +193,8 @@ describe('LLM second opinion on uncertain comments', () => {
     apps.push(app);
     await app.say('/help', admin);
     const ws = await app.services.db.workspace.findFirstOrThrow({ where: { externalId: 'T1' } });
-    await app.services.comments.ingest(ws, comment('a bit expensive'));
-    await app.services.comments.ingest(ws, comment('shipping was a bit slow'));
+    await app.services.comments.ingest(ws, comment('it took a while to arrive'));
+    await app.services.comments.ingest(ws, comment('not sure about the new flavour'));
     expect(fake.hits).toBe(0);
     expect(await app.services.db.sentimentOpinion.count()).toBe(0);
   });
