@@ -1,9 +1,7 @@
 #!/usr/bin/env node
 // Sentiment throughput on one core, and webhook-to-alert latency through the real HTTP server.
 // Run after `npm run build`: node bench/sentiment.mjs   (targets: >= 5,000 comments/s; p99 < 300 ms)
-import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -15,6 +13,7 @@ const { createApp } = await import(dist('main.js'));
 const { loadConfig } = await import(dist('config.js'));
 const { createLogger } = await import(dist('log.js'));
 const { SlackAdapter } = await import(dist('adapters/slack/adapter.js'));
+const { slashCommand, startMinimalSlack } = await import('./lib/slack.mjs');
 
 const pct = (xs, p) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
@@ -47,27 +46,10 @@ const SECRET = 'bench-secret-0123456789abcdef';
 const SIGNING = 'bench-signing-secret';
 const TOKEN = 'xoxb-bench';
 let posted = () => {};
-const fakeSlack = createServer((req, res) => {
-  req.resume();
-  req.on('end', () => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    if (req.url?.startsWith('/respond/')) return res.end('ok');
-    if (req.url?.startsWith('/api/chat.postMessage')) posted();
-    res.end(
-      JSON.stringify({
-        ok: true,
-        ts: `${Date.now() / 1000}`,
-        channel: 'C1',
-        user_id: 'UBOT',
-        bot_id: 'BBOT',
-        team_id: 'T1',
-        user: { id: 'U1', is_admin: true },
-      }),
-    );
-  });
+const fakeSlack = await startMinimalSlack((url) => {
+  if (url.startsWith('/api/chat.postMessage')) posted();
 });
-await new Promise((r) => fakeSlack.listen(0, '127.0.0.1', r));
-const fakeUrl = `http://127.0.0.1:${fakeSlack.address().port}`;
+const fakeUrl = fakeSlack.url;
 
 async function measure(withSlack) {
   const dir = mkdtempSync(path.join(tmpdir(), 'mktbot-bench-'));
@@ -96,28 +78,14 @@ async function measure(withSlack) {
   let query = '';
   if (withSlack) {
     // First contact creates the Slack workspace, and its first member (an admin) sets the alerts channel.
-    const body = new URLSearchParams({
+    const first = slashCommand({
+      secret: SIGNING,
+      slackUrl: fakeUrl,
+      n: 1,
       command: '/alerts',
       text: 'config channel:<#C1|social>',
-      team_id: 'T1',
-      team_domain: 'bench',
-      channel_id: 'C1',
-      user_id: 'U1',
-      user_name: 'u',
-      response_url: `${fakeUrl}/respond/1`,
-      trigger_id: 'trigger-1',
-    }).toString();
-    const ts = Math.floor(Date.now() / 1000);
-    const sig = `v0=${createHmac('sha256', SIGNING).update(`v0:${ts}:${body}`).digest('hex')}`;
-    const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-slack-request-timestamp': String(ts),
-        'x-slack-signature': sig,
-      },
-      body,
     });
+    const res = await fetch(`http://127.0.0.1:${port}/slack/events`, first);
     await res.text();
     await new Promise((r) => setTimeout(r, 300));
     query = '?workspace=slack:T1';

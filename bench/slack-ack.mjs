@@ -4,9 +4,7 @@
  * floor). Target: our p99 within 1.25x of bare Bolt's; the work after the ack must not delay acks.
  * Run after `npm run build`: node bench/slack-ack.mjs [burst=100] [rounds=3]
  */
-import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import bolt from '@slack/bolt';
@@ -14,53 +12,29 @@ import { SlackAdapter } from '../dist/src/adapters/slack/adapter.js';
 import { loadConfig } from '../dist/src/config.js';
 import { createLogger } from '../dist/src/log.js';
 import { createApp } from '../dist/src/main.js';
+import { slashCommand, startMinimalSlack } from './lib/slack.mjs';
 
 const BURST = Number(process.argv[2] ?? 100);
 const ROUNDS = Number(process.argv[3] ?? 3);
 const SECRET = 'bench-secret';
 const TOKEN = 'xoxb-bench';
 
-// A minimal Slack: every Web API call succeeds; response_url posts are accepted.
-const fake = createServer((req, res) => {
-  req.resume();
-  req.on('end', () => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    if (req.url?.startsWith('/respond/')) return res.end('ok');
-    res.end(
-      JSON.stringify({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: { id: 'U1', is_admin: true } }),
-    );
-  });
-});
-await new Promise((r) => fake.listen(0, '127.0.0.1', r));
-const fakeUrl = `http://127.0.0.1:${fake.address().port}`;
+const fake = await startMinimalSlack();
+const fakeUrl = fake.url;
 
 let seq = 0;
 async function burst(url) {
   const one = async () => {
     const n = ++seq;
-    const body = new URLSearchParams({
+    const request = slashCommand({
+      secret: SECRET,
+      slackUrl: fakeUrl,
+      n,
       command: '/config',
       text: n % 2 ? '' : 'currency EUR',
-      team_id: 'T1',
-      team_domain: 'bench',
-      channel_id: 'C1',
-      user_id: 'U1',
-      user_name: 'u',
-      response_url: `${fakeUrl}/respond/${n}`,
-      trigger_id: `trigger-${n}`,
-    }).toString();
-    const ts = Math.floor(Date.now() / 1000);
-    const sig = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
-    const started = performance.now();
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-slack-request-timestamp': String(ts),
-        'x-slack-signature': sig,
-      },
-      body,
     });
+    const started = performance.now();
+    const res = await fetch(url, request);
     await res.text();
     if (res.status !== 200) throw new Error(`status ${res.status}`);
     return performance.now() - started;

@@ -30,24 +30,33 @@ export class WorkspaceService {
     let member = await this.db.member.findUnique({
       where: { workspaceId_externalId: { workspaceId: workspace.id, externalId: who.user.externalId } },
     });
-    if (!member) {
-      const first = (await this.db.member.count({ where: { workspaceId: workspace.id } })) === 0;
-      member = await retryOnUniqueViolation(() =>
-        this.db.member.upsert({
-          where: { workspaceId_externalId: { workspaceId: workspace.id, externalId: who.user.externalId } },
-          create: {
-            workspaceId: workspace.id,
-            externalId: who.user.externalId,
-            name: who.user.name ?? '',
-            // Platform admins are admins while the platform says so (see below), not for ever.
-            role: first ? 'admin' : 'member',
-          },
-          update: {},
-        }),
-      );
-    }
+    member ??= await this.join(workspace.id, who);
     const stored: Role = isRole(member.role) ? member.role : 'member';
     return { workspace, member, role: who.user.platformAdmin ? 'admin' : stored };
+  }
+
+  /**
+   * Adds a person to the workspace; the first one becomes its admin. Several people (or the same
+   * person, delivered twice) can arrive at the same moment: the check and the insert run under the
+   * workspace row's lock (PostgreSQL) or the write transaction (SQLite), so exactly one becomes admin.
+   */
+  private join(workspaceId: number, who: Identity): Promise<Member> {
+    return this.db.$transaction(async (tx) => {
+      await tx.workspace.update({ where: { id: workspaceId }, data: { updatedAt: new Date() } });
+      const key = { workspaceId_externalId: { workspaceId, externalId: who.user.externalId } };
+      const existing = await tx.member.findUnique({ where: key });
+      if (existing) return existing;
+      const first = (await tx.member.count({ where: { workspaceId } })) === 0;
+      return tx.member.create({
+        data: {
+          workspaceId,
+          externalId: who.user.externalId,
+          name: who.user.name ?? '',
+          // Platform admins are admins while the platform says so (see resolve), not for ever.
+          role: first ? 'admin' : 'member',
+        },
+      });
+    });
   }
 
   update(workspaceId: number, data: Prisma.WorkspaceUpdateInput): Promise<Workspace> {

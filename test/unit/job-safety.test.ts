@@ -1,14 +1,17 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
 import { claim } from '../../src/db/claim.js';
 import { type OpenDatabase, openDatabase } from '../../src/db/client.js';
 import { createLeaderLock } from '../../src/db/leader.js';
 import { createLogger } from '../../src/log.js';
+import { createApp } from '../../src/main.js';
 import { packageRoot } from '../../src/paths.js';
-import { createTestApp, identity, testDatabase } from '../helpers/app.js';
+import { createTestApp, identity, RecordingNotifier, testDatabase } from '../helpers/app.js';
 import { describePg, usePostgres } from '../helpers/pg.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mktbot-jobs-'));
@@ -275,4 +278,44 @@ describe(`first contact (${usePostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
     expect(results.map((r) => r.role)).toEqual(['admin', 'admin', 'admin', 'admin', 'admin']);
     expect(await app.services.db.member.count()).toBe(1);
   });
+
+  it('makes exactly one admin when several people make first contact at the same moment', async () => {
+    const app = await createTestApp();
+    cleanups.push(() => app.cleanup());
+    const people = ['U1', 'U2', 'U3', 'U4', 'U5'].map((user) => identity({ workspace: 'TRACE', user, admin: false }));
+    const results = await Promise.all(people.map((who) => app.services.workspaces.resolve(who)));
+    expect(results.filter((r) => r.role === 'admin')).toHaveLength(1);
+    const stored = await app.services.db.member.findMany({ where: { workspaceId: results[0]?.workspace.id } });
+    expect(stored.filter((m) => m.role === 'admin')).toHaveLength(1);
+  });
+
+  // Replicas share PostgreSQL; SQLite is one process (two clients in one thread would wait on each other).
+  it.skipIf(!usePostgres)(
+    'makes exactly one admin when several people make first contact at once on two replicas',
+    async () => {
+      const app = await createTestApp();
+      // A second replica on the same database, with its own connections.
+      const other = await createApp({
+        config: loadConfig({
+          DATABASE_URL: app.services.config.DATABASE_URL,
+          ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+          LOG_LEVEL: 'silent',
+        }),
+        notifier: new RecordingNotifier(),
+        log: createLogger('silent'),
+      });
+      cleanups.push(async () => {
+        await other.stop();
+        await app.cleanup();
+      });
+      const people = ['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8'].map((user) =>
+        identity({ workspace: 'TRACE', user, admin: false }),
+      );
+      const results = await Promise.all(people.map((who, i) => (i % 2 ? other : app).services.workspaces.resolve(who)));
+      expect(results.filter((r) => r.role === 'admin')).toHaveLength(1);
+      const stored = await app.services.db.member.findMany({ where: { workspaceId: results[0]?.workspace.id } });
+      expect(stored).toHaveLength(people.length);
+      expect(stored.filter((m) => m.role === 'admin')).toHaveLength(1);
+    },
+  );
 });
