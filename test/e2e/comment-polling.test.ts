@@ -1,15 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMENT_POLL_JOB } from '../../src/features/comment-polling.js';
-import { FakeMetaGraph } from '../fakes/meta-graph.js';
-import { FakeYoutube } from '../fakes/youtube.js';
 import { createTestApp, type TestApp, textOf } from '../helpers/app.js';
-
-const PAGE = '111';
-const IG = '178414';
-const CHANNEL = 'UCabc';
-const PAGE_TOKEN = 'EAAGpage-token-poll';
-const IG_TOKEN = 'EAAGig-token-poll';
-const YT_TOKEN = 'ya29.youtube-token-poll';
+import { CHANNEL, IG, PAGE, useSocialFakes } from '../helpers/social-fakes.js';
 
 const ANGRY_EN = 'Terrible service, my order never arrived and nobody answers. I want a refund!';
 const ANGRY_AR = 'الطلب تأخر أسبوعين وما حد يرد، خدمة سيئة جدا';
@@ -17,45 +9,17 @@ const HAPPY = 'Love this coffee, best in town!';
 const SCAM = 'This is a scam, I paid and never got anything';
 
 describe('comment polling against the Graph API and YouTube fakes', () => {
-  let meta: FakeMetaGraph;
-  let yt: FakeYoutube;
+  const fakes = useSocialFakes('poll');
   let app: TestApp;
 
-  beforeAll(async () => {
-    meta = await new FakeMetaGraph().start();
-    yt = await new FakeYoutube().start();
-  });
-  afterAll(async () => {
-    await Promise.all([meta.close(), yt.close()]);
-  });
-
   beforeEach(async () => {
-    meta.addPage(PAGE, PAGE_TOKEN, 'Cold Brew Co');
-    meta.addInstagram(IG, IG_TOKEN, 'coldbrewco');
-    yt.addChannel(CHANNEL, YT_TOKEN, 'Cold Brew TV');
-    app = await createTestApp({
-      META_GRAPH_URL: meta.url,
-      YOUTUBE_API_URL: yt.url,
-      WEBHOOK_SECRET: 'hook-secret-0123456789',
-    });
+    app = await createTestApp({ ...fakes.env(), WEBHOOK_SECRET: 'hook-secret-0123456789' });
     app.clock.set('2026-11-26T09:00:00Z');
-    yt.now = () => app.clock.now();
-    for (const line of [
-      `/connect facebook account:${PAGE} token:${PAGE_TOKEN}`,
-      `/connect instagram account:${IG} token:${IG_TOKEN}`,
-      `/connect youtube account:${CHANNEL} token:${YT_TOKEN}`,
-    ]) {
-      expect((await app.say(line)).tone).toBe('success');
-    }
+    fakes.yt.now = () => app.clock.now();
+    for (const line of fakes.connectLines()) expect((await app.say(line)).tone).toBe('success');
   });
   afterEach(async () => {
     await app.cleanup();
-    meta.comments.length = 0;
-    meta.posts.length = 0;
-    meta.media.length = 0;
-    meta.pageSize = 100;
-    yt.comments.length = 0;
-    yt.pageSize = 100;
   });
 
   const at = (iso: string) => new Date(iso);
@@ -64,35 +28,40 @@ describe('comment polling against the Graph API and YouTube fakes', () => {
   const integration = (provider: string) => app.services.db.integration.findFirstOrThrow({ where: { provider } });
 
   it('reads new comments from all three platforms, stores and alerts each once, and moves each cursor', async () => {
-    const post = meta.addPost(PAGE, 'New cold brew');
-    const media = meta.addIgMedia(IG, 'Summer menu');
-    yt.addVideo('vid1', CHANNEL);
-    const fbAngry = meta.addComment(post, {
+    const post = fakes.meta.addPost(PAGE, 'New cold brew');
+    const media = fakes.meta.addIgMedia(IG, 'Summer menu');
+    fakes.yt.addVideo('vid1', CHANNEL);
+    const fbAngry = fakes.meta.addComment(post, {
       message: ANGRY_EN,
       from: { id: '9001', name: 'Sara' },
       at: at('2026-11-26T08:30:00Z'),
     });
-    meta.addComment(post, { message: HAPPY, at: at('2026-11-26T08:31:00Z') });
+    fakes.meta.addComment(post, { message: HAPPY, at: at('2026-11-26T08:31:00Z') });
     // The page's own comment (its reply or a note) is never alerted.
-    meta.addComment(post, {
+    fakes.meta.addComment(post, {
       message: 'This is awful news: we are closed today',
       from: { id: PAGE, name: 'Cold Brew Co' },
       at: at('2026-11-26T08:32:00Z'),
     });
-    const igAngry = meta.addComment(media, {
+    const igAngry = fakes.meta.addComment(media, {
       message: ANGRY_AR,
       from: { id: '7001', name: 'noura' },
       at: at('2026-11-26T08:40:00Z'),
     });
-    const ytScam = yt.addComment('vid1', { text: SCAM, author: 'Viewer One', at: at('2026-11-26T08:50:00Z') });
+    const ytScam = fakes.yt.addComment('vid1', { text: SCAM, author: 'Viewer One', at: at('2026-11-26T08:50:00Z') });
     // Older than the look-back window of a first poll: the page's past is not replayed as alerts.
-    meta.addComment(post, { message: 'Worst coffee ever, disgusting', at: at('2026-11-20T08:00:00Z') });
+    fakes.meta.addComment(post, { message: 'Worst coffee ever, disgusting', at: at('2026-11-20T08:00:00Z') });
 
     await poll();
 
     const stored = await app.services.db.comment.findMany({ orderBy: { id: 'asc' } });
     expect(stored.map((c) => `${c.provider}:${c.externalId}`).sort()).toEqual(
-      [`facebook:${fbAngry}`, `facebook:${meta.comments[1]?.id}`, `instagram:${igAngry}`, `youtube:${ytScam}`].sort(),
+      [
+        `facebook:${fbAngry}`,
+        `facebook:${fakes.meta.comments[1]?.id}`,
+        `instagram:${igAngry}`,
+        `youtube:${ytScam}`,
+      ].sort(),
     );
     const ig = stored.find((c) => c.provider === 'instagram');
     expect(ig).toMatchObject({ author: '@noura', language: 'ar', sentiment: 'negative', postId: media });
@@ -121,7 +90,7 @@ describe('comment polling against the Graph API and YouTube fakes', () => {
     expect(alerts()).toHaveLength(3);
 
     // A new comment is alerted on the next poll, once.
-    meta.addComment(post, {
+    fakes.meta.addComment(post, {
       message: 'Still no refund after two weeks, this is unacceptable',
       at: at('2026-11-26T09:03:00Z'),
     });
@@ -134,8 +103,8 @@ describe('comment polling against the Graph API and YouTube fakes', () => {
   });
 
   it("follows paging, and reads the bot's own published posts even when they are not among the recent ones", async () => {
-    const old = meta.addPost(PAGE, 'Published by the bot a week ago');
-    for (let i = 0; i < 25; i++) meta.addPost(PAGE, `filler ${i}`);
+    const old = fakes.meta.addPost(PAGE, 'Published by the bot a week ago');
+    for (let i = 0; i < 25; i++) fakes.meta.addPost(PAGE, `filler ${i}`);
     await app.services.db.scheduledPost.create({
       data: {
         workspaceId: (await app.services.db.workspace.findFirstOrThrow({ where: { externalId: 'T1' } })).id,
@@ -149,26 +118,31 @@ describe('comment polling against the Graph API and YouTube fakes', () => {
         idempotencyKey: 'poll-known-post',
       },
     });
-    meta.pageSize = 2;
-    yt.pageSize = 2;
-    yt.addVideo('vid2', CHANNEL);
+    fakes.meta.pageSize = 2;
+    fakes.yt.pageSize = 2;
+    fakes.yt.addVideo('vid2', CHANNEL);
     for (let i = 0; i < 5; i++) {
-      meta.addComment(old, { message: `Broken cup number ${i}, terrible quality`, at: at(`2026-11-26T08:0${i}:00Z`) });
-      yt.addComment('vid2', { text: `Question ${i}: do you ship to Jeddah?`, at: at(`2026-11-26T08:1${i}:00Z`) });
+      fakes.meta.addComment(old, {
+        message: `Broken cup number ${i}, terrible quality`,
+        at: at(`2026-11-26T08:0${i}:00Z`),
+      });
+      fakes.yt.addComment('vid2', { text: `Question ${i}: do you ship to Jeddah?`, at: at(`2026-11-26T08:1${i}:00Z`) });
     }
     await poll();
     expect(await app.services.db.comment.count({ where: { provider: 'facebook', postId: old } })).toBe(5);
     expect(await app.services.db.comment.count({ where: { provider: 'youtube' } })).toBe(5);
-    expect(meta.server.requests.filter((r) => r.path.endsWith(`${old}/comments`)).length).toBeGreaterThanOrEqual(3);
+    expect(fakes.meta.server.requests.filter((r) => r.path.endsWith(`${old}/comments`)).length).toBeGreaterThanOrEqual(
+      3,
+    );
   });
 
   it('marks a failing integration and keeps polling the others; a failed read does not move the cursor', async () => {
-    const post = meta.addPost(PAGE);
-    const media = meta.addIgMedia(IG);
-    meta.addComment(post, { message: ANGRY_EN, at: at('2026-11-26T08:30:00Z') });
-    meta.addComment(media, { message: SCAM, at: at('2026-11-26T08:31:00Z') });
-    meta.revoke(IG_TOKEN);
-    meta.server.failNext('GET', new RegExp(`${post}/comments$`), {
+    const post = fakes.meta.addPost(PAGE);
+    const media = fakes.meta.addIgMedia(IG);
+    fakes.meta.addComment(post, { message: ANGRY_EN, at: at('2026-11-26T08:30:00Z') });
+    fakes.meta.addComment(media, { message: SCAM, at: at('2026-11-26T08:31:00Z') });
+    fakes.meta.revoke(fakes.tokens.ig);
+    fakes.meta.server.failNext('GET', new RegExp(`${post}/comments$`), {
       status: 500,
       body: { error: { message: 'An unexpected error has occurred.', type: 'OAuthException', code: 2 } },
     });
@@ -191,15 +165,15 @@ describe('comment polling against the Graph API and YouTube fakes', () => {
     expect(await app.services.db.comment.count()).toBe(1);
     expect(alerts()).toHaveLength(1);
     // An integration waiting for a new token is not called again until someone reconnects it.
-    const calls = meta.server.requests.length;
+    const calls = fakes.meta.server.requests.length;
     await poll();
-    expect(meta.server.requests.slice(calls).some((r) => r.path.includes(media))).toBe(false);
-    meta.addInstagram(IG, IG_TOKEN, 'coldbrewco');
+    expect(fakes.meta.server.requests.slice(calls).some((r) => r.path.includes(media))).toBe(false);
+    fakes.meta.addInstagram(IG, fakes.tokens.ig, 'coldbrewco');
   });
 
   it('a comment that arrived by webhook first is not stored or alerted again by the poll', async () => {
-    const post = meta.addPost(PAGE);
-    const id = meta.addComment(post, { message: ANGRY_EN, at: at('2026-11-26T08:30:00Z') });
+    const post = fakes.meta.addPost(PAGE);
+    const id = fakes.meta.addComment(post, { message: ANGRY_EN, at: at('2026-11-26T08:30:00Z') });
     const port = await app.http.listen(0);
     const res = await fetch(`http://127.0.0.1:${port}/webhooks/comments?workspace=slack:T1`, {
       method: 'POST',

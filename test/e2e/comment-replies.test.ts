@@ -1,40 +1,22 @@
 import type { Workspace } from '@prisma/client';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Identity } from '../../src/core/context.js';
 import { actionsOf, formAsText } from '../../src/core/reply.js';
-import { FakeMetaGraph } from '../fakes/meta-graph.js';
-import { FakeYoutube } from '../fakes/youtube.js';
 import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
+import { CHANNEL, IG, PAGE, useSocialFakes } from '../helpers/social-fakes.js';
 
-const PAGE = '111';
-const IG = '178414';
-const CHANNEL = 'UCabc';
-const PAGE_TOKEN = 'EAAGpage-token-reply';
-const IG_TOKEN = 'EAAGig-token-reply';
-const YT_TOKEN = 'ya29.youtube-token-reply';
 const ANGRY = 'My order never arrived and nobody answers. I want a refund!';
 
 describe('Draft reply, Edit reply and Send reply through the platform APIs', () => {
-  let meta: FakeMetaGraph;
-  let yt: FakeYoutube;
+  const fakes = useSocialFakes('reply');
   let app: TestApp;
   let ws: Workspace;
   let social: Identity;
   let member: Identity;
 
-  beforeAll(async () => {
-    meta = await new FakeMetaGraph().start();
-    yt = await new FakeYoutube().start();
-  });
-  afterAll(async () => {
-    await Promise.all([meta.close(), yt.close()]);
-  });
   beforeEach(async () => {
-    meta.addPage(PAGE, PAGE_TOKEN, 'Cold Brew Co');
-    meta.addInstagram(IG, IG_TOKEN, 'coldbrewco');
-    yt.addChannel(CHANNEL, YT_TOKEN, 'Cold Brew TV');
-    app = await createTestApp({ META_GRAPH_URL: meta.url, YOUTUBE_API_URL: yt.url });
-    yt.now = () => app.clock.now();
+    app = await createTestApp(fakes.env());
+    fakes.yt.now = () => app.clock.now();
     social = identity({ user: 'U-social', name: 'Omar', admin: false });
     member = identity({ user: 'U-member', name: 'Mona', admin: false });
     await app.say('/help', social);
@@ -44,13 +26,12 @@ describe('Draft reply, Edit reply and Send reply through the platform APIs', () 
   });
   afterEach(async () => {
     await app.cleanup();
-    meta.comments.length = 0;
   });
 
   async function facebookAlert() {
-    await app.say(`/connect facebook account:${PAGE} token:${PAGE_TOKEN}`);
-    const post = meta.addPost(PAGE);
-    const commentId = meta.addComment(post, { message: ANGRY, from: { id: '42', name: 'Sara' }, at: new Date() });
+    await app.say(`/connect facebook account:${PAGE} token:${fakes.tokens.page}`);
+    const post = fakes.meta.addPost(PAGE);
+    const commentId = fakes.meta.addComment(post, { message: ANGRY, from: { id: '42', name: 'Sara' }, at: new Date() });
     const r = await app.services.comments.ingest(ws, {
       provider: 'facebook',
       externalId: commentId,
@@ -79,7 +60,7 @@ describe('Draft reply, Edit reply and Send reply through the platform APIs', () 
 
     // Members may not post on the brand's behalf.
     expect((await app.router.press('alerts.send', String(id), member)).tone).toBe('error');
-    expect(meta.repliesTo(commentId)).toHaveLength(0);
+    expect(fakes.meta.repliesTo(commentId)).toHaveLength(0);
 
     // Two presses at the same moment and one later: one reply on Facebook.
     const [a, b] = await Promise.all([
@@ -87,7 +68,7 @@ describe('Draft reply, Edit reply and Send reply through the platform APIs', () 
       app.router.press('alerts.send', String(id), social),
     ]);
     const later = await app.router.press('alerts.send', String(id), social);
-    expect(meta.repliesTo(commentId).map((r) => r.message)).toEqual([draft]);
+    expect(fakes.meta.repliesTo(commentId).map((r) => r.message)).toEqual([draft]);
     // The press that lost the race sees the send in flight (or done), never a second send.
     expect([a, b].some((r) => textOf(r).includes('Reply posted under the comment by Omar'))).toBe(true);
     for (const r of [a, b]) expect(textOf(r)).toMatch(/Reply posted under the comment|has not confirmed it \(yet\)/);
@@ -97,14 +78,14 @@ describe('Draft reply, Edit reply and Send reply through the platform APIs', () 
     expect(actionsOf(later)).toHaveLength(0);
     const c = await app.services.db.comment.findUniqueOrThrow({ where: { id } });
     expect(c).toMatchObject({ status: 'handled', handledBy: 'Omar', repliedBy: 'Omar' });
-    expect(c.replyId).toBe(meta.repliesTo(commentId)[0]?.id);
+    expect(c.replyId).toBe(fakes.meta.repliesTo(commentId)[0]?.id);
     expect(await app.services.db.auditLog.count({ where: { action: 'alert.reply' } })).toBe(1);
   });
 
   it('Edit reply explains how to type a new one; /alerts reply posts the typed text on Instagram', async () => {
-    await app.say(`/connect instagram account:${IG} token:${IG_TOKEN}`);
-    const media = meta.addIgMedia(IG);
-    const igComment = meta.addComment(media, { message: 'الطلب ما وصل لحد الآن، خدمة زفت', at: new Date() });
+    await app.say(`/connect instagram account:${IG} token:${fakes.tokens.ig}`);
+    const media = fakes.meta.addIgMedia(IG);
+    const igComment = fakes.meta.addComment(media, { message: 'الطلب ما وصل لحد الآن، خدمة زفت', at: new Date() });
     const r = await app.services.comments.ingest(ws, {
       provider: 'instagram',
       externalId: igComment,
@@ -123,15 +104,18 @@ describe('Draft reply, Edit reply and Send reply through the platform APIs', () 
     const sent = await app.say(`/alerts reply ${r.comment.id} text:"${typed}"`, social);
     expect(sent.tone).toBe('success');
     expect(sent.replaceOriginal).toBe(false);
-    expect(meta.repliesTo(igComment).map((x) => x.message)).toEqual([typed]);
+    expect(fakes.meta.repliesTo(igComment).map((x) => x.message)).toEqual([typed]);
     expect(textOf(await app.say(`/alerts reply ${r.comment.id} text:"again"`, social))).toContain(typed);
-    expect(meta.repliesTo(igComment)).toHaveLength(1);
+    expect(fakes.meta.repliesTo(igComment)).toHaveLength(1);
   });
 
   it('replies on YouTube with comments.insert under the top-level comment', async () => {
-    await app.say(`/connect youtube account:${CHANNEL} token:${YT_TOKEN}`);
-    yt.addVideo('vid1', CHANNEL);
-    const ytComment = yt.addComment('vid1', { text: 'This is a scam, I paid and never got anything', at: new Date() });
+    await app.say(`/connect youtube account:${CHANNEL} token:${fakes.tokens.yt}`);
+    fakes.yt.addVideo('vid1', CHANNEL);
+    const ytComment = fakes.yt.addComment('vid1', {
+      text: 'This is a scam, I paid and never got anything',
+      at: new Date(),
+    });
     const r = await app.services.comments.ingest(ws, {
       provider: 'youtube',
       externalId: ytComment,
@@ -139,7 +123,7 @@ describe('Draft reply, Edit reply and Send reply through the platform APIs', () 
     });
     const out = await app.say(`/alerts reply ${r.comment.id} We have refunded you today; sorry for the wait.`, social);
     expect(out.tone).toBe('success');
-    const replies = yt.comments.filter((c) => c.parentId === ytComment);
+    const replies = fakes.yt.comments.filter((c) => c.parentId === ytComment);
     expect(replies.map((c) => c.text)).toEqual(['We have refunded you today; sorry for the wait.']);
     expect(replies[0]?.authorChannelId).toBe(CHANNEL);
   });
@@ -166,29 +150,29 @@ describe('Draft reply, Edit reply and Send reply through the platform APIs', () 
   it('a refused token releases the claim so the reply can be sent after reconnecting', async () => {
     const { id, commentId } = await facebookAlert();
     await app.router.press('alerts.draft', String(id), social);
-    meta.revoke(PAGE_TOKEN);
+    fakes.meta.revoke(fakes.tokens.page);
     const failed = await app.router.press('alerts.send', String(id), social);
     expect(textOf(failed)).toMatch(/refused the token .*190/);
-    expect(textOf(failed)).not.toContain(PAGE_TOKEN);
+    expect(textOf(failed)).not.toContain(fakes.tokens.page);
     expect((await app.services.db.integration.findFirstOrThrow()).status).toBe('reauth');
     expect((await app.services.db.comment.findUniqueOrThrow({ where: { id } })).repliedAt).toBeNull();
 
-    meta.addPage(PAGE, PAGE_TOKEN, 'Cold Brew Co');
-    await app.say(`/connect facebook account:${PAGE} token:${PAGE_TOKEN}`);
+    fakes.meta.addPage(PAGE, fakes.tokens.page, 'Cold Brew Co');
+    await app.say(`/connect facebook account:${PAGE} token:${fakes.tokens.page}`);
     const ok = await app.router.press('alerts.send', String(id), social);
     expect(textOf(ok)).toContain('Reply posted');
-    expect(meta.repliesTo(commentId)).toHaveLength(1);
+    expect(fakes.meta.repliesTo(commentId)).toHaveLength(1);
   });
 
   it('an unknown outcome (the platform acted but never answered) is never re-sent', async () => {
     const { id, commentId } = await facebookAlert();
     await app.router.press('alerts.draft', String(id), social);
-    meta.server.hangAfterActing('POST', new RegExp(`${commentId}/comments$`));
+    fakes.meta.server.hangAfterActing('POST', new RegExp(`${commentId}/comments$`));
     app.services.integrations.commentTimeoutMs = 300;
     const r = await app.router.press('alerts.send', String(id), social);
     expect(textOf(r)).toContain('did not confirm the reply');
     const again = await app.router.press('alerts.send', String(id), social);
     expect(textOf(again)).toContain('Check the comment before sending again');
-    expect(meta.repliesTo(commentId)).toHaveLength(1);
+    expect(fakes.meta.repliesTo(commentId)).toHaveLength(1);
   });
 });
