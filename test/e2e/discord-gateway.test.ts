@@ -7,6 +7,7 @@ import { Router } from '../../src/core/router.js';
 import { createLogger } from '../../src/log.js';
 import { FakeDiscord, type RecordedRequest } from '../fakes/discord.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { startDiscordAdapter } from '../helpers/discord.js';
 import { probeCommand } from '../helpers/probe-command.js';
 
 const MANAGE_SERVER = String(1 << 5);
@@ -34,18 +35,7 @@ beforeAll(async () => {
   fake = new FakeDiscord();
   await fake.start();
   app = await createTestApp({ DISCORD_TOKEN: fake.token, DISCORD_APP_ID: fake.appId, DISCORD_API_URL: fake.api });
-  const log = createLogger(process.env.TEST_LOG ?? 'silent');
-  const router = new Router([...commands, probe.command], app.services, log);
-  adapter = createDiscordAdapter({
-    config: app.services.config,
-    router,
-    db: app.services.db,
-    http: app.http,
-    log,
-    rest: { retries: 0, timeout: 3000 },
-    budgetMs: BUDGET_MS,
-  });
-  await adapter.start();
+  adapter = await startDiscordAdapter(app, { extraCommands: [probe.command], budgetMs: BUDGET_MS });
 });
 
 afterAll(async () => {

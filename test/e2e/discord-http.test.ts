@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
-import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/adapter.js';
-import { Router } from '../../src/core/router.js';
-import { createLogger } from '../../src/log.js';
+import type { DiscordAdapter } from '../../src/adapters/discord/adapter.js';
 import { type DiscordSigner, discordSigner, FakeDiscord, type RecordedRequest } from '../fakes/discord.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { startDiscordAdapter } from '../helpers/discord.js';
 import { probeCommand } from '../helpers/probe-command.js';
 
 const BUDGET_MS = 800; // generous: a loaded CI machine must not turn a quick answer into a deferred one
@@ -26,18 +24,7 @@ beforeAll(async () => {
     DISCORD_API_URL: fake.api,
     PORT: '0',
   });
-  const log = createLogger(process.env.TEST_LOG ?? 'silent');
-  const router = new Router([...commands, probe.command], app.services, log);
-  adapter = createDiscordAdapter({
-    config: app.services.config,
-    router,
-    db: app.services.db,
-    http: app.http,
-    log,
-    rest: { retries: 0, timeout: 3000 },
-    budgetMs: BUDGET_MS,
-  });
-  await adapter.start();
+  adapter = await startDiscordAdapter(app, { extraCommands: [probe.command], budgetMs: BUDGET_MS });
   const port = await app.listen();
   url = `http://127.0.0.1:${port}/discord/interactions`;
 });

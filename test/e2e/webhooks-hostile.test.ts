@@ -8,7 +8,7 @@ import { createHmac, generateKeyPairSync, sign } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
-import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/adapter.js';
+import type { DiscordAdapter } from '../../src/adapters/discord/adapter.js';
 import { SlackAdapter } from '../../src/adapters/slack/adapter.js';
 import { Router } from '../../src/core/router.js';
 import { MAX_BODY_BYTES } from '../../src/http/server.js';
@@ -16,6 +16,7 @@ import { createLogger } from '../../src/log.js';
 import { FakeDiscord } from '../fakes/discord.js';
 import { FakeSlack } from '../fakes/slack.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { startDiscordAdapter } from '../helpers/discord.js';
 
 const WEBHOOK_SECRET = 'hook-secret-1234567890';
 const META_SECRET = 'meta-app-secret';
@@ -61,15 +62,7 @@ beforeAll(async () => {
     clientOptions: { retryConfig: { retries: 0 } },
   });
   await slack.start();
-  discord = createDiscordAdapter({
-    config: app.services.config,
-    router,
-    db: app.services.db,
-    http: app.http,
-    log,
-    rest: { retries: 0, timeout: 3000 },
-  });
-  await discord.start();
+  discord = await startDiscordAdapter(app, { router });
   const port = await app.listen();
   base = `http://127.0.0.1:${port}`;
   // A workspace exists, so the webhooks have somewhere they could (wrongly) write.
