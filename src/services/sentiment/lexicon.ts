@@ -449,6 +449,10 @@ export const POSITIVE: Record<string, number> = {
   يفرح: 1.5,
   تفرح: 1.5,
   بتفرح: 1.5,
+  // Spelling variants and inflections of entries above.
+  احلا: 2.5,
+  اعشقك: 2.5,
+  محترمه: 1,
   // Not "يارب" or "قلبي" (62 % and 72 % positive): wishes and complaints alike ("يارب تصلحوها", "قلبي
   // وجعني"), and leaving them out did not cost cross-validated F1.
   // Arabizi
@@ -1187,6 +1191,16 @@ export const NEGATIVE: Record<string, number> = {
   كفايه: 1,
   شتيمه: 1,
   باطل: 1,
+  قذاره: 3,
+  عاهره: 3,
+  مولمه: 2,
+  مرعبه: 2,
+  // Gulf "فشله" is embarrassment.
+  فشله: 2,
+  نكسه: 1.5,
+  // Complaints of customers: being ignored, high prices.
+  تجاهل: 1.5,
+  غلاء: 2,
   // Arabizi
   wa7esh: 2.5,
   we7esh: 2.5,
@@ -1528,6 +1542,7 @@ export const NEGATIVE_EMOTICON = /(?<![\w/])[:=]'?-?([([]+|\/(?!\/))/g;
  */
 export const EXCLAMATIVE_AFTER_MA = new Set([
   'احلي',
+  'احلا',
   'اجمل',
   'اروع',
   'الذ',
