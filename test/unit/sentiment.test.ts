@@ -196,6 +196,30 @@ describe('Arabic lexicon, phrases and prefixes', () => {
     expect(r.score).toBeLessThan(0);
   });
 
+  it.each([
+    // Third pass (mined from the training tweets): insults through prefixes, "no use", mockery.
+    ['والمجرمين دول عصابة', -1],
+    ['مفيش فايدة منكم', -1],
+    ['عديم الفايده', -1],
+    // A negated Arabic negative stays negative: "not enough" is no praise.
+    ['مش كفاية كده', -1],
+    ['على أساس إنهم بيردوا علينا', -1],
+    ['برافو، منتج يجنن', 1],
+    ['الخدمة بتفرح', 1],
+    ['الخدمة ما بتفرح', -1],
+    ['ما أحلى الحب', 1],
+    ['الحمد لله وصل الطلب', 1],
+  ] as const)('%s has the sign %d', (text, sign) => {
+    expect(Math.sign(applyRules(text).score)).toBe(sign);
+  });
+
+  it('"as if" mocks only before a clause, and "bravo" to a complaint is sarcasm', () => {
+    expect(applyRules('على أساس ديني').score).toBe(0);
+    const r = applyRules('برافو عليكم، الطلب ما وصل');
+    expect(r.complaint).toBe('delivery');
+    expect(r.score).toBeLessThan(0);
+  });
+
   it('every Arabic entry is in normalised spelling, or it would never match', () => {
     const keys = [...Object.keys(POSITIVE), ...Object.keys(NEGATIVE), ...Object.keys(INTENSIFIERS)];
     expect(keys.filter((k) => /[\u0600-\u06FF]/.test(k) && normalize(k) !== k)).toEqual([]);
