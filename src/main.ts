@@ -6,7 +6,7 @@ import { commands } from '../commands/index.js';
 import { openAiFromConfig } from '../integrations/openai/index.js';
 import { OpenAiLlm } from '../integrations/openai/llm.js';
 import type { Adapter } from './adapters/adapter.js';
-import { ConsoleNotifier, consoleIdentity, runConsole } from './adapters/console/console.js';
+import { ConsoleButtons, ConsoleNotifier, consoleIdentity, runConsole } from './adapters/console/console.js';
 import type { Config } from './config.js';
 import type { Locale } from './core/i18n.js';
 import { Router } from './core/router.js';
@@ -216,7 +216,8 @@ export async function start(o: StartOptions): Promise<void> {
   });
   // The console workspace (webhooks that name no workspace, `mktbot demo`) prints its notices on
   // stdout even when Slack or Discord runs, rather than failing to deliver them.
-  app.notifier.set('console', new ConsoleNotifier(write));
+  const buttons = new ConsoleButtons();
+  app.notifier.set('console', new ConsoleNotifier(write, buttons));
   try {
     for (const a of adapters) {
       app.notifier.set(a.platform, a.notifier);
@@ -234,6 +235,7 @@ export async function start(o: StartOptions): Promise<void> {
       input,
       write,
       interactive: input === process.stdin && process.stdin.isTTY === true,
+      buttons,
     });
   } finally {
     await shutdown.stop();

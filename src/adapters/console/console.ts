@@ -1,7 +1,8 @@
 /**
  * Console mode: the terminal is both the user and the team's channel (DESIGN 6). Each input line is
- * a slash command; replies print as plain text; a number presses a button of the last reply. Lines
- * are answered strictly in order, and end of input resolves once every reply is printed.
+ * a slash command; replies and notices print as plain text; a number presses a button of the last
+ * message shown, a reply or a notice such as an alert. Lines are answered strictly in order, and end
+ * of input resolves once every reply is printed.
  */
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
@@ -31,11 +32,30 @@ export function consoleIdentity(locale?: Locale): Identity {
   };
 }
 
+/** The buttons of the last message shown, reply or notice: what typing a number presses. */
+export class ConsoleButtons {
+  private current: Action[] = [];
+
+  shown(r: Reply): void {
+    const next = actionsOf(r);
+    // A reply that updates a message in place without buttons leaves the earlier ones pressable.
+    if (next.length > 0 || !r.replaceOriginal) this.current = next;
+  }
+
+  numbered(line: string): Action | undefined {
+    return /^\d{1,2}$/.test(line) ? this.current[Number(line) - 1] : undefined;
+  }
+}
+
 export class ConsoleNotifier implements Notifier {
-  constructor(private readonly write: (text: string) => void) {}
+  constructor(
+    private readonly write: (text: string) => void,
+    private readonly buttons?: ConsoleButtons,
+  ) {}
 
   async post(_workspace: Workspace, to: ChannelRole, reply: Reply): Promise<PostedMessage> {
     this.write(`[#${to}]\n${renderText(reply)}\n\n`);
+    this.buttons?.shown(reply);
     return { channel: to };
   }
 }
@@ -46,11 +66,13 @@ export interface ConsoleOptions {
   input: NodeJS.ReadableStream;
   write: (text: string) => void;
   interactive: boolean;
+  /** Shared with the ConsoleNotifier, so an alert's buttons can be pressed too. */
+  buttons?: ConsoleButtons;
 }
 
 export async function runConsole(o: ConsoleOptions): Promise<void> {
   const rl = createInterface({ input: o.input, terminal: o.interactive, crlfDelay: Number.POSITIVE_INFINITY });
-  let buttons: Action[] = [];
+  const buttons = o.buttons ?? new ConsoleButtons();
   const prompt = () => {
     if (o.interactive) o.write('mktbot> ');
   };
@@ -61,12 +83,12 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
       prompt();
       continue;
     }
-    const pressed = /^\d{1,2}$/.test(line) ? buttons[Number(line) - 1] : undefined;
+    const pressed = buttons.numbered(line);
     const r = pressed
       ? await o.router.press(pressed.id, pressed.payload, o.identity)
       : await o.router.handleText(line, o.identity);
+    buttons.shown(r);
     const next = actionsOf(r);
-    if (next.length > 0 || !r.replaceOriginal) buttons = next;
     let out = renderText(r);
     if (next.length > 0 && o.interactive) {
       out += `\n  ${core[o.identity.locale ?? (r.rtl ? 'ar' : 'en')].chooseButton({ count: next.length })}`;
