@@ -120,6 +120,9 @@ describe('English idioms of reviews and comment sections', () => {
     'Not what I ordered',
     'Do better.',
     'Still no reply :(',
+    'The new menu could be better',
+    'Why is it out of stock again?',
+    'The quality dropped since last year',
   ])('%s -> negative', (text) => {
     expect(label(text)).toBe('negative');
   });

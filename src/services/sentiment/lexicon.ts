@@ -1369,6 +1369,12 @@ export const NEGATIVE_PHRASES: ReadonlyArray<{ weight: number; pattern: RegExp }
       /\b((can'?t|cannot|could ?n'?t|could not|unable to) get (it|them|this|the \w+|my \w+) to (work|connect|pair|charge|load|sync|turn on)|keeps? (dropping|crashing|freezing|disconnecting|restarting|rebooting|failing|breaking)|(loses|lost|losing|drops|dropped) (the |its |my )?(connection|signal)|defeats the (purpose|point)|(lasts?|lasted) (only|just|less than|barely)|only (lasts?|lasted)|lasted (about |barely )?(one|a|1|two|2|three|3|a few) (hours?|days?|weeks?))\b/,
   },
   { weight: 2, pattern: /\b(low|poor|bad|cheap)[- ]quality\b|\b(cheaply|poorly|badly) made\b/ },
+  // Mild complaints a brand's comments are full of, with no negative word to catch them.
+  {
+    weight: 1.5,
+    pattern:
+      /\b(could|should) (be|have been) (better|cheaper|faster)\b|\b(out of stock|sold out|unavailable) again\b|\bquality (has |have )?(dropped|gone down|went down|got worse|is not what it (used to be|was))\b/,
+  },
   // Verdicts of disappointment that are not about one word.
   {
     weight: 2,
