@@ -105,7 +105,6 @@ export async function createApp(o: AppOptions): Promise<App> {
       telemetry: metrics,
       feedback: new SentimentFeedbackService({
         db: db.prisma,
-        scale: sentiment,
         wordScore: (w) => sentiment.classify(w).score,
       }),
       ...(opinionLlm

@@ -8,13 +8,7 @@ import { performance } from 'node:perf_hooks';
 import type { SentimentFeedback } from '@prisma/client';
 import { Prisma } from '@prisma/client';
 import type { Db } from '../db/client.js';
-import {
-  type Adaptation,
-  buildAdaptation,
-  EMPTY_ADAPTATION,
-  type FeedbackLabel,
-  type Scale,
-} from './sentiment/adapt.js';
+import { type Adaptation, buildAdaptation, EMPTY_ADAPTATION, type FeedbackLabel } from './sentiment/adapt.js';
 
 /** How stale another replica's presses may be here. */
 export const RECHECK_MS = 5_000;
@@ -47,15 +41,10 @@ export class SentimentFeedbackService {
       db: Db;
       /** Scores a word alone (the offline classifier), so adapt.ts can tell sentiment words from others. */
       wordScore: (word: string) => number;
-      scale: Scale;
       /** Monotonic milliseconds; tests replace it. */
       now?: () => number;
     },
   ) {}
-
-  get scale(): Scale {
-    return this.deps.scale;
-  }
 
   async record(p: FeedbackPress): Promise<{ outcome: RecordOutcome; row: SentimentFeedback }> {
     const { db } = this.deps;

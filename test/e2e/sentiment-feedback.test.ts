@@ -160,7 +160,6 @@ describe('feedback buttons on negative alerts', () => {
     let now = 0;
     const replica = new SentimentFeedbackService({
       db: app.services.db,
-      scale: app.services.sentiment,
       wordScore: (w) => app.services.sentiment.classify(w).score,
       now: () => now,
     });
