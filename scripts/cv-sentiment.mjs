@@ -27,7 +27,9 @@ for (let f = 0; f < folds; f++) {
     held.map((x) => classifier.classify(x.text).label),
   );
   reports.push(r);
-  process.stdout.write(`fold ${f + 1}/${folds}: P ${pct(r.precision)} R ${pct(r.recall)} F1 ${pct(r.f1)}\n`);
+  process.stdout.write(
+    `fold ${f + 1}/${folds}: P ${pct(r.precision)} R ${pct(r.recall)} F1 ${pct(r.f1)} cuts ${JSON.stringify(model.cuts)}\n`,
+  );
 }
 const mean = (k) => reports.reduce((s, r) => s + r[k], 0) / reports.length;
 process.stdout.write(

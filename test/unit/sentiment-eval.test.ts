@@ -10,10 +10,11 @@ import {
 } from '../../src/services/sentiment/evaluate.js';
 import { SentimentClassifier } from '../../src/services/sentiment/index.js';
 
-// Measured on this commit (npm run eval:sentiment): P 0.707, R 0.773, F1 0.738 (naive Bayes with the
-// first lexicon: 0.707). The floor is 0.70; this one sits just under the measured figure so
-// that a change that loses what the regression and the lexicon gained fails here.
-const ARABIC_F1_FLOOR = 0.73;
+// Measured on this commit (npm run eval:sentiment): P 0.693, R 0.820, F1 0.751 (the target is
+// 0.75; naive Bayes with the first lexicon: 0.707; before the score leaned negative on mixed texts:
+// 0.738). The floor is 0.70; this one sits just under the measured figure so that a change
+// that loses what the model, the lexicon and the score gained fails here.
+const ARABIC_F1_FLOOR = 0.745;
 
 const rows = arabicTestRows();
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/services/sentiment/dataset.js';
-import { SentimentClassifier } from '../../src/services/sentiment/index.js';
+import { modelScore, SentimentClassifier } from '../../src/services/sentiment/index.js';
 import { detectLanguage } from '../../src/services/sentiment/language.js';
+import * as lexicon from '../../src/services/sentiment/lexicon.js';
 import { INTENSIFIERS, NEGATIVE, POSITIVE } from '../../src/services/sentiment/lexicon.js';
 import { normalize } from '../../src/services/sentiment/normalize.js';
 import { applyRules, isQuestion, polarity } from '../../src/services/sentiment/rules.js';
@@ -268,5 +269,74 @@ describe('scores', () => {
       expect(s).toBeLessThanOrEqual(1);
       expect(Math.round(s * 1000)).toBe(s * 1000);
     }
+  });
+
+  it('lean negative on a mixed text when the positive chance weighs less, on one monotone scale', () => {
+    const cuts = { negative: -0.1, positive: 0.25, ruleWeight: 0 };
+    const mixed = { negative: 0.4, neutral: 0.2, positive: 0.4 };
+    // The plain difference (weight 1, and files without the setting) calls it flat.
+    expect(modelScore(mixed, cuts)).toBe(0);
+    expect(modelScore(mixed, { ...cuts, positiveWeight: 1 })).toBe(0);
+    // Weighed at 0.25, the same text is negative enough to alert.
+    expect(modelScore(mixed, { ...cuts, positiveWeight: 0.25 })).toBeCloseTo(-0.3);
+    // A sure positive or negative still reaches the ends of the scale.
+    expect(modelScore({ negative: 0, neutral: 0, positive: 1 }, { ...cuts, positiveWeight: 0.25 })).toBe(1);
+    expect(modelScore({ negative: 1, neutral: 0, positive: 0 }, { ...cuts, positiveWeight: 0.25 })).toBe(-1);
+    // More chance of positive never lowers the score.
+    let last = -Infinity;
+    for (let p = 0; p <= 0.9; p += 0.05) {
+      const s = modelScore({ negative: 0.1, neutral: 0.9 - p, positive: p }, { ...cuts, positiveWeight: 0.25 });
+      expect(s).toBeGreaterThanOrEqual(last);
+      last = s;
+    }
+  });
+});
+
+describe('mixed comments', () => {
+  it.each([
+    ['great product, terrible delivery', 'service'],
+    ['Love the colours but the customer service was really slow', 'service'],
+    ['المنتج حلو بس التوصيل سيء', 'service'],
+    ['خدمة العملاء سيئة جدا', 'service'],
+    ['أسوأ خدمة تعاملت معها', 'service'],
+  ])('a part of the offer called bad is a complaint whatever else is praised: %s', (text, kind) => {
+    const s = classifier.classify(text);
+    expect(s.complaint).toBe(kind);
+    expect(s.label).toBe('negative');
+  });
+
+  it.each(['not a bad experience at all', 'the delivery was not bad', 'التوصيل مش سيء'])(
+    'a negated one is not: %s',
+    (text) => {
+      expect(applyRules(text).complaint).toBeUndefined();
+      expect(classifier.classify(text).label).not.toBe('negative');
+    },
+  );
+
+  it('what follows "but" counts more than what comes before it', () => {
+    expect(applyRules('the food was awful but the staff were lovely').score).toBeGreaterThan(0);
+    expect(applyRules('the staff were lovely but the food was awful').score).toBeLessThan(0);
+    expect(applyRules('الفكرة ممتازة لكن التنفيذ فاشل').score).toBeLessThan(0);
+  });
+});
+
+describe('lexicon spelling', () => {
+  // Every comment is normalised before it is matched (ة->ه, ئ->ي, أ->ا...): an entry spelt otherwise
+  // can never match ("خدمه سيئه" in the service complaints never did).
+  const UNNORMALISED = /[ئأإآىةؤ\u064B-\u065F\u0640]/;
+  const strings: string[] = [];
+  const collect = (v: unknown): void => {
+    if (v instanceof RegExp) strings.push(v.source);
+    else if (typeof v === 'string') strings.push(v);
+    else if (v instanceof Map) for (const entry of v) collect(entry);
+    else if (v instanceof Set) for (const x of v) collect(x);
+    else if (Array.isArray(v)) for (const x of v) collect(x);
+    else if (v && typeof v === 'object') for (const entry of Object.entries(v)) collect(entry);
+  };
+  collect(Object.values(lexicon));
+
+  it('every Arabic word and pattern is written as normalize() spells it', () => {
+    expect(strings.length).toBeGreaterThan(1000);
+    expect(strings.filter((x) => UNNORMALISED.test(x))).toEqual([]);
   });
 });

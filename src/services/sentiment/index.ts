@@ -55,6 +55,17 @@ export function labelOf(score: number, cuts: Readonly<Cuts>): SentimentLabel {
   return score <= cuts.negative ? 'negative' : score >= cuts.positive ? 'positive' : 'neutral';
 }
 
+/**
+ * The model's view in -1..1: the chance of "positive" weighed by `positiveWeight` against the
+ * chance of "negative", stretched back to 1 above zero so a sure positive still scores 1 (one
+ * monotone scale, so cuts and alert thresholds keep their meaning).
+ */
+export function modelScore(p: Probabilities, cuts: Readonly<Cuts>): number {
+  const weight = cuts.positiveWeight ?? 1;
+  const lean = weight * p.positive - p.negative;
+  return lean > 0 ? lean / weight : lean;
+}
+
 /** Which trained model reads a text: Arabizi has none (the rules know its common words). */
 function modelLanguage(d: DetectedLanguage): ModelLanguage | undefined {
   if (d.lang === 'ar' && !d.arabizi) return 'ar';
@@ -115,8 +126,7 @@ export class SentimentClassifier {
     const { rules, ruleScore } = e;
     let score = ruleScore;
     if (e.model) {
-      const p = e.model.probabilities;
-      score = (1 - cuts.ruleWeight) * (p.positive - p.negative) + cuts.ruleWeight * ruleScore;
+      score = (1 - cuts.ruleWeight) * modelScore(e.model.probabilities, cuts) + cuts.ruleWeight * ruleScore;
     }
     // The rules are a second vote that can only add negatives (recall first): clear rule evidence
     // ("ما عجبني", "معجبنيش خالص") wins over a model that does not understand negation.

@@ -1295,6 +1295,10 @@ export const NEGATIVE_PHRASES: ReadonlyArray<{ weight: number; pattern: RegExp }
     pattern:
       /\btoo (small|big|large|heavy|loud|quiet|salty|sweet|greasy|expensive|pricey|long|short|slow|much|little|hot|cold)\b/,
   },
+  {
+    weight: 2,
+    pattern: /\b(prices?|costs?|fees?|shipping) (is|are|was|were) (way |much |far |a bit |so )?too (high|steep)\b/,
+  },
   // Verdicts and warnings of comment sections.
   { weight: 2.5, pattern: /\b(thumbs? down|(don'?t|do not|never) be fooled|buyer beware|fed up)\b/ },
   {
@@ -1646,8 +1650,14 @@ export const COMPLAINTS: ReadonlyArray<{ kind: ComplaintKind; weight: number; pa
     kind: 'service',
     weight: 2,
     patterns: [
-      /\b(rude|unprofessional|no (one|body) (answers|replies|responds|picks up)|nobody (answers|replies|responds|cares)|no response|never (answer|reply|respond)|ignor(ed|ing) (me|my)|terrible service|worst service|bad service|customer service is)\b/,
-      /(قليل ادب|قليلين ادب|وقح|وقاحه|محد يرد|ماحد يرد|محدش بيرد|محدش رد|ولا احد يرد|ما في رد|مافي رد|ما يردون|مايردون|ما بيردوش|خدمه العملاء سيئه|خدمه سيئه|خدمه زفت|تعامل سيء|تعامل سيي|سوء تعامل|سوء الخدمه)/,
+      /\b(rude|unprofessional|no (one|body) (answers|replies|responds|picks up)|nobody (answers|replies|responds|cares)|no response|never (answer|reply|respond)|ignor(ed|ing) (me|my)|customer service is)\b/,
+      /(قليل ادب|قليلين ادب|وقح|وقاحه|محد يرد|ماحد يرد|محدش بيرد|محدش رد|ولا احد يرد|ما في رد|مافي رد|ما يردون|مايردون|ما بيردوش|تعامل سيء|تعامل سيي|سوء تعامل|سوء الخدمه)/,
+      // A part of the brand's offer called bad, whatever else is praised: "great product, terrible
+      // delivery" is a complaint the team must see. Not after a negation ("not a bad experience").
+      /(?<!\b(?:not|never|no|isn't|wasn't|isnt|wasnt)(?: a| an| the| so| that| too)? )\b(terrible|awful|horrible|horrendous|bad|poor|worst|slow|disappointing|pathetic|useless|shocking|appalling) (delivery|shipping|packaging|customer service|customer support|service|support|experience|quality|app|website|courier)\b/,
+      /\b(delivery|shipping|packaging|service|support|quality|app|website|courier) (is|was|are|were|has been|have been)( so| really| very| just| absolutely| truly)? (terrible|awful|horrible|bad|poor|the worst|slow|disappointing|pathetic|useless|a joke|a nightmare|shocking|appalling)\b/,
+      /(?:^|\s)(?:ال)?(توصيل|شحن|تغليف|خدمه|دعم|جوده|تطبيق|موقع|مندوب)(?: العملاء| الفني)?(?: (?!مش|مو|ما|مب|ليس|لا|غير)\S+)? (سيء|سيي|سييه|زفت|تعبان|تعبانه|بطيء|بطيي|بطييه|خايس|خايسه|وحش|وحشه|فاشل|فاشله|رديء|ردييه|رديي|ردي|مو زين|مش كويس|مش كويسه)(?=\s|$)/,
+      /(?:^|\s)(اسوا|اسوء|ابطا|ابطء) (توصيل|شحن|خدمه|تطبيق|موقع|تعامل|تغليف|جوده)/,
     ],
   },
   {

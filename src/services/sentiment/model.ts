@@ -15,6 +15,12 @@ export interface Cuts {
   positive: number;
   /** How much the rule evidence counts next to the model's score. */
   ruleWeight: number;
+  /**
+   * How much the chance of "positive" offsets the chance of "negative" below zero (1: the plain
+   * difference). Below 1, a mixed or flat text leans negative: on held-out tweets the chance of
+   * "negative" alone finds angry texts better than the difference does. Absent in older files: 1.
+   */
+  positiveWeight?: number;
 }
 
 export interface SentimentModel {

@@ -141,6 +141,19 @@ function faceWeight(emoji: string): number {
   return POSITIVE_EMOJI.has(emoji) ? FACE : 0;
 }
 
+// "بس" is left out: it also means "only" and "enough".
+const CONTRASTS = new Set(['but', 'however', 'لكن', 'ولكن', 'لاكن']);
+// VADER's weights (Hutto and Gilbert, 2014): the words before the last contrast count half, the
+// words after it half as much again.
+const CONTRAST_BEFORE = 0.5;
+const CONTRAST_AFTER = 1.5;
+
+/** Index of the last contrast word ("but", "لكن"), or -1. */
+function lastContrast(ws: readonly string[]): number {
+  for (let i = ws.length - 1; i >= 0; i--) if (CONTRASTS.has(ws[i] as string)) return i;
+  return -1;
+}
+
 /** The text with a matched phrase replaced by spaces, so its words are not scored a second time. */
 function blank(text: string, m: RegExpExecArray): string {
   return text.slice(0, m.index) + ' '.repeat(m[0].length) + text.slice(m.index + m[0].length);
@@ -182,8 +195,12 @@ export function applyRules(text: string): RuleResult {
     }
   }
   const stretched = stretchedWords(text);
-  for (const scored of rest === norm ? sentences : clauses(rest)) {
+  const scoredClauses = rest === norm ? sentences : clauses(rest);
+  const contrastAt = lastContrast(scoredClauses.flat());
+  let at = -1;
+  for (const scored of scoredClauses) {
     for (let i = 0; i < scored.length; i++) {
+      at++;
       let w = scored[i] as string;
       let p = polarity(w);
       const plain = stretched.get(w);
@@ -204,6 +221,8 @@ export function applyRules(text: string): RuleResult {
       );
       const boost = near.find((b) => b !== undefined);
       if (boost !== undefined) weight *= boost;
+      // "X but Y": what follows the contrast is what the writer means.
+      if (contrastAt >= 0) weight *= at < contrastAt ? CONTRAST_BEFORE : CONTRAST_AFTER;
       // Shouting a negative word ("WORST") makes it stronger.
       if (weight < 0 && /\p{Lu}{3,}/u.test(text) && text.includes(w.toUpperCase())) weight *= 1.3;
       hits.push(negated ? `not ${w}` : w);

@@ -52,6 +52,7 @@ export interface TrainResult {
 
 const ruleEvidence = (text: string) => ruleFeatures(applyRules(text));
 const RULE_WEIGHTS = [0, 0.1, 0.2, 0.3, 0.4, 0.5];
+const POSITIVE_WEIGHTS = [1, 0.5, 0.25];
 // A negative label always has a score below zero, so the workspace's alert threshold (at most 0) can
 // reach every comment labelled negative.
 // Steps of 0.01: with 0.05, one step too far on a thousand held-out rows could cost ten points of
@@ -75,18 +76,20 @@ export function train(rows: readonly LabelledText[], settings: TrainingSettings)
   const balanced = dev.map((r) => dev.length / perClass.size / (perClass.get(r.label) ?? 1));
   let best: TrainResult['dev'] | undefined;
   let bestCuts = placeholder;
-  for (const ruleWeight of RULE_WEIGHTS) {
-    for (const negative of NEGATIVE_CUTS) {
-      const cuts = { negative, positive: 0.25, ruleWeight };
-      const report = negativeClassReport(
-        dev,
-        evidence.map((e) => devClassifier.decide(e, cuts).label),
-        balanced,
-      );
-      if (report.recall < MIN_DEV_RECALL) continue;
-      if (!best || report.f1 > best.f1) {
-        best = report;
-        bestCuts = cuts;
+  for (const positiveWeight of POSITIVE_WEIGHTS) {
+    for (const ruleWeight of RULE_WEIGHTS) {
+      for (const negative of NEGATIVE_CUTS) {
+        const cuts = { negative, positive: 0.25, ruleWeight, positiveWeight };
+        const report = negativeClassReport(
+          dev,
+          evidence.map((e) => devClassifier.decide(e, cuts).label),
+          balanced,
+        );
+        if (report.recall < MIN_DEV_RECALL) continue;
+        if (!best || report.f1 > best.f1) {
+          best = report;
+          bestCuts = cuts;
+        }
       }
     }
   }
