@@ -103,6 +103,11 @@ export class FakeYoutube {
     if (r) r.revoked = true;
   }
 
+  /** Google ends every issued access token early (a password change does): the API answers 401. */
+  expireAccessTokens(): void {
+    for (const t of this.tokens.values()) if (t.expiresAt !== undefined) t.expiresAt = 0;
+  }
+
   addVideo(videoId: string, channelId: string, disabled = false): void {
     this.commentVideos.set(videoId, { channelId, disabled });
   }
