@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PublishError } from '../integrations/publisher.js';
+import { GoogleClientProblem, isGoogleRefreshToken } from '../integrations/youtube/oauth.js';
 import { defineCommand, sub } from '../src/core/command.js';
 import type { Context } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
@@ -32,6 +33,12 @@ const m = defineMessages(
     reminderAlways:
       'The reminder channel needs no connection: the bot posts the content in the team channel at the due time.',
     howTo: 'Connect with /connect facebook account:PAGE_ID token:PAGE_TOKEN (also instagram, youtube, mailchimp).',
+    googleClientMissing:
+      'A YouTube refresh token needs the server’s Google OAuth client: set GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET (the client the refresh token was issued to) and restart the bot. Nothing was saved.',
+    googleClientRejected:
+      'Google refused the server’s OAuth client: GOOGLE_CLIENT_ID or GOOGLE_CLIENT_SECRET is wrong. Fix them and restart the bot. Nothing was saved.',
+    accessTokenExpires:
+      'This is an access token: Google expires it in about an hour, and then scheduled uploads and comment reading stop. Connect with a refresh token (starting 1//) to keep them working.',
   },
   {
     connected: (p) => `تم ربط ${iso(p.provider)}: ${iso(p.name)}. الرمز محفوظ مشفّرًا.`,
@@ -49,6 +56,9 @@ const m = defineMessages(
     notConnected: 'غير مربوط',
     reminderAlways: 'قناة التذكير لا تحتاج ربطًا: ينشر البوت المحتوى في قناة الفريق في الموعد.',
     howTo: 'اربط بالأمر /connect facebook account:PAGE_ID token:PAGE_TOKEN (وكذلك instagram وyoutube وmailchimp).',
+    googleClientMissing: `يحتاج رمز التحديث (refresh token) ليوتيوب إلى عميل Google OAuth على الخادم: اضبط ${iso('GOOGLE_CLIENT_ID')} و${iso('GOOGLE_CLIENT_SECRET')} (العميل الذي صدر له الرمز) ثم أعد تشغيل البوت. لم يُحفظ شيء.`,
+    googleClientRejected: `رفضت Google عميل OAuth الخاص بالخادم: قيمة ${iso('GOOGLE_CLIENT_ID')} أو ${iso('GOOGLE_CLIENT_SECRET')} خاطئة. صحّحهما ثم أعد تشغيل البوت. لم يُحفظ شيء.`,
+    accessTokenExpires: `هذا رمز وصول (access token): تنهي Google صلاحيته بعد ساعة تقريبًا، فتتوقف بعدها الرفعات المجدولة وقراءة التعليقات. اربط برمز تحديث (يبدأ بـ ${iso('1//')}) لتستمر في العمل.`,
   },
 );
 
@@ -70,7 +80,10 @@ const ACCOUNT_HELP: Record<Provider, { account: L10n; token: L10n }> = {
   },
   youtube: {
     account: { en: 'The YouTube channel id (UC…)', ar: 'معرّف قناة يوتيوب (UC…)' },
-    token: { en: 'An OAuth access token with youtube.upload', ar: 'رمز OAuth بصلاحية youtube.upload' },
+    token: {
+      en: 'A Google refresh token (1//…) with youtube.upload; an access token works for an hour',
+      ar: 'رمز تحديث من Google (1//…) بصلاحية youtube.upload؛ رمز الوصول يعمل ساعة فقط',
+    },
   },
   mailchimp: {
     account: { en: 'The audience (list) id to send to', ar: 'معرّف الجمهور (القائمة) للإرسال إليه' },
@@ -107,11 +120,16 @@ async function connect(provider: Provider, account: string, token: string, ctx: 
   try {
     const r = await ctx.services.integrations.connect(ctx.workspace, provider, { accountId: account, token });
     await ctx.services.audit.record(ctx, 'integration.connect', `${provider}:${account}`);
-    return reply(undefined, [text(t.connected({ provider: name, name: r.name }))], {
-      tone: 'success',
-      ephemeral: true,
-    });
+    const expires = provider === 'youtube' && !isGoogleRefreshToken(token);
+    return reply(
+      undefined,
+      [text(t.connected({ provider: name, name: r.name })), ...(expires ? [context(t.accessTokenExpires)] : [])],
+      { tone: 'success', ephemeral: true },
+    );
   } catch (err) {
+    if (err instanceof GoogleClientProblem) {
+      throw new UserError(err.problem === 'missing' ? t.googleClientMissing : t.googleClientRejected);
+    }
     const reason = redact(err instanceof Error ? err.message : String(err), token);
     if (err instanceof PublishError && err.reauth) throw new UserError(t.refused({ provider: name, reason }));
     if (err instanceof PublishError || err instanceof z.ZodError || err instanceof Error) {

@@ -73,6 +73,9 @@ const schema = z.object({
   META_APP_SECRET: optionalString,
   META_VERIFY_TOKEN: optionalString,
   YOUTUBE_API_URL: baseUrl('https://www.googleapis.com'),
+  GOOGLE_CLIENT_ID: optionalString,
+  GOOGLE_CLIENT_SECRET: optionalString,
+  GOOGLE_OAUTH_URL: baseUrl('https://oauth2.googleapis.com'),
   MAILCHIMP_API_URL: optionalUrl,
   ENCRYPTION_KEY: optionalString.pipe(
     z
@@ -121,6 +124,7 @@ export const SECRET_VARIABLES = [
   'OPENAI_API_KEY',
   'META_APP_SECRET',
   'META_VERIFY_TOKEN',
+  'GOOGLE_CLIENT_SECRET',
   'ENCRYPTION_KEY',
   'WEBHOOK_SECRET',
 ] as const;
@@ -137,6 +141,11 @@ function missingPartners(env: NodeJS.ProcessEnv): string[] {
   }
   if ((has('DISCORD_TOKEN') || has('DISCORD_PUBLIC_KEY')) && !has('DISCORD_APP_ID')) {
     problems.push('  DISCORD_APP_ID: required with DISCORD_TOKEN or DISCORD_PUBLIC_KEY');
+  }
+  if (has('GOOGLE_CLIENT_ID') !== has('GOOGLE_CLIENT_SECRET')) {
+    problems.push(
+      '  GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET: set both (the OAuth client that refreshes YouTube tokens)',
+    );
   }
   return problems;
 }

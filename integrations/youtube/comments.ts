@@ -15,9 +15,9 @@ import {
   nextCursor,
   readFrom,
 } from '../comments.js';
-import { classifyStatus, type HttpCall, joinUrl, parseJson, send } from '../http.js';
+import { classifyStatus, type HttpCall, joinUrl, parseJson } from '../http.js';
 import { PublishError } from '../publisher.js';
-import type { YoutubeCredentials } from './publisher.js';
+import { sendAuthorized, type TokenSource } from './oauth.js';
 
 const threadsPage = z.object({
   items: z
@@ -50,7 +50,8 @@ const errorBody = z.object({
 export class YoutubeComments implements CommentSource, CommentReplier {
   constructor(
     private readonly base: string,
-    private readonly creds: YoutubeCredentials,
+    private readonly channelId: string,
+    private readonly tokens: TokenSource,
     private readonly known: readonly KnownPost[],
     private readonly now: () => Date,
     private readonly timeoutMs?: number,
@@ -62,7 +63,7 @@ export class YoutubeComments implements CommentSource, CommentReplier {
     const add = (list: FetchedComment[]) => {
       for (const c of list) byId.set(c.externalId, c);
     };
-    add(await this.threads({ allThreadsRelatedToChannelId: this.creds.channelId }, from));
+    add(await this.threads({ allThreadsRelatedToChannelId: this.channelId }, from));
     for (const video of this.known) add(await this.threads({ videoId: video.externalId }, from));
     const comments = [...byId.values()];
     return { comments, cursor: nextCursor(cursor, comments, this.now()) };
@@ -87,7 +88,7 @@ export class YoutubeComments implements CommentSource, CommentReplier {
           older = true;
           continue;
         }
-        if (top.snippet.authorChannelId?.value === this.creds.channelId) continue;
+        if (top.snippet.authorChannelId?.value === this.channelId) continue;
         const videoId = t.snippet.videoId;
         out.push({
           externalId: top.id,
@@ -125,9 +126,9 @@ export class YoutubeComments implements CommentSource, CommentReplier {
    * off (403 commentsDisabled) or that was deleted (404), undefined: the others are still read.
    */
   private async call(call: HttpCall, videoId?: string): Promise<unknown> {
-    const res = await send({
+    // A refused token (401) is renewed and the call repeated once: a refused reply posted nothing.
+    const res = await sendAuthorized(this.tokens, {
       ...call,
-      headers: { ...call.headers, authorization: `Bearer ${this.creds.token}` },
       ...(this.timeoutMs ? { timeoutMs: this.timeoutMs } : {}),
     });
     const body = parseJson(res.text);

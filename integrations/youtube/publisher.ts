@@ -6,11 +6,19 @@
  */
 import { z } from 'zod';
 import type { SafeFetch } from '../../src/net/safe-fetch.js';
-import { classifyStatus, type HttpCall, type HttpResponse, joinUrl, parseJson, send } from '../http.js';
+import { classifyStatus, type HttpCall, type HttpResponse, joinUrl, parseJson } from '../http.js';
 import { fetchMedia, type MediaLimits } from '../media.js';
 import { PublishError, type Publisher, type PublishIo, type PublishPost, type PublishResult } from '../publisher.js';
+import { sendAuthorized, type TokenSource } from './oauth.js';
 
-export const youtubeCredentials = z.object({ channelId: z.string().min(1), token: z.string().min(1) });
+/**
+ * A channel connected with a refresh token (renewed through GOOGLE_CLIENT_ID/SECRET), or with a
+ * bare access token: how every channel was stored before refresh tokens, so those rows still load.
+ */
+export const youtubeCredentials = z.union([
+  z.object({ channelId: z.string().min(1), refreshToken: z.string().min(1) }),
+  z.object({ channelId: z.string().min(1), token: z.string().min(1) }),
+]);
 export type YoutubeCredentials = z.infer<typeof youtubeCredentials>;
 
 const stateSchema = z.object({ sessionUrl: z.string().optional() });
@@ -21,7 +29,7 @@ const HOLD_MARGIN_MS = 60_000;
 export class YoutubePublisher implements Publisher {
   constructor(
     private readonly base: string,
-    private readonly creds: YoutubeCredentials,
+    private readonly tokens: TokenSource,
     private readonly limits: MediaLimits,
     private readonly outbound: SafeFetch,
   ) {}
@@ -40,14 +48,15 @@ export class YoutubePublisher implements Publisher {
     const call: HttpCall = {
       method: 'PUT',
       url: sessionUrl,
-      headers: { ...this.auth(), 'content-type': media.contentType },
+      headers: { 'content-type': media.contentType },
       body: media.bytes,
       idempotent: false,
       timeoutMs: 10 * 60_000,
     };
     let res: HttpResponse;
     try {
-      res = await send(call);
+      // A 401 is answered before any byte is stored, so the one retry with a fresh token is safe.
+      res = await sendAuthorized(this.tokens, call);
     } catch (err) {
       // The session knows whether the last byte arrived; ask it before calling this unknown.
       if (!(err instanceof PublishError) || err.outcome !== 'unknown') throw err;
@@ -69,7 +78,6 @@ export class YoutubePublisher implements Publisher {
       method: 'POST',
       url: url.toString(),
       headers: {
-        ...this.auth(),
         'content-type': 'application/json; charset=UTF-8',
         'x-upload-content-length': String(size),
         'x-upload-content-type': type,
@@ -83,7 +91,7 @@ export class YoutubePublisher implements Publisher {
       // Opening a session creates no video, so repeating it is harmless.
       idempotent: true,
     };
-    const res = await send(call);
+    const res = await sendAuthorized(this.tokens, call);
     const location = res.headers.get('location');
     if (res.status === 200 && location) return location;
     throw this.error(res, call, now);
@@ -94,18 +102,14 @@ export class YoutubePublisher implements Publisher {
     const call: HttpCall = {
       method: 'PUT',
       url: sessionUrl,
-      headers: { ...this.auth(), 'content-range': `bytes */${size}` },
+      headers: { 'content-range': `bytes */${size}` },
       body: '',
       idempotent: true,
     };
-    const res = await send(call);
+    const res = await sendAuthorized(this.tokens, call);
     if (res.status === 200 || res.status === 201) return { done: parseVideo(res) };
     if (res.status === 308 || res.status === 404 || res.status === 410) return {};
     throw this.error(res, call, now);
-  }
-
-  private auth(): Record<string, string> {
-    return { authorization: `Bearer ${this.creds.token}` };
   }
 
   private error(res: HttpResponse, call: HttpCall, now: Date): PublishError {
@@ -131,24 +135,24 @@ function result(v: { id: string }): PublishResult {
   return { externalId: v.id, url: `https://www.youtube.com/watch?v=${v.id}` };
 }
 
-export async function verifyYoutube(base: string, creds: YoutubeCredentials): Promise<string> {
+/** The channel's title when the token can act for `channelId`. */
+export async function verifyYoutube(base: string, channelId: string, tokens: TokenSource): Promise<string> {
   const url = new URL(joinUrl(base, 'youtube/v3/channels'));
   url.searchParams.set('part', 'id,snippet');
   url.searchParams.set('mine', 'true');
   const call: HttpCall = {
     method: 'GET',
     url: url.toString(),
-    headers: { authorization: `Bearer ${creds.token}` },
     idempotent: true,
   };
-  const res = await send(call);
+  const res = await sendAuthorized(tokens, call);
   if (res.status !== 200) throw classifyStatus(res, call, `YouTube answered ${res.status}`, new Date());
   const body = z
     .object({
       items: z.array(z.object({ id: z.string(), snippet: z.object({ title: z.string() }).optional() })).default([]),
     })
     .parse(parseJson(res.text));
-  const channel = body.items.find((c) => c.id === creds.channelId);
-  if (!channel) throw new Error(`the token does not own channel ${creds.channelId}`);
+  const channel = body.items.find((c) => c.id === channelId);
+  if (!channel) throw new Error(`the token does not own channel ${channelId}`);
   return channel.snippet?.title ?? channel.id;
 }

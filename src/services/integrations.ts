@@ -18,7 +18,13 @@ import {
 import type { MediaLimits } from '../../integrations/media.js';
 import { PublishError, type Publisher } from '../../integrations/publisher.js';
 import { YoutubeComments } from '../../integrations/youtube/comments.js';
-import { verifyYoutube, YoutubePublisher, youtubeCredentials } from '../../integrations/youtube/publisher.js';
+import { fixedToken, GoogleOAuth, isGoogleRefreshToken, type TokenSource } from '../../integrations/youtube/oauth.js';
+import {
+  verifyYoutube,
+  type YoutubeCredentials,
+  YoutubePublisher,
+  youtubeCredentials,
+} from '../../integrations/youtube/publisher.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { SafeFetch } from '../net/safe-fetch.js';
@@ -53,6 +59,8 @@ const MEDIA_LIMITS: MediaLimits = { maxBytes: 256 * 1024 * 1024, timeoutMs: 5 * 
 export class IntegrationService {
   /** How long one comment read or reply call may take (tests shorten it). */
   commentTimeoutMs = 30_000;
+  /** YouTube access tokens renewed from refresh tokens, cached for the whole process. */
+  private readonly google: GoogleOAuth;
 
   constructor(
     private readonly db: Db,
@@ -61,7 +69,11 @@ export class IntegrationService {
     private readonly clock: Clock,
     /** Media downloads go through the one outbound helper (private addresses refused). */
     private readonly outbound: SafeFetch,
-  ) {}
+  ) {
+    const { GOOGLE_CLIENT_ID: clientId, GOOGLE_CLIENT_SECRET: clientSecret, GOOGLE_OAUTH_URL: base } = config;
+    const client = clientId && clientSecret ? { base, clientId, clientSecret } : undefined;
+    this.google = new GoogleOAuth(client, () => clock.now());
+  }
 
   /**
    * Checks the token against the provider, then stores it sealed. Returns the account's display
@@ -96,8 +108,13 @@ export class IntegrationService {
         return { sealed: this.seal(creds), name: await verifyInstagram(graph, creds) };
       }
       case 'youtube': {
-        const creds = youtubeCredentials.parse({ channelId: input.accountId, token: input.token });
-        return { sealed: this.seal(creds), name: await verifyYoutube(this.config.YOUTUBE_API_URL, creds) };
+        const creds = youtubeCredentials.parse(
+          isGoogleRefreshToken(input.token)
+            ? { channelId: input.accountId, refreshToken: input.token }
+            : { channelId: input.accountId, token: input.token },
+        );
+        const name = await verifyYoutube(this.config.YOUTUBE_API_URL, creds.channelId, this.youtubeTokens(creds));
+        return { sealed: this.seal(creds), name };
       }
       case 'mailchimp': {
         const list = await verifyMailchimp(input.token, input.accountId, this.config.MAILCHIMP_API_URL);
@@ -150,7 +167,8 @@ export class IntegrationService {
       return new InstagramPublisher(this.config.META_GRAPH_URL, parse(instagramCredentials), undefined, now);
     }
     if (provider === 'youtube') {
-      return new YoutubePublisher(this.config.YOUTUBE_API_URL, parse(youtubeCredentials), MEDIA_LIMITS, this.outbound);
+      const tokens = this.youtubeTokens(parse(youtubeCredentials));
+      return new YoutubePublisher(this.config.YOUTUBE_API_URL, tokens, MEDIA_LIMITS, this.outbound);
     }
     if (provider === 'mailchimp')
       return new MailchimpPublisher(parse(mailchimpCredentials), this.config.MAILCHIMP_API_URL, now);
@@ -179,14 +197,18 @@ export class IntegrationService {
         return new FacebookComments(graph, parse(facebookCredentials), known, now, this.commentTimeoutMs);
       case 'instagram':
         return new InstagramComments(graph, parse(instagramCredentials), known, now, this.commentTimeoutMs);
-      case 'youtube':
+      case 'youtube': {
+        const creds = parse(youtubeCredentials);
+        const tokens = this.youtubeTokens(creds);
         return new YoutubeComments(
           this.config.YOUTUBE_API_URL,
-          parse(youtubeCredentials),
+          creds.channelId,
+          tokens,
           known,
           now,
           this.commentTimeoutMs,
         );
+      }
       default:
         throw PublishError.fatal(`${integration.provider} has no comments to read`);
     }
@@ -198,6 +220,11 @@ export class IntegrationService {
       where: { id: integration.id, workspaceId: integration.workspaceId },
       data: { status, statusMessage: reason.slice(0, 300) },
     });
+  }
+
+  /** GoogleClientProblem (a known failure) for a refresh token when the server has no OAuth client. */
+  private youtubeTokens(creds: YoutubeCredentials): TokenSource {
+    return 'refreshToken' in creds ? this.google.source(creds.refreshToken) : fixedToken(creds.token);
   }
 
   /** The stored credentials in the shape a client needs; PublishError.reauth when they do not fit. */

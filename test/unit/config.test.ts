@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig, SECRET_VARIABLES } from '../../src/config.js';
 
 describe('loadConfig', () => {
   it('runs with nothing set: SQLite in ./data, console mode, official API bases', () => {
@@ -51,6 +51,31 @@ describe('loadConfig', () => {
     expect(message).toContain('OPENAI_BASE_URL:');
     expect(message).toContain('SLACK_SIGNING_SECRET: required');
     expect(message).not.toContain('xyzzy');
+  });
+
+  it('Google OAuth client: official token endpoint by default, both halves required, the secret never echoed', () => {
+    const none = loadConfig({});
+    expect(none.GOOGLE_OAUTH_URL).toBe('https://oauth2.googleapis.com');
+    expect(none.GOOGLE_CLIENT_ID).toBeUndefined();
+    const set = loadConfig({
+      GOOGLE_CLIENT_ID: ' 1-abc.apps.googleusercontent.com ',
+      GOOGLE_CLIENT_SECRET: 'GOCSPX-plugh',
+      GOOGLE_OAUTH_URL: 'http://127.0.0.1:9999',
+    });
+    expect(set).toMatchObject({
+      GOOGLE_CLIENT_ID: '1-abc.apps.googleusercontent.com',
+      GOOGLE_OAUTH_URL: 'http://127.0.0.1:9999',
+    });
+    expect(SECRET_VARIABLES).toContain('GOOGLE_CLIENT_SECRET');
+    let message = '';
+    try {
+      loadConfig({ GOOGLE_CLIENT_SECRET: 'GOCSPX-plugh', GOOGLE_OAUTH_URL: 'nope' });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toContain('GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET: set both');
+    expect(message).toContain('GOOGLE_OAUTH_URL: expected an http:// or https:// URL');
+    expect(message).not.toContain('plugh');
   });
 
   it('splits OUTBOUND_ALLOW_HOSTS into hosts and CIDRs', () => {
