@@ -6,8 +6,10 @@ import type { Integration, Workspace } from '@prisma/client';
 import type { z } from 'zod';
 import type { CommentReplier, CommentSource, KnownPost } from '../../integrations/comments.js';
 import { FacebookComments } from '../../integrations/facebook/comments.js';
+import { type DailyInsights, FacebookInsights } from '../../integrations/facebook/insights.js';
 import { FacebookPublisher, facebookCredentials, verifyFacebook } from '../../integrations/facebook/publisher.js';
 import { InstagramComments } from '../../integrations/instagram/comments.js';
+import { InstagramInsights } from '../../integrations/instagram/insights.js';
 import { InstagramPublisher, instagramCredentials, verifyInstagram } from '../../integrations/instagram/publisher.js';
 import {
   MailchimpClient,
@@ -182,6 +184,19 @@ export class IntegrationService {
       this.config.MAILCHIMP_API_URL,
       () => this.clock.now(),
     );
+  }
+
+  /** Daily Page or Instagram account insights (metrics pull); PublishError.reauth when credentials are unreadable. */
+  insightsFor(integration: Integration): DailyInsights {
+    const now = () => this.clock.now();
+    const graph = this.config.META_GRAPH_URL;
+    if (integration.provider === 'facebook') {
+      return new FacebookInsights(graph, this.credentialsAs(integration, facebookCredentials), now);
+    }
+    if (integration.provider === 'instagram') {
+      return new InstagramInsights(graph, this.credentialsAs(integration, instagramCredentials), now);
+    }
+    throw PublishError.fatal(`${integration.provider} has no insights to read`);
   }
 
   /**

@@ -1,23 +1,29 @@
 /**
- * Metrics that arrive by themselves (issue 8): once a day, for every workspace with Mailchimp
- * connected, the reports of the campaigns it published in the last 30 days are read and stored as
- * MetricDaily rows with source `api`. A campaign's report is cumulative, so its row sits on the day
- * it was sent (in the workspace time zone) and each pull replaces it with the latest totals: opens
- * and clicks that come in days later are counted against the send that earned them.
+ * Metrics that arrive by themselves (issue 8): once a day, for every workspace and every connected
+ * account a source reads (Mailchimp reports, Facebook Page and Instagram insights), the source's
+ * window of recent days is read and stored as MetricDaily rows with source `api`. A pull replaces
+ * the API rows it read before for the same day, channel and campaign, and never a row a person
+ * imported or pushed. A refused token marks the account for reconnecting; a rate limit or outage
+ * stores nothing for that account and the next run reads the same days again. One account's failure
+ * never stops the others.
  */
 import type { Integration, Workspace } from '@prisma/client';
-import { DateTime } from 'luxon';
-import { fetchCampaignReport, reportFigures } from '../../integrations/mailchimp/reports.js';
 import { PublishError } from '../../integrations/publisher.js';
 import type { Logger } from '../log.js';
-import type { Services } from './index.js';
-import { emptyTotals } from './kpi.js';
+import { emptyTotals, METRIC_FIELDS } from './kpi.js';
+import type { MetricSource, PullServices, SourceRow } from './metric-source.js';
+import { pullDays } from './metric-source.js';
+import { mailchimpSource } from './metric-sources/mailchimp.js';
+import { facebookSource, instagramSource } from './metric-sources/meta.js';
 import type { MetricRow } from './metrics.js';
 
-/** The channel the rows are stored on (a CSV's own "email" rows are never overwritten by these). */
-export const MAILCHIMP_CHANNEL = 'mailchimp';
-/** Reports keep changing for a while after a send; older campaigns are left as last read. */
-export const PULL_DAYS = 30;
+export { MAILCHIMP_CHANNEL, PULL_DAYS } from './metric-sources/mailchimp.js';
+export { META_PULL_DAYS } from './metric-sources/meta.js';
+
+export const METRIC_SOURCES: readonly MetricSource[] = [mailchimpSource, facebookSource, instagramSource];
+
+/** The source rows are written with; rows of any other source are a person's and stay. */
+export const API_SOURCE = 'api';
 
 export interface PullResult {
   workspaces: number;
@@ -25,88 +31,102 @@ export interface PullResult {
   failed: number;
 }
 
-export async function pullMailchimpReports(
-  services: Pick<Services, 'db' | 'integrations' | 'metrics' | 'clock'>,
+export async function pullMetrics(
+  services: PullServices,
   log: Logger,
+  sources: readonly MetricSource[] = METRIC_SOURCES,
 ): Promise<PullResult> {
   const now = services.clock.now();
-  const connected = await services.db.integration.findMany({
-    where: { provider: 'mailchimp', status: { not: 'reauth' } },
-    include: { workspace: true },
-    orderBy: { updatedAt: 'desc' },
-  });
   const result: PullResult = { workspaces: 0, rows: 0, failed: 0 };
-  const done = new Set<number>();
-  for (const integration of connected) {
-    // One Mailchimp account per workspace: the most recently connected one.
-    if (done.has(integration.workspaceId)) continue;
-    done.add(integration.workspaceId);
-    const r = await pullWorkspace(services, integration, integration.workspace, now, log);
-    result.workspaces++;
-    result.rows += r.rows;
-    result.failed += r.failed;
+  const workspaces = new Set<number>();
+  for (const source of sources) {
+    const connected = await services.db.integration.findMany({
+      where: { provider: source.provider, status: { not: 'reauth' } },
+      include: { workspace: true },
+      orderBy: { updatedAt: 'desc' },
+    });
+    const done = new Set<number>();
+    for (const integration of connected) {
+      // One account per provider and workspace: the most recently connected one, as publishing uses.
+      if (done.has(integration.workspaceId)) continue;
+      done.add(integration.workspaceId);
+      workspaces.add(integration.workspaceId);
+      const r = await pullAccount(services, source, integration, integration.workspace, now, log);
+      result.rows += r.rows;
+      result.failed += r.failed;
+    }
   }
+  result.workspaces = workspaces.size;
   return result;
 }
 
-async function pullWorkspace(
-  services: Pick<Services, 'db' | 'integrations' | 'metrics'>,
+/** The Mailchimp part alone (its tests and callers predate the other sources). */
+export function pullMailchimpReports(services: PullServices, log: Logger): Promise<PullResult> {
+  return pullMetrics(services, log, [mailchimpSource]);
+}
+
+async function pullAccount(
+  services: PullServices,
+  source: MetricSource,
   integration: Integration,
   workspace: Workspace,
   now: Date,
   log: Logger,
 ): Promise<{ rows: number; failed: number }> {
-  const posts = await services.db.scheduledPost.findMany({
+  const where = { workspaceId: workspace.id, provider: source.provider };
+  try {
+    const days = pullDays(now, workspace.timezone, source.days);
+    const got = await source.fetchDaily({ integration, workspace, days, now, services, log });
+    const rows = await storeApiRows(services, workspace, got.rows);
+    if (got.reached && got.failed === 0) await services.integrations.markOk(integration);
+    return { rows, failed: got.failed };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof PublishError && err.reauth) {
+      await services.integrations.markReauth(integration, message);
+      log.warn({ ...where, err: message }, 'metrics pull: token refused; paused until /connect again');
+    } else if (err instanceof PublishError && err.retryable) {
+      log.warn(
+        { ...where, err: message },
+        'metrics pull: rate limited or unavailable; the next run reads these days again',
+      );
+    } else {
+      log.error({ ...where, err: message }, 'metrics pull failed for this account');
+    }
+    return { rows: 0, failed: 1 };
+  }
+}
+
+/**
+ * Stores a source's rows with source `api`. A row replaces an earlier API row of the same day,
+ * channel and campaign, keeping the figures the source did not read this time (Instagram's
+ * audience is known only for the latest day); a row someone imported or pushed is left as it is.
+ */
+export async function storeApiRows(
+  services: Pick<PullServices, 'db' | 'metrics'>,
+  workspace: Workspace,
+  rows: readonly SourceRow[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const dates = rows.map((r) => r.date).sort();
+  const existing = await services.db.metricDaily.findMany({
     where: {
       workspaceId: workspace.id,
-      channel: 'mailchimp',
-      status: 'published',
-      externalId: { not: null },
-      publishAt: { gte: new Date(now.getTime() - PULL_DAYS * 86_400_000), lte: now },
+      date: { gte: dates[0] as string, lte: dates[dates.length - 1] as string },
+      channel: { in: [...new Set(rows.map((r) => r.channel))] },
     },
-    include: { campaign: true },
-    orderBy: { publishAt: 'asc' },
   });
-  if (posts.length === 0) return { rows: 0, failed: 0 };
-  const rows = new Map<string, MetricRow>();
-  let failed = 0;
-  try {
-    const client = services.integrations.mailchimpClient(integration);
-    for (const post of posts) {
-      let report: Awaited<ReturnType<typeof fetchCampaignReport>>;
-      try {
-        report = await fetchCampaignReport(client, post.externalId as string);
-      } catch (err) {
-        if (err instanceof PublishError && err.reauth) throw err;
-        // 404: not sent yet or deleted in Mailchimp; anything else is tried again tomorrow.
-        if (!(err as { notFound?: boolean }).notFound) {
-          failed++;
-          log.warn({ workspaceId: workspace.id, postId: post.id, err: (err as Error).message }, 'mailchimp report');
-        }
-        continue;
-      }
-      const sent = report.send_time ? DateTime.fromISO(report.send_time) : DateTime.fromJSDate(post.publishAt);
-      const date = (sent.isValid ? sent : DateTime.fromJSDate(post.publishAt)).setZone(workspace.timezone).toISODate();
-      if (!date) continue;
-      const campaign = post.campaign?.name ?? '';
-      const key = `${date}\u0000${campaign}`;
-      const row = rows.get(key) ?? ({ date, channel: MAILCHIMP_CHANNEL, campaign, ...emptyTotals() } as MetricRow);
-      const f = reportFigures(report);
-      row.emailsSent += f.emailsSent;
-      row.emailsDelivered += f.emailsDelivered;
-      row.emailsOpened += f.emailsOpened;
-      row.emailsClicked += f.emailsClicked;
-      rows.set(key, row);
-    }
-  } catch (err) {
-    if (err instanceof PublishError && err.reauth) {
-      await services.integrations.markReauth(integration, err.message);
-      log.warn({ workspaceId: workspace.id }, 'mailchimp refused the key; reports paused until /connect again');
-      return { rows: 0, failed: failed + 1 };
-    }
-    throw err;
+  const key = (r: { date: string; channel: string; campaign: string }) =>
+    `${r.date}\u0000${r.channel}\u0000${r.campaign}`;
+  const stored = new Map(existing.map((e) => [key(e), e]));
+  const merged: MetricRow[] = [];
+  for (const row of rows) {
+    const before = stored.get(key(row));
+    if (before && before.source !== API_SOURCE) continue;
+    const base = emptyTotals();
+    if (before) for (const f of METRIC_FIELDS) base[f] = before[f];
+    merged.push({ ...base, ...row });
   }
-  if (rows.size > 0) await services.metrics.store(workspace, [...rows.values()], 'api');
-  if (failed === 0) await services.integrations.markOk(integration);
-  return { rows: rows.size, failed };
+  await services.metrics.store(workspace, merged, API_SOURCE);
+  return merged.length;
 }

@@ -6,7 +6,12 @@
  * Comments: `GET /{page}/posts`, `GET /{post}/comments` (`since`, `filter=toplevel`, cursor paging),
  * `GET /{ig-user}/media`, `GET /{media}/comments`, and replies with `POST /{comment}/comments`
  * (Facebook) and `POST /{ig-comment}/replies` (Instagram), each only on the token's own objects.
+ * Insights: `GET /{page}/insights` (period=day values with Pacific-time `end_time`s, paging to the
+ * adjacent date windows) and `GET /{ig-user}/insights` (metric_type=total_value totals over the
+ * window), refusing deprecated or unknown metrics with (#100) as Graph does; `followers_count` on
+ * `GET /{ig-user}?fields=...`. Sources: integrations/facebook/insights.ts, integrations/instagram/insights.ts.
  */
+import { DateTime } from 'luxon';
 import { type FakeRequest, type FakeResponse, FakeServer } from './server.js';
 
 type Status = 'IN_PROGRESS' | 'FINISHED' | 'ERROR' | 'EXPIRED' | 'PUBLISHED';
@@ -37,6 +42,40 @@ export interface FakeComment {
 /** Graph timestamps look like 2026-11-26T09:00:00+0000. */
 const graphTime = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, '+0000');
 
+/**
+ * Page metrics the fake serves: the current ones the bot reads plus a few neighbours. Anything else,
+ * the deprecated impression and page-fans families included, is refused like Graph refuses it.
+ */
+const PAGE_METRICS = new Set([
+  'page_total_media_view_unique',
+  'page_media_view',
+  'page_post_engagements',
+  'page_follows',
+  'page_daily_follows_unique',
+  'page_views_total',
+]);
+/** Instagram account metrics read as total_value; reach and follower_count also as a time series. */
+const IG_TOTAL_VALUE = new Set([
+  'reach',
+  'views',
+  'likes',
+  'comments',
+  'shares',
+  'saves',
+  'replies',
+  'total_interactions',
+  'accounts_engaged',
+  'profile_links_taps',
+  'follows_and_unfollows',
+]);
+const IG_TIME_SERIES = new Set(['reach', 'follower_count']);
+/** Page insights: "only 90 days of insights can be viewed at one time" (Graph reference, Page Insights). */
+export const PAGE_MAX_RANGE_DAYS = 90;
+/** Instagram account insights: 30 days, as Graph's refusal of longer ranges states (not in the reference). */
+export const IG_MAX_RANGE_DAYS = 30;
+/** Meta's daily Page values end at midnight Pacific time. */
+const META_DAY_ZONE = 'America/Los_Angeles';
+
 const err = (status: number, code: number, message: string, subcode?: number): FakeResponse => ({
   status,
   body: {
@@ -65,6 +104,13 @@ export class FakeMetaGraph {
   /** Items per page of a comments listing, small so tests exercise paging. */
   pageSize = 100;
   private seq = 1000;
+  /** Page id -> day (Pacific date) -> metric -> value. A day without a value answers 0. */
+  readonly pageInsights = new Map<string, Map<string, Record<string, number>>>();
+  /** Instagram id -> day (the UTC date whose noon falls in the asked window) -> metric -> value. */
+  readonly igInsights = new Map<string, Map<string, Record<string, number>>>();
+  readonly igFollowers = new Map<string, number>();
+  /** The `metric` parameter of every insights request, as received. */
+  readonly insightQueries: string[] = [];
 
   constructor() {
     this.server = new FakeServer((req) => this.handle(req));
@@ -127,6 +173,30 @@ export class FakeMetaGraph {
     return id;
   }
 
+  setPageInsights(pageId: string, date: string, values: Record<string, number>): void {
+    const days = this.pageInsights.get(pageId) ?? new Map<string, Record<string, number>>();
+    days.set(date, values);
+    this.pageInsights.set(pageId, days);
+  }
+
+  setIgInsights(igUserId: string, date: string, values: Record<string, number>): void {
+    const days = this.igInsights.get(igUserId) ?? new Map<string, Record<string, number>>();
+    days.set(date, values);
+    this.igInsights.set(igUserId, days);
+  }
+
+  /** The next `times` insights reads answer Graph's application rate limit (code 4). */
+  rateLimitInsights(times = 1): void {
+    this.server.failNext('GET', /\/insights$/, err(403, 4, '(#4) Application request limit reached'), times);
+  }
+
+  clearInsights(): void {
+    this.pageInsights.clear();
+    this.igInsights.clear();
+    this.igFollowers.clear();
+    this.insightQueries.length = 0;
+  }
+
   /** Replies the bot posted. */
   repliesTo(commentId: string): FakeComment[] {
     return this.comments.filter((c) => c.parentId === commentId);
@@ -149,7 +219,8 @@ export class FakeMetaGraph {
     if (req.method === 'POST' && (edge === 'comments' || edge === 'replies') && node !== who.id) {
       return this.reply(node ?? '', edge, params, who);
     }
-    if (req.method === 'GET') return this.get(node ?? '', edge, who);
+    if (req.method === 'GET' && edge === 'insights') return this.insights(node ?? '', params, who);
+    if (req.method === 'GET') return this.get(node ?? '', edge, who, params);
     if (req.method === 'POST' && edge) return this.post(node ?? '', edge, params, who);
     return err(400, 100, 'Unsupported request');
   }
@@ -234,12 +305,28 @@ export class FakeMetaGraph {
     return { status: 200, body: { id } };
   }
 
-  private get(node: string, edge: string | undefined, who: { kind: string; id: string; name: string }): FakeResponse {
+  private get(
+    node: string,
+    edge: string | undefined,
+    who: { kind: string; id: string; name: string },
+    params: URLSearchParams,
+  ): FakeResponse {
     if (node === 'me' && !edge) return { status: 200, body: { id: who.id, name: who.name } };
     if (node === who.id && !edge) {
+      const fields = (params.get('fields') ?? '').split(',');
+      const followers = this.igFollowers.get(who.id);
       return {
         status: 200,
-        body: who.kind === 'ig' ? { id: who.id, username: who.name } : { id: who.id, name: who.name },
+        body:
+          who.kind === 'ig'
+            ? {
+                id: who.id,
+                username: who.name,
+                ...(fields.includes('followers_count') && followers !== undefined
+                  ? { followers_count: followers }
+                  : {}),
+              }
+            : { id: who.id, name: who.name },
       };
     }
     if (node === who.id && edge === 'content_publishing_limit') {
@@ -261,6 +348,107 @@ export class FakeMetaGraph {
     const media = this.media.find((x) => x.id === node && x.igUserId === who.id);
     if (media) return { status: 200, body: { id: media.id, permalink: `https://www.instagram.com/p/${media.id}/` } };
     return err(400, 100, `Unsupported get request. Object with ID '${node}' does not exist`, 33);
+  }
+
+  /** `since`/`until` as unix seconds or a date, like Graph; undefined when unreadable. */
+  private static instant(value: string | null): number | undefined {
+    if (value === null) return undefined;
+    if (/^\d+$/.test(value)) return Number(value) * 1000;
+    const d = DateTime.fromISO(value, { zone: 'UTC' });
+    return /^\d{4}-\d{2}-\d{2}$/.test(value) && d.isValid ? d.toMillis() : undefined;
+  }
+
+  private insights(node: string, p: URLSearchParams, who: { kind: string; id: string }): FakeResponse {
+    if (node !== who.id) return err(400, 100, `Unsupported get request. Object with ID '${node}' does not exist`, 33);
+    const metrics = (p.get('metric') ?? '').split(',').filter(Boolean);
+    this.insightQueries.push(p.get('metric') ?? '');
+    if (metrics.length === 0) {
+      return err(400, 3001, 'No metric was specified to be fetched. Please specify one or more metrics.', 1504028);
+    }
+    const since = FakeMetaGraph.instant(p.get('since'));
+    const until = FakeMetaGraph.instant(p.get('until'));
+    if (since === undefined || until === undefined || until <= since) {
+      return err(400, 100, '(#100) since and until must be valid times, since before until');
+    }
+    const days = (until - since) / 86_400_000;
+    if (who.kind === 'page') {
+      const bad = metrics.find((m) => !PAGE_METRICS.has(m));
+      if (bad) return err(400, 100, '(#100) The value must be a valid insights metric');
+      if (p.get('period') !== 'day') return err(400, 100, '(#100) period must be one of: day');
+      if (days > PAGE_MAX_RANGE_DAYS) {
+        return err(400, 100, `(#100) There cannot be more than ${PAGE_MAX_RANGE_DAYS} days between since and until`);
+      }
+      return this.pageInsightsAnswer(node, metrics, since, until);
+    }
+    const type = p.get('metric_type') ?? 'time_series';
+    const known = type === 'total_value' ? IG_TOTAL_VALUE : IG_TIME_SERIES;
+    const bad = metrics.find((m) => !known.has(m));
+    if (bad === 'impressions') {
+      return err(
+        400,
+        100,
+        'Starting from version 22 and above, the impressions metric is no longer supported for the queried user.',
+      );
+    }
+    if (bad && IG_TOTAL_VALUE.has(bad)) {
+      return err(
+        400,
+        100,
+        `(#100) The following metrics (${bad}) should be specified with parameter metric_type=total_value`,
+      );
+    }
+    if (bad) return err(400, 100, `(#100) metric[${metrics.indexOf(bad)}] must be one of the following values`);
+    if (p.get('period') !== 'day') return err(400, 100, '(#100) Incompatible period for the requested metrics');
+    if (days > IG_MAX_RANGE_DAYS) {
+      return err(400, 100, `(#100) There cannot be more than ${IG_MAX_RANGE_DAYS} days between since and until`);
+    }
+    if (type !== 'total_value')
+      return err(400, 100, '(#100) The fake serves Instagram account insights as total_value');
+    const stored = [...(this.igInsights.get(node) ?? new Map<string, Record<string, number>>())].filter(([date]) => {
+      const noon = Date.parse(`${date}T12:00:00Z`);
+      return noon >= since && noon < until;
+    });
+    // No data in the window: an empty data set, not zeros (documented limitation).
+    if (stored.length === 0) return { status: 200, body: { data: [] } };
+    const data = metrics.map((name) => ({
+      name,
+      period: 'day',
+      title: name,
+      description: `Fake ${name}`,
+      total_value: { value: stored.reduce((sum, [, v]) => sum + (v[name] ?? 0), 0) },
+      id: `${node}/insights/${name}/day`,
+    }));
+    return { status: 200, body: { data } };
+  }
+
+  private pageInsightsAnswer(page: string, metrics: string[], since: number, until: number): FakeResponse {
+    const first = DateTime.fromMillis(since, { zone: META_DAY_ZONE }).startOf('day');
+    const last = DateTime.fromMillis(until - 1000, { zone: META_DAY_ZONE }).startOf('day');
+    const stored = this.pageInsights.get(page);
+    const values = (name: string) => {
+      const out: Array<{ value: number; end_time: string }> = [];
+      for (let d = first; d <= last; d = d.plus({ days: 1 })) {
+        out.push({
+          value: stored?.get(d.toISODate() as string)?.[name] ?? 0,
+          end_time: graphTime(d.plus({ days: 1 }).toJSDate()),
+        });
+      }
+      return out;
+    };
+    const data = metrics.map((name) => ({
+      name,
+      period: 'day',
+      values: values(name),
+      title: `Daily ${name}`,
+      description: `Daily: fake ${name}`,
+      id: `${page}/insights/${name}/day`,
+    }));
+    // Like Graph: previous and next are the adjacent windows of the same length.
+    const span = Math.round((until - since) / 1000);
+    const window = (from: number) =>
+      `${this.url}/v21.0/${page}/insights?metric=${metrics.join(',')}&period=day&since=${from}&until=${from + span}`;
+    const s = Math.round(since / 1000);
+    return { status: 200, body: { data, paging: { previous: window(s - span), next: window(s + span) } } };
   }
 
   private post(node: string, edge: string, p: URLSearchParams, who: { kind: string; id: string }): FakeResponse {
