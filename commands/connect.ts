@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { ga4PropertyId } from '../integrations/ga4/report.js';
+import { GoogleClientProblem, isGoogleRefreshToken } from '../integrations/google/oauth.js';
 import { PublishError } from '../integrations/publisher.js';
-import { GoogleClientProblem, isGoogleRefreshToken } from '../integrations/youtube/oauth.js';
 import { defineCommand, sub } from '../src/core/command.js';
 import type { Context } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
@@ -8,7 +9,7 @@ import { defineMessages, iso, type L10n } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { EXPENSIVE } from '../src/core/rate-limit.js';
 import { context, reply, table, text } from '../src/core/reply.js';
-import { PROVIDERS, type Provider } from '../src/services/integrations.js';
+import { Ga4NeedsRefreshToken, PROVIDERS, type Provider } from '../src/services/integrations.js';
 import { formatLocal } from '../src/services/when.js';
 
 const m = defineMessages(
@@ -32,7 +33,11 @@ const m = defineMessages(
     notConnected: 'not connected',
     reminderAlways:
       'The reminder channel needs no connection: the bot posts the content in the team channel at the due time.',
-    howTo: 'Connect with /connect facebook account:PAGE_ID token:PAGE_TOKEN (also instagram, youtube, mailchimp).',
+    howTo: 'Connect with /connect facebook account:PAGE_ID token:PAGE_TOKEN (also instagram, youtube, mailchimp, ga4).',
+    ga4NeedsRefresh:
+      'GA4 needs a Google refresh token (starting 1//) with the analytics.readonly scope: metrics are read once a day, and an access token expires within the hour. Nothing was saved.',
+    ga4BadProperty:
+      'A GA4 property id is a number such as 123456789 (Admin → Property details), not the G-XXXX measurement id. Nothing was saved.',
     googleClientMissing:
       'A YouTube refresh token needs the server’s Google OAuth client: set GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET (the client the refresh token was issued to) and restart the bot. Nothing was saved.',
     googleClientRejected:
@@ -55,7 +60,9 @@ const m = defineMessages(
     error: 'خطأ',
     notConnected: 'غير مربوط',
     reminderAlways: 'قناة التذكير لا تحتاج ربطًا: ينشر البوت المحتوى في قناة الفريق في الموعد.',
-    howTo: 'اربط بالأمر /connect facebook account:PAGE_ID token:PAGE_TOKEN (وكذلك instagram وyoutube وmailchimp).',
+    howTo: 'اربط بالأمر /connect facebook account:PAGE_ID token:PAGE_TOKEN (وكذلك instagram وyoutube وmailchimp وga4).',
+    ga4NeedsRefresh: `يحتاج ${iso('GA4')} إلى رمز تحديث من Google (يبدأ بـ ${iso('1//')}) بصلاحية ${iso('analytics.readonly')}: تُقرأ المقاييس مرة في اليوم، ورمز الوصول تنتهي صلاحيته خلال ساعة. لم يُحفظ شيء.`,
+    ga4BadProperty: `معرّف خاصية ${iso('GA4')} رقم مثل ${iso('123456789')} (المشرف ← تفاصيل الخاصية)، وليس معرّف القياس ${iso('G-XXXX')}. لم يُحفظ شيء.`,
     googleClientMissing: `يحتاج رمز التحديث (refresh token) ليوتيوب إلى عميل Google OAuth على الخادم: اضبط ${iso('GOOGLE_CLIENT_ID')} و${iso('GOOGLE_CLIENT_SECRET')} (العميل الذي صدر له الرمز) ثم أعد تشغيل البوت. لم يُحفظ شيء.`,
     googleClientRejected: `رفضت Google عميل OAuth الخاص بالخادم: قيمة ${iso('GOOGLE_CLIENT_ID')} أو ${iso('GOOGLE_CLIENT_SECRET')} خاطئة. صحّحهما ثم أعد تشغيل البوت. لم يُحفظ شيء.`,
     accessTokenExpires: `هذا رمز وصول (access token): تنهي Google صلاحيته بعد ساعة تقريبًا، فتتوقف بعدها الرفعات المجدولة وقراءة التعليقات. اربط برمز تحديث (يبدأ بـ ${iso('1//')}) لتستمر في العمل.`,
@@ -67,6 +74,7 @@ const NAMES: Record<Provider, string> = {
   instagram: 'Instagram',
   youtube: 'YouTube',
   mailchimp: 'Mailchimp',
+  ga4: 'Google Analytics',
 };
 
 const ACCOUNT_HELP: Record<Provider, { account: L10n; token: L10n }> = {
@@ -83,6 +91,16 @@ const ACCOUNT_HELP: Record<Provider, { account: L10n; token: L10n }> = {
     token: {
       en: 'A Google refresh token (1//…) with youtube.upload; an access token works for an hour',
       ar: 'رمز تحديث من Google (1//…) بصلاحية youtube.upload؛ رمز الوصول يعمل ساعة فقط',
+    },
+  },
+  ga4: {
+    account: {
+      en: 'The GA4 property id (a number, Admin → Property details)',
+      ar: 'معرّف خاصية GA4 (رقم، من تفاصيل الخاصية)',
+    },
+    token: {
+      en: 'A Google refresh token (1//…) with analytics.readonly',
+      ar: 'رمز تحديث من Google (1//…) بصلاحية analytics.readonly',
     },
   },
   mailchimp: {
@@ -117,6 +135,7 @@ function connectSub(provider: Provider) {
 async function connect(provider: Provider, account: string, token: string, ctx: Context) {
   const t = ctx.t(m);
   const name = NAMES[provider];
+  if (provider === 'ga4' && !ga4PropertyId.safeParse(account).success) throw new UserError(t.ga4BadProperty);
   try {
     const r = await ctx.services.integrations.connect(ctx.workspace, provider, { accountId: account, token });
     await ctx.services.audit.record(ctx, 'integration.connect', `${provider}:${account}`);
@@ -127,6 +146,7 @@ async function connect(provider: Provider, account: string, token: string, ctx: 
       { tone: 'success', ephemeral: true },
     );
   } catch (err) {
+    if (err instanceof Ga4NeedsRefreshToken) throw new UserError(t.ga4NeedsRefresh);
     if (err instanceof GoogleClientProblem) {
       throw new UserError(err.problem === 'missing' ? t.googleClientMissing : t.googleClientRejected);
     }
@@ -147,8 +167,8 @@ function redact(message: string, token: string): string {
 export default defineCommand({
   name: 'connect',
   description: {
-    en: 'Connect Facebook, Instagram, YouTube or Mailchimp',
-    ar: 'ربط فيسبوك أو إنستغرام أو يوتيوب أو Mailchimp',
+    en: 'Connect Facebook, Instagram, YouTube, Mailchimp or Google Analytics',
+    ar: 'ربط فيسبوك أو إنستغرام أو يوتيوب أو Mailchimp أو Google Analytics',
   },
   defaultSubcommand: 'status',
   subcommands: {
@@ -185,5 +205,6 @@ export default defineCommand({
     instagram: connectSub('instagram'),
     youtube: connectSub('youtube'),
     mailchimp: connectSub('mailchimp'),
+    ga4: connectSub('ga4'),
   },
 });

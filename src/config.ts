@@ -76,6 +76,7 @@ const schema = z.object({
   GOOGLE_CLIENT_ID: optionalString,
   GOOGLE_CLIENT_SECRET: optionalString,
   GOOGLE_OAUTH_URL: baseUrl('https://oauth2.googleapis.com'),
+  GA4_API_URL: baseUrl('https://analyticsdata.googleapis.com'),
   MAILCHIMP_API_URL: optionalUrl,
   ENCRYPTION_KEY: optionalString.pipe(
     z
@@ -144,7 +145,7 @@ function missingPartners(env: NodeJS.ProcessEnv): string[] {
   }
   if (has('GOOGLE_CLIENT_ID') !== has('GOOGLE_CLIENT_SECRET')) {
     problems.push(
-      '  GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET: set both (the OAuth client that refreshes YouTube tokens)',
+      '  GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET: set both (the OAuth client that refreshes YouTube and GA4 tokens)',
     );
   }
   return problems;

@@ -15,9 +15,9 @@ import {
   nextCursor,
   readFrom,
 } from '../comments.js';
+import { sendAuthorized, type TokenSource } from '../google/oauth.js';
 import { classifyStatus, type HttpCall, joinUrl, parseJson } from '../http.js';
 import { PublishError } from '../publisher.js';
-import { sendAuthorized, type TokenSource } from './oauth.js';
 
 const threadsPage = z.object({
   items: z

@@ -6,10 +6,10 @@
  */
 import { z } from 'zod';
 import type { SafeFetch } from '../../src/net/safe-fetch.js';
+import { sendAuthorized, type TokenSource } from '../google/oauth.js';
 import { classifyStatus, type HttpCall, type HttpResponse, joinUrl, parseJson } from '../http.js';
 import { fetchMedia, type MediaLimits } from '../media.js';
 import { PublishError, type Publisher, type PublishIo, type PublishPost, type PublishResult } from '../publisher.js';
-import { sendAuthorized, type TokenSource } from './oauth.js';
 
 /**
  * A channel connected with a refresh token (renewed through GOOGLE_CLIENT_ID/SECRET), or with a

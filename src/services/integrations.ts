@@ -8,6 +8,8 @@ import type { CommentReplier, CommentSource, KnownPost } from '../../integration
 import { FacebookComments } from '../../integrations/facebook/comments.js';
 import { type DailyInsights, FacebookInsights } from '../../integrations/facebook/insights.js';
 import { FacebookPublisher, facebookCredentials, verifyFacebook } from '../../integrations/facebook/publisher.js';
+import { type Ga4Credentials, ga4Credentials, ga4PropertyId, verifyGa4 } from '../../integrations/ga4/report.js';
+import { fixedToken, GoogleOAuth, isGoogleRefreshToken, type TokenSource } from '../../integrations/google/oauth.js';
 import { InstagramComments } from '../../integrations/instagram/comments.js';
 import { InstagramInsights } from '../../integrations/instagram/insights.js';
 import { InstagramPublisher, instagramCredentials, verifyInstagram } from '../../integrations/instagram/publisher.js';
@@ -20,7 +22,6 @@ import {
 import type { MediaLimits } from '../../integrations/media.js';
 import { PublishError, type Publisher } from '../../integrations/publisher.js';
 import { YoutubeComments } from '../../integrations/youtube/comments.js';
-import { fixedToken, GoogleOAuth, isGoogleRefreshToken, type TokenSource } from '../../integrations/youtube/oauth.js';
 import {
   verifyYoutube,
   type YoutubeCredentials,
@@ -33,7 +34,7 @@ import type { SafeFetch } from '../net/safe-fetch.js';
 import type { Clock } from './clock.js';
 import type { Secrets } from './secrets.js';
 
-export const PROVIDERS = ['facebook', 'instagram', 'youtube', 'mailchimp'] as const;
+export const PROVIDERS = ['facebook', 'instagram', 'youtube', 'mailchimp', 'ga4'] as const;
 export type Provider = (typeof PROVIDERS)[number];
 
 export function isProvider(value: string): value is Provider {
@@ -56,12 +57,19 @@ export function isCommentProvider(value: string): value is CommentProvider {
 
 export type IntegrationStatus = 'ok' | 'error' | 'reauth';
 
+/** GA4 was given an access token: it would expire before the first daily pull. */
+export class Ga4NeedsRefreshToken extends PublishError {
+  constructor() {
+    super('GA4 needs a Google refresh token (1//…)', { outcome: 'known' });
+  }
+}
+
 const MEDIA_LIMITS: MediaLimits = { maxBytes: 256 * 1024 * 1024, timeoutMs: 5 * 60_000 };
 
 export class IntegrationService {
   /** How long one comment read or reply call may take (tests shorten it). */
   commentTimeoutMs = 30_000;
-  /** YouTube access tokens renewed from refresh tokens, cached for the whole process. */
+  /** YouTube and GA4 access tokens renewed from refresh tokens, cached for the whole process. */
   private readonly google: GoogleOAuth;
 
   constructor(
@@ -81,7 +89,9 @@ export class IntegrationService {
    * Checks the token against the provider, then stores it sealed. Returns the account's display
    * name. Throws PublishError (reauth for a refused token) or Error with a reason.
    */
-  async connect(workspace: Workspace, provider: Provider, input: ConnectInput): Promise<{ name: string }> {
+  async connect(workspace: Workspace, provider: Provider, raw: ConnectInput): Promise<{ name: string }> {
+    // "properties/123" and "123" are one GA4 property: stored once, under its number.
+    const input = provider === 'ga4' ? { ...raw, accountId: ga4PropertyId.parse(raw.accountId) } : raw;
     const { sealed, name } = await this.verify(provider, input);
     await this.db.integration.upsert({
       where: { workspaceId_provider_accountId: { workspaceId: workspace.id, provider, accountId: input.accountId } },
@@ -127,6 +137,18 @@ export class IntegrationService {
           replyTo: list.replyTo,
         });
         return { sealed: this.seal(creds), name: list.name };
+      }
+      case 'ga4': {
+        // Metrics are pulled once a day: an access token would be dead by the first pull.
+        if (!isGoogleRefreshToken(input.token)) throw new Ga4NeedsRefreshToken();
+        const creds = ga4Credentials.parse({ propertyId: input.accountId, refreshToken: input.token });
+        const name = await verifyGa4(
+          this.config.GA4_API_URL,
+          creds.propertyId,
+          this.google.source(creds.refreshToken),
+          this.clock.now(),
+        );
+        return { sealed: this.seal(creds), name };
       }
     }
   }
@@ -175,6 +197,16 @@ export class IntegrationService {
     if (provider === 'mailchimp')
       return new MailchimpPublisher(parse(mailchimpCredentials), this.config.MAILCHIMP_API_URL, now);
     throw PublishError.fatal(`no publisher for ${provider}`);
+  }
+
+  /** A GA4 property and its token source (reports); PublishError.reauth when credentials are unreadable. */
+  ga4For(integration: Integration): { propertyId: string; base: string; tokens: TokenSource } {
+    const creds: Ga4Credentials = this.credentialsAs(integration, ga4Credentials);
+    return {
+      propertyId: creds.propertyId,
+      base: this.config.GA4_API_URL,
+      tokens: this.google.source(creds.refreshToken),
+    };
   }
 
   /** A Mailchimp API client for one integration (reports); PublishError.reauth when credentials are unreadable. */

@@ -1,6 +1,6 @@
 /**
  * Metrics that arrive by themselves (issue 8): once a day, for every workspace and every connected
- * account a source reads (Mailchimp reports, Facebook Page and Instagram insights), the source's
+ * account a source reads (Mailchimp reports, Facebook Page and Instagram insights, GA4), the source's
  * window of recent days is read and stored as MetricDaily rows with source `api`. A pull replaces
  * the API rows it read before for the same day, channel and campaign, and never a row a person
  * imported or pushed. A refused token marks the account for reconnecting; a rate limit or outage
@@ -13,14 +13,16 @@ import type { Logger } from '../log.js';
 import { emptyTotals, METRIC_FIELDS } from './kpi.js';
 import type { MetricSource, PullServices, SourceRow } from './metric-source.js';
 import { pullDays } from './metric-source.js';
+import { ga4Source } from './metric-sources/ga4.js';
 import { mailchimpSource } from './metric-sources/mailchimp.js';
 import { facebookSource, instagramSource } from './metric-sources/meta.js';
 import type { MetricRow } from './metrics.js';
 
+export { GA4_CHANNEL, GA4_PULL_DAYS } from './metric-sources/ga4.js';
 export { MAILCHIMP_CHANNEL, PULL_DAYS } from './metric-sources/mailchimp.js';
 export { META_PULL_DAYS } from './metric-sources/meta.js';
 
-export const METRIC_SOURCES: readonly MetricSource[] = [mailchimpSource, facebookSource, instagramSource];
+export const METRIC_SOURCES: readonly MetricSource[] = [mailchimpSource, facebookSource, instagramSource, ga4Source];
 
 /** The source rows are written with; rows of any other source are a person's and stay. */
 export const API_SOURCE = 'api';

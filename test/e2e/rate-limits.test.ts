@@ -15,11 +15,14 @@ it('limits brainstorm, persona create, plan create, seo audit and connect per pe
     c.subcommands.filter((s) => s.limit).map((s) => `${c.name} ${s.name}`.trim()),
   );
   expect(limited.sort()).toEqual(
-    ['brainstorm', 'connect facebook', 'connect instagram', 'connect mailchimp', 'connect youtube'].concat([
-      'persona create',
-      'plan create',
-      'seo audit',
-    ]),
+    [
+      'brainstorm',
+      'connect facebook',
+      'connect ga4',
+      'connect instagram',
+      'connect mailchimp',
+      'connect youtube',
+    ].concat(['persona create', 'plan create', 'seo audit']),
   );
 });
 

@@ -7,8 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { GoogleClientProblem, GoogleOAuth } from '../../integrations/google/oauth.js';
 import { PublishError } from '../../integrations/publisher.js';
-import { GoogleClientProblem, GoogleOAuth } from '../../integrations/youtube/oauth.js';
 import { COMMENT_POLL_JOB } from '../../src/features/comment-polling.js';
 import { createLogger } from '../../src/log.js';
 import { Dispatcher } from '../../src/services/dispatcher.js';
@@ -41,7 +41,7 @@ describe('YouTube with a Google refresh token', () => {
 
   beforeAll(async () => {
     await yt.start();
-    yt.setClient(CLIENT_ID, CLIENT_SECRET);
+    yt.oauth.setClient(CLIENT_ID, CLIENT_SECRET);
   });
   afterAll(() => yt.close());
 
@@ -74,7 +74,7 @@ describe('YouTube with a Google refresh token', () => {
 
   beforeEach(async () => {
     yt.addRefreshToken(REFRESH, CHANNEL, 'Cold Brew TV');
-    yt.accessTokenSeconds = 3599;
+    yt.oauth.accessTokenSeconds = 3599;
     await start();
   });
   afterEach(async () => {
@@ -165,7 +165,7 @@ describe('YouTube with a Google refresh token', () => {
     yt.addVideo('vid1', CHANNEL);
     yt.addComment('vid1', { text: 'Hello there', at: new Date('2026-11-26T08:58:00Z') });
     // Google ended the access token early (password change, say); the bot's cache still trusts it.
-    yt.expireAccessTokens();
+    yt.oauth.expireAccessTokens();
     const before = tokenCalls();
     await poll();
     expect(await app.services.db.comment.count()).toBe(1);
@@ -186,7 +186,7 @@ describe('YouTube with a Google refresh token', () => {
     const url = yt.addMedia('revoked.mp4', new Uint8Array(1024).fill(1));
     await say(`/connect youtube account:${CHANNEL} token:${REFRESH}`);
     await say(`/schedule youtube 2026-11-26 12:00 title:"Revoked" media:${url} | Will not go out`);
-    yt.revoke(REFRESH);
+    yt.oauth.revoke(REFRESH);
     app.clock.set('2026-11-26T11:40:00Z');
     await dispatcher.tick();
     expect(yt.videos).toHaveLength(0);
@@ -203,7 +203,7 @@ describe('YouTube with a Google refresh token', () => {
 
   it('comment polling with a revoked refresh token marks the integration reauth', async () => {
     await say(`/connect youtube account:${CHANNEL} token:${REFRESH}`);
-    yt.revoke(REFRESH);
+    yt.oauth.revoke(REFRESH);
     app.clock.set('2026-11-26T11:00:00Z');
     await poll();
     expect((await integration()).status).toBe('reauth');
@@ -272,7 +272,7 @@ describe('GoogleOAuth against the fake token endpoint', () => {
 
   beforeAll(async () => {
     await yt.start();
-    yt.setClient(CLIENT_ID, CLIENT_SECRET);
+    yt.oauth.setClient(CLIENT_ID, CLIENT_SECRET);
     yt.now = clock;
   });
   afterAll(() => yt.close());
@@ -297,7 +297,7 @@ describe('GoogleOAuth against the fake token endpoint', () => {
   });
 
   it('invalid_grant is reauth; invalid_client is a configuration problem, not reauth; 5xx is retryable', async () => {
-    yt.revoke(REFRESH);
+    yt.oauth.revoke(REFRESH);
     const revoked = await oauth()
       .source(REFRESH)
       .get()

@@ -7,11 +7,10 @@
  * Comments: `commentThreads.list` (part required, exactly one of allThreadsRelatedToChannelId /
  * videoId, newest first with order=time, pageToken paging, 404 videoNotFound, 403 commentsDisabled)
  * and `comments.insert` replies (snippet.parentId and snippet.textOriginal required).
- * OAuth: Google's token endpoint (`POST /token`, form-encoded, grant_type=refresh_token) on the same
- * server. It answers 401 invalid_client for a wrong client id/secret, 400 invalid_grant for an unknown
- * or revoked refresh token, 400 unsupported_grant_type for a body that is not a form; the access
- * tokens it issues are accepted by the API above until they expire (by the fake's clock), then 401.
+ * OAuth: Google's token endpoint on the same server (google-oauth.ts); the access tokens it issues
+ * are accepted by the API above until they expire (by the fake's clock), then 401.
  */
+import { FakeGoogleTokens } from './google-oauth.js';
 import { type FakeRequest, type FakeResponse, FakeServer } from './server.js';
 
 interface Session {
@@ -42,12 +41,11 @@ const gErr = (status: number, reason: string, message: string): FakeResponse => 
 
 export class FakeYoutube {
   readonly server: FakeServer;
-  private readonly tokens = new Map<string, { channelId: string; title: string; expiresAt?: number }>();
-  /** The OAuth client the token endpoint accepts. */
-  private client: { id: string; secret: string } | undefined;
-  private readonly refreshTokens = new Map<string, { channelId: string; title: string; revoked: boolean }>();
-  /** Lifetime of an issued access token, in seconds (Google's is 3599). */
-  accessTokenSeconds = 3599;
+  /** Google's token endpoint and the bearer check of this API. */
+  readonly oauth = new FakeGoogleTokens<{ channelId: string; title: string }>(
+    () => this.now(),
+    'https://www.googleapis.com/auth/youtube.upload https://www.googleapis.com/auth/youtube.force-ssl',
+  );
   readonly sessions = new Map<string, Session>();
   readonly videos: Array<{
     id: string;
@@ -85,27 +83,12 @@ export class FakeYoutube {
   }
 
   addChannel(channelId: string, token: string, title = 'Test Channel'): void {
-    this.tokens.set(token, { channelId, title });
-  }
-
-  setClient(id: string, secret: string): void {
-    this.client = { id, secret };
+    this.oauth.addAccessToken(token, { channelId, title });
   }
 
   /** A refresh token granted to the OAuth client for a channel. */
   addRefreshToken(refreshToken: string, channelId: string, title = 'Test Channel'): void {
-    this.refreshTokens.set(refreshToken, { channelId, title, revoked: false });
-  }
-
-  /** The user removed the app's access (or the token lapsed): refreshes fail with invalid_grant. */
-  revoke(refreshToken: string): void {
-    const r = this.refreshTokens.get(refreshToken);
-    if (r) r.revoked = true;
-  }
-
-  /** Google ends every issued access token early (a password change does): the API answers 401. */
-  expireAccessTokens(): void {
-    for (const t of this.tokens.values()) if (t.expiresAt !== undefined) t.expiresAt = 0;
+    this.oauth.addRefreshToken(refreshToken, { channelId, title });
   }
 
   addVideo(videoId: string, channelId: string, disabled = false): void {
@@ -138,12 +121,9 @@ export class FakeYoutube {
       const f = this.files.get(req.path.slice('/media/'.length));
       return f ? { status: 200, body: f.bytes, headers: { 'content-type': f.type } } : { status: 404 };
     }
-    if (req.method === 'POST' && req.path === '/token') return this.token(req);
-    const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1] ?? '';
-    const who = this.tokens.get(token);
-    if (!who || (who.expiresAt !== undefined && who.expiresAt <= this.now().getTime())) {
-      return gErr(401, 'authError', 'Request had invalid authentication credentials.');
-    }
+    if (req.method === 'POST' && req.path === '/token') return this.oauth.token(req);
+    const who = this.oauth.bearer(req);
+    if (!who) return gErr(401, 'authError', 'Request had invalid authentication credentials.');
     if (req.method === 'GET' && req.path === '/youtube/v3/channels') {
       if (req.query.get('mine') !== 'true') return gErr(400, 'missingRequiredParameter', 'No filter selected.');
       return {
@@ -157,44 +137,6 @@ export class FakeYoutube {
     if (req.method === 'POST') return this.open(req, who.channelId);
     if (req.method === 'PUT') return this.upload(req, who.channelId);
     return { status: 405 };
-  }
-
-  private token(req: FakeRequest): FakeResponse {
-    const oauthErr = (status: number, error: string, description?: string): FakeResponse => ({
-      status,
-      body: { error, ...(description ? { error_description: description } : {}) },
-    });
-    // Google reads only form fields: a JSON body carries no grant_type at all.
-    if (!String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
-      return oauthErr(400, 'unsupported_grant_type', 'Invalid grant_type: ');
-    }
-    const f = req.form();
-    const grant = f.get('grant_type');
-    if (!grant) return oauthErr(400, 'invalid_request', 'Required parameter is missing: grant_type');
-    if (grant !== 'refresh_token') return oauthErr(400, 'unsupported_grant_type', `Invalid grant_type: ${grant}`);
-    if (!this.client || f.get('client_id') !== this.client.id) {
-      return oauthErr(401, 'invalid_client', 'The OAuth client was not found.');
-    }
-    if (f.get('client_secret') !== this.client.secret) return oauthErr(401, 'invalid_client', 'Unauthorized');
-    const refresh = f.get('refresh_token');
-    if (!refresh) return oauthErr(400, 'invalid_request', 'Missing required parameter: refresh_token');
-    const grantOf = this.refreshTokens.get(refresh);
-    if (!grantOf || grantOf.revoked) return oauthErr(400, 'invalid_grant', 'Token has been expired or revoked.');
-    const access = `ya29.fake-access-${++this.seq}`;
-    this.tokens.set(access, {
-      channelId: grantOf.channelId,
-      title: grantOf.title,
-      expiresAt: this.now().getTime() + this.accessTokenSeconds * 1000,
-    });
-    return {
-      status: 200,
-      body: {
-        access_token: access,
-        expires_in: this.accessTokenSeconds,
-        scope: 'https://www.googleapis.com/auth/youtube.upload https://www.googleapis.com/auth/youtube.force-ssl',
-        token_type: 'Bearer',
-      },
-    };
   }
 
   private threads(req: FakeRequest): FakeResponse {

@@ -1,6 +1,6 @@
 /**
- * Google OAuth access tokens for YouTube. An access token lives about an hour, so a channel
- * connected with a refresh token gets a fresh access token from `POST {GOOGLE_OAUTH_URL}/token`
+ * Google OAuth access tokens for YouTube and Google Analytics. An access token lives about an hour,
+ * so an account connected with a refresh token gets a fresh access token from `POST {GOOGLE_OAUTH_URL}/token`
  * whenever the cached one is within a minute of expiring. One `GoogleOAuth` per process serves the
  * publisher, comment polling and /connect, so they share the cache.
  */
@@ -17,10 +17,10 @@ export function isGoogleRefreshToken(token: string): boolean {
   return token.startsWith('1//');
 }
 
-/** Where a YouTube call gets its bearer token. */
+/** Where a Google API call gets its bearer token. */
 export interface TokenSource {
   get(): Promise<string>;
-  /** Forgets the current token after YouTube refused it; false when there is no way to get another. */
+  /** Forgets the current token after the API refused it; false when there is no way to get another. */
   drop(): boolean;
 }
 
@@ -37,7 +37,7 @@ export function fixedToken(token: string): TokenSource {
 export class GoogleClientProblem extends PublishError {
   constructor(
     readonly problem: 'missing' | 'rejected',
-    message = 'GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET must be set to use a YouTube refresh token',
+    message = 'GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET must be set to use a Google refresh token',
   ) {
     super(message, { outcome: 'known' });
   }
@@ -116,7 +116,7 @@ export class GoogleOAuth {
     const code = err.success ? err.data.error : '';
     const detail = err.success && err.data.error_description ? `: ${err.data.error_description}` : '';
     if (code === 'invalid_grant') {
-      throw PublishError.reauth(`Google refused the refresh token (invalid_grant${detail}); connect YouTube again`);
+      throw PublishError.reauth(`Google refused the refresh token (invalid_grant${detail}); connect the account again`);
     }
     if (code === 'invalid_client' || code === 'unauthorized_client') {
       throw new GoogleClientProblem(
@@ -132,7 +132,7 @@ export class GoogleOAuth {
 }
 
 /**
- * Sends a YouTube call with the source's bearer token. A 401 means the token was refused and
+ * Sends a Google API call with the source's bearer token. A 401 means the token was refused and
  * nothing was done, so the token is dropped and the call repeated once with a fresh one.
  */
 export async function sendAuthorized(tokens: TokenSource, call: HttpCall): Promise<HttpResponse> {
