@@ -5,25 +5,18 @@ import { createLogger } from '../../src/log.js';
 import { emptyTotals } from '../../src/services/kpi.js';
 import { FakeGa4 } from '../fakes/ga4.js';
 import { createTestApp, type TestApp, textOf } from '../helpers/app.js';
+import { LogLines } from '../helpers/log-lines.js';
 
 const CLIENT_ID = 'mktbot-test.apps.googleusercontent.com';
 const CLIENT_SECRET = 'GOCSPX-ga4-client-secret';
 const REFRESH = '1//0ga4-refresh-token-of-the-marketer';
 const PROPERTY = '412345678';
 
-/** Log lines, kept to check that no secret was written. */
-class Lines {
-  readonly all: string[] = [];
-  write(line: string): void {
-    this.all.push(line);
-  }
-}
-
 describe('Google Analytics 4: /connect ga4 and the daily pull of site figures (fake GA4 Data API)', () => {
   const ga4 = new FakeGa4();
   const key = randomBytes(32).toString('hex');
   let app: TestApp;
-  let logs: Lines;
+  let logs: LogLines;
   let shown: string[];
 
   beforeAll(async () => {
@@ -35,7 +28,7 @@ describe('Google Analytics 4: /connect ga4 and the daily pull of site figures (f
   afterAll(() => ga4.close());
 
   async function start(env: Record<string, string> = {}): Promise<void> {
-    logs = new Lines();
+    logs = new LogLines();
     shown = [];
     app = await createTestApp(
       {
@@ -114,7 +107,9 @@ describe('Google Analytics 4: /connect ga4 and the daily pull of site figures (f
   afterEach(async () => {
     const rows = await app.services.db.integration.findMany();
     const audit = await app.services.db.auditLog.findMany();
-    const everything = [...shown, ...logs.all, JSON.stringify(rows), JSON.stringify(audit)].join('\n');
+    const everything = [...shown, ...logs.lines, JSON.stringify(rows), JSON.stringify(audit)].join('\n');
+    // The check reads real logs: the pull and /connect write trace lines.
+    expect(logs.lines.length).toBeGreaterThan(0);
     expect(everything).not.toContain(REFRESH);
     expect(everything).not.toContain(CLIENT_SECRET);
     await app.cleanup();

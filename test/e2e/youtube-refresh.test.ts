@@ -5,7 +5,6 @@
  * the refresh token and client secret never shown in a reply, a notice, a log line or the database.
  */
 import { randomBytes } from 'node:crypto';
-import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GoogleClientProblem, GoogleOAuth } from '../../integrations/google/oauth.js';
 import { PublishError } from '../../integrations/publisher.js';
@@ -15,6 +14,7 @@ import { Dispatcher } from '../../src/services/dispatcher.js';
 import { Secrets } from '../../src/services/secrets.js';
 import { FakeYoutube } from '../fakes/youtube.js';
 import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
+import { LogLines } from '../helpers/log-lines.js';
 
 const CHANNEL = 'UCabc';
 const CLIENT_ID = '1234-fake.apps.googleusercontent.com';
@@ -22,19 +22,11 @@ const CLIENT_SECRET = 'GOCSPX-client-secret-never-shown';
 const REFRESH = '1//0refresh-token-never-shown';
 const TOKEN_PATH = /^\/token$/;
 
-class Lines extends Writable {
-  readonly lines: string[] = [];
-  override _write(chunk: Buffer, _enc: BufferEncoding, done: () => void): void {
-    this.lines.push(chunk.toString('utf8'));
-    done();
-  }
-}
-
 describe('YouTube with a Google refresh token', () => {
   const yt = new FakeYoutube();
   const key = randomBytes(32).toString('hex');
   let app: TestApp;
-  let logs: Lines;
+  let logs: LogLines;
   let dispatcher: Dispatcher;
   /** Every reply the tests saw, checked for secrets after each test. */
   let shown: string[];
@@ -46,7 +38,7 @@ describe('YouTube with a Google refresh token', () => {
   afterAll(() => yt.close());
 
   async function start(env: Record<string, string> = {}): Promise<void> {
-    logs = new Lines();
+    logs = new LogLines();
     shown = [];
     app = await createTestApp(
       {

@@ -2,7 +2,6 @@
  * A token typed into /connect is never shown back: not in a validation error, not in a provider's
  * refusal, not in a Slack modal, not in a log line.
  */
-import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import connect from '../../commands/connect.js';
 import { buildModal } from '../../src/adapters/slack/modal.js';
@@ -11,14 +10,7 @@ import { opt, required } from '../../src/core/options.js';
 import { createLogger } from '../../src/log.js';
 import { FakeMetaGraph } from '../fakes/meta-graph.js';
 import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
-
-class Lines extends Writable {
-  readonly lines: string[] = [];
-  override _write(chunk: Buffer, _enc: BufferEncoding, done: () => void): void {
-    this.lines.push(chunk.toString('utf8'));
-    done();
-  }
-}
+import { LogLines } from '../helpers/log-lines.js';
 
 describe('opt.secret', () => {
   const token = required(opt.secret({ label: { en: 'Token', ar: 'الرمز' }, description: { en: 'x', ar: 'x' } }));
@@ -37,7 +29,7 @@ describe('a /connect token is never echoed', () => {
   const meta = new FakeMetaGraph();
   const GOOD = 'EAAGgood-page-token-777';
   let app: TestApp;
-  let logs: Lines;
+  let logs: LogLines;
 
   beforeAll(async () => {
     await meta.start();
@@ -46,7 +38,7 @@ describe('a /connect token is never echoed', () => {
   afterAll(() => meta.close());
 
   beforeEach(async () => {
-    logs = new Lines();
+    logs = new LogLines();
     app = await createTestApp({ META_GRAPH_URL: meta.url }, { log: createLogger('trace', logs) });
   });
   afterEach(() => app.cleanup());
