@@ -67,6 +67,11 @@ export class FakeServer {
     this.scripts.push({ method, path, times, respond });
   }
 
+  /** Forgets scripted failures and hangs not used yet, so one test's leftovers never reach the next. */
+  clearScripts(): void {
+    this.scripts.length = 0;
+  }
+
   /** The next matching request is carried out but never answered. */
   hangAfterActing(method: string, path: RegExp, times = 1): void {
     this.scripts.push({ method, path, times, hang: true });

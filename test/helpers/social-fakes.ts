@@ -59,6 +59,8 @@ export function useSocialFakes(tag: string): SocialFakes {
     fakes.yt.addChannel(CHANNEL, fakes.tokens.yt, 'Cold Brew TV');
   });
   afterEach(() => {
+    fakes.meta.server.clearScripts();
+    fakes.yt.server.clearScripts();
     fakes.meta.comments.length = 0;
     fakes.meta.posts.length = 0;
     fakes.meta.media.length = 0;
