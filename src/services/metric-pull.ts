@@ -9,6 +9,8 @@
  */
 import type { Integration, Workspace } from '@prisma/client';
 import { PublishError } from '../../integrations/publisher.js';
+import { defineMessages, iso, type Locale } from '../core/i18n.js';
+import { context, reply, text } from '../core/reply.js';
 import type { Logger } from '../log.js';
 import { emptyTotals, METRIC_FIELDS } from './kpi.js';
 import type { MetricSource, PullServices, SourceRow } from './metric-source.js';
@@ -23,6 +25,22 @@ export { MAILCHIMP_CHANNEL, PULL_DAYS } from './metric-sources/mailchimp.js';
 export { META_PULL_DAYS } from './metric-sources/meta.js';
 
 export const METRIC_SOURCES: readonly MetricSource[] = [mailchimpSource, facebookSource, instagramSource, ga4Source];
+
+const m = defineMessages(
+  'metric-pull',
+  {
+    reauthTitle: (p: { provider: string }) => `The ${p.provider} connection needs to be renewed`,
+    reauthWhat: (p: { provider: string }) =>
+      `The token was refused, so ${p.provider} figures stop arriving in reports and digests. An admin should run /connect ${p.provider} with a fresh token; the last days are read again then.`,
+    reason: (p: { reason: string }) => `Reason: ${p.reason}`,
+  },
+  {
+    reauthTitle: (p) => `يجب تجديد الاتصال بـ ${iso(p.provider)}`,
+    reauthWhat: (p) =>
+      `رُفض الرمز، فتتوقف أرقام ${iso(p.provider)} عن الوصول إلى التقارير والملخصات. على المسؤول تشغيل /connect ${iso(p.provider)} برمز جديد؛ وتُقرأ الأيام الأخيرة من جديد عندها.`,
+    reason: (p) => `السبب: ${iso(p.reason)}`,
+  },
+);
 
 /** The source rows are written with; rows of any other source are a person's and stay. */
 export const API_SOURCE = 'api';
@@ -87,6 +105,8 @@ async function pullAccount(
     if (err instanceof PublishError && err.reauth) {
       await services.integrations.markReauth(integration, message);
       log.warn({ ...where, err: message }, 'metrics pull: token refused; paused until /connect again');
+      // Said once: later runs skip an account that needs reconnecting until /connect marks it ok.
+      await tellTeam(services, workspace, source.provider, message, log);
     } else if (err instanceof PublishError && err.retryable) {
       log.warn(
         { ...where, err: message },
@@ -131,4 +151,25 @@ export async function storeApiRows(
   }
   await services.metrics.store(workspace, merged, API_SOURCE);
   return merged.length;
+}
+
+async function tellTeam(
+  services: PullServices,
+  workspace: Workspace,
+  provider: string,
+  reason: string,
+  log: Logger,
+): Promise<void> {
+  const locale = workspace.locale as Locale;
+  const t = m[locale] ?? m.en;
+  const notice = reply(
+    t.reauthTitle({ provider }),
+    [text(t.reauthWhat({ provider })), context(t.reason({ reason: reason.slice(0, 300) }))],
+    { tone: 'error', rtl: locale === 'ar' },
+  );
+  try {
+    await services.notifier.post(workspace, 'team', notice);
+  } catch (err) {
+    log.warn({ workspaceId: workspace.id, provider, err: (err as Error).message }, 'metrics pull: notice not posted');
+  }
 }

@@ -12,7 +12,7 @@ import type { Provider } from './integrations.js';
 import type { MetricField } from './kpi.js';
 
 export type { InsightDay };
-export type PullServices = Pick<Services, 'db' | 'integrations' | 'metrics' | 'clock'>;
+export type PullServices = Pick<Services, 'db' | 'integrations' | 'metrics' | 'clock' | 'notifier'>;
 
 /** A figure left out is one the source does not know; a stored API row keeps its earlier value for it. */
 export type SourceRow = { date: string; channel: string; campaign: string } & Partial<Record<MetricField, number>>;
