@@ -39,7 +39,7 @@ const m = defineMessages(
     ga4BadProperty:
       'A GA4 property id is a number such as 123456789 (Admin → Property details), not the G-XXXX measurement id. Nothing was saved.',
     googleClientMissing:
-      'A YouTube refresh token needs the server’s Google OAuth client: set GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET (the client the refresh token was issued to) and restart the bot. Nothing was saved.',
+      'A Google refresh token (YouTube, Google Analytics) needs the server’s Google OAuth client: set GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET (the client the refresh token was issued to) and restart the bot. Nothing was saved.',
     googleClientRejected:
       'Google refused the server’s OAuth client: GOOGLE_CLIENT_ID or GOOGLE_CLIENT_SECRET is wrong. Fix them and restart the bot. Nothing was saved.',
     accessTokenExpires:
@@ -63,7 +63,7 @@ const m = defineMessages(
     howTo: 'اربط بالأمر /connect facebook account:PAGE_ID token:PAGE_TOKEN (وكذلك instagram وyoutube وmailchimp وga4).',
     ga4NeedsRefresh: `يحتاج ${iso('GA4')} إلى رمز تحديث من Google (يبدأ بـ ${iso('1//')}) بصلاحية ${iso('analytics.readonly')}: تُقرأ المقاييس مرة في اليوم، ورمز الوصول تنتهي صلاحيته خلال ساعة. لم يُحفظ شيء.`,
     ga4BadProperty: `معرّف خاصية ${iso('GA4')} رقم مثل ${iso('123456789')} (المشرف ← تفاصيل الخاصية)، وليس معرّف القياس ${iso('G-XXXX')}. لم يُحفظ شيء.`,
-    googleClientMissing: `يحتاج رمز التحديث (refresh token) ليوتيوب إلى عميل Google OAuth على الخادم: اضبط ${iso('GOOGLE_CLIENT_ID')} و${iso('GOOGLE_CLIENT_SECRET')} (العميل الذي صدر له الرمز) ثم أعد تشغيل البوت. لم يُحفظ شيء.`,
+    googleClientMissing: `يحتاج رمز التحديث (refresh token) من Google (يوتيوب، Google Analytics) إلى عميل Google OAuth على الخادم: اضبط ${iso('GOOGLE_CLIENT_ID')} و${iso('GOOGLE_CLIENT_SECRET')} (العميل الذي صدر له الرمز) ثم أعد تشغيل البوت. لم يُحفظ شيء.`,
     googleClientRejected: `رفضت Google عميل OAuth الخاص بالخادم: قيمة ${iso('GOOGLE_CLIENT_ID')} أو ${iso('GOOGLE_CLIENT_SECRET')} خاطئة. صحّحهما ثم أعد تشغيل البوت. لم يُحفظ شيء.`,
     accessTokenExpires: `هذا رمز وصول (access token): تنهي Google صلاحيته بعد ساعة تقريبًا، فتتوقف بعدها الرفعات المجدولة وقراءة التعليقات. اربط برمز تحديث (يبدأ بـ ${iso('1//')}) لتستمر في العمل.`,
   },
