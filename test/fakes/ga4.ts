@@ -146,7 +146,7 @@ export class FakeGa4 {
         );
         const key = dims.join('\u0000');
         const g = groups.get(key) ?? { dims, totals: {} };
-        for (const name of metrics) g.totals[name] = (g.totals[name] ?? 0) + this.value(f, name);
+        for (const name of metrics) g.totals[name] = (g.totals[name] ?? 0) + this.value(f, visitor, name);
         groups.set(key, g);
       }
     }
@@ -168,8 +168,8 @@ export class FakeGa4 {
     };
   }
 
-  private value(f: Ga4Figures, metric: string): number {
-    if (metric === 'newUsers') return 0;
+  private value(f: Ga4Figures, visitor: Visitor, metric: string): number {
+    if (metric === 'newUsers') return visitor === 'new' ? f.activeUsers : 0;
     if (metric === 'totalUsers') return f.activeUsers;
     return (f as unknown as Record<string, number>)[metric] ?? 0;
   }

@@ -196,7 +196,7 @@ export function applyRules(text: string): RuleResult {
   }
   const stretched = stretchedWords(text);
   const scoredClauses = rest === norm ? sentences : clauses(rest);
-  const contrastAt = lastContrast(scoredClauses.flat());
+  const contrastAt = lastContrast(scoredClauses === sentences ? ws : scoredClauses.flat());
   let at = -1;
   for (const scored of scoredClauses) {
     for (let i = 0; i < scored.length; i++) {
