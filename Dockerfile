@@ -21,7 +21,7 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/bin ./bin
 COPY --from=build /app/prisma ./prisma
 # The sentiment models are read at run time from their source folder (they are data, not code).
-COPY --from=build /app/src/services/sentiment/model ./src/services/sentiment/model
+COPY --from=build /app/src/listening/sentiment/model ./src/listening/sentiment/model
 COPY --from=build /app/package.json ./package.json
 RUN mkdir -p /data && chown node:node /data
 USER node

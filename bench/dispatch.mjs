@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../dist/src/db/client.js';
 import { createLogger } from '../dist/src/log.js';
-import { Dispatcher } from '../dist/src/services/dispatcher.js';
+import { Dispatcher } from '../dist/src/publishing/dispatcher.js';
 
 const POSTS = Number(process.env.BENCH_POSTS ?? 10_000);
 const WINDOW_S = Number(process.env.BENCH_WINDOW_S ?? 60);

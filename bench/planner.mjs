@@ -1,7 +1,7 @@
 // The offline planner's time per plan: one brainstorm (3-5 ideas with exact splits and KPI
 // targets) built and finalized, over varied goals, budgets, currencies and both languages.
 // Target (issue 5): p50 under 20 ms per plan. Runs against the build in dist/ (`npm run bench`).
-import { finalizeIdea, GOALS, offlineBrainstorm } from '../dist/src/services/planner.js';
+import { finalizeIdea, GOALS, offlineBrainstorm } from '../dist/src/planning/planner.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 2000);
 const PRODUCTS = [

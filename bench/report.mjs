@@ -15,9 +15,9 @@ import { DateTime } from 'luxon';
 import { loadConfig } from '../dist/src/config.js';
 import { createLogger } from '../dist/src/log.js';
 import { createApp } from '../dist/src/main.js';
-import { buildDigest } from '../dist/src/services/digest.js';
-import { METRIC_FIELDS } from '../dist/src/services/kpi.js';
-import { REPORT_INDEX, SHORT_RANGE_DAYS } from '../dist/src/services/reports.js';
+import { buildDigest } from '../dist/src/reporting/digest.js';
+import { METRIC_FIELDS } from '../dist/src/reporting/kpi.js';
+import { REPORT_INDEX, SHORT_RANGE_DAYS } from '../dist/src/reporting/reports.js';
 
 const DAYS = 365;
 const CHANNELS = 20;

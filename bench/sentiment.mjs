@@ -7,8 +7,8 @@ import path from 'node:path';
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const dist = (p) => path.join(root, 'dist', 'src', p);
-const { SentimentClassifier } = await import(dist('services/sentiment/index.js'));
-const { arabicTestRows } = await import(dist('services/sentiment/evaluate.js'));
+const { SentimentClassifier } = await import(dist('listening/sentiment/index.js'));
+const { arabicTestRows } = await import(dist('listening/sentiment/evaluate.js'));
 const { createApp } = await import(dist('main.js'));
 const { loadConfig } = await import(dist('config.js'));
 const { createLogger } = await import(dist('log.js'));

@@ -2,8 +2,8 @@
 // Target: a 2 MB page audited in under 500 ms (median) on the project's 2-core machine, so the
 // fetch, not the analysis, is what a user waits for.
 import { performance } from 'node:perf_hooks';
-import { evaluate } from '../dist/src/services/seo/audit.js';
-import { parsePage } from '../dist/src/services/seo/page.js';
+import { evaluate } from '../dist/src/search/audit.js';
+import { parsePage } from '../dist/src/search/page.js';
 
 const TARGET_MS = 500;
 

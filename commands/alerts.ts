@@ -13,10 +13,10 @@ import {
   renderAlert,
   severityOf,
   truncate,
-} from '../src/services/alert-message.js';
-import { MAX_REPLY_CHARS, type SendOutcome, sendCommentReply } from '../src/services/comment-replies.js';
-import { openAlertsOf } from '../src/services/comments.js';
-import type { FeedbackLabel } from '../src/services/sentiment/adapt.js';
+} from '../src/listening/alert-message.js';
+import { MAX_REPLY_CHARS, type SendOutcome, sendCommentReply } from '../src/listening/comment-replies.js';
+import { openAlertsOf } from '../src/listening/comments.js';
+import type { FeedbackLabel } from '../src/listening/sentiment/adapt.js';
 
 const m = defineMessages(
   'alerts-command',

@@ -6,8 +6,8 @@ import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { EXPENSIVE } from '../src/core/rate-limit.js';
 import { actions, type Block, type Reply, reply, text } from '../src/core/reply.js';
-import { formatMoney } from '../src/services/budget.js';
-import type { BrainstormRequest, BrainstormResult } from '../src/services/planner.js';
+import { formatMoney } from '../src/lib/money.js';
+import type { BrainstormRequest, BrainstormResult } from '../src/planning/planner.js';
 import { showPersona } from './persona.js';
 import { showPlan } from './plan.js';
 import {

@@ -1,9 +1,9 @@
 import { defineCommand, sub } from '../src/core/command.js';
 import type { Context } from '../src/core/context.js';
 import { defineMessages, iso, LOCALES, type Locale } from '../src/core/i18n.js';
+import { CHANNEL_COLUMNS, type ChannelRole } from '../src/core/notifier.js';
 import { opt, required } from '../src/core/options.js';
 import { fields, reply, text } from '../src/core/reply.js';
-import { CHANNEL_COLUMNS, type ChannelRole } from '../src/services/notifier.js';
 
 const m = defineMessages(
   'config',

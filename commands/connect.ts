@@ -9,8 +9,8 @@ import { defineMessages, iso, type L10n } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { EXPENSIVE } from '../src/core/rate-limit.js';
 import { context, reply, table, text } from '../src/core/reply.js';
-import { Ga4NeedsRefreshToken, PROVIDERS, type Provider } from '../src/services/integrations.js';
-import { formatLocal } from '../src/services/when.js';
+import { formatLocal } from '../src/lib/when.js';
+import { Ga4NeedsRefreshToken, PROVIDERS, type Provider } from '../src/workspace/integrations.js';
 
 const m = defineMessages(
   'connect',

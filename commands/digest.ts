@@ -3,8 +3,8 @@ import { defineCommand, sub } from '../src/core/command.js';
 import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { reply, text } from '../src/core/reply.js';
-import { buildDigest } from '../src/services/digest.js';
-import { today } from '../src/services/periods.js';
+import { today } from '../src/lib/periods.js';
+import { buildDigest } from '../src/reporting/digest.js';
 
 const m = defineMessages(
   'digest-command',

@@ -5,6 +5,7 @@ import { UserError } from '../src/core/errors.js';
 import { defineMessages, formatNumber, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { actions, type Block, context, fields, reply, text } from '../src/core/reply.js';
+import type { FallbackReason } from '../src/lib/llm.js';
 import {
   CHANNEL_RULES,
   composeText,
@@ -12,11 +13,10 @@ import {
   type DraftChannel,
   length,
   TONES,
-} from '../src/services/drafts/channels.js';
-import { LLM_WRITER_NAME } from '../src/services/drafts/llm-writer.js';
-import type { WrittenDraft } from '../src/services/drafts/service.js';
-import { splitKeywords } from '../src/services/drafts/templates.js';
-import type { FallbackReason } from '../src/services/llm.js';
+} from '../src/publishing/drafts/channels.js';
+import { LLM_WRITER_NAME } from '../src/publishing/drafts/llm-writer.js';
+import type { WrittenDraft } from '../src/publishing/drafts/service.js';
+import { splitKeywords } from '../src/publishing/drafts/templates.js';
 
 const m = defineMessages(
   'draft',

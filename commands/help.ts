@@ -7,35 +7,41 @@ import { opt } from '../src/core/options.js';
 import { closest, normalizeName } from '../src/core/parse.js';
 import { type Block, fields, list, reply, text } from '../src/core/reply.js';
 
-export default defineCommand({
-  name: 'help',
-  description: { en: 'List the commands, or explain one', ar: 'عرض الأوامر أو شرح أحدها' },
-  options: {
-    command: opt.string({
-      label: { en: 'Command', ar: 'الأمر' },
-      description: { en: 'A command to explain, e.g. config', ar: 'أمر لشرحه، مثل config' },
-      positional: true,
-      maxLength: 40,
-    }),
-  },
-  examples: ['', 'config'],
-  handler({ command }, ctx) {
-    const all = ctx.services.commands;
-    if (command === undefined) return overview(all, ctx);
-    const name = normalizeName(command).replace(/^\//, '');
-    const found = all.find((c) => c.name === name);
-    if (!found) {
-      const m = ctx.t(core);
-      const suggestions = closest(
-        name,
-        all.map((c) => c.name),
-      ).map((s) => `/${s}`);
-      const tail = suggestions.length > 0 ? m.didYouMean({ options: suggestions.join(', ') }) : m.seeHelp;
-      throw new UserError(`${m.unknownCommand({ name })} ${tail}`);
-    }
-    return detail(found, ctx);
-  },
-});
+/**
+ * /help lists what `installed()` returns: the command list names /help itself, so it is handed in
+ * lazily rather than imported (an import would be a cycle).
+ */
+export default function help(installed: () => readonly Command[]): Command {
+  return defineCommand({
+    name: 'help',
+    description: { en: 'List the commands, or explain one', ar: 'عرض الأوامر أو شرح أحدها' },
+    options: {
+      command: opt.string({
+        label: { en: 'Command', ar: 'الأمر' },
+        description: { en: 'A command to explain, e.g. config', ar: 'أمر لشرحه، مثل config' },
+        positional: true,
+        maxLength: 40,
+      }),
+    },
+    examples: ['', 'config'],
+    handler({ command }, ctx) {
+      const all = installed();
+      if (command === undefined) return overview(all, ctx);
+      const name = normalizeName(command).replace(/^\//, '');
+      const found = all.find((c) => c.name === name);
+      if (!found) {
+        const m = ctx.t(core);
+        const suggestions = closest(
+          name,
+          all.map((c) => c.name),
+        ).map((s) => `/${s}`);
+        const tail = suggestions.length > 0 ? m.didYouMean({ options: suggestions.join(', ') }) : m.seeHelp;
+        throw new UserError(`${m.unknownCommand({ name })} ${tail}`);
+      }
+      return detail(found, ctx);
+    },
+  });
+}
 
 function overview(all: readonly Command[], ctx: Context) {
   const m = ctx.t(core);

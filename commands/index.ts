@@ -16,7 +16,7 @@ import seo from './seo.js';
 
 /** Every installed command, in the order /help lists them. One file per command in this folder. */
 export const commands: readonly Command[] = [
-  help,
+  help(() => commands),
   brainstorm,
   plan,
   persona,

@@ -6,8 +6,8 @@ import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { EXPENSIVE } from '../src/core/rate-limit.js';
 import { type Block, context, type Reply, reply, table, text } from '../src/core/reply.js';
-import { formatMoney } from '../src/services/budget.js';
-import { CHANNELS, type Channel, planParts, rescaleSplit } from '../src/services/planner.js';
+import { formatMoney } from '../src/lib/money.js';
+import { CHANNELS, type Channel, planParts, rescaleSplit } from '../src/planning/planner.js';
 import {
   budgetMinor,
   budgetOption,

@@ -5,8 +5,8 @@ import { UserError } from '../src/core/errors.js';
 import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt } from '../src/core/options.js';
 import { type Block, context, list, reply, table, text } from '../src/core/reply.js';
-import { toCsv } from '../src/services/csv.js';
-import { MAX_RANGE_DAYS, parseRange, RANGE_PATTERN } from '../src/services/periods.js';
+import { toCsv } from '../src/lib/csv.js';
+import { MAX_RANGE_DAYS, parseRange, RANGE_PATTERN } from '../src/lib/periods.js';
 import {
   CSV_COLUMNS,
   csvRows,
@@ -17,9 +17,8 @@ import {
   sliceTable,
   summaryTable,
   targetLines,
-} from '../src/services/report-view.js';
-import type { Filters } from '../src/services/reports.js';
-import { trendsReply } from '../src/services/trends.js';
+} from '../src/reporting/report-view.js';
+import type { Filters } from '../src/reporting/reports.js';
 
 const m = defineMessages(
   'report',
@@ -208,7 +207,7 @@ export default defineCommand({
       examples: ['trends'],
       slow: true,
       options: {},
-      handler: (_input, ctx) => trendsReply(ctx),
+      handler: (_input, ctx) => ctx.services.reports.trends(ctx),
     }),
   },
 });

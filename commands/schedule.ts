@@ -6,8 +6,8 @@ import { UserError } from '../src/core/errors.js';
 import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { type Action, actions, type Block, context, fields, list, type Reply, reply, text } from '../src/core/reply.js';
-import { preview } from '../src/services/dispatcher.js';
-import { isProvider } from '../src/services/integrations.js';
+import { formatLocal, formatUtc, localDay, nextQuarterHour, parseWhen, type WhenProblem } from '../src/lib/when.js';
+import { preview } from '../src/publishing/dispatcher.js';
 import {
   CHANNELS,
   type Channel,
@@ -18,15 +18,8 @@ import {
   type PostStatus,
   type RuleProblem,
   WAITING,
-} from '../src/services/scheduler.js';
-import {
-  formatLocal,
-  formatUtc,
-  localDay,
-  nextQuarterHour,
-  parseWhen,
-  type WhenProblem,
-} from '../src/services/when.js';
+} from '../src/publishing/scheduler.js';
+import { isProvider } from '../src/workspace/integrations.js';
 import { localTime } from './config.js';
 
 const m = defineMessages(

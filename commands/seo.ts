@@ -6,9 +6,9 @@ import { opt, required } from '../src/core/options.js';
 import { EXPENSIVE } from '../src/core/rate-limit.js';
 import { type Block, context, fields, list, reply, type Tone, text } from '../src/core/reply.js';
 import { OutboundError } from '../src/net/safe-fetch.js';
-import { type AuditReport, GROUPS, NotHtmlError, type RuleResult } from '../src/services/seo/audit.js';
-import { type SeoLabelKey, seoFindings, seoLabels } from '../src/services/seo/messages.js';
-import type { Status } from '../src/services/seo/rule.js';
+import { type AuditReport, GROUPS, NotHtmlError, type RuleResult } from '../src/search/audit.js';
+import { type SeoLabelKey, seoFindings, seoLabels } from '../src/search/messages.js';
+import type { Status } from '../src/search/rule.js';
 
 const m = defineMessages(
   'seo',

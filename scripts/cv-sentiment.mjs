@@ -6,7 +6,7 @@
 import path from 'node:path';
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
-const dist = path.join(root, 'dist', 'src', 'services', 'sentiment');
+const dist = path.join(root, 'dist', 'src', 'listening', 'sentiment');
 const { readArSarcasm, negativeClassReport } = await import(path.join(dist, 'dataset.js'));
 const { train, ARABIC_SETTINGS } = await import(path.join(dist, 'train.js'));
 const { SentimentClassifier } = await import(path.join(dist, 'index.js'));

@@ -6,7 +6,7 @@
 import path from 'node:path';
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
-const dist = path.join(root, 'dist', 'src', 'services', 'sentiment');
+const dist = path.join(root, 'dist', 'src', 'listening', 'sentiment');
 const { SentimentClassifier } = await import(path.join(dist, 'index.js'));
 const { arabicTestRows, englishRows, englishLeaveOneSourceOut, evaluate, meanF1, ARSARCASM_TEST, UCI_FIXTURES } =
   await import(path.join(dist, 'evaluate.js'));

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds src/services/sentiment/model/ar.json from ArSarcasm-v2 training rows (../shared/data by
+// Builds src/listening/sentiment/model/ar.json from ArSarcasm-v2 training rows (../shared/data by
 // default) and model/en.json from the UCI sentences in the `sentiment` dev dependency. Only counts and
 // weights of features found in at least 3 texts are written; no text is kept.
 // Run after `npm run build`: node scripts/train-sentiment.mjs [path/to/training_data.csv]
@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
-const dist = path.join(root, 'dist', 'src', 'services', 'sentiment');
+const dist = path.join(root, 'dist', 'src', 'listening', 'sentiment');
 if (!existsSync(path.join(dist, 'train.js'))) {
   process.stderr.write('Run `npm run build` first.\n');
   process.exit(1);

@@ -9,37 +9,37 @@ import type { Adapter } from './adapters/adapter.js';
 import { ConsoleButtons, ConsoleNotifier, consoleIdentity, runConsole } from './adapters/console/console.js';
 import type { Config } from './config.js';
 import type { Locale } from './core/i18n.js';
+import { type Notifier, PlatformNotifier } from './core/notifier.js';
 import { Router } from './core/router.js';
 import { type OpenDatabase, openDatabase } from './db/client.js';
 import { features } from './features.js';
 import { createMetrics, PROMETHEUS_CONTENT_TYPE } from './http/metrics.js';
 import { Readiness } from './http/readiness.js';
 import { HttpServer } from './http/server.js';
-import { JobRunner } from './jobs/runner.js';
+import { type Clock, systemClock } from './lib/clock.js';
+import { dataDir } from './lib/data-dir.js';
+import { JobRunner } from './lib/job-runner.js';
+import { type Llm, OfflineLlm } from './lib/llm.js';
+import { CommentService } from './listening/comments.js';
+import { LlmReplyDrafter, TemplateReplyDrafter } from './listening/reply-drafts.js';
+import { OPINION_TIMEOUT_MS, SentimentSecondOpinion } from './listening/second-opinion.js';
+import { SentimentClassifier } from './listening/sentiment/index.js';
+import { SentimentFeedbackService } from './listening/sentiment-feedback.js';
 import type { Logger } from './log.js';
 import { AllowList } from './net/address-policy.js';
 import { SafeFetch } from './net/safe-fetch.js';
-import { AuditService } from './services/audit.js';
-import { type Clock, systemClock } from './services/clock.js';
-import { CommentService } from './services/comments.js';
-import { dataDir } from './services/data-dir.js';
-import { draftService } from './services/drafts/service.js';
-import type { Services } from './services/index.js';
-import { IntegrationService } from './services/integrations.js';
-import { type Llm, OfflineLlm } from './services/llm.js';
-import { MetricsService } from './services/metrics.js';
-import { type Notifier, PlatformNotifier } from './services/notifier.js';
-import { PersonaService, personaGenerator } from './services/personas.js';
-import { brainstormGenerator, PlannerService } from './services/planner.js';
-import { LlmReplyDrafter, TemplateReplyDrafter } from './services/reply-drafts.js';
-import { ReportService } from './services/reports.js';
-import { SchedulerService } from './services/scheduler.js';
-import { Secrets } from './services/secrets.js';
-import { SentimentClassifier } from './services/sentiment/index.js';
-import { SentimentFeedbackService } from './services/sentiment-feedback.js';
-import { OPINION_TIMEOUT_MS, SentimentSecondOpinion } from './services/sentiment-second-opinion.js';
-import { SeoService } from './services/seo/audit.js';
-import { WorkspaceService } from './services/workspaces.js';
+import { PersonaService, personaGenerator } from './planning/personas.js';
+import { brainstormGenerator, PlannerService } from './planning/planner.js';
+import { draftService } from './publishing/drafts/service.js';
+import { SchedulerService } from './publishing/scheduler.js';
+import { MetricsService } from './reporting/metrics.js';
+import { ReportService } from './reporting/reports.js';
+import { SeoService } from './search/audit.js';
+import type { Services } from './services.js';
+import { AuditService } from './workspace/audit.js';
+import { IntegrationService } from './workspace/integrations.js';
+import { Secrets } from './workspace/secrets.js';
+import { WorkspaceService } from './workspace/workspaces.js';
 
 export interface App {
   db: OpenDatabase;
@@ -85,16 +85,17 @@ export async function createApp(o: AppOptions): Promise<App> {
   if (opinionLlm instanceof OpenAiLlm && opinionLlm !== llm) opinionLlm.meterWith(metrics);
   const secrets = Secrets.load(o.config.ENCRYPTION_KEY, dataDir(o.config.DATABASE_URL));
   const outbound = new SafeFetch({ allow: new AllowList(o.config.OUTBOUND_ALLOW_HOSTS) });
+  const audit = new AuditService(db.prisma);
   const services: Services = {
     db: db.prisma,
     config: o.config,
     clock,
     workspaces: new WorkspaceService(db.prisma),
-    audit: new AuditService(db.prisma),
+    audit,
     notifier: o.notifier ?? notifier,
     llm,
-    planner: new PlannerService(db.prisma, llm, o.log, offline),
-    personas: new PersonaService(db.prisma, llm, o.log, offline),
+    planner: new PlannerService(db.prisma, llm, o.log, offline, audit),
+    personas: new PersonaService(db.prisma, llm, o.log, offline, audit),
     sentiment,
     comments: new CommentService({
       db: db.prisma,
@@ -119,7 +120,6 @@ export async function createApp(o: AppOptions): Promise<App> {
     outbound,
     seo: new SeoService(outbound),
     drafts: draftService(llm, o.log),
-    commands,
     telemetry: metrics,
   };
   const router = new Router(commands, services, o.log);

@@ -8,9 +8,10 @@ import type { Context } from '../../src/core/context.js';
 import { defineMessages, formatNumber, iso, type Locale } from '../../src/core/i18n.js';
 import { type OptionSpec, opt, required, stripBidi } from '../../src/core/options.js';
 import { type Block, context, fields, list, table, text } from '../../src/core/reply.js';
-import { formatMoney, toMinor } from '../../src/services/budget.js';
-import type { FallbackReason } from '../../src/services/llm.js';
-import type { PersonaData } from '../../src/services/personas.js';
+import type { FallbackReason } from '../../src/lib/llm.js';
+import { formatMoney, toMinor } from '../../src/lib/money.js';
+import { CHANNEL_INFO, KPI_LABELS } from '../../src/planning/catalog.js';
+import type { PersonaData } from '../../src/planning/personas.js';
 import {
   type Channel,
   GOALS,
@@ -20,8 +21,7 @@ import {
   planParts,
   type SplitLine,
   type TimelinePhase,
-} from '../../src/services/planner.js';
-import { CHANNEL_INFO, KPI_LABELS } from '../../src/services/planner-catalog.js';
+} from '../../src/planning/planner.js';
 
 export const pm = defineMessages(
   'planning',

@@ -10,8 +10,8 @@ import { zodResponseFormat } from 'openai/helpers/zod';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { z } from 'zod';
 import type { AppMetrics } from '../../src/http/metrics.js';
+import { type Llm, LlmError, type Prompt } from '../../src/lib/llm.js';
 import type { Logger } from '../../src/log.js';
-import { type Llm, LlmError, type Prompt } from '../../src/services/llm.js';
 
 /** Small, cheap and good at structured outputs; OPENAI_MODEL overrides it. */
 export const DEFAULT_MODEL = 'gpt-4o-mini';

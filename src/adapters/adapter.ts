@@ -1,5 +1,5 @@
 import type { Platform } from '../core/context.js';
-import type { Notifier } from '../services/notifier.js';
+import type { Notifier } from '../core/notifier.js';
 
 /** A chat platform connection. Adapters render Replies and turn platform events into router calls. */
 export interface Adapter {

@@ -1,6 +1,6 @@
 import { openDatabase } from '../db/client.js';
-import { seedDemo } from '../services/demo.js';
-import { takeWorkspaceFlag, workspaceFromRef } from '../services/workspace-ref.js';
+import { seedDemo } from '../reporting/demo.js';
+import { takeWorkspaceFlag, workspaceFromRef } from '../workspace/workspace-ref.js';
 import type { Verb } from './verbs.js';
 
 export const demo: Verb = {

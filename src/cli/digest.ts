@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { renderText } from '../adapters/console/render.js';
+import { today } from '../lib/periods.js';
 import { createApp } from '../main.js';
-import { buildDigest } from '../services/digest.js';
-import { today } from '../services/periods.js';
-import { takeWorkspaceFlag, workspaceFromRef } from '../services/workspace-ref.js';
+import { buildDigest } from '../reporting/digest.js';
+import { takeWorkspaceFlag, workspaceFromRef } from '../workspace/workspace-ref.js';
 import type { Verb } from './verbs.js';
 
 const USAGE = 'Usage: mktbot digest --dry-run [--png FILE] [--workspace PLATFORM:ID]\n';

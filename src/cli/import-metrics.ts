@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { defineMessages, type Locale } from '../core/i18n.js';
 import { openDatabase } from '../db/client.js';
-import { describeError, MetricsService } from '../services/metrics.js';
-import { EXPORT_FORMATS, type ImportFormat } from '../services/search-exports.js';
-import { takeWorkspaceFlag, workspaceFromRef } from '../services/workspace-ref.js';
+import { describeError, MetricsService } from '../reporting/metrics.js';
+import { EXPORT_FORMATS, type ImportFormat } from '../reporting/search-exports.js';
+import { takeWorkspaceFlag, workspaceFromRef } from '../workspace/workspace-ref.js';
 import type { Verb } from './verbs.js';
 
 const m = defineMessages(

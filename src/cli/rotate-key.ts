@@ -10,8 +10,8 @@
  */
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { openDatabase } from '../db/client.js';
-import { dataDir } from '../services/data-dir.js';
-import { generateKeyText, keyFilePath, parseKey, Secrets } from '../services/secrets.js';
+import { dataDir } from '../lib/data-dir.js';
+import { generateKeyText, keyFilePath, parseKey, Secrets } from '../workspace/secrets.js';
 import type { Verb, VerbContext } from './verbs.js';
 
 const USAGE = 'Usage: mktbot rotate-key [--new-key KEY | --new-key -]  (- reads the key from standard input)';

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { SentimentClassifier } from '../services/sentiment/index.js';
+import { SentimentClassifier } from '../listening/sentiment/index.js';
 import type { Verb } from './verbs.js';
 
 /**

@@ -1,43 +1,19 @@
 import type { Member, Workspace } from '@prisma/client';
 import type { Logger } from '../log.js';
-import type { Services } from '../services/index.js';
-import { type Catalog, type L10n, type Locale, type Messages, pick } from './i18n.js';
+import type { Services } from '../services.js';
+import { type Locale, pick } from './i18n.js';
+import type { Identity, Platform, Viewer } from './identity.js';
 import type { Role } from './roles.js';
 
-export const PLATFORMS = ['console', 'slack', 'discord'] as const;
-export type Platform = (typeof PLATFORMS)[number];
+export { CONSOLE_WORKSPACE, type Identity, PLATFORMS, type Platform } from './identity.js';
 
-/** The external id of the workspace behind the terminal (console mode, CLI verbs, unnamed webhooks). */
-export const CONSOLE_WORKSPACE = 'console';
-
-/** Who is asking, as the adapter knows it before the database is consulted. */
-export interface Identity {
-  platform: Platform;
-  workspace: { externalId: string; name?: string };
-  user: {
-    externalId: string;
-    name?: string /** e.g. Slack owner/admin, Discord Manage Server */;
-    platformAdmin?: boolean;
-  };
-  /** A language forced for this session (console `--lang ar`). */
-  locale?: Locale;
-  /** Where the command was typed (channel id), for replies that post follow-ups. */
-  channel?: string;
-}
-
-export interface Context {
+/** Everything a command handler gets: who asks, where, in which language, and the services. */
+export interface Context extends Viewer {
   platform: Platform;
   identity: Identity;
-  workspace: Workspace;
-  member: Member;
   role: Role;
-  locale: Locale;
-  timezone: string;
   services: Services;
   log: Logger;
-  t<T extends Messages>(catalog: Catalog<T>): T;
-  l(text: L10n): string;
-  now(): Date;
 }
 
 export function makeContext(parts: {

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Logger } from '../log.js';
-import type { Services } from '../services/index.js';
+import type { Services } from '../services.js';
 import { type BindProblem, bind, findSubcommand } from './bind.js';
 import type { Command, Subcommand } from './command.js';
 import { type Context, type Identity, makeContext } from './context.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { COMMENT_POLL_JOB } from '../../src/features/comment-polling.js';
+import { COMMENT_POLL_JOB } from '../../src/listening/feature.js';
 import { createTestApp, type TestApp, textOf } from '../helpers/app.js';
 import { CHANNEL, IG, PAGE, useSocialFakes } from '../helpers/social-fakes.js';
 

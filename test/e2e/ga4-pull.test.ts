@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { METRICS_PULL_JOB } from '../../src/jobs/metrics-pull.js';
 import { createLogger } from '../../src/log.js';
-import { emptyTotals } from '../../src/services/kpi.js';
+import { METRICS_PULL_JOB } from '../../src/reporting/feature.js';
+import { emptyTotals } from '../../src/reporting/kpi.js';
 import { FakeGa4 } from '../fakes/ga4.js';
 import { createTestApp, type TestApp, textOf } from '../helpers/app.js';
 import { LogLines } from '../helpers/log-lines.js';

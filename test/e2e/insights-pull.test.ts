@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { METRICS_PULL_JOB } from '../../src/jobs/metrics-pull.js';
+import { METRICS_PULL_JOB } from '../../src/reporting/feature.js';
 import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
 import { IG, PAGE, useSocialFakes } from '../helpers/social-fakes.js';
 

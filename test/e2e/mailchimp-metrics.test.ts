@@ -2,8 +2,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { MailchimpClient } from '../../integrations/mailchimp/publisher.js';
 import { fetchCampaignReport } from '../../integrations/mailchimp/reports.js';
 import { createLogger } from '../../src/log.js';
-import { Dispatcher } from '../../src/services/dispatcher.js';
-import { MAILCHIMP_CHANNEL, pullMailchimpReports } from '../../src/services/metric-pull.js';
+import { Dispatcher } from '../../src/publishing/dispatcher.js';
+import { MAILCHIMP_CHANNEL, pullMailchimpReports } from '../../src/reporting/metric-pull.js';
 import { FakeMailchimp } from '../fakes/mailchimp.js';
 import { createTestApp, type TestApp, textOf } from '../helpers/app.js';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actionsOf } from '../../src/core/reply.js';
-import { problems } from '../../src/services/drafts/channels.js';
-import { asHashtag, draftInstructions } from '../../src/services/drafts/llm-writer.js';
+import { problems } from '../../src/publishing/drafts/channels.js';
+import { asHashtag, draftInstructions } from '../../src/publishing/drafts/llm-writer.js';
 import { type ChatRequest, type FakeOpenAI, startFakeOpenAI } from '../fakes/openai.js';
 import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
 

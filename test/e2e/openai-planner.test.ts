@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OpenAiLlm } from '../../integrations/openai/index.js';
 import { actionsOf, type Reply } from '../../src/core/reply.js';
 import { createLogger } from '../../src/log.js';
-import { BrainstormDraft, type IdeaDraft } from '../../src/services/planner.js';
+import { BrainstormDraft, type IdeaDraft } from '../../src/planning/planner.js';
 import { type ChatRequest, type FakeOpenAI, startFakeOpenAI } from '../fakes/openai.js';
 import { createTestApp, type TestApp, textOf } from '../helpers/app.js';
 

@@ -6,9 +6,9 @@
 import type { Workspace } from '@prisma/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OpenAiLlm } from '../../integrations/openai/index.js';
+import type { Llm } from '../../src/lib/llm.js';
+import { SentimentSecondOpinion } from '../../src/listening/second-opinion.js';
 import { createLogger, type Logger } from '../../src/log.js';
-import type { Llm } from '../../src/services/llm.js';
-import { SentimentSecondOpinion } from '../../src/services/sentiment-second-opinion.js';
 import { type ChatRequest, type FakeOpenAI, startFakeOpenAI } from '../fakes/openai.js';
 import { createTestApp, identity, type TestApp } from '../helpers/app.js';
 

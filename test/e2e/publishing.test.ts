@@ -7,7 +7,7 @@ import { FacebookPublisher } from '../../integrations/facebook/publisher.js';
 import { MailchimpClient } from '../../integrations/mailchimp/publisher.js';
 import { PublishError } from '../../integrations/publisher.js';
 import { createLogger } from '../../src/log.js';
-import { Dispatcher } from '../../src/services/dispatcher.js';
+import { Dispatcher } from '../../src/publishing/dispatcher.js';
 import { FakeMailchimp } from '../fakes/mailchimp.js';
 import { FakeMetaGraph } from '../fakes/meta-graph.js';
 import { FakeYoutube } from '../fakes/youtube.js';

@@ -4,7 +4,7 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keyFilePath, parseKey, Secrets } from '../../src/services/secrets.js';
+import { keyFilePath, parseKey, Secrets } from '../../src/workspace/secrets.js';
 import { FakeMetaGraph } from '../fakes/meta-graph.js';
 import { createTestApp, type TestApp, textOf } from '../helpers/app.js';
 import { runCli } from '../helpers/cli.js';

@@ -6,7 +6,7 @@
 import type { Workspace } from '@prisma/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actionsOf } from '../../src/core/reply.js';
-import { SentimentFeedbackService } from '../../src/services/sentiment-feedback.js';
+import { SentimentFeedbackService } from '../../src/listening/sentiment-feedback.js';
 import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
 
 const amal = identity({ workspace: 'T1', user: 'U-amal', name: 'Amal' });

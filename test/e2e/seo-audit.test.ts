@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AllowList } from '../../src/net/address-policy.js';
 import { OutboundError, SafeFetch } from '../../src/net/safe-fetch.js';
-import { type AuditReport, SeoService } from '../../src/services/seo/audit.js';
+import { type AuditReport, SeoService } from '../../src/search/audit.js';
 import { type FakeSite, startSite } from '../fakes/site.js';
 import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
 import { words } from '../helpers/seo.js';

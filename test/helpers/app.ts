@@ -6,11 +6,11 @@ import type { Workspace } from '@prisma/client';
 import { loadConfig } from '../../src/config.js';
 import type { Identity } from '../../src/core/context.js';
 import type { Locale } from '../../src/core/i18n.js';
+import type { ChannelRole, Notifier, PostedMessage } from '../../src/core/notifier.js';
 import type { Reply } from '../../src/core/reply.js';
+import type { Clock } from '../../src/lib/clock.js';
 import { createLogger } from '../../src/log.js';
 import { type App, type AppOptions, createApp } from '../../src/main.js';
-import type { Clock } from '../../src/services/clock.js';
-import type { ChannelRole, Notifier, PostedMessage } from '../../src/services/notifier.js';
 import { createTestDatabase, usePostgres } from './pg.js';
 
 export interface Notice {

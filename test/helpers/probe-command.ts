@@ -7,7 +7,7 @@ import { action, defineCommand, sub } from '../../src/core/command.js';
 import { UserError } from '../../src/core/errors.js';
 import { opt, required } from '../../src/core/options.js';
 import { actions, reply, text } from '../../src/core/reply.js';
-import { suggestPersonas } from '../../src/services/suggest.js';
+import { suggestPersonas } from '../../src/workspace/suggest.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const l = (en: string) => ({ en, ar: `${en} (ar)` });

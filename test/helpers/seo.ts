@@ -1,5 +1,5 @@
-import { parsePage } from '../../src/services/seo/page.js';
-import type { AuditInput, FetchFacts, RobotsInfo, SitemapInfo } from '../../src/services/seo/rule.js';
+import { parsePage } from '../../src/search/page.js';
+import type { AuditInput, FetchFacts, RobotsInfo, SitemapInfo } from '../../src/search/rule.js';
 
 /** An audit input for one page, with a healthy server answer unless the test says otherwise. */
 export function inputFor(

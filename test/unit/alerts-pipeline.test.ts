@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ESCALATION_JOB, RETRY_JOB } from '../../src/features/alerts.js';
-import type { IncomingComment } from '../../src/services/comments.js';
+import type { IncomingComment } from '../../src/listening/comments.js';
+import { ESCALATION_JOB, RETRY_JOB } from '../../src/listening/feature.js';
 import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
 
 const angry: IncomingComment = {

@@ -8,7 +8,7 @@ import {
   niceCeil,
   pngSize,
   renderPng,
-} from '../../src/services/charts.js';
+} from '../../src/reporting/charts.js';
 
 /** Decodes the PNG's image data far enough to prove it is whole: IDAT inflates to one row per line. */
 function decode(png: Uint8Array) {

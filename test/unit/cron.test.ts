@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latestFire, parseCron } from '../../src/services/cron.js';
+import { latestFire, parseCron } from '../../src/lib/cron.js';
 
 const fire = (expr: string, now: string, zone: string) => {
   const spec = parseCron(expr);

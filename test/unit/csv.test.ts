@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, parseCsv, toCsv } from '../../src/services/csv.js';
+import { CsvSyntaxError, parseCsv, toCsv } from '../../src/lib/csv.js';
 
 describe('parseCsv', () => {
   it('splits plain records and numbers their lines', () => {

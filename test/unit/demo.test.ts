@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_DAYS, demoRows, seedDemo } from '../../src/services/demo.js';
+import { DEMO_DAYS, demoRows, seedDemo } from '../../src/reporting/demo.js';
 import { createTestApp, type TestApp, textOf } from '../helpers/app.js';
 
 describe('mktbot demo', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pngSize } from '../../src/services/charts.js';
+import { pngSize } from '../../src/reporting/charts.js';
 import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
 
 function metricsCsv(from: string, days: number): string {

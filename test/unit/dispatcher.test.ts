@@ -4,7 +4,7 @@ import { PublishError, type Publisher } from '../../integrations/publisher.js';
 import { actionsOf } from '../../src/core/reply.js';
 import { openDatabase } from '../../src/db/client.js';
 import { createLogger } from '../../src/log.js';
-import { Dispatcher, type PublisherFactory } from '../../src/services/dispatcher.js';
+import { Dispatcher, type PublisherFactory } from '../../src/publishing/dispatcher.js';
 import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
 
 const log = createLogger('silent');

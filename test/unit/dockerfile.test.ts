@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MODEL_DIR } from '../../src/listening/sentiment/index.js';
 import { packageRoot } from '../../src/paths.js';
-import { MODEL_DIR } from '../../src/services/sentiment/index.js';
 
 // No Docker engine runs on the development machines, so the image is never built in CI: this reads
 // the runtime stage instead, so that files the bot reads at run time outside dist/ are not left out.

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpServer, MAX_BODY_BYTES } from '../../src/http/server.js';
-import { JobRunner } from '../../src/jobs/runner.js';
+import { JobRunner } from '../../src/lib/job-runner.js';
 import { createLogger } from '../../src/log.js';
 
 const log = createLogger('silent');

@@ -21,7 +21,7 @@ import {
   roi,
   type Totals,
   webEngagementRate,
-} from '../../src/services/kpi.js';
+} from '../../src/reporting/kpi.js';
 
 const t = (over: Partial<Totals>): Totals => ({ ...emptyTotals(), ...over });
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { describeError, majorToMinor } from '../../src/services/metrics.js';
+import { describeError, majorToMinor } from '../../src/reporting/metrics.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 
 describe('majorToMinor', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computeKpis, emptyTotals, NA } from '../../src/services/kpi.js';
-import { parseRange, previousRange } from '../../src/services/periods.js';
-import { evaluateTargets, parseTargets } from '../../src/services/targets.js';
+import { parseRange, previousRange } from '../../src/lib/periods.js';
+import { evaluateTargets, parseTargets } from '../../src/planning/targets.js';
+import { computeKpis, emptyTotals, NA } from '../../src/reporting/kpi.js';
 
 describe('report ranges', () => {
   const now = new Date('2026-11-26T22:30:00Z');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { minorDigits, splitExact, toMinor } from '../../src/services/budget.js';
+import { minorDigits, splitExact, toMinor } from '../../src/lib/money.js';
+import { CHANNEL_INFO } from '../../src/planning/catalog.js';
 import {
   allocate,
   audienceOf,
@@ -13,8 +14,7 @@ import {
   offlineBrainstorm,
   rescaleSplit,
   timelineFor,
-} from '../../src/services/planner.js';
-import { CHANNEL_INFO } from '../../src/services/planner-catalog.js';
+} from '../../src/planning/planner.js';
 
 /** mulberry32: a small seeded generator, so every "random" case is reproducible. */
 function rng(seed: number) {

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/core/reply.js';
-import { parseCsv } from '../../src/services/csv.js';
-import { describeError } from '../../src/services/metrics.js';
-import { SHORT_RANGE_DAYS } from '../../src/services/reports.js';
-import { detectExport, plainNumber } from '../../src/services/search-exports.js';
+import { parseCsv } from '../../src/lib/csv.js';
+import { describeError } from '../../src/reporting/metrics.js';
+import { SHORT_RANGE_DAYS } from '../../src/reporting/reports.js';
+import { detectExport, plainNumber } from '../../src/reporting/search-exports.js';
 import { createTestApp, textOf as rawText, type TestApp } from '../helpers/app.js';
 
 const textOf = (r: Reply) => rawText(r).replace(/\u00a0/g, ' ');

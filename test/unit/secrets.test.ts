@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Secrets } from '../../src/services/secrets.js';
+import { Secrets } from '../../src/workspace/secrets.js';
 
 describe('Secrets', () => {
   const dirs: string[] = [];

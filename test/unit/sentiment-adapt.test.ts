@@ -8,9 +8,9 @@ import {
   type Scale,
   settle,
   textKey,
-} from '../../src/services/sentiment/adapt.js';
-import type { Sentiment } from '../../src/services/sentiment/index.js';
-import { labelOf, UNCERTAIN_MARGIN } from '../../src/services/sentiment/index.js';
+} from '../../src/listening/sentiment/adapt.js';
+import type { Sentiment } from '../../src/listening/sentiment/index.js';
+import { labelOf, UNCERTAIN_MARGIN } from '../../src/listening/sentiment/index.js';
 
 /** Fixed cuts keep these tests independent of the shipped models and the lexicon. */
 const CUTS = { negative: -0.2, positive: 0.25, ruleWeight: 0.3 };

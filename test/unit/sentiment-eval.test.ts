@@ -7,8 +7,8 @@ import {
   evaluate,
   meanF1,
   UCI_FIXTURES,
-} from '../../src/services/sentiment/evaluate.js';
-import { SentimentClassifier } from '../../src/services/sentiment/index.js';
+} from '../../src/listening/sentiment/evaluate.js';
+import { SentimentClassifier } from '../../src/listening/sentiment/index.js';
 
 // Measured on this commit (npm run eval:sentiment): P 0.693, R 0.820, F1 0.751 (the issue's target is
 // 0.75; naive Bayes with the first lexicon: 0.707; before the score leaned negative on mixed texts:
@@ -65,7 +65,7 @@ describe('English negative-class quality, leave one UCI source out (npm package 
 });
 
 // Plain neutral brand comments, written for this test and kept out of the training file
-// (src/services/sentiment/data/en-neutral.txt): the review sentences have no neutral class, and a
+// (src/listening/sentiment/data/en-neutral.txt): the review sentences have no neutral class, and a
 // model trained on them alone called 9 of these 30 negative; with the neutral file, none.
 const NEUTRAL_COMMENTS = [
   'I ordered the blue one yesterday',

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/services/sentiment/dataset.js';
-import { modelScore, SentimentClassifier } from '../../src/services/sentiment/index.js';
-import { detectLanguage } from '../../src/services/sentiment/language.js';
-import * as lexicon from '../../src/services/sentiment/lexicon.js';
-import { INTENSIFIERS, NEGATIVE, POSITIVE } from '../../src/services/sentiment/lexicon.js';
-import { normalize } from '../../src/services/sentiment/normalize.js';
-import { applyRules, isQuestion, polarity } from '../../src/services/sentiment/rules.js';
+import { parseCsv } from '../../src/listening/sentiment/dataset.js';
+import { modelScore, SentimentClassifier } from '../../src/listening/sentiment/index.js';
+import { detectLanguage } from '../../src/listening/sentiment/language.js';
+import * as lexicon from '../../src/listening/sentiment/lexicon.js';
+import { INTENSIFIERS, NEGATIVE, POSITIVE } from '../../src/listening/sentiment/lexicon.js';
+import { normalize } from '../../src/listening/sentiment/normalize.js';
+import { applyRules, isQuestion, polarity } from '../../src/listening/sentiment/rules.js';
 
 const classifier = SentimentClassifier.load();
 const label = (t: string) => classifier.classify(t).label;

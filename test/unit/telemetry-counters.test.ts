@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.js';
-import { Dispatcher } from '../../src/services/dispatcher.js';
+import { Dispatcher } from '../../src/publishing/dispatcher.js';
 import { type FakeOpenAI, startFakeOpenAI } from '../fakes/openai.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isQuarterHour, nextQuarterHour, parseWhen } from '../../src/services/when.js';
+import { isQuarterHour, nextQuarterHour, parseWhen } from '../../src/lib/when.js';
 
 const at = (iso: string) => new Date(iso);
 function utcOf(input: string, zone: string, now: string): string {

@@ -10,9 +10,9 @@ import type { Workspace } from '@prisma/client';
 import { CONSOLE_WORKSPACE, type Identity } from '../../core/context.js';
 import type { Locale } from '../../core/i18n.js';
 import { core } from '../../core/messages.js';
+import type { ChannelRole, Notifier, PostedMessage } from '../../core/notifier.js';
 import { type Action, actionsOf, type Reply } from '../../core/reply.js';
 import type { Router } from '../../core/router.js';
-import type { ChannelRole, Notifier, PostedMessage } from '../../services/notifier.js';
 import { renderText } from './render.js';
 
 export function consoleIdentity(locale?: Locale): Identity {

@@ -11,8 +11,8 @@ import { core } from '../../core/messages.js';
 import { formAsText, type Reply } from '../../core/reply.js';
 import type { Router } from '../../core/router.js';
 import type { Db } from '../../db/client.js';
+import { claimOnce } from '../../db/processed-events.js';
 import type { Logger } from '../../log.js';
-import { claimOnce } from '../../services/processed-events.js';
 import { type DiscordMessage, parseCustomId, renderMessage, renderModal } from './render.js';
 
 export const messages = defineMessages(

@@ -5,9 +5,9 @@
  */
 import type { Workspace } from '@prisma/client';
 import { DiscordAPIError, type REST, Routes } from 'discord.js';
+import { type ChannelRole, channelFor, type Notifier, type PostedMessage } from '../../core/notifier.js';
 import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../log.js';
-import { type ChannelRole, channelFor, type Notifier, type PostedMessage } from '../../services/notifier.js';
 import { forRest, renderMessage } from './render.js';
 
 /** A notice that could not be posted; the message names the channel and the fix, never a token. */

@@ -1,7 +1,7 @@
 import type { Workspace } from '@prisma/client';
 import type { z } from 'zod';
-import { PLATFORMS } from '../../core/context.js';
-import type { Services } from '../../services/index.js';
+import { PLATFORMS } from '../../core/identity.js';
+import type { Services } from '../../services.js';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 

@@ -12,10 +12,10 @@ import {
   length,
   problems,
   TONES,
-} from '../../../src/services/drafts/channels.js';
-import { DraftService } from '../../../src/services/drafts/service.js';
-import { splitKeywords, TemplateDraftWriter, toHashtag } from '../../../src/services/drafts/templates.js';
-import type { DraftWriter } from '../../../src/services/drafts/writer.js';
+} from '../../../src/publishing/drafts/channels.js';
+import { DraftService } from '../../../src/publishing/drafts/service.js';
+import { splitKeywords, TemplateDraftWriter, toHashtag } from '../../../src/publishing/drafts/templates.js';
+import type { DraftWriter } from '../../../src/publishing/drafts/writer.js';
 
 /** Deterministic pseudo-random numbers (mulberry32), so a failing case can be replayed. */
 function rng(seed: number) {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defineMessages, registeredCatalogs } from '../../../src/core/i18n.js';
-import { evaluate, isSitemap, RULES } from '../../../src/services/seo/audit.js';
-import { seoFindings, seoLabels } from '../../../src/services/seo/messages.js';
+import { evaluate, isSitemap, RULES } from '../../../src/search/audit.js';
+import { seoFindings, seoLabels } from '../../../src/search/messages.js';
 import { inputFor, words } from '../../helpers/seo.js';
 
 const fixture = (name: string, fill = 0, word = 'coffee') =>

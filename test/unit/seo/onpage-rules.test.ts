@@ -15,7 +15,7 @@ import {
   twitterCard,
   viewport,
   wordCount,
-} from '../../../src/services/seo/rules/onpage.js';
+} from '../../../src/search/rules/onpage.js';
 import { inputFor, page, words } from '../../helpers/seo.js';
 
 const check = (rule: { check: typeof title.check }, html: string, over: Parameters<typeof inputFor>[1] = {}) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backlinks, mentions, searchPerformance } from '../../../src/services/seo/rules/offpage.js';
+import { backlinks, mentions, searchPerformance } from '../../../src/search/rules/offpage.js';
 import {
   cacheHeaders,
   compression,
@@ -12,7 +12,7 @@ import {
   robots,
   sitemap,
   status,
-} from '../../../src/services/seo/rules/technical.js';
+} from '../../../src/search/rules/technical.js';
 import { inputFor, page } from '../../helpers/seo.js';
 
 const blank = page('', '<p>x</p>');

@@ -1,0 +1,318 @@
+/**
+ * The one listening pipeline: every comment (generic push, Meta webhooks, later polling) is stored
+ * once, classified, and alerted once. "Once" rests on the database, not on memory:
+ * - the unique key (workspace, provider, externalId) makes the second delivery of a comment fail to
+ *   insert, however many arrive at the same time;
+ * - an alert is claimed with a conditional update (alertedAt null -> now) before it is posted, so the
+ *   live path and the retry sweep never both post it;
+ * - escalation is claimed the same way (status new -> escalated).
+ */
+import type { Comment, Workspace } from '@prisma/client';
+import { Prisma } from '@prisma/client';
+import { isLocale, type Locale } from '../core/i18n.js';
+import { CONSOLE_WORKSPACE } from '../core/identity.js';
+import type { Notifier } from '../core/notifier.js';
+import type { Db } from '../db/client.js';
+import type { AppMetrics } from '../http/metrics.js';
+import type { Clock } from '../lib/clock.js';
+import type { Logger } from '../log.js';
+import { type AlertView, renderAlert } from './alert-message.js';
+import type { DraftRequest } from './reply-drafts.js';
+import type { SentimentSecondOpinion } from './second-opinion.js';
+import { type Adapted, adapt, type FeedbackLabel, settle } from './sentiment/adapt.js';
+import type { Sentiment, SentimentClassifier } from './sentiment/index.js';
+import type { RecordOutcome, SentimentFeedbackService } from './sentiment-feedback.js';
+
+/** An open alert: one was raised, and nobody has handled or ignored it. /alerts and the digest agree on it. */
+export function openAlertsOf(workspaceId: number) {
+  return { workspaceId, status: { in: ['new', 'escalated'] }, alertedAt: { not: null } };
+}
+
+export interface IncomingComment {
+  provider: string;
+  externalId: string;
+  text: string;
+  author?: string | undefined;
+  postId?: string | undefined;
+  url?: string | undefined;
+  postedAt?: Date | undefined;
+}
+
+export interface IngestResult {
+  comment: Comment;
+  /** The comment was already stored: nothing was done. */
+  duplicate: boolean;
+  alerted: boolean;
+}
+
+export type AlertReason = 'negative' | 'question';
+
+/** Alerts that could not be posted are retried for this long, then left to /alerts. */
+const RETRY_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** The live path owns a new comment's alert for this long before the sweep may take over. */
+const LIVE_GRACE_MS = 60 * 1000;
+
+export class CommentService {
+  constructor(
+    private readonly deps: {
+      db: Db;
+      clock: Clock;
+      notifier: Notifier;
+      sentiment: SentimentClassifier;
+      log: Logger;
+      /** Counts alerts raised (mktbot_alerts_total). */
+      telemetry?: Pick<AppMetrics, 'alerts'>;
+      /** The workspace's "Not negative" / "Correct" presses, adapting its classification. */
+      feedback?: SentimentFeedbackService;
+      /** Asked about uncertain comments when an LLM is configured. */
+      secondOpinion?: SentimentSecondOpinion;
+    },
+  ) {}
+
+  /** The workspace behind the console (and behind webhooks that name none). */
+  consoleWorkspace(): Promise<Workspace> {
+    return this.deps.db.workspace.upsert({
+      where: { platform_externalId: { platform: 'console', externalId: CONSOLE_WORKSPACE } },
+      create: { platform: 'console', externalId: CONSOLE_WORKSPACE, name: 'Console' },
+      update: {},
+    });
+  }
+
+  classify(text: string): Sentiment {
+    return this.deps.sentiment.classify(text);
+  }
+
+  /**
+   * How a new comment of this workspace is classified: offline, then adjusted by the workspace's
+   * feedback, then (when an LLM is configured, the score is near the negative cut and feedback did
+   * not decide) the model's cached second opinion. Without feedback or a model, classify() alone.
+   */
+  async classifyFor(workspace: Pick<Workspace, 'id'>, text: string): Promise<Adapted> {
+    const { sentiment, feedback, secondOpinion } = this.deps;
+    const base = this.classify(text);
+    const s: Adapted = feedback ? adapt(await feedback.adaptationFor(workspace.id), text, base, sentiment) : base;
+    if (!secondOpinion || s.adaptedBy || !sentiment.isUncertain(s)) return s;
+    const opinion = await secondOpinion.opinion(workspace.id, text);
+    return opinion ? settle(s, opinion.label, sentiment) : s;
+  }
+
+  /** Why a stored comment deserves an alert in this workspace, if it does. */
+  alertReason(workspace: Workspace, c: Pick<Comment, 'sentiment' | 'score' | 'isQuestion'>): AlertReason | undefined {
+    if (c.sentiment === 'negative' && (c.score ?? 0) <= workspace.alertThreshold) return 'negative';
+    if (c.isQuestion && c.sentiment !== 'negative') return 'question';
+    return undefined;
+  }
+
+  async ingest(workspace: Workspace, input: IncomingComment): Promise<IngestResult> {
+    const { db } = this.deps;
+    const s = await this.classifyFor(workspace, input.text);
+    let comment: Comment;
+    try {
+      comment = await db.comment.create({
+        data: {
+          workspaceId: workspace.id,
+          provider: input.provider,
+          externalId: input.externalId,
+          text: input.text,
+          author: input.author ?? null,
+          postId: input.postId ?? null,
+          url: input.url ?? null,
+          postedAt: input.postedAt ?? null,
+          language: s.lang,
+          sentiment: s.label,
+          score: s.score,
+          isQuestion: s.question,
+          // The app clock, not the database's: the retry sweep compares it with clock.now().
+          createdAt: this.deps.clock.now(),
+        },
+      });
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      const existing = await db.comment.findUniqueOrThrow({
+        where: {
+          workspaceId_provider_externalId: {
+            workspaceId: workspace.id,
+            provider: input.provider,
+            externalId: input.externalId,
+          },
+        },
+      });
+      return { comment: existing, duplicate: true, alerted: false };
+    }
+    if (!this.alertReason(workspace, comment)) return { comment, duplicate: false, alerted: false };
+    const alerted = await this.postAlert(workspace, comment);
+    return {
+      comment: (await db.comment.findUnique({ where: { id: comment.id } })) ?? comment,
+      duplicate: false,
+      alerted,
+    };
+  }
+
+  /**
+   * Claims the alert (alertedAt null -> now), posts it, records where it went. A post that throws
+   * releases the claim so the sweep tries again; one that succeeded is never posted twice.
+   */
+  private async postAlert(workspace: Workspace, comment: Comment): Promise<boolean> {
+    const { db, clock, notifier, log } = this.deps;
+    const now = clock.now();
+    const claimed = await db.comment.updateMany({
+      where: { id: comment.id, workspaceId: workspace.id, alertedAt: null },
+      data: { alertedAt: now },
+    });
+    if (claimed.count !== 1) return false;
+    try {
+      const posted = await notifier.post(workspace, 'alerts', renderAlert(this.view(workspace, comment)));
+      await db.comment.update({
+        where: { id: comment.id },
+        data: { alertMessageId: posted.messageId ?? null, alertChannel: posted.channel ?? null },
+      });
+      this.deps.telemetry?.alerts.inc({ provider: comment.provider });
+      return true;
+    } catch (err) {
+      log.error({ err, commentId: comment.id, workspaceId: workspace.id }, 'alert could not be posted; will retry');
+      await db.comment.updateMany({ where: { id: comment.id, alertedAt: now }, data: { alertedAt: null } });
+      return false;
+    }
+  }
+
+  /** What renderAlert needs, in the workspace's language and zone. */
+  view(workspace: Workspace, comment: Comment, locale?: Locale): AlertView {
+    const s = this.classify(comment.text);
+    const lang: Locale = locale ?? (isLocale(workspace.locale) ? workspace.locale : 'en');
+    return { comment, locale: lang, timezone: workspace.timezone, complaint: s.complaint, arabizi: s.arabizi };
+  }
+
+  /**
+   * Stores a "Not negative" / "Correct" press on a comment of this workspace (the latest press wins)
+   * and makes the workspace's next comments use it.
+   */
+  async recordFeedback(
+    workspace: Pick<Workspace, 'id'>,
+    comment: Pick<Comment, 'id' | 'workspaceId' | 'text'>,
+    label: FeedbackLabel,
+    byUser: string,
+  ): Promise<RecordOutcome> {
+    const { feedback, clock } = this.deps;
+    if (!feedback) throw new Error('sentiment feedback is not configured');
+    if (comment.workspaceId !== workspace.id) throw new Error('comment of another workspace');
+    const { outcome } = await feedback.record({
+      workspaceId: workspace.id,
+      commentId: comment.id,
+      label,
+      text: comment.text,
+      byUser,
+      at: clock.now(),
+    });
+    return outcome;
+  }
+
+  /** The latest feedback press on a comment, as the alert shows it. */
+  async feedbackOf(workspace: Pick<Workspace, 'id'>, commentId: number): Promise<AlertView['feedback']> {
+    const row = await this.deps.feedback?.of(workspace.id, commentId);
+    return row ? { label: row.label, byUser: row.byUser, at: row.createdAt } : undefined;
+  }
+
+  /** What the drafter needs to propose a reply in the comment's language. */
+  draftRequest(workspace: Workspace, comment: Comment): DraftRequest {
+    const s = this.classify(comment.text);
+    const fallback = workspace.locale === 'ar' ? 'ar' : 'en';
+    return {
+      text: comment.text,
+      lang: comment.language === 'ar' || comment.language === 'en' ? comment.language : fallback,
+      author: comment.author,
+      complaint: s.complaint,
+      question: comment.isQuestion,
+      sentiment: s.label,
+    };
+  }
+
+  /**
+   * Alerts lost to a failed post or a crash between storing and posting: claimed and posted now.
+   * Comments younger than a minute are left to the live path that is still handling them.
+   */
+  async retryMissedAlerts(): Promise<number> {
+    const { db, clock } = this.deps;
+    const now = clock.now().getTime();
+    const base = {
+      alertedAt: null,
+      status: 'new',
+      createdAt: { gte: new Date(now - RETRY_WINDOW_MS), lte: new Date(now - LIVE_GRACE_MS) },
+    };
+    let posted = 0;
+    // Per workspace, with its own threshold in the query, so comments that never need an alert
+    // cannot crowd out the ones that do.
+    for (const workspace of await this.workspacesWith(base)) {
+      const missed = await db.comment.findMany({
+        where: {
+          ...base,
+          workspaceId: workspace.id,
+          OR: [
+            { sentiment: 'negative', score: { lte: workspace.alertThreshold } },
+            { isQuestion: true, NOT: { sentiment: 'negative' } },
+          ],
+        },
+        orderBy: { createdAt: 'asc' },
+        take: 100,
+      });
+      for (const comment of missed) if (await this.postAlert(workspace, comment)) posted++;
+    }
+    return posted;
+  }
+
+  /**
+   * Alerts nobody acted on within the workspace's limit escalate once: the conditional update
+   * (status new -> escalated) lets exactly one process win, and only the winner posts.
+   */
+  async escalateOverdue(): Promise<number> {
+    const { db, clock, notifier, log } = this.deps;
+    const now = clock.now();
+    const open = { status: 'new', escalatedAt: null, alertedAt: { not: null } };
+    let escalated = 0;
+    for (const workspace of await this.workspacesWith(open)) {
+      const due = new Date(now.getTime() - workspace.escalationMinutes * 60_000);
+      const overdue = await db.comment.findMany({
+        where: { ...open, workspaceId: workspace.id, alertedAt: { not: null, lte: due } },
+        orderBy: { alertedAt: 'asc' },
+        take: 100,
+      });
+      for (const comment of overdue) {
+        const claimed = await db.comment.updateMany({
+          where: { id: comment.id, workspaceId: workspace.id, status: 'new', escalatedAt: null },
+          data: { status: 'escalated', escalatedAt: now },
+        });
+        if (claimed.count !== 1) continue;
+        const fresh = await db.comment.findUniqueOrThrow({ where: { id: comment.id } });
+        try {
+          await notifier.post(
+            workspace,
+            'escalation',
+            renderAlert({
+              ...this.view(workspace, fresh),
+              feedback: await this.feedbackOf(workspace, fresh.id),
+              escalationMinutes: workspace.escalationMinutes,
+            }),
+          );
+          escalated++;
+        } catch (err) {
+          // Escalation is at most once: a failed post is logged, the alert itself stays open in /alerts.
+          log.error({ err, commentId: comment.id }, 'escalation could not be posted');
+        }
+      }
+    }
+    return escalated;
+  }
+
+  private async workspacesWith(where: Prisma.CommentWhereInput): Promise<Workspace[]> {
+    const ids = await this.deps.db.comment.findMany({
+      where,
+      distinct: ['workspaceId'],
+      select: { workspaceId: true },
+    });
+    if (ids.length === 0) return [];
+    return this.deps.db.workspace.findMany({ where: { id: { in: ids.map((r) => r.workspaceId) } } });
+  }
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
+}

@@ -1,0 +1,52 @@
+/**
+ * Listening: comment webhooks in, alerts out, escalation and alert retries as jobs, and polling of
+ * the connected accounts. Endpoints whose secret is not configured are not registered (they answer 404).
+ */
+import type { Feature } from '../feature.js';
+import { CommentPoller } from './polling.js';
+import { handleCommentPush } from './webhooks/comments.js';
+import { handleMetaEvent, handleMetaVerify } from './webhooks/meta.js';
+
+export const ESCALATION_JOB = 'alerts.escalate';
+export const RETRY_JOB = 'alerts.retry';
+/** Every two minutes: the poll interval is the alert delay for comments no webhook delivers. */
+export const COMMENT_POLL_JOB = 'comments.poll';
+
+export const listening: Feature = {
+  name: 'listening',
+  register({ services, http, jobs, log }) {
+    const { WEBHOOK_SECRET, META_VERIFY_TOKEN, META_APP_SECRET } = services.config;
+    if (WEBHOOK_SECRET)
+      http.route('POST', '/webhooks/comments', (req) => handleCommentPush(services, req, WEBHOOK_SECRET));
+    if (META_VERIFY_TOKEN) http.route('GET', '/webhooks/meta', (req) => handleMetaVerify(req, META_VERIFY_TOKEN));
+    if (META_APP_SECRET) http.route('POST', '/webhooks/meta', (req) => handleMetaEvent(services, req, META_APP_SECRET));
+    jobs.add({
+      name: ESCALATION_JOB,
+      schedule: '*/30 * * * * *',
+      run: async () => {
+        await services.comments.escalateOverdue();
+      },
+    });
+    jobs.add({
+      name: RETRY_JOB,
+      schedule: '15 * * * * *',
+      run: async () => {
+        await services.comments.retryMissedAlerts();
+      },
+    });
+    const poller = new CommentPoller({
+      db: services.db,
+      clock: services.clock,
+      integrations: services.integrations,
+      comments: services.comments,
+      log,
+    });
+    jobs.add({
+      name: COMMENT_POLL_JOB,
+      schedule: '0 */2 * * * *',
+      run: async () => {
+        await poller.pollAll();
+      },
+    });
+  },
+};

@@ -1,0 +1,58 @@
+/**
+ * `POST /webhooks/comments` (DESIGN 6): a comment or an array of them, Bearer WEBHOOK_SECRET,
+ * 202 once stored. The workspace is the console one unless `?workspace=platform:externalId`
+ * names another that exists.
+ */
+import { z } from 'zod';
+import type { HttpRequest, HttpResponse } from '../../http/server.js';
+import { bearerMatches } from '../../http/webhooks/auth.js';
+import { parseJson, problems, resolveWorkspaceParam } from '../../http/webhooks/common.js';
+import type { Services } from '../../services.js';
+
+const pushedComment = z.strictObject({
+  platform: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9_-]{1,40}$/, 'expected a platform name such as facebook, instagram or youtube'),
+  id: z.string().trim().min(1).max(200),
+  text: z.string().max(20_000),
+  author: z.string().trim().max(200).optional(),
+  post_id: z.string().trim().max(200).optional(),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
+  created_at: z.iso.datetime({ offset: true }).optional(),
+});
+
+export const pushBody = z.union([pushedComment, z.array(pushedComment).min(1).max(500)]);
+
+export async function handleCommentPush(services: Services, req: HttpRequest, secret: string): Promise<HttpResponse> {
+  if (!bearerMatches(req.headers.authorization, secret)) {
+    return { status: 401, headers: { 'www-authenticate': 'Bearer' }, body: { error: 'missing or wrong bearer token' } };
+  }
+  const json = parseJson(req.body);
+  if (!json.ok) return { status: 400, body: { error: json.error } };
+  const parsed = pushBody.safeParse(json.value);
+  if (!parsed.success) return { status: 400, body: { error: 'invalid comment', problems: problems(parsed.error) } };
+  const workspace = await resolveWorkspaceParam(services, req.query.get('workspace'));
+  if (!workspace.ok) return { status: 400, body: { error: workspace.error } };
+  const items = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
+  let duplicates = 0;
+  let alerted = 0;
+  for (const c of items) {
+    const r = await services.comments.ingest(workspace.value, {
+      provider: c.platform,
+      externalId: c.id,
+      text: c.text,
+      author: c.author,
+      postId: c.post_id,
+      url: c.url,
+      postedAt: c.created_at ? new Date(c.created_at) : undefined,
+    });
+    if (r.duplicate) duplicates++;
+    if (r.alerted) alerted++;
+  }
+  return { status: 202, body: { stored: items.length - duplicates, duplicates, alerted } };
+}

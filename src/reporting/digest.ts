@@ -1,0 +1,208 @@
+/**
+ * The weekly digest: the last 7 full days' KPIs with week-over-week arrows, goal progress, top
+ * channel and campaign, open alerts and a spend/revenue chart, posted to the digest channel once
+ * per ISO week on the workspace's digestCron, in its time zone (DESIGN 5).
+ *
+ * Once per period: the DigestRun row (unique workspace + period) is inserted BEFORE posting, so of
+ * two processes only the one whose insert succeeds sends. A run that failed is re-claimed with a
+ * conditional update. A run missed while the process was down is sent at the next tick, because
+ * the job looks for the latest scheduled time not yet covered, not for "now == 09:00".
+ */
+import { Prisma, type Workspace } from '@prisma/client';
+import type { DateTime } from 'luxon';
+import { defineMessages, iso, type Locale } from '../core/i18n.js';
+import { type Block, context, fields, list, type Reply, reply, text } from '../core/reply.js';
+import { latestFire, parseCron } from '../lib/cron.js';
+import { arrow, formatChange, formatFigure, formatMoney } from '../lib/format.js';
+import type { DateRange } from '../lib/periods.js';
+import { openAlertsOf } from '../listening/comments.js';
+import type { Logger } from '../log.js';
+import type { Services } from '../services.js';
+import { lineChartSvg, renderPng } from './charts.js';
+import { type KpiId, NA } from './kpi.js';
+import { performerLines, rangeLabel, recommendationText, summaryRows, targetLines } from './report-view.js';
+
+const m = defineMessages(
+  'digest',
+  {
+    title: (p: { range: string }) => `Weekly digest: ${p.range}`,
+    kpis: 'This week against last week',
+    goals: (p: { plan: string }) => `Goals of the plan "${p.plan}"`,
+    top: 'Top performers',
+    alerts: (p: { n: number }) =>
+      p.n === 0
+        ? 'No open alerts: every negative comment has been handled.'
+        : `${p.n} open alert(s) on negative comments: see /alerts.`,
+    next: 'Recommendations',
+    noData: 'No metrics were recorded this week. Import them with mktbot import-metrics FILE.csv.',
+    chartTitle: 'Spend and revenue per day',
+    spend: 'Spend',
+    revenue: 'Revenue',
+    chartAlt: (p: { range: string }) => `Line chart of spend and revenue per day, ${p.range}`,
+    footer: 'Rates compare with the 7 days before. Change the schedule with /digest schedule.',
+  },
+  {
+    title: (p) => `الملخص الأسبوعي: ${p.range}`,
+    kpis: 'هذا الأسبوع مقارنة بالأسبوع الماضي',
+    goals: (p) => `أهداف الخطة «${iso(p.plan)}»`,
+    top: 'الأفضل أداءً',
+    alerts: (p) =>
+      p.n === 0
+        ? 'لا توجد تنبيهات مفتوحة: عولجت كل التعليقات السلبية.'
+        : `${iso(p.n)} تنبيه مفتوح على تعليقات سلبية: راجع /alerts.`,
+    next: 'التوصيات',
+    noData: 'لم تُسجّل مقاييس هذا الأسبوع. استوردها بالأمر mktbot import-metrics FILE.csv.',
+    chartTitle: 'الإنفاق والإيرادات يوميًا',
+    spend: 'الإنفاق',
+    revenue: 'الإيرادات',
+    chartAlt: (p) => `رسم خطي للإنفاق والإيرادات يوميًا، ${p.range}`,
+    footer: 'تُقارن المؤشرات بالأيام السبعة السابقة. غيّر الموعد بالأمر /digest schedule.',
+  },
+);
+
+/** What the digest shows first, in this order, when the figure exists. */
+const HEADLINE: ReadonlyArray<KpiId | 'spend' | 'revenue' | 'conversions' | 'leads'> = [
+  'revenue',
+  'spend',
+  'roas',
+  'conversions',
+  'leads',
+  'cpa',
+  'ctr',
+  'open_rate',
+  'engagement_rate',
+  'web_engagement_rate',
+];
+
+/** The 7 full days that end the day before `day` (a Monday digest covers Monday to Sunday). */
+export function weekBefore(day: DateTime): DateRange {
+  const end = day.startOf('day').minus({ days: 1 });
+  return { from: end.minus({ days: 6 }).toISODate() as string, to: end.toISODate() as string, days: 7 };
+}
+
+/** ISO week of a local date, e.g. 2026-W48: the DigestRun period. */
+export function periodOf(day: DateTime): string {
+  return day.toFormat("kkkk-'W'WW");
+}
+
+export async function buildDigest(services: Services, ws: Workspace, day: DateTime, locale: Locale): Promise<Reply> {
+  const t = m[locale];
+  const range = weekBefore(day);
+  const label = rangeLabel(range, locale);
+  const d = await services.reports.build(ws, range, {}, { daily: true });
+  const openAlerts = await services.db.comment.count({ where: openAlertsOf(ws.id) });
+  const blocks: Block[] = [];
+  if (d.rows === 0) {
+    blocks.push(text(t.noData), text(t.alerts({ n: openAlerts })));
+    return reply(t.title({ range: label }), blocks, { tone: 'warning', rtl: locale === 'ar' });
+  }
+  const rows = summaryRows(d, locale);
+  const headline = HEADLINE.flatMap((id) => rows.filter((r) => r.id === id && r.now !== NA));
+  blocks.push(
+    text(t.kpis),
+    fields(
+      headline.map((r) => ({
+        label: r.name,
+        value: `${formatFigure(r.kind, r.now, d.currency, locale)}  ${arrow(r.change)} ${formatChange(r.change, locale)}`,
+      })),
+    ),
+  );
+  if (d.plan && d.targets.length > 0) blocks.push(text(t.goals({ plan: d.plan.name })), list(targetLines(d, locale)));
+  const top = performerLines(d, locale);
+  if (top.length > 0) blocks.push(text(t.top), list(top));
+  blocks.push(text(t.alerts({ n: openAlerts })));
+  if (d.recommendations.length > 0) {
+    blocks.push(
+      text(t.next),
+      list(
+        d.recommendations.map((r) => recommendationText(r, d.currency, locale)),
+        true,
+      ),
+    );
+  }
+  if (d.daily) {
+    const png = renderPng(
+      lineChartSvg({
+        title: t.chartTitle,
+        subtitle: `${label} · ${ws.currency}`,
+        rtl: locale === 'ar',
+        xLabels: d.daily.map((x) => x.date.slice(5)),
+        series: [
+          { label: t.spend, values: d.daily.map((x) => x.spendMinor) },
+          { label: t.revenue, values: d.daily.map((x) => x.revenueMinor) },
+        ],
+        formatY: (v) => formatMoney(Math.round(v), ws.currency, locale, true).replace(/[\u2068\u2069]/g, ''),
+      }),
+    );
+    blocks.push({ kind: 'image', png, alt: t.chartAlt({ range: label }), filename: `digest-${range.to}.png` });
+  }
+  blocks.push(context(t.footer));
+  return reply(t.title({ range: label }), blocks, { rtl: locale === 'ar' });
+}
+
+export interface DueDigest {
+  period: string;
+  firedAt: DateTime;
+}
+
+/** The scheduled time this workspace's digest is owed for, if the schedule has fired this week. */
+export function dueDigest(ws: Workspace, now: Date): DueDigest | undefined {
+  const cron = parseCron(ws.digestCron);
+  if (!cron) return undefined;
+  const fired = latestFire(cron, now, ws.timezone);
+  return fired ? { period: periodOf(fired), firedAt: fired } : undefined;
+}
+
+/** Inserts the claim row first; true when this process owns the period now. */
+async function claim(services: Services, workspaceId: number, period: string): Promise<boolean> {
+  try {
+    await services.db.digestRun.create({ data: { workspaceId, period, status: 'sending' } });
+    return true;
+  } catch (err) {
+    if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')) throw err;
+  }
+  // Someone has the row: take it over only if its send failed, and only one taker can win.
+  const retaken = await services.db.digestRun.updateMany({
+    where: { workspaceId, period, status: 'failed' },
+    data: { status: 'sending' },
+  });
+  return retaken.count === 1;
+}
+
+/** One tick of the digest job: send every digest that is due and not yet sent. Returns how many. */
+export async function runDueDigests(services: Services, log: Logger): Promise<number> {
+  const now = services.clock.now();
+  const workspaces = await services.db.workspace.findMany();
+  let sent = 0;
+  for (const ws of workspaces) {
+    const due = dueDigest(ws, now);
+    if (!due) continue;
+    const known = await services.db.digestRun.findUnique({
+      where: { workspaceId_period: { workspaceId: ws.id, period: due.period } },
+    });
+    if (known && known.status !== 'failed') continue;
+    // A workspace that has never recorded a metric gets no empty digests.
+    if (!(await services.db.metricDaily.findFirst({ where: { workspaceId: ws.id }, select: { id: true } }))) continue;
+    if (!(await claim(services, ws.id, due.period))) continue;
+    try {
+      const digest = await buildDigest(services, ws, due.firedAt, ws.locale === 'ar' ? 'ar' : 'en');
+      const posted = await services.notifier.post(ws, 'digest', digest);
+      await services.db.digestRun.update({
+        where: { workspaceId_period: { workspaceId: ws.id, period: due.period } },
+        data: { status: 'sent', sentAt: services.clock.now(), messageRef: posted.messageId ?? null },
+      });
+      sent++;
+      services.telemetry.digests.inc({ outcome: 'sent' });
+      const late = now.getTime() - due.firedAt.toMillis() > 15 * 60_000;
+      log.info({ workspaceId: ws.id, period: due.period, late }, 'digest sent');
+    } catch (err) {
+      await services.db.digestRun.update({
+        where: { workspaceId_period: { workspaceId: ws.id, period: due.period } },
+        data: { status: 'failed' },
+      });
+      services.telemetry.digests.inc({ outcome: 'failed' });
+      log.error({ err, workspaceId: ws.id, period: due.period }, 'digest failed; will retry next tick');
+    }
+  }
+  return sent;
+}

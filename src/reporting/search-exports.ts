@@ -1,0 +1,151 @@
+/**
+ * Google Ads and Google Search Console CSV exports, read with the column names those tools write and
+ * mapped onto the metrics contract (DESIGN 6), so they go through the same validation and storage as
+ * any other import. Google Ads rows become channel `google-ads`, Search Console rows `organic-search`.
+ *
+ * What the exports look like (and why each rule below exists):
+ * - Google Ads report downloads start with a title line and a date-range line before the header, and
+ *   end with "Total: ..." summary lines; numbers may carry thousands separators ("1,234.50"), "--"
+ *   means none, and conversions are fractional under data-driven attribution.
+ * - Search Console's Performance export (Dates.csv) is `Date,Clicks,Impressions,CTR,Position`, with
+ *   CTR as "3.2%" (recomputed here from clicks and impressions, never stored) and Position an average.
+ */
+import { DateTime } from 'luxon';
+import type { CsvRecord } from '../lib/csv.js';
+import type { InputRecord, LineError } from './metrics.js';
+
+export const EXPORT_FORMATS = ['google-ads', 'search-console'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** `metrics` is mktbot's own contract; `auto` picks from the header. */
+export type ImportFormat = 'auto' | 'metrics' | ExportFormat;
+
+export const SEM_CHANNEL = 'google-ads';
+export const ORGANIC_CHANNEL = 'organic-search';
+
+interface ExportSpec {
+  channel: string;
+  /** contract column -> header names the tool writes (lower case). The first column is the date. */
+  columns: Record<string, readonly string[]>;
+  /** Contract columns the header must have for the file to be this format. */
+  required: readonly string[];
+  /** Columns that tell this format apart from the other one. */
+  marker: readonly string[];
+}
+
+const SPECS: Record<ExportFormat, ExportSpec> = {
+  'google-ads': {
+    channel: SEM_CHANNEL,
+    columns: {
+      date: ['day', 'date'],
+      campaign: ['campaign', 'campaign name'],
+      spend: ['cost'],
+      clicks: ['clicks'],
+      impressions: ['impressions', 'impr.'],
+      conversions: ['conversions'],
+      revenue: ['conv. value', 'conversion value', 'conversions value'],
+      currency: ['currency code', 'currency'],
+    },
+    required: ['date', 'spend'],
+    marker: ['spend'],
+  },
+  'search-console': {
+    channel: ORGANIC_CHANNEL,
+    columns: {
+      date: ['date', 'dates'],
+      clicks: ['clicks'],
+      impressions: ['impressions'],
+      position: ['position'],
+    },
+    required: ['date', 'clicks', 'impressions', 'position'],
+    marker: ['position'],
+  },
+};
+
+/** Title lines a tool writes above the header; past this many lines a header is not looked for. */
+const HEADER_SEARCH_LINES = 5;
+
+function indexColumns(fields: readonly string[], spec: ExportSpec): Map<string, number> {
+  const names = fields.map((f) => f.trim().toLowerCase());
+  const found = new Map<string, number>();
+  for (const [column, aliases] of Object.entries(spec.columns)) {
+    const at = names.findIndex((n) => aliases.includes(n));
+    if (at >= 0) found.set(column, at);
+  }
+  return found;
+}
+
+function matches(fields: readonly string[], format: ExportFormat): boolean {
+  const spec = SPECS[format];
+  const found = indexColumns(fields, spec);
+  return spec.required.every((c) => found.has(c)) && spec.marker.every((c) => found.has(c));
+}
+
+/** Which export a file is, from its first lines; undefined for mktbot's own contract (or unknown). */
+export function detectExport(records: readonly CsvRecord[]): ExportFormat | undefined {
+  const head = records.slice(0, HEADER_SEARCH_LINES);
+  // mktbot's own header wins: it has a channel column, which neither export has.
+  const first = head[0]?.fields.map((f) => f.trim().toLowerCase()) ?? [];
+  if (first.includes('channel')) return undefined;
+  for (const r of head) {
+    for (const format of EXPORT_FORMATS) if (matches(r.fields, format)) return format;
+  }
+  return undefined;
+}
+
+/** "1,234.50" -> "1234.50"; "--" and "" -> undefined (no figure); anything else as it is, for validation. */
+export function plainNumber(raw: string | undefined): string | undefined {
+  const v = raw?.trim();
+  if (v === undefined || v === '' || v === '--' || v === '-') return undefined;
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(v)) return v.replace(/,/g, '');
+  return v;
+}
+
+/** Whole count from a fractional one ("12.40" conversions -> "12"), half up; others left for validation. */
+function wholeCount(raw: string | undefined): string | undefined {
+  const v = plainNumber(raw);
+  if (v === undefined || !/^\d+\.\d+$/.test(v)) return v;
+  return String(Math.round(Number(v)));
+}
+
+/** Google Ads writes ISO days; some UI exports write "Nov 1, 2026". Both become YYYY-MM-DD. */
+function isoDay(raw: string | undefined): string | undefined {
+  const v = raw?.trim();
+  if (!v) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
+  const d = DateTime.fromFormat(v, 'LLL d, yyyy', { locale: 'en', zone: 'UTC' });
+  return d.isValid ? (d.toISODate() ?? v) : v;
+}
+
+/** Records in the contract's column names, with the file's line numbers kept for error messages. */
+export function exportRecords(
+  records: readonly CsvRecord[],
+  format: ExportFormat,
+): { records: InputRecord[]; errors: LineError[] } {
+  const spec = SPECS[format];
+  const headerAt = records.slice(0, HEADER_SEARCH_LINES).findIndex((r) => matches(r.fields, format));
+  if (headerAt < 0) {
+    const line = records[0]?.line ?? 0;
+    return { records: [], errors: [{ line, problem: { code: 'noHeader', format } }] };
+  }
+  const header = records[headerAt] as CsvRecord;
+  const at = indexColumns(header.fields, spec);
+  const out: InputRecord[] = [];
+  for (const r of records.slice(headerAt + 1)) {
+    // "Total: Account", "Total: Campaigns", ...: summaries of the rows above, not days.
+    if (r.fields.some((f) => /^\s*total\b/i.test(f))) continue;
+    const get = (column: string) => {
+      const i = at.get(column);
+      return i === undefined ? undefined : r.fields[i];
+    };
+    const values: Record<string, unknown> = { channel: spec.channel, date: isoDay(get('date')) };
+    for (const column of Object.keys(spec.columns)) {
+      if (column === 'date') continue;
+      const raw = get(column);
+      if (column === 'campaign' || column === 'currency') values[column] = raw?.trim();
+      else if (column === 'conversions') values[column] = wholeCount(raw);
+      else values[column] = plainNumber(raw);
+    }
+    out.push({ line: r.line, values });
+  }
+  return { records: out, errors: [] };
+}

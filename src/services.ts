@@ -1,0 +1,50 @@
+import type { Config } from './config.js';
+import type { Notifier } from './core/notifier.js';
+import type { Db } from './db/client.js';
+import type { AppMetrics } from './http/metrics.js';
+import type { Clock } from './lib/clock.js';
+import type { Llm } from './lib/llm.js';
+import type { CommentService } from './listening/comments.js';
+import type { ReplyDrafter } from './listening/reply-drafts.js';
+import type { SentimentClassifier } from './listening/sentiment/index.js';
+import type { SafeFetch } from './net/safe-fetch.js';
+import type { PersonaService } from './planning/personas.js';
+import type { PlannerService } from './planning/planner.js';
+import type { DraftService } from './publishing/drafts/service.js';
+import type { SchedulerService } from './publishing/scheduler.js';
+import type { MetricsService } from './reporting/metrics.js';
+import type { ReportService } from './reporting/reports.js';
+import type { SeoService } from './search/audit.js';
+import type { AuditService } from './workspace/audit.js';
+import type { IntegrationService } from './workspace/integrations.js';
+import type { WorkspaceService } from './workspace/workspaces.js';
+
+/** Everything a command handler may use, built once in main.ts. */
+export interface Services {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  workspaces: WorkspaceService;
+  audit: AuditService;
+  notifier: Notifier;
+  /** The configured model (OPENAI_API_KEY); undefined when features must use their offline rules. */
+  llm: Llm | undefined;
+  planner: PlannerService;
+  personas: PersonaService;
+  /** Offline sentiment (EN/AR), loaded once. */
+  sentiment: SentimentClassifier;
+  /** The listening pipeline: store, classify, alert, escalate. */
+  comments: CommentService;
+  /** Proposes replies to comments; templates offline, an LLM drafter can replace it. */
+  replyDrafter: ReplyDrafter;
+  scheduler: SchedulerService;
+  integrations: IntegrationService;
+  metrics: MetricsService;
+  reports: ReportService;
+  /** The only way to fetch a URL a user typed (private addresses refused, limits enforced). */
+  outbound: SafeFetch;
+  seo: SeoService;
+  drafts: DraftService;
+  /** Prometheus counters and histograms (GET /metrics); see src/http/metrics.ts. */
+  telemetry: AppMetrics;
+}

@@ -1,0 +1,24 @@
+import type { Prisma } from '@prisma/client';
+import type { Actor } from '../core/identity.js';
+import type { Db } from '../db/client.js';
+
+/** One row per change a person makes: who, what, on what, when (shown by /audit). */
+export class AuditService {
+  constructor(private readonly db: Db) {}
+
+  /** Returns the entry's id, so a later step can refer back to it (e.g. a draft's Schedule button). */
+  async record(ctx: Actor, action: string, target: string, details?: Prisma.InputJsonValue): Promise<number> {
+    const row = await this.db.auditLog.create({
+      data: {
+        workspaceId: ctx.workspace.id,
+        actorId: ctx.member.externalId,
+        actorName: ctx.member.name,
+        action,
+        target,
+        ...(details === undefined ? {} : { details }),
+      },
+      select: { id: true },
+    });
+    return row.id;
+  }
+}
