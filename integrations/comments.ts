@@ -1,5 +1,5 @@
 /**
- * The narrow interfaces for listening (DESIGN 3.3): a `CommentSource` per channel reads comments
+ * The narrow interfaces for listening (docs/architecture.md §3.3): a `CommentSource` per channel reads comments
  * newer than a cursor, a `CommentReplier` posts a reply under one comment. Webhooks and the generic
  * push endpoint feed the same pipeline as the sources; nothing here stores or alerts.
  */

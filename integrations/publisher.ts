@@ -1,5 +1,5 @@
 /**
- * The narrow interface every publishing channel implements (DESIGN 3.3). A publisher makes the
+ * The narrow interface every publishing channel implements (docs/architecture.md §3.3). A publisher makes the
  * irreversible call at most once per invocation and reports failures as known (nothing happened;
  * safe to retry, maybe after `retryAfterMs`) or unknown (it may have happened; a human must look).
  */

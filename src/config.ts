@@ -1,5 +1,5 @@
 /**
- * One zod schema over the environment (DESIGN 6). A wrong value stops start-up with a message that
+ * One zod schema over the environment (docs/architecture.md §6). A wrong value stops start-up with a message that
  * names the variable and what it expects; values of secrets are never printed.
  */
 import { z } from 'zod';

@@ -157,7 +157,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     readiness,
     async listen() {
       jobs.start();
-      // Slack over HTTP needs a port even when PORT is unset (DESIGN 6 default).
+      // Slack over HTTP needs a port even when PORT is unset (docs/architecture.md §6 default).
       const wanted = o.config.PORT ?? (o.config.slack?.mode === 'http' ? 3000 : undefined);
       if (wanted === undefined) return undefined;
       const port = await http.listen(wanted);

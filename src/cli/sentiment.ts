@@ -3,7 +3,7 @@ import { SentimentClassifier } from '../listening/sentiment/index.js';
 import type { Verb } from './verbs.js';
 
 /**
- * `mktbot sentiment` (DESIGN 6): one JSON object per stdin line, printed as soon as the line is
+ * `mktbot sentiment` (docs/architecture.md §6): one JSON object per stdin line, printed as soon as the line is
  * read (a caller may wait for each answer before sending the next line). Needs no database.
  */
 export const sentimentVerb: Verb = {

@@ -1,5 +1,5 @@
 /**
- * A command is declared once (DESIGN 3.1): name, descriptions, sub-actions with typed options, a
+ * A command is declared once (docs/architecture.md §3.1): name, descriptions, sub-actions with typed options, a
  * handler per sub-action, and the buttons it answers. Every surface (text parser, Slack manifest and
  * modals, Discord command data, /help) is derived from this declaration.
  */

@@ -1,6 +1,6 @@
 /**
  * Who is asking, as plain data that features may take without knowing about commands or services
- * (the command context extends these; docs/architecture.md §2 says why features never import it).
+ * (the command context extends these; docs/architecture.md §1 says why features never import it).
  */
 import type { Member, Workspace } from '@prisma/client';
 import type { Catalog, L10n, Locale, Messages } from './i18n.js';

@@ -1,6 +1,6 @@
 /**
  * A reply is a small document, not a platform message. Commands build one; each adapter renders it
- * within its platform's limits (DESIGN 3.2).
+ * within its platform's limits (docs/architecture.md §3.2).
  */
 
 export interface Action {

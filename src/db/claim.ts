@@ -1,5 +1,5 @@
 /**
- * Claiming rows for work across replicas (DESIGN 5): one conditional UPDATE that moves due rows to
+ * Claiming rows for work across replicas (docs/architecture.md §5): one conditional UPDATE that moves due rows to
  * a "being worked on" state and returns the ids this process won. Each row is won by exactly one
  * claimer however many replicas race:
  * - SQLite has one writer at a time, so the statement runs alone;

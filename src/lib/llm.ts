@@ -1,5 +1,5 @@
 /**
- * The `Llm` port (DESIGN 3.3): ask for an object of a given zod shape, get one back already
+ * The `Llm` port (docs/architecture.md §3.3): ask for an object of a given zod shape, get one back already
  * validated. Two implementations: OpenAI structured outputs (integrations/openai/) and an offline one
  * that builds the same shapes from rules and templates. `generateWithFallback` is how features use
  * them: the model when one is configured and answers well, the offline rules otherwise, and the

@@ -1,5 +1,5 @@
 /**
- * Publishing at most once, then reconciled (DESIGN 5).
+ * Publishing at most once, then reconciled (docs/architecture.md §5).
  *
  * A tick claims due posts with one conditional UPDATE (pending, due, not backing off -> publishing
  * with this tick's lease token), so two processes on one database never both own a post. Each owned

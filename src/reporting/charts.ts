@@ -1,7 +1,7 @@
 /**
  * PNG charts without a browser or system fonts: an SVG written here, rendered by @resvg/resvg-js
  * with the Vazirmatn TTF from node_modules (Latin and Arabic glyphs, OFL), so Arabic labels are
- * shaped correctly on machines with no fonts installed (DESIGN 7).
+ * shaped correctly on machines with no fonts installed (docs/architecture.md §7).
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';

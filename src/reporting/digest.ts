@@ -1,7 +1,7 @@
 /**
  * The weekly digest: the last 7 full days' KPIs with week-over-week arrows, goal progress, top
  * channel and campaign, open alerts and a spend/revenue chart, posted to the digest channel once
- * per ISO week on the workspace's digestCron, in its time zone (DESIGN 5).
+ * per ISO week on the workspace's digestCron, in its time zone (docs/architecture.md §5).
  *
  * Once per period: the DigestRun row (unique workspace + period) is inserted BEFORE posting, so of
  * two processes only the one whose insert succeeds sends. A run that failed is re-claimed with a

@@ -1,5 +1,5 @@
 /**
- * The one shape every automatic metrics source has (DESIGN 3.3 `MetricSource`): for one connected
+ * The one shape every automatic metrics source has (docs/architecture.md §3.3 `MetricSource`): for one connected
  * account of a workspace, the daily rows of a window of recent days. The runner in metric-pull.ts
  * picks the accounts, sorts failures and stores what comes back; a source only reads.
  */

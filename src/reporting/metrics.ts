@@ -1,5 +1,5 @@
 /**
- * Metric ingestion (DESIGN 6 "Metrics CSV"): CSV files, JSON pushes and the demo seed all go through
+ * Metric ingestion (docs/architecture.md §6 "Metrics CSV"): CSV files, JSON pushes and the demo seed all go through
  * validate -> store. Every problem is reported with its line (CSV) or item number (JSON); a file
  * with any problem stores nothing; storing replaces rows with the same workspace, date, channel and
  * campaign, so importing the same file twice changes nothing.

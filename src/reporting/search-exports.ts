@@ -1,6 +1,6 @@
 /**
  * Google Ads and Google Search Console CSV exports, read with the column names those tools write and
- * mapped onto the metrics contract (DESIGN 6), so they go through the same validation and storage as
+ * mapped onto the metrics contract (docs/architecture.md §6), so they go through the same validation and storage as
  * any other import. Google Ads rows become channel `google-ads`, Search Console rows `organic-search`.
  *
  * What the exports look like (and why each rule below exists):

@@ -1,5 +1,5 @@
 /**
- * Console mode: the terminal is both the user and the team's channel (DESIGN 6). Each input line is
+ * Console mode: the terminal is both the user and the team's channel (docs/architecture.md §6). Each input line is
  * a slash command; replies and notices print as plain text; a number presses a button of the last
  * message shown, a reply or a notice such as an alert. Lines are answered strictly in order, and end
  * of input resolves once every reply is printed.

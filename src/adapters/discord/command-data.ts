@@ -1,5 +1,5 @@
 /**
- * Discord application command data derived from the command specs (DESIGN 3.1): the same
+ * Discord application command data derived from the command specs (docs/architecture.md §3.1): the same
  * declarations that drive the text parser, Slack and /help become typed slash command options here,
  * so nothing is declared twice.
  */

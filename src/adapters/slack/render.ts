@@ -1,5 +1,5 @@
 /**
- * Reply -> Block Kit, within Slack's limits (DESIGN 3.2): 50 blocks a message, 3,000 characters a
+ * Reply -> Block Kit, within Slack's limits (docs/architecture.md §3.2): 50 blocks a message, 3,000 characters a
  * section text, 10 fields a section, 2,000 characters a field, 25 buttons an actions block, and
  * about 12k characters a message (Slack answers msg_blocks_too_long near 13.2k even when every block
  * is within its own limit). Long content is split over several messages; past the last allowed

@@ -1,5 +1,5 @@
 /**
- * `POST /webhooks/comments` (DESIGN 6): a comment or an array of them, Bearer WEBHOOK_SECRET,
+ * `POST /webhooks/comments` (docs/architecture.md §6): a comment or an array of them, Bearer WEBHOOK_SECRET,
  * 202 once stored. The workspace is the console one unless `?workspace=platform:externalId`
  * names another that exists.
  */
