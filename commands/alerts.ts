@@ -1,4 +1,3 @@
-import type { Comment } from '@prisma/client';
 import { z } from 'zod';
 import { action, defineCommand, sub } from '../src/core/command.js';
 import type { Context } from '../src/core/context.js';
@@ -15,7 +14,7 @@ import {
   truncate,
 } from '../src/listening/alert-message.js';
 import { MAX_REPLY_CHARS, type SendOutcome, sendCommentReply } from '../src/listening/comment-replies.js';
-import { openAlertsOf } from '../src/listening/comments.js';
+import type { Comment } from '../src/listening/comments.js';
 import type { FeedbackLabel } from '../src/listening/sentiment/adapt.js';
 
 const m = defineMessages(
@@ -99,7 +98,6 @@ const m = defineMessages(
   },
 );
 
-const OPEN = ['new', 'escalated'];
 const LIST_LIMIT = 20;
 
 /** Button payloads carry the comment id; it must belong to the presser's workspace. */
@@ -109,7 +107,7 @@ const commentId = z
   .transform(Number);
 
 async function load(ctx: Context, id: number): Promise<Comment> {
-  const c = await ctx.services.db.comment.findFirst({ where: { id, workspaceId: ctx.workspace.id } });
+  const c = await ctx.services.comments.find(ctx.workspace.id, id);
   if (!c) throw new UserError(ctx.t(m).notFound);
   return c;
 }
@@ -132,12 +130,7 @@ async function rerender(ctx: Context, id: number, extra: { notes?: string[] } = 
 async function judge(ctx: Context, id: number, label: FeedbackLabel) {
   const c = await load(ctx, id);
   const outcome = await ctx.services.comments.recordFeedback(ctx.workspace, c, label, who(ctx));
-  if (label === 'not-negative') {
-    await ctx.services.db.comment.updateMany({
-      where: { id: c.id, workspaceId: ctx.workspace.id, status: { in: OPEN } },
-      data: { status: 'ignored', handledBy: who(ctx), handledAt: ctx.now() },
-    });
-  }
+  if (label === 'not-negative') await ctx.services.comments.close(ctx.workspace.id, c.id, 'ignored', who(ctx));
   await ctx.services.audit.record(ctx, `alert.${label === 'negative' ? 'correct' : 'not-negative'}`, `comment:${id}`, {
     label,
     outcome,
@@ -148,11 +141,7 @@ async function judge(ctx: Context, id: number, label: FeedbackLabel) {
 /** Closes an open alert (handled or ignored); a second press shows who closed it and changes nothing. */
 async function close(ctx: Context, id: number, status: 'handled' | 'ignored') {
   const c = await load(ctx, id);
-  const done = await ctx.services.db.comment.updateMany({
-    where: { id: c.id, workspaceId: ctx.workspace.id, status: { in: OPEN } },
-    data: { status, handledBy: who(ctx), handledAt: ctx.now() },
-  });
-  if (done.count === 0) {
+  if (!(await ctx.services.comments.close(ctx.workspace.id, c.id, status, who(ctx)))) {
     const t = ctx.t(m);
     return rerender(ctx, id, { notes: [t.alreadyClosed({ status: c.status === 'ignored' ? t.ignored : t.handled })] });
   }
@@ -216,11 +205,7 @@ export default defineCommand({
       async handler(_input, ctx) {
         const t = ctx.t(m);
         const a = alertMessages[ctx.locale];
-        const where = openAlertsOf(ctx.workspace.id);
-        const [open, total] = await Promise.all([
-          ctx.services.db.comment.findMany({ where, orderBy: { alertedAt: 'desc' }, take: LIST_LIMIT }),
-          ctx.services.db.comment.count({ where }),
-        ]);
+        const { open, total } = await ctx.services.comments.openAlerts(ctx.workspace.id, LIST_LIMIT);
         if (open.length === 0) return reply(undefined, [text(t.none)]);
         const items = open.map((c) =>
           t.item({
@@ -338,10 +323,7 @@ export default defineCommand({
       allow: ACT,
       async handler(id, ctx) {
         const c = await load(ctx, id);
-        await ctx.services.db.comment.updateMany({
-          where: { id: c.id, workspaceId: ctx.workspace.id, status: { in: OPEN } },
-          data: { assignedTo: who(ctx) },
-        });
+        await ctx.services.comments.assign(ctx.workspace.id, c.id, who(ctx));
         await ctx.services.audit.record(ctx, 'alert.assign', `comment:${id}`);
         const when = formatWhen(ctx.now(), ctx.timezone, ctx.locale);
         return rerender(ctx, id, { notes: [alertMessages[ctx.locale].assignedAt({ who: who(ctx), when })] });
@@ -354,10 +336,7 @@ export default defineCommand({
         const c = await load(ctx, id);
         const d = await ctx.services.replyDrafter.draft(ctx.services.comments.draftRequest(ctx.workspace, c));
         // Kept on the comment, so Send reply and a re-render after a restart use the same text.
-        await ctx.services.db.comment.updateMany({
-          where: { id: c.id, workspaceId: ctx.workspace.id, repliedAt: null },
-          data: { replyDraft: d.text },
-        });
+        await ctx.services.comments.keepDraft(ctx.workspace.id, c.id, d.text);
         await ctx.services.audit.record(ctx, 'alert.draft', `comment:${id}`, { source: d.source });
         const when = formatWhen(ctx.now(), ctx.timezone, ctx.locale);
         const notes = [alertMessages[ctx.locale].draftBy({ who: who(ctx), when })];

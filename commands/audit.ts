@@ -40,11 +40,7 @@ export default defineCommand({
   examples: ['', '50'],
   async handler({ limit = 20 }, ctx) {
     const t = ctx.t(m);
-    const rows = await ctx.services.db.auditLog.findMany({
-      where: { workspaceId: ctx.workspace.id },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: limit,
-    });
+    const rows = await ctx.services.audit.latest(ctx.workspace.id, limit);
     if (rows.length === 0) return reply(undefined, [text(t.none)]);
     return reply(t.title({ n: rows.length }), [
       table(

@@ -214,10 +214,7 @@ export default defineCommand({
       async handler(id, ctx) {
         const t = ctx.t(m);
         // Scoped to the presser's workspace: an id from another workspace finds nothing.
-        const row = await ctx.services.db.auditLog.findFirst({
-          where: { id, workspaceId: ctx.workspace.id, action: 'draft.create' },
-        });
-        const parsed = storedDraft.safeParse(row?.details);
+        const parsed = storedDraft.safeParse(await ctx.services.audit.details(ctx.workspace.id, id, 'draft.create'));
         if (!parsed.success) throw new UserError(t.gone);
         const d = parsed.data;
         const blocks: Block[] = [text(t.scheduleIntro), text(scheduleLine(d))];

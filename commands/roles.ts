@@ -40,10 +40,7 @@ const m = defineMessages(
 
 async function list(ctx: Context) {
   const t = ctx.t(m);
-  const members = await ctx.services.db.member.findMany({
-    where: { workspaceId: ctx.workspace.id },
-    orderBy: [{ role: 'asc' }, { name: 'asc' }],
-  });
+  const members = await ctx.services.workspaces.members(ctx.workspace.id);
   const legend = ROLES.map((r) => t[r]);
   if (members.length === 0) return reply(t.title, [text(t.none), text(legend.join('\n'))]);
   const rows = members.map((x) => [x.name ? `${x.name} (${x.externalId})` : x.externalId, x.role]);
@@ -82,24 +79,11 @@ export default defineCommand({
       },
       async handler({ user, role }, ctx) {
         const t = ctx.t(m);
-        const db = ctx.services.db;
-        const where = { workspaceId_externalId: { workspaceId: ctx.workspace.id, externalId: user } };
-        const current = await db.member.findUnique({ where });
-        const person = current?.name || user;
-        if (current?.role === role) return reply(undefined, [text(t.unchanged({ person, role }))]);
-        // Counted and changed in one transaction, so two admins demoting each other cannot both win.
-        await db.$transaction(async (tx) => {
-          if (current?.role === 'admin') {
-            const admins = await tx.member.count({ where: { workspaceId: ctx.workspace.id, role: 'admin' } });
-            if (admins <= 1) throw new UserError(t.lastAdmin);
-          }
-          await tx.member.upsert({
-            where,
-            create: { workspaceId: ctx.workspace.id, externalId: user, role },
-            update: { role },
-          });
-        });
-        await ctx.services.audit.record(ctx, 'role.set', user, { from: current?.role ?? null, to: role });
+        const change = await ctx.services.workspaces.setRole(ctx.workspace.id, user, role as Role);
+        const person = change.name || user;
+        if (change.outcome === 'unchanged') return reply(undefined, [text(t.unchanged({ person, role }))]);
+        if (change.outcome === 'last-admin') throw new UserError(t.lastAdmin);
+        await ctx.services.audit.record(ctx, 'role.set', user, { from: change.before, to: role });
         return reply(undefined, [text(t.set({ person, role: role as Role }))], { tone: 'success' });
       },
     }),

@@ -52,6 +52,12 @@ const RETRY_WINDOW_MS = 24 * 60 * 60 * 1000;
 /** The live path owns a new comment's alert for this long before the sweep may take over. */
 const LIVE_GRACE_MS = 60 * 1000;
 
+export type { Comment } from '@prisma/client';
+
+/** Database ids are 32-bit on PostgreSQL: a larger one (typed, or forged in a button) finds nothing. */
+const MAX_ID = 2 ** 31 - 1;
+const OPEN = ['new', 'escalated'];
+
 export class CommentService {
   constructor(
     private readonly deps: {
@@ -68,6 +74,44 @@ export class CommentService {
       secondOpinion?: SentimentSecondOpinion;
     },
   ) {}
+
+  /** One comment of this workspace, or null (another workspace's id finds nothing). */
+  find(workspaceId: number, id: number): Promise<Comment | null> {
+    if (!Number.isSafeInteger(id) || id < 1 || id > MAX_ID) return Promise.resolve(null);
+    return this.deps.db.comment.findFirst({ where: { id, workspaceId } });
+  }
+
+  /** The newest open alerts (at most `limit`) and how many are open in all. */
+  async openAlerts(workspaceId: number, limit: number): Promise<{ open: Comment[]; total: number }> {
+    const where = openAlertsOf(workspaceId);
+    const [open, total] = await Promise.all([
+      this.deps.db.comment.findMany({ where, orderBy: { alertedAt: 'desc' }, take: limit }),
+      this.deps.db.comment.count({ where }),
+    ]);
+    return { open, total };
+  }
+
+  /** Closes an open alert; false when it was already closed (the first close wins). */
+  async close(workspaceId: number, id: number, status: 'handled' | 'ignored', by: string): Promise<boolean> {
+    const done = await this.deps.db.comment.updateMany({
+      where: { id, workspaceId, status: { in: OPEN } },
+      data: { status, handledBy: by, handledAt: this.deps.clock.now() },
+    });
+    return done.count > 0;
+  }
+
+  /** Assigns an open alert to a person (a closed one stays as it is). */
+  async assign(workspaceId: number, id: number, to: string): Promise<void> {
+    await this.deps.db.comment.updateMany({
+      where: { id, workspaceId, status: { in: OPEN } },
+      data: { assignedTo: to },
+    });
+  }
+
+  /** Keeps a proposed reply on the comment until one is sent, so Send and a re-render use the same text. */
+  async keepDraft(workspaceId: number, id: number, draft: string): Promise<void> {
+    await this.deps.db.comment.updateMany({ where: { id, workspaceId, repliedAt: null }, data: { replyDraft: draft } });
+  }
 
   /** The workspace behind the console (and behind webhooks that name none). */
   consoleWorkspace(): Promise<Workspace> {

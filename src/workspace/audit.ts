@@ -1,4 +1,4 @@
-import type { Prisma } from '@prisma/client';
+import type { AuditLog, Prisma } from '@prisma/client';
 import type { Actor } from '../core/identity.js';
 import type { Db } from '../db/client.js';
 
@@ -20,5 +20,23 @@ export class AuditService {
       select: { id: true },
     });
     return row.id;
+  }
+
+  /** The newest entries first (/audit). */
+  latest(workspaceId: number, limit: number): Promise<AuditLog[]> {
+    return this.db.auditLog.findMany({
+      where: { workspaceId },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: limit,
+    });
+  }
+
+  /**
+   * The details of one entry of this workspace with this action, or undefined: an id from another
+   * workspace, or of another kind of entry, finds nothing (a draft's Schedule button reads its draft).
+   */
+  async details(workspaceId: number, id: number, action: string): Promise<Prisma.JsonValue | undefined> {
+    const row = await this.db.auditLog.findFirst({ where: { id, workspaceId, action } });
+    return row?.details ?? undefined;
   }
 }

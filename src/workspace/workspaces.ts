@@ -10,6 +10,13 @@ export interface Resolved {
   role: Role;
 }
 
+export interface RoleChange {
+  outcome: 'changed' | 'unchanged' | 'last-admin';
+  /** The person's name as the workspace knows it ('' when unknown). */
+  name: string;
+  before: Role | null;
+}
+
 export class WorkspaceService {
   constructor(private readonly db: Db) {}
 
@@ -57,6 +64,28 @@ export class WorkspaceService {
         },
       });
     });
+  }
+
+  /** Everyone the workspace knows, by role then name (/roles). */
+  members(workspaceId: number): Promise<Member[]> {
+    return this.db.member.findMany({ where: { workspaceId }, orderBy: [{ role: 'asc' }, { name: 'asc' }] });
+  }
+
+  /**
+   * Gives a person a role (adding them when the workspace has not met them yet). Counted and changed
+   * in one transaction, so two admins demoting each other cannot both win: the last admin stays.
+   */
+  async setRole(workspaceId: number, externalId: string, role: Role): Promise<RoleChange> {
+    const where = { workspaceId_externalId: { workspaceId, externalId } };
+    const current = await this.db.member.findUnique({ where });
+    const before = current ? (current.role as Role) : null;
+    if (before === role) return { outcome: 'unchanged', name: current?.name ?? '', before };
+    const done = await this.db.$transaction(async (tx) => {
+      if (before === 'admin' && (await tx.member.count({ where: { workspaceId, role: 'admin' } })) <= 1) return false;
+      await tx.member.upsert({ where, create: { workspaceId, externalId, role }, update: { role } });
+      return true;
+    });
+    return { outcome: done ? 'changed' : 'last-admin', name: current?.name ?? '', before };
   }
 
   update(workspaceId: number, data: Prisma.WorkspaceUpdateInput): Promise<Workspace> {

@@ -53,6 +53,16 @@ describe('alert buttons and /alerts', () => {
     expect(audit).toHaveLength(1);
   });
 
+  it('a button id past 32 bits is "not found", not an internal error (PostgreSQL ids are 32-bit)', async () => {
+    await alertInT1();
+    for (const id of ['2147483648', '9999999999']) {
+      for (const act of ['alerts.handle', 'alerts.assign', 'alerts.draft']) {
+        const r = await app.router.press(act, id, social);
+        expect(textOf(r)).toContain('does not exist');
+      }
+    }
+  });
+
   it('Assign to me keeps the alert open and names the assignee', async () => {
     const id = await alertInT1();
     const r = await app.router.press('alerts.assign', String(id), social);
