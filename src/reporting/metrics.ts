@@ -4,6 +4,7 @@
  * with any problem stores nothing; storing replaces rows with the same workspace, date, channel and
  * campaign, so importing the same file twice changes nothing.
  */
+
 import type { Workspace } from '@prisma/client';
 import { DateTime } from 'luxon';
 import { defineMessages, iso, type Locale } from '../core/i18n.js';
@@ -11,6 +12,7 @@ import type { Db } from '../db/client.js';
 import { CsvSyntaxError, parseCsv } from '../lib/csv.js';
 import { currencyDigits } from '../lib/format.js';
 import type { MetricField } from './kpi.js';
+import type { InputRecord, LineError, Problem } from './metric-records.js';
 import { detectExport, exportRecords, type ImportFormat } from './search-exports.js';
 
 /** CSV/JSON column -> MetricDaily column. spend and revenue arrive in major units. */
@@ -53,34 +55,7 @@ export const MAX_ROWS = 500_000;
 
 export type MetricRow = { date: string; channel: string; campaign: string } & Record<MetricField, number>;
 
-export type Problem =
-  | { code: 'syntax'; detail: string }
-  | { code: 'empty' }
-  | { code: 'noRows' }
-  | { code: 'tooMany'; max: number }
-  | { code: 'unknownColumn'; column: string }
-  | { code: 'duplicateColumn'; column: string }
-  | { code: 'missingColumn'; column: string }
-  | { code: 'fieldCount'; expected: number; got: number }
-  | { code: 'notObject' }
-  | { code: 'required'; column: string }
-  | { code: 'badDate'; value: string }
-  | { code: 'badChannel'; value: string }
-  | { code: 'badCampaign' }
-  | { code: 'badNumber'; column: string; value: string }
-  | { code: 'notWhole'; column: string; value: string }
-  | { code: 'tooLarge'; column: string; value: string }
-  | { code: 'duplicateRow'; firstLine: number }
-  | { code: 'badPosition'; value: string }
-  | { code: 'positionNeedsImpressions' }
-  | { code: 'currencyMismatch'; value: string; expected: string }
-  | { code: 'noHeader'; format: string };
-
-/** Where the problem is: a CSV line or a JSON item (1-based); 0 for the input as a whole. */
-export interface LineError {
-  line: number;
-  problem: Problem;
-}
+export type { InputRecord, LineError, Problem } from './metric-records.js';
 
 export type ImportResult =
   | {
@@ -93,11 +68,6 @@ export type ImportResult =
       channels: string[];
     }
   | { ok: false; errors: LineError[] };
-
-export interface InputRecord {
-  line: number;
-  values: Record<string, unknown>;
-}
 
 export const metricMessages = defineMessages(
   'metrics',

@@ -12,7 +12,7 @@
  */
 import { DateTime } from 'luxon';
 import type { CsvRecord } from '../lib/csv.js';
-import type { InputRecord, LineError } from './metrics.js';
+import type { InputRecord, LineError } from './metric-records.js';
 
 export const EXPORT_FORMATS = ['google-ads', 'search-console'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
