@@ -3,6 +3,7 @@
  * contract is narrow (one header row, comma separator, UTF-8) and the importer needs the line
  * number where each record starts, which is what users see in error messages.
  */
+import { storable } from './text.js';
 
 export interface CsvRecord {
   /** 1-based line number of the record's first character in the file (the header is line 1). */
@@ -26,7 +27,8 @@ export class CsvSyntaxError extends Error {
  * quote or text after a closing quote is a syntax error naming the line.
  */
 export function parseCsv(input: string): CsvRecord[] {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  // Cells go to the database as they are: storable first (a NUL fails a PostgreSQL row).
+  const text = storable(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
   const records: CsvRecord[] = [];
   let fields: string[] = [];
   let field = '';
@@ -95,9 +97,16 @@ export function parseCsv(input: string): CsvRecord[] {
   return records;
 }
 
-/** One CSV field, quoted only when it must be. Cells that start like a formula are defused for spreadsheets. */
+/** A number as a spreadsheet reads it, signed, with thousands separators or a percent sign: never a formula. */
+const PLAIN_NUMBER = /^[+-]?(\d[\d,]*(\.\d+)?|\.\d+)%?$/;
+
+/**
+ * One CSV field, quoted only when it must be. A cell that starts like a formula (=, +, -, @, tab or
+ * carriage return) and is not a plain number is defused for spreadsheets with a leading quote:
+ * `-1+HYPERLINK(...)` starts with a digit after its sign and is still a formula.
+ */
 export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
+  const safe = /^[=+\-@\t\r]/.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

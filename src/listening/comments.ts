@@ -15,6 +15,7 @@ import type { Notifier } from '../core/notifier.js';
 import type { Db } from '../db/client.js';
 import type { AppMetrics } from '../http/metrics.js';
 import type { Clock } from '../lib/clock.js';
+import { storable, storableOr } from '../lib/text.js';
 import type { Logger } from '../log.js';
 import { type AlertView, renderAlert } from './alert-message.js';
 import type { DraftRequest } from './reply-drafts.js';
@@ -147,8 +148,17 @@ export class CommentService {
     return undefined;
   }
 
-  async ingest(workspace: Workspace, input: IncomingComment): Promise<IngestResult> {
+  async ingest(workspace: Workspace, raw: IncomingComment): Promise<IngestResult> {
     const { db } = this.deps;
+    // Polled comments come straight from the networks' APIs: made storable here, the one way in.
+    const input = {
+      ...raw,
+      externalId: storable(raw.externalId),
+      text: storable(raw.text),
+      author: storableOr(raw.author),
+      postId: storableOr(raw.postId),
+      url: storableOr(raw.url),
+    };
     const s = await this.classifyFor(workspace, input.text);
     let comment: Comment;
     try {

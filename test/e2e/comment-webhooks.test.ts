@@ -226,3 +226,57 @@ describe('Meta webhooks', () => {
     expect(textOf(app.recorder.notices[0]?.reply ?? { blocks: [] })).toContain('waiting for a reply on Instagram');
   });
 });
+
+describe('one bad comment never costs the others (a NUL failed its row, and every redelivery, on PostgreSQL)', () => {
+  const batch = [
+    { platform: 'facebook', id: 'p1', text: 'fine' },
+    { platform: 'facebook', id: 'p2', text: 'poison \u0000 here', author: 'N\u0000ul' },
+    { platform: 'facebook', id: 'p3', text: 'lone \ud800 surrogate' },
+  ];
+
+  it('stores every comment of a batch with a NUL and a lone surrogate, made storable', async () => {
+    const { app, base } = await start({ WEBHOOK_SECRET: SECRET });
+    const r = await push(base, batch);
+    expect(r.status).toBe(202);
+    expect(await r.json()).toMatchObject({ stored: 3, duplicates: 0 });
+    const rows = await app.services.db.comment.findMany({ orderBy: { externalId: 'asc' } });
+    expect(rows.map((c) => [c.externalId, c.text, c.author])).toEqual([
+      ['p1', 'fine', null],
+      ['p2', 'poison  here', 'Nul'],
+      ['p3', 'lone \ufffd surrogate', null],
+    ]);
+  });
+
+  it('stores the rest and names the comment that failed; 503 only when nothing could be stored', async () => {
+    const { app, base } = await start({ WEBHOOK_SECRET: SECRET });
+    const ingest = app.services.comments.ingest.bind(app.services.comments);
+    app.services.comments.ingest = async (ws, c) => {
+      if (c.externalId === 'p2' || c.externalId === 'only') throw new Error('simulated database refusal');
+      return ingest(ws, c);
+    };
+    const r = await push(base, batch);
+    expect(r.status).toBe(202);
+    expect(await r.json()).toMatchObject({ stored: 2, failed: [{ item: 2, id: 'p2' }] });
+    expect((await app.services.db.comment.findMany()).map((c) => c.externalId).sort()).toEqual(['p1', 'p3']);
+    const none = await push(base, { platform: 'facebook', id: 'only', text: 'x' });
+    expect(none.status).toBe(503);
+  });
+
+  it('the Meta webhook stores the comments after a bad one and answers 200', async () => {
+    const { app, base } = await start({ META_VERIFY_TOKEN: VERIFY, META_APP_SECRET: APP_SECRET });
+    const change = (id: string, message: string) => ({
+      field: 'feed',
+      value: { item: 'comment', verb: 'add', comment_id: id, post_id: 'p_1', message, from: { id: 'u1', name: 'A' } },
+    });
+    const body = JSON.stringify({
+      object: 'page',
+      entry: [
+        { id: 'page-1', time: 1, changes: [change('m1', 'ok'), change('m2', 'bad \u0000'), change('m3', 'ok too')] },
+      ],
+    });
+    const r = await metaPost(base, body, sign(body));
+    expect(r.status).toBe(200);
+    expect(await r.json()).toMatchObject({ stored: 3 });
+    expect((await app.services.db.comment.findMany()).map((c) => c.text).sort()).toEqual(['bad ', 'ok', 'ok too']);
+  });
+});

@@ -89,4 +89,13 @@ describe('POST /webhooks/metrics', () => {
     const url = await start({});
     expect((await post(url, '{}', 'Bearer anything-at-all-here')).status).toBe(404);
   });
+
+  it('stores a campaign name with a NUL in it (it answered 500 on PostgreSQL)', async () => {
+    const url = await start();
+    const body = JSON.stringify([{ date: '2026-11-20', channel: 'facebook', campaign: 'Win\u0000ter', clicks: 4 }]);
+    const r = await post(url, body, `Bearer ${SECRET}`);
+    expect(r.status).toBe(202);
+    const rows = await app?.services.db.metricDaily.findMany();
+    expect(rows?.map((x) => x.campaign)).toEqual(['Winter']);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, parseCsv, toCsv } from '../../src/lib/csv.js';
+import { CsvSyntaxError, csvField, parseCsv, toCsv } from '../../src/lib/csv.js';
 
 describe('parseCsv', () => {
   it('splits plain records and numbers their lines', () => {
@@ -52,5 +52,27 @@ describe('parseCsv', () => {
     );
     expect(csv).toBe('a,b\r\n"x, y","say ""hi"""\r\n\'=SUM(A1),-12.5\r\n');
     expect(parseCsv(csv).map((r) => r.fields)[1]).toEqual(['x, y', 'say "hi"']);
+  });
+
+  it('defuses every cell that starts like a formula and is not a plain number', () => {
+    const attacks = [
+      '-1+HYPERLINK("http://evil.example","click")',
+      "-2+3+cmd|' /C calc'!A0",
+      '+1+1',
+      '@SUM(1)',
+      '\t=1',
+      '\r=1',
+      '=1',
+      '-',
+    ];
+    for (const a of attacks) expect(csvField(a).replace(/^"/, '')).toMatch(/^'/);
+    for (const n of ['-12.5', '+27.3%', '-16.2%', '-1,234.5', '-.5', '42']) expect(csvField(n).replace(/"/g, '')).toBe(n);
+  });
+
+  it('reads a NUL out of a cell (PostgreSQL text cannot hold one)', () => {
+    expect(parseCsv('a,b\nx\u0000y,2\n').map((r) => r.fields)).toEqual([
+      ['a', 'b'],
+      ['xy', '2'],
+    ]);
   });
 });

@@ -1,13 +1,18 @@
 import type { Workspace } from '@prisma/client';
 import type { z } from 'zod';
 import { PLATFORMS } from '../../core/identity.js';
+import { storable } from '../../lib/text.js';
 import type { Services } from '../../services.js';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Invalid UTF-8 is refused rather than silently turned into replacement characters and stored. */
+/**
+ * Invalid UTF-8 is refused rather than silently turned into replacement characters and stored.
+ * Every string value in the body comes out storable (`src/lib/text.ts`): a NUL escaped in
+ * JSON would otherwise fail its row on PostgreSQL, and with it every redelivery.
+ */
 export function parseJson(body: Buffer): Result<unknown> {
   let text: string;
   try {
@@ -16,7 +21,7 @@ export function parseJson(body: Buffer): Result<unknown> {
     return { ok: false, error: 'body is not valid UTF-8' };
   }
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: JSON.parse(text, (_key, v) => (typeof v === 'string' ? storable(v) : v)) };
   } catch {
     return { ok: false, error: 'body is not valid JSON' };
   }

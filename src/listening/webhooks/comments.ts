@@ -3,11 +3,13 @@
  * 202 once stored. The workspace is the console one unless `?workspace=platform:externalId`
  * names another that exists.
  */
+import type { Workspace } from '@prisma/client';
 import { z } from 'zod';
 import type { HttpRequest, HttpResponse } from '../../http/server.js';
 import { bearerMatches } from '../../http/webhooks/auth.js';
 import { parseJson, problems, resolveWorkspaceParam } from '../../http/webhooks/common.js';
 import type { Services } from '../../services.js';
+import type { IncomingComment, IngestResult } from '../comments.js';
 
 const pushedComment = z.strictObject({
   platform: z
@@ -39,10 +41,12 @@ export async function handleCommentPush(services: Services, req: HttpRequest, se
   const workspace = await resolveWorkspaceParam(services, req.query.get('workspace'));
   if (!workspace.ok) return { status: 400, body: { error: workspace.error } };
   const items = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
+  let stored = 0;
   let duplicates = 0;
   let alerted = 0;
-  for (const c of items) {
-    const r = await services.comments.ingest(workspace.value, {
+  const failed: Array<{ item: number; id: string }> = [];
+  for (const [i, c] of items.entries()) {
+    const r = await ingestOne(services, req, workspace.value, {
       provider: c.platform,
       externalId: c.id,
       text: c.text,
@@ -51,8 +55,31 @@ export async function handleCommentPush(services: Services, req: HttpRequest, se
       url: c.url,
       postedAt: c.created_at ? new Date(c.created_at) : undefined,
     });
-    if (r.duplicate) duplicates++;
-    if (r.alerted) alerted++;
+    if (!r) failed.push({ item: i + 1, id: c.id });
+    else if (r.duplicate) duplicates++;
+    else stored++;
+    if (r?.alerted) alerted++;
   }
-  return { status: 202, body: { stored: items.length - duplicates, duplicates, alerted } };
+  // Nothing stored at all (the database is down): 503, so the sender retries the batch. Otherwise the
+  // rest are kept and the failures named; a retry would store each stored comment once anyway.
+  if (failed.length === items.length) return { status: 503, body: { error: 'nothing stored; try again', failed } };
+  return { status: 202, body: { stored, duplicates, alerted, ...(failed.length > 0 ? { failed } : {}) } };
+}
+
+/**
+ * Stores one comment of a batch; a failure is logged with the comment's id and reported, and never
+ * stops the comments after it (one bad comment used to fail every redelivery of its batch).
+ */
+export async function ingestOne(
+  services: Services,
+  req: HttpRequest,
+  workspace: Workspace,
+  comment: IncomingComment,
+): Promise<IngestResult | undefined> {
+  try {
+    return await services.comments.ingest(workspace, comment);
+  } catch (err) {
+    req.log.error({ err, provider: comment.provider, externalId: comment.externalId }, 'comment not stored');
+    return undefined;
+  }
 }

@@ -10,6 +10,7 @@ import { metaSignatureMatches, safeEqual } from '../../http/webhooks/auth.js';
 import { parseJson, problems } from '../../http/webhooks/common.js';
 import type { Services } from '../../services.js';
 import type { IncomingComment } from '../comments.js';
+import { ingestOne } from './comments.js';
 
 export function handleMetaVerify(req: HttpRequest, verifyToken: string): HttpResponse {
   const mode = req.query.get('hub.mode');
@@ -116,7 +117,9 @@ export async function handleMetaEvent(services: Services, req: HttpRequest, appS
   if (!parsed.success) return { status: 400, body: { error: 'invalid event', problems: problems(parsed.error) } };
   const byAccount = new Map<string, Workspace>();
   let stored = 0;
-  for (const { accountId, comment } of commentsOf(parsed.data)) {
+  let failed = 0;
+  const comments = commentsOf(parsed.data);
+  for (const { accountId, comment } of comments) {
     const key = `${comment.provider}:${accountId}`;
     let workspace = byAccount.get(key);
     if (!workspace) {
@@ -127,8 +130,11 @@ export async function handleMetaEvent(services: Services, req: HttpRequest, appS
       workspace = integration?.workspace ?? (await services.comments.consoleWorkspace());
       byAccount.set(key, workspace);
     }
-    const r = await services.comments.ingest(workspace, comment);
-    if (!r.duplicate) stored++;
+    const r = await ingestOne(services, req, workspace, comment);
+    if (!r) failed++;
+    else if (!r.duplicate) stored++;
   }
-  return { status: 200, body: { stored } };
+  // Meta redelivers on an error answer: worth it only when nothing could be stored (a database outage).
+  if (comments.length > 0 && failed === comments.length) return { status: 503, body: { error: 'nothing stored' } };
+  return { status: 200, body: { stored, ...(failed > 0 ? { failed } : {}) } };
 }
