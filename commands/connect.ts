@@ -9,6 +9,7 @@ import { defineMessages, iso, type L10n } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { EXPENSIVE } from '../src/core/rate-limit.js';
 import { context, reply, table, text } from '../src/core/reply.js';
+import { maskSecrets } from '../src/lib/text.js';
 import { formatLocal } from '../src/lib/when.js';
 import { Ga4NeedsRefreshToken, PROVIDERS, type Provider } from '../src/workspace/integrations.js';
 
@@ -160,8 +161,9 @@ async function connect(provider: Provider, account: string, token: string, ctx: 
 }
 
 /** A service that quotes the token back in an error must not make us echo it. */
+/** The provider's reason without the token typed, nor anything else token-shaped (a token typed as the account). */
 function redact(message: string, token: string): string {
-  return token.length >= 4 ? message.split(token).join('***') : message;
+  return maskSecrets(token.length >= 4 ? message.split(token).join('***') : message);
 }
 
 export default defineCommand({

@@ -3,6 +3,7 @@
  * irreversible call at most once per invocation and reports failures as known (nothing happened;
  * safe to retry, maybe after `retryAfterMs`) or unknown (it may have happened; a human must look).
  */
+import { maskSecrets } from '../src/lib/text.js';
 
 export interface MediaItem {
   url: string;
@@ -55,7 +56,8 @@ export class PublishError extends Error {
     message: string,
     o: { outcome: Outcome; retryable?: boolean; retryAfterMs?: number | undefined; reauth?: boolean },
   ) {
-    super(message);
+    // A network's error text may quote the token it refused: it reaches chat and the logs masked.
+    super(maskSecrets(message));
     this.outcome = o.outcome;
     this.retryable = o.outcome === 'known' && (o.retryable ?? false);
     this.retryAfterMs = o.retryAfterMs;

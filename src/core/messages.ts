@@ -18,6 +18,10 @@ export const core = defineMessages(
     noOptions: 'This command takes no options.',
     duplicateOption: (p: { key: string }) => `The option "${p.key}" was given twice; give it once.`,
     unexpected: (p: { word: string }) => `I did not expect "${p.word}" here.`,
+    unexpectedHidden:
+      'There is a word here I did not expect. It is not shown back, because this command takes a secret. If it is a token, put token: before it.',
+    unknownSubcommandHidden: (p: { command: string; choices: string }) =>
+      `/${p.command} has no such action (what you typed is not shown back, because this command takes a secret). Choose one of: ${p.choices}.`,
     badValue: (p: { label: string; key: string; value: string; expected: string }) =>
       `${p.label} (${p.key}): "${p.value}" is not valid. Expected ${p.expected}.`,
     badSecret: (p: { label: string; key: string; expected: string }) =>
@@ -72,6 +76,9 @@ export const core = defineMessages(
     noOptions: 'هذا الأمر لا يأخذ خيارات.',
     duplicateOption: (p) => `الخيار «${iso(p.key)}» مكرر؛ اكتبه مرة واحدة.`,
     unexpected: (p) => `لم أتوقع «${iso(p.word)}» هنا.`,
+    unexpectedHidden: `في الأمر كلمة لم أتوقعها، ولا أعرضها لأن هذا الأمر يأخذ قيمة سرية. إن كانت رمز وصول فاكتب قبلها ${iso('token:')}.`,
+    unknownSubcommandHidden: (p) =>
+      `لا يوجد في ${iso(`/${p.command}`)} هذا الإجراء (لا أعرض ما كتبته لأن هذا الأمر يأخذ قيمة سرية). اختر واحدًا من: ${iso(p.choices)}.`,
     badValue: (p) => `${p.label} (${iso(p.key)}): القيمة «${iso(p.value)}» غير صالحة. المتوقع ${p.expected}.`,
     badSecret: (p) => `${p.label} (${iso(p.key)}): القيمة المعطاة غير صالحة (لا تُعرض). المتوقع ${p.expected}.`,
     missing: (p) => `${p.label} (${iso(p.key)}) مطلوب: ${p.expected}.`,

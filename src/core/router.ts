@@ -145,7 +145,8 @@ export class Router {
       }
       const result = spec.schema.safeParse(value);
       if (result.success) input[key] = result.data;
-      else if (spec.kind === 'secret')
+      // A value typed to a command that takes a secret may be the secret in the wrong place: not shown back.
+      else if (spec.kind === 'secret' || takesSecret([sub]))
         errors[key] = m.badSecret({ label: spec.label[locale], key, expected: spec.expected[locale] });
       else
         errors[key] = m.badValue({
@@ -242,6 +243,8 @@ export class Router {
       case 'needSubcommand':
         return m.needSubcommand({ command: command.name, choices: p.choices.join(', ') });
       case 'unknownSubcommand': {
+        if (takesSecret(command.subcommands))
+          return m.unknownSubcommandHidden({ command: command.name, choices: p.choices.join(', ') });
         const base = m.unknownSubcommand({
           command: command.name,
           word: preview(p.word, 40),
@@ -257,6 +260,8 @@ export class Router {
       case 'duplicateOption':
         return m.duplicateOption({ key: p.key });
       case 'unexpected':
+        // `/connect facebook account:111 EAAB…` (token: forgotten) must not print the token back.
+        if (takesSecret(command.subcommands)) return m.unexpectedHidden;
         return m.unexpected({ word: preview(p.word, 60) });
     }
   }
@@ -273,6 +278,11 @@ function formErrors(error: z.ZodError, locale: Locale): FieldErrors {
     else errors[key] = m.formInvalid;
   }
   return errors;
+}
+
+/** Whether any of these sub-actions takes a secret: then no typed word or value is echoed back. */
+function takesSecret(subs: readonly Subcommand[]): boolean {
+  return subs.some((s) => Object.values(s.options).some((o) => o.kind === 'secret'));
 }
 
 /** Echoes user text back safely: short, one line. */

@@ -15,3 +15,30 @@ export function storable(text: string): string {
 export function storableOr<T extends string | undefined | null>(text: T): T {
   return (typeof text === 'string' ? storable(text) : text) as T;
 }
+
+/**
+ * Token-shaped strings, as the networks issue them: Meta (EAA…), Google access and refresh tokens
+ * (ya29.…, 1//…), OpenAI (sk-…), Slack (xox…-), Mailchimp keys (32 hex + -usN), Discord bot tokens
+ * (three base64 parts), and any `access_token=` / `token=` parameter of a URL.
+ */
+const SECRET_SHAPES = [
+  /\bEAA[A-Za-z0-9_-]{8,}/g,
+  /\bya29\.[A-Za-z0-9_-]{8,}/g,
+  /(^|[^A-Za-z0-9])1\/\/[A-Za-z0-9_-]{8,}/g,
+  /\bsk-[A-Za-z0-9_-]{8,}/g,
+  /\bxox[abposr]-[A-Za-z0-9-]{8,}/g,
+  /\b[0-9a-f]{32}-us\d{1,3}\b/g,
+  /\b[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{20,}\b/g,
+  /((?:access_|refresh_|id_)?token=)[^&\s"']+/gi,
+];
+
+/** A provider's error text with anything token-shaped replaced by "[hidden]" (errors reach chat and logs). */
+export function maskSecrets(text: string): string {
+  let out = text;
+  for (const shape of SECRET_SHAPES) {
+    out = out.replace(shape, (whole, lead: unknown) =>
+      typeof lead === 'string' && whole.startsWith(lead) && lead.length < whole.length ? `${lead}[hidden]` : '[hidden]',
+    );
+  }
+  return out;
+}

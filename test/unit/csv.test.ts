@@ -66,7 +66,8 @@ describe('parseCsv', () => {
       '-',
     ];
     for (const a of attacks) expect(csvField(a).replace(/^"/, '')).toMatch(/^'/);
-    for (const n of ['-12.5', '+27.3%', '-16.2%', '-1,234.5', '-.5', '42']) expect(csvField(n).replace(/"/g, '')).toBe(n);
+    for (const n of ['-12.5', '+27.3%', '-16.2%', '-1,234.5', '-.5', '42'])
+      expect(csvField(n).replace(/"/g, '')).toBe(n);
   });
 
   it('reads a NUL out of a cell (PostgreSQL text cannot hold one)', () => {

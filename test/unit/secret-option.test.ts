@@ -60,6 +60,26 @@ describe('a /connect token is never echoed', () => {
     expect(await app.db.prisma.integration.count()).toBe(0);
   });
 
+  it('a token typed without token: is not echoed, in a stray word, an action or another option', async () => {
+    const typed = 'EAAGforgot-the-key-9911';
+    for (const locale of ['en', 'ar'] as const) {
+      const who = identity({ user: `U-${locale}`, locale });
+      const replies = [
+        textOf(await app.say(`/connect facebook account:111 ${typed}`, who)),
+        textOf(await app.say(`/connect ${typed}`, who)),
+        textOf(await app.say(`/connect facebook account:"${typed} x" token:${GOOD}`, who)),
+      ];
+      expect(secretsSeen('forgot-the-key', replies)).toBe(false);
+      if (locale === 'en') {
+        expect(replies[0]).toMatch(/not shown back.*put token: before it/);
+        expect(replies[1]).toMatch(/has no such action.*Choose one of/);
+      } else {
+        expect(replies[0]).toMatch(/لا أعرضها/);
+      }
+    }
+    expect(await app.db.prisma.integration.count()).toBe(0);
+  });
+
   it('a control character in the token is refused and not shown', async () => {
     const bad = 'EAAGctl\u0007secret-value';
     const r = await app.router.handleStructured('connect', 'facebook', { account: '111', token: bad }, identity());
