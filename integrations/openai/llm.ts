@@ -39,17 +39,19 @@ export class OpenAiLlm implements Llm {
   readonly model: string;
   private readonly client: OpenAI;
   private readonly log: Logger;
+  private readonly timeoutMs: number;
   private meter: LlmMeter | undefined;
 
   constructor(o: OpenAiLlmOptions) {
     this.model = o.model ?? DEFAULT_MODEL;
     this.log = o.log;
+    this.timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     // No SDK retries: a timeout or a 429 falls back to the offline planner at once instead of
     // keeping a person waiting through backoff; our own retry is for malformed answers only.
     this.client = new OpenAI({
       apiKey: o.apiKey,
       ...(o.baseURL ? { baseURL: o.baseURL } : {}),
-      timeout: o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      timeout: this.timeoutMs,
       maxRetries: 0,
     });
   }
@@ -65,8 +67,11 @@ export class OpenAiLlm implements Llm {
       { role: 'system', content: `${prompt.instructions}\n\n${DATA_RULE}` },
       { role: 'user', content: JSON.stringify(prompt.data) },
     ];
+    // One deadline for the whole answer, body included and both attempts: the SDK's own timeout stops
+    // at the headers, so a server that sends headers and then stalls would hold a person for minutes.
+    const deadline = AbortSignal.timeout(this.timeoutMs);
     for (let attempt = 1; attempt <= 2; attempt++) {
-      const content = await this.complete(messages, responseFormat, prompt.task, attempt);
+      const content = await this.complete(messages, responseFormat, prompt.task, attempt, deadline);
       const problem = check(schema, content);
       if (problem.ok) return problem.value;
       this.log.warn({ task: prompt.task, attempt, problem: problem.error }, 'llm answer malformed');
@@ -87,14 +92,14 @@ export class OpenAiLlm implements Llm {
     responseFormat: ReturnType<typeof zodResponseFormat>,
     task: string,
     attempt: number,
+    deadline: AbortSignal,
   ): Promise<string | null> {
     const started = Date.now();
     try {
-      const completion = await this.client.chat.completions.create({
-        model: this.model,
-        messages,
-        response_format: responseFormat,
-      });
+      const completion = await this.client.chat.completions.create(
+        { model: this.model, messages, response_format: responseFormat },
+        { signal: deadline },
+      );
       const choice = completion.choices[0];
       this.meter?.llmCalls.inc({ outcome: choice?.message.refusal ? 'refused' : 'ok' });
       this.meter?.llmTokens.inc({ kind: 'prompt' }, completion.usage?.prompt_tokens ?? 0);
@@ -115,9 +120,9 @@ export class OpenAiLlm implements Llm {
       return choice?.message.content ?? null;
     } catch (err) {
       if (err instanceof LlmError) throw err;
-      this.meter?.llmCalls.inc({ outcome: err instanceof OpenAI.APIConnectionTimeoutError ? 'timeout' : 'error' });
-      if (err instanceof OpenAI.APIConnectionTimeoutError)
-        throw new LlmError('timeout', 'the model did not answer in time');
+      const timedOut = err instanceof OpenAI.APIConnectionTimeoutError || deadline.aborted;
+      this.meter?.llmCalls.inc({ outcome: timedOut ? 'timeout' : 'error' });
+      if (timedOut) throw new LlmError('timeout', 'the model did not answer in time');
       if (err instanceof OpenAI.APIError) {
         // Status and code only: OpenAI's messages quote part of the key on a 401.
         throw new LlmError(

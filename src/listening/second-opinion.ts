@@ -17,6 +17,11 @@ import type { SentimentLabel } from './sentiment/index.js';
 
 /** Alerts wait for the model at most this long; the OpenAI client is also built with it. */
 export const OPINION_TIMEOUT_MS = 4_000;
+/**
+ * After the model fails to answer (timeout or outage), it is not asked again for this long: a batch
+ * of uncertain comments behind a stalled model must not wait 4 s each, one after the other.
+ */
+export const OPINION_PAUSE_MS = 60_000;
 
 export const Opinion = z.object({
   label: z.enum(['negative', 'neutral', 'positive']),
@@ -44,7 +49,16 @@ export interface OpinionResult {
 export class SentimentSecondOpinion {
   private readonly inflight = new Map<string, Promise<OpinionResult | undefined>>();
 
-  constructor(private readonly deps: { db: Db; llm: Llm; log: Logger; timeoutMs?: number }) {}
+  /** Until when (ms since the epoch) the model is not asked, after it failed to answer. */
+  private pausedUntil = 0;
+
+  constructor(
+    private readonly deps: { db: Db; llm: Llm; log: Logger; timeoutMs?: number; pauseMs?: number; now?: () => number },
+  ) {}
+
+  private now(): number {
+    return this.deps.now?.() ?? Date.now();
+  }
 
   /** The model's name as part of the cache key: a different model gets asked again. */
   get model(): string {
@@ -70,11 +84,15 @@ export class SentimentSecondOpinion {
     const hit = await db.sentimentOpinion.findUnique({ where: { workspaceId_key: { workspaceId, key } } });
     const cachedLabel = hit ? Opinion.shape.label.safeParse(hit.label) : undefined;
     if (cachedLabel?.success) return { label: cachedLabel.data, cached: true };
+    if (this.now() < this.pausedUntil) return undefined;
     let answer: z.output<typeof Opinion>;
     try {
       answer = await this.ask(text);
     } catch (err) {
       const reason = err instanceof LlmError ? err.reason : 'unavailable';
+      // A malformed or refused answer is about this comment; silence or an outage is about the model.
+      if (reason === 'timeout' || reason === 'unavailable')
+        this.pausedUntil = this.now() + (this.deps.pauseMs ?? OPINION_PAUSE_MS);
       // The message only: it never holds the key (integrations/openai strips it from API errors).
       log.warn(
         { workspaceId, reason, err: err instanceof Error ? err.message : String(err) },

@@ -149,6 +149,18 @@ describe('OpenAI planner against a local fake', () => {
     expect(actionsOf(r).map((a) => a.id)).toContain('brainstorm.save');
   });
 
+  it('falls back in time when the model sends its headers and then stalls mid-body', async () => {
+    const log = createLogger('silent');
+    app = await createTestApp(env(), {
+      llm: new OpenAiLlm({ apiKey: KEY, baseURL: fake.url, model: 'gpt-test', timeoutMs: 300, log }),
+    });
+    fake.script = ['stall-body'];
+    const started = Date.now();
+    const r = await app.say('/brainstorm product:"clinic software" goal:leads budget:3000');
+    expect(Date.now() - started).toBeLessThan(1400);
+    expect(textOf(r)).toContain('Offline planner: the AI service did not answer in time');
+  });
+
   it('builds a persona with the model and stores it', async () => {
     app = await createTestApp(env());
     const r = await app.say('/persona create owners of small dental clinics');

@@ -143,12 +143,12 @@ describe('LLM second opinion on uncertain comments', () => {
 
   it('a failing model leaves the offline label, the alert is still raised, and nothing is cached', async () => {
     const log = createLogger('silent');
-    const llm = new OpenAiLlm({ apiKey: KEY, baseURL: fake.url, model: 'gpt-test', timeoutMs: 500, log });
-    const { app, ws } = await start({}, llm);
     const text = 'not sure about the new flavour';
-    expect(expectUncertain(app, text, true).label).toBe('negative');
-
+    // A fresh app for each failure: a timeout or an outage pauses second opinions (tested below).
     for (const behaviour of ['slow', 'rate-limited', 'malformed'] as const) {
+      const llm = new OpenAiLlm({ apiKey: KEY, baseURL: fake.url, model: 'gpt-test', timeoutMs: 500, log });
+      const { app, ws } = await start({}, llm);
+      expect(expectUncertain(app, text, true).label).toBe('negative');
       fake.script = behaviour === 'malformed' ? ['malformed', 'malformed'] : [behaviour];
       const hits = fake.hits;
       const started = Date.now();
@@ -157,8 +157,8 @@ describe('LLM second opinion on uncertain comments', () => {
       expect(r.comment.sentiment).toBe('negative');
       expect(Date.now() - started).toBeLessThan(3000);
       expect(fake.hits, behaviour).toBeGreaterThan(hits);
+      expect(await app.services.db.sentimentOpinion.count()).toBe(0);
     }
-    expect(await app.services.db.sentimentOpinion.count()).toBe(0);
 
     // A wrong key: the same, logged as a warning that names neither key.
     fake.script = [];
@@ -170,6 +170,37 @@ describe('LLM second opinion on uncertain comments', () => {
     expect(lines.join('\n')).toContain('sentiment second opinion failed');
     expect(lines.join('\n')).not.toContain('wrong-key');
     expect(lines.join('\n')).not.toContain(KEY);
+  });
+
+  it('a model that stops answering is not asked again for a while, so a batch is not held 4 s a comment', async () => {
+    let asked = 0;
+    const hanging: Llm = {
+      kind: 'openai',
+      generate: () => {
+        asked++;
+        return new Promise(() => {});
+      },
+    };
+    const app = await createTestApp();
+    apps.push(app);
+    await app.say('/help', admin);
+    const ws = await app.services.db.workspace.findFirstOrThrow({ where: { externalId: 'T1' } });
+    let now = 1_000_000;
+    const opinions = new SentimentSecondOpinion({
+      db: app.services.db,
+      llm: hanging,
+      log: createLogger('silent'),
+      timeoutMs: 200,
+      pauseMs: 60_000,
+      now: () => now,
+    });
+    const started = Date.now();
+    for (let i = 0; i < 15; i++) expect(await opinions.opinion(ws.id, `uncertain comment number ${i}`)).toBeUndefined();
+    expect(asked).toBe(1);
+    expect(Date.now() - started).toBeLessThan(1500);
+    now += 60_001;
+    expect(await opinions.opinion(ws.id, 'asked again after the pause')).toBeUndefined();
+    expect(asked).toBe(2);
   });
 
   it('gives up after its own timeout when the model never answers', async () => {

@@ -4,13 +4,14 @@
  * missing or wrong bearer key (401 with the official error body), a missing model or messages, and
  * a strict json_schema response_format whose objects do not list every property as required or do
  * not forbid additional properties (400). Tests script each answer: a good one, malformed JSON, a
- * slow one (to trip the client's timeout) or a 429.
+ * slow one (to trip the client's timeout), one that sends its headers and half its body and then
+ * stalls (as an overloaded proxy does), or a 429.
  */
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Behaviour = 'good' | 'malformed' | 'slow' | 'rate-limited';
+export type Behaviour = 'good' | 'malformed' | 'slow' | 'stall-body' | 'rate-limited';
 
 export interface ChatRequest {
   model: string;
@@ -240,6 +241,12 @@ export async function startFakeOpenAI(o: FakeOpenAIOptions): Promise<FakeOpenAI>
         return;
       }
       const answer = () => send(res, 200, completion(request.model, JSON.stringify(o.respond(request))));
+      if (behaviour === 'stall-body') {
+        const full = JSON.stringify(completion(request.model, JSON.stringify(o.respond(request))));
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(full)) });
+        res.write(full.slice(0, Math.floor(full.length / 2)));
+        return; // never ends; close() drops the connection
+      }
       if (behaviour === 'slow') {
         const timer = setTimeout(() => {
           timers.delete(timer);
