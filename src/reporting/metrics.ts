@@ -375,10 +375,16 @@ export class MetricsService {
     };
   }
 
-  /** Replaces rows by workspace+date+channel+campaign, all in one transaction. */
+  /**
+   * Replaces rows by workspace+date+channel+campaign, all in one transaction: the rows a key already
+   * has are deleted and every row is inserted, a few hundred per statement. (One upsert per row took
+   * 70 s for a year of 33 campaigns and held SQLite's write lock all along; this takes about a second.)
+   */
   async store(workspace: Workspace, rows: readonly MetricRow[], source: string) {
     if (rows.length === 0) return { inserted: 0, replaced: 0 };
     const dates = rows.map((r) => r.date).sort();
+    const keyOf = (r: Pick<MetricRow, 'date' | 'channel' | 'campaign'>) =>
+      `${r.date}\u0000${r.channel}\u0000${r.campaign}`;
     return this.db.$transaction(
       async (tx) => {
         const existing = await tx.metricDaily.findMany({
@@ -386,30 +392,30 @@ export class MetricsService {
             workspaceId: workspace.id,
             date: { gte: dates[0] as string, lte: dates[dates.length - 1] as string },
           },
-          select: { date: true, channel: true, campaign: true },
+          select: { id: true, date: true, channel: true, campaign: true },
         });
-        const have = new Set(existing.map((e) => `${e.date}\u0000${e.channel}\u0000${e.campaign}`));
-        let replaced = 0;
-        for (const r of rows) {
-          const data = { ...r, currency: workspace.currency, source };
-          if (have.has(`${r.date}\u0000${r.channel}\u0000${r.campaign}`)) replaced++;
-          await tx.metricDaily.upsert({
-            where: {
-              workspaceId_date_channel_campaign: {
-                workspaceId: workspace.id,
-                date: r.date,
-                channel: r.channel,
-                campaign: r.campaign,
-              },
-            },
-            create: { workspaceId: workspace.id, ...data },
-            update: data,
+        const idOf = new Map(existing.map((e) => [keyOf(e), e.id]));
+        const stale = rows.flatMap((r) => idOf.get(keyOf(r)) ?? []);
+        for (const ids of chunks(stale, DELETE_CHUNK)) await tx.metricDaily.deleteMany({ where: { id: { in: ids } } });
+        for (const part of chunks(rows, INSERT_CHUNK)) {
+          await tx.metricDaily.createMany({
+            data: part.map((r) => ({ workspaceId: workspace.id, ...r, currency: workspace.currency, source })),
           });
         }
-        return { inserted: rows.length - replaced, replaced };
+        return { inserted: rows.length - stale.length, replaced: stale.length };
       },
       // A year of rows takes a while on SQLite; the default 5 s would abort big imports.
       { timeout: 10 * 60_000, maxWait: 30_000 },
     );
   }
+}
+
+/** Rows per INSERT: 26 columns each stays well under SQLite's 32,766 bound parameters. */
+const INSERT_CHUNK = 500;
+const DELETE_CHUNK = 500;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
