@@ -1,16 +1,17 @@
 import { openDatabase } from '../db/client.js';
 import { seedDemo } from '../reporting/demo.js';
-import { takeWorkspaceFlag, workspaceFromRef } from '../workspace/workspace-ref.js';
-import type { Verb } from './verbs.js';
+import { workspaceFromRef } from '../workspace/workspace-ref.js';
+import { defineVerb, workspaceOption } from './verb.js';
 
-export const demo: Verb = {
+export const demo = defineVerb({
   name: 'demo',
   summary: 'seed a sample brand (90 days of metrics, a plan with goals) into the console workspace',
-  async run({ config, args, stdout }) {
-    const { spec } = takeWorkspaceFlag(args);
+  details: ['Running it again replaces the sample data it seeded before.'],
+  options: { workspace: workspaceOption },
+  async run({ config, values, stdout }) {
     const db = await openDatabase(config.DATABASE_URL);
     try {
-      const ws = await workspaceFromRef(db.prisma, spec);
+      const ws = await workspaceFromRef(db.prisma, values.workspace);
       if (typeof ws === 'string') {
         process.stderr.write(`${ws}\n`);
         return 2;
@@ -25,4 +26,4 @@ export const demo: Verb = {
       await db.close();
     }
   },
-};
+});

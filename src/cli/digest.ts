@@ -3,24 +3,21 @@ import { renderText } from '../adapters/console/render.js';
 import { today } from '../lib/periods.js';
 import { createApp } from '../main.js';
 import { buildDigest } from '../reporting/digest.js';
-import { takeWorkspaceFlag, workspaceFromRef } from '../workspace/workspace-ref.js';
-import type { Verb } from './verbs.js';
+import { workspaceFromRef } from '../workspace/workspace-ref.js';
+import { defineVerb, workspaceOption } from './verb.js';
 
-const USAGE = 'Usage: mktbot digest --dry-run [--png FILE] [--workspace PLATFORM:ID]\n';
-
-export const digest: Verb = {
+export const digest = defineVerb({
   name: 'digest',
   summary: 'print the weekly digest for the last 7 full days (--dry-run; --png FILE saves the chart)',
-  async run({ config, log, args, lang, stdout }) {
-    const { spec, rest } = takeWorkspaceFlag(args);
-    const dry = rest.includes('--dry-run');
-    const pngAt = rest.indexOf('--png');
-    const png = pngAt >= 0 ? rest[pngAt + 1] : undefined;
-    const known = new Set(['--dry-run', '--png', ...(png ? [png] : [])]);
-    if (!dry || rest.some((a) => !known.has(a)) || (pngAt >= 0 && !png)) {
-      process.stderr.write(USAGE);
-      return 2;
-    }
+  details: ['The bot sends the digest itself on schedule; from the command line it is only printed.'],
+  options: {
+    'dry-run': { type: 'boolean', required: true, description: 'print the digest instead of sending it' },
+    png: { type: 'string', valueName: 'FILE', description: 'also save the chart as a PNG file' },
+    workspace: workspaceOption,
+  },
+  async run({ config, log, values, lang, stdout, usageError }) {
+    const { png, workspace: spec } = values;
+    if (png === '') return usageError('--png needs a file name');
     // Only the digest belongs on stdout: routine start-up logs would mix into it.
     const app = await createApp({ config: { ...config, PORT: undefined }, log: log.child({}, { level: 'warn' }) });
     try {
@@ -39,4 +36,4 @@ export const digest: Verb = {
       await app.stop();
     }
   },
-};
+});

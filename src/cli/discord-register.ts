@@ -5,11 +5,12 @@
  */
 import { commands } from '../../commands/index.js';
 import type { CommandData } from '../adapters/discord/command-data.js';
-import type { Verb } from './verbs.js';
+import { defineVerb } from './verb.js';
 
-export const discordRegister: Verb = {
+export const discordRegister = defineVerb({
   name: 'discord-register',
   summary: 'register the slash commands with Discord (guild-scoped when DISCORD_GUILD_ID is set)',
+  details: ['Needs DISCORD_TOKEN and DISCORD_APP_ID; the set registered replaces the previous one.'],
   async run({ config, stdout }) {
     const { DISCORD_TOKEN: token, DISCORD_APP_ID: app, DISCORD_GUILD_ID: guild } = config;
     if (!token || !app) {
@@ -38,7 +39,7 @@ export const discordRegister: Verb = {
       throw err;
     }
   },
-};
+});
 
 function describe(body: CommandData[], saved: Array<{ id: string; name: string }>, guild: string | undefined): string {
   const scope = guild ? `in server ${guild} (visible now)` : 'globally (may take up to an hour to appear)';

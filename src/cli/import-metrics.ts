@@ -3,14 +3,12 @@ import { defineMessages, type Locale } from '../core/i18n.js';
 import { openDatabase } from '../db/client.js';
 import { describeError, MetricsService } from '../reporting/metrics.js';
 import { EXPORT_FORMATS, type ImportFormat } from '../reporting/search-exports.js';
-import { takeWorkspaceFlag, workspaceFromRef } from '../workspace/workspace-ref.js';
-import type { Verb } from './verbs.js';
+import { workspaceFromRef } from '../workspace/workspace-ref.js';
+import { defineVerb, workspaceOption } from './verb.js';
 
 const m = defineMessages(
   'cli-import-metrics',
   {
-    usage:
-      'Usage: mktbot import-metrics FILE.csv [--format auto|metrics|google-ads|search-console] [--workspace PLATFORM:ID]',
     unreadable: (p: { file: string; reason: string }) => `Cannot read ${p.file}: ${p.reason}`,
     failed: (p: { file: string; count: number }) =>
       `${p.file}: nothing imported, ${p.count} problem(s) to fix (the file is imported all or nothing):`,
@@ -18,8 +16,6 @@ const m = defineMessages(
       `Imported ${p.rows} row(s): ${p.inserted} new, ${p.replaced} replaced. Dates ${p.from} to ${p.to}; channels: ${p.channels}.`,
   },
   {
-    usage:
-      'الاستخدام: mktbot import-metrics FILE.csv [--format auto|metrics|google-ads|search-console] [--workspace PLATFORM:ID]',
     unreadable: (p) => `تعذّرت قراءة ${p.file}: ${p.reason}`,
     failed: (p) => `${p.file}: لم يُستورد شيء، يجب إصلاح ${p.count} مشكلة (يُستورد الملف كله أو لا شيء):`,
     done: (p) =>
@@ -29,32 +25,28 @@ const m = defineMessages(
 
 const FORMATS: readonly ImportFormat[] = ['auto', 'metrics', ...EXPORT_FORMATS];
 
-/** `--format NAME` or `--format=NAME`; format undefined when the name is not one we read. */
-function takeFormatFlag(args: readonly string[]): { format: ImportFormat | undefined; rest: string[] } {
-  const rest: string[] = [];
-  let name = 'auto';
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string;
-    if (a === '--format') name = args[++i] ?? '';
-    else if (a.startsWith('--format=')) name = a.slice('--format='.length);
-    else rest.push(a);
-  }
-  return { format: FORMATS.find((f) => f === name), rest };
-}
-
-export const importMetrics: Verb = {
+export const importMetrics = defineVerb({
   name: 'import-metrics',
   summary: 'import daily metrics from a CSV file (all or nothing; re-import replaces)',
-  async run({ config, args, lang, stdout }) {
+  details: [
+    'Columns: date (YYYY-MM-DD) and channel required, campaign optional, the others numeric (docs/reports.md).',
+  ],
+  positionals: [{ name: 'FILE.csv', required: true, description: 'the CSV file, with a header row' }],
+  options: {
+    format: {
+      type: 'string',
+      choices: FORMATS,
+      default: 'auto',
+      description:
+        "the file's layout: mktbot's columns (metrics) or a Google Ads or Search Console export; auto tells them apart by the header row",
+    },
+    workspace: workspaceOption,
+  },
+  async run({ config, positionals, values, lang, stdout }) {
     const locale: Locale = lang ?? 'en';
     const t = m[locale];
-    const { spec, rest: afterWorkspace } = takeWorkspaceFlag(args);
-    const { format, rest } = takeFormatFlag(afterWorkspace);
-    const file = rest[0];
-    if (!file || rest.length > 1 || format === undefined) {
-      process.stderr.write(`${t.usage}\n`);
-      return 2;
-    }
+    const file = positionals['FILE.csv'];
+    const { format, workspace: spec } = values;
     let text: string;
     try {
       text = await readFile(file, 'utf8');
@@ -83,4 +75,4 @@ export const importMetrics: Verb = {
       await db.close();
     }
   },
-};
+});

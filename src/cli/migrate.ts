@@ -1,9 +1,10 @@
 import { openDatabase } from '../db/client.js';
-import type { Verb } from './verbs.js';
+import { defineVerb } from './verb.js';
 
-export const migrate: Verb = {
+export const migrate = defineVerb({
   name: 'migrate',
   summary: 'apply pending database migrations and exit',
+  details: ['The database is DATABASE_URL (SQLite file or PostgreSQL); every start applies them too.'],
   async run({ config, stdout }) {
     const db = await openDatabase(config.DATABASE_URL);
     const { applied, alreadyApplied } = db.migrated;
@@ -15,4 +16,4 @@ export const migrate: Verb = {
     await db.close();
     return 0;
   },
-};
+});

@@ -12,19 +12,25 @@ import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { openDatabase } from '../db/client.js';
 import { dataDir } from '../lib/data-dir.js';
 import { generateKeyText, keyFilePath, parseKey, Secrets } from '../workspace/secrets.js';
-import type { Verb, VerbContext } from './verbs.js';
+import { defineVerb, type VerbContext } from './verb.js';
 
-const USAGE = 'Usage: mktbot rotate-key [--new-key KEY | --new-key -]  (- reads the key from standard input)';
-
-export const rotateKey: Verb = {
+export const rotateKey = defineVerb({
   name: 'rotate-key',
   summary: 're-encrypt every stored credential with a new encryption key',
+  details: [
+    'The current key is ENCRYPTION_KEY or else the key file in the data folder.',
+    'Stop the bot first: a running bot keeps the old key until it restarts. A key is never printed.',
+  ],
+  options: {
+    'new-key': {
+      type: 'string',
+      valueName: 'KEY|-',
+      description:
+        'the new key: 64 hex characters or base64 of 32 bytes; - reads it from standard input. Required with ENCRYPTION_KEY; without it a key is generated into the key file',
+    },
+  },
   async run(v) {
-    const flag = newKeyFlag(v.args);
-    if (flag === 'bad') {
-      process.stderr.write(`${USAGE}\n`);
-      return 2;
-    }
+    const flag = v.values['new-key'];
     const fromEnv = Boolean(v.config.ENCRYPTION_KEY);
     if (fromEnv && flag === undefined) {
       process.stderr.write(
@@ -69,7 +75,7 @@ export const rotateKey: Verb = {
       await db.close();
     }
   },
-};
+});
 
 type Prisma = Awaited<ReturnType<typeof openDatabase>>['prisma'];
 
@@ -115,21 +121,6 @@ function resealRows(db: Prisma, oldSecrets: Secrets, newSecrets: Secrets): Promi
     for (const row of await tx.integration.findMany()) newSecrets.open(row.credentials);
     return rows.length;
   });
-}
-
-/** `--new-key KEY`, `--new-key=KEY`, `--new-key -`; undefined when absent, 'bad' when malformed. */
-function newKeyFlag(args: readonly string[]): string | undefined | 'bad' {
-  let value: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string;
-    if (a === '--new-key') {
-      value = args[i + 1];
-      if (value === undefined) return 'bad';
-      i++;
-    } else if (a.startsWith('--new-key=')) value = a.slice('--new-key='.length);
-    else return 'bad';
-  }
-  return value;
 }
 
 async function firstLine(stdin: VerbContext['stdin']): Promise<string> {

@@ -1,14 +1,15 @@
 import { createInterface } from 'node:readline';
 import { SentimentClassifier } from '../listening/sentiment/index.js';
-import type { Verb } from './verbs.js';
+import { defineVerb } from './verb.js';
 
 /**
  * `mktbot sentiment` (docs/architecture.md §6): one JSON object per stdin line, printed as soon as the line is
  * read (a caller may wait for each answer before sending the next line). Needs no database.
  */
-export const sentimentVerb: Verb = {
+export const sentimentVerb = defineVerb({
   name: 'sentiment',
   summary: 'classify each stdin line: {"label","score","lang"} per line (offline, English and Arabic)',
+  details: ['Each answer is printed as soon as its line is read; needs no database.'],
   async run({ stdin, stdout }) {
     const classifier = SentimentClassifier.load();
     const lines = createInterface({ input: stdin, crlfDelay: Number.POSITIVE_INFINITY });
@@ -18,4 +19,4 @@ export const sentimentVerb: Verb = {
     }
     return 0;
   },
-};
+});

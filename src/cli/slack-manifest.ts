@@ -1,27 +1,23 @@
 import { commands } from '../../commands/index.js';
 import { buildManifest } from '../adapters/slack/manifest.js';
-import type { Verb } from './verbs.js';
+import { defineVerb } from './verb.js';
 
 /** `mktbot slack-manifest --url https://host [--socket] [--name NAME]`: the app manifest as JSON. */
-export const slackManifest: Verb = {
+export const slackManifest = defineVerb({
   name: 'slack-manifest',
   summary: 'print the Slack app manifest (--url https://your-host, or --socket for Socket Mode)',
-  async run({ args, stdout }) {
-    let url: string | undefined;
-    let name: string | undefined;
-    let socketMode = false;
-    for (let i = 0; i < args.length; i++) {
-      const a = args[i] as string;
-      if (a === '--url') url = args[++i];
-      else if (a.startsWith('--url=')) url = a.slice('--url='.length);
-      else if (a === '--name') name = args[++i];
-      else if (a.startsWith('--name=')) name = a.slice('--name='.length);
-      else if (a === '--socket') socketMode = true;
-      else {
-        process.stderr.write(`slack-manifest: unknown argument "${a}"\n`);
-        return 2;
-      }
-    }
+  details: ['Paste it at https://api.slack.com/apps: Create New App, From an app manifest (docs/slack.md).'],
+  options: {
+    url: {
+      type: 'string',
+      valueName: 'https://HOST',
+      description: "this server's public https:// address (Slack over HTTP)",
+    },
+    socket: { type: 'boolean', description: 'Socket Mode: no public URL needed (set SLACK_APP_TOKEN)' },
+    name: { type: 'string', valueName: 'NAME', description: "the app's name in Slack (default: mktbot)" },
+  },
+  async run({ values, stdout }) {
+    const { url, name, socket: socketMode } = values;
     if (url !== undefined && !/^https:\/\/[^\s/]+/.test(url)) {
       process.stderr.write('slack-manifest: --url must be the public https:// address of this server\n');
       return 2;
@@ -40,4 +36,4 @@ export const slackManifest: Verb = {
     stdout(`${JSON.stringify(manifest, null, 2)}\n`);
     return 0;
   },
-};
+});

@@ -1,6 +1,3 @@
-import type { Config } from '../config.js';
-import type { Locale } from '../core/i18n.js';
-import type { Logger } from '../log.js';
 import { demo } from './demo.js';
 import { digest } from './digest.js';
 import { discordRegister } from './discord-register.js';
@@ -10,27 +7,12 @@ import { rotateKey } from './rotate-key.js';
 import { sentimentVerb } from './sentiment.js';
 import { slackManifest } from './slack-manifest.js';
 import { consoleVerb, startVerb } from './start.js';
-
-export interface VerbContext {
-  config: Config;
-  log: Logger;
-  /** Words after the verb, flags already removed. */
-  args: string[];
-  lang?: Locale;
-  stdout: (text: string) => void;
-  stdin: NodeJS.ReadableStream;
-}
-
-export interface Verb {
-  name: string;
-  summary: string;
-  /** Resolves to the exit code. */
-  run(v: VerbContext): Promise<number>;
-}
+import type { Verb } from './verb.js';
 
 /**
- * Every `mktbot <verb>`; each lives in its own file in this folder. All of them are imported on every
- * start, so a verb loads heavy modules (platform SDKs) inside `run`, not at the top of its file.
+ * Every `mktbot <verb>`, in the order `mktbot help` lists them; each is declared with `defineVerb` in its
+ * own file in this folder. All of them are imported on every start, so a verb loads heavy modules
+ * (platform SDKs) inside `run`, not at the top of its file.
  */
 export const verbs: readonly Verb[] = [
   startVerb,

@@ -2,19 +2,6 @@ import type { Workspace } from '@prisma/client';
 import { CONSOLE_WORKSPACE, PLATFORMS, type Platform } from '../core/identity.js';
 import type { Db } from '../db/client.js';
 
-/** Takes `--workspace platform:id` (or `--workspace=...`) out of the words; the rest stays. */
-export function takeWorkspaceFlag(args: readonly string[]): { spec?: string; rest: string[] } {
-  const rest: string[] = [];
-  let spec: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string;
-    if (a === '--workspace') spec = args[++i] ?? '';
-    else if (a.startsWith('--workspace=')) spec = a.slice('--workspace='.length);
-    else rest.push(a);
-  }
-  return { ...(spec === undefined ? {} : { spec }), rest };
-}
-
 /**
  * The workspace a CLI verb or a push works on: the console one (created on first use, as console mode does)
  * unless `--workspace slack:T123` names another, which must already exist.
