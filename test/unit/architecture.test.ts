@@ -9,7 +9,10 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PROGRAM = ['src', 'commands', 'integrations'];
-/** Files that hold data, not logic, may be long (docs/architecture.md, "Data out of code"). */
+/**
+ * Files that hold data, not logic, may be long (docs/architecture.md, "Data out of code"). Matched
+ * on the path inside the repository: a checkout under a folder named "data" exempts nothing.
+ */
 const DATA = /\/data\//;
 
 function sourceFiles(dir: string): string[] {
@@ -119,7 +122,7 @@ describe('the layout (docs/architecture.md)', () => {
 
   it('no source file outside data is over 500 lines', () => {
     const long = files
-      .filter((f) => !DATA.test(f))
+      .filter((f) => !DATA.test(rel(f)))
       .map((f) => [rel(f), readFileSync(f, 'utf8').split('\n').length] as const)
       .filter(([, n]) => n > 500);
     expect(long).toEqual([]);
