@@ -2,7 +2,7 @@
  * Campaign ideas and marketing plans. The model (when configured) or the offline rules propose
  * ideas in one shape (IdeaDraft); `finalizeIdea` then applies the same budget rules to both: pick
  * the channels the budget can afford, and split it in minor units so the parts sum exactly.
- * The offline rules live here too: deterministic, from the catalog in planner-catalog.ts.
+ * The offline rules live here too: deterministic, from the catalog (catalog.ts, data in data/catalog.ts).
  */
 import type { Plan, Prisma } from '@prisma/client';
 import { z } from 'zod';
@@ -10,27 +10,30 @@ import { defineMessages, iso, LOCALES, type Locale } from '../core/i18n.js';
 import type { Actor } from '../core/identity.js';
 import type { Db } from '../db/client.js';
 import { type Generated, generateWithFallback, type Llm, type OfflineGenerator } from '../lib/llm.js';
-import { formatMoney, fromUsd, splitExact, toMajor, toMinor } from '../lib/money.js';
+import { formatMoney, fromUsd, splitExact, toMajor } from '../lib/money.js';
 import type { Logger } from '../log.js';
 import type { AuditService } from '../workspace/audit.js';
 import {
-  type Audience,
-  B2B_WORDS,
+  audienceOf,
   CHANNEL_INFO,
   CHANNELS,
   type Channel,
+  channelMinimum,
+  fitsAudience,
+  fitsGoal,
+  GOAL_DEFAULTS,
   GOALS,
   type Goal,
   KPI_UNITS,
   KPIS,
   type Kpi,
   type KpiUnit,
-  STRATEGIES,
   type Strategy,
+  strategiesFor,
 } from './catalog.js';
 
 export type { Channel, Goal, Kpi, KpiUnit };
-export { CHANNELS, GOALS, KPIS };
+export { audienceOf, CHANNELS, channelMinimum, fitsAudience, fitsGoal, GOALS, KPIS, strategiesFor };
 
 // ---------------------------------------------------------------------------------------------
 // Shapes
@@ -144,27 +147,6 @@ export const plannerText = defineMessages(
 // ---------------------------------------------------------------------------------------------
 // Offline rules
 
-/** Business buyers or consumers, from the words in the product and market. */
-export function audienceOf(product: string, market: string): Audience {
-  const words = `${product} ${market}`.toLowerCase().split(/[^\p{L}\p{N}]+/u);
-  return words.some((w) => B2B_WORDS.includes(w)) ? 'b2b' : 'b2c';
-}
-
-export function fitsGoal(channel: Channel, goal: Goal): boolean {
-  return (CHANNEL_INFO[channel].fit[goal] ?? 0) > 0;
-}
-
-export function fitsAudience(channel: Channel, audience: Audience): boolean {
-  const only = CHANNEL_INFO[channel].audience;
-  return only === undefined || only === audience;
-}
-
-/** The least useful spend on a channel for the whole campaign, in minor units of the currency. */
-export function channelMinimum(channel: Channel, weeks: number, currency: string): number {
-  const m = CHANNEL_INFO[channel].minimum;
-  return toMinor(fromUsd(m.fixedUsd + m.weeklyUsd * weeks, currency).value, currency);
-}
-
 /**
  * How many channels a budget should feed. Each extra channel needs its own learning budget and a
  * person's attention; below ~500 USD one channel done well beats two done badly, and four is the
@@ -223,16 +205,6 @@ export function allocate(
   return { split, belowMinimum: false };
 }
 
-/** Strategies for a goal that suit the audience, in a seed-dependent but fixed order. */
-export function strategiesFor(goal: Goal, audience: Audience, seed: number): Strategy[] {
-  const usable = STRATEGIES.filter((s) => {
-    const lead = s.mix[0]?.[0];
-    return s.goal === goal && lead !== undefined && fitsAudience(lead, audience);
-  });
-  const start = usable.length === 0 ? 0 : (seed * 3) % usable.length;
-  return [...usable.slice(start), ...usable.slice(0, start)];
-}
-
 function fill(template: string, product: string, market: string, locale: Locale): string {
   const wrap = (v: string) => (locale === 'ar' ? iso(v) : v);
   return template.replaceAll('{product}', wrap(product)).replaceAll('{market}', wrap(market));
@@ -273,30 +245,6 @@ function volume(
   }
   return spend > 0 ? { units, spend } : undefined;
 }
-
-/** Goal-level benchmarks when the chosen channels carry none (cited in planner-catalog.ts). */
-const GOAL_DEFAULTS: Record<Goal, ReadonlyArray<Omit<KpiTarget, 'unit'>>> = {
-  awareness: [
-    { kpi: 'ctr', target: 1, direction: 'min' },
-    { kpi: 'engagement_rate', target: 1, direction: 'min' },
-  ],
-  leads: [
-    { kpi: 'conversion_rate', target: 6.6, direction: 'min' },
-    { kpi: 'ctr', target: 1.57, direction: 'min' },
-  ],
-  sales: [
-    { kpi: 'roas', target: 3, direction: 'min' },
-    { kpi: 'roi', target: 200, direction: 'min' },
-  ],
-  engagement: [
-    { kpi: 'engagement_rate', target: 1, direction: 'min' },
-    { kpi: 'click_rate', target: 2.62, direction: 'min' },
-  ],
-  retention: [
-    { kpi: 'repeat_purchase_rate', target: 27, direction: 'min' },
-    { kpi: 'open_rate', target: 21.33, direction: 'min' },
-  ],
-};
 
 /** KPI targets the mix should reach, derived from the channel benchmarks and the spend on each. */
 export function kpiTargets(goal: Goal, split: readonly SplitLine[], currency: string): KpiTarget[] {
