@@ -7,7 +7,7 @@
  *
  * Data only, with the types that describe it: the code that reads it (which channels fit a goal or
  * an audience, a channel's least useful spend, the strategies for a goal) is ../catalog.ts, and the
- * planner's rules are in ../planner.ts.
+ * planner's rules are in ../offline.ts and ../ideas.ts.
  */
 import type { L10n } from '../../core/i18n.js';
 
