@@ -15,6 +15,9 @@ import type { AuditService } from '../workspace/audit.js';
 import { CHANNELS } from './catalog.js';
 import { ARCHETYPES, type Archetype, NAMES } from './data/personas.js';
 
+/** The stored persona row, for commands (which do not import the database client's types). */
+export type { Persona } from '@prisma/client';
+
 export const PersonaRequest = z.object({
   segment: z.string().min(1).max(500),
   product: z.string().max(200),
@@ -176,6 +179,11 @@ export class PersonaService {
 
   find(workspaceId: number, id: number): Promise<Persona | null> {
     return this.db.persona.findFirst({ where: { workspaceId, id } });
+  }
+
+  /** Those of `ids` that are personas of this workspace, in id order. */
+  byIds(workspaceId: number, ids: readonly number[]): Promise<Persona[]> {
+    return this.db.persona.findMany({ where: { workspaceId, id: { in: [...ids] } }, orderBy: { id: 'asc' } });
   }
 
   async remove(ctx: Actor, id: number): Promise<boolean> {

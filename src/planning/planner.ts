@@ -5,25 +5,28 @@
  * The ideas' shapes and rules and the catalog's vocabulary are re-exported: this module is the
  * planner's entry point for commands, the benchmark and tests.
  */
-import type { Plan, Prisma } from '@prisma/client';
+import type { Persona, Plan, Prisma } from '@prisma/client';
 import { z } from 'zod';
 import type { Actor } from '../core/identity.js';
 import type { Db } from '../db/client.js';
 import { type Generated, generateWithFallback, type Llm } from '../lib/llm.js';
 import type { Logger } from '../log.js';
 import type { AuditService } from '../workspace/audit.js';
-import { CHANNELS, GOALS } from './catalog.js';
+import { CHANNELS, type Channel, GOALS } from './catalog.js';
 import {
   BrainstormDraft,
   BrainstormRequest,
   finalizeIdea,
   Idea,
   KpiTarget,
+  rescaleSplit,
   SplitLine,
   TimelinePhase,
   timelineFor,
 } from './ideas.js';
 
+/** The stored plan row, for commands (which do not import the database client's types). */
+export type { Plan } from '@prisma/client';
 export {
   audienceOf,
   CHANNELS,
@@ -93,6 +96,20 @@ export const PlanInput = z.object({
   source: z.enum(['llm', 'offline']),
 });
 export type PlanInput = z.infer<typeof PlanInput>;
+
+/** What /plan edit may change; a field left undefined (or empty) keeps the stored value. */
+export interface PlanEdit {
+  name?: string | undefined;
+  targetMarket?: string | undefined;
+  targetSegment?: string | undefined;
+  bestMethod?: string | undefined;
+  /** One of the channels in the plan's split (the caller checks it, to name the choices). */
+  focusChannel?: Channel | undefined;
+  /** A new total: the split keeps its proportions and still sums exactly in minor units. */
+  budgetMinor?: number | undefined;
+  /** Replaces the linked personas; ids already checked to be this workspace's (PersonaService.byIds). */
+  personaIds?: readonly number[] | undefined;
+}
 
 export class PlannerService {
   readonly offline: Llm;
@@ -196,6 +213,59 @@ export class PlannerService {
     });
     await this.audit.record(ctx, 'plan.create', String(created.id), { name: created.name });
     return created;
+  }
+
+  /** A plan of this workspace, or null (ids typed by people and from buttons are checked here). */
+  findPlan(workspaceId: number, id: number): Promise<Plan | null> {
+    return this.db.plan.findFirst({ where: { id, workspaceId } });
+  }
+
+  /** The workspace's plans, newest first (the 50 latest). */
+  listPlans(workspaceId: number): Promise<Plan[]> {
+    return this.db.plan.findMany({ where: { workspaceId }, orderBy: { id: 'desc' }, take: 50 });
+  }
+
+  /** The personas linked to a plan, in id order (only this workspace's). */
+  async planPersonas(workspaceId: number, planId: number): Promise<Persona[]> {
+    const links = await this.db.planPersona.findMany({
+      where: { planId, persona: { workspaceId } },
+      include: { persona: true },
+      orderBy: { personaId: 'asc' },
+    });
+    return links.map((l) => l.persona);
+  }
+
+  /**
+   * Applies an edit to a plan of this workspace (the persona links and the row in one transaction)
+   * and records it; `fields` are the options the person gave, kept in the audit row.
+   */
+  async editPlan(ctx: Actor, plan: Plan, edit: PlanEdit, fields: readonly string[]): Promise<Plan> {
+    const workspaceId = ctx.workspace.id;
+    const data: Prisma.PlanUpdateInput = {};
+    if (edit.name) data.name = edit.name;
+    if (edit.targetMarket) data.targetMarket = edit.targetMarket;
+    if (edit.targetSegment) data.targetSegment = edit.targetSegment;
+    if (edit.bestMethod) data.bestMethod = edit.bestMethod;
+    if (edit.focusChannel) data.focusChannel = edit.focusChannel;
+    if (edit.budgetMinor !== undefined) {
+      data.budgetMinor = edit.budgetMinor;
+      data.budgetSplit = rescaleSplit(planParts(plan).split, edit.budgetMinor);
+    }
+    const { personaIds } = edit;
+    const updated = await this.db.$transaction(async (tx) => {
+      if (personaIds) {
+        await tx.planPersona.deleteMany({ where: { planId: plan.id, plan: { workspaceId } } });
+        await tx.planPersona.createMany({ data: personaIds.map((personaId) => ({ planId: plan.id, personaId })) });
+      }
+      return tx.plan.update({ where: { id: plan.id, workspaceId }, data });
+    });
+    await this.audit.record(ctx, 'plan.edit', String(plan.id), { fields: [...fields] });
+    return updated;
+  }
+
+  async deletePlan(ctx: Actor, plan: Pick<Plan, 'id' | 'name'>): Promise<void> {
+    await this.db.plan.deleteMany({ where: { id: plan.id, workspaceId: ctx.workspace.id } });
+    await this.audit.record(ctx, 'plan.delete', String(plan.id), { name: plan.name });
   }
 }
 
