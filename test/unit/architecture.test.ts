@@ -128,6 +128,14 @@ describe('the layout (docs/architecture.md)', () => {
     expect(long).toEqual([]);
   });
 
+  it('files under a data/ folder import only types: the code that reads the data lives outside data/', () => {
+    const offenders = files
+      .filter((f) => DATA.test(rel(f)))
+      .filter((f) => /(?:^|\n)\s*(?:import|export)\s+(?!type\b)[^'"]*?from\s+['"]/.test(readFileSync(f, 'utf8')))
+      .map(rel);
+    expect(offenders).toEqual([]);
+  });
+
   it('every "docs/architecture.md" section a comment cites exists, and no comment cites DESIGN', () => {
     const doc = readFileSync(join(ROOT, 'docs/architecture.md'), 'utf8');
     const sections = new Set([...doc.matchAll(/^#{2,3} (\d+(?:\.\d+)?)[ .]/gm)].map((m) => m[1]));
