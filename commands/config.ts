@@ -4,6 +4,10 @@ import { defineMessages, iso, LOCALES, type Locale } from '../src/core/i18n.js';
 import { CHANNEL_COLUMNS, type ChannelRole } from '../src/core/notifier.js';
 import { opt, required } from '../src/core/options.js';
 import { fields, reply, text } from '../src/core/reply.js';
+import { localTime } from '../src/lib/when.js';
+
+// localTime lives in src/lib/when.ts (the schedule view uses it too); re-exported for /audit.
+export { localTime };
 
 const m = defineMessages(
   'config',
@@ -72,21 +76,6 @@ const m = defineMessages(
 );
 
 const CHANNEL_ROLES = ['team', 'alerts', 'digest', 'escalation'] as const satisfies readonly ChannelRole[];
-
-/** "Thu 26 Nov 2026, 06:20 (UTC+3)" in the zone; Western digits in both languages. */
-export function localTime(date: Date, zone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
-    timeZone: zone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'shortOffset',
-  }).format(date);
-}
 
 function languageName(locale: Locale, ctx: Context): string {
   const t = ctx.t(m);

@@ -1,4 +1,3 @@
-import type { Persona } from '@prisma/client';
 import { defineCommand, sub } from '../src/core/command.js';
 import type { Context } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
@@ -6,7 +5,7 @@ import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { EXPENSIVE } from '../src/core/rate-limit.js';
 import { type Block, type Reply, reply, table, text } from '../src/core/reply.js';
-import { type CreatedPersona, personaData } from '../src/planning/personas.js';
+import { type CreatedPersona, type Persona, personaData } from '../src/planning/personas.js';
 import { fallbackNote, idOption, personaBlocks } from './shared/planning.js';
 
 const m = defineMessages(

@@ -1,4 +1,3 @@
-import type { Plan, Prisma } from '@prisma/client';
 import { defineCommand, sub } from '../src/core/command.js';
 import type { Context } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
@@ -7,7 +6,7 @@ import { opt, required } from '../src/core/options.js';
 import { EXPENSIVE } from '../src/core/rate-limit.js';
 import { type Block, context, type Reply, reply, table, text } from '../src/core/reply.js';
 import { formatMoney } from '../src/lib/money.js';
-import { CHANNELS, type Channel, planParts, rescaleSplit } from '../src/planning/planner.js';
+import { CHANNELS, type Channel, type Plan, planParts } from '../src/planning/planner.js';
 import {
   budgetMinor,
   budgetOption,
@@ -66,26 +65,14 @@ const m = defineMessages(
 );
 
 async function findPlan(ctx: Context, id: number): Promise<Plan> {
-  const plan = await ctx.services.db.plan.findFirst({ where: { id, workspaceId: ctx.workspace.id } });
+  const plan = await ctx.services.planner.findPlan(ctx.workspace.id, id);
   if (!plan) throw new UserError(ctx.t(m).notFound({ id }));
   return plan;
 }
 
-async function personasOf(ctx: Context, planId: number) {
-  const links = await ctx.services.db.planPersona.findMany({
-    where: { planId, persona: { workspaceId: ctx.workspace.id } },
-    include: { persona: true },
-    orderBy: { personaId: 'asc' },
-  });
-  return links.map((l) => l.persona);
-}
-
 /** Persona ids that exist in this workspace, or a clear error naming the ones that do not. */
 async function checkPersonas(ctx: Context, ids: readonly number[]): Promise<number[]> {
-  const found = await ctx.services.db.persona.findMany({
-    where: { workspaceId: ctx.workspace.id, id: { in: [...ids] } },
-    select: { id: true },
-  });
+  const found = await ctx.services.personas.byIds(ctx.workspace.id, ids);
   const missing = ids.filter((id) => !found.some((p) => p.id === id));
   if (missing.length > 0) throw new UserError(ctx.t(m).unknownPersonas({ ids: missing.join(', ') }));
   return [...ids];
@@ -96,7 +83,7 @@ export async function showPlan(plan: Plan, ctx: Context, saved = false): Promise
   const t = ctx.t(m);
   const blocks: Block[] = [];
   if (saved) blocks.push(text(t.saved({ id: plan.id })));
-  blocks.push(...planBlocks(plan, await personasOf(ctx, plan.id), ctx));
+  blocks.push(...planBlocks(plan, await ctx.services.planner.planPersonas(ctx.workspace.id, plan.id), ctx));
   return reply(t.title({ id: plan.id, name: plan.name }), blocks, saved ? { tone: 'success' } : {});
 }
 
@@ -172,11 +159,7 @@ export default defineCommand({
       options: {},
       async handler(_input, ctx) {
         const t = ctx.t(m);
-        const plans = await ctx.services.db.plan.findMany({
-          where: { workspaceId: ctx.workspace.id },
-          orderBy: { id: 'desc' },
-          take: 50,
-        });
+        const plans = await ctx.services.planner.listPlans(ctx.workspace.id);
         if (plans.length === 0) return reply(t.listTitle, [text(t.empty)]);
         return reply(t.listTitle, [
           table(
@@ -238,37 +221,27 @@ export default defineCommand({
         const plan = await findPlan(ctx, input.id);
         const { id: _id, ...changes } = input;
         if (Object.values(changes).every((v) => v === undefined)) throw new UserError(t.nothingToEdit);
-        const data: Prisma.PlanUpdateInput = {};
-        if (input.name) data.name = input.name;
-        if (input.market) data.targetMarket = input.market;
-        if (input.segment) data.targetSegment = input.segment;
-        if (input.method) data.bestMethod = input.method;
         const { split } = planParts(plan);
-        if (input.focus) {
-          if (!split.some((l) => l.channel === input.focus)) {
-            throw new UserError(
-              t.focusNotInSplit({ channels: split.map((l) => channelLabel(l.channel, ctx.locale)).join(', ') }),
-            );
-          }
-          data.focusChannel = input.focus;
+        if (input.focus && !split.some((l) => l.channel === input.focus)) {
+          throw new UserError(
+            t.focusNotInSplit({ channels: split.map((l) => channelLabel(l.channel, ctx.locale)).join(', ') }),
+          );
         }
-        if (input.budget !== undefined) {
-          // Same proportions, new total, still summing exactly in minor units.
-          const total = budgetMinor(input.budget, plan.currency);
-          data.budgetMinor = total;
-          data.budgetSplit = rescaleSplit(split, total);
-        }
-        const personaIds = input.personas ? await checkPersonas(ctx, input.personas) : undefined;
-        const updated = await ctx.services.db.$transaction(async (tx) => {
-          if (personaIds) {
-            await tx.planPersona.deleteMany({ where: { planId: plan.id } });
-            await tx.planPersona.createMany({ data: personaIds.map((personaId) => ({ planId: plan.id, personaId })) });
-          }
-          return tx.plan.update({ where: { id: plan.id }, data });
-        });
-        await ctx.services.audit.record(ctx, 'plan.edit', String(plan.id), {
-          fields: Object.keys(changes).filter((k) => changes[k as keyof typeof changes] !== undefined),
-        });
+        const updated = await ctx.services.planner.editPlan(
+          ctx,
+          plan,
+          {
+            name: input.name,
+            targetMarket: input.market,
+            targetSegment: input.segment,
+            bestMethod: input.method,
+            focusChannel: input.focus,
+            // Same proportions, new total (the planner rescales the split).
+            budgetMinor: input.budget === undefined ? undefined : budgetMinor(input.budget, plan.currency),
+            personaIds: input.personas ? await checkPersonas(ctx, input.personas) : undefined,
+          },
+          Object.keys(changes).filter((k) => changes[k as keyof typeof changes] !== undefined),
+        );
         const shown = await showPlan(updated, ctx);
         return { ...shown, tone: 'success', blocks: [context(t.updated({ id: plan.id })), ...shown.blocks] };
       },
@@ -280,8 +253,7 @@ export default defineCommand({
       options: { id: planId() },
       async handler({ id }, ctx) {
         const plan = await findPlan(ctx, id);
-        await ctx.services.db.plan.deleteMany({ where: { id: plan.id, workspaceId: ctx.workspace.id } });
-        await ctx.services.audit.record(ctx, 'plan.delete', String(plan.id), { name: plan.name });
+        await ctx.services.planner.deletePlan(ctx, plan);
         return reply(undefined, [text(ctx.t(m).deleted({ id: plan.id, name: plan.name }))], { tone: 'success' });
       },
     }),

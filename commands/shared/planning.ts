@@ -2,7 +2,6 @@
  * What /brainstorm, /plan and /persona share: their options (goal, budget, duration) and how ideas,
  * plans, personas and KPI targets are shown.
  */
-import type { Persona, Plan } from '@prisma/client';
 import { z } from 'zod';
 import type { Context } from '../../src/core/context.js';
 import { defineMessages, formatNumber, iso, type Locale } from '../../src/core/i18n.js';
@@ -11,13 +10,14 @@ import { type Block, context, fields, list, table, text } from '../../src/core/r
 import type { FallbackReason } from '../../src/lib/llm.js';
 import { formatMoney, toMinor } from '../../src/lib/money.js';
 import { CHANNEL_INFO, KPI_LABELS } from '../../src/planning/catalog.js';
-import type { PersonaData } from '../../src/planning/personas.js';
+import type { Persona, PersonaData } from '../../src/planning/personas.js';
 import {
   type Channel,
   GOALS,
   type Goal,
   type Idea,
   type KpiTarget,
+  type Plan,
   planParts,
   type SplitLine,
   type TimelinePhase,

@@ -8,6 +8,7 @@
  */
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
+import type { Locale } from '../core/i18n.js';
 
 export type WhenProblem =
   | { kind: 'unreadable' }
@@ -130,4 +131,19 @@ export function nextQuarterHour(date: Date): Date {
 
 export function isQuarterHour(date: Date): boolean {
   return date.getTime() % (15 * 60_000) === 0;
+}
+
+/** "Thu 26 Nov 2026, 06:20 (UTC+3)" in the zone; Western digits in both languages. */
+export function localTime(date: Date, zone: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
+    timeZone: zone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'shortOffset',
+  }).format(date);
 }

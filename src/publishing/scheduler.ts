@@ -1,7 +1,8 @@
 /**
  * The life of a scheduled post before and around publishing: channel rules, creation, listing,
- * edits, cancellation, approval. Every change is a conditional update on the post's status, so a
- * cancel or edit that races the dispatcher either wins cleanly or is told the post already left.
+ * edits, cancellation, approval, settling an unknown outcome. Every change is a conditional update
+ * on the post's status, so a cancel or edit that races the dispatcher either wins cleanly or is
+ * told the post already left. How posts are shown is schedule-view.ts.
  */
 import { randomUUID } from 'node:crypto';
 import type { Prisma, ScheduledPost } from '@prisma/client';
@@ -9,6 +10,9 @@ import { z } from 'zod';
 import type { MediaItem } from '../../integrations/publisher.js';
 import type { Db } from '../db/client.js';
 import { isQuarterHour } from '../lib/when.js';
+
+/** The stored post row, for commands (which do not import the database client's types). */
+export type { ScheduledPost } from '@prisma/client';
 
 export const CHANNELS = ['instagram', 'facebook', 'youtube', 'mailchimp', 'reminder'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -167,6 +171,55 @@ export class SchedulerService {
       orderBy: [{ publishAt: 'asc' }, { id: 'asc' }],
       take: 200,
     });
+  }
+
+  /**
+   * New time, text, title or media for a post not yet sent. It waits for approval again when the
+   * workspace requires approval (an approved post that changes must be approved again), and its
+   * attempts start over.
+   */
+  edit(workspaceId: number, id: number, d: Draft, awaitingApproval: boolean): Promise<ChangeResult> {
+    return this.change(workspaceId, id, WAITING, {
+      content: d.content,
+      title: d.title,
+      media: d.media as unknown as object,
+      publishAt: d.publishAt,
+      status: awaitingApproval ? 'awaiting_approval' : 'pending',
+      nextAttemptAt: null,
+      notifiedAt: null,
+      attempts: 0,
+    });
+  }
+
+  /** Cancels a post not yet sent. */
+  cancel(workspaceId: number, id: number): Promise<ChangeResult> {
+    return this.change(workspaceId, id, WAITING, { status: 'cancelled' });
+  }
+
+  /** A manager's answer to a post awaiting approval: approved, it goes out at its time; rejected, never. */
+  decide(workspaceId: number, id: number, approve: boolean, by: string, now: Date): Promise<ChangeResult> {
+    return this.change(
+      workspaceId,
+      id,
+      ['awaiting_approval'],
+      approve ? { status: 'pending', approvedById: by, approvedAt: now, notifiedAt: null } : { status: 'cancelled' },
+    );
+  }
+
+  /**
+   * Settles a post whose outcome is unknown: "published" records that it went out (nothing is sent
+   * again), "retry" puts it back in the queue to be published again within seconds.
+   */
+  resolve(workspaceId: number, id: number, outcome: 'published' | 'retry', now: Date): Promise<ChangeResult> {
+    return outcome === 'published'
+      ? this.change(workspaceId, id, ['unknown'], { status: 'published', publishedAt: now, lastError: null })
+      : this.change(workspaceId, id, ['unknown'], {
+          status: 'pending',
+          nextAttemptAt: null,
+          notifiedAt: null,
+          leaseOwner: null,
+          leaseExpiresAt: null,
+        });
   }
 
   /** Applies `data` only while the post is in one of `from`; tells the caller which way it went. */

@@ -161,6 +161,24 @@ describe('/plan', () => {
     expect(audit.map((a) => a.action)).toEqual(['plan.create', 'plan.edit', 'plan.delete']);
   });
 
+  it('edits the focus and relinks personas in one change, recording the options given', async () => {
+    await app.say('/persona create busy parents in Jeddah who order groceries online');
+    await app.say('/persona create HR managers at clinics');
+    await app.say('/plan create "meal kits" goal:retention budget:20000 currency:SAR personas:1');
+    const plan = await app.services.db.plan.findFirstOrThrow();
+    const split = plan.budgetSplit as Array<{ channel: string }>;
+    const focus = split[split.length - 1]?.channel ?? '';
+    const edited = await app.say(`/plan edit ${plan.id} focus:${focus} personas:2,1`);
+    expect(edited.tone).toBe('success');
+    const after = await app.services.db.plan.findFirstOrThrow({ include: { personas: true } });
+    expect(after.focusChannel).toBe(focus);
+    expect(after.personas.map((p) => p.personaId).sort()).toEqual([1, 2]);
+    const unknown = await app.say(`/plan edit ${plan.id} personas:3`);
+    expect(textOf(unknown)).toContain('3');
+    const audit = await app.services.db.auditLog.findMany({ where: { action: 'plan.edit' } });
+    expect(audit.map((a) => a.details)).toEqual([{ fields: ['focus', 'personas'] }]);
+  });
+
   it('refuses personas that do not exist and stores nothing', async () => {
     const r = await app.say('/plan create "meal kits" goal:sales budget:1500 personas:7');
     expect(r.tone).toBe('error');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import * as lexicon from '../../src/listening/sentiment/data/lexicon.js';
+import { INTENSIFIERS, NEGATIVE, POSITIVE } from '../../src/listening/sentiment/data/lexicon.js';
 import { parseCsv } from '../../src/listening/sentiment/dataset.js';
 import { modelScore, SentimentClassifier } from '../../src/listening/sentiment/index.js';
 import { detectLanguage } from '../../src/listening/sentiment/language.js';
-import * as lexicon from '../../src/listening/sentiment/lexicon.js';
-import { INTENSIFIERS, NEGATIVE, POSITIVE } from '../../src/listening/sentiment/lexicon.js';
 import { normalize } from '../../src/listening/sentiment/normalize.js';
 import { applyRules, isQuestion, polarity } from '../../src/listening/sentiment/rules.js';
 
@@ -322,7 +322,8 @@ describe('mixed comments', () => {
 
 describe('lexicon spelling', () => {
   // Every comment is normalised before it is matched (ة->ه, ئ->ي, أ->ا...): an entry spelt otherwise
-  // can never match ("خدمه سيئه" in the service complaints never did).
+  // can never match ("خدمه سيئه" in the service complaints never did). Reads every export of the
+  // lexicon's data module (src/listening/sentiment/data/lexicon.ts).
   const UNNORMALISED = /[ئأإآىةؤ\u064B-\u065F\u0640]/;
   const strings: string[] = [];
   const collect = (v: unknown): void => {

@@ -6,13 +6,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../../paths.js';
+import type { ComplaintKind } from './data/lexicon.js';
 import { type DetectedLanguage, detectLanguage } from './language.js';
-import type { ComplaintKind } from './lexicon.js';
 import { type Cuts, type Probabilities, type SentimentLabel, type SentimentModel, TrainedModel } from './model.js';
 import { applyRules, type RuleResult, ruleFeatures } from './rules.js';
 
+export type { ComplaintKind } from './data/lexicon.js';
 export type { Language } from './language.js';
-export type { ComplaintKind } from './lexicon.js';
 export type { Cuts, SentimentLabel } from './model.js';
 
 export interface Sentiment {

@@ -1,8 +1,8 @@
 /**
  * The rule layer: lexicon words with negation and intensifiers, emoji, brand-complaint phrases and
- * question detection. It works for any language the lexicon covers and needs no training.
+ * question detection. It works for any language the lexicon covers and needs no training. The
+ * lexicon itself (words, phrases, weights) is data, in data/lexicon.ts; this file reads it.
  */
-import { isNegator, type RuleFeatures } from './features.js';
 import {
   ARABIC_NOT_BAD,
   ARABIC_PHRASES,
@@ -19,7 +19,8 @@ import {
   POSITIVE_EMOTICON,
   POSITIVE_PHRASES,
   QUESTION_OPENERS,
-} from './lexicon.js';
+} from './data/lexicon.js';
+import { isNegator, type RuleFeatures } from './features.js';
 import { clauses, emojis, normalize, words } from './normalize.js';
 
 export interface RuleResult {

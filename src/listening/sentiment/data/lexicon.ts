@@ -1,11 +1,17 @@
 /**
  * The project's own small lexicon for brand comments in English, Arabic (Modern Standard, Gulf,
  * Egyptian, Levantine) and Arabizi. Written for this project, not derived from AFINN (ODbL).
- * Arabic entries are in normalised spelling (see normalize.ts): ة->ه, ى->ي, أإآ->ا, ئ->ي.
+ * Arabic entries are in normalised spelling (see ../normalize.ts): ة->ه, ى->ي, أإآ->ا, ئ->ي; a test
+ * (test/unit/sentiment.test.ts, "lexicon spelling") reads every string and pattern here to check it.
  * Weights: 1 mild, 2 clear, 3 strong.
+ *
+ * Data only: the words, phrases and weights. The code that reads them (lookups, negation,
+ * intensifiers, phrase matching) is ../rules.ts. The trained models (../model/*.json) were trained
+ * on features that include this lexicon: changing an entry changes their figures, so retrain and
+ * re-evaluate after any edit (docs/alerts.md).
  */
 
-export const POSITIVE: Record<string, number> = {
+export const POSITIVE: Readonly<Record<string, number>> = {
   // English
   love: 2.5,
   loved: 2.5,
@@ -483,7 +489,7 @@ export const POSITIVE: Record<string, number> = {
   teslam: 1.5,
 };
 
-export const NEGATIVE: Record<string, number> = {
+export const NEGATIVE: Readonly<Record<string, number>> = {
   // English
   bad: 2,
   terrible: 3,
@@ -1464,7 +1470,7 @@ export const POSITIVE_PHRASES: ReadonlyArray<{ weight: number; pattern: RegExp }
 ];
 
 /** Multiply the neighbouring sentiment word: intensifiers above 1, downtoners ("a bit", "شوي") below. */
-export const INTENSIFIERS: Record<string, number> = {
+export const INTENSIFIERS: Readonly<Record<string, number>> = {
   very: 1.5,
   so: 1.3,
   really: 1.4,
@@ -1535,12 +1541,12 @@ export const INTENSIFIERS: Record<string, number> = {
   shwai: 0.5,
 };
 
-export const POSITIVE_EMOJI = new Set(
+export const POSITIVE_EMOJI: ReadonlySet<string> = new Set(
   [...'😍🥰😊😀😃😄😁🙂👍👌💯🔥✨🌹🙏👏🤩😘💕💖💗💙💚💛🧡💜🎉🥳🌟⭐✅'].concat(['❤', '♥']),
 );
 // Not 😭: it laughs as often as it cries (27 % of the training tweets with it are negative), in
 // brand comments too ("so cute 😭").
-export const NEGATIVE_EMOJI = new Set([...'😡😠🤬😤😒👎💔😞😢🤮🙄😑😩😫😖😣😕☹🙁😓🤢💩😔']);
+export const NEGATIVE_EMOJI: ReadonlySet<string> = new Set([...'😡😠🤬😤😒👎💔😞😢🤮🙄😑😩😫😖😣😕☹🙁😓🤢💩😔']);
 
 /** Typed emoticons, "the emoji of keyboards": ":)", ":D", "<3" and ":(", ":'(", ":/" (not "://"). */
 export const POSITIVE_EMOTICON = /(?<![\w/])[:;=]-?[)\]D]+(?!\w)|<3/g;
@@ -1550,7 +1556,7 @@ export const NEGATIVE_EMOTICON = /(?<![\w/])[:=]'?-?([([]+|\/(?!\/))/g;
  * Words after which "ما" is an exclamation, not a negation: "ما احلي" is "how lovely", "ما اسوا" "how
  * bad"; likewise "ما شاء" (in "ما شاء الله") and "ما هذا".
  */
-export const EXCLAMATIVE_AFTER_MA = new Set([
+export const EXCLAMATIVE_AFTER_MA: ReadonlySet<string> = new Set([
   'احلي',
   'احلا',
   'اجمل',
@@ -1582,7 +1588,7 @@ export const EXCLAMATIVE_AFTER_MA = new Set([
  * "مو سيء", "ما في مشكله". Any other negated Arabic negative word stays negative: "لا للفساد" is
  * "no to corruption", and "ما" before a noun is often "what" ("ما هذا الغباء").
  */
-export const ARABIC_NOT_BAD = new Set([
+export const ARABIC_NOT_BAD: ReadonlySet<string> = new Set([
   'وحش',
   'وحشه',
   'سيء',
@@ -1714,7 +1720,7 @@ export const ARABIC_PHRASES: ReadonlyArray<{ weight: number; pattern: RegExp }> 
 ];
 
 /** Words that open a question in English, Arabic and Arabizi ("في" and "any" open statements too). */
-export const QUESTION_OPENERS = new Set([
+export const QUESTION_OPENERS: ReadonlySet<string> = new Set([
   'do',
   'does',
   'did',

@@ -1,0 +1,761 @@
+/**
+ * The marketing knowledge behind the offline planner: channels, which goals and audiences they fit,
+ * the least budget with which each one can learn anything, benchmark figures, and bilingual
+ * templates for hooks and inbound tactics (attract, engage, delight). Figures are public industry
+ * benchmarks, cited next to each one; they are starting targets, replaced by the team's own
+ * numbers once /report has data.
+ *
+ * Data only, with the types that describe it: the code that reads it (which channels fit a goal or
+ * an audience, a channel's least useful spend, the strategies for a goal) is ../catalog.ts, and the
+ * planner's rules are in ../offline.ts and ../ideas.ts.
+ */
+import type { L10n } from '../../core/i18n.js';
+
+export const GOALS = ['awareness', 'leads', 'sales', 'engagement', 'retention'] as const;
+export type Goal = (typeof GOALS)[number];
+
+export const CHANNELS = [
+  'search',
+  'social_ads',
+  'social_organic',
+  'video',
+  'email',
+  'content_seo',
+  'influencers',
+  'linkedin',
+  'webinars',
+  'referral',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export type Audience = 'b2b' | 'b2c';
+
+export const KPIS = [
+  'ctr',
+  'cpl',
+  'cpa',
+  'cpm',
+  'roas',
+  'roi',
+  'conversion_rate',
+  'open_rate',
+  'click_rate',
+  'engagement_rate',
+  'view_rate',
+  'leads',
+  'impressions',
+  'repeat_purchase_rate',
+] as const;
+export type Kpi = (typeof KPIS)[number];
+
+export type KpiUnit = 'percent' | 'currency' | 'ratio' | 'count';
+
+export const KPI_UNITS: Record<Kpi, KpiUnit> = {
+  ctr: 'percent',
+  cpl: 'currency',
+  cpa: 'currency',
+  cpm: 'currency',
+  roas: 'ratio',
+  roi: 'percent',
+  conversion_rate: 'percent',
+  open_rate: 'percent',
+  click_rate: 'percent',
+  engagement_rate: 'percent',
+  view_rate: 'percent',
+  leads: 'count',
+  impressions: 'count',
+  repeat_purchase_rate: 'percent',
+};
+
+/** Acronyms stay Latin in Arabic (that is how Arabic-speaking marketers write them). */
+export const KPI_LABELS: Record<Kpi, L10n> = {
+  ctr: { en: 'CTR', ar: 'نسبة النقر CTR' },
+  cpl: { en: 'Cost per lead (CPL)', ar: 'تكلفة العميل المحتمل CPL' },
+  cpa: { en: 'Cost per acquisition (CPA)', ar: 'تكلفة الاكتساب CPA' },
+  cpm: { en: 'Cost per 1,000 impressions (CPM)', ar: 'تكلفة الألف ظهور CPM' },
+  roas: { en: 'Return on ad spend (ROAS)', ar: 'العائد على الإنفاق الإعلاني ROAS' },
+  roi: { en: 'ROI', ar: 'العائد على الاستثمار ROI' },
+  conversion_rate: { en: 'Conversion rate', ar: 'معدل التحويل' },
+  open_rate: { en: 'Email open rate', ar: 'معدل فتح الرسائل' },
+  click_rate: { en: 'Email click rate', ar: 'معدل النقر في الرسائل' },
+  engagement_rate: { en: 'Engagement rate', ar: 'معدل التفاعل' },
+  view_rate: { en: 'Video view rate', ar: 'معدل مشاهدة الفيديو' },
+  leads: { en: 'Leads', ar: 'العملاء المحتملون' },
+  impressions: { en: 'Impressions', ar: 'مرات الظهور' },
+  repeat_purchase_rate: { en: 'Repeat purchase rate', ar: 'معدل الشراء المتكرر' },
+};
+
+export interface ChannelInfo {
+  label: L10n;
+  /** 0 = does not serve the goal; 3 = one of the best channels for it. */
+  fit: Partial<Record<Goal, 1 | 2 | 3>>;
+  /** Left out for the other audience (LinkedIn ads rarely pay for consumer products, creators rarely for B2B). */
+  audience?: Audience;
+  /** Least useful budget in USD: a one-off part (production, tools) plus a weekly part (paid delivery). */
+  minimum: { fixedUsd: number; weeklyUsd: number };
+  /** Benchmarks (USD for money); cited per channel below. */
+  bench: Partial<Record<Kpi, number>>;
+  tactics: { attract: L10n; engage: L10n; delight: L10n };
+}
+
+/*
+ * Sources for the figures below:
+ * - Search: LocaliQ/WordStream "Search Advertising Benchmarks" 2024, all industries: CTR 6.42%,
+ *   conversion rate 6.96%, CPC 4.66 USD, CPL 66.69 USD. Google Ads needs about 10 USD/day to get
+ *   enough clicks a day to learn from.
+ * - Meta ads: WordStream "Facebook Ads Benchmarks" 2024: traffic CTR 1.57%, leads-campaign CTR
+ *   2.53%, CPL 21.98 USD, conversion rate 8.78% on lead campaigns; CPM about 8 USD (Meta's
+ *   worldwide average, Revealbot 2024). A learning phase needs ~50 optimisation events a week per
+ *   ad set, hence at least ~50 USD a week.
+ * - LinkedIn: sponsored content CTR 0.44-0.65% (LinkedIn Marketing Solutions), CPL 75 USD typical
+ *   for B2B; Campaign Manager's minimum daily budget is 10 USD.
+ * - YouTube (Google video ads): view rate about 30%, CPM about 9 USD (Google Ads benchmarks).
+ * - Email: Mailchimp "Email Marketing Benchmarks", all industries: open rate 21.33%, click rate
+ *   2.62%. An ESP plan plus one designed template costs about 50 USD.
+ * - Organic social: Rival IQ "Social Media Industry Benchmark Report" 2024: Instagram engagement
+ *   rate 0.43% per post, TikTok 2.5%; blended here as 1%.
+ * - Creators: HypeAuditor "State of Influencer Marketing" 2024: nano and micro creators engage
+ *   2-4%; a micro creator's post costs 100-500 USD, so ~300 USD buys a first test.
+ * - Content/SEO: one well-researched article from a freelancer costs ~150 USD; landing pages convert
+ *   at a 6.6% median (Unbounce "Conversion Benchmark Report").
+ * - Webinars: ON24 "Webinar Benchmarks": ~55% of registrants attend; ~150 USD covers the tool and
+ *   a little promotion.
+ * - Referral: referral programmes convert at about 3-5x other channels (Nielsen trust studies);
+ *   e-commerce repeat purchase rate averages about 27% (Shopify/Metrilo).
+ * - ROAS: 3x is the common break-even target for a ~33% gross margin (ROAS = 1 / margin).
+ */
+export const CHANNEL_INFO: Record<Channel, ChannelInfo> = {
+  search: {
+    label: { en: 'Search ads (Google)', ar: 'إعلانات محركات البحث' },
+    fit: { leads: 3, sales: 3, awareness: 1 },
+    minimum: { fixedUsd: 0, weeklyUsd: 70 },
+    bench: { ctr: 6.42, conversion_rate: 6.96, cpl: 66.69, cpa: 66.95, cpm: 0 },
+    tactics: {
+      attract: {
+        en: 'Bid on high-intent searches people make when they are ready to act',
+        ar: 'المزايدة على عبارات البحث التي يكتبها الناس حين يكونون جاهزين للشراء',
+      },
+      engage: {
+        en: 'Send each ad group to a landing page that answers that exact search',
+        ar: 'توجيه كل مجموعة إعلانية إلى صفحة هبوط تجيب عن عبارة البحث نفسها',
+      },
+      delight: {
+        en: 'Exclude existing customers and thank converters with a follow-up offer',
+        ar: 'استبعاد العملاء الحاليين وشكر من أتمّ الشراء بعرض متابعة',
+      },
+    },
+  },
+  social_ads: {
+    label: { en: 'Paid social (Meta)', ar: 'الإعلانات الممولة على الشبكات الاجتماعية' },
+    fit: { awareness: 3, leads: 2, sales: 3, engagement: 1, retention: 1 },
+    minimum: { fixedUsd: 0, weeklyUsd: 50 },
+    bench: { ctr: 1.57, cpl: 21.98, conversion_rate: 8.78, cpm: 8, cpa: 38 },
+    tactics: {
+      attract: {
+        en: 'Target lookalikes of your best customers with a short vertical video ad',
+        ar: 'استهداف جمهور مشابه لأفضل عملائك بإعلان فيديو عمودي قصير',
+      },
+      engage: {
+        en: 'Retarget visitors and video viewers with a clear offer',
+        ar: 'إعادة استهداف الزوار ومشاهدي الفيديو بعرض واضح',
+      },
+      delight: {
+        en: 'Show new customers how-to content instead of more ads',
+        ar: 'عرض محتوى تعليمي للعملاء الجدد بدلًا من مزيد من الإعلانات',
+      },
+    },
+  },
+  social_organic: {
+    label: { en: 'Organic social', ar: 'المحتوى المجاني على الشبكات الاجتماعية' },
+    fit: { awareness: 2, engagement: 3, retention: 2 },
+    minimum: { fixedUsd: 100, weeklyUsd: 0 },
+    bench: { engagement_rate: 1 },
+    tactics: {
+      attract: {
+        en: 'Post three short reels a week on one recurring theme',
+        ar: 'نشر ثلاثة مقاطع قصيرة أسبوعيًا حول فكرة متكررة واحدة',
+      },
+      engage: {
+        en: 'Answer every comment within the hour and ask one question per post',
+        ar: 'الرد على كل تعليق خلال ساعة وطرح سؤال واحد في كل منشور',
+      },
+      delight: {
+        en: 'Repost customer photos and stories with credit',
+        ar: 'إعادة نشر صور العملاء وقصصهم مع ذكر أصحابها',
+      },
+    },
+  },
+  video: {
+    label: { en: 'Video (YouTube)', ar: 'الفيديو على يوتيوب' },
+    fit: { awareness: 3, engagement: 2 },
+    minimum: { fixedUsd: 200, weeklyUsd: 50 },
+    bench: { view_rate: 30, cpm: 9, ctr: 0.65 },
+    tactics: {
+      attract: {
+        en: 'Run a 15-second skippable ad whose first 5 seconds name the problem',
+        ar: 'إعلان قابل للتخطي مدته ١٥ ثانية يذكر المشكلة في أول خمس ثوانٍ',
+      },
+      engage: {
+        en: 'Publish a longer demo and link it from the ad end screen',
+        ar: 'نشر فيديو شرح أطول وربطه من الشاشة الأخيرة للإعلان',
+      },
+      delight: {
+        en: 'Film tips for getting more out of the product for existing buyers',
+        ar: 'تصوير نصائح للمشترين الحاليين للاستفادة أكثر من المنتج',
+      },
+    },
+  },
+  email: {
+    label: { en: 'Email marketing', ar: 'التسويق عبر البريد الإلكتروني' },
+    fit: { leads: 1, sales: 3, engagement: 2, retention: 3 },
+    minimum: { fixedUsd: 50, weeklyUsd: 0 },
+    bench: { open_rate: 21.33, click_rate: 2.62 },
+    tactics: {
+      attract: {
+        en: 'Offer a useful checklist in exchange for an email address',
+        ar: 'تقديم قائمة مرجعية مفيدة مقابل عنوان البريد الإلكتروني',
+      },
+      engage: {
+        en: 'Send a three-email welcome sequence that ends with one offer',
+        ar: 'إرسال سلسلة ترحيب من ثلاث رسائل تنتهي بعرض واحد',
+      },
+      delight: {
+        en: 'Send buyers a thank-you note and an early-access perk',
+        ar: 'إرسال رسالة شكر للمشترين مع ميزة وصول مبكر',
+      },
+    },
+  },
+  content_seo: {
+    label: { en: 'Content and SEO', ar: 'المحتوى وتحسين الظهور في البحث' },
+    fit: { awareness: 2, leads: 2, engagement: 1 },
+    minimum: { fixedUsd: 300, weeklyUsd: 0 },
+    bench: { conversion_rate: 6.6 },
+    tactics: {
+      attract: {
+        en: 'Write two in-depth guides on the questions buyers search before buying',
+        ar: 'كتابة دليلين مفصلين عن الأسئلة التي يبحث عنها المشترون قبل الشراء',
+      },
+      engage: {
+        en: 'Add a downloadable template to each guide to capture leads',
+        ar: 'إضافة نموذج قابل للتنزيل في كل دليل لجمع العملاء المحتملين',
+      },
+      delight: {
+        en: 'Keep a help centre that answers customer questions before they ask',
+        ar: 'إنشاء مركز مساعدة يجيب عن أسئلة العملاء قبل أن يسألوها',
+      },
+    },
+  },
+  influencers: {
+    label: { en: 'Creators and influencers', ar: 'صنّاع المحتوى والمؤثرون' },
+    fit: { awareness: 3, sales: 2, engagement: 3 },
+    audience: 'b2c',
+    minimum: { fixedUsd: 300, weeklyUsd: 0 },
+    bench: { engagement_rate: 3, ctr: 1 },
+    tactics: {
+      attract: {
+        en: 'Brief two or three micro creators whose audience matches the market',
+        ar: 'التعاقد مع اثنين أو ثلاثة من صنّاع المحتوى الصغار الذين يطابق جمهورهم السوق',
+      },
+      engage: {
+        en: 'Give each creator a personal discount code to track sales',
+        ar: 'منح كل صانع محتوى رمز خصم خاصًا لتتبع المبيعات',
+      },
+      delight: {
+        en: 'Invite the best-performing creator into a longer ambassador deal',
+        ar: 'دعوة صانع المحتوى الأفضل أداءً إلى شراكة سفير طويلة',
+      },
+    },
+  },
+  linkedin: {
+    label: { en: 'LinkedIn ads', ar: 'إعلانات لينكدإن' },
+    fit: { awareness: 2, leads: 3, engagement: 1 },
+    audience: 'b2b',
+    minimum: { fixedUsd: 0, weeklyUsd: 70 },
+    bench: { ctr: 0.55, cpl: 75, conversion_rate: 6.1, cpm: 33 },
+    tactics: {
+      attract: {
+        en: 'Target job titles and company sizes with a single-image ad',
+        ar: 'استهداف المسميات الوظيفية وأحجام الشركات بإعلان صورة واحدة',
+      },
+      engage: {
+        en: 'Use a pre-filled lead gen form offering a short report',
+        ar: 'استخدام نموذج جمع بيانات مُعبأ مسبقًا يقدم تقريرًا مختصرًا',
+      },
+      delight: {
+        en: 'Share customer results from the company page',
+        ar: 'مشاركة نتائج العملاء من صفحة الشركة',
+      },
+    },
+  },
+  webinars: {
+    label: { en: 'Webinars and live events', ar: 'الندوات والبث المباشر' },
+    fit: { leads: 3, engagement: 2, retention: 2 },
+    minimum: { fixedUsd: 150, weeklyUsd: 0 },
+    bench: { conversion_rate: 55 },
+    tactics: {
+      attract: {
+        en: 'Host a 30-minute live session on one problem the market has',
+        ar: 'تنظيم جلسة مباشرة مدتها ٣٠ دقيقة عن مشكلة واحدة يعيشها السوق',
+      },
+      engage: {
+        en: 'Take live questions and offer a follow-up call at the end',
+        ar: 'استقبال الأسئلة مباشرة وعرض مكالمة متابعة في النهاية',
+      },
+      delight: {
+        en: 'Send attendees the recording and slides the same day',
+        ar: 'إرسال التسجيل والشرائح إلى الحضور في اليوم نفسه',
+      },
+    },
+  },
+  referral: {
+    label: { en: 'Referral and loyalty programme', ar: 'برنامج الإحالة والولاء' },
+    fit: { sales: 2, retention: 3, engagement: 1 },
+    minimum: { fixedUsd: 200, weeklyUsd: 0 },
+    bench: { repeat_purchase_rate: 27 },
+    tactics: {
+      attract: {
+        en: 'Reward customers with credit for every friend who buys',
+        ar: 'مكافأة العملاء برصيد عن كل صديق يشتري',
+      },
+      engage: {
+        en: 'Show referral progress in every order confirmation',
+        ar: 'عرض تقدم الإحالات في كل تأكيد طلب',
+      },
+      delight: {
+        en: 'Give repeat buyers a tier with early access and surprises',
+        ar: 'منح المشترين المتكررين مستوى خاصًا بوصول مبكر ومفاجآت',
+      },
+    },
+  },
+};
+
+export interface Strategy {
+  id: string;
+  goal: Goal;
+  /** Channel weights, strongest first; channels that do not fit the goal or audience are dropped. */
+  mix: ReadonlyArray<readonly [Channel, number]>;
+  title: L10n;
+  /** {product} and {market} are filled in (wrapped for direction in Arabic). */
+  hook: L10n;
+  why: L10n;
+}
+
+const s = (
+  id: string,
+  goal: Goal,
+  mix: ReadonlyArray<readonly [Channel, number]>,
+  title: L10n,
+  hook: L10n,
+  why: L10n,
+): Strategy => ({ id, goal, mix, title, hook, why });
+
+/** Distinct campaign approaches per goal: each leads with a different channel. */
+export const STRATEGIES: readonly Strategy[] = [
+  s(
+    'creator-launch',
+    'awareness',
+    [
+      ['influencers', 5],
+      ['social_organic', 3],
+      ['social_ads', 2],
+    ],
+    { en: 'Creator-led launch', ar: 'إطلاق بقيادة صنّاع المحتوى' },
+    {
+      en: 'Real people in {market} show how {product} fits into their day.',
+      ar: 'أشخاص حقيقيون في {market} يعرضون كيف يدخل {product} في يومهم.',
+    },
+    {
+      en: 'People trust people: creators lend reach and credibility at once.',
+      ar: 'الناس يثقون بالناس: صنّاع المحتوى يمنحون الانتشار والمصداقية معًا.',
+    },
+  ),
+  s(
+    'video-story',
+    'awareness',
+    [
+      ['video', 5],
+      ['social_ads', 3],
+      ['social_organic', 1],
+    ],
+    { en: 'Video story', ar: 'قصة بالفيديو' },
+    {
+      en: 'A 15-second story: the problem {market} knows, solved by {product}.',
+      ar: 'قصة في ١٥ ثانية: مشكلة يعرفها {market} وحلّها {product}.',
+    },
+    {
+      en: 'Video builds recall fastest per unit of spend for a new name.',
+      ar: 'الفيديو يرسّخ الاسم الجديد في الذاكرة بأقل تكلفة.',
+    },
+  ),
+  s(
+    'reach-burst',
+    'awareness',
+    [
+      ['social_ads', 5],
+      ['video', 2],
+      ['social_organic', 1],
+    ],
+    { en: 'Paid reach burst', ar: 'دفعة انتشار ممولة' },
+    {
+      en: 'Be seen everywhere in {market} for two weeks: {product}, one message.',
+      ar: 'كن في كل مكان في {market} لأسبوعين: {product} ورسالة واحدة.',
+    },
+    {
+      en: 'Concentrated frequency beats a thin, long presence.',
+      ar: 'التكرار المركّز يتفوق على حضور ضعيف طويل.',
+    },
+  ),
+  s(
+    'thought-leadership',
+    'awareness',
+    [
+      ['content_seo', 4],
+      ['linkedin', 4],
+      ['social_organic', 1],
+    ],
+    { en: 'Thought leadership', ar: 'الريادة الفكرية' },
+    {
+      en: 'The guide everyone in {market} shares, from the team behind {product}.',
+      ar: 'الدليل الذي يتداوله الجميع في {market} من فريق {product}.',
+    },
+    {
+      en: 'Useful expertise earns attention that keeps working after the budget ends.',
+      ar: 'الخبرة المفيدة تجذب اهتمامًا يستمر بعد انتهاء الميزانية.',
+    },
+  ),
+  s(
+    'intent-capture',
+    'leads',
+    [
+      ['search', 5],
+      ['content_seo', 2],
+      ['email', 1],
+    ],
+    { en: 'High-intent search capture', ar: 'اقتناص نية البحث' },
+    {
+      en: 'Be the first answer when {market} searches for what {product} does.',
+      ar: 'كن أول إجابة حين يبحث {market} عمّا يقدمه {product}.',
+    },
+    {
+      en: 'People searching already want a solution: the cheapest leads to convert.',
+      ar: 'من يبحث يريد حلًا بالفعل: أسهل العملاء المحتملين تحويلًا.',
+    },
+  ),
+  s(
+    'lead-magnet',
+    'leads',
+    [
+      ['social_ads', 5],
+      ['email', 2],
+      ['content_seo', 2],
+    ],
+    { en: 'Lead magnet with instant forms', ar: 'هدية مقابل التسجيل بنماذج فورية' },
+    {
+      en: 'A free checklist for {market}, one tap away, from {product}.',
+      ar: 'قائمة مرجعية مجانية لـ{market} بلمسة واحدة من {product}.',
+    },
+    {
+      en: 'Instant forms remove the landing-page drop-off; email nurtures what they capture.',
+      ar: 'النماذج الفورية تلغي التسرب من صفحة الهبوط والبريد يرعى من سجّل.',
+    },
+  ),
+  s(
+    'webinar-funnel',
+    'leads',
+    [
+      ['webinars', 4],
+      ['linkedin', 3],
+      ['social_ads', 3],
+      ['email', 2],
+    ],
+    { en: 'Webinar funnel', ar: 'مسار الندوة المباشرة' },
+    {
+      en: '30 minutes that solve one problem for {market}, live, with {product}.',
+      ar: '٣٠ دقيقة تحل مشكلة واحدة لـ{market} مباشرة مع {product}.',
+    },
+    {
+      en: 'An hour of attention qualifies a lead better than any form.',
+      ar: 'ساعة من الانتباه تؤهل العميل المحتمل أفضل من أي نموذج.',
+    },
+  ),
+  s(
+    'account-based',
+    'leads',
+    [
+      ['linkedin', 5],
+      ['content_seo', 2],
+      ['email', 1],
+    ],
+    { en: 'Account-based outreach', ar: 'التسويق الموجه للحسابات' },
+    {
+      en: 'A short report for decision makers in {market} on what {product} saves.',
+      ar: 'تقرير قصير لصنّاع القرار في {market} عمّا يوفره {product}.',
+    },
+    {
+      en: 'Targeting by job title puts a high CPL on only the buyers who matter.',
+      ar: 'الاستهداف بالمسمى الوظيفي يركز التكلفة على المشترين المهمين فقط.',
+    },
+  ),
+  s(
+    'search-retarget',
+    'sales',
+    [
+      ['search', 5],
+      ['social_ads', 3],
+      ['email', 1],
+    ],
+    { en: 'Search plus retargeting', ar: 'البحث مع إعادة الاستهداف' },
+    {
+      en: 'Ready to buy? {product} is one search away for {market}.',
+      ar: 'جاهز للشراء؟ {product} على بعد بحث واحد في {market}.',
+    },
+    {
+      en: 'Captures existing demand and wins back the visitors who did not buy first time.',
+      ar: 'يلتقط الطلب الموجود ويستعيد الزوار الذين لم يشتروا من أول مرة.',
+    },
+  ),
+  s(
+    'social-offer',
+    'sales',
+    [
+      ['social_ads', 5],
+      ['influencers', 2],
+      ['email', 2],
+    ],
+    { en: 'Limited-time social offer', ar: 'عرض محدود على الشبكات الاجتماعية' },
+    {
+      en: 'This week only in {market}: {product} with a reason to buy now.',
+      ar: 'هذا الأسبوع فقط في {market}: {product} مع سبب للشراء الآن.',
+    },
+    {
+      en: 'A deadline and a clear offer turn attention into orders.',
+      ar: 'الموعد النهائي والعرض الواضح يحولان الانتباه إلى طلبات.',
+    },
+  ),
+  s(
+    'creator-codes',
+    'sales',
+    [
+      ['influencers', 5],
+      ['social_ads', 2],
+      ['email', 1],
+    ],
+    { en: 'Creator discount codes', ar: 'رموز خصم صنّاع المحتوى' },
+    {
+      en: 'Creators {market} follows, each with their own code for {product}.',
+      ar: 'صنّاع محتوى يتابعهم {market} ولكل منهم رمز خصم على {product}.',
+    },
+    {
+      en: 'Codes make every creator measurable: keep the ones that sell.',
+      ar: 'الرموز تجعل كل صانع محتوى قابلًا للقياس: أبقِ من يبيع.',
+    },
+  ),
+  s(
+    'email-sequence',
+    'sales',
+    [
+      ['email', 5],
+      ['social_ads', 2],
+      ['referral', 2],
+    ],
+    { en: 'Offer sequence to your list', ar: 'سلسلة عروض لقائمتك' },
+    {
+      en: 'Your subscribers in {market} get {product} first, at a better price.',
+      ar: 'مشتركوك في {market} يحصلون على {product} أولًا وبسعر أفضل.',
+    },
+    {
+      en: 'People who already know you convert several times better than cold traffic.',
+      ar: 'من يعرفك بالفعل يتحول أضعاف الجمهور البارد.',
+    },
+  ),
+  s(
+    'ugc-challenge',
+    'engagement',
+    [
+      ['social_organic', 5],
+      ['influencers', 3],
+      ['social_ads', 1],
+    ],
+    { en: 'User-generated challenge', ar: 'تحدي المحتوى من المستخدمين' },
+    {
+      en: 'Show us how {market} uses {product}: the best entry wins.',
+      ar: 'أرنا كيف يستخدم {market} {product}: أفضل مشاركة تفوز.',
+    },
+    {
+      en: 'Participation is the deepest engagement and it creates content for free.',
+      ar: 'المشاركة أعمق أشكال التفاعل وتصنع محتوى مجانيًا.',
+    },
+  ),
+  s(
+    'live-sessions',
+    'engagement',
+    [
+      ['webinars', 4],
+      ['social_organic', 3],
+      ['email', 2],
+    ],
+    { en: 'Live sessions', ar: 'جلسات مباشرة' },
+    {
+      en: 'Ask the {product} team anything: live for {market} every week.',
+      ar: 'اسأل فريق {product} ما تشاء: بث مباشر لـ{market} كل أسبوع.',
+    },
+    {
+      en: 'A recurring live slot builds a habit and a community.',
+      ar: 'الموعد المباشر المتكرر يبني عادة ومجتمعًا.',
+    },
+  ),
+  s(
+    'video-series',
+    'engagement',
+    [
+      ['video', 5],
+      ['social_organic', 3],
+    ],
+    { en: 'Short video series', ar: 'سلسلة فيديو قصيرة' },
+    {
+      en: 'One tip a week for {market}, told with {product}.',
+      ar: 'نصيحة كل أسبوع لـ{market} مع {product}.',
+    },
+    {
+      en: 'Episodes give people a reason to come back and subscribe.',
+      ar: 'الحلقات تمنح الناس سببًا للعودة والاشتراك.',
+    },
+  ),
+  s(
+    'newsletter',
+    'engagement',
+    [
+      ['email', 5],
+      ['social_organic', 2],
+    ],
+    { en: 'Newsletter worth opening', ar: 'نشرة تستحق الفتح' },
+    {
+      en: 'The weekly note {market} looks forward to, from {product}.',
+      ar: 'الرسالة الأسبوعية التي ينتظرها {market} من {product}.',
+    },
+    {
+      en: 'Email is the channel you own: no algorithm between you and readers.',
+      ar: 'البريد قناة تملكها: لا خوارزمية بينك وبين القراء.',
+    },
+  ),
+  s(
+    'loyalty-referral',
+    'retention',
+    [
+      ['referral', 5],
+      ['email', 3],
+    ],
+    { en: 'Loyalty and referral', ar: 'الولاء والإحالة' },
+    {
+      en: 'Customers in {market} earn rewards for sharing {product}.',
+      ar: 'عملاء {market} يكسبون مكافآت عند مشاركة {product}.',
+    },
+    {
+      en: 'Keeping a customer costs far less than finding a new one.',
+      ar: 'الاحتفاظ بعميل أرخص بكثير من إيجاد عميل جديد.',
+    },
+  ),
+  s(
+    'lifecycle-email',
+    'retention',
+    [
+      ['email', 5],
+      ['webinars', 2],
+    ],
+    { en: 'Lifecycle emails', ar: 'رسائل دورة حياة العميل' },
+    {
+      en: 'The right tip at the right moment for every {product} customer in {market}.',
+      ar: 'النصيحة المناسبة في الوقت المناسب لكل عميل لـ{product} في {market}.',
+    },
+    {
+      en: 'Customers who succeed early stay longer and buy again.',
+      ar: 'العملاء الذين ينجحون مبكرًا يبقون أطول ويشترون مجددًا.',
+    },
+  ),
+  s(
+    'community',
+    'retention',
+    [
+      ['social_organic', 5],
+      ['webinars', 2],
+      ['email', 2],
+    ],
+    { en: 'Customer community', ar: 'مجتمع العملاء' },
+    {
+      en: 'A members-only space where {market} gets more from {product}.',
+      ar: 'مساحة للأعضاء فقط يستفيد فيها {market} أكثر من {product}.',
+    },
+    {
+      en: 'Belonging is the strongest switching cost.',
+      ar: 'الانتماء أقوى ما يمنع العميل من الانتقال إلى منافس.',
+    },
+  ),
+  s(
+    'win-back',
+    'retention',
+    [
+      ['email', 4],
+      ['social_ads', 3],
+    ],
+    { en: 'Win-back campaign', ar: 'حملة استعادة العملاء' },
+    {
+      en: 'We miss you: a reason for lapsed {market} customers to return to {product}.',
+      ar: 'اشتقنا إليك: سبب يعيد عملاء {market} المنقطعين إلى {product}.',
+    },
+    {
+      en: 'Lapsed customers already trust you: the cheapest sales you can make.',
+      ar: 'العملاء المنقطعون يثقون بك بالفعل: أرخص مبيعات ممكنة.',
+    },
+  ),
+];
+
+/** Goal-level benchmarks for when the chosen channels carry none (sources above CHANNEL_INFO). */
+export const GOAL_DEFAULTS: Readonly<
+  Record<Goal, ReadonlyArray<{ kpi: Kpi; target: number; direction: 'min' | 'max' }>>
+> = {
+  awareness: [
+    { kpi: 'ctr', target: 1, direction: 'min' },
+    { kpi: 'engagement_rate', target: 1, direction: 'min' },
+  ],
+  leads: [
+    { kpi: 'conversion_rate', target: 6.6, direction: 'min' },
+    { kpi: 'ctr', target: 1.57, direction: 'min' },
+  ],
+  sales: [
+    { kpi: 'roas', target: 3, direction: 'min' },
+    { kpi: 'roi', target: 200, direction: 'min' },
+  ],
+  engagement: [
+    { kpi: 'engagement_rate', target: 1, direction: 'min' },
+    { kpi: 'click_rate', target: 2.62, direction: 'min' },
+  ],
+  retention: [
+    { kpi: 'repeat_purchase_rate', target: 27, direction: 'min' },
+    { kpi: 'open_rate', target: 21.33, direction: 'min' },
+  ],
+};
+
+/** Words that mark a business audience, in English and Arabic. */
+export const B2B_WORDS = [
+  'b2b',
+  'saas',
+  'software',
+  'business',
+  'businesses',
+  'companies',
+  'company',
+  'enterprise',
+  'smb',
+  'startups',
+  'agencies',
+  'clinics',
+  'hr',
+  'crm',
+  'erp',
+  'شركات',
+  'الشركات',
+  'مؤسسات',
+  'المؤسسات',
+  'برمجيات',
+  'الأعمال',
+];

@@ -1,0 +1,245 @@
+/**
+ * Campaign ideas: their shapes, and the budget rules that turn any proposal (the model's or the
+ * offline rules', offline.ts) into an idea the bot stands behind: pick the channels the budget can
+ * afford (allocate), split it in minor units so the parts sum exactly, attach KPI units, trim the
+ * texts (finalizeIdea); then the plan's timeline and a split rescaled to a new budget.
+ */
+import { z } from 'zod';
+import { defineMessages, iso, LOCALES, type Locale } from '../core/i18n.js';
+import { formatMoney, fromUsd, splitExact, toMajor } from '../lib/money.js';
+import { CHANNEL_INFO, CHANNELS, type Channel, channelMinimum, GOALS, KPI_UNITS, KPIS } from './catalog.js';
+
+// ---------------------------------------------------------------------------------------------
+// Shapes
+
+export const BrainstormRequest = z.object({
+  product: z.string().min(1).max(200),
+  goal: z.enum(GOALS),
+  budgetMinor: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  weeks: z.number().int().min(1).max(52),
+  market: z.string().max(200),
+  locale: z.enum(LOCALES),
+  /** Varies which approaches are shown ("More ideas"); the same seed gives the same ideas. */
+  seed: z.number().int().min(0).max(1_000_000),
+});
+export type BrainstormRequest = z.infer<typeof BrainstormRequest>;
+
+// No string length limits in the generation schema: OpenAI's strict mode does not accept them.
+// finalizeIdea trims instead.
+const Tactics = z.object({
+  attract: z.array(z.string()).min(1).max(4),
+  engage: z.array(z.string()).min(1).max(4),
+  delight: z.array(z.string()).min(1).max(4),
+});
+
+export const IdeaDraft = z.object({
+  title: z.string(),
+  hook: z.string(),
+  channels: z
+    .array(z.object({ channel: z.enum(CHANNELS), weight: z.number().int().min(1).max(100) }))
+    .min(1)
+    .max(5),
+  tactics: Tactics,
+  kpis: z
+    .array(z.object({ kpi: z.enum(KPIS), target: z.number().min(0), direction: z.enum(['min', 'max']) }))
+    .min(2)
+    .max(5),
+  reasoning: z.string(),
+});
+export type IdeaDraft = z.infer<typeof IdeaDraft>;
+
+export const BrainstormDraft = z.object({ ideas: z.array(IdeaDraft).min(3).max(5) });
+
+export const KpiTarget = z.object({
+  kpi: z.enum(KPIS),
+  target: z.number().min(0),
+  unit: z.enum(['percent', 'currency', 'ratio', 'count']),
+  direction: z.enum(['min', 'max']),
+});
+export type KpiTarget = z.infer<typeof KpiTarget>;
+
+export const SplitLine = z.object({ channel: z.enum(CHANNELS), amountMinor: z.number().int().min(0) });
+export type SplitLine = z.infer<typeof SplitLine>;
+
+export const Idea = z.object({
+  title: z.string().min(1).max(120),
+  hook: z.string().min(1).max(400),
+  split: z.array(SplitLine).min(1),
+  tactics: Tactics,
+  kpis: z.array(KpiTarget).min(1),
+  reasoning: z.string().max(1200),
+  /** The budget is below the least useful amount for even the cheapest channel chosen. */
+  belowMinimum: z.boolean(),
+});
+export type Idea = z.infer<typeof Idea>;
+
+export const TimelinePhase = z.object({
+  fromWeek: z.number().int().min(1),
+  toWeek: z.number().int().min(1),
+  focus: z.string(),
+});
+export type TimelinePhase = z.infer<typeof TimelinePhase>;
+
+// ---------------------------------------------------------------------------------------------
+// Texts the planner writes into ideas and plans (generated content, in the request's language)
+
+export const plannerText = defineMessages(
+  'planner',
+  {
+    yourProduct: 'your product',
+    yourMarket: 'your market',
+    concentrated: (p: { budget: string; n: number }) =>
+      p.n === 1
+        ? `${p.budget} is concentrated on one channel so it can pass its minimum useful spend instead of being spread thin.`
+        : `${p.budget} is split across ${p.n} channels, each above its minimum useful spend.`,
+    belowMinimum: (p: { budget: string; minimum: string; channel: string }) =>
+      `${p.budget} is below the least useful spend for ${p.channel} (${p.minimum}); treat this as a small test, or raise the budget.`,
+    b2b: 'The audience reads as business buyers, so channels for professionals are preferred.',
+    b2c: 'The audience reads as consumers, so social and creator channels are preferred.',
+    phaseAttract: (p: { channel: string }) => `Attract: set up tracking and launch ${p.channel}`,
+    phaseEngage: (p: { channel: string }) => `Engage: retarget, nurture and answer; keep the best ${p.channel} ads`,
+    phaseDelight: 'Delight: thank, onboard and ask for reviews and referrals; report against the KPIs',
+  },
+  {
+    yourProduct: 'منتجك',
+    yourMarket: 'السوق المستهدف',
+    concentrated: (p) =>
+      p.n === 1
+        ? `تركيز ${iso(p.budget)} على قناة واحدة لتتجاوز حد الإنفاق الأدنى المفيد بدلًا من تشتيتها.`
+        : `توزيع ${iso(p.budget)} على ${iso(p.n)} قنوات، كل منها فوق حد الإنفاق الأدنى المفيد.`,
+    belowMinimum: (p) =>
+      `${iso(p.budget)} أقل من أدنى إنفاق مفيد لقناة ${p.channel} (${iso(p.minimum)})؛ اعتبرها تجربة صغيرة أو ارفع الميزانية.`,
+    b2b: 'الجمهور يبدو من قطاع الأعمال، لذا نفضّل القنوات المهنية.',
+    b2c: 'الجمهور يبدو من المستهلكين، لذا نفضّل الشبكات الاجتماعية وصنّاع المحتوى.',
+    phaseAttract: (p) => `الجذب: إعداد التتبع وإطلاق ${p.channel}`,
+    phaseEngage: (p) => `التفاعل: إعادة الاستهداف ورعاية المهتمين والرد؛ إبقاء أفضل إعلانات ${p.channel}`,
+    phaseDelight: 'الإسعاد: الشكر والتهيئة وطلب التقييمات والإحالات؛ القياس مقابل مؤشرات الأداء',
+  },
+);
+
+// ---------------------------------------------------------------------------------------------
+// Budget rules
+
+/**
+ * How many channels a budget should feed. Each extra channel needs its own learning budget and a
+ * person's attention; below ~500 USD one channel done well beats two done badly, and four is the
+ * most a small team runs well at once.
+ */
+export function channelCap(budgetMinor: number, currency: string): number {
+  const usd = toMajor(budgetMinor, currency) / fromUsd(1, currency).value;
+  if (usd < 500) return 1;
+  if (usd < 2000) return 2;
+  if (usd < 10000) return 3;
+  return 4;
+}
+
+export interface Allocation {
+  split: SplitLine[];
+  belowMinimum: boolean;
+}
+
+/**
+ * Picks channels in the given order while the budget covers their minimums (skipping ones it
+ * cannot afford, up to the cap), then gives each its minimum and shares the rest by weight. When
+ * no channel is affordable, the whole budget goes to the one with the smallest minimum, flagged.
+ */
+export function allocate(
+  budgetMinor: number,
+  currency: string,
+  weeks: number,
+  ranked: ReadonlyArray<{ channel: Channel; weight: number }>,
+): Allocation {
+  const unique = ranked.filter((r, i) => ranked.findIndex((o) => o.channel === r.channel) === i);
+  if (unique.length === 0) throw new Error('allocate needs at least one channel');
+  const cap = channelCap(budgetMinor, currency);
+  const chosen: Array<{ channel: Channel; weight: number; min: number }> = [];
+  let committed = 0;
+  for (const r of unique) {
+    if (chosen.length >= cap) break;
+    const min = channelMinimum(r.channel, weeks, currency);
+    if (committed + min <= budgetMinor) {
+      chosen.push({ ...r, min });
+      committed += min;
+    }
+  }
+  if (chosen.length === 0) {
+    const cheapest = unique
+      .map((r) => ({ ...r, min: channelMinimum(r.channel, weeks, currency) }))
+      .reduce((a, b) => (b.min < a.min ? b : a));
+    return { split: [{ channel: cheapest.channel, amountMinor: budgetMinor }], belowMinimum: true };
+  }
+  const rest = splitExact(
+    budgetMinor - committed,
+    chosen.map((c) => c.weight),
+  );
+  const split = chosen
+    .map((c, i) => ({ channel: c.channel, amountMinor: c.min + (rest[i] ?? 0) }))
+    .sort((a, b) => b.amountMinor - a.amountMinor);
+  return { split, belowMinimum: false };
+}
+
+/**
+ * Turns a proposal (model or offline) into an idea the bot stands behind: channels the budget can
+ * afford, an exact split, targets with their units, texts trimmed to what chat can show.
+ */
+export function finalizeIdea(draft: IdeaDraft, request: BrainstormRequest): Idea {
+  const t = plannerText[request.locale];
+  const ranked = [...draft.channels].sort((a, b) => b.weight - a.weight);
+  const { split, belowMinimum } = allocate(request.budgetMinor, request.currency, request.weeks, ranked);
+  const budget = formatMoney(request.budgetMinor, request.currency);
+  const first = split[0] as SplitLine;
+  const note = belowMinimum
+    ? t.belowMinimum({
+        budget,
+        minimum: formatMoney(channelMinimum(first.channel, request.weeks, request.currency), request.currency),
+        channel: CHANNEL_INFO[first.channel].label[request.locale],
+      })
+    : t.concentrated({ budget, n: split.length });
+  const clip = (s: string, n: number) => {
+    const chars = [...s.trim()];
+    return chars.length > n ? `${chars.slice(0, n - 1).join('')}…` : chars.join('');
+  };
+  const kpis = draft.kpis
+    .filter((k, i, all) => all.findIndex((o) => o.kpi === k.kpi) === i)
+    .map((k) => ({ ...k, unit: KPI_UNITS[k.kpi] }));
+  return Idea.parse({
+    title: clip(draft.title, 120) || '—',
+    hook: clip(draft.hook, 400) || '—',
+    split,
+    tactics: {
+      attract: draft.tactics.attract.map((x) => clip(x, 300)),
+      engage: draft.tactics.engage.map((x) => clip(x, 300)),
+      delight: draft.tactics.delight.map((x) => clip(x, 300)),
+    },
+    kpis,
+    reasoning: clip(`${draft.reasoning.trim()} ${note}`, 1200),
+    belowMinimum,
+  });
+}
+
+/** Weeks split into attract, engage and delight phases (a quarter, a half, a quarter). */
+export function timelineFor(idea: Idea, weeks: number, locale: Locale): TimelinePhase[] {
+  const t = plannerText[locale];
+  const lead = CHANNEL_INFO[(idea.split[0] as SplitLine).channel].label[locale];
+  if (weeks < 3) {
+    return [{ fromWeek: 1, toWeek: weeks, focus: `${t.phaseAttract({ channel: lead })}; ${t.phaseDelight}` }];
+  }
+  const a = Math.max(1, Math.round(weeks / 4));
+  const e = Math.max(a + 1, weeks - Math.max(1, Math.round(weeks / 4)));
+  return [
+    { fromWeek: 1, toWeek: a, focus: t.phaseAttract({ channel: lead }) },
+    { fromWeek: a + 1, toWeek: e, focus: t.phaseEngage({ channel: lead }) },
+    { fromWeek: e + 1, toWeek: weeks, focus: t.phaseDelight },
+  ];
+}
+
+/** Scales a stored split to a new budget, keeping the proportions and summing exactly. */
+export function rescaleSplit(split: readonly SplitLine[], budgetMinor: number): SplitLine[] {
+  if (split.length === 0) return [];
+  const parts = splitExact(
+    budgetMinor,
+    split.map((l) => l.amountMinor),
+  );
+  return split.map((l, i) => ({ channel: l.channel, amountMinor: parts[i] ?? 0 }));
+}

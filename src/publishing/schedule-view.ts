@@ -1,0 +1,244 @@
+/**
+ * How scheduled posts are shown in chat: a post's card (channel, status, local and UTC time, media,
+ * attempts, last error, link), the approval buttons, the 14-day calendar of /schedule list, and the
+ * text of the problems found when a post is checked (a time that cannot be read, a channel's
+ * rules). commands/schedule.ts parses what people type, calls SchedulerService and shows its
+ * answers with these.
+ */
+
+import { defineMessages, iso } from '../core/i18n.js';
+import type { Viewer } from '../core/identity.js';
+import { type Action, type Block, context, fields, list, type Reply, reply, text } from '../core/reply.js';
+import { formatLocal, formatUtc, localDay, localTime, nextQuarterHour, type WhenProblem } from '../lib/when.js';
+import { preview } from './dispatcher.js';
+import { type Channel, type Draft, mediaOf, type RuleProblem, type ScheduledPost } from './scheduler.js';
+
+const m = defineMessages(
+  'schedule-view',
+  {
+    post: 'Post',
+    channel: 'Channel',
+    local: 'Local time',
+    utc: 'UTC',
+    status: 'Status',
+    title: 'Title / subject',
+    media: 'Media',
+    attempts: 'Attempts',
+    lastError: 'Last error',
+    link: 'Link',
+    approve: 'Approve',
+    reject: 'Reject',
+    whenUnreadable: (p: { value: string }) =>
+      `"${p.value}" is not a time I can read. Try "tomorrow 9am", "next monday 10:00", "in 2 hours" or 2026-12-01 09:00.`,
+    whenNoTime: 'Say a time of day too, e.g. "tomorrow 9am".',
+    whenPast: (p: { local: string; zone: string }) => `${p.local} (${p.zone}) is in the past. Choose a later time.`,
+    whenGap: (p: { local: string; zone: string }) =>
+      `${p.local} does not exist in ${p.zone}: clocks skip that hour for daylight saving. Choose a time outside the gap.`,
+    needsMedia: (p: { channel: string }) => `${p.channel} needs an image or video: add media:https://…`,
+    needsVideo: 'YouTube needs a video URL (media:https://…/video.mp4).',
+    needsTitle: (p: { channel: string }) =>
+      p.channel === 'mailchimp'
+        ? 'Mailchimp needs a subject: add title:"…".'
+        : `${p.channel} needs a title: add title:"…".`,
+    needsText: (p: { channel: string }) => `${p.channel} needs text: add text:"…" or write it after " | ".`,
+    tooLong: (p: { what: string; max: number; got: number }) =>
+      `The ${p.what} is ${p.got} characters; the limit is ${p.max}.`,
+    tooManyHashtags: (p: { max: number; got: number }) => `Instagram allows ${p.max} hashtags; this has ${p.got}.`,
+    notQuarterHour: (p: { suggestion: string }) =>
+      `Mailchimp sends only on the quarter hour (:00, :15, :30, :45 UTC). The next one is ${p.suggestion}.`,
+    listTitle: 'Scheduled posts, next 14 days',
+    listEmpty: 'Nothing scheduled in the next 14 days. Try /schedule instagram tomorrow 9am media:https://… | Caption',
+    needsAttention: 'Needs attention',
+    zoneNote: (p: { zone: string }) => `Times in ${p.zone}. /schedule show N for details.`,
+    s_pending: 'scheduled',
+    s_awaiting_approval: 'awaiting approval',
+    s_publishing: 'publishing',
+    s_published: 'published',
+    s_failed: 'failed',
+    s_cancelled: 'cancelled',
+    s_unknown: 'outcome unknown',
+    w_caption: 'caption',
+    w_title: 'title',
+    w_subject: 'subject',
+    w_text: 'text',
+    w_description: 'description',
+  },
+  {
+    post: 'المنشور',
+    channel: 'القناة',
+    local: 'الوقت المحلي',
+    utc: 'التوقيت العالمي UTC',
+    status: 'الحالة',
+    title: 'العنوان / الموضوع',
+    media: 'الوسائط',
+    attempts: 'المحاولات',
+    lastError: 'آخر خطأ',
+    link: 'الرابط',
+    approve: 'موافقة',
+    reject: 'رفض',
+    whenUnreadable: (p) =>
+      `لم أفهم الوقت "${iso(p.value)}". جرّب "tomorrow 9am" أو "next monday 10:00" أو "in 2 hours" أو 2026-12-01 09:00.`,
+    whenNoTime: 'اذكر الساعة أيضًا، مثل "tomorrow 9am".',
+    whenPast: (p) => `${iso(p.local)} (${iso(p.zone)}) في الماضي. اختر وقتًا لاحقًا.`,
+    whenGap: (p) =>
+      `الوقت ${iso(p.local)} غير موجود في ${iso(p.zone)}: تُقدَّم الساعة في التوقيت الصيفي. اختر وقتًا خارج هذه الفجوة.`,
+    needsMedia: (p) => `${iso(p.channel)} يحتاج صورة أو فيديو: أضف media:https://…`,
+    needsVideo: 'يوتيوب يحتاج رابط فيديو (media:https://…/video.mp4).',
+    needsTitle: (p) =>
+      p.channel === 'mailchimp'
+        ? 'Mailchimp يحتاج موضوعًا: أضف title:"…".'
+        : `${iso(p.channel)} يحتاج عنوانًا: أضف title:"…".`,
+    needsText: (p) => `${iso(p.channel)} يحتاج نصًا: أضف text:"…" أو اكتبه بعد " | ".`,
+    tooLong: (p) => `طول ${p.what} ${iso(p.got)} حرفًا؛ الحد ${iso(p.max)}.`,
+    tooManyHashtags: (p) => `إنستغرام يسمح بـ ${iso(p.max)} وسمًا؛ هنا ${iso(p.got)}.`,
+    notQuarterHour: (p) =>
+      `يرسل Mailchimp فقط عند أرباع الساعة (:00 و:15 و:30 و:45 بتوقيت UTC). أقرب موعد ${iso(p.suggestion)}.`,
+    listTitle: 'المنشورات المجدولة في الأيام الأربعة عشر القادمة',
+    listEmpty:
+      'لا شيء مجدول في الأيام الأربعة عشر القادمة. جرّب /schedule instagram tomorrow 9am media:https://… | Caption',
+    needsAttention: 'يحتاج إلى متابعة',
+    zoneNote: (p) => `الأوقات بتوقيت ${iso(p.zone)}. استخدم /schedule show N للتفاصيل.`,
+    s_pending: 'مجدول',
+    s_awaiting_approval: 'بانتظار الموافقة',
+    s_publishing: 'قيد النشر',
+    s_published: 'منشور',
+    s_failed: 'فشل',
+    s_cancelled: 'ملغى',
+    s_unknown: 'النتيجة غير معروفة',
+    w_caption: 'التعليق',
+    w_title: 'العنوان',
+    w_subject: 'الموضوع',
+    w_text: 'النص',
+    w_description: 'الوصف',
+  },
+);
+
+type T = (typeof m)['en'];
+
+const CHANNEL_NAMES: Record<Channel, string> = {
+  instagram: 'Instagram',
+  facebook: 'Facebook',
+  youtube: 'YouTube',
+  mailchimp: 'Mailchimp',
+  reminder: 'Reminder',
+};
+
+/** The network's own name ("YouTube"), or the stored value for a channel this version does not know. */
+export const channelName = (c: string): string => CHANNEL_NAMES[c as Channel] ?? c;
+
+/** A post status in the reader's language ("awaiting approval"), or as stored when unknown. */
+export function statusName(status: string, v: Viewer): string {
+  const t = v.t(m);
+  const value = t[`s_${status}` as keyof T];
+  return typeof value === 'string' ? value : status;
+}
+
+/** Approve and Reject, under a post that waits for a manager. */
+export function approvalButtons(id: number, v: Viewer): Action[] {
+  const t = v.t(m);
+  return [
+    { id: 'schedule.approve', label: t.approve, payload: String(id), style: 'primary' },
+    { id: 'schedule.reject', label: t.reject, payload: String(id), style: 'danger' },
+  ];
+}
+
+/** A post's card: its fields, then its text. */
+export function postDetails(post: ScheduledPost, v: Viewer): Block[] {
+  const t = v.t(m);
+  const rows = [
+    { label: t.post, value: iso(`#${post.id}`) },
+    { label: t.channel, value: iso(channelName(post.channel)) },
+    { label: t.status, value: statusName(post.status, v) },
+    { label: t.local, value: iso(`${localTime(post.publishAt, v.timezone, v.locale)} (${v.timezone})`) },
+    { label: t.utc, value: iso(formatUtc(post.publishAt)) },
+  ];
+  if (post.title) rows.push({ label: t.title, value: post.title });
+  for (const item of mediaOf(post)) rows.push({ label: t.media, value: iso(item.url) });
+  if (post.attempts > 0) rows.push({ label: t.attempts, value: iso(post.attempts) });
+  if (post.lastError) rows.push({ label: t.lastError, value: post.lastError });
+  if (post.url) rows.push({ label: t.link, value: iso(post.url) });
+  return [fields(rows), ...(post.content ? [text(post.content)] : [])];
+}
+
+/**
+ * The calendar of /schedule list, from SchedulerService.window: posts past their time that need a
+ * person (outcome unknown, still awaiting approval) first, then one list per local day.
+ */
+export function calendar(posts: readonly ScheduledPost[], now: Date, v: Viewer): Reply {
+  const t = v.t(m);
+  const zone = v.timezone;
+  if (posts.length === 0) return reply(t.listTitle, [text(t.listEmpty)]);
+  const line = (p: ScheduledPost) =>
+    `${iso(formatLocal(p.publishAt, zone).slice(11))} · ${iso(`#${p.id}`)} ${iso(channelName(p.channel))} · ${statusName(p.status, v)} · ${preview(p.content || p.title || '', 60)}`;
+  const blocks: Block[] = [];
+  const attention = posts.filter(
+    (p) => p.publishAt < now && (p.status === 'unknown' || p.status === 'awaiting_approval'),
+  );
+  if (attention.length > 0) {
+    blocks.push(
+      text(t.needsAttention),
+      list(attention.map((p) => `${iso(formatLocal(p.publishAt, zone))} · ${line(p)}`)),
+    );
+  }
+  const days = new Map<string, ScheduledPost[]>();
+  for (const p of posts) {
+    if (attention.includes(p)) continue;
+    const day = localDay(p.publishAt, zone);
+    days.set(day, [...(days.get(day) ?? []), p]);
+  }
+  const dayName = new Intl.DateTimeFormat(v.locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
+    timeZone: zone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+  });
+  for (const [, dayPosts] of days) {
+    const first = dayPosts[0] as ScheduledPost;
+    blocks.push(text(dayName.format(first.publishAt)), list(dayPosts.map(line)));
+  }
+  blocks.push(context(t.zoneNote({ zone })));
+  return reply(t.listTitle, blocks);
+}
+
+/** Why a typed time was refused (`value` as typed, read in the viewer's zone). */
+export function whenProblemText(p: WhenProblem, value: string, v: Viewer): string {
+  const t = v.t(m);
+  const zone = v.timezone;
+  switch (p.kind) {
+    case 'unreadable':
+      return t.whenUnreadable({ value });
+    case 'noTime':
+      return t.whenNoTime;
+    case 'past':
+      return t.whenPast({ local: p.local, zone });
+    case 'dstGap':
+      return t.whenGap({ local: p.local, zone: p.zone });
+  }
+}
+
+/** The channel rules a draft breaks (checkRules), one line each. */
+export function ruleProblemsText(problems: readonly RuleProblem[], d: Draft, v: Viewer): string {
+  return problems.map((p) => ruleProblemText(p, d, v)).join('\n');
+}
+
+function ruleProblemText(p: RuleProblem, d: Draft, v: Viewer): string {
+  const t = v.t(m);
+  switch (p.kind) {
+    case 'needsMedia':
+      return t.needsMedia({ channel: channelName(p.channel) });
+    case 'needsVideo':
+      return t.needsVideo;
+    case 'needsTitle':
+      return t.needsTitle({ channel: p.channel });
+    case 'needsText':
+      return t.needsText({ channel: channelName(p.channel) });
+    case 'tooLong':
+      return t.tooLong({ what: t[`w_${p.what}`], max: p.max, got: p.got });
+    case 'tooManyHashtags':
+      return t.tooManyHashtags({ max: p.max, got: p.got });
+    case 'notQuarterHour': {
+      const next = nextQuarterHour(d.publishAt);
+      return t.notQuarterHour({ suggestion: `${formatLocal(next, v.timezone)} (${v.timezone})` });
+    }
+  }
+}
