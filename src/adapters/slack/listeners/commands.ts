@@ -1,0 +1,68 @@
+/**
+ * Slash commands: each command's own (`/config lang ar`) and the umbrella `/mkt config lang ar`.
+ * Acknowledged at once; then claimed (Slack retries), and either a form opens for missing required
+ * options or the command runs and answers through response_url.
+ */
+import { bind } from '../../../core/bind.js';
+import type { Subcommand } from '../../../core/command.js';
+import { splitCommand, tokenize } from '../../../core/parse.js';
+import { claimOnce } from '../../../db/processed-events.js';
+import { buildModal } from '../modal.js';
+import { UMBRELLA_COMMAND } from '../paths.js';
+import type { ListenerDeps } from './deps.js';
+
+/** The fields of a slash command payload this adapter reads. */
+export interface SlashCommand {
+  command: string;
+  text: string;
+  trigger_id: string;
+  response_url: string;
+  team_id: string;
+  team_domain: string;
+  user_id: string;
+  user_name: string;
+  channel_id: string;
+}
+
+export function registerCommands(d: ListenerDeps): void {
+  d.app.command(/^\/.+/, async ({ command, ack }) => {
+    await ack();
+    d.queue.add(() => d.replies.safely(command.response_url, undefined, () => onCommand(d, command)));
+  });
+}
+
+async function onCommand(d: ListenerDeps, c: SlashCommand): Promise<void> {
+  if (!(await claimOnce(d.services.db, `slack:command:${c.trigger_id}`))) return;
+  const typed = c.command.replace(/^\//, '').toLowerCase();
+  const line = typed === UMBRELLA_COMMAND ? `/${c.text.trim() || 'help'}` : `/${typed} ${c.text}`;
+  const who = await d.identities.identity(c.team_id, c.user_id, c.channel_id, {
+    domain: c.team_domain,
+    name: c.user_name,
+  });
+  const { name, rest } = splitCommand(line);
+  const command = d.router.find(name);
+  const bound = command ? bind(command, tokenize(rest)) : undefined;
+  if (command && bound?.ok && missingRequired(bound.sub, bound.raw)) {
+    const locale = await d.identities.localeOf(who);
+    const view = buildModal(command, bound.sub, bound.raw, locale, {
+      command: command.name,
+      sub: bound.sub.name,
+      channel: c.channel_id,
+      responseUrl: c.response_url,
+    });
+    try {
+      await d.app.client.views.open({ trigger_id: c.trigger_id, view });
+      return;
+    } catch (err) {
+      // An expired trigger or a refused view: the typed path below still explains what is missing.
+      d.log.warn({ err }, 'could not open the modal; answering in text');
+    }
+  }
+  await d.replies.run(c.response_url, c.channel_id, command, bound?.ok ? bound.sub : undefined, who, () =>
+    d.router.handleText(line, who),
+  );
+}
+
+function missingRequired(sub: Subcommand, raw: Record<string, string>): boolean {
+  return Object.entries(sub.options).some(([key, spec]) => spec.required && (raw[key] ?? '').trim() === '');
+}
