@@ -229,6 +229,23 @@ describe('signatures and retries', () => {
     expect(ws.currency).not.toBe('JPY');
   });
 
+  it('refuses a validly signed request timestamped over five minutes ahead, and accepts one a minute ahead', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const ahead = (text: string) =>
+      slashCommandBody({ command: '/config', text, response_url: fake.responseUrl(), trigger_id: fake.triggerId() });
+    const future = ahead('currency CHF');
+    expect((await signedPost(events, future, { secret: SECRET, ts: now + 10 * 60 })).status).toBe(401);
+    const soon = ahead('currency AED');
+    const accepted = await signedPost(events, soon, { secret: SECRET, ts: now + 60 });
+    expect(accepted.status).toBe(200);
+    const responseUrl = new URLSearchParams(soon).get('response_url') ?? '';
+    expect(textOfBlocks((await answered(responseUrl))[0] ?? {})).toContain('Currency set to AED');
+    const refusedUrl = new URLSearchParams(future).get('response_url') ?? '';
+    expect(fake.responsesTo(refusedUrl)).toHaveLength(0);
+    const audits = await app.services.db.auditLog.findMany({ where: { action: 'config.set', target: 'currency' } });
+    expect(audits.some((a) => JSON.stringify(a.details).includes('CHF'))).toBe(false);
+  });
+
   it('acks a retried delivery but runs it once', async () => {
     const first = await command('/config', 'currency GBP');
     await answered(first.responseUrl);

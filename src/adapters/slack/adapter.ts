@@ -120,11 +120,11 @@ export class SlackAdapter implements Adapter {
       const http = this.o.http;
       if (!http) throw new Error('Slack over HTTP needs the shared HTTP server');
       const listener = this.receiver.requestListener;
-      const signingSecret = this.o.config.SLACK_SIGNING_SECRET ?? '';
+      const guard = { signingSecret: this.o.config.SLACK_SIGNING_SECRET ?? '', log: this.log };
       http.use((req: IncomingMessage, res: ServerResponse) => {
         if (!this.active || req.method !== 'POST') return false;
         if (new URL(req.url ?? '/', 'http://localhost').pathname !== SLACK_EVENTS_PATH) return false;
-        guardSlackBody(req, res, signingSecret).then(
+        guardSlackBody(req, res, guard).then(
           (answered) => {
             if (!answered) listener(req, res);
           },
