@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { SlackAdapter } from '../../src/adapters/slack/adapter.js';
 import { Router } from '../../src/core/router.js';
+import { createLogger } from '../../src/log.js';
 import {
   blockActionPayload,
   FakeSlack,
@@ -16,6 +17,7 @@ import {
   type Wire,
 } from '../fakes/slack.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { LogLines } from '../helpers/log-lines.js';
 import { probe, TINY_PNG } from './slack-probe-command.js';
 
 const SECRET = 'test-signing-secret';
@@ -23,6 +25,7 @@ let fake: FakeSlack;
 let app: TestApp;
 let adapter: SlackAdapter;
 let events: string;
+const logs = new LogLines();
 
 beforeAll(async () => {
   fake = await new FakeSlack().start();
@@ -38,7 +41,7 @@ beforeAll(async () => {
     router,
     services: app.services,
     http: app.http,
-    log: app.log,
+    log: createLogger('warn', logs),
     clientOptions: { retryConfig: { retries: 0 } },
   });
   await adapter.start();
@@ -387,5 +390,65 @@ describe('buttons', () => {
     );
     const [answer] = await answered(pressUrl);
     expect(textOfBlocks(answer ?? {})).toContain('no longer valid');
+  });
+});
+
+describe('requests that name no Slack workspace', () => {
+  const both = (answer: Record<string, unknown> | undefined) => {
+    expect(answer?.response_type).toBe('ephemeral');
+    expect(String(answer?.text)).toContain('could not tell which Slack workspace');
+    expect(String(answer?.text)).toContain('مساحة عمل Slack');
+  };
+  const teamless = { team: null, user: { id: 'U_ADMIN', username: 'ada', name: 'ada' } };
+
+  it('a signed button press with team: null and no user.team_id runs nothing and creates no workspace', async () => {
+    const workspaces = await app.services.db.workspace.count();
+    const pressUrl = fake.responseUrl();
+    const press = blockActionPayload({
+      actionId: 'probe.pick',
+      value: '1',
+      responseUrl: pressUrl,
+      triggerId: fake.triggerId(),
+    });
+    const res = await signedPost(events, interactionBody({ ...press, ...teamless }), { secret: SECRET });
+    expect(res.status).toBe(200);
+    const [answer] = await answered(pressUrl);
+    both(answer);
+    expect(textOfBlocks(answer ?? {})).not.toContain('picked');
+    expect(await app.services.db.workspace.count()).toBe(workspaces);
+    expect(await app.services.db.workspace.count({ where: { externalId: '' } })).toBe(0);
+    expect(logs.lines.join('')).toContain('names no workspace');
+  });
+
+  it('so do a modal submission and a slash command without a team id', async () => {
+    const workspaces = await app.services.db.workspace.count();
+    const opened = await command('/config', 'timezone');
+    const open = await fake.until(() => fake.callsTo('views.open').find((c) => c.args.trigger_id === opened.triggerId));
+    const view = { ...(open.args.view as Wire), team_id: '' };
+    const submission = viewSubmissionPayload({ view, values: { value: 'Asia/Tokyo' }, triggerId: fake.triggerId() });
+    const submitted = await signedPost(
+      events,
+      interactionBody({ ...submission, ...teamless, view: { ...(submission.view as Wire), team_id: '' } }),
+      {
+        secret: SECRET,
+      },
+    );
+    expect(submitted.status).toBe(200);
+    both((await answered(opened.responseUrl))[0]);
+
+    const responseUrl = fake.responseUrl();
+    const body = slashCommandBody({
+      command: '/config',
+      text: 'currency NOK',
+      team_id: '',
+      response_url: responseUrl,
+      trigger_id: fake.triggerId(),
+    });
+    expect((await signedPost(events, body, { secret: SECRET })).status).toBe(200);
+    both((await answered(responseUrl))[0]);
+    expect(await app.services.db.workspace.count()).toBe(workspaces);
+    const ws = await app.services.db.workspace.findFirstOrThrow({ where: { platform: 'slack', externalId: 'T0001' } });
+    expect(ws.timezone).not.toBe('Asia/Tokyo');
+    expect(ws.currency).not.toBe('NOK');
   });
 });

@@ -13,6 +13,15 @@ type WebClient = webApi.WebClient;
 /** How long a user's Slack admin status is trusted before users.info is asked again. */
 const ADMIN_CACHE_MS = 10 * 60 * 1000;
 
+/**
+ * The Slack workspace (team) a payload came from: the first non-empty candidate. Undefined when the
+ * payload names none (`team: null` and no `user.team_id`, as some Enterprise Grid or malformed
+ * payloads arrive): such a request must be refused, never filed under a workspace with an empty id.
+ */
+export function teamIdOf(...candidates: ReadonlyArray<string | null | undefined>): string | undefined {
+  return candidates.find((c): c is string => typeof c === 'string' && c.trim() !== '');
+}
+
 export class SlackIdentities {
   private readonly people = new Map<string, { admin: boolean; name?: string; at: number }>();
 
@@ -29,6 +38,8 @@ export class SlackIdentities {
     channel: string | undefined,
     extra: { domain?: string | undefined; name?: string | undefined },
   ): Promise<Identity> {
+    // Every listener checks teamIdOf first and refuses politely; this is the last line of defence.
+    if (!teamIdOf(teamId)) throw new Error('slack: a request without a workspace (team) id reached identity()');
     const key = `${teamId}:${userId}`;
     let person = this.people.get(key);
     if (!person || Date.now() - person.at > ADMIN_CACHE_MS) {

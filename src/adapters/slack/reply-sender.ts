@@ -130,6 +130,18 @@ export class ReplySender {
     }
   }
 
+  /**
+   * A request that names no Slack workspace is refused: nothing runs and no workspace is created.
+   * Slack still gets its 200 (the caller has acknowledged), and the person is told why, in both
+   * languages since no workspace means no language setting.
+   */
+  async refuseWithoutWorkspace(responseUrl: string | undefined, facts: Record<string, unknown>): Promise<void> {
+    this.log.warn(facts, 'slack: refused a request that names no workspace (team)');
+    if (!responseUrl) return;
+    const text = `${slackText.en.noWorkspace}\n${slackText.ar.noWorkspace}`;
+    await respond(responseUrl, { response_type: 'ephemeral', replace_original: false, text });
+  }
+
   /** Failures after the ack still reach the person, with a reference id for the logs. */
   async safely(responseUrl: string | undefined, channel: string | undefined, work: () => Promise<void>): Promise<void> {
     try {

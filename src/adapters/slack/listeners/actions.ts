@@ -5,6 +5,7 @@
  */
 import { formAsText } from '../../../core/reply.js';
 import { claimOnce } from '../../../db/processed-events.js';
+import { teamIdOf } from '../identity.js';
 import { buildFormModal } from '../modal.js';
 import { actionIdOf } from '../render.js';
 import type { ListenerDeps } from './deps.js';
@@ -15,16 +16,22 @@ export function registerActions(d: ListenerDeps): void {
     if (body.type !== 'block_actions' || action.type !== 'button' || !('action_id' in action)) return;
     d.queue.add(() =>
       d.replies.safely(body.response_url, undefined, async () => {
+        const teamId = teamIdOf(body.team?.id, body.user.team_id);
+        if (!teamId) {
+          const facts = {
+            kind: 'action',
+            action: action.action_id,
+            user: body.user.id,
+            enterprise: body.enterprise?.id,
+          };
+          await d.replies.refuseWithoutWorkspace(body.response_url, facts);
+          return;
+        }
         if (!(await claimOnce(d.services.db, `slack:action:${body.trigger_id}`))) return;
-        const who = await d.identities.identity(
-          body.team?.id ?? body.user.team_id ?? '',
-          body.user.id,
-          body.channel?.id,
-          {
-            domain: body.team?.domain,
-            name: body.user.name ?? body.user.username,
-          },
-        );
+        const who = await d.identities.identity(teamId, body.user.id, body.channel?.id, {
+          domain: body.team?.domain,
+          name: body.user.name ?? body.user.username,
+        });
         const reply = await d.router.press(actionIdOf(action.action_id), action.value, who);
         if (reply.form) {
           const meta = {

@@ -7,6 +7,7 @@ import { bind } from '../../../core/bind.js';
 import type { Subcommand } from '../../../core/command.js';
 import { splitCommand, tokenize } from '../../../core/parse.js';
 import { claimOnce } from '../../../db/processed-events.js';
+import { teamIdOf } from '../identity.js';
 import { buildModal } from '../modal.js';
 import { UMBRELLA_COMMAND } from '../paths.js';
 import type { ListenerDeps } from './deps.js';
@@ -32,10 +33,15 @@ export function registerCommands(d: ListenerDeps): void {
 }
 
 async function onCommand(d: ListenerDeps, c: SlashCommand): Promise<void> {
+  const teamId = teamIdOf(c.team_id);
+  if (!teamId) {
+    await d.replies.refuseWithoutWorkspace(c.response_url, { kind: 'command', command: c.command, user: c.user_id });
+    return;
+  }
   if (!(await claimOnce(d.services.db, `slack:command:${c.trigger_id}`))) return;
   const typed = c.command.replace(/^\//, '').toLowerCase();
   const line = typed === UMBRELLA_COMMAND ? `/${c.text.trim() || 'help'}` : `/${typed} ${c.text}`;
-  const who = await d.identities.identity(c.team_id, c.user_id, c.channel_id, {
+  const who = await d.identities.identity(teamId, c.user_id, c.channel_id, {
     domain: c.team_domain,
     name: c.user_name,
   });

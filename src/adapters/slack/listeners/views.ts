@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { findSubcommand } from '../../../core/bind.js';
 import { claimOnce } from '../../../db/processed-events.js';
+import { teamIdOf } from '../identity.js';
 import {
   FORM_CALLBACK_ID,
   formMetadata,
@@ -25,7 +26,13 @@ export function registerViews(d: ListenerDeps): void {
       await ack();
       return;
     }
-    const who = await d.identities.identity(body.team?.id ?? view.team_id, body.user.id, meta.channel, {
+    const teamId = teamIdOf(body.team?.id, body.user.team_id, view.team_id);
+    if (!teamId) {
+      await ack();
+      refuse(d, meta.responseUrl, meta.channel, { kind: 'view', command: meta.command, user: body.user.id });
+      return;
+    }
+    const who = await d.identities.identity(teamId, body.user.id, meta.channel, {
       domain: body.team?.domain,
       name: body.user.name,
     });
@@ -53,7 +60,13 @@ export function registerViews(d: ListenerDeps): void {
       await ack();
       return;
     }
-    const who = await d.identities.identity(body.team?.id ?? view.team_id, body.user.id, meta.channel, {
+    const teamId = teamIdOf(body.team?.id, body.user.team_id, view.team_id);
+    if (!teamId) {
+      await ack();
+      refuse(d, meta.responseUrl, meta.channel, { kind: 'form', action: meta.action, user: body.user.id });
+      return;
+    }
+    const who = await d.identities.identity(teamId, body.user.id, meta.channel, {
       domain: body.team?.domain,
       name: body.user.name,
     });
@@ -77,6 +90,13 @@ export function registerViews(d: ListenerDeps): void {
       }),
     );
   });
+}
+
+/** A submission that names no workspace: closes the modal, runs nothing, says why (after the ack). */
+function refuse(d: ListenerDeps, responseUrl: string | undefined, channel: string | undefined, facts: object): void {
+  d.queue.add(() =>
+    d.replies.safely(responseUrl, channel, () => d.replies.refuseWithoutWorkspace(responseUrl, { ...facts })),
+  );
 }
 
 /** private_metadata as this adapter wrote it, or undefined when it is not. */
