@@ -452,3 +452,113 @@ describe('requests that name no Slack workspace', () => {
     expect(ws.currency).not.toBe('NOK');
   });
 });
+
+describe('people and channels typed after a command (should_escape)', () => {
+  const said = async (name: string, text: string) => {
+    const res = await command(name, text);
+    const [answer] = await answered(res.responseUrl);
+    return { ...res, answer, text: textOfBlocks(answer ?? {}) };
+  };
+  const workspace = () =>
+    app.services.db.workspace.findFirstOrThrow({ where: { platform: 'slack', externalId: 'T0001' } });
+  const member = (externalId: string) => app.services.db.member.findFirst({ where: { externalId } });
+
+  it('stores the person id from <@U…|name> and <@U…>', async () => {
+    const sara = await said('/roles', 'set <@U0SARA|sara> manager');
+    expect(sara.text).toContain('is now manager');
+    expect((await member('U0SARA'))?.role).toBe('manager');
+    await said('/mkt', 'roles set <@U0OMAR> social');
+    expect((await member('U0OMAR'))?.role).toBe('social');
+    expect(await member('sara')).toBeNull();
+  });
+
+  it('stores the channel id from <#C…|name> and <#C…>, which files.uploadV2 can post into', async () => {
+    await said('/alerts', 'config channel:<#C123|alerts> escalate:<#C0ESC>');
+    expect((await workspace()).alertChannel).toBe('C123');
+    expect((await workspace()).escalationChannel).toBe('C0ESC');
+    fake.channels.set('C0PROMO', { id: 'C0PROMO', name: 'promo', member: true });
+    const set = await said('/config', 'channel digest <#C0PROMO|promo>');
+    expect(set.text).toContain('C0PROMO');
+    const ws = await workspace();
+    expect(ws.digestChannel).toBe('C0PROMO');
+    const chart = { kind: 'image' as const, png: TINY_PNG, alt: 'spend', filename: 'digest.png' };
+    await adapter.notifier.post(ws, 'digest', { title: 'Digest', blocks: [chart] });
+    const complete = fake.callsTo('files.completeUploadExternal').at(-1);
+    expect(complete?.args.channel_id).toBe('C0PROMO');
+  });
+
+  it('refuses a person or channel Slack sent as plain text, in the workspace language, changing nothing', async () => {
+    const before = await workspace();
+    const person = await said('/roles', 'set @sara admin');
+    expect(person.answer?.response_type).toBe('ephemeral');
+    expect(person.text).toContain('Slack sent "@sara" as plain text');
+    expect(person.text).toContain('npx mktbot slack-manifest');
+    expect(await member('sara')).toBeNull();
+    const channel = await said('/config', 'channel team #general');
+    expect(channel.text).toContain('Slack sent "#general" as plain text rather than as a channel');
+    expect((await workspace()).teamChannel).toBe(before.teamChannel);
+    await said('/config', 'lang ar');
+    try {
+      const ar = await said('/alerts', 'config channel:#social');
+      expect(ar.text).toContain('نصًا عاديًا');
+      expect(ar.text).toContain('#social');
+    } finally {
+      await said('/config', 'lang en');
+    }
+    expect((await workspace()).alertChannel).toBe('C123');
+  });
+
+  it('gives other options the text as the person saw it: names, links as typed, & < >', async () => {
+    const note = await said(
+      '/probe',
+      'note "Thanks <@U0SARA|sara> &amp; <#C123|alerts>: see <https://example.com/a?b=1&amp;c=2|example.com/a?b=1&amp;c=2> &lt;3"',
+    );
+    // The reply's own mrkdwn escaping is what turns & and < back into entities here.
+    expect(note.text).toContain('noted: Thanks @sara &amp; #alerts: see example.com/a?b=1&amp;c=2 &lt;3');
+  });
+
+  it("the form for /roles set offers Slack's people picker, whose id is stored", async () => {
+    const res = await command('/roles', 'set');
+    const open = await fake.until(() => fake.callsTo('views.open').find((c) => c.args.trigger_id === res.triggerId));
+    // Views are claimed by id and hash (Slack retries): this one is new.
+    const view: Wire = { ...(open.args.view as Wire), id: 'V0ROLES', hash: 'h0roles' };
+    const user = (view.blocks as Array<Wire>).find((b) => b.block_id === 'user');
+    expect(user?.element.type).toBe('users_select');
+    const submitted = await signedPost(
+      events,
+      interactionBody(
+        viewSubmissionPayload({ view, values: { user: 'U0LINA', role: 'manager' }, triggerId: fake.triggerId() }),
+      ),
+      { secret: SECRET },
+    );
+    expect(submitted.text).toBe('');
+    await answered(res.responseUrl);
+    expect((await member('U0LINA'))?.role).toBe('manager');
+  });
+
+  it('"@mktbot roles set @rami social" in a channel keeps the person mention as input', async () => {
+    const body = JSON.stringify({
+      token: 'deprecated-verification-token',
+      team_id: 'T0001',
+      api_app_id: 'A1',
+      type: 'event_callback',
+      event_id: 'Ev0RAMI',
+      event_time: Math.floor(Date.now() / 1000),
+      authorizations: [{ team_id: 'T0001', user_id: 'UBOT', is_bot: true }],
+      event: {
+        type: 'app_mention',
+        user: 'U_ADMIN',
+        text: '<@UBOT> roles set <@U0RAMI> social',
+        ts: '1700000000.000300',
+        channel: 'C_TEAM',
+        event_ts: '1700000000.000300',
+      },
+    });
+    expect((await signedPost(events, body, { secret: SECRET }, 'application/json')).status).toBe(200);
+    const posted = await fake.until(() =>
+      fake.callsTo('chat.postMessage').find((c) => JSON.stringify(c.args).includes('is now social')),
+    );
+    expect(posted.args.channel).toBe('C_TEAM');
+    expect((await member('U0RAMI'))?.role).toBe('social');
+  });
+});

@@ -3,13 +3,12 @@
  * Acknowledged at once; then claimed (Slack retries), and either a form opens for missing required
  * options or the command runs and answers through response_url.
  */
-import { bind } from '../../../core/bind.js';
 import type { Subcommand } from '../../../core/command.js';
-import { splitCommand, tokenize } from '../../../core/parse.js';
 import { claimOnce } from '../../../db/processed-events.js';
 import { teamIdOf } from '../identity.js';
 import { buildModal } from '../modal.js';
 import { UMBRELLA_COMMAND } from '../paths.js';
+import { plainMentionReply, readSlackInput } from '../typed-input.js';
 import type { ListenerDeps } from './deps.js';
 
 /** The fields of a slash command payload this adapter reads. */
@@ -45,14 +44,13 @@ async function onCommand(d: ListenerDeps, c: SlashCommand): Promise<void> {
     domain: c.team_domain,
     name: c.user_name,
   });
-  const { name, rest } = splitCommand(line);
-  const command = d.router.find(name);
-  const bound = command ? bind(command, tokenize(rest)) : undefined;
-  if (command && bound?.ok && missingRequired(bound.sub, bound.raw)) {
+  const input = readSlackInput(d.router, line);
+  if (input.kind === 'bound' && missingRequired(input.sub, input.raw)) {
+    const { command, sub, raw } = input;
     const locale = await d.identities.localeOf(who);
-    const view = buildModal(command, bound.sub, bound.raw, locale, {
+    const view = buildModal(command, sub, raw, locale, {
       command: command.name,
-      sub: bound.sub.name,
+      sub: sub.name,
       channel: c.channel_id,
       responseUrl: c.response_url,
     });
@@ -64,8 +62,21 @@ async function onCommand(d: ListenerDeps, c: SlashCommand): Promise<void> {
       d.log.warn({ err }, 'could not open the modal; answering in text');
     }
   }
-  await d.replies.run(c.response_url, c.channel_id, command, bound?.ok ? bound.sub : undefined, who, () =>
-    d.router.handleText(line, who),
+  if (input.kind === 'bound' && input.plain) {
+    const locale = await d.identities.localeOf(who);
+    await d.replies.answer(c.response_url, plainMentionReply(input.plain, locale), { channel: c.channel_id, locale });
+    return;
+  }
+  if (input.kind === 'text') {
+    // Not bound to a sub-action: the router says what is wrong with the line.
+    await d.replies.run(c.response_url, c.channel_id, undefined, undefined, who, () =>
+      d.router.handleText(input.line, who),
+    );
+    return;
+  }
+  const { command, sub, raw } = input;
+  await d.replies.run(c.response_url, c.channel_id, command, sub, who, () =>
+    d.router.handleStructured(command.name, sub.name, raw, who),
   );
 }
 
