@@ -100,6 +100,32 @@ describe('discord.js client against the fake Discord', () => {
     expect(ids).toEqual(['probe.again|7', 'probe.replace|x']);
   });
 
+  it('/roles set takes the person from a USER option (type 6): the resolved id is stored', async () => {
+    const sara = '1180000000000004242';
+    const payload = fake.chatInput(
+      'roles',
+      [
+        {
+          name: 'set',
+          type: 1,
+          options: [
+            { name: 'user', type: 6, value: sara },
+            { name: 'role', type: 3, value: 'manager' },
+          ],
+        },
+      ],
+      { permissions: MANAGE_SERVER },
+    );
+    (payload.data as Record<string, unknown>).resolved = {
+      users: { [sara]: { id: sara, username: 'sara', global_name: 'Sara', discriminator: '0', avatar: null } },
+      members: { [sara]: { roles: [], joined_at: '2026-01-01T00:00:00.000Z', nick: null, avatar: null, flags: 0 } },
+    };
+    const body = await run(payload);
+    expect(textOf(body.data?.embeds)).toContain('is now manager');
+    const member = await app.services.db.member.findFirst({ where: { externalId: sara } });
+    expect(member?.role).toBe('manager');
+  });
+
   it('Manage Server makes an admin; a plain member is refused privately', async () => {
     const guildId = '1180000000000009001';
     const first = await run(

@@ -74,6 +74,31 @@ describe('HTTP interactions endpoint', () => {
     expect(embedsText(res.body.data)).toContain('Settings');
   });
 
+  it('reads the person of a USER option (type 6) as its id, with the user under data.resolved', async () => {
+    const omar = '1180000000000005151';
+    const payload = fake.chatInput(
+      'roles',
+      [
+        {
+          name: 'set',
+          type: 1,
+          options: [
+            { name: 'user', type: 6, value: omar },
+            { name: 'role', type: 3, value: 'social' },
+          ],
+        },
+      ],
+      { permissions: '32' },
+    );
+    (payload.data as Record<string, unknown>).resolved = {
+      users: { [omar]: { id: omar, username: 'omar', global_name: 'Omar', discriminator: '0', avatar: null } },
+    };
+    const res = await fake.deliver(url, payload, signer);
+    expect(res.body.type).toBe(4);
+    expect(embedsText(res.body.data)).toContain('is now social');
+    expect((await app.services.db.member.findFirst({ where: { externalId: omar } }))?.role).toBe('social');
+  });
+
   it('defers slow work (type 5) and edits through the webhook route without the bot token', async () => {
     const payload = fake.chatInput('probe', [{ name: 'slow', type: 1, options: [] }]);
     const res = await fake.deliver(url, payload, signer);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { SlackAdapter } from '../../src/adapters/slack/adapter.js';
 import { Router } from '../../src/core/router.js';
+import { createLogger } from '../../src/log.js';
 import {
   blockActionPayload,
   FakeSlack,
@@ -16,6 +17,7 @@ import {
   type Wire,
 } from '../fakes/slack.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { LogLines } from '../helpers/log-lines.js';
 import { probe, TINY_PNG } from './slack-probe-command.js';
 
 const SECRET = 'test-signing-secret';
@@ -23,6 +25,7 @@ let fake: FakeSlack;
 let app: TestApp;
 let adapter: SlackAdapter;
 let events: string;
+const logs = new LogLines();
 
 beforeAll(async () => {
   fake = await new FakeSlack().start();
@@ -38,7 +41,7 @@ beforeAll(async () => {
     router,
     services: app.services,
     http: app.http,
-    log: app.log,
+    log: createLogger('warn', logs),
     clientOptions: { retryConfig: { retries: 0 } },
   });
   await adapter.start();
@@ -229,6 +232,23 @@ describe('signatures and retries', () => {
     expect(ws.currency).not.toBe('JPY');
   });
 
+  it('refuses a validly signed request timestamped over five minutes ahead, and accepts one a minute ahead', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const ahead = (text: string) =>
+      slashCommandBody({ command: '/config', text, response_url: fake.responseUrl(), trigger_id: fake.triggerId() });
+    const future = ahead('currency CHF');
+    expect((await signedPost(events, future, { secret: SECRET, ts: now + 10 * 60 })).status).toBe(401);
+    const soon = ahead('currency AED');
+    const accepted = await signedPost(events, soon, { secret: SECRET, ts: now + 60 });
+    expect(accepted.status).toBe(200);
+    const responseUrl = new URLSearchParams(soon).get('response_url') ?? '';
+    expect(textOfBlocks((await answered(responseUrl))[0] ?? {})).toContain('Currency set to AED');
+    const refusedUrl = new URLSearchParams(future).get('response_url') ?? '';
+    expect(fake.responsesTo(refusedUrl)).toHaveLength(0);
+    const audits = await app.services.db.auditLog.findMany({ where: { action: 'config.set', target: 'currency' } });
+    expect(audits.some((a) => JSON.stringify(a.details).includes('CHF'))).toBe(false);
+  });
+
   it('acks a retried delivery but runs it once', async () => {
     const first = await command('/config', 'currency GBP');
     await answered(first.responseUrl);
@@ -370,5 +390,175 @@ describe('buttons', () => {
     );
     const [answer] = await answered(pressUrl);
     expect(textOfBlocks(answer ?? {})).toContain('no longer valid');
+  });
+});
+
+describe('requests that name no Slack workspace', () => {
+  const both = (answer: Record<string, unknown> | undefined) => {
+    expect(answer?.response_type).toBe('ephemeral');
+    expect(String(answer?.text)).toContain('could not tell which Slack workspace');
+    expect(String(answer?.text)).toContain('مساحة عمل Slack');
+  };
+  const teamless = { team: null, user: { id: 'U_ADMIN', username: 'ada', name: 'ada' } };
+
+  it('a signed button press with team: null and no user.team_id runs nothing and creates no workspace', async () => {
+    const workspaces = await app.services.db.workspace.count();
+    const pressUrl = fake.responseUrl();
+    const press = blockActionPayload({
+      actionId: 'probe.pick',
+      value: '1',
+      responseUrl: pressUrl,
+      triggerId: fake.triggerId(),
+    });
+    const res = await signedPost(events, interactionBody({ ...press, ...teamless }), { secret: SECRET });
+    expect(res.status).toBe(200);
+    const [answer] = await answered(pressUrl);
+    both(answer);
+    expect(textOfBlocks(answer ?? {})).not.toContain('picked');
+    expect(await app.services.db.workspace.count()).toBe(workspaces);
+    expect(await app.services.db.workspace.count({ where: { externalId: '' } })).toBe(0);
+    expect(logs.lines.join('')).toContain('names no workspace');
+  });
+
+  it('so do a modal submission and a slash command without a team id', async () => {
+    const workspaces = await app.services.db.workspace.count();
+    const opened = await command('/config', 'timezone');
+    const open = await fake.until(() => fake.callsTo('views.open').find((c) => c.args.trigger_id === opened.triggerId));
+    const view = { ...(open.args.view as Wire), team_id: '' };
+    const submission = viewSubmissionPayload({ view, values: { value: 'Asia/Tokyo' }, triggerId: fake.triggerId() });
+    const submitted = await signedPost(
+      events,
+      interactionBody({ ...submission, ...teamless, view: { ...(submission.view as Wire), team_id: '' } }),
+      {
+        secret: SECRET,
+      },
+    );
+    expect(submitted.status).toBe(200);
+    both((await answered(opened.responseUrl))[0]);
+
+    const responseUrl = fake.responseUrl();
+    const body = slashCommandBody({
+      command: '/config',
+      text: 'currency NOK',
+      team_id: '',
+      response_url: responseUrl,
+      trigger_id: fake.triggerId(),
+    });
+    expect((await signedPost(events, body, { secret: SECRET })).status).toBe(200);
+    both((await answered(responseUrl))[0]);
+    expect(await app.services.db.workspace.count()).toBe(workspaces);
+    const ws = await app.services.db.workspace.findFirstOrThrow({ where: { platform: 'slack', externalId: 'T0001' } });
+    expect(ws.timezone).not.toBe('Asia/Tokyo');
+    expect(ws.currency).not.toBe('NOK');
+  });
+});
+
+describe('people and channels typed after a command (should_escape)', () => {
+  const said = async (name: string, text: string) => {
+    const res = await command(name, text);
+    const [answer] = await answered(res.responseUrl);
+    return { ...res, answer, text: textOfBlocks(answer ?? {}) };
+  };
+  const workspace = () =>
+    app.services.db.workspace.findFirstOrThrow({ where: { platform: 'slack', externalId: 'T0001' } });
+  const member = (externalId: string) => app.services.db.member.findFirst({ where: { externalId } });
+
+  it('stores the person id from <@U…|name> and <@U…>', async () => {
+    const sara = await said('/roles', 'set <@U0SARA|sara> manager');
+    expect(sara.text).toContain('is now manager');
+    expect((await member('U0SARA'))?.role).toBe('manager');
+    await said('/mkt', 'roles set <@U0OMAR> social');
+    expect((await member('U0OMAR'))?.role).toBe('social');
+    expect(await member('sara')).toBeNull();
+  });
+
+  it('stores the channel id from <#C…|name> and <#C…>, which files.uploadV2 can post into', async () => {
+    await said('/alerts', 'config channel:<#C123|alerts> escalate:<#C0ESC>');
+    expect((await workspace()).alertChannel).toBe('C123');
+    expect((await workspace()).escalationChannel).toBe('C0ESC');
+    fake.channels.set('C0PROMO', { id: 'C0PROMO', name: 'promo', member: true });
+    const set = await said('/config', 'channel digest <#C0PROMO|promo>');
+    expect(set.text).toContain('C0PROMO');
+    const ws = await workspace();
+    expect(ws.digestChannel).toBe('C0PROMO');
+    const chart = { kind: 'image' as const, png: TINY_PNG, alt: 'spend', filename: 'digest.png' };
+    await adapter.notifier.post(ws, 'digest', { title: 'Digest', blocks: [chart] });
+    const complete = fake.callsTo('files.completeUploadExternal').at(-1);
+    expect(complete?.args.channel_id).toBe('C0PROMO');
+  });
+
+  it('refuses a person or channel Slack sent as plain text, in the workspace language, changing nothing', async () => {
+    const before = await workspace();
+    const person = await said('/roles', 'set @sara admin');
+    expect(person.answer?.response_type).toBe('ephemeral');
+    expect(person.text).toContain('Slack sent "@sara" as plain text');
+    expect(person.text).toContain('npx mktbot slack-manifest');
+    expect(await member('sara')).toBeNull();
+    const channel = await said('/config', 'channel team #general');
+    expect(channel.text).toContain('Slack sent "#general" as plain text rather than as a channel');
+    expect((await workspace()).teamChannel).toBe(before.teamChannel);
+    await said('/config', 'lang ar');
+    try {
+      const ar = await said('/alerts', 'config channel:#social');
+      expect(ar.text).toContain('نصًا عاديًا');
+      expect(ar.text).toContain('#social');
+    } finally {
+      await said('/config', 'lang en');
+    }
+    expect((await workspace()).alertChannel).toBe('C123');
+  });
+
+  it('gives other options the text as the person saw it: names, links as typed, & < >', async () => {
+    const note = await said(
+      '/probe',
+      'note "Thanks <@U0SARA|sara> &amp; <#C123|alerts>: see <https://example.com/a?b=1&amp;c=2|example.com/a?b=1&amp;c=2> &lt;3"',
+    );
+    // The reply's own mrkdwn escaping is what turns & and < back into entities here.
+    expect(note.text).toContain('noted: Thanks @sara &amp; #alerts: see example.com/a?b=1&amp;c=2 &lt;3');
+  });
+
+  it("the form for /roles set offers Slack's people picker, whose id is stored", async () => {
+    const res = await command('/roles', 'set');
+    const open = await fake.until(() => fake.callsTo('views.open').find((c) => c.args.trigger_id === res.triggerId));
+    // Views are claimed by id and hash (Slack retries): this one is new.
+    const view: Wire = { ...(open.args.view as Wire), id: 'V0ROLES', hash: 'h0roles' };
+    const user = (view.blocks as Array<Wire>).find((b) => b.block_id === 'user');
+    expect(user?.element.type).toBe('users_select');
+    const submitted = await signedPost(
+      events,
+      interactionBody(
+        viewSubmissionPayload({ view, values: { user: 'U0LINA', role: 'manager' }, triggerId: fake.triggerId() }),
+      ),
+      { secret: SECRET },
+    );
+    expect(submitted.text).toBe('');
+    await answered(res.responseUrl);
+    expect((await member('U0LINA'))?.role).toBe('manager');
+  });
+
+  it('"@mktbot roles set @rami social" in a channel keeps the person mention as input', async () => {
+    const body = JSON.stringify({
+      token: 'deprecated-verification-token',
+      team_id: 'T0001',
+      api_app_id: 'A1',
+      type: 'event_callback',
+      event_id: 'Ev0RAMI',
+      event_time: Math.floor(Date.now() / 1000),
+      authorizations: [{ team_id: 'T0001', user_id: 'UBOT', is_bot: true }],
+      event: {
+        type: 'app_mention',
+        user: 'U_ADMIN',
+        text: '<@UBOT> roles set <@U0RAMI> social',
+        ts: '1700000000.000300',
+        channel: 'C_TEAM',
+        event_ts: '1700000000.000300',
+      },
+    });
+    expect((await signedPost(events, body, { secret: SECRET }, 'application/json')).status).toBe(200);
+    const posted = await fake.until(() =>
+      fake.callsTo('chat.postMessage').find((c) => JSON.stringify(c.args).includes('is now social')),
+    );
+    expect(posted.args.channel).toBe('C_TEAM');
+    expect((await member('U0RAMI'))?.role).toBe('social');
   });
 });

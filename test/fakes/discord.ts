@@ -606,6 +606,8 @@ interface CommandOption {
   options?: CommandOption[];
   name_localizations?: Record<string, string>;
   description_localizations?: Record<string, string>;
+  /** Top level only: a permission bitfield as a string of digits, or null for everyone. */
+  default_member_permissions?: unknown;
 }
 
 /** Application command checks that make Discord refuse a registration with 50035. */
@@ -616,6 +618,9 @@ export function commandsProblem(body: unknown) {
   for (const [i, c] of (body as CommandOption[]).entries()) {
     if (names.has(c.name)) return invalidForm(`${i}.name`, 'APPLICATION_COMMANDS_DUPLICATE_NAME');
     names.add(c.name);
+    const perms = c.default_member_permissions;
+    if (perms !== undefined && perms !== null && (typeof perms !== 'string' || !/^\d{1,20}$/.test(perms)))
+      return invalidForm(`${i}.default_member_permissions`, 'BASE_TYPE_BAD_INT');
     const problem = optionProblem(c, `${i}`);
     if (problem) return problem;
   }

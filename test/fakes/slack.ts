@@ -107,7 +107,9 @@ export function viewProblems(view: Wire | undefined): string[] {
     if (b.type !== 'input') return;
     if (!b.label?.text) out.push(`[ERROR] missing required field: label [json-pointer:/view/blocks/${i}]`);
     const e = b.element ?? {};
-    if (!['plain_text_input', 'static_select', 'conversations_select', 'channels_select'].includes(e.type)) {
+    if (
+      !['plain_text_input', 'static_select', 'conversations_select', 'channels_select', 'users_select'].includes(e.type)
+    ) {
       out.push(`[ERROR] unsupported element [json-pointer:/view/blocks/${i}/element]`);
     }
     if (e.type === 'static_select' && (!Array.isArray(e.options) || e.options.length === 0 || e.options.length > 100)) {
@@ -581,7 +583,9 @@ export function viewSubmissionPayload(o: {
           }
         : el.type === 'conversations_select'
           ? { type: el.type, selected_conversation: v ?? null }
-          : { type: el.type, value: v ?? null };
+          : el.type === 'users_select'
+            ? { type: el.type, selected_user: v ?? null }
+            : { type: el.type, value: v ?? null };
     state[block.block_id] = { [el.action_id]: entry };
   }
   return {

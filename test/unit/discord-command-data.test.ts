@@ -1,7 +1,10 @@
 import { ApplicationCommandOptionType, Locale } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
-import { commandData, localName } from '../../src/adapters/discord/command-data.js';
+import { adminOnly, commandData, localName } from '../../src/adapters/discord/command-data.js';
+import { defineCommand, sub } from '../../src/core/command.js';
+import { opt, required } from '../../src/core/options.js';
+import { reply } from '../../src/core/reply.js';
 import { commandsProblem, DISCORD_LOCALES } from '../fakes/discord.js';
 import { probeCommand } from '../helpers/probe-command.js';
 
@@ -92,6 +95,74 @@ describe('Discord command data from the command specs', () => {
     // The fake refuses what Discord refuses: an unknown locale key.
     const invalid = commandData(all, { ar: ['ar' as Locale] });
     expect(commandsProblem(invalid)).toMatchObject({ status: 400, body: { code: 50035 } });
+  });
+
+  it('offers person options as a member picker (USER, type 6) and channels as a channel picker (type 7)', () => {
+    const roles = data.find((c) => c.name === 'roles');
+    const set = roles?.options?.find((o) => o.name === 'set') as unknown as { options: Array<Record<string, unknown>> };
+    expect(set.options.map((o) => [o.name, o.type, o.required])).toEqual([
+      ['user', ApplicationCommandOptionType.User, true],
+      ['role', ApplicationCommandOptionType.String, true],
+    ]);
+    const alerts = data.find((c) => c.name === 'alerts');
+    const cfg = alerts?.options?.find((o) => o.name === 'config') as unknown as {
+      options: Array<{ name: string; type: number }>;
+    };
+    expect(cfg.options.filter((o) => o.type === ApplicationCommandOptionType.Channel).map((o) => o.name)).toEqual([
+      'channel',
+      'escalate',
+    ]);
+    expect(JSON.stringify(data)).toContain('"type":6');
+  });
+
+  it('hides only commands whose every sub-action is for admins (Manage Server, "32"), as Discord applies it per command', () => {
+    // /roles (list is open, set is for admins), /connect (status is open), /config (show is open)
+    // and /audit (managers: no Discord permission stands for them) stay visible to every member.
+    for (const name of ['roles', 'connect', 'config', 'audit']) {
+      const c = data.find((x) => x.name === name);
+      expect(c, name).toBeDefined();
+      expect(c?.default_member_permissions, name).toBeUndefined();
+    }
+    expect(data.filter((c) => c.default_member_permissions !== undefined).map((c) => c.name)).toEqual(
+      commands.filter(adminOnly).map((c) => c.name),
+    );
+    const user = opt.user({ label: { en: 'Who', ar: 'من' }, description: { en: 'Who', ar: 'من' } });
+    const secret = defineCommand({
+      name: 'vault',
+      description: { en: 'Admins only', ar: 'للمشرفين فقط' },
+      subcommands: {
+        open: sub({
+          description: { en: 'Open', ar: 'فتح' },
+          allow: ['admin'],
+          options: {},
+          handler: () => reply('x', []),
+        }),
+        give: sub({
+          description: { en: 'Give', ar: 'منح' },
+          allow: ['admin'],
+          options: { who: required(user) },
+          handler: () => reply('x', []),
+        }),
+      },
+    });
+    const mixed = defineCommand({
+      name: 'mixed',
+      description: { en: 'Some for admins', ar: 'بعضه للمشرفين' },
+      subcommands: {
+        look: sub({ description: { en: 'Look', ar: 'نظر' }, options: {}, handler: () => reply('x', []) }),
+        change: sub({
+          description: { en: 'Change', ar: 'تغيير' },
+          allow: ['admin'],
+          options: {},
+          handler: () => reply('x', []),
+        }),
+      },
+    });
+    const [vault, other] = commandData([secret, mixed]);
+    expect(vault?.default_member_permissions).toBe('32');
+    expect(other?.default_member_permissions).toBeUndefined();
+    expect(commandsProblem([vault, other])).toBeUndefined();
+    expect(commandsProblem([{ ...vault, default_member_permissions: 32 }])).toMatchObject({ body: { code: 50035 } });
   });
 
   it('derives Discord-valid option names from Arabic labels', () => {

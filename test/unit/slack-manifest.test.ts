@@ -19,6 +19,8 @@ describe('Slack manifest', () => {
       expect(s.description.length).toBeGreaterThan(0);
       expect(s.description.length).toBeLessThanOrEqual(100);
       expect(s.usage_hint.length).toBeLessThanOrEqual(1000);
+      // People and channels arrive as <@U123|sara> / <#C123|general>, with their ids.
+      expect(s.should_escape).toBe(true);
     }
     expect(m.settings.interactivity).toEqual({ is_enabled: true, request_url: 'https://bot.example.com/slack/events' });
     expect(m.settings.event_subscriptions.request_url).toBe('https://bot.example.com/slack/events');

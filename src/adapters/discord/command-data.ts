@@ -18,6 +18,7 @@ import {
 import type { Command, Subcommand } from '../../core/command.js';
 import type { L10n, Locale } from '../../core/i18n.js';
 import type { OptionSpec } from '../../core/options.js';
+import { PERMISSION } from './interactions.js';
 
 export type CommandData = RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -63,8 +64,24 @@ function oneCommand(c: Command, locales: LocaleMap): CommandData {
     // A workspace is a server: the commands are offered in servers only, never in DMs.
     contexts: [InteractionContextType.Guild],
     integration_types: [ApplicationIntegrationType.GuildInstall],
+    ...(adminOnly(c) ? { default_member_permissions: String(PERMISSION.manageGuild) } : {}),
     options,
   };
+}
+
+/**
+ * Whether Discord should hide the command from members without Manage Server (the permission that
+ * makes a Discord admin here; Administrator passes every such check). Discord applies
+ * default_member_permissions to the whole command, not to a sub-action, so only a command whose
+ * every sub-action is for admins gets it: /roles (anyone may list, only admins set) and /connect
+ * (anyone may see the status) stay visible, and the bot refuses the admin-only sub-action by role.
+ * Roles other than admin (/audit is for managers) have no Discord permission to stand for them.
+ * A member made admin with /roles set but without Manage Server does not see such a command until a
+ * server admin allows them under Server Settings, Integrations (where any command's access can be
+ * changed).
+ */
+export function adminOnly(c: Command): boolean {
+  return c.subcommands.every((s) => s.allow !== undefined && s.allow.length > 0 && s.allow.every((r) => r === 'admin'));
 }
 
 function optionsOf(c: Command, s: Subcommand, locales: LocaleMap): APIApplicationCommandBasicOption[] {
@@ -103,6 +120,9 @@ function optionOf(
       return { ...base, type: ApplicationCommandOptionType.Integer, ...range(spec) };
     case 'number':
       return { ...base, type: ApplicationCommandOptionType.Number, ...range(spec) };
+    case 'user':
+      // A member picker: the interaction carries the chosen user's id (and the user under data.resolved).
+      return { ...base, type: ApplicationCommandOptionType.User };
     case 'channel':
       return {
         ...base,

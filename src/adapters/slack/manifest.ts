@@ -2,6 +2,11 @@
  * The Slack app manifest, generated from the command specs so Slack always knows every command:
  * each command's own slash command plus `/mkt`, the scopes the adapter uses, and the request URLs
  * (or Socket Mode). Paste the JSON at api.slack.com/apps -> Create New App -> From a manifest.
+ *
+ * Every slash command has `should_escape: true`: Slack then sends people, channels and links as
+ * <@U123|sara>, <#C123|general> and <https://…>, so a person or channel typed after a command
+ * arrives with its id (roles are stored by user id; files.uploadV2 and conversations.join take
+ * channel ids). typed-input.ts reads that text back.
  */
 import type { Command } from '../../core/command.js';
 import { SLACK_EVENTS_PATH, UMBRELLA_COMMAND } from './paths.js';
@@ -46,14 +51,14 @@ export function buildManifest(commands: readonly Command[], o: ManifestOptions):
         command: `/${c.name}`,
         description: c.description.en.slice(0, 100),
         usage_hint: usageHint(c),
-        should_escape: false,
+        should_escape: true,
       }),
     ),
     withUrl({
       command: `/${UMBRELLA_COMMAND}`,
       description: 'Any mktbot command, e.g. /mkt config lang ar',
       usage_hint: `[${commands.map((c) => c.name).join('|')}] …`.slice(0, 1000),
-      should_escape: false,
+      should_escape: true,
     }),
   ];
   return {

@@ -14,6 +14,12 @@ export const slackText = defineMessages(
       `The file ${p.file} could not be posted here. Invite the bot to this channel (/invite @mktbot) and try again.`,
     failedAfterAck: (p: { ref: string }) =>
       `Something went wrong while answering and the reply could not be shown. Reference: ${p.ref}.`,
+    plainPerson: (p: { value: string }) =>
+      `Slack sent "${p.value}" as plain text rather than as a person, so mktbot cannot tell who that is. Pick the person from the list Slack shows as you type @. If you did, an admin needs to update the Slack app from a new manifest (npx mktbot slack-manifest), which asks Slack to send people and channels as ids.`,
+    plainChannel: (p: { value: string }) =>
+      `Slack sent "${p.value}" as plain text rather than as a channel, so mktbot cannot tell which channel that is. Pick the channel from the list Slack shows as you type #. If you did, an admin needs to update the Slack app from a new manifest (npx mktbot slack-manifest), which asks Slack to send people and channels as ids.`,
+    noWorkspace:
+      'mktbot could not tell which Slack workspace this came from, so nothing was done. If your organisation uses Enterprise Grid, install mktbot in this workspace (not only for the organisation) and try again.',
   },
   {
     truncated: (p) => `الرد أطول مما يقبله Slack؛ حُذف ${iso(p.parts)} جزء منه. ضيّق الطلب لرؤية الباقي.`,
@@ -24,5 +30,11 @@ export const slackText = defineMessages(
     uploadFailed: (p) =>
       `تعذّر نشر الملف ${iso(p.file)} هنا. ادعُ البوت إلى هذه القناة (${iso('/invite @mktbot')}) ثم حاول من جديد.`,
     failedAfterAck: (p) => `حدث خطأ أثناء الرد ولم يظهر الرد. المرجع: ${iso(p.ref)}.`,
+    plainPerson: (p) =>
+      `أرسل Slack «${iso(p.value)}» نصًا عاديًا لا إشارةً إلى شخص، فلا يعرف mktbot من المقصود. اختر الشخص من القائمة التي يعرضها Slack حين تكتب @. وإن فعلت ذلك فعلى أحد المشرفين تحديث تطبيق Slack ببيان جديد (${iso('npx mktbot slack-manifest')}) يطلب من Slack إرسال الأشخاص والقنوات بمعرّفاتها.`,
+    plainChannel: (p) =>
+      `أرسل Slack «${iso(p.value)}» نصًا عاديًا لا إشارةً إلى قناة، فلا يعرف mktbot أي قناة المقصودة. اختر القناة من القائمة التي يعرضها Slack حين تكتب #. وإن فعلت ذلك فعلى أحد المشرفين تحديث تطبيق Slack ببيان جديد (${iso('npx mktbot slack-manifest')}) يطلب من Slack إرسال الأشخاص والقنوات بمعرّفاتها.`,
+    noWorkspace:
+      'لم يتمكن mktbot من معرفة مساحة عمل Slack التي جاء منها هذا الطلب، فلم يُنفَّذ شيء. إن كانت مؤسستك تستخدم Enterprise Grid فثبّت mktbot في مساحة العمل هذه (لا على مستوى المؤسسة فقط) ثم حاول من جديد.',
   },
 );

@@ -1,7 +1,8 @@
 /**
  * The modal shown when a command is typed without its required arguments, built from the
- * sub-action's declaration: one input block per option (block_id = option name, action_id "value").
- * Submitted state is read back into the same raw strings the text parser produces, so validation
+ * sub-action's declaration: one input block per option (block_id = option name, action_id "value"):
+ * a menu for choices, Slack's channel and people pickers for channel and person options (which
+ * answer with ids), a text box otherwise. Submitted state is read back into the same raw strings the text parser produces, so validation
  * and execution go through the router exactly like typed commands.
  */
 import type { types } from '@slack/bolt';
@@ -61,6 +62,16 @@ function element(spec: OptionSpec, initial: string | undefined, locale: Locale):
       placeholder,
       filter: { include: ['public', 'private'], exclude_bot_users: true },
       ...(initialId ? { initial_conversation: initialId } : {}),
+    };
+  }
+  if (spec.kind === 'user') {
+    const id = initial === undefined ? undefined : /^<@([A-Z0-9]+)(\|[^>]*)?>$|^([UW][A-Z0-9]{2,})$/.exec(initial);
+    const initialId = id?.[1] ?? id?.[3];
+    return {
+      type: 'users_select',
+      action_id: ACTION,
+      placeholder,
+      ...(initialId ? { initial_user: initialId } : {}),
     };
   }
   const maxLength = Math.min(spec.maxLength ?? 3000, 3000);
@@ -153,6 +164,7 @@ export interface ViewState {
         selected_option?: { value: string } | null;
         selected_conversation?: string | null;
         selected_channel?: string | null;
+        selected_user?: string | null;
       }
     >
   >;
@@ -164,7 +176,13 @@ export function readModal(state: ViewState): Record<string, string> {
   for (const [blockId, actions] of Object.entries(state.values)) {
     const a = actions[ACTION];
     if (!a) continue;
-    const v = a.value ?? a.selected_option?.value ?? a.selected_conversation ?? a.selected_channel ?? undefined;
+    const v =
+      a.value ??
+      a.selected_option?.value ??
+      a.selected_conversation ??
+      a.selected_channel ??
+      a.selected_user ??
+      undefined;
     if (typeof v === 'string' && v.trim() !== '') raw[blockId] = v;
   }
   return raw;

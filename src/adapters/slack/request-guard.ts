@@ -1,15 +1,27 @@
 /**
  * Runs before Bolt's HTTPReceiver on /slack/events. Reads the body under the server's size limit
- * (413 above it) and hands it to Bolt pre-read (Bolt uses `req.rawBody` when present). A correctly
- * signed body whose envelope has the wrong shape (`null`, an array, a team id that is an object)
- * makes Bolt throw, sometimes outside any handler; such a body gets a 400 here. Unsigned bodies
- * go on to Bolt, which refuses them with 401.
+ * (413 above it) and hands it to Bolt pre-read (Bolt uses `req.rawBody` when present).
+ * - A timestamp more than five minutes ahead of our clock gets 401 here: Bolt refuses only old
+ *   ones, and a request signed for the future could be replayed until that time comes.
+ * - A correctly signed body whose envelope has the wrong shape (`null`, an array, a team id that
+ *   is an object) makes Bolt throw, sometimes outside any handler; such a body gets a 400 here.
+ * - Unsigned bodies go on to Bolt, which refuses them with 401, as it does stale timestamps.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseForm } from 'node:querystring';
 import { isValidSlackRequest } from '@slack/bolt';
 import { z } from 'zod';
 import { readBody } from '../../http/server.js';
+import type { Logger } from '../../log.js';
+
+/** Slack's window for request timestamps, in seconds, in either direction. */
+export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
+
+export interface GuardOptions {
+  signingSecret: string;
+  log: Logger;
+  now?: () => number;
+}
 
 const id = z.string().max(200);
 /** Events API envelope (JSON body). */
@@ -34,18 +46,20 @@ const interaction = z.looseObject({
 });
 
 /** True when the request was answered here; false when Bolt should take it (body attached). */
-export async function guardSlackBody(
-  req: IncomingMessage,
-  res: ServerResponse,
-  signingSecret: string,
-): Promise<boolean> {
+export async function guardSlackBody(req: IncomingMessage, res: ServerResponse, o: GuardOptions): Promise<boolean> {
   const body = await readBody(req);
   if (body === undefined) return answer(res, 413);
+  const timestamp = Number(req.headers['x-slack-request-timestamp']);
+  const now = (o.now ?? Date.now)() / 1000;
+  if (Number.isFinite(timestamp) && timestamp - now > MAX_CLOCK_SKEW_SECONDS) {
+    o.log.warn({ ahead: Math.round(timestamp - now) }, 'slack: refused a request timestamped in the future');
+    return answer(res, 401);
+  }
   (req as IncomingMessage & { rawBody?: Buffer }).rawBody = body;
   const text = body.toString('utf8');
   if (wellFormed(text, req.headers['content-type'])) return false;
   // Unsigned: Bolt answers 401 as it always does.
-  if (!signed(req, text, signingSecret)) return false;
+  if (!signed(req, text, o.signingSecret)) return false;
   return answer(res, 400);
 }
 
