@@ -17,11 +17,9 @@ import type { Clock } from '../lib/clock.js';
 import type { SafeFetch } from '../net/safe-fetch.js';
 import type { Secrets } from './secrets.js';
 
+/** A registered network's id (integrations/registry.ts). */
+export { isProviderId as isProvider } from '../../integrations/registry.js';
 export type { ConnectInput, ProviderId };
-
-export function isProvider(value: string): value is ProviderId {
-  return providerById(value) !== undefined;
-}
 
 /** The networks whose comments the bot reads and answers. */
 export const COMMENT_PROVIDERS = providersWith(PROVIDERS, 'comments').map((p) => p.id as CommentingId);
