@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { providerById } from '../integrations/registry.js';
 import { action, defineCommand } from '../src/core/command.js';
 import type { Context } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
@@ -60,12 +61,8 @@ const m = defineMessages(
   },
 );
 
-const CHANNEL_NAMES: Record<DraftChannel, string> = {
-  instagram: 'Instagram',
-  facebook: 'Facebook',
-  youtube: 'YouTube',
-  mailchimp: 'Mailchimp',
-};
+/** The network's name as people see it (its provider's). */
+const channelName = (c: DraftChannel): string => providerById(c)?.name ?? c;
 
 /** What the Schedule button needs, kept with the draft's audit entry (checked on press, never trusted). */
 const storedDraft = z.object({
@@ -131,10 +128,9 @@ function render(w: WrittenDraft, id: number, ctx: Context) {
   if (d.preview) head.push({ label: t.preview, value: d.preview });
   if (head.length > 0) blocks.push(fields(head));
   blocks.push(text(body));
-  const size =
-    d.channel === 'youtube'
-      ? t.bytes({ used: num(Buffer.byteLength(body, 'utf8')), max: num(rules.maxText) })
-      : t.size({ used: num(length(body)), max: num(rules.maxText) });
+  const size = rules.countsBytes
+    ? t.bytes({ used: num(Buffer.byteLength(body, 'utf8')), max: num(rules.maxText) })
+    : t.size({ used: num(length(body)), max: num(rules.maxText) });
   const notes = [size];
   if (rules.maxHashtags > 0) notes.push(t.tags({ used: d.hashtags.length, max: rules.maxHashtags }));
   notes.push(t.writtenBy({ writer: w.writer }));
@@ -142,7 +138,7 @@ function render(w: WrittenDraft, id: number, ctx: Context) {
   const source = sourceNote(w, ctx);
   if (source) blocks.push(source);
   blocks.push(actions([{ id: 'draft.schedule', label: t.schedule, payload: String(id), style: 'primary' }]));
-  return reply(t.title({ channel: CHANNEL_NAMES[d.channel] }), blocks);
+  return reply(t.title({ channel: channelName(d.channel) }), blocks);
 }
 
 export default defineCommand({
@@ -218,8 +214,8 @@ export default defineCommand({
         if (!parsed.success) throw new UserError(t.gone);
         const d = parsed.data;
         const blocks: Block[] = [text(t.scheduleIntro), text(scheduleLine(d))];
-        if (d.channel === 'instagram' || d.channel === 'youtube') {
-          blocks.push(context(t.mediaHint({ channel: CHANNEL_NAMES[d.channel] })));
+        if (CHANNEL_RULES[d.channel].needsMedia) {
+          blocks.push(context(t.mediaHint({ channel: channelName(d.channel) })));
         }
         return reply(undefined, blocks, { ephemeral: true });
       },

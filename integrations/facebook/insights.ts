@@ -12,18 +12,14 @@
  *   can be viewed at one time when using the since and until parameters")
  */
 import { z } from 'zod';
+import type { InsightDay, MetricFigure } from '../insights.js';
 import { GraphClient } from './graph.js';
 import type { FacebookCredentials } from './publisher.js';
 
-/** One day to read, in the workspace's time zone: its date and the instants it starts and ends. */
-export interface InsightDay {
-  date: string;
-  start: Date;
-  end: Date;
-}
+export type { InsightDay };
 
 /** The MetricDaily figures an insights reader can fill (a figure it did not read is left out). */
-export type InsightFigure = 'reach' | 'impressions' | 'engagements' | 'followers';
+export type InsightFigure = Extract<MetricFigure, 'reach' | 'impressions' | 'engagements' | 'followers'>;
 export type DayFigures = { date: string } & Partial<Record<InsightFigure, number>>;
 
 /** What the daily pull needs from a Page or an Instagram account. */

@@ -3,7 +3,8 @@
  * at most once per comment. The send is claimed first (repliedAt null -> now), so a double press or
  * two people pressing at once make one platform call; a failure that is known to have changed
  * nothing releases the claim so the person can try again, an unknown outcome keeps it (the reply
- * may be live: a human checks, nothing re-posts blindly).
+ * may be live: a human checks, nothing re-posts blindly). Which networks take replies is their
+ * providers' `comments` capability (integrations/registry.ts).
  */
 import type { Comment, Workspace } from '@prisma/client';
 import { PublishError } from '../../integrations/publisher.js';
@@ -11,7 +12,10 @@ import type { Db } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
 import { type IntegrationService, isCommentProvider } from '../workspace/integrations.js';
 
-/** Platforms' reply limits are larger (Facebook 8000, YouTube 10000); a reply to a complaint is short. */
+/**
+ * Shorter than any network's own reply limit (a provider's `comments.maxReply`: Facebook 8000,
+ * YouTube 10000); a reply to a complaint is short.
+ */
 export const MAX_REPLY_CHARS = 2000;
 
 export type SendOutcome =

@@ -1,10 +1,11 @@
 /**
- * Comment polling: for every connected Facebook, Instagram and YouTube integration, read the
- * comments written since its cursor and feed them to the one listening pipeline (stored and
- * alerted once, whichever path saw them first). The cursor moves only after every comment read is
- * stored, and only forwards (a conditional update), so a crash or a failed store means the next
- * poll reads them again and the unique key drops the ones already kept. One integration failing
- * is recorded on it and does not stop the others.
+ * Comment polling: for every connected integration whose network reads comments (its provider's
+ * `comments` capability, integrations/registry.ts: Facebook, Instagram, YouTube), read the comments
+ * written since its cursor and feed them to the one listening pipeline (stored and alerted once,
+ * whichever path saw them first). The cursor moves only after every comment read is stored, and
+ * only forwards (a conditional update), so a crash or a failed store means the next poll reads
+ * them again and the unique key drops the ones already kept. One integration failing is recorded
+ * on it and does not stop the others.
  */
 import type { Integration } from '@prisma/client';
 import type { KnownPost } from '../../integrations/comments.js';

@@ -8,92 +8,32 @@
  * outcome -> `unknown`, announced for a person to check, never re-sent by itself. A lease that
  * expires while publishing (the process died mid-call) is also `unknown`. A watchdog announces,
  * once, any post more than five minutes overdue. All state is in the database.
+ *
+ * When a post is due is due-posts.ts; what the team is told, publish-notices.ts; the reminder
+ * channel, reminder-publisher.ts; which network publishes a channel, its provider (via
+ * src/workspace/integrations.ts).
  */
 import { hostname } from 'node:os';
 import type { Integration, Prisma, ScheduledPost, Workspace } from '@prisma/client';
-import { PublishError, type Publisher, type PublishIo, type PublishResult } from '../../integrations/publisher.js';
-import { defineMessages, iso, type Locale } from '../core/i18n.js';
+import { PublishError, type Publisher, type PublishIo } from '../../integrations/publisher.js';
+import type { Locale } from '../core/i18n.js';
 import type { Notifier } from '../core/notifier.js';
-import { actions, context, fields, type Reply, reply, text } from '../core/reply.js';
-import { type Condition, claim, kindOf } from '../db/claim.js';
+import type { Reply } from '../core/reply.js';
+import { claim, kindOf } from '../db/claim.js';
 import type { DatabaseKind, Db } from '../db/client.js';
 import type { AppMetrics } from '../http/metrics.js';
 import type { Clock } from '../lib/clock.js';
-import { formatLocal, formatUtc } from '../lib/when.js';
 import type { Logger } from '../log.js';
 import { type IntegrationService, isProvider } from '../workspace/integrations.js';
-import { mediaOf } from './scheduler.js';
+import { backoffMs, dueConditions, dueWhere, MAX_ATTEMPTS, OVERDUE_MS } from './due-posts.js';
+import { failedNotice, m, overdueNotice, publishedNotice, unknownNotice } from './publish-notices.js';
+import { ReminderPublisher } from './reminder-publisher.js';
+import { mediaOf, REMINDER } from './scheduler.js';
 
-export const m = defineMessages(
-  'dispatcher',
-  {
-    publishedTitle: (p: { channel: string }) => `Published on ${p.channel}`,
-    publishedBody: (p: { id: number; preview: string }) => `Post #${p.id}: ${p.preview}`,
-    scheduledThere: (p: { channel: string; time: string }) => `${p.channel} holds it and releases it at ${p.time}.`,
-    late: (p: { minutes: number }) =>
-      `It went out ${p.minutes} minutes late (the bot was not running at the due time).`,
-    link: 'Link',
-    noLink: 'The service did not return a link; check the account.',
-    reminderTitle: (p: { id: number }) => `Reminder: time to post #${p.id}`,
-    reminderHow: 'Publish this by hand now. Nothing was posted automatically.',
-    title: 'Title',
-    media: 'Media',
-    failedTitle: (p: { id: number; channel: string }) => `Post #${p.id} to ${p.channel} failed`,
-    failedWhat: 'Nothing was published. Fix the cause, then schedule it again (/schedule show shows the post).',
-    reauthTitle: (p: { provider: string }) => `The ${p.provider} connection needs to be renewed`,
-    reauthWhat: (p: { provider: string }) =>
-      `The token was refused. An admin should run /connect ${p.provider} with a fresh token; posts to ${p.provider} fail until then.`,
-    reason: 'Reason',
-    notConnected: (p: { provider: string }) =>
-      `${p.provider} is not connected. An admin can run /connect ${p.provider}.`,
-    unknownTitle: (p: { id: number; channel: string }) => `Post #${p.id} to ${p.channel}: outcome unknown`,
-    unknownWhat:
-      'We could not confirm whether it was published, so it will NOT be sent again automatically. Check the account, then press one of the buttons (or /schedule resolve).',
-    markPublished: 'It is published',
-    publishAgain: 'It is not: publish again',
-    overdueTitle: (p: { id: number; channel: string }) => `Post #${p.id} to ${p.channel} is overdue`,
-    overdueDue: (p: { local: string; utc: string }) => `It was due at ${p.local} (${p.utc}) and has not gone out.`,
-    overdueApproval: 'It is still waiting for a manager to approve it.',
-    overdueRetrying: (p: { error: string; next: string }) =>
-      `The last attempt failed (${p.error}); next attempt at ${p.next}.`,
-    overdueStuck: 'The dispatcher has not picked it up: check that the bot is running (npm start) and its logs.',
-  },
-  {
-    publishedTitle: (p) => `نُشر على ${iso(p.channel)}`,
-    publishedBody: (p) => `المنشور #${iso(p.id)}: ${p.preview}`,
-    scheduledThere: (p) => `تحتفظ به ${iso(p.channel)} وتنشره في ${iso(p.time)}.`,
-    late: (p) => `نُشر متأخرًا ${iso(p.minutes)} دقيقة (لم يكن البوت يعمل في الموعد).`,
-    link: 'الرابط',
-    noLink: 'لم تُرجع الخدمة رابطًا؛ تحقّق من الحساب.',
-    reminderTitle: (p) => `تذكير: حان وقت نشر #${iso(p.id)}`,
-    reminderHow: 'انشر هذا يدويًا الآن. لم يُنشر شيء تلقائيًا.',
-    title: 'العنوان',
-    media: 'الوسائط',
-    failedTitle: (p) => `فشل نشر المنشور #${iso(p.id)} على ${iso(p.channel)}`,
-    failedWhat: 'لم يُنشر شيء. أصلح السبب ثم جدوله من جديد (يعرض /schedule show المنشور).',
-    reauthTitle: (p) => `يجب تجديد الاتصال بـ ${iso(p.provider)}`,
-    reauthWhat: (p) =>
-      `رُفض الرمز. على المسؤول تشغيل /connect ${iso(p.provider)} برمز جديد؛ ستفشل المنشورات على ${iso(p.provider)} حتى ذلك الحين.`,
-    reason: 'السبب',
-    notConnected: (p) => `${iso(p.provider)} غير متصل. يستطيع المسؤول تشغيل /connect ${iso(p.provider)}.`,
-    unknownTitle: (p) => `المنشور #${iso(p.id)} على ${iso(p.channel)}: النتيجة غير معروفة`,
-    unknownWhat:
-      'لم نتمكن من التأكد من نشره، لذلك لن يُرسل مرة أخرى تلقائيًا. تحقّق من الحساب ثم اضغط أحد الزرين (أو /schedule resolve).',
-    markPublished: 'نُشر بالفعل',
-    publishAgain: 'لم يُنشر: أعد النشر',
-    overdueTitle: (p) => `المنشور #${iso(p.id)} على ${iso(p.channel)} متأخر`,
-    overdueDue: (p) => `كان موعده ${iso(p.local)} (${iso(p.utc)}) ولم يُنشر بعد.`,
-    overdueApproval: 'ما زال ينتظر موافقة مدير.',
-    overdueRetrying: (p) => `فشلت المحاولة الأخيرة (${iso(p.error)})؛ المحاولة التالية في ${iso(p.next)}.`,
-    overdueStuck: 'لم يلتقطه المُرسِل: تأكد من أن البوت يعمل (npm start) وراجع سجلاته.',
-  },
-);
-
-/** Mailchimp and YouTube hold the schedule themselves, so they are handed over this early. */
-export const HANDOVER_LEAD_MS = 30 * 60_000;
-const EARLY_CHANNELS = ['mailchimp', 'youtube'];
-export const OVERDUE_MS = 5 * 60_000;
-export const MAX_ATTEMPTS = 5;
+// What this module exported before it was split: commands, tests and benchmarks import them here.
+export { backoffMs, HANDOVER_LEAD_MS, MAX_ATTEMPTS, OVERDUE_MS } from './due-posts.js';
+export { m, preview } from './publish-notices.js';
+export { ReminderPublisher } from './reminder-publisher.js';
 
 export interface PublisherTarget {
   publisher: Publisher;
@@ -142,36 +82,6 @@ export interface TickReport {
   failed: number;
   unknown: number;
   overdue: number;
-}
-
-/** Due and pending, not backing off; Mailchimp and YouTube from HANDOVER_LEAD_MS early. */
-function dueConditions(now: Date): Condition<'ScheduledPost'>[] {
-  return [
-    { column: 'status', op: '=', value: 'pending' },
-    {
-      anyOf: [
-        { column: 'publishAt', op: '<=', value: now },
-        {
-          allOf: [
-            { column: 'channel', op: 'in', value: EARLY_CHANNELS },
-            { column: 'publishAt', op: '<=', value: new Date(now.getTime() + HANDOVER_LEAD_MS) },
-          ],
-        },
-      ],
-    },
-    {
-      anyOf: [
-        { column: 'nextAttemptAt', op: 'is null' },
-        { column: 'nextAttemptAt', op: '<=', value: now },
-      ],
-    },
-  ];
-}
-
-/** Exponential from 30 s, capped at 30 min; Retry-After wins when it asks for longer. */
-export function backoffMs(attempt: number, retryAfterMs?: number): number {
-  const exp = Math.min(30_000 * 2 ** Math.max(0, attempt - 1), 30 * 60_000);
-  return Math.max(exp, retryAfterMs ?? 0);
 }
 
 export class Dispatcher {
@@ -232,7 +142,7 @@ export class Dispatcher {
   /** Due posts, oldest first. */
   async candidates(): Promise<number[]> {
     const rows = await this.o.db.scheduledPost.findMany({
-      where: this.due(this.o.clock.now()),
+      where: dueWhere(this.o.clock.now()),
       select: { id: true },
       // id breaks ties so the order is the same on every database (PostgreSQL has no implicit one).
       orderBy: [{ publishAt: 'asc' }, { id: 'asc' }],
@@ -286,7 +196,7 @@ export class Dispatcher {
     const now = this.o.clock.now();
     const token = `${this.owner}:${++this.seq}`;
     await this.o.db.scheduledPost.updateMany({
-      where: { ...this.due(now), id: { in: ids } },
+      where: { ...dueWhere(now), id: { in: ids } },
       data: {
         status: 'publishing',
         leaseOwner: token,
@@ -295,18 +205,6 @@ export class Dispatcher {
       },
     });
     return this.claimed(ids, token);
-  }
-
-  /** The same rule as dueConditions, for Prisma queries. */
-  private due(now: Date) {
-    return {
-      status: 'pending',
-      OR: [
-        { publishAt: { lte: now } },
-        { channel: { in: EARLY_CHANNELS }, publishAt: { lte: new Date(now.getTime() + HANDOVER_LEAD_MS) } },
-      ],
-      AND: [{ OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] }],
-    };
   }
 
   /**
@@ -363,7 +261,7 @@ export class Dispatcher {
         after: async () => {
           if (integration) await this.o.integrations.markOk(integration);
           // A reminder is itself the message in chat; everything else gets a confirmation.
-          if (post.channel !== 'reminder') await this.notify(post.workspace, this.publishedNotice(post, result, now));
+          if (post.channel !== REMINDER) await this.notify(post.workspace, publishedNotice(post, result, now));
         },
       };
     } catch (err) {
@@ -380,7 +278,7 @@ export class Dispatcher {
           kind: 'unknown',
           where: { id: post.id, status: 'publishing' },
           data: { ...release, status: 'unknown', notifiedAt: now },
-          after: () => this.notify(post.workspace, this.unknownNotice(post, e.message, locale)),
+          after: () => this.notify(post.workspace, unknownNotice(post, e.message, locale)),
         };
       }
       if (e.retryable && post.attempts < MAX_ATTEMPTS) {
@@ -394,7 +292,7 @@ export class Dispatcher {
         data: { ...release, status: 'failed', notifiedAt: now },
         after: async () => {
           if (e.reauth && integration) await this.o.integrations.markReauth(integration, e.message);
-          await this.notify(post.workspace, this.failedNotice(post, e, locale));
+          await this.notify(post.workspace, failedNotice(post, e, locale));
         },
       };
     }
@@ -437,7 +335,7 @@ export class Dispatcher {
       const reason = m[post.workspace.locale as Locale]?.overdueStuck ?? '';
       await this.notify(
         post.workspace,
-        this.unknownNotice(
+        unknownNotice(
           post,
           'the publishing process stopped before it reported the outcome',
           post.workspace.locale as Locale,
@@ -465,13 +363,13 @@ export class Dispatcher {
       });
       if (count !== 1) continue;
       n++;
-      await this.notify(post.workspace, this.overdueNotice(post));
+      await this.notify(post.workspace, overdueNotice(post));
     }
     return n;
   }
 
   private async defaultPublisher(post: ScheduledPost, workspace: Workspace): Promise<PublisherTarget> {
-    if (post.channel === 'reminder') return { publisher: new ReminderPublisher(this.o.notifier, workspace) };
+    if (post.channel === REMINDER) return { publisher: new ReminderPublisher(this.o.notifier, workspace) };
     const t = m[workspace.locale as Locale] ?? m.en;
     if (!isProvider(post.channel)) throw PublishError.fatal(`unknown channel ${post.channel}`);
     const integration = await this.o.integrations.find(workspace.id, post.channel);
@@ -490,126 +388,6 @@ export class Dispatcher {
       this.o.log.error({ err, workspace: workspace.id }, 'could not post a scheduling notice');
     }
   }
-
-  private publishedNotice(post: ScheduledPost & { workspace: Workspace }, r: PublishResult, now: Date): Reply {
-    const ws = post.workspace;
-    const t = m[ws.locale as Locale] ?? m.en;
-    const blocks = [text(t.publishedBody({ id: post.id, preview: preview(post.content || post.title || '') }))];
-    blocks.push(r.url ? fields([{ label: t.link, value: r.url }]) : context(t.noLink));
-    if (post.publishAt.getTime() > now.getTime() + 60_000) {
-      blocks.push(
-        context(
-          t.scheduledThere({
-            channel: post.channel,
-            time: `${formatLocal(post.publishAt, ws.timezone)} (${ws.timezone})`,
-          }),
-        ),
-      );
-    }
-    const lateMin = Math.floor((now.getTime() - post.publishAt.getTime()) / 60_000);
-    if (lateMin >= 5) blocks.push(context(t.late({ minutes: lateMin })));
-    return reply(t.publishedTitle({ channel: post.channel }), blocks, { tone: 'success', rtl: ws.locale === 'ar' });
-  }
-
-  private failedNotice(post: ScheduledPost & { workspace: Workspace }, e: PublishError, locale: Locale): Reply {
-    const t = m[locale] ?? m.en;
-    if (e.reauth) {
-      return reply(
-        t.reauthTitle({ provider: post.channel }),
-        [
-          text(t.reauthWhat({ provider: post.channel })),
-          fields([{ label: t.reason, value: e.message }]),
-          context(t.failedWhat),
-        ],
-        { tone: 'error', rtl: locale === 'ar' },
-      );
-    }
-    return reply(
-      t.failedTitle({ id: post.id, channel: post.channel }),
-      [fields([{ label: t.reason, value: e.message }]), text(t.failedWhat)],
-      { tone: 'error', rtl: locale === 'ar' },
-    );
-  }
-
-  private unknownNotice(post: ScheduledPost, reason: string, locale: Locale, extra?: string): Reply {
-    const t = m[locale] ?? m.en;
-    return reply(
-      t.unknownTitle({ id: post.id, channel: post.channel }),
-      [
-        text(preview(post.content || post.title || '')),
-        fields([{ label: t.reason, value: reason }]),
-        text(t.unknownWhat),
-        ...(extra ? [context(extra)] : []),
-        actions([
-          { id: 'schedule.resolve', label: t.markPublished, payload: `${post.id}:published`, style: 'primary' },
-          { id: 'schedule.resolve', label: t.publishAgain, payload: `${post.id}:retry`, style: 'danger' },
-        ]),
-      ],
-      { tone: 'warning', rtl: locale === 'ar' },
-    );
-  }
-
-  private overdueNotice(post: ScheduledPost & { workspace: Workspace }): Reply {
-    const ws = post.workspace;
-    const t = m[ws.locale as Locale] ?? m.en;
-    const why =
-      post.status === 'awaiting_approval'
-        ? t.overdueApproval
-        : post.nextAttemptAt && post.lastError
-          ? t.overdueRetrying({
-              error: post.lastError,
-              next: `${formatLocal(post.nextAttemptAt, ws.timezone)} (${ws.timezone})`,
-            })
-          : t.overdueStuck;
-    return reply(
-      t.overdueTitle({ id: post.id, channel: post.channel }),
-      [
-        text(
-          t.overdueDue({
-            local: `${formatLocal(post.publishAt, ws.timezone)} (${ws.timezone})`,
-            utc: formatUtc(post.publishAt),
-          }),
-        ),
-        text(why),
-      ],
-      { tone: 'warning', rtl: ws.locale === 'ar' },
-    );
-  }
-}
-
-/** The `reminder` channel: at the due time, the content goes to the team channel for a person. */
-export class ReminderPublisher implements Publisher {
-  constructor(
-    private readonly notifier: Notifier,
-    private readonly workspace: Workspace,
-  ) {}
-
-  async publish(post: Parameters<Publisher['publish']>[0]): Promise<PublishResult> {
-    const locale = this.workspace.locale as Locale;
-    const t = m[locale] ?? m.en;
-    const extra = [
-      ...(post.title ? [{ label: t.title, value: post.title }] : []),
-      ...post.media.map((item) => ({ label: t.media, value: item.url })),
-    ];
-    const r = reply(
-      t.reminderTitle({ id: post.id }),
-      [text(post.content), ...(extra.length ? [fields(extra)] : []), context(t.reminderHow)],
-      { tone: 'info', rtl: locale === 'ar' },
-    );
-    let sent: Awaited<ReturnType<Notifier['post']>>;
-    try {
-      sent = await this.notifier.post(this.workspace, 'team', r);
-    } catch (err) {
-      // A chat message cannot double-post anything on a social network; retrying is safe.
-      throw PublishError.retry(`could not post the reminder: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    return { externalId: sent.messageId ?? `reminder-${post.id}` };
-  }
-}
-
-export function preview(s: string, max = 140): string {
-  const flat = s.replace(/\s+/g, ' ').trim();
-  return [...flat].length > max ? `${[...flat].slice(0, max - 1).join('')}…` : flat;
 }
 
 async function runLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {

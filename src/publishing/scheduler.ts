@@ -2,20 +2,31 @@
  * The life of a scheduled post before and around publishing: channel rules, creation, listing,
  * edits, cancellation, approval, settling an unknown outcome. Every change is a conditional update
  * on the post's status, so a cancel or edit that races the dispatcher either wins cleanly or is
- * told the post already left. How posts are shown is schedule-view.ts.
+ * told the post already left. The channels and their rules come from the providers that publish
+ * (integrations/registry.ts); how posts are shown is schedule-view.ts.
  */
 import { randomUUID } from 'node:crypto';
 import type { Prisma, ScheduledPost } from '@prisma/client';
 import { z } from 'zod';
+import { type PostLimits, type Provider, providersWith } from '../../integrations/provider.js';
 import type { MediaItem } from '../../integrations/publisher.js';
+import { PROVIDERS, type PublishingId } from '../../integrations/registry.js';
 import type { Db } from '../db/client.js';
 import { isQuarterHour } from '../lib/when.js';
 
 /** The stored post row, for commands (which do not import the database client's types). */
 export type { ScheduledPost } from '@prisma/client';
 
-export const CHANNELS = ['instagram', 'facebook', 'youtube', 'mailchimp', 'reminder'] as const;
-export type Channel = (typeof CHANNELS)[number];
+/** The channel for anything without an API: at the due time the team channel is reminded to post by hand. */
+export const REMINDER = 'reminder';
+export type Channel = PublishingId | typeof REMINDER;
+
+/** Every network of `registry` that publishes, in its order, then the reminder. */
+export function channelsOf(registry: readonly Provider[]): string[] {
+  return [...providersWith(registry, 'publish').map((p) => p.id), REMINDER];
+}
+
+export const CHANNELS = channelsOf(PROVIDERS) as readonly string[] as readonly [Channel, ...Channel[]];
 
 export const POST_STATUSES = [
   'pending',
@@ -31,14 +42,8 @@ export type PostStatus = (typeof POST_STATUSES)[number];
 /** Still editable and cancellable: nothing has been sent. */
 export const WAITING: PostStatus[] = ['pending', 'awaiting_approval'];
 
-export const LIMITS = {
-  instagramCaption: 2200,
-  instagramHashtags: 30,
-  youtubeTitle: 100,
-  youtubeDescription: 5000,
-  mailchimpSubject: 150,
-  facebookText: 63206,
-} as const;
+/** What the reminder channel needs: something to remind of. */
+export const REMINDER_LIMITS: PostLimits = { text: { label: 'text', required: 'always' } };
 
 export type RuleProblem =
   | { kind: 'needsMedia'; channel: Channel }
@@ -67,49 +72,42 @@ export function countHashtags(text: string): number {
   return (text.match(/(^|[^\p{L}\p{N}_&])#[\p{L}\p{N}_]+/gu) ?? []).length;
 }
 
-/** What each network accepts; checked at scheduling time so a post does not fail at 9 am. */
-export function checkRules(d: Draft): RuleProblem[] {
+/** The rules a post on `channel` must meet: its provider's limits, the reminder's, or none for an unknown channel. */
+export function limitsOf(channel: string, registry: readonly Provider[] = PROVIDERS): PostLimits | undefined {
+  if (channel === REMINDER) return REMINDER_LIMITS;
+  return registry.find((p) => p.id === channel)?.publish?.limits;
+}
+
+/**
+ * What each network accepts (its provider's `publish.limits`); checked at scheduling time so a post
+ * does not fail at 9 am. Lengths are counted in characters, for every network.
+ */
+export function checkRules(d: Draft, registry: readonly Provider[] = PROVIDERS): RuleProblem[] {
+  const limits = limitsOf(d.channel, registry);
+  if (!limits) return [];
   const p: RuleProblem[] = [];
   const len = (s: string) => [...s].length;
-  switch (d.channel) {
-    case 'instagram': {
-      if (d.media.length === 0) p.push({ kind: 'needsMedia', channel: 'instagram' });
-      if (len(d.content) > LIMITS.instagramCaption) {
-        p.push({ kind: 'tooLong', what: 'caption', max: LIMITS.instagramCaption, got: len(d.content) });
-      }
-      const tags = countHashtags(d.content);
-      if (tags > LIMITS.instagramHashtags)
-        p.push({ kind: 'tooManyHashtags', max: LIMITS.instagramHashtags, got: tags });
-      break;
-    }
-    case 'youtube':
-      if (!d.media.some((m) => m.kind === 'video')) p.push({ kind: 'needsVideo' });
-      if (!d.title) p.push({ kind: 'needsTitle', channel: 'youtube' });
-      else if (len(d.title) > LIMITS.youtubeTitle) {
-        p.push({ kind: 'tooLong', what: 'title', max: LIMITS.youtubeTitle, got: len(d.title) });
-      }
-      if (len(d.content) > LIMITS.youtubeDescription) {
-        p.push({ kind: 'tooLong', what: 'description', max: LIMITS.youtubeDescription, got: len(d.content) });
-      }
-      break;
-    case 'mailchimp':
-      if (!d.title) p.push({ kind: 'needsTitle', channel: 'mailchimp' });
-      else if (len(d.title) > LIMITS.mailchimpSubject) {
-        p.push({ kind: 'tooLong', what: 'subject', max: LIMITS.mailchimpSubject, got: len(d.title) });
-      }
-      if (!d.content) p.push({ kind: 'needsText', channel: 'mailchimp' });
-      if (!isQuarterHour(d.publishAt)) p.push({ kind: 'notQuarterHour' });
-      break;
-    case 'facebook':
-      if (!d.content && d.media.length === 0) p.push({ kind: 'needsText', channel: 'facebook' });
-      if (len(d.content) > LIMITS.facebookText) {
-        p.push({ kind: 'tooLong', what: 'text', max: LIMITS.facebookText, got: len(d.content) });
-      }
-      break;
-    case 'reminder':
-      if (!d.content) p.push({ kind: 'needsText', channel: 'reminder' });
-      break;
+  const { channel } = d;
+  if (limits.media?.required === 'any' && d.media.length === 0) p.push({ kind: 'needsMedia', channel });
+  if (limits.media?.required === 'video' && !d.media.some((m) => m.kind === 'video')) p.push({ kind: 'needsVideo' });
+  if (limits.title) {
+    const { label, max } = limits.title;
+    if (!d.title) p.push({ kind: 'needsTitle', channel });
+    else if (len(d.title) > max) p.push({ kind: 'tooLong', what: label, max, got: len(d.title) });
   }
+  const text = limits.text;
+  const empty = !d.content;
+  if ((text.required === 'always' && empty) || (text.required === 'withoutMedia' && empty && d.media.length === 0)) {
+    p.push({ kind: 'needsText', channel });
+  }
+  if (text.max !== undefined && len(d.content) > text.max) {
+    p.push({ kind: 'tooLong', what: text.label, max: text.max, got: len(d.content) });
+  }
+  if (text.maxHashtags !== undefined) {
+    const tags = countHashtags(d.content);
+    if (tags > text.maxHashtags) p.push({ kind: 'tooManyHashtags', max: text.maxHashtags, got: tags });
+  }
+  if (limits.quarterHour && !isQuarterHour(d.publishAt)) p.push({ kind: 'notQuarterHour' });
   return p;
 }
 

@@ -1,30 +1,42 @@
 /**
  * Metrics that arrive by themselves (issue 8): once a day, for every workspace and every connected
- * account a source reads (Mailchimp reports, Facebook Page and Instagram insights, GA4), the source's
- * window of recent days is read and stored as MetricDaily rows with source `api`. A pull replaces
+ * account whose network has `insights` (integrations/registry.ts: Facebook Page and Instagram
+ * insights, Mailchimp reports, GA4), the source's window of recent days is read and stored as
+ * MetricDaily rows with source `api`. A pull replaces
  * the API rows it read before for the same day, channel and campaign, and never a row a person
  * imported or pushed. A refused token marks the account for reconnecting; a rate limit or outage
  * stores nothing for that account and the next run reads the same days again. One account's failure
  * never stops the others.
  */
 import type { Integration, Workspace } from '@prisma/client';
+import { DateTime } from 'luxon';
+import type { InsightDay, InsightsResult, MetricFigure, PublishedPost } from '../../integrations/insights.js';
+import { mailchimp } from '../../integrations/mailchimp/index.js';
+import { type Provider, providersWith, type With } from '../../integrations/provider.js';
 import { PublishError } from '../../integrations/publisher.js';
+import { PROVIDERS } from '../../integrations/registry.js';
 import { defineMessages, iso, type Locale } from '../core/i18n.js';
 import { context, reply, text } from '../core/reply.js';
 import type { Logger } from '../log.js';
-import { emptyTotals, METRIC_FIELDS } from './kpi.js';
-import type { MetricSource, PullServices, SourceRow } from './metric-source.js';
-import { pullDays } from './metric-source.js';
-import { ga4Source } from './metric-sources/ga4.js';
-import { mailchimpSource } from './metric-sources/mailchimp.js';
-import { facebookSource, instagramSource } from './metric-sources/meta.js';
+import type { Services } from '../services.js';
+import { emptyTotals, METRIC_FIELDS, type MetricField } from './kpi.js';
 import type { MetricRow } from './metrics.js';
 
-export { GA4_CHANNEL, GA4_PULL_DAYS } from './metric-sources/ga4.js';
-export { MAILCHIMP_CHANNEL, PULL_DAYS } from './metric-sources/mailchimp.js';
-export { META_PULL_DAYS } from './metric-sources/meta.js';
+export { META_PULL_DAYS } from '../../integrations/facebook/index.js';
+export { GA4_CHANNEL, GA4_PULL_DAYS } from '../../integrations/ga4/index.js';
+export { MAILCHIMP_CHANNEL, PULL_DAYS } from '../../integrations/mailchimp/index.js';
 
-export const METRIC_SOURCES: readonly MetricSource[] = [mailchimpSource, facebookSource, instagramSource, ga4Source];
+export type PullServices = Pick<Services, 'db' | 'integrations' | 'metrics' | 'clock' | 'notifier'>;
+
+/** A figure left out is one the source does not know; a stored API row keeps its earlier value for it. */
+export type SourceRow = { date: string; channel: string; campaign: string } & Partial<Record<MetricField, number>>;
+
+/** Every figure a network reads has a MetricDaily column (a compile-time check). */
+type Assert<T extends true> = T;
+export type FiguresAreColumns = Assert<MetricFigure extends MetricField ? true : false>;
+
+/** The networks the daily pull reads, in the registry's order. */
+export const METRIC_SOURCES: readonly With<'insights'>[] = providersWith(PROVIDERS, 'insights');
 
 const m = defineMessages(
   'metric-pull',
@@ -54,14 +66,14 @@ export interface PullResult {
 export async function pullMetrics(
   services: PullServices,
   log: Logger,
-  sources: readonly MetricSource[] = METRIC_SOURCES,
+  sources: readonly Provider[] = METRIC_SOURCES,
 ): Promise<PullResult> {
   const now = services.clock.now();
   const result: PullResult = { workspaces: 0, rows: 0, failed: 0 };
   const workspaces = new Set<number>();
-  for (const source of sources) {
+  for (const source of providersWith(sources, 'insights')) {
     const connected = await services.db.integration.findMany({
-      where: { provider: source.provider, status: { not: 'reauth' } },
+      where: { provider: source.id, status: { not: 'reauth' } },
       include: { workspace: true },
       orderBy: { updatedAt: 'desc' },
     });
@@ -82,22 +94,52 @@ export async function pullMetrics(
 
 /** The Mailchimp part alone (its tests and callers predate the other sources). */
 export function pullMailchimpReports(services: PullServices, log: Logger): Promise<PullResult> {
-  return pullMetrics(services, log, [mailchimpSource]);
+  return pullMetrics(services, log, [mailchimp]);
+}
+
+/** The `count` days before today (today is not over yet), in `zone`; UTC if the zone is unknown. */
+export function pullDays(now: Date, zone: string, count: number): InsightDay[] {
+  let today = DateTime.fromJSDate(now).setZone(zone).startOf('day');
+  if (!today.isValid) today = DateTime.fromJSDate(now).toUTC().startOf('day');
+  const days: InsightDay[] = [];
+  for (let i = count; i >= 1; i--) {
+    const d = today.minus({ days: i });
+    days.push({ date: d.toISODate() as string, start: d.toJSDate(), end: d.plus({ days: 1 }).toJSDate() });
+  }
+  return days;
 }
 
 async function pullAccount(
   services: PullServices,
-  source: MetricSource,
+  provider: With<'insights'>,
   integration: Integration,
   workspace: Workspace,
   now: Date,
   log: Logger,
 ): Promise<{ rows: number; failed: number }> {
-  const where = { workspaceId: workspace.id, provider: source.provider };
+  const source = provider.insights;
+  const where = { workspaceId: workspace.id, provider: provider.id };
   try {
     const days = pullDays(now, workspace.timezone, source.days);
-    const got = await source.fetchDaily({ integration, workspace, days, now, services, log });
-    const rows = await storeApiRows(services, workspace, got.rows);
+    let got: InsightsResult;
+    const posts = source.perPost ? await publishedPosts(services, workspace, provider.id, now, source.days) : [];
+    if (source.perPost && posts.length === 0) {
+      // Reports are per post and none went out in the window: nothing to read, the account is not called.
+      got = { rows: [], failed: 0, reached: false };
+    } else {
+      got = await services.integrations.insightsFor(integration).fetchDaily({
+        days,
+        timezone: workspace.timezone,
+        now,
+        posts,
+        log: log.child({ workspaceId: workspace.id }),
+      });
+    }
+    const rows = await storeApiRows(
+      services,
+      workspace,
+      got.rows.map((r) => ({ ...r, channel: source.channel })),
+    );
     if (got.reached && got.failed === 0) await services.integrations.markOk(integration);
     return { rows, failed: got.failed };
   } catch (err) {
@@ -106,7 +148,7 @@ async function pullAccount(
       await services.integrations.markReauth(integration, message);
       log.warn({ ...where, err: message }, 'metrics pull: token refused; paused until /connect again');
       // Said once: later runs skip an account that needs reconnecting until /connect marks it ok.
-      await tellTeam(services, workspace, source.provider, message, log);
+      await tellTeam(services, workspace, provider.id, message, log);
     } else if (err instanceof PublishError && err.retryable) {
       log.warn(
         { ...where, err: message },
@@ -117,6 +159,33 @@ async function pullAccount(
     }
     return { rows: 0, failed: 1 };
   }
+}
+
+/** The posts the bot published on `channel` in the last `days` days, oldest first. */
+async function publishedPosts(
+  services: PullServices,
+  workspace: Workspace,
+  channel: string,
+  now: Date,
+  days: number,
+): Promise<PublishedPost[]> {
+  const posts = await services.db.scheduledPost.findMany({
+    where: {
+      workspaceId: workspace.id,
+      channel,
+      status: 'published',
+      externalId: { not: null },
+      publishAt: { gte: new Date(now.getTime() - days * 86_400_000), lte: now },
+    },
+    include: { campaign: true },
+    orderBy: { publishAt: 'asc' },
+  });
+  return posts.map((p) => ({
+    id: p.id,
+    externalId: p.externalId as string,
+    publishAt: p.publishAt,
+    campaign: p.campaign?.name ?? '',
+  }));
 }
 
 /**

@@ -1,70 +1,49 @@
 /**
- * Connected accounts per workspace: credentials sealed at rest, health status, and the publisher a
- * post's channel needs. Credentials are opened only here and never leave in a reply or a log.
+ * Connected accounts per workspace: credentials sealed at rest, health status, and the publisher,
+ * comment reader or metrics source an account's network provides. Which network can do what is
+ * the providers' business (integrations/registry.ts, docs/architecture.md §3.3); credentials are
+ * opened only here, handed to the provider they belong to, and never leave in a reply or a log.
  */
 import type { Integration, Workspace } from '@prisma/client';
-import type { z } from 'zod';
 import type { CommentReplier, CommentSource, KnownPost } from '../../integrations/comments.js';
-import { FacebookComments } from '../../integrations/facebook/comments.js';
-import { type DailyInsights, FacebookInsights } from '../../integrations/facebook/insights.js';
-import { FacebookPublisher, facebookCredentials, verifyFacebook } from '../../integrations/facebook/publisher.js';
-import { type Ga4Credentials, ga4Credentials, ga4PropertyId, verifyGa4 } from '../../integrations/ga4/report.js';
-import { fixedToken, GoogleOAuth, isGoogleRefreshToken, type TokenSource } from '../../integrations/google/oauth.js';
-import { InstagramComments } from '../../integrations/instagram/comments.js';
-import { InstagramInsights } from '../../integrations/instagram/insights.js';
-import { InstagramPublisher, instagramCredentials, verifyInstagram } from '../../integrations/instagram/publisher.js';
-import {
-  MailchimpClient,
-  MailchimpPublisher,
-  mailchimpCredentials,
-  verifyMailchimp,
-} from '../../integrations/mailchimp/publisher.js';
-import type { MediaLimits } from '../../integrations/media.js';
+import { GoogleOAuth } from '../../integrations/google/oauth.js';
+import type { InsightsJob, InsightsResult } from '../../integrations/insights.js';
+import { type ConnectInput, type Provider, type ProviderDeps, providersWith } from '../../integrations/provider.js';
 import { PublishError, type Publisher } from '../../integrations/publisher.js';
-import { YoutubeComments } from '../../integrations/youtube/comments.js';
-import {
-  verifyYoutube,
-  type YoutubeCredentials,
-  YoutubePublisher,
-  youtubeCredentials,
-} from '../../integrations/youtube/publisher.js';
+import { type CommentingId, PROVIDERS, type ProviderId, providerById } from '../../integrations/registry.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
 import type { SafeFetch } from '../net/safe-fetch.js';
 import type { Secrets } from './secrets.js';
 
-export const PROVIDERS = ['facebook', 'instagram', 'youtube', 'mailchimp', 'ga4'] as const;
-export type Provider = (typeof PROVIDERS)[number];
+/** A registered network's id (integrations/registry.ts). */
+export { isProviderId as isProvider } from '../../integrations/registry.js';
+export type { ConnectInput, ProviderId };
 
-export function isProvider(value: string): value is Provider {
-  return (PROVIDERS as readonly string[]).includes(value);
-}
+/** The networks whose comments the bot reads and answers. */
+export const COMMENT_PROVIDERS = providersWith(PROVIDERS, 'comments').map((p) => p.id as CommentingId);
 
-/** What a person types in /connect: an account id and a token (plus Mailchimp's audience). */
-export interface ConnectInput {
-  accountId: string;
-  token: string;
-}
-
-/** The providers whose comments the bot reads and answers. */
-export const COMMENT_PROVIDERS = ['facebook', 'instagram', 'youtube'] as const;
-export type CommentProvider = (typeof COMMENT_PROVIDERS)[number];
-
-export function isCommentProvider(value: string): value is CommentProvider {
+export function isCommentProvider(value: string): value is CommentingId {
   return (COMMENT_PROVIDERS as readonly string[]).includes(value);
 }
 
 export type IntegrationStatus = 'ok' | 'error' | 'reauth';
 
-/** GA4 was given an access token: it would expire before the first daily pull. */
-export class Ga4NeedsRefreshToken extends PublishError {
-  constructor() {
-    super('GA4 needs a Google refresh token (1//…)', { outcome: 'known' });
+/**
+ * An access token was pasted for a network whose token must be refreshable (GA4: it would expire
+ * before the first daily pull). /connect answers with the provider's `tokenRefresh` message.
+ */
+export class NeedsRefreshToken extends PublishError {
+  constructor(readonly provider: Provider) {
+    super(`${provider.name} needs a Google refresh token (1//…)`, { outcome: 'known' });
   }
 }
 
-const MEDIA_LIMITS: MediaLimits = { maxBytes: 256 * 1024 * 1024, timeoutMs: 5 * 60_000 };
+/** One account's daily figures, its credentials already opened (docs/architecture.md §3.3 `MetricSource`). */
+export interface AccountMetrics {
+  fetchDaily(job: InsightsJob): Promise<InsightsResult>;
+}
 
 export class IntegrationService {
   /** How long one comment read or reply call may take (tests shorten it). */
@@ -87,12 +66,16 @@ export class IntegrationService {
 
   /**
    * Checks the token against the provider, then stores it sealed. Returns the account's display
-   * name. Throws PublishError (reauth for a refused token) or Error with a reason.
+   * name. Throws PublishError (reauth for a refused token), NeedsRefreshToken, or Error with a reason.
    */
-  async connect(workspace: Workspace, provider: Provider, raw: ConnectInput): Promise<{ name: string }> {
-    // "properties/123" and "123" are one GA4 property: stored once, under its number.
-    const input = provider === 'ga4' ? { ...raw, accountId: ga4PropertyId.parse(raw.accountId) } : raw;
-    const { sealed, name } = await this.verify(provider, input);
+  async connect(workspace: Workspace, provider: ProviderId, raw: ConnectInput): Promise<{ name: string }> {
+    const p = this.provider(provider);
+    const input = p.connect.accountId ? { ...raw, accountId: p.connect.accountId.schema.parse(raw.accountId) } : raw;
+    const refresh = p.tokenRefresh;
+    if (refresh?.accessToken.policy === 'refuse' && !refresh.isRefreshToken(input.token))
+      throw new NeedsRefreshToken(p);
+    const { credentials, name } = await p.connect.check(input, this.deps());
+    const sealed = this.secrets.seal(JSON.stringify(credentials));
     await this.db.integration.upsert({
       where: { workspaceId_provider_accountId: { workspaceId: workspace.id, provider, accountId: input.accountId } },
       create: {
@@ -108,51 +91,6 @@ export class IntegrationService {
     return { name };
   }
 
-  private async verify(provider: Provider, input: ConnectInput): Promise<{ sealed: string; name: string }> {
-    const graph = this.config.META_GRAPH_URL;
-    switch (provider) {
-      case 'facebook': {
-        const creds = facebookCredentials.parse({ pageId: input.accountId, token: input.token });
-        return { sealed: this.seal(creds), name: await verifyFacebook(graph, creds) };
-      }
-      case 'instagram': {
-        const creds = instagramCredentials.parse({ igUserId: input.accountId, token: input.token });
-        return { sealed: this.seal(creds), name: await verifyInstagram(graph, creds) };
-      }
-      case 'youtube': {
-        const creds = youtubeCredentials.parse(
-          isGoogleRefreshToken(input.token)
-            ? { channelId: input.accountId, refreshToken: input.token }
-            : { channelId: input.accountId, token: input.token },
-        );
-        const name = await verifyYoutube(this.config.YOUTUBE_API_URL, creds.channelId, this.youtubeTokens(creds));
-        return { sealed: this.seal(creds), name };
-      }
-      case 'mailchimp': {
-        const list = await verifyMailchimp(input.token, input.accountId, this.config.MAILCHIMP_API_URL);
-        const creds = mailchimpCredentials.parse({
-          apiKey: input.token,
-          listId: input.accountId,
-          fromName: list.fromName,
-          replyTo: list.replyTo,
-        });
-        return { sealed: this.seal(creds), name: list.name };
-      }
-      case 'ga4': {
-        // Metrics are pulled once a day: an access token would be dead by the first pull.
-        if (!isGoogleRefreshToken(input.token)) throw new Ga4NeedsRefreshToken();
-        const creds = ga4Credentials.parse({ propertyId: input.accountId, refreshToken: input.token });
-        const name = await verifyGa4(
-          this.config.GA4_API_URL,
-          creds.propertyId,
-          this.google.source(creds.refreshToken),
-          this.clock.now(),
-        );
-        return { sealed: this.seal(creds), name };
-      }
-    }
-  }
-
   list(workspaceId: number): Promise<Integration[]> {
     return this.db.integration.findMany({
       where: { workspaceId },
@@ -161,7 +99,7 @@ export class IntegrationService {
   }
 
   /** The account a channel publishes through: the most recently connected one. */
-  find(workspaceId: number, provider: Provider): Promise<Integration | null> {
+  find(workspaceId: number, provider: ProviderId): Promise<Integration | null> {
     return this.db.integration.findFirst({ where: { workspaceId, provider }, orderBy: { updatedAt: 'desc' } });
   }
 
@@ -182,53 +120,21 @@ export class IntegrationService {
 
   /** The publisher for one integration; PublishError.fatal when its credentials cannot be read. */
   publisherFor(integration: Integration): Publisher {
-    const now = () => this.clock.now();
-    const parse = <T>(schema: z.ZodType<T>): T => this.credentialsAs(integration, schema);
-    const provider = integration.provider;
-    if (provider === 'facebook')
-      return new FacebookPublisher(this.config.META_GRAPH_URL, parse(facebookCredentials), now);
-    if (provider === 'instagram') {
-      return new InstagramPublisher(this.config.META_GRAPH_URL, parse(instagramCredentials), undefined, now);
-    }
-    if (provider === 'youtube') {
-      const tokens = this.youtubeTokens(parse(youtubeCredentials));
-      return new YoutubePublisher(this.config.YOUTUBE_API_URL, tokens, MEDIA_LIMITS, this.outbound);
-    }
-    if (provider === 'mailchimp')
-      return new MailchimpPublisher(parse(mailchimpCredentials), this.config.MAILCHIMP_API_URL, now);
-    throw PublishError.fatal(`no publisher for ${provider}`);
+    const p = providerById(integration.provider);
+    if (!p?.publish) throw PublishError.fatal(`no publisher for ${integration.provider}`);
+    return p.publish.create(this.credentialsOf(integration, p), this.deps());
   }
 
-  /** A GA4 property and its token source (reports); PublishError.reauth when credentials are unreadable. */
-  ga4For(integration: Integration): { propertyId: string; base: string; tokens: TokenSource } {
-    const creds: Ga4Credentials = this.credentialsAs(integration, ga4Credentials);
-    return {
-      propertyId: creds.propertyId,
-      base: this.config.GA4_API_URL,
-      tokens: this.google.source(creds.refreshToken),
-    };
-  }
-
-  /** A Mailchimp API client for one integration (reports); PublishError.reauth when credentials are unreadable. */
-  mailchimpClient(integration: Integration): MailchimpClient {
-    return new MailchimpClient(
-      this.credentialsAs(integration, mailchimpCredentials),
-      this.config.MAILCHIMP_API_URL,
-      () => this.clock.now(),
-    );
-  }
-
-  /** Daily Page or Instagram account insights (metrics pull); PublishError.reauth when credentials are unreadable. */
-  insightsFor(integration: Integration): DailyInsights {
-    const now = () => this.clock.now();
-    const graph = this.config.META_GRAPH_URL;
-    if (integration.provider === 'facebook') {
-      return new FacebookInsights(graph, this.credentialsAs(integration, facebookCredentials), now);
-    }
-    if (integration.provider === 'instagram') {
-      return new InstagramInsights(graph, this.credentialsAs(integration, instagramCredentials), now);
-    }
-    throw PublishError.fatal(`${integration.provider} has no insights to read`);
+  /**
+   * An account's daily figures (the metrics pull); PublishError.reauth when its credentials cannot
+   * be read, fatal for a network without insights.
+   */
+  insightsFor(integration: Integration): AccountMetrics {
+    const p = providerById(integration.provider);
+    if (!p?.insights) throw PublishError.fatal(`${integration.provider} has no insights to read`);
+    const source = p.insights;
+    const credentials = this.credentialsOf(integration, p);
+    return { fetchDaily: (job) => source.fetchDaily(credentials, this.deps(), job) };
   }
 
   /**
@@ -236,29 +142,9 @@ export class IntegrationService {
    * PublishError.reauth when its credentials cannot be read, fatal for a provider without comments.
    */
   commentsFor(integration: Integration, known: readonly KnownPost[] = []): CommentSource & CommentReplier {
-    const now = () => this.clock.now();
-    const parse = <T>(schema: z.ZodType<T>): T => this.credentialsAs(integration, schema);
-    const graph = this.config.META_GRAPH_URL;
-    switch (integration.provider) {
-      case 'facebook':
-        return new FacebookComments(graph, parse(facebookCredentials), known, now, this.commentTimeoutMs);
-      case 'instagram':
-        return new InstagramComments(graph, parse(instagramCredentials), known, now, this.commentTimeoutMs);
-      case 'youtube': {
-        const creds = parse(youtubeCredentials);
-        const tokens = this.youtubeTokens(creds);
-        return new YoutubeComments(
-          this.config.YOUTUBE_API_URL,
-          creds.channelId,
-          tokens,
-          known,
-          now,
-          this.commentTimeoutMs,
-        );
-      }
-      default:
-        throw PublishError.fatal(`${integration.provider} has no comments to read`);
-    }
+    const p = providerById(integration.provider);
+    if (!p?.comments) throw PublishError.fatal(`${integration.provider} has no comments to read`);
+    return p.comments.create(this.credentialsOf(integration, p), this.deps(), known);
   }
 
   /** Records a failed sync without touching the cursor; `reauth` when the token was refused. */
@@ -269,14 +155,29 @@ export class IntegrationService {
     });
   }
 
-  /** GoogleClientProblem (a known failure) for a refresh token when the server has no OAuth client. */
-  private youtubeTokens(creds: YoutubeCredentials): TokenSource {
-    return 'refreshToken' in creds ? this.google.source(creds.refreshToken) : fixedToken(creds.token);
+  /** What a provider's clients are built with; read at each call (tests change the comment timeout). */
+  private deps(): ProviderDeps {
+    return {
+      config: this.config,
+      now: () => this.clock.now(),
+      outbound: this.outbound,
+      google: this.google,
+      commentTimeoutMs: this.commentTimeoutMs,
+    };
   }
 
-  /** The stored credentials in the shape a client needs; PublishError.reauth when they do not fit. */
-  private credentialsAs<T>(integration: Integration, schema: z.ZodType<T>): T {
-    const parsed = schema.safeParse(this.openCredentials(integration));
+  private provider(id: string): Provider {
+    const p = providerById(id);
+    if (!p) throw new Error(`unknown provider ${id}`);
+    return p;
+  }
+
+  /**
+   * The stored credentials in the shape their provider declares; PublishError.reauth when they do
+   * not fit. The provider gets only its own schema's output (see integrations/provider.ts).
+   */
+  private credentialsOf(integration: Integration, provider: Provider): unknown {
+    const parsed = provider.credentials.safeParse(this.openCredentials(integration));
     if (!parsed.success) throw PublishError.reauth('the stored credentials are incomplete; connect again');
     return parsed.data;
   }
@@ -288,9 +189,5 @@ export class IntegrationService {
       // Usually ENCRYPTION_KEY changed or the key file was lost: the token must be entered again.
       throw PublishError.reauth('the stored credentials cannot be decrypted with the current key; connect again');
     }
-  }
-
-  private seal(creds: object): string {
-    return this.secrets.seal(JSON.stringify(creds));
   }
 }

@@ -170,7 +170,7 @@ describe('daily Facebook Page and Instagram insights into MetricDaily (fake Grap
 
   it('a rate limit loses nothing: that account is skipped this run and read in full the next', async () => {
     seed();
-    fakes.meta.rateLimitInsights(1); // the first insights call of the run: the Page's
+    fakes.meta.rateLimitInsights(1, PAGE); // the Page's one insights call of the run
     await pull();
     expect(await rows('facebook')).toHaveLength(0);
     expect(await rows('instagram')).toHaveLength(2);

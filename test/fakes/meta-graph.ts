@@ -185,9 +185,13 @@ export class FakeMetaGraph {
     this.igInsights.set(igUserId, days);
   }
 
-  /** The next `times` insights reads answer Graph's application rate limit (code 4). */
-  rateLimitInsights(times = 1): void {
-    this.server.failNext('GET', /\/insights$/, err(403, 4, '(#4) Application request limit reached'), times);
+  /**
+   * The next `times` insights reads (of `owner` only, when given: a Page or Instagram account id)
+   * answer Graph's application rate limit (code 4).
+   */
+  rateLimitInsights(times = 1, owner?: string): void {
+    const path = owner ? new RegExp(`/${owner}/insights$`) : /\/insights$/;
+    this.server.failNext('GET', path, err(403, 4, '(#4) Application request limit reached'), times);
   }
 
   clearInsights(): void {

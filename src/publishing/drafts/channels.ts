@@ -1,12 +1,20 @@
+import { type PostLimits, type Provider, providersWith } from '../../../integrations/provider.js';
+import { PROVIDERS, type PublishingId } from '../../../integrations/registry.js';
 import { graphemes } from '../../core/segment.js';
 
 /**
- * What each channel accepts, from the platforms' own limits. Every draft passes through `fitToChannel`
- * whoever wrote it (templates today, an LLM later), so a draft can always be scheduled as it is.
+ * What each channel accepts: the platforms' own limits, declared by their providers
+ * (integrations/<network>/index.ts), within which the drafter keeps a house style. Every draft
+ * passes through `fitToChannel` whoever wrote it (templates today, an LLM later), so a draft can
+ * always be scheduled as it is.
  */
 
-export const DRAFT_CHANNELS = ['instagram', 'facebook', 'youtube', 'mailchimp'] as const;
-export type DraftChannel = (typeof DRAFT_CHANNELS)[number];
+/** Every network that publishes (integrations/registry.ts). */
+export type DraftChannel = PublishingId;
+export const DRAFT_CHANNELS = providersWith(PROVIDERS, 'publish').map((p) => p.id) as readonly string[] as readonly [
+  DraftChannel,
+  ...DraftChannel[],
+];
 
 export const TONES = ['friendly', 'professional', 'playful', 'urgent'] as const;
 export type Tone = (typeof TONES)[number];
@@ -33,19 +41,52 @@ export interface ChannelRules {
   maxPreview?: number;
   /** Characters the platform rejects anywhere in the text. */
   forbidden?: RegExp;
+  /** The platform counts `maxText` in UTF-8 bytes (YouTube descriptions: Arabic letters take two). */
+  countsBytes?: boolean;
+  /** A post there needs media (the draft is text only: the person adds it when scheduling). */
+  needsMedia: boolean;
 }
 
-export const CHANNEL_RULES: Record<DraftChannel, ChannelRules> = {
-  // Instagram Graph API: caption up to 2,200 characters and at most 30 hashtags.
-  instagram: { maxText: 2200, maxHashtags: 30 },
-  // Facebook allows 63,206 characters; more than a few hashtags reads as spam, so we keep three.
-  facebook: { maxText: 63_206, maxHashtags: 3 },
-  // YouTube Data API: title up to 100 characters, description up to 5,000 bytes, no angle brackets;
-  // the first three hashtags show above the title and more than 60 make YouTube ignore them all.
-  youtube: { maxText: 5000, maxHashtags: 3, maxTitle: 100, forbidden: /[<>]/g },
-  // Mailchimp: subject line up to 150 characters; preview text is cut by inboxes after about 150.
-  mailchimp: { maxText: 60_000, maxHashtags: 0, maxSubject: 150, maxPreview: 150 },
+/** The drafter's own choices where a platform allows more (or sets no limit). */
+export type DraftStyle = Partial<Pick<ChannelRules, 'maxText' | 'maxHashtags' | 'maxPreview'>>;
+
+/** With no limit declared and no style chosen: a generous text, and a few hashtags. */
+const DEFAULT_STYLE = { maxText: 60_000, maxHashtags: 3 } as const;
+
+export const STYLE: Partial<Record<string, DraftStyle>> = {
+  // More than a few hashtags reads as spam on Facebook, so we keep three.
+  facebook: { maxHashtags: 3 },
+  // The first three hashtags show above the title (and more than 60 make YouTube ignore them all).
+  youtube: { maxHashtags: 3 },
+  // No hashtags in an email; preview text is cut by inboxes after about 150 characters.
+  mailchimp: { maxText: 60_000, maxHashtags: 0, maxPreview: 150 },
 };
+
+/** A provider's limits with the house style applied (never past a declared limit). */
+export function rulesFor(limits: PostLimits, style: DraftStyle = {}): ChannelRules {
+  const t = limits.text;
+  const within = (declared: number | undefined, chosen: number | undefined, fallback: number) =>
+    declared === undefined ? (chosen ?? fallback) : Math.min(declared, chosen ?? declared);
+  return {
+    maxText: within(t.max, style.maxText, DEFAULT_STYLE.maxText),
+    maxHashtags: within(t.maxHashtags, style.maxHashtags, DEFAULT_STYLE.maxHashtags),
+    ...(limits.title?.label === 'title' ? { maxTitle: limits.title.max } : {}),
+    ...(limits.title?.label === 'subject' ? { maxSubject: limits.title.max } : {}),
+    ...(style.maxPreview === undefined ? {} : { maxPreview: style.maxPreview }),
+    ...(t.forbidden ? { forbidden: t.forbidden } : {}),
+    ...(t.counted === 'bytes' ? { countsBytes: true } : {}),
+    needsMedia: limits.media !== undefined,
+  };
+}
+
+/** The rules of every publishing network of `registry`. */
+export function channelRulesOf(registry: readonly Provider[]): Record<string, ChannelRules> {
+  return Object.fromEntries(
+    providersWith(registry, 'publish').map((p) => [p.id, rulesFor(p.publish.limits, STYLE[p.id])]),
+  );
+}
+
+export const CHANNEL_RULES = channelRulesOf(PROVIDERS) as Record<DraftChannel, ChannelRules>;
 
 export const length = (s: string): number => graphemes(s).length;
 
@@ -75,9 +116,9 @@ export function composeText(d: Draft): string {
   return [d.body, d.cta, tags].filter((x) => x.trim().length > 0).join('\n\n');
 }
 
-/** YouTube counts the description in bytes, not characters (Arabic letters take two). */
-function textSize(channel: DraftChannel, s: string): number {
-  return channel === 'youtube' ? Buffer.byteLength(s, 'utf8') : length(s);
+/** The text's size as its platform counts it: bytes for YouTube descriptions, characters elsewhere. */
+export function textSize(channel: DraftChannel, s: string): number {
+  return CHANNEL_RULES[channel].countsBytes ? Buffer.byteLength(s, 'utf8') : length(s);
 }
 
 /** Brings any draft within its channel's limits; the body gives way first, then hashtags. */

@@ -29,7 +29,7 @@ export function draftInstructions(req: Pick<DraftRequest, 'channel' | 'locale'>)
   const lines = [
     `You are a marketing copywriter. Write one ${req.channel} post in ${LANGUAGE[req.locale]} about the topic in the data, in the tone given there, using its keywords naturally.`,
     `body: the main text without hashtags; cta: one short call to action; hashtags: at most ${r.maxHashtags}, each starting with #, no spaces inside.`,
-    `Body, call to action and hashtags together must stay under ${r.maxText} ${req.channel === 'youtube' ? 'bytes' : 'characters'}.`,
+    `Body, call to action and hashtags together must stay under ${r.maxText} ${r.countsBytes ? 'bytes' : 'characters'}.`,
   ];
   if (r.maxTitle !== undefined) lines.push(`title: the video title, at most ${r.maxTitle} characters, no < or >.`);
   else lines.push('title: null.');

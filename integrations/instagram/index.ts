@@ -1,0 +1,48 @@
+/**
+ * Instagram business accounts as a provider (docs/architecture.md §3.3), through the Graph API with
+ * a Facebook-login token: container -> media_publish posts, comments and daily account insights.
+ */
+import { META_PULL_DAYS } from '../facebook/index.js';
+import type { Provider } from '../provider.js';
+import { InstagramComments } from './comments.js';
+import { InstagramInsights } from './insights.js';
+import { type InstagramCredentials, InstagramPublisher, instagramCredentials, verifyInstagram } from './publisher.js';
+
+export const instagram = {
+  id: 'instagram',
+  name: 'Instagram',
+  credentials: instagramCredentials,
+  connect: {
+    help: {
+      account: { en: 'The Instagram business account id', ar: 'معرّف حساب إنستغرام التجاري' },
+      token: { en: 'A token with instagram_content_publish', ar: 'رمز بصلاحية instagram_content_publish' },
+    },
+    async check(input, deps) {
+      const credentials = instagramCredentials.parse({ igUserId: input.accountId, token: input.token });
+      return { credentials, name: await verifyInstagram(deps.config.META_GRAPH_URL, credentials) };
+    },
+  },
+  publish: {
+    create: (creds, deps) => new InstagramPublisher(deps.config.META_GRAPH_URL, creds, undefined, deps.now),
+    limits: {
+      // Media is fetched by Meta from a public URL; a caption takes 2,200 characters and 30 hashtags.
+      media: { required: 'any' },
+      text: { label: 'caption', max: 2200, maxHashtags: 30 },
+    },
+    // The publisher reads content_publishing_limit before each media_publish and waits when it is used up.
+    rateLimits: [{ max: 50, per: 'rolling 24 hours', what: 'posts published through the API' }],
+  },
+  comments: {
+    create: (creds, deps, known) =>
+      new InstagramComments(deps.config.META_GRAPH_URL, creds, known, deps.now, deps.commentTimeoutMs),
+  },
+  insights: {
+    channel: 'instagram',
+    days: META_PULL_DAYS,
+    async fetchDaily(creds, deps, job) {
+      const figures = await new InstagramInsights(deps.config.META_GRAPH_URL, creds, deps.now).fetchDays(job.days);
+      // Account-level figures belong to no campaign.
+      return { rows: figures.map((f) => ({ ...f, campaign: '' })), failed: 0, reached: true };
+    },
+  },
+} as const satisfies Provider<InstagramCredentials>;

@@ -1,0 +1,68 @@
+/**
+ * When a scheduled post is due (docs/architecture.md §5): pending, its time come, and not backing
+ * off after a failure. A network that holds the post and releases it at its time itself (its
+ * provider's `publish.holdsSchedule`: YouTube, Mailchimp) gets it HANDOVER_LEAD_MS early, so a
+ * slow upload still goes out on time. The same rule is written twice, for the claim statement
+ * (src/db/claim.ts) and for Prisma queries.
+ */
+import { type Provider, providersWith } from '../../integrations/provider.js';
+import { PROVIDERS } from '../../integrations/registry.js';
+import type { Condition } from '../db/claim.js';
+
+/** Networks that hold the schedule themselves are handed their posts this early. */
+export const HANDOVER_LEAD_MS = 30 * 60_000;
+/** A post this late is announced, once, by the watchdog. */
+export const OVERDUE_MS = 5 * 60_000;
+/** Attempts before a retryable failure becomes final. */
+export const MAX_ATTEMPTS = 5;
+
+/** The channels of `registry` whose network holds the post until its time. */
+export function handoverChannels(registry: readonly Provider[]): string[] {
+  return providersWith(registry, 'publish')
+    .filter((p) => p.publish.holdsSchedule)
+    .map((p) => p.id);
+}
+
+const HANDOVER_CHANNELS = handoverChannels(PROVIDERS);
+
+/** Due and pending, not backing off; the handover channels from HANDOVER_LEAD_MS early. */
+export function dueConditions(now: Date): Condition<'ScheduledPost'>[] {
+  return [
+    { column: 'status', op: '=', value: 'pending' },
+    {
+      anyOf: [
+        { column: 'publishAt', op: '<=', value: now },
+        {
+          allOf: [
+            { column: 'channel', op: 'in', value: HANDOVER_CHANNELS },
+            { column: 'publishAt', op: '<=', value: new Date(now.getTime() + HANDOVER_LEAD_MS) },
+          ],
+        },
+      ],
+    },
+    {
+      anyOf: [
+        { column: 'nextAttemptAt', op: 'is null' },
+        { column: 'nextAttemptAt', op: '<=', value: now },
+      ],
+    },
+  ];
+}
+
+/** The same rule as dueConditions, for Prisma queries. */
+export function dueWhere(now: Date) {
+  return {
+    status: 'pending',
+    OR: [
+      { publishAt: { lte: now } },
+      { channel: { in: HANDOVER_CHANNELS }, publishAt: { lte: new Date(now.getTime() + HANDOVER_LEAD_MS) } },
+    ],
+    AND: [{ OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] }],
+  };
+}
+
+/** Exponential from 30 s, capped at 30 min; Retry-After wins when it asks for longer. */
+export function backoffMs(attempt: number, retryAfterMs?: number): number {
+  const exp = Math.min(30_000 * 2 ** Math.max(0, attempt - 1), 30 * 60_000);
+  return Math.max(exp, retryAfterMs ?? 0);
+}

@@ -1,0 +1,169 @@
+/**
+ * What the dispatcher tells the team channel (docs/architecture.md §5): a post published, failed,
+ * of unknown outcome (with the buttons that resolve it) or overdue, in the workspace's language.
+ */
+import type { ScheduledPost, Workspace } from '@prisma/client';
+import type { PublishError, PublishResult } from '../../integrations/publisher.js';
+import { defineMessages, iso, type Locale } from '../core/i18n.js';
+import { actions, context, fields, type Reply, reply, text } from '../core/reply.js';
+import { formatLocal, formatUtc } from '../lib/when.js';
+
+export const m = defineMessages(
+  'dispatcher',
+  {
+    publishedTitle: (p: { channel: string }) => `Published on ${p.channel}`,
+    publishedBody: (p: { id: number; preview: string }) => `Post #${p.id}: ${p.preview}`,
+    scheduledThere: (p: { channel: string; time: string }) => `${p.channel} holds it and releases it at ${p.time}.`,
+    late: (p: { minutes: number }) =>
+      `It went out ${p.minutes} minutes late (the bot was not running at the due time).`,
+    link: 'Link',
+    noLink: 'The service did not return a link; check the account.',
+    reminderTitle: (p: { id: number }) => `Reminder: time to post #${p.id}`,
+    reminderHow: 'Publish this by hand now. Nothing was posted automatically.',
+    title: 'Title',
+    media: 'Media',
+    failedTitle: (p: { id: number; channel: string }) => `Post #${p.id} to ${p.channel} failed`,
+    failedWhat: 'Nothing was published. Fix the cause, then schedule it again (/schedule show shows the post).',
+    reauthTitle: (p: { provider: string }) => `The ${p.provider} connection needs to be renewed`,
+    reauthWhat: (p: { provider: string }) =>
+      `The token was refused. An admin should run /connect ${p.provider} with a fresh token; posts to ${p.provider} fail until then.`,
+    reason: 'Reason',
+    notConnected: (p: { provider: string }) =>
+      `${p.provider} is not connected. An admin can run /connect ${p.provider}.`,
+    unknownTitle: (p: { id: number; channel: string }) => `Post #${p.id} to ${p.channel}: outcome unknown`,
+    unknownWhat:
+      'We could not confirm whether it was published, so it will NOT be sent again automatically. Check the account, then press one of the buttons (or /schedule resolve).',
+    markPublished: 'It is published',
+    publishAgain: 'It is not: publish again',
+    overdueTitle: (p: { id: number; channel: string }) => `Post #${p.id} to ${p.channel} is overdue`,
+    overdueDue: (p: { local: string; utc: string }) => `It was due at ${p.local} (${p.utc}) and has not gone out.`,
+    overdueApproval: 'It is still waiting for a manager to approve it.',
+    overdueRetrying: (p: { error: string; next: string }) =>
+      `The last attempt failed (${p.error}); next attempt at ${p.next}.`,
+    overdueStuck: 'The dispatcher has not picked it up: check that the bot is running (npm start) and its logs.',
+  },
+  {
+    publishedTitle: (p) => `نُشر على ${iso(p.channel)}`,
+    publishedBody: (p) => `المنشور #${iso(p.id)}: ${p.preview}`,
+    scheduledThere: (p) => `تحتفظ به ${iso(p.channel)} وتنشره في ${iso(p.time)}.`,
+    late: (p) => `نُشر متأخرًا ${iso(p.minutes)} دقيقة (لم يكن البوت يعمل في الموعد).`,
+    link: 'الرابط',
+    noLink: 'لم تُرجع الخدمة رابطًا؛ تحقّق من الحساب.',
+    reminderTitle: (p) => `تذكير: حان وقت نشر #${iso(p.id)}`,
+    reminderHow: 'انشر هذا يدويًا الآن. لم يُنشر شيء تلقائيًا.',
+    title: 'العنوان',
+    media: 'الوسائط',
+    failedTitle: (p) => `فشل نشر المنشور #${iso(p.id)} على ${iso(p.channel)}`,
+    failedWhat: 'لم يُنشر شيء. أصلح السبب ثم جدوله من جديد (يعرض /schedule show المنشور).',
+    reauthTitle: (p) => `يجب تجديد الاتصال بـ ${iso(p.provider)}`,
+    reauthWhat: (p) =>
+      `رُفض الرمز. على المسؤول تشغيل /connect ${iso(p.provider)} برمز جديد؛ ستفشل المنشورات على ${iso(p.provider)} حتى ذلك الحين.`,
+    reason: 'السبب',
+    notConnected: (p) => `${iso(p.provider)} غير متصل. يستطيع المسؤول تشغيل /connect ${iso(p.provider)}.`,
+    unknownTitle: (p) => `المنشور #${iso(p.id)} على ${iso(p.channel)}: النتيجة غير معروفة`,
+    unknownWhat:
+      'لم نتمكن من التأكد من نشره، لذلك لن يُرسل مرة أخرى تلقائيًا. تحقّق من الحساب ثم اضغط أحد الزرين (أو /schedule resolve).',
+    markPublished: 'نُشر بالفعل',
+    publishAgain: 'لم يُنشر: أعد النشر',
+    overdueTitle: (p) => `المنشور #${iso(p.id)} على ${iso(p.channel)} متأخر`,
+    overdueDue: (p) => `كان موعده ${iso(p.local)} (${iso(p.utc)}) ولم يُنشر بعد.`,
+    overdueApproval: 'ما زال ينتظر موافقة مدير.',
+    overdueRetrying: (p) => `فشلت المحاولة الأخيرة (${iso(p.error)})؛ المحاولة التالية في ${iso(p.next)}.`,
+    overdueStuck: 'لم يلتقطه المُرسِل: تأكد من أن البوت يعمل (npm start) وراجع سجلاته.',
+  },
+);
+
+/** Published: the link (or why there is none), when the network releases it, and how late it went out. */
+export function publishedNotice(post: ScheduledPost & { workspace: Workspace }, r: PublishResult, now: Date): Reply {
+  const ws = post.workspace;
+  const t = m[ws.locale as Locale] ?? m.en;
+  const blocks = [text(t.publishedBody({ id: post.id, preview: preview(post.content || post.title || '') }))];
+  blocks.push(r.url ? fields([{ label: t.link, value: r.url }]) : context(t.noLink));
+  if (post.publishAt.getTime() > now.getTime() + 60_000) {
+    blocks.push(
+      context(
+        t.scheduledThere({
+          channel: post.channel,
+          time: `${formatLocal(post.publishAt, ws.timezone)} (${ws.timezone})`,
+        }),
+      ),
+    );
+  }
+  const lateMin = Math.floor((now.getTime() - post.publishAt.getTime()) / 60_000);
+  if (lateMin >= 5) blocks.push(context(t.late({ minutes: lateMin })));
+  return reply(t.publishedTitle({ channel: post.channel }), blocks, { tone: 'success', rtl: ws.locale === 'ar' });
+}
+
+/** A known failure: nothing was published; a refused token says who must reconnect. */
+export function failedNotice(post: ScheduledPost & { workspace: Workspace }, e: PublishError, locale: Locale): Reply {
+  const t = m[locale] ?? m.en;
+  if (e.reauth) {
+    return reply(
+      t.reauthTitle({ provider: post.channel }),
+      [
+        text(t.reauthWhat({ provider: post.channel })),
+        fields([{ label: t.reason, value: e.message }]),
+        context(t.failedWhat),
+      ],
+      { tone: 'error', rtl: locale === 'ar' },
+    );
+  }
+  return reply(
+    t.failedTitle({ id: post.id, channel: post.channel }),
+    [fields([{ label: t.reason, value: e.message }]), text(t.failedWhat)],
+    { tone: 'error', rtl: locale === 'ar' },
+  );
+}
+
+/** The outcome is unknown: never re-sent by itself; a person checks and presses a button. */
+export function unknownNotice(post: ScheduledPost, reason: string, locale: Locale, extra?: string): Reply {
+  const t = m[locale] ?? m.en;
+  return reply(
+    t.unknownTitle({ id: post.id, channel: post.channel }),
+    [
+      text(preview(post.content || post.title || '')),
+      fields([{ label: t.reason, value: reason }]),
+      text(t.unknownWhat),
+      ...(extra ? [context(extra)] : []),
+      actions([
+        { id: 'schedule.resolve', label: t.markPublished, payload: `${post.id}:published`, style: 'primary' },
+        { id: 'schedule.resolve', label: t.publishAgain, payload: `${post.id}:retry`, style: 'danger' },
+      ]),
+    ],
+    { tone: 'warning', rtl: locale === 'ar' },
+  );
+}
+
+/** A post still waiting past its time, and why (approval, backing off, or no dispatcher running). */
+export function overdueNotice(post: ScheduledPost & { workspace: Workspace }): Reply {
+  const ws = post.workspace;
+  const t = m[ws.locale as Locale] ?? m.en;
+  const why =
+    post.status === 'awaiting_approval'
+      ? t.overdueApproval
+      : post.nextAttemptAt && post.lastError
+        ? t.overdueRetrying({
+            error: post.lastError,
+            next: `${formatLocal(post.nextAttemptAt, ws.timezone)} (${ws.timezone})`,
+          })
+        : t.overdueStuck;
+  return reply(
+    t.overdueTitle({ id: post.id, channel: post.channel }),
+    [
+      text(
+        t.overdueDue({
+          local: `${formatLocal(post.publishAt, ws.timezone)} (${ws.timezone})`,
+          utc: formatUtc(post.publishAt),
+        }),
+      ),
+      text(why),
+    ],
+    { tone: 'warning', rtl: ws.locale === 'ar' },
+  );
+}
+
+/** A post's text on one line, cut to `max` characters with an ellipsis. */
+export function preview(s: string, max = 140): string {
+  const flat = s.replace(/\s+/g, ' ').trim();
+  return [...flat].length > max ? `${[...flat].slice(0, max - 1).join('')}…` : flat;
+}
