@@ -84,6 +84,11 @@ describe('the Docker build', () => {
     expect(matches('node_modules/vazirmatn/misc/x.ttf', 'node_modules/vazirmatn/misc')).toBe(true);
   });
 
+  it('docker-compose.yml hands .env (optional) to the bots, whatever variables it holds', () => {
+    const compose = readFileSync(path.join(packageRoot, 'docker-compose.yml'), 'utf8');
+    expect(compose).toMatch(/^ {2}env_file:\n {4}- path: \.env\n {6}required: false$/m);
+  });
+
   it('never sends .env to the build context', () => {
     const ignored = readFileSync(path.join(packageRoot, '.dockerignore'), 'utf8').split('\n');
     expect(ignored).toContain('.env');
