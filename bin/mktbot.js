@@ -1,6 +1,27 @@
 #!/usr/bin/env node
 // The CLI entry: runs the compiled program (npm install builds it; `npm run build` rebuilds it).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseEnv } from 'node:util';
+
+// Settings from a .env file in the working directory, when there is one (docs/architecture.md §6;
+// .env.example lists every variable). A variable already in the environment wins over the file, so
+// the shell, systemd or the container always has the last word. Values are never printed.
+// util.parseEnv (Node 20.12+, the parser of `node --env-file`) rather than --env-file-if-exists,
+// which Node 20 has only from 20.19.
+const envFile = path.resolve('.env');
+if (existsSync(envFile)) {
+  let text;
+  try {
+    text = readFileSync(envFile, 'utf8');
+  } catch (err) {
+    process.stderr.write(`mktbot: cannot read ${envFile} (${err.code ?? err.message})\n`);
+    process.exit(1);
+  }
+  for (const [name, value] of Object.entries(parseEnv(text))) {
+    if (process.env[name] === undefined) process.env[name] = value;
+  }
+}
 
 const entry = new URL('../dist/src/cli/main.js', import.meta.url);
 if (!existsSync(entry)) {

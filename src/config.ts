@@ -106,6 +106,9 @@ const schema = z.object({
 
 export type Env = z.output<typeof schema>;
 
+/** Every variable the bot reads, in schema order (.env.example lists each; a test compares them). */
+export const ENV_VARIABLES = Object.keys(schema.shape) as Array<keyof Env>;
+
 export interface Config extends Env {
   slack: { mode: 'http' | 'socket' } | undefined;
   discord: { mode: 'gateway' | 'http' } | undefined;

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import pino from 'pino';
 import { SECRET_VARIABLES } from './config.js';
 
@@ -5,7 +6,8 @@ export type Logger = pino.Logger;
 
 /**
  * Logs go to stderr as JSON lines, so stdout stays the conversation in console mode. Known secret
- * fields are censored wherever they appear in a logged object.
+ * fields are censored wherever they appear in a logged object. Each line keeps pino's standard `pid`
+ * and `hostname` (which replica wrote it) next to `app`.
  */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   const secretKeys = [
@@ -23,7 +25,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   return pino(
     {
       level,
-      base: { app: 'mktbot' },
+      base: { pid: process.pid, hostname: hostname(), app: 'mktbot' },
       redact: {
         paths: [
           ...secretKeys,

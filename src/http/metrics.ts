@@ -4,7 +4,14 @@
  * in createMetrics(), so names and labels stay consistent; features increment them through
  * `services.telemetry`. Label values must come from small fixed sets (command names, outcomes,
  * channels), never from user input, or the number of series grows without bound.
+ *
+ * The standard process and Node.js metrics (process_cpu_seconds_total, process_resident_memory_bytes,
+ * nodejs_eventloop_lag_seconds...) come from prom-client's collectDefaultMetrics, appended to each
+ * scrape, so stock dashboards and alerts find them under their usual names. The bot's own metrics
+ * stay in this registry: their values are read synchronously (`get`, `count`), which prom-client
+ * does not offer.
  */
+import { collectDefaultMetrics, Registry as PromRegistry } from 'prom-client';
 
 type Labels<L extends string> = { [K in L]: string };
 
@@ -142,9 +149,15 @@ interface Renderable {
   render(): string;
 }
 
+/** Another registry whose text is appended to each scrape (prom-client's registries have this shape). */
+interface ExpositionSource {
+  metrics(): Promise<string>;
+}
+
 export class Registry {
   private readonly metrics = new Map<string, Renderable>();
   private readonly collectors: Array<() => void | Promise<void>> = [];
+  private readonly included: ExpositionSource[] = [];
 
   register<M extends Renderable>(metric: M): M {
     if (this.metrics.has(metric.name)) throw new Error(`metric ${metric.name} is registered twice`);
@@ -174,10 +187,32 @@ export class Registry {
     this.collectors.push(fn);
   }
 
+  /** Appends another registry's metrics to every scrape, after this registry's own. */
+  include(source: ExpositionSource): void {
+    this.included.push(source);
+  }
+
   async render(): Promise<string> {
     for (const c of this.collectors) await c();
-    return `${[...this.metrics.values()].map((m) => m.render()).join('\n')}\n`;
+    const own = [...this.metrics.values()].map((m) => m.render());
+    const others = await Promise.all(this.included.map((r) => r.metrics()));
+    return `${[...own, ...others.map((t) => t.trimEnd())].filter((t) => t !== '').join('\n')}\n`;
   }
+}
+
+let processRegistry: PromRegistry | undefined;
+
+/**
+ * The standard process and Node.js metrics, under the names and HELP lines prom-client gives them.
+ * One set per process (they describe the process, however many apps it runs, as tests do); created
+ * on first use, since collecting starts an event-loop delay monitor.
+ */
+export function processMetrics(): PromRegistry {
+  if (processRegistry === undefined) {
+    processRegistry = new PromRegistry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
 }
 
 export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
@@ -211,6 +246,7 @@ export function createMetrics() {
     llmCalls: registry.counter('mktbot_llm_calls_total', 'LLM calls', ['outcome']),
     llmTokens: registry.counter('mktbot_llm_tokens_total', 'LLM tokens used', ['kind']), // prompt | completion
     jobRuns: registry.counter('mktbot_job_runs_total', 'Periodic job runs', ['job', 'outcome']),
+    // Older than the process_* metrics below, kept so existing dashboards keep working.
     uptime: registry.gauge('mktbot_uptime_seconds', 'Seconds since this process started'),
     memory: registry.gauge('mktbot_resident_memory_bytes', 'Resident memory of this process'),
   };
@@ -218,6 +254,7 @@ export function createMetrics() {
     metrics.uptime.set({}, (Date.now() - started) / 1000);
     metrics.memory.set({}, process.memoryUsage().rss);
   });
+  registry.include(processMetrics());
   return metrics;
 }
 

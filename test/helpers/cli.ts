@@ -8,14 +8,17 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real `mktbot` binary with the given input on stdin, as a user's shell would. */
+/**
+ * Runs the real `mktbot` binary with the given input on stdin, as a user's shell would; from the
+ * package root unless `cwd` says otherwise (the binary reads a .env file there).
+ */
 export function runCli(
   args: string[],
-  opts: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {},
+  opts: { input?: string; env?: Record<string, string>; timeoutMs?: number; cwd?: string } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(packageRoot, 'bin/mktbot.js'), ...args], {
-      cwd: packageRoot,
+      cwd: opts.cwd ?? packageRoot,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TZ: 'Etc/UTC', ...opts.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -47,6 +47,15 @@ describe('metrics registry', () => {
     expect(() => r.counter('b_total', 'B').inc({}, -1)).toThrow(/cannot go down/);
   });
 
+  it('appends included registries (the process metrics) after its own metrics', async () => {
+    const r = new Registry();
+    r.gauge('t_own', 'Own').set({}, 1);
+    r.include({ metrics: async () => '# HELP t_other Other\n# TYPE t_other gauge\nt_other 2\n\n' });
+    expect(await r.render()).toBe(
+      '# HELP t_own Own\n# TYPE t_own gauge\nt_own 1\n# HELP t_other Other\n# TYPE t_other gauge\nt_other 2\n',
+    );
+  });
+
   it('declares every metric the bot exports once', async () => {
     const text = await createMetrics().registry.render();
     for (const name of ['mktbot_commands_total', 'mktbot_publishes_total', 'mktbot_dispatcher_lag_seconds']) {
@@ -128,6 +137,31 @@ describe('/readyz and /metrics on the running app', () => {
     });
     adapterConnected = true;
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+
+  it("serves the standard process and Node.js metrics next to the bot's own, each declared once", async () => {
+    app = await createTestApp({ PORT: '0' });
+    const port = await app.listen();
+    const res = await fetch(`http://127.0.0.1:${port}/metrics`);
+    expect(res.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
+    const text = await res.text();
+    const standard = [
+      ['process_start_time_seconds', 'gauge'],
+      ['process_resident_memory_bytes', 'gauge'],
+      ['process_cpu_seconds_total', 'counter'],
+      ['nodejs_eventloop_lag_seconds', 'gauge'],
+      ['nodejs_heap_size_used_bytes', 'gauge'],
+    ];
+    for (const [name, type] of standard) {
+      expect(text).toMatch(new RegExp(`^# HELP ${name} \\S`, 'm'));
+      expect(text).toContain(`# TYPE ${name} ${type}\n`);
+    }
+    const started = Number(/^process_start_time_seconds (\d+)$/m.exec(text)?.[1]);
+    expect(Math.abs(started - (Date.now() / 1000 - process.uptime()))).toBeLessThan(5);
+    expect(Number(/^process_resident_memory_bytes (\d+)$/m.exec(text)?.[1])).toBeGreaterThan(1_000_000);
+    expect(text).toMatch(/^mktbot_uptime_seconds \d/m);
+    const declared = text.split('\n').filter((l) => l.startsWith('# TYPE '));
+    expect(new Set(declared).size).toBe(declared.length);
   });
 
   it('counts commands by name and outcome, times them, and never uses typed text as a label', async () => {

@@ -1,0 +1,31 @@
+import { hostname } from 'node:os';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/log.js';
+
+function capture() {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, cb) {
+      lines.push(String(chunk));
+      cb();
+    },
+  });
+  return { lines, sink };
+}
+
+describe('log lines (docs/operations.md, "Logs")', () => {
+  it("keep pino's pid and hostname, so lines from several replicas can be told apart", () => {
+    const { lines, sink } = capture();
+    createLogger('info', sink).info({ job: 'digest' }, 'job ran');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({
+      level: 30,
+      pid: process.pid,
+      hostname: hostname(),
+      app: 'mktbot',
+      job: 'digest',
+      msg: 'job ran',
+    });
+  });
+});
