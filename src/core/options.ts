@@ -73,6 +73,9 @@ export function required<S extends z.ZodType>(o: OptionSpec<z.ZodOptional<S>>): 
   return { ...o, schema: o.schema.unwrap() as S, required: true };
 }
 
+/** The largest value of a PostgreSQL integer column (a larger id there is an error, not "not found"). */
+export const INT32_MAX = 2_147_483_647;
+
 export const opt = {
   /** A short single-line value: a name, an id. */
   string(meta: Meta & { maxLength?: number }) {
@@ -133,8 +136,9 @@ export const opt = {
     });
   },
 
+  /** Whole numbers; at most 2,147,483,647 unless told, as ids and counts are 32-bit columns on PostgreSQL. */
   integer(meta: Meta & { min?: number; max?: number }) {
-    const { min = 0, max = Number.MAX_SAFE_INTEGER } = meta;
+    const { min = 0, max = INT32_MAX } = meta;
     return optional({
       ...meta,
       kind: 'integer',

@@ -14,12 +14,19 @@ export type WhenProblem =
   | { kind: 'unreadable' }
   | { kind: 'noTime' }
   | { kind: 'past'; local: string }
-  | { kind: 'dstGap'; local: string; zone: string };
+  | { kind: 'dstGap'; local: string; zone: string }
+  | { kind: 'tooFar'; local: string; limit: string }
+  | { kind: 'badOffset'; offset: string };
+
+/** How far ahead a post may be scheduled: far enough for a year's calendar, not "in 99999 years". */
+export const MAX_AHEAD_YEARS = 2;
 
 export type WhenResult = { ok: true; utc: Date; ambiguous: boolean } | { ok: false; problem: WhenProblem };
 
 // Date and time with an explicit offset or Z: an instant already, whatever the zone.
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
+// Real UTC offsets run from -12:00 to +14:00, in whole minutes of an hour.
+const OFFSET = /([+-])(\d{2}):?(\d{2})$/;
 // Date and time without an offset: a wall-clock time in the workspace zone.
 const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
 
@@ -29,6 +36,14 @@ export function parseWhen(input: string, zone: string, now: Date): WhenResult {
   const nowZ = DateTime.fromJSDate(now, { zone });
 
   if (ISO_WITH_OFFSET.test(text)) {
+    const offset = OFFSET.exec(text);
+    if (offset) {
+      const [, sign, hours = '0', minutes = '0'] = offset;
+      const total = Number(hours) * 60 + Number(minutes);
+      if (Number(minutes) > 59 || total > (sign === '+' ? 14 * 60 : 12 * 60)) {
+        return { ok: false, problem: { kind: 'badOffset', offset: offset[0] } };
+      }
+    }
     const dt = DateTime.fromISO(text.replace(' ', 'T'), { setZone: true });
     if (!dt.isValid) return { ok: false, problem: { kind: 'unreadable' } };
     return future(dt.toUTC(), zone, now, false);
@@ -98,6 +113,11 @@ function fromWallClock(w: Wall, zone: string, now: Date): WhenResult {
 }
 
 function future(utc: DateTime, zone: string, now: Date, ambiguous: boolean): WhenResult {
+  const limit = DateTime.fromJSDate(now, { zone }).plus({ years: MAX_AHEAD_YEARS });
+  if (!utc.isValid || utc.toMillis() > limit.toMillis()) {
+    const local = utc.isValid ? utc.setZone(zone).toFormat('yyyy-MM-dd HH:mm') : '';
+    return { ok: false, problem: { kind: 'tooFar', local, limit: limit.toFormat('yyyy-MM-dd') } };
+  }
   if (utc.toMillis() <= now.getTime()) {
     return { ok: false, problem: { kind: 'past', local: utc.setZone(zone).toFormat('yyyy-MM-dd HH:mm') } };
   }

@@ -34,6 +34,10 @@ const m = defineMessages(
     whenPast: (p: { local: string; zone: string }) => `${p.local} (${p.zone}) is in the past. Choose a later time.`,
     whenGap: (p: { local: string; zone: string }) =>
       `${p.local} does not exist in ${p.zone}: clocks skip that hour for daylight saving. Choose a time outside the gap.`,
+    whenTooFar: (p: { limit: string }) =>
+      `That is more than two years away. Posts can be scheduled up to ${p.limit}; choose an earlier time.`,
+    whenBadOffset: (p: { offset: string }) =>
+      `${p.offset} is not a real UTC offset: offsets run from -12:00 to +14:00. Leave it out to use the workspace's time zone.`,
     needsMedia: (p: { channel: string }) => `${p.channel} needs an image or video: add media:https://…`,
     needsVideo: 'YouTube needs a video URL (media:https://…/video.mp4).',
     needsTitle: (p: { channel: string }) =>
@@ -82,6 +86,9 @@ const m = defineMessages(
     whenPast: (p) => `${iso(p.local)} (${iso(p.zone)}) في الماضي. اختر وقتًا لاحقًا.`,
     whenGap: (p) =>
       `الوقت ${iso(p.local)} غير موجود في ${iso(p.zone)}: تُقدَّم الساعة في التوقيت الصيفي. اختر وقتًا خارج هذه الفجوة.`,
+    whenTooFar: (p) => `هذا الموعد بعد أكثر من سنتين من الآن. يمكن جدولة المنشورات حتى ${iso(p.limit)}؛ اختر موعدًا أقرب.`,
+    whenBadOffset: (p) =>
+      `${iso(p.offset)} ليس فرق توقيت حقيقيًا عن UTC: يتراوح الفرق بين ${iso('-12:00')} و${iso('+14:00')}. احذفه لتُستخدم المنطقة الزمنية لمساحة العمل.`,
     needsMedia: (p) => `${iso(p.channel)} يحتاج صورة أو فيديو: أضف media:https://…`,
     needsVideo: 'يوتيوب يحتاج رابط فيديو (media:https://…/video.mp4).',
     needsTitle: (p) =>
@@ -213,6 +220,10 @@ export function whenProblemText(p: WhenProblem, value: string, v: Viewer): strin
       return t.whenPast({ local: p.local, zone });
     case 'dstGap':
       return t.whenGap({ local: p.local, zone: p.zone });
+    case 'tooFar':
+      return t.whenTooFar({ limit: p.limit });
+    case 'badOffset':
+      return t.whenBadOffset({ offset: p.offset });
   }
 }
 

@@ -91,11 +91,30 @@ export class IntegrationService {
     return { name };
   }
 
-  list(workspaceId: number): Promise<Integration[]> {
-    return this.db.integration.findMany({
+  /**
+   * The workspace's accounts, each checked that its stored credentials still open: one sealed with a
+   * key that is gone (ENCRYPTION_KEY changed, key file lost) is marked "needs reconnecting" here,
+   * rather than shown as ok until the next post fails at its time.
+   */
+  async list(workspaceId: number): Promise<Integration[]> {
+    const rows = await this.db.integration.findMany({
       where: { workspaceId },
       orderBy: [{ provider: 'asc' }, { accountId: 'asc' }],
     });
+    return Promise.all(
+      rows.map(async (row) => {
+        const provider = providerById(row.provider);
+        if (row.status !== 'ok' || !provider) return row;
+        try {
+          this.credentialsOf(row, provider);
+          return row;
+        } catch (err) {
+          const reason = err instanceof Error ? err.message : String(err);
+          await this.markReauth(row, reason);
+          return { ...row, status: 'reauth', statusMessage: reason };
+        }
+      }),
+    );
   }
 
   /** The account a channel publishes through: the most recently connected one. */

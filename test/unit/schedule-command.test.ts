@@ -80,6 +80,27 @@ describe('/schedule', () => {
     expect(textOf(r)).toMatch(/does not exist in America\/New_York/);
   });
 
+  it('refuses a time years away or with an offset no place has, with a clear message and nothing stored', async () => {
+    const far = textOf(await app.say('/schedule facebook in 99999 years | hi'));
+    expect(far).toMatch(/more than two years away.*up to 2028-11-26/);
+    const three = textOf(await app.say('/schedule facebook 2029-12-01 09:00 | hi'));
+    expect(three).toMatch(/more than two years away/);
+    const offset = textOf(await app.say('/schedule facebook 2026-12-10T09:00+25:00 | hi'));
+    expect(offset).toMatch(/\+25:00 is not a real UTC offset/);
+    const ar = textOf(
+      await app.say('/schedule facebook in 99999 years | hi', identity({ user: 'U-ar', locale: 'ar' })),
+    );
+    expect(ar).toMatch(/بعد أكثر من سنتين/);
+    expect(await app.services.db.scheduledPost.count()).toBe(0);
+    expect(textOf(await app.say('/schedule facebook 2026-12-10T09:00+14:00 | hi'))).not.toMatch(/offset/);
+  });
+
+  it('a post number past 32 bits is refused as a value, not an internal error (PostgreSQL ids are 32-bit)', async () => {
+    const r = textOf(await app.say('/schedule show 2147483648'));
+    expect(r).toMatch(/from 1 to 2147483647/);
+    expect(r).not.toMatch(/went wrong/);
+  });
+
   it('refuses a double submit of the same post', async () => {
     await app.say('/schedule reminder tomorrow 9am | Post the story');
     const r = await app.say('/schedule reminder tomorrow 9am | Post the story');

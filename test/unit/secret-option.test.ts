@@ -104,6 +104,17 @@ describe('a /connect token is never echoed', () => {
     expect(row.credentials).not.toContain(GOOD);
   });
 
+  it('/connect status says "needs reconnecting" for a credential the current key cannot open', async () => {
+    await app.say(`/connect facebook account:111 token:${GOOD}`);
+    expect(textOf(await app.say('/connect status'))).toMatch(/Facebook.*111.*ok/s);
+    // As after ENCRYPTION_KEY changed: the sealed value no longer opens.
+    await app.db.prisma.integration.updateMany({ data: { credentials: 'v1:AAAAAAAAAAAAAAAA:BBBB:CCCC' } });
+    const status = textOf(await app.say('/connect status'));
+    expect(status).toMatch(/needs reconnecting/i);
+    expect(status).toMatch(/cannot be decrypted/);
+    expect((await app.db.prisma.integration.findFirstOrThrow()).status).toBe('reauth');
+  });
+
   it('validation errors from the router never contain a secret value', () => {
     const sub = findSubcommand(connect, 'facebook');
     if (!sub) throw new Error('no facebook sub-action');
