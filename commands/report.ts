@@ -7,6 +7,7 @@ import { opt } from '../src/core/options.js';
 import { type Block, context, list, reply, table, text } from '../src/core/reply.js';
 import { toCsv } from '../src/lib/csv.js';
 import { MAX_RANGE_DAYS, parseRange, RANGE_PATTERN } from '../src/lib/periods.js';
+import { latinDigits } from '../src/lib/text.js';
 import {
   CSV_COLUMNS,
   csvRows,
@@ -89,7 +90,7 @@ function rangeOption() {
     },
     schema: z
       .string()
-      .transform((s) => s.trim().toLowerCase())
+      .transform((s) => latinDigits(s).trim().toLowerCase())
       .pipe(z.string().regex(RANGE_PATTERN))
       .optional(),
   };

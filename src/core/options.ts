@@ -4,6 +4,7 @@
  * choices, position. Slack modals, Discord option types, the text parser and /help all read it.
  */
 import { z } from 'zod';
+import { latinDigits } from '../lib/text.js';
 import type { Context } from './context.js';
 import type { L10n } from './i18n.js';
 
@@ -60,7 +61,8 @@ interface Meta {
 const BIDI_MARKS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 export const stripBidi = (s: string): string => s.replace(BIDI_MARKS, '');
 
-const cleaned = () => z.string().transform((s) => stripBidi(s).trim());
+// Numbers, dates and codes typed with Arabic-Indic digits (budget:٢٠٠٠) read as the same value.
+const cleaned = () => z.string().transform((s) => latinDigits(stripBidi(s)).trim());
 
 function optional<S extends z.ZodType>(
   o: Omit<OptionSpec<S>, 'schema' | 'required'> & { schema: S },

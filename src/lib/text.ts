@@ -42,3 +42,17 @@ export function maskSecrets(text: string): string {
   }
   return out;
 }
+
+/**
+ * Digits as the parsers read them: Arabic-Indic (٠١٢٣٤٥٦٧٨٩) and Eastern Arabic-Indic (۰…۹, Persian and
+ * Urdu keyboards) become 0-9, and the Arabic decimal and thousands separators (٫ ٬) become "." and ",".
+ * Only for values that are numbers, dates, times or codes: free text (a caption) keeps what was typed.
+ */
+export function latinDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06f0-\u06f9\u066b\u066c]/g, (ch) => {
+    const code = ch.charCodeAt(0);
+    if (code === 0x066b) return '.';
+    if (code === 0x066c) return ',';
+    return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660);
+  });
+}

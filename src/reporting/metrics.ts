@@ -11,6 +11,7 @@ import { defineMessages, iso, type Locale } from '../core/i18n.js';
 import type { Db } from '../db/client.js';
 import { CsvSyntaxError, parseCsv } from '../lib/csv.js';
 import { currencyDigits } from '../lib/format.js';
+import { latinDigits } from '../lib/text.js';
 import type { MetricField } from './kpi.js';
 import type { InputRecord, LineError, Problem } from './metric-records.js';
 import { detectExport, exportRecords, type ImportFormat } from './search-exports.js';
@@ -206,6 +207,11 @@ function cell(v: unknown): string | undefined {
   return JSON.stringify(v);
 }
 
+function numeric(v: unknown): string | undefined {
+  const c = cell(v);
+  return c === undefined ? undefined : latinDigits(c);
+}
+
 /** JSON numbers without exponent notation (1e-7 -> "0.0000001"), so majorToMinor can read them. */
 function numberToPlain(n: number): string {
   const s = String(n);
@@ -230,7 +236,8 @@ export function validateRecords(
     for (const key of Object.keys(values)) {
       if (!KNOWN_COLUMNS.includes(key)) fail({ code: 'unknownColumn', column: key });
     }
-    const date = cell(values.date);
+    // Dates and figures typed in Arabic-Indic digits (١٠٠) are the same; names keep what was typed.
+    const date = numeric(values.date);
     const channel = cell(values.channel)?.toLowerCase();
     const campaign = cell(values.campaign) ?? '';
     if (date === undefined) fail({ code: 'required', column: 'date' });
@@ -242,7 +249,7 @@ export function validateRecords(
     if (campaign.length > MAX_CAMPAIGN) fail({ code: 'badCampaign' });
     const row = { date: date ?? '', channel: channel ?? '', campaign } as MetricRow;
     for (const [column, field] of Object.entries(NUMERIC_COLUMNS) as Array<[NumericColumn, MetricField]>) {
-      const raw = cell(values[column]);
+      const raw = numeric(values[column]);
       if (raw === undefined) {
         row[field] = 0;
         continue;
@@ -260,7 +267,7 @@ export function validateRecords(
     }
     row.searchPositionSum = 0;
     row.searchImpressions = 0;
-    const position = cell(values.position);
+    const position = numeric(values.position);
     if (position !== undefined) {
       const p = /^\d+(\.\d+)?$/.test(position) ? Number(position) : Number.NaN;
       if (!(p >= 1 && p <= MAX_POSITION)) fail({ code: 'badPosition', value: position });

@@ -1,0 +1,55 @@
+/**
+ * Numbers, dates and ranges typed with Arabic-Indic digits read as the same values (issue 21): a
+ * budget, a /report range, a /schedule time, CSV cells. Free text (a caption) keeps what was typed.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { latinDigits } from '../../src/lib/text.js';
+import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
+
+describe('Arabic-Indic digits in input', () => {
+  let app: TestApp;
+  const ar = identity({ user: 'U-ar', locale: 'ar' });
+  beforeEach(async () => {
+    app = await createTestApp();
+    app.clock.set('2026-11-26T09:00:00Z');
+  });
+  afterEach(async () => {
+    await app.cleanup();
+  });
+
+  it('maps both Arabic digit sets and the Arabic separators, and nothing else', () => {
+    expect(latinDigits('٠١٢٣٤٥٦٧٨٩ ۰۱۲۳۴۵۶۷۸۹')).toBe('0123456789 0123456789');
+    expect(latinDigits('٢٬٥٠٠٫٧٥')).toBe('2,500.75');
+    expect(latinDigits('خصم ٥٠٪ abc')).toBe('خصم 50٪ abc');
+  });
+
+  it('a budget typed as ٢٠٠٠ is 2,000', async () => {
+    const r = await app.say('/brainstorm product:"قهوة باردة" goal:awareness budget:٢٠٠٠ currency:SAR duration:6w', ar);
+    expect(r.tone).not.toBe('error');
+    const row = await app.services.db.brainstorm.findFirstOrThrow();
+    expect(row.request).toMatchObject({ budgetMinor: 200000 });
+  });
+
+  it('a /report range in Arabic digits is read', async () => {
+    const r = await app.say('/report ٢٠٢٦-١٠-٠١..٢٠٢٦-١٠-٣١', ar);
+    expect(r.tone).not.toBe('error');
+    expect(textOf(r)).toMatch(/2026-10-01|٢٠٢٦-١٠-٠١/);
+  });
+
+  it('a /schedule time in Arabic digits is read, and the caption keeps its own digits', async () => {
+    const r = await app.say('/schedule facebook ٢٠٢٦-١٢-٠١ ٠٩:٠٠ | خصم ٥٠٪ هذا الأسبوع', ar);
+    expect(r.tone).not.toBe('error');
+    const post = await app.services.db.scheduledPost.findFirstOrThrow();
+    expect(post.publishAt.toISOString()).toBe('2026-12-01T09:00:00.000Z');
+    expect(post.content).toContain('خصم ٥٠٪ هذا الأسبوع');
+  });
+
+  it('CSV cells in Arabic digits are numbers; a campaign name keeps its digits', async () => {
+    const ws = await app.services.comments.consoleWorkspace();
+    const csv = 'date,channel,campaign,clicks,spend\n٢٠٢٦-١١-٠١,facebook,حملة ٢٠٢٦,١٠٠,١٢٫٥\n';
+    const r = await app.services.metrics.importCsv(ws, csv);
+    expect(r).toMatchObject({ ok: true, rows: 1 });
+    const row = await app.services.db.metricDaily.findFirstOrThrow();
+    expect([row.date, row.campaign, row.clicks, row.spendMinor]).toEqual(['2026-11-01', 'حملة ٢٠٢٦', 100, 1250]);
+  });
+});
