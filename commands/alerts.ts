@@ -4,6 +4,7 @@ import type { Context } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
 import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
+import { count } from '../src/core/plural.js';
 import { type Form, fields, list, reply, text } from '../src/core/reply.js';
 import {
   alertMessages,
@@ -30,7 +31,7 @@ const m = defineMessages(
     threshold: 'Alert when the score is at or below',
     limit: 'Escalate unhandled alerts after',
     escalate: 'Escalation channel',
-    minutes: (p: { n: number }) => `${p.n} minutes`,
+    minutes: (p: { n: number }) => count(p.n, 'minute', 'en'),
     notSet: 'not set (the team channel)',
     saved: 'Alert settings saved.',
     howTo:
@@ -69,7 +70,7 @@ const m = defineMessages(
     threshold: 'نبّه عندما تكون الدرجة عند أو أقل من',
     limit: 'تصعيد التنبيهات غير المعالجة بعد',
     escalate: 'قناة التصعيد',
-    minutes: (p) => `${iso(p.n)} دقيقة`,
+    minutes: (p) => count(p.n, 'minute', 'ar'),
     notSet: 'غير محددة (قناة الفريق)',
     saved: 'تم حفظ إعدادات التنبيهات.',
     howTo:

@@ -1,13 +1,14 @@
 import { defineCommand } from '../src/core/command.js';
 import { defineMessages } from '../src/core/i18n.js';
 import { opt } from '../src/core/options.js';
+import { count } from '../src/core/plural.js';
 import { reply, table, text } from '../src/core/reply.js';
 import { localTime } from './config.js';
 
 const m = defineMessages(
   'audit',
   {
-    title: (p: { n: number }) => `Last ${p.n} changes`,
+    title: (p: { n: number }) => `Last ${count(p.n, 'change', 'en')}`,
     when: 'When',
     who: 'Who',
     what: 'What',
@@ -15,7 +16,7 @@ const m = defineMessages(
     none: 'Nothing has been changed yet.',
   },
   {
-    title: (p) => `آخر ${p.n} تغييرات`,
+    title: (p) => `آخر ${count(p.n, 'change', 'ar')}`,
     when: 'متى',
     who: 'من',
     what: 'ماذا',

@@ -3,6 +3,7 @@ import type { Context } from '../src/core/context.js';
 import { defineMessages, iso, LOCALES, type Locale } from '../src/core/i18n.js';
 import { CHANNEL_COLUMNS, type ChannelRole } from '../src/core/notifier.js';
 import { opt, required } from '../src/core/options.js';
+import { count } from '../src/core/plural.js';
 import { fields, reply, text } from '../src/core/reply.js';
 import { localTime } from '../src/lib/when.js';
 
@@ -24,7 +25,7 @@ const m = defineMessages(
     escalationChannel: 'Escalation channel',
     channelSet: (p: { role: string; channel: string }) => `${p.role} set to ${p.channel}.`,
     escalation: 'Escalate unhandled alerts after',
-    minutes: (p: { n: number }) => `${p.n} minutes`,
+    minutes: (p: { n: number }) => count(p.n, 'minute', 'en'),
     digestSchedule: 'Weekly digest (cron, local time)',
     notSet: 'not set',
     yes: 'yes',
@@ -55,7 +56,7 @@ const m = defineMessages(
     escalationChannel: 'قناة التصعيد',
     channelSet: (p) => `تم ضبط ${p.role} على ${iso(p.channel)}.`,
     escalation: 'تصعيد التنبيهات غير المعالجة بعد',
-    minutes: (p) => `${iso(p.n)} دقيقة`,
+    minutes: (p) => count(p.n, 'minute', 'ar'),
     digestSchedule: 'الملخص الأسبوعي (cron بالتوقيت المحلي)',
     notSet: 'غير محدد',
     yes: 'نعم',

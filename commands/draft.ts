@@ -5,6 +5,7 @@ import type { Context } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
 import { defineMessages, formatNumber, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
+import { nounAfter } from '../src/core/plural.js';
 import { actions, type Block, context, fields, reply, text } from '../src/core/reply.js';
 import type { FallbackReason } from '../src/lib/llm.js';
 import {
@@ -19,6 +20,9 @@ import { LLM_WRITER_NAME } from '../src/publishing/drafts/llm-writer.js';
 import type { WrittenDraft } from '../src/publishing/drafts/service.js';
 import { splitKeywords } from '../src/publishing/drafts/templates.js';
 
+/** "2,200" as shown back to the number it is. */
+const numberIn = (shown: string): number => Number(shown.replace(/[^\d]/g, ''));
+
 const m = defineMessages(
   'draft',
   {
@@ -26,7 +30,7 @@ const m = defineMessages(
     videoTitle: 'Video title',
     subject: 'Subject line',
     preview: 'Preview text',
-    size: (p: { used: string; max: string }) => `${p.used}/${p.max} characters`,
+    size: (p: { used: string; max: string }) => `${p.used}/${p.max} ${nounAfter(numberIn(p.max), 'character', 'en')}`,
     bytes: (p: { used: string; max: string }) => `${p.used}/${p.max} bytes`,
     tags: (p: { used: number; max: number }) => `${p.used}/${p.max} hashtags`,
     writtenBy: (p: { writer: string }) => `written from ${p.writer}`,
@@ -45,7 +49,7 @@ const m = defineMessages(
     videoTitle: 'عنوان الفيديو',
     subject: 'سطر الموضوع',
     preview: 'نص المعاينة',
-    size: (p) => `${iso(`${p.used}/${p.max}`)} حرفًا`,
+    size: (p) => `${iso(`${p.used}/${p.max}`)} ${nounAfter(numberIn(p.max), 'character', 'ar')}`,
     bytes: (p) => `${iso(`${p.used}/${p.max}`)} بايت`,
     tags: (p) => `${iso(`${p.used}/${p.max}`)} وسمًا`,
     writtenBy: (p) => `كُتبت من ${iso(p.writer)}`,

@@ -4,6 +4,7 @@ import type { Context } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
 import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt } from '../src/core/options.js';
+import { count } from '../src/core/plural.js';
 import { type Block, context, list, reply, table, text } from '../src/core/reply.js';
 import { toCsv } from '../src/lib/csv.js';
 import { MAX_RANGE_DAYS, parseRange, RANGE_PATTERN } from '../src/lib/periods.js';
@@ -42,7 +43,7 @@ const m = defineMessages(
     compared: (p: { previous: string; zone: string }) =>
       `Compared with ${p.previous}. Days are counted in ${p.zone}. n/a means the figure has no denominator in that period.`,
     badRange: 'The range must not end before it starts.',
-    longRange: (p: { max: number }) => `A range can cover at most ${p.max} days.`,
+    longRange: (p: { max: number }) => `A range can cover at most ${count(p.max, 'day', 'en')}.`,
     badDate: 'Both dates must be real days in YYYY-MM-DD form, e.g. 2026-11-01..2026-11-30.',
     csvAttached: 'The table is attached as CSV.',
   },
@@ -65,7 +66,7 @@ const m = defineMessages(
     compared: (p) =>
       `مقارنة بالفترة ${p.previous}. تُحسب الأيام بتوقيت ${iso(p.zone)}. «غير متاح» يعني أن المؤشر بلا مقام في تلك الفترة.`,
     badRange: 'يجب ألا تنتهي الفترة قبل بدايتها.',
-    longRange: (p) => `لا تتجاوز الفترة ${iso(p.max)} يومًا.`,
+    longRange: (p) => `لا تتجاوز الفترة ${count(p.max, 'day', 'ar')}.`,
     badDate: 'يجب أن يكون التاريخان أيامًا صحيحة بالصيغة YYYY-MM-DD، مثل 2026-11-01..2026-11-30.',
     csvAttached: 'الجدول مرفق بصيغة CSV.',
   },

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { defineMessages, type Locale } from '../core/i18n.js';
+import { count } from '../core/plural.js';
 import { openDatabase } from '../db/client.js';
 import { describeError, MetricsService } from '../reporting/metrics.js';
 import { EXPORT_FORMATS, type ImportFormat } from '../reporting/search-exports.js';
@@ -11,15 +12,16 @@ const m = defineMessages(
   {
     unreadable: (p: { file: string; reason: string }) => `Cannot read ${p.file}: ${p.reason}`,
     failed: (p: { file: string; count: number }) =>
-      `${p.file}: nothing imported, ${p.count} problem(s) to fix (the file is imported all or nothing):`,
+      `${p.file}: nothing imported, ${count(p.count, 'problem', 'en')} to fix (the file is imported all or nothing):`,
     done: (p: { rows: number; inserted: number; replaced: number; from: string; to: string; channels: string }) =>
-      `Imported ${p.rows} row(s): ${p.inserted} new, ${p.replaced} replaced. Dates ${p.from} to ${p.to}; channels: ${p.channels}.`,
+      `Imported ${count(p.rows, 'row', 'en')}: ${p.inserted} new, ${p.replaced} replaced. Dates ${p.from} to ${p.to}; channels: ${p.channels}.`,
   },
   {
     unreadable: (p) => `تعذّرت قراءة ${p.file}: ${p.reason}`,
-    failed: (p) => `${p.file}: لم يُستورد شيء، يجب إصلاح ${p.count} مشكلة (يُستورد الملف كله أو لا شيء):`,
+    failed: (p) =>
+      `${p.file}: لم يُستورد شيء، ويجب إصلاح ${count(p.count, 'problem', 'ar')} (يُستورد الملف كله أو لا شيء):`,
     done: (p) =>
-      `تم استيراد ${p.rows} صف: ${p.inserted} جديد و ${p.replaced} مستبدل. التواريخ من ${p.from} إلى ${p.to}؛ القنوات: ${p.channels}.`,
+      `تم استيراد ${count(p.rows, 'row', 'ar')}: ${p.inserted} جديد و${p.replaced} مستبدل. التواريخ من ${p.from} إلى ${p.to}؛ القنوات: ${p.channels}.`,
   },
 );
 

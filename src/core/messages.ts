@@ -1,11 +1,12 @@
 import { defineMessages, iso } from './i18n.js';
+import { count } from './plural.js';
 
 /** What the router and the help say, in every language. Feature strings live with their command. */
 export const core = defineMessages(
   'core',
   {
     tooLong: (p: { max: number; got: number }) =>
-      `That message is too long (${p.got} characters). Commands accept at most ${p.max} characters; put long text in a file or shorten it.`,
+      `That message is too long (${count(p.got, 'character', 'en')}). Commands accept at most ${count(p.max, 'character', 'en')}; put long text in a file or shorten it.`,
     empty: 'Type a command, for example /help.',
     unknownCommand: (p: { name: string }) => `There is no command /${p.name}.`,
     didYouMean: (p: { options: string }) => `Did you mean ${p.options}?`,
@@ -35,11 +36,11 @@ export const core = defineMessages(
       `Something went wrong on our side and nothing was changed. If it happens again, give an admin this reference: ${p.ref}.`,
     unknownAction: 'That button is no longer valid. Run the command again.',
     formEmpty: 'Fill this in.',
-    formTooLong: (p: { max: number }) => `Shorten this to at most ${p.max} characters.`,
+    formTooLong: (p: { max: number }) => `Shorten this to at most ${count(p.max, 'character', 'en')}.`,
     formInvalid: 'This value is not accepted; check it and submit again.',
     formTyped: 'Type this, changed as you like:',
     rateLimited: (p: { seconds: number; max: number; minutes: number }) =>
-      `You have used this ${p.max} times in ${p.minutes} minutes, which is the limit. Try again in ${p.seconds} seconds.`,
+      `You have used this ${count(p.max, 'time', 'en')} in ${count(p.minutes, 'minute', 'en')}, which is the limit. Try again in ${count(p.seconds, 'second', 'en')}.`,
     roleAdmin: 'admins',
     roleManager: 'managers',
     roleSocial: 'social managers',
@@ -64,7 +65,7 @@ export const core = defineMessages(
   },
   {
     tooLong: (p) =>
-      `الرسالة طويلة جدًا (${iso(p.got)} حرفًا). تقبل الأوامر ${iso(p.max)} حرف كحد أقصى؛ ضع النص الطويل في ملف أو اختصره.`,
+      `الرسالة طويلة جدًا (${count(p.got, 'character', 'ar')}). تقبل الأوامر ${count(p.max, 'character', 'ar')} على الأكثر؛ ضع النص الطويل في ملف أو اختصره.`,
     empty: 'اكتب أمرًا، مثل /help.',
     unknownCommand: (p) => `لا يوجد أمر ${iso(`/${p.name}`)}.`,
     didYouMean: (p) => `هل تقصد ${iso(p.options)}؟`,
@@ -87,11 +88,11 @@ export const core = defineMessages(
     internal: (p) => `حدث خطأ من جهتنا ولم يتغير شيء. إن تكرر ذلك فأعطِ أحد المشرفين هذا المرجع: ${iso(p.ref)}.`,
     unknownAction: 'هذا الزر لم يعد صالحًا. شغّل الأمر من جديد.',
     formEmpty: 'املأ هذا الحقل.',
-    formTooLong: (p) => `اختصر هذا إلى ${iso(p.max)} حرفًا على الأكثر.`,
+    formTooLong: (p) => `اختصر هذا إلى ${count(p.max, 'character', 'ar')} على الأكثر.`,
     formInvalid: 'هذه القيمة غير مقبولة؛ راجعها وأرسلها مرة أخرى.',
     formTyped: 'اكتب هذا بعد تعديله كما تريد:',
     rateLimited: (p) =>
-      `استخدمت هذا ${iso(p.max)} مرات خلال ${iso(p.minutes)} دقيقة، وهذا هو الحد. حاول مجددًا بعد ${iso(p.seconds)} ثانية.`,
+      `استخدمت هذا ${count(p.max, 'time', 'ar')} خلال ${count(p.minutes, 'minute', 'ar')}، وهذا هو الحد. حاول مجددًا بعد ${count(p.seconds, 'second', 'ar')}.`,
     roleAdmin: 'المشرفين',
     roleManager: 'المديرين',
     roleSocial: 'مديري التواصل الاجتماعي',

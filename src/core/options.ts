@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { latinDigits } from '../lib/text.js';
 import type { Context } from './context.js';
 import type { L10n } from './i18n.js';
+import { count } from './plural.js';
 
 export type OptionKind =
   | 'string'
@@ -86,7 +87,10 @@ export const opt = {
       ...meta,
       kind: 'string',
       maxLength,
-      expected: { en: `text of at most ${maxLength} characters`, ar: `نص لا يزيد عن ${maxLength} حرفًا` },
+      expected: {
+        en: `text of at most ${count(maxLength, 'character', 'en')}`,
+        ar: `نص لا يزيد عن ${count(maxLength, 'character', 'ar')}`,
+      },
       schema: z
         .string()
         .transform((s) => s.trim())
@@ -101,7 +105,10 @@ export const opt = {
       ...meta,
       kind: 'text',
       maxLength,
-      expected: { en: `text of at most ${maxLength} characters`, ar: `نص لا يزيد عن ${maxLength} حرفًا` },
+      expected: {
+        en: `text of at most ${count(maxLength, 'character', 'en')}`,
+        ar: `نص لا يزيد عن ${count(maxLength, 'character', 'ar')}`,
+      },
       schema: z
         .string()
         .transform((s) => s.trim())
@@ -234,8 +241,8 @@ export const opt = {
       kind: 'secret',
       maxLength,
       expected: {
-        en: `a token of at most ${maxLength} characters without spaces`,
-        ar: `رمز لا يزيد عن ${maxLength} حرفًا بلا مسافات`,
+        en: `a token of at most ${count(maxLength, 'character', 'en')} without spaces`,
+        ar: `رمز لا يزيد عن ${count(maxLength, 'character', 'ar')} بلا مسافات`,
       },
       schema: z
         .string()

@@ -5,6 +5,7 @@
  */
 import type { Comment } from '@prisma/client';
 import { defineMessages, iso, type Locale } from '../core/i18n.js';
+import { count } from '../core/plural.js';
 import { type Action, actions, context, fields, type Reply, reply, text } from '../core/reply.js';
 
 export const alertMessages = defineMessages(
@@ -13,7 +14,7 @@ export const alertMessages = defineMessages(
     negativeTitle: (p: { platform: string }) => `Negative comment on ${p.platform}`,
     questionTitle: (p: { platform: string }) => `Comment waiting for a reply on ${p.platform}`,
     escalatedTitle: (p: { platform: string; minutes: number }) =>
-      `Escalated: nobody acted on this ${p.platform} comment within ${p.minutes} minutes`,
+      `Escalated: nobody acted on this ${p.platform} comment within ${count(p.minutes, 'minute', 'en')}`,
     author: 'Author',
     platform: 'Platform',
     language: 'Language',
@@ -61,7 +62,7 @@ export const alertMessages = defineMessages(
   {
     negativeTitle: (p) => `تعليق سلبي على ${iso(p.platform)}`,
     questionTitle: (p) => `تعليق ينتظر ردًا على ${iso(p.platform)}`,
-    escalatedTitle: (p) => `تصعيد: لم يتعامل أحد مع تعليق ${iso(p.platform)} خلال ${iso(p.minutes)} دقيقة`,
+    escalatedTitle: (p) => `تصعيد: لم يتعامل أحد مع تعليق ${iso(p.platform)} خلال ${count(p.minutes, 'minute', 'ar')}`,
     author: 'الكاتب',
     platform: 'المنصة',
     language: 'اللغة',

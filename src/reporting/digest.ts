@@ -11,6 +11,7 @@
 import { Prisma, type Workspace } from '@prisma/client';
 import type { DateTime } from 'luxon';
 import { defineMessages, iso, type Locale } from '../core/i18n.js';
+import { count } from '../core/plural.js';
 import { type Block, context, fields, list, type Reply, reply, text } from '../core/reply.js';
 import { latestFire, parseCron } from '../lib/cron.js';
 import { arrow, formatChange, formatFigure, formatMoney } from '../lib/format.js';
@@ -32,7 +33,7 @@ const m = defineMessages(
     alerts: (p: { n: number }) =>
       p.n === 0
         ? 'No open alerts: every negative comment has been handled.'
-        : `${p.n} open alert(s) on negative comments: see /alerts.`,
+        : `${count(p.n, 'alert', 'en')} on negative comments: see /alerts.`,
     next: 'Recommendations',
     noData: 'No metrics were recorded this week. Import them with mktbot import-metrics FILE.csv.',
     chartTitle: 'Spend and revenue per day',
@@ -49,7 +50,7 @@ const m = defineMessages(
     alerts: (p) =>
       p.n === 0
         ? 'لا توجد تنبيهات مفتوحة: عولجت كل التعليقات السلبية.'
-        : `${iso(p.n)} تنبيه مفتوح على تعليقات سلبية: راجع /alerts.`,
+        : `${count(p.n, 'alert', 'ar')} على تعليقات سلبية: راجع /alerts.`,
     next: 'التوصيات',
     noData: 'لم تُسجّل مقاييس هذا الأسبوع. استوردها بالأمر mktbot import-metrics FILE.csv.',
     chartTitle: 'الإنفاق والإيرادات يوميًا',

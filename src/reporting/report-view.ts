@@ -3,6 +3,7 @@
  * show the same figures the same way.
  */
 import { defineMessages, formatNumber, iso, type Locale } from '../core/i18n.js';
+import { count } from '../core/plural.js';
 import { type Block, context, table, text } from '../core/reply.js';
 import {
   arrow,
@@ -31,7 +32,7 @@ export const view = defineMessages(
     revenueChange: 'Revenue change',
     channel: 'Channel',
     campaign: 'Campaign',
-    range: (p: { from: string; to: string; days: number }) => `${p.from} to ${p.to} (${p.days} days)`,
+    range: (p: { from: string; to: string; days: number }) => `${p.from} to ${p.to} (${count(p.days, 'day', 'en')})`,
     onTrack: 'on track',
     atRisk: 'at risk',
     offTrack: 'off track',
@@ -73,7 +74,7 @@ export const view = defineMessages(
     revenueChange: 'تغير الإيرادات',
     channel: 'القناة',
     campaign: 'الحملة',
-    range: (p) => `من ${iso(p.from)} إلى ${iso(p.to)} (${iso(p.days)} يومًا)`,
+    range: (p) => `من ${iso(p.from)} إلى ${iso(p.to)} (${count(p.days, 'day', 'ar')})`,
     onTrack: 'على المسار',
     atRisk: 'معرّض للخطر',
     offTrack: 'خارج المسار',

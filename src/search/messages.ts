@@ -1,5 +1,6 @@
 /** Every sentence the SEO audit can say, in English and Arabic. Rules refer to them by key. */
 import { defineMessages, iso } from '../core/i18n.js';
+import { count } from '../core/plural.js';
 
 export interface SeoParams {
   n?: number;
@@ -37,14 +38,16 @@ const places = (list: string | undefined, names: Record<string, string>, sep: st
 const en = {
   titleMissing: () => 'No <title>. Write one of 30-60 characters that names the page and its main keyword.',
   titleMany: (p) => `${p.n} <title> tags; search engines pick one at random. Keep exactly one.`,
-  titleOk: (p) => `${p.n} characters: "${p.v}".`,
-  titleShort: (p) => `Only ${p.n} characters; aim for ${p.min}-${p.max} so it says what the page offers.`,
-  titleLong: (p) => `${p.n} characters; results cut it after about ${p.max}. Put the keyword first and shorten it.`,
+  titleOk: (p) => `${count(p.n ?? 0, 'character', 'en')}: "${p.v}".`,
+  titleShort: (p) =>
+    `Only ${count(p.n ?? 0, 'character', 'en')}; aim for ${p.min}-${p.max} so it says what the page offers.`,
+  titleLong: (p) =>
+    `${count(p.n ?? 0, 'character', 'en')}; results cut it after about ${p.max}. Put the keyword first and shorten it.`,
   descriptionMissing: () => 'No meta description. Add 70-160 characters that make people want to click.',
   descriptionMany: (p) => `${p.n} meta descriptions; keep exactly one.`,
-  descriptionOk: (p) => `${p.n} characters.`,
-  descriptionShort: (p) => `Only ${p.n} characters; aim for ${p.min}-${p.max}.`,
-  descriptionLong: (p) => `${p.n} characters; results cut it after about ${p.max}.`,
+  descriptionOk: (p) => `${count(p.n ?? 0, 'character', 'en')}.`,
+  descriptionShort: (p) => `Only ${count(p.n ?? 0, 'character', 'en')}; aim for ${p.min}-${p.max}.`,
+  descriptionLong: (p) => `${count(p.n ?? 0, 'character', 'en')}; results cut it after about ${p.max}.`,
   h1Missing: () => 'No H1. Give the page one main heading that states its topic.',
   h1Empty: () => 'The H1 is empty (an image without alt text, or nothing). Put the topic in words.',
   h1Many: (p) => `${p.n} H1 headings; keep one and turn the others into H2.`,
@@ -152,16 +155,18 @@ const en = {
 export const seoFindings = defineMessages<Record<keyof typeof en, Say>>('seo-findings', en, {
   titleMissing: () => 'لا يوجد وسم <title>. اكتب عنوانًا من 30 إلى 60 حرفًا يذكر الصفحة وكلمتها المفتاحية الرئيسية.',
   titleMany: (p) => `يوجد ${iso(p.n ?? 0)} من وسوم <title>؛ تختار محركات البحث واحدًا منها عشوائيًا. أبقِ واحدًا فقط.`,
-  titleOk: (p) => `${iso(p.n ?? 0)} حرفًا: «${iso(p.v ?? '')}».`,
+  titleOk: (p) => `${count(p.n ?? 0, 'character', 'ar')}: «${iso(p.v ?? '')}».`,
   titleShort: (p) =>
-    `${iso(p.n ?? 0)} حرفًا فقط؛ اجعله بين ${iso(p.min ?? 0)} و${iso(p.max ?? 0)} حرفًا ليوضح ما تقدمه الصفحة.`,
+    `${count(p.n ?? 0, 'character', 'ar')} فقط؛ اجعله بين ${iso(p.min ?? 0)} و${count(p.max ?? 0, 'character', 'ar')} ليوضح ما تقدمه الصفحة.`,
   titleLong: (p) =>
-    `${iso(p.n ?? 0)} حرفًا؛ تقطعه نتائج البحث بعد نحو ${iso(p.max ?? 0)} حرفًا. ضع الكلمة المفتاحية أولًا واختصره.`,
-  descriptionMissing: () => 'لا يوجد وصف تعريفي (meta description). أضف من 70 إلى 160 حرفًا تشجع على النقر.',
+    `${count(p.n ?? 0, 'character', 'ar')}؛ تقطعه نتائج البحث بعد نحو ${count(p.max ?? 0, 'character', 'ar')}. ضع الكلمة المفتاحية أولًا واختصره.`,
+  descriptionMissing: () => 'لا يوجد وصف تعريفي (meta description). أضف وصفًا من 70 إلى 160 حرف يشجع على النقر.',
   descriptionMany: (p) => `يوجد ${iso(p.n ?? 0)} أوصاف تعريفية؛ أبقِ واحدًا فقط.`,
-  descriptionOk: (p) => `${iso(p.n ?? 0)} حرفًا.`,
-  descriptionShort: (p) => `${iso(p.n ?? 0)} حرفًا فقط؛ اجعله بين ${iso(p.min ?? 0)} و${iso(p.max ?? 0)}.`,
-  descriptionLong: (p) => `${iso(p.n ?? 0)} حرفًا؛ تقطعه النتائج بعد نحو ${iso(p.max ?? 0)} حرفًا.`,
+  descriptionOk: (p) => `${count(p.n ?? 0, 'character', 'ar')}.`,
+  descriptionShort: (p) =>
+    `${count(p.n ?? 0, 'character', 'ar')} فقط؛ اجعله بين ${iso(p.min ?? 0)} و${iso(p.max ?? 0)}.`,
+  descriptionLong: (p) =>
+    `${count(p.n ?? 0, 'character', 'ar')}؛ تقطعه النتائج بعد نحو ${count(p.max ?? 0, 'character', 'ar')}.`,
   h1Missing: () => 'لا يوجد عنوان H1. أعطِ الصفحة عنوانًا رئيسيًا واحدًا يذكر موضوعها.',
   h1Empty: () => 'عنوان H1 فارغ (صورة بلا نص بديل أو لا شيء). اكتب الموضوع بالكلمات.',
   h1Many: (p) => `يوجد ${iso(p.n ?? 0)} عناوين H1؛ أبقِ واحدًا وحوّل الباقي إلى H2.`,

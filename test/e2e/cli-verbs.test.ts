@@ -142,6 +142,6 @@ describe('mktbot verbs declared with defineVerb (docs/architecture.md §6)', () 
     );
     const ok = await runCli(['import-metrics', file, '--workspace=console:console', '--lang', 'en'], { env });
     expect(ok.stderr).toBe('');
-    expect(ok.stdout).toContain('Imported 1 row(s)');
+    expect(ok.stdout).toContain('Imported 1 row:');
   }, 60_000);
 });

@@ -40,7 +40,7 @@ describe('mktbot import-metrics (built CLI)', () => {
     const first = run('import-metrics', file);
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
-    expect(first.stdout).toContain('Imported 2 row(s): 2 new, 0 replaced. Dates 2026-11-01 to 2026-11-02');
+    expect(first.stdout).toContain('Imported 2 rows: 2 new, 0 replaced. Dates 2026-11-01 to 2026-11-02');
     const second = run('import-metrics', file);
     expect(second.status).toBe(0);
     expect(second.stdout).toContain('0 new, 2 replaced');
@@ -52,7 +52,7 @@ describe('mktbot import-metrics (built CLI)', () => {
     writeFileSync(file, 'date,channel,spend\n2026-11-03,facebook,5\n2026-11-04,facebook,five\n');
     const r = run('import-metrics', file);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('nothing imported, 1 problem(s)');
+    expect(r.stderr).toContain('nothing imported, 1 problem to fix');
     expect(r.stderr).toContain('line 3: spend "five" is not a number');
     expect(count().n).toBe(2);
   });

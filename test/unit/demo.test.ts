@@ -51,6 +51,6 @@ describe('mktbot demo', () => {
     expect(report).toContain('Move about');
     const digest = await app.say('/digest');
     expect(digest.blocks.some((b) => b.kind === 'image')).toBe(true);
-    expect(textOf(digest)).toContain('2 open alert(s)');
+    expect(textOf(digest)).toContain('2 open alerts');
   });
 });

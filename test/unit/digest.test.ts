@@ -150,7 +150,7 @@ describe('weekly digest', () => {
     // facebook: USD 784 on USD 70 of spend; google_ads: 630 on 140.
     expect(out).toContain('Best channel: facebook (ROAS 11.20x, revenue USD 784.00)');
     expect(out).toContain('Weakest channel: google_ads (ROAS 4.50x, revenue USD 630.00)');
-    expect(out).toContain('2 open alert(s) on negative comments');
+    expect(out).toContain('2 open alerts on negative comments');
     const image = r.blocks.find((b) => b.kind === 'image');
     expect(image?.kind).toBe('image');
     if (image?.kind === 'image') expect(pngSize(image.png)).toEqual({ width: 1280, height: 640 });

@@ -127,7 +127,7 @@ describe('/report', () => {
 
   it('takes explicit ranges in the workspace time zone and says n/a for empty denominators', async () => {
     const out = textOf(await app.say('/report 2026-11-20..2026-11-20 channel:email'));
-    expect(out).toContain('Report: 2026-11-20 to 2026-11-20 (1 days)');
+    expect(out).toContain('Report: 2026-11-20 to 2026-11-20 (1 day)');
     expect(out).toContain('Email open rate | 18% | n/a | ▬ n/a');
     expect(out).not.toMatch(/NaN|Infinity/);
   });

@@ -33,7 +33,7 @@ describe('per-person rate limits', () => {
     expect(textOf(await router.handleText('/expensive a', sara))).toBe('done');
     expect(textOf(await router.handleText('/expensive b', sara))).toBe('done');
     const third = await router.handleText('/expensive c', sara);
-    expect(textOf(third)).toBe('You have used this 2 times in 1 minutes, which is the limit. Try again in 60 seconds.');
+    expect(textOf(third)).toBe('You have used this 2 times in 1 minute, which is the limit. Try again in 60 seconds.');
     expect(textOf(await router.handleText('/expensive a', identity({ user: 'U2' })))).toBe('done');
     app.clock.advance(61_000);
     expect(textOf(await router.handleText('/expensive d', sara))).toBe('done');
