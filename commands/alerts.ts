@@ -4,8 +4,8 @@ import type { Context } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
 import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
-import { count } from '../src/core/plural.js';
 import { type Form, fields, list, reply, text } from '../src/core/reply.js';
+import { count } from '../src/lib/plural.js';
 import {
   alertMessages,
   formatWhen,

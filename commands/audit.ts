@@ -1,8 +1,8 @@
 import { defineCommand } from '../src/core/command.js';
 import { defineMessages } from '../src/core/i18n.js';
 import { opt } from '../src/core/options.js';
-import { count } from '../src/core/plural.js';
 import { reply, table, text } from '../src/core/reply.js';
+import { count } from '../src/lib/plural.js';
 import { localTime } from './config.js';
 
 const m = defineMessages(

@@ -3,8 +3,8 @@ import type { Context } from '../src/core/context.js';
 import { defineMessages, iso, LOCALES, type Locale } from '../src/core/i18n.js';
 import { CHANNEL_COLUMNS, type ChannelRole } from '../src/core/notifier.js';
 import { opt, required } from '../src/core/options.js';
-import { count } from '../src/core/plural.js';
 import { fields, reply, text } from '../src/core/reply.js';
+import { count } from '../src/lib/plural.js';
 import { localTime } from '../src/lib/when.js';
 
 // localTime lives in src/lib/when.ts (the schedule view uses it too); re-exported for /audit.

@@ -5,9 +5,9 @@ import type { Context } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
 import { defineMessages, formatNumber, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
-import { nounAfter } from '../src/core/plural.js';
 import { actions, type Block, context, fields, reply, text } from '../src/core/reply.js';
 import type { FallbackReason } from '../src/lib/llm.js';
+import { nounAfter } from '../src/lib/plural.js';
 import {
   CHANNEL_RULES,
   composeText,

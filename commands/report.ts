@@ -4,10 +4,10 @@ import type { Context } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
 import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt } from '../src/core/options.js';
-import { count } from '../src/core/plural.js';
 import { type Block, context, list, reply, table, text } from '../src/core/reply.js';
 import { toCsv } from '../src/lib/csv.js';
 import { MAX_RANGE_DAYS, parseRange, RANGE_PATTERN } from '../src/lib/periods.js';
+import { count } from '../src/lib/plural.js';
 import { latinDigits } from '../src/lib/text.js';
 import {
   CSV_COLUMNS,

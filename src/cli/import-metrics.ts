@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { defineMessages, type Locale } from '../core/i18n.js';
-import { count } from '../core/plural.js';
 import { openDatabase } from '../db/client.js';
+import { count } from '../lib/plural.js';
 import { describeError, MetricsService } from '../reporting/metrics.js';
 import { EXPORT_FORMATS, type ImportFormat } from '../reporting/search-exports.js';
 import { workspaceFromRef } from '../workspace/workspace-ref.js';

@@ -1,5 +1,5 @@
+import { count } from '../lib/plural.js';
 import { defineMessages, iso } from './i18n.js';
-import { count } from './plural.js';
 
 /** What the router and the help say, in every language. Feature strings live with their command. */
 export const core = defineMessages(

@@ -4,10 +4,10 @@
  * choices, position. Slack modals, Discord option types, the text parser and /help all read it.
  */
 import { z } from 'zod';
+import { count } from '../lib/plural.js';
 import { latinDigits } from '../lib/text.js';
 import type { Context } from './context.js';
 import type { L10n } from './i18n.js';
-import { count } from './plural.js';
 
 export type OptionKind =
   | 'string'

@@ -5,8 +5,8 @@
  */
 import type { Comment } from '@prisma/client';
 import { defineMessages, iso, type Locale } from '../core/i18n.js';
-import { count } from '../core/plural.js';
 import { type Action, actions, context, fields, type Reply, reply, text } from '../core/reply.js';
+import { count } from '../lib/plural.js';
 
 export const alertMessages = defineMessages(
   'alerts',

@@ -11,11 +11,11 @@
 import { Prisma, type Workspace } from '@prisma/client';
 import type { DateTime } from 'luxon';
 import { defineMessages, iso, type Locale } from '../core/i18n.js';
-import { count } from '../core/plural.js';
 import { type Block, context, fields, list, type Reply, reply, text } from '../core/reply.js';
 import { latestFire, parseCron } from '../lib/cron.js';
 import { arrow, formatChange, formatFigure, formatMoney } from '../lib/format.js';
 import type { DateRange } from '../lib/periods.js';
+import { count } from '../lib/plural.js';
 import { openAlertsOf } from '../listening/comments.js';
 import type { Logger } from '../log.js';
 import type { Services } from '../services.js';

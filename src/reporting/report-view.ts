@@ -3,7 +3,6 @@
  * show the same figures the same way.
  */
 import { defineMessages, formatNumber, iso, type Locale } from '../core/i18n.js';
-import { count } from '../core/plural.js';
 import { type Block, context, table, text } from '../core/reply.js';
 import {
   arrow,
@@ -17,6 +16,7 @@ import {
   type NamedFigure,
 } from '../lib/format.js';
 import type { DateRange } from '../lib/periods.js';
+import { count } from '../lib/plural.js';
 import type { TargetProgress } from '../planning/targets.js';
 import { change, KPI_IDS, KPIS, type KpiId, NA, type Ratio, type Totals } from './kpi.js';
 import type { Recommendation, ReportData, Slice } from './reports.js';

@@ -1,6 +1,6 @@
 /** Every sentence the SEO audit can say, in English and Arabic. Rules refer to them by key. */
 import { defineMessages, iso } from '../core/i18n.js';
-import { count } from '../core/plural.js';
+import { count } from '../lib/plural.js';
 
 export interface SeoParams {
   n?: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { count, NOUNS, type Noun, nounAfter } from '../../src/core/plural.js';
+import { count, NOUNS, type Noun, nounAfter } from '../../src/lib/plural.js';
 
 /** Isolates are for right-to-left layout; the words are what is checked here. */
 const plain = (s: string) => s.replace(/[\u2066-\u2069]/g, '');

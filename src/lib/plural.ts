@@ -6,7 +6,7 @@
  * that follows a preposition or an object (يومين, not يومان), which reads naturally in every place the
  * replies put a count.
  */
-import { iso, type Locale } from './i18n.js';
+import { iso, type Locale } from '../core/i18n.js';
 
 export interface CountedNoun {
   en: { one: string; other: string };
