@@ -1,9 +1,51 @@
 import { defineCommand } from '../src/core/command.js';
+import type { L10n } from '../src/core/i18n.js';
 import { defineMessages } from '../src/core/i18n.js';
 import { opt } from '../src/core/options.js';
 import { reply, table, text } from '../src/core/reply.js';
 import { count } from '../src/lib/plural.js';
-import { localTime } from './config.js';
+import { localTime } from '../src/lib/when.js';
+
+/** What each recorded action means, as the reader says it; an action missing here shows its code. */
+export const ACTIONS: Record<string, L10n> = {
+  'alert.assign': { en: 'took an alert', ar: 'تولّى تنبيهًا' },
+  'alert.draft': { en: 'drafted a reply', ar: 'صاغ ردًا' },
+  'alert.reply': { en: 'replied to a comment', ar: 'ردّ على تعليق' },
+  'alert.correct': { en: 'confirmed an alert', ar: 'أكّد تنبيهًا' },
+  'alert.not-negative': { en: 'marked a comment not negative', ar: 'وسم تعليقًا بأنه ليس سلبيًا' },
+  'alert.handle': { en: 'handled an alert', ar: 'عالج تنبيهًا' },
+  'alert.ignore': { en: 'ignored an alert', ar: 'تجاهل تنبيهًا' },
+  'brainstorm.create': { en: 'brainstormed ideas', ar: 'ولّد أفكارًا' },
+  'config.set': { en: 'changed a setting', ar: 'غيّر إعدادًا' },
+  'draft.create': { en: 'drafted a post', ar: 'صاغ منشورًا' },
+  'integration.connect': { en: 'connected an account', ar: 'ربط حسابًا' },
+  'persona.create': { en: 'created a persona', ar: 'أنشأ شخصية' },
+  'persona.delete': { en: 'deleted a persona', ar: 'حذف شخصية' },
+  'plan.create': { en: 'saved a plan', ar: 'حفظ خطة' },
+  'plan.delete': { en: 'deleted a plan', ar: 'حذف خطة' },
+  'plan.edit': { en: 'edited a plan', ar: 'عدّل خطة' },
+  'post.schedule': { en: 'scheduled a post', ar: 'جدول منشورًا' },
+  'post.edit': { en: 'edited a post', ar: 'عدّل منشورًا' },
+  'post.cancel': { en: 'cancelled a post', ar: 'ألغى منشورًا' },
+  'post.approve': { en: 'approved a post', ar: 'وافق على منشور' },
+  'post.reject': { en: 'rejected a post', ar: 'رفض منشورًا' },
+  'post.resolve': { en: 'settled a post of unknown outcome', ar: 'حسم منشورًا مجهول النتيجة' },
+  'role.set': { en: 'changed a role', ar: 'غيّر دورًا' },
+};
+
+/** `post:12` and `comment:5` as words; other targets (a setting's name, a channel) as stored. */
+const TARGETS: Record<string, L10n> = {
+  post: { en: 'post', ar: 'منشور' },
+  comment: { en: 'comment', ar: 'تعليق' },
+  plan: { en: 'plan', ar: 'خطة' },
+  persona: { en: 'persona', ar: 'شخصية' },
+};
+
+function targetOf(target: string, locale: 'en' | 'ar'): string {
+  const m = /^([a-z]+):(\d+)$/.exec(target);
+  const kind = m ? TARGETS[m[1] as string] : undefined;
+  return kind && m ? `${kind[locale]} ${m[2]}` : target;
+}
 
 const m = defineMessages(
   'audit',
@@ -49,8 +91,8 @@ export default defineCommand({
         rows.map((r) => [
           localTime(r.createdAt, ctx.timezone, ctx.locale),
           r.actorName || r.actorId,
-          r.action,
-          r.target,
+          ACTIONS[r.action]?.[ctx.locale] ?? r.action,
+          targetOf(r.target, ctx.locale),
         ]),
       ),
     ]);

@@ -7,9 +7,6 @@ import { fields, reply, text } from '../src/core/reply.js';
 import { count } from '../src/lib/plural.js';
 import { localTime } from '../src/lib/when.js';
 
-// localTime lives in src/lib/when.ts (the schedule view uses it too); re-exported for /audit.
-export { localTime };
-
 const m = defineMessages(
   'config',
   {

@@ -1,5 +1,25 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ACTIONS } from '../../commands/audit.js';
 import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
+
+/** Every action code the program records, read from its source (the quoted ones and the chosen ones). */
+function recordedActions(): string[] {
+  const root = join(import.meta.dirname, '../..');
+  const files = (dir: string): string[] =>
+    readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+    );
+  const codes = new Set<string>();
+  for (const f of [...files('src'), ...files('commands')]) {
+    const text = readFileSync(join(root, f), 'utf8');
+    for (const m of text.matchAll(/audit\.record\(\s*\w+,\s*([^,]+),/g)) {
+      for (const q of (m[1] ?? '').matchAll(/'([a-z-]+\.[a-z-]+)'/g)) codes.add(q[1] as string);
+    }
+  }
+  return [...codes, 'alert.correct', 'alert.not-negative', 'alert.handle', 'alert.ignore'].sort();
+}
 
 describe('/roles and /audit', () => {
   let app: TestApp;
@@ -23,7 +43,29 @@ describe('/roles and /audit', () => {
     const r = await app.say('/roles set <@U0SARA|sara> manager', admin);
     expect(textOf(r)).toBe('Sara is now manager.');
     const audit = await app.say('/audit', sara);
-    expect(textOf(audit)).toContain('role.set | U0SARA');
+    expect(textOf(audit)).toContain('changed a role | U0SARA');
+  });
+
+  it('/audit says what was done in words, in English and Arabic, never an action code', async () => {
+    await app.say('/config timezone Asia/Riyadh', admin);
+    await app.say('/roles set <@U0SARA|sara> manager', admin);
+    await app.say('/schedule reminder tomorrow 9am | Call the printer', admin);
+    const en = textOf(await app.say('/audit', admin));
+    expect(en).toContain('changed a setting | timezone');
+    expect(en).toMatch(/scheduled a post \| post \d+/);
+    const ar = textOf(await app.say('/audit', identity({ user: 'U0ADMIN', locale: 'ar', admin: false })));
+    expect(ar).toContain('غيّر إعدادًا');
+    expect(ar).toMatch(/جدول منشورًا \| منشور \d+/);
+    for (const shown of [en, ar]) expect(shown).not.toMatch(/\b(config|role|post)\.[a-z]/);
+  });
+
+  it('every action the program records has words in both languages', () => {
+    const codes = recordedActions();
+    expect(codes.length).toBeGreaterThan(15);
+    for (const code of codes) {
+      expect(ACTIONS[code]?.en, code).toBeTruthy();
+      expect(ACTIONS[code]?.ar, code).toBeTruthy();
+    }
   });
 
   it('refuses members, and never leaves a workspace without an admin', async () => {
