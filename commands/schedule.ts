@@ -91,7 +91,7 @@ const whenOpt = (positional: boolean) =>
     label: { en: 'When', ar: 'متى' },
     description: {
       en: 'e.g. tomorrow 9am, next monday 10:00, in 2 hours, 2026-12-01 09:00',
-      ar: 'مثل tomorrow 9am أو next monday 10:00 أو in 2 hours أو 2026-12-01 09:00',
+      ar: 'مثل غدًا 9 صباحًا أو الخميس القادم 10:00 أو بعد ساعتين أو 2026-12-01 09:00',
     },
     positional,
     greedy: positional,

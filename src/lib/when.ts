@@ -9,6 +9,7 @@
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
 import type { Locale } from '../core/i18n.js';
+import { arabicTimeToEnglish } from './arabic-time.js';
 import { latinDigits } from './text.js';
 
 export type WhenProblem =
@@ -32,7 +33,8 @@ const OFFSET = /([+-])(\d{2}):?(\d{2})$/;
 const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 export function parseWhen(input: string, zone: string, now: Date): WhenResult {
-  const text = latinDigits(input).trim();
+  // Arabic digits and Arabic words («غدًا ٩ صباحًا») read as the English phrase the parser knows.
+  const text = arabicTimeToEnglish(latinDigits(input)).trim();
   if (text === '') return { ok: false, problem: { kind: 'unreadable' } };
   const nowZ = DateTime.fromJSDate(now, { zone });
 

@@ -81,8 +81,8 @@ const m = defineMessages(
     approve: 'موافقة',
     reject: 'رفض',
     whenUnreadable: (p) =>
-      `لم أفهم الوقت "${iso(p.value)}". جرّب "tomorrow 9am" أو "next monday 10:00" أو "in 2 hours" أو 2026-12-01 09:00.`,
-    whenNoTime: 'اذكر الساعة أيضًا، مثل "tomorrow 9am".',
+      `لم أفهم الوقت «${iso(p.value)}». جرّب «غدًا 9 صباحًا» أو «الخميس القادم 10:00» أو «بعد ساعتين» أو ${iso('2026-12-01 09:00')}.`,
+    whenNoTime: 'اذكر الساعة أيضًا، مثل «غدًا 9 صباحًا».',
     whenPast: (p) => `${iso(p.local)} (${iso(p.zone)}) في الماضي. اختر وقتًا لاحقًا.`,
     whenGap: (p) =>
       `الوقت ${iso(p.local)} غير موجود في ${iso(p.zone)}: تُقدَّم الساعة في التوقيت الصيفي. اختر وقتًا خارج هذه الفجوة.`,
@@ -102,8 +102,7 @@ const m = defineMessages(
     notQuarterHour: (p) =>
       `يرسل Mailchimp فقط عند أرباع الساعة (:00 و:15 و:30 و:45 بتوقيت UTC). أقرب موعد ${iso(p.suggestion)}.`,
     listTitle: 'المنشورات المجدولة في الأيام الأربعة عشر القادمة',
-    listEmpty:
-      'لا شيء مجدول في الأيام الأربعة عشر القادمة. جرّب /schedule instagram tomorrow 9am media:https://… | Caption',
+    listEmpty: `لا شيء مجدول في الأيام الأربعة عشر القادمة. جرّب ${iso('/schedule instagram')} غدًا 9 صباحًا ${iso('media:https://…')} | نص المنشور`,
     needsAttention: 'يحتاج إلى متابعة',
     zoneNote: (p) => `الأوقات بتوقيت ${iso(p.zone)}. استخدم /schedule show N للتفاصيل.`,
     s_pending: 'مجدول',

@@ -52,4 +52,32 @@ describe('Arabic-Indic digits in input', () => {
     const row = await app.services.db.metricDaily.findFirstOrThrow();
     expect([row.date, row.campaign, row.clicks, row.spendMinor]).toEqual(['2026-11-01', 'حملة ٢٠٢٦', 100, 1250]);
   });
+
+  it('times typed in Arabic words are read, and shown back in the confirmation', async () => {
+    await app.say('/config timezone Asia/Riyadh');
+    const cases: Array<[string, string]> = [
+      ['غدًا 9 صباحًا', '2026-11-27T06:00:00.000Z'],
+      ['غدا ٩ صباحا', '2026-11-27T06:00:00.000Z'],
+      ['بعد ساعتين', '2026-11-26T11:00:00.000Z'],
+      ['الخميس القادم 10:00', '2026-12-03T07:00:00.000Z'],
+      ['الساعة ٨ مساء', '2026-11-26T17:00:00.000Z'],
+      ['بكرة الساعة 5 م', '2026-11-27T14:00:00.000Z'],
+      ['بعد بكرة 9 الصبح', '2026-11-28T06:00:00.000Z'],
+      ['غدا بعد الظهر 3', '2026-11-27T12:00:00.000Z'],
+    ];
+    for (const [when, utc] of cases) {
+      const r = await app.say(`/schedule reminder when:"${when}" text:"تذكير ${when}"`, ar);
+      expect(r.tone, when).not.toBe('error');
+      const post = await app.services.db.scheduledPost.findFirstOrThrow({ orderBy: { id: 'desc' } });
+      expect(post.publishAt.toISOString(), when).toBe(utc);
+    }
+    const positional = await app.say(
+      '/schedule instagram غدًا 9 صباحًا media:https://example.com/a.jpg | نص المنشور',
+      ar,
+    );
+    expect(positional.tone).not.toBe('error');
+    const bad = textOf(await app.say('/schedule reminder when:"وقت ما" text:"x"', ar));
+    expect(bad).toContain('غدًا 9 صباحًا');
+    expect(bad).not.toMatch(/tomorrow|next monday/);
+  });
 });
