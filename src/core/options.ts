@@ -4,6 +4,7 @@
  * choices, position. Slack modals, Discord option types, the text parser and /help all read it.
  */
 import { z } from 'zod';
+import { arabicChoice } from '../lib/arabic-values.js';
 import { count } from '../lib/plural.js';
 import { latinDigits } from '../lib/text.js';
 import type { Context } from './context.js';
@@ -124,7 +125,8 @@ export const opt = {
       choices,
       expected: { en: `one of: ${list}`, ar: `واحد من: ${list}` },
       schema: cleaned()
-        .transform((s) => s.toLowerCase())
+        // `goal:وعي` is `goal:awareness`: the Arabic word for one of these choices (src/lib/arabic-values.ts).
+        .transform((s) => arabicChoice(s, choices) ?? s.toLowerCase())
         .pipe(z.enum(choices)),
     });
   },

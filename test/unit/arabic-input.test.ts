@@ -80,4 +80,22 @@ describe('Arabic-Indic digits in input', () => {
     expect(bad).toContain('غدًا 9 صباحًا');
     expect(bad).not.toMatch(/tomorrow|next monday/);
   });
+
+  it('option values typed in Arabic: a goal, a network, a tone, a weekday', async () => {
+    const r = await app.say('/brainstorm product:"قهوة" goal:وعي budget:2000 currency:SAR duration:6w', ar);
+    expect(r.tone).not.toBe('error');
+    expect((await app.services.db.brainstorm.findFirstOrThrow()).request).toMatchObject({ goal: 'awareness' });
+    const post = await app.say(
+      '/schedule channel:انستقرام when:"غدًا 9 صباحًا" media:https://example.com/a.jpg text:"نص"',
+      ar,
+    );
+    expect(post.tone).not.toBe('error');
+    expect((await app.services.db.scheduledPost.findFirstOrThrow()).channel).toBe('instagram');
+    const fb = await app.say('/schedule فيسبوك غدًا 10 صباحًا | منشور', ar);
+    expect(fb.tone).not.toBe('error');
+    const draft = textOf(await app.say('/draft channel:فيسبوك topic:"عرض الجمعة" tone:ودي', ar));
+    expect(draft).not.toMatch(/غير صالحة/);
+    const unknown = textOf(await app.say('/brainstorm product:"قهوة" goal:شيء budget:2000', ar));
+    expect(unknown).toMatch(/غير صالحة/);
+  });
 });
