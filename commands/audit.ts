@@ -43,7 +43,7 @@ const TARGETS: Record<string, L10n> = {
 
 function targetOf(target: string, locale: 'en' | 'ar'): string {
   const m = /^([a-z]+):(\d+)$/.exec(target);
-  const kind = m ? TARGETS[m[1] as string] : undefined;
+  const kind = m && Object.hasOwn(TARGETS, m[1] as string) ? TARGETS[m[1] as string] : undefined;
   return kind && m ? `${kind[locale]} ${m[2]}` : target;
 }
 
@@ -91,7 +91,7 @@ export default defineCommand({
         rows.map((r) => [
           localTime(r.createdAt, ctx.timezone, ctx.locale),
           r.actorName || r.actorId,
-          ACTIONS[r.action]?.[ctx.locale] ?? r.action,
+          (Object.hasOwn(ACTIONS, r.action) ? ACTIONS[r.action]?.[ctx.locale] : undefined) ?? r.action,
           targetOf(r.target, ctx.locale),
         ]),
       ),

@@ -4,7 +4,7 @@
  * value only where that value is one of the option's choices, so «بريد» is email in /plan and
  * Mailchimp in /schedule. Keys are in normalised spelling (`normalizeArabic`).
  */
-const ALIASES: Record<string, readonly string[]> = {
+const WORDS: Record<string, readonly string[]> = {
   // goals
   وعي: ['awareness'],
   'الوعي بالعلامه': ['awareness'],
@@ -66,6 +66,9 @@ const ALIASES: Record<string, readonly string[]> = {
   الانجليزيه: ['en'],
 };
 
+// A Map, not the object: a typed word such as "constructor" must not find Object's own properties.
+const ALIASES = new Map(Object.entries(WORDS));
+
 /** Hamza forms, taa marbuta and alif maqsura folded, diacritics and tatweel removed, spaces single. */
 export function normalizeArabic(text: string): string {
   return text
@@ -80,6 +83,6 @@ export function normalizeArabic(text: string): string {
 /** The choice an Arabic word stands for among `choices` («وعي», «الوعي», «انستقرام»), or undefined. */
 export function arabicChoice(typed: string, choices: readonly string[]): string | undefined {
   const key = normalizeArabic(typed);
-  const targets = ALIASES[key] ?? (key.startsWith('ال') ? ALIASES[key.slice(2)] : undefined);
+  const targets = ALIASES.get(key) ?? (key.startsWith('ال') ? ALIASES.get(key.slice(2)) : undefined);
   return targets?.find((t) => choices.includes(t));
 }

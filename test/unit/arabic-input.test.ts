@@ -97,5 +97,10 @@ describe('Arabic-Indic digits in input', () => {
     expect(draft).not.toMatch(/غير صالحة/);
     const unknown = textOf(await app.say('/brainstorm product:"قهوة" goal:شيء budget:2000', ar));
     expect(unknown).toMatch(/غير صالحة/);
+    // Words that name properties of every JavaScript object are just unknown values.
+    for (const word of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect(textOf(await app.say(`/draft ${word}`))).not.toMatch(/went wrong/);
+      expect(textOf(await app.say(`/brainstorm product:x goal:${word} budget:2000`))).toMatch(/is not valid/);
+    }
   });
 });
