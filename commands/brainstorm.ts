@@ -19,6 +19,7 @@ import {
   goalLabel,
   goalOption,
   ideaBlocks,
+  orderValueOption,
   pm,
   productOption,
 } from './shared/planning.js';
@@ -117,6 +118,7 @@ export default defineCommand({
     budget: required(budgetOption()),
     currency: currencyOption(),
     duration: durationOption(),
+    order_value: orderValueOption(),
     market: opt.string({
       label: { en: 'Market', ar: 'السوق' },
       description: {
@@ -136,6 +138,7 @@ export default defineCommand({
       market: input.market ?? '',
       locale: ctx.locale,
       seed: 0,
+      ...(input.order_value ? { orderValueMinor: budgetMinor(input.order_value, currency) } : {}),
     };
     return render(await ctx.services.planner.brainstorm(ctx, request), ctx);
   },

@@ -19,6 +19,7 @@ import {
   idOption,
   idsOption,
   isoIn,
+  orderValueOption,
   planBlocks,
   productOption,
 } from './shared/planning.js';
@@ -108,6 +109,7 @@ export default defineCommand({
         budget: required(budgetOption()),
         currency: currencyOption(),
         duration: durationOption(),
+        order_value: orderValueOption(),
         market: opt.string({
           label: { en: 'Target market', ar: 'السوق المستهدف' },
           description: { en: 'Who and where', ar: 'من وأين' },
@@ -136,6 +138,7 @@ export default defineCommand({
           market: input.market ?? '',
           locale: ctx.locale,
           seed: 0,
+          ...(input.order_value ? { orderValueMinor: budgetMinor(input.order_value, currency) } : {}),
         };
         const planner = ctx.services.planner;
         const generated = await planner.generate(request);

@@ -8,7 +8,7 @@ import { defineMessages, formatNumber, iso, type Locale } from '../../src/core/i
 import { type OptionSpec, opt, required, stripBidi } from '../../src/core/options.js';
 import { type Block, context, fields, list, table, text } from '../../src/core/reply.js';
 import type { FallbackReason } from '../../src/lib/llm.js';
-import { formatMoney, toMinor } from '../../src/lib/money.js';
+import { formatMoney, minorDigits, splitExact, toMinor } from '../../src/lib/money.js';
 import { CHANNEL_INFO, KPI_LABELS } from '../../src/planning/catalog.js';
 import type { Persona, PersonaData } from '../../src/planning/personas.js';
 import {
@@ -154,6 +154,17 @@ export const budgetOption = () =>
     max: 1_000_000_000,
   });
 
+export const orderValueOption = () =>
+  opt.number({
+    label: { en: 'Average order value', ar: 'متوسط قيمة الطلب' },
+    description: {
+      en: 'Average order or deal value in major units; needed for a ROAS target',
+      ar: 'متوسط قيمة الطلب أو الصفقة بالوحدات الكاملة؛ لازم لتحديد هدف ROAS',
+    },
+    min: 0.01,
+    max: 1_000_000_000,
+  });
+
 export const currencyOption = () =>
   opt.currency({
     label: { en: 'Currency', ar: 'العملة' },
@@ -256,7 +267,7 @@ export function formatKpi(k: KpiTarget, currency: string, ctx: Context): string 
     k.unit === 'percent'
       ? `${n(2)}%`
       : k.unit === 'currency'
-        ? formatMoney(toMinor(k.target, currency), currency)
+        ? planMoney(toMinor(k.target, currency), currency)
         : k.unit === 'ratio'
           ? `${n(1)}x`
           : n(0);
@@ -264,16 +275,41 @@ export function formatKpi(k: KpiTarget, currency: string, ctx: Context): string 
   return k.direction === 'max' ? t.atMost({ kpi, value }) : t.atLeast({ kpi, value });
 }
 
-export function splitTable(split: readonly SplitLine[], total: number, currency: string, ctx: Context): Block {
+export function splitTable(split: readonly SplitLine[], _total: number, currency: string, ctx: Context): Block {
   const t = ctx.t(pm);
+  const shares = sharesOf(split);
   return table(
     [t.channel, t.amount, t.share],
-    split.map((l) => [
+    split.map((l, i) => [
       channelLabel(l.channel, ctx.locale),
-      isoIn(formatMoney(l.amountMinor, currency), ctx.locale),
-      isoIn(`${formatNumber(total > 0 ? (100 * l.amountMinor) / total : 0, ctx.locale, 1)}%`, ctx.locale),
+      isoIn(planMoney(l.amountMinor, currency), ctx.locale),
+      isoIn(`${(shares[i] ?? 0) / 10}%`, ctx.locale),
     ]),
   );
+}
+
+/**
+ * Money in a plan: whole units when the amount is whole ("SAR 156,611"), else every decimal the
+ * currency has ("EUR 820.80", never "EUR 820.8").
+ */
+export function planMoney(minor: number, currency: string): string {
+  const digits = minorDigits(currency);
+  if (minor % 10 ** digits === 0) return formatMoney(minor, currency);
+  const n = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    minor / 10 ** digits,
+  );
+  return `${currency} ${n}`;
+}
+
+/** Shares of a split in tenths of a percent that add up to exactly 100% (largest remainder). */
+export function sharesOf(split: readonly SplitLine[]): number[] {
+  const total = split.reduce((a, l) => a + l.amountMinor, 0);
+  return total > 0
+    ? splitExact(
+        1000,
+        split.map((l) => l.amountMinor),
+      )
+    : split.map(() => 0);
 }
 
 export function fallbackNote(source: 'llm' | 'offline', fallback: FallbackReason | undefined, ctx: Context): Block {
@@ -327,7 +363,7 @@ export function planBlocks(plan: Plan, personas: readonly Persona[], ctx: Contex
       },
       { label: t.method, value: show(plan.bestMethod) },
       { label: t.focus, value: focus ? focus.label[ctx.locale] : show(plan.focusChannel) },
-      { label: t.budget, value: isoIn(formatMoney(plan.budgetMinor, plan.currency), ctx.locale) },
+      { label: t.budget, value: isoIn(planMoney(plan.budgetMinor, plan.currency), ctx.locale) },
     ]),
     splitTable(split, plan.budgetMinor, plan.currency, ctx),
     list(kpis.map((k) => formatKpi(k, plan.currency, ctx))),

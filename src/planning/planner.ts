@@ -249,7 +249,7 @@ export class PlannerService {
     if (edit.focusChannel) data.focusChannel = edit.focusChannel;
     if (edit.budgetMinor !== undefined) {
       data.budgetMinor = edit.budgetMinor;
-      data.budgetSplit = rescaleSplit(planParts(plan).split, edit.budgetMinor);
+      data.budgetSplit = rescaleSplit(planParts(plan).split, edit.budgetMinor, plan.currency);
     }
     const { personaIds } = edit;
     const updated = await this.db.$transaction(async (tx) => {

@@ -45,6 +45,7 @@ export const KPIS = [
   'leads',
   'impressions',
   'repeat_purchase_rate',
+  'conversions',
 ] as const;
 export type Kpi = (typeof KPIS)[number];
 
@@ -65,6 +66,7 @@ export const KPI_UNITS: Record<Kpi, KpiUnit> = {
   leads: 'count',
   impressions: 'count',
   repeat_purchase_rate: 'percent',
+  conversions: 'count',
 };
 
 /** Acronyms stay Latin in Arabic (that is how Arabic-speaking marketers write them). */
@@ -83,6 +85,7 @@ export const KPI_LABELS: Record<Kpi, L10n> = {
   leads: { en: 'Leads', ar: 'العملاء المحتملون' },
   impressions: { en: 'Impressions', ar: 'مرات الظهور' },
   repeat_purchase_rate: { en: 'Repeat purchase rate', ar: 'معدل الشراء المتكرر' },
+  conversions: { en: 'Purchases', ar: 'عمليات الشراء' },
 };
 
 export interface ChannelInfo {
@@ -721,9 +724,10 @@ export const GOAL_DEFAULTS: Readonly<
     { kpi: 'conversion_rate', target: 6.6, direction: 'min' },
     { kpi: 'ctr', target: 1.57, direction: 'min' },
   ],
+  // No ROAS here: it needs the average order value (never an implied one).
   sales: [
-    { kpi: 'roas', target: 3, direction: 'min' },
-    { kpi: 'roi', target: 200, direction: 'min' },
+    { kpi: 'click_rate', target: 2.62, direction: 'min' },
+    { kpi: 'conversion_rate', target: 6.6, direction: 'min' },
   ],
   engagement: [
     { kpi: 'engagement_rate', target: 1, direction: 'min' },
