@@ -5,9 +5,9 @@ import { UserError } from '../src/core/errors.js';
 import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { EXPENSIVE } from '../src/core/rate-limit.js';
-import { actions, type Block, type Reply, reply, text } from '../src/core/reply.js';
+import { actions, type Block, context, type Reply, reply, text } from '../src/core/reply.js';
 import { formatMoney } from '../src/lib/money.js';
-import type { BrainstormRequest, BrainstormResult } from '../src/planning/planner.js';
+import { type BrainstormRequest, type BrainstormResult, offlineExhausted } from '../src/planning/planner.js';
 import { showPersona } from './persona.js';
 import { showPlan } from './plan.js';
 import {
@@ -36,6 +36,8 @@ const m = defineMessages(
     personas: 'Personas for this',
     gone: 'That brainstorm is no longer available in this workspace. Run /brainstorm again.',
     segmentFor: (p: { product: string }) => `customers of ${p.product}`,
+    exhausted:
+      'These are the last approaches the built-in planner has for this goal and audience; pressing More ideas again starts over.',
   },
   {
     title: (p) => `${iso(p.n)} أفكار حملات لـ${iso(p.product)}`,
@@ -46,6 +48,8 @@ const m = defineMessages(
     personas: 'شخصيات لهذه الحملة',
     gone: 'هذه الجلسة لم تعد متاحة في مساحة العمل هذه. شغّل /brainstorm مرة أخرى.',
     segmentFor: (p) => `عملاء ${iso(p.product)}`,
+    exhausted:
+      'هذه آخر الأساليب التي يملكها المخطط المدمج لهذا الهدف والجمهور؛ الضغط على «أفكار أخرى» مجددًا يبدأ من الأول.',
   },
 );
 
@@ -68,7 +72,7 @@ async function load(ctx: Context, id: number): Promise<BrainstormResult> {
   return found;
 }
 
-function render(result: BrainstormResult, ctx: Context): Reply {
+function render(result: BrainstormResult, ctx: Context, note?: string): Reply {
   const t = ctx.t(m);
   const r = result.request;
   const blocks: Block[] = [
@@ -85,6 +89,7 @@ function render(result: BrainstormResult, ctx: Context): Reply {
     blocks.push(...ideaBlocks(idea, i + 1, r.budgetMinor, r.currency, ctx));
   });
   blocks.push(fallbackNote(result.source, result.fallback, ctx));
+  if (note) blocks.push(context(note));
   blocks.push(
     actions([
       ...result.ideas.map((_, i) => ({
@@ -159,7 +164,10 @@ export default defineCommand({
       async handler(id, ctx) {
         const found = await load(ctx, id);
         const request = { ...found.request, seed: found.request.seed + 1, locale: ctx.locale };
-        return render(await ctx.services.planner.brainstorm(ctx, request), ctx);
+        const result = await ctx.services.planner.brainstorm(ctx, request);
+        // The built-in planner pages through its catalog; say when it has shown everything.
+        const exhausted = result.source === 'offline' && offlineExhausted(request);
+        return render(result, ctx, exhausted ? ctx.t(m).exhausted : undefined);
       },
     }),
     personas: action({

@@ -102,7 +102,8 @@ export const plannerText = defineMessages(
     b2c: 'The audience reads as consumers, so social and creator channels are preferred.',
     needsOrderValue: 'A ROAS target needs your average order value: add order_value: (for example order_value:40).',
     phaseAttract: (p: { channel: string }) => `Attract: set up tracking and launch ${p.channel}`,
-    phaseEngage: (p: { channel: string }) => `Engage: retarget, nurture and answer; keep the best ${p.channel} ads`,
+    phaseEngage: (p: { channel: string }) =>
+      `Engage: retarget, nurture and answer; keep what performs best on ${p.channel}`,
     phaseDelight: 'Delight: thank, onboard and ask for reviews and referrals; report against the KPIs',
   },
   {
@@ -118,7 +119,7 @@ export const plannerText = defineMessages(
     b2c: 'الجمهور يبدو من المستهلكين، لذا نفضّل الشبكات الاجتماعية وصنّاع المحتوى.',
     needsOrderValue: `تحديد هدف للعائد على الإنفاق الإعلاني ROAS يحتاج إلى متوسط قيمة الطلب: أضف ${iso('order_value:')} (مثل ${iso('order_value:40')}).`,
     phaseAttract: (p) => `الجذب: إعداد التتبع وإطلاق ${p.channel}`,
-    phaseEngage: (p) => `التفاعل: إعادة الاستهداف ورعاية المهتمين والرد؛ إبقاء أفضل إعلانات ${p.channel}`,
+    phaseEngage: (p) => `التفاعل: إعادة الاستهداف ورعاية المهتمين والرد؛ الإبقاء على الأفضل أداءً في ${p.channel}`,
     phaseDelight: 'الإسعاد: الشكر والتهيئة وطلب التقييمات والإحالات؛ القياس مقابل مؤشرات الأداء',
   },
 );

@@ -27,19 +27,95 @@ function fill(template: string, product: string, market: string, locale: Locale)
 
 export { planTargets as kpiTargets } from './funnel.js';
 
-/** The offline brainstorm: 3 to 5 ideas from the strategies that fit the goal and audience. */
+/** Channels that make the consumer or the business-buyer sentence true of a split. */
+const CONSUMER_CHANNELS: ReadonlySet<Channel> = new Set(['social_ads', 'social_organic', 'influencers', 'video']);
+const BUSINESS_CHANNELS: ReadonlySet<Channel> = new Set(['linkedin', 'webinars']);
+
+interface Candidate {
+  st: Strategy;
+  channels: Array<{ channel: Channel; weight: number }>;
+}
+
+/**
+ * Every distinct approach for the request, in the catalog's order: strategies for the goal and
+ * audience whose time wording fits the plan's length and whose defining channel (the first of its
+ * mix) the budget funds. A small budget can push several approaches onto the same affordable
+ * channels or leave a defining channel unfunded; if fewer than three remain, such approaches come
+ * back as small tests of their defining channel alone (flagged as below the useful minimum).
+ */
+function candidates(request: BrainstormRequest): Candidate[] {
+  const { goal, weeks } = request;
+  const audience = audienceOf(request.product, request.market);
+  const out: Candidate[] = [];
+  const seen = new Set<string>();
+  const later: Strategy[] = [];
+  const usable = strategiesFor(goal, audience, 0).filter(
+    (st) => (st.maxWeeks === undefined || weeks <= st.maxWeeks) && (st.minWeeks === undefined || weeks > st.minWeeks),
+  );
+  for (const st of usable) {
+    const channels = st.mix
+      .filter(([c]) => fitsGoal(c, goal) && fitsAudience(c, audience))
+      .map(([channel, weight]) => ({ channel, weight }));
+    const lead = st.mix[0]?.[0];
+    const { split } = allocate(request.budgetMinor, request.currency, weeks, channels);
+    const key = split
+      .map((l) => l.channel)
+      .sort()
+      .join('+');
+    if (!split.some((l) => l.channel === lead) || seen.has(key)) {
+      later.push(st);
+      continue;
+    }
+    seen.add(key);
+    out.push({ st, channels });
+  }
+  for (const st of later) {
+    if (out.length >= 3) break;
+    const lead = st.mix[0];
+    if (lead && fitsGoal(lead[0], goal) && fitsAudience(lead[0], audience)) {
+      out.push({ st, channels: [{ channel: lead[0], weight: lead[1] }] });
+    }
+  }
+  return out;
+}
+
+/** How many ideas a page shows: four from about 5,000 USD, else three. */
+function pageSize(request: BrainstormRequest, available: number): number {
+  const usd = toMajor(request.budgetMinor, request.currency) / fromUsd(1, request.currency).value;
+  return Math.min(usd >= 5000 ? 4 : 3, available);
+}
+
+/**
+ * Whether this page ("More ideas" n = seed) reaches past the approaches not shown before: the
+ * catalog for this goal and audience is exhausted and the page starts again from the first ones.
+ */
+export function offlineExhausted(request: BrainstormRequest): boolean {
+  const all = candidates(request);
+  return (request.seed + 1) * pageSize(request, all.length) > all.length;
+}
+
+/**
+ * The offline brainstorm: 3 to 4 ideas. Page n ("More ideas", seed n) shows the next approaches
+ * in the catalog's order, so none repeats until all have been shown (offlineExhausted).
+ */
 export function offlineBrainstorm(request: BrainstormRequest): z.infer<typeof BrainstormDraft> {
-  const { goal, locale, seed } = request;
+  const { goal, locale } = request;
   const t = plannerText[locale];
   const product = request.product;
   const market = request.market || t.yourMarket;
   const audience = audienceOf(request.product, request.market);
-  const usd = toMajor(request.budgetMinor, request.currency) / fromUsd(1, request.currency).value;
-  const count = usd >= 5000 ? 4 : 3;
-  const draft = (st: Strategy, channels: Array<{ channel: Channel; weight: number }>): IdeaDraft => {
+  const draft = ({ st, channels }: Candidate): IdeaDraft => {
     const { split } = allocate(request.budgetMinor, request.currency, request.weeks, channels);
     const stage = (k: 'attract' | 'engage' | 'delight') =>
       split.slice(0, 3).map((l) => CHANNEL_INFO[l.channel].tactics[k][locale]);
+    const fits =
+      audience === 'b2b'
+        ? split.some((l) => BUSINESS_CHANNELS.has(l.channel))
+          ? t.b2b
+          : ''
+        : split.some((l) => CONSUMER_CHANNELS.has(l.channel))
+          ? t.b2c
+          : '';
     return {
       title: st.title[locale],
       hook: fill(st.hook[locale], product, market, locale),
@@ -48,38 +124,14 @@ export function offlineBrainstorm(request: BrainstormRequest): z.infer<typeof Br
       kpis: planTargets(goal, split, request.currency, request.market, request.orderValueMinor).map(
         ({ unit: _unit, ...k }) => k,
       ),
-      reasoning: `${st.why[locale]} ${audience === 'b2b' ? t.b2b : t.b2c}`,
+      reasoning: fits ? `${st.why[locale]} ${fits}` : st.why[locale],
     };
   };
-  // A small budget can push several approaches onto the same affordable channels; such repeats are
-  // skipped, and if fewer than three distinct ideas remain, the rest become small tests of their
-  // lead channel (flagged as below the useful minimum) rather than copies.
-  const ideas: IdeaDraft[] = [];
-  const seen = new Set<string>();
-  const skipped: Strategy[] = [];
-  for (const st of strategiesFor(goal, audience, seed)) {
-    if (ideas.length >= count) break;
-    const channels = st.mix
-      .filter(([c]) => fitsGoal(c, goal) && fitsAudience(c, audience))
-      .map(([channel, weight]) => ({ channel, weight }));
-    const { split } = allocate(request.budgetMinor, request.currency, request.weeks, channels);
-    const key = split
-      .map((l) => l.channel)
-      .sort()
-      .join('+');
-    if (seen.has(key)) {
-      skipped.push(st);
-      continue;
-    }
-    seen.add(key);
-    ideas.push(draft(st, channels));
-  }
-  for (const st of skipped) {
-    if (ideas.length >= 3) break;
-    const lead = st.mix.find(([c]) => fitsGoal(c, goal) && fitsAudience(c, audience));
-    if (lead) ideas.push(draft(st, [{ channel: lead[0], weight: lead[1] }]));
-  }
-  return { ideas };
+  const all = candidates(request);
+  const size = pageSize(request, all.length);
+  const start = (request.seed * size) % Math.max(1, all.length);
+  const page = Array.from({ length: size }, (_, i) => all[(start + i) % all.length] as Candidate);
+  return { ideas: page.map(draft) };
 }
 
 /** The offline generator registered under the "brainstorm" task of the offline Llm. */

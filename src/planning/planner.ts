@@ -57,7 +57,7 @@ export {
   TimelinePhase,
   timelineFor,
 } from './ideas.js';
-export { brainstormGenerator, kpiTargets, offlineBrainstorm } from './offline.js';
+export { brainstormGenerator, kpiTargets, offlineBrainstorm, offlineExhausted } from './offline.js';
 
 const INSTRUCTIONS = [
   'You are a senior digital marketer. Propose 3 to 5 distinct campaign ideas for the product, goal,',

@@ -212,3 +212,65 @@ describe('money in plans (issue 17, item 5)', () => {
     expect(planMoney(5000, 'JPY')).toBe('JPY 5,000');
   });
 });
+
+describe('ideas that fit their channels (issue 17, item 4)', () => {
+  it('offers an idea only when its defining channel is funded, with sentences true of the split', async () => {
+    const { STRATEGIES } = await import('../../src/planning/catalog.js');
+    const byTitle = new Map(STRATEGIES.map((s) => [s.title.en, s]));
+    const r = rng(99);
+    for (let i = 0; i < 300; i++) {
+      const req: BrainstormRequest = {
+        product: ['sourdough bread', 'payroll software', 'yoga classes'][i % 3] as string,
+        market: ['Brooklyn', 'companies in Dubai', 'students in Cairo'][i % 3] as string,
+        goal: GOALS[Math.floor(r() * GOALS.length)] as BrainstormRequest['goal'],
+        budgetMinor: Math.max(1, Math.floor(10 ** (2 + r() * 6))),
+        currency: 'USD',
+        weeks: 1 + Math.floor(r() * 52),
+        locale: 'en',
+        seed: Math.floor(r() * 3),
+      };
+      for (const idea of ideas(req)) {
+        const st = byTitle.get(idea.title);
+        expect(st, idea.title).toBeDefined();
+        const lead = st?.mix[0]?.[0];
+        expect(
+          idea.split.map((l) => l.channel),
+          idea.title,
+        ).toContain(lead);
+        if (idea.reasoning.includes('reads as consumers')) {
+          expect(
+            idea.split.some((l) => ['social_ads', 'social_organic', 'influencers', 'video'].includes(l.channel)),
+          ).toBe(true);
+        }
+        if (req.weeks > 4) expect(idea.title).not.toMatch(/limited-time/i);
+      }
+    }
+  });
+
+  it('"More ideas" shows no idea twice until the catalog is exhausted, and knows when it is', async () => {
+    const { offlineExhausted } = await import('../../src/planning/planner.js');
+    for (const goal of GOALS) {
+      for (const product of ['yoga classes', 'payroll software for companies']) {
+        const base: BrainstormRequest = {
+          ...PAYROLL,
+          product,
+          market: '',
+          goal,
+          budgetMinor: 300_000,
+          currency: 'USD',
+        };
+        const seen: string[] = [];
+        let seed = 0;
+        for (; seed < 10; seed++) {
+          const titles = ideas({ ...base, seed }).map((i) => i.title);
+          const exhausted = offlineExhausted({ ...base, seed });
+          const fresh = titles.filter((t) => !seen.includes(t));
+          if (!exhausted) expect(fresh, `${goal} ${seed}`).toEqual(titles);
+          seen.push(...fresh);
+          if (exhausted) break;
+        }
+        expect(seed, goal).toBeLessThan(10);
+      }
+    }
+  });
+});
