@@ -73,6 +73,8 @@ export const pm = defineMessages(
     keywords: 'Keywords',
     badDuration: 'a duration such as 4w, 30d or 2m (1 to 52 weeks)',
     badIds: 'persona numbers separated by commas, e.g. 1,2',
+    changed: (p: { what: string; before: string; after: string }) => `${p.what}: ${p.before} → ${p.after}`,
+    changes: 'What changed',
   },
   {
     awareness: 'الوعي بالعلامة',
@@ -122,6 +124,8 @@ export const pm = defineMessages(
     keywords: 'الكلمات المفتاحية',
     badDuration: 'مدة مثل 4w أو 30d أو 2m (من ١ إلى ٥٢ أسبوعًا)',
     badIds: 'أرقام الشخصيات مفصولة بفواصل، مثل 1,2',
+    changed: (p) => `${p.what}: من ${iso(p.before)} إلى ${iso(p.after)}`,
+    changes: 'ما الذي تغيّر',
   },
 );
 
@@ -262,17 +266,21 @@ export const goalLabel = (g: Goal | string, ctx: Context) => {
 
 export function formatKpi(k: KpiTarget, currency: string, ctx: Context): string {
   const t = ctx.t(pm);
-  const n = (digits: number) => formatNumber(k.target, ctx.locale, digits);
-  const value =
-    k.unit === 'percent'
-      ? `${n(2)}%`
-      : k.unit === 'currency'
-        ? planMoney(toMinor(k.target, currency), currency)
-        : k.unit === 'ratio'
-          ? `${n(1)}x`
-          : n(0);
+  const value = kpiValue(k, currency, ctx);
   const kpi = KPI_LABELS[k.kpi][ctx.locale];
   return k.direction === 'max' ? t.atMost({ kpi, value }) : t.atLeast({ kpi, value });
+}
+
+/** A target's value with its unit: "2.5%", "SAR 399.36", "3.2x", "626". */
+export function kpiValue(k: KpiTarget, currency: string, ctx: Context): string {
+  const n = (digits: number) => formatNumber(k.target, ctx.locale, digits);
+  return k.unit === 'percent'
+    ? `${n(2)}%`
+    : k.unit === 'currency'
+      ? planMoney(toMinor(k.target, currency), currency)
+      : k.unit === 'ratio'
+        ? `${n(1)}x`
+        : n(0);
 }
 
 export function splitTable(split: readonly SplitLine[], _total: number, currency: string, ctx: Context): Block {

@@ -220,7 +220,7 @@ export function funnelTargets(
         add('cpa', f.budget / f.purchases, 'max');
         if (orderValueMinor !== undefined && orderValueMinor > 0) {
           const aov = toMajor(orderValueMinor, f.currency);
-          add('roas', (f.purchases * aov) / f.budget, 'min', 1);
+          add('roas', (f.purchases * aov) / f.budget, 'min');
         }
         if (f.clicks > 0) add('conversion_rate', (100 * f.purchases) / f.clicks, 'min');
       }
