@@ -5,9 +5,9 @@ import { UserError } from '../src/core/errors.js';
 import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { EXPENSIVE } from '../src/core/rate-limit.js';
-import { actions, type Block, type Reply, reply, text } from '../src/core/reply.js';
+import { actions, type Block, context, type Reply, reply, text } from '../src/core/reply.js';
 import { formatMoney } from '../src/lib/money.js';
-import type { BrainstormRequest, BrainstormResult } from '../src/planning/planner.js';
+import { type BrainstormRequest, type BrainstormResult, offlineExhausted } from '../src/planning/planner.js';
 import { showPersona } from './persona.js';
 import { showPlan } from './plan.js';
 import {
@@ -19,6 +19,7 @@ import {
   goalLabel,
   goalOption,
   ideaBlocks,
+  orderValueOption,
   pm,
   productOption,
 } from './shared/planning.js';
@@ -35,6 +36,8 @@ const m = defineMessages(
     personas: 'Personas for this',
     gone: 'That brainstorm is no longer available in this workspace. Run /brainstorm again.',
     segmentFor: (p: { product: string }) => `customers of ${p.product}`,
+    exhausted:
+      'These are the last approaches the built-in planner has for this goal and audience; pressing More ideas again starts over.',
   },
   {
     title: (p) => `${iso(p.n)} أفكار حملات لـ${iso(p.product)}`,
@@ -45,6 +48,8 @@ const m = defineMessages(
     personas: 'شخصيات لهذه الحملة',
     gone: 'هذه الجلسة لم تعد متاحة في مساحة العمل هذه. شغّل /brainstorm مرة أخرى.',
     segmentFor: (p) => `عملاء ${iso(p.product)}`,
+    exhausted:
+      'هذه آخر الأساليب التي يملكها المخطط المدمج لهذا الهدف والجمهور؛ الضغط على «أفكار أخرى» مجددًا يبدأ من الأول.',
   },
 );
 
@@ -67,7 +72,7 @@ async function load(ctx: Context, id: number): Promise<BrainstormResult> {
   return found;
 }
 
-function render(result: BrainstormResult, ctx: Context): Reply {
+function render(result: BrainstormResult, ctx: Context, note?: string): Reply {
   const t = ctx.t(m);
   const r = result.request;
   const blocks: Block[] = [
@@ -84,6 +89,7 @@ function render(result: BrainstormResult, ctx: Context): Reply {
     blocks.push(...ideaBlocks(idea, i + 1, r.budgetMinor, r.currency, ctx));
   });
   blocks.push(fallbackNote(result.source, result.fallback, ctx));
+  if (note) blocks.push(context(note));
   blocks.push(
     actions([
       ...result.ideas.map((_, i) => ({
@@ -117,6 +123,7 @@ export default defineCommand({
     budget: required(budgetOption()),
     currency: currencyOption(),
     duration: durationOption(),
+    order_value: orderValueOption(),
     market: opt.string({
       label: { en: 'Market', ar: 'السوق' },
       description: {
@@ -136,6 +143,7 @@ export default defineCommand({
       market: input.market ?? '',
       locale: ctx.locale,
       seed: 0,
+      ...(input.order_value ? { orderValueMinor: budgetMinor(input.order_value, currency) } : {}),
     };
     return render(await ctx.services.planner.brainstorm(ctx, request), ctx);
   },
@@ -156,7 +164,10 @@ export default defineCommand({
       async handler(id, ctx) {
         const found = await load(ctx, id);
         const request = { ...found.request, seed: found.request.seed + 1, locale: ctx.locale };
-        return render(await ctx.services.planner.brainstorm(ctx, request), ctx);
+        const result = await ctx.services.planner.brainstorm(ctx, request);
+        // The built-in planner pages through its catalog; say when it has shown everything.
+        const exhausted = result.source === 'offline' && offlineExhausted(request);
+        return render(result, ctx, exhausted ? ctx.t(m).exhausted : undefined);
       },
     }),
     personas: action({

@@ -4,8 +4,9 @@ import { UserError } from '../src/core/errors.js';
 import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { EXPENSIVE } from '../src/core/rate-limit.js';
-import { type Block, context, type Reply, reply, table, text } from '../src/core/reply.js';
+import { type Block, context, list, type Reply, reply, table, text } from '../src/core/reply.js';
 import { formatMoney } from '../src/lib/money.js';
+import { KPI_LABELS } from '../src/planning/catalog.js';
 import { CHANNELS, type Channel, type Plan, planParts } from '../src/planning/planner.js';
 import {
   budgetMinor,
@@ -19,7 +20,11 @@ import {
   idOption,
   idsOption,
   isoIn,
+  kpiValue,
+  orderValueOption,
   planBlocks,
+  planMoney,
+  pm,
   productOption,
 } from './shared/planning.js';
 
@@ -89,6 +94,38 @@ export async function showPlan(plan: Plan, ctx: Context, saved = false): Promise
 
 const planId = () => required(idOption());
 
+/** The budget, split lines and targets an edit changed, as "Leads: 22 -> 14". */
+function whatChanged(before: Plan, after: Plan, ctx: Context): string[] {
+  const p = ctx.t(pm);
+  const out: string[] = [];
+  const line = (what: string, a: string, b: string) => {
+    if (a !== b) out.push(p.changed({ what, before: a, after: b }));
+  };
+  line(p.budget, planMoney(before.budgetMinor, before.currency), planMoney(after.budgetMinor, after.currency));
+  const old = planParts(before);
+  const now = planParts(after);
+  for (const l of now.split) {
+    const was = old.split.find((o) => o.channel === l.channel);
+    if (was)
+      line(
+        channelLabel(l.channel, ctx.locale),
+        planMoney(was.amountMinor, before.currency),
+        planMoney(l.amountMinor, after.currency),
+      );
+  }
+  const none = p.none;
+  for (const kpi of new Set([...old.kpis, ...now.kpis].map((k) => k.kpi))) {
+    const a = old.kpis.find((k) => k.kpi === kpi);
+    const b = now.kpis.find((k) => k.kpi === kpi);
+    line(
+      KPI_LABELS[kpi][ctx.locale],
+      a ? kpiValue(a, before.currency, ctx) : none,
+      b ? kpiValue(b, after.currency, ctx) : none,
+    );
+  }
+  return out;
+}
+
 export default defineCommand({
   name: 'plan',
   description: {
@@ -108,6 +145,7 @@ export default defineCommand({
         budget: required(budgetOption()),
         currency: currencyOption(),
         duration: durationOption(),
+        order_value: orderValueOption(),
         market: opt.string({
           label: { en: 'Target market', ar: 'السوق المستهدف' },
           description: { en: 'Who and where', ar: 'من وأين' },
@@ -136,6 +174,7 @@ export default defineCommand({
           market: input.market ?? '',
           locale: ctx.locale,
           seed: 0,
+          ...(input.order_value ? { orderValueMinor: budgetMinor(input.order_value, currency) } : {}),
         };
         const planner = ctx.services.planner;
         const generated = await planner.generate(request);
@@ -214,6 +253,7 @@ export default defineCommand({
           description: { en: 'One of the channels in the split', ar: 'إحدى القنوات في توزيع الميزانية' },
         }),
         budget: budgetOption(),
+        order_value: orderValueOption(),
         personas: idsOption(),
       },
       async handler(input, ctx) {
@@ -239,11 +279,22 @@ export default defineCommand({
             // Same proportions, new total (the planner rescales the split).
             budgetMinor: input.budget === undefined ? undefined : budgetMinor(input.budget, plan.currency),
             personaIds: input.personas ? await checkPersonas(ctx, input.personas) : undefined,
+            orderValueMinor:
+              input.order_value === undefined ? undefined : budgetMinor(input.order_value, plan.currency),
           },
           Object.keys(changes).filter((k) => changes[k as keyof typeof changes] !== undefined),
         );
         const shown = await showPlan(updated, ctx);
-        return { ...shown, tone: 'success', blocks: [context(t.updated({ id: plan.id })), ...shown.blocks] };
+        const changed = whatChanged(plan, updated, ctx);
+        return {
+          ...shown,
+          tone: 'success',
+          blocks: [
+            context(t.updated({ id: plan.id })),
+            ...(changed.length > 0 ? [text(ctx.t(pm).changes), list(changed)] : []),
+            ...shown.blocks,
+          ],
+        };
       },
     }),
     delete: sub({

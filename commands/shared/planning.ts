@@ -8,7 +8,7 @@ import { defineMessages, formatNumber, iso, type Locale } from '../../src/core/i
 import { type OptionSpec, opt, required, stripBidi } from '../../src/core/options.js';
 import { type Block, context, fields, list, table, text } from '../../src/core/reply.js';
 import type { FallbackReason } from '../../src/lib/llm.js';
-import { formatMoney, toMinor } from '../../src/lib/money.js';
+import { formatMoney, minorDigits, splitExact, toMinor } from '../../src/lib/money.js';
 import { CHANNEL_INFO, KPI_LABELS } from '../../src/planning/catalog.js';
 import type { Persona, PersonaData } from '../../src/planning/personas.js';
 import {
@@ -73,6 +73,8 @@ export const pm = defineMessages(
     keywords: 'Keywords',
     badDuration: 'a duration such as 4w, 30d or 2m (1 to 52 weeks)',
     badIds: 'persona numbers separated by commas, e.g. 1,2',
+    changed: (p: { what: string; before: string; after: string }) => `${p.what}: ${p.before} → ${p.after}`,
+    changes: 'What changed',
   },
   {
     awareness: 'الوعي بالعلامة',
@@ -122,6 +124,8 @@ export const pm = defineMessages(
     keywords: 'الكلمات المفتاحية',
     badDuration: 'مدة مثل 4w أو 30d أو 2m (من ١ إلى ٥٢ أسبوعًا)',
     badIds: 'أرقام الشخصيات مفصولة بفواصل، مثل 1,2',
+    changed: (p) => `${p.what}: من ${iso(p.before)} إلى ${iso(p.after)}`,
+    changes: 'ما الذي تغيّر',
   },
 );
 
@@ -151,6 +155,17 @@ export const budgetOption = () =>
     label: { en: 'Budget', ar: 'الميزانية' },
     description: { en: 'Total budget in major units, e.g. 5000', ar: 'الميزانية الإجمالية بالوحدات الكاملة، مثل 5000' },
     min: 1,
+    max: 1_000_000_000,
+  });
+
+export const orderValueOption = () =>
+  opt.number({
+    label: { en: 'Average order value', ar: 'متوسط قيمة الطلب' },
+    description: {
+      en: 'Average order or deal value in major units; needed for a ROAS target',
+      ar: 'متوسط قيمة الطلب أو الصفقة بالوحدات الكاملة؛ لازم لتحديد هدف ROAS',
+    },
+    min: 0.01,
     max: 1_000_000_000,
   });
 
@@ -251,29 +266,58 @@ export const goalLabel = (g: Goal | string, ctx: Context) => {
 
 export function formatKpi(k: KpiTarget, currency: string, ctx: Context): string {
   const t = ctx.t(pm);
-  const n = (digits: number) => formatNumber(k.target, ctx.locale, digits);
-  const value =
-    k.unit === 'percent'
-      ? `${n(2)}%`
-      : k.unit === 'currency'
-        ? formatMoney(toMinor(k.target, currency), currency)
-        : k.unit === 'ratio'
-          ? `${n(1)}x`
-          : n(0);
+  const value = kpiValue(k, currency, ctx);
   const kpi = KPI_LABELS[k.kpi][ctx.locale];
   return k.direction === 'max' ? t.atMost({ kpi, value }) : t.atLeast({ kpi, value });
 }
 
-export function splitTable(split: readonly SplitLine[], total: number, currency: string, ctx: Context): Block {
+/** A target's value with its unit: "2.5%", "SAR 399.36", "3.2x", "626". */
+export function kpiValue(k: KpiTarget, currency: string, ctx: Context): string {
+  const n = (digits: number) => formatNumber(k.target, ctx.locale, digits);
+  return k.unit === 'percent'
+    ? `${n(2)}%`
+    : k.unit === 'currency'
+      ? planMoney(toMinor(k.target, currency), currency)
+      : k.unit === 'ratio'
+        ? `${n(1)}x`
+        : n(0);
+}
+
+export function splitTable(split: readonly SplitLine[], _total: number, currency: string, ctx: Context): Block {
   const t = ctx.t(pm);
+  const shares = sharesOf(split);
   return table(
     [t.channel, t.amount, t.share],
-    split.map((l) => [
+    split.map((l, i) => [
       channelLabel(l.channel, ctx.locale),
-      isoIn(formatMoney(l.amountMinor, currency), ctx.locale),
-      isoIn(`${formatNumber(total > 0 ? (100 * l.amountMinor) / total : 0, ctx.locale, 1)}%`, ctx.locale),
+      isoIn(planMoney(l.amountMinor, currency), ctx.locale),
+      isoIn(`${(shares[i] ?? 0) / 10}%`, ctx.locale),
     ]),
   );
+}
+
+/**
+ * Money in a plan: whole units when the amount is whole ("SAR 156,611"), else every decimal the
+ * currency has ("EUR 820.80", never "EUR 820.8").
+ */
+export function planMoney(minor: number, currency: string): string {
+  const digits = minorDigits(currency);
+  if (minor % 10 ** digits === 0) return formatMoney(minor, currency);
+  const n = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    minor / 10 ** digits,
+  );
+  return `${currency} ${n}`;
+}
+
+/** Shares of a split in tenths of a percent that add up to exactly 100% (largest remainder). */
+export function sharesOf(split: readonly SplitLine[]): number[] {
+  const total = split.reduce((a, l) => a + l.amountMinor, 0);
+  return total > 0
+    ? splitExact(
+        1000,
+        split.map((l) => l.amountMinor),
+      )
+    : split.map(() => 0);
 }
 
 export function fallbackNote(source: 'llm' | 'offline', fallback: FallbackReason | undefined, ctx: Context): Block {
@@ -327,7 +371,7 @@ export function planBlocks(plan: Plan, personas: readonly Persona[], ctx: Contex
       },
       { label: t.method, value: show(plan.bestMethod) },
       { label: t.focus, value: focus ? focus.label[ctx.locale] : show(plan.focusChannel) },
-      { label: t.budget, value: isoIn(formatMoney(plan.budgetMinor, plan.currency), ctx.locale) },
+      { label: t.budget, value: isoIn(planMoney(plan.budgetMinor, plan.currency), ctx.locale) },
     ]),
     splitTable(split, plan.budgetMinor, plan.currency, ctx),
     list(kpis.map((k) => formatKpi(k, plan.currency, ctx))),

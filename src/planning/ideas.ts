@@ -6,8 +6,9 @@
  */
 import { z } from 'zod';
 import { defineMessages, iso, LOCALES, type Locale } from '../core/i18n.js';
-import { formatMoney, fromUsd, splitExact, toMajor } from '../lib/money.js';
-import { CHANNEL_INFO, CHANNELS, type Channel, channelMinimum, GOALS, KPI_UNITS, KPIS } from './catalog.js';
+import { formatMoney, fromUsd, minorDigits, splitExact, toMajor } from '../lib/money.js';
+import { CHANNEL_INFO, CHANNELS, type Channel, channelMinimum, GOALS, KPIS } from './catalog.js';
+import { planTargets } from './funnel.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shapes
@@ -22,6 +23,8 @@ export const BrainstormRequest = z.object({
   locale: z.enum(LOCALES),
   /** Varies which approaches are shown ("More ideas"); the same seed gives the same ideas. */
   seed: z.number().int().min(0).max(1_000_000),
+  /** Average order (or deal) value in minor units; without it no ROAS target is set. */
+  orderValueMinor: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 export type BrainstormRequest = z.infer<typeof BrainstormRequest>;
 
@@ -97,8 +100,10 @@ export const plannerText = defineMessages(
       `${p.budget} is below the least useful spend for ${p.channel} (${p.minimum}); treat this as a small test, or raise the budget.`,
     b2b: 'The audience reads as business buyers, so channels for professionals are preferred.',
     b2c: 'The audience reads as consumers, so social and creator channels are preferred.',
+    needsOrderValue: 'A ROAS target needs your average order value: add order_value: (for example order_value:40).',
     phaseAttract: (p: { channel: string }) => `Attract: set up tracking and launch ${p.channel}`,
-    phaseEngage: (p: { channel: string }) => `Engage: retarget, nurture and answer; keep the best ${p.channel} ads`,
+    phaseEngage: (p: { channel: string }) =>
+      `Engage: retarget, nurture and answer; keep what performs best on ${p.channel}`,
     phaseDelight: 'Delight: thank, onboard and ask for reviews and referrals; report against the KPIs',
   },
   {
@@ -112,8 +117,9 @@ export const plannerText = defineMessages(
       `${iso(p.budget)} أقل من أدنى إنفاق مفيد لقناة ${p.channel} (${iso(p.minimum)})؛ اعتبرها تجربة صغيرة أو ارفع الميزانية.`,
     b2b: 'الجمهور يبدو من قطاع الأعمال، لذا نفضّل القنوات المهنية.',
     b2c: 'الجمهور يبدو من المستهلكين، لذا نفضّل الشبكات الاجتماعية وصنّاع المحتوى.',
+    needsOrderValue: `تحديد هدف للعائد على الإنفاق الإعلاني ROAS يحتاج إلى متوسط قيمة الطلب: أضف ${iso('order_value:')} (مثل ${iso('order_value:40')}).`,
     phaseAttract: (p) => `الجذب: إعداد التتبع وإطلاق ${p.channel}`,
-    phaseEngage: (p) => `التفاعل: إعادة الاستهداف ورعاية المهتمين والرد؛ إبقاء أفضل إعلانات ${p.channel}`,
+    phaseEngage: (p) => `التفاعل: إعادة الاستهداف ورعاية المهتمين والرد؛ الإبقاء على الأفضل أداءً في ${p.channel}`,
     phaseDelight: 'الإسعاد: الشكر والتهيئة وطلب التقييمات والإحالات؛ القياس مقابل مؤشرات الأداء',
   },
 );
@@ -169,13 +175,21 @@ export function allocate(
       .reduce((a, b) => (b.min < a.min ? b : a));
     return { split: [{ channel: cheapest.channel, amountMinor: budgetMinor }], belowMinimum: true };
   }
+  // Budgets are planned in whole units: minimums round up to one, the rest is shared in whole
+  // units, and a budget's fraction (2000.37) goes to the largest line, so the parts still sum exactly.
+  const unit = 10 ** minorDigits(currency);
+  const whole = Math.floor(budgetMinor / unit) * unit;
+  const mins = chosen.map((c) => Math.min(Math.ceil(c.min / unit) * unit, whole));
+  const committedWhole = mins.reduce((a, b) => a + b, 0);
   const rest = splitExact(
-    budgetMinor - committed,
+    Math.max(0, whole - committedWhole) / unit,
     chosen.map((c) => c.weight),
   );
   const split = chosen
-    .map((c, i) => ({ channel: c.channel, amountMinor: c.min + (rest[i] ?? 0) }))
+    .map((c, i) => ({ channel: c.channel, amountMinor: (mins[i] ?? 0) + (rest[i] ?? 0) * unit }))
     .sort((a, b) => b.amountMinor - a.amountMinor);
+  const over = split.reduce((a, l) => a + l.amountMinor, 0) - budgetMinor;
+  (split[0] as SplitLine).amountMinor -= over;
   return { split, belowMinimum: false };
 }
 
@@ -200,9 +214,9 @@ export function finalizeIdea(draft: IdeaDraft, request: BrainstormRequest): Idea
     const chars = [...s.trim()];
     return chars.length > n ? `${chars.slice(0, n - 1).join('')}…` : chars.join('');
   };
-  const kpis = draft.kpis
-    .filter((k, i, all) => all.findIndex((o) => o.kpi === k.kpi) === i)
-    .map((k) => ({ ...k, unit: KPI_UNITS[k.kpi] }));
+  // Targets are read off the plan's funnel, whoever proposed the idea: the model's own numbers
+  // could contradict each other or the split (docs/planner.md, "The funnel model").
+  const kpis = planTargets(request.goal, split, request.currency, request.market, request.orderValueMinor);
   return Idea.parse({
     title: clip(draft.title, 120) || '—',
     hook: clip(draft.hook, 400) || '—',
@@ -213,7 +227,12 @@ export function finalizeIdea(draft: IdeaDraft, request: BrainstormRequest): Idea
       delight: draft.tactics.delight.map((x) => clip(x, 300)),
     },
     kpis,
-    reasoning: clip(`${draft.reasoning.trim()} ${note}`, 1200),
+    reasoning: clip(
+      [draft.reasoning.trim(), note, request.goal === 'sales' && !request.orderValueMinor ? t.needsOrderValue : '']
+        .filter(Boolean)
+        .join(' '),
+      1200,
+    ),
     belowMinimum,
   });
 }
@@ -235,11 +254,23 @@ export function timelineFor(idea: Idea, weeks: number, locale: Locale): Timeline
 }
 
 /** Scales a stored split to a new budget, keeping the proportions and summing exactly. */
-export function rescaleSplit(split: readonly SplitLine[], budgetMinor: number): SplitLine[] {
+export function rescaleSplit(split: readonly SplitLine[], budgetMinor: number, currency = 'USD'): SplitLine[] {
   if (split.length === 0) return [];
-  const parts = splitExact(
+  return wholeSplit(
     budgetMinor,
     split.map((l) => l.amountMinor),
-  );
-  return split.map((l, i) => ({ channel: l.channel, amountMinor: parts[i] ?? 0 }));
+    currency,
+  ).map((amountMinor, i) => ({ channel: (split[i] as SplitLine).channel, amountMinor }));
+}
+
+/**
+ * Splits a budget by weights in whole units of the currency, the budget's fraction (if any) going
+ * to the first part; the parts sum exactly.
+ */
+export function wholeSplit(budgetMinor: number, weights: readonly number[], currency: string): number[] {
+  const unit = 10 ** minorDigits(currency);
+  const whole = Math.floor(budgetMinor / unit);
+  const parts = splitExact(whole, weights).map((p) => p * unit);
+  if (parts.length > 0) parts[0] = (parts[0] ?? 0) + (budgetMinor - whole * unit);
+  return parts;
 }

@@ -10,9 +10,11 @@ import { z } from 'zod';
 import type { Actor } from '../core/identity.js';
 import type { Db } from '../db/client.js';
 import { type Generated, generateWithFallback, type Llm } from '../lib/llm.js';
+import { formatMoney, toMinor } from '../lib/money.js';
 import type { Logger } from '../log.js';
 import type { AuditService } from '../workspace/audit.js';
-import { CHANNELS, type Channel, GOALS } from './catalog.js';
+import { CHANNELS, type Channel, GOALS, type Goal } from './catalog.js';
+import { planTargets } from './funnel.js';
 import {
   BrainstormDraft,
   BrainstormRequest,
@@ -57,7 +59,7 @@ export {
   TimelinePhase,
   timelineFor,
 } from './ideas.js';
-export { brainstormGenerator, kpiTargets, offlineBrainstorm } from './offline.js';
+export { brainstormGenerator, kpiTargets, offlineBrainstorm, offlineExhausted } from './offline.js';
 
 const INSTRUCTIONS = [
   'You are a senior digital marketer. Propose 3 to 5 distinct campaign ideas for the product, goal,',
@@ -109,6 +111,18 @@ export interface PlanEdit {
   budgetMinor?: number | undefined;
   /** Replaces the linked personas; ids already checked to be this workspace's (PersonaService.byIds). */
   personaIds?: readonly number[] | undefined;
+  /** Average order value (minor units) for the ROAS target. */
+  orderValueMinor?: number | undefined;
+}
+
+/**
+ * The order value a stored plan's ROAS was computed with (ROAS x CPA = purchases x value / budget x
+ * budget / purchases), so a budget edit keeps it; undefined when the plan had no ROAS.
+ */
+function impliedOrderValue(kpis: readonly KpiTarget[], currency: string): number | undefined {
+  const roas = kpis.find((k) => k.kpi === 'roas')?.target;
+  const cpa = kpis.find((k) => k.kpi === 'cpa')?.target;
+  return roas && cpa ? toMinor(roas * cpa, currency) : undefined;
 }
 
 export class PlannerService {
@@ -247,9 +261,32 @@ export class PlannerService {
     if (edit.targetSegment) data.targetSegment = edit.targetSegment;
     if (edit.bestMethod) data.bestMethod = edit.bestMethod;
     if (edit.focusChannel) data.focusChannel = edit.focusChannel;
+    // Everything derived from the budget and the market follows them: the split, the funnel and
+    // its targets, and the budget named in the reasoning.
+    const parts = planParts(plan);
+    const budget = edit.budgetMinor ?? plan.budgetMinor;
+    const market = edit.targetMarket || plan.targetMarket;
+    const split = edit.budgetMinor !== undefined ? rescaleSplit(parts.split, budget, plan.currency) : parts.split;
     if (edit.budgetMinor !== undefined) {
-      data.budgetMinor = edit.budgetMinor;
-      data.budgetSplit = rescaleSplit(planParts(plan).split, edit.budgetMinor);
+      data.budgetMinor = budget;
+      data.budgetSplit = split;
+      data.reasoning = plan.reasoning.replaceAll(
+        formatMoney(plan.budgetMinor, plan.currency),
+        formatMoney(budget, plan.currency),
+      );
+    }
+    if ((edit.budgetMinor !== undefined || edit.targetMarket || edit.orderValueMinor) && split.length > 0) {
+      const goal = (GOALS as readonly string[]).includes(plan.goal) ? (plan.goal as Goal) : undefined;
+      if (goal) {
+        const orderValue = edit.orderValueMinor ?? impliedOrderValue(parts.kpis, plan.currency);
+        data.kpiTargets = planTargets(
+          goal,
+          split,
+          plan.currency,
+          market,
+          orderValue,
+        ) as unknown as Prisma.InputJsonValue;
+      }
     }
     const { personaIds } = edit;
     const updated = await this.db.$transaction(async (tx) => {

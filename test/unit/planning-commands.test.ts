@@ -179,6 +179,27 @@ describe('/plan', () => {
     expect(audit.map((a) => a.details)).toEqual([{ fields: ['focus', 'personas'] }]);
   });
 
+  it('edit budget: recomputes the split, the funnel targets and the reasoning, and shows what changed', async () => {
+    await app.say('/plan create "payroll software for companies" goal:leads budget:9000 currency:AED market:"Dubai"');
+    const before = await app.services.db.plan.findFirstOrThrow();
+    const target = (p: typeof before, kpi: string) =>
+      (p.kpiTargets as Array<{ kpi: string; target: number }>).find((k) => k.kpi === kpi)?.target ?? 0;
+    expect(before.reasoning).toContain('AED 9,000');
+    const edited = await app.say(`/plan edit ${before.id} budget:12000`);
+    const after = await app.services.db.plan.findFirstOrThrow();
+    // The targets follow the new budget: leads x CPL is the new budget, not the old one.
+    expect(target(after, 'leads')).toBeGreaterThan(target(before, 'leads'));
+    expect(Math.abs(target(after, 'leads') * target(after, 'cpl') - 12_000)).toBeLessThanOrEqual(
+      target(after, 'leads') * 0.005,
+    );
+    expect(after.reasoning).toContain('AED 12,000');
+    expect(after.reasoning).not.toContain('AED 9,000');
+    const shown = textOf(edited);
+    expect(shown).toContain('What changed');
+    expect(shown).toContain('Budget: AED 9,000 → AED 12,000');
+    expect(shown).toMatch(new RegExp(`Leads: ${target(before, 'leads')} → ${target(after, 'leads')}`));
+  });
+
   it('refuses personas that do not exist and stores nothing', async () => {
     const r = await app.say('/plan create "meal kits" goal:sales budget:1500 personas:7');
     expect(r.tone).toBe('error');

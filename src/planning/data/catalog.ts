@@ -45,6 +45,7 @@ export const KPIS = [
   'leads',
   'impressions',
   'repeat_purchase_rate',
+  'conversions',
 ] as const;
 export type Kpi = (typeof KPIS)[number];
 
@@ -65,6 +66,7 @@ export const KPI_UNITS: Record<Kpi, KpiUnit> = {
   leads: 'count',
   impressions: 'count',
   repeat_purchase_rate: 'percent',
+  conversions: 'count',
 };
 
 /** Acronyms stay Latin in Arabic (that is how Arabic-speaking marketers write them). */
@@ -83,6 +85,7 @@ export const KPI_LABELS: Record<Kpi, L10n> = {
   leads: { en: 'Leads', ar: 'العملاء المحتملون' },
   impressions: { en: 'Impressions', ar: 'مرات الظهور' },
   repeat_purchase_rate: { en: 'Repeat purchase rate', ar: 'معدل الشراء المتكرر' },
+  conversions: { en: 'Purchases', ar: 'عمليات الشراء' },
 };
 
 export interface ChannelInfo {
@@ -335,9 +338,17 @@ export interface Strategy {
   /** Channel weights, strongest first; channels that do not fit the goal or audience are dropped. */
   mix: ReadonlyArray<readonly [Channel, number]>;
   title: L10n;
-  /** {product} and {market} are filled in (wrapped for direction in Arabic). */
+  /**
+   * {product} and {market} are filled in (wrapped for direction in Arabic). The user's words are
+   * only ever a noun after "for", ":" or in brackets: no verb agrees with them, no article or
+   * preposition is glued to them ("in {market}" breaks on "HR managers in Riyadh").
+   */
   hook: L10n;
   why: L10n;
+  /** Only in plans of at most this many weeks (time-limited wording such as "This week only"). */
+  maxWeeks?: number;
+  /** Only in plans of more than this many weeks (the always-on twin of a time-limited idea). */
+  minWeeks?: number;
 }
 
 const s = (
@@ -347,7 +358,8 @@ const s = (
   title: L10n,
   hook: L10n,
   why: L10n,
-): Strategy => ({ id, goal, mix, title, hook, why });
+  weeks: { maxWeeks?: number; minWeeks?: number } = {},
+): Strategy => ({ id, goal, mix, title, hook, why, ...weeks });
 
 /** Distinct campaign approaches per goal: each leads with a different channel. */
 export const STRATEGIES: readonly Strategy[] = [
@@ -361,8 +373,8 @@ export const STRATEGIES: readonly Strategy[] = [
     ],
     { en: 'Creator-led launch', ar: 'إطلاق بقيادة صنّاع المحتوى' },
     {
-      en: 'Real people in {market} show how {product} fits into their day.',
-      ar: 'أشخاص حقيقيون في {market} يعرضون كيف يدخل {product} في يومهم.',
+      en: 'Creators trusted by {market} show {product} in everyday use.',
+      ar: 'صنّاع محتوى يثق بهم جمهورك ({market}) يعرضون {product} في الاستخدام اليومي.',
     },
     {
       en: 'People trust people: creators lend reach and credibility at once.',
@@ -379,8 +391,8 @@ export const STRATEGIES: readonly Strategy[] = [
     ],
     { en: 'Video story', ar: 'قصة بالفيديو' },
     {
-      en: 'A 15-second story: the problem {market} knows, solved by {product}.',
-      ar: 'قصة في ١٥ ثانية: مشكلة يعرفها {market} وحلّها {product}.',
+      en: 'A 15-second story for {market}: one everyday problem, and the answer: {product}.',
+      ar: 'قصة في ١٥ ثانية موجهة إلى {market}: مشكلة يومية واحدة، والحل: {product}.',
     },
     {
       en: 'Video builds recall fastest per unit of spend for a new name.',
@@ -397,8 +409,8 @@ export const STRATEGIES: readonly Strategy[] = [
     ],
     { en: 'Paid reach burst', ar: 'دفعة انتشار ممولة' },
     {
-      en: 'Be seen everywhere in {market} for two weeks: {product}, one message.',
-      ar: 'كن في كل مكان في {market} لأسبوعين: {product} ورسالة واحدة.',
+      en: 'Two weeks of concentrated reach for {market}: {product}, one message.',
+      ar: 'أسبوعان من الانتشار المركّز لدى {market}: {product} ورسالة واحدة.',
     },
     {
       en: 'Concentrated frequency beats a thin, long presence.',
@@ -415,8 +427,8 @@ export const STRATEGIES: readonly Strategy[] = [
     ],
     { en: 'Thought leadership', ar: 'الريادة الفكرية' },
     {
-      en: 'The guide everyone in {market} shares, from the team behind {product}.',
-      ar: 'الدليل الذي يتداوله الجميع في {market} من فريق {product}.',
+      en: 'A practical guide worth sharing, written for {market} by the team behind {product}.',
+      ar: 'دليل عملي يستحق المشاركة، كتبه فريق {product} لجمهور {market}.',
     },
     {
       en: 'Useful expertise earns attention that keeps working after the budget ends.',
@@ -433,8 +445,8 @@ export const STRATEGIES: readonly Strategy[] = [
     ],
     { en: 'High-intent search capture', ar: 'اقتناص نية البحث' },
     {
-      en: 'Be the first answer when {market} searches for what {product} does.',
-      ar: 'كن أول إجابة حين يبحث {market} عمّا يقدمه {product}.',
+      en: 'The first answer to every search for {product}, shown to {market}.',
+      ar: 'أول إجابة في كل بحث عن {product}، تظهر لجمهور {market}.',
     },
     {
       en: 'People searching already want a solution: the cheapest leads to convert.',
@@ -451,8 +463,8 @@ export const STRATEGIES: readonly Strategy[] = [
     ],
     { en: 'Lead magnet with instant forms', ar: 'هدية مقابل التسجيل بنماذج فورية' },
     {
-      en: 'A free checklist for {market}, one tap away, from {product}.',
-      ar: 'قائمة مرجعية مجانية لـ{market} بلمسة واحدة من {product}.',
+      en: 'A free checklist for {market}, one tap away, from the makers of {product}.',
+      ar: 'قائمة مرجعية مجانية لجمهور {market} بلمسة واحدة، من صانعي {product}.',
     },
     {
       en: 'Instant forms remove the landing-page drop-off; email nurtures what they capture.',
@@ -470,8 +482,8 @@ export const STRATEGIES: readonly Strategy[] = [
     ],
     { en: 'Webinar funnel', ar: 'مسار الندوة المباشرة' },
     {
-      en: '30 minutes that solve one problem for {market}, live, with {product}.',
-      ar: '٣٠ دقيقة تحل مشكلة واحدة لـ{market} مباشرة مع {product}.',
+      en: 'A live 30-minute session for {market} that solves one problem, with {product}.',
+      ar: 'جلسة مباشرة مدتها ٣٠ دقيقة لجمهور {market} تحل مشكلة واحدة، مع {product}.',
     },
     {
       en: 'An hour of attention qualifies a lead better than any form.',
@@ -488,8 +500,8 @@ export const STRATEGIES: readonly Strategy[] = [
     ],
     { en: 'Account-based outreach', ar: 'التسويق الموجه للحسابات' },
     {
-      en: 'A short report for decision makers in {market} on what {product} saves.',
-      ar: 'تقرير قصير لصنّاع القرار في {market} عمّا يوفره {product}.',
+      en: 'A short report on the savings from {product}, written for the decision makers of {market}.',
+      ar: 'تقرير قصير عن التوفير الذي يحققه {product}، موجه إلى صنّاع القرار في {market}.',
     },
     {
       en: 'Targeting by job title puts a high CPL on only the buyers who matter.',
@@ -506,8 +518,8 @@ export const STRATEGIES: readonly Strategy[] = [
     ],
     { en: 'Search plus retargeting', ar: 'البحث مع إعادة الاستهداف' },
     {
-      en: 'Ready to buy? {product} is one search away for {market}.',
-      ar: 'جاهز للشراء؟ {product} على بعد بحث واحد في {market}.',
+      en: 'Ready to buy? One search away: {product}, for {market}.',
+      ar: 'جاهز للشراء؟ على بعد بحث واحد: {product}، لجمهور {market}.',
     },
     {
       en: 'Captures existing demand and wins back the visitors who did not buy first time.',
@@ -524,13 +536,32 @@ export const STRATEGIES: readonly Strategy[] = [
     ],
     { en: 'Limited-time social offer', ar: 'عرض محدود على الشبكات الاجتماعية' },
     {
-      en: 'This week only in {market}: {product} with a reason to buy now.',
-      ar: 'هذا الأسبوع فقط في {market}: {product} مع سبب للشراء الآن.',
+      en: 'This week only, for {market}: {product}, with a reason to buy now.',
+      ar: 'هذا الأسبوع فقط لجمهور {market}: {product} مع سبب للشراء الآن.',
     },
     {
       en: 'A deadline and a clear offer turn attention into orders.',
       ar: 'الموعد النهائي والعرض الواضح يحولان الانتباه إلى طلبات.',
     },
+    { maxWeeks: 4 },
+  ),
+  s(
+    'always-on-offer',
+    'sales',
+    [
+      ['social_ads', 5],
+      ['email', 2],
+    ],
+    { en: 'Always-on social offer', ar: 'عرض دائم على الشبكات الاجتماعية' },
+    {
+      en: 'A clear offer on {product} for {market}, refreshed every few weeks.',
+      ar: 'عرض واضح على {product} لجمهور {market}، يتجدد كل بضعة أسابيع.',
+    },
+    {
+      en: 'A steady offer with fresh creative keeps the cost per sale down over a long plan.',
+      ar: 'العرض الثابت مع تجديد الإعلانات يُبقي تكلفة البيع منخفضة طوال خطة طويلة.',
+    },
+    { minWeeks: 4 },
   ),
   s(
     'creator-codes',
@@ -542,8 +573,8 @@ export const STRATEGIES: readonly Strategy[] = [
     ],
     { en: 'Creator discount codes', ar: 'رموز خصم صنّاع المحتوى' },
     {
-      en: 'Creators {market} follows, each with their own code for {product}.',
-      ar: 'صنّاع محتوى يتابعهم {market} ولكل منهم رمز خصم على {product}.',
+      en: 'Creators followed by {market}, each with a personal discount code for {product}.',
+      ar: 'صنّاع محتوى يتابعهم جمهور {market}، لكل منهم رمز خصم خاص على {product}.',
     },
     {
       en: 'Codes make every creator measurable: keep the ones that sell.',
@@ -560,8 +591,8 @@ export const STRATEGIES: readonly Strategy[] = [
     ],
     { en: 'Offer sequence to your list', ar: 'سلسلة عروض لقائمتك' },
     {
-      en: 'Your subscribers in {market} get {product} first, at a better price.',
-      ar: 'مشتركوك في {market} يحصلون على {product} أولًا وبسعر أفضل.',
+      en: 'Early access to {product} at a better price, for the people already on your list ({market}).',
+      ar: 'وصول مبكر إلى {product} بسعر أفضل، للمسجلين في قائمتك ({market}).',
     },
     {
       en: 'People who already know you convert several times better than cold traffic.',
@@ -578,8 +609,8 @@ export const STRATEGIES: readonly Strategy[] = [
     ],
     { en: 'User-generated challenge', ar: 'تحدي المحتوى من المستخدمين' },
     {
-      en: 'Show us how {market} uses {product}: the best entry wins.',
-      ar: 'أرنا كيف يستخدم {market} {product}: أفضل مشاركة تفوز.',
+      en: 'A challenge for {market}: show how you use {product}; the best entry wins.',
+      ar: 'تحدٍّ لجمهور {market}: أرنا كيف تستخدم {product}، وأفضل مشاركة تفوز.',
     },
     {
       en: 'Participation is the deepest engagement and it creates content for free.',
@@ -596,8 +627,8 @@ export const STRATEGIES: readonly Strategy[] = [
     ],
     { en: 'Live sessions', ar: 'جلسات مباشرة' },
     {
-      en: 'Ask the {product} team anything: live for {market} every week.',
-      ar: 'اسأل فريق {product} ما تشاء: بث مباشر لـ{market} كل أسبوع.',
+      en: 'A weekly live Q&A for {market}: any question about {product}.',
+      ar: 'جلسة أسئلة وأجوبة مباشرة كل أسبوع لجمهور {market}: أي سؤال عن {product}.',
     },
     {
       en: 'A recurring live slot builds a habit and a community.',
@@ -613,8 +644,8 @@ export const STRATEGIES: readonly Strategy[] = [
     ],
     { en: 'Short video series', ar: 'سلسلة فيديو قصيرة' },
     {
-      en: 'One tip a week for {market}, told with {product}.',
-      ar: 'نصيحة كل أسبوع لـ{market} مع {product}.',
+      en: 'One tip a week for {market}, shown with {product}.',
+      ar: 'نصيحة كل أسبوع لجمهور {market}، مع {product}.',
     },
     {
       en: 'Episodes give people a reason to come back and subscribe.',
@@ -630,8 +661,8 @@ export const STRATEGIES: readonly Strategy[] = [
     ],
     { en: 'Newsletter worth opening', ar: 'نشرة تستحق الفتح' },
     {
-      en: 'The weekly note {market} looks forward to, from {product}.',
-      ar: 'الرسالة الأسبوعية التي ينتظرها {market} من {product}.',
+      en: 'A weekly note worth opening, for {market}, about getting more from {product}.',
+      ar: 'رسالة أسبوعية تستحق الفتح لجمهور {market}، عن الاستفادة أكثر من {product}.',
     },
     {
       en: 'Email is the channel you own: no algorithm between you and readers.',
@@ -647,8 +678,8 @@ export const STRATEGIES: readonly Strategy[] = [
     ],
     { en: 'Loyalty and referral', ar: 'الولاء والإحالة' },
     {
-      en: 'Customers in {market} earn rewards for sharing {product}.',
-      ar: 'عملاء {market} يكسبون مكافآت عند مشاركة {product}.',
+      en: 'Share {product}, earn rewards: a referral programme for {market}.',
+      ar: 'شارك {product} واكسب مكافآت: برنامج إحالة لجمهور {market}.',
     },
     {
       en: 'Keeping a customer costs far less than finding a new one.',
@@ -664,8 +695,8 @@ export const STRATEGIES: readonly Strategy[] = [
     ],
     { en: 'Lifecycle emails', ar: 'رسائل دورة حياة العميل' },
     {
-      en: 'The right tip at the right moment for every {product} customer in {market}.',
-      ar: 'النصيحة المناسبة في الوقت المناسب لكل عميل لـ{product} في {market}.',
+      en: 'The right tip at the right moment after buying {product}, for {market}.',
+      ar: 'النصيحة المناسبة في الوقت المناسب بعد شراء {product}، لجمهور {market}.',
     },
     {
       en: 'Customers who succeed early stay longer and buy again.',
@@ -682,8 +713,8 @@ export const STRATEGIES: readonly Strategy[] = [
     ],
     { en: 'Customer community', ar: 'مجتمع العملاء' },
     {
-      en: 'A members-only space where {market} gets more from {product}.',
-      ar: 'مساحة للأعضاء فقط يستفيد فيها {market} أكثر من {product}.',
+      en: 'A members-only space for {market} to get more from {product}.',
+      ar: 'مساحة للأعضاء فقط لجمهور {market} للاستفادة أكثر من {product}.',
     },
     {
       en: 'Belonging is the strongest switching cost.',
@@ -699,8 +730,8 @@ export const STRATEGIES: readonly Strategy[] = [
     ],
     { en: 'Win-back campaign', ar: 'حملة استعادة العملاء' },
     {
-      en: 'We miss you: a reason for lapsed {market} customers to return to {product}.',
-      ar: 'اشتقنا إليك: سبب يعيد عملاء {market} المنقطعين إلى {product}.',
+      en: 'We miss you: a reason to come back to {product}, for lapsed customers ({market}).',
+      ar: 'اشتقنا إليك: سبب للعودة إلى {product}، للعملاء المنقطعين ({market}).',
     },
     {
       en: 'Lapsed customers already trust you: the cheapest sales you can make.',
@@ -721,9 +752,10 @@ export const GOAL_DEFAULTS: Readonly<
     { kpi: 'conversion_rate', target: 6.6, direction: 'min' },
     { kpi: 'ctr', target: 1.57, direction: 'min' },
   ],
+  // No ROAS here: it needs the average order value (never an implied one).
   sales: [
-    { kpi: 'roas', target: 3, direction: 'min' },
-    { kpi: 'roi', target: 200, direction: 'min' },
+    { kpi: 'click_rate', target: 2.62, direction: 'min' },
+    { kpi: 'conversion_rate', target: 6.6, direction: 'min' },
   ],
   engagement: [
     { kpi: 'engagement_rate', target: 1, direction: 'min' },

@@ -1,0 +1,283 @@
+/**
+ * One funnel per plan: from the budget split and the region's benchmarks (data/benchmarks.ts),
+ * the impressions, clicks, leads and purchases each channel buys, and their sums. Every volume and
+ * cost target a plan shows is computed from these sums, so the targets cannot contradict each
+ * other: CPL = budget / leads, CPA = budget / purchases, CTR = clicks / impressions, conversion
+ * rate = leads (or purchases) / clicks, CPM = spend on the channels that buy impressions /
+ * impressions, ROAS = purchases x average order value / budget (only when the order value is known).
+ * docs/planner.md ("The funnel model") explains it.
+ */
+import { fromUsd, toMajor } from '../lib/money.js';
+import { CHANNEL_INFO, type Channel, GOAL_DEFAULTS, type Goal, KPI_UNITS, type Kpi } from './catalog.js';
+import {
+  BENCHMARKS,
+  CURRENCY_REGIONS,
+  REGION_PLACES,
+  REGIONS,
+  type Region,
+  type RegionBenchmarks,
+} from './data/benchmarks.js';
+
+export { BENCHMARKS, REGION_LABELS, REGIONS, type Region, SOURCES } from './data/benchmarks.js';
+
+export interface ChannelFunnel {
+  channel: Channel;
+  /** Major units of the plan currency. */
+  spend: number;
+  impressions: number;
+  clicks: number;
+  leads: number;
+  purchases: number;
+}
+
+export interface Funnel {
+  region: Region;
+  currency: string;
+  /** The whole budget, major units. */
+  budget: number;
+  /** Spend on the channels that buy impressions (paid media), major units. */
+  mediaSpend: number;
+  lines: ChannelFunnel[];
+  impressions: number;
+  clicks: number;
+  leads: number;
+  purchases: number;
+}
+
+const PLACES: ReadonlyArray<{ region: Region; place: string }> = REGIONS.flatMap((region) =>
+  REGION_PLACES[region].map((place) => ({ region, place })),
+);
+
+/**
+ * The region a market points to: a place named in the text (English or Arabic, whole words, with
+ * Arabic prefixes such as ب/ل/و allowed), else the currency's region, else US/Canada.
+ */
+export function regionOf(market: string, currency: string): Region {
+  const text = ` ${market
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}.]+/gu, ' ')
+    .trim()} `;
+  if (text.trim()) {
+    let best: { region: Region; at: number } | undefined;
+    for (const { region, place } of PLACES) {
+      const at = findPlace(text, place);
+      if (at >= 0 && (!best || at < best.at)) best = { region, at };
+    }
+    if (best) return best.region;
+  }
+  return CURRENCY_REGIONS[currency] ?? 'us_ca';
+}
+
+function findPlace(text: string, place: string): number {
+  const direct = text.indexOf(` ${place} `);
+  if (direct >= 0) return direct;
+  if (!/\p{Script=Arabic}/u.test(place)) return -1;
+  // "بالرياض", "والقاهرة", "لجدة": a one-letter prefix glued to the name.
+  for (const prefix of ['ب', 'و', 'ل', 'ف', 'وب', 'ول']) {
+    const stem = place.startsWith('ال') && prefix.endsWith('ل') ? place.slice(1) : place;
+    const at = text.indexOf(` ${prefix}${stem} `);
+    if (at >= 0) return at;
+  }
+  return -1;
+}
+
+/** What one channel buys with `usd`, from its region's benchmarks. */
+function channelVolumes(channel: Channel, usd: number, b: RegionBenchmarks): Omit<ChannelFunnel, 'channel' | 'spend'> {
+  switch (channel) {
+    case 'social_ads': {
+      const impressions = (usd / b.social_ads.cpm.value) * 1000;
+      return {
+        impressions,
+        clicks: (impressions * b.social_ads.ctr.value) / 100,
+        leads: usd / b.social_ads.cpl.value,
+        purchases: usd / b.social_ads.cpa.value,
+      };
+    }
+    case 'search': {
+      const clicks = usd / b.search.cpc.value;
+      const conversions = (clicks * b.search.cvr.value) / 100;
+      return { impressions: clicks / (b.search.ctr.value / 100), clicks, leads: conversions, purchases: conversions };
+    }
+    case 'video': {
+      const impressions = (usd / b.video.cpm.value) * 1000;
+      return { impressions, clicks: (impressions * b.video.ctr.value) / 100, leads: 0, purchases: 0 };
+    }
+    case 'linkedin': {
+      const impressions = (usd / b.linkedin.cpm.value) * 1000;
+      return {
+        impressions,
+        clicks: (impressions * b.linkedin.ctr.value) / 100,
+        leads: usd / b.linkedin.cpl.value,
+        purchases: 0,
+      };
+    }
+    default:
+      // Organic, email, creators, content, webinars, referral: no paid delivery to count; their
+      // results are on top of the funnel's (said in the reasoning).
+      return { impressions: 0, clicks: 0, leads: 0, purchases: 0 };
+  }
+}
+
+/** The funnel of a split in a region. */
+export function funnelFor(
+  split: ReadonlyArray<{ channel: Channel; amountMinor: number }>,
+  currency: string,
+  region: Region,
+): Funnel {
+  const b = BENCHMARKS[region];
+  const perUsd = fromUsd(1, currency).value;
+  const lines = split.map((l) => {
+    const spend = toMajor(l.amountMinor, currency);
+    return { channel: l.channel, spend, ...channelVolumes(l.channel, spend / perUsd, b) };
+  });
+  const sum = (k: 'impressions' | 'clicks' | 'leads' | 'purchases') => lines.reduce((a, l) => a + l[k], 0);
+  return {
+    region,
+    currency,
+    budget: lines.reduce((a, l) => a + l.spend, 0),
+    mediaSpend: lines.reduce((a, l) => a + (l.impressions > 0 ? l.spend : 0), 0),
+    lines,
+    impressions: Math.floor(sum('impressions')),
+    clicks: Math.floor(sum('clicks')),
+    leads: Math.floor(sum('leads')),
+    purchases: Math.floor(sum('purchases')),
+  };
+}
+
+export interface FunnelTarget {
+  kpi: Kpi;
+  target: number;
+  unit: (typeof KPI_UNITS)[Kpi];
+  direction: 'min' | 'max';
+}
+
+const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** Spend-weighted rate over the funded channels that have one (engagement, views, email, repeat). */
+function rate(
+  split: ReadonlyArray<{ channel: Channel; amountMinor: number }>,
+  kpi: Kpi,
+  b: RegionBenchmarks,
+): number | undefined {
+  let spend = 0;
+  let sum = 0;
+  for (const l of split) {
+    const v =
+      l.channel === 'email' && (kpi === 'open_rate' || kpi === 'click_rate')
+        ? b.email[kpi].value
+        : l.channel === 'video' && kpi === 'view_rate'
+          ? b.video.view_rate.value
+          : CHANNEL_INFO[l.channel].bench[kpi];
+    if (!v || l.amountMinor <= 0) continue;
+    spend += l.amountMinor;
+    sum += l.amountMinor * v;
+  }
+  return spend > 0 ? sum / spend : undefined;
+}
+
+/**
+ * The targets a plan shows, all read off one funnel. No two restate each other (no ROI next to
+ * ROAS); ROAS only with a known average order value (minor units), never an implied one.
+ */
+export function funnelTargets(
+  goal: Goal,
+  split: ReadonlyArray<{ channel: Channel; amountMinor: number }>,
+  funnel: Funnel,
+  orderValueMinor?: number,
+): FunnelTarget[] {
+  const out: FunnelTarget[] = [];
+  const add = (kpi: Kpi, target: number | undefined, direction: 'min' | 'max', digits = 2) => {
+    if (target === undefined || !Number.isFinite(target) || out.some((k) => k.kpi === kpi)) return;
+    out.push({ kpi, target: round(target, digits), unit: KPI_UNITS[kpi], direction });
+  };
+  const b = BENCHMARKS[funnel.region];
+  const f = funnel;
+  const ctr = f.impressions > 0 && f.clicks > 0 ? (100 * f.clicks) / f.impressions : undefined;
+  const reach = () => {
+    if (f.impressions <= 0) return;
+    add('impressions', f.impressions, 'min', 0);
+    add('cpm', (1000 * f.mediaSpend) / f.impressions, 'max');
+  };
+  switch (goal) {
+    case 'awareness':
+      reach();
+      add('ctr', ctr, 'min');
+      add('view_rate', rate(split, 'view_rate', b), 'min');
+      add('engagement_rate', rate(split, 'engagement_rate', b), 'min');
+      break;
+    case 'leads':
+      if (f.leads >= 1) {
+        add('leads', f.leads, 'min', 0);
+        add('cpl', f.budget / f.leads, 'max');
+        if (f.clicks > 0) add('conversion_rate', (100 * f.leads) / f.clicks, 'min');
+      }
+      add('ctr', ctr, 'min');
+      add('open_rate', rate(split, 'open_rate', b), 'min');
+      break;
+    case 'sales':
+      if (f.purchases >= 1) {
+        add('conversions', f.purchases, 'min', 0);
+        add('cpa', f.budget / f.purchases, 'max');
+        if (orderValueMinor !== undefined && orderValueMinor > 0) {
+          const aov = toMajor(orderValueMinor, f.currency);
+          add('roas', (f.purchases * aov) / f.budget, 'min');
+        }
+        if (f.clicks > 0) add('conversion_rate', (100 * f.purchases) / f.clicks, 'min');
+      }
+      add('click_rate', rate(split, 'click_rate', b), 'min');
+      add('ctr', ctr, 'min');
+      break;
+    case 'engagement':
+      add('engagement_rate', rate(split, 'engagement_rate', b), 'min');
+      add('view_rate', rate(split, 'view_rate', b), 'min');
+      add('open_rate', rate(split, 'open_rate', b), 'min');
+      add('click_rate', rate(split, 'click_rate', b), 'min');
+      reach();
+      break;
+    case 'retention':
+      add('repeat_purchase_rate', rate(split, 'repeat_purchase_rate', b), 'min');
+      add('open_rate', rate(split, 'open_rate', b), 'min');
+      add('click_rate', rate(split, 'click_rate', b), 'min');
+      add('engagement_rate', rate(split, 'engagement_rate', b), 'min');
+      break;
+  }
+  return out.slice(0, 5);
+}
+
+const FALLBACK_RATES: readonly Kpi[] = [
+  'engagement_rate',
+  'ctr',
+  'view_rate',
+  'open_rate',
+  'click_rate',
+  'conversion_rate',
+  'repeat_purchase_rate',
+];
+
+/**
+ * The targets of a split for a market (its region) and goal; when the funded channels carry fewer
+ * than two, the goal's defaults fill in (data/catalog.ts GOAL_DEFAULTS).
+ */
+export function planTargets(
+  goal: Goal,
+  split: ReadonlyArray<{ channel: Channel; amountMinor: number }>,
+  currency: string,
+  market = '',
+  orderValueMinor?: number,
+): FunnelTarget[] {
+  const funnel = funnelFor(split, currency, regionOf(market, currency));
+  const out = funnelTargets(goal, split, funnel, orderValueMinor);
+  // Too few: the rates the funded channels carry, then the goal's defaults.
+  for (const kpi of FALLBACK_RATES) {
+    if (out.length >= 2) break;
+    const v = rate(split, kpi, BENCHMARKS[funnel.region]);
+    if (v !== undefined && !out.some((k) => k.kpi === kpi)) {
+      out.push({ kpi, target: round(v, 2), unit: KPI_UNITS[kpi], direction: 'min' });
+    }
+  }
+  for (const d of GOAL_DEFAULTS[goal]) {
+    if (out.length >= 2) break;
+    if (!out.some((k) => k.kpi === d.kpi)) out.push({ ...d, unit: KPI_UNITS[d.kpi] });
+  }
+  return out;
+}
