@@ -18,6 +18,7 @@ import {
 import type { DateRange } from '../lib/periods.js';
 import { count } from '../lib/plural.js';
 import type { TargetProgress } from '../planning/targets.js';
+import { channelLabel } from './channel-names.js';
 import { change, KPI_IDS, KPIS, type KpiId, NA, type Ratio, type Totals } from './kpi.js';
 import type { Recommendation, ReportData, Slice } from './reports.js';
 import { ORGANIC_CHANNEL, SEM_CHANNEL } from './search-exports.js';
@@ -235,7 +236,7 @@ export function sliceTable(d: ReportData, slices: Slice[], locale: Locale, by: '
   const n = kpiNames[locale];
   const columns = [t[by], n.spend, n.revenue, 'ROAS', 'CTR', n.conversions, 'CPA', t.revenueChange];
   const rows = slices.map((s) => [
-    s.name,
+    by === 'channel' ? channelLabel(s.name, locale) : s.name,
     formatFigure('money', s.totals.spendMinor, d.currency, locale),
     formatFigure('money', s.totals.revenueMinor, d.currency, locale),
     formatFigure('multiple', s.kpis.roas, d.currency, locale),
@@ -316,16 +317,16 @@ export function targetLines(d: ReportData, locale: Locale): string[] {
 
 export function performerLines(d: ReportData, locale: Locale): string[] {
   const t = view[locale];
-  const describe = (s: Slice) => ({
-    name: s.name,
+  const describe = (s: Slice, by: 'channel' | 'campaign') => ({
+    name: by === 'channel' ? channelLabel(s.name, locale) : s.name,
     roas: formatMultiple(s.kpis.roas, locale),
     revenue: formatMoney(s.totals.revenueMinor, d.currency, locale),
   });
   const out: string[] = [];
-  if (d.best?.channel) out.push(t.bestChannel(describe(d.best.channel)));
-  if (d.worst?.channel) out.push(t.worstChannel(describe(d.worst.channel)));
-  if (d.best?.campaign) out.push(t.bestCampaign(describe(d.best.campaign)));
-  if (d.worst?.campaign) out.push(t.worstCampaign(describe(d.worst.campaign)));
+  if (d.best?.channel) out.push(t.bestChannel(describe(d.best.channel, 'channel')));
+  if (d.worst?.channel) out.push(t.worstChannel(describe(d.worst.channel, 'channel')));
+  if (d.best?.campaign) out.push(t.bestCampaign(describe(d.best.campaign, 'campaign')));
+  if (d.worst?.campaign) out.push(t.worstCampaign(describe(d.worst.campaign, 'campaign')));
   return out;
 }
 
@@ -337,9 +338,9 @@ export function recommendationText(r: Recommendation, currency: string, locale: 
     case 'shiftBudget':
       return t.shiftBudget({
         amount: money(r.amountMinor),
-        from: r.from,
+        from: channelLabel(r.from, locale),
         fromRoas: x(r.fromRoas),
-        to: r.to,
+        to: channelLabel(r.to, locale),
         toRoas: x(r.toRoas),
       });
     case 'cutCampaign':
@@ -366,6 +367,6 @@ export function recommendationText(r: Recommendation, currency: string, locale: 
         goal: formatFigure(r.target.kind, r.target.target, currency, locale),
       });
     case 'costliest':
-      return t.costliest({ channel: r.channel, cpa: money(r.cpa), average: money(r.averageCpa) });
+      return t.costliest({ channel: channelLabel(r.channel, locale), cpa: money(r.cpa), average: money(r.averageCpa) });
   }
 }

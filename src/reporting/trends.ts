@@ -10,6 +10,8 @@ import { context, list, type Reply, reply, table, text } from '../core/reply.js'
 import type { Db } from '../db/client.js';
 import { arrow, formatChange, formatCount, formatMoney } from '../lib/format.js';
 import { type DateRange, today } from '../lib/periods.js';
+import { nounAfter } from '../lib/plural.js';
+import { channelLabel } from './channel-names.js';
 import { change, NA, type Ratio } from './kpi.js';
 
 const m = defineMessages(
@@ -30,8 +32,8 @@ const m = defineMessages(
     weekdays: (p: { days: string; lift: string }) =>
       `Best days: ${p.days}, with ${p.lift} more conversions per day than the average day. Schedule key posts then.`,
     noWeekdays: 'Not enough conversions yet to tell which weekdays work best.',
-    audience: (p: { channel: string; from: string; to: string; change: string }) =>
-      `Audience on ${p.channel}: ${p.from} to ${p.to} followers (${p.change})`,
+    audience: (p: { channel: string; from: string; to: string; last: number; change: string }) =>
+      `Audience on ${p.channel}: ${p.from} to ${p.to} ${nounAfter(p.last, 'follower', 'en')} (${p.change})`,
   },
   {
     title: (p) => `الاتجاهات خلال ٨ أسابيع: من ${iso(p.from)} إلى ${iso(p.to)}`,
@@ -49,7 +51,8 @@ const m = defineMessages(
     weekdays: (p) =>
       `أفضل الأيام: ${p.days}، بتحويلات يومية أكثر بنسبة ${p.lift} من متوسط الأيام. جدول المنشورات المهمة فيها.`,
     noWeekdays: 'لا توجد تحويلات كافية بعد لمعرفة أفضل أيام الأسبوع.',
-    audience: (p) => `الجمهور على ${iso(p.channel)}: من ${p.from} إلى ${p.to} متابع (${p.change})`,
+    audience: (p) =>
+      `الجمهور على ${iso(p.channel)}: من ${p.from} إلى ${p.to} ${nounAfter(p.last, 'follower', 'ar')} (${p.change})`,
   },
 );
 
@@ -95,18 +98,25 @@ export async function trendsReply(ctx: Viewer, db: Db): Promise<Reply> {
   const trends = [...halves.entries()]
     .map(([channel, [a, b]]) => ({ channel, a, b, change: change(b, a) }))
     .sort((x, y) => num(y.change) - num(x.change));
-  const rising = trends.filter((x) => x.change !== NA && x.change >= TREND_THRESHOLD).map((x) => x.channel);
-  const falling = trends.filter((x) => x.change !== NA && x.change <= -TREND_THRESHOLD).map((x) => x.channel);
+  const label = (channel: string) => channelLabel(channel, ctx.locale);
+  const rising = trends.filter((x) => x.change !== NA && x.change >= TREND_THRESHOLD).map((x) => label(x.channel));
+  const falling = trends.filter((x) => x.change !== NA && x.change <= -TREND_THRESHOLD).map((x) => label(x.channel));
+  const join = (names: string[]) => names.join(ctx.locale === 'ar' ? '، ' : ', ');
   const blocks = [
     table(
       [t.channel, t.first, t.last, t.trend],
-      trends.map((x) => [x.channel, fmt(x.a), fmt(x.b), `${arrow(x.change)} ${formatChange(x.change, ctx.locale)}`]),
+      trends.map((x) => [
+        label(x.channel),
+        fmt(x.a),
+        fmt(x.b),
+        `${arrow(x.change)} ${formatChange(x.change, ctx.locale)}`,
+      ]),
     ),
     context(t.basis({ what: useRevenue ? t.revenue : t.engagements })),
   ];
   const notes: string[] = [];
-  if (rising.length > 0) notes.push(t.rising({ names: rising.join(', ') }));
-  if (falling.length > 0) notes.push(t.falling({ names: falling.join(', ') }));
+  if (rising.length > 0) notes.push(t.rising({ names: join(rising) }));
+  if (falling.length > 0) notes.push(t.falling({ names: join(falling) }));
   if (notes.length === 0) notes.push(t.steady);
   notes.push(bestWeekdays(weekday, ctx) ?? t.noWeekdays);
   for (const [channel, points] of followers) {
@@ -115,9 +125,10 @@ export async function trendsReply(ctx: Viewer, db: Db): Promise<Reply> {
     const last = points[points.length - 1]?.[1] ?? 0;
     notes.push(
       t.audience({
-        channel,
+        channel: label(channel),
         from: formatCount(first, ctx.locale),
         to: formatCount(last, ctx.locale),
+        last,
         change: formatChange(change(last, first), ctx.locale),
       }),
     );

@@ -148,8 +148,8 @@ describe('weekly digest', () => {
     expect(out).toContain('ROAS: 6.73x');
     expect(out).toContain('🟢 ROAS: 6.73x against a goal of at least 3.00x: on track');
     // facebook: USD 784 on USD 70 of spend; google_ads: 630 on 140.
-    expect(out).toContain('Best channel: facebook (ROAS 11.20x, revenue USD 784.00)');
-    expect(out).toContain('Weakest channel: google_ads (ROAS 4.50x, revenue USD 630.00)');
+    expect(out).toContain('Best channel: Facebook (ROAS 11.20x, revenue USD 784.00)');
+    expect(out).toContain('Weakest channel: Google Ads (ROAS 4.50x, revenue USD 630.00)');
     expect(out).toContain('2 open alerts on negative comments');
     const image = r.blocks.find((b) => b.kind === 'image');
     expect(image?.kind).toBe('image');

@@ -72,16 +72,16 @@ describe('/report', () => {
   it('lists channels, the best and weakest, and three recommendations with their figures', async () => {
     await addPlan();
     const out = textOf(await app.say('/report range:7d'));
-    expect(out).toContain('google_ads | USD 200.00 | USD 1,000 | 5.00x | 5% | 25 | USD 8.00 | +66.7%');
-    expect(out).toContain('youtube | USD 100.00 | USD 50.00 | 0.50x | 0.2% | 1 | USD 100.00 | n/a');
-    expect(out).toContain('Best channel: google_ads (ROAS 5.00x, revenue USD 1,000)');
-    expect(out).toContain('Weakest channel: youtube (ROAS 0.50x, revenue USD 50.00)');
+    expect(out).toContain('Google Ads | USD 200.00 | USD 1,000 | 5.00x | 5% | 25 | USD 8.00 | +66.7%');
+    expect(out).toContain('YouTube | USD 100.00 | USD 50.00 | 0.50x | 0.2% | 1 | USD 100.00 | n/a');
+    expect(out).toContain('Best channel: Google Ads (ROAS 5.00x, revenue USD 1,000)');
+    expect(out).toContain('Weakest channel: YouTube (ROAS 0.50x, revenue USD 50.00)');
     expect(out).toContain('Weakest campaign: Video (ROAS 0.50x, revenue USD 50.00)');
     const recs = (await app.say('/report 7d')).blocks.filter((b) => b.kind === 'list' && b.ordered);
     expect(recs).toHaveLength(1);
     const items = recs[0]?.kind === 'list' ? recs[0].items.map((i) => i.replace(/\u00a0/g, ' ')) : [];
     expect(items).toEqual([
-      'Move about USD 20.00 from youtube (ROAS 0.50x) to google_ads (ROAS 5.00x): each unit spent on google_ads returned more.',
+      'Move about USD 20.00 from YouTube (ROAS 0.50x) to Google Ads (ROAS 5.00x): each unit spent on Google Ads returned more.',
       // CTR fell most: 350/15000 = 2.3% before, 590/45000 = 1.3% now (open rate fell 28%, CTR 44%).
       'Fix the falling CTR: 2.33% before, 1.31% now. Test new subject lines, creatives or targeting.',
       // Leads: 300 over a 30-day plan is 70 for 7 days; 20 reached.
@@ -158,6 +158,10 @@ describe('/report', () => {
     expect(out).toContain('التقرير');
     expect(out).toContain('3.70x');
     expect(out).toMatch(/500\.00 USD/);
+    // Channels by their names, not the ids the CSV keeps (google_ads, youtube leaked into Arabic tables).
+    expect(out).toContain('إعلانات Google');
+    expect(out).toContain('يوتيوب');
+    expect(out).not.toMatch(/google_ads|\byoutube\b/);
   });
 
   it('shows trends over the last 8 full weeks', async () => {
@@ -165,7 +169,7 @@ describe('/report', () => {
     expect(r.title).toBe('Trends over 8 weeks: 2026-09-28 to 2026-11-22');
     const out = textOf(r);
     // facebook: weeks 1-4 (from 2026-09-28 to 10-25) include the 2026-10-01 row; weeks 5-8 the 11-14..21 rows.
-    expect(out).toContain('facebook | USD 9,999 | USD 1,200 | ▼ −88%');
-    expect(out).toContain('Falling: facebook');
+    expect(out).toContain('Facebook | USD 9,999 | USD 1,200 | ▼ −88%');
+    expect(out).toContain('Falling: Facebook');
   });
 });

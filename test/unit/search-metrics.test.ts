@@ -178,7 +178,10 @@ describe('/report SEM and organic search sections', () => {
     expect((await app.services.metrics.importCsv(ws, GSC)).ok).toBe(true);
     // The test clock stands at 2026-11-26: 7d is 11-20..26, the week before 11-13..19.
     const out = textOf(await app.say('/report 7d'));
-    const sem = out.slice(out.indexOf('Search ads (Google Ads, channel google-ads)'), out.indexOf('Organic search'));
+    const sem = out.slice(
+      out.indexOf('Search ads (Google Ads, channel google-ads)'),
+      out.indexOf('Organic search (Search Console'),
+    );
     // Cost 1,300 now vs 650 before; CPC 1300/500 = 2.60 vs 650/250 = 2.60; conversion value 5,000 vs 1,950.
     expect(sem).toMatch(/Cost \| USD 1,300 \| USD 650\.00 \| ▲ \+100%/);
     expect(sem).toContain('Clicks | 500 | 250 |');
