@@ -60,7 +60,8 @@ export function parseWhen(input: string, zone: string, now: Date): WhenResult {
   // chrono reads the phrase against the local wall clock presented as if it were UTC, so its
   // arithmetic ("tomorrow", "next monday") happens in local calendar terms.
   const wall = new Date(Date.UTC(nowZ.year, nowZ.month - 1, nowZ.day, nowZ.hour, nowZ.minute, nowZ.second));
-  const results = chrono.parse(text, { instant: wall, timezone: 0 }, { forwardDate: true });
+  const parser = dayFirst(zone) ? chrono.en.GB : chrono;
+  const results = parser.parse(text, { instant: wall, timezone: 0 }, { forwardDate: true });
   const first = results[0];
   // The whole phrase must be a date: "tomorrow 9am blah" is a typo, not a schedule.
   if (!first || results.length > 1 || first.index !== 0 || first.text.trim().length < text.replace(/\s+$/, '').length) {
@@ -86,6 +87,15 @@ export function parseWhen(input: string, zone: string, now: Date): WhenResult {
     zone,
     now,
   );
+}
+
+/**
+ * Whether 01/02/2027 is the 1st of February: everywhere except the Americas, where month-first is
+ * the habit (the confirmation always shows the date it understood as 2027-02-01, so either reading
+ * is seen before anything is published).
+ */
+export function dayFirst(zone: string): boolean {
+  return !zone.startsWith('America/') && !zone.startsWith('US/') && !zone.startsWith('Canada/');
 }
 
 interface Wall {

@@ -81,3 +81,15 @@ describe('parseWhen', () => {
     expect(nextQuarterHour(at('2026-11-26T09:50:00Z')).toISOString()).toBe('2026-11-26T10:00:00.000Z');
   });
 });
+
+describe('numeric dates', () => {
+  const now = new Date('2026-12-06T06:00:00Z');
+  it('01/02/2027 is 1 February where day-first is the habit, 2 January in the Americas', () => {
+    const riyadh = parseWhen('01/02/2027 10:00', 'Asia/Riyadh', now);
+    expect(riyadh.ok && riyadh.utc.toISOString()).toBe('2027-02-01T07:00:00.000Z');
+    const london = parseWhen('01/02/2027 10:00', 'Europe/London', now);
+    expect(london.ok && london.utc.toISOString()).toBe('2027-02-01T10:00:00.000Z');
+    const ny = parseWhen('01/02/2027 10:00', 'America/New_York', now);
+    expect(ny.ok && ny.utc.toISOString()).toBe('2027-01-02T15:00:00.000Z');
+  });
+});
