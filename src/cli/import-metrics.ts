@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { defineMessages, type Locale } from '../core/i18n.js';
-import { openDatabase } from '../db/client.js';
+import { isDatabaseBusy } from '../db/busy.js';
+import { type OpenDatabase, openDatabase } from '../db/client.js';
 import { count } from '../lib/plural.js';
 import { describeError, MetricsService } from '../reporting/metrics.js';
 import { EXPORT_FORMATS, type ImportFormat } from '../reporting/search-exports.js';
@@ -15,6 +16,8 @@ const m = defineMessages(
       `${p.file}: nothing imported, ${count(p.count, 'problem', 'en')} to fix (the file is imported all or nothing):`,
     done: (p: { rows: number; inserted: number; replaced: number; from: string; to: string; channels: string }) =>
       `Imported ${count(p.rows, 'row', 'en')}: ${p.inserted} new, ${p.replaced} replaced. Dates ${p.from} to ${p.to}; channels: ${p.channels}.`,
+    busy: (p: { file: string }) =>
+      `${p.file}: nothing imported: the database is busy (the bot is writing to it); try again in a moment, or stop the bot`,
   },
   {
     unreadable: (p) => `تعذّرت قراءة ${p.file}: ${p.reason}`,
@@ -22,6 +25,8 @@ const m = defineMessages(
       `${p.file}: لم يُستورد شيء، ويجب إصلاح ${count(p.count, 'problem', 'ar')} (يُستورد الملف كله أو لا شيء):`,
     done: (p) =>
       `تم استيراد ${count(p.rows, 'row', 'ar')}: ${p.inserted} جديد و${p.replaced} مستبدل. التواريخ من ${p.from} إلى ${p.to}؛ القنوات: ${p.channels}.`,
+    busy: (p) =>
+      `${p.file}: لم يُستورد شيء: قاعدة البيانات مشغولة (البوت يكتب فيها)؛ حاول مرة أخرى بعد لحظات، أو أوقف البوت`,
   },
 );
 
@@ -56,14 +61,18 @@ export const importMetrics = defineVerb({
       process.stderr.write(`${t.unreadable({ file, reason: (err as NodeJS.ErrnoException).code ?? String(err) })}\n`);
       return 1;
     }
-    const db = await openDatabase(config.DATABASE_URL);
+    let db: OpenDatabase | undefined;
     try {
+      db = await openDatabase(config.DATABASE_URL);
       const ws = await workspaceFromRef(db.prisma, spec);
       if (typeof ws === 'string') {
         process.stderr.write(`${ws}\n`);
         return 2;
       }
-      const r = await new MetricsService(db.prisma).importCsv(ws, text, 'import', format);
+      // The import waits its turn for the write lock (up to SQLite's busy timeout) rather than failing
+      // the moment the bot writes; it is one transaction, so a refusal leaves nothing half-imported.
+      const metrics = new MetricsService(db.prisma, { waitForWriteLock: true });
+      const r = await metrics.importCsv(ws, text, 'import', format);
       if (!r.ok) {
         const lines = r.errors.map((e) => `  ${describeError(e, locale)}`);
         process.stderr.write(`${t.failed({ file, count: r.errors.length })}\n${lines.join('\n')}\n`);
@@ -73,8 +82,12 @@ export const importMetrics = defineVerb({
         `${t.done({ rows: r.rows, inserted: r.inserted, replaced: r.replaced, from: r.from ?? '', to: r.to ?? '', channels: r.channels.join(', ') })}\n`,
       );
       return 0;
+    } catch (err) {
+      if (!isDatabaseBusy(err)) throw err;
+      process.stderr.write(`${t.busy({ file })}\n`);
+      return 1;
     } finally {
-      await db.close();
+      await db?.close();
     }
   },
 });

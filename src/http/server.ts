@@ -29,7 +29,17 @@ export interface HttpResponse {
 
 export type RouteHandler = (req: HttpRequest) => HttpResponse | Promise<HttpResponse>;
 
-/** Webhook bodies larger than this are refused with 413 before they are read further. */
+export interface RouteOptions {
+  /** Bodies larger than this are refused with 413 (default MAX_BODY_BYTES). */
+  maxBodyBytes?: number;
+}
+
+interface Route {
+  handler: RouteHandler;
+  maxBodyBytes: number;
+}
+
+/** Webhook bodies larger than this are refused with 413 before they are read further (unless a route says otherwise). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Paths that probes and scrapers call every few seconds: logged at debug level only. */
@@ -43,7 +53,7 @@ export function requestId(header: string | string[] | undefined): string {
 }
 
 export class HttpServer {
-  private readonly routes = new Map<string, RouteHandler>();
+  private readonly routes = new Map<string, Route>();
   private readonly server: Server;
   /** Requests a platform library answers itself (Slack's receiver), tried before the routes. */
   private readonly passthrough: Array<(req: IncomingMessage, res: ServerResponse) => boolean> = [];
@@ -58,8 +68,25 @@ export class HttpServer {
     this.route('GET', '/healthz', () => ({ status: 200, body: { status: 'ok' } }));
   }
 
-  route(method: string, path: string, handler: RouteHandler): void {
-    this.routes.set(`${method} ${path}`, handler);
+  /**
+   * Answers `method path` with `handler`. A path ending in `/*` matches every path under it
+   * (`/webhooks/metrics/jobs/*` takes `/webhooks/metrics/jobs/ID`; the handler reads `req.path`).
+   */
+  route(method: string, path: string, handler: RouteHandler, options: RouteOptions = {}): void {
+    this.routes.set(`${method} ${path}`, { handler, maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES });
+  }
+
+  /** The route for a request and its label (the registered path), or undefined. */
+  private find(method: string, path: string): { route: Route; label: string } | undefined {
+    const exact = this.routes.get(`${method} ${path}`);
+    if (exact) return { route: exact, label: path };
+    for (const [key, route] of this.routes) {
+      const pattern = key.slice(key.indexOf(' ') + 1);
+      if (key.startsWith(`${method} `) && pattern.endsWith('/*') && underPrefix(path, pattern.slice(0, -1))) {
+        return { route, label: pattern };
+      }
+    }
+    return undefined;
   }
 
   /** Lets an adapter answer requests itself; return true when it took the request. */
@@ -108,10 +135,10 @@ export class HttpServer {
           return;
         }
       }
-      const handler = this.routes.get(`${req.method ?? 'GET'} ${url.pathname}`);
-      if (handler) route = url.pathname;
-      if (!handler) {
-        const known = [...this.routes.keys()].some((k) => k.endsWith(` ${url.pathname}`));
+      const found = this.find(req.method ?? 'GET', url.pathname);
+      if (found) route = found.label;
+      if (!found) {
+        const known = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'].some((m) => this.find(m, url.pathname));
         send(
           res,
           known
@@ -120,12 +147,13 @@ export class HttpServer {
         );
         return;
       }
-      const body = await readBody(req);
+      const { maxBodyBytes } = found.route;
+      const body = await readBody(req, maxBodyBytes);
       if (body === undefined) {
-        send(res, { status: 413, body: { error: `body larger than ${MAX_BODY_BYTES} bytes` } });
+        send(res, { status: 413, body: { error: `body larger than ${maxBodyBytes} bytes` } });
         return;
       }
-      const out = await handler({
+      const out = await found.route.handler({
         method: req.method ?? 'GET',
         path: url.pathname,
         query: url.searchParams,
@@ -150,10 +178,15 @@ function parseUrl(raw: string | undefined): URL {
   }
 }
 
-/** The body, or undefined when it is larger than MAX_BODY_BYTES (the rest is drained). */
-export async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+/** `/a/b/ID` is under the prefix `/a/b/` when ID is one non-empty segment. */
+function underPrefix(path: string, prefix: string): boolean {
+  return path.startsWith(prefix) && path.length > prefix.length && !path.slice(prefix.length).includes('/');
+}
+
+/** The body, or undefined when it is larger than `max` bytes (the rest is drained). */
+export async function readBody(req: IncomingMessage, max = MAX_BODY_BYTES): Promise<Buffer | undefined> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) {
+  if (declared > max) {
     req.resume();
     return undefined;
   }
@@ -161,7 +194,7 @@ export async function readBody(req: IncomingMessage): Promise<Buffer | undefined
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) {
+    if (size > max) {
       req.resume();
       return undefined;
     }

@@ -17,6 +17,7 @@ export class JobRunner {
   private readonly tasks: ScheduledTask[] = [];
   private readonly running = new Map<string, Promise<void>>();
   private readonly specs: JobSpec[] = [];
+  private readonly stopHooks: Array<() => Promise<void>> = [];
   private started = false;
 
   constructor(private readonly log: Logger) {}
@@ -44,10 +45,15 @@ export class JobRunner {
     return this.tick(spec);
   }
 
+  /** Work a feature runs outside the schedule (a background import) and winds down on stop(). */
+  onStop(hook: () => Promise<void>): void {
+    this.stopHooks.push(hook);
+  }
+
   async stop(): Promise<void> {
     this.started = false;
     for (const t of this.tasks.splice(0)) await t.stop();
-    await Promise.allSettled([...this.running.values()]);
+    await Promise.allSettled([...this.running.values(), ...this.stopHooks.map((h) => h())]);
   }
 
   private schedule(spec: JobSpec): void {

@@ -1,11 +1,13 @@
 /**
- * Reporting's background work and endpoint: the weekly digest check, the daily metrics pull, and
- * POST /webhooks/metrics (off, 404, while WEBHOOK_SECRET is unset).
+ * Reporting's background work and endpoints: the weekly digest check, the daily metrics pull, and
+ * POST /webhooks/metrics with GET /webhooks/metrics/jobs/ID for large pushes stored in the
+ * background (both off, 404, while WEBHOOK_SECRET is unset).
  */
 import type { Feature } from '../feature.js';
 import { runDueDigests } from './digest.js';
+import { MetricsPushJobs } from './metric-jobs.js';
 import { pullMetrics } from './metric-pull.js';
-import { handleMetricsPush } from './webhook.js';
+import { handleJobStatus, handleMetricsPush, JOBS_PATH, MAX_PUSH_BYTES } from './webhook.js';
 
 /** Checks every few minutes; the DigestRun table makes each weekly digest go out once. */
 export const DIGEST_JOB = 'digest';
@@ -21,7 +23,14 @@ export const reporting: Feature = {
   name: 'reporting',
   register({ services, http, jobs, log }) {
     const secret = services.config.WEBHOOK_SECRET;
-    if (secret) http.route('POST', '/webhooks/metrics', (req) => handleMetricsPush(services, log, req, secret));
+    if (secret) {
+      const pushes = new MetricsPushJobs({ metrics: services.metrics, notifier: services.notifier, log });
+      jobs.onStop(() => pushes.stop());
+      http.route('POST', '/webhooks/metrics', (req) => handleMetricsPush(services, pushes, log, req, secret), {
+        maxBodyBytes: MAX_PUSH_BYTES,
+      });
+      http.route('GET', `${JOBS_PATH}*`, (req) => handleJobStatus(pushes, req, secret));
+    }
     jobs.add({
       name: DIGEST_JOB,
       schedule: '*/5 * * * *',

@@ -219,18 +219,11 @@ function numberToPlain(n: number): string {
   return n.toFixed(20).replace(/\.?0+$/, '');
 }
 
-/** Checks records against the contract; returns the rows only when there is no problem at all. */
-export function validateRecords(
-  records: readonly InputRecord[],
-  currency: string,
-): { rows: MetricRow[]; errors: LineError[] } {
+/** Checks one record at a time against the contract, remembering keys to find duplicates. */
+function recordChecker(currency: string) {
   const digits = currencyDigits(currency);
-  const rows: MetricRow[] = [];
-  const errors: LineError[] = [];
   const seen = new Map<string, number>();
-  if (records.length === 0) return { rows, errors: [{ line: 0, problem: { code: 'noRows' } }] };
-  if (records.length > MAX_ROWS) return { rows, errors: [{ line: 0, problem: { code: 'tooMany', max: MAX_ROWS } }] };
-  for (const { line, values } of records) {
+  return ({ line, values }: InputRecord, rows: MetricRow[], errors: LineError[]): void => {
     const before = errors.length;
     const fail = (problem: Problem) => errors.push({ line, problem });
     for (const key of Object.keys(values)) {
@@ -281,15 +274,56 @@ export function validateRecords(
     if (rowCurrency !== undefined && rowCurrency !== currency.toUpperCase()) {
       fail({ code: 'currencyMismatch', value: rowCurrency, expected: currency });
     }
-    if (errors.length > before) continue;
+    if (errors.length > before) return;
     const key = `${row.date}\u0000${row.channel}\u0000${row.campaign}`;
     const first = seen.get(key);
     if (first !== undefined) {
       fail({ code: 'duplicateRow', firstLine: first });
-      continue;
+      return;
     }
     seen.set(key, line);
     rows.push(row);
+  };
+}
+
+/** Problems of the input as a whole (none, too many), before any record is read. */
+function sizeProblem(records: readonly InputRecord[]): LineError | undefined {
+  if (records.length === 0) return { line: 0, problem: { code: 'noRows' } };
+  if (records.length > MAX_ROWS) return { line: 0, problem: { code: 'tooMany', max: MAX_ROWS } };
+  return undefined;
+}
+
+/** Checks records against the contract; returns the rows only when there is no problem at all. */
+export function validateRecords(
+  records: readonly InputRecord[],
+  currency: string,
+): { rows: MetricRow[]; errors: LineError[] } {
+  const problem = sizeProblem(records);
+  if (problem) return { rows: [], errors: [problem] };
+  const rows: MetricRow[] = [];
+  const errors: LineError[] = [];
+  const check = recordChecker(currency);
+  for (const record of records) check(record, rows, errors);
+  return errors.length > 0 ? { rows: [], errors } : { rows, errors };
+}
+
+/**
+ * validateRecords for a big input, a slice of records at a time with a turn of the event loop
+ * between slices, so requests arriving meanwhile (Slack's acks) are not held up.
+ */
+export async function validateRecordsYielding(
+  records: readonly InputRecord[],
+  currency: string,
+  slice = 1000,
+): Promise<{ rows: MetricRow[]; errors: LineError[] }> {
+  const problem = sizeProblem(records);
+  if (problem) return { rows: [], errors: [problem] };
+  const rows: MetricRow[] = [];
+  const errors: LineError[] = [];
+  const check = recordChecker(currency);
+  for (let i = 0; i < records.length; i += slice) {
+    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    for (const record of records.slice(i, i + slice)) check(record, rows, errors);
   }
   return errors.length > 0 ? { rows: [], errors } : { rows, errors };
 }
@@ -336,8 +370,33 @@ export function csvRecords(
   return { records, errors };
 }
 
+/** A pushed body as records: one object or an array of them; anything else is a problem by item number. */
+function jsonRecords(body: unknown): { records: InputRecord[]; errors: LineError[] } {
+  const items = Array.isArray(body) ? body : [body];
+  const records: InputRecord[] = [];
+  const errors: LineError[] = [];
+  items.forEach((item, i) => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+      errors.push({ line: i + 1, problem: { code: 'notObject' } });
+    } else records.push({ line: i + 1, values: item as Record<string, unknown> });
+  });
+  return { records, errors };
+}
+
+export interface MetricsServiceOptions {
+  /**
+   * Take SQLite's write lock before reading, so a store waits for another process's lock (up to the
+   * busy timeout) instead of being refused at its first write. For `mktbot import-metrics`, which
+   * may block while it waits; the bot never should (src/db/busy.ts).
+   */
+  waitForWriteLock?: boolean;
+}
+
 export class MetricsService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly o: MetricsServiceOptions = {},
+  ) {}
 
   async importCsv(
     workspace: Workspace,
@@ -356,16 +415,19 @@ export class MetricsService {
 
   /** One object or an array of them, with the CSV column names as keys (POST /webhooks/metrics). */
   async importJson(workspace: Workspace, body: unknown, source = 'push'): Promise<ImportResult> {
-    const items = Array.isArray(body) ? body : [body];
-    const records: InputRecord[] = [];
-    const errors: LineError[] = [];
-    items.forEach((item, i) => {
-      if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-        errors.push({ line: i + 1, problem: { code: 'notObject' } });
-      } else records.push({ line: i + 1, values: item as Record<string, unknown> });
-    });
+    const { records, errors } = jsonRecords(body);
     if (errors.length > 0) return { ok: false, errors };
     return this.importRecords(workspace, records, source);
+  }
+
+  /**
+   * Checks a pushed body without storing it, a slice at a time (a push can carry tens of thousands of
+   * rows): the rows when all are valid, else every problem by item number.
+   */
+  async checkJson(workspace: Workspace, body: unknown): Promise<{ rows: MetricRow[]; errors: LineError[] }> {
+    const { records, errors } = jsonRecords(body);
+    if (errors.length > 0) return { rows: [], errors };
+    return validateRecordsYielding(records, workspace.currency);
   }
 
   async importRecords(workspace: Workspace, records: readonly InputRecord[], source: string): Promise<ImportResult> {
@@ -394,6 +456,8 @@ export class MetricsService {
       `${r.date}\u0000${r.channel}\u0000${r.campaign}`;
     return this.db.$transaction(
       async (tx) => {
+        // A write that changes nothing: SQLite grants the write lock here, waiting for it if need be.
+        if (this.o.waitForWriteLock) await tx.$executeRawUnsafe('DELETE FROM "MetricDaily" WHERE 1 = 0');
         const existing = await tx.metricDaily.findMany({
           where: {
             workspaceId: workspace.id,

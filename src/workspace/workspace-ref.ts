@@ -12,6 +12,9 @@ export async function workspaceFromRef(db: Db, spec: string | undefined): Promis
     return `--workspace expects PLATFORM:ID with PLATFORM one of ${PLATFORMS.join(', ')} (e.g. slack:T0123), got "${spec}".`;
   }
   if (platform === 'console' && externalId === CONSOLE_WORKSPACE) {
+    // Read first: the upsert writes (and so waits for SQLite's write lock) even when the row exists.
+    const known = await db.workspace.findUnique({ where: { platform_externalId: { platform, externalId } } });
+    if (known) return known;
     return db.workspace.upsert({
       where: { platform_externalId: { platform, externalId } },
       create: { platform, externalId, name: 'Console' },

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiscordAdapter } from '../../src/adapters/discord/adapter.js';
+import { defineCommand } from '../../src/core/command.js';
+import { reply, text } from '../../src/core/reply.js';
 import { type DiscordSigner, discordSigner, FakeDiscord, type RecordedRequest } from '../fakes/discord.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { startDiscordAdapter } from '../helpers/discord.js';
@@ -13,6 +15,24 @@ let signer: DiscordSigner;
 let url: string;
 const probe = probeCommand(BUDGET_MS + 500);
 
+/** Slow work held until the test releases it (see the test on slow work for two people). */
+let release: () => void = () => {};
+const gate = new Promise<void>((r) => {
+  release = r;
+});
+const holding: string[] = [];
+const hold = defineCommand({
+  name: 'hold',
+  description: { en: 'Held slow work', ar: 'عمل بطيء' },
+  slow: true,
+  options: {},
+  async handler(_input, ctx) {
+    holding.push(ctx.identity.user.externalId);
+    await gate;
+    return reply('Released', [text('released')]);
+  },
+});
+
 beforeAll(async () => {
   fake = new FakeDiscord();
   await fake.start();
@@ -24,12 +44,13 @@ beforeAll(async () => {
     DISCORD_API_URL: fake.api,
     PORT: '0',
   });
-  adapter = await startDiscordAdapter(app, { extraCommands: [probe.command], budgetMs: BUDGET_MS });
+  adapter = await startDiscordAdapter(app, { extraCommands: [probe.command, hold], budgetMs: BUDGET_MS });
   const port = await app.listen();
   url = `http://127.0.0.1:${port}/discord/interactions`;
 });
 
 afterAll(async () => {
+  release();
   await adapter?.stop();
   await app?.cleanup();
   await fake?.stop();
@@ -178,5 +199,20 @@ describe('HTTP interactions endpoint', () => {
   it('refuses a body that is not an interaction, even when signed', async () => {
     const res = await fake.deliver(url, {}, signer, { body: '{"hello":"world"}' });
     expect(res.status).toBe(400);
+  });
+
+  it("answers a third person's command at once while two people's slow commands are in flight", async () => {
+    // Every interaction is handled on its own (no shared worker pool), so there is no line to wait in.
+    const held = ['1180000000000000101', '1180000000000000102'].map((userId) => fake.chatInput('hold', [], { userId }));
+    for (const h of held) expect((await fake.deliver(url, h, signer)).body.type).toBe(5);
+    for (const end = Date.now() + 5000; holding.length < 2 && Date.now() < end; )
+      await new Promise((r) => setTimeout(r, 10));
+    expect(holding).toHaveLength(2);
+    const started = performance.now();
+    const res = await fake.deliver(url, fake.chatInput('help', [], { userId: '1180000000000000103' }), signer);
+    expect(res.body.type).toBe(4);
+    expect(performance.now() - started).toBeLessThan(1000);
+    release();
+    for (const h of held) expect(embedsText((await fake.waitFor(isEdit(h.token))).body)).toContain('Released');
   });
 });

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -79,5 +79,61 @@ describe('mktbot import-metrics (built CLI)', () => {
     const r = run('import-metrics', path.join(dir, 'missing.csv'));
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('ENOENT');
+  });
+
+  /** Another connection holds SQLite's write lock, as the bot does while it writes. */
+  const holdWriteLock = () => {
+    const holder = new Database(path.join(dir, 'cli.db'));
+    holder.prepare('BEGIN IMMEDIATE').run();
+    holder.prepare("UPDATE Workspace SET name = name || ''").run();
+    return () => {
+      holder.prepare('ROLLBACK').run();
+      holder.close();
+    };
+  };
+
+  it('says in one line that the database is busy, in English or Arabic, exits 1 and imports nothing', {
+    timeout: 60_000,
+  }, () => {
+    const file = path.join(dir, 'busy.csv');
+    writeFileSync(file, 'date,channel,spend\n2026-12-01,facebook,5\n2026-12-02,facebook,6\n');
+    const before = count();
+    const release = holdWriteLock();
+    try {
+      const en = run('import-metrics', file);
+      expect(en.status).toBe(1);
+      expect(en.stderr).toBe(
+        `${file}: nothing imported: the database is busy (the bot is writing to it); try again in a moment, or stop the bot\n`,
+      );
+      const ar = run('import-metrics', '--lang', 'ar', file);
+      expect(ar.status).toBe(1);
+      expect(ar.stderr.trim().split('\n')).toHaveLength(1);
+      expect(ar.stderr).toContain('قاعدة البيانات مشغولة');
+    } finally {
+      release();
+    }
+    expect(count()).toEqual(before);
+  });
+
+  it('imports once the other writer lets go a moment later', async () => {
+    const file = path.join(dir, 'later.csv');
+    writeFileSync(file, 'date,channel,spend\n2026-12-03,facebook,7\n');
+    const before = count().n;
+    const release = holdWriteLock();
+    const child = spawn('node', ['bin/mktbot.js', 'import-metrics', file], { cwd: root, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
+    setTimeout(release, 700);
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(stdout).toContain('Imported 1 row: 1 new');
+    expect(count().n).toBe(before + 1);
   });
 });

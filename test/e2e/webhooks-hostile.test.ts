@@ -13,6 +13,7 @@ import { SlackAdapter } from '../../src/adapters/slack/adapter.js';
 import { Router } from '../../src/core/router.js';
 import { MAX_BODY_BYTES } from '../../src/http/server.js';
 import { createLogger } from '../../src/log.js';
+import { MAX_PUSH_BYTES } from '../../src/reporting/webhook.js';
 import { FakeDiscord } from '../fakes/discord.js';
 import { FakeSlack } from '../fakes/slack.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
@@ -77,7 +78,14 @@ afterAll(async () => {
   await fakeDiscord?.stop();
 });
 
-type Endpoint = { name: string; path: string; headers: (body: Buffer) => Record<string, string>; ack: number[] };
+type Endpoint = {
+  name: string;
+  path: string;
+  headers: (body: Buffer) => Record<string, string>;
+  ack: number[];
+  /** The endpoint's body limit when it is not the server's default. */
+  maxBody?: number;
+};
 
 const now = () => Math.floor(Date.now() / 1000);
 const endpoints: Endpoint[] = [
@@ -92,6 +100,7 @@ const endpoints: Endpoint[] = [
     path: '/webhooks/metrics',
     headers: () => ({ authorization: `Bearer ${WEBHOOK_SECRET}` }),
     ack: [],
+    maxBody: MAX_PUSH_BYTES,
   },
   {
     name: 'meta',
@@ -237,7 +246,7 @@ describe('hostile webhook bodies', () => {
       }
 
       it('refuses an oversize body with 413', async () => {
-        const body = Buffer.alloc(MAX_BODY_BYTES + 1, 0x20);
+        const body = Buffer.alloc((e.maxBody ?? MAX_BODY_BYTES) + 1, 0x20);
         const r = await post(e, body, e.headers(body));
         expect(r.status).toBe(413);
       });

@@ -42,6 +42,30 @@ describe('HttpServer', () => {
     expect(called).toBe(false);
   });
 
+  it('gives a route its own body limit, and matches /* routes on one more path segment', async () => {
+    server = new HttpServer(log);
+    const seen: string[] = [];
+    server.route('POST', '/bigger', (req) => ({ status: 200, body: { bytes: req.body.length } }), {
+      maxBodyBytes: 2 * MAX_BODY_BYTES,
+    });
+    server.route('GET', '/things/*', (req) => {
+      seen.push(req.path);
+      return { status: 200 };
+    });
+    const port = await server.listen(0, '127.0.0.1');
+    const base = `http://127.0.0.1:${port}`;
+    const ok = await fetch(`${base}/bigger`, { method: 'POST', body: 'x'.repeat(MAX_BODY_BYTES + 1) });
+    expect(await ok.json()).toEqual({ bytes: MAX_BODY_BYTES + 1 });
+    expect((await fetch(`${base}/bigger`, { method: 'POST', body: 'x'.repeat(2 * MAX_BODY_BYTES + 1) })).status).toBe(
+      413,
+    );
+    expect((await fetch(`${base}/things/abc`)).status).toBe(200);
+    expect((await fetch(`${base}/things/`)).status).toBe(404);
+    expect((await fetch(`${base}/things/a/b`)).status).toBe(404);
+    expect((await fetch(`${base}/things/abc`, { method: 'POST' })).status).toBe(405);
+    expect(seen).toEqual(['/things/abc']);
+  });
+
   it('turns a throwing route into a 500 without details', async () => {
     server = new HttpServer(log);
     server.route('GET', '/fail', () => {
@@ -86,6 +110,17 @@ describe('JobRunner', () => {
     expect(runs).toBe(2);
     expect(maxActive).toBe(1);
     await jobs.stop();
+  });
+
+  it('waits for the stop hooks of background work on stop()', async () => {
+    const jobs = new JobRunner(log);
+    let stopped = false;
+    jobs.onStop(async () => {
+      await new Promise((r) => setTimeout(r, 20));
+      stopped = true;
+    });
+    await jobs.stop();
+    expect(stopped).toBe(true);
   });
 
   it('rejects an invalid schedule when the job is added', () => {

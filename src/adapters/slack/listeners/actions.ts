@@ -5,6 +5,7 @@
  */
 import { formAsText } from '../../../core/reply.js';
 import { claimOnce } from '../../../db/processed-events.js';
+import { personOf } from '../after-ack-queue.js';
 import { teamIdOf } from '../identity.js';
 import { buildFormModal } from '../modal.js';
 import { actionIdOf } from '../render.js';
@@ -14,7 +15,7 @@ export function registerActions(d: ListenerDeps): void {
   d.app.action(/.+/, async ({ body, action, ack }) => {
     await ack();
     if (body.type !== 'block_actions' || action.type !== 'button' || !('action_id' in action)) return;
-    d.queue.add(() =>
+    d.queue.add('interactive', personOf(body.team?.id ?? body.user.team_id, body.user.id), () =>
       d.replies.safely(body.response_url, undefined, async () => {
         const teamId = teamIdOf(body.team?.id, body.user.team_id);
         if (!teamId) {

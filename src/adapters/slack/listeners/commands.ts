@@ -1,14 +1,16 @@
 /**
  * Slash commands: each command's own (`/config lang ar`) and the umbrella `/mkt config lang ar`.
  * Acknowledged at once; then claimed (Slack retries), and either a form opens for missing required
- * options or the command runs and answers through response_url.
+ * options or the command runs and answers through response_url. Sub-actions declared `slow` run in
+ * the queue's slow lane, everything else in the fast lane (after-ack-queue.ts).
  */
 import type { Subcommand } from '../../../core/command.js';
 import { claimOnce } from '../../../db/processed-events.js';
+import { type Lane, personOf } from '../after-ack-queue.js';
 import { teamIdOf } from '../identity.js';
 import { buildModal } from '../modal.js';
 import { UMBRELLA_COMMAND } from '../paths.js';
-import { plainMentionReply, readSlackInput } from '../typed-input.js';
+import { plainMentionReply, readSlackInput, type SlackInput } from '../typed-input.js';
 import type { ListenerDeps } from './deps.js';
 
 /** The fields of a slash command payload this adapter reads. */
@@ -27,24 +29,36 @@ export interface SlashCommand {
 export function registerCommands(d: ListenerDeps): void {
   d.app.command(/^\/.+/, async ({ command, ack }) => {
     await ack();
-    d.queue.add(() => d.replies.safely(command.response_url, undefined, () => onCommand(d, command)));
+    const input = readSlackInput(d.router, lineOf(command));
+    d.queue.add(laneOf(input), personOf(command.team_id, command.user_id), () =>
+      d.replies.safely(command.response_url, undefined, () => onCommand(d, command, input)),
+    );
   });
 }
 
-async function onCommand(d: ListenerDeps, c: SlashCommand): Promise<void> {
+/** What was typed, as a command line: `/mkt config lang ar` is `/config lang ar`. */
+function lineOf(c: SlashCommand): string {
+  const typed = c.command.replace(/^\//, '').toLowerCase();
+  return typed === UMBRELLA_COMMAND ? `/${c.text.trim() || 'help'}` : `/${typed} ${c.text}`;
+}
+
+/** Slow work waits in its own lane; a form for missing options must open within the trigger's 3 s. */
+function laneOf(input: SlackInput): Lane {
+  if (input.kind !== 'bound' || !input.sub.slow || input.plain) return 'fast';
+  return missingRequired(input.sub, input.raw) ? 'fast' : 'slow';
+}
+
+async function onCommand(d: ListenerDeps, c: SlashCommand, input: SlackInput): Promise<void> {
   const teamId = teamIdOf(c.team_id);
   if (!teamId) {
     await d.replies.refuseWithoutWorkspace(c.response_url, { kind: 'command', command: c.command, user: c.user_id });
     return;
   }
   if (!(await claimOnce(d.services.db, `slack:command:${c.trigger_id}`))) return;
-  const typed = c.command.replace(/^\//, '').toLowerCase();
-  const line = typed === UMBRELLA_COMMAND ? `/${c.text.trim() || 'help'}` : `/${typed} ${c.text}`;
   const who = await d.identities.identity(teamId, c.user_id, c.channel_id, {
     domain: c.team_domain,
     name: c.user_name,
   });
-  const input = readSlackInput(d.router, line);
   if (input.kind === 'bound' && missingRequired(input.sub, input.raw)) {
     const { command, sub, raw } = input;
     const locale = await d.identities.localeOf(who);

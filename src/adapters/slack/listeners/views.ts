@@ -1,11 +1,13 @@
 /**
  * Modal submissions (view_submission): the command modal opened for missing options, and the forms
  * buttons ask for (Reply.form). Values are checked before the ack so errors show on their fields;
- * valid ones run after the ack, once per view (Slack retries), and answer through response_url.
+ * valid ones run after the ack, once per view (Slack retries), and answer through response_url:
+ * in the queue's interactive lane, or its slow lane for a sub-action declared `slow`.
  */
 import type { z } from 'zod';
 import { findSubcommand } from '../../../core/bind.js';
 import { claimOnce } from '../../../db/processed-events.js';
+import { personOf } from '../after-ack-queue.js';
 import { teamIdOf } from '../identity.js';
 import {
   FORM_CALLBACK_ID,
@@ -44,7 +46,8 @@ export function registerViews(d: ListenerDeps): void {
       return;
     }
     await ack();
-    d.queue.add(() =>
+    // The command's own work: a slow sub-action waits in the slow lane like the typed command.
+    d.queue.add(sub.slow ? 'slow' : 'interactive', personOf(teamId, body.user.id), () =>
       d.replies.safely(meta.responseUrl, meta.channel, async () => {
         if (!(await claimOnce(d.services.db, `slack:view:${view.id}:${view.hash}`))) return;
         await d.replies.run(meta.responseUrl, meta.channel, command, sub, who, () =>
@@ -78,7 +81,7 @@ export function registerViews(d: ListenerDeps): void {
       return;
     }
     await ack();
-    d.queue.add(() =>
+    d.queue.add('interactive', personOf(teamId, body.user.id), () =>
       d.replies.safely(meta.responseUrl, meta.channel, async () => {
         if (!(await claimOnce(d.services.db, `slack:view:${view.id}:${view.hash}`))) return;
         const reply = await d.router.submit(meta.action, meta.payload, values, who);
@@ -93,8 +96,13 @@ export function registerViews(d: ListenerDeps): void {
 }
 
 /** A submission that names no workspace: closes the modal, runs nothing, says why (after the ack). */
-function refuse(d: ListenerDeps, responseUrl: string | undefined, channel: string | undefined, facts: object): void {
-  d.queue.add(() =>
+function refuse(
+  d: ListenerDeps,
+  responseUrl: string | undefined,
+  channel: string | undefined,
+  facts: { user: string; [key: string]: unknown },
+): void {
+  d.queue.add('interactive', personOf(undefined, facts.user), () =>
     d.replies.safely(responseUrl, channel, () => d.replies.refuseWithoutWorkspace(responseUrl, { ...facts })),
   );
 }
