@@ -16,8 +16,9 @@
  * minutes overdue. All state is in the database.
  *
  * When a post is due is due-posts.ts; leases, heartbeat and expiry, leases.ts; what the team is
- * told, publish-notices.ts; the reminder channel, reminder-publisher.ts; which network publishes a
- * channel, its provider (via src/workspace/integrations.ts).
+ * told, publish-notices.ts; the reminder channel, reminder-publisher.ts; which account publishes a
+ * post, the post's recorded account (or, for older posts, the network's latest; see
+ * src/workspace/integrations.ts).
  */
 import { hostname } from 'node:os';
 import type { Integration, ScheduledPost, Workspace } from '@prisma/client';
@@ -458,11 +459,15 @@ export class Dispatcher {
     return n;
   }
 
+  /** The post's recorded account, or (posts scheduled before accounts were recorded) the latest one. */
   private async defaultPublisher(post: ScheduledPost, workspace: Workspace): Promise<PublisherTarget> {
     if (post.channel === REMINDER) return { publisher: new ReminderPublisher(this.o.notifier, workspace) };
     const t = m[workspace.locale as Locale] ?? m.en;
     if (!isProvider(post.channel)) throw PublishError.fatal(`unknown channel ${post.channel}`);
-    const integration = await this.o.integrations.find(workspace.id, post.channel);
+    const integration = await this.o.integrations.find(workspace.id, post.channel, post.accountId);
+    if (!integration && post.accountId) {
+      throw PublishError.fatal(t.accountGone({ provider: post.channel, account: post.accountId }));
+    }
     if (!integration) throw PublishError.fatal(t.notConnected({ provider: post.channel }));
     if (integration.status === 'reauth') {
       throw PublishError.fatal(`${t.reauthTitle({ provider: post.channel })}: ${integration.statusMessage ?? ''}`);

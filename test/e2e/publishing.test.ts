@@ -414,6 +414,55 @@ describe('publishing end to end against local fakes', () => {
     });
   });
 
+  describe('the account a post was scheduled for (issue 24)', () => {
+    const TEA_TOKEN = 'EAAGpage-token-tea';
+    beforeAll(() => meta.addPage('222', TEA_TOKEN, 'Tea House'));
+
+    it('publishes as the page it was scheduled for, even after another page is connected', async () => {
+      await app.say(`/connect facebook account:111 token:${PAGE_TOKEN}`);
+      await app.say('/schedule facebook in 10 minutes | Scheduled while only 111 was connected');
+      app.clock.advance(60_000);
+      // Connected later, so it is the most recently updated account of the network.
+      expect((await app.say(`/connect facebook account:222 token:${TEA_TOKEN}`)).tone).toBe('success');
+      app.clock.advance(9 * 60_000);
+      await dispatcher.tick();
+      const made = meta.posts.filter((p) => p.message === 'Scheduled while only 111 was connected');
+      expect(made.map((p) => p.pageId)).toEqual(['111']);
+      expect((await onlyPost()).status).toBe('published');
+    });
+
+    it('fails with the reason when that account is no longer connected, and publishes nothing', async () => {
+      await app.say(`/connect facebook account:111 token:${PAGE_TOKEN}`);
+      await app.say(`/connect facebook account:222 token:${TEA_TOKEN}`);
+      await app.say('/schedule facebook in 10 minutes account:111 | Page 111 only');
+      await app.services.db.integration.deleteMany({ where: { accountId: '111' } });
+      app.clock.advance(10 * 60_000);
+      await dispatcher.tick();
+      expect(meta.posts.filter((p) => p.message === 'Page 111 only')).toEqual([]);
+      const post = await onlyPost();
+      expect(post.status).toBe('failed');
+      expect(post.lastError).toMatch(/account 111 this post was scheduled for is no longer connected/);
+      expect(lastNotice()).toMatch(/account 111 this post was scheduled for is no longer connected/);
+    });
+
+    it('a post from before accounts were recorded still goes through the most recently updated account', async () => {
+      await app.say(`/connect facebook account:111 token:${PAGE_TOKEN}`);
+      await app.say(`/connect facebook account:222 token:${TEA_TOKEN}`);
+      const ws = await app.services.db.workspace.findFirstOrThrow();
+      await app.services.db.scheduledPost.create({
+        data: {
+          workspaceId: ws.id,
+          channel: 'facebook',
+          content: 'An older post',
+          publishAt: app.clock.now(),
+          idempotencyKey: 'legacy-1',
+        },
+      });
+      await dispatcher.tick();
+      expect(meta.posts.filter((p) => p.message === 'An older post').map((p) => p.pageId)).toEqual(['222']);
+    });
+  });
+
   it('a post to an unconnected channel fails with what to do', async () => {
     await app.say('/schedule facebook in 5 minutes | Nobody connected me');
     app.clock.advance(5 * 60_000);
