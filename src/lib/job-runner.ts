@@ -52,7 +52,7 @@ export class JobRunner {
 
   async stop(): Promise<void> {
     this.started = false;
-    for (const t of this.tasks.splice(0)) await t.stop();
+    // Asked first, synchronously: a run in flight takes no new work from this moment.
     const stopping = this.specs.map(async (spec) => {
       try {
         await spec.stop?.();
@@ -60,6 +60,7 @@ export class JobRunner {
         this.log.error({ err, job: spec.name }, 'job did not stop cleanly');
       }
     });
+    for (const t of this.tasks.splice(0)) await t.stop();
     await Promise.allSettled([...stopping, ...this.running.values()]);
   }
 

@@ -32,10 +32,10 @@ import type { AppMetrics } from '../http/metrics.js';
 import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../log.js';
 import { type IntegrationService, isProvider } from '../workspace/integrations.js';
-import { backoffMs, dueConditions, dueWhere, MAX_ATTEMPTS, OVERDUE_MS } from './due-posts.js';
-import { Heartbeat, LEASE_MS, releaseUnsent, settleExpiredLeases } from './leases.js';
+import { announceOverdue, backoffMs, dueConditions, dueWhere, lagSeconds, MAX_ATTEMPTS } from './due-posts.js';
+import { Heartbeat, LEASE_MS, releaseUnsent, SendMarks, settleExpiredLeases } from './leases.js';
 import { OutcomeRecorder, type Settlement } from './outcomes.js';
-import { failedNotice, m, overdueNotice, publishedNotice, unknownNotice } from './publish-notices.js';
+import { failedNotice, m, publishedNotice, unknownNotice } from './publish-notices.js';
 import { ReminderPublisher } from './reminder-publisher.js';
 import { mediaOf, REMINDER } from './scheduler.js';
 
@@ -103,6 +103,7 @@ export class Dispatcher {
   private readonly leaseMs: number;
   private readonly batch: number;
   private readonly concurrency: number;
+  private readonly refillAt: number;
   private readonly graceMs: number;
   private readonly publishers: PublisherFactory;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -116,16 +117,22 @@ export class Dispatcher {
   private graceOver: Promise<void> | undefined;
   private current: Promise<TickReport> | undefined;
   private readonly outcomes: OutcomeRecorder;
+  private readonly marks: SendMarks;
+  /** Workspaces of the posts claimed in the current tick. */
+  private readonly workspaces = new Map<number, Workspace>();
 
   constructor(private readonly o: DispatcherOptions) {
     this.owner = o.owner ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
     this.leaseMs = o.leaseMs ?? LEASE_MS;
     this.concurrency = o.concurrency ?? 8;
     this.batch = o.batch ?? this.concurrency;
+    this.refillAt = Math.max(1, Math.ceil(this.concurrency / 2));
     this.graceMs = o.graceMs ?? 10_000;
     this.publishers = o.publishers ?? ((post, ws) => this.defaultPublisher(post, ws));
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-    this.outcomes = new OutcomeRecorder(o.db, o.log);
+    // A full set of waiting outcomes is written at once: claiming waits for room (see drain).
+    this.outcomes = new OutcomeRecorder(o.db, o.log, this.concurrency);
+    this.marks = new SendMarks(o, this.leaseMs);
     this.heartbeat = new Heartbeat(o, this.leaseMs, o.heartbeatMs ?? Math.max(1, Math.floor(this.leaseMs / 3)));
   }
 
@@ -163,6 +170,7 @@ export class Dispatcher {
       overdue: 0,
     };
     if (this.stopping) return report;
+    this.workspaces.clear();
     const expired = await settleExpiredLeases({ ...this.o, notify: (ws, r) => this.notify(ws, r) });
     report.unknown += expired.unknown;
     report.requeued += expired.requeued;
@@ -185,53 +193,59 @@ export class Dispatcher {
     return report;
   }
 
-  /** Keeps up to `concurrency` sends going, claiming for each free slot, until nothing is due. */
+  /**
+   * Keeps up to `concurrency` sends going, claiming for free slots, until nothing is due. A send's
+   * slot frees when its answer arrives; its outcome is written by group commit meanwhile, and the
+   * post stays held (and heartbeated) until then. At most `concurrency` outcomes wait to be written.
+   */
   private async drain(report: TickReport): Promise<void> {
-    const running = new Set<Promise<void>>();
+    const sending = new Set<Promise<void>>();
+    const recording = new Set<Promise<void>>();
+    const track = (set: Set<Promise<void>>, work: Promise<void>) => {
+      const p = work.catch((err: unknown) => this.o.log.error({ err }, 'dispatcher: a send failed unexpectedly'));
+      set.add(p);
+      void p.finally(() => set.delete(p));
+    };
     let look = true;
     while (!this.stopping) {
-      const free = this.concurrency - running.size;
-      if (look && free > 0) {
-        const want = Math.min(free, this.batch);
+      const room = Math.min(this.concurrency - sending.size, this.concurrency - recording.size);
+      // Claims come in handfuls (half the slots, or whatever is free when nothing runs): one
+      // statement per post would make the database the bottleneck.
+      if (look && room > 0 && (room >= this.refillAt || sending.size === 0)) {
+        const want = Math.min(room, this.batch);
         const claimed = await this.claim(want);
         report.claimed += claimed.length;
         for (const post of claimed) {
-          // Held from the claim: the heartbeat covers it until its outcome is recorded.
+          // Held from the claim: the heartbeat covers it until its outcome is written.
           this.heartbeat.leased.set(post.id, post.leaseOwner as string);
-          const job: Promise<void> = this.send(post, report).finally(() => running.delete(job));
-          running.add(job);
+          track(
+            sending,
+            this.publishOne(post).then((settlement) => {
+              report[settlement.kind]++;
+              this.o.telemetry?.publishes.inc({ channel: post.channel, outcome: settlement.kind });
+              track(
+                recording,
+                this.outcomes.record(settlement).then(() => void this.heartbeat.leased.delete(post.id)),
+              );
+            }),
+          );
         }
         // Fewer than asked: nothing else is due until a send ends (then look again).
         look = claimed.length === want;
         if (look) continue;
       }
-      if (running.size === 0) break;
-      await Promise.race([...running, this.stopped]);
+      if (sending.size === 0 && recording.size === 0) break;
+      await Promise.race([...sending, ...recording, this.stopped]);
       look = true;
     }
-    if (running.size > 0) await Promise.race([Promise.allSettled(running), this.graceOver]);
+    // Stopping: the sends in flight may finish (and be written) within the grace period.
+    const settled = Promise.allSettled([...sending]).then(() => Promise.allSettled([...recording]));
+    await Promise.race([settled, this.graceOver]);
   }
 
-  private async send(post: ClaimedPost, report: TickReport): Promise<void> {
-    const settlement = await this.publishOne(post);
-    report[settlement.kind]++;
-    this.o.telemetry?.publishes.inc({ channel: post.channel, outcome: settlement.kind });
-    await this.outcomes.record(settlement);
-    this.heartbeat.leased.delete(post.id);
-  }
-
-  /**
-   * Seconds since the oldest due post should have gone out (0 when none waits): the dispatcher lag.
-   * Posts backing off after a failure count too, as they are late all the same.
-   */
-  async lagSeconds(): Promise<number> {
-    const now = this.o.clock.now();
-    const oldest = await this.o.db.scheduledPost.findFirst({
-      where: { status: { in: ['pending', 'publishing'] }, publishAt: { lte: now } },
-      orderBy: [{ publishAt: 'asc' }, { id: 'asc' }],
-      select: { publishAt: true },
-    });
-    return oldest ? Math.max(0, now.getTime() - oldest.publishAt.getTime()) / 1000 : 0;
+  /** Seconds since the oldest due post should have gone out (0 when none waits): the dispatcher lag. */
+  lagSeconds(): Promise<number> {
+    return lagSeconds(this.o.db, this.o.clock.now());
   }
 
   /** Due posts, oldest first. */
@@ -275,10 +289,19 @@ export class Dispatcher {
 
   private async claimed(ids: number[], token: string): Promise<ClaimedPost[]> {
     if (ids.length === 0) return [];
-    return this.o.db.scheduledPost.findMany({
+    const rows = await this.o.db.scheduledPost.findMany({
       where: { id: { in: ids }, leaseOwner: token, status: 'publishing' },
-      include: { workspace: true },
       orderBy: [{ publishAt: 'asc' }, { id: 'asc' }],
+    });
+    // Workspaces are read once per tick (claims come every few posts; their settings rarely change).
+    const missing = [...new Set(rows.map((r) => r.workspaceId))].filter((id) => !this.workspaces.has(id));
+    if (missing.length > 0) {
+      for (const ws of await this.o.db.workspace.findMany({ where: { id: { in: missing } } }))
+        this.workspaces.set(ws.id, ws);
+    }
+    return rows.flatMap((r) => {
+      const workspace = this.workspaces.get(r.workspaceId);
+      return workspace ? [{ ...r, workspace }] : [];
     });
   }
 
@@ -323,12 +346,7 @@ export class Dispatcher {
         refused = true;
         throw new NotSent('the bot is stopping; the post goes back in the queue');
       }
-      const now = clock.now();
-      const { count } = await db.scheduledPost.updateMany({
-        where: { ...mine, sentAt: null },
-        data: { sentAt: now, leaseExpiresAt: new Date(now.getTime() + this.leaseMs) },
-      });
-      if (count === 0) {
+      if (!(await this.marks.mark(post.id, token))) {
         refused = true;
         throw new NotSent('the publishing lease was lost before sending');
       }
@@ -438,25 +456,8 @@ export class Dispatcher {
   }
 
   /** Posts still waiting more than five minutes after their time, announced once each. */
-  async watchdog(): Promise<number> {
-    const now = this.o.clock.now();
-    const cutoff = new Date(now.getTime() - OVERDUE_MS);
-    const overdue = await this.o.db.scheduledPost.findMany({
-      where: { status: { in: ['pending', 'awaiting_approval'] }, publishAt: { lt: cutoff }, notifiedAt: null },
-      include: { workspace: true },
-      take: 100,
-    });
-    let n = 0;
-    for (const post of overdue) {
-      const { count } = await this.o.db.scheduledPost.updateMany({
-        where: { id: post.id, notifiedAt: null, status: { in: ['pending', 'awaiting_approval'] } },
-        data: { notifiedAt: now },
-      });
-      if (count !== 1) continue;
-      n++;
-      await this.notify(post.workspace, overdueNotice(post));
-    }
-    return n;
+  watchdog(): Promise<number> {
+    return announceOverdue(this.o.db, this.o.clock.now(), (ws, r) => this.notify(ws, r));
   }
 
   /** The post's recorded account, or (posts scheduled before accounts were recorded) the latest one. */

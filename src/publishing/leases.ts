@@ -145,6 +145,70 @@ export class Heartbeat {
 }
 
 /**
+ * Send marks (`sentAt`), each a conditional update on the lease this process holds, written before
+ * the irreversible request leaves. Marks asked for while one is being written share the next
+ * statement (group commit), so a busy process writes one mark per batch, not one per post.
+ */
+export class SendMarks {
+  private readonly queue: Array<{
+    id: number;
+    token: string;
+    done: (marked: boolean) => void;
+    fail: (e: unknown) => void;
+  }> = [];
+  private flushing: Promise<void> | undefined;
+
+  constructor(
+    private readonly d: Pick<LeaseDeps, 'db' | 'clock'>,
+    private readonly leaseMs: number,
+  ) {}
+
+  /** True once the mark is durable; false when the post is no longer this process's to send. */
+  mark(id: number, token: string): Promise<boolean> {
+    return new Promise((done, fail) => {
+      this.queue.push({ id, token, done, fail });
+      // The sends of one claim ask within the same turn: let them all in before writing.
+      this.flushing ??= new Promise((r) => setImmediate(r)).then(() =>
+        this.flush().finally(() => {
+          this.flushing = undefined;
+        }),
+      );
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const db = this.d.db;
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, 64);
+      try {
+        const now = this.d.clock.now();
+        const mine = {
+          id: { in: batch.map((b) => b.id) },
+          leaseOwner: { in: [...new Set(batch.map((b) => b.token))] },
+          status: 'publishing',
+        };
+        const { count } = await db.scheduledPost.updateMany({
+          where: { ...mine, sentAt: null },
+          data: { sentAt: now, leaseExpiresAt: new Date(now.getTime() + this.leaseMs) },
+        });
+        // Rarely short (a lease lost meanwhile): then read which rows carry this mark.
+        const marked =
+          count === batch.length
+            ? new Set(batch.map((b) => b.id))
+            : new Set(
+                (await db.scheduledPost.findMany({ where: { ...mine, sentAt: now }, select: { id: true } })).map(
+                  (r) => r.id,
+                ),
+              );
+        for (const b of batch) b.done(marked.has(b.id));
+      } catch (err) {
+        for (const b of batch) b.fail(err);
+      }
+    }
+  }
+}
+
+/**
  * Puts back in the queue the posts this process claimed but never marked sent (a stop that came
  * before their send): the claim did not count as an attempt. Returns how many went back.
  */

@@ -1,9 +1,11 @@
 /**
  * Recording what became of each publishing attempt (docs/architecture.md §5). Every outcome is a
- * conditional update (it applies only while this process still owns the post); outcomes that come
- * in while a transaction is being written share the next one (group commit: one transaction, one
- * fsync, for many posts under load; no waiting when there is little). The notices that follow a
- * recorded outcome are posted in order, after the commit, without holding up the next one.
+ * conditional update (it applies only while this process still owns the post). Outcomes are written
+ * together (group commit: one transaction, one fsync, for many posts): a batch goes when `flushAt`
+ * outcomes wait, or `delayMs` after the first, and outcomes that come in while one is being written
+ * join the next. Waiting costs nothing but a few milliseconds of "publishing" on a post already
+ * sent: its send slot is free, and its lease is kept by the heartbeat. The notices that follow a
+ * recorded outcome are posted in order, after the commit, without holding up the next batch.
  */
 import type { Prisma } from '@prisma/client';
 import type { Db } from '../db/client.js';
@@ -25,20 +27,32 @@ const RECORD_BATCH = 32;
 export class OutcomeRecorder {
   private readonly queue: Array<{ s: Settlement; done: () => void }> = [];
   private flushing: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
   private notices: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: Db,
     private readonly log: Logger,
+    private readonly flushAt = RECORD_BATCH,
+    private readonly delayMs = 10,
   ) {}
 
   /** Resolves once the outcome is committed (or could not be: the lease then decides, see leases.ts). */
   record(s: Settlement): Promise<void> {
     return new Promise((resolve) => {
       this.queue.push({ s, done: resolve });
-      this.flushing ??= this.flush().finally(() => {
-        this.flushing = undefined;
-      });
+      if (this.queue.length >= this.flushAt) this.flushNow();
+      else this.timer ??= setTimeout(() => this.flushNow(), this.delayMs);
+    });
+  }
+
+  private flushNow(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.flushing ??= this.flush().finally(() => {
+      this.flushing = undefined;
+      // Outcomes that came in during the last batch and did not fill one wait for their timer.
+      if (this.queue.length > 0) this.timer ??= setTimeout(() => this.flushNow(), this.delayMs);
     });
   }
 
