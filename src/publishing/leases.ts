@@ -4,8 +4,8 @@
  * process that died (or lost the database for a whole lease) lets a lease run out. What happens to
  * an expired lease depends on the send mark (`sentAt`, written just before the irreversible request):
  * - no mark: nothing left this process, so the post goes back to `pending` and another replica
- *   publishes it (after MAX_ATTEMPTS such claims it fails instead, so a post that crashes every
- *   process that takes it cannot go round forever);
+ *   publishes it (the claim still counts as an attempt: on its last one the post fails instead, so
+ *   a post that crashes every process that takes it cannot go round forever);
  * - a mark: the request may have gone out, so the post becomes `unknown` and a person is asked.
  */
 import type { Workspace } from '@prisma/client';
@@ -61,7 +61,7 @@ export async function settleExpiredLeases(d: LeaseDeps): Promise<ExpiryReport> {
       d.telemetry?.publishes.inc({ channel: post.channel, outcome: 'requeued' });
       d.log.warn({ post: post.id, owner: post.leaseOwner }, 'publishing lease expired before sending: re-queued');
     } else if (post.sentAt === null) {
-      const reason = `the publishing process stopped ${post.attempts} times before it sent this post (nothing was published)`;
+      const reason = `the publishing process stopped before it sent this post, on its last attempt (${post.attempts} of ${MAX_ATTEMPTS}); nothing was published`;
       const { count } = await d.db.scheduledPost.updateMany({
         where: { ...expired, sentAt: null },
         data: { status: 'failed', leaseOwner: null, leaseExpiresAt: null, lastError: reason, notifiedAt: now },

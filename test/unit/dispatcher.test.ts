@@ -413,7 +413,9 @@ describe('Dispatcher', () => {
       expect(await dispatcher(factory).tick()).toMatchObject({ failed: 1, requeued: 0 });
       expect(calls).toEqual([]);
       expect(await statusOf(p.id)).toBe('failed');
-      expect(textOf(app.recorder.notices.at(-1)?.reply ?? { blocks: [] })).toMatch(/stopped 5 times before it sent/);
+      expect(textOf(app.recorder.notices.at(-1)?.reply ?? { blocks: [] })).toMatch(
+        /stopped before it sent this post, on its last attempt \(5 of 5\)/,
+      );
     });
   });
 
