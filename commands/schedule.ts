@@ -26,7 +26,7 @@ import {
   type ScheduledPost,
   WAITING,
 } from '../src/publishing/scheduler.js';
-import { isProvider } from '../src/workspace/integrations.js';
+import { IntegrationService, isProvider } from '../src/workspace/integrations.js';
 
 const m = defineMessages(
   'schedule',
@@ -43,7 +43,7 @@ const m = defineMessages(
     duplicate: (p: { id: number }) => `The same post is already scheduled as #${p.id}.`,
     notFound: (p: { id: number }) => `There is no post #${p.id} in this workspace.`,
     tooLate: (p: { id: number; status: string }) => `Post #${p.id} can no longer be changed: it is ${p.status}.`,
-    nothingToEdit: 'Say what to change: when:"…", text:"…", title:"…" or media:https://…',
+    nothingToEdit: 'Say what to change: when:"…", text:"…", title:"…", media:https://… or account:…',
     edited: (p: { id: number }) => `Post #${p.id} updated.`,
     cancelled: (p: { id: number }) => `Post #${p.id} cancelled. It will not be published.`,
     approved: (p: { id: number; who: string }) => `Post #${p.id} approved by ${p.who}. It goes out at its time.`,
@@ -53,6 +53,13 @@ const m = defineMessages(
     resolvedRetry: (p: { id: number }) => `Post #${p.id} will be published again within a few seconds.`,
     notUnknown: (p: { id: number; status: string }) =>
       `Post #${p.id} is ${p.status}; only a post with an unknown outcome can be resolved.`,
+    whichAccount: (p: { channel: string; list: string; example: string }) =>
+      `${p.channel} has several connected accounts: ${p.list}. Say which one this post is for with account:, e.g. account:${p.example}`,
+    unknownAccount: (p: { channel: string; account: string; list: string }) =>
+      `${p.account} is not a connected ${p.channel} account. Connected: ${p.list}.`,
+    noAccountYet: (p: { channel: string; account: string }) =>
+      `No ${p.channel} account is connected yet, so ${p.account} cannot be checked: an admin can run /connect ${p.channel} account:${p.account} first.`,
+    reminderNoAccount: 'The reminder channel has no account: leave account: out.',
   },
   {
     scheduledTitle: (p) => `جُدول على ${iso(p.channel)}`,
@@ -64,7 +71,7 @@ const m = defineMessages(
     duplicate: (p) => `المنشور نفسه مجدول بالفعل برقم #${iso(p.id)}.`,
     notFound: (p) => `لا يوجد منشور #${iso(p.id)} في مساحة العمل هذه.`,
     tooLate: (p) => `لم يعد ممكنًا تغيير المنشور #${iso(p.id)}: حالته ${p.status}.`,
-    nothingToEdit: 'اذكر ما تريد تغييره: when:"…" أو text:"…" أو title:"…" أو media:https://…',
+    nothingToEdit: 'اذكر ما تريد تغييره: when:"…" أو text:"…" أو title:"…" أو media:https://… أو account:…',
     edited: (p) => `حُدّث المنشور #${iso(p.id)}.`,
     cancelled: (p) => `أُلغي المنشور #${iso(p.id)}. لن يُنشر.`,
     approved: (p) => `وافق ${p.who} على المنشور #${iso(p.id)}. سيُنشر في موعده.`,
@@ -73,6 +80,13 @@ const m = defineMessages(
     resolvedPublished: (p) => `عُلّم المنشور #${iso(p.id)} كمنشور. لن يُرسل شيء.`,
     resolvedRetry: (p) => `سيُنشر المنشور #${iso(p.id)} مجددًا خلال ثوانٍ.`,
     notUnknown: (p) => `حالة المنشور #${iso(p.id)} ${p.status}؛ لا يُحسم إلا منشور نتيجته غير معروفة.`,
+    whichAccount: (p) =>
+      `لدى ${iso(p.channel)} أكثر من حساب مربوط: ${iso(p.list)}. حدّد الحساب الذي يُنشر عليه هذا المنشور بالخيار account:، مثل ${iso(`account:${p.example}`)}`,
+    unknownAccount: (p) =>
+      `${iso(p.account)} ليس حسابًا مربوطًا على ${iso(p.channel)}. الحسابات المربوطة: ${iso(p.list)}.`,
+    noAccountYet: (p) =>
+      `لا يوجد حساب ${iso(p.channel)} مربوط بعد، لذلك لا يمكن التحقق من ${iso(p.account)}: يستطيع المسؤول تشغيل ${iso(`/connect ${p.channel} account:${p.account}`)} أولًا.`,
+    reminderNoAccount: 'قناة التذكير لا حساب لها: احذف الخيار account:.',
   },
 );
 
@@ -107,6 +121,14 @@ const mediaOpt = opt.url({
   label: { en: 'Media URL', ar: 'رابط الوسائط' },
   description: { en: 'A public https:// image or video', ar: 'رابط https:// عام لصورة أو فيديو' },
 });
+const accountOpt = opt.string({
+  label: { en: 'Account', ar: 'الحساب' },
+  description: {
+    en: 'Which connected account (page, Instagram account, channel or audience id), when there are several',
+    ar: 'أي حساب مربوط (معرّف الصفحة أو حساب إنستغرام أو القناة أو الجمهور) عند وجود أكثر من حساب',
+  },
+  maxLength: 100,
+});
 const titleOpt = opt.string({
   label: { en: 'Title / subject', ar: 'العنوان / الموضوع' },
   description: { en: 'YouTube title or Mailchimp subject', ar: 'عنوان يوتيوب أو موضوع Mailchimp' },
@@ -124,6 +146,35 @@ function assertRules(d: Draft, ctx: Context): void {
   if (problems.length > 0) throw new UserError(ruleProblemsText(problems, d, ctx));
 }
 
+/**
+ * The account a post on `channel` publishes through: the one named (it must be connected), the only
+ * one connected, or none yet (null: the note says to connect one). Several connected and none
+ * named: refused with the list, so a post never goes out through an account nobody chose.
+ */
+async function chooseAccount(
+  channel: Channel,
+  named: string | undefined,
+  ctx: Context,
+): Promise<{ accountId: string | null; connected: boolean }> {
+  const t = ctx.t(m);
+  if (!isProvider(channel)) {
+    if (named) throw new UserError(t.reminderNoAccount);
+    return { accountId: null, connected: true };
+  }
+  const accounts = await ctx.services.integrations.accounts(ctx.workspace.id, channel);
+  const list = accounts.map((a) => IntegrationService.label(a)).join(', ');
+  if (named) {
+    const match = accounts.find((a) => a.accountId === named);
+    if (match) return { accountId: match.accountId, connected: true };
+    if (accounts.length === 0) throw new UserError(t.noAccountYet({ channel, account: named }));
+    throw new UserError(t.unknownAccount({ channel, account: named, list }));
+  }
+  const [only, ...others] = accounts;
+  if (!only) return { accountId: null, connected: false };
+  if (others.length === 0) return { accountId: only.accountId, connected: true };
+  throw new UserError(t.whichAccount({ channel, list, example: only.accountId }));
+}
+
 async function findPost(ctx: Context, id: number): Promise<ScheduledPost> {
   const post = await ctx.services.scheduler.get(ctx.workspace.id, id);
   if (!post) throw new UserError(ctx.t(m).notFound({ id }));
@@ -137,6 +188,7 @@ async function schedule(
     text?: string | undefined;
     media?: string | undefined;
     title?: string | undefined;
+    account?: string | undefined;
   },
   ctx: Context,
 ): Promise<Reply> {
@@ -150,6 +202,8 @@ async function schedule(
     publishAt: when.utc,
   };
   assertRules(draft, ctx);
+  const account = await chooseAccount(input.channel, input.account, ctx);
+  draft.accountId = account.accountId;
   const scheduler = ctx.services.scheduler;
   const duplicate = await scheduler.findDuplicate(ctx.workspace.id, draft);
   if (duplicate) throw new UserError(t.duplicate({ id: duplicate.id }));
@@ -157,13 +211,12 @@ async function schedule(
   const post = await scheduler.create(ctx.workspace.id, draft, ctx.member.externalId, awaiting);
   await ctx.services.audit.record(ctx, 'post.schedule', `post:${post.id}`, {
     channel: post.channel,
+    ...(post.accountId ? { account: post.accountId } : {}),
     publishAt: post.publishAt.toISOString(),
   });
   const notes: Block[] = [];
   if (when.ambiguous) notes.push(context(t.ambiguous));
-  if (isProvider(draft.channel) && !(await ctx.services.integrations.find(ctx.workspace.id, draft.channel))) {
-    notes.push(context(t.notConnected({ channel: draft.channel })));
-  }
+  if (!account.connected) notes.push(context(t.notConnected({ channel: draft.channel })));
   notes.push(context(awaiting ? t.needsApproval : t.howToCancel({ id: post.id })));
   return reply(
     awaiting
@@ -236,6 +289,7 @@ export default defineCommand({
         text: textOpt,
         media: mediaOpt,
         title: titleOpt,
+        account: accountOpt,
         when: required(whenOpt(true)),
       },
       handler: (input, ctx) => schedule(input, ctx),
@@ -263,12 +317,19 @@ export default defineCommand({
       description: { en: 'Change the time or text of a post not yet sent', ar: 'تغيير وقت أو نص منشور لم يُرسل بعد' },
       allow: ['manager', 'social'],
       pipe: 'text',
-      examples: ['edit 12 when:"friday 5pm"', 'edit 12 | New caption'],
-      options: { id: postId(), when: whenOpt(false), text: textOpt, title: titleOpt, media: mediaOpt },
+      examples: ['edit 12 when:"friday 5pm"', 'edit 12 | New caption', 'edit 12 account:222'],
+      options: {
+        id: postId(),
+        when: whenOpt(false),
+        text: textOpt,
+        title: titleOpt,
+        media: mediaOpt,
+        account: accountOpt,
+      },
       async handler(input, ctx) {
         const t = ctx.t(m);
         const post = await findPost(ctx, input.id);
-        if (!input.when && input.text === undefined && !input.title && !input.media)
+        if (!input.when && input.text === undefined && !input.title && !input.media && !input.account)
           throw new UserError(t.nothingToEdit);
         if (!WAITING.includes(post.status as PostStatus)) {
           throw new UserError(t.tooLate({ id: post.id, status: statusName(post.status, ctx) }));
@@ -281,6 +342,7 @@ export default defineCommand({
           publishAt: input.when ? readWhen(input.when, ctx).utc : post.publishAt,
         };
         assertRules(draft, ctx);
+        if (input.account) draft.accountId = (await chooseAccount(draft.channel, input.account, ctx)).accountId;
         // An approved post that changes must be approved again.
         const awaiting = ctx.workspace.requireApproval;
         const result = await ctx.services.scheduler.edit(ctx.workspace.id, post.id, draft, awaiting);
@@ -289,6 +351,7 @@ export default defineCommand({
         await ctx.services.audit.record(ctx, 'post.edit', `post:${post.id}`, {
           from: post.publishAt.toISOString(),
           to: draft.publishAt.toISOString(),
+          ...(draft.accountId && draft.accountId !== post.accountId ? { account: draft.accountId } : {}),
         });
         const buttons = awaiting ? [actions(approvalButtons(post.id, ctx))] : [];
         return reply(t.edited({ id: post.id }), [...postDetails(result.post, ctx), ...buttons], { tone: 'success' });

@@ -28,6 +28,14 @@ export interface PublishIo {
   state: ProviderState;
   /** Persists progress BEFORE an irreversible step, so a retry checks instead of repeating it. */
   saveState(next: ProviderState): Promise<void>;
+  /**
+   * Call right before the first irreversible request (the one after which the post may be visible
+   * or on its way to people): it durably records that the request is leaving. It throws when the
+   * post must not be sent (this process lost its claim, or is stopping); the publisher then sends
+   * nothing and lets the error through. Until this mark, a process that dies leaves a post that
+   * is simply put back in the queue; after it, the outcome is `unknown` (docs/architecture.md §5).
+   */
+  sending(): Promise<void>;
   now(): Date;
   sleep(ms: number): Promise<void>;
 }
@@ -39,6 +47,13 @@ export interface PublishResult {
 
 export interface Publisher {
   publish(post: PublishPost, io: PublishIo): Promise<PublishResult>;
+  /**
+   * True when publish() calls `io.sending()` itself, just before its irreversible request. Without
+   * it the caller marks the post sent before publish() starts: safe for any publisher, but a
+   * process that dies during the harmless steps then leaves an `unknown` post instead of a
+   * re-queued one.
+   */
+  readonly marksSending?: boolean;
 }
 
 export type Outcome = 'known' | 'unknown';

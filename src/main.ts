@@ -210,6 +210,8 @@ export async function start(o: StartOptions): Promise<void> {
   const app = await createApp({ config: o.config, log: o.log });
   const adapters = o.console ? [] : await platformAdapters(app, o.config);
   const shutdown = onShutdown(o.log, async () => {
+    // Jobs first: the dispatcher stops claiming at once, and what it finishes can still be announced.
+    await app.jobs.stop();
     for (const a of adapters) await a.stop();
     await app.stop();
   });

@@ -1,8 +1,9 @@
 /**
  * Instagram content publishing: create a container, wait until Meta has processed it
  * (`status_code` FINISHED), check the 24-hour publishing quota, then `media_publish` (the one
- * irreversible call). The container id is saved before that call, so a retry that finds the
- * container already PUBLISHED reports success instead of posting twice.
+ * irreversible call; `io.sending()` marks the post just before it: containers are invisible until
+ * published, so everything before it may be repeated). The container id is saved before that call,
+ * so a retry that finds the container already PUBLISHED reports success instead of posting twice.
  */
 import { z } from 'zod';
 import { GraphClient } from '../facebook/graph.js';
@@ -35,6 +36,7 @@ export interface InstagramTiming {
 }
 
 export class InstagramPublisher implements Publisher {
+  readonly marksSending = true;
   private readonly graph: GraphClient;
 
   constructor(
@@ -61,6 +63,7 @@ export class InstagramPublisher implements Publisher {
     }
     await this.waitUntilFinished(containerId, io);
     await this.checkQuota(io.now());
+    await io.sending();
     const media = await this.graph.post(
       `${this.creds.igUserId}/media_publish`,
       { creation_id: containerId },

@@ -1,7 +1,9 @@
 /**
  * Mailchimp campaigns: create (a draft; harmless to repeat) -> set content -> schedule at the due
  * quarter hour (UTC), or send at once when the time has come. The campaign id is saved right after
- * creation, so a retry reads the campaign's status and never creates or sends a second one.
+ * creation, so a retry reads the campaign's status and never creates or sends a second one. The
+ * irreversible call is the schedule (or send) action: `io.sending()` marks the post just before it;
+ * a draft campaign and its content reach nobody.
  */
 import { z } from 'zod';
 import { classifyStatus, type HttpCall, joinUrl, parseJson, send } from '../http.js';
@@ -77,6 +79,7 @@ export class MailchimpClient {
 }
 
 export class MailchimpPublisher implements Publisher {
+  readonly marksSending = true;
   private readonly client: MailchimpClient;
 
   constructor(
@@ -114,6 +117,7 @@ export class MailchimpPublisher implements Publisher {
     }
     await this.client.call('PUT', `campaigns/${current.id}/content`, contentOf(post), z.unknown(), true);
     const late = post.publishAt.getTime() - io.now().getTime() < SEND_NOW_MARGIN_MS;
+    await io.sending();
     // Both are safe to repeat: a retry reads the campaign status first and stops if it moved on.
     if (late) await this.client.call('POST', `campaigns/${current.id}/actions/send`, undefined, z.unknown(), true);
     else {

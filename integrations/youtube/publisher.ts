@@ -1,6 +1,8 @@
 /**
  * YouTube upload through a resumable session: the video exists only once the last byte arrives, so
  * a failed upload leaves nothing behind, and a retry first asks the saved session how far it got.
+ * The irreversible call is the upload of the bytes (the PUT to the session): `io.sending()` marks the
+ * post just before it; downloading the media and opening the session create nothing.
  * A video due later is uploaded private with `status.publishAt`, so YouTube releases it on time
  * even if this bot is down then.
  */
@@ -27,6 +29,8 @@ const video = z.object({ id: z.string() });
 const HOLD_MARGIN_MS = 60_000;
 
 export class YoutubePublisher implements Publisher {
+  readonly marksSending = true;
+
   constructor(
     private readonly base: string,
     private readonly tokens: TokenSource,
@@ -53,6 +57,7 @@ export class YoutubePublisher implements Publisher {
       idempotent: false,
       timeoutMs: 10 * 60_000,
     };
+    await io.sending();
     let res: HttpResponse;
     try {
       // A 401 is answered before any byte is stored, so the one retry with a fresh token is safe.

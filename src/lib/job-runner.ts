@@ -1,7 +1,8 @@
 /**
  * Periodic jobs on node-cron. A job never overlaps itself (a slow run makes the next tick skip),
- * a failure is logged and the next tick tries again, and stop() waits for runs in flight. The
- * state a job works on lives in the database, so a restart loses nothing.
+ * a failure is logged and the next tick tries again, and stop() asks each job to wrap up (its
+ * `stop`) and waits for runs in flight. The state a job works on lives in the database, so a
+ * restart loses nothing.
  */
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from '../log.js';
@@ -11,6 +12,11 @@ export interface JobSpec {
   /** node-cron expression; six fields allow seconds, e.g. every 5 s: star-slash-5 then five stars. */
   schedule: string;
   run(): Promise<void>;
+  /**
+   * Asks a run in flight to end soon (on shutdown); without it stop() waits for the run to finish
+   * by itself. Runs that start afterwards should return at once.
+   */
+  stop?(): Promise<void> | void;
 }
 
 export class JobRunner {
@@ -52,8 +58,16 @@ export class JobRunner {
 
   async stop(): Promise<void> {
     this.started = false;
+    // Asked first, synchronously: a run in flight takes no new work from this moment.
+    const stopping = this.specs.map(async (spec) => {
+      try {
+        await spec.stop?.();
+      } catch (err) {
+        this.log.error({ err, job: spec.name }, 'job did not stop cleanly');
+      }
+    });
     for (const t of this.tasks.splice(0)) await t.stop();
-    await Promise.allSettled([...this.running.values(), ...this.stopHooks.map((h) => h())]);
+    await Promise.allSettled([...stopping, ...this.running.values(), ...this.stopHooks.map((h) => h())]);
   }
 
   private schedule(spec: JobSpec): void {

@@ -3,11 +3,16 @@
  * off after a failure. A network that holds the post and releases it at its time itself (its
  * provider's `publish.holdsSchedule`: YouTube, Mailchimp) gets it HANDOVER_LEAD_MS early, so a
  * slow upload still goes out on time. The same rule is written twice, for the claim statement
- * (src/db/claim.ts) and for Prisma queries.
+ * (src/db/claim.ts) and for Prisma queries. Also how late the queue runs (the dispatcher lag) and
+ * the watchdog that announces posts well past their time.
  */
+import type { Workspace } from '@prisma/client';
 import { type Provider, providersWith } from '../../integrations/provider.js';
 import { PROVIDERS } from '../../integrations/registry.js';
+import type { Reply } from '../core/reply.js';
 import type { Condition } from '../db/claim.js';
+import type { Db } from '../db/client.js';
+import { overdueNotice } from './publish-notices.js';
 
 /** Networks that hold the schedule themselves are handed their posts this early. */
 export const HANDOVER_LEAD_MS = 30 * 60_000;
@@ -65,4 +70,42 @@ export function dueWhere(now: Date) {
 export function backoffMs(attempt: number, retryAfterMs?: number): number {
   const exp = Math.min(30_000 * 2 ** Math.max(0, attempt - 1), 30 * 60_000);
   return Math.max(exp, retryAfterMs ?? 0);
+}
+
+/**
+ * Seconds since the oldest due post should have gone out (0 when none waits). Posts backing off
+ * after a failure count too, as they are late all the same.
+ */
+export async function lagSeconds(db: Db, now: Date): Promise<number> {
+  const oldest = await db.scheduledPost.findFirst({
+    where: { status: { in: ['pending', 'publishing'] }, publishAt: { lte: now } },
+    orderBy: [{ publishAt: 'asc' }, { id: 'asc' }],
+    select: { publishAt: true },
+  });
+  return oldest ? Math.max(0, now.getTime() - oldest.publishAt.getTime()) / 1000 : 0;
+}
+
+/** Posts still waiting more than OVERDUE_MS after their time, announced once each (claimed by notifiedAt). */
+export async function announceOverdue(
+  db: Db,
+  now: Date,
+  notify: (workspace: Workspace, r: Reply) => Promise<void>,
+): Promise<number> {
+  const cutoff = new Date(now.getTime() - OVERDUE_MS);
+  const overdue = await db.scheduledPost.findMany({
+    where: { status: { in: ['pending', 'awaiting_approval'] }, publishAt: { lt: cutoff }, notifiedAt: null },
+    include: { workspace: true },
+    take: 100,
+  });
+  let n = 0;
+  for (const post of overdue) {
+    const { count } = await db.scheduledPost.updateMany({
+      where: { id: post.id, notifiedAt: null, status: { in: ['pending', 'awaiting_approval'] } },
+      data: { notifiedAt: now },
+    });
+    if (count !== 1) continue;
+    n++;
+    await notify(post.workspace, overdueNotice(post));
+  }
+  return n;
 }

@@ -1,4 +1,7 @@
-/** Publishing's background work: the dispatcher ticks every second (docs/architecture.md §5); ticks never overlap. */
+/**
+ * Publishing's background work: the dispatcher ticks every second (docs/architecture.md §5); ticks
+ * never overlap, and on shutdown the dispatcher stops claiming at once.
+ */
 import type { Feature } from '../feature.js';
 import { Dispatcher } from './dispatcher.js';
 
@@ -25,8 +28,10 @@ export const publishing: Feature = {
       schedule: '* * * * * *',
       run: async () => {
         const r = await dispatcher.tick();
-        if (r.claimed > 0 || r.overdue > 0 || r.unknown > 0) log.info(r, 'dispatcher tick');
+        if (r.claimed > 0 || r.overdue > 0 || r.unknown > 0 || r.requeued > 0) log.info(r, 'dispatcher tick');
       },
+      // Shutdown: no new claim; marked sends finish within the grace period; unsent claims go back.
+      stop: () => dispatcher.stop(),
     });
   },
 };

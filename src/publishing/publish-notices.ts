@@ -30,6 +30,8 @@ export const m = defineMessages(
     reason: 'Reason',
     notConnected: (p: { provider: string }) =>
       `${p.provider} is not connected. An admin can run /connect ${p.provider}.`,
+    accountGone: (p: { provider: string; account: string }) =>
+      `The ${p.provider} account ${p.account} this post was scheduled for is no longer connected, so nothing was published. An admin can connect it again (/connect ${p.provider} account:${p.account}), then schedule the post again.`,
     unknownTitle: (p: { id: number; channel: string }) => `Post #${p.id} to ${p.channel}: outcome unknown`,
     unknownWhat:
       'We could not confirm whether it was published, so it will NOT be sent again automatically. Check the account, then press one of the buttons (or /schedule resolve).',
@@ -60,6 +62,8 @@ export const m = defineMessages(
       `رُفض الرمز. على المسؤول تشغيل /connect ${iso(p.provider)} برمز جديد؛ ستفشل المنشورات على ${iso(p.provider)} حتى ذلك الحين.`,
     reason: 'السبب',
     notConnected: (p) => `${iso(p.provider)} غير متصل. يستطيع المسؤول تشغيل /connect ${iso(p.provider)}.`,
+    accountGone: (p) =>
+      `حساب ${iso(p.provider)} ${iso(p.account)} الذي جُدول له هذا المنشور لم يعد متصلًا، لذلك لم يُنشر شيء. يستطيع المسؤول ربطه من جديد (${iso(`/connect ${p.provider} account:${p.account}`)}) ثم جدولة المنشور مرة أخرى.`,
     unknownTitle: (p) => `المنشور #${iso(p.id)} على ${iso(p.channel)}: النتيجة غير معروفة`,
     unknownWhat:
       'لم نتمكن من التأكد من نشره، لذلك لن يُرسل مرة أخرى تلقائيًا. تحقّق من الحساب ثم اضغط أحد الزرين (أو /schedule resolve).',

@@ -4,19 +4,22 @@
  * failure to send it is always safe to retry.
  */
 import type { Workspace } from '@prisma/client';
-import { PublishError, type Publisher, type PublishResult } from '../../integrations/publisher.js';
+import { PublishError, type Publisher, type PublishIo, type PublishResult } from '../../integrations/publisher.js';
 import type { Locale } from '../core/i18n.js';
 import type { Notifier } from '../core/notifier.js';
 import { context, fields, reply, text } from '../core/reply.js';
 import { m } from './publish-notices.js';
 
 export class ReminderPublisher implements Publisher {
+  /** The team-channel message is the send; the post is marked just before it. */
+  readonly marksSending = true;
+
   constructor(
     private readonly notifier: Notifier,
     private readonly workspace: Workspace,
   ) {}
 
-  async publish(post: Parameters<Publisher['publish']>[0]): Promise<PublishResult> {
+  async publish(post: Parameters<Publisher['publish']>[0], io: Pick<PublishIo, 'sending'>): Promise<PublishResult> {
     const locale = this.workspace.locale as Locale;
     const t = m[locale] ?? m.en;
     const extra = [
@@ -29,6 +32,7 @@ export class ReminderPublisher implements Publisher {
       { tone: 'info', rtl: locale === 'ar' },
     );
     let sent: Awaited<ReturnType<Notifier['post']>>;
+    await io.sending();
     try {
       sent = await this.notifier.post(this.workspace, 'team', r);
     } catch (err) {

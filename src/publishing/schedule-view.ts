@@ -1,5 +1,5 @@
 /**
- * How scheduled posts are shown in chat: a post's card (channel, status, local and UTC time, media,
+ * How scheduled posts are shown in chat: a post's card (channel, account, status, local and UTC time, media,
  * attempts, last error, link), the approval buttons, the 14-day calendar of /schedule list, and the
  * text of the problems found when a post is checked (a time that cannot be read, a channel's
  * rules). commands/schedule.ts parses what people type, calls SchedulerService and shows its
@@ -18,6 +18,7 @@ const m = defineMessages(
   {
     post: 'Post',
     channel: 'Channel',
+    account: 'Account',
     local: 'Local time',
     utc: 'UTC',
     status: 'Status',
@@ -70,6 +71,7 @@ const m = defineMessages(
   {
     post: 'المنشور',
     channel: 'القناة',
+    account: 'الحساب',
     local: 'الوقت المحلي',
     utc: 'التوقيت العالمي UTC',
     status: 'الحالة',
@@ -155,6 +157,7 @@ export function postDetails(post: ScheduledPost, v: Viewer): Block[] {
   const rows = [
     { label: t.post, value: iso(`#${post.id}`) },
     { label: t.channel, value: iso(channelName(post.channel)) },
+    ...(post.accountId ? [{ label: t.account, value: iso(post.accountId) }] : []),
     { label: t.status, value: statusName(post.status, v) },
     { label: t.local, value: iso(`${localTime(post.publishAt, v.timezone, v.locale)} (${v.timezone})`) },
     { label: t.utc, value: iso(formatUtc(post.publishAt)) },
@@ -175,8 +178,11 @@ export function calendar(posts: readonly ScheduledPost[], now: Date, v: Viewer):
   const t = v.t(m);
   const zone = v.timezone;
   if (posts.length === 0) return reply(t.listTitle, [text(t.listEmpty)]);
+  // The account shows when the post records one: with several pages connected, which one matters.
+  const where = (p: ScheduledPost) =>
+    iso(p.accountId ? `${channelName(p.channel)} ${p.accountId}` : channelName(p.channel));
   const line = (p: ScheduledPost) =>
-    `${iso(formatLocal(p.publishAt, zone).slice(11))} · ${iso(`#${p.id}`)} ${iso(channelName(p.channel))} · ${statusName(p.status, v)} · ${preview(p.content || p.title || '', 60)}`;
+    `${iso(formatLocal(p.publishAt, zone).slice(11))} · ${iso(`#${p.id}`)} ${where(p)} · ${statusName(p.status, v)} · ${preview(p.content || p.title || '', 60)}`;
   const blocks: Block[] = [];
   const attention = posts.filter(
     (p) => p.publishAt < now && (p.status === 'unknown' || p.status === 'awaiting_approval'),

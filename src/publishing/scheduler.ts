@@ -60,6 +60,12 @@ export interface Draft {
   title: string | null;
   media: MediaItem[];
   publishAt: Date;
+  /**
+   * The connected account (Integration.accountId) it publishes through. Null: none recorded (no
+   * account was connected when it was scheduled, or it predates recorded accounts); it then goes
+   * through the network's most recently updated account at its time.
+   */
+  accountId?: string | null;
 }
 
 const VIDEO_EXT = /\.(mp4|mov|m4v|webm|avi|mkv)(\?|#|$)/i;
@@ -123,12 +129,16 @@ export type ChangeResult = { ok: true; post: ScheduledPost } | { ok: false; post
 export class SchedulerService {
   constructor(private readonly db: Db) {}
 
-  /** An identical live post (same channel, time and content): a double submit, not a new post. */
+  /**
+   * An identical live post (same channel, account, time and content): a double submit, not a new
+   * post. The same text to two accounts at once is two posts.
+   */
   findDuplicate(workspaceId: number, d: Draft): Promise<ScheduledPost | null> {
     return this.db.scheduledPost.findFirst({
       where: {
         workspaceId,
         channel: d.channel,
+        accountId: d.accountId ?? null,
         publishAt: d.publishAt,
         content: d.content,
         status: { notIn: ['cancelled', 'failed'] },
@@ -145,6 +155,7 @@ export class SchedulerService {
         title: d.title,
         media: d.media as unknown as Prisma.InputJsonValue,
         publishAt: d.publishAt,
+        accountId: d.accountId ?? null,
         status: awaitingApproval ? 'awaiting_approval' : 'pending',
         idempotencyKey: randomUUID(),
         createdById: by,
@@ -174,7 +185,7 @@ export class SchedulerService {
   /**
    * New time, text, title or media for a post not yet sent. It waits for approval again when the
    * workspace requires approval (an approved post that changes must be approved again), and its
-   * attempts start over.
+   * attempts start over. The account changes only when the draft names one.
    */
   edit(workspaceId: number, id: number, d: Draft, awaitingApproval: boolean): Promise<ChangeResult> {
     return this.change(workspaceId, id, WAITING, {
@@ -182,6 +193,7 @@ export class SchedulerService {
       title: d.title,
       media: d.media as unknown as object,
       publishAt: d.publishAt,
+      ...(d.accountId ? { accountId: d.accountId } : {}),
       status: awaitingApproval ? 'awaiting_approval' : 'pending',
       nextAttemptAt: null,
       notifiedAt: null,
@@ -217,6 +229,7 @@ export class SchedulerService {
           notifiedAt: null,
           leaseOwner: null,
           leaseExpiresAt: null,
+          sentAt: null,
         });
   }
 

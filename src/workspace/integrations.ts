@@ -117,9 +117,29 @@ export class IntegrationService {
     );
   }
 
-  /** The account a channel publishes through: the most recently connected one. */
-  find(workspaceId: number, provider: ProviderId): Promise<Integration | null> {
-    return this.db.integration.findFirst({ where: { workspaceId, provider }, orderBy: { updatedAt: 'desc' } });
+  /**
+   * A connected account: the one named by `accountId` (a scheduled post's recorded account), or,
+   * without one, the most recently updated account of the network (how posts scheduled before
+   * accounts were recorded, and comment replies, pick one).
+   */
+  find(workspaceId: number, provider: ProviderId, accountId?: string | null): Promise<Integration | null> {
+    if (accountId) return this.db.integration.findFirst({ where: { workspaceId, provider, accountId } });
+    return this.db.integration.findFirst({
+      where: { workspaceId, provider },
+      orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+    });
+  }
+
+  /** The network's connected accounts in a workspace, by account id. */
+  accounts(workspaceId: number, provider: ProviderId): Promise<Integration[]> {
+    return this.db.integration.findMany({ where: { workspaceId, provider }, orderBy: [{ accountId: 'asc' }] });
+  }
+
+  /** How an account is named in chat: its id, and the name the network gave when it was connected. */
+  static label(integration: Pick<Integration, 'accountId' | 'status' | 'statusMessage'>): string {
+    // statusMessage holds the account's name while the account is healthy, an error message otherwise.
+    const name = integration.status === 'ok' ? integration.statusMessage : null;
+    return name && name !== integration.accountId ? `${integration.accountId} (${name})` : integration.accountId;
   }
 
   async markReauth(integration: Integration, reason: string): Promise<void> {

@@ -125,17 +125,22 @@ describe('publishing end to end against local fakes', () => {
     meta.server.hangAfterActing('POST', /\/111\/feed$/);
     const publisher = new FacebookPublisher(meta.url, { pageId: '111', token: PAGE_TOKEN }, undefined, 300);
     const before = meta.posts.length;
+    let marked = 0;
     const err = await publisher
-      .publish({
-        id: 1,
-        channel: 'facebook',
-        content: 'hang',
-        title: null,
-        media: [],
-        publishAt: new Date(),
-        idempotencyKey: 'k',
-      })
+      .publish(
+        {
+          id: 1,
+          channel: 'facebook',
+          content: 'hang',
+          title: null,
+          media: [],
+          publishAt: new Date(),
+          idempotencyKey: 'k',
+        },
+        { sending: async () => void marked++ },
+      )
       .catch((e: unknown) => e);
+    expect(marked).toBe(1);
     expect(err).toBeInstanceOf(PublishError);
     expect((err as PublishError).outcome).toBe('unknown');
     expect(meta.posts.length).toBe(before + 1);
@@ -286,6 +291,176 @@ describe('publishing end to end against local fakes', () => {
     expect(app.recorder.notices).toHaveLength(1);
     expect(lastNotice()).toMatch(/Reminder: time to post #1[\s\S]*behind-the-scenes[\s\S]*by hand/);
     expect((await onlyPost()).status).toBe('published');
+  });
+
+  describe("the send mark comes right before each network's irreversible call (issue 24)", () => {
+    const base = { id: 1, title: null, publishAt: new Date('2026-11-26T09:00:00Z'), idempotencyKey: 'k' };
+    const cases = [
+      {
+        name: 'Facebook text: /feed',
+        connect: `/connect facebook account:111 token:${PAGE_TOKEN}`,
+        provider: 'facebook' as const,
+        server: () => meta.server,
+        post: { ...base, channel: 'facebook', content: 'Mark me', media: [] },
+        irreversible: ['POST /v21.0/111/feed'],
+      },
+      {
+        name: 'Facebook photos: unpublished photos first, then /feed',
+        connect: `/connect facebook account:111 token:${PAGE_TOKEN}`,
+        provider: 'facebook' as const,
+        server: () => meta.server,
+        post: {
+          ...base,
+          channel: 'facebook',
+          content: 'Two photos',
+          media: [
+            { url: 'https://cdn.example.com/a.jpg', kind: 'image' as const },
+            { url: 'https://cdn.example.com/b.jpg', kind: 'image' as const },
+          ],
+        },
+        irreversible: ['POST /v21.0/111/feed'],
+      },
+      {
+        name: 'Instagram: container, status and quota first, then media_publish',
+        connect: `/connect instagram account:178414 token:${IG_TOKEN}`,
+        provider: 'instagram' as const,
+        server: () => meta.server,
+        post: {
+          ...base,
+          channel: 'instagram',
+          content: 'Mark me #coffee',
+          media: [{ url: 'https://cdn.example.com/cup.jpg', kind: 'image' as const }],
+        },
+        irreversible: ['POST /v21.0/178414/media_publish'],
+      },
+      {
+        name: 'Mailchimp: campaign and content first, then the schedule action',
+        connect: `/connect mailchimp account:list1 token:${MC_KEY}`,
+        provider: 'mailchimp' as const,
+        server: () => mc.server,
+        post: {
+          ...base,
+          channel: 'mailchimp',
+          content: 'Hello',
+          title: 'Subject',
+          publishAt: new Date('2026-11-26T12:00:00Z'),
+          media: [],
+        },
+        irreversible: [/^POST \/3\.0\/campaigns\/[^/]+\/actions\/schedule$/],
+      },
+      {
+        name: 'YouTube: download and session first, then the bytes',
+        connect: `/connect youtube account:UCabc token:${YT_TOKEN}`,
+        provider: 'youtube' as const,
+        server: () => yt.server,
+        post: {
+          ...base,
+          channel: 'youtube',
+          content: 'Video',
+          title: 'Launch',
+          media: [{ url: 'MEDIA', kind: 'video' as const }],
+        },
+        irreversible: ['PUT /upload/youtube/v3/videos'],
+      },
+    ];
+
+    async function publishWatched(c: (typeof cases)[number], refuse: boolean) {
+      expect((await app.say(c.connect)).tone).not.toBe('error');
+      const ws = await app.services.db.workspace.findFirstOrThrow();
+      const integration = await app.services.integrations.find(ws.id, c.provider);
+      const publisher = app.services.integrations.publisherFor(integration as NonNullable<typeof integration>);
+      expect(publisher.marksSending).toBe(true);
+      const media = c.post.media.map((m) =>
+        m.url === 'MEDIA' ? { ...m, url: yt.addMedia('mark.mp4', new Uint8Array(2048).fill(3)) } : m,
+      );
+      const server = c.server();
+      const from = server.requests.length;
+      const marks: number[] = [];
+      const outcome = await publisher
+        .publish(
+          { ...c.post, media },
+          {
+            state: {},
+            saveState: async () => {},
+            sending: async () => {
+              marks.push(server.requests.length);
+              if (refuse) throw new Error('not now');
+            },
+            now: () => app.clock.now(),
+            sleep: async () => {},
+          },
+        )
+        .catch((e: unknown) => e);
+      const calls = server.requests.slice(from).map((r) => `${r.method} ${r.path}`);
+      const at = (marks[0] ?? from) - from;
+      return { outcome, marks, before: calls.slice(0, at), after: calls.slice(at) };
+    }
+
+    const isIrreversible = (c: (typeof cases)[number], call: string) =>
+      c.irreversible.some((x) => (typeof x === 'string' ? x === call : x.test(call)));
+
+    it.each(cases)('$name', async (c) => {
+      const r = await publishWatched(c, false);
+      expect(r.outcome).not.toBeInstanceOf(Error);
+      expect(r.marks).toHaveLength(1);
+      expect(r.before.filter((call) => isIrreversible(c, call))).toEqual([]);
+      expect(isIrreversible(c, r.after[0] ?? '')).toBe(true);
+    });
+
+    it.each(cases)('$name: a refused mark sends nothing irreversible', async (c) => {
+      const r = await publishWatched(c, true);
+      expect((r.outcome as Error).message).toBe('not now');
+      expect(r.after).toEqual([]);
+    });
+  });
+
+  describe('the account a post was scheduled for (issue 24)', () => {
+    const TEA_TOKEN = 'EAAGpage-token-tea';
+    beforeAll(() => meta.addPage('222', TEA_TOKEN, 'Tea House'));
+
+    it('publishes as the page it was scheduled for, even after another page is connected', async () => {
+      await app.say(`/connect facebook account:111 token:${PAGE_TOKEN}`);
+      await app.say('/schedule facebook in 10 minutes | Scheduled while only 111 was connected');
+      app.clock.advance(60_000);
+      // Connected later, so it is the most recently updated account of the network.
+      expect((await app.say(`/connect facebook account:222 token:${TEA_TOKEN}`)).tone).toBe('success');
+      app.clock.advance(9 * 60_000);
+      await dispatcher.tick();
+      const made = meta.posts.filter((p) => p.message === 'Scheduled while only 111 was connected');
+      expect(made.map((p) => p.pageId)).toEqual(['111']);
+      expect((await onlyPost()).status).toBe('published');
+    });
+
+    it('fails with the reason when that account is no longer connected, and publishes nothing', async () => {
+      await app.say(`/connect facebook account:111 token:${PAGE_TOKEN}`);
+      await app.say(`/connect facebook account:222 token:${TEA_TOKEN}`);
+      await app.say('/schedule facebook in 10 minutes account:111 | Page 111 only');
+      await app.services.db.integration.deleteMany({ where: { accountId: '111' } });
+      app.clock.advance(10 * 60_000);
+      await dispatcher.tick();
+      expect(meta.posts.filter((p) => p.message === 'Page 111 only')).toEqual([]);
+      const post = await onlyPost();
+      expect(post.status).toBe('failed');
+      expect(post.lastError).toMatch(/account 111 this post was scheduled for is no longer connected/);
+      expect(lastNotice()).toMatch(/account 111 this post was scheduled for is no longer connected/);
+    });
+
+    it('a post from before accounts were recorded still goes through the most recently updated account', async () => {
+      await app.say(`/connect facebook account:111 token:${PAGE_TOKEN}`);
+      await app.say(`/connect facebook account:222 token:${TEA_TOKEN}`);
+      const ws = await app.services.db.workspace.findFirstOrThrow();
+      await app.services.db.scheduledPost.create({
+        data: {
+          workspaceId: ws.id,
+          channel: 'facebook',
+          content: 'An older post',
+          publishAt: app.clock.now(),
+          idempotencyKey: 'legacy-1',
+        },
+      });
+      await dispatcher.tick();
+      expect(meta.posts.filter((p) => p.message === 'An older post').map((p) => p.pageId)).toEqual(['222']);
+    });
   });
 
   it('a post to an unconnected channel fails with what to do', async () => {

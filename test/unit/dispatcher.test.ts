@@ -28,6 +28,24 @@ function scripted(steps: Array<(post: ScheduledPost) => Promise<{ externalId: st
 
 const ok = async (post: ScheduledPost) => ({ externalId: `ext-${post.id}`, url: `https://example.com/p/${post.id}` });
 
+/** Resolves when `cond` holds, polling every few milliseconds. */
+async function until(cond: () => boolean | Promise<boolean>, ms = 5_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** A gate a test opens by hand. */
+function gate() {
+  let open: () => void = () => {};
+  const opened = new Promise<void>((r) => {
+    open = r;
+  });
+  return { opened, open };
+}
+
 describe('Dispatcher', () => {
   let app: TestApp;
   let workspaceId: number;
@@ -255,5 +273,240 @@ describe('Dispatcher', () => {
     const late = await app.say(`/schedule cancel ${a.id}`);
     expect(textOf(late)).toMatch(/can no longer be changed: it is publishing/);
     expect(await statusOf(b.id)).toBe('cancelled');
+  });
+  describe('leases: claim what is sent, keep it alive, re-queue what never left (issue 24)', () => {
+    const held = () =>
+      app.services.db.scheduledPost.findMany({ where: { status: 'publishing' }, orderBy: { id: 'asc' } });
+
+    it('claims only as many posts as it sends at once, with a short lease', async () => {
+      await Promise.all(Array.from({ length: 30 }, () => post('2026-11-26T08:59:00Z')));
+      const started: number[] = [];
+      // Every send hangs: the process is busy with 4 and must hold no more than those.
+      const hanging: PublisherFactory = async (row) => ({
+        publisher: {
+          publish: () => {
+            started.push(row.id);
+            return new Promise(() => {});
+          },
+        },
+      });
+      void dispatcher(hanging, { owner: 'busy', concurrency: 4 }).tick();
+      await until(() => started.length === 4);
+      await new Promise((r) => setTimeout(r, 50));
+      const rows = await held();
+      expect(rows).toHaveLength(4);
+      expect(started).toHaveLength(4);
+      // Leases are a minute, not twenty.
+      for (const r of rows) expect(r.leaseExpiresAt?.getTime()).toBe(Date.parse('2026-11-26T09:01:00Z'));
+      expect(await app.services.db.scheduledPost.count({ where: { status: 'pending', attempts: 0 } })).toBe(26);
+    });
+
+    it('a process that dies before sending leaves its post to be re-queued and published once by another', async () => {
+      const p = await post('2026-11-26T08:59:00Z');
+      // Dies while still downloading the media, before its irreversible call.
+      const dying: PublisherFactory = async () => ({
+        publisher: { marksSending: true, publish: () => new Promise(() => {}) },
+      });
+      void dispatcher(dying, { owner: 'dead' }).tick();
+      await until(async () => (await statusOf(p.id)) === 'publishing');
+      const row = await app.services.db.scheduledPost.findUniqueOrThrow({ where: { id: p.id } });
+      expect(row.sentAt).toBeNull();
+
+      const { calls, factory } = scripted([ok]);
+      const survivor = dispatcher(factory, { owner: 'alive' });
+      expect((await survivor.tick()).requeued).toBe(0); // lease still valid: hands off
+      app.clock.advance(61_000);
+      const report = await survivor.tick();
+      expect(report).toMatchObject({ requeued: 1, unknown: 0, published: 1 });
+      expect(calls).toEqual([p.id]);
+      expect(await statusOf(p.id)).toBe('published');
+      expect(app.recorder.notices.filter((n) => /outcome unknown/.test(n.reply.title ?? ''))).toHaveLength(0);
+    });
+
+    it('a process that dies after marking the send leaves the post unknown; its other claims go back', async () => {
+      const posts = await Promise.all(Array.from({ length: 6 }, () => post('2026-11-26T08:59:00Z')));
+      const marked: number[] = [];
+      // Two sends get past the mark and hang there; the others die before it.
+      const dying: PublisherFactory = async (row) => ({
+        publisher: {
+          marksSending: true,
+          publish: async (_p, io) => {
+            if (marked.length < 2) {
+              marked.push(row.id);
+              await io.sending();
+            }
+            return new Promise(() => {});
+          },
+        },
+      });
+      void dispatcher(dying, { owner: 'dead', concurrency: 6 }).tick();
+      await until(async () => (await held()).filter((r) => r.sentAt).length === 2);
+      const { calls, factory } = scripted([ok]);
+      app.clock.advance(61_000);
+      const report = await dispatcher(factory, { owner: 'alive' }).tick();
+      expect(report).toMatchObject({ unknown: 2, requeued: 4, published: 4 });
+      expect([...calls].sort()).toEqual(
+        posts
+          .map((p) => p.id)
+          .filter((id) => !marked.includes(id))
+          .sort(),
+      );
+      for (const id of marked) expect(await statusOf(id)).toBe('unknown');
+    });
+
+    it('the heartbeat keeps a long send (a YouTube upload) from being taken over', async () => {
+      const p = await post('2026-11-26T08:59:00Z');
+      const upload = gate();
+      const slow: PublisherFactory = async (row) => ({
+        publisher: {
+          publish: async () => {
+            await upload.opened;
+            return ok(row);
+          },
+        },
+      });
+      const owner = dispatcher(slow, { owner: 'uploader', heartbeatMs: 5 });
+      const ticking = owner.tick();
+      const { calls, factory } = scripted([ok]);
+      const other = dispatcher(factory, { owner: 'other' });
+      // Five minutes of upload, five times the lease: the owner is alive and says so.
+      for (let i = 0; i < 10; i++) {
+        app.clock.advance(30_000);
+        const renewed = app.clock.now().getTime() + 60_000;
+        await until(async () => (await held())[0]?.leaseExpiresAt?.getTime() === renewed);
+        expect(await other.tick()).toMatchObject({ unknown: 0, requeued: 0, claimed: 0 });
+      }
+      upload.open();
+      expect(await ticking).toMatchObject({ published: 1 });
+      expect(calls).toEqual([]);
+      expect(await statusOf(p.id)).toBe('published');
+    });
+
+    it('an unknown failure before the mark is retried: nothing left', async () => {
+      const p = await post('2026-11-26T08:59:00Z');
+      const failing: PublisherFactory = async () => ({
+        publisher: {
+          marksSending: true,
+          publish: async () => {
+            throw PublishError.unknown('POST /media timed out (creating the container)');
+          },
+        },
+      });
+      expect(await dispatcher(failing).tick()).toMatchObject({ retried: 1, unknown: 0 });
+      const row = await app.services.db.scheduledPost.findUniqueOrThrow({ where: { id: p.id } });
+      expect(row).toMatchObject({ status: 'pending', sentAt: null });
+      expect(row.nextAttemptAt).not.toBeNull();
+    });
+
+    it('a post that takes down every process before it is sent fails after the last attempt', async () => {
+      const p = await post('2026-11-26T08:59:00Z');
+      await app.services.db.scheduledPost.update({
+        where: { id: p.id },
+        data: {
+          status: 'publishing',
+          attempts: 5,
+          leaseOwner: 'gone',
+          leaseExpiresAt: new Date('2026-11-26T08:59:30Z'),
+        },
+      });
+      const { calls, factory } = scripted([ok]);
+      expect(await dispatcher(factory).tick()).toMatchObject({ failed: 1, requeued: 0 });
+      expect(calls).toEqual([]);
+      expect(await statusOf(p.id)).toBe('failed');
+      expect(textOf(app.recorder.notices.at(-1)?.reply ?? { blocks: [] })).toMatch(
+        /stopped before it sent this post, on its last attempt \(5 of 5\)/,
+      );
+    });
+  });
+
+  describe('stop (issue 24): no new claims, in-flight sends finish, unsent claims go back', () => {
+    it('stops claiming at once and lets the sends in flight finish', async () => {
+      await Promise.all(Array.from({ length: 30 }, () => post('2026-11-26T08:59:00Z')));
+      const sends = gate();
+      const started: number[] = [];
+      const slow: PublisherFactory = async (row) => ({
+        publisher: {
+          publish: async () => {
+            started.push(row.id);
+            await sends.opened;
+            return ok(row);
+          },
+        },
+      });
+      const d = dispatcher(slow, { concurrency: 4 });
+      const ticking = d.tick();
+      await until(() => started.length === 4);
+      const stopping = d.stop();
+      sends.open();
+      await stopping;
+      const report = await ticking;
+      expect(report).toMatchObject({ claimed: 4, published: 4, released: 0 });
+      expect(started).toHaveLength(4);
+      expect(await app.services.db.scheduledPost.count({ where: { status: 'published' } })).toBe(4);
+      expect(await app.services.db.scheduledPost.count({ where: { status: 'pending', attempts: 0 } })).toBe(26);
+      // A stopped dispatcher claims nothing more.
+      expect((await d.tick()).claimed).toBe(0);
+      expect(started).toHaveLength(4);
+    });
+
+    it('gives back, unsent, the claims that had not reached their irreversible call', async () => {
+      const posts = await Promise.all(Array.from({ length: 3 }, () => post('2026-11-26T08:59:00Z')));
+      const download = gate();
+      const reached: number[] = [];
+      const sent: number[] = [];
+      const publisher: PublisherFactory = async (row) => ({
+        publisher: {
+          marksSending: true,
+          publish: async (_p, io) => {
+            reached.push(row.id);
+            await download.opened;
+            await io.sending();
+            sent.push(row.id);
+            return ok(row);
+          },
+        },
+      });
+      const d = dispatcher(publisher);
+      const ticking = d.tick();
+      await until(() => reached.length === 3);
+      const stopping = d.stop();
+      download.open();
+      await stopping;
+      expect(await ticking).toMatchObject({ released: 3, published: 0 });
+      expect(sent).toEqual([]);
+      for (const p of posts) {
+        const row = await app.services.db.scheduledPost.findUniqueOrThrow({ where: { id: p.id } });
+        expect(row).toMatchObject({ status: 'pending', attempts: 0, sentAt: null, leaseOwner: null });
+      }
+    });
+
+    it('does not wait past the grace period for a send that hangs; unsent claims are released then', async () => {
+      const [hung, waiting] = await Promise.all([post('2026-11-26T08:59:00Z'), post('2026-11-26T08:59:00Z')]);
+      const publisher: PublisherFactory = async (row) => ({
+        publisher: {
+          marksSending: true,
+          // One hangs after the mark (on the wire), one before it (still downloading).
+          publish: async (_p, io) => {
+            if (row.id === hung?.id) await io.sending();
+            return new Promise(() => {});
+          },
+        },
+      });
+      const d = dispatcher(publisher, { graceMs: 100 });
+      const ticking = d.tick();
+      await until(async () => (await app.services.db.scheduledPost.count({ where: { sentAt: { not: null } } })) === 1);
+      const t0 = Date.now();
+      await d.stop();
+      expect(Date.now() - t0).toBeLessThan(2_000);
+      expect(await ticking).toMatchObject({ released: 1 });
+      expect(await statusOf(waiting?.id ?? 0)).toBe('pending');
+      // The one on the wire keeps its lease; when it expires a person is asked, it is never re-sent.
+      expect(await statusOf(hung?.id ?? 0)).toBe('publishing');
+      app.clock.advance(61_000);
+      const { calls, factory } = scripted([ok]);
+      expect(await dispatcher(factory, { owner: 'next' }).tick()).toMatchObject({ unknown: 1, published: 1 });
+      expect(calls).toEqual([waiting?.id]);
+      expect(await statusOf(hung?.id ?? 0)).toBe('unknown');
+    });
   });
 });

@@ -123,6 +123,28 @@ describe('JobRunner', () => {
     expect(stopped).toBe(true);
   });
 
+  it('stop() asks a run in flight to wrap up, then waits for it', async () => {
+    const jobs = new JobRunner(log);
+    let finish: () => void = () => {};
+    let asked = 0;
+    jobs.add({
+      name: 'long',
+      schedule: '*/5 * * * * *',
+      run: () =>
+        new Promise<void>((r) => {
+          finish = r;
+        }),
+      stop: () => {
+        asked++;
+        finish();
+      },
+    });
+    const run = jobs.runNow('long');
+    await jobs.stop();
+    await run;
+    expect(asked).toBe(1);
+  });
+
   it('rejects an invalid schedule when the job is added', () => {
     const jobs = new JobRunner(log);
     expect(() => jobs.add({ name: 'bad', schedule: 'every tuesday', run: async () => {} })).toThrow(/invalid schedule/);

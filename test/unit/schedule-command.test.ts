@@ -157,4 +157,68 @@ describe('/schedule', () => {
     const again = await app.router.press('schedule.reject', buttons[1]?.payload, identity());
     expect(textOf(again)).toMatch(/can no longer be changed/);
   });
+  describe('which account a post goes to (issue 24)', () => {
+    /** A connected account as /connect stores it (scheduling never opens the credentials). */
+    async function connected(provider: string, accountId: string, name: string) {
+      const ws = await app.services.db.workspace.findFirstOrThrow();
+      await app.services.db.integration.create({
+        data: { workspaceId: ws.id, provider, accountId, credentials: 'v1:sealed', statusMessage: name },
+      });
+    }
+    const plain = (s: string) => s.replace(/[\u2066-\u2069]/g, '');
+
+    it('records the only connected account without asking, and shows it', async () => {
+      await connected('facebook', '111', 'Cold Brew Co');
+      const r = await app.say('/schedule facebook tomorrow 9am | One page');
+      expect(r.tone).toBe('success');
+      expect(plain(textOf(r))).toMatch(/Account: 111/);
+      expect(plain(textOf(r))).not.toContain('/connect facebook');
+      expect((await app.services.db.scheduledPost.findFirstOrThrow()).accountId).toBe('111');
+    });
+
+    it('with several accounts connected, asks which one, in English and Arabic, and saves nothing', async () => {
+      await connected('facebook', '111', 'Cold Brew Co');
+      await connected('facebook', '222', 'Tea House');
+      const r = await app.say('/schedule facebook tomorrow 9am | Which page?');
+      expect(r.tone).toBe('error');
+      expect(plain(textOf(r))).toMatch(
+        /facebook has several connected accounts: 111 \(Cold Brew Co\), 222 \(Tea House\)\. Say which one .*account:111/,
+      );
+      await app.say('/config lang ar');
+      const ar = plain(textOf(await app.say('/schedule facebook tomorrow 9am | Which page?')));
+      expect(ar).toContain('لدى facebook أكثر من حساب مربوط: 111 (Cold Brew Co), 222 (Tea House)');
+      expect(await app.services.db.scheduledPost.count()).toBe(0);
+    });
+
+    it('takes account:, refuses one that is not connected, and shows it in show and list', async () => {
+      await connected('facebook', '111', 'Cold Brew Co');
+      await connected('facebook', '222', 'Tea House');
+      const wrong = await app.say('/schedule facebook tomorrow 9am account:999 | Typo');
+      expect(plain(textOf(wrong))).toMatch(
+        /999 is not a connected facebook account\. Connected: 111 \(Cold Brew Co\), 222/,
+      );
+      const r = await app.say('/schedule facebook tomorrow 9am account:222 | For the tea house');
+      expect(r.tone).toBe('success');
+      const post = await app.services.db.scheduledPost.findFirstOrThrow();
+      expect(post.accountId).toBe('222');
+      expect(plain(textOf(await app.say(`/schedule show ${post.id}`)))).toMatch(/Account: 222/);
+      expect(plain(textOf(await app.say('/schedule list')))).toMatch(/#1 Facebook 222 · scheduled · For the tea house/);
+      // The same text at the same time to the other page is another post, not a double submit.
+      expect((await app.say('/schedule facebook tomorrow 9am account:111 | For the tea house')).tone).toBe('success');
+
+      const moved = await app.say(`/schedule edit ${post.id} account:111`);
+      expect(moved.tone).toBe('success');
+      expect((await app.services.db.scheduledPost.findUniqueOrThrow({ where: { id: post.id } })).accountId).toBe('111');
+      expect(plain(textOf(await app.say(`/schedule edit ${post.id} account:999`)))).toMatch(/not a connected/);
+    });
+
+    it('with none connected, schedules without an account and says to connect one; a named one is refused', async () => {
+      const named = await app.say('/schedule facebook tomorrow 9am account:111 | Early');
+      expect(plain(textOf(named))).toMatch(/No facebook account is connected yet.*\/connect facebook account:111/);
+      const r = await app.say('/schedule facebook tomorrow 9am | Early');
+      expect(textOf(r)).toContain('/connect facebook');
+      expect((await app.services.db.scheduledPost.findFirstOrThrow()).accountId).toBeNull();
+      expect(textOf(await app.say('/schedule reminder tomorrow 9am account:111 | x'))).toMatch(/has no account/);
+    });
+  });
 });

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "ScheduledPost" ADD COLUMN     "accountId" TEXT,
+ADD COLUMN     "sentAt" TIMESTAMP(3);
+
