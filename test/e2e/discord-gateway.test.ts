@@ -315,7 +315,9 @@ describe('start-up', () => {
 });
 
 describe('posting notices into channels', () => {
-  async function workspace(over: Partial<Pick<Workspace, 'teamChannel' | 'digestChannel' | 'alertChannel' | 'escalationChannel'>>): Promise<Workspace> {
+  async function workspace(
+    over: Partial<Pick<Workspace, 'teamChannel' | 'digestChannel' | 'alertChannel' | 'escalationChannel'>>,
+  ): Promise<Workspace> {
     const ws = await app.services.db.workspace.upsert({
       where: { platform_externalId: { platform: 'discord', externalId: '1180000000000005000' } },
       create: { platform: 'discord', externalId: '1180000000000005000' },
