@@ -5,10 +5,13 @@ import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { EXPENSIVE } from '../src/core/rate-limit.js';
 import { type Block, context, fields, list, reply, type Tone, text } from '../src/core/reply.js';
+import { count } from '../src/lib/plural.js';
 import { OutboundError } from '../src/net/safe-fetch.js';
 import { type AuditReport, GROUPS, NotHtmlError, type RuleResult } from '../src/search/audit.js';
 import { type SeoLabelKey, seoFindings, seoLabels } from '../src/search/messages.js';
 import type { Status } from '../src/search/rule.js';
+import { MAX_PAGES, MAX_WATCHES } from '../src/search/watch.js';
+import { PAGE, siteName, watchListMessages as w } from '../src/search/watch-view.js';
 
 const m = defineMessages(
   'seo',
@@ -138,7 +141,10 @@ function explain(err: unknown, url: string, ctx: Context): UserError | undefined
 
 export default defineCommand({
   name: 'seo',
-  description: { en: 'Audit a page for search: on-page, technical, off-page', ar: 'تدقيق صفحة لمحركات البحث' },
+  description: {
+    en: 'Audit a page for search, or watch a site every week',
+    ar: 'تدقيق صفحة لمحركات البحث أو مراقبة موقع كل أسبوع',
+  },
   // `/seo https://…` is an audit too.
   defaultSubcommand: 'audit',
   subcommands: {
@@ -173,6 +179,93 @@ export default defineCommand({
           if (said) throw said;
           throw err;
         }
+      },
+    }),
+    watch: sub({
+      description: {
+        en: 'Crawl a site every week and tell the SEO people what changed',
+        ar: 'الزحف على موقع كل أسبوع وإخبار فريق SEO بما تغيّر',
+      },
+      allow: ['manager'],
+      examples: ['watch url:https://example.com/ pages:25 keyword:"cold brew"'],
+      options: {
+        url: required(
+          opt.url({
+            label: { en: 'Site address', ar: 'عنوان الموقع' },
+            description: { en: 'The page the crawl starts from', ar: 'الصفحة التي يبدأ منها الزحف' },
+            positional: true,
+          }),
+        ),
+        pages: opt.integer({
+          label: { en: 'Pages', ar: 'الصفحات' },
+          description: {
+            en: 'Most pages crawled each week (default 25)',
+            ar: 'أقصى عدد من الصفحات كل أسبوع (25 افتراضيًا)',
+          },
+          min: 1,
+          max: MAX_PAGES,
+        }),
+        keyword: opt.string({
+          label: { en: 'Keyword', ar: 'الكلمة المفتاحية' },
+          description: { en: 'The search phrase the site should rank for', ar: 'عبارة البحث المستهدفة' },
+          maxLength: 100,
+        }),
+      },
+      async handler({ url, pages, keyword }, ctx) {
+        const t = ctx.t(w);
+        const maxPages = pages ?? 25;
+        const r = await ctx.services.seoWatch.add(
+          ctx.workspace.id,
+          url,
+          maxPages,
+          keyword?.trim() || null,
+          ctx.member.externalId,
+        );
+        if (!r.ok) throw new UserError(t.tooMany({ max: MAX_WATCHES }));
+        await ctx.services.audit.record(ctx, 'seo.watch', url, { maxPages, keyword: keyword ?? null });
+        const say = { site: siteName(url), pages: count(maxPages, PAGE, ctx.locale) };
+        return reply(undefined, [text(r.created ? t.added(say) : t.updated(say))], { tone: 'success' });
+      },
+    }),
+    watches: sub({
+      description: { en: 'The sites the team watches', ar: 'المواقع التي يراقبها الفريق' },
+      options: {},
+      async handler(_o, ctx) {
+        const t = ctx.t(w);
+        const watches = await ctx.services.seoWatch.list(ctx.workspace.id);
+        if (watches.length === 0) return reply(t.title, [text(t.none)]);
+        const lines = watches.map((x) => {
+          const last = x.crawls[0];
+          return t.line({
+            id: x.id,
+            site: siteName(x.url),
+            pages: count(x.maxPages, PAGE, ctx.locale),
+            keyword: x.keyword ? t.keyword({ keyword: x.keyword }) : '',
+            last: last ? t.lastCrawl({ date: last.startedAt.toISOString().slice(0, 10), score: last.score }) : t.never,
+          });
+        });
+        return reply(t.title, [list(lines)]);
+      },
+    }),
+    unwatch: sub({
+      description: { en: 'Stop watching a site', ar: 'إيقاف مراقبة موقع' },
+      allow: ['manager'],
+      options: {
+        id: required(
+          opt.integer({
+            label: { en: 'Number', ar: 'الرقم' },
+            description: { en: 'The number shown by /seo watches', ar: 'الرقم الظاهر في /seo watches' },
+            positional: true,
+            min: 1,
+          }),
+        ),
+      },
+      async handler({ id }, ctx) {
+        const t = ctx.t(w);
+        const gone = await ctx.services.seoWatch.remove(ctx.workspace.id, id);
+        if (!gone) throw new UserError(t.notFound({ id }));
+        await ctx.services.audit.record(ctx, 'seo.unwatch', gone.url);
+        return reply(undefined, [text(t.removed({ site: siteName(gone.url) }))], { tone: 'success' });
       },
     }),
   },

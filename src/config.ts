@@ -93,6 +93,13 @@ const schema = z.object({
           .filter(Boolean),
   ),
   WEBHOOK_SECRET: optionalString.pipe(z.string().min(16, 'expected at least 16 characters').optional()),
+  AUDIT_RETENTION_DAYS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, 'expected a number of days (0 keeps the audit log forever)')
+      .transform(Number)
+      .optional(),
+  ),
   LOG_LEVEL: z
     .string()
     .optional()

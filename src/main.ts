@@ -35,6 +35,7 @@ import { SchedulerService } from './publishing/scheduler.js';
 import { MetricsService } from './reporting/metrics.js';
 import { ReportService } from './reporting/reports.js';
 import { SeoService } from './search/audit.js';
+import { SeoWatchService } from './search/watch.js';
 import type { Services } from './services.js';
 import { AuditService } from './workspace/audit.js';
 import { IntegrationService } from './workspace/integrations.js';
@@ -86,6 +87,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   const secrets = Secrets.load(o.config.ENCRYPTION_KEY, dataDir(o.config.DATABASE_URL));
   const outbound = new SafeFetch({ allow: new AllowList(o.config.OUTBOUND_ALLOW_HOSTS) });
   const audit = new AuditService(db.prisma);
+  const seo = new SeoService(outbound);
   const services: Services = {
     db: db.prisma,
     config: o.config,
@@ -118,7 +120,8 @@ export async function createApp(o: AppOptions): Promise<App> {
     metrics: new MetricsService(db.prisma),
     reports: new ReportService(db.prisma, db.kind),
     outbound,
-    seo: new SeoService(outbound),
+    seo,
+    seoWatch: new SeoWatchService(db.prisma, seo, clock),
     drafts: draftService(llm, o.log),
     telemetry: metrics,
   };

@@ -15,6 +15,7 @@ import type { SchedulerService } from './publishing/scheduler.js';
 import type { MetricsService } from './reporting/metrics.js';
 import type { ReportService } from './reporting/reports.js';
 import type { SeoService } from './search/audit.js';
+import type { SeoWatchService } from './search/watch.js';
 import type { AuditService } from './workspace/audit.js';
 import type { IntegrationService } from './workspace/integrations.js';
 import type { WorkspaceService } from './workspace/workspaces.js';
@@ -44,6 +45,8 @@ export interface Services {
   /** The only way to fetch a URL a user typed (private addresses refused, limits enforced). */
   outbound: SafeFetch;
   seo: SeoService;
+  /** Weekly crawls of the sites the team watches (/seo watch). */
+  seoWatch: SeoWatchService;
   drafts: DraftService;
   /** Prometheus counters and histograms (GET /metrics); see src/http/metrics.ts. */
   telemetry: AppMetrics;

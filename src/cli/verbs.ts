@@ -4,6 +4,7 @@ import { discordRegister } from './discord-register.js';
 import { importMetrics } from './import-metrics.js';
 import { migrate } from './migrate.js';
 import { rotateKey } from './rotate-key.js';
+import { scheduleImport } from './schedule-import.js';
 import { sentimentVerb } from './sentiment.js';
 import { slackManifest } from './slack-manifest.js';
 import { consoleVerb, startVerb } from './start.js';
@@ -22,6 +23,7 @@ export const verbs: readonly Verb[] = [
   discordRegister,
   sentimentVerb,
   importMetrics,
+  scheduleImport,
   demo,
   digest,
   rotateKey,

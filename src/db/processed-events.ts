@@ -15,3 +15,6 @@ export async function claimOnce(db: Db, key: string): Promise<boolean> {
     throw err;
   }
 }
+
+/** Platforms redeliver within minutes; a week of keys is far more than any retry needs. */
+export const PROCESSED_EVENT_DAYS = 7;

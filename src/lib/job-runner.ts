@@ -4,7 +4,7 @@
  * `stop`) and waits for runs in flight. The state a job works on lives in the database, so a
  * restart loses nothing.
  */
-import cron, { type ScheduledTask } from 'node-cron';
+import cron, { type Logger as CronLogger, type ScheduledTask } from 'node-cron';
 import type { Logger } from '../log.js';
 
 export interface JobSpec {
@@ -71,7 +71,13 @@ export class JobRunner {
   }
 
   private schedule(spec: JobSpec): void {
-    this.tasks.push(cron.schedule(spec.schedule, () => void this.tick(spec), { name: spec.name, timezone: 'Etc/UTC' }));
+    this.tasks.push(
+      cron.schedule(spec.schedule, () => void this.tick(spec), {
+        name: spec.name,
+        timezone: 'Etc/UTC',
+        logger: cronLogger(this.log, spec.name),
+      }),
+    );
   }
 
   private tick(spec: JobSpec): Promise<void> {
@@ -84,4 +90,18 @@ export class JobRunner {
     this.running.set(spec.name, run);
     return run;
   }
+}
+
+/**
+ * node-cron's own messages ("missed execution ... blocking IO") go to our log, never to stdout:
+ * in console mode stdout is the user's conversation, and a busy second is not theirs to read.
+ */
+export function cronLogger(log: Logger, job: string): CronLogger {
+  const text = (m: string | Error) => (m instanceof Error ? m.message : m);
+  return {
+    info: (m) => log.debug({ job }, m),
+    debug: (m) => log.debug({ job }, text(m)),
+    warn: (m) => log.warn({ job }, m),
+    error: (m, err) => log.error({ job, err: err ?? (m instanceof Error ? m : undefined) }, text(m)),
+  };
 }

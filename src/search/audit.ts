@@ -6,13 +6,13 @@
 import { parseDocument } from 'htmlparser2';
 import * as robotsModule from 'robots-parser';
 import { type Hop, OutboundError, type SafeFetch, type SafeResponse } from '../net/safe-fetch.js';
-import { parsePage } from './page.js';
+import { type Page, parsePage } from './page.js';
 import type { AuditInput, FetchFacts, Finding, Group, RobotsInfo, Rule, SitemapInfo } from './rule.js';
 import { offPageRules } from './rules/offpage.js';
 import { onPageRules } from './rules/onpage.js';
 import { technicalRules } from './rules/technical.js';
 
-interface Robots {
+export interface Robots {
   isAllowed(url: string, ua?: string): boolean | undefined;
   getMatchingLineNumber(url: string, ua?: string): number;
   getSitemaps(): string[];
@@ -48,6 +48,8 @@ export interface Evaluation {
 }
 
 export interface AuditReport extends Evaluation {
+  /** What the page says (title, links, meta tags), for a crawl that follows it. */
+  page: Page;
   requestedUrl: string;
   finalUrl: string;
   keyword: string | undefined;
@@ -91,6 +93,12 @@ export function evaluate(input: AuditInput, rules: readonly Rule[] = RULES): Eva
   return { score: points(results) ?? 0, groups, fixes };
 }
 
+/**
+ * robots.txt and sitemap answers shared by the pages of one crawl, so each is fetched once per site
+ * rather than once per page (a crawl is polite: one request per page).
+ */
+export type SiteCache = Map<string, Promise<SafeResponse>>;
+
 export interface SeoOptions {
   /** Deadline for the page itself (the side fetches get a third of it, at most 5 s). */
   timeoutMs?: number;
@@ -100,7 +108,11 @@ export interface SeoOptions {
 
 export class NotHtmlError extends Error {
   override readonly name = 'NotHtmlError';
-  constructor(readonly contentType: string) {
+  constructor(
+    readonly contentType: string,
+    /** The HTTP status of the answer (a crawl records a 404 whatever its body). */
+    readonly status = 200,
+  ) {
     super(`not an HTML page: ${contentType}`);
   }
 }
@@ -117,20 +129,21 @@ export class SeoService {
     this.maxBytes = o.maxBytes ?? 5 * 1024 * 1024;
   }
 
-  async audit(url: string, keyword?: string): Promise<AuditReport> {
+  async audit(url: string, keyword?: string, site?: SiteCache): Promise<AuditReport> {
     const res = await this.http.fetch(url, {
       timeoutMs: this.timeoutMs,
       maxBytes: this.maxBytes,
       onTooLarge: 'truncate',
     });
     const type = String(res.headers['content-type'] ?? 'text/html');
-    if (!/html|xml/i.test(type) && res.body.length > 0) throw new NotHtmlError(type);
+    if (!/html|xml/i.test(type) && res.body.length > 0) throw new NotHtmlError(type, res.status);
     const final = new URL(res.url);
     const sideTimeout = Math.min(5_000, Math.ceil(this.timeoutMs / 3));
-    const robots = await this.robots(final, sideTimeout);
-    const sitemap = await this.sitemap(final, robots, sideTimeout);
+    const robots = await this.robots(final, sideTimeout, site);
+    const sitemap = await this.sitemap(final, robots, sideTimeout, site);
+    const page = parsePage(decode(res), final);
     const input: AuditInput = {
-      page: parsePage(decode(res), final),
+      page,
       fetch: facts(url, res),
       robots,
       sitemap,
@@ -138,6 +151,7 @@ export class SeoService {
     };
     return {
       ...evaluate(input),
+      page,
       requestedUrl: url,
       finalUrl: res.url,
       keyword: input.keyword,
@@ -148,12 +162,21 @@ export class SeoService {
     };
   }
 
-  private async robots(page: URL, timeoutMs: number): Promise<RobotsInfo> {
+  /** A side file (robots.txt, sitemap), from the crawl's cache when one is given. */
+  fetchSide(url: string, timeoutMs: number, maxBytes: number, site?: SiteCache): Promise<SafeResponse> {
+    const cached = site?.get(url);
+    if (cached) return cached;
+    const pending = this.http.fetch(url, { timeoutMs, maxBytes, onTooLarge: 'truncate' });
+    site?.set(url, pending);
+    return pending;
+  }
+
+  private async robots(page: URL, timeoutMs: number, site?: SiteCache): Promise<RobotsInfo> {
     const robotsUrl = new URL('/robots.txt', page).href;
     let res: SafeResponse;
     try {
       // Google reads the first 500 KiB of robots.txt and ignores the rest.
-      res = await this.http.fetch(robotsUrl, { timeoutMs, maxBytes: 500 * 1024, onTooLarge: 'truncate' });
+      res = await this.fetchSide(robotsUrl, timeoutMs, ROBOTS_MAX_BYTES, site);
     } catch (err) {
       if (err instanceof OutboundError)
         return { state: 'unreachable', allowed: undefined, line: undefined, sitemaps: [] };
@@ -162,7 +185,7 @@ export class SeoService {
     if (res.status >= 400 && res.status < 500)
       return { state: 'missing', allowed: true, line: undefined, sitemaps: [] };
     if (res.status !== 200) return { state: 'unreachable', allowed: undefined, line: undefined, sitemaps: [] };
-    const robots = robotsParser(res.url, res.body.toString('utf8'));
+    const robots = parseRobots(res);
     const allowed = robots.isAllowed(page.href, 'Googlebot');
     const line = robots.getMatchingLineNumber(page.href, 'Googlebot');
     return {
@@ -173,11 +196,11 @@ export class SeoService {
     };
   }
 
-  private async sitemap(page: URL, robots: RobotsInfo, timeoutMs: number): Promise<SitemapInfo> {
+  private async sitemap(page: URL, robots: RobotsInfo, timeoutMs: number, site?: SiteCache): Promise<SitemapInfo> {
     const url = robots.sitemaps[0] ?? new URL('/sitemap.xml', page).href;
     let res: SafeResponse;
     try {
-      res = await this.http.fetch(url, { timeoutMs, maxBytes: 1024 * 1024, onTooLarge: 'truncate' });
+      res = await this.fetchSide(url, timeoutMs, SITEMAP_MAX_BYTES, site);
     } catch (err) {
       if (err instanceof OutboundError) return { found: false, url };
       throw err;
@@ -189,6 +212,13 @@ export class SeoService {
       ? { found: true, url: res.url }
       : { found: true, url: res.url, invalid: true };
   }
+}
+
+export const ROBOTS_MAX_BYTES = 500 * 1024;
+export const SITEMAP_MAX_BYTES = 1024 * 1024;
+
+export function parseRobots(res: SafeResponse): Robots {
+  return robotsParser(res.url, res.body.toString('utf8'));
 }
 
 /** A sitemap document has a <urlset> or <sitemapindex> root, namespaced or not. */

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HttpServer, MAX_BODY_BYTES } from '../../src/http/server.js';
 import { JobRunner } from '../../src/lib/job-runner.js';
 import { createLogger } from '../../src/log.js';
@@ -148,5 +148,28 @@ describe('JobRunner', () => {
   it('rejects an invalid schedule when the job is added', () => {
     const jobs = new JobRunner(log);
     expect(() => jobs.add({ name: 'bad', schedule: 'every tuesday', run: async () => {} })).toThrow(/invalid schedule/);
+  });
+
+  it("sends node-cron's missed-execution warning to the log, never to the console user's terminal", async () => {
+    const lines: string[] = [];
+    const captured = createLogger('debug', { write: (line: string) => void lines.push(line) });
+    const printed: unknown[] = [];
+    const spies = (['log', 'warn', 'error', 'info'] as const).map((m) =>
+      vi.spyOn(console, m).mockImplementation((...args: unknown[]) => void printed.push(args)),
+    );
+    const jobs = new JobRunner(captured);
+    jobs.add({ name: 'every-second', schedule: '* * * * * *', run: async () => {} });
+    jobs.start();
+    try {
+      await new Promise((r) => setTimeout(r, 1100));
+      const until = Date.now() + 2500; // a blocked event loop, as a long report would cause
+      while (Date.now() < until) {}
+      await new Promise((r) => setTimeout(r, 1500));
+    } finally {
+      await jobs.stop();
+      for (const s of spies) s.mockRestore();
+    }
+    expect(printed).toEqual([]);
+    expect(lines.some((l) => l.includes('missed execution') && l.includes('every-second'))).toBe(true);
   });
 });
