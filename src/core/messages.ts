@@ -1,6 +1,14 @@
 import { count } from '../lib/plural.js';
 import { defineMessages, iso } from './i18n.js';
 
+/**
+ * The preposition «لـ» joined to an Arabic noun: «للمشرفين» (its alif drops before «ال»), «لمدير»;
+ * never the seam «لـالمشرفين».
+ */
+export function withLam(noun: string): string {
+  return noun.startsWith('ال') ? `لل${noun.slice(2)}` : `ل${noun}`;
+}
+
 /** What the router and the help say, in every language. Feature strings live with their command. */
 export const core = defineMessages(
   'core',
@@ -84,7 +92,7 @@ export const core = defineMessages(
     badSecret: (p) => `${p.label} (${iso(p.key)}): القيمة المعطاة غير صالحة (لا تُعرض). المتوقع ${p.expected}.`,
     missing: (p) => `${p.label} (${iso(p.key)}) مطلوب: ${p.expected}.`,
     usage: (p) => `الاستخدام: ${iso(p.usage)}`,
-    needsRole: (p) => `هذا الإجراء متاح فقط لـ${p.roles}. اطلب من أحد المشرفين تغيير دورك إن احتجت إليه.`,
+    needsRole: (p) => `هذا الإجراء متاح فقط ${withLam(p.roles)}. اطلب من أحد المشرفين تغيير دورك إن احتجت إليه.`,
     internal: (p) => `حدث خطأ من جهتنا ولم يتغير شيء. إن تكرر ذلك فأعطِ أحد المشرفين هذا المرجع: ${iso(p.ref)}.`,
     unknownAction: 'هذا الزر لم يعد صالحًا. شغّل الأمر من جديد.',
     formEmpty: 'املأ هذا الحقل.',

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../commands/audit.js';
+import { dropIsolates } from '../../src/core/i18n.js';
 import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
 
 /** Every action code the program records, read from its source (the quoted ones and the chosen ones). */
@@ -70,6 +71,10 @@ describe('/roles and /audit', () => {
 
   it('refuses members, and never leaves a workspace without an admin', async () => {
     expect(textOf(await app.say('/roles set @U0ADMIN member', sara))).toContain('Only admins can do this');
+    // «لـ» joins the noun: «للمشرفين», never «لـالمشرفين».
+    const ar = dropIsolates(textOf(await app.say('/roles set @U0ADMIN member', { ...sara, locale: 'ar' })));
+    expect(ar).toContain('هذا الإجراء متاح فقط للمشرفين.');
+    expect(ar).not.toContain('لـال');
     expect(textOf(await app.say('/roles set @U0ADMIN member', admin))).toContain('without an admin');
     const me = await app.services.db.member.findFirstOrThrow({ where: { externalId: 'U0ADMIN' } });
     expect(me.role).toBe('admin');
