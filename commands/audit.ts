@@ -31,6 +31,7 @@ export const ACTIONS: Record<string, L10n> = {
   'post.reject': { en: 'rejected a post', ar: 'رفض منشورًا' },
   'post.resolve': { en: 'settled a post of unknown outcome', ar: 'حسم منشورًا مجهول النتيجة' },
   'role.set': { en: 'changed a role', ar: 'غيّر دورًا' },
+  'role.jobs': { en: 'changed job roles', ar: 'غيّر أدوار العمل' },
 };
 
 /** `post:12` and `comment:5` as words; other targets (a setting's name, a channel) as stored. */
