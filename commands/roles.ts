@@ -72,7 +72,7 @@ async function list(ctx: Context) {
   const rows = members.map((x) => [
     x.name ? `${x.name} (${x.externalId})` : x.externalId,
     x.role,
-    jobRolesOf(x).join(', ') || t.noJobRoles,
+    jobRolesOf(x).join(ctx.locale === 'ar' ? '، ' : ', ') || t.noJobRoles,
   ]);
   return reply(t.title, [table([t.person, t.role, t.jobRoles], rows), text(legend.join('\n')), text(t.howToChange)]);
 }
@@ -99,7 +99,10 @@ async function setJobs(ctx: Context, user: string, roles: JobRole[]) {
   const person = change.name || user;
   if (!change.changed) return reply(undefined, [text(t.jobsUnchanged({ person }))]);
   await ctx.services.audit.record(ctx, 'role.jobs', user, { from: change.before, to: roles });
-  const said = roles.length === 0 ? t.jobsCleared({ person }) : t.jobsSet({ person, roles: roles.join(', ') });
+  const said =
+    roles.length === 0
+      ? t.jobsCleared({ person })
+      : t.jobsSet({ person, roles: roles.join(ctx.locale === 'ar' ? '، ' : ', ') });
   return reply(undefined, [text(said)], { tone: 'success' });
 }
 
