@@ -138,8 +138,8 @@ export default defineCommand({
           ...opt.string({
             label: { en: 'Role', ar: 'الدور' },
             description: {
-              en: 'admin, manager, social or member; or job roles: seo, content, social, automation (with commas), none',
-              ar: 'admin أو manager أو social أو member؛ أو أدوار عمل: seo وcontent وsocial وautomation (بفواصل)، أو none',
+              en: 'A role (admin, manager, social, member) or job roles (seo, content, social, automation, none)',
+              ar: 'دور (admin، manager، social، member) أو أدوار عمل (seo، content، social، automation، none)',
             },
             positional: true,
             maxLength: 80,
