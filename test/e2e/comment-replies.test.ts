@@ -45,7 +45,7 @@ describe('Draft reply, Edit reply and Send reply through the platform APIs', () 
   it('posts the drafted reply under the Facebook comment once, however often Send is pressed', async () => {
     const { id, commentId } = await facebookAlert();
     const drafted = await app.router.press('alerts.draft', String(id), social);
-    // The buttons keep their places; the reply's come last (docs/alerts.md, "Buttons").
+    // The buttons keep their places; the reply's come last (docs/alerts.md, "Buttons keep their numbers").
     expect(actionsOf(drafted).map((a) => a.id)).toEqual([
       'alerts.handle',
       'alerts.assign',
