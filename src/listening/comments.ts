@@ -107,11 +107,15 @@ export class CommentService {
    * their time limit; false when the alert was already closed (it stays as it is).
    */
   async assign(workspaceId: number, id: number, to: string): Promise<boolean> {
-    const done = await this.deps.db.comment.updateMany({
-      where: { id, workspaceId, status: { in: OPEN } },
-      data: { assignedTo: to, assignedAt: this.deps.clock.now() },
+    const { db, clock } = this.deps;
+    const open = { id, workspaceId, status: { in: OPEN } };
+    const moved = await db.comment.updateMany({
+      where: { ...open, OR: [{ assignedTo: null }, { assignedTo: { not: to } }] },
+      data: { assignedTo: to, assignedAt: clock.now() },
     });
-    return done.count > 0;
+    if (moved.count > 0) return true;
+    // Taking again what you already hold keeps its clock: a second press never postpones escalation.
+    return (await db.comment.count({ where: { ...open, assignedTo: to } })) > 0;
   }
 
   /** Keeps a proposed reply on the comment until one is sent, so Send and a re-render use the same text. */

@@ -243,11 +243,12 @@ describe('in the console', () => {
     expect(printed).toContain('[5] Not negative   [6] Correct');
 
     const out = await consoleSession(['3', '5'], notice);
+    // 5 pressed Not negative (a verdict was stored), not Ignore.
+    const c = await comment(r.comment.id);
+    expect(await app.services.db.sentimentFeedback.count({ where: { commentId: c.id } })).toBe(1);
+    expect(c.status).toBe('ignored');
     expect(out).toContain('[1] Handled   [2] Assign to me   [3] Draft reply   [4] Ignore');
     expect(out).toContain('[7] Send reply   [8] Edit reply');
-    const c = await comment(r.comment.id);
-    expect(c.status).toBe('ignored');
-    expect(await app.services.db.sentimentFeedback.count({ where: { commentId: c.id } })).toBe(1);
     // Once closed, the unsent draft's "Press Send reply" line goes.
     const afterClose = out.slice(out.lastIndexOf('Marked not negative'));
     expect(afterClose).not.toContain('Press Send reply');
@@ -281,6 +282,8 @@ describe('assigned alerts: time limit, reminders, mentions', () => {
     // Past the workspace's 30-minute limit, but Omar has 120 minutes from taking it.
     app.clock.advance(60 * MINUTE);
     expect(await app.services.comments.escalateOverdue()).toBe(0);
+    // Taking it again does not restart his clock.
+    expect(textOf(await app.router.press('alerts.assign', String(id), social))).toContain('Assigned to Omar.');
     app.clock.advance(59 * MINUTE);
     expect(await app.services.comments.escalateOverdue()).toBe(0);
     app.clock.advance(MINUTE);
