@@ -11,6 +11,7 @@ import { renderText } from '../../src/adapters/console/render.js';
 import type { Identity } from '../../src/core/context.js';
 import { dropIsolates } from '../../src/core/i18n.js';
 import { actionsOf, type Reply } from '../../src/core/reply.js';
+import { AssigneeReminders } from '../../src/listening/assignee-reminders.js';
 import { REMINDER_JOB } from '../../src/listening/feature.js';
 import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
 
@@ -255,6 +256,32 @@ describe('in the console', () => {
     expect(out.slice(out.lastIndexOf('Negative comment on Instagram'))).not.toContain('Press Send reply');
   });
 
+  it('every /alerts verb typed at the terminal acts on the numbered alert', async () => {
+    const cws = await app.services.comments.consoleWorkspace();
+    const one = (await app.services.comments.ingest(cws, ANGRY)).comment.id;
+    const two = (await app.services.comments.ingest(cws, { ...ANGRY, externalId: 'ig-2' })).comment.id;
+    const out = await consoleSession(
+      [
+        `/alerts assign ${one}`,
+        `/alerts draft ${one}`,
+        `/alerts handle ${one}`,
+        `/alerts ignore ${one}`,
+        `/alerts not-negative ${two}`,
+        `/alerts show ${two}`,
+        '/alerts handle 999',
+      ],
+      { blocks: [] },
+    );
+    expect(out).toMatch(/took this at/);
+    expect(out).toContain('Reply drafted for');
+    expect(out).toMatch(/Handled by \S+ at/);
+    expect(out).toContain('This alert is already handled; nothing changed.');
+    expect(out).toContain('Marked not negative by');
+    expect(out).toContain('Alert #999 does not exist in this workspace.');
+    expect(await comment(one)).toMatchObject({ status: 'handled', repliedAt: null });
+    expect((await comment(two)).status).toBe('ignored');
+  });
+
   it('/alerts reply N then the number of Cancel posts nothing; /alerts show N prints the buttons', async () => {
     const cws = await app.services.comments.consoleWorkspace();
     const r = await app.services.comments.ingest(cws, ANGRY);
@@ -338,7 +365,9 @@ describe('assigned alerts: time limit, reminders, mentions', () => {
     await app.jobs.runNow(REMINDER_JOB);
     expect(reminders()).toHaveLength(0);
     app.clock.advance(MINUTE);
-    await app.jobs.runNow(REMINDER_JOB);
+    // Two replicas at the same moment, then a later tick: one reminder.
+    const otherReplica = new AssigneeReminders({ ...app.services, log: app.log });
+    await Promise.all([app.jobs.runNow(REMINDER_JOB), otherReplica.run()]);
     await app.jobs.runNow(REMINDER_JOB);
     expect(reminders()).toHaveLength(1);
     const first = reminders()[0];
