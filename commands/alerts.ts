@@ -1,22 +1,25 @@
 import { z } from 'zod';
 import { action, defineCommand, sub } from '../src/core/command.js';
-import type { Context } from '../src/core/context.js';
-import { UserError } from '../src/core/errors.js';
 import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
-import { type Form, fields, list, reply, text } from '../src/core/reply.js';
+import { fields, list, reply, text } from '../src/core/reply.js';
 import { count } from '../src/lib/plural.js';
+import { alertMessages, formatWhen, platformName, severityOf, truncate } from '../src/listening/alert-message.js';
+import { MAX_REPLY_CHARS } from '../src/listening/comment-replies.js';
 import {
-  alertMessages,
-  formatWhen,
-  platformName,
-  renderAlert,
-  severityOf,
-  truncate,
-} from '../src/listening/alert-message.js';
-import { MAX_REPLY_CHARS, type SendOutcome, sendCommentReply } from '../src/listening/comment-replies.js';
-import type { Comment } from '../src/listening/comments.js';
-import type { FeedbackLabel } from '../src/listening/sentiment/adapt.js';
+  assign,
+  cancelled,
+  close,
+  commentId,
+  confirmed,
+  confirmPayload,
+  confirmReply,
+  draft,
+  editForm,
+  judge,
+  send,
+  show,
+} from './shared/alert-actions.js';
 
 const m = defineMessages(
   'alerts-command',
@@ -30,35 +33,13 @@ const m = defineMessages(
     channel: 'Alerts channel',
     threshold: 'Alert when the score is at or below',
     limit: 'Escalate unhandled alerts after',
+    assigneeLimit: 'Escalate assigned alerts after',
     escalate: 'Escalation channel',
     minutes: (p: { n: number }) => count(p.n, 'minute', 'en'),
     notSet: 'not set (the team channel)',
     saved: 'Alert settings saved.',
     howTo:
       'Change them with /alerts config channel:#social threshold:-0.5 limit:45 escalate:#managers. The score runs from -1 (very negative) to 1.',
-    notFound: 'That alert does not exist in this workspace.',
-    alreadyClosed: (p: { status: string }) => `This alert is already ${p.status}; nothing changed.`,
-    handled: 'handled',
-    ignored: 'ignored',
-    editTitle: 'Edit the reply',
-    editHow: (p: { id: number }) =>
-      `Type the reply you want, and it is posted under the comment at once:\n/alerts reply ${p.id} text:"your reply"`,
-    formTitle: 'Edit the reply',
-    formField: 'Reply to post under the comment',
-    formSubmit: 'Post reply',
-    noText: (p: { id: number }) =>
-      `There is no reply to send yet. Press Draft reply, or type /alerts reply ${p.id} text:"your reply".`,
-    unsupported: (p: { platform: string }) =>
-      `Replies to ${p.platform} comments cannot be posted from here; answer on the platform, then press Handled.`,
-    notConnected: (p: { provider: string }) =>
-      `${p.provider} is not connected, so the reply cannot be posted from here. An admin can connect it with /connect ${p.provider} account:ID token:TOKEN (the token needs permission to manage comments); until then, post the reply on the platform and press Handled.`,
-    failed: (p: { reason: string }) => `The reply was not posted: ${p.reason}. Nothing was published; try again.`,
-    failedReauth: (p: { provider: string; reason: string }) =>
-      `The reply was not posted: ${p.provider} refused the token (${p.reason}). Connect it again with /connect ${p.provider}, then send again.`,
-    unknown: (p: { reason: string }) =>
-      `The platform did not confirm the reply (${p.reason}). It may be live: check the comment. It will not be sent again automatically.`,
-    draftFallback: 'The AI model did not answer, so this draft comes from the templates.',
-    draftModel: 'Written by the AI model: read it before sending.',
   },
   {
     openTitle: (p) => `التنبيهات المفتوحة (${iso(p.n)})`,
@@ -69,128 +50,45 @@ const m = defineMessages(
     channel: 'قناة التنبيهات',
     threshold: 'نبّه عندما تكون الدرجة عند أو أقل من',
     limit: 'تصعيد التنبيهات غير المعالجة بعد',
+    assigneeLimit: 'تصعيد التنبيهات المُسندة بعد',
     escalate: 'قناة التصعيد',
     minutes: (p) => count(p.n, 'minute', 'ar'),
     notSet: 'غير محددة (قناة الفريق)',
     saved: 'تم حفظ إعدادات التنبيهات.',
     howTo:
       'غيّرها بالأمر /alerts config channel:#social threshold:-0.5 limit:45 escalate:#managers. الدرجة من -1 (سلبي جدًا) إلى 1.',
-    notFound: 'هذا التنبيه غير موجود في مساحة العمل هذه.',
-    alreadyClosed: (p) => `هذا التنبيه ${p.status} بالفعل؛ لم يتغير شيء.`,
-    handled: 'تمت معالجته',
-    ignored: 'متجاهَل',
-    editTitle: 'تعديل الرد',
-    editHow: (p) => `اكتب الرد الذي تريده وسيُنشر تحت التعليق فورًا:\n${iso(`/alerts reply ${p.id} text:"…"`)}`,
-    formTitle: 'تعديل الرد',
-    formField: 'الرد الذي يُنشر تحت التعليق',
-    formSubmit: 'انشر الرد',
-    noText: (p) => `لا يوجد رد لإرساله بعد. اضغط «اقترح ردًا» أو اكتب ${iso(`/alerts reply ${p.id} text:"…"`)}.`,
-    unsupported: (p) =>
-      `لا يمكن نشر الردود على تعليقات ${iso(p.platform)} من هنا؛ رد على المنصة ثم اضغط «تمت المعالجة».`,
-    notConnected: (p) =>
-      `${iso(p.provider)} غير مربوط، لذا لا يمكن نشر الرد من هنا. يمكن للمسؤول ربطه بالأمر ${iso(`/connect ${p.provider} account:ID token:TOKEN`)} (بصلاحية إدارة التعليقات)؛ وحتى ذلك الحين انشر الرد على المنصة واضغط «تمت المعالجة».`,
-    failed: (p) => `لم يُنشر الرد: ${iso(p.reason)}. لم يُنشر شيء؛ حاول مرة أخرى.`,
-    failedReauth: (p) =>
-      `لم يُنشر الرد: رفضت ${iso(p.provider)} الرمز (${iso(p.reason)}). اربطه من جديد بالأمر ${iso(`/connect ${p.provider}`)} ثم أرسل مرة أخرى.`,
-    unknown: (p) =>
-      `لم تؤكد المنصة الرد (${iso(p.reason)}). قد يكون منشورًا: تحقّق من التعليق. لن يُرسل مرة أخرى تلقائيًا.`,
-    draftFallback: 'لم يُجب نموذج الذكاء الاصطناعي، لذا هذه المسودة من القوالب.',
-    draftModel: 'كتبها نموذج الذكاء الاصطناعي: راجعها قبل الإرسال.',
   },
 );
 
 const LIST_LIMIT = 20;
 
-/** Button payloads carry the comment id; it must belong to the presser's workspace. */
-const commentId = z
-  .string()
-  .regex(/^\d{1,10}$/)
-  .transform(Number);
-
-async function load(ctx: Context, id: number): Promise<Comment> {
-  const c = await ctx.services.comments.find(ctx.workspace.id, id);
-  if (!c) throw new UserError(ctx.t(m).notFound);
-  return c;
-}
-
-const who = (ctx: Context) => ctx.member.name || ctx.identity.user.name || ctx.member.externalId;
-
-/** Re-renders the alert in place with its new state and the given notes. */
-async function rerender(ctx: Context, id: number, extra: { notes?: string[] } = {}) {
-  const fresh = await load(ctx, id);
-  const view = ctx.services.comments.view(ctx.workspace, fresh, ctx.locale);
-  const feedback = await ctx.services.comments.feedbackOf(ctx.workspace, id);
-  return renderAlert({ ...view, feedback, ...extra, replaceOriginal: true });
-}
-
-/**
- * "Not negative" / "Correct": stores the verdict (the latest press wins) for the workspace's
- * classifier. "Not negative" also closes the alert as a false alarm (ignored, so it never
- * escalates); "Correct" leaves it open. Every press is audited, as it rewrites the stored verdict.
- */
-async function judge(ctx: Context, id: number, label: FeedbackLabel) {
-  const c = await load(ctx, id);
-  const outcome = await ctx.services.comments.recordFeedback(ctx.workspace, c, label, who(ctx));
-  if (label === 'not-negative') await ctx.services.comments.close(ctx.workspace.id, c.id, 'ignored', who(ctx));
-  await ctx.services.audit.record(ctx, `alert.${label === 'negative' ? 'correct' : 'not-negative'}`, `comment:${id}`, {
-    label,
-    outcome,
-  });
-  return rerender(ctx, id);
-}
-
-/** Closes an open alert (handled or ignored); a second press shows who closed it and changes nothing. */
-async function close(ctx: Context, id: number, status: 'handled' | 'ignored') {
-  const c = await load(ctx, id);
-  if (!(await ctx.services.comments.close(ctx.workspace.id, c.id, status, who(ctx)))) {
-    const t = ctx.t(m);
-    return rerender(ctx, id, { notes: [t.alreadyClosed({ status: c.status === 'ignored' ? t.ignored : t.handled })] });
-  }
-  await ctx.services.audit.record(ctx, `alert.${status === 'handled' ? 'handle' : 'ignore'}`, `comment:${id}`);
-  return rerender(ctx, id);
-}
-
 const ACT: readonly ['manager', 'social'] = ['manager', 'social'];
 
-/** The command that sends `draft` (a command is the same in every language; quotes would end the value). */
-const replyCommand = (id: number, draft: string) => `/alerts reply ${id} text:"${draft.replace(/"/g, "'")}"`;
+/** The alert number every `/alerts <verb> N` takes: the # shown in /alerts and on the alert. */
+const alertNumber = () =>
+  required(
+    opt.integer({
+      label: { en: 'Alert number', ar: 'رقم التنبيه' },
+      description: { en: 'The # shown in /alerts', ar: 'الرقم # الظاهر في /alerts' },
+      positional: true,
+      min: 1,
+    }),
+  );
 
-/** Sends the stored draft, or `typed`, under the comment; re-renders the alert or explains why not. */
-async function send(ctx: Context, id: number, typed?: string, inPlace = false) {
-  const c = await load(ctx, id);
-  const s = ctx.services;
-  const outcome = await sendCommentReply(s, ctx.workspace, c, who(ctx), typed);
-  if (outcome.kind === 'sent') {
-    await ctx.services.audit.record(ctx, 'alert.reply', `comment:${id}`, { replyId: outcome.comment.replyId });
-  }
-  if (outcome.kind === 'unknown') {
-    await ctx.services.audit.record(ctx, 'alert.reply', `comment:${id}`, { outcome: 'unknown' });
-  }
-  const note = sendNote(ctx, id, c.provider, outcome);
-  // A typed reply comes from a command, not from the alert's buttons: answer it in its own message.
-  const r = await rerender(ctx, id, note ? { notes: [note] } : {});
-  if (typed === undefined || inPlace) return r;
-  return { ...r, replaceOriginal: false, ...(outcome.kind === 'sent' ? { tone: 'success' as const } : {}) };
-}
-
-function sendNote(ctx: Context, id: number, provider: string, o: SendOutcome): string | undefined {
-  const t = ctx.t(m);
-  switch (o.kind) {
-    case 'sent':
-    case 'already':
-      return undefined;
-    case 'no-text':
-      return t.noText({ id });
-    case 'unsupported':
-      return t.unsupported({ platform: platformName(o.provider) });
-    case 'not-connected':
-      return t.notConnected({ provider: o.provider });
-    case 'failed':
-      return o.reauth ? t.failedReauth({ provider, reason: o.reason }) : t.failed({ reason: o.reason });
-    case 'unknown':
-      return t.unknown({ reason: o.reason });
-  }
-}
+/** A sub-action that does to alert N what one of its buttons does. */
+const byNumber = (
+  en: string,
+  ar: string,
+  example: string,
+  run: (id: number, ctx: Parameters<typeof show>[0]) => ReturnType<typeof show>,
+) =>
+  sub({
+    description: { en, ar },
+    allow: ACT,
+    examples: [example],
+    options: { id: alertNumber() },
+    handler: (input, ctx) => run(input.id, ctx),
+  });
 
 export default defineCommand({
   name: 'alerts',
@@ -223,23 +121,53 @@ export default defineCommand({
         return reply(t.openTitle({ n: total }), blocks);
       },
     }),
-    reply: sub({
-      description: {
-        en: "Post a reply under an alert's comment (your text, or the draft)",
-        ar: 'انشر ردًا تحت تعليق التنبيه (نصك أو المسودة)',
+    show: sub({
+      description: { en: 'Show one alert with its buttons', ar: 'عرض تنبيه واحد مع أزراره' },
+      examples: ['show 12'],
+      options: { id: alertNumber() },
+      handler: (input, ctx) => show(ctx, input.id),
+    }),
+    handle: byNumber('Mark an alert handled', 'وسم التنبيه بأنه تمت معالجته', 'handle 12', (id, ctx) =>
+      close(ctx, id, 'handled', 'command'),
+    ),
+    assign: sub({
+      description: { en: 'Assign an alert to someone (you by default)', ar: 'إسناد تنبيه إلى شخص (إليك افتراضيًا)' },
+      allow: ACT,
+      examples: ['assign 12 @sara', 'assign 12'],
+      options: {
+        id: alertNumber(),
+        person: opt.user({
+          label: { en: 'Person', ar: 'الشخص' },
+          description: { en: 'Who takes it, e.g. @sara (default: you)', ar: 'من يتولاه، مثل @sara (الافتراضي: أنت)' },
+          positional: true,
+        }),
       },
+      handler: (input, ctx) => assign(ctx, input.id, input.person, 'command'),
+    }),
+    ignore: byNumber('Ignore an alert', 'تجاهل تنبيه', 'ignore 12', (id, ctx) => close(ctx, id, 'ignored', 'command')),
+    'not-negative': byNumber(
+      'Mark the comment not negative and close the alert',
+      'وسم التعليق بأنه ليس سلبيًا وإغلاق التنبيه',
+      'not-negative 12',
+      (id, ctx) => judge(ctx, id, 'not-negative', 'command'),
+    ),
+    draft: sub({
+      description: { en: 'Draft a reply to an alert (nothing is posted)', ar: 'اقتراح رد على تنبيه (لا يُنشر شيء)' },
       allow: ACT,
       slow: true,
+      examples: ['draft 12'],
+      options: { id: alertNumber() },
+      handler: (input, ctx) => draft(ctx, input.id, 'command'),
+    }),
+    reply: sub({
+      description: {
+        en: "Reply under an alert's comment: shows it, posts on confirmation",
+        ar: 'الرد تحت تعليق التنبيه: يعرضه ثم ينشره بعد التأكيد',
+      },
+      allow: ACT,
       examples: ['reply 12 text:"Sorry about that, we sent you a message."', 'reply 12'],
       options: {
-        id: required(
-          opt.integer({
-            label: { en: 'Alert number', ar: 'رقم التنبيه' },
-            description: { en: 'The # shown in /alerts', ar: 'الرقم # الظاهر في /alerts' },
-            positional: true,
-            min: 1,
-          }),
-        ),
+        id: alertNumber(),
         text: opt.text({
           label: { en: 'Reply', ar: 'الرد' },
           description: {
@@ -251,7 +179,7 @@ export default defineCommand({
           maxLength: MAX_REPLY_CHARS,
         }),
       },
-      handler: (input, ctx) => send(ctx, input.id, input.text),
+      handler: (input, ctx) => confirmReply(ctx, input.id, input.text),
     }),
     config: sub({
       description: { en: 'Show or set alert channel, threshold, limit', ar: 'عرض أو ضبط قناة التنبيهات والحد والمهلة' },
@@ -305,6 +233,7 @@ export default defineCommand({
             { label: t.channel, value: w.alertChannel ? iso(w.alertChannel) : t.notSet },
             { label: t.threshold, value: iso(w.alertThreshold) },
             { label: t.limit, value: t.minutes({ n: w.escalationMinutes }) },
+            { label: t.assigneeLimit, value: t.minutes({ n: w.assigneeMinutes }) },
             { label: t.escalate, value: w.escalationChannel ? iso(w.escalationChannel) : t.notSet },
           ]),
         ];
@@ -315,72 +244,27 @@ export default defineCommand({
     }),
   },
   actions: {
-    handle: action({ payload: commentId, allow: ACT, handler: (id, ctx) => close(ctx, id, 'handled') }),
-    ignore: action({ payload: commentId, allow: ACT, handler: (id, ctx) => close(ctx, id, 'ignored') }),
-    notnegative: action({ payload: commentId, allow: ACT, handler: (id, ctx) => judge(ctx, id, 'not-negative') }),
-    correct: action({ payload: commentId, allow: ACT, handler: (id, ctx) => judge(ctx, id, 'negative') }),
-    assign: action({
+    handle: action({ payload: commentId, allow: ACT, handler: (id, ctx) => close(ctx, id, 'handled', 'button') }),
+    ignore: action({ payload: commentId, allow: ACT, handler: (id, ctx) => close(ctx, id, 'ignored', 'button') }),
+    notnegative: action({
       payload: commentId,
       allow: ACT,
-      async handler(id, ctx) {
-        const c = await load(ctx, id);
-        await ctx.services.comments.assign(ctx.workspace.id, c.id, who(ctx));
-        await ctx.services.audit.record(ctx, 'alert.assign', `comment:${id}`);
-        const when = formatWhen(ctx.now(), ctx.timezone, ctx.locale);
-        return rerender(ctx, id, { notes: [alertMessages[ctx.locale].assignedAt({ who: who(ctx), when })] });
-      },
+      handler: (id, ctx) => judge(ctx, id, 'not-negative', 'button'),
     }),
-    draft: action({
-      payload: commentId,
-      allow: ACT,
-      async handler(id, ctx) {
-        const c = await load(ctx, id);
-        const d = await ctx.services.replyDrafter.draft(ctx.services.comments.draftRequest(ctx.workspace, c));
-        // Kept on the comment, so Send reply and a re-render after a restart use the same text.
-        await ctx.services.comments.keepDraft(ctx.workspace.id, c.id, d.text);
-        await ctx.services.audit.record(ctx, 'alert.draft', `comment:${id}`, { source: d.source });
-        const when = formatWhen(ctx.now(), ctx.timezone, ctx.locale);
-        const notes = [alertMessages[ctx.locale].draftBy({ who: who(ctx), when })];
-        if (d.fallback) notes.push(ctx.t(m).draftFallback);
-        if (d.source === 'llm') notes.push(ctx.t(m).draftModel);
-        return rerender(ctx, id, { notes });
-      },
-    }),
+    correct: action({ payload: commentId, allow: ACT, handler: (id, ctx) => judge(ctx, id, 'negative', 'button') }),
+    assign: action({ payload: commentId, allow: ACT, handler: (id, ctx) => assign(ctx, id, undefined, 'button') }),
+    draft: action({ payload: commentId, allow: ACT, handler: (id, ctx) => draft(ctx, id, 'button') }),
     send: action({ payload: commentId, allow: ACT, handler: (id, ctx) => send(ctx, id) }),
-    edit: action({
-      payload: commentId,
-      allow: ACT,
-      async handler(id, ctx) {
-        const c = await load(ctx, id);
-        const t = ctx.t(m);
-        // The form's fields and command stand in for the form where it cannot be shown.
-        const blocks = [text(t.editHow({ id }))];
-        const draft = c.repliedAt ? undefined : (c.replyDraft ?? undefined);
-        const form: Form = {
-          action: 'alerts.write',
-          payload: String(id),
-          title: t.formTitle,
-          submit: t.formSubmit,
-          fields: [
-            {
-              key: 'text',
-              label: t.formField,
-              multiline: true,
-              maxLength: MAX_REPLY_CHARS,
-              ...(draft ? { value: draft } : {}),
-            },
-          ],
-          typed: replyCommand(id, draft ?? '…'),
-        };
-        return reply(t.editTitle, blocks, { ephemeral: true, form, ...(ctx.locale === 'ar' ? { rtl: true } : {}) });
-      },
-    }),
-    /** Receives the Edit reply form: posts the edited text and re-renders the alert in place. */
+    /** The confirmation of `/alerts reply N`: posts the text it showed. */
+    confirm: action({ payload: confirmPayload, allow: ACT, handler: (p, ctx) => confirmed(ctx, p) }),
+    cancel: action({ payload: commentId, allow: ACT, handler: (id, ctx) => cancelled(ctx, id) }),
+    edit: action({ payload: commentId, allow: ACT, handler: (id, ctx) => editForm(ctx, id) }),
+    /** Receives the Edit reply form: its submit button is the confirmation; posts and re-renders in place. */
     write: action({
       payload: commentId,
       fields: z.object({ text: z.string().trim().min(1).max(MAX_REPLY_CHARS) }),
       allow: ACT,
-      handler: (id, ctx, values) => send(ctx, id, values.text, true),
+      handler: (id, ctx, values) => send(ctx, id, values.text),
     }),
   },
 });

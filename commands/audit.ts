@@ -33,6 +33,7 @@ export const ACTIONS: Record<string, L10n> = {
   'role.set': { en: 'changed a role', ar: 'غيّر دورًا' },
   'seo.watch': { en: 'started watching a site', ar: 'بدأ مراقبة موقع' },
   'seo.unwatch': { en: 'stopped watching a site', ar: 'أوقف مراقبة موقع' },
+  'role.jobs': { en: 'changed job roles', ar: 'غيّر أدوار العمل' },
 };
 
 /** `post:12` and `comment:5` as words; other targets (a setting's name, a channel) as stored. */

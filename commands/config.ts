@@ -22,6 +22,9 @@ const m = defineMessages(
     escalationChannel: 'Escalation channel',
     channelSet: (p: { role: string; channel: string }) => `${p.role} set to ${p.channel}.`,
     escalation: 'Escalate unhandled alerts after',
+    assignee: 'Escalate and remind assigned alerts after',
+    assigneeSet: (p: { minutes: string }) =>
+      `Assigned alerts now escalate, and remind their assignee once a day, after ${p.minutes} without an answer.`,
     minutes: (p: { n: number }) => count(p.n, 'minute', 'en'),
     digestSchedule: 'Weekly digest (cron, local time)',
     notSet: 'not set',
@@ -53,6 +56,8 @@ const m = defineMessages(
     escalationChannel: 'قناة التصعيد',
     channelSet: (p) => `تم ضبط ${p.role} على ${iso(p.channel)}.`,
     escalation: 'تصعيد التنبيهات غير المعالجة بعد',
+    assignee: 'تصعيد التنبيهات المُسندة وتذكير من تولّاها بعد',
+    assigneeSet: (p) => `أصبحت التنبيهات المُسندة تُصعَّد، ويُذكَّر من تولّاها مرة كل يوم، بعد ${p.minutes} بلا رد.`,
     minutes: (p) => count(p.n, 'minute', 'ar'),
     digestSchedule: 'الملخص الأسبوعي (cron بالتوقيت المحلي)',
     notSet: 'غير محدد',
@@ -98,6 +103,7 @@ function show(ctx: Context) {
       { label: t.digestChannel, value: orNotSet(w.digestChannel) },
       { label: t.escalationChannel, value: orNotSet(w.escalationChannel) },
       { label: t.escalation, value: t.minutes({ n: w.escalationMinutes }) },
+      { label: t.assignee, value: t.minutes({ n: w.assigneeMinutes }) },
       { label: t.digestSchedule, value: iso(w.digestCron) },
     ]),
     text(t.howToChange),
@@ -197,6 +203,34 @@ export default defineCommand({
           to: value,
         });
         return reply(undefined, [text(ctx.t(m).approvalSet({ on: value }))], { tone: 'success' });
+      },
+    }),
+    'assignee-minutes': sub({
+      description: {
+        en: 'Minutes an assignee has before their alert escalates (default 120)',
+        ar: 'الدقائق المتاحة لمن تولّى تنبيهًا قبل تصعيده (الافتراضي 120)',
+      },
+      allow: ['manager'],
+      examples: ['assignee-minutes 120', 'assignee-minutes 240'],
+      options: {
+        value: required(
+          opt.integer({
+            label: { en: 'Minutes', ar: 'الدقائق' },
+            description: { en: 'From 5 to 10080 (a week)', ar: 'من 5 إلى 10080 (أسبوع)' },
+            positional: true,
+            min: 5,
+            max: 10080,
+          }),
+        ),
+      },
+      async handler({ value }, ctx) {
+        await ctx.services.workspaces.update(ctx.workspace.id, { assigneeMinutes: value });
+        await ctx.services.audit.record(ctx, 'config.set', 'assignee-minutes', {
+          from: ctx.workspace.assigneeMinutes,
+          to: value,
+        });
+        const t = ctx.t(m);
+        return reply(undefined, [text(t.assigneeSet({ minutes: t.minutes({ n: value }) }))], { tone: 'success' });
       },
     }),
     channel: sub({

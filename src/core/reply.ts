@@ -49,6 +49,12 @@ export interface Form {
 
 export type Tone = 'info' | 'success' | 'warning' | 'error';
 
+/** Someone a message is addressed to: the platform's user id, and the name shown where ids mean nothing. */
+export interface Person {
+  id: string;
+  name: string;
+}
+
 export interface Reply {
   title?: string;
   tone?: Tone;
@@ -61,6 +67,11 @@ export interface Reply {
   rtl?: boolean;
   /** Only from a button: ask for these values first. The blocks are the fallback where forms cannot show. */
   form?: Form;
+  /**
+   * The people the message is for, named before it: a Slack or Discord mention that notifies them
+   * (user text elsewhere never can), the name in the console.
+   */
+  mention?: Person[];
 }
 
 import { dropIsolates, type Locale } from './i18n.js';

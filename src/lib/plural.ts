@@ -29,6 +29,10 @@ export const NOUNS = {
     en: { one: 'day', other: 'days' },
     ar: { one: 'يوم واحد', two: 'يومين', few: 'أيام', many: 'يومًا', other: 'يوم' },
   },
+  hour: {
+    en: { one: 'hour', other: 'hours' },
+    ar: { one: 'ساعة واحدة', two: 'ساعتين', few: 'ساعات', many: 'ساعة', other: 'ساعة' },
+  },
   minute: {
     en: { one: 'minute', other: 'minutes' },
     ar: { one: 'دقيقة واحدة', two: 'دقيقتين', few: 'دقائق', many: 'دقيقة', other: 'دقيقة' },

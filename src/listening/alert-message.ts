@@ -5,8 +5,12 @@
  */
 import type { Comment } from '@prisma/client';
 import { defineMessages, iso, type Locale } from '../core/i18n.js';
-import { type Action, actions, context, fields, type Reply, reply, text } from '../core/reply.js';
+import { actions, context, fields, type Reply, reply, text } from '../core/reply.js';
 import { count } from '../lib/plural.js';
+
+/** A time limit as people say it: whole hours in hours (2 hours), anything else in minutes. */
+const duration = (minutes: number, locale: Locale) =>
+  minutes % 60 === 0 ? count(minutes / 60, 'hour', locale) : count(minutes, 'minute', locale);
 
 export const alertMessages = defineMessages(
   'alerts',
@@ -15,6 +19,12 @@ export const alertMessages = defineMessages(
     questionTitle: (p: { platform: string }) => `Comment waiting for a reply on ${p.platform}`,
     escalatedTitle: (p: { platform: string; minutes: number }) =>
       `Escalated: nobody acted on this ${p.platform} comment within ${count(p.minutes, 'minute', 'en')}`,
+    escalatedAssignedTitle: (p: { platform: string; who: string; minutes: number }) =>
+      `Escalated: ${p.who} took this ${p.platform} comment and it is still open after ${duration(p.minutes, 'en')}`,
+    reminderTitle: (p: { id: number; platform: string; minutes: number }) =>
+      `Reminder: alert #${p.id} on ${p.platform} is still unanswered after ${duration(p.minutes, 'en')}`,
+    reminderNote: (p: { id: number }) =>
+      `It is assigned to you. Reply, or close it with /alerts handle ${p.id}; you are reminded once a day while it stays open.`,
     author: 'Author',
     platform: 'Platform',
     language: 'Language',
@@ -63,6 +73,12 @@ export const alertMessages = defineMessages(
     negativeTitle: (p) => `تعليق سلبي على ${iso(p.platform)}`,
     questionTitle: (p) => `تعليق ينتظر ردًا على ${iso(p.platform)}`,
     escalatedTitle: (p) => `تصعيد: لم يتعامل أحد مع تعليق ${iso(p.platform)} خلال ${count(p.minutes, 'minute', 'ar')}`,
+    escalatedAssignedTitle: (p) =>
+      `تصعيد: تولّى ${iso(p.who)} تعليق ${iso(p.platform)} وما زال مفتوحًا بعد ${duration(p.minutes, 'ar')}`,
+    reminderTitle: (p) =>
+      `تذكير: التنبيه رقم ${iso(p.id)} على ${iso(p.platform)} ما زال بلا رد بعد ${duration(p.minutes, 'ar')}`,
+    reminderNote: (p) =>
+      `هذا التنبيه مُسند إليك. رُدّ عليه أو أغلقه بالأمر ${iso(`/alerts handle ${p.id}`)}؛ وسنذكّرك به مرة كل يوم ما دام مفتوحًا.`,
     author: 'الكاتب',
     platform: 'المنصة',
     language: 'اللغة',
@@ -111,6 +127,9 @@ export const alertMessages = defineMessages(
 
 export type Severity = 'high' | 'medium' | 'low';
 
+/** Open: raised and neither handled nor ignored (escalated alerts are still open). */
+export const isOpen = (c: Pick<Comment, 'status'>): boolean => c.status === 'new' || c.status === 'escalated';
+
 /** Scam and refund threats hurt the brand fastest; questions only need an answer. */
 export function severityOf(c: Pick<Comment, 'sentiment' | 'score' | 'isQuestion'>, complaint?: string): Severity {
   if (c.sentiment !== 'negative') return 'low';
@@ -157,6 +176,8 @@ export interface AlertView {
   escalationMinutes?: number;
   /** The latest "Not negative" / "Correct" press on this comment, if any. */
   feedback?: { label: string; byUser: string; at: Date } | undefined;
+  /** The assignee's name (Comment.assignedTo holds their platform id); the id itself when unknown. */
+  assignee?: string | undefined;
   /** Extra lines under the alert: who acted and when. */
   notes?: string[];
   replaceOriginal?: boolean;
@@ -165,7 +186,10 @@ export interface AlertView {
 export const ALERT_ACTIONS = ['handle', 'assign', 'draft', 'ignore'] as const;
 /** On negative alerts, in their own row: they teach the classifier this brand's comments. */
 export const FEEDBACK_ACTIONS = ['notnegative', 'correct'] as const;
-/** Shown once a reply is drafted and not yet sent. */
+/**
+ * Shown once a reply is drafted and not yet sent, in a row of their own after the others, so the
+ * numbers the console gives the other buttons never move when a draft appears.
+ */
 export const REPLY_ACTIONS = ['send', 'edit'] as const;
 
 export function renderAlert(v: AlertView): Reply {
@@ -186,16 +210,19 @@ export function renderAlert(v: AlertView): Reply {
     const kind = t[`kind_${v.complaint}` as keyof typeof t];
     if (typeof kind === 'string') severityText.push(t.complaint({ kind }));
   }
-  const open = c.status === 'new' || c.status === 'escalated';
-  const pendingDraft = c.replyDraft && !c.repliedAt ? c.replyDraft : undefined;
-  const ids = pendingDraft ? [...REPLY_ACTIONS, ...ALERT_ACTIONS.filter((id) => id !== 'draft')] : ALERT_ACTIONS;
+  const open = isOpen(c);
+  // A closed alert's unsent draft will not be sent: it and its "Press Send reply" go with the buttons.
+  const pendingDraft = open && c.replyDraft && !c.repliedAt ? c.replyDraft : undefined;
   const primary = pendingDraft ? 'send' : 'handle';
-  const buttons: Action[] = ids.map((id) => ({
-    id: `alerts.${id}`,
-    label: t[id],
-    payload: String(c.id),
-    ...(id === primary ? { style: 'primary' as const } : {}),
-  }));
+  const row = (ids: readonly (typeof ALERT_ACTIONS | typeof FEEDBACK_ACTIONS | typeof REPLY_ACTIONS)[number][]) =>
+    actions(
+      ids.map((id) => ({
+        id: `alerts.${id}`,
+        label: t[id],
+        payload: String(c.id),
+        ...(id === primary ? { style: 'primary' as const } : {}),
+      })),
+    );
   const blocks = [
     text(`> ${truncate(c.text).replace(/\n/g, '\n> ')}`),
     fields([
@@ -214,11 +241,10 @@ export function renderAlert(v: AlertView): Reply {
     if (c.replyId) blocks.push(context(t.repliedBy({ who: c.repliedBy, when })), text(c.replyDraft ?? ''));
     else blocks.push(context(t.replyPending({ who: c.repliedBy, when })));
   }
-  if (open) blocks.push(actions(buttons));
+  if (open) blocks.push(row(ALERT_ACTIONS));
   // Questions are not judged negative or not: there is nothing to correct on them.
-  if (open && c.sentiment === 'negative') {
-    blocks.push(actions(FEEDBACK_ACTIONS.map((id) => ({ id: `alerts.${id}`, label: t[id], payload: String(c.id) }))));
-  }
+  if (open && c.sentiment === 'negative') blocks.push(row(FEEDBACK_ACTIONS));
+  if (pendingDraft) blocks.push(row(REPLY_ACTIONS));
   return reply(title, blocks, {
     tone: severity === 'low' ? 'info' : 'warning',
     ...(v.replaceOriginal ? { replaceOriginal: true } : {}),
@@ -233,9 +259,7 @@ function stateNotes(v: AlertView): string[] {
   const when = (d: Date) => formatWhen(d, v.timezone, v.locale);
   const out: string[] = [];
   if (c.escalatedAt && v.escalationMinutes === undefined) out.push(t.escalatedAt({ when: when(c.escalatedAt) }));
-  if (c.assignedTo && c.status !== 'handled' && c.status !== 'ignored') {
-    out.push(t.assignedTo({ who: c.assignedTo }));
-  }
+  if (c.assignedTo && isOpen(c)) out.push(t.assignedTo({ who: v.assignee ?? c.assignedTo }));
   if (c.status === 'handled' && c.handledBy && c.handledAt) {
     out.push(t.handledBy({ who: c.handledBy, when: when(c.handledAt) }));
   }

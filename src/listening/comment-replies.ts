@@ -27,6 +27,23 @@ export type SendOutcome =
   | { kind: 'failed'; reason: string; reauth: boolean }
   | { kind: 'unknown'; reason: string };
 
+type Blocked = Extract<SendOutcome, { kind: 'unsupported' | 'not-connected' }>;
+
+/**
+ * Where a reply to this comment goes (the connected account), or why it cannot be posted from here:
+ * asked before a reply is offered for confirmation, and again when it is sent.
+ */
+export async function replyRoute(
+  deps: { integrations: IntegrationService },
+  workspace: Pick<Workspace, 'id'>,
+  comment: Pick<Comment, 'provider'>,
+): Promise<{ blocked: Blocked } | { integration: NonNullable<Awaited<ReturnType<IntegrationService['find']>>> }> {
+  if (!isCommentProvider(comment.provider)) return { blocked: { kind: 'unsupported', provider: comment.provider } };
+  const integration = await deps.integrations.find(workspace.id, comment.provider);
+  if (!integration) return { blocked: { kind: 'not-connected', provider: comment.provider } };
+  return { integration };
+}
+
 export async function sendCommentReply(
   deps: { db: Db; clock: Clock; integrations: IntegrationService },
   workspace: Workspace,
@@ -38,9 +55,9 @@ export async function sendCommentReply(
   if (comment.repliedAt) return { kind: 'already', comment };
   const text = (typed ?? comment.replyDraft ?? '').trim();
   if (!text) return { kind: 'no-text' };
-  if (!isCommentProvider(comment.provider)) return { kind: 'unsupported', provider: comment.provider };
-  const integration = await integrations.find(workspace.id, comment.provider);
-  if (!integration) return { kind: 'not-connected', provider: comment.provider };
+  const route = await replyRoute(deps, workspace, comment);
+  if ('blocked' in route) return route.blocked;
+  const { integration } = route;
 
   const now = clock.now();
   const claimed = await db.comment.updateMany({

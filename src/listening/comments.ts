@@ -17,7 +17,8 @@ import type { AppMetrics } from '../http/metrics.js';
 import type { Clock } from '../lib/clock.js';
 import { storable, storableOr } from '../lib/text.js';
 import type { Logger } from '../log.js';
-import { type AlertView, renderAlert } from './alert-message.js';
+import { managersOf, membersWithJobRole } from '../workspace/job-roles.js';
+import { type AlertView, alertMessages, platformName, renderAlert } from './alert-message.js';
 import type { DraftRequest } from './reply-drafts.js';
 import type { SentimentSecondOpinion } from './second-opinion.js';
 import { type Adapted, adapt, type FeedbackLabel, settle } from './sentiment/adapt.js';
@@ -101,12 +102,20 @@ export class CommentService {
     return done.count > 0;
   }
 
-  /** Assigns an open alert to a person (a closed one stays as it is). */
-  async assign(workspaceId: number, id: number, to: string): Promise<void> {
-    await this.deps.db.comment.updateMany({
-      where: { id, workspaceId, status: { in: OPEN } },
-      data: { assignedTo: to },
+  /**
+   * Assigns an open alert to a person (their platform id, so reminders can mention them) and starts
+   * their time limit; false when the alert was already closed (it stays as it is).
+   */
+  async assign(workspaceId: number, id: number, to: string): Promise<boolean> {
+    const { db, clock } = this.deps;
+    const open = { id, workspaceId, status: { in: OPEN } };
+    const moved = await db.comment.updateMany({
+      where: { ...open, OR: [{ assignedTo: null }, { assignedTo: { not: to } }] },
+      data: { assignedTo: to, assignedAt: clock.now() },
     });
+    if (moved.count > 0) return true;
+    // Taking again what you already hold keeps its clock: a second press never postpones escalation.
+    return (await db.comment.count({ where: { ...open, assignedTo: to } })) > 0;
   }
 
   /** Keeps a proposed reply on the comment until one is sent, so Send and a re-render use the same text. */
@@ -215,7 +224,12 @@ export class CommentService {
     });
     if (claimed.count !== 1) return false;
     try {
-      const posted = await notifier.post(workspace, 'alerts', renderAlert(this.view(workspace, comment)));
+      // The social media managers are named, so the alert reaches them (docs/alerts.md, "Who is told").
+      const mention = await membersWithJobRole(db, workspace.id, 'social');
+      const posted = await notifier.post(workspace, 'alerts', {
+        ...renderAlert(this.view(workspace, comment)),
+        mention,
+      });
       await db.comment.update({
         where: { id: comment.id },
         data: { alertMessageId: posted.messageId ?? null, alertChannel: posted.channel ?? null },
@@ -234,6 +248,20 @@ export class CommentService {
     const s = this.classify(comment.text);
     const lang: Locale = locale ?? (isLocale(workspace.locale) ? workspace.locale : 'en');
     return { comment, locale: lang, timezone: workspace.timezone, complaint: s.complaint, arabizi: s.arabizi };
+  }
+
+  /** The view with what only the database knows: the latest feedback press and the assignee's name. */
+  async describe(workspace: Workspace, comment: Comment, locale?: Locale): Promise<AlertView> {
+    const assignee = comment.assignedTo
+      ? await this.deps.db.member.findUnique({
+          where: { workspaceId_externalId: { workspaceId: workspace.id, externalId: comment.assignedTo } },
+        })
+      : null;
+    return {
+      ...this.view(workspace, comment, locale),
+      feedback: await this.feedbackOf(workspace, comment.id),
+      ...(assignee?.name ? { assignee: assignee.name } : {}),
+    };
   }
 
   /**
@@ -314,8 +342,10 @@ export class CommentService {
   }
 
   /**
-   * Alerts nobody acted on within the workspace's limit escalate once: the conditional update
-   * (status new -> escalated) lets exactly one process win, and only the winner posts.
+   * Alerts nobody acted on within the workspace's limit escalate once, and so do assigned ones whose
+   * assignee's own limit (assigneeMinutes since assignedAt) passed: the conditional update (status
+   * new -> escalated, under the same condition) lets exactly one process win, and only the winner
+   * posts, naming the managers.
    */
   async escalateOverdue(): Promise<number> {
     const { db, clock, notifier, log } = this.deps;
@@ -323,29 +353,34 @@ export class CommentService {
     const open = { status: 'new', escalatedAt: null, alertedAt: { not: null } };
     let escalated = 0;
     for (const workspace of await this.workspacesWith(open)) {
-      const due = new Date(now.getTime() - workspace.escalationMinutes * 60_000);
-      const overdue = await db.comment.findMany({
-        where: { ...open, workspaceId: workspace.id, alertedAt: { not: null, lte: due } },
-        orderBy: { alertedAt: 'asc' },
-        take: 100,
-      });
+      const overdueWhere = {
+        ...open,
+        workspaceId: workspace.id,
+        OR: [
+          { assignedAt: null, alertedAt: { not: null, lte: minutesBefore(now, workspace.escalationMinutes) } },
+          { assignedAt: { not: null, lte: minutesBefore(now, workspace.assigneeMinutes) } },
+        ],
+      } satisfies Prisma.CommentWhereInput;
+      const overdue = await db.comment.findMany({ where: overdueWhere, orderBy: { alertedAt: 'asc' }, take: 100 });
+      const managers = overdue.length > 0 ? await managersOf(db, workspace.id) : [];
       for (const comment of overdue) {
         const claimed = await db.comment.updateMany({
-          where: { id: comment.id, workspaceId: workspace.id, status: 'new', escalatedAt: null },
+          where: { ...overdueWhere, id: comment.id },
           data: { status: 'escalated', escalatedAt: now },
         });
         if (claimed.count !== 1) continue;
         const fresh = await db.comment.findUniqueOrThrow({ where: { id: comment.id } });
         try {
-          await notifier.post(
-            workspace,
-            'escalation',
-            renderAlert({
-              ...this.view(workspace, fresh),
-              feedback: await this.feedbackOf(workspace, fresh.id),
-              escalationMinutes: workspace.escalationMinutes,
-            }),
-          );
+          const view = await this.describe(workspace, fresh);
+          const r = renderAlert({ ...view, escalationMinutes: workspace.escalationMinutes });
+          const title = fresh.assignedTo
+            ? alertMessages[view.locale].escalatedAssignedTitle({
+                platform: platformName(fresh.provider),
+                who: view.assignee ?? fresh.assignedTo,
+                minutes: workspace.assigneeMinutes,
+              })
+            : r.title;
+          await notifier.post(workspace, 'escalation', { ...r, ...(title ? { title } : {}), mention: managers });
           escalated++;
         } catch (err) {
           // Escalation is at most once: a failed post is logged, the alert itself stays open in /alerts.
@@ -356,7 +391,8 @@ export class CommentService {
     return escalated;
   }
 
-  private async workspacesWith(where: Prisma.CommentWhereInput): Promise<Workspace[]> {
+  /** Workspaces with at least one comment matching `where` (each job then asks with its own limits). */
+  async workspacesWith(where: Prisma.CommentWhereInput): Promise<Workspace[]> {
     const ids = await this.deps.db.comment.findMany({
       where,
       distinct: ['workspaceId'],
@@ -366,6 +402,8 @@ export class CommentService {
     return this.deps.db.workspace.findMany({ where: { id: { in: ids.map((r) => r.workspaceId) } } });
   }
 }
+
+const minutesBefore = (now: Date, minutes: number) => new Date(now.getTime() - minutes * 60_000);
 
 function isUniqueViolation(err: unknown): boolean {
   return err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';

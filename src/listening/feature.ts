@@ -3,12 +3,15 @@
  * the connected accounts. Endpoints whose secret is not configured are not registered (they answer 404).
  */
 import type { Feature } from '../feature.js';
+import { AssigneeReminders } from './assignee-reminders.js';
 import { CommentPoller } from './polling.js';
 import { handleCommentPush } from './webhooks/comments.js';
 import { handleMetaEvent, handleMetaVerify } from './webhooks/meta.js';
 
 export const ESCALATION_JOB = 'alerts.escalate';
 export const RETRY_JOB = 'alerts.retry';
+/** Every minute: "still unanswered" reminders to assignees, each claimed once a day (assignee-reminders.ts). */
+export const REMINDER_JOB = 'alerts.remind';
 /** Every two minutes: the poll interval is the alert delay for comments no webhook delivers. */
 export const COMMENT_POLL_JOB = 'comments.poll';
 
@@ -32,6 +35,20 @@ export const listening: Feature = {
       schedule: '15 * * * * *',
       run: async () => {
         await services.comments.retryMissedAlerts();
+      },
+    });
+    const reminders = new AssigneeReminders({
+      db: services.db,
+      clock: services.clock,
+      notifier: services.notifier,
+      comments: services.comments,
+      log,
+    });
+    jobs.add({
+      name: REMINDER_JOB,
+      schedule: '45 * * * * *',
+      run: async () => {
+        await reminders.run();
       },
     });
     const poller = new CommentPoller({

@@ -3,6 +3,7 @@ import type { Identity } from '../core/identity.js';
 import { isRole, type Role } from '../core/roles.js';
 import type { Db } from '../db/client.js';
 import { retryOnUniqueViolation } from '../db/unique.js';
+import { type JobRole, jobRolesOf, storedJobRoles } from './job-roles.js';
 
 export interface Resolved {
   workspace: Workspace;
@@ -86,6 +87,26 @@ export class WorkspaceService {
       return true;
     });
     return { outcome: done ? 'changed' : 'last-admin', name: current?.name ?? '', before };
+  }
+
+  /** One person of the workspace by platform id, or null when the workspace has not met them. */
+  member(workspaceId: number, externalId: string): Promise<Member | null> {
+    return this.db.member.findUnique({ where: { workspaceId_externalId: { workspaceId, externalId } } });
+  }
+
+  /** Gives a person their job roles (adding them when the workspace has not met them yet); [] clears. */
+  async setJobRoles(
+    workspaceId: number,
+    externalId: string,
+    roles: readonly JobRole[],
+  ): Promise<{ changed: boolean; name: string; before: JobRole[] }> {
+    const where = { workspaceId_externalId: { workspaceId, externalId } };
+    const current = await this.db.member.findUnique({ where });
+    const before = current ? jobRolesOf(current) : [];
+    const jobRoles = storedJobRoles(roles);
+    if (current && storedJobRoles(before) === jobRoles) return { changed: false, name: current.name, before };
+    await this.db.member.upsert({ where, create: { workspaceId, externalId, jobRoles }, update: { jobRoles } });
+    return { changed: true, name: current?.name ?? '', before };
   }
 
   update(workspaceId: number, data: Prisma.WorkspaceUpdateInput): Promise<Workspace> {

@@ -1,7 +1,7 @@
 import type { Workspace } from '@prisma/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Identity } from '../../src/core/context.js';
-import { actionsOf, formAsText } from '../../src/core/reply.js';
+import { actionsOf, formAsText, type Reply } from '../../src/core/reply.js';
 import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
 import { CHANNEL, IG, PAGE, useSocialFakes } from '../helpers/social-fakes.js';
 
@@ -45,15 +45,17 @@ describe('Draft reply, Edit reply and Send reply through the platform APIs', () 
   it('posts the drafted reply under the Facebook comment once, however often Send is pressed', async () => {
     const { id, commentId } = await facebookAlert();
     const drafted = await app.router.press('alerts.draft', String(id), social);
+    // The buttons keep their places; the reply's come last (docs/alerts.md, "Buttons keep their numbers").
     expect(actionsOf(drafted).map((a) => a.id)).toEqual([
-      'alerts.send',
-      'alerts.edit',
       'alerts.handle',
       'alerts.assign',
+      'alerts.draft',
       'alerts.ignore',
       // The feedback row of a negative alert (docs/alerts.md).
       'alerts.notnegative',
       'alerts.correct',
+      'alerts.send',
+      'alerts.edit',
     ]);
     const draft = (await app.services.db.comment.findUniqueOrThrow({ where: { id } })).replyDraft;
     expect(draft).toMatch(/^Hi Sara, we're sorry/);
@@ -82,7 +84,14 @@ describe('Draft reply, Edit reply and Send reply through the platform APIs', () 
     expect(await app.services.db.auditLog.count({ where: { action: 'alert.reply' } })).toBe(1);
   });
 
-  it('Edit reply explains how to type a new one; /alerts reply posts the typed text on Instagram', async () => {
+  /** Presses the confirmation's Send reply, as the person would. */
+  async function confirm(shown: Reply, who: Identity) {
+    const button = actionsOf(shown).find((a) => a.id === 'alerts.confirm');
+    expect(button, textOf(shown)).toBeDefined();
+    return app.router.press('alerts.confirm', button?.payload ?? '', who);
+  }
+
+  it('Edit reply explains how to type a new one; /alerts reply shows the typed text and posts it on confirmation', async () => {
     await app.say(`/connect instagram account:${IG} token:${fakes.tokens.ig}`);
     const media = fakes.meta.addIgMedia(IG);
     const igComment = fakes.meta.addComment(media, { message: 'الطلب ما وصل لحد الآن، خدمة زفت', at: new Date() });
@@ -101,9 +110,12 @@ describe('Draft reply, Edit reply and Send reply through the platform APIs', () 
     expect(textOf(formAsText(edit))).toContain(`/alerts reply ${r.comment.id} text:"أهلًا khalid`);
 
     const typed = 'نعتذر جدًا يا خالد، أرسلنا لك رسالة خاصة الآن.';
-    const sent = await app.say(`/alerts reply ${r.comment.id} text:"${typed}"`, social);
+    const shown = await app.say(`/alerts reply ${r.comment.id} text:"${typed}"`, social);
+    expect(textOf(shown)).toContain(typed);
+    expect(fakes.meta.repliesTo(igComment)).toHaveLength(0);
+    const sent = await confirm(shown, social);
     expect(sent.tone).toBe('success');
-    expect(sent.replaceOriginal).toBe(false);
+    expect(sent.replaceOriginal).toBe(true);
     expect(fakes.meta.repliesTo(igComment).map((x) => x.message)).toEqual([typed]);
     expect(textOf(await app.say(`/alerts reply ${r.comment.id} text:"again"`, social))).toContain(typed);
     expect(fakes.meta.repliesTo(igComment)).toHaveLength(1);
@@ -121,7 +133,12 @@ describe('Draft reply, Edit reply and Send reply through the platform APIs', () 
       externalId: ytComment,
       text: 'This is a scam, I paid and never got anything',
     });
-    const out = await app.say(`/alerts reply ${r.comment.id} We have refunded you today; sorry for the wait.`, social);
+    const shown = await app.say(
+      `/alerts reply ${r.comment.id} We have refunded you today; sorry for the wait.`,
+      social,
+    );
+    expect(fakes.yt.comments.filter((c) => c.parentId === ytComment)).toHaveLength(0);
+    const out = await confirm(shown, social);
     expect(out.tone).toBe('success');
     const replies = fakes.yt.comments.filter((c) => c.parentId === ytComment);
     expect(replies.map((c) => c.text)).toEqual(['We have refunded you today; sorry for the wait.']);
@@ -139,8 +156,13 @@ describe('Draft reply, Edit reply and Send reply through the platform APIs', () 
     expect(c).toMatchObject({ repliedAt: null, status: 'new' });
 
     const other = await app.services.comments.ingest(ws, { provider: 'tiktok', externalId: 't-1', text: ANGRY });
+    // Said before any confirmation is offered, and the typed text is not kept.
     const t = await app.say(`/alerts reply ${other.comment.id} text:"Sorry!"`, social);
+    expect(t.tone).toBe('error');
     expect(textOf(t)).toContain('cannot be posted from here');
+    expect(
+      (await app.services.db.comment.findUniqueOrThrow({ where: { id: other.comment.id } })).replyDraft,
+    ).toBeNull();
     const none = await app.services.comments.ingest(ws, { provider: 'facebook', externalId: 'f-1', text: ANGRY });
     expect(textOf(await app.router.press('alerts.send', String(none.comment.id), social))).toContain(
       'no reply to send yet',

@@ -70,7 +70,10 @@ describe('alert buttons and /alerts', () => {
     expect(textOf(r)).toContain('Assigned to Omar.');
     expect(textOf(r)).toContain('Omar took this at');
     expect(textOf(r)).toContain('[Handled]');
-    expect((await app.services.db.comment.findUniqueOrThrow({ where: { id } })).assignedTo).toBe('Omar');
+    // The platform id is stored (reminders mention it); the name is what people see.
+    const c = await app.services.db.comment.findUniqueOrThrow({ where: { id } });
+    expect(c.assignedTo).toBe('U-social');
+    expect(c.assignedAt?.toISOString()).toBe(app.clock.now().toISOString());
   });
 
   it('Draft reply proposes a calm reply in the comment language', async () => {

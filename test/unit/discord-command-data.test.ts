@@ -102,7 +102,9 @@ describe('Discord command data from the command specs', () => {
     const set = roles?.options?.find((o) => o.name === 'set') as unknown as { options: Array<Record<string, unknown>> };
     expect(set.options.map((o) => [o.name, o.type, o.required])).toEqual([
       ['user', ApplicationCommandOptionType.User, true],
-      ['role', ApplicationCommandOptionType.String, true],
+      // A permission role or job roles, or job roles by name (/roles set @sara job:social).
+      ['role', ApplicationCommandOptionType.String, false],
+      ['job', ApplicationCommandOptionType.String, false],
     ]);
     const alerts = data.find((c) => c.name === 'alerts');
     const cfg = alerts?.options?.find((o) => o.name === 'config') as unknown as {

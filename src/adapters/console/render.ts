@@ -5,6 +5,7 @@ export function renderText(asked: Reply): string {
   // A terminal has no forms: show the fields and the command to type instead.
   const r = formAsText(asked);
   const out: string[] = [];
+  if (r.mention?.length) out.push(r.mention.map((p) => `@${p.name || p.id}`).join(' '));
   const mark = r.tone === 'error' ? '✖ ' : r.tone === 'warning' ? '⚠ ' : r.tone === 'success' ? '✔ ' : '';
   if (r.title) out.push(`${mark}${r.title}`, '─'.repeat(Math.min(60, Math.max(8, width(r.title) + width(mark)))));
   let buttons = 0;

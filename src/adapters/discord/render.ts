@@ -57,6 +57,19 @@ export interface DiscordMessage {
   ephemeral: boolean;
   /** Buttons that could not be sent (their id and payload exceed 100 characters); the adapter logs them. */
   dropped: string[];
+  /** The user ids mentioned in `content`: the only mentions allowed to notify anyone. */
+  mentionUsers?: string[];
+}
+
+const SNOWFLAKE = /^\d{17,20}$/;
+
+/** `<@id>` for each person with a Discord id, a plain name otherwise. */
+function mentionsOf(r: Reply): { content?: string; users: string[] } {
+  const people = r.mention ?? [];
+  if (people.length === 0) return { users: [] };
+  const users = people.filter((p) => SNOWFLAKE.test(p.id)).map((p) => p.id);
+  const content = people.map((p) => (SNOWFLAKE.test(p.id) ? `<@${p.id}>` : `@${p.name}`)).join(' ');
+  return { content: clip(content, LIMITS.content), users };
 }
 
 /** A button's custom_id: the action id, then "|" and the payload when there is one. */
@@ -173,8 +186,11 @@ export function renderMessage(r: Reply): DiscordMessage {
     const last = embeds[embeds.length - 1] as APIEmbed;
     last.footer = { text: ELLIPSIS };
   }
+  const mentions = mentionsOf(r);
+  const empty = embeds.length === 0 && files.length === 0 && rows.length === 0;
   return {
-    ...(embeds.length === 0 && files.length === 0 && rows.length === 0 ? { content: ELLIPSIS } : {}),
+    ...(mentions.content ? { content: mentions.content } : empty ? { content: ELLIPSIS } : {}),
+    ...(mentions.users.length > 0 ? { mentionUsers: mentions.users } : {}),
     embeds,
     components: rows,
     files,
@@ -367,8 +383,8 @@ export function forDiscordJs(m: DiscordMessage) {
     embeds: m.embeds,
     components: m.components,
     files: m.files.map((f) => ({ attachment: f.data, name: f.name })),
-    // Replies echo user text; never let it ping @everyone or a role.
-    allowedMentions: { parse: [] },
+    // Replies echo user text; never let it ping @everyone or a role, only the people named.
+    allowedMentions: { parse: [], ...(m.mentionUsers ? { users: m.mentionUsers } : {}) },
     ...(m.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}),
   };
 }
@@ -380,7 +396,7 @@ export function forRest(m: DiscordMessage): { body: Record<string, unknown>; fil
       ...(m.content === undefined ? {} : { content: m.content }),
       embeds: m.embeds,
       components: m.components,
-      allowed_mentions: { parse: [] },
+      allowed_mentions: { parse: [], ...(m.mentionUsers ? { users: m.mentionUsers } : {}) },
       ...(m.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
       ...(m.files.length > 0 ? { attachments: m.files.map((f, id) => ({ id, filename: f.name })) } : {}),
     },

@@ -257,11 +257,21 @@ function fallbackText(r: Reply): string {
   return clip(`${TONE_MARK[r.tone ?? 'info']}${raw}`.trim() || '…', LIMITS.fallback);
 }
 
+/** Slack user ids; anything else (a name typed in the console) is shown as plain, escaped text. */
+const SLACK_USER = /^[UW][A-Z0-9]{2,}$/;
+
+/** `<@U…>` for each person: the only mentions a message may carry, so only they are notified. */
+export function slackMentions(r: Reply): string {
+  return (r.mention ?? []).map((p) => (SLACK_USER.test(p.id) ? `<@${p.id}>` : escapeMrkdwn(`@${p.name}`))).join(' ');
+}
+
 export function renderReply(r: Reply, o: RenderOptions = {}): Rendered {
   const maxMessages = Math.max(1, o.maxMessages ?? 4);
   const locale = o.locale ?? (r.rtl ? 'ar' : 'en');
   const uploads: SlackUpload[] = [];
   const units: Unit[] = [];
+  const mentions = slackMentions(r);
+  if (mentions) units.push(section(mentions));
   const mark = TONE_MARK[r.tone ?? 'info'];
   if (r.title) {
     const t = clip(`${mark}${r.title}`, LIMITS.header, false);
@@ -302,7 +312,8 @@ export function renderReply(r: Reply, o: RenderOptions = {}): Rendered {
     last.push(note.block);
     messages.splice(0, messages.length, ...kept);
   }
-  const text = fallbackText(r);
+  // The notification text carries the mentions too, so the people named are notified.
+  const text = mentions ? `${mentions} ${fallbackText(r)}` : fallbackText(r);
   return { messages: messages.map((blocks) => ({ text, blocks })), uploads };
 }
 
