@@ -129,6 +129,14 @@ const accountOpt = opt.string({
   },
   maxLength: 100,
 });
+const firstCommentOpt = opt.string({
+  label: { en: 'First comment', ar: 'التعليق الأول' },
+  description: {
+    en: 'Instagram: posted as the first comment right after the post (hashtags, a link)',
+    ar: 'إنستغرام: يُنشر تعليقًا أول بعد المنشور مباشرة (وسوم أو رابط)',
+  },
+  maxLength: 2200,
+});
 const titleOpt = opt.string({
   label: { en: 'Title / subject', ar: 'العنوان / الموضوع' },
   description: { en: 'YouTube title or Mailchimp subject', ar: 'عنوان يوتيوب أو موضوع Mailchimp' },
@@ -189,6 +197,7 @@ async function schedule(
     media?: string | undefined;
     title?: string | undefined;
     account?: string | undefined;
+    first_comment?: string | undefined;
   },
   ctx: Context,
 ): Promise<Reply> {
@@ -200,6 +209,7 @@ async function schedule(
     title: input.title ?? null,
     media: input.media ? [mediaFromUrl(input.media)] : [],
     publishAt: when.utc,
+    ...(input.first_comment?.trim() ? { options: { firstComment: input.first_comment.trim() } } : {}),
   };
   assertRules(draft, ctx);
   const account = await chooseAccount(input.channel, input.account, ctx);
@@ -290,6 +300,7 @@ export default defineCommand({
         media: mediaOpt,
         title: titleOpt,
         account: accountOpt,
+        first_comment: firstCommentOpt,
         when: required(whenOpt(true)),
       },
       handler: (input, ctx) => schedule(input, ctx),

@@ -19,6 +19,8 @@ export interface PublishPost {
   /** When the post should be visible (UTC); a publisher may hand it to the provider's scheduler. */
   publishAt: Date;
   idempotencyKey: string;
+  /** Posted as the first comment right after the post, once (Instagram: hashtags or a link). */
+  firstComment?: string;
 }
 
 export type ProviderState = Record<string, unknown>;
@@ -43,6 +45,8 @@ export interface PublishIo {
 export interface PublishResult {
   externalId: string;
   url?: string;
+  /** The post is out, but a step after it did not happen: said in the notice (detail: the network's words). */
+  warning?: { kind: 'firstCommentMissing'; detail: string };
 }
 
 export interface Publisher {

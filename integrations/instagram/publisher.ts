@@ -4,6 +4,8 @@
  * irreversible call; `io.sending()` marks the post just before it: containers are invisible until
  * published, so everything before it may be repeated). The container id is saved before that call,
  * so a retry that finds the container already PUBLISHED reports success instead of posting twice.
+ * A first comment (hashtags or a link) follows the post once: its id is saved, so a retry never
+ * comments twice, and a comment that fails leaves the post published with a warning.
  */
 import { z } from 'zod';
 import { GraphClient } from '../facebook/graph.js';
@@ -27,7 +29,11 @@ const containerStatus = z.object({
 const quota = z.object({
   data: z.array(z.object({ quota_usage: z.number(), config: z.object({ quota_total: z.number() }).optional() })),
 });
-const stateSchema = z.object({ containerId: z.string().optional(), mediaId: z.string().optional() });
+const stateSchema = z.object({
+  containerId: z.string().optional(),
+  mediaId: z.string().optional(),
+  firstCommentId: z.string().optional(),
+});
 
 export interface InstagramTiming {
   /** Between status checks while Meta processes the media. */
@@ -53,7 +59,10 @@ export class InstagramPublisher implements Publisher {
     let containerId = saved.containerId;
     if (containerId) {
       const status = await this.status(containerId);
-      if (status.status_code === 'PUBLISHED') return { externalId: saved.mediaId ?? containerId };
+      if (status.status_code === 'PUBLISHED') {
+        const mediaId = saved.mediaId ?? containerId;
+        return { externalId: mediaId, ...(await this.firstComment(post, mediaId, saved, io)) };
+      }
       // An expired container is simply made again; it was never visible.
       if (status.status_code === 'EXPIRED') containerId = undefined;
     }
@@ -70,8 +79,33 @@ export class InstagramPublisher implements Publisher {
       idOnly,
       false,
     );
-    await io.saveState({ containerId, mediaId: media.id });
-    return { externalId: media.id, ...(await this.permalink(media.id)) };
+    const published = { containerId, mediaId: media.id };
+    await io.saveState(published);
+    return {
+      externalId: media.id,
+      ...(await this.permalink(media.id)),
+      ...(await this.firstComment(post, media.id, published, io)),
+    };
+  }
+
+  /**
+   * The first comment, once: its id is saved after Meta answers, and a saved id means done. A failure
+   * does not unpublish anything: the post is out, and the notice says the comment is missing.
+   */
+  private async firstComment(
+    post: PublishPost,
+    mediaId: string,
+    state: z.infer<typeof stateSchema>,
+    io: PublishIo,
+  ): Promise<Pick<PublishResult, 'warning'>> {
+    if (!post.firstComment || state.firstCommentId) return {};
+    try {
+      const c = await this.graph.post(`${mediaId}/comments`, { message: post.firstComment }, idOnly, false);
+      await io.saveState({ ...state, firstCommentId: c.id });
+      return {};
+    } catch (err) {
+      return { warning: { kind: 'firstCommentMissing', detail: err instanceof Error ? err.message : String(err) } };
+    }
   }
 
   private async createContainer(post: PublishPost): Promise<string> {

@@ -29,8 +29,7 @@ const m = defineMessages(
     unknownChannel: (p: { channel: string; hint: string; known: string }) =>
       `"${p.channel}" is not a channel mktbot publishes to${p.hint}; use one of ${p.known}`,
     badMedia: (p: { value: string }) => `media "${p.value}" is not a public https:// link`,
-    firstComment:
-      'first comments are not published yet, so this one would be lost: leave first_comment empty and post it by hand',
+    firstComment: 'only Instagram posts a first comment, and this row has no Instagram post: leave first_comment empty',
     whichAccount: (p: { channel: string; accounts: string }) =>
       `${p.channel} has several connected accounts (${p.accounts}): name one in the account column`,
     unknownAccount: (p: { channel: string; account: string; accounts: string }) =>
@@ -60,7 +59,7 @@ const m = defineMessages(
     missingValue: (p) => `خانة ${p.column} فارغة`,
     unknownChannel: (p) => `«${p.channel}» ليست قناة ينشر عليها mktbot${p.hint}؛ استخدم إحدى القنوات: ${p.known}`,
     badMedia: (p) => `الوسائط «${p.value}» ليست رابطًا عامًا يبدأ بـ https://`,
-    firstComment: 'التعليق الأول لا يُنشر بعد، فسيضيع هذا التعليق: اترك خانة first_comment فارغة وانشره يدويًا',
+    firstComment: 'إنستغرام وحده ينشر تعليقًا أول، ولا منشور إنستغرام في هذا السطر: اترك خانة first_comment فارغة',
     whichAccount: (p) => `لدى ${p.channel} أكثر من حساب مربوط (${p.accounts}): اذكر أحدها في عمود account`,
     unknownAccount: (p) => `${p.account} ليس حسابًا مربوطًا على ${p.channel} (المربوطة: ${p.accounts})`,
     sameAs: (p) => `منشور ${p.channel} نفسه الذي في السطر ${p.other}`,

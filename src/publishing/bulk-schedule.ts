@@ -18,6 +18,7 @@ import {
   type Channel,
   checkRules,
   type Draft,
+  FIRST_COMMENT_CHANNELS,
   limitsOf,
   mediaFromUrl,
   REMINDER,
@@ -95,8 +96,12 @@ export async function checkScheduleCsv(db: Db, workspace: Workspace, csv: string
     for (const c of REQUIRED_COLUMNS) {
       if (c !== 'text' && cell(fields, c) === '') problems.push({ line, kind: 'missingValue', column: c });
     }
-    if (cell(fields, 'first_comment') !== '') problems.push({ line, kind: 'firstComment' });
     const channels = readChannels(cell(fields, 'channels'), line, problems);
+    const firstComment = cell(fields, 'first_comment');
+    // A row for Facebook and Instagram comments first on Instagram only; a row with no such channel is refused.
+    if (firstComment !== '' && channels.length > 0 && !channels.some((c) => FIRST_COMMENT_CHANNELS.includes(c))) {
+      problems.push({ line, kind: 'firstComment' });
+    }
     const whenText = cell(fields, 'when');
     const when = whenText === '' ? undefined : parseWhen(whenText, workspace.timezone, now);
     if (when && !when.ok) problems.push({ line, kind: 'when', value: whenText, problem: when.problem });
@@ -113,6 +118,7 @@ export async function checkScheduleCsv(db: Db, workspace: Workspace, csv: string
         media,
         publishAt: when.utc,
         accountId: pickAccount(channel, account, accounts, line, problems),
+        ...(firstComment && FIRST_COMMENT_CHANNELS.includes(channel) ? { options: { firstComment } } : {}),
       };
       const broken = checkRules(draft);
       if (broken.length > 0) problems.push({ line, kind: 'rules', channel, problems: broken, draft });
@@ -155,6 +161,7 @@ export async function scheduleChecked(
       media: draft.media as unknown as Prisma.InputJsonValue,
       publishAt: draft.publishAt,
       accountId: draft.accountId ?? null,
+      ...(draft.options ? { options: draft.options } : {}),
       status,
       idempotencyKey: randomUUID(),
       createdById: by,

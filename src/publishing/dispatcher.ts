@@ -37,7 +37,7 @@ import { Heartbeat, LEASE_MS, releaseUnsent, SendMarks, settleExpiredLeases } fr
 import { OutcomeRecorder, type Settlement } from './outcomes.js';
 import { failedNotice, m, publishedNotice, unknownNotice } from './publish-notices.js';
 import { ReminderPublisher } from './reminder-publisher.js';
-import { mediaOf, REMINDER } from './scheduler.js';
+import { mediaOf, postOptions, REMINDER } from './scheduler.js';
 
 // What this module exported before it was split: commands, tests and benchmarks import them here.
 export { backoffMs, HANDOVER_LEAD_MS, MAX_ATTEMPTS, OVERDUE_MS } from './due-posts.js';
@@ -381,6 +381,7 @@ export class Dispatcher {
           media: mediaOf(post),
           publishAt: post.publishAt,
           idempotencyKey: post.idempotencyKey,
+          ...postOptions(post),
         },
         io,
       );

@@ -18,6 +18,8 @@ export const m = defineMessages(
       `It went out ${p.minutes} minutes late (the bot was not running at the due time).`,
     link: 'Link',
     noLink: 'The service did not return a link; check the account.',
+    firstCommentMissing: (p: { detail: string }) =>
+      `Published, but its first comment was not posted (${p.detail}): add it by hand on the post.`,
     reminderTitle: (p: { id: number }) => `Reminder: time to post #${p.id}`,
     reminderHow: 'Publish this by hand now. Nothing was posted automatically.',
     title: 'Title',
@@ -51,6 +53,7 @@ export const m = defineMessages(
     late: (p) => `نُشر متأخرًا ${iso(p.minutes)} دقيقة (لم يكن البوت يعمل في الموعد).`,
     link: 'الرابط',
     noLink: 'لم تُرجع الخدمة رابطًا؛ تحقّق من الحساب.',
+    firstCommentMissing: (p) => `نُشر المنشور، لكن تعليقه الأول لم يُنشر (${iso(p.detail)}): أضفه يدويًا على المنشور.`,
     reminderTitle: (p) => `تذكير: حان وقت نشر #${iso(p.id)}`,
     reminderHow: 'انشر هذا يدويًا الآن. لم يُنشر شيء تلقائيًا.',
     title: 'العنوان',
@@ -83,6 +86,7 @@ export function publishedNotice(post: ScheduledPost & { workspace: Workspace }, 
   const t = m[ws.locale as Locale] ?? m.en;
   const blocks = [text(t.publishedBody({ id: post.id, preview: preview(post.content || post.title || '') }))];
   blocks.push(r.url ? fields([{ label: t.link, value: r.url }]) : context(t.noLink));
+  if (r.warning) blocks.push(context(t.firstCommentMissing({ detail: r.warning.detail })));
   if (post.publishAt.getTime() > now.getTime() + 60_000) {
     blocks.push(
       context(

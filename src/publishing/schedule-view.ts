@@ -11,7 +11,7 @@ import type { Viewer } from '../core/identity.js';
 import { type Action, type Block, context, fields, list, type Reply, reply, text } from '../core/reply.js';
 import { formatLocal, formatUtc, localDay, localTime, nextQuarterHour, type WhenProblem } from '../lib/when.js';
 import { preview } from './dispatcher.js';
-import { type Channel, type Draft, mediaOf, type RuleProblem, type ScheduledPost } from './scheduler.js';
+import { type Channel, type Draft, mediaOf, postOptions, type RuleProblem, type ScheduledPost } from './scheduler.js';
 
 const m = defineMessages(
   'schedule-view',
@@ -51,6 +51,9 @@ const m = defineMessages(
     tooManyHashtags: (p: { max: number; got: number }) => `Instagram allows ${p.max} hashtags; this has ${p.got}.`,
     notQuarterHour: (p: { suggestion: string }) =>
       `Mailchimp sends only on the quarter hour (:00, :15, :30, :45 UTC). The next one is ${p.suggestion}.`,
+    noFirstComment: (p: { channel: string }) =>
+      `${p.channel} posts take no first comment: only Instagram posts one right after the post.`,
+    firstComment: 'First comment',
     listTitle: 'Scheduled posts, next 14 days',
     listEmpty: 'Nothing scheduled in the next 14 days. Try /schedule instagram tomorrow 9am media:https://… | Caption',
     needsAttention: 'Needs attention',
@@ -103,6 +106,8 @@ const m = defineMessages(
     tooManyHashtags: (p) => `إنستغرام يسمح بـ ${iso(p.max)} وسمًا؛ هنا ${iso(p.got)}.`,
     notQuarterHour: (p) =>
       `يرسل Mailchimp فقط عند أرباع الساعة (:00 و:15 و:30 و:45 بتوقيت UTC). أقرب موعد ${iso(p.suggestion)}.`,
+    noFirstComment: (p) => `لا تأخذ منشورات ${iso(p.channel)} تعليقًا أول: إنستغرام وحده ينشره بعد المنشور مباشرة.`,
+    firstComment: 'التعليق الأول',
     listTitle: 'المنشورات المجدولة في الأيام الأربعة عشر القادمة',
     listEmpty: `لا شيء مجدول في الأيام الأربعة عشر القادمة. جرّب ${iso('/schedule instagram')} غدًا 9 صباحًا ${iso('media:https://…')} | نص المنشور`,
     needsAttention: 'يحتاج إلى متابعة',
@@ -164,6 +169,8 @@ export function postDetails(post: ScheduledPost, v: Viewer): Block[] {
   ];
   if (post.title) rows.push({ label: t.title, value: post.title });
   for (const item of mediaOf(post)) rows.push({ label: t.media, value: iso(item.url) });
+  const firstComment = postOptions(post).firstComment;
+  if (firstComment) rows.push({ label: t.firstComment, value: firstComment });
   if (post.attempts > 0) rows.push({ label: t.attempts, value: iso(post.attempts) });
   if (post.lastError) rows.push({ label: t.lastError, value: post.lastError });
   if (post.url) rows.push({ label: t.link, value: iso(post.url) });
@@ -253,6 +260,8 @@ function ruleProblemText(p: RuleProblem, d: Draft, v: Viewer): string {
       return t.tooLong({ what: t[`w_${p.what}`], max: p.max, got: p.got });
     case 'tooManyHashtags':
       return t.tooManyHashtags({ max: p.max, got: p.got });
+    case 'noFirstComment':
+      return t.noFirstComment({ channel: channelName(p.channel) });
     case 'notQuarterHour': {
       const next = nextQuarterHour(d.publishAt);
       return t.notQuarterHour({ suggestion: `${formatLocal(next, v.timezone)} (${v.timezone})` });

@@ -52,7 +52,8 @@ export type RuleProblem =
   | { kind: 'needsText'; channel: Channel }
   | { kind: 'tooLong'; what: 'caption' | 'title' | 'subject' | 'text' | 'description'; max: number; got: number }
   | { kind: 'tooManyHashtags'; max: number; got: number }
-  | { kind: 'notQuarterHour' };
+  | { kind: 'notQuarterHour' }
+  | { kind: 'noFirstComment'; channel: Channel };
 
 export interface Draft {
   channel: Channel;
@@ -66,6 +67,8 @@ export interface Draft {
    * through the network's most recently updated account at its time.
    */
   accountId?: string | null;
+  /** Per-post settings stored in ScheduledPost.options (a first comment). */
+  options?: PostOptions;
 }
 
 const VIDEO_EXT = /\.(mp4|mov|m4v|webm|avi|mkv)(\?|#|$)/i;
@@ -114,6 +117,7 @@ export function checkRules(d: Draft, registry: readonly Provider[] = PROVIDERS):
     if (tags > text.maxHashtags) p.push({ kind: 'tooManyHashtags', max: text.maxHashtags, got: tags });
   }
   if (limits.quarterHour && !isQuarterHour(d.publishAt)) p.push({ kind: 'notQuarterHour' });
+  if (d.options?.firstComment && !FIRST_COMMENT_CHANNELS.includes(channel)) p.push({ kind: 'noFirstComment', channel });
   return p;
 }
 
@@ -122,6 +126,18 @@ const mediaSchema = z.array(z.object({ url: z.string(), kind: z.enum(['image', '
 export function mediaOf(post: Pick<ScheduledPost, 'media'>): MediaItem[] {
   const parsed = mediaSchema.safeParse(post.media);
   return parsed.success ? parsed.data : [];
+}
+
+/** What ScheduledPost.options holds: per-post settings beyond the text and media. */
+export const PostOptionsSchema = z.object({ firstComment: z.string().min(1).max(2200).optional() });
+export type PostOptions = z.infer<typeof PostOptionsSchema>;
+
+/** The channels that post a first comment right after the post. */
+export const FIRST_COMMENT_CHANNELS: readonly string[] = ['instagram'];
+
+export function postOptions(post: Pick<ScheduledPost, 'options'>): PostOptions {
+  const parsed = PostOptionsSchema.safeParse(post.options ?? {});
+  return parsed.success ? parsed.data : {};
 }
 
 export type ChangeResult = { ok: true; post: ScheduledPost } | { ok: false; post: ScheduledPost | null };
@@ -156,6 +172,7 @@ export class SchedulerService {
         media: d.media as unknown as Prisma.InputJsonValue,
         publishAt: d.publishAt,
         accountId: d.accountId ?? null,
+        ...(d.options && Object.keys(d.options).length > 0 ? { options: d.options } : {}),
         status: awaitingApproval ? 'awaiting_approval' : 'pending',
         idempotencyKey: randomUUID(),
         createdById: by,

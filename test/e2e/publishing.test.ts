@@ -160,6 +160,51 @@ describe('publishing end to end against local fakes', () => {
     expect(meta.media.at(-1)?.caption).toBe('Cold brew season #coffee');
   });
 
+  it('Instagram: the first comment follows the post once, and a refused one leaves the post published with a note', async () => {
+    await app.say(`/connect instagram account:178414 token:${IG_TOKEN}`);
+    const scheduled = textOf(
+      await app.say(
+        '/schedule instagram in 5 minutes media:https://cdn.example.com/cup.jpg first_comment:"#coldbrew #riyadh" | Cold brew season',
+      ),
+    );
+    expect(scheduled).toContain('First comment: #coldbrew #riyadh');
+    app.clock.advance(5 * 60_000);
+    await dispatcher.tick();
+    const post = await onlyPost();
+    expect(post.status).toBe('published');
+    const mine = () => meta.comments.filter((c) => c.objectId === post.externalId && c.ownerId === '178414');
+    expect(mine().map((c) => c.message)).toEqual(['#coldbrew #riyadh']);
+    expect(post.providerState).toMatchObject({ firstCommentId: mine()[0]?.id });
+    // "Publish again" after an unknown outcome: neither the post nor its comment goes twice.
+    const publishes = meta.server.count('POST', /media_publish$/);
+    await app.services.db.scheduledPost.update({ where: { id: post.id }, data: { status: 'unknown' } });
+    await app.say(`/schedule resolve ${post.id} retry`);
+    await dispatcher.tick();
+    expect(meta.server.count('POST', /media_publish$/)).toBe(publishes);
+    expect(mine()).toHaveLength(1);
+
+    meta.failMediaComments = true;
+    try {
+      await app.say(
+        '/schedule instagram in 5 minutes media:https://cdn.example.com/b.jpg first_comment:"Link in bio" | Second',
+      );
+      app.clock.advance(5 * 60_000);
+      await dispatcher.tick();
+    } finally {
+      meta.failMediaComments = false;
+    }
+    const second = await app.services.db.scheduledPost.findFirstOrThrow({ where: { content: 'Second' } });
+    expect(second.status).toBe('published');
+    expect(lastNotice()).toContain('Published, but its first comment was not posted');
+    expect(lastNotice()).toContain('Comments are disabled for this media');
+  });
+
+  it('refuses a first comment on a network that takes none', async () => {
+    const r = textOf(await app.say('/schedule facebook in 5 minutes first_comment:"#tags" | Hello'));
+    expect(r).toContain('Facebook posts take no first comment: only Instagram posts one right after the post.');
+    expect(await app.services.db.scheduledPost.count()).toBe(0);
+  });
+
   it('Instagram: a retry that finds the container PUBLISHED reports success without publishing again', async () => {
     await app.say(`/connect instagram account:178414 token:${IG_TOKEN}`);
     await app.say('/schedule instagram in 5 minutes media:https://cdn.example.com/a.jpg | First try');

@@ -100,6 +100,8 @@ export class FakeMetaGraph {
   /** Next container's final status, to script ERROR or EXPIRED. */
   nextContainerStatus: Status | undefined;
   quota = { usage: 0, total: 50 };
+  /** Refuse comments on media (comments turned off), to test a first comment that fails. */
+  failMediaComments = false;
   readonly comments: FakeComment[] = [];
   /** Items per page of a comments listing, small so tests exercise paging. */
   pageSize = 100;
@@ -220,6 +222,9 @@ export class FakeMetaGraph {
     if (req.method === 'GET' && (edge === 'posts' || edge === 'media') && node === who.id) {
       return this.listObjects(who, Number(params.get('limit') ?? '25'));
     }
+    if (req.method === 'POST' && edge === 'comments' && this.media.some((x) => x.id === node)) {
+      return this.commentOnMedia(node ?? '', params, who);
+    }
     if (req.method === 'POST' && (edge === 'comments' || edge === 'replies') && node !== who.id) {
       return this.reply(node ?? '', edge, params, who);
     }
@@ -285,6 +290,27 @@ export class FakeMetaGraph {
       ...(more ? { next: `${this.url}/v21.0/${objectId}/comments?after=${start + page.length}` } : {}),
     };
     return { status: 200, body: { data, paging } };
+  }
+
+  /** A comment on a published Instagram media by its own account (a first comment); fails when `failMediaComments`. */
+  private commentOnMedia(mediaId: string, p: URLSearchParams, who: { kind: string; id: string }): FakeResponse {
+    const media = this.media.find((x) => x.id === mediaId);
+    if (!media || media.igUserId !== who.id) {
+      return err(403, 200, "(#200) The user hasn't authorized the application to perform this action");
+    }
+    if (this.failMediaComments) return err(400, 100, '(#100) Comments are disabled for this media');
+    const message = p.get('message');
+    if (!message) return err(400, 100, '(#100) Missing message or attachment');
+    const id = String(++this.seq);
+    this.comments.push({
+      id,
+      objectId: mediaId,
+      ownerId: who.id,
+      message,
+      from: { id: who.id, name: 'the brand' },
+      createdTime: new Date(),
+    });
+    return { status: 200, body: { id } };
   }
 
   /** Facebook answers under a comment with /comments, Instagram with /replies; not the other way round. */

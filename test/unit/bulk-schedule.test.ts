@@ -82,7 +82,7 @@ describe('bulk scheduling from a CSV file', () => {
     expect(en).toMatch(/line 3: .*past/i);
     expect(en).toContain('line 4: Instagram needs an image or video');
     expect(en).toContain('line 5: media "ftp://files.example.com/a.jpg" is not a public https:// link');
-    expect(en).toContain('line 6: first comments are not published yet');
+    expect(en).toContain('line 6: only Instagram posts a first comment, and this row has no Instagram post');
     expect(en).toContain('line 8: the same Facebook post as line 7');
     const ar = dropIsolates(refusedText('plan.csv', checked.problems, viewer('ar')));
     expect(ar).toContain('plan.csv: لم يُجدول شيء، ويجب إصلاح 6 مشكلات (يُجدول الملف كله أو لا شيء):');
@@ -140,6 +140,20 @@ describe('bulk scheduling from a CSV file', () => {
     );
     expect(text).toContain('line 4: page-z is not a connected Facebook account (connected: page-a, page-b)');
     expect(text).not.toContain('line 3');
+  });
+
+  it('keeps a first comment for the Instagram post of a row and not for its Facebook post', async () => {
+    const { t, ws } = await setup();
+    const csv =
+      'when,channels,text,media,first_comment\n2026-12-01 09:00,facebook;instagram,Winter menu,https://cdn.example.com/m.jpg,#coffee #riyadh\n';
+    const checked = await checkScheduleCsv(t.services.db, ws, csv, t.clock.now());
+    if (!checked.ok) throw new Error('refused');
+    await scheduleChecked(t.services.db, ws, checked.posts, 'U1');
+    const posts = await t.services.db.scheduledPost.findMany({ orderBy: { channel: 'asc' } });
+    expect(posts.map((p) => [p.channel, p.options])).toEqual([
+      ['facebook', null],
+      ['instagram', { firstComment: '#coffee #riyadh' }],
+    ]);
   });
 
   it('makes posts wait for approval when the workspace requires it', async () => {
