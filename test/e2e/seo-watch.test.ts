@@ -57,6 +57,9 @@ afterEach(async () => {
 
 describe('/seo watch: a weekly crawl that says what changed', () => {
   it('crawls politely (robots.txt, sitemap, same host), posts a baseline, then exactly what changed a week later', async () => {
+    await app.say('/roles');
+    await app.say('/roles', identity({ user: 'U2SEO', name: 'Huda', admin: false }));
+    expect(textOf(await app.say('/roles set <@U2SEO> seo'))).toContain('job roles are now seo');
     const added = textOf(await app.say(`/seo watch url:${site.origin}/ pages:10 keyword:"cold brew"`));
     expect(added).toContain('Watching 127.0.0.1');
     expect(added).toContain('up to 10 pages, once a week');
@@ -65,6 +68,7 @@ describe('/seo watch: a weekly crawl that says what changed', () => {
     expect(app.recorder.notices).toHaveLength(1);
     const first = app.recorder.notices[0];
     expect(first?.to).toBe('team');
+    expect(first?.reply.mention).toEqual([{ id: 'U2SEO', name: 'Huda' }]);
     const firstText = textOf(first?.reply ?? { blocks: [] });
     expect(first?.reply.title).toMatch(/^SEO watch started for 127\.0\.0\.1:\d+: \d+\/100$/);
     expect(firstText).toContain('Crawled 3 pages, following robots.txt and the sitemap.');
