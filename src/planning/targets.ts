@@ -117,7 +117,8 @@ export interface TargetProgress {
 /** Within 10% of the goal is "at risk"; further is "off track". */
 export const AT_RISK_MARGIN = 0.1;
 
-function internalTarget(t: KpiTarget, kind: TargetProgress['kind'], currency: string): number {
+/** A target in internal units: a fraction for rates, minor units for money. */
+export function internalTarget(t: KpiTarget, kind: TargetProgress['kind'], currency: string): number {
   const unit = t.unit ?? (kind === 'percent' ? 'percent' : kind === 'money' ? 'currency' : 'ratio');
   if (unit === 'percent') return t.target / 100;
   if (unit === 'currency') return Math.round(t.target * 10 ** currencyDigits(currency));

@@ -9,7 +9,7 @@
  * the job looks for the latest scheduled time not yet covered, not for "now == 09:00".
  */
 import { Prisma, type Workspace } from '@prisma/client';
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import { defineMessages, iso, type Locale } from '../core/i18n.js';
 import { type Block, context, fields, list, type Reply, reply, text } from '../core/reply.js';
 import { latestFire, parseCron } from '../lib/cron.js';
@@ -20,6 +20,7 @@ import { openAlertsOf } from '../listening/comments.js';
 import type { Logger } from '../log.js';
 import type { Services } from '../services.js';
 import { lineChartSvg, renderPng } from './charts.js';
+import { roleParts } from './digest-roles.js';
 import { type KpiId, NA } from './kpi.js';
 import { performerLines, rangeLabel, recommendationText, summaryRows, targetLines } from './report-view.js';
 
@@ -121,6 +122,10 @@ export async function buildDigest(services: Services, ws: Workspace, day: DateTi
       ),
     );
   }
+  // Each job role's part, addressed to its people (nothing when nobody has a job role).
+  const before = weekBefore(DateTime.fromISO(range.from, { zone: ws.timezone }));
+  const parts = await roleParts(services.db, ws, range, before, locale);
+  blocks.push(...parts.blocks);
   if (d.daily) {
     const png = renderPng(
       lineChartSvg({
@@ -138,7 +143,10 @@ export async function buildDigest(services: Services, ws: Workspace, day: DateTi
     blocks.push({ kind: 'image', png, alt: t.chartAlt({ range: label }), filename: `digest-${range.to}.png` });
   }
   blocks.push(context(t.footer));
-  return reply(t.title({ range: label }), blocks, { rtl: locale === 'ar' });
+  return reply(t.title({ range: label }), blocks, {
+    rtl: locale === 'ar',
+    ...(parts.people.length > 0 ? { mention: parts.people } : {}),
+  });
 }
 
 export interface DueDigest {

@@ -1,0 +1,365 @@
+/**
+ * The weekly digest's parts for the people in the marketing team, each addressed to those with the
+ * job role (src/workspace/job-roles.ts) and left out when nobody has it:
+ * - content: next week's scheduled posts by channel and the gaps, the campaigns with the best and
+ *   weakest engagement this week, and the site's dwell time and returning visitors;
+ * - automation: each email campaign's opens, clicks, click-to-open and conversions against the
+ *   plan's targets, and the campaign that most needs attention;
+ * - seo: organic search clicks, impressions and average position, and the last crawl of each
+ *   watched site.
+ */
+import type { Plan, Workspace } from '@prisma/client';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { defineMessages, formatNumber, iso, type Locale } from '../core/i18n.js';
+import { withLam } from '../core/messages.js';
+import { type Block, list, type Person, text } from '../core/reply.js';
+import type { Db } from '../db/client.js';
+import { arrow, formatChange, formatPercent, formatSeconds } from '../lib/format.js';
+import type { DateRange } from '../lib/periods.js';
+import { internalTarget, parseTargets } from '../planning/targets.js';
+import { CHANNELS } from '../publishing/scheduler.js';
+import { type JobRole, membersWithJobRole } from '../workspace/job-roles.js';
+import { channelLabel as channelName } from './channel-names.js';
+import {
+  addTotals,
+  dwellTime,
+  emailClickRate,
+  emailOpenRate,
+  emptyTotals,
+  engagementRate,
+  METRIC_FIELDS,
+  NA,
+  type Ratio,
+  ratio,
+  returningRate,
+  type Totals,
+} from './kpi.js';
+
+/** Below this, an engagement rate says more about chance than about the content. */
+export const MIN_REACH = 1000;
+/** Below this many delivered emails, a campaign's rates are not compared. */
+export const MIN_DELIVERED = 200;
+
+const m = defineMessages(
+  'digest-roles',
+  {
+    forRole: (p: { role: string; people: string }) => `${p.role}: ${p.people}`,
+    content: 'Content',
+    automation: 'Email and automation',
+    seo: 'SEO',
+    nextWeek: (p: { list: string }) => `Scheduled for next week: ${p.list}.`,
+    nothingNext: 'Nothing is scheduled for next week yet.',
+    gapDays: (p: { days: string }) => `No post on ${p.days}.`,
+    gapChannels: (p: { channels: string }) => `Nothing scheduled on ${p.channels}, which the plan funds.`,
+    best: (p: { campaign: string; channel: string; rate: string }) =>
+      `Best engagement: ${p.campaign} on ${p.channel}, ${p.rate} of reach.`,
+    weakest: (p: { campaign: string; channel: string; rate: string }) =>
+      `Weakest: ${p.campaign} on ${p.channel}, ${p.rate}.`,
+    noEngagement: (p: { min: string }) =>
+      `No campaign reached ${p.min} people this week, so engagement is not compared.`,
+    site: (p: { dwell: string; dwellChange: string; returning: string; returningChange: string }) =>
+      `Site: ${p.dwell} per session (${p.dwellChange}), returning visitors ${p.returning} (${p.returningChange}).`,
+    email: (p: { campaign: string; open: string; click: string; cto: string; conversions: string }) =>
+      `${p.campaign}: opens ${p.open}, clicks ${p.click}, click-to-open ${p.cto}, ${p.conversions} conversions`,
+    target: (p: { what: string; target: string }) => ` (target ${p.what} ${p.target})`,
+    attention: (p: { campaign: string; why: string }) => `Needs attention: ${p.campaign}, ${p.why}.`,
+    lowestCto: (p: { cto: string }) => `the lowest click-to-open (${p.cto})`,
+    belowTarget: (p: { what: string; value: string; target: string }) =>
+      `${p.what} ${p.value} against a target of ${p.target}`,
+    openWord: 'open rate',
+    clickWord: 'click rate',
+    noEmail: 'No email was delivered this week.',
+    organic: (p: { clicks: string; clicksChange: string; impressions: string; position: string; was: string }) =>
+      `Organic search: ${p.clicks} clicks (${p.clicksChange}), ${p.impressions} impressions, average position ${p.position} (was ${p.was}).`,
+    noOrganic: 'No Search Console figures this week: import them with mktbot import-metrics --format search-console.',
+    watched: (p: { site: string; score: number; date: string }) =>
+      `${p.site}: ${p.score}/100 on ${p.date} (/seo watches).`,
+  },
+  {
+    forRole: (p) => `${p.role}: ${p.people}`,
+    content: 'المحتوى',
+    automation: 'البريد والأتمتة',
+    seo: 'تحسين محركات البحث',
+    nextWeek: (p) => `المجدول للأسبوع القادم: ${p.list}.`,
+    nothingNext: 'لم يُجدول شيء للأسبوع القادم بعد.',
+    gapDays: (p) => `لا منشور يوم ${p.days}.`,
+    gapChannels: (p) => `لا شيء مجدول على ${p.channels} مع أن الخطة تموّلها.`,
+    best: (p) => `أعلى تفاعل: ${iso(p.campaign)} على ${iso(p.channel)}، ${p.rate} من الوصول.`,
+    weakest: (p) => `الأضعف: ${iso(p.campaign)} على ${iso(p.channel)}، ${p.rate}.`,
+    noEngagement: (p) => `لم تصل أي حملة إلى ${p.min} شخص هذا الأسبوع، فلا تُقارن معدلات التفاعل.`,
+    site: (p) =>
+      `الموقع: ${p.dwell} لكل جلسة (${p.dwellChange})، والزوار العائدون ${p.returning} (${p.returningChange}).`,
+    email: (p) =>
+      `${iso(p.campaign)}: الفتح ${p.open}، النقر ${p.click}، النقر من الفتح ${p.cto}، التحويلات ${p.conversions}`,
+    target: (p) => ` (الهدف ${withLam(p.what)} ${p.target})`,
+    attention: (p) => `تحتاج إلى متابعة: ${iso(p.campaign)}، ${p.why}.`,
+    lowestCto: (p) => `أدنى نسبة نقر من الفتح (${p.cto})`,
+    belowTarget: (p) => `${p.what} ${p.value} والهدف ${p.target}`,
+    openWord: 'معدل الفتح',
+    clickWord: 'معدل النقر',
+    noEmail: 'لم تُسلَّم أي رسالة بريدية هذا الأسبوع.',
+    organic: (p) =>
+      `البحث المجاني: ${p.clicks} نقرة (${p.clicksChange})، ${p.impressions} ظهور، متوسط الترتيب ${p.position} (كان ${p.was}).`,
+    noOrganic: 'لا أرقام من Search Console هذا الأسبوع: استوردها بالأمر mktbot import-metrics --format search-console.',
+    watched: (p) => `${iso(p.site)}: ${iso(`${p.score}/100`)} في ${iso(p.date)} (/seo watches).`,
+  },
+);
+
+/** The job roles that get a part, in the order the digest shows them. */
+const PART_ROLES = ['content', 'automation', 'seo'] as const satisfies readonly JobRole[];
+
+export interface RoleParts {
+  blocks: Block[];
+  /** Everyone a part is addressed to, to mention. */
+  people: Person[];
+}
+
+type Groups = Map<string, { channel: string; campaign: string; totals: Totals }>;
+
+export async function roleParts(
+  db: Db,
+  ws: Workspace,
+  week: DateRange,
+  previous: DateRange,
+  locale: Locale,
+): Promise<RoleParts> {
+  const t = m[locale];
+  const blocks: Block[] = [];
+  const people = new Map<string, Person>();
+  const [now, before] = await Promise.all([groups(db, ws.id, week), groups(db, ws.id, previous)]);
+  const plan = await db.plan.findFirst({ where: { workspaceId: ws.id }, orderBy: { createdAt: 'desc' } });
+  for (const role of PART_ROLES) {
+    const members = await membersWithJobRole(db, ws.id, role);
+    if (members.length === 0) continue;
+    for (const p of members) people.set(p.id, p);
+    const lines =
+      role === 'content'
+        ? await contentLines(db, ws, week, now, before, plan, locale)
+        : role === 'automation'
+          ? automationLines(now, plan, locale)
+          : await seoLines(db, ws.id, now, before, locale);
+    blocks.push(
+      text(t.forRole({ role: t[role], people: members.map((p) => p.name).join(locale === 'ar' ? '، ' : ', ') })),
+    );
+    blocks.push(list(lines));
+  }
+  return { blocks, people: [...people.values()] };
+}
+
+async function groups(db: Db, workspaceId: number, range: DateRange): Promise<Groups> {
+  const rows = await db.metricDaily.groupBy({
+    by: ['channel', 'campaign'],
+    where: { workspaceId, date: { gte: range.from, lte: range.to } },
+    _sum: Object.fromEntries(METRIC_FIELDS.map((f) => [f, true])) as Record<(typeof METRIC_FIELDS)[number], true>,
+  });
+  const out: Groups = new Map();
+  for (const r of rows) {
+    out.set(`${r.channel}\u0000${r.campaign}`, {
+      channel: r.channel,
+      campaign: r.campaign,
+      totals: addTotals(emptyTotals(), r._sum),
+    });
+  }
+  return out;
+}
+
+function sum(g: Groups, keep: (channel: string) => boolean): Totals {
+  const t = emptyTotals();
+  for (const x of g.values()) if (keep(x.channel)) addTotals(t, x.totals);
+  return t;
+}
+
+const change = (a: Ratio, b: Ratio): Ratio => (a === NA || b === NA ? NA : b === 0 ? NA : (a - b) / b);
+
+async function contentLines(
+  db: Db,
+  ws: Workspace,
+  week: DateRange,
+  now: Groups,
+  before: Groups,
+  plan: Plan | null,
+  locale: Locale,
+): Promise<string[]> {
+  const t = m[locale];
+  const lines: string[] = [];
+  const start = DateTime.fromISO(week.to, { zone: ws.timezone }).plus({ days: 1 }).startOf('day');
+  const end = start.plus({ days: 7 });
+  const posts = await db.scheduledPost.findMany({
+    where: {
+      workspaceId: ws.id,
+      publishAt: { gte: start.toJSDate(), lt: end.toJSDate() },
+      status: { in: ['pending', 'awaiting_approval', 'publishing', 'published'] },
+    },
+    select: { channel: true, publishAt: true },
+  });
+  const byChannel = new Map<string, number>();
+  for (const p of posts) byChannel.set(p.channel, (byChannel.get(p.channel) ?? 0) + 1);
+  const sep = locale === 'ar' ? '، ' : ', ';
+  if (posts.length === 0) lines.push(t.nothingNext);
+  else {
+    lines.push(
+      t.nextWeek({
+        list: [...byChannel].map(([c, n]) => `${channelName(c, locale)} ${formatNumber(n, locale)}`).join(sep),
+      }),
+    );
+    const busy = new Set(posts.map((p) => DateTime.fromJSDate(p.publishAt, { zone: ws.timezone }).toISODate()));
+    const empty: string[] = [];
+    for (let d = start; d < end; d = d.plus({ days: 1 })) {
+      if (!busy.has(d.toISODate())) empty.push(d.setLocale(locale === 'ar' ? 'ar' : 'en').toFormat('cccc'));
+    }
+    if (empty.length > 0) lines.push(t.gapDays({ days: empty.join(sep) }));
+  }
+  const funded = planChannels(plan).filter((c) => !byChannel.has(c));
+  if (funded.length > 0) lines.push(t.gapChannels({ channels: funded.map((c) => channelName(c, locale)).join(sep) }));
+
+  const engaged = [...now.values()]
+    .filter((x) => x.totals.reach >= MIN_REACH && x.totals.engagements > 0 && x.campaign !== '')
+    .map((x) => ({ ...x, rate: engagementRate(x.totals) as number }))
+    .sort((a, b) => b.rate - a.rate);
+  const best = engaged[0];
+  const worst = engaged.at(-1);
+  if (best && worst && engaged.length >= 2) {
+    const say = (x: typeof best) => ({
+      campaign: x.campaign,
+      channel: channelName(x.channel, locale),
+      rate: formatPercent(x.rate, locale),
+    });
+    lines.push(t.best(say(best)), t.weakest(say(worst)));
+  } else {
+    lines.push(t.noEngagement({ min: formatNumber(MIN_REACH, locale) }));
+  }
+  const web = (c: string) => c === 'web' || c === 'ga4';
+  const siteNow = sum(now, web);
+  const siteBefore = sum(before, web);
+  if (siteNow.sessions > 0) {
+    const dwell = dwellTime(siteNow);
+    const returning = returningRate(siteNow);
+    lines.push(
+      t.site({
+        dwell: formatSeconds(dwell, locale),
+        dwellChange: `${arrow(change(dwell, dwellTime(siteBefore)))} ${formatChange(change(dwell, dwellTime(siteBefore)), locale)}`,
+        returning: formatPercent(returning, locale),
+        returningChange: `${arrow(change(returning, returningRate(siteBefore)))} ${formatChange(change(returning, returningRate(siteBefore)), locale)}`,
+      }),
+    );
+  }
+  return lines;
+}
+
+const splitSchema = z.array(z.object({ channel: z.string() }));
+
+/** The plan's funded channels that mktbot can schedule posts on. */
+function planChannels(plan: Plan | null): string[] {
+  const parsed = splitSchema.safeParse(plan?.budgetSplit);
+  const publishable: readonly string[] = CHANNELS;
+  return parsed.success ? [...new Set(parsed.data.map((l) => l.channel))].filter((c) => publishable.includes(c)) : [];
+}
+
+/** A rate target of the plan as a fraction (plans write 25 for 25%, or say their unit). */
+function planTarget(plan: Plan | null, kpi: 'open_rate' | 'click_rate'): number | undefined {
+  const target = parseTargets(plan?.kpiTargets).targets.find((x) => x.kpi === kpi);
+  return target ? internalTarget(target, 'percent', plan?.currency ?? 'USD') : undefined;
+}
+
+function automationLines(now: Groups, plan: Plan | null, locale: Locale): string[] {
+  const t = m[locale];
+  const campaigns = [...now.values()].filter((x) => x.totals.emailsDelivered > 0);
+  if (campaigns.length === 0) return [t.noEmail];
+  const openTarget = planTarget(plan, 'open_rate');
+  const clickTarget = planTarget(plan, 'click_rate');
+  const rows = campaigns
+    .map((x) => ({
+      name: x.campaign || channelName(x.channel, locale),
+      open: emailOpenRate(x.totals),
+      click: emailClickRate(x.totals),
+      cto: ratio(x.totals.emailsClicked, x.totals.emailsOpened),
+      conversions: x.totals.conversions,
+      delivered: x.totals.emailsDelivered,
+    }))
+    .sort((a, b) => b.delivered - a.delivered);
+  const lines = rows.map(
+    (r) =>
+      t.email({
+        campaign: r.name,
+        open: formatPercent(r.open, locale),
+        click: formatPercent(r.click, locale),
+        cto: formatPercent(r.cto, locale),
+        conversions: formatNumber(r.conversions, locale),
+      }) + (openTarget !== undefined ? t.target({ what: t.openWord, target: formatPercent(openTarget, locale) }) : ''),
+  );
+  // Below a target first (the plan said what good is), else the weakest click-to-open.
+  const sized = rows.filter((r) => r.delivered >= MIN_DELIVERED);
+  const belowOpen = openTarget === undefined ? [] : sized.filter((r) => r.open !== NA && r.open < openTarget);
+  const belowClick = clickTarget === undefined ? [] : sized.filter((r) => r.click !== NA && r.click < clickTarget);
+  const first = belowOpen[0] ?? belowClick[0];
+  if (first && openTarget !== undefined && belowOpen[0] === first) {
+    lines.push(
+      t.attention({
+        campaign: first.name,
+        why: t.belowTarget({
+          what: t.openWord,
+          value: formatPercent(first.open, locale),
+          target: formatPercent(openTarget, locale),
+        }),
+      }),
+    );
+  } else if (first && clickTarget !== undefined) {
+    lines.push(
+      t.attention({
+        campaign: first.name,
+        why: t.belowTarget({
+          what: t.clickWord,
+          value: formatPercent(first.click, locale),
+          target: formatPercent(clickTarget, locale),
+        }),
+      }),
+    );
+  } else {
+    const weakest = sized.filter((r) => r.cto !== NA).sort((a, b) => (a.cto as number) - (b.cto as number))[0];
+    if (weakest && sized.length >= 2) {
+      lines.push(
+        t.attention({ campaign: weakest.name, why: t.lowestCto({ cto: formatPercent(weakest.cto, locale) }) }),
+      );
+    }
+  }
+  return lines;
+}
+
+async function seoLines(db: Db, workspaceId: number, now: Groups, before: Groups, locale: Locale): Promise<string[]> {
+  const t = m[locale];
+  const lines: string[] = [];
+  const organic = (c: string) => c === 'organic-search';
+  const a = sum(now, organic);
+  const b = sum(before, organic);
+  if (a.searchImpressions > 0 || a.clicks > 0) {
+    const position = (x: Totals) => ratio(x.searchPositionSum, x.searchImpressions);
+    const show = (r: Ratio) => (r === NA ? '—' : formatNumber(r as number, locale, 1));
+    lines.push(
+      t.organic({
+        clicks: formatNumber(a.clicks, locale),
+        clicksChange: `${arrow(change(a.clicks, b.clicks))} ${formatChange(change(a.clicks, b.clicks), locale)}`,
+        impressions: formatNumber(a.impressions, locale),
+        position: show(position(a)),
+        was: show(position(b)),
+      }),
+    );
+  } else lines.push(t.noOrganic);
+  const watches = await db.seoWatch.findMany({
+    where: { workspaceId },
+    include: { crawls: { orderBy: { startedAt: 'desc' }, take: 1 } },
+    orderBy: { id: 'asc' },
+  });
+  for (const w of watches) {
+    const last = w.crawls[0];
+    if (!last) continue;
+    lines.push(
+      t.watched({
+        site: w.url.replace(/^https?:\/\//, '').replace(/\/$/, ''),
+        score: last.score,
+        date: last.startedAt.toISOString().slice(0, 10),
+      }),
+    );
+  }
+  return lines;
+}
