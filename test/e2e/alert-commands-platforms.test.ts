@@ -2,12 +2,14 @@
  * Alert commands by number and job-role mentions through the real Slack (Bolt over HTTP) and
  * Discord (HTTP interactions) adapters, against the local fakes.
  */
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import type { DiscordAdapter } from '../../src/adapters/discord/adapter.js';
 import { SlackAdapter } from '../../src/adapters/slack/adapter.js';
 import { Router } from '../../src/core/router.js';
 import { createLogger } from '../../src/log.js';
+import { buildDigest } from '../../src/reporting/digest.js';
 import { discordSigner, FakeDiscord } from '../fakes/discord.js';
 import { FakeSlack, signedPost, slashCommandBody, type Wire } from '../fakes/slack.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
@@ -93,6 +95,24 @@ describe('Slack', () => {
     expect((await app.services.db.comment.findUniqueOrThrow({ where: { id: r.comment.id } })).status).toBe('handled');
     expect(shown(await command('/alerts', `handle ${r.comment.id}`))).toContain('already handled');
     expect(shown(await command('/alerts', 'show 999999'))).toContain('Alert #999999 does not exist');
+  });
+
+  it('addresses the weekly digest part to the job role with a real Slack mention', async () => {
+    await command('/config', '');
+    await command('/roles', 'set <@U0LINA|lina> content');
+    const ws = await app.services.db.workspace.update({
+      where: { platform_externalId: { platform: 'slack', externalId: 'T0001' } },
+      data: { digestChannel: 'C_TEAM' },
+    });
+    const csv = ['date,channel,campaign,impressions,clicks,spend', '2026-11-20,facebook,Launch,1000,20,10'].join('\n');
+    expect((await app.services.metrics.importCsv(ws, csv)).ok).toBe(true);
+    const digest = await buildDigest(app.services, ws, DateTime.fromISO('2026-11-23', { zone: 'UTC' }), 'en');
+    expect(digest.mention?.map((p) => p.id)).toEqual(['U0LINA']);
+    await adapter.notifier.post(ws, 'digest', digest);
+    const posted = fake.callsTo('chat.postMessage').at(-1)?.args ?? {};
+    expect(posted.channel).toBe('C_TEAM');
+    expect(String(posted.text)).toMatch(/^<@U0LINA> /);
+    expect(JSON.stringify(posted.blocks)).toContain('Nothing is scheduled for next week yet.');
   });
 });
 
