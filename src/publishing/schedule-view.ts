@@ -8,9 +8,10 @@
 
 import { defineMessages, iso } from '../core/i18n.js';
 import type { Viewer } from '../core/identity.js';
-import { type Action, type Block, context, fields, list, type Reply, reply, text } from '../core/reply.js';
+import { type Action, actions, type Block, context, fields, list, type Reply, reply, text } from '../core/reply.js';
 import { formatLocal, formatUtc, localDay, localTime, nextQuarterHour, type WhenProblem } from '../lib/when.js';
 import { preview } from './dispatcher.js';
+import { retryAction } from './publish-notices.js';
 import { type Channel, type Draft, mediaOf, type RuleProblem, type ScheduledPost } from './scheduler.js';
 
 const m = defineMessages(
@@ -54,6 +55,9 @@ const m = defineMessages(
     listTitle: 'Scheduled posts, next 14 days',
     listEmpty: 'Nothing scheduled in the next 14 days. Try /schedule instagram tomorrow 9am media:https://… | Caption',
     needsAttention: 'Needs attention',
+    attentionHow:
+      'A failed post stays here until it is retried (/schedule retry N) or dismissed (/schedule cancel N); an unknown outcome is settled with /schedule resolve N.',
+    retry: (p: { id: number }) => `Retry #${p.id}`,
     zoneNote: (p: { zone: string }) => `Times in ${p.zone}. /schedule show N for details.`,
     s_pending: 'scheduled',
     s_awaiting_approval: 'awaiting approval',
@@ -106,6 +110,9 @@ const m = defineMessages(
     listTitle: 'المنشورات المجدولة في الأيام الأربعة عشر القادمة',
     listEmpty: `لا شيء مجدول في الأيام الأربعة عشر القادمة. جرّب ${iso('/schedule instagram')} غدًا 9 صباحًا ${iso('media:https://…')} | نص المنشور`,
     needsAttention: 'يحتاج إلى متابعة',
+    attentionHow:
+      'يبقى المنشور الذي فشل هنا حتى تعيد محاولة نشره (/schedule retry N) أو تستبعده (/schedule cancel N)؛ أما المنشور غير المعروفة نتيجته فيُحسم بالأمر /schedule resolve N.',
+    retry: (p) => `أعد محاولة #${iso(p.id)}`,
     zoneNote: (p) => `الأوقات بتوقيت ${iso(p.zone)}. استخدم /schedule show N للتفاصيل.`,
     s_pending: 'مجدول',
     s_awaiting_approval: 'بانتظار الموافقة',
@@ -151,6 +158,14 @@ export function approvalButtons(id: number, v: Viewer): Action[] {
   ];
 }
 
+/** Retry, under a failed post: it goes back in the queue (SchedulerService.retry). */
+export function retryButton(id: number, v: Viewer): Action {
+  return retryAction(id, v.t(m).retry({ id }));
+}
+
+/** Buttons a list shows at most, so a long list of failures stays one message. */
+const MAX_RETRY_BUTTONS = 5;
+
 /** A post's card: its fields, then its text. */
 export function postDetails(post: ScheduledPost, v: Viewer): Block[] {
   const t = v.t(m);
@@ -171,8 +186,9 @@ export function postDetails(post: ScheduledPost, v: Viewer): Block[] {
 }
 
 /**
- * The calendar of /schedule list, from SchedulerService.window: posts past their time that need a
- * person (outcome unknown, still awaiting approval) first, then one list per local day.
+ * The calendar of /schedule list, from SchedulerService.window: posts that need a person first
+ * (failed, with the reason and a Retry button; outcome unknown; still awaiting approval past its
+ * time), then one list per local day.
  */
 export function calendar(posts: readonly ScheduledPost[], now: Date, v: Viewer): Reply {
   const t = v.t(m);
@@ -185,12 +201,18 @@ export function calendar(posts: readonly ScheduledPost[], now: Date, v: Viewer):
     `${iso(formatLocal(p.publishAt, zone).slice(11))} · ${iso(`#${p.id}`)} ${where(p)} · ${statusName(p.status, v)} · ${preview(p.content || p.title || '', 60)}`;
   const blocks: Block[] = [];
   const attention = posts.filter(
-    (p) => p.publishAt < now && (p.status === 'unknown' || p.status === 'awaiting_approval'),
+    (p) => p.status === 'failed' || p.status === 'unknown' || (p.publishAt < now && p.status === 'awaiting_approval'),
   );
   if (attention.length > 0) {
+    // The reason is what someone needs to decide between retrying and dismissing.
+    const why = (p: ScheduledPost) =>
+      (p.status === 'failed' || p.status === 'unknown') && p.lastError ? ` · ${preview(p.lastError, 160)}` : '';
+    const failed = attention.filter((p) => p.status === 'failed').slice(0, MAX_RETRY_BUTTONS);
     blocks.push(
       text(t.needsAttention),
-      list(attention.map((p) => `${iso(formatLocal(p.publishAt, zone))} · ${line(p)}`)),
+      list(attention.map((p) => `${iso(formatLocal(p.publishAt, zone))} · ${line(p)}${why(p)}`)),
+      context(t.attentionHow),
+      ...(failed.length > 0 ? [actions(failed.map((p) => retryButton(p.id, v)))] : []),
     );
   }
   const days = new Map<string, ScheduledPost[]>();

@@ -42,6 +42,9 @@ export type PostStatus = (typeof POST_STATUSES)[number];
 /** Still editable and cancellable: nothing has been sent. */
 export const WAITING: PostStatus[] = ['pending', 'awaiting_approval'];
 
+/** Shown in /schedule list past their time until someone acts (settles, approves, retries or cancels). */
+export const NEEDS_A_PERSON: PostStatus[] = ['unknown', 'awaiting_approval', 'failed'];
+
 /** What the reminder channel needs: something to remind of. */
 export const REMINDER_LIMITS: PostLimits = { text: { label: 'text', required: 'always' } };
 
@@ -167,14 +170,17 @@ export class SchedulerService {
     return this.db.scheduledPost.findFirst({ where: { id, workspaceId } });
   }
 
-  /** Posts in [from, to), plus any that need a person whatever their time. */
+  /**
+   * Posts in [from, to), plus any that need a person whatever their time: an unknown outcome, a
+   * post still awaiting approval, and a failed post, which stays until someone retries or cancels it.
+   */
   window(workspaceId: number, from: Date, to: Date): Promise<ScheduledPost[]> {
     return this.db.scheduledPost.findMany({
       where: {
         workspaceId,
         OR: [
           { publishAt: { gte: from, lt: to }, status: { not: 'cancelled' } },
-          { status: { in: ['unknown', 'awaiting_approval'] }, publishAt: { lt: to } },
+          { status: { in: NEEDS_A_PERSON }, publishAt: { lt: to } },
         ],
       },
       orderBy: [{ publishAt: 'asc' }, { id: 'asc' }],
@@ -201,9 +207,27 @@ export class SchedulerService {
     });
   }
 
-  /** Cancels a post not yet sent. */
+  /** Cancels a post not yet sent; a failed post is dismissed the same way (it leaves /schedule list). */
   cancel(workspaceId: number, id: number): Promise<ChangeResult> {
-    return this.change(workspaceId, id, WAITING, { status: 'cancelled' });
+    return this.change(workspaceId, id, [...WAITING, 'failed'], { status: 'cancelled' });
+  }
+
+  /**
+   * Puts a failed post back in the queue with its attempts reset: it goes out at its time, or within
+   * seconds when that has passed. Only `failed` qualifies: a failure is known (nothing went out), while
+   * a post whose outcome is unknown may be live and is settled by `resolve` instead. The provider
+   * state is kept, so a publisher that got halfway checks what exists rather than repeating it.
+   */
+  retry(workspaceId: number, id: number): Promise<ChangeResult> {
+    return this.change(workspaceId, id, ['failed'], {
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: null,
+      notifiedAt: null,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      sentAt: null,
+    });
   }
 
   /** A manager's answer to a post awaiting approval: approved, it goes out at its time; rejected, never. */
