@@ -138,7 +138,10 @@ const accountOpt = opt.string({
 });
 const titleOpt = opt.string({
   label: { en: 'Title / subject', ar: 'العنوان / الموضوع' },
-  description: { en: 'YouTube title or Mailchimp subject', ar: 'عنوان يوتيوب أو موضوع Mailchimp' },
+  description: {
+    en: 'YouTube title, Mailchimp subject, or the title of a LinkedIn link card',
+    ar: 'عنوان يوتيوب أو موضوع Mailchimp أو عنوان بطاقة الرابط في لينكدإن',
+  },
   maxLength: 200,
 });
 
@@ -297,8 +300,8 @@ export default defineCommand({
           opt.choice(CHANNELS, {
             label: { en: 'Channel', ar: 'القناة' },
             description: {
-              en: 'instagram, facebook, youtube, mailchimp or reminder',
-              ar: 'instagram أو facebook أو youtube أو mailchimp أو reminder',
+              en: 'instagram, facebook, linkedin, youtube, mailchimp or reminder',
+              ar: 'instagram أو facebook أو linkedin أو youtube أو mailchimp أو reminder',
             },
             positional: true,
           }),

@@ -23,7 +23,10 @@ import type { InsightsJob, InsightsResult } from './insights.js';
 import type { Publisher } from './publisher.js';
 
 /** The API bases a provider's clients use; every one comes from config, so tests point them at fakes. */
-export type ProviderConfig = Pick<Config, 'META_GRAPH_URL' | 'YOUTUBE_API_URL' | 'MAILCHIMP_API_URL' | 'GA4_API_URL'>;
+export type ProviderConfig = Pick<
+  Config,
+  'META_GRAPH_URL' | 'YOUTUBE_API_URL' | 'MAILCHIMP_API_URL' | 'GA4_API_URL' | 'LINKEDIN_API_URL' | 'LINKEDIN_VERSION'
+>;
 
 /** What a provider's clients are built with. */
 export interface ProviderDeps {
@@ -80,6 +83,8 @@ export interface PostLimits {
   title?: { label: 'title' | 'subject'; max: number };
   /** `any`: at least one image or video; `video`: at least one video. */
   media?: { required: 'any' | 'video' };
+  /** The kinds of media the network takes, when not every kind (LinkedIn here: images only). */
+  mediaKinds?: readonly ('image' | 'video')[];
   /** Scheduled times must fall on a quarter hour (Mailchimp's `schedule_time`). */
   quarterHour?: boolean;
 }

@@ -42,6 +42,8 @@ const m = defineMessages(
       `${p.offset} is not a real UTC offset: offsets run from -12:00 to +14:00. Leave it out to use the workspace's time zone.`,
     needsMedia: (p: { channel: string }) => `${p.channel} needs an image or video: add media:https://…`,
     needsVideo: 'YouTube needs a video URL (media:https://…/video.mp4).',
+    imagesOnly: (p: { channel: string }) => `${p.channel} takes images here, not videos: use a JPEG, PNG or GIF.`,
+    videosOnly: (p: { channel: string }) => `${p.channel} takes videos, not images: use an MP4 or MOV.`,
     needsTitle: (p: { channel: string }) =>
       p.channel === 'mailchimp'
         ? 'Mailchimp needs a subject: add title:"…".'
@@ -98,6 +100,8 @@ const m = defineMessages(
       `${iso(p.offset)} ليس فرق توقيت حقيقيًا عن UTC: يتراوح الفرق بين ${iso('-12:00')} و${iso('+14:00')}. احذفه لتُستخدم المنطقة الزمنية لمساحة العمل.`,
     needsMedia: (p) => `${iso(p.channel)} يحتاج صورة أو فيديو: أضف media:https://…`,
     needsVideo: 'يوتيوب يحتاج رابط فيديو (media:https://…/video.mp4).',
+    imagesOnly: (p) => `${iso(p.channel)} يقبل هنا الصور لا الفيديو: استخدم صورة JPEG أو PNG أو GIF.`,
+    videosOnly: (p) => `${iso(p.channel)} يقبل الفيديو لا الصور: استخدم ملف MP4 أو MOV.`,
     needsTitle: (p) =>
       p.channel === 'mailchimp'
         ? 'Mailchimp يحتاج موضوعًا: أضف title:"…".'
@@ -136,6 +140,7 @@ const CHANNEL_NAMES: Record<Channel, string> = {
   facebook: 'Facebook',
   youtube: 'YouTube',
   mailchimp: 'Mailchimp',
+  linkedin: 'LinkedIn',
   reminder: 'Reminder',
 };
 
@@ -267,6 +272,10 @@ function ruleProblemText(p: RuleProblem, d: Draft, v: Viewer): string {
       return t.needsMedia({ channel: channelName(p.channel) });
     case 'needsVideo':
       return t.needsVideo;
+    case 'mediaKind':
+      return p.takes === 'image'
+        ? t.imagesOnly({ channel: channelName(p.channel) })
+        : t.videosOnly({ channel: channelName(p.channel) });
     case 'needsTitle':
       return t.needsTitle({ channel: p.channel });
     case 'needsText':

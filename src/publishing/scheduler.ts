@@ -51,6 +51,7 @@ export const REMINDER_LIMITS: PostLimits = { text: { label: 'text', required: 'a
 export type RuleProblem =
   | { kind: 'needsMedia'; channel: Channel }
   | { kind: 'needsVideo' }
+  | { kind: 'mediaKind'; channel: Channel; takes: 'image' | 'video' }
   | { kind: 'needsTitle'; channel: Channel }
   | { kind: 'needsText'; channel: Channel }
   | { kind: 'tooLong'; what: 'caption' | 'title' | 'subject' | 'text' | 'description'; max: number; got: number }
@@ -99,6 +100,10 @@ export function checkRules(d: Draft, registry: readonly Provider[] = PROVIDERS):
   const { channel } = d;
   if (limits.media?.required === 'any' && d.media.length === 0) p.push({ kind: 'needsMedia', channel });
   if (limits.media?.required === 'video' && !d.media.some((m) => m.kind === 'video')) p.push({ kind: 'needsVideo' });
+  const kinds = limits.mediaKinds;
+  if (kinds?.length === 1 && d.media.some((m) => !kinds.includes(m.kind))) {
+    p.push({ kind: 'mediaKind', channel, takes: kinds[0] as 'image' | 'video' });
+  }
   if (limits.title) {
     const { label, max } = limits.title;
     if (!d.title) p.push({ kind: 'needsTitle', channel });

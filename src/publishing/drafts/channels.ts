@@ -56,6 +56,8 @@ const DEFAULT_STYLE = { maxText: 60_000, maxHashtags: 3 } as const;
 export const STYLE: Partial<Record<string, DraftStyle>> = {
   // More than a few hashtags reads as spam on Facebook, so we keep three.
   facebook: { maxHashtags: 3 },
+  // LinkedIn readers skim past long tag lists: three, at the end.
+  linkedin: { maxHashtags: 3 },
   // The first three hashtags show above the title (and more than 60 make YouTube ignore them all).
   youtube: { maxHashtags: 3 },
   // No hashtags in an email; preview text is cut by inboxes after about 150 characters.

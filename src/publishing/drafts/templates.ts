@@ -86,6 +86,12 @@ const EN: LocaleText = {
       playful: 'Click the link and join the fun 🎈',
       urgent: 'Order now on our website: offer ends soon.',
     },
+    linkedin: {
+      friendly: 'Follow our page for more, and tell us in the comments what you think.',
+      professional: 'Follow our page for more insights, or visit our website to learn more.',
+      playful: 'Hit follow for more good news like this 🚀',
+      urgent: 'Visit our website today: the offer ends soon.',
+    },
     youtube: {
       friendly: 'Subscribe for more, and tell us in the comments what you’d like to see next!',
       professional: 'Subscribe for more insights, and visit our website to learn more.',
@@ -161,6 +167,12 @@ const AR: LocaleText = {
       professional: 'اقرأ المزيد على موقعنا.',
       playful: 'اضغط على الرابط وانضم إلى المرح 🎈',
       urgent: 'اطلب الآن من موقعنا: العرض ينتهي قريبًا.',
+    },
+    linkedin: {
+      friendly: 'تابعوا صفحتنا للمزيد، وشاركونا رأيكم في التعليقات.',
+      professional: 'تابعوا صفحتنا لمزيد من الرؤى، أو زوروا موقعنا لتعرفوا أكثر.',
+      playful: 'اضغطوا «متابعة» لتصلكم أخبار حلوة مثل هذه 🚀',
+      urgent: 'زوروا موقعنا اليوم: العرض ينتهي قريبًا.',
     },
     youtube: {
       friendly: 'اشترك للمزيد، وأخبرنا في التعليقات ماذا تحب أن ترى لاحقًا!',
