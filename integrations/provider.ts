@@ -25,7 +25,13 @@ import type { Publisher } from './publisher.js';
 /** The API bases a provider's clients use; every one comes from config, so tests point them at fakes. */
 export type ProviderConfig = Pick<
   Config,
-  'META_GRAPH_URL' | 'YOUTUBE_API_URL' | 'MAILCHIMP_API_URL' | 'GA4_API_URL' | 'LINKEDIN_API_URL' | 'LINKEDIN_VERSION'
+  | 'META_GRAPH_URL'
+  | 'YOUTUBE_API_URL'
+  | 'MAILCHIMP_API_URL'
+  | 'GA4_API_URL'
+  | 'LINKEDIN_API_URL'
+  | 'LINKEDIN_VERSION'
+  | 'X_API_URL'
 >;
 
 /** What a provider's clients are built with. */
@@ -72,6 +78,16 @@ export interface PostLimits {
     max?: number;
     /** How the network counts `max`; characters unless said. */
     counted?: 'characters' | 'bytes';
+    /**
+     * The network's own length count, when it is neither characters nor bytes (X weighs URLs as 23
+     * and CJK and emoji as 2); it replaces `counted` for `max`.
+     */
+    weigh?: (text: string) => number;
+    /**
+     * The text may be a thread of several posts, split by the person where `split` says; `max`
+     * then applies to each part, and there are at most `maxParts`.
+     */
+    thread?: { split: (text: string) => string[]; maxParts: number };
     /** `always`: a post needs text; `withoutMedia`: text or media. */
     required?: 'always' | 'withoutMedia';
     /** Most hashtags the network takes in the text. */

@@ -10,12 +10,14 @@ import { instagram } from './instagram/index.js';
 import { linkedin } from './linkedin/index.js';
 import { mailchimp } from './mailchimp/index.js';
 import type { Provider } from './provider.js';
+import { x } from './x/index.js';
 import { youtube } from './youtube/index.js';
 
 export const PROVIDERS = [
   instagram,
   facebook,
   linkedin,
+  x,
   youtube,
   mailchimp,
   ga4,

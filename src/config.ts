@@ -79,6 +79,7 @@ const schema = z.object({
   GA4_API_URL: baseUrl('https://analyticsdata.googleapis.com'),
   MAILCHIMP_API_URL: optionalUrl,
   LINKEDIN_API_URL: baseUrl('https://api.linkedin.com'),
+  X_API_URL: baseUrl('https://api.x.com'),
   // LinkedIn keeps each monthly version for about a year and has no default: bump it as they sunset.
   LINKEDIN_VERSION: z
     .string()

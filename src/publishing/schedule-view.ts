@@ -51,6 +51,10 @@ const m = defineMessages(
     needsText: (p: { channel: string }) => `${p.channel} needs text: add text:"…" or write it after " | ".`,
     tooLong: (p: { what: string; max: number; got: number }) =>
       `The ${p.what} is ${p.got} characters; the limit is ${p.max}.`,
+    tooLongPart: (p: { max: number; got: number; part: number }) =>
+      `Post ${p.part} of the thread is ${p.got} characters as the network counts them; the limit is ${p.max}.`,
+    threadHint: 'To post it as a thread, put a line with only --- where each post should end.',
+    tooManyParts: (p: { max: number; got: number }) => `A thread can have ${p.max} posts; this one has ${p.got}.`,
     tooManyHashtags: (p: { max: number; got: number }) => `Instagram allows ${p.max} hashtags; this has ${p.got}.`,
     notQuarterHour: (p: { suggestion: string }) =>
       `Mailchimp sends only on the quarter hour (:00, :15, :30, :45 UTC). The next one is ${p.suggestion}.`,
@@ -108,6 +112,10 @@ const m = defineMessages(
         : `${iso(p.channel)} يحتاج عنوانًا: أضف title:"…".`,
     needsText: (p) => `${iso(p.channel)} يحتاج نصًا: أضف text:"…" أو اكتبه بعد " | ".`,
     tooLong: (p) => `طول ${p.what} ${iso(p.got)} حرفًا؛ الحد ${iso(p.max)}.`,
+    tooLongPart: (p) =>
+      `طول المنشور ${iso(p.part)} من السلسلة ${iso(p.got)} حرفًا بحسب طريقة عدّ الشبكة؛ الحد ${iso(p.max)}.`,
+    threadHint: 'لنشره سلسلةً من المنشورات، ضع سطرًا فيه --- وحدها حيث ينتهي كل منشور.',
+    tooManyParts: (p) => `يمكن أن تضم السلسلة ${iso(p.max)} منشورًا على الأكثر؛ وهذه فيها ${iso(p.got)}.`,
     tooManyHashtags: (p) => `إنستغرام يسمح بـ ${iso(p.max)} وسمًا؛ هنا ${iso(p.got)}.`,
     notQuarterHour: (p) =>
       `يرسل Mailchimp فقط عند أرباع الساعة (:00 و:15 و:30 و:45 بتوقيت UTC). أقرب موعد ${iso(p.suggestion)}.`,
@@ -141,6 +149,7 @@ const CHANNEL_NAMES: Record<Channel, string> = {
   youtube: 'YouTube',
   mailchimp: 'Mailchimp',
   linkedin: 'LinkedIn',
+  x: 'X',
   reminder: 'Reminder',
 };
 
@@ -280,8 +289,13 @@ function ruleProblemText(p: RuleProblem, d: Draft, v: Viewer): string {
       return t.needsTitle({ channel: p.channel });
     case 'needsText':
       return t.needsText({ channel: channelName(p.channel) });
-    case 'tooLong':
-      return t.tooLong({ what: t[`w_${p.what}`], max: p.max, got: p.got });
+    case 'tooLong': {
+      if (p.part !== undefined) return t.tooLongPart({ max: p.max, got: p.got, part: p.part });
+      const line = t.tooLong({ what: t[`w_${p.what}`], max: p.max, got: p.got });
+      return p.threadable ? `${line} ${t.threadHint}` : line;
+    }
+    case 'tooManyParts':
+      return t.tooManyParts({ max: p.max, got: p.got });
     case 'tooManyHashtags':
       return t.tooManyHashtags({ max: p.max, got: p.got });
     case 'notQuarterHour': {

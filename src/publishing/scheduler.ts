@@ -54,7 +54,17 @@ export type RuleProblem =
   | { kind: 'mediaKind'; channel: Channel; takes: 'image' | 'video' }
   | { kind: 'needsTitle'; channel: Channel }
   | { kind: 'needsText'; channel: Channel }
-  | { kind: 'tooLong'; what: 'caption' | 'title' | 'subject' | 'text' | 'description'; max: number; got: number }
+  | {
+      kind: 'tooLong';
+      what: 'caption' | 'title' | 'subject' | 'text' | 'description';
+      max: number;
+      got: number;
+      /** Which post of a thread (1-based), when the text is one. */
+      part?: number;
+      /** The network takes threads: the text can be split into several posts. */
+      threadable?: boolean;
+    }
+  | { kind: 'tooManyParts'; max: number; got: number }
   | { kind: 'tooManyHashtags'; max: number; got: number }
   | { kind: 'notQuarterHour' };
 
@@ -90,7 +100,7 @@ export function limitsOf(channel: string, registry: readonly Provider[] = PROVID
 
 /**
  * What each network accepts (its provider's `publish.limits`); checked at scheduling time so a post
- * does not fail at 9 am. Lengths are counted in characters, for every network.
+ * does not fail at 9 am. Lengths are counted in characters, or the network's own way (`text.weigh`).
  */
 export function checkRules(d: Draft, registry: readonly Provider[] = PROVIDERS): RuleProblem[] {
   const limits = limitsOf(d.channel, registry);
@@ -114,8 +124,22 @@ export function checkRules(d: Draft, registry: readonly Provider[] = PROVIDERS):
   if ((text.required === 'always' && empty) || (text.required === 'withoutMedia' && empty && d.media.length === 0)) {
     p.push({ kind: 'needsText', channel });
   }
-  if (text.max !== undefined && len(d.content) > text.max) {
-    p.push({ kind: 'tooLong', what: text.label, max: text.max, got: len(d.content) });
+  const count = text.weigh ?? len;
+  const parts = text.thread ? text.thread.split(d.content) : [d.content];
+  if (text.thread && parts.length > text.thread.maxParts) {
+    p.push({ kind: 'tooManyParts', max: text.thread.maxParts, got: parts.length });
+  }
+  for (const [i, part] of parts.entries()) {
+    if (text.max !== undefined && count(part) > text.max) {
+      p.push({
+        kind: 'tooLong',
+        what: text.label,
+        max: text.max,
+        got: count(part),
+        ...(parts.length > 1 ? { part: i + 1 } : {}),
+        ...(text.thread && parts.length === 1 ? { threadable: true } : {}),
+      });
+    }
   }
   if (text.maxHashtags !== undefined) {
     const tags = countHashtags(d.content);

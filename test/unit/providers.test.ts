@@ -74,18 +74,20 @@ describe('the provider registry', () => {
       }
     }
     // The channel order people see (the /draft and /schedule choices) is the registry's.
-    expect(ids).toEqual(['instagram', 'facebook', 'linkedin', 'youtube', 'mailchimp', 'ga4']);
+    expect(ids).toEqual(['instagram', 'facebook', 'linkedin', 'x', 'youtube', 'mailchimp', 'ga4']);
   });
 
   it('says in the types what each network can do', () => {
-    expectTypeOf<ProviderId>().toEqualTypeOf<'instagram' | 'facebook' | 'linkedin' | 'youtube' | 'mailchimp' | 'ga4'>();
-    expectTypeOf<PublishingId>().toEqualTypeOf<'instagram' | 'facebook' | 'linkedin' | 'youtube' | 'mailchimp'>();
+    expectTypeOf<ProviderId>().toEqualTypeOf<
+      'instagram' | 'facebook' | 'linkedin' | 'x' | 'youtube' | 'mailchimp' | 'ga4'
+    >();
+    expectTypeOf<PublishingId>().toEqualTypeOf<'instagram' | 'facebook' | 'linkedin' | 'x' | 'youtube' | 'mailchimp'>();
     expectTypeOf<CommentingId>().toEqualTypeOf<'instagram' | 'facebook' | 'youtube'>();
     expectTypeOf<Channel>().toEqualTypeOf<PublishingId | 'reminder'>();
   });
 
   it('offers for publishing exactly the networks that have `publish`, then the reminder', () => {
-    expect(CHANNELS).toEqual(['instagram', 'facebook', 'linkedin', 'youtube', 'mailchimp', 'reminder']);
+    expect(CHANNELS).toEqual(['instagram', 'facebook', 'linkedin', 'x', 'youtube', 'mailchimp', 'reminder']);
     for (const c of CHANNELS) if (c !== REMINDER) expect(providerById(c)?.publish).toBeDefined();
     expect(DRAFT_CHANNELS).toEqual(publishing.map((p) => p.id));
     expect(Object.keys(CHANNEL_RULES)).toEqual(publishing.map((p) => p.id));
@@ -134,6 +136,7 @@ describe('the provider registry', () => {
         GA4_API_URL: 'http://127.0.0.1:9',
         LINKEDIN_API_URL: 'http://127.0.0.1:9',
         LINKEDIN_VERSION: '202606',
+        X_API_URL: 'http://127.0.0.1:9',
       },
       now: () => AT_QUARTER,
       outbound: {} as SafeFetch,
@@ -147,6 +150,7 @@ describe('the provider registry', () => {
       mailchimp: { apiKey: 'k-us1', listId: 'l', fromName: 'Brand', replyTo: 'a@b.c' },
       ga4: { propertyId: '123', refreshToken: '1//r' },
       linkedin: { organizationId: '123', token: 't' },
+      x: { userId: '123', username: 'brand', token: 't' },
     };
     for (const p of ALL) {
       const creds = p.credentials.parse(sample[p.id as ProviderId]);
@@ -172,7 +176,14 @@ describe('limits: the provider is the one source the scheduler and the drafter r
     if (text.max !== undefined) {
       expect(checkRules({ ...ok, content: 'a'.repeat(text.max) })).toEqual([]);
       expect(checkRules({ ...ok, content: 'a'.repeat(text.max + 1) })).toEqual([
-        { kind: 'tooLong', what: text.label, max: text.max, got: text.max + 1 },
+        {
+          kind: 'tooLong',
+          what: text.label,
+          max: text.max,
+          got: text.max + 1,
+          // A network that takes threads says the text can be split.
+          ...(text.thread ? { threadable: true } : {}),
+        },
       ]);
     }
     if (text.maxHashtags !== undefined) {
@@ -227,6 +238,7 @@ describe('limits: the provider is the one source the scheduler and the drafter r
       instagram: [2200, 30, undefined],
       facebook: [63_206, undefined, undefined],
       linkedin: [3000, undefined, undefined],
+      x: [280, undefined, undefined],
       youtube: [5000, undefined, 100],
       mailchimp: [undefined, undefined, 150],
     });
@@ -234,6 +246,7 @@ describe('limits: the provider is the one source the scheduler and the drafter r
       instagram: { maxText: 2200, maxHashtags: 30 },
       facebook: { maxText: 63_206, maxHashtags: 3 },
       linkedin: { maxText: 3000, maxHashtags: 3 },
+      x: { maxText: 240, maxHashtags: 2 },
       youtube: { maxText: 5000, maxHashtags: 3, maxTitle: 100, countsBytes: true },
       mailchimp: { maxText: 60_000, maxHashtags: 0, maxSubject: 150, maxPreview: 150 },
     });
@@ -267,6 +280,7 @@ describe('adding a network is one provider object and one registry line', () => 
       'instagram',
       'facebook',
       'linkedin',
+      'x',
       'youtube',
       'mailchimp',
       'clips',

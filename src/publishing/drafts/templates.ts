@@ -92,6 +92,12 @@ const EN: LocaleText = {
       playful: 'Hit follow for more good news like this 🚀',
       urgent: 'Visit our website today: the offer ends soon.',
     },
+    x: {
+      friendly: 'Tell us what you think in the replies 💬',
+      professional: 'More on our website.',
+      playful: 'Reply with your favourite 👇',
+      urgent: 'Grab it now: ends soon.',
+    },
     youtube: {
       friendly: 'Subscribe for more, and tell us in the comments what you’d like to see next!',
       professional: 'Subscribe for more insights, and visit our website to learn more.',
@@ -173,6 +179,12 @@ const AR: LocaleText = {
       professional: 'تابعوا صفحتنا لمزيد من الرؤى، أو زوروا موقعنا لتعرفوا أكثر.',
       playful: 'اضغطوا «متابعة» لتصلكم أخبار حلوة مثل هذه 🚀',
       urgent: 'زوروا موقعنا اليوم: العرض ينتهي قريبًا.',
+    },
+    x: {
+      friendly: 'شاركونا رأيكم في الردود 💬',
+      professional: 'المزيد على موقعنا.',
+      playful: 'ردّوا علينا بما تفضّلونه 👇',
+      urgent: 'اغتنموها الآن: العرض ينتهي قريبًا.',
     },
     youtube: {
       friendly: 'اشترك للمزيد، وأخبرنا في التعليقات ماذا تحب أن ترى لاحقًا!',

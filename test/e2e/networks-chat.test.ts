@@ -1,7 +1,7 @@
 /**
- * LinkedIn from Slack and from Discord: the real adapters (Bolt over signed HTTP, discord.js over
- * the fake gateway) take /connect linkedin and /schedule linkedin, the dispatcher publishes through
- * the fake LinkedIn, and a failed post's Retry button re-queues it.
+ * LinkedIn and X from Slack and from Discord: the real adapters (Bolt over signed HTTP, discord.js
+ * over the fake gateway) take /connect and /schedule, the dispatcher publishes through the fake
+ * networks, and a failed post's Retry button re-queues it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
@@ -20,16 +20,22 @@ import {
   slashCommandBody,
   type Wire,
 } from '../fakes/slack.js';
+import { FakeX } from '../fakes/x.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { startDiscordAdapter } from '../helpers/discord.js';
 import { ADMIN_TOKEN, dispatcherFor, NO_WRITE_TOKEN, ORG, seedLinkedIn } from '../helpers/linkedin.js';
+import { seedX, X_HANDLE, X_TOKEN } from '../helpers/x.js';
 
 const li = new FakeLinkedIn();
+const xapi = new FakeX();
 beforeAll(async () => {
-  await li.start();
+  await Promise.all([li.start(), xapi.start()]);
   seedLinkedIn(li);
+  seedX(xapi);
 });
-afterAll(() => li.close());
+afterAll(() => Promise.all([li.close(), xapi.close()]));
+/** X refuses the same text twice on one account, so each platform's thread is its own. */
+const thread = (from: string) => [`Thread from ${from}, part one.`, `And part two (${from}).`];
 
 const textOf = (posts: readonly { text: string }[]) => posts.map((p) => p.text);
 
@@ -49,6 +55,7 @@ describe('LinkedIn from Slack', () => {
       SLACK_API_URL: fake.apiUrl,
       PORT: '0',
       LINKEDIN_API_URL: li.url,
+      X_API_URL: xapi.url,
     });
     adapter = new SlackAdapter({
       config: app.services.config,
@@ -103,6 +110,18 @@ describe('LinkedIn from Slack', () => {
     expect(post.status).toBe('published');
   });
 
+  it('connects X and publishes a thread typed in Slack', async () => {
+    expect(await slash('/connect', `x account:@${X_HANDLE} token:${X_TOKEN}`)).toContain('@ColdBrewCo');
+    expect(await slash('/schedule', `x in 10 minutes | ${thread('Slack').join('\n---\n')}`)).toContain(
+      'Scheduled for X',
+    );
+    app.clock.advance(10 * 60_000);
+    await dispatcher.tick();
+    const made = xapi.posts.slice(-2);
+    expect(made.map((p) => p.text)).toEqual(thread('Slack'));
+    expect(made[1]?.replyTo).toBe(made[0]?.id);
+  });
+
   it('a failed post is retried with the Retry button', async () => {
     await slash('/connect', `linkedin account:${ORG} token:${NO_WRITE_TOKEN}`);
     await slash('/schedule', 'linkedin in 10 minutes | Retried from Slack');
@@ -150,6 +169,7 @@ describe('LinkedIn from Discord', () => {
       DISCORD_APP_ID: fake.appId,
       DISCORD_API_URL: fake.api,
       LINKEDIN_API_URL: li.url,
+      X_API_URL: xapi.url,
     });
     adapter = await startDiscordAdapter(app, { budgetMs: 800 });
     dispatcher = dispatcherFor(app);
@@ -195,6 +215,17 @@ describe('LinkedIn from Discord', () => {
     app.clock.advance(10 * 60_000);
     await dispatcher.tick();
     expect(textOf(li.posts)).toContain('Hello from Discord (beta)');
+  });
+
+  it('connects X and publishes a thread from slash command options', async () => {
+    expect(await run('connect', 'x', { account: X_HANDLE, token: X_TOKEN })).toContain('@ColdBrewCo');
+    const text = thread('Discord').join('\n---\n');
+    expect(await run('schedule', 'add', { channel: 'x', when: 'in 10 minutes', text })).toContain('Scheduled for X');
+    app.clock.advance(10 * 60_000);
+    await dispatcher.tick();
+    const made = xapi.posts.slice(-2);
+    expect(made.map((p) => p.text)).toEqual(thread('Discord'));
+    expect(made[1]?.replyTo).toBe(made[0]?.id);
   });
 
   it('a failed post is retried with the Retry button', async () => {
