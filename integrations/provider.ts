@@ -32,6 +32,7 @@ export type ProviderConfig = Pick<
   | 'LINKEDIN_API_URL'
   | 'LINKEDIN_VERSION'
   | 'X_API_URL'
+  | 'TIKTOK_API_URL'
 >;
 
 /** What a provider's clients are built with. */

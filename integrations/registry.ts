@@ -10,6 +10,7 @@ import { instagram } from './instagram/index.js';
 import { linkedin } from './linkedin/index.js';
 import { mailchimp } from './mailchimp/index.js';
 import type { Provider } from './provider.js';
+import { tiktok } from './tiktok/index.js';
 import { x } from './x/index.js';
 import { youtube } from './youtube/index.js';
 
@@ -18,6 +19,7 @@ export const PROVIDERS = [
   facebook,
   linkedin,
   x,
+  tiktok,
   youtube,
   mailchimp,
   ga4,

@@ -80,6 +80,7 @@ const schema = z.object({
   MAILCHIMP_API_URL: optionalUrl,
   LINKEDIN_API_URL: baseUrl('https://api.linkedin.com'),
   X_API_URL: baseUrl('https://api.x.com'),
+  TIKTOK_API_URL: baseUrl('https://open.tiktokapis.com'),
   // LinkedIn keeps each monthly version for about a year and has no default: bump it as they sunset.
   LINKEDIN_VERSION: z
     .string()

@@ -41,7 +41,7 @@ const m = defineMessages(
     whenBadOffset: (p: { offset: string }) =>
       `${p.offset} is not a real UTC offset: offsets run from -12:00 to +14:00. Leave it out to use the workspace's time zone.`,
     needsMedia: (p: { channel: string }) => `${p.channel} needs an image or video: add media:https://…`,
-    needsVideo: 'YouTube needs a video URL (media:https://…/video.mp4).',
+    needsVideo: (p: { channel: string }) => `${p.channel} needs a video URL (media:https://…/video.mp4).`,
     imagesOnly: (p: { channel: string }) => `${p.channel} takes images here, not videos: use a JPEG, PNG or GIF.`,
     videosOnly: (p: { channel: string }) => `${p.channel} takes videos, not images: use an MP4 or MOV.`,
     needsTitle: (p: { channel: string }) =>
@@ -103,7 +103,7 @@ const m = defineMessages(
     whenBadOffset: (p) =>
       `${iso(p.offset)} ليس فرق توقيت حقيقيًا عن UTC: يتراوح الفرق بين ${iso('-12:00')} و${iso('+14:00')}. احذفه لتُستخدم المنطقة الزمنية لمساحة العمل.`,
     needsMedia: (p) => `${iso(p.channel)} يحتاج صورة أو فيديو: أضف media:https://…`,
-    needsVideo: 'يوتيوب يحتاج رابط فيديو (media:https://…/video.mp4).',
+    needsVideo: (p) => `${iso(p.channel)} يحتاج رابط فيديو (media:https://…/video.mp4).`,
     imagesOnly: (p) => `${iso(p.channel)} يقبل هنا الصور لا الفيديو: استخدم صورة JPEG أو PNG أو GIF.`,
     videosOnly: (p) => `${iso(p.channel)} يقبل الفيديو لا الصور: استخدم ملف MP4 أو MOV.`,
     needsTitle: (p) =>
@@ -150,6 +150,7 @@ const CHANNEL_NAMES: Record<Channel, string> = {
   mailchimp: 'Mailchimp',
   linkedin: 'LinkedIn',
   x: 'X',
+  tiktok: 'TikTok',
   reminder: 'Reminder',
 };
 
@@ -280,7 +281,7 @@ function ruleProblemText(p: RuleProblem, d: Draft, v: Viewer): string {
     case 'needsMedia':
       return t.needsMedia({ channel: channelName(p.channel) });
     case 'needsVideo':
-      return t.needsVideo;
+      return t.needsVideo({ channel: channelName(p.channel) });
     case 'mediaKind':
       return p.takes === 'image'
         ? t.imagesOnly({ channel: channelName(p.channel) })

@@ -50,7 +50,7 @@ export const REMINDER_LIMITS: PostLimits = { text: { label: 'text', required: 'a
 
 export type RuleProblem =
   | { kind: 'needsMedia'; channel: Channel }
-  | { kind: 'needsVideo' }
+  | { kind: 'needsVideo'; channel: Channel }
   | { kind: 'mediaKind'; channel: Channel; takes: 'image' | 'video' }
   | { kind: 'needsTitle'; channel: Channel }
   | { kind: 'needsText'; channel: Channel }
@@ -109,9 +109,11 @@ export function checkRules(d: Draft, registry: readonly Provider[] = PROVIDERS):
   const len = (s: string) => [...s].length;
   const { channel } = d;
   if (limits.media?.required === 'any' && d.media.length === 0) p.push({ kind: 'needsMedia', channel });
-  if (limits.media?.required === 'video' && !d.media.some((m) => m.kind === 'video')) p.push({ kind: 'needsVideo' });
+  if (limits.media?.required === 'video' && !d.media.some((m) => m.kind === 'video'))
+    p.push({ kind: 'needsVideo', channel });
   const kinds = limits.mediaKinds;
-  if (kinds?.length === 1 && d.media.some((m) => !kinds.includes(m.kind))) {
+  // Only images where a video is required already says "needs a video".
+  if (kinds?.length === 1 && d.media.some((m) => !kinds.includes(m.kind)) && !p.some((x) => x.kind === 'needsVideo')) {
     p.push({ kind: 'mediaKind', channel, takes: kinds[0] as 'image' | 'video' });
   }
   if (limits.title) {

@@ -20,20 +20,24 @@ import {
   slashCommandBody,
   type Wire,
 } from '../fakes/slack.js';
+import { FakeTiktok } from '../fakes/tiktok.js';
 import { FakeX } from '../fakes/x.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { startDiscordAdapter } from '../helpers/discord.js';
 import { ADMIN_TOKEN, dispatcherFor, NO_WRITE_TOKEN, ORG, seedLinkedIn } from '../helpers/linkedin.js';
+import { MP4, seedTiktok, TT_TOKEN, TT_USER } from '../helpers/tiktok.js';
 import { seedX, X_HANDLE, X_TOKEN } from '../helpers/x.js';
 
 const li = new FakeLinkedIn();
 const xapi = new FakeX();
+const tt = new FakeTiktok();
 beforeAll(async () => {
-  await Promise.all([li.start(), xapi.start()]);
+  await Promise.all([li.start(), xapi.start(), tt.start()]);
   seedLinkedIn(li);
   seedX(xapi);
+  seedTiktok(tt);
 });
-afterAll(() => Promise.all([li.close(), xapi.close()]));
+afterAll(() => Promise.all([li.close(), xapi.close(), tt.close()]));
 /** X refuses the same text twice on one account, so each platform's thread is its own. */
 const thread = (from: string) => [`Thread from ${from}, part one.`, `And part two (${from}).`];
 
@@ -56,6 +60,7 @@ describe('LinkedIn from Slack', () => {
       PORT: '0',
       LINKEDIN_API_URL: li.url,
       X_API_URL: xapi.url,
+      TIKTOK_API_URL: tt.url,
     });
     adapter = new SlackAdapter({
       config: app.services.config,
@@ -122,6 +127,19 @@ describe('LinkedIn from Slack', () => {
     expect(made[1]?.replyTo).toBe(made[0]?.id);
   });
 
+  it('connects TikTok and publishes a video scheduled in Slack', async () => {
+    expect(await slash('/connect', `tiktok account:@${TT_USER} token:${TT_TOKEN}`)).toContain('@coldbrewco');
+    const video = tt.addMedia('slack.mp4', MP4);
+    expect(await slash('/schedule', `tiktok in 10 minutes media:${video} | From Slack`)).toContain(
+      'Scheduled for TikTok',
+    );
+    app.clock.advance(10 * 60_000);
+    await dispatcher.tick();
+    expect(tt.publishes.find((p) => p.title === 'From Slack')?.status).toBe('PUBLISH_COMPLETE');
+    const post = await app.services.db.scheduledPost.findFirstOrThrow({ where: { content: 'From Slack' } });
+    expect(post.status).toBe('published');
+  });
+
   it('a failed post is retried with the Retry button', async () => {
     await slash('/connect', `linkedin account:${ORG} token:${NO_WRITE_TOKEN}`);
     await slash('/schedule', 'linkedin in 10 minutes | Retried from Slack');
@@ -170,6 +188,7 @@ describe('LinkedIn from Discord', () => {
       DISCORD_API_URL: fake.api,
       LINKEDIN_API_URL: li.url,
       X_API_URL: xapi.url,
+      TIKTOK_API_URL: tt.url,
     });
     adapter = await startDiscordAdapter(app, { budgetMs: 800 });
     dispatcher = dispatcherFor(app);
@@ -226,6 +245,18 @@ describe('LinkedIn from Discord', () => {
     const made = xapi.posts.slice(-2);
     expect(made.map((p) => p.text)).toEqual(thread('Discord'));
     expect(made[1]?.replyTo).toBe(made[0]?.id);
+  });
+
+  it('connects TikTok and publishes a video scheduled from slash command options', async () => {
+    expect(await run('connect', 'tiktok', { account: TT_USER, token: TT_TOKEN })).toContain('@coldbrewco');
+    const media = tt.addMedia('discord.mp4', MP4);
+    expect(
+      await run('schedule', 'add', { channel: 'tiktok', when: 'in 10 minutes', media, text: 'From Discord' }),
+    ).toContain('Scheduled for TikTok');
+    app.clock.advance(10 * 60_000);
+    await dispatcher.tick();
+    const post = await app.services.db.scheduledPost.findFirstOrThrow({ where: { content: 'From Discord' } });
+    expect(post.status).toBe('published');
   });
 
   it('a failed post is retried with the Retry button', async () => {

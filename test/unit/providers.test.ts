@@ -74,20 +74,22 @@ describe('the provider registry', () => {
       }
     }
     // The channel order people see (the /draft and /schedule choices) is the registry's.
-    expect(ids).toEqual(['instagram', 'facebook', 'linkedin', 'x', 'youtube', 'mailchimp', 'ga4']);
+    expect(ids).toEqual(['instagram', 'facebook', 'linkedin', 'x', 'tiktok', 'youtube', 'mailchimp', 'ga4']);
   });
 
   it('says in the types what each network can do', () => {
     expectTypeOf<ProviderId>().toEqualTypeOf<
-      'instagram' | 'facebook' | 'linkedin' | 'x' | 'youtube' | 'mailchimp' | 'ga4'
+      'instagram' | 'facebook' | 'linkedin' | 'x' | 'tiktok' | 'youtube' | 'mailchimp' | 'ga4'
     >();
-    expectTypeOf<PublishingId>().toEqualTypeOf<'instagram' | 'facebook' | 'linkedin' | 'x' | 'youtube' | 'mailchimp'>();
+    expectTypeOf<PublishingId>().toEqualTypeOf<
+      'instagram' | 'facebook' | 'linkedin' | 'x' | 'tiktok' | 'youtube' | 'mailchimp'
+    >();
     expectTypeOf<CommentingId>().toEqualTypeOf<'instagram' | 'facebook' | 'youtube'>();
     expectTypeOf<Channel>().toEqualTypeOf<PublishingId | 'reminder'>();
   });
 
   it('offers for publishing exactly the networks that have `publish`, then the reminder', () => {
-    expect(CHANNELS).toEqual(['instagram', 'facebook', 'linkedin', 'x', 'youtube', 'mailchimp', 'reminder']);
+    expect(CHANNELS).toEqual(['instagram', 'facebook', 'linkedin', 'x', 'tiktok', 'youtube', 'mailchimp', 'reminder']);
     for (const c of CHANNELS) if (c !== REMINDER) expect(providerById(c)?.publish).toBeDefined();
     expect(DRAFT_CHANNELS).toEqual(publishing.map((p) => p.id));
     expect(Object.keys(CHANNEL_RULES)).toEqual(publishing.map((p) => p.id));
@@ -137,6 +139,7 @@ describe('the provider registry', () => {
         LINKEDIN_API_URL: 'http://127.0.0.1:9',
         LINKEDIN_VERSION: '202606',
         X_API_URL: 'http://127.0.0.1:9',
+        TIKTOK_API_URL: 'http://127.0.0.1:9',
       },
       now: () => AT_QUARTER,
       outbound: {} as SafeFetch,
@@ -151,6 +154,7 @@ describe('the provider registry', () => {
       ga4: { propertyId: '123', refreshToken: '1//r' },
       linkedin: { organizationId: '123', token: 't' },
       x: { userId: '123', username: 'brand', token: 't' },
+      tiktok: { openId: 'o1', username: 'brand', token: 'act.t' },
     };
     for (const p of ALL) {
       const creds = p.credentials.parse(sample[p.id as ProviderId]);
@@ -239,6 +243,7 @@ describe('limits: the provider is the one source the scheduler and the drafter r
       facebook: [63_206, undefined, undefined],
       linkedin: [3000, undefined, undefined],
       x: [280, undefined, undefined],
+      tiktok: [2200, undefined, undefined],
       youtube: [5000, undefined, 100],
       mailchimp: [undefined, undefined, 150],
     });
@@ -247,6 +252,7 @@ describe('limits: the provider is the one source the scheduler and the drafter r
       facebook: { maxText: 63_206, maxHashtags: 3 },
       linkedin: { maxText: 3000, maxHashtags: 3 },
       x: { maxText: 240, maxHashtags: 2 },
+      tiktok: { maxText: 300, maxHashtags: 5 },
       youtube: { maxText: 5000, maxHashtags: 3, maxTitle: 100, countsBytes: true },
       mailchimp: { maxText: 60_000, maxHashtags: 0, maxSubject: 150, maxPreview: 150 },
     });
@@ -281,6 +287,7 @@ describe('adding a network is one provider object and one registry line', () => 
       'facebook',
       'linkedin',
       'x',
+      'tiktok',
       'youtube',
       'mailchimp',
       'clips',

@@ -98,6 +98,12 @@ const EN: LocaleText = {
       playful: 'Reply with your favourite 👇',
       urgent: 'Grab it now: ends soon.',
     },
+    tiktok: {
+      friendly: 'Follow for more, and tell us in the comments what we should try next!',
+      professional: 'Follow for more, and visit the link in our bio.',
+      playful: 'Follow for part 2 👀',
+      urgent: 'Link in bio: get it before it’s gone!',
+    },
     youtube: {
       friendly: 'Subscribe for more, and tell us in the comments what you’d like to see next!',
       professional: 'Subscribe for more insights, and visit our website to learn more.',
@@ -185,6 +191,12 @@ const AR: LocaleText = {
       professional: 'المزيد على موقعنا.',
       playful: 'ردّوا علينا بما تفضّلونه 👇',
       urgent: 'اغتنموها الآن: العرض ينتهي قريبًا.',
+    },
+    tiktok: {
+      friendly: 'تابعونا للمزيد، وقولوا لنا في التعليقات ماذا نجرّب في المرة القادمة!',
+      professional: 'تابعونا للمزيد، وزوروا الرابط في البايو.',
+      playful: 'تابعونا عشان الجزء الثاني 👀',
+      urgent: 'الرابط في البايو: الحقوا عليه قبل ما يخلص!',
     },
     youtube: {
       friendly: 'اشترك للمزيد، وأخبرنا في التعليقات ماذا تحب أن ترى لاحقًا!',
