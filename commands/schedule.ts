@@ -300,8 +300,8 @@ export default defineCommand({
           opt.choice(CHANNELS, {
             label: { en: 'Channel', ar: 'القناة' },
             description: {
-              en: 'instagram, facebook, linkedin, youtube, mailchimp or reminder',
-              ar: 'instagram أو facebook أو linkedin أو youtube أو mailchimp أو reminder',
+              en: 'instagram, facebook, linkedin, x, tiktok, youtube, mailchimp or reminder',
+              ar: 'instagram أو facebook أو linkedin أو x أو tiktok أو youtube أو mailchimp أو reminder',
             },
             positional: true,
           }),

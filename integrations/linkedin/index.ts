@@ -39,12 +39,12 @@ export const linkedin = {
   connect: {
     help: {
       account: {
-        en: 'The LinkedIn page (organization) id: the number in linkedin.com/company/<id>/admin, or urn:li:organization:<id>',
-        ar: 'معرّف صفحة لينكدإن (المؤسسة): الرقم في linkedin.com/company/<id>/admin أو urn:li:organization:<id>',
+        en: 'The page (organization) id: the number in linkedin.com/company/<id>/admin',
+        ar: 'معرّف الصفحة (المؤسسة): الرقم في linkedin.com/company/<id>/admin',
       },
       token: {
-        en: 'A member access token with w_organization_social, from a page administrator or content administrator',
-        ar: 'رمز وصول لعضو بصلاحية w_organization_social، من مسؤول الصفحة أو مسؤول محتواها',
+        en: 'A page admin’s member access token with w_organization_social',
+        ar: 'رمز وصول لأحد مسؤولي الصفحة بصلاحية w_organization_social',
       },
     },
     accountId: {
