@@ -50,9 +50,12 @@ export class XPublisher implements Publisher {
     if (post.media.some((m) => m.kind === 'video')) throw PublishError.fatal('X videos are not supported yet');
     const parts = threadParts(post.content);
     if (parts.length === 0) parts.push('');
+    // What is saved on the post, kept here as it grows (io.state is what earlier attempts saved).
     let saved = state.parse(io.state);
-    const mediaIds = await this.media(post, saved, io);
-    saved = state.parse(io.state);
+    const mediaIds = await this.media(post, saved, async (next) => {
+      saved = { ...saved, ...next };
+      await io.saveState(saved);
+    });
     const posted = [...(saved.posted ?? [])];
     await io.sending();
     for (const [i, text] of parts.entries()) {
@@ -67,13 +70,20 @@ export class XPublisher implements Publisher {
       const r = await this.client.json({ method: 'POST', path: '2/tweets', body, idempotent: false }, created);
       posted.push(r.data.id);
       // Saved at once: a retry after a later part fails posts only what is missing.
-      if (parts.length > 1) await io.saveState({ ...io.state, posted });
+      if (parts.length > 1) {
+        saved = { ...saved, posted };
+        await io.saveState(saved);
+      }
     }
     const first = posted[0] as string;
     return { externalId: first, url: `https://x.com/i/web/status/${first}` };
   }
 
-  private async media(post: PublishPost, saved: z.infer<typeof state>, io: PublishIo): Promise<string[]> {
+  private async media(
+    post: PublishPost,
+    saved: z.infer<typeof state>,
+    save: (next: z.infer<typeof state>) => Promise<void>,
+  ): Promise<string[]> {
     const urls = post.media.filter((m) => m.kind === 'image').map((m) => m.url);
     if (urls.length > X_MAX_IMAGES) throw PublishError.fatal(`X takes at most ${X_MAX_IMAGES} images on a post`);
     if (urls.length > 0 && saved.mediaIds && saved.mediaFor?.join('\n') === urls.join('\n')) return saved.mediaIds;
@@ -88,7 +98,7 @@ export class XPublisher implements Publisher {
       const r = await this.client.json({ method: 'POST', path: '2/media/upload', body, idempotent: true }, uploaded);
       ids.push(r.data.id);
     }
-    if (ids.length > 0) await io.saveState({ ...io.state, mediaIds: ids, mediaFor: urls });
+    if (ids.length > 0) await save({ mediaIds: ids, mediaFor: urls });
     return ids;
   }
 }

@@ -78,10 +78,12 @@ describe('X posts from the console', () => {
     expect(textOf(video)).toMatch(/X takes images here, not videos/);
   });
 
-  it('posts a thread in order, each part replying to the one before; a rate limit mid-thread posts only what is missing', async () => {
+  it('posts a thread in order, each part replying to the one before; a rate limit mid-thread posts only what is missing, uploading nothing twice', async () => {
     await connect();
     const parts = ['1/3 We roast on Mondays.', '2/3 We brew on Tuesdays.', '3/3 You drink it all week.'];
-    await app.say(`/schedule x in 10 minutes | ${parts.join('\n---\n')}`);
+    const media = xapi.addMedia('thread.png', PNG);
+    const uploads = xapi.server.count('POST', /^\/2\/media\/upload$/);
+    await app.say(`/schedule x in 10 minutes media:${media} | ${parts.join('\n---\n')}`);
     xapi.failTweet(1, {
       status: 429,
       headers: { 'x-rate-limit-reset': String(Math.floor(app.clock.now().getTime() / 1000) + 11 * 60 + 600) },
@@ -99,6 +101,9 @@ describe('X posts from the console', () => {
     expect(xapi.posts[1]?.replyTo).toBe(xapi.posts[0]?.id);
     expect(xapi.posts[2]?.replyTo).toBe(xapi.posts[1]?.id);
     expect((await onlyPost()).externalId).toBe(xapi.posts[0]?.id);
+    // The image went on the first post, and was uploaded once: the retry kept what was saved.
+    expect(xapi.posts.map((p) => p.mediaIds.length)).toEqual([1, 0, 0]);
+    expect(xapi.server.count('POST', /^\/2\/media\/upload$/)).toBe(uploads + 1);
   });
 
   it('a token without tweet.write fails the post with the reason and a Retry button; a server error is unknown and never re-sent', async () => {
