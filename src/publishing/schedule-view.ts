@@ -114,7 +114,7 @@ const m = defineMessages(
     tooLong: (p) => `طول ${p.what} ${iso(p.got)} حرفًا؛ الحد ${iso(p.max)}.`,
     tooLongPart: (p) =>
       `طول المنشور ${iso(p.part)} من السلسلة ${iso(p.got)} حرفًا بحسب طريقة عدّ الشبكة؛ الحد ${iso(p.max)}.`,
-    threadHint: 'لنشره سلسلةً من المنشورات، ضع سطرًا فيه --- وحدها حيث ينتهي كل منشور.',
+    threadHint: 'لنشره سلسلةً من المنشورات، ضع في نهاية كل منشور سطرًا لا يحوي إلا ---.',
     tooManyParts: (p) => `يمكن أن تضم السلسلة ${iso(p.max)} منشورًا على الأكثر؛ وهذه فيها ${iso(p.got)}.`,
     tooManyHashtags: (p) => `إنستغرام يسمح بـ ${iso(p.max)} وسمًا؛ هنا ${iso(p.got)}.`,
     notQuarterHour: (p) =>
@@ -124,7 +124,7 @@ const m = defineMessages(
     needsAttention: 'يحتاج إلى متابعة',
     attentionHow:
       'يبقى المنشور الذي فشل هنا حتى تعيد محاولة نشره (/schedule retry N) أو تستبعده (/schedule cancel N)؛ أما المنشور غير المعروفة نتيجته فيُحسم بالأمر /schedule resolve N.',
-    retry: (p) => `أعد محاولة #${iso(p.id)}`,
+    retry: (p) => `إعادة المحاولة #${iso(p.id)}`,
     zoneNote: (p) => `الأوقات بتوقيت ${iso(p.zone)}. استخدم /schedule show N للتفاصيل.`,
     s_pending: 'مجدول',
     s_awaiting_approval: 'بانتظار الموافقة',

@@ -555,7 +555,7 @@ describe('publishing end to end against local fakes', () => {
       const list = textOf(await app.say('/schedule list')).replace(/[\u2066-\u2069]/g, '');
       expect(list).toContain('يحتاج إلى متابعة');
       expect(list).toContain('/schedule retry N');
-      expect(list).toContain(`أعد محاولة #${failed.id}`);
+      expect(list).toContain(`إعادة المحاولة #${failed.id}`);
       expect(textOf(await app.say(`/schedule retry ${failed.id}`))).toContain('أُعيد المنشور');
     });
   });
