@@ -109,7 +109,11 @@ export class LinkedInPublisher implements Publisher {
       for (let poll = 1; ; poll++) {
         const { status } = await this.client.get(`images/${encodeUrn(urn)}`, {}, imageStatus);
         if (status === 'AVAILABLE') break;
-        if (status === 'PROCESSING_FAILED') throw PublishError.fatal('LinkedIn could not process the image');
+        if (status === 'PROCESSING_FAILED') {
+          // Forget the uploads, so a Retry (once the file is fixed) uploads it again.
+          await io.saveState({ ...io.state, images: [] });
+          throw PublishError.fatal('LinkedIn could not process the image');
+        }
         if (poll >= IMAGE_POLLS) throw PublishError.retry('LinkedIn is still processing the image', 60_000);
         await io.sleep(IMAGE_POLL_MS);
       }

@@ -91,9 +91,13 @@ export class TiktokPublisher implements Publisher {
           ? { externalId: publishId }
           : { externalId: String(id), url: `https://www.tiktok.com/@${this.creds.username}/video/${id}` };
       }
-      // TikTok says it failed: nothing was posted, and it will not get better by asking again.
-      if (data.status === 'FAILED')
+      // TikTok says it failed: nothing was posted, and asking again will not change that. The publish
+      // is forgotten, so a Retry (once the video is fixed) starts a new one.
+      if (data.status === 'FAILED') {
+        const { publishId: _done, ...rest } = io.state;
+        await io.saveState(rest);
         throw PublishError.fatal(`TikTok could not post the video: ${data.fail_reason ?? 'no reason'}`);
+      }
       if (poll >= STATUS_POLLS)
         throw PublishError.retry(`TikTok is still processing the video (${data.status})`, 60_000);
       await io.sleep(STATUS_POLL_MS);

@@ -107,7 +107,13 @@ describe('LinkedIn page posts from the console', () => {
     await app.say(`/schedule linkedin in 10 minutes media:${media} | Broken image`);
     await publishDue();
     expect(li.posts).toEqual([]);
-    expect(await onlyPost()).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/JPEG, PNG or GIF/) });
+    const failed = await onlyPost();
+    expect(failed).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/JPEG, PNG or GIF/) });
+    // The file is fixed at the same address; Retry uploads it again and posts once.
+    li.addMedia('fake.png', PNG);
+    await app.say(`/schedule retry ${failed.id}`);
+    await publishDue(0);
+    expect(li.posts.map((p) => p.text)).toEqual(['Broken image']);
   });
 
   it('a title and a URL in the text make a link card (article)', async () => {

@@ -96,16 +96,20 @@ describe('TikTok videos from the console', () => {
     expect((await onlyPost()).status).toBe('published');
   });
 
-  it('a video TikTok cannot use fails with its reason; a URL outside the verified prefixes too', async () => {
+  it('a video TikTok cannot use fails with its reason and can be retried once fixed; a URL outside the verified prefixes fails too', async () => {
     await connect();
     await app.say(
       `/schedule tiktok in 10 minutes media:${tt.addMedia('bad.mp4', new TextEncoder().encode('not a video'))} | Bad file`,
     );
     await publishDue();
-    expect(await onlyPost()).toMatchObject({
-      status: 'failed',
-      lastError: expect.stringMatching(/file_format_check_failed/),
-    });
+    const failed = await onlyPost();
+    expect(failed).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/file_format_check_failed/) });
+    // Fixed at the same address, then retried: a new publish, not the failed one read again.
+    tt.addMedia('bad.mp4', MP4);
+    expect(textOf(await app.say(`/schedule retry ${failed.id}`))).toMatch(/back in the queue/);
+    await publishDue(0);
+    expect(await onlyPost()).toMatchObject({ status: 'published' });
+    expect(tt.publishes.map((p) => p.status)).toEqual(['FAILED', 'PUBLISH_COMPLETE']);
     await app.services.db.scheduledPost.deleteMany();
     await app.say('/schedule tiktok in 10 minutes media:https://cdn.example.com/clip.mp4 | Elsewhere');
     await publishDue();
