@@ -30,6 +30,7 @@ export const ACTIONS: Record<string, L10n> = {
   'post.approve': { en: 'approved a post', ar: 'وافق على منشور' },
   'post.reject': { en: 'rejected a post', ar: 'رفض منشورًا' },
   'post.resolve': { en: 'settled a post of unknown outcome', ar: 'حسم منشورًا مجهول النتيجة' },
+  'post.retry': { en: 'retried a failed post', ar: 'أعاد محاولة نشر منشور فشل' },
   'role.set': { en: 'changed a role', ar: 'غيّر دورًا' },
   'seo.watch': { en: 'started watching a site', ar: 'بدأ مراقبة موقع' },
   'seo.unwatch': { en: 'stopped watching a site', ar: 'أوقف مراقبة موقع' },

@@ -35,7 +35,8 @@ const m = defineMessages(
     notConnected: 'not connected',
     reminderAlways:
       'The reminder channel needs no connection: the bot posts the content in the team channel at the due time.',
-    howTo: 'Connect with /connect facebook account:PAGE_ID token:PAGE_TOKEN (also instagram, youtube, mailchimp, ga4).',
+    howTo:
+      'Connect with /connect facebook account:PAGE_ID token:PAGE_TOKEN (also instagram, linkedin, x, tiktok, youtube, mailchimp, ga4).',
     googleClientMissing:
       'A Google refresh token (YouTube, Google Analytics) needs the server’s Google OAuth client: set GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET (the client the refresh token was issued to) and restart the bot. Nothing was saved.',
     googleClientRejected:
@@ -56,7 +57,8 @@ const m = defineMessages(
     error: 'خطأ',
     notConnected: 'غير مربوط',
     reminderAlways: 'قناة التذكير لا تحتاج ربطًا: ينشر البوت المحتوى في قناة الفريق في الموعد.',
-    howTo: 'اربط بالأمر /connect facebook account:PAGE_ID token:PAGE_TOKEN (وكذلك instagram وyoutube وmailchimp وga4).',
+    howTo:
+      'اربط بالأمر /connect facebook account:PAGE_ID token:PAGE_TOKEN (وكذلك instagram وlinkedin وx وtiktok وyoutube وmailchimp وga4).',
     googleClientMissing: `يحتاج رمز التحديث (refresh token) من Google (يوتيوب، Google Analytics) إلى عميل Google OAuth على الخادم: اضبط ${iso('GOOGLE_CLIENT_ID')} و${iso('GOOGLE_CLIENT_SECRET')} (العميل الذي صدر له الرمز) ثم أعد تشغيل البوت. لم يُحفظ شيء.`,
     googleClientRejected: `رفضت Google عميل OAuth الخاص بالخادم: قيمة ${iso('GOOGLE_CLIENT_ID')} أو ${iso('GOOGLE_CLIENT_SECRET')} خاطئة. صحّحهما ثم أعد تشغيل البوت. لم يُحفظ شيء.`,
   },

@@ -51,6 +51,10 @@ const m = defineMessages(
     rejected: (p: { id: number; who: string }) => `Post #${p.id} rejected by ${p.who}. It will not be published.`,
     resolvedPublished: (p: { id: number }) => `Post #${p.id} marked as published. Nothing will be sent.`,
     resolvedRetry: (p: { id: number }) => `Post #${p.id} will be published again within a few seconds.`,
+    retried: (p: { id: number }) =>
+      `Post #${p.id} is back in the queue: it goes out at its time, or within a few seconds if that has passed.`,
+    notFailed: (p: { id: number; status: string }) =>
+      `Post #${p.id} is ${p.status}; only a failed post can be retried. A post whose outcome is unknown may already be live: settle it with /schedule resolve ${p.id}.`,
     notUnknown: (p: { id: number; status: string }) =>
       `Post #${p.id} is ${p.status}; only a post with an unknown outcome can be resolved.`,
     whichAccount: (p: { channel: string; list: string; example: string }) =>
@@ -79,6 +83,9 @@ const m = defineMessages(
     rejected: (p) => `رفض ${p.who} المنشور #${iso(p.id)}. لن يُنشر.`,
     resolvedPublished: (p) => `عُلّم المنشور #${iso(p.id)} كمنشور. لن يُرسل شيء.`,
     resolvedRetry: (p) => `سيُنشر المنشور #${iso(p.id)} مجددًا خلال ثوانٍ.`,
+    retried: (p) => `أُعيد المنشور #${iso(p.id)} إلى قائمة الانتظار: سيُنشر في موعده، أو خلال ثوانٍ إن كان موعده قد فات.`,
+    notFailed: (p) =>
+      `حالة المنشور #${iso(p.id)} ${p.status}؛ لا تُعاد المحاولة إلا لمنشور فشل. أما المنشور غير المعروفة نتيجته فقد يكون منشورًا بالفعل: احسمه بالأمر ${iso(`/schedule resolve ${p.id}`)}.`,
     notUnknown: (p) => `حالة المنشور #${iso(p.id)} ${p.status}؛ لا يُحسم إلا منشور نتيجته غير معروفة.`,
     whichAccount: (p) =>
       `لدى ${iso(p.channel)} أكثر من حساب مربوط: ${iso(p.list)}. حدّد الحساب الذي يُنشر عليه هذا المنشور بالخيار account:، مثل ${iso(`account:${p.example}`)}`,
@@ -139,7 +146,10 @@ const firstCommentOpt = opt.string({
 });
 const titleOpt = opt.string({
   label: { en: 'Title / subject', ar: 'العنوان / الموضوع' },
-  description: { en: 'YouTube title or Mailchimp subject', ar: 'عنوان يوتيوب أو موضوع Mailchimp' },
+  description: {
+    en: 'YouTube title, Mailchimp subject, or the title of a LinkedIn link card',
+    ar: 'عنوان يوتيوب أو موضوع Mailchimp أو عنوان بطاقة الرابط في لينكدإن',
+  },
   maxLength: 200,
 });
 
@@ -250,6 +260,16 @@ async function resolve(id: number, outcome: 'published' | 'retry', ctx: Context)
   });
 }
 
+/** Re-queues a failed post (SchedulerService.retry); anything else is refused with its status. */
+async function retry(id: number, ctx: Context): Promise<Reply> {
+  const t = ctx.t(m);
+  const post = await findPost(ctx, id);
+  const result = await ctx.services.scheduler.retry(ctx.workspace.id, id);
+  if (!result.ok) throw new UserError(t.notFailed({ id, status: statusName(result.post?.status ?? post.status, ctx) }));
+  await ctx.services.audit.record(ctx, 'post.retry', `post:${id}`);
+  return reply(undefined, [text(t.retried({ id }))], { tone: 'success', replaceOriginal: true });
+}
+
 async function decide(id: number, approve: boolean, ctx: Context): Promise<Reply> {
   const t = ctx.t(m);
   await findPost(ctx, id);
@@ -290,8 +310,8 @@ export default defineCommand({
           opt.choice(CHANNELS, {
             label: { en: 'Channel', ar: 'القناة' },
             description: {
-              en: 'instagram, facebook, youtube, mailchimp or reminder',
-              ar: 'instagram أو facebook أو youtube أو mailchimp أو reminder',
+              en: 'instagram, facebook, linkedin, x, tiktok, youtube, mailchimp or reminder',
+              ar: 'instagram أو facebook أو linkedin أو x أو tiktok أو youtube أو mailchimp أو reminder',
             },
             positional: true,
           }),
@@ -401,8 +421,16 @@ export default defineCommand({
       },
       handler: ({ id, outcome }, ctx) => resolve(id, outcome, ctx),
     }),
+    retry: sub({
+      description: { en: 'Re-queue a failed post', ar: 'إعادة منشور فشل إلى قائمة الانتظار' },
+      allow: ['manager', 'social'],
+      examples: ['retry 12'],
+      options: { id: postId() },
+      handler: ({ id }, ctx) => retry(id, ctx),
+    }),
   },
   actions: {
+    retry: action({ payload: idPayload, allow: ['manager', 'social'], handler: (id, ctx) => retry(id, ctx) }),
     approve: action({ payload: idPayload, allow: ['manager'], handler: (id, ctx) => decide(id, true, ctx) }),
     reject: action({ payload: idPayload, allow: ['manager'], handler: (id, ctx) => decide(id, false, ctx) }),
     resolve: action({

@@ -23,7 +23,17 @@ import type { InsightsJob, InsightsResult } from './insights.js';
 import type { Publisher } from './publisher.js';
 
 /** The API bases a provider's clients use; every one comes from config, so tests point them at fakes. */
-export type ProviderConfig = Pick<Config, 'META_GRAPH_URL' | 'YOUTUBE_API_URL' | 'MAILCHIMP_API_URL' | 'GA4_API_URL'>;
+export type ProviderConfig = Pick<
+  Config,
+  | 'META_GRAPH_URL'
+  | 'YOUTUBE_API_URL'
+  | 'MAILCHIMP_API_URL'
+  | 'GA4_API_URL'
+  | 'LINKEDIN_API_URL'
+  | 'LINKEDIN_VERSION'
+  | 'X_API_URL'
+  | 'TIKTOK_API_URL'
+>;
 
 /** What a provider's clients are built with. */
 export interface ProviderDeps {
@@ -69,6 +79,16 @@ export interface PostLimits {
     max?: number;
     /** How the network counts `max`; characters unless said. */
     counted?: 'characters' | 'bytes';
+    /**
+     * The network's own length count, when it is neither characters nor bytes (X weighs URLs as 23
+     * and CJK and emoji as 2); it replaces `counted` for `max`.
+     */
+    weigh?: (text: string) => number;
+    /**
+     * The text may be a thread of several posts, split by the person where `split` says; `max`
+     * then applies to each part, and there are at most `maxParts`.
+     */
+    thread?: { split: (text: string) => string[]; maxParts: number };
     /** `always`: a post needs text; `withoutMedia`: text or media. */
     required?: 'always' | 'withoutMedia';
     /** Most hashtags the network takes in the text. */
@@ -80,6 +100,8 @@ export interface PostLimits {
   title?: { label: 'title' | 'subject'; max: number };
   /** `any`: at least one image or video; `video`: at least one video. */
   media?: { required: 'any' | 'video' };
+  /** The kinds of media the network takes, when not every kind (LinkedIn here: images only). */
+  mediaKinds?: readonly ('image' | 'video')[];
   /** Scheduled times must fall on a quarter hour (Mailchimp's `schedule_time`). */
   quarterHour?: boolean;
 }

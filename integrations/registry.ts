@@ -7,11 +7,23 @@
 import { facebook } from './facebook/index.js';
 import { ga4 } from './ga4/index.js';
 import { instagram } from './instagram/index.js';
+import { linkedin } from './linkedin/index.js';
 import { mailchimp } from './mailchimp/index.js';
 import type { Provider } from './provider.js';
+import { tiktok } from './tiktok/index.js';
+import { x } from './x/index.js';
 import { youtube } from './youtube/index.js';
 
-export const PROVIDERS = [instagram, facebook, youtube, mailchimp, ga4] as const satisfies readonly Provider[];
+export const PROVIDERS = [
+  instagram,
+  facebook,
+  linkedin,
+  x,
+  tiktok,
+  youtube,
+  mailchimp,
+  ga4,
+] as const satisfies readonly Provider[];
 
 type Registered = (typeof PROVIDERS)[number];
 /** The id of a registered network. */

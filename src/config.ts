@@ -78,6 +78,15 @@ const schema = z.object({
   GOOGLE_OAUTH_URL: baseUrl('https://oauth2.googleapis.com'),
   GA4_API_URL: baseUrl('https://analyticsdata.googleapis.com'),
   MAILCHIMP_API_URL: optionalUrl,
+  LINKEDIN_API_URL: baseUrl('https://api.linkedin.com'),
+  X_API_URL: baseUrl('https://api.x.com'),
+  TIKTOK_API_URL: baseUrl('https://open.tiktokapis.com'),
+  // LinkedIn keeps each monthly version for about a year and has no default: bump it as they sunset.
+  LINKEDIN_VERSION: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? '202606' : v.trim()))
+    .pipe(z.string().regex(/^20\d{2}(0[1-9]|1[0-2])$/, 'expected a LinkedIn API version as YYYYMM, e.g. 202606')),
   ENCRYPTION_KEY: optionalString.pipe(
     z
       .string()

@@ -5,7 +5,7 @@
 import type { ScheduledPost, Workspace } from '@prisma/client';
 import type { PublishError, PublishResult } from '../../integrations/publisher.js';
 import { defineMessages, iso, type Locale } from '../core/i18n.js';
-import { actions, context, fields, type Reply, reply, text } from '../core/reply.js';
+import { type Action, actions, context, fields, type Reply, reply, text } from '../core/reply.js';
 import { formatLocal, formatUtc } from '../lib/when.js';
 
 export const m = defineMessages(
@@ -25,7 +25,9 @@ export const m = defineMessages(
     title: 'Title',
     media: 'Media',
     failedTitle: (p: { id: number; channel: string }) => `Post #${p.id} to ${p.channel} failed`,
-    failedWhat: 'Nothing was published. Fix the cause, then schedule it again (/schedule show shows the post).',
+    failedWhat: (p: { id: number }) =>
+      `Nothing was published. Fix the cause, then press Retry (or /schedule retry ${p.id}); /schedule cancel ${p.id} dismisses it. It stays in /schedule list until then.`,
+    retry: 'Retry',
     reauthTitle: (p: { provider: string }) => `The ${p.provider} connection needs to be renewed`,
     reauthWhat: (p: { provider: string }) =>
       `The token was refused. An admin should run /connect ${p.provider} with a fresh token; posts to ${p.provider} fail until then.`,
@@ -59,7 +61,9 @@ export const m = defineMessages(
     title: 'العنوان',
     media: 'الوسائط',
     failedTitle: (p) => `فشل نشر المنشور #${iso(p.id)} على ${iso(p.channel)}`,
-    failedWhat: 'لم يُنشر شيء. أصلح السبب ثم جدوله من جديد (يعرض /schedule show المنشور).',
+    failedWhat: (p) =>
+      `لم يُنشر شيء. أصلح السبب ثم اضغط «أعد المحاولة» (أو نفّذ ${iso(`/schedule retry ${p.id}`)})، أو استبعده بالأمر ${iso(`/schedule cancel ${p.id}`)}. يبقى ظاهرًا في /schedule list إلى ذلك الحين.`,
+    retry: 'أعد المحاولة',
     reauthTitle: (p) => `يجب تجديد الاتصال بـ ${iso(p.provider)}`,
     reauthWhat: (p) =>
       `رُفض الرمز. على المسؤول تشغيل /connect ${iso(p.provider)} برمز جديد؛ ستفشل المنشورات على ${iso(p.provider)} حتى ذلك الحين.`,
@@ -102,25 +106,35 @@ export function publishedNotice(post: ScheduledPost & { workspace: Workspace }, 
   return reply(t.publishedTitle({ channel: post.channel }), blocks, { tone: 'success', rtl: ws.locale === 'ar' });
 }
 
-/** A known failure: nothing was published; a refused token says who must reconnect. */
+/**
+ * A known failure: nothing was published; a refused token says who must reconnect. Retry puts the
+ * post back in the queue once the cause is fixed (SchedulerService.retry).
+ */
 export function failedNotice(post: ScheduledPost & { workspace: Workspace }, e: PublishError, locale: Locale): Reply {
   const t = m[locale] ?? m.en;
+  const retry = actions([retryAction(post.id, t.retry)]);
   if (e.reauth) {
     return reply(
       t.reauthTitle({ provider: post.channel }),
       [
         text(t.reauthWhat({ provider: post.channel })),
         fields([{ label: t.reason, value: e.message }]),
-        context(t.failedWhat),
+        context(t.failedWhat({ id: post.id })),
+        retry,
       ],
       { tone: 'error', rtl: locale === 'ar' },
     );
   }
   return reply(
     t.failedTitle({ id: post.id, channel: post.channel }),
-    [fields([{ label: t.reason, value: e.message }]), text(t.failedWhat)],
+    [fields([{ label: t.reason, value: e.message }]), text(t.failedWhat({ id: post.id })), retry],
     { tone: 'error', rtl: locale === 'ar' },
   );
+}
+
+/** The Retry button of a failed post, in its notice and in /schedule list (commands/schedule.ts handles it). */
+export function retryAction(id: number, label: string): Action {
+  return { id: 'schedule.retry', label, payload: String(id), style: 'primary' };
 }
 
 /** The outcome is unknown: never re-sent by itself; a person checks and presses a button. */

@@ -8,9 +8,10 @@
 
 import { defineMessages, iso } from '../core/i18n.js';
 import type { Viewer } from '../core/identity.js';
-import { type Action, type Block, context, fields, list, type Reply, reply, text } from '../core/reply.js';
+import { type Action, actions, type Block, context, fields, list, type Reply, reply, text } from '../core/reply.js';
 import { formatLocal, formatUtc, localDay, localTime, nextQuarterHour, type WhenProblem } from '../lib/when.js';
 import { preview } from './dispatcher.js';
+import { retryAction } from './publish-notices.js';
 import { type Channel, type Draft, mediaOf, postOptions, type RuleProblem, type ScheduledPost } from './scheduler.js';
 
 const m = defineMessages(
@@ -40,7 +41,9 @@ const m = defineMessages(
     whenBadOffset: (p: { offset: string }) =>
       `${p.offset} is not a real UTC offset: offsets run from -12:00 to +14:00. Leave it out to use the workspace's time zone.`,
     needsMedia: (p: { channel: string }) => `${p.channel} needs an image or video: add media:https://…`,
-    needsVideo: 'YouTube needs a video URL (media:https://…/video.mp4).',
+    needsVideo: (p: { channel: string }) => `${p.channel} needs a video URL (media:https://…/video.mp4).`,
+    imagesOnly: (p: { channel: string }) => `${p.channel} takes images here, not videos: use a JPEG, PNG or GIF.`,
+    videosOnly: (p: { channel: string }) => `${p.channel} takes videos, not images: use an MP4 or MOV.`,
     needsTitle: (p: { channel: string }) =>
       p.channel === 'mailchimp'
         ? 'Mailchimp needs a subject: add title:"…".'
@@ -48,6 +51,10 @@ const m = defineMessages(
     needsText: (p: { channel: string }) => `${p.channel} needs text: add text:"…" or write it after " | ".`,
     tooLong: (p: { what: string; max: number; got: number }) =>
       `The ${p.what} is ${p.got} characters; the limit is ${p.max}.`,
+    tooLongPart: (p: { max: number; got: number; part: number }) =>
+      `Post ${p.part} of the thread is ${p.got} characters as the network counts them; the limit is ${p.max}.`,
+    threadHint: 'To post it as a thread, put a line with only --- where each post should end.',
+    tooManyParts: (p: { max: number; got: number }) => `A thread can have ${p.max} posts; this one has ${p.got}.`,
     tooManyHashtags: (p: { max: number; got: number }) => `Instagram allows ${p.max} hashtags; this has ${p.got}.`,
     notQuarterHour: (p: { suggestion: string }) =>
       `Mailchimp sends only on the quarter hour (:00, :15, :30, :45 UTC). The next one is ${p.suggestion}.`,
@@ -57,6 +64,9 @@ const m = defineMessages(
     listTitle: 'Scheduled posts, next 14 days',
     listEmpty: 'Nothing scheduled in the next 14 days. Try /schedule instagram tomorrow 9am media:https://… | Caption',
     needsAttention: 'Needs attention',
+    attentionHow:
+      'A failed post stays here until it is retried (/schedule retry N) or dismissed (/schedule cancel N); an unknown outcome is settled with /schedule resolve N.',
+    retry: (p: { id: number }) => `Retry #${p.id}`,
     zoneNote: (p: { zone: string }) => `Times in ${p.zone}. /schedule show N for details.`,
     s_pending: 'scheduled',
     s_awaiting_approval: 'awaiting approval',
@@ -96,13 +106,19 @@ const m = defineMessages(
     whenBadOffset: (p) =>
       `${iso(p.offset)} ليس فرق توقيت حقيقيًا عن UTC: يتراوح الفرق بين ${iso('-12:00')} و${iso('+14:00')}. احذفه لتُستخدم المنطقة الزمنية لمساحة العمل.`,
     needsMedia: (p) => `${iso(p.channel)} يحتاج صورة أو فيديو: أضف media:https://…`,
-    needsVideo: 'يوتيوب يحتاج رابط فيديو (media:https://…/video.mp4).',
+    needsVideo: (p) => `${iso(p.channel)} يحتاج رابط فيديو (media:https://…/video.mp4).`,
+    imagesOnly: (p) => `${iso(p.channel)} يقبل هنا الصور لا الفيديو: استخدم صورة JPEG أو PNG أو GIF.`,
+    videosOnly: (p) => `${iso(p.channel)} يقبل الفيديو لا الصور: استخدم ملف MP4 أو MOV.`,
     needsTitle: (p) =>
       p.channel === 'mailchimp'
         ? 'Mailchimp يحتاج موضوعًا: أضف title:"…".'
         : `${iso(p.channel)} يحتاج عنوانًا: أضف title:"…".`,
     needsText: (p) => `${iso(p.channel)} يحتاج نصًا: أضف text:"…" أو اكتبه بعد " | ".`,
     tooLong: (p) => `طول ${p.what} ${iso(p.got)} حرفًا؛ الحد ${iso(p.max)}.`,
+    tooLongPart: (p) =>
+      `طول المنشور ${iso(p.part)} من السلسلة ${iso(p.got)} حرفًا بحسب طريقة عدّ الشبكة؛ الحد ${iso(p.max)}.`,
+    threadHint: 'لنشره سلسلةً من المنشورات، ضع في نهاية كل منشور سطرًا لا يحوي إلا ---.',
+    tooManyParts: (p) => `يمكن أن تضم السلسلة ${iso(p.max)} منشورًا على الأكثر؛ وهذه فيها ${iso(p.got)}.`,
     tooManyHashtags: (p) => `إنستغرام يسمح بـ ${iso(p.max)} وسمًا؛ هنا ${iso(p.got)}.`,
     notQuarterHour: (p) =>
       `يرسل Mailchimp فقط عند أرباع الساعة (:00 و:15 و:30 و:45 بتوقيت UTC). أقرب موعد ${iso(p.suggestion)}.`,
@@ -111,6 +127,9 @@ const m = defineMessages(
     listTitle: 'المنشورات المجدولة في الأيام الأربعة عشر القادمة',
     listEmpty: `لا شيء مجدول في الأيام الأربعة عشر القادمة. جرّب ${iso('/schedule instagram')} غدًا 9 صباحًا ${iso('media:https://…')} | نص المنشور`,
     needsAttention: 'يحتاج إلى متابعة',
+    attentionHow:
+      'يبقى المنشور الذي فشل هنا حتى تعيد محاولة نشره (/schedule retry N) أو تستبعده (/schedule cancel N)؛ أما المنشور غير المعروفة نتيجته فيُحسم بالأمر /schedule resolve N.',
+    retry: (p) => `إعادة المحاولة #${iso(p.id)}`,
     zoneNote: (p) => `الأوقات بتوقيت ${iso(p.zone)}. استخدم /schedule show N للتفاصيل.`,
     s_pending: 'مجدول',
     s_awaiting_approval: 'بانتظار الموافقة',
@@ -134,6 +153,9 @@ const CHANNEL_NAMES: Record<Channel, string> = {
   facebook: 'Facebook',
   youtube: 'YouTube',
   mailchimp: 'Mailchimp',
+  linkedin: 'LinkedIn',
+  x: 'X',
+  tiktok: 'TikTok',
   reminder: 'Reminder',
 };
 
@@ -155,6 +177,14 @@ export function approvalButtons(id: number, v: Viewer): Action[] {
     { id: 'schedule.reject', label: t.reject, payload: String(id), style: 'danger' },
   ];
 }
+
+/** Retry, under a failed post: it goes back in the queue (SchedulerService.retry). */
+export function retryButton(id: number, v: Viewer): Action {
+  return retryAction(id, v.t(m).retry({ id }));
+}
+
+/** Buttons a list shows at most, so a long list of failures stays one message. */
+const MAX_RETRY_BUTTONS = 5;
 
 /** A post's card: its fields, then its text. */
 export function postDetails(post: ScheduledPost, v: Viewer): Block[] {
@@ -178,8 +208,9 @@ export function postDetails(post: ScheduledPost, v: Viewer): Block[] {
 }
 
 /**
- * The calendar of /schedule list, from SchedulerService.window: posts past their time that need a
- * person (outcome unknown, still awaiting approval) first, then one list per local day.
+ * The calendar of /schedule list, from SchedulerService.window: posts that need a person first
+ * (failed, with the reason and a Retry button; outcome unknown; still awaiting approval past its
+ * time), then one list per local day.
  */
 export function calendar(posts: readonly ScheduledPost[], now: Date, v: Viewer): Reply {
   const t = v.t(m);
@@ -192,12 +223,18 @@ export function calendar(posts: readonly ScheduledPost[], now: Date, v: Viewer):
     `${iso(formatLocal(p.publishAt, zone).slice(11))} · ${iso(`#${p.id}`)} ${where(p)} · ${statusName(p.status, v)} · ${preview(p.content || p.title || '', 60)}`;
   const blocks: Block[] = [];
   const attention = posts.filter(
-    (p) => p.publishAt < now && (p.status === 'unknown' || p.status === 'awaiting_approval'),
+    (p) => p.status === 'failed' || p.status === 'unknown' || (p.publishAt < now && p.status === 'awaiting_approval'),
   );
   if (attention.length > 0) {
+    // The reason is what someone needs to decide between retrying and dismissing.
+    const why = (p: ScheduledPost) =>
+      (p.status === 'failed' || p.status === 'unknown') && p.lastError ? ` · ${preview(p.lastError, 160)}` : '';
+    const failed = attention.filter((p) => p.status === 'failed').slice(0, MAX_RETRY_BUTTONS);
     blocks.push(
       text(t.needsAttention),
-      list(attention.map((p) => `${iso(formatLocal(p.publishAt, zone))} · ${line(p)}`)),
+      list(attention.map((p) => `${iso(formatLocal(p.publishAt, zone))} · ${line(p)}${why(p)}`)),
+      context(t.attentionHow),
+      ...(failed.length > 0 ? [actions(failed.map((p) => retryButton(p.id, v)))] : []),
     );
   }
   const days = new Map<string, ScheduledPost[]>();
@@ -251,13 +288,22 @@ function ruleProblemText(p: RuleProblem, d: Draft, v: Viewer): string {
     case 'needsMedia':
       return t.needsMedia({ channel: channelName(p.channel) });
     case 'needsVideo':
-      return t.needsVideo;
+      return t.needsVideo({ channel: channelName(p.channel) });
+    case 'mediaKind':
+      return p.takes === 'image'
+        ? t.imagesOnly({ channel: channelName(p.channel) })
+        : t.videosOnly({ channel: channelName(p.channel) });
     case 'needsTitle':
       return t.needsTitle({ channel: p.channel });
     case 'needsText':
       return t.needsText({ channel: channelName(p.channel) });
-    case 'tooLong':
-      return t.tooLong({ what: t[`w_${p.what}`], max: p.max, got: p.got });
+    case 'tooLong': {
+      if (p.part !== undefined) return t.tooLongPart({ max: p.max, got: p.got, part: p.part });
+      const line = t.tooLong({ what: t[`w_${p.what}`], max: p.max, got: p.got });
+      return p.threadable ? `${line} ${t.threadHint}` : line;
+    }
+    case 'tooManyParts':
+      return t.tooManyParts({ max: p.max, got: p.got });
     case 'tooManyHashtags':
       return t.tooManyHashtags({ max: p.max, got: p.got });
     case 'noFirstComment':

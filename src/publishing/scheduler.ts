@@ -42,15 +42,29 @@ export type PostStatus = (typeof POST_STATUSES)[number];
 /** Still editable and cancellable: nothing has been sent. */
 export const WAITING: PostStatus[] = ['pending', 'awaiting_approval'];
 
+/** Shown in /schedule list past their time until someone acts (settles, approves, retries or cancels). */
+export const NEEDS_A_PERSON: PostStatus[] = ['unknown', 'awaiting_approval', 'failed'];
+
 /** What the reminder channel needs: something to remind of. */
 export const REMINDER_LIMITS: PostLimits = { text: { label: 'text', required: 'always' } };
 
 export type RuleProblem =
   | { kind: 'needsMedia'; channel: Channel }
-  | { kind: 'needsVideo' }
+  | { kind: 'needsVideo'; channel: Channel }
+  | { kind: 'mediaKind'; channel: Channel; takes: 'image' | 'video' }
   | { kind: 'needsTitle'; channel: Channel }
   | { kind: 'needsText'; channel: Channel }
-  | { kind: 'tooLong'; what: 'caption' | 'title' | 'subject' | 'text' | 'description'; max: number; got: number }
+  | {
+      kind: 'tooLong';
+      what: 'caption' | 'title' | 'subject' | 'text' | 'description';
+      max: number;
+      got: number;
+      /** Which post of a thread (1-based), when the text is one. */
+      part?: number;
+      /** The network takes threads: the text can be split into several posts. */
+      threadable?: boolean;
+    }
+  | { kind: 'tooManyParts'; max: number; got: number }
   | { kind: 'tooManyHashtags'; max: number; got: number }
   | { kind: 'notQuarterHour' }
   | { kind: 'noFirstComment'; channel: Channel };
@@ -89,7 +103,7 @@ export function limitsOf(channel: string, registry: readonly Provider[] = PROVID
 
 /**
  * What each network accepts (its provider's `publish.limits`); checked at scheduling time so a post
- * does not fail at 9 am. Lengths are counted in characters, for every network.
+ * does not fail at 9 am. Lengths are counted in characters, or the network's own way (`text.weigh`).
  */
 export function checkRules(d: Draft, registry: readonly Provider[] = PROVIDERS): RuleProblem[] {
   const limits = limitsOf(d.channel, registry);
@@ -98,7 +112,13 @@ export function checkRules(d: Draft, registry: readonly Provider[] = PROVIDERS):
   const len = (s: string) => [...s].length;
   const { channel } = d;
   if (limits.media?.required === 'any' && d.media.length === 0) p.push({ kind: 'needsMedia', channel });
-  if (limits.media?.required === 'video' && !d.media.some((m) => m.kind === 'video')) p.push({ kind: 'needsVideo' });
+  if (limits.media?.required === 'video' && !d.media.some((m) => m.kind === 'video'))
+    p.push({ kind: 'needsVideo', channel });
+  const kinds = limits.mediaKinds;
+  // Only images where a video is required already says "needs a video".
+  if (kinds?.length === 1 && d.media.some((m) => !kinds.includes(m.kind)) && !p.some((x) => x.kind === 'needsVideo')) {
+    p.push({ kind: 'mediaKind', channel, takes: kinds[0] as 'image' | 'video' });
+  }
   if (limits.title) {
     const { label, max } = limits.title;
     if (!d.title) p.push({ kind: 'needsTitle', channel });
@@ -109,8 +129,22 @@ export function checkRules(d: Draft, registry: readonly Provider[] = PROVIDERS):
   if ((text.required === 'always' && empty) || (text.required === 'withoutMedia' && empty && d.media.length === 0)) {
     p.push({ kind: 'needsText', channel });
   }
-  if (text.max !== undefined && len(d.content) > text.max) {
-    p.push({ kind: 'tooLong', what: text.label, max: text.max, got: len(d.content) });
+  const count = text.weigh ?? len;
+  const parts = text.thread ? text.thread.split(d.content) : [d.content];
+  if (text.thread && parts.length > text.thread.maxParts) {
+    p.push({ kind: 'tooManyParts', max: text.thread.maxParts, got: parts.length });
+  }
+  for (const [i, part] of parts.entries()) {
+    if (text.max !== undefined && count(part) > text.max) {
+      p.push({
+        kind: 'tooLong',
+        what: text.label,
+        max: text.max,
+        got: count(part),
+        ...(parts.length > 1 ? { part: i + 1 } : {}),
+        ...(text.thread && parts.length === 1 ? { threadable: true } : {}),
+      });
+    }
   }
   if (text.maxHashtags !== undefined) {
     const tags = countHashtags(d.content);
@@ -184,14 +218,17 @@ export class SchedulerService {
     return this.db.scheduledPost.findFirst({ where: { id, workspaceId } });
   }
 
-  /** Posts in [from, to), plus any that need a person whatever their time. */
+  /**
+   * Posts in [from, to), plus any that need a person whatever their time: an unknown outcome, a
+   * post still awaiting approval, and a failed post, which stays until someone retries or cancels it.
+   */
   window(workspaceId: number, from: Date, to: Date): Promise<ScheduledPost[]> {
     return this.db.scheduledPost.findMany({
       where: {
         workspaceId,
         OR: [
           { publishAt: { gte: from, lt: to }, status: { not: 'cancelled' } },
-          { status: { in: ['unknown', 'awaiting_approval'] }, publishAt: { lt: to } },
+          { status: { in: NEEDS_A_PERSON }, publishAt: { lt: to } },
         ],
       },
       orderBy: [{ publishAt: 'asc' }, { id: 'asc' }],
@@ -218,9 +255,27 @@ export class SchedulerService {
     });
   }
 
-  /** Cancels a post not yet sent. */
+  /** Cancels a post not yet sent; a failed post is dismissed the same way (it leaves /schedule list). */
   cancel(workspaceId: number, id: number): Promise<ChangeResult> {
-    return this.change(workspaceId, id, WAITING, { status: 'cancelled' });
+    return this.change(workspaceId, id, [...WAITING, 'failed'], { status: 'cancelled' });
+  }
+
+  /**
+   * Puts a failed post back in the queue with its attempts reset: it goes out at its time, or within
+   * seconds when that has passed. Only `failed` qualifies: a failure is known (nothing went out), while
+   * a post whose outcome is unknown may be live and is settled by `resolve` instead. The provider
+   * state is kept, so a publisher that got halfway checks what exists rather than repeating it.
+   */
+  retry(workspaceId: number, id: number): Promise<ChangeResult> {
+    return this.change(workspaceId, id, ['failed'], {
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: null,
+      notifiedAt: null,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      sentAt: null,
+    });
   }
 
   /** A manager's answer to a post awaiting approval: approved, it goes out at its time; rejected, never. */

@@ -93,6 +93,15 @@ describe('audit log coverage', () => {
           return app.router.press('schedule.resolve', `${id}:published`, ADMIN);
         },
       ],
+      [
+        'schedule retry',
+        async () => {
+          const id = Number(await lastPost());
+          await db.scheduledPost.update({ where: { id }, data: { status: 'failed', lastError: 'refused' } });
+          return app.router.press('schedule.retry', String(id), ADMIN);
+        },
+      ],
+      ['schedule retry again (error)', async () => app.say(`/schedule retry ${await lastPost()}`, ADMIN)],
       ['draft', say('/draft channel:instagram topic:"bread week"')],
       ['draft schedule button', press('draft.schedule', lastDraft)],
       [

@@ -11,7 +11,7 @@ import { Dispatcher } from '../../src/publishing/dispatcher.js';
 import { FakeMailchimp } from '../fakes/mailchimp.js';
 import { FakeMetaGraph } from '../fakes/meta-graph.js';
 import { FakeYoutube } from '../fakes/youtube.js';
-import { createTestApp, type TestApp, textOf } from '../helpers/app.js';
+import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
 import { usePostgres } from '../helpers/pg.js';
 
 const PAGE_TOKEN = 'EAAGpage-token-123';
@@ -514,5 +514,94 @@ describe('publishing end to end against local fakes', () => {
     await dispatcher.tick();
     expect((await onlyPost()).status).toBe('failed');
     expect(lastNotice()).toMatch(/facebook is not connected[\s\S]*\/connect facebook/);
+  });
+
+  describe('failed posts stay visible until someone acts (issue 22)', () => {
+    const failUnconnected = async (line: string) => {
+      await app.say(line);
+      app.clock.advance(5 * 60_000);
+      await dispatcher.tick();
+      return onlyPost();
+    };
+
+    it('an unconnected Facebook post fails, stays in /schedule list with its reason, and Retry publishes it once', async () => {
+      const failed = await failUnconnected('/schedule facebook in 5 minutes | Retry me');
+      expect(failed.status).toBe('failed');
+      const notice = app.recorder.notices.at(-1)?.reply;
+      const buttons = notice?.blocks.flatMap((b) => (b.kind === 'actions' ? b.actions : [])) ?? [];
+      expect(buttons.map((b) => [b.id, b.payload])).toEqual([['schedule.retry', String(failed.id)]]);
+
+      // Hours later, it is still listed, with the reason and a Retry button.
+      app.clock.advance(3 * 3600_000);
+      const list = await app.say('/schedule list');
+      expect(textOf(list)).toMatch(
+        new RegExp(`Needs attention[\\s\\S]*#${failed.id} Facebook · failed · Retry me · facebook is not connected`),
+      );
+      expect(textOf(list)).toContain(`[Retry #${failed.id}]`);
+
+      await app.say(`/connect facebook account:111 token:${PAGE_TOKEN}`);
+      const retried = await app.router.press('schedule.retry', String(failed.id), identity());
+      expect(retried.tone).toBe('success');
+      expect(await onlyPost()).toMatchObject({ status: 'pending', attempts: 0 });
+      await dispatcher.tick();
+      await dispatcher.tick();
+      expect(meta.posts.filter((p) => p.message === 'Retry me')).toHaveLength(1);
+      expect(await onlyPost()).toMatchObject({ status: 'published', attempts: 1 });
+      expect(textOf(await app.say('/schedule list'))).not.toContain('Retry me');
+      // Retrying a published post is refused and sends nothing.
+      expect((await app.say(`/schedule retry ${failed.id}`)).tone).toBe('error');
+      await dispatcher.tick();
+      expect(meta.posts.filter((p) => p.message === 'Retry me')).toHaveLength(1);
+    });
+
+    it('/schedule retry N works like the button, and /schedule cancel N dismisses a failed post', async () => {
+      const first = await failUnconnected('/schedule facebook in 5 minutes | Typed retry');
+      expect(textOf(await app.say(`/schedule retry ${first.id}`))).toMatch(/back in the queue/);
+      await dispatcher.tick();
+      // Still not connected: it fails again, and is listed again.
+      expect((await onlyPost()).status).toBe('failed');
+      expect(textOf(await app.say('/schedule list'))).toContain('Typed retry');
+      expect((await app.say(`/schedule cancel ${first.id}`)).tone).toBe('success');
+      expect((await onlyPost()).status).toBe('cancelled');
+      expect(textOf(await app.say('/schedule list'))).not.toContain('Typed retry');
+    });
+
+    it('a post whose outcome is unknown is never re-sent by retry: it keeps its two buttons', async () => {
+      await app.say(`/connect facebook account:111 token:${PAGE_TOKEN}`);
+      await app.say('/schedule facebook in 5 minutes | Maybe live');
+      const feedCalls = meta.server.count('POST', /\/111\/feed$/);
+      meta.server.failNext('POST', /\/111\/feed$/, {
+        status: 500,
+        body: { error: { code: 2, message: 'Service temporarily unavailable' } },
+      });
+      app.clock.advance(5 * 60_000);
+      await dispatcher.tick();
+      const post = await onlyPost();
+      expect(post.status).toBe('unknown');
+      expect(textOf(app.recorder.notices.at(-1)?.reply ?? { blocks: [] })).toMatch(
+        /\[It is published\][\s\S]*\[It is not: publish again\]/,
+      );
+      const refused = await app.say(`/schedule retry ${post.id}`);
+      expect(refused.tone).toBe('error');
+      expect(textOf(refused)).toMatch(/outcome unknown[\s\S]*\/schedule resolve/);
+      expect((await app.router.press('schedule.retry', String(post.id), identity())).tone).toBe('error');
+      await dispatcher.tick();
+      expect((await onlyPost()).status).toBe('unknown');
+      expect(meta.server.count('POST', /\/111\/feed$/)).toBe(feedCalls + 1);
+      const list = textOf(await app.say('/schedule list'));
+      expect(list).toMatch(/Needs attention[\s\S]*Maybe live/);
+      expect(list).not.toContain(`[Retry #${post.id}]`);
+    });
+
+    it('in Arabic: the list explains how to act, and the retry answer reads naturally', async () => {
+      await app.say('/config lang ar');
+      const failed = await failUnconnected('/schedule facebook in 5 minutes | منشور للتجربة');
+      // Without the direction isolates that keep ids and commands readable inside Arabic text.
+      const list = textOf(await app.say('/schedule list')).replace(/[\u2066-\u2069]/g, '');
+      expect(list).toContain('يحتاج إلى متابعة');
+      expect(list).toContain('/schedule retry N');
+      expect(list).toContain(`إعادة المحاولة #${failed.id}`);
+      expect(textOf(await app.say(`/schedule retry ${failed.id}`))).toContain('أُعيد المنشور');
+    });
   });
 });

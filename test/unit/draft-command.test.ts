@@ -107,8 +107,8 @@ describe('/draft', () => {
   });
 
   it('names the channel choices when one is wrong', async () => {
-    const r = await app.say('/draft tiktok topic:x');
+    const r = await app.say('/draft snapchat topic:x');
     expect(r.tone).toBe('error');
-    expect(textOf(r)).toContain('instagram, facebook, youtube, mailchimp');
+    expect(textOf(r)).toContain('instagram, facebook, linkedin, x, tiktok, youtube, mailchimp');
   });
 });

@@ -74,18 +74,22 @@ describe('the provider registry', () => {
       }
     }
     // The channel order people see (the /draft and /schedule choices) is the registry's.
-    expect(ids).toEqual(['instagram', 'facebook', 'youtube', 'mailchimp', 'ga4']);
+    expect(ids).toEqual(['instagram', 'facebook', 'linkedin', 'x', 'tiktok', 'youtube', 'mailchimp', 'ga4']);
   });
 
   it('says in the types what each network can do', () => {
-    expectTypeOf<ProviderId>().toEqualTypeOf<'instagram' | 'facebook' | 'youtube' | 'mailchimp' | 'ga4'>();
-    expectTypeOf<PublishingId>().toEqualTypeOf<'instagram' | 'facebook' | 'youtube' | 'mailchimp'>();
+    expectTypeOf<ProviderId>().toEqualTypeOf<
+      'instagram' | 'facebook' | 'linkedin' | 'x' | 'tiktok' | 'youtube' | 'mailchimp' | 'ga4'
+    >();
+    expectTypeOf<PublishingId>().toEqualTypeOf<
+      'instagram' | 'facebook' | 'linkedin' | 'x' | 'tiktok' | 'youtube' | 'mailchimp'
+    >();
     expectTypeOf<CommentingId>().toEqualTypeOf<'instagram' | 'facebook' | 'youtube'>();
     expectTypeOf<Channel>().toEqualTypeOf<PublishingId | 'reminder'>();
   });
 
   it('offers for publishing exactly the networks that have `publish`, then the reminder', () => {
-    expect(CHANNELS).toEqual(['instagram', 'facebook', 'youtube', 'mailchimp', 'reminder']);
+    expect(CHANNELS).toEqual(['instagram', 'facebook', 'linkedin', 'x', 'tiktok', 'youtube', 'mailchimp', 'reminder']);
     for (const c of CHANNELS) if (c !== REMINDER) expect(providerById(c)?.publish).toBeDefined();
     expect(DRAFT_CHANNELS).toEqual(publishing.map((p) => p.id));
     expect(Object.keys(CHANNEL_RULES)).toEqual(publishing.map((p) => p.id));
@@ -132,6 +136,10 @@ describe('the provider registry', () => {
         YOUTUBE_API_URL: 'http://127.0.0.1:9',
         MAILCHIMP_API_URL: 'http://127.0.0.1:9',
         GA4_API_URL: 'http://127.0.0.1:9',
+        LINKEDIN_API_URL: 'http://127.0.0.1:9',
+        LINKEDIN_VERSION: '202606',
+        X_API_URL: 'http://127.0.0.1:9',
+        TIKTOK_API_URL: 'http://127.0.0.1:9',
       },
       now: () => AT_QUARTER,
       outbound: {} as SafeFetch,
@@ -144,6 +152,9 @@ describe('the provider registry', () => {
       youtube: { channelId: 'UC1', refreshToken: '1//r' },
       mailchimp: { apiKey: 'k-us1', listId: 'l', fromName: 'Brand', replyTo: 'a@b.c' },
       ga4: { propertyId: '123', refreshToken: '1//r' },
+      linkedin: { organizationId: '123', token: 't' },
+      x: { userId: '123', username: 'brand', token: 't' },
+      tiktok: { openId: 'o1', username: 'brand', token: 'act.t' },
     };
     for (const p of ALL) {
       const creds = p.credentials.parse(sample[p.id as ProviderId]);
@@ -169,7 +180,14 @@ describe('limits: the provider is the one source the scheduler and the drafter r
     if (text.max !== undefined) {
       expect(checkRules({ ...ok, content: 'a'.repeat(text.max) })).toEqual([]);
       expect(checkRules({ ...ok, content: 'a'.repeat(text.max + 1) })).toEqual([
-        { kind: 'tooLong', what: text.label, max: text.max, got: text.max + 1 },
+        {
+          kind: 'tooLong',
+          what: text.label,
+          max: text.max,
+          got: text.max + 1,
+          // A network that takes threads says the text can be split.
+          ...(text.thread ? { threadable: true } : {}),
+        },
       ]);
     }
     if (text.maxHashtags !== undefined) {
@@ -223,12 +241,18 @@ describe('limits: the provider is the one source the scheduler and the drafter r
     ).toEqual({
       instagram: [2200, 30, undefined],
       facebook: [63_206, undefined, undefined],
+      linkedin: [3000, undefined, undefined],
+      x: [280, undefined, undefined],
+      tiktok: [2200, undefined, undefined],
       youtube: [5000, undefined, 100],
       mailchimp: [undefined, undefined, 150],
     });
     expect(CHANNEL_RULES).toMatchObject({
       instagram: { maxText: 2200, maxHashtags: 30 },
       facebook: { maxText: 63_206, maxHashtags: 3 },
+      linkedin: { maxText: 3000, maxHashtags: 3 },
+      x: { maxText: 240, maxHashtags: 2 },
+      tiktok: { maxText: 300, maxHashtags: 5 },
       youtube: { maxText: 5000, maxHashtags: 3, maxTitle: 100, countsBytes: true },
       mailchimp: { maxText: 60_000, maxHashtags: 0, maxSubject: 150, maxPreview: 150 },
     });
@@ -258,7 +282,17 @@ describe('adding a network is one provider object and one registry line', () => 
   const copy: readonly Provider[] = [...PROVIDERS, clips];
 
   it("appears in the scheduler's channels, before the reminder, and in the drafter's", () => {
-    expect(channelsOf(copy)).toEqual(['instagram', 'facebook', 'youtube', 'mailchimp', 'clips', 'reminder']);
+    expect(channelsOf(copy)).toEqual([
+      'instagram',
+      'facebook',
+      'linkedin',
+      'x',
+      'tiktok',
+      'youtube',
+      'mailchimp',
+      'clips',
+      'reminder',
+    ]);
     expect(channelRulesOf(copy).clips).toEqual({ maxText: 150, maxHashtags: 5, needsMedia: true });
     expect(handoverChannels(copy)).toContain('clips');
     // The real registry is untouched.

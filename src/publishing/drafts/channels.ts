@@ -56,6 +56,12 @@ const DEFAULT_STYLE = { maxText: 60_000, maxHashtags: 3 } as const;
 export const STYLE: Partial<Record<string, DraftStyle>> = {
   // More than a few hashtags reads as spam on Facebook, so we keep three.
   facebook: { maxHashtags: 3 },
+  // LinkedIn readers skim past long tag lists: three, at the end.
+  linkedin: { maxHashtags: 3 },
+  // Room for X's weights (an emoji or a link counts more than one character) and at most two tags.
+  x: { maxText: 240, maxHashtags: 2 },
+  // Short captions with a few tags read best under a video.
+  tiktok: { maxText: 300, maxHashtags: 5 },
   // The first three hashtags show above the title (and more than 60 make YouTube ignore them all).
   youtube: { maxHashtags: 3 },
   // No hashtags in an email; preview text is cut by inboxes after about 150 characters.

@@ -86,6 +86,24 @@ const EN: LocaleText = {
       playful: 'Click the link and join the fun 🎈',
       urgent: 'Order now on our website: offer ends soon.',
     },
+    linkedin: {
+      friendly: 'Follow our page for more, and tell us in the comments what you think.',
+      professional: 'Follow our page for more insights, or visit our website to learn more.',
+      playful: 'Hit follow for more good news like this 🚀',
+      urgent: 'Visit our website today: the offer ends soon.',
+    },
+    x: {
+      friendly: 'Tell us what you think in the replies 💬',
+      professional: 'More on our website.',
+      playful: 'Reply with your favourite 👇',
+      urgent: 'Grab it now: ends soon.',
+    },
+    tiktok: {
+      friendly: 'Follow for more, and tell us in the comments what we should try next!',
+      professional: 'Follow for more, and visit the link in our bio.',
+      playful: 'Follow for part 2 👀',
+      urgent: 'Link in bio: get it before it’s gone!',
+    },
     youtube: {
       friendly: 'Subscribe for more, and tell us in the comments what you’d like to see next!',
       professional: 'Subscribe for more insights, and visit our website to learn more.',
@@ -161,6 +179,24 @@ const AR: LocaleText = {
       professional: 'اقرأ المزيد على موقعنا.',
       playful: 'اضغط على الرابط وانضم إلى المرح 🎈',
       urgent: 'اطلب الآن من موقعنا: العرض ينتهي قريبًا.',
+    },
+    linkedin: {
+      friendly: 'تابعوا صفحتنا للمزيد، وشاركونا رأيكم في التعليقات.',
+      professional: 'تابعوا صفحتنا لمزيد من الرؤى، أو زوروا موقعنا لتعرفوا أكثر.',
+      playful: 'اضغطوا «متابعة» لتصلكم أخبار حلوة مثل هذه 🚀',
+      urgent: 'زوروا موقعنا اليوم: العرض ينتهي قريبًا.',
+    },
+    x: {
+      friendly: 'شاركونا رأيكم في الردود 💬',
+      professional: 'المزيد على موقعنا.',
+      playful: 'ردّوا علينا بما تفضّلونه 👇',
+      urgent: 'اغتنموها الآن: العرض ينتهي قريبًا.',
+    },
+    tiktok: {
+      friendly: 'تابعونا للمزيد، وقولوا لنا في التعليقات ماذا نجرّب في المرة القادمة!',
+      professional: 'تابعونا للمزيد، وزوروا الرابط في البايو.',
+      playful: 'تابعونا عشان الجزء الثاني 👀',
+      urgent: 'الرابط في البايو: الحقوا عليه قبل ما يخلص!',
     },
     youtube: {
       friendly: 'اشترك للمزيد، وأخبرنا في التعليقات ماذا تحب أن ترى لاحقًا!',

@@ -1,0 +1,51 @@
+/**
+ * TikTok as a provider (docs/architecture.md §3.3): videos posted to a creator's account through
+ * the Content Posting API's Direct Post, from a public video URL (PULL_FROM_URL), with a user access
+ * token that has `video.publish` (docs/networks/tiktok.md).
+ */
+import { z } from 'zod';
+import type { Provider } from '../provider.js';
+import { type TiktokCredentials, TiktokPublisher, tiktokCredentials, verifyTiktok } from './publisher.js';
+
+/** "@coldbrewco", "coldbrewco" and the open_id all name the account. */
+const account = z
+  .string()
+  .trim()
+  .transform((s) => s.replace(/^@/, ''))
+  .pipe(z.string().regex(/^[\w.-]{1,100}$/));
+
+export const tiktok = {
+  id: 'tiktok',
+  name: 'TikTok',
+  credentials: tiktokCredentials,
+  connect: {
+    help: {
+      account: { en: 'The TikTok account: @username or its open_id', ar: 'حساب تيك توك: @اسم_المستخدم أو open_id' },
+      token: {
+        en: 'A user access token (act.…) with user.info.basic and video.publish',
+        ar: 'رمز وصول مستخدم (act.…) بالصلاحيتين user.info.basic وvideo.publish',
+      },
+    },
+    accountId: {
+      schema: account,
+      invalid: {
+        en: 'A TikTok account is an @username (letters, digits, _ . -) or an open_id.',
+        ar: 'حساب تيك توك هو @اسم مستخدم (حروف وأرقام و_ . -) أو open_id.',
+      },
+    },
+    async check(input, deps) {
+      const who = await verifyTiktok(deps.config.TIKTOK_API_URL, input.accountId, input.token);
+      const credentials = tiktokCredentials.parse({ openId: who.openId, username: who.username, token: input.token });
+      return { credentials, name: who.name };
+    },
+  },
+  publish: {
+    create: (creds, deps) => new TiktokPublisher(deps.config.TIKTOK_API_URL, creds, deps.now),
+    limits: {
+      // The caption goes in post_info.title: 2,200 UTF-16 code units at most.
+      text: { label: 'caption', max: 2200 },
+      media: { required: 'video' },
+      mediaKinds: ['video'],
+    },
+  },
+} as const satisfies Provider<TiktokCredentials>;

@@ -1,0 +1,203 @@
+/**
+ * A fake of TikTok's Content Posting API (Direct Post) and user info, following the official shapes
+ * (developers.tiktok.com: Content Posting API reference): every answer is `{data, error: {code,
+ * message, log_id}}` with `code: "ok"` on success. `GET /v2/user/info/` needs `user.info.basic`;
+ * `POST /v2/post/publish/creator_info/query/`, `/video/init/` and `/status/fetch/` need
+ * `video.publish` (401 `scope_not_authorized` otherwise). `video/init` takes `post_info` (`title` up to
+ * 2,200, a `privacy_level` among the creator's options, else 400 `privacy_level_option_mismatch`) and
+ * `source_info` `PULL_FROM_URL` with a `video_url` under a verified prefix (403
+ * `url_ownership_unverified` otherwise). TikTok then downloads the video: this fake reads its own
+ * `/media/` files and fails a publish whose file is missing or not an MP4/MOV (`ftyp`). The status
+ * goes PROCESSING_DOWNLOAD, then PUBLISH_COMPLETE (with `publicaly_available_post_id` when public) or
+ * FAILED with a `fail_reason`.
+ */
+import { type FakeRequest, type FakeResponse, FakeServer } from './server.js';
+
+interface Creator {
+  openId: string;
+  username: string;
+  name: string;
+  scopes: Set<string>;
+  privacy: string[];
+}
+
+export interface FakePublish {
+  publishId: string;
+  openId: string;
+  title: string;
+  privacy: string;
+  videoUrl: string;
+  status: 'PROCESSING_DOWNLOAD' | 'PUBLISH_COMPLETE' | 'FAILED';
+  failReason?: string;
+  postId?: string;
+  /** Status reads left before it completes. */
+  readsLeft: number;
+}
+
+const answer = (status: number, data: unknown, code = 'ok', message = ''): FakeResponse => ({
+  status,
+  body: { data, error: { code, message, log_id: '202612060900000000000000000' } },
+});
+const fail = (status: number, code: string, message: string) => answer(status, {}, code, message);
+
+export class FakeTiktok {
+  readonly server = new FakeServer((req) => this.handle(req));
+  readonly publishes: FakePublish[] = [];
+  /** URL prefixes the app verified (TikTok pulls media only from these). */
+  readonly verifiedPrefixes: string[] = [];
+  /** Status reads a publish stays PROCESSING_DOWNLOAD for. */
+  processingReads = 1;
+  private readonly tokens = new Map<string, Creator>();
+  private readonly files = new Map<string, Uint8Array>();
+  private seq = 7_450_000_000_000_000_000n;
+
+  get url(): string {
+    return this.server.url;
+  }
+
+  async start(): Promise<this> {
+    await this.server.start();
+    this.verifiedPrefixes.push(`${this.url}/media/`);
+    return this;
+  }
+
+  close(): Promise<void> {
+    return this.server.close();
+  }
+
+  addToken(
+    token: string,
+    creator: { openId: string; username: string; name: string; privacy?: string[] },
+    scopes: readonly string[],
+  ): void {
+    this.tokens.set(token, {
+      ...creator,
+      scopes: new Set(scopes),
+      privacy: creator.privacy ?? ['PUBLIC_TO_EVERYONE', 'MUTUAL_FOLLOW_FRIENDS', 'SELF_ONLY'],
+    });
+  }
+
+  addMedia(name: string, bytes: Uint8Array): string {
+    this.files.set(name, bytes);
+    return `${this.url}/media/${name}`;
+  }
+
+  private handle(req: FakeRequest): FakeResponse {
+    if (req.method === 'GET' && req.path.startsWith('/media/')) {
+      const f = this.files.get(req.path.slice('/media/'.length));
+      return f ? { status: 200, body: f, headers: { 'content-type': 'video/mp4' } } : { status: 404 };
+    }
+    const auth = req.headers.authorization;
+    const creator = typeof auth === 'string' && auth.startsWith('Bearer ') ? this.tokens.get(auth.slice(7)) : undefined;
+    if (!creator) return fail(401, 'access_token_invalid', 'The access token is invalid or not found in the request.');
+    const needs = (scope: string) =>
+      creator.scopes.has(scope)
+        ? undefined
+        : fail(
+            401,
+            'scope_not_authorized',
+            `The user did not authorize the scope required for completing this request (${scope}).`,
+          );
+    if (req.method === 'GET' && req.path === '/v2/user/info/') {
+      const refused = needs('user.info.basic');
+      if (refused) return refused;
+      return answer(200, { user: { open_id: creator.openId, display_name: creator.name } });
+    }
+    if (req.method !== 'POST' || !req.path.startsWith('/v2/post/publish/')) {
+      return fail(404, 'invalid_params', `No route ${req.method} ${req.path}`);
+    }
+    const refused = needs('video.publish');
+    if (refused) return refused;
+    switch (req.path) {
+      case '/v2/post/publish/creator_info/query/':
+        return answer(200, {
+          creator_avatar_url: 'https://p16.example/avatar.jpeg',
+          creator_username: creator.username,
+          creator_nickname: creator.name,
+          privacy_level_options: creator.privacy,
+          comment_disabled: false,
+          duet_disabled: false,
+          stitch_disabled: false,
+          max_video_post_duration_sec: 600,
+        });
+      case '/v2/post/publish/video/init/':
+        return this.init(req, creator);
+      case '/v2/post/publish/status/fetch/':
+        return this.status(req, creator);
+      default:
+        return fail(404, 'invalid_params', `No route ${req.path}`);
+    }
+  }
+
+  private init(req: FakeRequest, creator: Creator): FakeResponse {
+    const body = req.json() as
+      | {
+          post_info?: { title?: unknown; privacy_level?: unknown };
+          source_info?: { source?: unknown; video_url?: unknown };
+        }
+      | undefined;
+    const title = body?.post_info?.title ?? '';
+    const privacy = body?.post_info?.privacy_level;
+    if (typeof title !== 'string' || title.length > 2200)
+      return fail(400, 'invalid_params', 'post_info.title is too long.');
+    if (typeof privacy !== 'string' || !creator.privacy.includes(privacy)) {
+      return fail(400, 'privacy_level_option_mismatch', 'privacy_level is not among the creator_info options.');
+    }
+    const source = body?.source_info;
+    if (source?.source !== 'PULL_FROM_URL' || typeof source.video_url !== 'string') {
+      return fail(400, 'invalid_params', 'source_info.source must be PULL_FROM_URL with a video_url.');
+    }
+    const videoUrl = source.video_url;
+    if (!this.verifiedPrefixes.some((p) => videoUrl.startsWith(p))) {
+      return fail(403, 'url_ownership_unverified', 'Please verify the ownership of the domain or URL prefix.');
+    }
+    this.seq += 1n;
+    const publish: FakePublish = {
+      publishId: `v_pub_url~v2-1.${this.seq}`,
+      openId: creator.openId,
+      title,
+      privacy,
+      videoUrl,
+      status: 'PROCESSING_DOWNLOAD',
+      readsLeft: this.processingReads,
+    };
+    this.publishes.push(publish);
+    return answer(200, { publish_id: publish.publishId });
+  }
+
+  private status(req: FakeRequest, creator: Creator): FakeResponse {
+    const id = (req.json() as { publish_id?: unknown } | undefined)?.publish_id;
+    const p = this.publishes.find((x) => x.publishId === id && x.openId === creator.openId);
+    if (!p) return fail(400, 'invalid_publish_id', 'The publish_id does not exist.');
+    if (p.status === 'PROCESSING_DOWNLOAD' && p.readsLeft-- <= 0) this.download(p);
+    const data = {
+      status: p.status,
+      ...(p.failReason ? { fail_reason: p.failReason } : {}),
+      ...(p.postId ? { publicaly_available_post_id: ['POST_ID'] } : {}),
+      uploaded_bytes: 0,
+    };
+    // TikTok sends the post id as a bare 64-bit number, past what a JavaScript number holds exactly.
+    const text = JSON.stringify(answer(200, data).body).replace('"POST_ID"', p.postId ?? '');
+    return { status: 200, body: new TextEncoder().encode(text), headers: { 'content-type': 'application/json' } };
+  }
+
+  /** TikTok fetches the URL and checks the file: an MP4 or MOV starts its second box with `ftyp`. */
+  private download(p: FakePublish): void {
+    const file = p.videoUrl.startsWith(`${this.url}/media/`)
+      ? this.files.get(p.videoUrl.split('/media/')[1] ?? '')
+      : undefined;
+    if (!file) {
+      p.status = 'FAILED';
+      p.failReason = 'video_pull_failed';
+      return;
+    }
+    if (Buffer.from(file.subarray(4, 8)).toString() !== 'ftyp') {
+      p.status = 'FAILED';
+      p.failReason = 'file_format_check_failed';
+      return;
+    }
+    p.status = 'PUBLISH_COMPLETE';
+    this.seq += 1n;
+    if (p.privacy === 'PUBLIC_TO_EVERYONE') p.postId = this.seq.toString();
+  }
+}
