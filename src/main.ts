@@ -237,6 +237,7 @@ export async function start(o: StartOptions): Promise<void> {
       write,
       interactive: input === process.stdin && process.stdin.isTTY === true,
       buttons,
+      exportDir: o.config.EXPORT_DIR,
     });
   } finally {
     await shutdown.stop();
