@@ -46,6 +46,23 @@ describe('reports that tell the truth (issue 19)', () => {
     expect(out).toContain('Spend | USD 3,100 | USD 2,400 | ▬ ±0%');
   });
 
+  it('ends 7d and this-month at the last complete day, and the digest agrees with /report 7d (19.1)', async () => {
+    // Data every day up to yesterday (the clock stands at 2026-11-26 09:00), the same every day.
+    await load(['date,channel,spend,revenue', ...days('2026-10-01', '2026-11-25', (d) => `${d},facebook,100,300`)]);
+    const week = await app.say('/report 7d');
+    expect(week.title).toBe('Report: 2026-11-19 to 2026-11-25 (7 days)');
+    // Today counted as a day without data showed revenue -14.3%.
+    expect(textOf(week)).toContain('Revenue | USD 2,100 | USD 2,100 | ▬ ±0%');
+    const digest = await app.say('/digest preview');
+    expect(digest.title).toBe('Weekly digest: 2026-11-19 to 2026-11-25 (7 days)');
+    expect(textOf(digest)).toContain('Revenue: USD 2,100  ▬ ±0%');
+    const month = await app.say('/report this-month');
+    expect(month.title).toBe('Report: 2026-11-01 to 2026-11-25 (25 days)');
+    expect(textOf(month)).toContain('Spend | USD 2,500 | USD 2,500 | ▬ ±0%');
+    const arabic = textOf(await app.say('/report range:"الشهر الماضي"'));
+    expect(arabic).toContain('Report: 2026-10-01 to 2026-10-31 (31 days)');
+  });
+
   it('says when the range has days without data (19.1)', async () => {
     await load(['date,channel,spend', ...days('2026-11-01', '2026-11-10', (d) => `${d},facebook,10`)]);
     const out = textOf(await app.say('/report 2026-11-05..2026-11-14'));
@@ -145,6 +162,46 @@ describe('reports that tell the truth (issue 19)', () => {
     expect(
       (await app.services.metrics.importCsv(await ws(), 'date,channel,spend\n2026-11-20,tiktok-shop,1\n')).ok,
     ).toBe(false);
+  });
+});
+
+describe('/report trends covers rates (19.6)', () => {
+  let app: TestApp;
+  beforeEach(async () => {
+    app = await createTestApp();
+    await app.say('/config');
+  });
+  afterEach(async () => {
+    await app.cleanup();
+  });
+
+  it('reports a falling CTR and open rate on enough volume, ranked by impact, and says the minimums', async () => {
+    // The clock stands at 2026-11-26: the 8 weeks are 2026-09-28..11-22, the halves split on 10-26.
+    const w = await app.services.db.workspace.findFirstOrThrow();
+    const late = (d: string) => d >= '2026-10-26';
+    const lines = [
+      'date,channel,campaign,impressions,clicks,spend,revenue,emails_delivered,emails_opened',
+      // Facebook: revenue flat, CTR 2% -> 1.5% (-25%) on 28,000 impressions a half.
+      ...days('2026-09-28', '2026-11-22', (d) => `${d},facebook,Launch,1000,${late(d) ? 15 : 20},10,100,,`),
+      // Email: open rate 24% -> 19% (-20.8%) on 2,800 deliveries a half.
+      ...days('2026-09-28', '2026-11-22', (d) => `${d},email,News,,,,,100,${late(d) ? 19 : 24}`),
+      // X: CTR halves, but on 280 impressions a half: too little to mean anything.
+      ...days('2026-09-28', '2026-11-22', (d) => `${d},x,Promo,10,${late(d) ? 1 : 2},,,,`),
+    ];
+    expect((await app.services.metrics.importCsv(w, lines.join('\n'))).ok).toBe(true);
+    const r = await app.say('/report trends');
+    const out = textOf(r);
+    expect(out).not.toContain('No channel and no rate moved');
+    const rates = r.blocks.filter((b) => b.kind === 'list').at(-1);
+    const items = rates?.kind === 'list' ? rates.items.map((i) => i.replace(/\u00a0/g, ' ')) : [];
+    expect(items).toEqual([
+      // Spend flat on fewer clicks: CPC up a third, on 94% of all clicks, the biggest impact.
+      'Facebook, CPC: USD 0.50 → USD 0.67 (▲ +33.3%), on 420 clicks',
+      'Facebook, CTR: 2% → 1.5% (▼ −25%), on 28,000 impressions',
+      'Email, Email open rate: 24% → 19% (▼ −20.8%), on 2,800 emails delivered',
+    ]);
+    expect(out).toContain('Rates are compared only on enough volume in both halves: 1,000 impressions (CTR)');
+    expect(out).not.toMatch(/^X, CTR/m);
   });
 });
 
