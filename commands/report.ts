@@ -81,10 +81,12 @@ function rangeOption() {
   const base = opt.string({
     label: { en: 'Range', ar: 'الفترة' },
     description: {
-      en: '7d, 30d, 90d, 365d, this-month, ytd, last-week, last-month, last-quarter or YYYY-MM-DD..YYYY-MM-DD',
-      ar: '7d أو 30d أو 90d أو 365d أو this-month أو ytd أو last-week أو last-month أو last-quarter (أو «الشهر الماضي» و«الأسبوع الماضي» و«الربع الماضي» و«منذ بداية السنة») أو YYYY-MM-DD..YYYY-MM-DD',
+      en: '7d, 30d, 90d, 365d, this-month, ytd, last-week, last-month, last-quarter or FROM..TO',
+      ar: '7d أو 90d أو this-month أو ytd أو «الشهر الماضي» أو «الربع الماضي» أو من..إلى',
     },
     positional: true,
+    // «الشهر الماضي» is two words: the range takes every word that is not a named option.
+    greedy: true,
     maxLength: 40,
   });
   return {

@@ -61,6 +61,9 @@ describe('reports that tell the truth (issue 19)', () => {
     expect(textOf(month)).toContain('Spend | USD 2,500 | USD 2,500 | ▬ ±0%');
     const arabic = textOf(await app.say('/report range:"الشهر الماضي"'));
     expect(arabic).toContain('Report: 2026-10-01 to 2026-10-31 (31 days)');
+    // Unquoted too, with a named option after the words.
+    const words = await app.say('/report الأسبوع الماضي channel:facebook');
+    expect(words.title).toBe('Report: 2026-11-16 to 2026-11-22 (7 days)');
   });
 
   it('says when the range has days without data (19.1)', async () => {
