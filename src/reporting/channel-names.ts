@@ -90,6 +90,8 @@ export type ChannelCheck = { ok: true; id: string } | { ok: false; suggestion: s
  * name (known or declared) when one is close enough to be a typo.
  */
 export function checkChannel(name: string, custom: readonly string[]): ChannelCheck {
+  // Most rows already carry a known id: no folding for them (an import checks every row).
+  if (NAMES.has(name)) return { ok: true, id: name };
   const id = normalizeChannel(name);
   if (NAMES.has(id) || custom.includes(id)) return { ok: true, id };
   const suggestion = nearest(id, [...KNOWN_CHANNELS, ...custom]);
