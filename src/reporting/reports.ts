@@ -179,10 +179,10 @@ export class ReportService {
             a.name.localeCompare(b.name),
         );
     const campaignSlices = asSlices(campaigns);
-    const goals = await this.channelGoals(workspace.id, plan, current);
+    const goals = await this.goalsByPlan(workspace.id, plan, current);
     const channelSlices = asSlices(channels).map((s) => ({
       ...s,
-      judged: goals.get(s.name) ?? judgedByData(s.totals),
+      judged: goals.channels.get(s.name) ?? judgedByData(s.totals),
     }));
     const kpis = computeKpis(totals);
     const previousKpis = computeKpis(previous);
@@ -197,7 +197,9 @@ export class ReportService {
         .sort((a, b) => (roas(b.totals) as number) - (roas(a.totals) as number));
     // Best and weakest by ROAS only among what is meant to sell.
     const rankedChannels = byRoas(channelSlices.filter((c) => c.judged === 'sales'));
-    const rankedCampaigns = byRoas(campaignSlices.filter((c) => c.totals.revenueMinor > 0));
+    const rankedCampaigns = byRoas(
+      campaignSlices.filter((c) => c.totals.revenueMinor > 0 && (goals.campaigns.get(c.name) ?? 'sales') === 'sales'),
+    );
     const best = { channel: rankedChannels[0], campaign: rankedCampaigns[0] };
     const worst = {
       channel: rankedChannels.length > 1 ? rankedChannels[rankedChannels.length - 1] : undefined,
@@ -274,27 +276,32 @@ export class ReportService {
   }
 
   /**
-   * What each channel is for: the goal of the plan of the campaigns carrying most of its spend,
-   * else of the linked plan when it budgets for the channel. Channels left out are judged by their
-   * own figures (judgedByData).
+   * What each campaign and channel is for: a campaign, the goal of its plan; a channel, the goal of
+   * the plan of the campaigns carrying most of its spend, else of the linked plan when it budgets
+   * for the channel. Channels left out are judged by their own figures (judgedByData).
    */
-  private async channelGoals(
+  private async goalsByPlan(
     workspaceId: number,
     linked: Plan | undefined,
     rows: SumRow[],
-  ): Promise<Map<string, Judged>> {
+  ): Promise<{ channels: Map<string, Judged>; campaigns: Map<string, Judged> }> {
     const out = new Map<string, Judged>();
     if (linked) {
       const judged = judgedBy(linked.goal);
       if (judged) for (const c of planChannels(linked)) out.set(c, judged);
     }
     const names = [...new Set(rows.map((r) => r.campaign).filter((c) => c !== ''))];
-    if (names.length === 0) return out;
+    if (names.length === 0) return { channels: out, campaigns: new Map() };
     const linkedCampaigns = await this.db.campaign.findMany({
       where: { workspaceId, name: { in: names.slice(0, 500) }, planId: { not: null } },
       select: { name: true, plan: { select: { goal: true, startsOn: true, endsOn: true } } },
     });
-    const goalOf = new Map(linkedCampaigns.flatMap((c) => (c.plan ? [[c.name, judgedBy(c.plan.goal)] as const] : [])));
+    const goalOf = new Map(
+      linkedCampaigns.flatMap((c) => {
+        const judged = c.plan ? judgedBy(c.plan.goal) : undefined;
+        return judged ? [[c.name, judged] as const] : [];
+      }),
+    );
     const spend = new Map<string, Map<Judged, number>>();
     for (const r of rows) {
       const judged = goalOf.get(r.campaign);
@@ -307,7 +314,7 @@ export class ReportService {
       const top = [...per.entries()].sort((a, b) => b[1] - a[1])[0];
       if (top) out.set(channel, top[0]);
     }
-    return out;
+    return { channels: out, campaigns: goalOf };
   }
 
   private where(workspaceId: number, r: DateRange, f: Filters): Prisma.MetricDailyWhereInput {

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveFiles } from '../../src/adapters/console/exports.js';
 import type { Reply } from '../../src/core/reply.js';
 import { checkChannel } from '../../src/reporting/channel-names.js';
+import { describeError, type LineError } from '../../src/reporting/metrics.js';
 import { createTestApp, textOf as rawText, type TestApp } from '../helpers/app.js';
 
 const textOf = (r: Reply) => rawText(r).replace(/\u00a0/g, ' ');
@@ -146,14 +147,54 @@ describe('reports that tell the truth (issue 19)', () => {
     ).toBeDefined();
   });
 
+  it('judges a channel by the goal of its campaign’s plan even when it brings some revenue (19.5)', async () => {
+    await load([
+      'date,channel,campaign,spend,impressions,clicks,revenue',
+      ...days('2026-11-01', '2026-11-25', (d) => `${d},google-ads,Search,100,5000,200,500`),
+      ...days('2026-11-01', '2026-11-25', (d) => `${d},youtube,Brand Video,100,20000,5,30`),
+    ]);
+    const w = await ws();
+    const plan = await app.services.db.plan.create({
+      data: {
+        workspaceId: w.id,
+        name: 'Brand',
+        goal: 'awareness',
+        budgetSplit: [],
+        kpiTargets: [],
+        createdAt: new Date('2026-10-01T00:00:00Z'),
+      },
+    });
+    await app.services.db.campaign.create({ data: { workspaceId: w.id, name: 'Brand Video', planId: plan.id } });
+    const out = textOf(await app.say('/report 2026-11-01..2026-11-25'));
+    // ROAS 0.30x against 5.00x was "move budget from YouTube"; its job is awareness, and its CPM is fine.
+    expect(out).not.toMatch(/from YouTube/);
+    expect(out).not.toContain('Weakest channel: YouTube');
+    expect(out).not.toContain('Pause or rework "Brand Video"');
+  });
+
   it('treats google_ads and google-ads as one channel, and refuses typos with a suggestion (19.8)', async () => {
     await load(['date,channel,spend', '2026-11-20,google_ads,100', '2026-11-21,Google Ads,50']);
     const rows = await app.services.db.metricDaily.findMany({ select: { channel: true } });
     expect(new Set(rows.map((x) => x.channel))).toEqual(new Set(['google-ads']));
     const out = textOf(await app.say('/report 2026-11-20..2026-11-21 channel:google_ads'));
     expect(out).toContain('Spend | USD 150.00');
+    // A pushed body (POST /webhooks/metrics) goes through the same check.
+    const pushed = await app.services.metrics.importJson(await ws(), [
+      { date: '2026-11-22', channel: 'GOOGLE_ADS', spend: 5 },
+    ]);
+    expect(pushed).toMatchObject({ ok: true, channels: ['google-ads'] });
+    const pushedTypo = await app.services.metrics.importJson(await ws(), [
+      { date: '2026-11-22', channel: 'instagran' },
+    ]);
+    expect(pushedTypo.ok).toBe(false);
     const typo = await app.services.metrics.importCsv(await ws(), 'date,channel,spend\n2026-11-20,facebok,1\n');
     expect(typo.ok).toBe(false);
+    if (!typo.ok) {
+      expect(describeError(typo.errors[0] as LineError, 'en')).toBe(
+        'line 2: channel "facebok" is unknown: did you mean "facebook"? A channel of your own must be declared first: /config channels add facebok',
+      );
+      expect(describeError(typo.errors[0] as LineError, 'ar')).toContain('هل تقصد «⁨facebook⁩»؟');
+    }
     expect(checkChannel('facebok', [])).toEqual({ ok: false, suggestion: 'facebook' });
     const refused = await app.services.metrics.importCsv(await ws(), 'date,channel,spend\n2026-11-20,tiktok-shop,1\n');
     expect(refused.ok).toBe(false);
