@@ -136,7 +136,8 @@ export const view = defineMessages(
       `البيانات تغطي ${iso(String(p.covered))} من ${count(p.days, 'day', 'ar')} (من ${iso(p.from)} إلى ${iso(p.to)})، ولا بيانات للأيام الأخرى بعد.`,
     noCoverage: (p) => `لا بيانات لأي يوم من ${count(p.days, 'day', 'ar')}.`,
     endsAtData: (p) => `تنتهي الفترة في ${iso(p.to)}، آخر يوم فيه بيانات: لم يصل شيء بعده.`,
-    previousCoverage: (p) => `الفترة السابقة فيها بيانات في ${iso(String(p.covered))} من ${count(p.days, 'day', 'ar')}.`,
+    previousCoverage: (p) =>
+      `الفترة السابقة فيها بيانات في ${iso(String(p.covered))} من ${count(p.days, 'day', 'ar')}.`,
     perDay:
       'تغطية الفترتين غير متساوية، لذا تقارن تغيّرات الإجماليات المتوسط اليومي للأيام التي فيها بيانات؛ أما المعدلات فتُقارن كما هي.',
     noPrevious: 'لا بيانات في الفترة السابقة، فلا أرقام للتغيّر.',
