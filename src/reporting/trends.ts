@@ -36,6 +36,8 @@ const m = defineMessages(
     last: 'Weeks 5-8',
     trend: 'Trend',
     basis: (p: { what: string }) => `Compared by ${p.what}: the first four weeks against the last four.`,
+    coverage: (p: { first: number; last: number }) =>
+      `Weeks 1-4 have data on ${p.first} of their 28 days and weeks 5-8 on ${p.last}: totals are compared per day with data.`,
     revenue: 'revenue',
     engagements: 'engagements',
     rising: (p: { names: string }) => `Rising: ${p.names}`,
@@ -67,6 +69,8 @@ const m = defineMessages(
     last: 'الأسابيع ٥-٨',
     trend: 'الاتجاه',
     basis: (p) => `المقارنة حسب ${p.what}: الأسابيع الأربعة الأولى مقابل الأربعة الأخيرة.`,
+    coverage: (p) =>
+      `في الأسابيع ١-٤ بيانات في ${iso(String(p.first))} من أيامها الـ٢٨، وفي الأسابيع ٥-٨ في ${iso(String(p.last))}: تُقارن الإجماليات بالمتوسط اليومي للأيام التي فيها بيانات.`,
     revenue: 'الإيرادات',
     engagements: 'التفاعلات',
     rising: (p) => `في صعود: ${iso(p.names)}`,
@@ -147,8 +151,20 @@ export async function trendsReply(ctx: Viewer, db: Db): Promise<Reply> {
   }
   const fmt = (v: number) =>
     useRevenue ? formatMoney(v, ctx.workspace.currency, ctx.locale) : formatCount(v, ctx.locale);
+  // Days of each half between the first and last day with data: a half the data does not fully
+  // cover (it started or stopped inside it) is compared per day, as /report does (docs/reports.md).
+  const dates = rows.map((r) => r.date).sort();
+  // rows is not empty here (no data returned above).
+  const firstDay = dates[0] as string;
+  const lastDay = dates.at(-1) as string;
+  const covered = (from: string, to: string) =>
+    Math.max(0, daysBetween(from > firstDay ? from : firstDay, to < lastDay ? to : lastDay));
+  const cover = [covered(range.from, addDays(mid, -1)), covered(mid, range.to)] as const;
+  const perDay = cover[0] !== 28 || cover[1] !== 28;
+  const moved = (a: number, b: number): Ratio =>
+    !perDay ? change(b, a) : cover[0] === 0 || cover[1] === 0 ? NA : change(b / cover[1], a / cover[0]);
   const trends = [...halves.entries()]
-    .map(([channel, [a, b]]) => ({ channel, a, b, change: change(b, a) }))
+    .map(([channel, [a, b]]) => ({ channel, a, b, change: moved(a, b) }))
     .sort((x, y) => num(y.change) - num(x.change));
   const label = (channel: string) => channelLabel(channel, ctx.locale);
   const rising = trends.filter((x) => x.change !== NA && x.change >= TREND_THRESHOLD).map((x) => label(x.channel));
@@ -165,6 +181,7 @@ export async function trendsReply(ctx: Viewer, db: Db): Promise<Reply> {
       ]),
     ),
     context(t.basis({ what: useRevenue ? t.revenue : t.engagements })),
+    ...(perDay ? [context(t.coverage({ first: cover[0], last: cover[1] }))] : []),
   ];
   const notes: string[] = [];
   if (rising.length > 0) notes.push(t.rising({ names: join(rising) }));
@@ -240,6 +257,11 @@ function addDays(date: string, n: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
+}
+
+/** Days from `from` to `to`, both included; 0 when `to` is before `from`. */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
 }
 
 function num(r: Ratio): number {

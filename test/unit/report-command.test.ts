@@ -173,7 +173,9 @@ describe('/report', () => {
     expect(r.title).toBe('Trends over 8 weeks: 2026-09-28 to 2026-11-22');
     const out = textOf(r);
     // facebook: weeks 1-4 (from 2026-09-28 to 10-25) include the 2026-10-01 row; weeks 5-8 the 11-14..21 rows.
-    expect(out).toContain('Facebook | USD 9,999 | USD 1,200 | ▼ −88%');
+    // The data runs from 10-01 to 11-21: 25 and 27 days of the halves, so compared per day (19.1).
+    expect(out).toContain('Facebook | USD 9,999 | USD 1,200 | ▼ −88.9%');
+    expect(out).toContain('Weeks 1-4 have data on 25 of their 28 days and weeks 5-8 on 27');
     expect(out).toContain('Falling: Facebook');
   });
 });
