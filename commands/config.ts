@@ -6,6 +6,7 @@ import { opt, required } from '../src/core/options.js';
 import { fields, reply, text } from '../src/core/reply.js';
 import { count } from '../src/lib/plural.js';
 import { localTime } from '../src/lib/when.js';
+import { channelsSub } from './shared/config-channels.js';
 
 const m = defineMessages(
   'config',
@@ -115,6 +116,7 @@ export default defineCommand({
   description: { en: 'Show or change the workspace settings', ar: 'عرض إعدادات مساحة العمل أو تغييرها' },
   defaultSubcommand: 'show',
   subcommands: {
+    channels: channelsSub,
     show: sub({
       description: { en: 'Show the settings', ar: 'عرض الإعدادات' },
       options: {},

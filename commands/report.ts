@@ -6,12 +6,14 @@ import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt } from '../src/core/options.js';
 import { type Block, context, list, reply, table, text } from '../src/core/reply.js';
 import { toCsv } from '../src/lib/csv.js';
-import { MAX_RANGE_DAYS, parseRange, RANGE_PATTERN } from '../src/lib/periods.js';
+import { MAX_RANGE_DAYS, normalizeRangeSpec, RANGE_PATTERN } from '../src/lib/periods.js';
 import { count } from '../src/lib/plural.js';
-import { latinDigits } from '../src/lib/text.js';
+import { normalizeChannel } from '../src/reporting/channel-names.js';
 import {
   CSV_COLUMNS,
+  coverageLines,
   csvRows,
+  goalScopeLines,
   performerLines,
   rangeLabel,
   recommendationText,
@@ -45,7 +47,8 @@ const m = defineMessages(
     badRange: 'The range must not end before it starts.',
     longRange: (p: { max: number }) => `A range can cover at most ${count(p.max, 'day', 'en')}.`,
     badDate: 'Both dates must be real days in YYYY-MM-DD form, e.g. 2026-11-01..2026-11-30.',
-    csvAttached: 'The table is attached as CSV.',
+    csvAttached: (p: { file: string }) => `The tables are in the CSV file ${p.file}.`,
+    emptyRange: 'This period has no complete day yet (today is its first day): try 7d or last-month.',
   },
   {
     title: (p) => `التقرير: ${p.range}`,
@@ -68,7 +71,8 @@ const m = defineMessages(
     badRange: 'يجب ألا تنتهي الفترة قبل بدايتها.',
     longRange: (p) => `لا تتجاوز الفترة ${count(p.max, 'day', 'ar')}.`,
     badDate: 'يجب أن يكون التاريخان أيامًا صحيحة بالصيغة YYYY-MM-DD، مثل 2026-11-01..2026-11-30.',
-    csvAttached: 'الجدول مرفق بصيغة CSV.',
+    csvAttached: (p) => `الجداول في ملف CSV ‏${iso(p.file)}.`,
+    emptyRange: 'لا يوجد في هذه الفترة يوم مكتمل بعد (اليوم أول أيامها): جرّب 7d أو last-month.',
   },
 );
 
@@ -77,23 +81,21 @@ function rangeOption() {
   const base = opt.string({
     label: { en: 'Range', ar: 'الفترة' },
     description: {
-      en: '7d, 30d, this-month, last-month or YYYY-MM-DD..YYYY-MM-DD',
-      ar: '7d أو 30d أو this-month أو last-month أو YYYY-MM-DD..YYYY-MM-DD',
+      en: '7d, 30d, 90d, 365d, this-month, ytd, last-week, last-month, last-quarter or FROM..TO',
+      ar: '7d أو 90d أو this-month أو ytd أو «الشهر الماضي» أو «الربع الماضي» أو من..إلى',
     },
     positional: true,
-    maxLength: 22,
+    // «الشهر الماضي» is two words: the range takes every word that is not a named option.
+    greedy: true,
+    maxLength: 40,
   });
   return {
     ...base,
     expected: {
-      en: '7d, 30d, this-month, last-month or FROM..TO as YYYY-MM-DD..YYYY-MM-DD',
-      ar: '7d أو 30d أو this-month أو last-month أو من..إلى بالصيغة YYYY-MM-DD..YYYY-MM-DD',
+      en: '7d, 30d, 90d, 365d, this-month, ytd, last-week, last-month, last-quarter or FROM..TO as YYYY-MM-DD..YYYY-MM-DD',
+      ar: '7d أو 30d أو 90d أو 365d أو this-month أو ytd أو last-week أو last-month أو last-quarter أو من..إلى بالصيغة YYYY-MM-DD..YYYY-MM-DD',
     },
-    schema: z
-      .string()
-      .transform((s) => latinDigits(s).trim().toLowerCase())
-      .pipe(z.string().regex(RANGE_PATTERN))
-      .optional(),
+    schema: z.string().transform(normalizeRangeSpec).pipe(z.string().regex(RANGE_PATTERN)).optional(),
   };
 }
 
@@ -120,14 +122,22 @@ async function show(
   ctx: Context,
 ) {
   const t = ctx.t(m);
-  const range = parseRange(input.range ?? '30d', ctx.now(), ctx.timezone);
+  const filters: Filters = {
+    // google_ads, Google Ads and google-ads are one channel (channel-names.ts).
+    ...(input.channel ? { channel: normalizeChannel(input.channel) } : {}),
+    ...(input.campaign ? { campaign: input.campaign } : {}),
+  };
+  const range = await ctx.services.reports.resolve(
+    ctx.workspace,
+    input.range ?? '30d',
+    ctx.now(),
+    ctx.timezone,
+    filters,
+  );
   if (range === 'format') throw new UserError(t.badDate);
   if (range === 'order') throw new UserError(t.badRange);
   if (range === 'length') throw new UserError(t.longRange({ max: MAX_RANGE_DAYS }));
-  const filters: Filters = {
-    ...(input.channel ? { channel: input.channel.toLowerCase() } : {}),
-    ...(input.campaign ? { campaign: input.campaign } : {}),
-  };
+  if (range === 'empty') throw new UserError(t.emptyRange);
   const d = await ctx.services.reports.build(ctx.workspace, range, filters);
   const label = rangeLabel(range, ctx.locale);
   const filterText = [
@@ -147,6 +157,8 @@ async function show(
   }
   const blocks: Block[] = [];
   if (filterText) blocks.push(context(t.filtered({ what: filterText })));
+  const coverage = coverageLines(d, ctx.locale);
+  if (coverage.length > 0) blocks.push(context(coverage.join(' ')));
   blocks.push(text(t.totals), summaryTable(d, ctx.locale));
   const channels = sliceTable(d, d.channels, ctx.locale, 'channel');
   if (!filters.channel || d.channels.length > 1) blocks.push(text(t.channels), table(channels.columns, channels.rows));
@@ -154,9 +166,12 @@ async function show(
   if (d.campaigns.length > 0 && !filters.campaign)
     blocks.push(text(t.campaigns), table(campaigns.columns, campaigns.rows.slice(0, 15)));
   blocks.push(...searchSections(d, ctx.locale));
+  const scope = goalScopeLines(d, ctx.locale);
   if (d.plan && (d.targets.length > 0 || d.skippedTargets > 0)) {
     blocks.push(text(t.goals({ plan: d.plan.name })), list(targetLines(d, ctx.locale)));
-  } else blocks.push(context(t.noPlan));
+    if (scope.length > 0) blocks.push(context(scope.join(' ')));
+  } else if (d.goalsOutOfScope) blocks.push(context(scope.join(' ')));
+  else blocks.push(context(t.noPlan));
   const performers = performerLines(d, ctx.locale);
   if (performers.length > 0) blocks.push(text(t.performers), list(performers));
   blocks.push(text(t.recommendations));
@@ -170,13 +185,9 @@ async function show(
   );
   if (input.format === 'csv') {
     const rows = [...csvRows(d, d.channels, 'channel'), ...csvRows(d, d.campaigns, 'campaign')];
-    blocks.push({
-      kind: 'file',
-      filename: `report-${range.from}-${range.to}.csv`,
-      mime: 'text/csv',
-      content: toCsv(CSV_COLUMNS, rows),
-    });
-    blocks.push(context(t.csvAttached));
+    const filename = `report-${range.from}-${range.to}.csv`;
+    blocks.push({ kind: 'file', filename, mime: 'text/csv', content: toCsv(CSV_COLUMNS, rows) });
+    blocks.push(context(t.csvAttached({ file: filename })));
   }
   blocks.push(context(t.compared({ previous: rangeLabel(d.previousRange, ctx.locale), zone: ctx.timezone })));
   return reply(t.title({ range: label }), blocks);

@@ -101,6 +101,8 @@ const schema = z.object({
           .map((h) => h.trim())
           .filter(Boolean),
   ),
+  /** Where console mode writes files a reply carries (/report format:csv); relative to the start directory. */
+  EXPORT_DIR: optionalString.transform((v) => v ?? 'exports'),
   WEBHOOK_SECRET: optionalString.pipe(z.string().min(16, 'expected at least 16 characters').optional()),
   AUDIT_RETENTION_DAYS: optionalString.pipe(
     z

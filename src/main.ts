@@ -186,6 +186,8 @@ export interface StartOptions {
   lang?: Locale;
   input?: NodeJS.ReadableStream;
   write?: (text: string) => void;
+  /** Console mode's folder for files replies carry (`--out`); EXPORT_DIR when absent. */
+  exportDir?: string;
 }
 
 /** Builds the platform adapters that the configuration asks for. */
@@ -240,6 +242,7 @@ export async function start(o: StartOptions): Promise<void> {
       write,
       interactive: input === process.stdin && process.stdin.isTTY === true,
       buttons,
+      exportDir: o.exportDir ?? o.config.EXPORT_DIR,
     });
   } finally {
     await shutdown.stop();

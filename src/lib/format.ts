@@ -90,7 +90,8 @@ export const kpiNames = defineMessages(
     cpm: 'CPM',
     cpl: 'CPL (cost per lead)',
     cpa: 'CPA (cost per conversion)',
-    conversion_rate: 'Conversion rate',
+    conversion_rate: 'Ad conversion rate',
+    site_conversion_rate: 'Site conversion rate',
     open_rate: 'Email open rate',
     click_rate: 'Email click rate',
     engagement_rate: 'Social engagement rate',
@@ -102,6 +103,7 @@ export const kpiNames = defineMessages(
     revenue: 'Revenue',
     spend: 'Spend',
     conversions: 'Conversions',
+    site_conversions: 'Site conversions',
     leads: 'Leads',
     clicks: 'Clicks',
     impressions: 'Impressions',
@@ -120,7 +122,8 @@ export const kpiNames = defineMessages(
     cpm: 'تكلفة الألف ظهور CPM',
     cpl: 'تكلفة العميل المحتمل CPL',
     cpa: 'تكلفة التحويل CPA',
-    conversion_rate: 'معدل التحويل',
+    conversion_rate: 'معدل التحويل من الإعلانات',
+    site_conversion_rate: 'معدل التحويل في الموقع',
     open_rate: 'معدل فتح البريد',
     click_rate: 'معدل النقر في البريد',
     engagement_rate: 'معدل التفاعل الاجتماعي',
@@ -132,6 +135,7 @@ export const kpiNames = defineMessages(
     revenue: 'الإيرادات',
     spend: 'الإنفاق',
     conversions: 'التحويلات',
+    site_conversions: 'التحويلات في الموقع',
     leads: 'العملاء المحتملون',
     clicks: 'النقرات',
     impressions: 'مرات الظهور',
@@ -159,7 +163,13 @@ export function formatFigure(kind: FigureKind, v: Ratio, currency: string, local
     case 'seconds':
       return formatSeconds(v, locale);
     case 'position':
-      return v === NA ? naText(locale) : formatNumber(v, locale, 1);
+      // Always one decimal (4.0, 12.3): Search Console shows positions so, and 4 would read as exact.
+      return v === NA
+        ? naText(locale)
+        : new Intl.NumberFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en-US', {
+            minimumFractionDigits: 1,
+            maximumFractionDigits: 1,
+          }).format(v);
     case 'count':
       return v === NA ? naText(locale) : formatCount(v, locale);
   }

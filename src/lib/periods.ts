@@ -1,8 +1,13 @@
 /**
  * Date ranges for reports, as inclusive YYYY-MM-DD days in the workspace time zone (MetricDaily
- * dates are local days). "7d" and "30d" end today; "this-month" runs from the 1st to today.
+ * dates are local days). Relative ranges ("7d", "90d", "this-month", "ytd") end at the last
+ * complete day, yesterday, because today's figures are still coming in; when the data stops
+ * earlier they end at the last day with data instead, and say so. Calendar ranges ("last-week",
+ * "last-month", "last-quarter") are whole periods. docs/reports.md, "Ranges", explains both.
  */
 import { DateTime } from 'luxon';
+import { normalizeArabic } from './arabic-values.js';
+import { latinDigits } from './text.js';
 
 export interface DateRange {
   from: string;
@@ -10,10 +15,62 @@ export interface DateRange {
   days: number;
 }
 
-export const RANGE_PRESETS = ['7d', '30d', 'this-month', 'last-month'] as const;
-export const RANGE_PATTERN = /^(7d|30d|this-month|last-month|\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2})$/;
+/** A range a person asked for, resolved to days, with how its end was chosen. */
+export interface ResolvedRange extends DateRange {
+  /** Ends at the last day with data, earlier than yesterday (the header says so). */
+  endsAtData?: boolean;
+}
+
+const ROLLING = { '7d': 7, '30d': 30, '90d': 90, '365d': 365 } as const;
+export const RANGE_PRESETS = [
+  ...(Object.keys(ROLLING) as Array<keyof typeof ROLLING>),
+  'this-month',
+  'ytd',
+  'last-week',
+  'last-month',
+  'last-quarter',
+] as const;
+export type RangePreset = (typeof RANGE_PRESETS)[number];
+
+export const RANGE_PATTERN = new RegExp(
+  `^(${RANGE_PRESETS.join('|')}|\\d{4}-\\d{2}-\\d{2}\\.\\.\\d{4}-\\d{2}-\\d{2})$`,
+);
 /** A custom range longer than this is refused: it would only be slow to read. */
 export const MAX_RANGE_DAYS = 3 * 366;
+
+/**
+ * The Arabic words for each preset, in normalised spelling (normalizeArabic, Latin digits, hyphens
+ * as spaces): «الشهر الماضي» is last-month. A Map, so a typed "constructor" finds nothing.
+ */
+const ARABIC_PRESETS = new Map<string, RangePreset>([
+  ['اخر 7 ايام', '7d'],
+  ['7 ايام', '7d'],
+  ['اخر اسبوع', '7d'],
+  ['اخر 30 يوما', '30d'],
+  ['30 يوما', '30d'],
+  ['اخر 90 يوما', '90d'],
+  ['90 يوما', '90d'],
+  ['اخر 365 يوما', '365d'],
+  ['365 يوما', '365d'],
+  ['اخر سنه', '365d'],
+  ['هذا الشهر', 'this-month'],
+  ['الشهر الحالي', 'this-month'],
+  ['منذ بدايه السنه', 'ytd'],
+  ['هذه السنه', 'ytd'],
+  ['السنه حتي الان', 'ytd'],
+  ['الاسبوع الماضي', 'last-week'],
+  ['الاسبوع السابق', 'last-week'],
+  ['الشهر الماضي', 'last-month'],
+  ['الشهر السابق', 'last-month'],
+  ['الربع الماضي', 'last-quarter'],
+  ['الربع السابق', 'last-quarter'],
+]);
+
+/** A typed range in the form RANGE_PATTERN reads: digits made Latin, case folded, Arabic words mapped. */
+export function normalizeRangeSpec(typed: string): string {
+  const plain = latinDigits(typed).trim().toLowerCase();
+  return ARABIC_PRESETS.get(normalizeArabic(plain.replace(/[-_]+/g, ' '))) ?? plain;
+}
 
 export function today(now: Date, zone: string): DateTime {
   return DateTime.fromJSDate(now, { zone }).startOf('day');
@@ -27,21 +84,50 @@ function make(from: DateTime, to: DateTime): DateRange {
   };
 }
 
-export type RangeProblem = 'format' | 'order' | 'length';
+/** `empty`: a relative range with no complete day yet (this-month on the 1st, ytd on 1 January). */
+export type RangeProblem = 'format' | 'order' | 'length' | 'empty';
 
-/** Parses a range spec (already matched by RANGE_PATTERN); a calendar mistake is a problem. */
-export function parseRange(spec: string, now: Date, zone: string): DateRange | RangeProblem {
+/**
+ * Parses a range spec (already matched by RANGE_PATTERN); a calendar mistake is a problem.
+ * `lastDataDay` is the last day with data for what the report covers: a relative range ends there
+ * when it is earlier than yesterday.
+ */
+export function parseRange(spec: string, now: Date, zone: string, lastDataDay?: string): ResolvedRange | RangeProblem {
   const t = today(now, zone);
+  const yesterday = t.minus({ days: 1 });
+  const data = lastDataDay ? DateTime.fromISO(lastDataDay, { zone }) : undefined;
+  const stopsEarly = data?.isValid === true && data < yesterday;
+  /** A relative range from `start` to the last complete day, or to the last day with data. */
+  const relative = (start: (end: DateTime) => DateTime): ResolvedRange | RangeProblem => {
+    if (stopsEarly && data) {
+      const from = start(data);
+      // Data that stopped before this range began: show the range as asked; the report says it is empty.
+      if (data >= from) return { ...make(from, data), endsAtData: true };
+    }
+    const from = start(yesterday);
+    return yesterday < from ? 'empty' : make(from, yesterday);
+  };
+  if (spec in ROLLING) {
+    const n = ROLLING[spec as keyof typeof ROLLING];
+    return relative((end) => end.minus({ days: n - 1 }));
+  }
   switch (spec) {
-    case '7d':
-      return make(t.minus({ days: 6 }), t);
-    case '30d':
-      return make(t.minus({ days: 29 }), t);
     case 'this-month':
-      return make(t.startOf('month'), t);
+      return relative(() => t.startOf('month'));
+    case 'ytd':
+      return relative(() => t.startOf('year'));
+    case 'last-week': {
+      // ISO weeks, Monday to Sunday, as /report trends and the digest count them.
+      const start = t.startOf('week').minus({ weeks: 1 });
+      return make(start, start.plus({ days: 6 }));
+    }
     case 'last-month': {
       const start = t.startOf('month').minus({ months: 1 });
       return make(start, start.endOf('month').startOf('day'));
+    }
+    case 'last-quarter': {
+      const start = t.startOf('quarter').minus({ quarters: 1 });
+      return make(start, start.endOf('quarter').startOf('day'));
     }
   }
   const [a = '', b = ''] = spec.split('..');
@@ -68,11 +154,16 @@ export function daysOf(r: DateRange): string[] {
   return Array.from({ length: r.days }, (_, i) => shiftDays(r.from, i));
 }
 
-/** Overlap in days of two ranges (0 when they do not meet). */
-export function overlapDays(a: DateRange, b: DateRange): number {
+/** The days two ranges share, or undefined when they do not meet. */
+export function intersect(a: DateRange, b: DateRange): DateRange | undefined {
   // ISO dates compare as strings; the later start and the earlier end bound the overlap.
   const from = [a.from, b.from].sort()[1] as string;
   const to = [a.to, b.to].sort()[0] as string;
-  if (to < from) return 0;
-  return make(DateTime.fromISO(from, { zone: 'UTC' }), DateTime.fromISO(to, { zone: 'UTC' })).days;
+  if (to < from) return undefined;
+  return make(DateTime.fromISO(from, { zone: 'UTC' }), DateTime.fromISO(to, { zone: 'UTC' }));
+}
+
+/** Overlap in days of two ranges (0 when they do not meet). */
+export function overlapDays(a: DateRange, b: DateRange): number {
+  return intersect(a, b)?.days ?? 0;
 }

@@ -99,7 +99,8 @@ export function parseTargets(json: unknown): { targets: KpiTarget[]; skipped: nu
   return { targets, skipped };
 }
 
-export type TargetStatus = 'on_track' | 'at_risk' | 'off_track';
+/** `no_data`: the figure has no denominator in scope (no email sent, say): never "off track". */
+export type TargetStatus = 'on_track' | 'at_risk' | 'off_track' | 'no_data';
 
 export interface TargetProgress {
   id: TargetId;
@@ -150,7 +151,7 @@ export function evaluateTargets(
     const base = internalTarget(t, kind, currency);
     const target = field ? base * share : base;
     const actual: Ratio = field ? totals[field] : kpis[t.kpi as KpiId];
-    if (actual === NA) return { id: t.kpi, kind, direction, target, actual, gap: NA, status: 'off_track' };
+    if (actual === NA) return { id: t.kpi, kind, direction, target, actual, gap: NA, status: 'no_data' };
     const gap = direction === 'higher' ? target - actual : actual - target;
     let status: TargetStatus;
     if (gap <= 0) status = 'on_track';

@@ -13,6 +13,8 @@ import { type MetricRow, MetricsService } from './metrics.js';
 
 export const DEMO_DAYS = 90;
 export const DEMO_PLAN = 'Demo: Autumn growth plan';
+/** The brand video's own plan: awareness, so reports judge YouTube by CPM and reach, not by ROAS. */
+export const DEMO_AWARENESS_PLAN = 'Demo: Brand awareness';
 const SOURCE = 'demo';
 
 /** mulberry32: tiny, fast, and the same sequence on every machine. */
@@ -60,7 +62,7 @@ const PAID: ChannelModel[] = [
     leadRate: 0.02,
   },
   {
-    channel: 'google_ads',
+    channel: 'google-ads',
     campaign: 'Always-on Search',
     spend: 150,
     impressions: 6000,
@@ -175,14 +177,13 @@ export async function seedDemo(db: Db, workspace: Workspace, now: Date): Promise
     targetMarket: 'Urban coffee drinkers, 22-40',
     targetSegment: 'Young professionals who buy coffee on the way to work',
     bestMethod: 'Paid social for reach, search for intent, email for repeat orders',
-    focusChannel: 'google_ads',
+    focusChannel: 'google-ads',
     budgetMinor: major(40000),
     currency: workspace.currency,
     budgetSplit: [
-      { channel: 'google_ads', amountMinor: major(14000) },
+      { channel: 'google-ads', amountMinor: major(14000) },
       { channel: 'facebook', amountMinor: major(10000) },
       { channel: 'instagram', amountMinor: major(8000) },
-      { channel: 'youtube', amountMinor: major(5000) },
       { channel: 'email', amountMinor: major(3000) },
     ],
     kpiTargets: [
@@ -199,7 +200,22 @@ export async function seedDemo(db: Db, workspace: Workspace, now: Date): Promise
     source: 'offline',
   };
   await db.$transaction(async (tx) => {
-    await tx.plan.deleteMany({ where: { workspaceId: workspace.id, name: DEMO_PLAN } });
+    await tx.plan.deleteMany({ where: { workspaceId: workspace.id, name: { in: [DEMO_PLAN, DEMO_AWARENESS_PLAN] } } });
+    const awareness = await tx.plan.create({
+      data: {
+        ...plan,
+        workspaceId: workspace.id,
+        name: DEMO_AWARENESS_PLAN,
+        goal: 'awareness',
+        focusChannel: 'youtube',
+        budgetMinor: major(5000),
+        budgetSplit: [{ channel: 'youtube', amountMinor: major(5000) }],
+        kpiTargets: [{ kpi: 'reach', target: 400000, unit: 'count' }],
+        bestMethod: 'Short brand video for reach',
+        // Older than the growth plan, so /report measures against that one (the newest that overlaps).
+        createdAt: new Date(now.getTime() - 60_000),
+      },
+    });
     const created = await tx.plan.create({ data: { ...plan, workspaceId: workspace.id } });
     for (const [name, budget] of [
       ['Autumn Launch', 18000],
@@ -207,7 +223,8 @@ export async function seedDemo(db: Db, workspace: Workspace, now: Date): Promise
       ['Brand Video', 5000],
       ['Newsletter', 3000],
     ] as const) {
-      const data = { planId: created.id, budgetMinor: major(budget), currency: workspace.currency };
+      const planId = name === 'Brand Video' ? awareness.id : created.id;
+      const data = { planId, budgetMinor: major(budget), currency: workspace.currency };
       await tx.campaign.upsert({
         where: { workspaceId_name: { workspaceId: workspace.id, name } },
         create: { workspaceId: workspace.id, name, ...data },

@@ -9,20 +9,27 @@
  * the job looks for the latest scheduled time not yet covered, not for "now == 09:00".
  */
 import { Prisma, type Workspace } from '@prisma/client';
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import { defineMessages, iso, type Locale } from '../core/i18n.js';
 import { type Block, context, fields, list, type Reply, reply, text } from '../core/reply.js';
 import { latestFire, parseCron } from '../lib/cron.js';
 import { arrow, formatChange, formatFigure, formatMoney } from '../lib/format.js';
-import type { DateRange } from '../lib/periods.js';
+import { previousRange, type ResolvedRange } from '../lib/periods.js';
 import { count } from '../lib/plural.js';
 import { openAlertsOf } from '../listening/comments.js';
 import type { Logger } from '../log.js';
 import type { Services } from '../services.js';
+import { roleParts } from './analysis/role-parts.js';
 import { lineChartSvg, renderPng } from './charts.js';
-import { roleParts } from './digest-roles.js';
 import { type KpiId, NA } from './kpi.js';
-import { performerLines, rangeLabel, recommendationText, summaryRows, targetLines } from './report-view.js';
+import {
+  coverageLines,
+  performerLines,
+  rangeLabel,
+  recommendationText,
+  summaryRows,
+  targetLines,
+} from './report-view.js';
 
 const m = defineMessages(
   'digest',
@@ -76,10 +83,16 @@ const HEADLINE: ReadonlyArray<KpiId | 'spend' | 'revenue' | 'conversions' | 'lea
   'web_engagement_rate',
 ];
 
-/** The 7 full days that end the day before `day` (a Monday digest covers Monday to Sunday). */
-export function weekBefore(day: DateTime): DateRange {
-  const end = day.startOf('day').minus({ days: 1 });
-  return { from: end.minus({ days: 6 }).toISODate() as string, to: end.toISODate() as string, days: 7 };
+/**
+ * The digest's week: `7d` as /report reads it on `day` (the 7 full days before it, a Monday digest
+ * covering Monday to Sunday, or up to the last day with data), so the digest and `/report 7d` run
+ * the same day show the same figures.
+ */
+export async function digestWeek(services: Services, ws: Workspace, day: DateTime): Promise<ResolvedRange> {
+  const r = await services.reports.resolve(ws, '7d', day.toJSDate(), ws.timezone);
+  // '7d' always has a complete day before `day`; a problem here would be a bug in periods.ts.
+  if (typeof r === 'string') throw new Error(`digest week: ${r}`);
+  return r;
 }
 
 /** ISO week of a local date, e.g. 2026-W48: the DigestRun period. */
@@ -89,7 +102,7 @@ export function periodOf(day: DateTime): string {
 
 export async function buildDigest(services: Services, ws: Workspace, day: DateTime, locale: Locale): Promise<Reply> {
   const t = m[locale];
-  const range = weekBefore(day);
+  const range = await digestWeek(services, ws, day);
   const label = rangeLabel(range, locale);
   const d = await services.reports.build(ws, range, {}, { daily: true });
   const openAlerts = await services.db.comment.count({ where: openAlertsOf(ws.id) });
@@ -100,6 +113,8 @@ export async function buildDigest(services: Services, ws: Workspace, day: DateTi
   }
   const rows = summaryRows(d, locale);
   const headline = HEADLINE.flatMap((id) => rows.filter((r) => r.id === id && r.now !== NA));
+  const coverage = coverageLines(d, locale);
+  if (coverage.length > 0) blocks.push(context(coverage.join(' ')));
   blocks.push(
     text(t.kpis),
     fields(
@@ -123,8 +138,7 @@ export async function buildDigest(services: Services, ws: Workspace, day: DateTi
     );
   }
   // Each job role's part, addressed to its people (nothing when nobody has a job role).
-  const before = weekBefore(DateTime.fromISO(range.from, { zone: ws.timezone }));
-  const parts = await roleParts(services.db, ws, range, before, locale);
+  const parts = await roleParts(services.db, ws, range, previousRange(range), day, locale);
   blocks.push(...parts.blocks);
   if (d.daily) {
     const png = renderPng(

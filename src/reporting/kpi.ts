@@ -31,14 +31,24 @@ export const METRIC_FIELDS = [
   'searchImpressions',
 ] as const;
 export type MetricField = (typeof METRIC_FIELDS)[number];
-export type Totals = Record<MetricField, number>;
+/**
+ * Summed figures. In a report, `conversions` are the ad platforms' conversions only and
+ * `siteConversions` the site's own (GA4 key events on the channel `web`): the two count the same
+ * purchase from two sides, so they are kept apart and never added (docs/reports.md, "Conversions").
+ * Optional because a stored row has no such column; absent is zero.
+ */
+export type Totals = Record<MetricField, number> & { siteConversions?: number };
 
 export function emptyTotals(): Totals {
   return Object.fromEntries(METRIC_FIELDS.map((f) => [f, 0])) as Totals;
 }
 
-export function addTotals(into: Totals, more: Partial<Record<MetricField, number | null>>): Totals {
+export function addTotals(
+  into: Totals,
+  more: Partial<Record<MetricField, number | null>> & { siteConversions?: number },
+): Totals {
   for (const f of METRIC_FIELDS) into[f] += more[f] ?? 0;
+  if (more.siteConversions) into.siteConversions = (into.siteConversions ?? 0) + more.siteConversions;
   return into;
 }
 
@@ -72,12 +82,11 @@ export const cpl = (t: Totals): Ratio => ratio(t.spendMinor, t.leads);
 /** CPA = spend / conversions, minor units. */
 export const cpa = (t: Totals): Ratio => ratio(t.spendMinor, t.conversions);
 
-/**
- * Conversion rate = conversions / clicks (ads); for web-only rows (sessions but no clicks) it is
- * conversions / sessions, GA4's "session key event rate" (issue 8).
- */
-export const conversionRate = (t: Totals): Ratio =>
-  t.clicks > 0 ? ratio(t.conversions, t.clicks) : ratio(t.conversions, t.sessions);
+/** Ad conversion rate = ad-platform conversions / ad clicks (Google Ads and Meta "conversion rate"). */
+export const conversionRate = (t: Totals): Ratio => ratio(t.conversions, t.clicks);
+
+/** Site conversion rate = web conversions / sessions: GA4's "session key event rate". */
+export const siteConversionRate = (t: Totals): Ratio => ratio(t.siteConversions ?? 0, t.sessions);
 
 /** Email open rate = unique opens / successful deliveries (Mailchimp's report definition). */
 export const emailOpenRate = (t: Totals): Ratio => ratio(t.emailsOpened, t.emailsDelivered);
@@ -128,6 +137,7 @@ export const KPIS = {
   cpl: { kind: 'money', higherIsBetter: false, compute: cpl },
   cpa: { kind: 'money', higherIsBetter: false, compute: cpa },
   conversion_rate: { kind: 'percent', higherIsBetter: true, compute: conversionRate },
+  site_conversion_rate: { kind: 'percent', higherIsBetter: true, compute: siteConversionRate },
   open_rate: { kind: 'percent', higherIsBetter: true, compute: emailOpenRate },
   click_rate: { kind: 'percent', higherIsBetter: true, compute: emailClickRate },
   engagement_rate: { kind: 'percent', higherIsBetter: true, compute: engagementRate },

@@ -19,6 +19,7 @@ import { defineMessages, iso, type Locale } from '../core/i18n.js';
 import { context, reply, text } from '../core/reply.js';
 import type { Logger } from '../log.js';
 import type { Services } from '../services.js';
+import { normalizeChannel } from './channel-names.js';
 import { emptyTotals, METRIC_FIELDS, type MetricField } from './kpi.js';
 import type { MetricRow } from './metrics.js';
 
@@ -138,7 +139,7 @@ async function pullAccount(
     const rows = await storeApiRows(
       services,
       workspace,
-      got.rows.map((r) => ({ ...r, channel: source.channel })),
+      got.rows.map((r) => ({ ...r, channel: normalizeChannel(source.channel) })),
     );
     if (got.reached && got.failed === 0) await services.integrations.markOk(integration);
     return { rows, failed: got.failed };

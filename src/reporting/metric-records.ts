@@ -13,6 +13,7 @@ export type Problem =
   | { code: 'required'; column: string }
   | { code: 'badDate'; value: string }
   | { code: 'badChannel'; value: string }
+  | { code: 'unknownChannel'; value: string; suggestion?: string | undefined }
   | { code: 'badCampaign' }
   | { code: 'badNumber'; column: string; value: string }
   | { code: 'notWhole'; column: string; value: string }

@@ -12,6 +12,7 @@ import type { Db } from '../db/client.js';
 import { CsvSyntaxError, parseCsv } from '../lib/csv.js';
 import { currencyDigits } from '../lib/format.js';
 import { latinDigits } from '../lib/text.js';
+import { channelMessages, checkChannel, customChannelsOf } from './channel-names.js';
 import type { MetricField } from './kpi.js';
 import type { InputRecord, LineError, Problem } from './metric-records.js';
 import { detectExport, exportRecords, type ImportFormat } from './search-exports.js';
@@ -132,7 +133,7 @@ export const metricMessages = defineMessages(
 export function describeError(e: LineError, locale: Locale, unit: 'line' | 'item' = 'line'): string {
   const m = metricMessages[locale];
   const p = e.problem;
-  let what: string;
+  let what = p.code === 'unknownChannel' ? channelMessages[locale].unknownChannel(p) : '';
   switch (p.code) {
     case 'syntax':
       what = m.syntax(p);
@@ -220,7 +221,7 @@ function numberToPlain(n: number): string {
 }
 
 /** Checks one record at a time against the contract, remembering keys to find duplicates. */
-function recordChecker(currency: string) {
+function recordChecker(currency: string, customChannels: readonly string[]) {
   const digits = currencyDigits(currency);
   const seen = new Map<string, number>();
   return ({ line, values }: InputRecord, rows: MetricRow[], errors: LineError[]): void => {
@@ -232,6 +233,7 @@ function recordChecker(currency: string) {
     // Dates and figures typed in Arabic-Indic digits (١٠٠) are the same; names keep what was typed.
     const date = numeric(values.date);
     const channel = cell(values.channel)?.toLowerCase();
+    const known = channel === undefined ? undefined : checkChannel(channel, customChannels); // one spelling, no typos
     const campaign = cell(values.campaign) ?? '';
     if (date === undefined) fail({ code: 'required', column: 'date' });
     else if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !DateTime.fromISO(date, { zone: 'UTC' }).isValid) {
@@ -239,8 +241,9 @@ function recordChecker(currency: string) {
     }
     if (channel === undefined) fail({ code: 'required', column: 'channel' });
     else if (!CHANNEL.test(channel)) fail({ code: 'badChannel', value: channel });
+    else if (known && !known.ok) fail({ code: 'unknownChannel', value: channel, suggestion: known.suggestion });
     if (campaign.length > MAX_CAMPAIGN) fail({ code: 'badCampaign' });
-    const row = { date: date ?? '', channel: channel ?? '', campaign } as MetricRow;
+    const row = { date: date ?? '', channel: known?.ok ? known.id : (channel ?? ''), campaign } as MetricRow;
     for (const [column, field] of Object.entries(NUMERIC_COLUMNS) as Array<[NumericColumn, MetricField]>) {
       const raw = numeric(values[column]);
       if (raw === undefined) {
@@ -297,12 +300,13 @@ function sizeProblem(records: readonly InputRecord[]): LineError | undefined {
 export function validateRecords(
   records: readonly InputRecord[],
   currency: string,
+  customChannels: readonly string[] = [],
 ): { rows: MetricRow[]; errors: LineError[] } {
   const problem = sizeProblem(records);
   if (problem) return { rows: [], errors: [problem] };
   const rows: MetricRow[] = [];
   const errors: LineError[] = [];
-  const check = recordChecker(currency);
+  const check = recordChecker(currency, customChannels);
   for (const record of records) check(record, rows, errors);
   return errors.length > 0 ? { rows: [], errors } : { rows, errors };
 }
@@ -314,13 +318,14 @@ export function validateRecords(
 export async function validateRecordsYielding(
   records: readonly InputRecord[],
   currency: string,
+  customChannels: readonly string[] = [],
   slice = 1000,
 ): Promise<{ rows: MetricRow[]; errors: LineError[] }> {
   const problem = sizeProblem(records);
   if (problem) return { rows: [], errors: [problem] };
   const rows: MetricRow[] = [];
   const errors: LineError[] = [];
-  const check = recordChecker(currency);
+  const check = recordChecker(currency, customChannels);
   for (let i = 0; i < records.length; i += slice) {
     if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     for (const record of records.slice(i, i + slice)) check(record, rows, errors);
@@ -407,7 +412,8 @@ export class MetricsService {
     const { records, errors } = csvRecords(text, format);
     if (errors.length > 0) {
       // Report row problems too, so one run shows everything to fix.
-      const more = records.length > 0 ? validateRecords(records, workspace.currency).errors : [];
+      const more =
+        records.length > 0 ? validateRecords(records, workspace.currency, customChannelsOf(workspace)).errors : [];
       return { ok: false, errors: [...errors, ...more].sort((a, b) => a.line - b.line) };
     }
     return this.importRecords(workspace, records, source);
@@ -427,11 +433,11 @@ export class MetricsService {
   async checkJson(workspace: Workspace, body: unknown): Promise<{ rows: MetricRow[]; errors: LineError[] }> {
     const { records, errors } = jsonRecords(body);
     if (errors.length > 0) return { rows: [], errors };
-    return validateRecordsYielding(records, workspace.currency);
+    return validateRecordsYielding(records, workspace.currency, customChannelsOf(workspace));
   }
 
   async importRecords(workspace: Workspace, records: readonly InputRecord[], source: string): Promise<ImportResult> {
-    const { rows, errors } = validateRecords(records, workspace.currency);
+    const { rows, errors } = validateRecords(records, workspace.currency, customChannelsOf(workspace));
     if (errors.length > 0) return { ok: false, errors };
     const stored = await this.store(workspace, rows, source);
     const dates = rows.map((r) => r.date).sort();

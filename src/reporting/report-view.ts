@@ -17,7 +17,9 @@ import {
 } from '../lib/format.js';
 import type { DateRange } from '../lib/periods.js';
 import { count } from '../lib/plural.js';
+import { SOURCES } from '../planning/data/benchmarks.js';
 import type { TargetProgress } from '../planning/targets.js';
+import type { Judged } from './analysis/goals.js';
 import { channelLabel } from './channel-names.js';
 import { change, KPI_IDS, KPIS, type KpiId, NA, type Ratio, type Totals } from './kpi.js';
 import type { Recommendation, ReportData, Slice } from './reports.js';
@@ -52,7 +54,38 @@ export const view = defineMessages(
     worstCampaign: (p: { name: string; roas: string; revenue: string }) =>
       `Weakest campaign: ${p.name} (ROAS ${p.roas}, revenue ${p.revenue})`,
     shiftBudget: (p: { amount: string; from: string; fromRoas: string; to: string; toRoas: string }) =>
-      `Move about ${p.amount} from ${p.from} (ROAS ${p.fromRoas}) to ${p.to} (ROAS ${p.toRoas}): each unit spent on ${p.to} returned more.`,
+      `Move about ${p.amount} from ${p.from} (ROAS ${p.fromRoas}) to ${p.to} (ROAS ${p.toRoas}, the best sales channel): both are judged by sales, and each unit spent on ${p.to} returned more.`,
+    overBenchmark: (p: {
+      channel: string;
+      judged: Judged;
+      kpi: string;
+      value: string;
+      benchmark: string;
+      source: string;
+    }) =>
+      `${p.channel} is judged by ${{ awareness: 'awareness', leads: 'leads', sales: 'sales' }[p.judged]}: its ${p.kpi} is ${p.value} against a benchmark of ${p.benchmark} (${p.source}). ${
+        {
+          awareness: 'Refresh the creative and check placements and audience size to bring it down.',
+          leads: 'Shorten the form and tighten the audience to bring it down.',
+          sales: 'Tighten targeting or bids to bring it down.',
+        }[p.judged]
+      }`,
+    noData: 'no data in this scope',
+    coverage: (p: { covered: number; days: number; from: string; to: string }) =>
+      `Data covers ${p.covered} of the ${count(p.days, 'day', 'en')} (${p.from} to ${p.to}); the other days have none yet.`,
+    noCoverage: (p: { days: number }) => `None of the ${count(p.days, 'day', 'en')} has data.`,
+    endsAtData: (p: { to: string }) => `Ends on ${p.to}, the last day with data: nothing has come in since.`,
+    previousCoverage: (p: { covered: number; days: number }) =>
+      `The previous period has data on ${p.covered} of its ${count(p.days, 'day', 'en')}.`,
+    perDay:
+      'The periods are not covered alike, so changes in totals compare averages per day with data; rates compare as they are.',
+    noPrevious: 'The previous period has no data, so there are no change figures.',
+    goalsDates: (p: { plan: string; from: string; to: string }) =>
+      `The goals of the plan "${p.plan}" apply from ${p.from}${p.to === '9999-12-31' ? '' : ` to ${p.to}`}, outside this range: they are not judged here.`,
+    goalsChannel: (p: { plan: string; channels: string }) =>
+      `The plan "${p.plan}" budgets for ${p.channels}, not this channel: its goals are not judged here.`,
+    goalsScope: (p: { from: string; to: string; channels: string }) =>
+      `Goals are measured on ${p.channels} from ${p.from} to ${p.to}.`,
     cutCampaign: (p: { campaign: string; roas: string; spend: string; revenue: string }) =>
       `Pause or rework "${p.campaign}": it spent ${p.spend} and brought ${p.revenue} (ROAS ${p.roas}, below break-even).`,
     scaleCampaign: (p: { campaign: string; roas: string; spend: string }) =>
@@ -89,7 +122,29 @@ export const view = defineMessages(
     bestCampaign: (p) => `أفضل حملة: ${iso(p.name)} (ROAS ${p.roas}، الإيرادات ${p.revenue})`,
     worstCampaign: (p) => `أضعف حملة: ${iso(p.name)} (ROAS ${p.roas}، الإيرادات ${p.revenue})`,
     shiftBudget: (p) =>
-      `انقل نحو ${p.amount} من ${iso(p.from)} (ROAS ${p.fromRoas}) إلى ${iso(p.to)} (ROAS ${p.toRoas}): كل وحدة أُنفقت على ${iso(p.to)} أعادت أكثر.`,
+      `انقل نحو ${p.amount} من ${iso(p.from)} (ROAS ${p.fromRoas}) إلى ${iso(p.to)} (ROAS ${p.toRoas}، أفضل قنوات المبيعات): كلتاهما تُقاس بالمبيعات، وكل وحدة أُنفقت على ${iso(p.to)} أعادت أكثر.`,
+    overBenchmark: (p) =>
+      `تُقاس ${iso(p.channel)} بهدف ${{ awareness: 'الوعي', leads: 'العملاء المحتملين', sales: 'المبيعات' }[p.judged]}: ${p.kpi} فيها ${p.value} مقابل معيار ${p.benchmark} (${iso(p.source)}). ${
+        {
+          awareness: 'جدّد التصاميم وراجع مواضع الظهور وحجم الجمهور لخفضها.',
+          leads: 'اختصر النموذج وضيّق الجمهور لخفضها.',
+          sales: 'حسّن الاستهداف أو المزايدة لخفضها.',
+        }[p.judged]
+      }`,
+    noData: 'لا بيانات في هذا النطاق',
+    coverage: (p) =>
+      `البيانات تغطي ${iso(String(p.covered))} من ${count(p.days, 'day', 'ar')} (من ${iso(p.from)} إلى ${iso(p.to)})، ولا بيانات للأيام الأخرى بعد.`,
+    noCoverage: (p) => `لا بيانات لأي يوم من ${count(p.days, 'day', 'ar')}.`,
+    endsAtData: (p) => `تنتهي الفترة في ${iso(p.to)}، آخر يوم فيه بيانات: لم يصل شيء بعده.`,
+    previousCoverage: (p) =>
+      `الفترة السابقة فيها بيانات في ${iso(String(p.covered))} من ${count(p.days, 'day', 'ar')}.`,
+    perDay:
+      'تغطية الفترتين غير متساوية، لذا تقارن تغيّرات الإجماليات المتوسط اليومي للأيام التي فيها بيانات؛ أما المعدلات فتُقارن كما هي.',
+    noPrevious: 'لا بيانات في الفترة السابقة، فلا أرقام للتغيّر.',
+    goalsDates: (p) =>
+      `أهداف الخطة «${iso(p.plan)}» تسري من ${iso(p.from)}${p.to === '9999-12-31' ? '' : ` إلى ${iso(p.to)}`}، خارج هذه الفترة: لا تُقيَّم هنا.`,
+    goalsChannel: (p) => `الخطة «${iso(p.plan)}» تخصص ميزانيتها لـ${p.channels}، لا لهذه القناة: لا تُقيَّم أهدافها هنا.`,
+    goalsScope: (p) => `تُقاس الأهداف على ${p.channels} من ${iso(p.from)} إلى ${iso(p.to)}.`,
     cutCampaign: (p) =>
       `أوقف الحملة «${iso(p.campaign)}» أو أعد بناءها: أنفقت ${p.spend} وجلبت ${p.revenue} (ROAS ${p.roas}، أقل من نقطة التعادل).`,
     scaleCampaign: (p) =>
@@ -112,6 +167,7 @@ const TOTAL_ROWS: ReadonlyArray<[NamedFigure, keyof Totals, FigureKind]> = [
   ['reach', 'reach', 'count'],
   ['clicks', 'clicks', 'count'],
   ['conversions', 'conversions', 'count'],
+  ['site_conversions', 'siteConversions', 'count'],
   ['leads', 'leads', 'count'],
   ['engagements', 'engagements', 'count'],
   ['sessions', 'sessions', 'count'],
@@ -131,24 +187,41 @@ export interface SummaryRow {
   change: Ratio;
 }
 
+/**
+ * The change of a total between the periods: per covered day when the periods are covered
+ * differently (ReportData.comparison), none when the previous period has no data. Followers is a
+ * level at a day's end, not a sum of days, so it compares as it is.
+ */
+export function totalChange(
+  d: Pick<ReportData, 'comparison' | 'coverage'>,
+  now: number,
+  before: number,
+  field?: keyof Totals,
+): Ratio {
+  if (d.comparison === 'none') return NA;
+  if (d.comparison === 'total' || field === 'followers') return change(now, before);
+  return change(now / Math.max(1, d.coverage.current.covered), before / d.coverage.previous.covered);
+}
+
 /** Totals and KPIs that have a value in either period, with their change. */
 export function summaryRows(
-  d: Pick<ReportData, 'totals' | 'previous' | 'kpis' | 'previousKpis'>,
+  d: Pick<ReportData, 'totals' | 'previous' | 'kpis' | 'previousKpis' | 'comparison' | 'coverage'>,
   locale: Locale,
 ): SummaryRow[] {
   const names = kpiNames[locale];
   const rows: SummaryRow[] = [];
   for (const [id, field, kind] of TOTAL_ROWS) {
-    const now = d.totals[field];
-    const before = d.previous[field];
+    const now = d.totals[field] ?? 0;
+    const before = d.previous[field] ?? 0;
     if (now === 0 && before === 0) continue;
-    rows.push({ id, name: names[id], kind, now, before, change: change(now, before) });
+    rows.push({ id, name: names[id], kind, now, before, change: totalChange(d, now, before, field) });
   }
   for (const id of KPI_IDS) {
     const now = d.kpis[id];
     const before = d.previousKpis[id];
     if (now === NA && before === NA) continue;
-    rows.push({ id, name: names[id], kind: KPIS[id].kind, now, before, change: change(now, before) });
+    const moved = d.comparison === 'none' ? NA : change(now, before);
+    rows.push({ id, name: names[id], kind: KPIS[id].kind, now, before, change: moved });
   }
   return rows;
 }
@@ -175,7 +248,7 @@ type SectionFigure = [NamedFigure, FigureKind, (t: Totals) => Ratio];
 const total =
   (field: keyof Totals) =>
   (t: Totals): Ratio =>
-    t[field];
+    t[field] ?? 0;
 const kpi =
   (id: KpiId) =>
   (t: Totals): Ratio =>
@@ -222,7 +295,9 @@ export function searchSections(d: ReportData, locale: Locale): Block[] {
     const rows: SummaryRow[] = section.figures.map(([figure, kind, value]) => {
       const now = value(slice.totals);
       const before = value(slice.previous);
-      return { id: figure, name: names[figure], kind, now, before, change: change(now, before) };
+      // Totals follow the coverage rule (totalChange); KPIs are rates and compare as they are.
+      const moved = figure in KPIS ? change(now, before) : totalChange(d, Number(now), Number(before));
+      return { id: figure, name: names[figure], kind, now, before, change: moved };
     });
     blocks.push(text(t[id]({ channel: section.channel })), comparisonTable(rows, d.currency, locale));
     if (id === 'organic') blocks.push(context(t.positionNote));
@@ -241,9 +316,10 @@ export function sliceTable(d: ReportData, slices: Slice[], locale: Locale, by: '
     formatFigure('money', s.totals.revenueMinor, d.currency, locale),
     formatFigure('multiple', s.kpis.roas, d.currency, locale),
     formatFigure('percent', s.kpis.ctr, d.currency, locale),
-    formatFigure('count', s.totals.conversions, d.currency, locale),
+    // A channel's own conversions: the ad platform's, or the site's for the site channel.
+    formatFigure('count', s.totals.conversions + (s.totals.siteConversions ?? 0), d.currency, locale),
     formatFigure('money', s.kpis.cpa, d.currency, locale),
-    formatChange(change(s.totals.revenueMinor, s.previous.revenueMinor), locale),
+    formatChange(totalChange(d, s.totals.revenueMinor, s.previous.revenueMinor), locale),
   ]);
   return { columns, rows };
 }
@@ -282,7 +358,7 @@ export function csvRows(d: ReportData, slices: Slice[], level: 'channel' | 'camp
     String(s.totals.leads),
     money(s.kpis.cpa),
     money(s.previous.revenueMinor),
-    rate(change(s.totals.revenueMinor, s.previous.revenueMinor)),
+    rate(totalChange(d, s.totals.revenueMinor, s.previous.revenueMinor)),
   ]);
 }
 
@@ -299,8 +375,8 @@ function gapValue(p: TargetProgress, gap: number, currency: string, locale: Loca
 export function targetLines(d: ReportData, locale: Locale): string[] {
   const t = view[locale];
   const names = kpiNames[locale];
-  const status = { on_track: t.onTrack, at_risk: t.atRisk, off_track: t.offTrack };
-  const marks = { on_track: '🟢', at_risk: '🟠', off_track: '🔴' };
+  const status = { on_track: t.onTrack, at_risk: t.atRisk, off_track: t.offTrack, no_data: t.noData };
+  const marks = { on_track: '🟢', at_risk: '🟠', off_track: '🔴', no_data: '⚪' };
   const lines = d.targets.map((p) => {
     const goal = targetValue(p, p.target, d.currency, locale);
     return `${marks[p.status]} ${t.target({
@@ -312,6 +388,43 @@ export function targetLines(d: ReportData, locale: Locale): string[] {
     })}`;
   });
   if (d.skippedTargets > 0) lines.push(t.skippedTargets({ n: d.skippedTargets }));
+  return lines;
+}
+
+/** Where the plan's goals apply (its channels and days), or why they are not judged in this report. */
+export function goalScopeLines(d: ReportData, locale: Locale): string[] {
+  const t = view[locale];
+  const list = (ids: string[]) => ids.map((c) => channelLabel(c, locale)).join(locale === 'ar' ? '، ' : ', ');
+  const out = d.goalsOutOfScope;
+  if (d.plan && out?.why === 'dates') {
+    return [t.goalsDates({ plan: d.plan.name, from: out.planRange.from, to: out.planRange.to })];
+  }
+  if (d.plan && out?.why === 'channel') return [t.goalsChannel({ plan: d.plan.name, channels: list(out.channels) })];
+  const scope = d.goalScope;
+  if (!scope || scope.channels.length === 0) return [];
+  return [t.goalsScope({ from: scope.range.from, to: scope.range.to, channels: list(scope.channels) })];
+}
+
+/**
+ * What the header says about the data behind the figures: a range that ends at the last day with
+ * data, days without data in either period, and how the periods are compared.
+ */
+export function coverageLines(d: ReportData, locale: Locale): string[] {
+  const t = view[locale];
+  const lines: string[] = [];
+  const { current, previous } = d.coverage;
+  if (d.range.endsAtData) lines.push(t.endsAtData({ to: d.range.to }));
+  if (current.covered === 0) lines.push(t.noCoverage({ days: current.days }));
+  else if (current.covered < current.days) {
+    lines.push(
+      t.coverage({ covered: current.covered, days: current.days, from: current.from ?? '', to: current.to ?? '' }),
+    );
+  }
+  if (previous.covered > 0 && previous.covered < previous.days) {
+    lines.push(t.previousCoverage({ covered: previous.covered, days: previous.days }));
+  }
+  if (d.comparison === 'perDay') lines.push(t.perDay);
+  if (d.comparison === 'none' && current.covered > 0) lines.push(t.noPrevious);
   return lines;
 }
 
@@ -368,5 +481,15 @@ export function recommendationText(r: Recommendation, currency: string, locale: 
       });
     case 'costliest':
       return t.costliest({ channel: channelLabel(r.channel, locale), cpa: money(r.cpa), average: money(r.averageCpa) });
+    case 'overBenchmark':
+      return t.overBenchmark({
+        channel: channelLabel(r.channel, locale),
+        judged: r.judged,
+        kpi: r.kpi.toUpperCase(),
+        value: money(r.value),
+        benchmark: money(r.benchmark),
+        // The publisher and year, not the whole citation (docs/planner.md lists them in full).
+        source: SOURCES[r.source].split(/[,:]/)[0] as string,
+      });
   }
 }

@@ -7,26 +7,35 @@ import type { Plan, Prisma, Workspace } from '@prisma/client';
 import type { Viewer } from '../core/identity.js';
 import type { Reply } from '../core/reply.js';
 import type { DatabaseKind, Db } from '../db/client.js';
-import { type DateRange, daysOf, overlapDays, previousRange } from '../lib/periods.js';
+import {
+  type DateRange,
+  daysOf,
+  overlapDays,
+  parseRange,
+  previousRange,
+  type RangeProblem,
+  type ResolvedRange,
+} from '../lib/periods.js';
 import { evaluateTargets, parseTargets, type TargetProgress } from '../planning/targets.js';
 import {
-  addTotals,
-  change,
-  computeKpis,
-  emptyTotals,
-  type KpiId,
-  type KpiValues,
-  METRIC_FIELDS,
-  NA,
-  type Ratio,
-  roas,
-  type Totals,
-} from './kpi.js';
+  type GoalScope,
+  goalScope,
+  type Judged,
+  judgedBy,
+  judgedByData,
+  planChannels,
+  planDays,
+} from './analysis/goals.js';
+import { MIN_SPEND_SHARE, type Recommendation, recommend } from './analysis/recommendations.js';
+import { channelSpellings, normalizeChannel, SITE_CHANNEL } from './channel-names.js';
+import { addTotals, computeKpis, emptyTotals, type KpiValues, METRIC_FIELDS, roas, type Totals } from './kpi.js';
 import { trendsReply } from './trends.js';
 
 export interface Filters {
   channel?: string;
   campaign?: string;
+  /** Only these channels (a plan's), on top of `channel`. */
+  channels?: string[];
 }
 
 export interface Slice {
@@ -34,18 +43,23 @@ export interface Slice {
   totals: Totals;
   kpis: KpiValues;
   previous: Totals;
+  /** What the channel is for, which decides the figures that judge it (channels only). */
+  judged?: Judged;
 }
 
-export type Recommendation =
-  | { kind: 'shiftBudget'; from: string; fromRoas: number; to: string; toRoas: number; amountMinor: number }
-  | { kind: 'cutCampaign'; campaign: string; roas: number; spendMinor: number; revenueMinor: number }
-  | { kind: 'scaleCampaign'; campaign: string; roas: number; spendMinor: number }
-  | { kind: 'fixFalling'; kpi: KpiId; before: number; now: number }
-  | { kind: 'closeGap'; target: TargetProgress }
-  | { kind: 'costliest'; channel: string; cpa: number; averageCpa: number };
+export type { Recommendation };
+export { MIN_SPEND_SHARE };
+
+/** Days of a period, and how many of them fall within the data (first to last day with data). */
+export interface Coverage {
+  days: number;
+  covered: number;
+  from?: string;
+  to?: string;
+}
 
 export interface ReportData {
-  range: DateRange;
+  range: ResolvedRange;
   previousRange: DateRange;
   filters: Filters;
   currency: string;
@@ -54,9 +68,19 @@ export interface ReportData {
   previous: Totals;
   kpis: KpiValues;
   previousKpis: KpiValues;
+  coverage: { current: Coverage; previous: Coverage };
+  /**
+   * How totals are compared: `total` when both periods are covered alike, `perDay` (averages per
+   * covered day) when coverage differs, `none` when the previous period has no data at all.
+   */
+  comparison: 'total' | 'perDay' | 'none';
   channels: Slice[];
   campaigns: Slice[];
-  plan?: { id: number; name: string };
+  plan?: { id: number; name: string; goal: string };
+  /** Why the plan's goals are not shown for this report, when they are not. */
+  goalsOutOfScope?: Exclude<GoalScope, { ok: true }>;
+  /** The days and channels the goals were measured on. */
+  goalScope?: { range: DateRange; channels: string[] };
   targets: TargetProgress[];
   skippedTargets: number;
   best?: { channel?: Slice; campaign?: Slice };
@@ -66,9 +90,7 @@ export interface ReportData {
 }
 
 type SumRow = { channel: string; campaign: string; count: number; totals: Totals };
-
-/** Share of total spend below which a channel or campaign is not ranked for best/worst or budget moves. */
-export const MIN_SPEND_SHARE = 0.05;
+type Span = { from: string; to: string };
 
 /** The covering index of prisma/schema.prisma that sums() reads (a migration creates it). */
 export const REPORT_INDEX = 'MetricDaily_report_idx';
@@ -91,17 +113,34 @@ export class ReportService {
     return trendsReply(viewer, this.db);
   }
 
+  /**
+   * A range spec as days: relative ranges end yesterday, or at the last day with data for these
+   * filters when that is earlier (/report and the digest both resolve here, so they agree).
+   */
+  async resolve(
+    workspace: Workspace,
+    spec: string,
+    now: Date,
+    zone: string,
+    filters: Filters = {},
+  ): Promise<ResolvedRange | RangeProblem> {
+    const span = await this.dataSpan(workspace.id, filters);
+    return parseRange(spec, now, zone, span?.to);
+  }
+
   async build(
     workspace: Workspace,
-    range: DateRange,
+    range: ResolvedRange,
     filters: Filters = {},
     opts: { daily?: boolean } = {},
   ): Promise<ReportData> {
     const prev = previousRange(range);
-    const span = await this.dataSpan(workspace.id);
+    const span = await this.dataSpan(workspace.id, filters);
+    const currentDays = clampRange(range, span);
+    const previousDays = clampRange(prev, span);
     const [current, before, plan, daily] = await Promise.all([
-      this.sums(workspace.id, clampRange(range, span), filters),
-      this.sums(workspace.id, clampRange(prev, span), filters),
+      this.sums(workspace.id, currentDays, filters),
+      this.sums(workspace.id, previousDays, filters),
       this.linkedPlan(workspace.id, range, filters),
       opts.daily ? this.daily(workspace.id, range, filters) : Promise.resolve(undefined),
     ]);
@@ -139,31 +178,43 @@ export class ReportService {
             b.totals.spendMinor - a.totals.spendMinor ||
             a.name.localeCompare(b.name),
         );
-    const channelSlices = asSlices(channels);
     const campaignSlices = asSlices(campaigns);
+    const goals = await this.goalsByPlan(workspace.id, plan, current);
+    const channelSlices = asSlices(channels).map((s) => ({
+      ...s,
+      judged: goals.channels.get(s.name) ?? judgedByData(s.totals),
+    }));
     const kpis = computeKpis(totals);
     const previousKpis = computeKpis(previous);
 
-    let targets: TargetProgress[] = [];
-    let skippedTargets = 0;
-    if (plan) {
-      const parsed = parseTargets(plan.kpiTargets);
-      skippedTargets = parsed.skipped;
-      targets = evaluateTargets(parsed.targets, totals, kpis, planShare(plan, range), workspace.currency);
-    }
+    const goalPart = plan ? await this.goals(workspace, plan, range, filters, span) : undefined;
+    const targets = goalPart?.targets ?? [];
     // A channel that spent next to nothing can show any ROAS; rank only those that carry budget.
     const minSpend = totals.spendMinor * MIN_SPEND_SHARE;
     const byRoas = (s: Slice[]) =>
       s
         .filter((x) => x.totals.spendMinor > 0 && x.totals.spendMinor >= minSpend)
         .sort((a, b) => (roas(b.totals) as number) - (roas(a.totals) as number));
-    const rankedChannels = byRoas(channelSlices);
-    const rankedCampaigns = byRoas(campaignSlices);
+    // Best and weakest by ROAS only among what is meant to sell.
+    const rankedChannels = byRoas(channelSlices.filter((c) => c.judged === 'sales'));
+    const rankedCampaigns = byRoas(
+      campaignSlices.filter((c) => c.totals.revenueMinor > 0 && (goals.campaigns.get(c.name) ?? 'sales') === 'sales'),
+    );
     const best = { channel: rankedChannels[0], campaign: rankedCampaigns[0] };
     const worst = {
       channel: rankedChannels.length > 1 ? rankedChannels[rankedChannels.length - 1] : undefined,
       campaign: rankedCampaigns.length > 1 ? rankedCampaigns[rankedCampaigns.length - 1] : undefined,
     };
+    const coverage = {
+      current: coverageOf(range, currentDays),
+      previous: coverageOf(prev, previousDays),
+    };
+    const comparison =
+      coverage.previous.covered === 0
+        ? 'none'
+        : coverage.previous.covered === coverage.current.covered
+          ? 'total'
+          : 'perDay';
     return {
       range,
       previousRange: prev,
@@ -174,31 +225,103 @@ export class ReportService {
       previous,
       kpis,
       previousKpis,
+      coverage,
+      comparison,
       channels: channelSlices,
       campaigns: campaignSlices,
-      ...(plan ? { plan: { id: plan.id, name: plan.name } } : {}),
+      ...(plan ? { plan: { id: plan.id, name: plan.name, goal: plan.goal } } : {}),
+      ...(goalPart?.scope.ok === false ? { goalsOutOfScope: goalPart.scope } : {}),
+      ...(goalPart?.scope.ok ? { goalScope: { range: goalPart.scope.range, channels: goalPart.scope.channels } } : {}),
       targets,
-      skippedTargets,
+      skippedTargets: goalPart?.skipped ?? 0,
       best: strip(best),
       worst: strip(worst),
       recommendations: recommend({
         kpis,
         previousKpis,
-        rankedChannels,
+        channels: channelSlices,
         rankedCampaigns,
         targets,
-        channelSlices,
         totals,
+        currency: workspace.currency,
       }),
       ...(daily ? { daily } : {}),
     };
+  }
+
+  /**
+   * The plan's targets measured on its own channels and days only (analysis/goals.ts); totals are
+   * pro-rated by the share of the plan's period those days are.
+   */
+  private async goals(workspace: Workspace, plan: Plan, range: DateRange, filters: Filters, span: Span | undefined) {
+    const scope = goalScope(plan, range, filters.channel);
+    const parsed = parseTargets(plan.kpiTargets);
+    if (!scope.ok) return { scope, targets: [], skipped: parsed.skipped };
+    const rows = await this.sums(workspace.id, clampRange(scope.range, span), {
+      ...filters,
+      ...(scope.channels.length > 0 ? { channels: scope.channels } : {}),
+    });
+    const totals = emptyTotals();
+    for (const r of rows) addTotals(totals, r.totals);
+    const dated = plan.startsOn && plan.endsOn && plan.endsOn >= plan.startsOn;
+    const planLength = dated ? planDays(plan).days : 30;
+    const targets = evaluateTargets(
+      parsed.targets,
+      totals,
+      computeKpis(totals),
+      scope.range.days / planLength,
+      workspace.currency,
+    );
+    return { scope, targets, skipped: parsed.skipped };
+  }
+
+  /**
+   * What each campaign and channel is for: a campaign, the goal of its plan; a channel, the goal of
+   * the plan of the campaigns carrying most of its spend, else of the linked plan when it budgets
+   * for the channel. Channels left out are judged by their own figures (judgedByData).
+   */
+  private async goalsByPlan(
+    workspaceId: number,
+    linked: Plan | undefined,
+    rows: SumRow[],
+  ): Promise<{ channels: Map<string, Judged>; campaigns: Map<string, Judged> }> {
+    const out = new Map<string, Judged>();
+    if (linked) {
+      const judged = judgedBy(linked.goal);
+      if (judged) for (const c of planChannels(linked)) out.set(c, judged);
+    }
+    const names = [...new Set(rows.map((r) => r.campaign).filter((c) => c !== ''))];
+    if (names.length === 0) return { channels: out, campaigns: new Map() };
+    const linkedCampaigns = await this.db.campaign.findMany({
+      where: { workspaceId, name: { in: names.slice(0, 500) }, planId: { not: null } },
+      select: { name: true, plan: { select: { goal: true, startsOn: true, endsOn: true } } },
+    });
+    const goalOf = new Map(
+      linkedCampaigns.flatMap((c) => {
+        const judged = c.plan ? judgedBy(c.plan.goal) : undefined;
+        return judged ? [[c.name, judged] as const] : [];
+      }),
+    );
+    const spend = new Map<string, Map<Judged, number>>();
+    for (const r of rows) {
+      const judged = goalOf.get(r.campaign);
+      if (!judged) continue;
+      const per = spend.get(r.channel) ?? new Map<Judged, number>();
+      per.set(judged, (per.get(judged) ?? 0) + r.totals.spendMinor + 1);
+      spend.set(r.channel, per);
+    }
+    for (const [channel, per] of spend) {
+      const top = [...per.entries()].sort((a, b) => b[1] - a[1])[0];
+      if (top) out.set(channel, top[0]);
+    }
+    return { channels: out, campaigns: goalOf };
   }
 
   private where(workspaceId: number, r: DateRange, f: Filters): Prisma.MetricDailyWhereInput {
     return {
       workspaceId,
       date: { gte: r.from, lte: r.to },
-      ...(f.channel ? { channel: f.channel } : {}),
+      ...(f.channel || f.channels ? { channel: { in: spellingsOf(f) } } : {}),
       ...(f.campaign ? { campaign: f.campaign } : {}),
     };
   }
@@ -221,7 +344,7 @@ export class ReportService {
     };
     const range = `"workspaceId" = ${bind(workspaceId)} AND "date" >= ${bind(r.from)} AND "date" <= ${bind(r.to)}`;
     let filter = '';
-    if (f.channel) filter += ` AND "channel" = ${bind(f.channel)}`;
+    if (f.channel || f.channels) filter += ` AND "channel" IN (${spellingsOf(f).map(bind).join(', ')})`;
     if (f.campaign) filter += ` AND "campaign" = ${bind(f.campaign)}`;
     // PostgreSQL plans this well by itself; the hint is SQLite syntax.
     const hint = this.kind === 'sqlite' && r.days > SHORT_RANGE_DAYS ? ` INDEXED BY "${REPORT_INDEX}"` : '';
@@ -234,15 +357,27 @@ export class ReportService {
     return rows.map((x) => {
       const totals = emptyTotals();
       for (const field of METRIC_FIELDS) totals[field] = Number(x[field] ?? 0);
-      return { channel: String(x.channel), campaign: String(x.campaign), count: Number(x.rowCount), totals };
+      // Rows stored before names were normalised (google_ads) join their channel here.
+      const channel = normalizeChannel(String(x.channel));
+      if (channel === SITE_CHANNEL) {
+        // The site's conversions are GA4's: kept apart from the ad platforms' (kpi.ts, Totals).
+        totals.siteConversions = totals.conversions;
+        totals.conversions = 0;
+      }
+      return { channel, campaign: String(x.campaign), count: Number(x.rowCount), totals };
     });
   }
 
   /** First and last day with metrics (two index seeks), so sums() reads and plans only for days that exist. */
-  private async dataSpan(workspaceId: number): Promise<{ from: string; to: string } | undefined> {
+  private async dataSpan(workspaceId: number, f: Filters = {}): Promise<Span | undefined> {
     // Two ordered LIMIT 1 reads: SQLite answers MIN and MAX together by scanning, each alone by a seek.
+    const where = {
+      workspaceId,
+      ...(f.channel || f.channels ? { channel: { in: spellingsOf(f) } } : {}),
+      ...(f.campaign ? { campaign: f.campaign } : {}),
+    };
     const edge = (dir: 'asc' | 'desc') =>
-      this.db.metricDaily.findFirst({ where: { workspaceId }, orderBy: { date: dir }, select: { date: true } });
+      this.db.metricDaily.findFirst({ where, orderBy: { date: dir }, select: { date: true } });
     const [first, last] = await Promise.all([edge('asc'), edge('desc')]);
     return first && last ? { from: first.date, to: last.date } : undefined;
   }
@@ -275,7 +410,8 @@ export class ReportService {
       if (c?.plan) return c.plan;
     }
     const plans = await this.db.plan.findMany({ where: { workspaceId }, orderBy: { createdAt: 'desc' }, take: 50 });
-    const overlapping = plans.find((p) => p.startsOn && p.endsOn && overlapDays(planRange(p), range) > 0);
+    // A plan speaks for its own days (goals.ts, planDays); one made today says nothing about September.
+    const overlapping = plans.find((p) => overlapDays(planDays(p), range) > 0);
     return overlapping ?? plans[0];
   }
 }
@@ -293,19 +429,6 @@ function clampRange(r: DateRange, span: { from: string; to: string } | undefined
   return { from, to, days };
 }
 
-function planRange(p: Plan): DateRange {
-  const from = (p.startsOn as Date).toISOString().slice(0, 10);
-  const to = (p.endsOn as Date).toISOString().slice(0, 10);
-  const days = Math.round(((p.endsOn as Date).getTime() - (p.startsOn as Date).getTime()) / 86_400_000) + 1;
-  return { from, to, days: Math.max(1, days) };
-}
-
-/** Fraction of a plan's period a range covers (30-day basis when the plan has no dates). */
-function planShare(p: Plan, range: DateRange): number {
-  if (!p.startsOn || !p.endsOn || p.endsOn < p.startsOn) return range.days / 30;
-  return range.days / planRange(p).days;
-}
-
 function hasData(t: Totals): boolean {
   return METRIC_FIELDS.some((f) => t[f] !== 0);
 }
@@ -315,85 +438,16 @@ function strip<T extends Record<string, unknown>>(o: T): T | undefined {
   return Object.keys(kept).length > 0 ? kept : undefined;
 }
 
-/** Rates whose fall is worth fixing, in the order they are checked. */
-const WATCHED: readonly KpiId[] = [
-  'open_rate',
-  'click_rate',
-  'ctr',
-  'conversion_rate',
-  'engagement_rate',
-  'web_engagement_rate',
-];
-/** A fall smaller than this (relative) is noise, not a recommendation. */
-const FALL_THRESHOLD = -0.1;
-
-function recommend(d: {
-  kpis: KpiValues;
-  previousKpis: KpiValues;
-  rankedChannels: Slice[];
-  rankedCampaigns: Slice[];
-  targets: TargetProgress[];
-  channelSlices: Slice[];
-  totals: Totals;
-}): Recommendation[] {
-  const out: Recommendation[] = [];
-  const top = d.rankedChannels[0];
-  const bottom = d.rankedChannels[d.rankedChannels.length - 1];
-  if (top && bottom && top !== bottom) {
-    const toRoas = roas(top.totals) as number;
-    const fromRoas = roas(bottom.totals) as number;
-    if (toRoas > fromRoas * 1.2) {
-      // Move a fifth of the weakest channel's spend: big enough to matter, small enough to test.
-      out.push({
-        kind: 'shiftBudget',
-        from: bottom.name,
-        fromRoas,
-        to: top.name,
-        toRoas,
-        amountMinor: Math.round(bottom.totals.spendMinor * 0.2),
-      });
-    }
-  }
-  const falls = WATCHED.map((kpi) => ({ kpi, now: d.kpis[kpi], before: d.previousKpis[kpi] }))
-    .map((x) => ({ ...x, change: change(x.now, x.before) }))
-    .filter(
-      (x): x is { kpi: KpiId; now: number; before: number; change: number } =>
-        x.change !== NA && x.change <= FALL_THRESHOLD,
-    )
-    .sort((a, b) => a.change - b.change);
-  const fall = falls[0];
-  if (fall) out.push({ kind: 'fixFalling', kpi: fall.kpi, before: fall.before, now: fall.now });
-  const gaps = d.targets
-    .filter((t) => t.status === 'off_track' && t.gap !== NA && t.target > 0)
-    .sort((a, b) => (b.gap as number) / b.target - (a.gap as number) / a.target);
-  if (gaps[0]) out.push({ kind: 'closeGap', target: gaps[0] });
-  const loser = [...d.rankedCampaigns].reverse().find((c) => (roas(c.totals) as number) < 1);
-  if (loser) {
-    out.push({
-      kind: 'cutCampaign',
-      campaign: loser.name,
-      roas: roas(loser.totals) as number,
-      spendMinor: loser.totals.spendMinor,
-      revenueMinor: loser.totals.revenueMinor,
-    });
-  }
-  const winner = d.rankedCampaigns[0];
-  if (winner && (roas(winner.totals) as number) >= 2 && winner !== loser) {
-    out.push({
-      kind: 'scaleCampaign',
-      campaign: winner.name,
-      roas: roas(winner.totals) as number,
-      spendMinor: winner.totals.spendMinor,
-    });
-  }
-  const avg = d.kpis.cpa;
-  const costly = d.channelSlices
-    .filter((c) => c.kpis.cpa !== NA)
-    .sort((a, b) => (b.kpis.cpa as number) - (a.kpis.cpa as number))[0];
-  if (costly && avg !== NA && (costly.kpis.cpa as number) > avg * 1.25) {
-    out.push({ kind: 'costliest', channel: costly.name, cpa: costly.kpis.cpa as number, averageCpa: avg });
-  }
-  return out.slice(0, 3);
+/** Stored spellings of the filtered channels: `channel` within `channels` when both are given. */
+function spellingsOf(f: Filters): string[] {
+  const wanted = f.channel ? [normalizeChannel(f.channel)] : (f.channels ?? []);
+  const allowed = f.channel && f.channels ? wanted.filter((c) => f.channels?.includes(c)) : wanted;
+  // An empty IN () is not SQL; a name no row has stands for "nothing".
+  return allowed.length > 0 ? allowed.flatMap(channelSpellings) : ['\u0000'];
 }
 
-export type { Ratio };
+function coverageOf(r: DateRange, covered: DateRange | undefined): Coverage {
+  return covered
+    ? { days: r.days, covered: covered.days, from: covered.from, to: covered.to }
+    : { days: r.days, covered: 0 };
+}

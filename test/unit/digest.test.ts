@@ -118,6 +118,8 @@ describe('weekly digest', () => {
         goal: 'sales',
         budgetSplit: [],
         kpiTargets: [{ kpi: 'roas', target: 3 }],
+        // A plan without dates applies from the day it was made (analysis/goals.ts).
+        createdAt: new Date('2026-11-01T00:00:00Z'),
       },
     });
     for (const [id, status, sentiment] of [

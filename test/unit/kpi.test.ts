@@ -19,6 +19,7 @@ import {
   returningRate,
   roas,
   roi,
+  siteConversionRate,
   type Totals,
   webEngagementRate,
 } from '../../src/reporting/kpi.js';
@@ -62,8 +63,12 @@ describe('KPI formulas', () => {
     expect(returningRate(x)).toBe(0.25);
   });
 
-  it('uses sessions for the conversion rate of web-only rows', () => {
-    expect(conversionRate(t({ conversions: 10, sessions: 400 }))).toBe(0.025);
+  it('keeps ad and site conversion rates apart (issue 19.4)', () => {
+    // Ad conversions over ad clicks; the site's (GA4) over sessions; never one summed into the other.
+    const both = t({ conversions: 10, clicks: 200, sessions: 400, siteConversions: 30 });
+    expect(conversionRate(both)).toBe(0.05);
+    expect(siteConversionRate(both)).toBe(0.075);
+    expect(conversionRate(t({ conversions: 10, sessions: 400 }))).toBe(NA);
   });
 
   it('gives a negative ROI when spend exceeds revenue', () => {

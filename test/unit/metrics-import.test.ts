@@ -49,7 +49,7 @@ describe('metrics import', () => {
 
   it('uses the workspace currency for minor units', async () => {
     await app.services.db.workspace.updateMany({ data: { currency: 'KWD' } });
-    await app.services.metrics.importCsv(await ws(), 'date,channel,spend\n2026-11-01,ads,1.234\n');
+    await app.services.metrics.importCsv(await ws(), 'date,channel,spend\n2026-11-01,facebook,1.234\n');
     const row = await app.services.db.metricDaily.findFirstOrThrow();
     expect(row).toMatchObject({ spendMinor: 1234, currency: 'KWD' });
   });

@@ -1,24 +1,58 @@
 import { describe, expect, it } from 'vitest';
-import { parseRange, previousRange } from '../../src/lib/periods.js';
+import { normalizeRangeSpec, parseRange, previousRange } from '../../src/lib/periods.js';
 import { evaluateTargets, parseTargets } from '../../src/planning/targets.js';
 import { computeKpis, emptyTotals, NA } from '../../src/reporting/kpi.js';
 
 describe('report ranges', () => {
   const now = new Date('2026-11-26T22:30:00Z');
-  it('counts days in the workspace time zone', () => {
-    // 22:30 UTC is already 27 Nov in Riyadh.
-    expect(parseRange('7d', now, 'UTC')).toEqual({ from: '2026-11-20', to: '2026-11-26', days: 7 });
-    expect(parseRange('7d', now, 'Asia/Riyadh')).toEqual({ from: '2026-11-21', to: '2026-11-27', days: 7 });
-    expect(parseRange('30d', now, 'UTC')).toMatchObject({ from: '2026-10-28', days: 30 });
+  it('end relative ranges at the last complete day, in the workspace time zone', () => {
+    // 22:30 UTC is already 27 Nov in Riyadh; today has no complete figures yet, so yesterday ends the range.
+    expect(parseRange('7d', now, 'UTC')).toEqual({ from: '2026-11-19', to: '2026-11-25', days: 7 });
+    expect(parseRange('7d', now, 'Asia/Riyadh')).toEqual({ from: '2026-11-20', to: '2026-11-26', days: 7 });
+    expect(parseRange('30d', now, 'UTC')).toMatchObject({ from: '2026-10-27', to: '2026-11-25', days: 30 });
+    expect(parseRange('90d', now, 'UTC')).toMatchObject({ from: '2026-08-28', to: '2026-11-25', days: 90 });
+    expect(parseRange('365d', now, 'UTC')).toMatchObject({ to: '2026-11-25', days: 365 });
   });
 
-  it('knows month boundaries', () => {
-    expect(parseRange('this-month', now, 'UTC')).toEqual({ from: '2026-11-01', to: '2026-11-26', days: 26 });
+  it('end at the last day with data when it is earlier, and say so', () => {
+    expect(parseRange('7d', now, 'UTC', '2026-11-21')).toEqual({
+      from: '2026-11-15',
+      to: '2026-11-21',
+      days: 7,
+      endsAtData: true,
+    });
+    // Data up to yesterday: nothing to say.
+    expect(parseRange('7d', now, 'UTC', '2026-11-25')).toEqual({ from: '2026-11-19', to: '2026-11-25', days: 7 });
+    expect(parseRange('this-month', now, 'UTC', '2026-11-20')).toEqual({
+      from: '2026-11-01',
+      to: '2026-11-20',
+      days: 20,
+      endsAtData: true,
+    });
+  });
+
+  it('knows month, week, quarter and year boundaries', () => {
+    expect(parseRange('this-month', now, 'UTC')).toEqual({ from: '2026-11-01', to: '2026-11-25', days: 25 });
+    expect(parseRange('this-month', new Date('2026-11-01T10:00:00Z'), 'UTC')).toBe('empty');
     expect(parseRange('last-month', new Date('2026-03-10T00:00:00Z'), 'UTC')).toEqual({
       from: '2026-02-01',
       to: '2026-02-28',
       days: 28,
     });
+    // 2026-11-26 is a Thursday: last week is Monday 16 to Sunday 22.
+    expect(parseRange('last-week', now, 'UTC')).toEqual({ from: '2026-11-16', to: '2026-11-22', days: 7 });
+    expect(parseRange('last-quarter', now, 'UTC')).toEqual({ from: '2026-07-01', to: '2026-09-30', days: 92 });
+    expect(parseRange('ytd', now, 'UTC')).toEqual({ from: '2026-01-01', to: '2026-11-25', days: 329 });
+  });
+
+  it('reads the Arabic words for the presets', () => {
+    expect(normalizeRangeSpec('الشهر الماضي')).toBe('last-month');
+    expect(normalizeRangeSpec('الأسبوع-الماضي')).toBe('last-week');
+    expect(normalizeRangeSpec('الربع الماضي')).toBe('last-quarter');
+    expect(normalizeRangeSpec('منذ بداية السنة')).toBe('ytd');
+    expect(normalizeRangeSpec('آخر ٩٠ يومًا')).toBe('90d');
+    expect(normalizeRangeSpec('هذا الشهر')).toBe('this-month');
+    expect(normalizeRangeSpec('٢٠٢٦-١١-٠١..٢٠٢٦-١١-٣٠')).toBe('2026-11-01..2026-11-30');
   });
 
   it('reads explicit ranges and refuses impossible ones', () => {
@@ -59,7 +93,7 @@ describe('plan KPI targets', () => {
     expect(planner.map((t) => t.direction)).toEqual(['higher', 'lower']);
   });
 
-  it('rates progress: on track, at risk within 10%, off track beyond, and n/a as off track', () => {
+  it('rates progress: on track, at risk within 10%, off track beyond, and n/a as no data, never off track', () => {
     const totals = {
       ...emptyTotals(),
       spendMinor: 10_000,
@@ -78,7 +112,7 @@ describe('plan KPI targets', () => {
       { kpi: 'open_rate', target: 20 },
     ]);
     const p = evaluateTargets(targets, totals, kpis, 1 / 3, 'USD');
-    expect(p.map((x) => x.status)).toEqual(['on_track', 'at_risk', 'off_track', 'off_track', 'at_risk', 'off_track']);
+    expect(p.map((x) => x.status)).toEqual(['on_track', 'at_risk', 'off_track', 'off_track', 'at_risk', 'no_data']);
     // CPA 25.00 against at most 20.00 (2000 minor): 500 minor over.
     expect(p[3]).toMatchObject({ target: 2000, actual: 2500, gap: 500, direction: 'lower' });
     // Leads: 30 over the plan, a third of it in range -> 10 expected, 9 reached.

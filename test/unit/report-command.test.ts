@@ -57,7 +57,9 @@ describe('/report', () => {
   it('shows totals, KPIs and the change against the previous 7 days', async () => {
     const r = await app.say('/report 7d');
     const out = textOf(r);
-    expect(r.title).toBe('Report: 2026-11-20 to 2026-11-26 (7 days)');
+    // The data ends on the 21st: 7d is the 7 days up to it, not up to today (issue 19.1).
+    expect(r.title).toBe('Report: 2026-11-15 to 2026-11-21 (7 days)');
+    expect(out).toContain('Ends on 2026-11-21, the last day with data: nothing has come in since.');
     // spend 500 vs 300; revenue 1850 vs 1000 (+85%); ROAS 3.70x vs 3.33x (+11%); ROI 270%.
     expect(out).toContain('Spend | USD 500.00 | USD 300.00 | ▲ +66.7%');
     expect(out).toContain('Revenue | USD 1,850 | USD 1,000 | ▲ +85%');
@@ -66,7 +68,7 @@ describe('/report', () => {
     // Open rate 180/1000 against 250/1000.
     expect(out).toContain('Email open rate | 18% | 25% | ▼ −28%');
     expect(out).not.toContain('99,999');
-    expect(out).toContain('Compared with 2026-11-13 to 2026-11-19 (7 days). Days are counted in UTC.');
+    expect(out).toContain('Compared with 2026-11-08 to 2026-11-14 (7 days). Days are counted in UTC.');
   });
 
   it('lists channels, the best and weakest, and three recommendations with their figures', async () => {
@@ -81,7 +83,7 @@ describe('/report', () => {
     expect(recs).toHaveLength(1);
     const items = recs[0]?.kind === 'list' ? recs[0].items.map((i) => i.replace(/\u00a0/g, ' ')) : [];
     expect(items).toEqual([
-      'Move about USD 20.00 from YouTube (ROAS 0.50x) to Google Ads (ROAS 5.00x): each unit spent on Google Ads returned more.',
+      'Move about USD 20.00 from YouTube (ROAS 0.50x) to Google Ads (ROAS 5.00x, the best sales channel): both are judged by sales, and each unit spent on Google Ads returned more.',
       // CTR fell most: 350/15000 = 2.3% before, 590/45000 = 1.3% now (open rate fell 28%, CTR 44%).
       'Fix the falling CTR: 2.33% before, 1.31% now. Test new subject lines, creatives or targeting.',
       // Leads: 300 over a 30-day plan is 70 for 7 days; 20 reached.
@@ -106,21 +108,21 @@ describe('/report', () => {
     expect(out).toContain('Only channel facebook.');
     expect(out).toContain('Spend | USD 200.00 | USD 100.00 | ▲ +100%');
     expect(out).not.toContain('google_ads');
-    const byCampaign = textOf(await app.say('/report 7d campaign:Search'));
-    expect(byCampaign).toContain('Revenue | USD 1,000 | USD 600.00 | ▲ +66.7%');
+    const byCampaign = textOf(await app.say('/report 7d campaign:Launch'));
+    expect(byCampaign).toContain('Revenue | USD 800.00 | USD 400.00 | ▲ +100%');
   });
 
   it('attaches the table as CSV', async () => {
     const r = await app.say('/report 7d format:csv');
     const file = r.blocks.find((b) => b.kind === 'file');
-    expect(file?.kind === 'file' && file.filename).toBe('report-2026-11-20-2026-11-26.csv');
+    expect(file?.kind === 'file' && file.filename).toBe('report-2026-11-15-2026-11-21.csv');
     const csv = file?.kind === 'file' ? String(file.content) : '';
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe(
       'level,name,spend,revenue,roas,ctr,impressions,clicks,conversions,leads,cpa,previous_revenue,revenue_change',
     );
     // Plain numbers for spreadsheets: major units, rates as fractions, empty for n/a.
-    expect(lines).toContain('channel,google_ads,200.00,1000.00,5,0.05,5000,250,25,10,8.00,600.00,0.6667');
+    expect(lines).toContain('channel,google-ads,200.00,1000.00,5,0.05,5000,250,25,10,8.00,600.00,0.6667');
     expect(lines).toContain('campaign,Video,100.00,50.00,0.5,0.002,20000,40,1,0,100.00,0.00,');
     expect(lines).toContain('channel,email,0.00,0.00,,,0,0,0,0,,0.00,');
   });
@@ -145,7 +147,9 @@ describe('/report', () => {
     expect(bad.tone).toBe('error');
     expect(textOf(bad)).toContain('The range must not end before it starts.');
     const garbage = await app.say('/report yesterday');
-    expect(textOf(garbage)).toContain('Range (range): "yesterday" is not valid. Expected 7d, 30d, this-month');
+    expect(textOf(garbage)).toContain(
+      'Range (range): "yesterday" is not valid. Expected 7d, 30d, 90d, 365d, this-month',
+    );
     const none = await app.say('/report last-month channel:tiktok');
     expect(none.tone).toBe('warning');
     expect(textOf(none)).toContain('No metrics for 2026-10-01 to 2026-10-31 (31 days)');
@@ -169,7 +173,9 @@ describe('/report', () => {
     expect(r.title).toBe('Trends over 8 weeks: 2026-09-28 to 2026-11-22');
     const out = textOf(r);
     // facebook: weeks 1-4 (from 2026-09-28 to 10-25) include the 2026-10-01 row; weeks 5-8 the 11-14..21 rows.
-    expect(out).toContain('Facebook | USD 9,999 | USD 1,200 | ▼ −88%');
+    // The data runs from 10-01 to 11-21: 25 and 27 days of the halves, so compared per day (19.1).
+    expect(out).toContain('Facebook | USD 9,999 | USD 1,200 | ▼ −88.9%');
+    expect(out).toContain('Weeks 1-4 have data on 25 of their 28 days and weeks 5-8 on 27');
     expect(out).toContain('Falling: Facebook');
   });
 });

@@ -176,14 +176,16 @@ describe('/report SEM and organic search sections', () => {
     const ws = await app.services.db.workspace.findFirstOrThrow();
     expect((await app.services.metrics.importCsv(ws, ADS)).ok).toBe(true);
     expect((await app.services.metrics.importCsv(ws, GSC)).ok).toBe(true);
-    // The test clock stands at 2026-11-26: 7d is 11-20..26, the week before 11-13..19.
+    // The test clock stands at 2026-11-26 and the data ends on 11-22: 7d is 11-16..22, the week before
+    // 11-09..15, of which only 11-14 and 15 have data (it starts on the 14th).
     const out = textOf(await app.say('/report 7d'));
     const sem = out.slice(
       out.indexOf('Search ads (Google Ads, channel google-ads)'),
       out.indexOf('Organic search (Search Console'),
     );
-    // Cost 1,300 now vs 650 before; CPC 1300/500 = 2.60 vs 650/250 = 2.60; conversion value 5,000 vs 1,950.
-    expect(sem).toMatch(/Cost \| USD 1,300 \| USD 650\.00 \| ▲ \+100%/);
+    // Cost 1,300 now vs 650 before, compared per day with data (issue 19.2): 1300/7 against 650/2.
+    // CPC 1300/500 = 2.60 vs 650/250 = 2.60 (a rate: compared as it is); conversion value 5,000 vs 1,950.
+    expect(sem).toMatch(/Cost \| USD 1,300 \| USD 650\.00 \| ▼ −42\.9%/);
     expect(sem).toContain('Clicks | 500 | 250 |');
     expect(sem).toContain('Impressions | 15,000 | 8,000 |');
     expect(sem).toContain('CPC | USD 2.60 | USD 2.60 | ▬');
@@ -194,7 +196,8 @@ describe('/report SEM and organic search sections', () => {
     // CTR 40/4000 = 1.0% vs 20/2000 = 1.0%; position 8.5 vs 6 (worse: it rose).
     expect(organic).toContain('Clicks | 40 | 20 |');
     expect(organic).toContain('CTR | 1% | 1% |');
-    expect(organic).toContain('Average search position | 8.5 | 6 | ▲ +41.7%');
+    // One decimal always (issue 19.7): 6.0, not 6.
+    expect(organic).toContain('Average search position | 8.5 | 6.0 | ▲ +41.7%');
     expect(organic).toContain('lower is better');
 
     await app.say('/config lang ar');

@@ -13,6 +13,7 @@ import { core } from '../../core/messages.js';
 import type { ChannelRole, Notifier, PostedMessage } from '../../core/notifier.js';
 import { type Action, actionsOf, type Reply } from '../../core/reply.js';
 import type { Router } from '../../core/router.js';
+import { saveFiles } from './exports.js';
 import { renderText } from './render.js';
 
 export function consoleIdentity(locale?: Locale): Identity {
@@ -68,6 +69,8 @@ export interface ConsoleOptions {
   interactive: boolean;
   /** Shared with the ConsoleNotifier, so an alert's buttons can be pressed too. */
   buttons?: ConsoleButtons;
+  /** Where files a reply carries are written (a terminal cannot attach them); default ./exports. */
+  exportDir?: string;
 }
 
 export async function runConsole(o: ConsoleOptions): Promise<void> {
@@ -89,7 +92,7 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
       : await o.router.handleText(line, o.identity);
     buttons.shown(r);
     const next = actionsOf(r);
-    let out = renderText(r);
+    let out = renderText(await saveFiles(r, o.exportDir ?? 'exports', o.identity.locale ?? (r.rtl ? 'ar' : 'en')));
     if (next.length > 0 && o.interactive) {
       out += `\n  ${core[o.identity.locale ?? (r.rtl ? 'ar' : 'en')].chooseButton({ count: next.length })}`;
     }

@@ -11,16 +11,16 @@
 import type { Plan, Workspace } from '@prisma/client';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { defineMessages, formatNumber, iso, type Locale } from '../core/i18n.js';
-import { withLam } from '../core/messages.js';
-import { type Block, list, type Person, text } from '../core/reply.js';
-import type { Db } from '../db/client.js';
-import { arrow, formatChange, formatPercent, formatSeconds } from '../lib/format.js';
-import type { DateRange } from '../lib/periods.js';
-import { internalTarget, parseTargets } from '../planning/targets.js';
-import { CHANNELS } from '../publishing/scheduler.js';
-import { type JobRole, membersWithJobRole } from '../workspace/job-roles.js';
-import { channelLabel as channelName } from './channel-names.js';
+import { defineMessages, formatNumber, iso, type Locale } from '../../core/i18n.js';
+import { withLam } from '../../core/messages.js';
+import { type Block, list, type Person, text } from '../../core/reply.js';
+import type { Db } from '../../db/client.js';
+import { arrow, formatChange, formatPercent, formatSeconds } from '../../lib/format.js';
+import type { DateRange } from '../../lib/periods.js';
+import { internalTarget, parseTargets } from '../../planning/targets.js';
+import { CHANNELS } from '../../publishing/scheduler.js';
+import { type JobRole, membersWithJobRole } from '../../workspace/job-roles.js';
+import { channelLabel as channelName } from '../channel-names.js';
 import {
   addTotals,
   dwellTime,
@@ -34,7 +34,7 @@ import {
   ratio,
   returningRate,
   type Totals,
-} from './kpi.js';
+} from '../kpi.js';
 
 /** Below this, an engagement rate says more about chance than about the content. */
 export const MIN_REACH = 1000;
@@ -122,6 +122,8 @@ export async function roleParts(
   ws: Workspace,
   week: DateRange,
   previous: DateRange,
+  /** The digest's day: "next week" is the 7 days from it. */
+  day: DateTime,
   locale: Locale,
 ): Promise<RoleParts> {
   const t = m[locale];
@@ -135,7 +137,7 @@ export async function roleParts(
     for (const p of members) people.set(p.id, p);
     const lines =
       role === 'content'
-        ? await contentLines(db, ws, week, now, before, plan, locale)
+        ? await contentLines(db, ws, day, now, before, plan, locale)
         : role === 'automation'
           ? automationLines(now, plan, locale)
           : await seoLines(db, ws.id, now, before, locale);
@@ -175,7 +177,7 @@ const change = (a: Ratio, b: Ratio): Ratio => (a === NA || b === NA ? NA : b ===
 async function contentLines(
   db: Db,
   ws: Workspace,
-  week: DateRange,
+  day: DateTime,
   now: Groups,
   before: Groups,
   plan: Plan | null,
@@ -183,7 +185,7 @@ async function contentLines(
 ): Promise<string[]> {
   const t = m[locale];
   const lines: string[] = [];
-  const start = DateTime.fromISO(week.to, { zone: ws.timezone }).plus({ days: 1 }).startOf('day');
+  const start = day.setZone(ws.timezone).startOf('day');
   const end = start.plus({ days: 7 });
   const posts = await db.scheduledPost.findMany({
     where: {
