@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { action, defineCommand, sub } from '../src/core/command.js';
 import type { Context } from '../src/core/context.js';
@@ -20,6 +21,7 @@ import {
   type Channel,
   checkRules,
   type Draft,
+  limitsOf,
   mediaFromUrl,
   mediaOf,
   type PostStatus,
@@ -27,6 +29,7 @@ import {
   WAITING,
 } from '../src/publishing/scheduler.js';
 import { IntegrationService, isProvider } from '../src/workspace/integrations.js';
+import { loadDraft, type StoredPost } from './shared/drafts.js';
 
 const m = defineMessages(
   'schedule',
@@ -60,6 +63,14 @@ const m = defineMessages(
     noAccountYet: (p: { channel: string; account: string }) =>
       `No ${p.channel} account is connected yet, so ${p.account} cannot be checked: an admin can run /connect ${p.channel} account:${p.account} first.`,
     reminderNoAccount: 'The reminder channel has no account: leave account: out.',
+    needChannel:
+      'Say which channel: channel:instagram, facebook, youtube, mailchimp or reminder (or draft:N for a draft).',
+    noDraft: (p: { id: number }) => `There is no draft #${p.id} in this workspace. Run /draft again.`,
+    draftElsewhere: (p: { id: number; channels: string }) => `Draft #${p.id} is for ${p.channels}.`,
+    draftAndText: 'A draft brings its own text: leave text out, or change it afterwards with /schedule edit.',
+    groupScheduled: (p: { count: number }) => `Scheduled on ${p.count} networks as one group`,
+    groupNote: (p: { ids: string }) =>
+      `Posts ${p.ids}: each keeps its own status. /schedule cancel on any of them offers to cancel the group.`,
   },
   {
     scheduledTitle: (p) => `جُدول على ${iso(p.channel)}`,
@@ -87,6 +98,13 @@ const m = defineMessages(
     noAccountYet: (p) =>
       `لا يوجد حساب ${iso(p.channel)} مربوط بعد، لذلك لا يمكن التحقق من ${iso(p.account)}: يستطيع المسؤول تشغيل ${iso(`/connect ${p.channel} account:${p.account}`)} أولًا.`,
     reminderNoAccount: 'قناة التذكير لا حساب لها: احذف الخيار account:.',
+    needChannel: 'حدّد القناة: channel:instagram أو facebook أو youtube أو mailchimp أو reminder (أو draft:N لمسودة).',
+    noDraft: (p) => `لا توجد مسودة #${iso(p.id)} في مساحة العمل هذه. شغّل /draft مرة أخرى.`,
+    draftElsewhere: (p) => `المسودة #${iso(p.id)} مكتوبة لـ ${iso(p.channels)}.`,
+    draftAndText: 'المسودة تحمل نصها: احذف text، أو عدّله لاحقًا بالأمر /schedule edit.',
+    groupScheduled: (p) => `جُدولت المسودة على الشبكات المطلوبة (${iso(p.count)}) كمجموعة واحدة`,
+    groupNote: (p) =>
+      `المنشورات ${iso(p.ids)}: لكل منشور حالته. الأمر /schedule cancel على أي منها يعرض إلغاء المجموعة كلها.`,
   },
 );
 
@@ -181,50 +199,116 @@ async function findPost(ctx: Context, id: number): Promise<ScheduledPost> {
   return post;
 }
 
-async function schedule(
-  input: {
-    channel: Channel;
-    when: string;
-    text?: string | undefined;
-    media?: string | undefined;
-    title?: string | undefined;
-    account?: string | undefined;
-  },
+interface ScheduleInput {
+  channel?: Channel | undefined;
+  when: string;
+  text?: string | undefined;
+  media?: string | undefined;
+  title?: string | undefined;
+  account?: string | undefined;
+  draft?: number | undefined;
+}
+
+async function schedule(input: ScheduleInput, ctx: Context): Promise<Reply> {
+  const t = ctx.t(m);
+  if (input.draft !== undefined) {
+    if (input.text !== undefined) throw new UserError(t.draftAndText);
+    return scheduleDraft(input.draft, input, ctx);
+  }
+  if (!input.channel) throw new UserError(t.needChannel);
+  return scheduleGroup([{ ...input, channel: input.channel }], input, ctx);
+}
+
+/**
+ * Schedules a draft kept by /draft exactly as written (its text, its title or subject), asking only
+ * for the time; a draft for several networks becomes one post per network, sharing a group id.
+ * `only` picks one network of the draft.
+ */
+export async function scheduleDraft(
+  id: number,
+  input: Pick<ScheduleInput, 'when' | 'media' | 'account' | 'channel' | 'title'>,
+  ctx: Context,
+): Promise<Reply> {
+  const t = ctx.t(m);
+  const posts = await loadDraft(ctx, id);
+  if (!posts) throw new UserError(t.noDraft({ id }));
+  const chosen = input.channel ? posts.filter((p) => p.channel === input.channel) : posts;
+  if (chosen.length === 0) {
+    throw new UserError(t.draftElsewhere({ id, channels: posts.map((p) => channelName(p.channel)).join(', ') }));
+  }
+  const one = chosen.length === 1;
+  return scheduleGroup(
+    chosen.map((p: StoredPost) => ({
+      channel: p.channel,
+      text: p.text,
+      title: (one ? input.title : undefined) ?? p.title ?? p.subject,
+      // Media goes to the networks that take it; an email never carries the picture.
+      media: input.media && limitsOf(p.channel)?.media ? input.media : undefined,
+    })),
+    input,
+    ctx,
+  );
+}
+
+/** Every post is checked (rules, time, account, duplicate) before any is created. */
+async function scheduleGroup(
+  items: Array<{ channel: Channel; text?: string | undefined; title?: string | undefined; media?: string | undefined }>,
+  input: Pick<ScheduleInput, 'when' | 'account'>,
   ctx: Context,
 ): Promise<Reply> {
   const t = ctx.t(m);
   const when = readWhen(input.when, ctx);
-  const draft: Draft = {
-    channel: input.channel,
-    content: input.text ?? '',
-    title: input.title ?? null,
-    media: input.media ? [mediaFromUrl(input.media)] : [],
-    publishAt: when.utc,
-  };
-  assertRules(draft, ctx);
-  const account = await chooseAccount(input.channel, input.account, ctx);
-  draft.accountId = account.accountId;
   const scheduler = ctx.services.scheduler;
-  const duplicate = await scheduler.findDuplicate(ctx.workspace.id, draft);
-  if (duplicate) throw new UserError(t.duplicate({ id: duplicate.id }));
+  const ready: Array<{ draft: Draft; connected: boolean }> = [];
+  for (const item of items) {
+    const draft: Draft = {
+      channel: item.channel,
+      content: item.text ?? '',
+      title: item.title ?? null,
+      media: item.media ? [mediaFromUrl(item.media)] : [],
+      publishAt: when.utc,
+    };
+    assertRules(draft, ctx);
+    // account: names one network's account; in a group it applies to the network it belongs to.
+    const named = items.length === 1 ? input.account : undefined;
+    const account = await chooseAccount(item.channel, named, ctx);
+    draft.accountId = account.accountId;
+    const duplicate = await scheduler.findDuplicate(ctx.workspace.id, draft);
+    if (duplicate) throw new UserError(t.duplicate({ id: duplicate.id }));
+    ready.push({ draft, connected: account.connected });
+  }
+  const groupId = ready.length > 1 ? randomUUID() : undefined;
   const awaiting = ctx.workspace.requireApproval;
-  const post = await scheduler.create(ctx.workspace.id, draft, ctx.member.externalId, awaiting);
-  await ctx.services.audit.record(ctx, 'post.schedule', `post:${post.id}`, {
-    channel: post.channel,
-    ...(post.accountId ? { account: post.accountId } : {}),
-    publishAt: post.publishAt.toISOString(),
-  });
+  const created: ScheduledPost[] = [];
+  for (const { draft } of ready) {
+    const post = await scheduler.create(ctx.workspace.id, { ...draft, groupId }, ctx.member.externalId, awaiting);
+    await ctx.services.audit.record(ctx, 'post.schedule', `post:${post.id}`, {
+      channel: post.channel,
+      ...(post.accountId ? { account: post.accountId } : {}),
+      ...(groupId ? { group: groupId } : {}),
+      publishAt: post.publishAt.toISOString(),
+    });
+    created.push(post);
+  }
   const notes: Block[] = [];
   if (when.ambiguous) notes.push(context(t.ambiguous));
-  if (!account.connected) notes.push(context(t.notConnected({ channel: draft.channel })));
-  notes.push(context(awaiting ? t.needsApproval : t.howToCancel({ id: post.id })));
-  return reply(
-    awaiting
-      ? t.awaitingTitle({ channel: channelName(post.channel) })
-      : t.scheduledTitle({ channel: channelName(post.channel) }),
-    [...postDetails(post, ctx), ...notes, ...(awaiting ? [actions(approvalButtons(post.id, ctx))] : [])],
-    { tone: awaiting ? 'info' : 'success' },
-  );
+  for (const r of ready) if (!r.connected) notes.push(context(t.notConnected({ channel: r.draft.channel })));
+  const [first] = created;
+  if (!first) throw new Error('nothing to schedule');
+  if (created.length > 1) notes.push(context(t.groupNote({ ids: created.map((p) => `#${p.id}`).join(', ') })));
+  notes.push(context(awaiting ? t.needsApproval : t.howToCancel({ id: first.id })));
+  const title =
+    created.length > 1
+      ? t.groupScheduled({ count: created.length })
+      : awaiting
+        ? t.awaitingTitle({ channel: channelName(first.channel) })
+        : t.scheduledTitle({ channel: channelName(first.channel) });
+  const details = created.flatMap((p) => postDetails(p, ctx));
+  // Approve and Reject act on one post: a group's posts are approved one by one from /schedule show.
+  const buttons = awaiting && created.length === 1 ? approvalButtons(first.id, ctx) : [];
+  return reply(title, [...details, ...notes, ...(buttons.length > 0 ? [actions(buttons)] : [])], {
+    tone: awaiting ? 'info' : 'success',
+  });
 }
 
 async function resolve(id: number, outcome: 'published' | 'retry', ctx: Context): Promise<Reply> {
@@ -276,16 +360,22 @@ export default defineCommand({
         'reminder in 2 hours | Post the launch story',
       ],
       options: {
-        channel: required(
-          opt.choice(CHANNELS, {
-            label: { en: 'Channel', ar: 'القناة' },
-            description: {
-              en: 'instagram, facebook, youtube, mailchimp or reminder',
-              ar: 'instagram أو facebook أو youtube أو mailchimp أو reminder',
-            },
-            positional: true,
-          }),
-        ),
+        channel: opt.choice(CHANNELS, {
+          label: { en: 'Channel', ar: 'القناة' },
+          description: {
+            en: 'instagram, facebook, youtube, mailchimp or reminder (a draft:N brings its own)',
+            ar: 'instagram أو facebook أو youtube أو mailchimp أو reminder (المسودة draft:N تحدد قناتها)',
+          },
+          positional: true,
+        }),
+        draft: opt.integer({
+          label: { en: 'Draft number', ar: 'رقم المسودة' },
+          description: {
+            en: 'A /draft to schedule exactly as written (all its networks, or the channel named)',
+            ar: 'مسودة من /draft تُجدول كما كُتبت (على كل شبكاتها، أو على القناة المحددة)',
+          },
+          min: 1,
+        }),
         text: textOpt,
         media: mediaOpt,
         title: titleOpt,

@@ -66,6 +66,8 @@ export interface Draft {
    * through the network's most recently updated account at its time.
    */
   accountId?: string | null;
+  /** Shared by the posts of one draft written for several networks (edited or cancelled together). */
+  groupId?: string | undefined;
 }
 
 const VIDEO_EXT = /\.(mp4|mov|m4v|webm|avi|mkv)(\?|#|$)/i;
@@ -156,6 +158,7 @@ export class SchedulerService {
         media: d.media as unknown as Prisma.InputJsonValue,
         publishAt: d.publishAt,
         accountId: d.accountId ?? null,
+        groupId: d.groupId ?? null,
         status: awaitingApproval ? 'awaiting_approval' : 'pending',
         idempotencyKey: randomUUID(),
         createdById: by,
@@ -199,6 +202,11 @@ export class SchedulerService {
       notifiedAt: null,
       attempts: 0,
     });
+  }
+
+  /** The posts of a group (one draft for several networks), oldest first. */
+  inGroup(workspaceId: number, groupId: string): Promise<ScheduledPost[]> {
+    return this.db.scheduledPost.findMany({ where: { workspaceId, groupId }, orderBy: { id: 'asc' } });
   }
 
   /** Cancels a post not yet sent. */
