@@ -156,9 +156,15 @@ function breakHook(body: string, max: number): string {
   const hook = hookOf(body);
   if (length(hook) <= max) return body;
   const head = graphemes(hook).slice(0, max).join('');
-  const end = Math.max(...['. ', '! ', '? ', '؟ ', '… '].map((p) => head.lastIndexOf(p)));
-  if (end <= 0) return body;
-  return `${hook.slice(0, end + 1)}\n${hook.slice(end + 2)}${body.trimStart().slice(hook.length)}`;
+  // At the last sentence end that fits; failing that, after a colon or comma, or at a space.
+  for (const marks of [['. ', '! ', '? ', '؟ ', '… '], [': ', '، ', ', ', ' — '], [' ']]) {
+    const end = Math.max(...marks.map((p) => head.lastIndexOf(p)));
+    if (end > 0) {
+      const cut = end + (marks[0] === ' ' ? 0 : 1);
+      return `${hook.slice(0, cut).trimEnd()}\n${hook.slice(cut).trimStart()}${body.trimStart().slice(hook.length)}`;
+    }
+  }
+  return body;
 }
 
 /** Brings any draft within its channel's limits; the body gives way first, then hashtags. */
@@ -183,18 +189,29 @@ export function fitToChannel(d: Draft): Draft {
   if (rules.maxSubject !== undefined) out.subject = clip((d.subject ?? '').trim(), rules.maxSubject);
   if (d.tags && d.tags.length > 0) out.tags = d.tags;
   if (rules.maxPreview !== undefined) out.preview = clip((d.preview ?? '').trim(), rules.maxPreview);
+  shrink(out, rules);
+  // Hashtags the body carried may have been cut with it: the list takes their place where it can.
+  const room = rules.maxHashtags - countTags(out.body) - countTags(out.cta);
+  if (out.hashtags.length < Math.min(room, unique.length)) {
+    out.hashtags = unique.slice(0, room);
+    shrink(out, rules);
+  }
+  return out;
+}
+
+/** Shortens a draft until its text fits: the body first, then hashtags, then the call to action. */
+function shrink(out: Draft, rules: ChannelRules): void {
   // Each pass shrinks something; the bound only guards against a rule set that cannot be met.
-  for (let pass = 0; pass < 200 && textSize(d.channel, composeText(out)) > rules.maxText; pass++) {
-    const over = textSize(d.channel, composeText(out)) - rules.maxText;
+  for (let pass = 0; pass < 200 && textSize(out.channel, composeText(out)) > rules.maxText; pass++) {
+    const over = textSize(out.channel, composeText(out)) - rules.maxText;
     if (length(out.body) > 40) {
       out.body = clip(out.body, Math.max(40, length(out.body) - over - 1));
-    } else if (out.hashtags.length > 0) {
+    } else if (out.hashtags.length > (rules.minHashtags ?? 0)) {
       out.hashtags = out.hashtags.slice(0, -1);
     } else {
       out.cta = clip(out.cta, Math.max(1, length(out.cta) - over - 1));
     }
   }
-  return out;
 }
 
 /** Every rule a draft breaks, for tests and for checking what an LLM returned. */

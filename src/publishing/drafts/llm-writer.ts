@@ -102,8 +102,16 @@ export class LlmDraftWriter implements DraftWriter {
           ? `\nYour previous draft broke these rules: ${found.join('; ')}. Write it again within them.`
           : '');
       const a = await this.llm.generate(DraftAnswer, { task: 'draft', instructions, data });
-      const draft = mend(toDraft(a, req), req);
-      found = problems(draft);
+      const answer = toDraft(a, req);
+      // A title or subject is the model's to write: the rules would only cut one from the body.
+      const missing = [
+        ...(CHANNEL_RULES[req.channel].maxTitle !== undefined && !answer.title ? ['title missing or too long'] : []),
+        ...(CHANNEL_RULES[req.channel].maxSubject !== undefined && !answer.subject
+          ? ['subject missing or too long']
+          : []),
+      ];
+      const draft = mend(answer, req);
+      found = missing.length > 0 ? missing : problems(draft);
       if (found.length === 0) return draft;
     }
     throw new LlmError('malformed', `draft breaks the channel rules: ${found.join('; ')}`);

@@ -139,8 +139,8 @@ export function writeDraft(req: DraftRequest): Draft {
     const site = req.brand.website && req.brand.website !== link ? req.brand.website : '';
     paragraphs = [hook, sentences(value, kwLine), sentences(proof), book.chapters, site ? book.linkLine(site) : ''];
   } else {
-    const signoff = book.signoff(req.brand.name);
-    paragraphs = [book.greeting, hook, sentences(value, kwLine), sentences(proof, close), signoff];
+    const signoff = [book.signoff(req.brand.name)].find((s) => !bad(s));
+    paragraphs = [book.greeting, hook, sentences(value, kwLine), sentences(proof, close), signoff ?? ''];
   }
   const finish = (s: string) => {
     const mended = tidy(s);

@@ -38,6 +38,12 @@ const CUES: ReadonlyArray<{ kind: TopicKind; en: RegExp; ar: readonly string[] }
     ar: ['كيف', 'نصائح', 'نصيحه', 'دليل', 'خطوات', 'طرق', 'اخطاء', 'شرح', 'تختار', 'اختيار'],
   },
   {
+    // A discount beats a date: "20% off this Saturday" is an offer, and so is «الجمعة البيضاء».
+    kind: 'offer',
+    en: /(\d+\s?%)|\b(sale|discount|black friday|cyber monday|coupon|promo code|bogo|price of one)\b/i,
+    ar: ['خصم', 'تخفيض', 'الجمعه البيضاء', 'كوبون', 'بسعر واحد', '٪'],
+  },
+  {
     kind: 'event',
     en: /\b(event|webinar|workshop|meetup|meet-up|conference|summit|open day|open house|festival|class|session|live|seminar|check-?ups?|tour|party|fair|exhibition|this (mon|tues|wednes|thurs|fri|satur|sun)day|on (mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}|\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b/i,
     ar: [
