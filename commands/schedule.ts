@@ -6,7 +6,7 @@ import { UserError } from '../src/core/errors.js';
 import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { actions, type Block, context, type Reply, reply, text } from '../src/core/reply.js';
-import { parseWhen } from '../src/lib/when.js';
+import { localTime, parseWhen } from '../src/lib/when.js';
 import {
   approvalButtons,
   calendar,
@@ -70,7 +70,12 @@ const m = defineMessages(
     draftAndText: 'A draft brings its own text: leave text out, or change it afterwards with /schedule edit.',
     groupScheduled: (p: { count: number }) => `Scheduled on ${p.count} networks as one group`,
     groupNote: (p: { ids: string }) =>
-      `Posts ${p.ids}: each keeps its own status. /schedule cancel on any of them offers to cancel the group.`,
+      `Posts ${p.ids}: each keeps its own status. /schedule cancel or edit on any of them offers to do the same to the group.`,
+    cancelGroup: (p: { ids: string }) => `Cancel the rest of its group too (${p.ids})`,
+    moveGroup: (p: { ids: string }) => `Move the rest of its group to this time too (${p.ids})`,
+    groupCancelled: (p: { ids: string }) => `Cancelled too: ${p.ids}. They will not be published.`,
+    groupMoved: (p: { ids: string; when: string }) => `Moved to ${p.when} too: ${p.ids}.`,
+    groupNothing: 'The rest of the group has already gone out or been cancelled: nothing changed.',
   },
   {
     scheduledTitle: (p) => `جُدول على ${iso(p.channel)}`,
@@ -104,7 +109,12 @@ const m = defineMessages(
     draftAndText: 'المسودة تحمل نصها: احذف text، أو عدّله لاحقًا بالأمر /schedule edit.',
     groupScheduled: (p) => `جُدولت المسودة على الشبكات المطلوبة (${iso(p.count)}) كمجموعة واحدة`,
     groupNote: (p) =>
-      `المنشورات ${iso(p.ids)}: لكل منشور حالته. الأمر /schedule cancel على أي منها يعرض إلغاء المجموعة كلها.`,
+      `المنشورات ${iso(p.ids)}: لكل منشور حالته. الأمر /schedule cancel أو edit على أي منها يعرض تطبيق الشيء نفسه على المجموعة.`,
+    cancelGroup: (p) => `ألغِ بقية المجموعة أيضًا (${iso(p.ids)})`,
+    moveGroup: (p) => `انقل بقية المجموعة إلى هذا الوقت أيضًا (${iso(p.ids)})`,
+    groupCancelled: (p) => `أُلغيت أيضًا: ${iso(p.ids)}. لن تُنشر.`,
+    groupMoved: (p) => `نُقلت أيضًا إلى ${p.when}: ${iso(p.ids)}.`,
+    groupNothing: 'بقية المجموعة نُشرت أو أُلغيت من قبل: لم يتغير شيء.',
   },
 );
 
@@ -311,6 +321,54 @@ async function scheduleGroup(
   });
 }
 
+/** The other posts of a post's group that can still change (none when it has no group). */
+async function waitingSiblings(post: ScheduledPost, ctx: Context): Promise<ScheduledPost[]> {
+  if (!post.groupId) return [];
+  const group = await ctx.services.scheduler.inGroup(ctx.workspace.id, post.groupId);
+  return group.filter((p) => p.id !== post.id && WAITING.includes(p.status as PostStatus));
+}
+
+const idList = (posts: readonly ScheduledPost[]) => posts.map((p) => `#${p.id}`).join(', ');
+
+/** Cancels, or moves to `post`'s time, the rest of its group; each post keeps its own status. */
+async function applyToGroup(id: number, change: 'cancel' | 'move', ctx: Context): Promise<Reply> {
+  const t = ctx.t(m);
+  const post = await findPost(ctx, id);
+  const done: ScheduledPost[] = [];
+  for (const sibling of await waitingSiblings(post, ctx)) {
+    const result =
+      change === 'cancel'
+        ? await ctx.services.scheduler.cancel(ctx.workspace.id, sibling.id)
+        : await ctx.services.scheduler.edit(
+            ctx.workspace.id,
+            sibling.id,
+            {
+              channel: sibling.channel as Channel,
+              content: sibling.content,
+              title: sibling.title,
+              media: mediaOf(sibling),
+              publishAt: post.publishAt,
+            },
+            ctx.workspace.requireApproval,
+          );
+    if (!result.ok) continue;
+    await ctx.services.audit.record(ctx, change === 'cancel' ? 'post.cancel' : 'post.edit', `post:${sibling.id}`, {
+      group: post.groupId,
+      ...(change === 'move' ? { from: sibling.publishAt.toISOString(), to: post.publishAt.toISOString() } : {}),
+    });
+    done.push(sibling);
+  }
+  if (done.length === 0) return reply(undefined, [text(t.groupNothing)], { tone: 'info' });
+  const message =
+    change === 'cancel'
+      ? t.groupCancelled({ ids: idList(done) })
+      : t.groupMoved({
+          ids: idList(done),
+          when: iso(`${localTime(post.publishAt, ctx.timezone, ctx.locale)} (${ctx.timezone})`),
+        });
+  return reply(undefined, [text(message)], { tone: 'success', replaceOriginal: true });
+}
+
 async function resolve(id: number, outcome: 'published' | 'retry', ctx: Context): Promise<Reply> {
   const t = ctx.t(m);
   const post = await findPost(ctx, id);
@@ -443,8 +501,21 @@ export default defineCommand({
           to: draft.publishAt.toISOString(),
           ...(draft.accountId && draft.accountId !== post.accountId ? { account: draft.accountId } : {}),
         });
-        const buttons = awaiting ? [actions(approvalButtons(post.id, ctx))] : [];
-        return reply(t.edited({ id: post.id }), [...postDetails(result.post, ctx), ...buttons], { tone: 'success' });
+        const buttons = awaiting ? approvalButtons(post.id, ctx) : [];
+        // A new time can go to the whole group; a new text belongs to this network only.
+        const siblings = input.when ? await waitingSiblings(result.post, ctx) : [];
+        if (siblings.length > 0) {
+          buttons.push({
+            id: 'schedule.moveGroup',
+            label: t.moveGroup({ ids: idList(siblings) }),
+            payload: String(post.id),
+          });
+        }
+        return reply(
+          t.edited({ id: post.id }),
+          [...postDetails(result.post, ctx), ...(buttons.length > 0 ? [actions(buttons)] : [])],
+          { tone: 'success' },
+        );
       },
     }),
     cancel: sub({
@@ -458,7 +529,21 @@ export default defineCommand({
         const result = await ctx.services.scheduler.cancel(ctx.workspace.id, id);
         if (!result.ok) throw new UserError(t.tooLate({ id, status: statusName(result.post?.status ?? '', ctx) }));
         await ctx.services.audit.record(ctx, 'post.cancel', `post:${id}`);
-        return reply(undefined, [text(t.cancelled({ id }))], { tone: 'success' });
+        const siblings = await waitingSiblings(result.post, ctx);
+        const offer =
+          siblings.length > 0
+            ? [
+                actions([
+                  {
+                    id: 'schedule.cancelGroup',
+                    label: t.cancelGroup({ ids: idList(siblings) }),
+                    payload: String(id),
+                    style: 'danger' as const,
+                  },
+                ]),
+              ]
+            : [];
+        return reply(undefined, [text(t.cancelled({ id })), ...offer], { tone: 'success' });
       },
     }),
     resolve: sub({
@@ -483,6 +568,16 @@ export default defineCommand({
   },
   actions: {
     approve: action({ payload: idPayload, allow: ['manager'], handler: (id, ctx) => decide(id, true, ctx) }),
+    cancelGroup: action({
+      payload: idPayload,
+      allow: ['manager', 'social'],
+      handler: (id, ctx) => applyToGroup(id, 'cancel', ctx),
+    }),
+    moveGroup: action({
+      payload: idPayload,
+      allow: ['manager', 'social'],
+      handler: (id, ctx) => applyToGroup(id, 'move', ctx),
+    }),
     reject: action({ payload: idPayload, allow: ['manager'], handler: (id, ctx) => decide(id, false, ctx) }),
     resolve: action({
       payload: z
