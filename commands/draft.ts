@@ -23,8 +23,8 @@ import type { WritingTone } from '../src/publishing/drafts/phrasebook.js';
 import type { WrittenDraft } from '../src/publishing/drafts/service.js';
 import type { TopicKind } from '../src/publishing/drafts/topic.js';
 import { brandOf } from '../src/workspace/brand.js';
-import { scheduleDraft } from './schedule.js';
 import { loadDraft, type StoredDraft, type StoredPost, scheduleDraftLine } from './shared/drafts.js';
+import { scheduleDraft } from './shared/scheduling.js';
 
 /** "2,200" as shown back to the number it is. */
 const numberIn = (shown: string): number => Number(shown.replace(/[^\d]/g, ''));
