@@ -314,7 +314,7 @@ export const EN: Phrasebook = {
     event: [
       (s) => `Ideal for anyone interested in ${s.kw}.`,
       (s) => `If ${s.kw} matters to you, this is one to attend.`,
-      (s) => `A chance to talk about ${s.kw} in person.`,
+      (s) => `A chance to ask about ${s.kw} face to face.`,
     ],
     launch: [
       (s) => `Made for anyone who cares about ${s.kw}.`,
@@ -376,7 +376,11 @@ export const EN: Phrasebook = {
       () => 'Thank you for your trust.',
       () => 'We remain at your service.',
     ],
-    playful: [() => 'You know you want to 😉', () => 'Consider this your sign ✨', () => 'Go on, you deserve it.'],
+    playful: [
+      () => 'Cue the confetti 🎉',
+      () => 'Tell your friends, we will not mind 😉',
+      () => 'Go on, spread the word ✨',
+    ],
     urgent: [
       () => 'When it is gone, it is gone.',
       () => 'Do not leave it too late.',
@@ -393,7 +397,7 @@ export const EN: Phrasebook = {
       offer: () => 'Tap the link in our bio to claim it.',
       event: () => 'Book your place through the link in our bio.',
       launch: () => 'See it for yourself: link in bio.',
-      howto: () => 'Save this post, and find more tips through the link in our bio.',
+      howto: () => 'Find more tips through the link in our bio.',
       news: () => 'Read the full story through the link in our bio.',
       question: () => 'Answer in the comments below 👇',
       newsletter: () => 'Subscribe through the link in our bio.',
