@@ -258,7 +258,7 @@ export default defineCommand({
     tone: opt.choice(TONES, {
       label: { en: 'Tone', ar: 'النبرة' },
       description: {
-        en: 'friendly, formal, playful, urgent (offers and events) or inspirational; the brand voice when left out',
+        en: 'friendly, formal, playful, urgent (offers, events) or inspirational; default: the brand voice',
         ar: 'ودي أو رسمي أو مرح أو عاجل (للعروض والفعاليات) أو ملهم؛ وبدونها تُتبع نبرة العلامة',
       },
     }),
