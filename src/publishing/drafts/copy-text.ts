@@ -60,17 +60,27 @@ export function topicPhrases(topic: string, book: Phrasebook): string[] {
   const words = topic.split(/[^\p{L}\p{M}\p{N}_'-]+/u).filter(Boolean);
   const phrases: string[] = [];
   let run: string[] = [];
-  const flush = () => {
-    if (run.length > 0) phrases.push(run.join(' '));
+  // The word after a run cut at three words is its tail ("…الحجز الإلكتروني"): alone it says little.
+  let tail = false;
+  const flush = (full = false) => {
+    if (run.length > 1 || (run.length === 1 && !tail)) phrases.push(run.join(' '));
     run = [];
+    tail = full;
   };
   for (const raw of words) {
     const w = raw.replace(/^لل(?=\p{L}{3})/u, 'ال');
-    const small = book.stopwords.has(w.toLowerCase()) || book.stopwords.has(raw) || /^\p{N}+$/u.test(w) || w.length < 3;
+    const arabic = /\p{Script=Arabic}/u.test(w);
+    const small =
+      book.stopwords.has(w.toLowerCase()) ||
+      book.stopwords.has(raw) ||
+      /^\p{N}+$/u.test(w) ||
+      w.length < (arabic ? 2 : 3) ||
+      // An Arabic verb with its person prefix and a suffix («تفضلون»، «نضيفها») makes a poor hashtag.
+      (arabic && /^[تنيأ]\p{L}{2,}(ون|ين|ها|هم|كم|نا)$/u.test(w));
     if (small) flush();
     else {
       run.push(w);
-      if (run.length === 3) flush();
+      if (run.length === 3) flush(true);
     }
   }
   flush();

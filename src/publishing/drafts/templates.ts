@@ -206,7 +206,9 @@ function subjectLine(book: Phrasebook, req: DraftRequest, slots: Slots, bad: (s:
   const max = rules.maxSubject ?? 150;
   const lines = book.subject[req.kind];
   for (let i = 0; i < lines.length; i++) {
-    const s = tidy(lines[(req.variant + i) % lines.length]?.(slots) ?? '');
+    const line = lines[(req.variant + i) % lines.length]?.(slots) ?? '';
+    // A question keeps its question mark when the subject ends with it.
+    const s = tidy(slots.end !== '.' && line.endsWith(slots.topic) ? `${line}${slots.end}` : line);
     const n = length(s);
     if (n >= min && n <= max && !bad(s)) return s;
   }

@@ -233,6 +233,13 @@ describe('the offline copywriter', () => {
       locale: 'ar',
     });
     expect(d.hashtags[0]).toBe('#عيادة_أسنان_جدة');
+    // Verbs with their prefixes and suffixes make poor hashtags; a question keeps its mark in the subject.
+    const q = { topic: 'أي نكهة تفضلون أن نضيفها إلى القائمة؟', keywords: [], locale: 'ar' } as const;
+    const poll = await service.draft({ ...q, channel: 'instagram' });
+    expect(poll.hashtags).not.toContain('#نضيفها');
+    expect(poll.hashtags.join(' ')).not.toContain('تفضلون');
+    const mail = await service.write({ ...q, channel: 'mailchimp' }, 0);
+    expect(mail.draft.subject).toMatch(/؟$/);
   });
 
   it('every channel a provider publishes to gets a draft within its rules', async () => {

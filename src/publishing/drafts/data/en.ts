@@ -365,7 +365,7 @@ export const EN: Phrasebook = {
     news: [
       (s) => (s.brand ? `Thank you for being part of the ${s.brand} story.` : 'Thank you for being part of our story.'),
     ],
-    question: [() => 'We read every answer.'],
+    question: [() => 'Every opinion counts.'],
     newsletter: [(s) => (s.brand ? `Written by the ${s.brand} team.` : 'Written by our team.')],
     hiring: [(s) => (s.brand ? `At ${s.brand}, people come first.` : 'Here, people come first.')],
   },
