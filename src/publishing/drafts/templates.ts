@@ -92,7 +92,11 @@ export function writeDraft(req: DraftRequest): Draft {
   const rules = CHANNEL_RULES[req.channel];
   const parts = topicParts(ar ? arabicForm(req.topic, 'latin') : req.topic);
   const keywords = req.keywords.map((k) => (ar ? arabicForm(k, 'latin') : k));
-  const subject = parts.subject.replace(/[?؟]$/u, '');
+  const asTyped = parts.subject.replace(/[?؟]$/u, '');
+  // After a colon an English topic starts in lower case unless it starts with a name ("Which flavour…"
+  // -> "which flavour…", "Payroll webinar" stays).
+  const first = asTyped.split(/\s+/)[0]?.toLowerCase() ?? '';
+  const subject = !ar && book.stopwords.has(first) ? asTyped.charAt(0).toLowerCase() + asTyped.slice(1) : asTyped;
   const link = form === 'caption' ? '' : (req.brand.ctaLink ?? req.brand.website ?? '');
   const slots: Slots = {
     topic: subject,

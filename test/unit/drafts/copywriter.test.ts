@@ -242,6 +242,32 @@ describe('the offline copywriter', () => {
     expect(mail.draft.subject).toMatch(/؟$/);
   });
 
+  it('starts an English topic in lower case after the colon unless it starts with a name, and tags its phrases', async () => {
+    const service = new DraftService(new TemplateDraftWriter());
+    const poll = await service.draft({
+      channel: 'instagram',
+      topic: 'Which flavour should we add to the menu next?',
+      keywords: [],
+      locale: 'en',
+    });
+    expect(poll.body.split('\n')[0]).toMatch(/: which flavour should we add to the menu next\?/);
+    expect(poll.hashtags.slice(0, 2)).toEqual(['#Flavour', '#Menu']);
+    const webinar = await service.draft({
+      channel: 'facebook',
+      topic: 'Payroll webinar on 12 January',
+      keywords: [],
+      locale: 'en',
+    });
+    expect(webinar.body).toContain(': Payroll webinar on 12 January.');
+    const sale = await service.draft({
+      channel: 'instagram',
+      topic: '20% off all teeth whitening until the end of the month',
+      keywords: [],
+      locale: 'en',
+    });
+    expect(sale.hashtags[0]).toBe('#TeethWhitening');
+  });
+
   it('every channel a provider publishes to gets a draft within its rules', async () => {
     const service = new DraftService(new TemplateDraftWriter());
     for (const channel of DRAFT_CHANNELS) {

@@ -498,7 +498,7 @@ export const EN: Phrasebook = {
   join: (items) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`),
   inPlace: (what, place) => (what ? `${what} in ${place}` : place),
   stopwords: new Set(
-    'a an the and or but for of to in on at by with from this that these those our your my we you is are was were be been it its as into about how what which who why when where new free best get just now next choose voted monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight week weekend month'.split(
+    "a an the and or but for of to in on at by with from this that these those our your my we you is are was were be been it its as into about how what which who why when where new free best get just now next choose voted off all until end per only more most every each should would could can will add last first up out over we're you're it's let's we've don't monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight week weekend month".split(
       ' ',
     ),
   ),
