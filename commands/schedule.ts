@@ -20,6 +20,7 @@ import {
   assertRules,
   chooseAccount,
   findPost,
+  groupNote,
   idList,
   readWhen,
   schedule,
@@ -190,7 +191,11 @@ export default defineCommand({
       async handler({ id }, ctx) {
         const post = await findPost(ctx, id);
         const extra = post.status === 'awaiting_approval' ? [actions(approvalButtons(post.id, ctx))] : [];
-        return reply(`${channelName(post.channel)} #${post.id}`, [...postDetails(post, ctx), ...extra]);
+        return reply(`${channelName(post.channel)} #${post.id}`, [
+          ...postDetails(post, ctx),
+          ...(await groupNote(post, ctx)),
+          ...extra,
+        ]);
       },
     }),
     edit: sub({

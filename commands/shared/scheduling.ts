@@ -14,6 +14,7 @@ import {
   channelName,
   postDetails,
   ruleProblemsText,
+  statusName,
   whenProblemText,
 } from '../../src/publishing/schedule-view.js';
 import {
@@ -64,6 +65,7 @@ export const sm = defineMessages(
     groupCancelled: (p: { ids: string }) => `Cancelled too: ${p.ids}. They will not be published.`,
     groupMoved: (p: { ids: string; when: string }) => `Moved to ${p.when} too: ${p.ids}.`,
     groupNothing: 'The rest of the group has already gone out or been cancelled: nothing changed.',
+    groupMembers: (p: { posts: string }) => `Drafted together with ${p.posts}.`,
   },
   {
     scheduledTitle: (p) => `جُدول على ${iso(p.channel)}`,
@@ -93,6 +95,7 @@ export const sm = defineMessages(
     groupCancelled: (p) => `أُلغيت أيضًا: ${iso(p.ids)}. لن تُنشر.`,
     groupMoved: (p) => `نُقلت أيضًا إلى ${p.when}: ${iso(p.ids)}.`,
     groupNothing: 'بقية المجموعة نُشرت أو أُلغيت من قبل: لم يتغير شيء.',
+    groupMembers: (p) => `كُتب مع ${iso(p.posts)} في مسودة واحدة.`,
   },
 );
 
@@ -302,4 +305,13 @@ export async function applyToGroup(id: number, change: 'cancel' | 'move', ctx: C
           when: iso(`${localTime(post.publishAt, ctx.timezone, ctx.locale)} (${ctx.timezone})`),
         });
   return reply(undefined, [text(message)], { tone: 'success', replaceOriginal: true });
+}
+
+/** "Drafted together with #4 (Instagram, scheduled), #5 (Mailchimp, cancelled)": a post's group. */
+export async function groupNote(post: ScheduledPost, ctx: Context): Promise<Block[]> {
+  if (!post.groupId) return [];
+  const others = (await ctx.services.scheduler.inGroup(ctx.workspace.id, post.groupId)).filter((p) => p.id !== post.id);
+  if (others.length === 0) return [];
+  const posts = others.map((p) => `#${p.id} (${channelName(p.channel)}, ${statusName(p.status, ctx)})`).join(', ');
+  return [context(ctx.t(sm).groupMembers({ posts }))];
 }
