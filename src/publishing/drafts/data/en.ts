@@ -381,11 +381,7 @@ export const EN: Phrasebook = {
       () => 'Tell your friends, we will not mind 😉',
       () => 'Go on, spread the word ✨',
     ],
-    urgent: [
-      () => 'When it is gone, it is gone.',
-      () => 'Do not leave it too late.',
-      () => 'Act now to be sure of your place.',
-    ],
+    urgent: [() => 'When it is gone, it is gone.', () => 'Do not leave it too late.', () => 'Act now, before it ends.'],
     inspirational: [
       () => 'Your next step starts here.',
       () => 'Here is to what comes next.',
