@@ -146,8 +146,8 @@ describe('/draft', () => {
     expect(posts[2]?.media).toEqual([]);
     expect(posts[0]?.content).not.toBe(posts[1]?.content);
 
-    const shown = textOf(await app.say(`/schedule show ${posts[0]?.id}`));
-    expect(shown).toContain(
+    const group = textOf(await app.say(`/schedule show ${posts[0]?.id}`));
+    expect(group).toContain(
       `Drafted together with #${posts[1]?.id} (Facebook, scheduled), #${posts[2]?.id} (Mailchimp, scheduled).`,
     );
     // Cancelling one offers the rest of the group; each keeps its own status.
