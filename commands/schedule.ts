@@ -4,44 +4,33 @@ import type { Context } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
 import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
-import { actions, type Block, context, type Reply, reply, text } from '../src/core/reply.js';
-import { parseWhen } from '../src/lib/when.js';
-import {
-  approvalButtons,
-  calendar,
-  channelName,
-  postDetails,
-  ruleProblemsText,
-  statusName,
-  whenProblemText,
-} from '../src/publishing/schedule-view.js';
+import { actions, context, type Reply, reply, text } from '../src/core/reply.js';
+import { approvalButtons, calendar, channelName, postDetails, statusName } from '../src/publishing/schedule-view.js';
 import {
   CHANNELS,
   type Channel,
-  checkRules,
   type Draft,
   mediaFromUrl,
   mediaOf,
   type PostStatus,
-  type ScheduledPost,
   WAITING,
 } from '../src/publishing/scheduler.js';
-import { IntegrationService, isProvider } from '../src/workspace/integrations.js';
+import {
+  applyToGroup,
+  assertRules,
+  chooseAccount,
+  findPost,
+  groupNote,
+  idList,
+  readWhen,
+  schedule,
+  sm,
+  waitingSiblings,
+} from './shared/scheduling.js';
 
 const m = defineMessages(
   'schedule',
   {
-    scheduledTitle: (p: { channel: string }) => `Scheduled for ${p.channel}`,
-    awaitingTitle: (p: { channel: string }) => `Waiting for approval: ${p.channel}`,
-    ambiguous:
-      'This local time happens twice (clocks go back); the first one was taken. Use an ISO time with an offset to choose.',
-    notConnected: (p: { channel: string }) =>
-      `${p.channel} is not connected yet: an admin can run /connect ${p.channel} before the due time.`,
-    howToCancel: (p: { id: number }) =>
-      `Change it with /schedule edit ${p.id}, cancel it with /schedule cancel ${p.id}.`,
-    needsApproval: 'A manager must approve it before it goes out.',
-    duplicate: (p: { id: number }) => `The same post is already scheduled as #${p.id}.`,
-    notFound: (p: { id: number }) => `There is no post #${p.id} in this workspace.`,
     tooLate: (p: { id: number; status: string }) => `Post #${p.id} can no longer be changed: it is ${p.status}.`,
     nothingToEdit: 'Say what to change: when:"…", text:"…", title:"…", media:https://… or account:…',
     edited: (p: { id: number }) => `Post #${p.id} updated.`,
@@ -57,23 +46,8 @@ const m = defineMessages(
       `Post #${p.id} is ${p.status}; only a failed post can be retried. A post whose outcome is unknown may already be live: settle it with /schedule resolve ${p.id}.`,
     notUnknown: (p: { id: number; status: string }) =>
       `Post #${p.id} is ${p.status}; only a post with an unknown outcome can be resolved.`,
-    whichAccount: (p: { channel: string; list: string; example: string }) =>
-      `${p.channel} has several connected accounts: ${p.list}. Say which one this post is for with account:, e.g. account:${p.example}`,
-    unknownAccount: (p: { channel: string; account: string; list: string }) =>
-      `${p.account} is not a connected ${p.channel} account. Connected: ${p.list}.`,
-    noAccountYet: (p: { channel: string; account: string }) =>
-      `No ${p.channel} account is connected yet, so ${p.account} cannot be checked: an admin can run /connect ${p.channel} account:${p.account} first.`,
-    reminderNoAccount: 'The reminder channel has no account: leave account: out.',
   },
   {
-    scheduledTitle: (p) => `جُدول على ${iso(p.channel)}`,
-    awaitingTitle: (p) => `بانتظار الموافقة: ${iso(p.channel)}`,
-    ambiguous: 'هذا الوقت المحلي يتكرر مرتين (عند تأخير الساعة)؛ أُخذ الأول. استخدم وقت ISO مع الإزاحة للاختيار.',
-    notConnected: (p) => `${iso(p.channel)} غير متصل بعد: يستطيع المسؤول تشغيل /connect ${iso(p.channel)} قبل الموعد.`,
-    howToCancel: (p) => `عدّله بالأمر /schedule edit ${iso(p.id)} أو ألغه بالأمر /schedule cancel ${iso(p.id)}.`,
-    needsApproval: 'يجب أن يوافق عليه مدير قبل نشره.',
-    duplicate: (p) => `المنشور نفسه مجدول بالفعل برقم #${iso(p.id)}.`,
-    notFound: (p) => `لا يوجد منشور #${iso(p.id)} في مساحة العمل هذه.`,
     tooLate: (p) => `لم يعد ممكنًا تغيير المنشور #${iso(p.id)}: حالته ${p.status}.`,
     nothingToEdit: 'اذكر ما تريد تغييره: when:"…" أو text:"…" أو title:"…" أو media:https://… أو account:…',
     edited: (p) => `حُدّث المنشور #${iso(p.id)}.`,
@@ -87,13 +61,6 @@ const m = defineMessages(
     notFailed: (p) =>
       `حالة المنشور #${iso(p.id)} ${p.status}؛ لا تُعاد المحاولة إلا لمنشور فشل. أما المنشور غير المعروفة نتيجته فقد يكون منشورًا بالفعل: احسمه بالأمر ${iso(`/schedule resolve ${p.id}`)}.`,
     notUnknown: (p) => `حالة المنشور #${iso(p.id)} ${p.status}؛ لا يُحسم إلا منشور نتيجته غير معروفة.`,
-    whichAccount: (p) =>
-      `لدى ${iso(p.channel)} أكثر من حساب مربوط: ${iso(p.list)}. حدّد الحساب الذي يُنشر عليه هذا المنشور بالخيار account:، مثل ${iso(`account:${p.example}`)}`,
-    unknownAccount: (p) =>
-      `${iso(p.account)} ليس حسابًا مربوطًا على ${iso(p.channel)}. الحسابات المربوطة: ${iso(p.list)}.`,
-    noAccountYet: (p) =>
-      `لا يوجد حساب ${iso(p.channel)} مربوط بعد، لذلك لا يمكن التحقق من ${iso(p.account)}: يستطيع المسؤول تشغيل ${iso(`/connect ${p.channel} account:${p.account}`)} أولًا.`,
-    reminderNoAccount: 'قناة التذكير لا حساب لها: احذف الخيار account:.',
   },
 );
 
@@ -152,100 +119,6 @@ const titleOpt = opt.string({
   },
   maxLength: 200,
 });
-
-function readWhen(value: string, ctx: Context): { utc: Date; ambiguous: boolean } {
-  const r = parseWhen(value, ctx.timezone, ctx.now());
-  if (!r.ok) throw new UserError(whenProblemText(r.problem, value, ctx));
-  return r;
-}
-
-function assertRules(d: Draft, ctx: Context): void {
-  const problems = checkRules(d);
-  if (problems.length > 0) throw new UserError(ruleProblemsText(problems, d, ctx));
-}
-
-/**
- * The account a post on `channel` publishes through: the one named (it must be connected), the only
- * one connected, or none yet (null: the note says to connect one). Several connected and none
- * named: refused with the list, so a post never goes out through an account nobody chose.
- */
-async function chooseAccount(
-  channel: Channel,
-  named: string | undefined,
-  ctx: Context,
-): Promise<{ accountId: string | null; connected: boolean }> {
-  const t = ctx.t(m);
-  if (!isProvider(channel)) {
-    if (named) throw new UserError(t.reminderNoAccount);
-    return { accountId: null, connected: true };
-  }
-  const accounts = await ctx.services.integrations.accounts(ctx.workspace.id, channel);
-  const list = accounts.map((a) => IntegrationService.label(a)).join(', ');
-  if (named) {
-    const match = accounts.find((a) => a.accountId === named);
-    if (match) return { accountId: match.accountId, connected: true };
-    if (accounts.length === 0) throw new UserError(t.noAccountYet({ channel, account: named }));
-    throw new UserError(t.unknownAccount({ channel, account: named, list }));
-  }
-  const [only, ...others] = accounts;
-  if (!only) return { accountId: null, connected: false };
-  if (others.length === 0) return { accountId: only.accountId, connected: true };
-  throw new UserError(t.whichAccount({ channel, list, example: only.accountId }));
-}
-
-async function findPost(ctx: Context, id: number): Promise<ScheduledPost> {
-  const post = await ctx.services.scheduler.get(ctx.workspace.id, id);
-  if (!post) throw new UserError(ctx.t(m).notFound({ id }));
-  return post;
-}
-
-async function schedule(
-  input: {
-    channel: Channel;
-    when: string;
-    text?: string | undefined;
-    media?: string | undefined;
-    title?: string | undefined;
-    account?: string | undefined;
-    first_comment?: string | undefined;
-  },
-  ctx: Context,
-): Promise<Reply> {
-  const t = ctx.t(m);
-  const when = readWhen(input.when, ctx);
-  const draft: Draft = {
-    channel: input.channel,
-    content: input.text ?? '',
-    title: input.title ?? null,
-    media: input.media ? [mediaFromUrl(input.media)] : [],
-    publishAt: when.utc,
-    ...(input.first_comment?.trim() ? { options: { firstComment: input.first_comment.trim() } } : {}),
-  };
-  assertRules(draft, ctx);
-  const account = await chooseAccount(input.channel, input.account, ctx);
-  draft.accountId = account.accountId;
-  const scheduler = ctx.services.scheduler;
-  const duplicate = await scheduler.findDuplicate(ctx.workspace.id, draft);
-  if (duplicate) throw new UserError(t.duplicate({ id: duplicate.id }));
-  const awaiting = ctx.workspace.requireApproval;
-  const post = await scheduler.create(ctx.workspace.id, draft, ctx.member.externalId, awaiting);
-  await ctx.services.audit.record(ctx, 'post.schedule', `post:${post.id}`, {
-    channel: post.channel,
-    ...(post.accountId ? { account: post.accountId } : {}),
-    publishAt: post.publishAt.toISOString(),
-  });
-  const notes: Block[] = [];
-  if (when.ambiguous) notes.push(context(t.ambiguous));
-  if (!account.connected) notes.push(context(t.notConnected({ channel: draft.channel })));
-  notes.push(context(awaiting ? t.needsApproval : t.howToCancel({ id: post.id })));
-  return reply(
-    awaiting
-      ? t.awaitingTitle({ channel: channelName(post.channel) })
-      : t.scheduledTitle({ channel: channelName(post.channel) }),
-    [...postDetails(post, ctx), ...notes, ...(awaiting ? [actions(approvalButtons(post.id, ctx))] : [])],
-    { tone: awaiting ? 'info' : 'success' },
-  );
-}
 
 async function resolve(id: number, outcome: 'published' | 'retry', ctx: Context): Promise<Reply> {
   const t = ctx.t(m);
@@ -306,16 +179,22 @@ export default defineCommand({
         'reminder in 2 hours | Post the launch story',
       ],
       options: {
-        channel: required(
-          opt.choice(CHANNELS, {
-            label: { en: 'Channel', ar: 'القناة' },
-            description: {
-              en: 'instagram, facebook, linkedin, x, tiktok, youtube, mailchimp or reminder',
-              ar: 'instagram أو facebook أو linkedin أو x أو tiktok أو youtube أو mailchimp أو reminder',
-            },
-            positional: true,
-          }),
-        ),
+        channel: opt.choice(CHANNELS, {
+          label: { en: 'Channel', ar: 'القناة' },
+          description: {
+            en: 'instagram, facebook, linkedin, x, tiktok, youtube, mailchimp or reminder (draft:N has its own)',
+            ar: 'instagram أو facebook أو linkedin أو x أو tiktok أو youtube أو mailchimp أو reminder (draft:N تحدد قناتها)',
+          },
+          positional: true,
+        }),
+        draft: opt.integer({
+          label: { en: 'Draft number', ar: 'رقم المسودة' },
+          description: {
+            en: 'A /draft to schedule exactly as written (all its networks, or the channel named)',
+            ar: 'مسودة من /draft تُجدول كما كُتبت (على كل شبكاتها، أو على القناة المحددة)',
+          },
+          min: 1,
+        }),
         text: textOpt,
         media: mediaOpt,
         title: titleOpt,
@@ -341,7 +220,11 @@ export default defineCommand({
       async handler({ id }, ctx) {
         const post = await findPost(ctx, id);
         const extra = post.status === 'awaiting_approval' ? [actions(approvalButtons(post.id, ctx))] : [];
-        return reply(`${channelName(post.channel)} #${post.id}`, [...postDetails(post, ctx), ...extra]);
+        return reply(`${channelName(post.channel)} #${post.id}`, [
+          ...postDetails(post, ctx),
+          ...(await groupNote(post, ctx)),
+          ...extra,
+        ]);
       },
     }),
     edit: sub({
@@ -384,8 +267,21 @@ export default defineCommand({
           to: draft.publishAt.toISOString(),
           ...(draft.accountId && draft.accountId !== post.accountId ? { account: draft.accountId } : {}),
         });
-        const buttons = awaiting ? [actions(approvalButtons(post.id, ctx))] : [];
-        return reply(t.edited({ id: post.id }), [...postDetails(result.post, ctx), ...buttons], { tone: 'success' });
+        const buttons = awaiting ? approvalButtons(post.id, ctx) : [];
+        // A new time can go to the whole group; a new text belongs to this network only.
+        const siblings = input.when ? await waitingSiblings(result.post, ctx) : [];
+        if (siblings.length > 0) {
+          buttons.push({
+            id: 'schedule.moveGroup',
+            label: ctx.t(sm).moveGroup({ ids: idList(siblings) }),
+            payload: String(post.id),
+          });
+        }
+        return reply(
+          t.edited({ id: post.id }),
+          [...postDetails(result.post, ctx), ...(buttons.length > 0 ? [actions(buttons)] : [])],
+          { tone: 'success' },
+        );
       },
     }),
     cancel: sub({
@@ -399,7 +295,21 @@ export default defineCommand({
         const result = await ctx.services.scheduler.cancel(ctx.workspace.id, id);
         if (!result.ok) throw new UserError(t.tooLate({ id, status: statusName(result.post?.status ?? '', ctx) }));
         await ctx.services.audit.record(ctx, 'post.cancel', `post:${id}`);
-        return reply(undefined, [text(t.cancelled({ id }))], { tone: 'success' });
+        const siblings = await waitingSiblings(result.post, ctx);
+        const offer =
+          siblings.length > 0
+            ? [
+                actions([
+                  {
+                    id: 'schedule.cancelGroup',
+                    label: ctx.t(sm).cancelGroup({ ids: idList(siblings) }),
+                    payload: String(id),
+                    style: 'danger' as const,
+                  },
+                ]),
+              ]
+            : [];
+        return reply(undefined, [text(t.cancelled({ id })), ...offer], { tone: 'success' });
       },
     }),
     resolve: sub({
@@ -432,6 +342,16 @@ export default defineCommand({
   actions: {
     retry: action({ payload: idPayload, allow: ['manager', 'social'], handler: (id, ctx) => retry(id, ctx) }),
     approve: action({ payload: idPayload, allow: ['manager'], handler: (id, ctx) => decide(id, true, ctx) }),
+    cancelGroup: action({
+      payload: idPayload,
+      allow: ['manager', 'social'],
+      handler: (id, ctx) => applyToGroup(id, 'cancel', ctx),
+    }),
+    moveGroup: action({
+      payload: idPayload,
+      allow: ['manager', 'social'],
+      handler: (id, ctx) => applyToGroup(id, 'move', ctx),
+    }),
     reject: action({ payload: idPayload, allow: ['manager'], handler: (id, ctx) => decide(id, false, ctx) }),
     resolve: action({
       payload: z

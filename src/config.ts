@@ -69,6 +69,13 @@ const schema = z.object({
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_MODEL: optionalString,
+  OPENAI_TIMEOUT_MS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d{3,7}$/, 'expected milliseconds, from 100 to 9999999')
+      .transform(Number)
+      .optional(),
+  ),
   META_GRAPH_URL: baseUrl('https://graph.facebook.com'),
   META_APP_SECRET: optionalString,
   META_VERIFY_TOKEN: optionalString,

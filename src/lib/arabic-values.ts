@@ -43,10 +43,12 @@ const WORDS: Record<string, readonly string[]> = {
   // tones
   ودي: ['friendly'],
   ودود: ['friendly'],
-  رسمي: ['professional'],
-  احترافي: ['professional'],
+  رسمي: ['formal', 'professional'],
+  احترافي: ['professional', 'formal'],
   مرح: ['playful'],
   عاجل: ['urgent'],
+  ملهم: ['inspirational'],
+  تحفيزي: ['inspirational'],
   // weekdays
   الاحد: ['sunday'],
   الاثنين: ['monday'],

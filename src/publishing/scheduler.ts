@@ -83,6 +83,8 @@ export interface Draft {
   accountId?: string | null;
   /** Per-post settings stored in ScheduledPost.options (a first comment). */
   options?: PostOptions;
+  /** Shared by the posts of one draft written for several networks (edited or cancelled together). */
+  groupId?: string | undefined;
 }
 
 const VIDEO_EXT = /\.(mp4|mov|m4v|webm|avi|mkv)(\?|#|$)/i;
@@ -207,6 +209,7 @@ export class SchedulerService {
         publishAt: d.publishAt,
         accountId: d.accountId ?? null,
         ...(d.options && Object.keys(d.options).length > 0 ? { options: d.options } : {}),
+        groupId: d.groupId ?? null,
         status: awaitingApproval ? 'awaiting_approval' : 'pending',
         idempotencyKey: randomUUID(),
         createdById: by,
@@ -256,6 +259,12 @@ export class SchedulerService {
   }
 
   /** Cancels a post not yet sent; a failed post is dismissed the same way (it leaves /schedule list). */
+  /** The posts of a group (one draft for several networks), oldest first. */
+  inGroup(workspaceId: number, groupId: string): Promise<ScheduledPost[]> {
+    return this.db.scheduledPost.findMany({ where: { workspaceId, groupId }, orderBy: { id: 'asc' } });
+  }
+
+  /** Cancels a post not yet sent. */
   cancel(workspaceId: number, id: number): Promise<ChangeResult> {
     return this.change(workspaceId, id, [...WAITING, 'failed'], { status: 'cancelled' });
   }

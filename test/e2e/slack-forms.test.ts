@@ -129,6 +129,47 @@ describe('Slack forms', () => {
     expect(await app.services.db.auditLog.count({ where: { action: 'alert.reply', workspaceId: ws.id } })).toBe(1);
   });
 
+  it('Schedule this -> modal asking only for the time -> the exact draft is scheduled once', async () => {
+    const admin = identity({ workspace: 'T0001', user: 'U_ADMIN', name: 'Ada' });
+    const drafted = await app.say('/draft facebook topic:"autumn menu launch" keywords:"pumpkin"', admin);
+    const button = drafted.blocks.flatMap((b) => (b.kind === 'actions' ? b.actions : []))[0];
+    const pressUrl = fake.responseUrl();
+    const triggerId = fake.triggerId();
+    await post(
+      blockActionPayload({
+        actionId: 'draft.schedule',
+        value: button?.payload ?? '',
+        responseUrl: pressUrl,
+        triggerId,
+      }),
+    );
+    const open = await fake.until(
+      () => fake.callsTo('views.open').find((c) => c.args.trigger_id === triggerId),
+      20_000,
+    );
+    const view = open.args.view as Wire;
+    expect((view.blocks as Array<Wire>).map((b) => b.block_id)).toEqual(['when']);
+    expect((view.blocks as Array<Wire>)[0]?.element).toMatchObject({ initial_value: 'tomorrow 9am' });
+    // Its own view id: Slack dedupes submissions by view id and hash (the other test's is V1).
+    const submission = viewSubmissionPayload({
+      view: { ...view, id: 'V-draft', hash: 'h-draft' },
+      values: { when: 'tomorrow 9am' },
+      triggerId: fake.triggerId(),
+    });
+    expect((await post(submission)).text).toBe('');
+    const [answer] = await fake.until(
+      () => (fake.responsesTo(pressUrl).length > 0 ? fake.responsesTo(pressUrl) : undefined),
+      20_000,
+    );
+    expect(textOfBlocks(answer ?? {})).toContain('Scheduled for Facebook');
+    const ws = await app.services.db.workspace.findFirstOrThrow({ where: { platform: 'slack', externalId: 'T0001' } });
+    const posts = await app.services.db.scheduledPost.findMany({ where: { workspaceId: ws.id, channel: 'facebook' } });
+    expect(posts).toHaveLength(1);
+    const kept = (await app.services.audit.details(ws.id, Number(button?.payload), 'draft.create')) as { text: string };
+    expect(posts[0]?.content).toBe(kept.text);
+    expect(posts[0]?.content).toContain('\n\n');
+  });
+
   it('refuses a form submitted for another workspace without posting anything', async () => {
     const other = await app.services.comments.consoleWorkspace();
     const { comment } = await app.services.comments.ingest(other, {

@@ -41,6 +41,15 @@ export interface FakeOpenAIOptions {
   respond: (req: ChatRequest) => unknown;
   /** How long a `slow` answer waits before it is sent. */
   slowMs?: number;
+  /**
+   * Which OpenAI-compatible server it plays: `openai` (the default), `no-json-schema` (llama.cpp or
+   * vLLM builds that refuse a json_schema response format with a 400 but take json_object), or
+   * `plain` (a server that refuses any response_format and answers in markdown fences with a
+   * sentence around the JSON, as small local models do).
+   */
+  flavour?: 'openai' | 'no-json-schema' | 'plain';
+  /** Waits this long before every answer (a local model loading, a slow first token). */
+  firstTokenMs?: number;
 }
 
 type ErrorBody = { error: { message: string; type: string; param: string | null; code: string | null } };
@@ -220,6 +229,14 @@ export async function startFakeOpenAI(o: FakeOpenAIOptions): Promise<FakeOpenAI>
       }
       const request = body as ChatRequest;
       state.requests.push(request);
+      const format = request.response_format?.type;
+      if (
+        (o.flavour === 'no-json-schema' && format === 'json_schema') ||
+        (o.flavour === 'plain' && format !== undefined)
+      ) {
+        send(res, 400, err(`response_format type '${format}' is not supported`, 'invalid_request_error', null, null));
+        return;
+      }
       const behaviour = state.script.shift() ?? 'good';
       if (behaviour === 'rate-limited') {
         send(
@@ -240,7 +257,18 @@ export async function startFakeOpenAI(o: FakeOpenAIOptions): Promise<FakeOpenAI>
         send(res, 200, completion(request.model, '{"ideas": [{"title": "Half an ans'));
         return;
       }
-      const answer = () => send(res, 200, completion(request.model, JSON.stringify(o.respond(request))));
+      const content = () =>
+        o.flavour === 'plain'
+          ? `Sure! Here is the JSON:\n\n\`\`\`json\n${JSON.stringify(o.respond(request), null, 2)}\n\`\`\`\nLet me know if you need changes.`
+          : JSON.stringify(o.respond(request));
+      const answer = () => {
+        if (!o.firstTokenMs) return send(res, 200, completion(request.model, content()));
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          if (!res.destroyed) send(res, 200, completion(request.model, content()));
+        }, o.firstTokenMs);
+        timers.add(timer);
+      };
       if (behaviour === 'stall-body') {
         const full = JSON.stringify(completion(request.model, JSON.stringify(o.respond(request))));
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(full)) });

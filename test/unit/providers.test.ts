@@ -224,7 +224,8 @@ describe('limits: the provider is the one source the scheduler and the drafter r
     if (limits.text.max !== undefined) expect(rules.maxText).toBeLessThanOrEqual(limits.text.max);
     if (limits.text.maxHashtags !== undefined) expect(rules.maxHashtags).toBeLessThanOrEqual(limits.text.maxHashtags);
     expect(rules.maxTitle).toBe(limits.title?.label === 'title' ? limits.title.max : undefined);
-    expect(rules.maxSubject).toBe(limits.title?.label === 'subject' ? limits.title.max : undefined);
+    if (limits.title?.label === 'subject') expect(rules.maxSubject).toBeLessThanOrEqual(limits.title.max);
+    else expect(rules.maxSubject).toBeUndefined();
     expect(rules.countsBytes ?? false).toBe(limits.text.counted === 'bytes');
     expect(rules.forbidden).toBe(limits.text.forbidden);
     expect(rules.needsMedia).toBe(limits.media !== undefined);
@@ -248,13 +249,14 @@ describe('limits: the provider is the one source the scheduler and the drafter r
       mailchimp: [undefined, undefined, 150],
     });
     expect(CHANNEL_RULES).toMatchObject({
-      instagram: { maxText: 2200, maxHashtags: 30 },
-      facebook: { maxText: 63_206, maxHashtags: 3 },
+      // House style within those limits: 3 to 10 Instagram hashtags, short Facebook posts, 30-60 character subjects.
+      instagram: { maxText: 2200, maxHashtags: 10, minHashtags: 3, maxHook: 125, noLinks: true },
+      facebook: { maxText: 1000, maxHashtags: 3 },
       linkedin: { maxText: 3000, maxHashtags: 3 },
       x: { maxText: 240, maxHashtags: 2 },
       tiktok: { maxText: 300, maxHashtags: 5 },
       youtube: { maxText: 5000, maxHashtags: 3, maxTitle: 100, countsBytes: true },
-      mailchimp: { maxText: 60_000, maxHashtags: 0, maxSubject: 150, maxPreview: 150 },
+      mailchimp: { maxText: 60_000, maxHashtags: 0, maxSubject: 60, minSubject: 30, maxPreview: 150 },
     });
   });
 

@@ -1,278 +1,220 @@
 /**
- * The offline writer: drafts built from hand-written templates per language and tone. The variant is
- * picked from the topic, so the same request always gives the same draft.
+ * The offline copywriter: a draft written from the topic's kind, the tone, the brand profile and the
+ * channel's form, in the workspace's language (drafts/data/en.ts, drafts/data/ar.ts). The framework
+ * follows the kind: hook, value, proof and call to action for offers, events, news and hiring;
+ * problem-agitate-solve for how-tos; before-after for launches. The same request with the same
+ * variant gives the same draft; the next variant opens differently.
  */
 import type { Locale } from '../../core/i18n.js';
-import type { Draft, DraftChannel, Tone } from './channels.js';
+import { CHANNEL_RULES, type Draft, type DraftChannel, length } from './channels.js';
+import {
+  arabicForm,
+  avoids,
+  hash,
+  hashtagsFor,
+  isPlace,
+  splitKeywords,
+  tagPhrases,
+  tidy,
+  toHashtag,
+  weaveKeywords,
+} from './copy-text.js';
+import { AR } from './data/ar.js';
+import { EN } from './data/en.js';
+import type { ChannelForm, Line, Phrasebook, Slots, WritingTone } from './phrasebook.js';
+import { type TopicKind, topicParts } from './topic.js';
 import type { DraftRequest, DraftWriter } from './writer.js';
 
-interface ToneText {
-  hooks: ReadonlyArray<(topic: string) => string>;
-  keywords: (list: string) => string;
-  close: string;
-  title: (topic: string) => string;
-  subject: (topic: string) => string;
-  preview: (topic: string) => string;
-}
+export { splitKeywords, toHashtag };
 
-interface LocaleText {
-  tones: Record<Tone, ToneText>;
-  cta: Record<DraftChannel, Record<Tone, string>>;
-  join: (items: string[]) => string;
-}
+export const BOOKS: Record<Locale, Phrasebook> = { en: EN, ar: AR };
 
-const EN: LocaleText = {
-  join: (items) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`),
-  tones: {
-    friendly: {
-      hooks: [
-        (t) => `Say hello to ${t}! ☀️`,
-        (t) => `Have you tried ${t} yet? We think you'll love it.`,
-        (t) => `Good things are brewing: ${t} is here.`,
-      ],
-      keywords: (l) => `It's all about ${l}.`,
-      close: 'We made it with you in mind, and we can’t wait to hear what you think.',
-      title: (t) => `${t}: everything you need to know`,
-      subject: (t) => `${t} is here 👋`,
-      preview: (t) => `A quick, friendly look at ${t}, and why we think you'll like it.`,
-    },
-    professional: {
-      hooks: [
-        (t) => `Introducing ${t}.`,
-        (t) => `${t}: built for teams that value quality.`,
-        (t) => `Today we are announcing ${t}.`,
-      ],
-      keywords: (l) => `Key benefits: ${l}.`,
-      close: 'Designed to deliver measurable results from day one.',
-      title: (t) => `${t} explained`,
-      subject: (t) => `Introducing ${t}`,
-      preview: (t) => `What ${t} offers and how to get started.`,
-    },
-    playful: {
-      hooks: [
-        (t) => `Plot twist: ${t} just dropped 🎉`,
-        (t) => `Warning: ${t} may cause extreme happiness 😄`,
-        (t) => `Roses are red, skies are blue, ${t} is here just for you 🌹`,
-      ],
-      keywords: (l) => `Ingredients: ${l}, plus a pinch of fun.`,
-      close: 'Go on, treat yourself. You deserve it.',
-      title: (t) => `We tried ${t} so you don't have to 😄`,
-      subject: (t) => `Psst… ${t} just dropped 🎉`,
-      preview: (t) => `Spoiler: ${t} is even better than it sounds.`,
-    },
-    urgent: {
-      hooks: [
-        (t) => `Last chance: ${t} ends soon! ⏰`,
-        (t) => `Don't miss out on ${t}: time is running out.`,
-        (t) => `Only a few hours left for ${t}.`,
-      ],
-      keywords: (l) => `Think ${l}, while it lasts.`,
-      close: 'Once it’s gone, it’s gone.',
-      title: (t) => `${t}: watch before it's gone`,
-      subject: (t) => `Last chance: ${t}`,
-      preview: (t) => `${t} ends soon. Here is how to get in before it does.`,
-    },
-  },
-  cta: {
-    instagram: {
-      friendly: 'Tap the link in our bio to find out more 💛',
-      professional: 'Learn more via the link in our bio.',
-      playful: 'Link in bio, go go go! 🚀',
-      urgent: 'Tap the link in our bio now, before it’s too late.',
-    },
-    facebook: {
-      friendly: 'Find out more on our website and tell us what you think in the comments!',
-      professional: 'Read more on our website.',
-      playful: 'Click the link and join the fun 🎈',
-      urgent: 'Order now on our website: offer ends soon.',
-    },
-    linkedin: {
-      friendly: 'Follow our page for more, and tell us in the comments what you think.',
-      professional: 'Follow our page for more insights, or visit our website to learn more.',
-      playful: 'Hit follow for more good news like this 🚀',
-      urgent: 'Visit our website today: the offer ends soon.',
-    },
-    x: {
-      friendly: 'Tell us what you think in the replies 💬',
-      professional: 'More on our website.',
-      playful: 'Reply with your favourite 👇',
-      urgent: 'Grab it now: ends soon.',
-    },
-    tiktok: {
-      friendly: 'Follow for more, and tell us in the comments what we should try next!',
-      professional: 'Follow for more, and visit the link in our bio.',
-      playful: 'Follow for part 2 👀',
-      urgent: 'Link in bio: get it before it’s gone!',
-    },
-    youtube: {
-      friendly: 'Subscribe for more, and tell us in the comments what you’d like to see next!',
-      professional: 'Subscribe for more insights, and visit our website to learn more.',
-      playful: 'Smash that subscribe button (gently) 😄',
-      urgent: 'Subscribe and turn on notifications so you never miss a deal.',
-    },
-    mailchimp: {
-      friendly: 'Take a look →',
-      professional: 'Learn more',
-      playful: 'Show me! 🎉',
-      urgent: 'Get it now',
-    },
-  },
+/** How each network's post is shaped; a network not named here is read from its rules. */
+const FORMS: Partial<Record<string, ChannelForm>> = {
+  instagram: 'caption',
+  tiktok: 'caption',
+  facebook: 'post',
+  linkedin: 'post',
+  x: 'post',
+  youtube: 'video',
+  mailchimp: 'email',
 };
 
-const AR: LocaleText = {
-  join: (items) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join('، ')} و${items.at(-1)}`),
-  tones: {
-    friendly: {
-      hooks: [
-        (t) => `رحّبوا معنا بـ${t}! ☀️`,
-        (t) => `هل جربتم ${t}؟ نظن أنه سيعجبكم.`,
-        (t) => `أشياء جميلة في الطريق: ${t} وصل.`,
-      ],
-      keywords: (l) => `باختصار: ${l}.`,
-      close: 'صنعناه وأنتم في بالنا، ونتشوق لسماع رأيكم.',
-      title: (t) => `${t}: كل ما تحتاج معرفته`,
-      subject: (t) => `${t} وصل 👋`,
-      preview: (t) => `نظرة سريعة على ${t}، ولماذا نظن أنه سيعجبك.`,
-    },
-    professional: {
-      hooks: [(t) => `نقدم لكم ${t}.`, (t) => `${t}: مصمم للفرق التي تقدّر الجودة.`, (t) => `نعلن اليوم عن ${t}.`],
-      keywords: (l) => `أبرز المزايا: ${l}.`,
-      close: 'مصمم لتحقيق نتائج قابلة للقياس من اليوم الأول.',
-      title: (t) => `شرح ${t}`,
-      subject: (t) => `نقدم لكم ${t}`,
-      preview: (t) => `ما يقدمه ${t} وكيف تبدأ.`,
-    },
-    playful: {
-      hooks: [
-        (t) => `مفاجأة: ${t} وصل للتو 🎉`,
-        (t) => `تحذير: ${t} قد يسبب سعادة مفرطة 😄`,
-        (t) => `خبر حلو ومزاج أحلى: ${t} صار عندنا 🌹`,
-      ],
-      keywords: (l) => `المكونات: ${l}، ورشة من المرح.`,
-      close: 'هيا، دلّل نفسك. تستحق ذلك.',
-      title: (t) => `جربنا ${t} عنكم 😄`,
-      subject: (t) => `سرّ صغير… ${t} وصل 🎉`,
-      preview: (t) => `تنبيه: ${t} أفضل مما تتخيل.`,
-    },
-    urgent: {
-      hooks: [
-        (t) => `الفرصة الأخيرة: ${t} ينتهي قريبًا! ⏰`,
-        (t) => `لا تفوّت ${t}: الوقت ينفد.`,
-        (t) => `بقيت ساعات قليلة على ${t}.`,
-      ],
-      keywords: (l) => `${l}: حتى نفاد الكمية.`,
-      close: 'عندما ينتهي، لن يعود.',
-      title: (t) => `${t}: شاهد قبل فوات الأوان`,
-      subject: (t) => `الفرصة الأخيرة: ${t}`,
-      preview: (t) => `${t} ينتهي قريبًا. إليك كيف تلحق به.`,
-    },
-  },
-  cta: {
-    instagram: {
-      friendly: 'اضغط على الرابط في البايو لتعرف أكثر 💛',
-      professional: 'اعرف المزيد عبر الرابط في البايو.',
-      playful: 'الرابط في البايو، يلا! 🚀',
-      urgent: 'اضغط على الرابط في البايو الآن قبل فوات الأوان.',
-    },
-    facebook: {
-      friendly: 'اعرف المزيد على موقعنا وشاركنا رأيك في التعليقات!',
-      professional: 'اقرأ المزيد على موقعنا.',
-      playful: 'اضغط على الرابط وانضم إلى المرح 🎈',
-      urgent: 'اطلب الآن من موقعنا: العرض ينتهي قريبًا.',
-    },
-    linkedin: {
-      friendly: 'تابعوا صفحتنا للمزيد، وشاركونا رأيكم في التعليقات.',
-      professional: 'تابعوا صفحتنا لمزيد من الرؤى، أو زوروا موقعنا لتعرفوا أكثر.',
-      playful: 'اضغطوا «متابعة» لتصلكم أخبار حلوة مثل هذه 🚀',
-      urgent: 'زوروا موقعنا اليوم: العرض ينتهي قريبًا.',
-    },
-    x: {
-      friendly: 'شاركونا رأيكم في الردود 💬',
-      professional: 'المزيد على موقعنا.',
-      playful: 'ردّوا علينا بما تفضّلونه 👇',
-      urgent: 'اغتنموها الآن: العرض ينتهي قريبًا.',
-    },
-    tiktok: {
-      friendly: 'تابعونا للمزيد، وقولوا لنا في التعليقات ماذا نجرّب في المرة القادمة!',
-      professional: 'تابعونا للمزيد، وزوروا الرابط في البايو.',
-      playful: 'تابعونا عشان الجزء الثاني 👀',
-      urgent: 'الرابط في البايو: الحقوا عليه قبل ما يخلص!',
-    },
-    youtube: {
-      friendly: 'اشترك للمزيد، وأخبرنا في التعليقات ماذا تحب أن ترى لاحقًا!',
-      professional: 'اشترك لمزيد من المعرفة، وزر موقعنا لتعرف أكثر.',
-      playful: 'اضغط زر الاشتراك (بلطف) 😄',
-      urgent: 'اشترك وفعّل التنبيهات حتى لا تفوتك أي صفقة.',
-    },
-    mailchimp: {
-      friendly: 'ألقِ نظرة ←',
-      professional: 'اعرف المزيد',
-      playful: 'أرني! 🎉',
-      urgent: 'احصل عليه الآن',
-    },
-  },
-};
-
-const TEXT: Record<Locale, LocaleText> = { en: EN, ar: AR };
-
-/** "cold brew" -> #ColdBrew; "القهوة الباردة" -> #القهوة_الباردة; nothing for digits alone. */
-export function toHashtag(phrase: string): string | undefined {
-  const words = phrase
-    .normalize('NFC')
-    .split(/[^\p{L}\p{M}\p{N}_]+/u)
-    .filter(Boolean);
-  if (words.length === 0) return undefined;
-  const latin = words.every((w) => /^[\p{Script=Latin}\p{M}\p{N}_]+$/u.test(w));
-  const tag = latin ? words.map((w) => (w[0] ?? '').toUpperCase() + w.slice(1)).join('') : words.join('_');
-  if (/^[\p{N}_]+$/u.test(tag)) return undefined;
-  return `#${tag}`;
-}
-
-/** Keywords as typed: "cold brew, summer drinks، قهوة". */
-export function splitKeywords(raw: string | undefined): string[] {
-  if (!raw) return [];
-  const seen = new Set<string>();
-  return raw
-    .split(/[,،;\n]+/)
-    .map((k) => k.trim())
-    .filter((k) => k.length > 0 && !seen.has(k.toLowerCase()) && seen.add(k.toLowerCase()));
-}
-
-function pick<T>(items: readonly T[], seed: string): T {
-  let h = 2166136261;
-  for (const ch of seed) h = Math.imul(h ^ (ch.codePointAt(0) ?? 0), 16777619);
-  const item = items[(h >>> 0) % items.length];
-  if (item === undefined) throw new Error('template list is empty');
-  return item;
+export function formOf(channel: DraftChannel): ChannelForm {
+  const named = FORMS[channel];
+  if (named) return named;
+  const rules = CHANNEL_RULES[channel];
+  if (rules.maxSubject !== undefined) return 'email';
+  if (rules.maxTitle !== undefined) return 'video';
+  return rules.noLinks ? 'caption' : 'post';
 }
 
 const capitalise = (s: string): string => s.charAt(0).toLocaleUpperCase('en') + s.slice(1);
+
+/** The tone's openings for a kind; a tone a kind has no lines for writes friendly. */
+function openingsFor(book: Phrasebook, kind: TopicKind, tone: WritingTone): readonly Line[] {
+  return book.openings[kind][tone] ?? book.openings[kind].friendly ?? [];
+}
+
+/**
+ * Picks a line: the request's own starting point moved on by the variant, skipping lines with the
+ * brand's words to avoid. Undefined when every line has one (the sentence is then left out).
+ */
+function choose(lines: readonly Line[], slots: Slots, seed: string, variant: number, bad: (s: string) => boolean) {
+  const start = hash(seed) + variant;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[(start + i) % lines.length];
+    const text = line?.(slots);
+    if (text && !bad(text)) return text;
+  }
+  return undefined;
+}
+
+/** The hook: the opening when it fits the channel's first line, a shorter one or the topic otherwise. */
+function hookLine(candidates: readonly string[], slots: Slots, max: number | undefined): string {
+  const fits = candidates.find((c) => max === undefined || length(c) <= max);
+  if (fits) return fits;
+  return `${slots.Topic}${slots.end}`;
+}
 
 export class TemplateDraftWriter implements DraftWriter {
   readonly name = 'templates';
 
   async write(req: DraftRequest): Promise<Draft> {
-    const text = TEXT[req.locale];
-    const tone = text.tones[req.tone];
-    const topic = req.topic.trim();
-    const Topic = req.locale === 'en' ? capitalise(topic) : topic;
-    const hook = pick(tone.hooks, `${req.channel}|${topic}`)(topic);
-    const body = [capitalise(hook)];
-    if (req.keywords.length > 0) body.push(tone.keywords(text.join(req.keywords.slice(0, 5))));
-    body.push(tone.close);
-    const topicTag = topic.split(/\s+/).length <= 3 ? toHashtag(topic) : undefined;
-    const hashtags = [...req.keywords.map(toHashtag), topicTag].filter((t): t is string => t !== undefined);
-    const draft: Draft = {
-      channel: req.channel,
-      body: body.join(req.channel === 'mailchimp' ? '\n\n' : ' '),
-      cta: text.cta[req.channel][req.tone],
-      hashtags: req.channel === 'mailchimp' ? [] : hashtags,
-    };
-    if (req.channel === 'youtube') draft.title = tone.title(Topic);
-    if (req.channel === 'mailchimp') {
-      draft.subject = tone.subject(Topic);
-      draft.preview = req.locale === 'en' ? capitalise(tone.preview(topic)) : tone.preview(topic);
-    }
-    return draft;
+    return writeDraft(req);
   }
+}
+
+export function writeDraft(req: DraftRequest): Draft {
+  const book = BOOKS[req.locale];
+  const ar = req.locale === 'ar';
+  const form = formOf(req.channel);
+  const rules = CHANNEL_RULES[req.channel];
+  const parts = topicParts(ar ? arabicForm(req.topic, 'latin') : req.topic);
+  const keywords = req.keywords.map((k) => (ar ? arabicForm(k, 'latin') : k));
+  const asTyped = parts.subject.replace(/[?؟]$/u, '');
+  // After a colon an English topic starts in lower case unless it starts with a name ("Which flavour…"
+  // -> "which flavour…", "Payroll webinar" stays).
+  const first = asTyped.split(/\s+/)[0]?.toLowerCase() ?? '';
+  const subject = !ar && book.stopwords.has(first) ? asTyped.charAt(0).toLowerCase() + asTyped.slice(1) : asTyped;
+  const link = form === 'caption' ? '' : (req.brand.ctaLink ?? req.brand.website ?? '');
+  const slots: Slots = {
+    topic: subject,
+    Topic: ar ? subject : capitalise(subject),
+    label: parts.label,
+    brand: req.brand.name,
+    kw: weaveKeywords(keywords, parts.whole, book),
+    end: parts.asks ? (ar ? '؟' : '?') : '.',
+    link,
+  };
+  const bad = avoids(req.brand, req.locale);
+  const seed = `${req.kind}|${req.tone}|${req.channel}|${parts.whole}`;
+  const say = (lines: readonly Line[], part: string) => choose(lines, slots, `${seed}|${part}`, req.variant, bad);
+
+  // Every opening that avoids the brand's words, starting at this variant's, so the hook can fall
+  // back to a shorter one where the channel cuts the first line.
+  const openings = openingsFor(book, req.kind, req.tone);
+  const start = hash(`${seed}|open`) + req.variant;
+  const candidates = openings
+    .map((_, i) => openings[(start + i) % openings.length]?.(slots) ?? '')
+    .filter((o) => o && !bad(o));
+  const hook = hookLine(candidates, slots, rules.maxHook);
+  const value = say(book.value[req.kind], 'value');
+  // Keywords that are all places read as a line about the place ("for everyone in Jeddah").
+  const kwLine = !slots.kw
+    ? undefined
+    : weaveKeywords(
+          keywords.filter((k) => !isPlace(k)),
+          parts.whole,
+          book,
+        )
+      ? say(book.keywords[req.kind], 'kw')
+      : say(book.placeOnly, 'kw');
+  // A newsletter's proof is "written by the team", which the email's sign-off already says.
+  const proof = form === 'email' && req.kind === 'newsletter' ? undefined : say(book.proof[req.kind], 'proof');
+  const close = say(book.close[req.tone], 'close');
+  const sentences = (...xs: Array<string | undefined>) => xs.filter((x): x is string => !!x).join(' ');
+
+  let paragraphs: string[];
+  if (form === 'caption') paragraphs = [hook, sentences(value, kwLine), sentences(proof, close)];
+  else if (form === 'post') paragraphs = [hook, sentences(kwLine ?? value, close)];
+  else if (form === 'video') {
+    // The website goes with the links when the call to action points elsewhere (or nowhere).
+    const site = req.brand.website && req.brand.website !== link ? req.brand.website : '';
+    paragraphs = [hook, sentences(value, kwLine), sentences(proof), book.chapters, site ? book.linkLine(site) : ''];
+  } else {
+    const signoff = [book.signoff(req.brand.name)].find((s) => !bad(s));
+    paragraphs = [book.greeting, hook, sentences(value, kwLine), sentences(proof, close), signoff ?? ''];
+  }
+  const finish = (s: string) => {
+    const mended = tidy(s);
+    return ar ? arabicForm(mended, req.digits) : mended;
+  };
+
+  const draft: Draft = {
+    channel: req.channel,
+    body: finish(paragraphs.filter((p) => p.trim().length > 0).join('\n\n')),
+    cta: finish(book.cta[form][req.kind](slots)),
+    hashtags:
+      rules.maxHashtags === 0
+        ? []
+        : hashtagsFor({ topic: parts.subject, keywords, brand: req.brand, kind: req.kind }, book).slice(
+            0,
+            form === 'caption' ? rules.maxHashtags : Math.min(3, rules.maxHashtags),
+          ),
+  };
+  if (form === 'video') {
+    draft.title = finish(videoTitle(slots, keywords, ar, rules.maxTitle ?? 100));
+    draft.tags = videoTags(parts.subject, keywords, req, book);
+  }
+  if (form === 'email') {
+    draft.subject = finish(subjectLine(book, req, slots, bad));
+    const preview = say(book.preview[req.kind], 'preview') ?? '';
+    draft.preview = finish(ar ? preview : capitalise(preview));
+  }
+  return draft;
+}
+
+/** The video title with the first keyword first ("Kids dentist: free check-ups this Saturday"). */
+function videoTitle(slots: Slots, keywords: readonly string[], ar: boolean, max: number): string {
+  const [first] = keywords;
+  const lead = first ? (ar ? first : capitalise(first)) : undefined;
+  const titled =
+    lead && !slots.topic.toLowerCase().startsWith(lead.toLowerCase()) ? `${lead}: ${slots.topic}` : slots.Topic;
+  if (length(titled) <= max) return titled;
+  return length(slots.Topic) <= max
+    ? slots.Topic
+    : `${[...slots.Topic]
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
+}
+
+/** YouTube tags: keywords, the topic's words, the brand and the kind, under YouTube's 500 characters. */
+function videoTags(topic: string, keywords: readonly string[], req: DraftRequest, book: Phrasebook): string[] {
+  const tags: string[] = [];
+  let size = 0;
+  for (const w of tagPhrases({ topic, keywords, brand: req.brand, kind: req.kind }, book)) {
+    if (tags.some((t) => t.toLowerCase() === w.toLowerCase())) continue;
+    if (size + w.length + 1 > 500 || tags.length >= 15) break;
+    tags.push(w);
+    size += w.length + 1;
+  }
+  return tags;
+}
+
+/** The first subject 30 to 60 characters long, starting at this variant's; a kind's own otherwise. */
+function subjectLine(book: Phrasebook, req: DraftRequest, slots: Slots, bad: (s: string) => boolean): string {
+  const rules = CHANNEL_RULES[req.channel];
+  const min = rules.minSubject ?? 0;
+  const max = rules.maxSubject ?? 150;
+  const lines = book.subject[req.kind];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[(req.variant + i) % lines.length]?.(slots) ?? '';
+    // A question keeps its question mark when the subject ends with it.
+    const s = tidy(slots.end !== '.' && line.endsWith(slots.topic) ? `${line}${slots.end}` : line);
+    const n = length(s);
+    if (n >= min && n <= max && !bad(s)) return s;
+  }
+  return book.subjectFallback[req.kind];
 }
