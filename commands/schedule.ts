@@ -182,8 +182,8 @@ export default defineCommand({
         channel: opt.choice(CHANNELS, {
           label: { en: 'Channel', ar: 'القناة' },
           description: {
-            en: 'instagram, facebook, linkedin, x, tiktok, youtube, mailchimp or reminder (draft:N has its own)',
-            ar: 'instagram أو facebook أو linkedin أو x أو tiktok أو youtube أو mailchimp أو reminder (draft:N تحدد قناتها)',
+            en: 'instagram, facebook, linkedin, x, tiktok, youtube, mailchimp or reminder',
+            ar: 'instagram أو facebook أو linkedin أو x أو tiktok أو youtube أو mailchimp أو reminder',
           },
           positional: true,
         }),
