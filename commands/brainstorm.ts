@@ -79,7 +79,7 @@ function render(result: BrainstormResult, ctx: Context, note?: string): Reply {
     text(
       t.summary({
         goal: goalLabel(r.goal, ctx),
-        budget: formatMoney(r.budgetMinor, r.currency),
+        budget: formatMoney(r.budgetMinor, r.currency, ctx.locale),
         weeks: ctx.t(pm).weeks({ n: r.weeks }),
         market: r.market || t.anyMarket,
       }),

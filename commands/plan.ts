@@ -19,7 +19,6 @@ import {
   goalOption,
   idOption,
   idsOption,
-  isoIn,
   kpiValue,
   orderValueOption,
   planBlocks,
@@ -101,7 +100,11 @@ function whatChanged(before: Plan, after: Plan, ctx: Context): string[] {
   const line = (what: string, a: string, b: string) => {
     if (a !== b) out.push(p.changed({ what, before: a, after: b }));
   };
-  line(p.budget, planMoney(before.budgetMinor, before.currency), planMoney(after.budgetMinor, after.currency));
+  line(
+    p.budget,
+    planMoney(before.budgetMinor, before.currency, ctx.locale),
+    planMoney(after.budgetMinor, after.currency, ctx.locale),
+  );
   const old = planParts(before);
   const now = planParts(after);
   for (const l of now.split) {
@@ -109,8 +112,8 @@ function whatChanged(before: Plan, after: Plan, ctx: Context): string[] {
     if (was)
       line(
         channelLabel(l.channel, ctx.locale),
-        planMoney(was.amountMinor, before.currency),
-        planMoney(l.amountMinor, after.currency),
+        planMoney(was.amountMinor, before.currency, ctx.locale),
+        planMoney(l.amountMinor, after.currency, ctx.locale),
       );
   }
   const none = p.none;
@@ -207,7 +210,7 @@ export default defineCommand({
               String(p.id),
               p.name,
               goalLabel(p.goal, ctx),
-              isoIn(formatMoney(p.budgetMinor, p.currency), ctx.locale),
+              formatMoney(p.budgetMinor, p.currency, ctx.locale),
               (CHANNELS as readonly string[]).includes(p.focusChannel)
                 ? channelLabel(p.focusChannel as Channel, ctx.locale)
                 : p.focusChannel,

@@ -6,7 +6,7 @@
  * that follows a preposition or an object (يومين, not يومان), which reads naturally in every place the
  * replies put a count.
  */
-import { iso, type Locale } from '../core/i18n.js';
+import { iso, type Locale, plainNumber } from '../core/i18n.js';
 
 export interface CountedNoun {
   en: { one: string; other: string };
@@ -114,4 +114,4 @@ export function nounAfter(n: number, noun: Noun, locale: Locale): string {
   return category === 'few' ? forms.ar.few : category === 'many' ? forms.ar.many : forms.ar.other;
 }
 
-const grouped = (n: number): string => n.toLocaleString('en-US');
+const grouped = (n: number): string => plainNumber(n, 'en');

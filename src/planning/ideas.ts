@@ -201,12 +201,16 @@ export function finalizeIdea(draft: IdeaDraft, request: BrainstormRequest): Idea
   const t = plannerText[request.locale];
   const ranked = [...draft.channels].sort((a, b) => b.weight - a.weight);
   const { split, belowMinimum } = allocate(request.budgetMinor, request.currency, request.weeks, ranked);
-  const budget = formatMoney(request.budgetMinor, request.currency);
+  const budget = formatMoney(request.budgetMinor, request.currency, request.locale);
   const first = split[0] as SplitLine;
   const note = belowMinimum
     ? t.belowMinimum({
         budget,
-        minimum: formatMoney(channelMinimum(first.channel, request.weeks, request.currency), request.currency),
+        minimum: formatMoney(
+          channelMinimum(first.channel, request.weeks, request.currency),
+          request.currency,
+          request.locale,
+        ),
         channel: CHANNEL_INFO[first.channel].label[request.locale],
       })
     : t.concentrated({ budget, n: split.length });

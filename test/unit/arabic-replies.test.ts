@@ -1,0 +1,77 @@
+/**
+ * Arabic replies end to end (issue 21): the workspace's digit style (`/config digits`), money placed
+ * by the Arabic convention in plans and reports alike, and channel names in Arabic in /schedule.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
+
+const WESTERN_FIGURE = /\d/;
+
+describe('Arabic replies', () => {
+  let app: TestApp;
+  const admin = identity({ user: 'U-admin' });
+  const ar = identity({ user: 'U-admin', locale: 'ar' });
+  beforeEach(async () => {
+    app = await createTestApp();
+    app.clock.set('2026-11-26T09:00:00Z');
+    await app.say('/config', admin);
+  });
+  afterEach(async () => {
+    await app.cleanup();
+  });
+
+  it('/config digits arabic shows figures in Arabic-Indic digits; latin (the default) in Western ones', async () => {
+    const ws = await app.services.db.workspace.findFirstOrThrow();
+    expect(ws.digits).toBe('latin');
+    await app.services.metrics.importCsv(
+      ws,
+      'date,channel,campaign,impressions,clicks,spend,revenue\n2026-11-20,facebook,Launch,10000,200,1500.00,4500.00',
+    );
+    const latin = textOf(await app.say('/report 7d', ar));
+    expect(latin).toContain('4,500');
+    expect(latin).not.toMatch(/[\u0660-\u0669]/);
+
+    expect(textOf(await app.say('/config digits arabic', admin))).toContain('Arabic-Indic');
+    const shown = textOf(await app.say('/report 7d', ar));
+    expect(shown).toContain('٤٬٥٠٠');
+    expect(shown).toContain('العائد على الاستثمار ROI | ٢٠٠٪');
+    expect(shown).toContain('٣٫٠٠×');
+    // Table figures carry no Western digit; only the dates of the range typed as a command may.
+    const table = shown.split('\n').filter((l) => l.includes('|'));
+    expect(table.length).toBeGreaterThan(2);
+    for (const line of table) expect(line, line).not.toMatch(WESTERN_FIGURE);
+    expect(textOf(await app.say('/config', ar))).toContain('عربية هندية');
+
+    await app.say('/config digits latin', admin);
+    expect(textOf(await app.say('/report 7d', ar))).toContain('4,500');
+    expect(textOf(await app.say('/config digits roman', admin))).toMatch(/latin|arabic/);
+  });
+
+  it('a plan in Arabic puts the currency after the amount, as reports do', async () => {
+    const r = await app.say(
+      '/brainstorm product:"قهوة باردة" goal:awareness budget:15000 currency:SAR duration:6w',
+      ar,
+    );
+    const out = textOf(r);
+    expect(out).toContain('15,000 ر.س.');
+    expect(out).not.toContain('SAR 15,000');
+    const en = textOf(
+      await app.say('/brainstorm product:"cold brew" goal:awareness budget:15000 currency:SAR duration:6w', admin),
+    );
+    expect(en).toContain('SAR 15,000');
+  });
+
+  it('/schedule names the network in Arabic, and the length limit with a counted noun', async () => {
+    const ok = await app.say('/schedule instagram tomorrow 9am media:https://x.example/a.jpg | قهوة', ar);
+    expect(ok.title).toBe('جُدول على إنستغرام');
+    expect(textOf(ok)).toContain('القناة: إنستغرام');
+    expect(textOf(ok)).not.toMatch(/Instagram/);
+    const long = await app.say(
+      `/schedule instagram tomorrow 9am media:https://x.example/a.jpg | ${'ق'.repeat(2201)}`,
+      ar,
+    );
+    expect(textOf(long)).toContain('طول التعليق 2,201 حرف، والحد 2,200.');
+    const noMedia = await app.say('/schedule instagram tomorrow 9am | قهوة', ar);
+    expect(textOf(noMedia)).toContain('إنستغرام يحتاج صورة أو فيديو');
+  });
+});
