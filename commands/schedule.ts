@@ -35,8 +35,8 @@ const m = defineMessages(
     awaitingTitle: (p: { channel: string }) => `Waiting for approval: ${p.channel}`,
     ambiguous:
       'This local time happens twice (clocks go back); the first one was taken. Use an ISO time with an offset to choose.',
-    notConnected: (p: { channel: string }) =>
-      `${p.channel} is not connected yet: an admin can run /connect ${p.channel} before the due time.`,
+    notConnected: (p: { channel: string; id: string }) =>
+      `${p.channel} is not connected yet: an admin can run /connect ${p.id} before the due time.`,
     howToCancel: (p: { id: number }) =>
       `Change it with /schedule edit ${p.id}, cancel it with /schedule cancel ${p.id}.`,
     needsApproval: 'A manager must approve it before it goes out.',
@@ -62,10 +62,10 @@ const m = defineMessages(
     reminderNoAccount: 'The reminder channel has no account: leave account: out.',
   },
   {
-    scheduledTitle: (p) => `جُدول على ${iso(p.channel)}`,
-    awaitingTitle: (p) => `بانتظار الموافقة: ${iso(p.channel)}`,
+    scheduledTitle: (p) => `جُدول على ${p.channel}`,
+    awaitingTitle: (p) => `بانتظار الموافقة: ${p.channel}`,
     ambiguous: 'هذا الوقت المحلي يتكرر مرتين (عند تأخير الساعة)؛ أُخذ الأول. استخدم وقت ISO مع الإزاحة للاختيار.',
-    notConnected: (p) => `${iso(p.channel)} غير متصل بعد: يستطيع المسؤول تشغيل /connect ${iso(p.channel)} قبل الموعد.`,
+    notConnected: (p) => `${p.channel} غير متصل بعد: يستطيع المسؤول تشغيل ${iso(`/connect ${p.id}`)} قبل الموعد.`,
     howToCancel: (p) => `عدّله بالأمر /schedule edit ${iso(p.id)} أو ألغه بالأمر /schedule cancel ${iso(p.id)}.`,
     needsApproval: 'يجب أن يوافق عليه مدير قبل نشره.',
     duplicate: (p) => `المنشور نفسه مجدول بالفعل برقم #${iso(p.id)}.`,
@@ -216,12 +216,13 @@ async function schedule(
   });
   const notes: Block[] = [];
   if (when.ambiguous) notes.push(context(t.ambiguous));
-  if (!account.connected) notes.push(context(t.notConnected({ channel: draft.channel })));
+  if (!account.connected)
+    notes.push(context(t.notConnected({ channel: channelName(draft.channel, ctx), id: draft.channel })));
   notes.push(context(awaiting ? t.needsApproval : t.howToCancel({ id: post.id })));
   return reply(
     awaiting
-      ? t.awaitingTitle({ channel: channelName(post.channel) })
-      : t.scheduledTitle({ channel: channelName(post.channel) }),
+      ? t.awaitingTitle({ channel: channelName(post.channel, ctx) })
+      : t.scheduledTitle({ channel: channelName(post.channel, ctx) }),
     [...postDetails(post, ctx), ...notes, ...(awaiting ? [actions(approvalButtons(post.id, ctx))] : [])],
     { tone: awaiting ? 'info' : 'success' },
   );
@@ -310,7 +311,7 @@ export default defineCommand({
       async handler({ id }, ctx) {
         const post = await findPost(ctx, id);
         const extra = post.status === 'awaiting_approval' ? [actions(approvalButtons(post.id, ctx))] : [];
-        return reply(`${channelName(post.channel)} #${post.id}`, [...postDetails(post, ctx), ...extra]);
+        return reply(`${channelName(post.channel, ctx)} #${post.id}`, [...postDetails(post, ctx), ...extra]);
       },
     }),
     edit: sub({

@@ -6,12 +6,14 @@
  * answers with these.
  */
 
-import { defineMessages, iso } from '../core/i18n.js';
+import { defineMessages, formatNumber, iso, isoIn } from '../core/i18n.js';
 import type { Viewer } from '../core/identity.js';
 import { type Action, type Block, context, fields, list, type Reply, reply, text } from '../core/reply.js';
+import { count } from '../lib/plural.js';
 import { formatLocal, formatUtc, localDay, localTime, nextQuarterHour, type WhenProblem } from '../lib/when.js';
+import { channelLabel } from '../reporting/channel-names.js';
 import { preview } from './dispatcher.js';
-import { type Channel, type Draft, mediaOf, type RuleProblem, type ScheduledPost } from './scheduler.js';
+import { type Draft, mediaOf, type RuleProblem, type ScheduledPost } from './scheduler.js';
 
 const m = defineMessages(
   'schedule-view',
@@ -41,13 +43,11 @@ const m = defineMessages(
       `${p.offset} is not a real UTC offset: offsets run from -12:00 to +14:00. Leave it out to use the workspace's time zone.`,
     needsMedia: (p: { channel: string }) => `${p.channel} needs an image or video: add media:https://…`,
     needsVideo: 'YouTube needs a video URL (media:https://…/video.mp4).',
-    needsTitle: (p: { channel: string }) =>
-      p.channel === 'mailchimp'
-        ? 'Mailchimp needs a subject: add title:"…".'
-        : `${p.channel} needs a title: add title:"…".`,
+    needsTitle: (p: { channel: string; subject: boolean }) =>
+      p.subject ? 'Mailchimp needs a subject: add title:"…".' : `${p.channel} needs a title: add title:"…".`,
     needsText: (p: { channel: string }) => `${p.channel} needs text: add text:"…" or write it after " | ".`,
     tooLong: (p: { what: string; max: number; got: number }) =>
-      `The ${p.what} is ${p.got} characters; the limit is ${p.max}.`,
+      `The ${p.what} is ${count(p.got, 'character', 'en')}; the limit is ${formatNumber(p.max, 'en')}.`,
     tooManyHashtags: (p: { max: number; got: number }) => `Instagram allows ${p.max} hashtags; this has ${p.got}.`,
     notQuarterHour: (p: { suggestion: string }) =>
       `Mailchimp sends only on the quarter hour (:00, :15, :30, :45 UTC). The next one is ${p.suggestion}.`,
@@ -92,14 +92,12 @@ const m = defineMessages(
       `هذا الموعد بعد أكثر من سنتين من الآن. يمكن جدولة المنشورات حتى ${iso(p.limit)}؛ اختر موعدًا أقرب.`,
     whenBadOffset: (p) =>
       `${iso(p.offset)} ليس فرق توقيت حقيقيًا عن UTC: يتراوح الفرق بين ${iso('-12:00')} و${iso('+14:00')}. احذفه لتُستخدم المنطقة الزمنية لمساحة العمل.`,
-    needsMedia: (p) => `${iso(p.channel)} يحتاج صورة أو فيديو: أضف media:https://…`,
+    needsMedia: (p) => `${p.channel} يحتاج صورة أو فيديو: أضف media:https://…`,
     needsVideo: 'يوتيوب يحتاج رابط فيديو (media:https://…/video.mp4).',
     needsTitle: (p) =>
-      p.channel === 'mailchimp'
-        ? 'Mailchimp يحتاج موضوعًا: أضف title:"…".'
-        : `${iso(p.channel)} يحتاج عنوانًا: أضف title:"…".`,
-    needsText: (p) => `${iso(p.channel)} يحتاج نصًا: أضف text:"…" أو اكتبه بعد " | ".`,
-    tooLong: (p) => `طول ${p.what} ${iso(p.got)} حرفًا؛ الحد ${iso(p.max)}.`,
+      p.subject ? 'Mailchimp يحتاج موضوعًا: أضف title:"…".' : `${p.channel} يحتاج عنوانًا: أضف title:"…".`,
+    needsText: (p) => `${p.channel} يحتاج نصًا: أضف text:"…" أو اكتبه بعد " | ".`,
+    tooLong: (p) => `طول ${p.what} ${count(p.got, 'character', 'ar')}، والحد ${formatNumber(p.max, 'ar')}.`,
     tooManyHashtags: (p) => `إنستغرام يسمح بـ ${iso(p.max)} وسمًا؛ هنا ${iso(p.got)}.`,
     notQuarterHour: (p) =>
       `يرسل Mailchimp فقط عند أرباع الساعة (:00 و:15 و:30 و:45 بتوقيت UTC). أقرب موعد ${iso(p.suggestion)}.`,
@@ -124,16 +122,8 @@ const m = defineMessages(
 
 type T = (typeof m)['en'];
 
-const CHANNEL_NAMES: Record<Channel, string> = {
-  instagram: 'Instagram',
-  facebook: 'Facebook',
-  youtube: 'YouTube',
-  mailchimp: 'Mailchimp',
-  reminder: 'Reminder',
-};
-
-/** The network's own name ("YouTube"), or the stored value for a channel this version does not know. */
-export const channelName = (c: string): string => CHANNEL_NAMES[c as Channel] ?? c;
+/** The network's name as the reader says it («يوتيوب»), or the stored value for a channel this version does not know. */
+export const channelName = (c: string, v: Pick<Viewer, 'locale'>): string => isoIn(channelLabel(c, v.locale), v.locale);
 
 /** A post status in the reader's language ("awaiting approval"), or as stored when unknown. */
 export function statusName(status: string, v: Viewer): string {
@@ -156,7 +146,7 @@ export function postDetails(post: ScheduledPost, v: Viewer): Block[] {
   const t = v.t(m);
   const rows = [
     { label: t.post, value: iso(`#${post.id}`) },
-    { label: t.channel, value: iso(channelName(post.channel)) },
+    { label: t.channel, value: channelName(post.channel, v) },
     ...(post.accountId ? [{ label: t.account, value: iso(post.accountId) }] : []),
     { label: t.status, value: statusName(post.status, v) },
     { label: t.local, value: iso(`${localTime(post.publishAt, v.timezone, v.locale)} (${v.timezone})`) },
@@ -180,7 +170,7 @@ export function calendar(posts: readonly ScheduledPost[], now: Date, v: Viewer):
   if (posts.length === 0) return reply(t.listTitle, [text(t.listEmpty)]);
   // The account shows when the post records one: with several pages connected, which one matters.
   const where = (p: ScheduledPost) =>
-    iso(p.accountId ? `${channelName(p.channel)} ${p.accountId}` : channelName(p.channel));
+    p.accountId ? `${channelName(p.channel, v)} ${iso(p.accountId)}` : channelName(p.channel, v);
   const line = (p: ScheduledPost) =>
     `${iso(formatLocal(p.publishAt, zone).slice(11))} · ${iso(`#${p.id}`)} ${where(p)} · ${statusName(p.status, v)} · ${preview(p.content || p.title || '', 60)}`;
   const blocks: Block[] = [];
@@ -242,13 +232,13 @@ function ruleProblemText(p: RuleProblem, d: Draft, v: Viewer): string {
   const t = v.t(m);
   switch (p.kind) {
     case 'needsMedia':
-      return t.needsMedia({ channel: channelName(p.channel) });
+      return t.needsMedia({ channel: channelName(p.channel, v) });
     case 'needsVideo':
       return t.needsVideo;
     case 'needsTitle':
-      return t.needsTitle({ channel: p.channel });
+      return t.needsTitle({ channel: channelName(p.channel, v), subject: p.channel === 'mailchimp' });
     case 'needsText':
-      return t.needsText({ channel: channelName(p.channel) });
+      return t.needsText({ channel: channelName(p.channel, v) });
     case 'tooLong':
       return t.tooLong({ what: t[`w_${p.what}`], max: p.max, got: p.got });
     case 'tooManyHashtags':
