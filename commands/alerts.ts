@@ -230,7 +230,13 @@ export default defineCommand({
       },
       allow: ACT,
       slow: true,
-      examples: ['reply 12 text:"Sorry about that, we sent you a message."', 'reply 12'],
+      examples: [
+        {
+          en: 'reply 12 text:"Sorry about that, we sent you a message."',
+          ar: 'reply 12 text:"نعتذر عن ذلك، راسلناك على الخاص."',
+        },
+        'reply 12',
+      ],
       options: {
         id: required(
           opt.integer({

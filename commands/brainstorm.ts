@@ -114,8 +114,14 @@ export default defineCommand({
   slow: true,
   limit: EXPENSIVE,
   examples: [
-    'product:"cold brew coffee" goal:awareness budget:2000',
-    'product:"HR software for clinics" goal:leads budget:5000 currency:USD duration:6w market:"Saudi Arabia"',
+    {
+      en: 'product:"cold brew coffee" goal:awareness budget:2000',
+      ar: 'product:"قهوة باردة" goal:وعي budget:2000',
+    },
+    {
+      en: 'product:"HR software for clinics" goal:leads budget:5000 currency:USD duration:6w market:"Saudi Arabia"',
+      ar: 'product:"برنامج موارد بشرية للعيادات" goal:leads budget:5000 currency:USD duration:6w market:"السعودية"',
+    },
   ],
   options: {
     product: productOption(),

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { providerById } from '../integrations/registry.js';
 import { action, defineCommand } from '../src/core/command.js';
 import type { Context } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
-import { defineMessages, formatNumber, iso } from '../src/core/i18n.js';
+import { defineMessages, formatNumber, iso, isoIn, type Locale } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { actions, type Block, context, fields, reply, text } from '../src/core/reply.js';
 import type { FallbackReason } from '../src/lib/llm.js';
@@ -19,6 +18,7 @@ import {
 import { LLM_WRITER_NAME } from '../src/publishing/drafts/llm-writer.js';
 import type { WrittenDraft } from '../src/publishing/drafts/service.js';
 import { splitKeywords } from '../src/publishing/drafts/templates.js';
+import { channelLabel } from '../src/reporting/channel-names.js';
 
 /** "2,200" as shown back to the number it is. */
 const numberIn = (shown: string): number => Number(shown.replace(/[^\d]/g, ''));
@@ -33,7 +33,8 @@ const m = defineMessages(
     size: (p: { used: string; max: string }) => `${p.used}/${p.max} ${nounAfter(numberIn(p.max), 'character', 'en')}`,
     bytes: (p: { used: string; max: string }) => `${p.used}/${p.max} bytes`,
     tags: (p: { used: number; max: number }) => `${p.used}/${p.max} hashtags`,
-    writtenBy: (p: { writer: string }) => `written from ${p.writer}`,
+    writtenBy: (p: { llm: boolean }): string =>
+      p.llm ? 'written by the AI model' : 'written from the built-in templates',
     fromLlm: 'Written by the AI model; length, hashtags and titles checked against the channel’s rules by the bot.',
     fallbackTimeout: 'The AI model did not answer in time, so this draft comes from the built-in templates.',
     fallbackMalformed: 'The AI model gave an unusable answer, so this draft comes from the built-in templates.',
@@ -52,7 +53,7 @@ const m = defineMessages(
     size: (p) => `${iso(`${p.used}/${p.max}`)} ${nounAfter(numberIn(p.max), 'character', 'ar')}`,
     bytes: (p) => `${iso(`${p.used}/${p.max}`)} بايت`,
     tags: (p) => `${iso(`${p.used}/${p.max}`)} وسمًا`,
-    writtenBy: (p) => `كُتبت من ${iso(p.writer)}`,
+    writtenBy: (p) => (p.llm ? 'كتبها نموذج الذكاء الاصطناعي' : 'كُتبت من القوالب المدمجة'),
     fromLlm: 'كتبها نموذج الذكاء الاصطناعي؛ وتحقق البوت من الطول والوسوم والعناوين وفق قواعد القناة.',
     fallbackTimeout: 'لم يُجب نموذج الذكاء الاصطناعي في الوقت المحدد، لذا جاءت المسودة من القوالب المدمجة.',
     fallbackMalformed: 'أعطى نموذج الذكاء الاصطناعي إجابة غير صالحة، لذا جاءت المسودة من القوالب المدمجة.',
@@ -65,8 +66,8 @@ const m = defineMessages(
   },
 );
 
-/** The network's name as people see it (its provider's). */
-const channelName = (c: DraftChannel): string => providerById(c)?.name ?? c;
+/** The network's name as the reader says it (one table with reports and the schedule). */
+const channelName = (c: DraftChannel, ctx: Context): string => isoIn(channelLabel(c, ctx.locale), ctx.locale);
 
 /** What the Schedule button needs, kept with the draft's audit entry (checked on press, never trusted). */
 const storedDraft = z.object({
@@ -97,8 +98,9 @@ export function quote(value: string): string {
  * title (YouTube's title or Mailchimp's subject: /schedule has one option for both) and the text
  * after " | ". /schedule has no preview-text option, so a Mailchimp preview stays in the draft.
  */
-export function scheduleLine(d: StoredDraft): string {
-  const parts = ['/schedule', `channel:${d.channel}`, 'when:"tomorrow 9am"'];
+export function scheduleLine(d: StoredDraft, locale: Locale = 'en'): string {
+  // /schedule reads Arabic times too, so the Arabic line suggests one in Arabic.
+  const parts = ['/schedule', `channel:${d.channel}`, locale === 'ar' ? 'when:"غدًا 9 صباحًا"' : 'when:"tomorrow 9am"'];
   const title = d.title ?? d.subject;
   if (title) parts.push(`title:${quote(title)}`);
   return `${parts.join(' ')} | ${d.text}`;
@@ -137,12 +139,12 @@ function render(w: WrittenDraft, id: number, ctx: Context) {
     : t.size({ used: num(length(body)), max: num(rules.maxText) });
   const notes = [size];
   if (rules.maxHashtags > 0) notes.push(t.tags({ used: d.hashtags.length, max: rules.maxHashtags }));
-  notes.push(t.writtenBy({ writer: w.writer }));
+  notes.push(t.writtenBy({ llm: w.writer === LLM_WRITER_NAME }));
   blocks.push(context(notes.join(' · ')));
   const source = sourceNote(w, ctx);
   if (source) blocks.push(source);
   blocks.push(actions([{ id: 'draft.schedule', label: t.schedule, payload: String(id), style: 'primary' }]));
-  return reply(t.title({ channel: channelName(d.channel) }), blocks);
+  return reply(t.title({ channel: channelName(d.channel, ctx) }), blocks);
 }
 
 export default defineCommand({
@@ -152,8 +154,14 @@ export default defineCommand({
     ar: 'كتابة منشور يناسب القناة وجاهز للجدولة',
   },
   examples: [
-    'channel:instagram topic:"cold brew launch" keywords:"cold brew, summer" tone:playful',
-    'channel:mailchimp topic:"spring sale" tone:urgent',
+    {
+      en: 'channel:instagram topic:"cold brew launch" keywords:"cold brew, summer" tone:playful',
+      ar: 'channel:instagram topic:"إطلاق القهوة الباردة" keywords:"قهوة باردة، صيف" tone:مرح',
+    },
+    {
+      en: 'channel:mailchimp topic:"spring sale" tone:urgent',
+      ar: 'channel:mailchimp topic:"تخفيضات الربيع" tone:urgent',
+    },
   ],
   options: {
     channel: required(
@@ -217,9 +225,9 @@ export default defineCommand({
         const parsed = storedDraft.safeParse(await ctx.services.audit.details(ctx.workspace.id, id, 'draft.create'));
         if (!parsed.success) throw new UserError(t.gone);
         const d = parsed.data;
-        const blocks: Block[] = [text(t.scheduleIntro), text(scheduleLine(d))];
+        const blocks: Block[] = [text(t.scheduleIntro), text(scheduleLine(d, ctx.locale))];
         if (CHANNEL_RULES[d.channel].needsMedia) {
-          blocks.push(context(t.mediaHint({ channel: channelName(d.channel) })));
+          blocks.push(context(t.mediaHint({ channel: channelName(d.channel, ctx) })));
         }
         return reply(undefined, blocks, { ephemeral: true });
       },

@@ -141,7 +141,12 @@ export default defineCommand({
       description: { en: 'Build a plan for a product, goal and budget', ar: 'بناء خطة لمنتج وهدف وميزانية' },
       slow: true,
       limit: EXPENSIVE,
-      examples: ['create product:"cold brew" goal:sales budget:3000 duration:6w market:"Riyadh" personas:1'],
+      examples: [
+        {
+          en: 'create product:"cold brew" goal:sales budget:3000 duration:6w market:"Riyadh" personas:1',
+          ar: 'create product:"قهوة باردة" goal:sales budget:3000 duration:6w market:"الرياض" personas:1',
+        },
+      ],
       options: {
         product: productOption(),
         goal: required(goalOption()),
@@ -229,7 +234,10 @@ export default defineCommand({
     }),
     edit: sub({
       description: { en: 'Change a plan', ar: 'تعديل خطة' },
-      examples: ['edit 1 budget:8000', 'edit 1 focus:email market:"Jeddah"'],
+      examples: [
+        'edit 1 budget:8000',
+        { en: 'edit 1 focus:email market:"Jeddah"', ar: 'edit 1 focus:email market:"جدة"' },
+      ],
       options: {
         id: planId(),
         name: opt.string({

@@ -192,7 +192,12 @@ export default defineCommand({
         en: 'Totals, KPIs, channels, goals and recommendations',
         ar: 'الإجماليات والمؤشرات والقنوات والأهداف والتوصيات',
       },
-      examples: ['30d', 'range:7d channel:facebook', 'last-month format:csv', '2026-11-01..2026-11-15 campaign:Launch'],
+      examples: [
+        '30d',
+        'range:7d channel:facebook',
+        'last-month format:csv',
+        { en: '2026-11-01..2026-11-15 campaign:Launch', ar: '2026-11-01..2026-11-15 campaign:الإطلاق' },
+      ],
       slow: true,
       options: {
         range: rangeOption(),

@@ -104,7 +104,7 @@ const m = defineMessages(
     listTitle: 'المنشورات المجدولة في الأيام الأربعة عشر القادمة',
     listEmpty: `لا شيء مجدول في الأيام الأربعة عشر القادمة. جرّب ${iso('/schedule instagram')} غدًا 9 صباحًا ${iso('media:https://…')} | نص المنشور`,
     needsAttention: 'يحتاج إلى متابعة',
-    zoneNote: (p) => `الأوقات بتوقيت ${iso(p.zone)}. استخدم /schedule show N للتفاصيل.`,
+    zoneNote: (p) => `الأوقات بتوقيت ${iso(p.zone)}. لتفاصيل منشور اكتب ${iso('/schedule show')} ورقمه.`,
     s_pending: 'مجدول',
     s_awaiting_approval: 'بانتظار الموافقة',
     s_publishing: 'قيد النشر',

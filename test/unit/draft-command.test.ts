@@ -19,7 +19,7 @@ describe('/draft', () => {
     const shown = textOf(r);
     expect(shown).toContain('cold brew launch');
     expect(shown).toContain('#ColdBrew #SummerDrinks #ColdBrewLaunch');
-    expect(shown).toMatch(/\d+\/2,200 characters · 3\/30 hashtags · written from templates/);
+    expect(shown).toMatch(/\d+\/2,200 characters · 3\/30 hashtags · written from the built-in templates/);
     const [button] = actionsOf(r);
     expect(button).toMatchObject({ id: 'draft.schedule', label: 'Schedule this' });
   });
