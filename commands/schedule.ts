@@ -5,7 +5,7 @@ import { UserError } from '../src/core/errors.js';
 import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { actions, type Block, context, type Reply, reply, text } from '../src/core/reply.js';
-import { parseWhen } from '../src/lib/when.js';
+import { parseWhen, writtenDate } from '../src/lib/when.js';
 import {
   approvalButtons,
   calendar,
@@ -33,6 +33,8 @@ const m = defineMessages(
   {
     scheduledTitle: (p: { channel: string }) => `Scheduled for ${p.channel}`,
     awaitingTitle: (p: { channel: string }) => `Waiting for approval: ${p.channel}`,
+    twoReadings: (p: { read: string; other: string }) =>
+      `Read as ${p.read}. Numbers alone could also mean ${p.other}: if you meant that, edit the post with the month written out.`,
     ambiguous:
       'This local time happens twice (clocks go back); the first one was taken. Use an ISO time with an offset to choose.',
     notConnected: (p: { channel: string; id: string }) =>
@@ -64,6 +66,8 @@ const m = defineMessages(
   {
     scheduledTitle: (p) => `جُدول على ${p.channel}`,
     awaitingTitle: (p) => `بانتظار الموافقة: ${p.channel}`,
+    twoReadings: (p) =>
+      `فُهم التاريخ على أنه ${iso(p.read)}. الأرقام وحدها قد تعني أيضًا ${iso(p.other)}: إن كنت تقصده فعدّل المنشور واكتب اسم الشهر.`,
     ambiguous: 'هذا الوقت المحلي يتكرر مرتين (عند تأخير الساعة)؛ أُخذ الأول. استخدم وقت ISO مع الإزاحة للاختيار.',
     notConnected: (p) => `${p.channel} غير متصل بعد: يستطيع المسؤول تشغيل ${iso(`/connect ${p.id}`)} قبل الموعد.`,
     howToCancel: (p) => `عدّله بالأمر /schedule edit ${iso(p.id)} أو ألغه بالأمر /schedule cancel ${iso(p.id)}.`,
@@ -135,7 +139,7 @@ const titleOpt = opt.string({
   maxLength: 200,
 });
 
-function readWhen(value: string, ctx: Context): { utc: Date; ambiguous: boolean } {
+function readWhen(value: string, ctx: Context): { utc: Date; ambiguous: boolean; otherReading?: Date } {
   const r = parseWhen(value, ctx.timezone, ctx.now());
   if (!r.ok) throw new UserError(whenProblemText(r.problem, value, ctx));
   return r;
@@ -216,6 +220,10 @@ async function schedule(
   });
   const notes: Block[] = [];
   if (when.ambiguous) notes.push(context(t.ambiguous));
+  if (when.otherReading) {
+    const [read, other] = [when.utc, when.otherReading].map((d) => writtenDate(d, ctx.timezone, ctx.locale));
+    notes.push(context(t.twoReadings({ read: read ?? '', other: other ?? '' })));
+  }
   if (!account.connected)
     notes.push(context(t.notConnected({ channel: channelName(draft.channel, ctx), id: draft.channel })));
   notes.push(context(awaiting ? t.needsApproval : t.howToCancel({ id: post.id })));

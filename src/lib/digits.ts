@@ -24,6 +24,7 @@ const PDI = '\u2069';
 const ZERO = 0x0660;
 const LATIN_LETTER = /[A-Za-z]/;
 const ARABIC_INDIC = /[\u0660-\u0669]/;
+const ARABIC_FIRST = /^[\u0621-\u064a]/;
 
 /**
  * "15,000.5" -> "١٥٬٠٠٠٫٥", "41.2%" -> "٤١٫٢٪": each run of digits with its separators, the Arabic
@@ -66,7 +67,10 @@ function settleOne(inner: string, digits: DigitStyle): string {
   // Arabic words alone (a channel name that may have been Latin) flow with the text around them.
   if (!/[\d\u0660-\u0669]/.test(inner)) return inner;
   const shown = digits === 'arabic' ? arabicDigits(inner) : ARABIC_INDIC.test(inner) ? westernDigits(inner) : inner;
-  return ORDERED_FIGURE.test(shown) && !shown.includes('..') ? shown : `${FSI}${shown}${PDI}`;
+  if (shown.includes('..')) return `${FSI}${shown}${PDI}`;
+  // A figure in order by itself, or Arabic words with numbers among them («الاثنين، 1 مارس 2027»),
+  // which the bidi algorithm lays out like the sentence around them.
+  return ORDERED_FIGURE.test(shown) || ARABIC_FIRST.test(shown) ? shown : `${FSI}${shown}${PDI}`;
 }
 
 /**

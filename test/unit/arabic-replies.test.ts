@@ -74,4 +74,17 @@ describe('Arabic replies', () => {
     const noMedia = await app.say('/schedule instagram tomorrow 9am | قهوة', ar);
     expect(textOf(noMedia)).toContain('إنستغرام يحتاج صورة أو فيديو');
   });
+
+  it('/schedule 01/02/2027 in Riyadh is 1 February, written out, with the other reading named', async () => {
+    await app.say('/config timezone Asia/Riyadh', admin);
+    const en = textOf(await app.say('/schedule reminder "01/02/2027 10:00" | Call the printer', admin));
+    expect(en).toContain('Read as Monday, 1 February 2027. Numbers alone could also mean Saturday, 2 January 2027');
+    const shownAr = textOf(await app.say('/schedule reminder "01/03/2027 10:00" | اتصل بالمطبعة', ar));
+    expect(shownAr).toContain(
+      'فُهم التاريخ على أنه الاثنين، 1 مارس 2027. الأرقام وحدها قد تعني أيضًا الأحد، 3 يناير 2027',
+    );
+    expect(shownAr).toContain('الأحد، 3 يناير 2027');
+    const plain = textOf(await app.say('/schedule reminder "13/02/2027 10:00" | Call again', admin));
+    expect(plain).not.toContain('could also mean');
+  });
 });
