@@ -84,6 +84,8 @@ function latinWords(text: string): string[] {
     .filter((w) => !/[._\d]/.test(w));
 }
 
+const DOUBLED = /(?<![\p{L}])(\p{L}{3,})[ \t]+\1(?![\p{L}])/u;
+
 describe('Arabic help has no English', () => {
   let app: TestApp;
   const ar = identity({ user: 'U-ar', locale: 'ar' });
@@ -106,6 +108,8 @@ describe('Arabic help has no English', () => {
     '/roles',
     '/audit',
     '/brainstorm product:"قهوة باردة" goal:وعي budget:2000 currency:SAR',
+    '/brainstorm product:"برنامج موارد بشرية" goal:leads budget:20000 currency:SAR market:"السعودية"',
+    '/brainstorm product:"عيادة أسنان" goal:sales budget:9000 currency:AED',
     '/plan list',
     '/persona list',
     '/draft channel:instagram topic:"قهوة باردة"',
@@ -121,5 +125,7 @@ describe('Arabic help has no English', () => {
     const shown = textOf(await app.say(line, ar));
     const leaks = latinWords(shown).filter((w) => !ok.has(w.toLowerCase()));
     expect(leaks, shown).toEqual([]);
+    // A word written twice in a row («إعلانات إعلانات») is a template joined to a name that has it.
+    expect(shown).not.toMatch(DOUBLED);
   });
 });
