@@ -63,6 +63,7 @@ const SETTINGS: Record<string, L10n> = {
 export function targetOf(target: string, locale: Locale): string {
   if (Object.hasOwn(SETTINGS, target)) return (SETTINGS[target] as L10n)[locale];
   const m = /^([a-z_-]+):(.+)$/.exec(target);
+  if (/^\d+$/.test(target)) return iso(target);
   if (!m) return channelLabel(target, locale);
   const [, kind = '', rest = ''] = m;
   if (Object.hasOwn(TARGETS, kind) && /^\d+$/.test(rest)) return `${(TARGETS[kind] as L10n)[locale]} ${iso(rest)}`;

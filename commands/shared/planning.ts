@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Context } from '../../src/core/context.js';
 import { defineMessages, formatNumber, iso, isoIn, type Locale, plainNumber } from '../../src/core/i18n.js';
+import { core } from '../../src/core/messages.js';
 import { type OptionSpec, opt, required, stripBidi } from '../../src/core/options.js';
 import { type Block, context, fields, list, table, text } from '../../src/core/reply.js';
 import type { FallbackReason } from '../../src/lib/llm.js';
@@ -329,9 +330,9 @@ export function ideaBlocks(idea: Idea, n: number, budget: number, currency: stri
     text(`${n}. ${idea.title}\n${idea.hook}`),
     splitTable(idea.split, budget, currency, ctx),
     list([
-      `${t.attract}: ${idea.tactics.attract.join('; ')}`,
-      `${t.engage}: ${idea.tactics.engage.join('; ')}`,
-      `${t.delight}: ${idea.tactics.delight.join('; ')}`,
+      `${t.attract}: ${idea.tactics.attract.join(ctx.t(core).itemSeparator)}`,
+      `${t.engage}: ${idea.tactics.engage.join(ctx.t(core).itemSeparator)}`,
+      `${t.delight}: ${idea.tactics.delight.join(ctx.t(core).itemSeparator)}`,
     ]),
     text(t.kpis),
     list(idea.kpis.map((k) => formatKpi(k, currency, ctx))),
@@ -382,11 +383,11 @@ export function personaBlocks(data: PersonaData | undefined, persona: Persona, c
       { label: t.keywords, value: data.keywords.join(sep) },
     ]),
     list([
-      `${t.goals}: ${data.goals.join('; ')}`,
-      `${t.pains}: ${data.pains.join('; ')}`,
-      `${t.objections}: ${data.objections.join('; ')}`,
-      `${t.content}: ${data.content.join('; ')}`,
-      `${t.messaging}: ${data.messaging.join('; ')}`,
+      `${t.goals}: ${data.goals.join(ctx.t(core).itemSeparator)}`,
+      `${t.pains}: ${data.pains.join(ctx.t(core).itemSeparator)}`,
+      `${t.objections}: ${data.objections.join(ctx.t(core).itemSeparator)}`,
+      `${t.content}: ${data.content.join(ctx.t(core).itemSeparator)}`,
+      `${t.messaging}: ${data.messaging.join(ctx.t(core).itemSeparator)}`,
     ]),
   ];
 }

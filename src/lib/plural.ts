@@ -67,6 +67,10 @@ export const NOUNS = {
     en: { one: 'problem', other: 'problems' },
     ar: { one: 'مشكلة واحدة', two: 'مشكلتين', few: 'مشكلات', many: 'مشكلةً', other: 'مشكلة' },
   },
+  channel: {
+    en: { one: 'channel', other: 'channels' },
+    ar: { one: 'قناة واحدة', two: 'قناتين', few: 'قنوات', many: 'قناة', other: 'قناة' },
+  },
   second: {
     en: { one: 'second', other: 'seconds' },
     ar: { one: 'ثانية واحدة', two: 'ثانيتين', few: 'ثوانٍ', many: 'ثانية', other: 'ثانية' },

@@ -8,7 +8,7 @@
  */
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
-import type { Locale } from '../core/i18n.js';
+import { isoIn, type Locale } from '../core/i18n.js';
 import { arabicTimeToEnglish } from './arabic-time.js';
 import { latinDigits } from './text.js';
 
@@ -207,9 +207,12 @@ export function isQuarterHour(date: Date): boolean {
   return date.getTime() % (15 * 60_000) === 0;
 }
 
-/** "Thu 26 Nov 2026, 06:20 (UTC+3)" in the zone; Western digits in both languages. */
+/**
+ * "Thu 26 Nov 2026, 06:20 (UTC+3)" in the zone; in Arabic marked as a figure, so it takes the
+ * workspace's digits (lib/digits).
+ */
 export function localTime(date: Date, zone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
+  const shown = new Intl.DateTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
     timeZone: zone,
     weekday: 'short',
     day: 'numeric',
@@ -219,5 +222,8 @@ export function localTime(date: Date, zone: string, locale: Locale): string {
     minute: '2-digit',
     hourCycle: 'h23',
     timeZoneName: 'shortOffset',
-  }).format(date);
+  })
+    .format(date)
+    .replace(/[\u061c\u200e\u200f]/g, '');
+  return isoIn(shown, locale);
 }

@@ -61,6 +61,20 @@ describe('Arabic replies', () => {
     expect(en).toContain('SAR 15,000');
   });
 
+  it('a brainstorm in Arabic counts its channels («على قناتين») and separates tactics with «؛»', async () => {
+    await app.say('/config digits arabic', admin);
+    const out = textOf(
+      await app.say(
+        '/brainstorm product:"قهوة باردة" goal:وعي budget:١٥٠٠٠ currency:SAR duration:6w market:"الرياض"',
+        ar,
+      ),
+    );
+    expect(out).toContain('توزيع ١٥٬٠٠٠ ر.س. على قناتين');
+    expect(out).not.toMatch(/على [2٢] قنوات/);
+    expect(out).toContain('؛ ');
+    expect(out).not.toContain('; ');
+  });
+
   it('/schedule names the network in Arabic, and the length limit with a counted noun', async () => {
     const ok = await app.say('/schedule instagram tomorrow 9am media:https://x.example/a.jpg | قهوة', ar);
     expect(ok.title).toBe('جُدول على إنستغرام');
