@@ -106,3 +106,15 @@ describe('numeric dates', () => {
     expect(writtenDate(new Date('2027-02-01T07:00:00Z'), 'Asia/Riyadh', 'ar')).toBe('الاثنين، 1 فبراير 2027');
   });
 });
+
+describe('prayer times', () => {
+  // 2026-11-26 09:00 UTC is 12:00 in Riyadh (UTC+3).
+  const now = '2026-11-26T09:00:00Z';
+  it('after a prayer is a fixed hour near it, shown back in the confirmation', () => {
+    expect(utcOf('غدا بعد المغرب', 'Asia/Riyadh', now)).toBe('2026-11-27T16:00:00.000Z');
+    expect(utcOf('اليوم بعد العشاء', 'Asia/Riyadh', now)).toBe('2026-11-26T18:00:00.000Z');
+    expect(utcOf('الخميس القادم بعد صلاة العصر', 'Asia/Riyadh', now)).toBe('2026-12-03T13:00:00.000Z');
+    // «بعد الظهر 3» is still three in the afternoon.
+    expect(utcOf('غدا بعد الظهر 3', 'Asia/Riyadh', now)).toBe('2026-11-27T12:00:00.000Z');
+  });
+});
