@@ -91,6 +91,14 @@ export function settleFigures(text: string, digits: DigitStyle): string {
   return out.reduce((acc, part, i) => (i === 0 ? part : `${acc}${FSI}${part}`), '');
 }
 
+/**
+ * A figure drawn into an image (a chart's axis): the workspace's digits in Arabic, and no isolates,
+ * which an image has no use for.
+ */
+export function imageFigure(text: string, arabic: boolean, digits: DigitStyle): string {
+  return withoutIsolates(arabic ? settleFigures(`${FSI}${text}${PDI}`, digits) : text);
+}
+
 /** Text for a plain-text export (CSV, a log line): no direction marks at all. */
 export function withoutIsolates(text: string): string {
   return text.replace(/[\u2066-\u2069]/g, '');

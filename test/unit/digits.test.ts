@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatNumber, iso } from '../../src/core/i18n.js';
 import { fields, forLocale, reply, text } from '../../src/core/reply.js';
-import { arabicDigits, settleFigures } from '../../src/lib/digits.js';
+import { arabicDigits, imageFigure, settleFigures } from '../../src/lib/digits.js';
 import { formatChange, formatMoney, formatMultiple, formatPercent } from '../../src/lib/format.js';
 import { formatMoney as planMoney } from '../../src/lib/money.js';
 import { count } from '../../src/lib/plural.js';
@@ -62,5 +62,12 @@ describe('digits', () => {
     expect(settleFigures(planMoney(1500000, 'SAR', 'ar'), 'latin')).toBe('15,000 ر.س.');
     expect(settleFigures(planMoney(82080, 'EUR', 'ar'), 'latin')).toBe('820.80 €');
     expect(formatMoney(1500000, 'SAR', 'en')).toBe('SAR 15,000');
+  });
+
+  it('a chart axis label takes the workspace digits and carries no isolates', () => {
+    expect(imageFigure(formatMoney(150000, 'SAR', 'ar', true), true, 'arabic')).toBe('١٬٥٠٠ ر.س.');
+    expect(imageFigure('11-26', true, 'arabic')).toBe('١١-٢٦');
+    expect(imageFigure(formatMoney(150000, 'SAR', 'ar', true), true, 'latin')).toBe('1,500 ر.س.');
+    expect(imageFigure(formatMoney(150000, 'SAR', 'en', true), false, 'arabic')).toBe('SAR 1,500');
   });
 });
