@@ -210,4 +210,21 @@ describe('DraftService seam', () => {
     expect(problems(d)).toEqual([]);
     expect(d.hashtags).toEqual(['#a']);
   });
+
+  it('Arabic templates need no agreement with the topic: a feminine one (قهوة، عيادة) reads right', async () => {
+    const w = new TemplateDraftWriter();
+    const topics = ['قهوة باردة', 'عيادة الأسنان', 'حملة الصيف', 'تشكيلة جديدة', 'خدمة التوصيل', 'ساعة ذكية'];
+    const seen = new Set<string>();
+    for (const topic of topics)
+      for (const tone of TONES)
+        for (const channel of ['instagram', 'facebook', 'youtube', 'mailchimp'] as const) {
+          const d = await w.write({ channel, topic, keywords: [], tone, locale: 'ar' });
+          const all = [d.body, d.title, d.subject, d.preview].filter(Boolean).join('\n');
+          seen.add(all);
+          // What the old templates said: a masculine verb or adjective after the topic, «يقدمه» before it.
+          expect(all).not.toMatch(new RegExp(`(?<!على )${topic}:? (?:وصل|ينتهي|قد يسبب|أفضل|مصمم)`));
+          expect(all).not.toMatch(new RegExp(`يقدمه ${topic}|أنه سيعجب|صنعناه`));
+        }
+    expect(seen.size).toBeGreaterThan(24);
+  });
 });
