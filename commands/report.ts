@@ -210,7 +210,7 @@ export default defineCommand({
       handler: (input, ctx) => show(input, ctx),
     }),
     trends: sub({
-      description: { en: 'What rose and fell over the last 8 weeks', ar: 'ما ارتفع وما انخفض خلال آخر ٨ أسابيع' },
+      description: { en: 'What rose and fell over the last 8 weeks', ar: 'ما ارتفع وما انخفض خلال آخر 8 أسابيع' },
       examples: ['trends'],
       slow: true,
       options: {},

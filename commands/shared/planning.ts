@@ -123,7 +123,7 @@ export const pm = defineMessages(
     content: 'المحتوى المفضل',
     messaging: 'الرسائل',
     keywords: 'الكلمات المفتاحية',
-    badDuration: 'مدة مثل 4w أو 30d أو 2m (من ١ إلى ٥٢ أسبوعًا)',
+    badDuration: `مدة مثل 4w أو 30d أو 2m (من ${iso(1)} إلى ${iso(52)} أسبوعًا)`,
     badIds: 'أرقام الشخصيات مفصولة بفواصل، مثل 1,2',
     changed: (p) => `${p.what}: من ${iso(p.before)} إلى ${iso(p.after)}`,
     changes: 'ما الذي تغيّر',

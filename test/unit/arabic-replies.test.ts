@@ -101,4 +101,10 @@ describe('Arabic replies', () => {
     const plain = textOf(await app.say('/schedule reminder "13/02/2027 10:00" | Call again', admin));
     expect(plain).not.toContain('could also mean');
   });
+
+  it('numbers written into Arabic sentences follow the digit style too (no «٨ أسابيع» beside 41.2%)', async () => {
+    expect(textOf(await app.say('/report trends', ar))).toContain('آخر 8 أسابيع');
+    await app.say('/config digits arabic', admin);
+    expect(textOf(await app.say('/report trends', ar))).toContain('آخر ٨ أسابيع');
+  });
 });
