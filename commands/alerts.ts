@@ -182,7 +182,7 @@ function sendNote(ctx: Context, id: number, provider: string, o: SendOutcome): s
     case 'no-text':
       return t.noText({ id });
     case 'unsupported':
-      return t.unsupported({ platform: platformName(o.provider) });
+      return t.unsupported({ platform: platformName(o.provider, ctx.locale) });
     case 'not-connected':
       return t.notConnected({ provider: o.provider });
     case 'failed':
@@ -211,7 +211,7 @@ export default defineCommand({
         const items = open.map((c) =>
           t.item({
             id: c.id,
-            platform: platformName(c.provider),
+            platform: platformName(c.provider, ctx.locale),
             severity: a[severityOf(c)],
             author: c.author ?? a.unknownAuthor,
             text: truncate(c.text.replace(/\s+/g, ' '), 80),

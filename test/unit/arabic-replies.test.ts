@@ -44,6 +44,9 @@ describe('Arabic replies', () => {
 
     await app.say('/config digits latin', admin);
     expect(textOf(await app.say('/report 7d', ar))).toContain('4,500');
+    // The style may be named in Arabic too.
+    await app.say('/config digits عربية', ar);
+    expect(textOf(await app.say('/report 7d', ar))).toContain('٤٬٥٠٠');
     expect(textOf(await app.say('/config digits roman', admin))).toMatch(/latin|arabic/);
   });
 
@@ -106,5 +109,20 @@ describe('Arabic replies', () => {
     expect(textOf(await app.say('/report trends', ar))).toContain('آخر 8 أسابيع');
     await app.say('/config digits arabic', admin);
     expect(textOf(await app.say('/report trends', ar))).toContain('آخر ٨ أسابيع');
+  });
+
+  it('an alert in Arabic names the network in Arabic, from the same table', async () => {
+    const ws = await app.services.comments.consoleWorkspace();
+    await app.services.workspaces.update(ws.id, { locale: 'ar' });
+    await app.services.comments.ingest(await app.services.comments.consoleWorkspace(), {
+      provider: 'instagram',
+      externalId: 'ig-ar-1',
+      text: 'أسوأ خدمة، الطلب ما وصل ولا أحد يرد. أبغى استرجاع فلوسي!',
+      author: '@sara',
+      url: 'https://instagram.com/p/abc',
+    });
+    const shown = textOf(app.recorder.notices[0]?.reply ?? { blocks: [] });
+    expect(shown).toContain('إنستغرام');
+    expect(shown).not.toContain('Instagram');
   });
 });
