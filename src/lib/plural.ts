@@ -71,6 +71,10 @@ export const NOUNS = {
     en: { one: 'channel', other: 'channels' },
     ar: { one: 'قناة واحدة', two: 'قناتين', few: 'قنوات', many: 'قناة', other: 'قناة' },
   },
+  part: {
+    en: { one: 'part', other: 'parts' },
+    ar: { one: 'جزء واحد', two: 'جزأين', few: 'أجزاء', many: 'جزءًا', other: 'جزء' },
+  },
   second: {
     en: { one: 'second', other: 'seconds' },
     ar: { one: 'ثانية واحدة', two: 'ثانيتين', few: 'ثوانٍ', many: 'ثانية', other: 'ثانية' },
