@@ -327,7 +327,7 @@ export function fallbackNote(source: 'llm' | 'offline', fallback: FallbackReason
 export function ideaBlocks(idea: Idea, n: number, budget: number, currency: string, ctx: Context): Block[] {
   const t = ctx.t(pm);
   return [
-    text(`${n}. ${idea.title}\n${idea.hook}`),
+    text(`${formatNumber(n, ctx.locale)}. ${idea.title}\n${idea.hook}`),
     splitTable(idea.split, budget, currency, ctx),
     list([
       `${t.attract}: ${idea.tactics.attract.join(ctx.t(core).itemSeparator)}`,

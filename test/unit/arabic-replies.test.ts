@@ -76,6 +76,9 @@ describe('Arabic replies', () => {
     expect(out).not.toMatch(/على [2٢] قنوات/);
     expect(out).toContain('؛ ');
     expect(out).not.toContain('; ');
+    // The ideas' numbers too: «١. …», not "1." among Arabic-Indic figures.
+    expect(out).toMatch(/^١\. /m);
+    expect(out).not.toMatch(/^1\. /m);
   });
 
   it('/schedule names the network in Arabic, and the length limit with a counted noun', async () => {
