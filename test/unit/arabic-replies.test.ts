@@ -41,6 +41,11 @@ describe('Arabic replies', () => {
     expect(table.length).toBeGreaterThan(2);
     for (const line of table) expect(line, line).not.toMatch(WESTERN_FIGURE);
     expect(textOf(await app.say('/config', ar))).toContain('عربية هندية');
+    // The CSV is for spreadsheets: Western digits and no direction marks, whatever the chat shows.
+    const csv = (await app.say('/report 7d format:csv', ar)).blocks.find((b) => b.kind === 'file');
+    const content = csv?.kind === 'file' ? String(csv.content) : '';
+    expect(content).toContain('4500.00');
+    expect(content).not.toMatch(/[\u2066-\u2069\u0660-\u0669]/);
 
     await app.say('/config digits latin', admin);
     expect(textOf(await app.say('/report 7d', ar))).toContain('4,500');
