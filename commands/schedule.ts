@@ -325,7 +325,7 @@ export default defineCommand({
       async handler({ id }, ctx) {
         const post = await findPost(ctx, id);
         const extra = post.status === 'awaiting_approval' ? [actions(approvalButtons(post.id, ctx))] : [];
-        return reply(`${channelName(post.channel, ctx)} #${post.id}`, [...postDetails(post, ctx), ...extra]);
+        return reply(`${channelName(post.channel, ctx)} ${iso(`#${post.id}`)}`, [...postDetails(post, ctx), ...extra]);
       },
     }),
     edit: sub({

@@ -150,7 +150,8 @@ export function postDetails(post: ScheduledPost, v: Viewer): Block[] {
     ...(post.accountId ? [{ label: t.account, value: iso(post.accountId) }] : []),
     { label: t.status, value: statusName(post.status, v) },
     { label: t.local, value: iso(`${localTime(post.publishAt, v.timezone, v.locale)} (${v.timezone})`) },
-    { label: t.utc, value: iso(formatUtc(post.publishAt)) },
+    // The label says UTC; in Arabic the figure alone is marked, so it takes the workspace's digits.
+    { label: t.utc, value: v.locale === 'ar' ? iso(formatLocal(post.publishAt, 'UTC')) : formatUtc(post.publishAt) },
   ];
   if (post.title) rows.push({ label: t.title, value: post.title });
   for (const item of mediaOf(post)) rows.push({ label: t.media, value: iso(item.url) });

@@ -98,6 +98,11 @@ describe('Arabic replies', () => {
     expect(textOf(long)).toContain('طول التعليق 2,201 حرف، والحد 2,200.');
     const noMedia = await app.say('/schedule instagram tomorrow 9am | قهوة', ar);
     expect(textOf(noMedia)).toContain('إنستغرام يحتاج صورة أو فيديو');
+    await app.say('/config digits arabic', admin);
+    const card = textOf(await app.say('/schedule show 1', ar));
+    // Every figure on the card in one digit system (the zone's name is the only Latin left).
+    expect(card).toContain('٢٠٢٦-١١-٢٧ ٠٩:٠٠');
+    expect(card).not.toMatch(/\d/);
   });
 
   it('/schedule 01/02/2027 in Riyadh is 1 February, written out, with the other reading named', async () => {
