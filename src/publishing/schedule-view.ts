@@ -19,6 +19,7 @@ const m = defineMessages(
   'schedule-view',
   {
     post: 'Post',
+    reminder: 'Reminder',
     channel: 'Channel',
     account: 'Account',
     local: 'Local time',
@@ -70,6 +71,7 @@ const m = defineMessages(
   },
   {
     post: 'المنشور',
+    reminder: 'تذكير',
     channel: 'القناة',
     account: 'الحساب',
     local: 'الوقت المحلي',
@@ -123,7 +125,9 @@ const m = defineMessages(
 type T = (typeof m)['en'];
 
 /** The network's name as the reader says it («يوتيوب»), or the stored value for a channel this version does not know. */
-export const channelName = (c: string, v: Pick<Viewer, 'locale'>): string => isoIn(channelLabel(c, v.locale), v.locale);
+export const channelName = (c: string, v: Pick<Viewer, 'locale'>): string =>
+  // A reminder is not a network (and not a metrics channel): its name is this catalog's.
+  c === 'reminder' ? m[v.locale].reminder : isoIn(channelLabel(c, v.locale), v.locale);
 
 /** A post status in the reader's language ("awaiting approval"), or as stored when unknown. */
 export function statusName(status: string, v: Viewer): string {

@@ -1,8 +1,7 @@
 /**
- * Channel ids as a reader says them, one table for reports, the schedule and the audit log:
- * `google_ads` is "Google Ads" and «إعلانات Google», `web` is "Website" and «الموقع». An id the team
- * made up (a CSV's own channel) is shown as typed. Exports (CSV) keep the ids, so a spreadsheet joins
- * on them.
+ * Channel ids as a reader says them in a report: `google_ads` is "Google Ads" and «إعلانات Google»,
+ * `web` is "Website" and «الموقع». An id the team made up (a CSV's own channel) is shown as typed.
+ * Exports (CSV) keep the ids, so a spreadsheet joins on them.
  */
 import type { Locale } from '../core/i18n.js';
 
@@ -20,7 +19,6 @@ const NAMES = new Map<string, { en: string; ar: string }>([
   ['tiktok', { en: 'TikTok', ar: 'تيك توك' }],
   ['x', { en: 'X', ar: 'إكس' }],
   ['snapchat', { en: 'Snapchat', ar: 'سناب شات' }],
-  ['reminder', { en: 'Reminder', ar: 'تذكير' }],
 ]);
 
 export function channelLabel(id: string, locale: Locale): string {
