@@ -109,7 +109,7 @@ export default defineCommand({
         const items = open.map((c) =>
           t.item({
             id: c.id,
-            platform: platformName(c.provider),
+            platform: platformName(c.provider, ctx.locale),
             severity: a[severityOf(c)],
             author: c.author ?? a.unknownAuthor,
             text: truncate(c.text.replace(/\s+/g, ' '), 80),
@@ -165,7 +165,13 @@ export default defineCommand({
         ar: 'الرد تحت تعليق التنبيه: يعرضه ثم ينشره بعد التأكيد',
       },
       allow: ACT,
-      examples: ['reply 12 text:"Sorry about that, we sent you a message."', 'reply 12'],
+      examples: [
+        {
+          en: 'reply 12 text:"Sorry about that, we sent you a message."',
+          ar: 'reply 12 text:"نعتذر عن ذلك، راسلناك على الخاص."',
+        },
+        'reply 12',
+      ],
       options: {
         id: alertNumber(),
         text: opt.text({

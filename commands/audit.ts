@@ -1,10 +1,10 @@
 import { defineCommand } from '../src/core/command.js';
-import type { L10n } from '../src/core/i18n.js';
-import { defineMessages } from '../src/core/i18n.js';
+import { defineMessages, iso, type L10n, type Locale } from '../src/core/i18n.js';
 import { opt } from '../src/core/options.js';
 import { reply, table, text } from '../src/core/reply.js';
 import { count } from '../src/lib/plural.js';
 import { localTime } from '../src/lib/when.js';
+import { channelLabel } from '../src/reporting/channel-names.js';
 
 /** What each recorded action means, as the reader says it; an action missing here shows its code. */
 export const ACTIONS: Record<string, L10n> = {
@@ -45,10 +45,34 @@ const TARGETS: Record<string, L10n> = {
   persona: { en: 'persona', ar: 'شخصية' },
 };
 
-function targetOf(target: string, locale: 'en' | 'ar'): string {
-  const m = /^([a-z]+):(\d+)$/.exec(target);
-  const kind = m && Object.hasOwn(TARGETS, m[1] as string) ? TARGETS[m[1] as string] : undefined;
-  return kind && m ? `${kind[locale]} ${m[2]}` : target;
+/** The settings /config and /alerts change, by the key the audit row stores. */
+const SETTINGS: Record<string, L10n> = {
+  lang: { en: 'language', ar: 'اللغة' },
+  timezone: { en: 'time zone', ar: 'المنطقة الزمنية' },
+  currency: { en: 'currency', ar: 'العملة' },
+  digits: { en: 'digits', ar: 'الأرقام' },
+  approval: { en: 'post approval', ar: 'موافقة المنشورات' },
+  digestCron: { en: 'digest schedule', ar: 'موعد الملخص' },
+  alerts: { en: 'alert settings', ar: 'إعدادات التنبيهات' },
+  'channel.team': { en: 'team channel', ar: 'قناة الفريق' },
+  'channel.alerts': { en: 'alerts channel', ar: 'قناة التنبيهات' },
+  'channel.digest': { en: 'digest channel', ar: 'قناة الملخص' },
+  'channel.escalation': { en: 'escalation channel', ar: 'قناة التصعيد' },
+};
+
+/**
+ * A stored target as words: `post:12` as «منشور 12», a setting's key as its name, a network as its
+ * name (`instagram:acct` as «إنستغرام acct»); anything else (a person, a plan number) as stored.
+ */
+export function targetOf(target: string, locale: Locale): string {
+  if (Object.hasOwn(SETTINGS, target)) return (SETTINGS[target] as L10n)[locale];
+  const m = /^([a-z_-]+):(.+)$/.exec(target);
+  if (/^\d+$/.test(target)) return iso(target);
+  if (!m) return channelLabel(target, locale);
+  const [, kind = '', rest = ''] = m;
+  if (Object.hasOwn(TARGETS, kind) && /^\d+$/.test(rest)) return `${(TARGETS[kind] as L10n)[locale]} ${iso(rest)}`;
+  const network = channelLabel(kind, locale);
+  return network === kind ? target : `${network} ${iso(rest)}`;
 }
 
 const m = defineMessages(

@@ -79,7 +79,7 @@ function render(result: BrainstormResult, ctx: Context, note?: string): Reply {
     text(
       t.summary({
         goal: goalLabel(r.goal, ctx),
-        budget: formatMoney(r.budgetMinor, r.currency),
+        budget: formatMoney(r.budgetMinor, r.currency, ctx.locale),
         weeks: ctx.t(pm).weeks({ n: r.weeks }),
         market: r.market || t.anyMarket,
       }),
@@ -114,8 +114,14 @@ export default defineCommand({
   slow: true,
   limit: EXPENSIVE,
   examples: [
-    'product:"cold brew coffee" goal:awareness budget:2000',
-    'product:"HR software for clinics" goal:leads budget:5000 currency:USD duration:6w market:"Saudi Arabia"',
+    {
+      en: 'product:"cold brew coffee" goal:awareness budget:2000',
+      ar: 'product:"قهوة باردة" goal:وعي budget:2000',
+    },
+    {
+      en: 'product:"HR software for clinics" goal:leads budget:5000 currency:USD duration:6w market:"Saudi Arabia"',
+      ar: 'product:"برنامج موارد بشرية للعيادات" goal:leads budget:5000 currency:USD duration:6w market:"السعودية"',
+    },
   ],
   options: {
     product: productOption(),

@@ -4,6 +4,7 @@ import { defineMessages, iso, LOCALES, type Locale } from '../src/core/i18n.js';
 import { CHANNEL_COLUMNS, type ChannelRole } from '../src/core/notifier.js';
 import { opt, required } from '../src/core/options.js';
 import { fields, reply, text } from '../src/core/reply.js';
+import { DIGIT_STYLES, digitStyleOf } from '../src/lib/digits.js';
 import { count } from '../src/lib/plural.js';
 import { localTime } from '../src/lib/when.js';
 import { channelsSub } from './shared/config-channels.js';
@@ -16,6 +17,11 @@ const m = defineMessages(
     timezone: 'Time zone',
     localTime: (p: { time: string }) => `now ${p.time}`,
     currency: 'Currency',
+    digits: 'Digits in Arabic replies',
+    latinDigits: 'Western (0123456789)',
+    arabicDigits: 'Arabic-Indic (٠١٢٣٤٥٦٧٨٩)',
+    digitsSet: (p: { arabic: boolean }) =>
+      `Arabic replies now show numbers in ${p.arabic ? 'Arabic-Indic digits (٠١٢٣)' : 'Western digits (0123)'}.`,
     approval: 'Posts need approval',
     teamChannel: 'Team channel (reminders, publish notices)',
     alertChannel: 'Alerts channel',
@@ -42,7 +48,7 @@ const m = defineMessages(
         ? 'From now on, new posts wait for a manager to approve them.'
         : 'New posts no longer need approval. Posts already waiting still do.',
     howToChange:
-      'Change a setting with /config lang ar, /config timezone Asia/Riyadh, /config currency SAR or /config channel alerts #social.',
+      'Change a setting with /config lang ar, /config timezone Asia/Riyadh, /config currency SAR, /config digits arabic or /config channel alerts #social.',
   },
   {
     title: 'الإعدادات',
@@ -50,6 +56,11 @@ const m = defineMessages(
     timezone: 'المنطقة الزمنية',
     localTime: (p) => `الوقت الآن ${iso(p.time)}`,
     currency: 'العملة',
+    digits: 'الأرقام في الردود العربية',
+    latinDigits: 'غربية (0123456789)',
+    arabicDigits: 'عربية هندية (٠١٢٣٤٥٦٧٨٩)',
+    digitsSet: (p) =>
+      `تعرض الردود العربية الأرقام الآن ${p.arabic ? 'بالأرقام العربية الهندية (٠١٢٣)' : 'بالأرقام الغربية (0123)'}.`,
     approval: 'المنشورات تحتاج موافقة',
     teamChannel: 'قناة الفريق (التذكيرات وإشعارات النشر)',
     alertChannel: 'قناة التنبيهات',
@@ -75,7 +86,7 @@ const m = defineMessages(
         ? 'من الآن، تنتظر المنشورات الجديدة موافقة مدير.'
         : 'لم تعد المنشورات الجديدة تحتاج موافقة. ما زالت المنشورات المنتظرة تحتاجها.',
     howToChange:
-      'غيّر الإعدادات بالأوامر: /config lang ar أو /config timezone Asia/Riyadh أو /config currency SAR أو /config channel alerts #social.',
+      'غيّر الإعدادات بالأوامر: /config lang ar أو /config timezone Asia/Riyadh أو /config currency SAR أو /config digits arabic أو /config channel alerts #social.',
   },
 );
 
@@ -98,6 +109,7 @@ function show(ctx: Context) {
         value: `${iso(w.timezone)} (${t.localTime({ time: localTime(ctx.now(), w.timezone, ctx.locale) })})`,
       },
       { label: t.currency, value: iso(w.currency) },
+      { label: t.digits, value: digitStyleOf(w) === 'arabic' ? t.arabicDigits : t.latinDigits },
       { label: t.approval, value: w.requireApproval ? t.yes : t.no },
       { label: t.teamChannel, value: orNotSet(w.teamChannel) },
       { label: t.alertChannel, value: orNotSet(w.alertChannel) },
@@ -183,6 +195,31 @@ export default defineCommand({
         await ctx.services.workspaces.update(ctx.workspace.id, { currency: value });
         await ctx.services.audit.record(ctx, 'config.set', 'currency', { from: ctx.workspace.currency, to: value });
         return reply(undefined, [text(ctx.t(m).currencySet({ code: value }))], { tone: 'success' });
+      },
+    }),
+    digits: sub({
+      description: {
+        en: 'Show numbers in Arabic replies with Western or Arabic-Indic digits',
+        ar: 'عرض الأرقام في الردود العربية بالأرقام الغربية أو العربية الهندية',
+      },
+      allow: ['admin'],
+      examples: ['digits arabic', 'digits latin'],
+      options: {
+        value: required(
+          opt.choice(DIGIT_STYLES, {
+            label: { en: 'Digits', ar: 'الأرقام' },
+            description: {
+              en: 'latin for 0123456789 (the default), arabic for ٠١٢٣٤٥٦٧٨٩',
+              ar: 'latin للأرقام 0123456789 (الافتراضي) و arabic للأرقام ٠١٢٣٤٥٦٧٨٩',
+            },
+            positional: true,
+          }),
+        ),
+      },
+      async handler({ value }, ctx) {
+        await ctx.services.workspaces.update(ctx.workspace.id, { digits: value });
+        await ctx.services.audit.record(ctx, 'config.set', 'digits', { from: digitStyleOf(ctx.workspace), to: value });
+        return reply(undefined, [text(ctx.t(m).digitsSet({ arabic: value === 'arabic' }))], { tone: 'success' });
       },
     }),
     approval: sub({

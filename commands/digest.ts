@@ -26,7 +26,7 @@ export default defineCommand({
   defaultSubcommand: 'preview',
   subcommands: {
     preview: sub({
-      description: { en: 'Show the digest for the last 7 full days now', ar: 'عرض الملخص لآخر ٧ أيام كاملة الآن' },
+      description: { en: 'Show the digest for the last 7 full days now', ar: 'عرض الملخص لآخر 7 أيام كاملة الآن' },
       slow: true,
       options: {},
       handler: (_input, ctx) => buildDigest(ctx.services, ctx.workspace, today(ctx.now(), ctx.timezone), ctx.locale),
@@ -46,7 +46,7 @@ export default defineCommand({
         time: required({
           ...opt.string({
             label: { en: 'Time', ar: 'الوقت' },
-            description: { en: 'Local time as HH:MM, 24-hour clock', ar: 'الوقت المحلي بالصيغة HH:MM بنظام ٢٤ ساعة' },
+            description: { en: 'Local time as HH:MM, 24-hour clock', ar: 'الوقت المحلي بالصيغة HH:MM بنظام 24 ساعة' },
             positional: true,
             maxLength: 5,
           }),

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { providerById } from '../integrations/registry.js';
 import { action, defineCommand } from '../src/core/command.js';
 import type { Context } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
-import { defineMessages, formatNumber, iso } from '../src/core/i18n.js';
+import { defineMessages, formatNumber, iso, isoIn } from '../src/core/i18n.js';
 import { type OptionSpec, opt, required, stripBidi } from '../src/core/options.js';
 import { actions, type Block, context, type Form, fields, reply, text } from '../src/core/reply.js';
 import { arabicChoice } from '../src/lib/arabic-values.js';
@@ -22,6 +21,7 @@ import { LLM_WRITER_NAME } from '../src/publishing/drafts/llm-writer.js';
 import type { WritingTone } from '../src/publishing/drafts/phrasebook.js';
 import type { WrittenDraft } from '../src/publishing/drafts/service.js';
 import type { TopicKind } from '../src/publishing/drafts/topic.js';
+import { channelLabel } from '../src/reporting/channel-names.js';
 import { brandOf } from '../src/workspace/brand.js';
 import { loadDraft, type StoredDraft, type StoredPost, scheduleDraftLine } from './shared/drafts.js';
 import { scheduleDraft } from './shared/scheduling.js';
@@ -41,7 +41,8 @@ const m = defineMessages(
     size: (p: { used: string; max: string }) => `${p.used}/${p.max} ${nounAfter(numberIn(p.max), 'character', 'en')}`,
     bytes: (p: { used: string; max: string }) => `${p.used}/${p.max} bytes`,
     hashtags: (p: { used: number; max: number }) => `${p.used}/${p.max} hashtags`,
-    writtenBy: (p: { writer: string }) => `written from ${p.writer}`,
+    writtenBy: (p: { llm: boolean }): string =>
+      p.llm ? 'written by the AI model' : 'written by the built-in copywriter',
     readAs: (p: { kind: string; tone: string }) => `Read as ${p.kind}, written in a ${p.tone} tone`,
     urgentRefused: (p: { kind: string }) =>
       `Urgency is for offers and events; this topic reads as ${p.kind}, so the draft is not written as urgent.`,
@@ -84,7 +85,7 @@ const m = defineMessages(
     size: (p) => `${iso(`${p.used}/${p.max}`)} ${nounAfter(numberIn(p.max), 'character', 'ar')}`,
     bytes: (p) => `${iso(`${p.used}/${p.max}`)} بايت`,
     hashtags: (p) => `${iso(`${p.used}/${p.max}`)} وسمًا`,
-    writtenBy: (p) => `كُتبت من ${iso(p.writer)}`,
+    writtenBy: (p) => (p.llm ? 'كتبها نموذج الذكاء الاصطناعي' : 'كتبها كاتب المحتوى المدمج'),
     readAs: (p) => `فُهم الموضوع على أنه ${p.kind}، وكُتبت المسودة بنبرة ${p.tone}`,
     urgentRefused: (p) =>
       `النبرة العاجلة للعروض والفعاليات فقط؛ هذا الموضوع ${p.kind}، لذلك لم تُكتب المسودة بنبرة عاجلة.`,
@@ -119,8 +120,8 @@ const m = defineMessages(
   },
 );
 
-/** The network's name as people see it (its provider's). */
-const channelName = (c: DraftChannel): string => providerById(c)?.name ?? c;
+/** The network's name as the reader says it (one table with reports and the schedule). */
+const channelName = (c: DraftChannel, ctx: Context): string => isoIn(channelLabel(c, ctx.locale), ctx.locale);
 
 const kindName = (kind: TopicKind, ctx: Context): string => ctx.t(m)[`kind_${kind}`];
 const toneName = (tone: WritingTone, ctx: Context): string => ctx.t(m)[`tone_${tone}`];
@@ -148,7 +149,7 @@ function preview(w: WrittenDraft, ctx: Context, named: boolean): Block[] {
   const body = composeText(d);
   const num = (n: number) => formatNumber(n, ctx.locale);
   const blocks: Block[] = [];
-  if (named) blocks.push(text(`*${channelName(d.channel)}*`));
+  if (named) blocks.push(text(`*${channelName(d.channel, ctx)}*`));
   const head: Array<{ label: string; value: string }> = [];
   if (d.title) head.push({ label: t.videoTitle, value: d.title });
   if (d.subject) head.push({ label: t.subject, value: d.subject });
@@ -161,7 +162,7 @@ function preview(w: WrittenDraft, ctx: Context, named: boolean): Block[] {
     : t.size({ used: num(length(body)), max: num(rules.maxText) });
   const notes = [size];
   if (rules.maxHashtags > 0) notes.push(t.hashtags({ used: d.hashtags.length, max: rules.maxHashtags }));
-  notes.push(t.writtenBy({ writer: w.writer }));
+  notes.push(t.writtenBy({ llm: w.writer === LLM_WRITER_NAME }));
   blocks.push(context(notes.join(' · ')));
   return blocks;
 }
@@ -179,8 +180,8 @@ function render(written: WrittenDraft[], id: number, ctx: Context) {
   const label = several ? t.scheduleAll : t.schedule;
   blocks.push(actions([{ id: 'draft.schedule', label, payload: String(id), style: 'primary' }]));
   const title = several
-    ? t.groupTitle({ channels: written.map((w) => channelName(w.draft.channel)).join(', ') })
-    : t.title({ channel: channelName(first.draft.channel) });
+    ? t.groupTitle({ channels: written.map((w) => channelName(w.draft.channel, ctx)).join(', ') })
+    : t.title({ channel: channelName(first.draft.channel, ctx) });
   return reply(title, blocks);
 }
 
@@ -226,9 +227,18 @@ export default defineCommand({
     ar: 'كتابة منشور يناسب القناة وجاهز للجدولة',
   },
   examples: [
-    'channel:instagram topic:"free dental check-up for kids this Saturday" keywords:"kids dentist, Jeddah"',
-    'channels:instagram,facebook topic:"20% off all cold brew this weekend" tone:playful',
-    'channel:mailchimp topic:"December newsletter: 3 HR compliance changes in KSA" tone:formal',
+    {
+      en: 'channel:instagram topic:"free dental check-up for kids this Saturday" keywords:"kids dentist, Jeddah"',
+      ar: 'channel:instagram topic:"فحص أسنان مجاني للأطفال يوم السبت" keywords:"طبيب أسنان أطفال، جدة"',
+    },
+    {
+      en: 'channels:instagram,facebook topic:"20% off all cold brew this weekend" tone:playful',
+      ar: 'channels:instagram,facebook topic:"خصم 20% على القهوة الباردة هذا الأسبوع" tone:مرح',
+    },
+    {
+      en: 'channel:mailchimp topic:"December newsletter: 3 HR compliance changes in KSA" tone:formal',
+      ar: 'channel:mailchimp topic:"نشرة ديسمبر: 3 تغييرات في أنظمة الموارد البشرية" tone:رسمي',
+    },
   ],
   options: {
     channel: opt.choice(DRAFT_CHANNELS, {
@@ -308,7 +318,7 @@ export default defineCommand({
         const blocks: Block[] = [text(t.scheduleIntro)];
         for (const p of posts) {
           if (CHANNEL_RULES[p.channel].needsMedia)
-            blocks.push(context(t.mediaHint({ channel: channelName(p.channel) })));
+            blocks.push(context(t.mediaHint({ channel: channelName(p.channel, ctx) })));
         }
         return reply(undefined, blocks, { ephemeral: true, form });
       },

@@ -68,9 +68,9 @@ function detail(c: Command, ctx: Context) {
       });
     });
     if (opts.length > 0) blocks.push(list(opts));
-    const examples = s.examples.map(
-      (e) => `/${c.name}${s.name && !e.startsWith(s.name) ? ` ${s.name}` : ''}${e ? ` ${e}` : ''}`,
-    );
+    const examples = s.examples
+      .map((e) => (typeof e === 'string' ? e : ctx.l(e)))
+      .map((e) => `/${c.name}${s.name && !e.startsWith(s.name) ? ` ${s.name}` : ''}${e ? ` ${e}` : ''}`);
     if (examples.length > 0) blocks.push(fields([{ label: m.examples, value: examples.join('\n') }]));
   }
   return reply(m.helpCommandTitle({ command: c.name }), blocks);

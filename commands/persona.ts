@@ -69,8 +69,14 @@ export default defineCommand({
       slow: true,
       limit: EXPENSIVE,
       examples: [
-        'create busy parents in Jeddah who order groceries online',
-        'create "HR managers at clinics" name:"Clinic Huda"',
+        {
+          en: 'create busy parents in Jeddah who order groceries online',
+          ar: 'create آباء وأمهات مشغولون في جدة يطلبون البقالة عبر الإنترنت',
+        },
+        {
+          en: 'create "HR managers at clinics" name:"Clinic Huda"',
+          ar: 'create "مديرو الموارد البشرية في العيادات" name:"هدى من العيادة"',
+        },
       ],
       options: {
         segment: required(

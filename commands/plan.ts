@@ -19,7 +19,6 @@ import {
   goalOption,
   idOption,
   idsOption,
-  isoIn,
   kpiValue,
   orderValueOption,
   planBlocks,
@@ -101,7 +100,11 @@ function whatChanged(before: Plan, after: Plan, ctx: Context): string[] {
   const line = (what: string, a: string, b: string) => {
     if (a !== b) out.push(p.changed({ what, before: a, after: b }));
   };
-  line(p.budget, planMoney(before.budgetMinor, before.currency), planMoney(after.budgetMinor, after.currency));
+  line(
+    p.budget,
+    planMoney(before.budgetMinor, before.currency, ctx.locale),
+    planMoney(after.budgetMinor, after.currency, ctx.locale),
+  );
   const old = planParts(before);
   const now = planParts(after);
   for (const l of now.split) {
@@ -109,8 +112,8 @@ function whatChanged(before: Plan, after: Plan, ctx: Context): string[] {
     if (was)
       line(
         channelLabel(l.channel, ctx.locale),
-        planMoney(was.amountMinor, before.currency),
-        planMoney(l.amountMinor, after.currency),
+        planMoney(was.amountMinor, before.currency, ctx.locale),
+        planMoney(l.amountMinor, after.currency, ctx.locale),
       );
   }
   const none = p.none;
@@ -138,7 +141,12 @@ export default defineCommand({
       description: { en: 'Build a plan for a product, goal and budget', ar: 'بناء خطة لمنتج وهدف وميزانية' },
       slow: true,
       limit: EXPENSIVE,
-      examples: ['create product:"cold brew" goal:sales budget:3000 duration:6w market:"Riyadh" personas:1'],
+      examples: [
+        {
+          en: 'create product:"cold brew" goal:sales budget:3000 duration:6w market:"Riyadh" personas:1',
+          ar: 'create product:"قهوة باردة" goal:sales budget:3000 duration:6w market:"الرياض" personas:1',
+        },
+      ],
       options: {
         product: productOption(),
         goal: required(goalOption()),
@@ -207,7 +215,7 @@ export default defineCommand({
               String(p.id),
               p.name,
               goalLabel(p.goal, ctx),
-              isoIn(formatMoney(p.budgetMinor, p.currency), ctx.locale),
+              formatMoney(p.budgetMinor, p.currency, ctx.locale),
               (CHANNELS as readonly string[]).includes(p.focusChannel)
                 ? channelLabel(p.focusChannel as Channel, ctx.locale)
                 : p.focusChannel,
@@ -226,7 +234,10 @@ export default defineCommand({
     }),
     edit: sub({
       description: { en: 'Change a plan', ar: 'تعديل خطة' },
-      examples: ['edit 1 budget:8000', 'edit 1 focus:email market:"Jeddah"'],
+      examples: [
+        'edit 1 budget:8000',
+        { en: 'edit 1 focus:email market:"Jeddah"', ar: 'edit 1 focus:email market:"جدة"' },
+      ],
       options: {
         id: planId(),
         name: opt.string({

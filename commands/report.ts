@@ -203,7 +203,12 @@ export default defineCommand({
         en: 'Totals, KPIs, channels, goals and recommendations',
         ar: 'الإجماليات والمؤشرات والقنوات والأهداف والتوصيات',
       },
-      examples: ['30d', 'range:7d channel:facebook', 'last-month format:csv', '2026-11-01..2026-11-15 campaign:Launch'],
+      examples: [
+        '30d',
+        'range:7d channel:facebook',
+        'last-month format:csv',
+        { en: '2026-11-01..2026-11-15 campaign:Launch', ar: '2026-11-01..2026-11-15 campaign:الإطلاق' },
+      ],
       slow: true,
       options: {
         range: rangeOption(),
@@ -216,7 +221,7 @@ export default defineCommand({
       handler: (input, ctx) => show(input, ctx),
     }),
     trends: sub({
-      description: { en: 'What rose and fell over the last 8 weeks', ar: 'ما ارتفع وما انخفض خلال آخر ٨ أسابيع' },
+      description: { en: 'What rose and fell over the last 8 weeks', ar: 'ما ارتفع وما انخفض خلال آخر 8 أسابيع' },
       examples: ['trends'],
       slow: true,
       options: {},

@@ -174,9 +174,15 @@ export default defineCommand({
       allow: ['manager', 'social'],
       pipe: 'text',
       examples: [
-        'instagram tomorrow 9am media:https://example.com/cup.jpg | New cold brew is here #coffee',
-        'channel:mailchimp when:"next monday 10:00" title:"November news" text:"Hello!"',
-        'reminder in 2 hours | Post the launch story',
+        {
+          en: 'instagram tomorrow 9am media:https://example.com/cup.jpg | New cold brew is here #coffee',
+          ar: 'instagram غدًا 9 صباحًا media:https://example.com/cup.jpg | قهوتنا الباردة وصلت #قهوة',
+        },
+        {
+          en: 'channel:mailchimp when:"next monday 10:00" title:"November news" text:"Hello!"',
+          ar: 'channel:mailchimp when:"الاثنين القادم 10:00" title:"أخبار نوفمبر" text:"أهلًا!"',
+        },
+        { en: 'reminder in 2 hours | Post the launch story', ar: 'reminder بعد ساعتين | انشر قصة الإطلاق' },
       ],
       options: {
         channel: opt.choice(CHANNELS, {
@@ -220,7 +226,7 @@ export default defineCommand({
       async handler({ id }, ctx) {
         const post = await findPost(ctx, id);
         const extra = post.status === 'awaiting_approval' ? [actions(approvalButtons(post.id, ctx))] : [];
-        return reply(`${channelName(post.channel)} #${post.id}`, [
+        return reply(`${channelName(post.channel, ctx)} ${iso(`#${post.id}`)}`, [
           ...postDetails(post, ctx),
           ...(await groupNote(post, ctx)),
           ...extra,
@@ -231,7 +237,11 @@ export default defineCommand({
       description: { en: 'Change the time or text of a post not yet sent', ar: 'تغيير وقت أو نص منشور لم يُرسل بعد' },
       allow: ['manager', 'social'],
       pipe: 'text',
-      examples: ['edit 12 when:"friday 5pm"', 'edit 12 | New caption', 'edit 12 account:222'],
+      examples: [
+        { en: 'edit 12 when:"friday 5pm"', ar: 'edit 12 when:"الجمعة 5 مساءً"' },
+        { en: 'edit 12 | New caption', ar: 'edit 12 | نص جديد' },
+        'edit 12 account:222',
+      ],
       options: {
         id: postId(),
         when: whenOpt(false),

@@ -155,7 +155,13 @@ export default defineCommand({
       },
       slow: true,
       limit: EXPENSIVE,
-      examples: ['audit url:https://example.com/ keyword:"cold brew"', 'audit https://example.com/ar/'],
+      examples: [
+        {
+          en: 'audit url:https://example.com/ keyword:"cold brew"',
+          ar: 'audit url:https://example.com/ keyword:"قهوة باردة"',
+        },
+        'audit https://example.com/ar/',
+      ],
       options: {
         url: required(
           opt.url({

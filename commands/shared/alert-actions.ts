@@ -248,7 +248,7 @@ export async function confirmReply(ctx: Context, id: number, typed?: string, not
   if (!draftText.trim()) throw new UserError(t.noText({ id }));
   const a = alertMessages[ctx.locale];
   return reply(
-    t.confirmTitle({ id, author: c.author ?? a.unknownAuthor, platform: platformName(c.provider) }),
+    t.confirmTitle({ id, author: c.author ?? a.unknownAuthor, platform: platformName(c.provider, ctx.locale) }),
     [
       context(`> ${truncate(c.text, 200).replace(/\n/g, '\n> ')}`),
       text(draftText),
@@ -307,7 +307,7 @@ function sendNote(ctx: Context, id: number, provider: string, o: SendOutcome): s
     case 'no-text':
       return t.noText({ id });
     case 'unsupported':
-      return t.unsupported({ platform: platformName(o.provider) });
+      return t.unsupported({ platform: platformName(o.provider, ctx.locale) });
     case 'not-connected':
       return t.notConnected({ provider: o.provider });
     case 'failed':

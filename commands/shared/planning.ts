@@ -4,11 +4,12 @@
  */
 import { z } from 'zod';
 import type { Context } from '../../src/core/context.js';
-import { defineMessages, formatNumber, iso, type Locale } from '../../src/core/i18n.js';
+import { defineMessages, formatNumber, iso, isoIn, type Locale, plainNumber } from '../../src/core/i18n.js';
+import { core } from '../../src/core/messages.js';
 import { type OptionSpec, opt, required, stripBidi } from '../../src/core/options.js';
 import { type Block, context, fields, list, table, text } from '../../src/core/reply.js';
 import type { FallbackReason } from '../../src/lib/llm.js';
-import { formatMoney, minorDigits, splitExact, toMinor } from '../../src/lib/money.js';
+import { formatMoney, splitExact, toMinor } from '../../src/lib/money.js';
 import { CHANNEL_INFO, KPI_LABELS } from '../../src/planning/catalog.js';
 import type { Persona, PersonaData } from '../../src/planning/personas.js';
 import {
@@ -122,7 +123,7 @@ export const pm = defineMessages(
     content: 'المحتوى المفضل',
     messaging: 'الرسائل',
     keywords: 'الكلمات المفتاحية',
-    badDuration: 'مدة مثل 4w أو 30d أو 2m (من ١ إلى ٥٢ أسبوعًا)',
+    badDuration: `مدة مثل 4w أو 30d أو 2m (من ${iso(1)} إلى ${iso(52)} أسبوعًا)`,
     badIds: 'أرقام الشخصيات مفصولة بفواصل، مثل 1,2',
     changed: (p) => `${p.what}: من ${iso(p.before)} إلى ${iso(p.after)}`,
     changes: 'ما الذي تغيّر',
@@ -255,8 +256,7 @@ export function budgetMinor(major: number, currency: string): number {
 // ---------------------------------------------------------------------------------------------
 // Rendering
 
-/** Isolates a Latin value inside Arabic text; English text needs no marks (they only upset alignment). */
-export const isoIn = (value: string, locale: Locale): string => (locale === 'ar' ? iso(value) : value);
+export { isoIn };
 
 export const channelLabel = (c: Channel, locale: Locale) => CHANNEL_INFO[c].label[locale];
 export const goalLabel = (g: Goal | string, ctx: Context) => {
@@ -273,14 +273,14 @@ export function formatKpi(k: KpiTarget, currency: string, ctx: Context): string 
 
 /** A target's value with its unit: "2.5%", "SAR 399.36", "3.2x", "626". */
 export function kpiValue(k: KpiTarget, currency: string, ctx: Context): string {
-  const n = (digits: number) => formatNumber(k.target, ctx.locale, digits);
+  const n = (digits: number) => plainNumber(k.target, ctx.locale, digits);
   return k.unit === 'percent'
-    ? `${n(2)}%`
+    ? isoIn(`${n(2)}%`, ctx.locale)
     : k.unit === 'currency'
-      ? planMoney(toMinor(k.target, currency), currency)
+      ? planMoney(toMinor(k.target, currency), currency, ctx.locale)
       : k.unit === 'ratio'
-        ? `${n(1)}x`
-        : n(0);
+        ? isoIn(`${n(1)}${ctx.locale === 'ar' ? '×' : 'x'}`, ctx.locale)
+        : formatNumber(k.target, ctx.locale, 0);
 }
 
 export function splitTable(split: readonly SplitLine[], _total: number, currency: string, ctx: Context): Block {
@@ -290,24 +290,15 @@ export function splitTable(split: readonly SplitLine[], _total: number, currency
     [t.channel, t.amount, t.share],
     split.map((l, i) => [
       channelLabel(l.channel, ctx.locale),
-      isoIn(planMoney(l.amountMinor, currency), ctx.locale),
+      planMoney(l.amountMinor, currency, ctx.locale),
       isoIn(`${(shares[i] ?? 0) / 10}%`, ctx.locale),
     ]),
   );
 }
 
-/**
- * Money in a plan: whole units when the amount is whole ("SAR 156,611"), else every decimal the
- * currency has ("EUR 820.80", never "EUR 820.8").
- */
-export function planMoney(minor: number, currency: string): string {
-  const digits = minorDigits(currency);
-  if (minor % 10 ** digits === 0) return formatMoney(minor, currency);
-  const n = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-    minor / 10 ** digits,
-  );
-  return `${currency} ${n}`;
-}
+/** Money in a plan: whole units when the amount is whole, else every decimal the currency has. */
+export const planMoney = (minor: number, currency: string, locale: Locale = 'en'): string =>
+  formatMoney(minor, currency, locale);
 
 /** Shares of a split in tenths of a percent that add up to exactly 100% (largest remainder). */
 export function sharesOf(split: readonly SplitLine[]): number[] {
@@ -336,12 +327,12 @@ export function fallbackNote(source: 'llm' | 'offline', fallback: FallbackReason
 export function ideaBlocks(idea: Idea, n: number, budget: number, currency: string, ctx: Context): Block[] {
   const t = ctx.t(pm);
   return [
-    text(`${n}. ${idea.title}\n${idea.hook}`),
+    text(`${formatNumber(n, ctx.locale)}. ${idea.title}\n${idea.hook}`),
     splitTable(idea.split, budget, currency, ctx),
     list([
-      `${t.attract}: ${idea.tactics.attract.join('; ')}`,
-      `${t.engage}: ${idea.tactics.engage.join('; ')}`,
-      `${t.delight}: ${idea.tactics.delight.join('; ')}`,
+      `${t.attract}: ${idea.tactics.attract.join(ctx.t(core).itemSeparator)}`,
+      `${t.engage}: ${idea.tactics.engage.join(ctx.t(core).itemSeparator)}`,
+      `${t.delight}: ${idea.tactics.delight.join(ctx.t(core).itemSeparator)}`,
     ]),
     text(t.kpis),
     list(idea.kpis.map((k) => formatKpi(k, currency, ctx))),
@@ -371,7 +362,7 @@ export function planBlocks(plan: Plan, personas: readonly Persona[], ctx: Contex
       },
       { label: t.method, value: show(plan.bestMethod) },
       { label: t.focus, value: focus ? focus.label[ctx.locale] : show(plan.focusChannel) },
-      { label: t.budget, value: isoIn(planMoney(plan.budgetMinor, plan.currency), ctx.locale) },
+      { label: t.budget, value: planMoney(plan.budgetMinor, plan.currency, ctx.locale) },
     ]),
     splitTable(split, plan.budgetMinor, plan.currency, ctx),
     list(kpis.map((k) => formatKpi(k, plan.currency, ctx))),
@@ -392,11 +383,11 @@ export function personaBlocks(data: PersonaData | undefined, persona: Persona, c
       { label: t.keywords, value: data.keywords.join(sep) },
     ]),
     list([
-      `${t.goals}: ${data.goals.join('; ')}`,
-      `${t.pains}: ${data.pains.join('; ')}`,
-      `${t.objections}: ${data.objections.join('; ')}`,
-      `${t.content}: ${data.content.join('; ')}`,
-      `${t.messaging}: ${data.messaging.join('; ')}`,
+      `${t.goals}: ${data.goals.join(ctx.t(core).itemSeparator)}`,
+      `${t.pains}: ${data.pains.join(ctx.t(core).itemSeparator)}`,
+      `${t.objections}: ${data.objections.join(ctx.t(core).itemSeparator)}`,
+      `${t.content}: ${data.content.join(ctx.t(core).itemSeparator)}`,
+      `${t.messaging}: ${data.messaging.join(ctx.t(core).itemSeparator)}`,
     ]),
   ];
 }

@@ -8,7 +8,7 @@ import type { Context } from '../../src/core/context.js';
 import { UserError } from '../../src/core/errors.js';
 import { defineMessages, iso } from '../../src/core/i18n.js';
 import { actions, type Block, context, type Reply, reply, text } from '../../src/core/reply.js';
-import { localTime, parseWhen } from '../../src/lib/when.js';
+import { localTime, parseWhen, writtenDate } from '../../src/lib/when.js';
 import {
   approvalButtons,
   channelName,
@@ -39,7 +39,9 @@ export const sm = defineMessages(
     awaitingTitle: (p: { channel: string }) => `Waiting for approval: ${p.channel}`,
     ambiguous:
       'This local time happens twice (clocks go back); the first one was taken. Use an ISO time with an offset to choose.',
-    notConnected: (p: { channel: string }) =>
+    twoReadings: (p: { read: string; other: string }) =>
+      `Read as ${p.read}. Numbers alone could also mean ${p.other}: if you meant that, edit the post with the month written out.`,
+    notConnected: (p: { channel: string; id: string }) =>
       `${p.channel} is not connected yet: an admin can run /connect ${p.channel} before the due time.`,
     howToCancel: (p: { id: number }) =>
       `Change it with /schedule edit ${p.id}, cancel it with /schedule cancel ${p.id}.`,
@@ -72,7 +74,9 @@ export const sm = defineMessages(
     scheduledTitle: (p) => `جُدول على ${iso(p.channel)}`,
     awaitingTitle: (p) => `بانتظار الموافقة: ${iso(p.channel)}`,
     ambiguous: 'هذا الوقت المحلي يتكرر مرتين (عند تأخير الساعة)؛ أُخذ الأول. استخدم وقت ISO مع الإزاحة للاختيار.',
-    notConnected: (p) => `${iso(p.channel)} غير متصل بعد: يستطيع المسؤول تشغيل /connect ${iso(p.channel)} قبل الموعد.`,
+    twoReadings: (p) =>
+      `فُهم التاريخ على أنه ${iso(p.read)}. الأرقام وحدها قد تعني أيضًا ${iso(p.other)}: إن كنت تقصده فعدّل المنشور واكتب اسم الشهر.`,
+    notConnected: (p) => `${p.channel} غير متصل بعد: يستطيع المسؤول تشغيل ${iso(`/connect ${p.id}`)} قبل الموعد.`,
     howToCancel: (p) => `عدّله بالأمر /schedule edit ${iso(p.id)} أو ألغه بالأمر /schedule cancel ${iso(p.id)}.`,
     needsApproval: 'يجب أن يوافق عليه مدير قبل نشره.',
     duplicate: (p) => `المنشور نفسه مجدول بالفعل برقم #${iso(p.id)}.`,
@@ -102,7 +106,7 @@ export const sm = defineMessages(
 
 const m = sm;
 
-export function readWhen(value: string, ctx: Context): { utc: Date; ambiguous: boolean } {
+export function readWhen(value: string, ctx: Context): { utc: Date; ambiguous: boolean; otherReading?: Date } {
   const r = parseWhen(value, ctx.timezone, ctx.now());
   if (!r.ok) throw new UserError(whenProblemText(r.problem, value, ctx));
   return r;
@@ -184,7 +188,7 @@ export async function scheduleDraft(
   if (!posts) throw new UserError(t.noDraft({ id }));
   const chosen = input.channel ? posts.filter((p) => p.channel === input.channel) : posts;
   if (chosen.length === 0) {
-    throw new UserError(t.draftElsewhere({ id, channels: posts.map((p) => channelName(p.channel)).join(', ') }));
+    throw new UserError(t.draftElsewhere({ id, channels: posts.map((p) => channelName(p.channel, ctx)).join(', ') }));
   }
   const one = chosen.length === 1;
   return scheduleGroup(
@@ -249,7 +253,15 @@ async function scheduleGroup(
   }
   const notes: Block[] = [];
   if (when.ambiguous) notes.push(context(t.ambiguous));
-  for (const r of ready) if (!r.connected) notes.push(context(t.notConnected({ channel: r.draft.channel })));
+  if (when.otherReading) {
+    const [read, other] = [when.utc, when.otherReading].map((d) => writtenDate(d, ctx.timezone, ctx.locale));
+    notes.push(context(t.twoReadings({ read: read ?? '', other: other ?? '' })));
+  }
+  for (const r of ready) {
+    if (!r.connected) {
+      notes.push(context(t.notConnected({ channel: channelName(r.draft.channel, ctx), id: r.draft.channel })));
+    }
+  }
   const [first] = created;
   if (!first) throw new Error('nothing to schedule');
   if (created.length > 1) notes.push(context(t.groupNote({ ids: created.map((p) => `#${p.id}`).join(', ') })));
@@ -258,8 +270,8 @@ async function scheduleGroup(
     created.length > 1
       ? t.groupScheduled({ count: created.length })
       : awaiting
-        ? t.awaitingTitle({ channel: channelName(first.channel) })
-        : t.scheduledTitle({ channel: channelName(first.channel) });
+        ? t.awaitingTitle({ channel: channelName(first.channel, ctx) })
+        : t.scheduledTitle({ channel: channelName(first.channel, ctx) });
   const details = created.flatMap((p) => postDetails(p, ctx));
   // Approve and Reject act on one post: a group's posts are approved one by one from /schedule show.
   const buttons = awaiting && created.length === 1 ? approvalButtons(first.id, ctx) : [];
@@ -321,6 +333,6 @@ export async function groupNote(post: ScheduledPost, ctx: Context): Promise<Bloc
   if (!post.groupId) return [];
   const others = (await ctx.services.scheduler.inGroup(ctx.workspace.id, post.groupId)).filter((p) => p.id !== post.id);
   if (others.length === 0) return [];
-  const posts = others.map((p) => `#${p.id} (${channelName(p.channel)}, ${statusName(p.status, ctx)})`).join(', ');
+  const posts = others.map((p) => `#${p.id} (${channelName(p.channel, ctx)}, ${statusName(p.status, ctx)})`).join(', ');
   return [context(ctx.t(sm).groupMembers({ posts }))];
 }

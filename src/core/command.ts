@@ -20,8 +20,11 @@ export interface SubcommandDef<O extends OptionMap> {
   options: O;
   /** Who may run it (admins always may); open to everyone when absent. */
   allow?: readonly Role[];
-  /** Typed the way a user would, without the command name: `lang ar`. */
-  examples?: readonly string[];
+  /**
+   * Typed the way a user would, without the command name: `lang ar`. One with words in it (a caption,
+   * a product) comes in both languages, so Arabic help shows an Arabic example.
+   */
+  examples?: readonly (string | L10n)[];
   /** Option that receives the text after an unquoted " | " (captions). */
   pipe?: string;
   /** May take more than a second: platforms show a "working on it" state first. */
@@ -40,7 +43,7 @@ export interface Subcommand {
   description: L10n;
   options: OptionMap;
   allow?: readonly Role[];
-  examples: readonly string[];
+  examples: readonly (string | L10n)[];
   pipe?: string;
   slow: boolean;
   limit?: RateLimit;

@@ -63,10 +63,35 @@ export function dropIsolates(text: string): string {
   return text.replace(/[\u2068\u2069]/g, '');
 }
 
-/** Formats a number for the locale, keeping Western digits (what marketing tools export). */
+/** An embedded value isolated in Arabic text, as it is (no isolates needed) in English. */
+export function isoIn(value: string, locale: Locale): string {
+  return locale === 'ar' ? iso(value) : value;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A number with Western digits and grouping, at most `digits` decimals (exactly `digits` with
+ * `fixed`), without isolates: for a figure built from several parts ("41.2%"). One cached formatter
+ * per locale and precision (a formatter per table cell was a hot spot).
+ */
+export function plainNumber(n: number, locale: Locale, digits = 0, fixed = false): string {
+  const key = `${locale}|${digits}|${fixed}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en-US', {
+      maximumFractionDigits: digits,
+      minimumFractionDigits: fixed ? digits : 0,
+    });
+    numberFormats.set(key, format);
+  }
+  return format.format(n).replace(/[\u061c\u200e\u200f]/g, '');
+}
+
+/**
+ * A number for the locale with Western digits, isolated in Arabic, where that marks it as a figure
+ * the workspace's digit style applies to (lib/digits).
+ */
 export function formatNumber(n: number, locale: Locale, digits = 0): string {
-  return new Intl.NumberFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en-US', {
-    maximumFractionDigits: digits,
-    minimumFractionDigits: 0,
-  }).format(n);
+  return isoIn(plainNumber(n, locale, digits), locale);
 }

@@ -68,6 +68,7 @@ export const core = defineMessages(
     helpOption: (p: { key: string; description: string; flags: string; expected: string }) =>
       `${p.key}: ${p.description} (${p.flags}; ${p.expected})`,
     listSeparator: ', ',
+    itemSeparator: '; ',
     helpSubcommand: (p: { usage: string; description: string }) => `${p.usage}: ${p.description}`,
     chooseButton: (p: { count: number }) => `Type a number from 1 to ${p.count} to press a button.`,
   },
@@ -119,6 +120,7 @@ export const core = defineMessages(
     helpPositional: 'يمكن كتابته دون اسمه',
     helpOption: (p) => `${iso(p.key)}: ${p.description} (${p.flags}؛ ${p.expected})`,
     listSeparator: '، ',
+    itemSeparator: '؛ ',
     helpSubcommand: (p) => `${iso(p.usage)}: ${p.description}`,
     chooseButton: (p) => `اكتب رقمًا من 1 إلى ${iso(p.count)} للضغط على زر.`,
   },

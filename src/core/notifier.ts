@@ -1,4 +1,5 @@
 import type { Workspace } from '@prisma/client';
+import { digitStyleOf } from '../lib/digits.js';
 import type { Platform } from './identity.js';
 import { forLocale, type Reply } from './reply.js';
 
@@ -43,6 +44,10 @@ export class PlatformNotifier implements Notifier {
   async post(workspace: Workspace, to: ChannelRole, reply: Reply): Promise<PostedMessage> {
     const target = this.byPlatform.get(workspace.platform);
     if (!target) throw new Error(`no connected adapter for ${workspace.platform} workspaces`);
-    return target.post(workspace, to, forLocale(reply, workspace.locale === 'ar' ? 'ar' : 'en'));
+    return target.post(
+      workspace,
+      to,
+      forLocale(reply, workspace.locale === 'ar' ? 'ar' : 'en', digitStyleOf(workspace)),
+    );
   }
 }

@@ -74,6 +74,7 @@ export interface Reply {
   mention?: Person[];
 }
 
+import { type DigitStyle, settleFigures } from '../lib/digits.js';
 import { dropIsolates, type Locale } from './i18n.js';
 import { core } from './messages.js';
 
@@ -142,7 +143,10 @@ export function formAsText(r: Reply): Reply {
   return { ...rest, blocks };
 }
 
-/** Marks Arabic replies right-to-left; drops the direction isolates that only Arabic needs. */
-export function forLocale(r: Reply, locale: Locale): Reply {
-  return locale === 'ar' ? { ...r, rtl: true } : mapText(r, dropIsolates);
+/**
+ * Marks Arabic replies right-to-left and shows their figures in the workspace's digits, keeping only
+ * the isolates the layout needs (lib/digits); English replies drop the isolates, which only Arabic needs.
+ */
+export function forLocale(r: Reply, locale: Locale, digits: DigitStyle = 'latin'): Reply {
+  return locale === 'ar' ? { ...mapText(r, (s) => settleFigures(s, digits)), rtl: true } : mapText(r, dropIsolates);
 }

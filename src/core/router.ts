@@ -4,6 +4,7 @@
  * language, anything else an internal error with a reference id.
  */
 import type { z } from 'zod';
+import { digitStyleOf } from '../lib/digits.js';
 import type { Logger } from '../log.js';
 import type { Services } from '../services.js';
 import { type BindProblem, bind, findSubcommand } from './bind.js';
@@ -213,12 +214,13 @@ export class Router {
       ctx = makeContext({ identity: who, ...resolved, services: this.services, log: this.log });
       const result = await work(ctx);
       metrics.commands.inc({ command, outcome: 'ok' });
-      return forLocale(result, ctx.locale);
+      return forLocale(result, ctx.locale, digitStyleOf(ctx.workspace));
     } catch (err) {
       const locale: Locale = ctx?.locale ?? who.locale ?? 'en';
       if (err instanceof UserError) {
         metrics.commands.inc({ command, outcome: 'user_error' });
-        return forLocale({ tone: 'error', blocks: [text(err.message)], ephemeral: true }, locale);
+        const digits = ctx ? digitStyleOf(ctx.workspace) : 'latin';
+        return forLocale({ tone: 'error', blocks: [text(err.message)], ephemeral: true }, locale, digits);
       }
       metrics.commands.inc({ command, outcome: 'internal_error' });
       const ref = newReferenceId();

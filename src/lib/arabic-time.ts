@@ -8,6 +8,15 @@
 
 const DIACRITICS = /[\u064b-\u0652\u0640]/g; // tanween, short vowels, shadda, sukun, tatweel
 
+/** After each prayer, the hour taken for it: around sunset (maghrib) is 18:00-19:00 in the Gulf. */
+const PRAYERS: Array<[RegExp, string]> = [
+  [/الفجر/, '6am'],
+  [/الظهر/, '1pm'],
+  [/العصر/, '4pm'],
+  [/المغرب/, '7pm'],
+  [/العشاء/, '9pm'],
+];
+
 const WEEKDAYS: Array<[RegExp, string]> = [
   [/(?<=\s)(?:يوم\s+)?(?:ال)?(?:احد|أحد)/g, 'sunday'],
   [/(?<=\s)(?:يوم\s+)?(?:ال)?(?:اثنين|إثنين|اتنين)/g, 'monday'],
@@ -42,6 +51,10 @@ export function arabicTimeToEnglish(input: string): string {
     s = s.replace(new RegExp(re.source, 'g'), ` ${to} `);
   };
   sub(/بعد\s+(?:بكر[ةه]|الغد|غد)/, 'the day after tomorrow');
+  // Prayer times name a part of the day, not a clock time, and move with the seasons: a fixed hour
+  // near them all year is an approximation, which the confirmation shows back to be corrected.
+  // «بعد الظهر 3» is three in the afternoon, not a prayer time: an hour after it keeps that reading.
+  for (const [re, to] of PRAYERS) sub(new RegExp(`(?:بعد|عند)\\s+(?:صلا[ةه]\\s+)?(?:${re.source})(?!\\s*\\d)`), to);
   sub(/بعد\s+الظهر|العصر/, 'pm');
   sub(/بعد\s+(?:نص|نصف)\s+ساع[ةه]/, 'in 30 minutes');
   sub(/بعد\s+ربع\s+ساع[ةه]/, 'in 15 minutes');

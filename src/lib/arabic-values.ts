@@ -62,8 +62,13 @@ const WORDS: Record<string, readonly string[]> = {
   مدير: ['manager'],
   'مدير تواصل': ['social'],
   عضو: ['member'],
-  عربي: ['ar'],
-  العربيه: ['ar'],
+  عربي: ['ar', 'arabic'],
+  العربيه: ['ar', 'arabic'],
+  // digit styles (/config digits): «عربية» for ٠١٢٣, «لاتينية» or «غربية» for 0123
+  عربيه: ['arabic'],
+  هنديه: ['arabic'],
+  لاتينيه: ['latin'],
+  غربيه: ['latin'],
   انجليزي: ['en'],
   الانجليزيه: ['en'],
 };

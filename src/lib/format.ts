@@ -1,42 +1,25 @@
 /**
  * How figures are shown: money from minor units in the workspace currency, rates as percentages,
  * multiples (ROAS) with an "x", durations in seconds, and "n/a" where a formula has no answer.
- * Digits stay Western in both languages, as in core/i18n formatNumber.
+ * Figures are Western-digit and isolated in Arabic; lib/digits shows them in the workspace's digits.
  */
-import { defineMessages, formatNumber, iso, type Locale } from '../core/i18n.js';
+import { defineMessages, formatNumber, iso, isoIn, type Locale, plainNumber } from '../core/i18n.js';
 import { type KpiKind, NA, type Ratio } from '../reporting/kpi.js';
-
-const digitCache = new Map<string, number>();
+import { formatAmount, minorDigits } from './money.js';
 
 /** Decimal places of a currency's minor unit: USD 2, JPY 0, KWD 3. */
-export function currencyDigits(currency: string): number {
-  let d = digitCache.get(currency);
-  if (d === undefined) {
-    d = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    digitCache.set(currency, d);
-  }
-  return d;
-}
+export const currencyDigits = minorDigits;
 
 export function minorToMajor(minor: number, currency: string): number {
   return minor / 10 ** currencyDigits(currency);
 }
-
-const intlLocale = (locale: Locale) => (locale === 'ar' ? 'ar-u-nu-latn' : 'en-US');
 
 /** Amounts of a thousand or more drop the minor unit; `whole` drops it always (chart axes). */
 export function formatMoney(minor: number | Ratio, currency: string, locale: Locale, whole = false): string {
   if (minor === NA) return naText(locale);
   const digits = currencyDigits(currency);
   const shown = whole || Math.abs(minor) >= 1000 * 10 ** digits ? 0 : digits;
-  const s = new Intl.NumberFormat(intlLocale(locale), {
-    style: 'currency',
-    currency,
-    currencyDisplay: 'code',
-    minimumFractionDigits: shown,
-    maximumFractionDigits: shown,
-  }).format(minor / 10 ** digits);
-  return locale === 'ar' ? iso(s) : s;
+  return formatAmount(minor / 10 ** digits, currency, locale, shown);
 }
 
 export function formatCount(n: number, locale: Locale): string {
@@ -47,14 +30,14 @@ export function formatPercent(r: Ratio, locale: Locale, digits?: number): string
   if (r === NA) return naText(locale);
   const pct = r * 100;
   // Small rates (CTR 0.99%, click rate 2.75%) need two decimals or they all read "1%".
-  return `${formatNumber(pct, locale, digits ?? (Math.abs(pct) < 10 ? 2 : 1))}%`;
+  return isoIn(`${plainNumber(pct, locale, digits ?? (Math.abs(pct) < 10 ? 2 : 1))}%`, locale);
 }
 
-/** ROAS-style multiples always with two decimals: 3.70x, 5.00x. */
+/** ROAS-style multiples always with two decimals: 3.70x, and 3.70× in Arabic (no Latin letter). */
 export function formatMultiple(r: Ratio, locale: Locale): string {
   if (r === NA) return naText(locale);
-  const s = new Intl.NumberFormat(intlLocale(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(r);
-  return `${s}x`;
+  const s = plainNumber(r, locale, 2, true);
+  return locale === 'ar' ? iso(`${s}×`) : `${s}x`;
 }
 
 export function formatSeconds(r: Ratio, locale: Locale): string {
@@ -70,7 +53,7 @@ export function naText(locale: Locale): string {
 export function formatChange(change: Ratio, locale: Locale): string {
   if (change === NA) return naText(locale);
   const sign = change > 0 ? '+' : change < 0 ? '−' : '±';
-  return `${sign}${formatNumber(Math.abs(change) * 100, locale, 1)}%`;
+  return isoIn(`${sign}${plainNumber(Math.abs(change) * 100, locale, 1)}%`, locale);
 }
 
 /** ▲ rising, ▼ falling, ▬ flat (within half a percent) or unknown. */

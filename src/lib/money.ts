@@ -2,10 +2,11 @@
  * Money for plans: minor units per currency, an exact split of a budget, and rough USD rates so
  * benchmark figures quoted in USD can be shown in the workspace currency.
  */
+import { iso, type Locale } from '../core/i18n.js';
 
-// Building an Intl.NumberFormat costs far more than using one; plans format dozens of amounts.
+// Building an Intl.NumberFormat costs far more than using one; plans and reports format dozens of amounts.
 const digitsCache = new Map<string, number>();
-const formatCache = new Map<number, Intl.NumberFormat>();
+const formatCache = new Map<string, Intl.NumberFormat>();
 
 /** Digits after the decimal point that a currency uses (JPY 0, USD 2, KWD 3), per ICU. */
 export function minorDigits(currency: string): number {
@@ -25,16 +26,45 @@ export function toMajor(minor: number, currency: string): number {
   return minor / 10 ** minorDigits(currency);
 }
 
-/** "USD 1,250.50" with Western digits in both languages (what finance exports use). */
-export function formatMoney(minor: number, currency: string): string {
-  const digits = minorDigits(currency);
-  let format = formatCache.get(digits);
+// Intl's Arabic output carries its own direction marks; the reply's isolates do that job (lib/digits).
+// Its no-break spaces become plain ones, as every other space in a reply.
+const BIDI_MARKS = /[\u061c\u200e\u200f]/g;
+const NO_BREAK = /[\u00a0\u202f]/g;
+
+/**
+ * An amount in major units, placed by the locale's convention (Intl): the code first in English
+ * ("SAR 15,000"), the number then the Arabic currency sign in Arabic («15,000 ر.س.», «250 دولار
+ * أمريكي»), isolated as a figure so the workspace's digits apply (lib/digits).
+ */
+export function formatAmount(major: number, currency: string, locale: Locale, fractionDigits: number): string {
+  const key = `${locale}|${currency}|${fractionDigits}`;
+  let format = formatCache.get(key);
   if (!format) {
-    format = new Intl.NumberFormat('en-US', { minimumFractionDigits: 0, maximumFractionDigits: digits });
-    formatCache.set(digits, format);
+    const options = (currencyDisplay: 'code' | 'symbol' | 'name') =>
+      new Intl.NumberFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en-US', {
+        style: 'currency',
+        currency,
+        currencyDisplay,
+        minimumFractionDigits: fractionDigits,
+        maximumFractionDigits: fractionDigits,
+      });
+    format = locale === 'en' ? options('code') : options('symbol');
+    // Arabic has a sign of its own for the region's currencies (ر.س., د.إ.); where the sign would
+    // be Latin (US$, TRY) the currency's Arabic name reads better than English letters.
+    if (locale === 'ar' && /[A-Za-z]/.test(format.format(1))) format = options('name');
+    formatCache.set(key, format);
   }
-  const n = format.format(minor / 10 ** digits);
-  return `${currency} ${n}`;
+  const s = format.format(major).replace(BIDI_MARKS, '').replace(NO_BREAK, ' ');
+  return locale === 'ar' ? iso(s) : s;
+}
+
+/**
+ * Money in a plan: whole units when the amount is whole ("SAR 156,611"), else every decimal the
+ * currency has ("EUR 820.80", never "EUR 820.8").
+ */
+export function formatMoney(minor: number, currency: string, locale: Locale = 'en'): string {
+  const digits = minorDigits(currency);
+  return formatAmount(minor / 10 ** digits, currency, locale, minor % 10 ** digits === 0 ? 0 : digits);
 }
 
 /**

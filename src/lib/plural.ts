@@ -6,7 +6,7 @@
  * that follows a preposition or an object (يومين, not يومان), which reads naturally in every place the
  * replies put a count.
  */
-import { iso, type Locale } from '../core/i18n.js';
+import { iso, type Locale, plainNumber } from '../core/i18n.js';
 
 export interface CountedNoun {
   en: { one: string; other: string };
@@ -71,6 +71,14 @@ export const NOUNS = {
     en: { one: 'problem', other: 'problems' },
     ar: { one: 'مشكلة واحدة', two: 'مشكلتين', few: 'مشكلات', many: 'مشكلةً', other: 'مشكلة' },
   },
+  channel: {
+    en: { one: 'channel', other: 'channels' },
+    ar: { one: 'قناة واحدة', two: 'قناتين', few: 'قنوات', many: 'قناة', other: 'قناة' },
+  },
+  part: {
+    en: { one: 'part', other: 'parts' },
+    ar: { one: 'جزء واحد', two: 'جزأين', few: 'أجزاء', many: 'جزءًا', other: 'جزء' },
+  },
   second: {
     en: { one: 'second', other: 'seconds' },
     ar: { one: 'ثانية واحدة', two: 'ثانيتين', few: 'ثوانٍ', many: 'ثانية', other: 'ثانية' },
@@ -118,4 +126,4 @@ export function nounAfter(n: number, noun: Noun, locale: Locale): string {
   return category === 'few' ? forms.ar.few : category === 'many' ? forms.ar.many : forms.ar.other;
 }
 
-const grouped = (n: number): string => n.toLocaleString('en-US');
+const grouped = (n: number): string => plainNumber(n, 'en');

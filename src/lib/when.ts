@@ -8,7 +8,7 @@
  */
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
-import type { Locale } from '../core/i18n.js';
+import { isoIn, type Locale } from '../core/i18n.js';
 import { arabicTimeToEnglish } from './arabic-time.js';
 import { latinDigits } from './text.js';
 
@@ -23,7 +23,33 @@ export type WhenProblem =
 /** How far ahead a post may be scheduled: far enough for a year's calendar, not "in 99999 years". */
 export const MAX_AHEAD_YEARS = 2;
 
-export type WhenResult = { ok: true; utc: Date; ambiguous: boolean } | { ok: false; problem: WhenProblem };
+export type WhenResult =
+  | {
+      ok: true;
+      utc: Date;
+      ambiguous: boolean;
+      /** A numeric date both ways valid (01/02/2027): the day the other order would have named. */
+      otherReading?: Date;
+    }
+  | { ok: false; problem: WhenProblem };
+
+// 01/02/2027, 1.2.2027, 01-02-27: a numeric date whose first two numbers could be day or month.
+const NUMERIC_DATE = /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\b/;
+
+/**
+ * For a date such as 01/02/2027 where both numbers could be the month, the day the other order
+ * names (2 January when 1 February was read), so the confirmation can say so; undefined otherwise.
+ */
+function otherReadingOf(text: string, read: Date, zone: string): Date | undefined {
+  const m = NUMERIC_DATE.exec(text);
+  if (!m) return undefined;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  if (a === b || a < 1 || b < 1 || a > 12 || b > 12) return undefined;
+  const local = DateTime.fromJSDate(read, { zone });
+  // The day and month swap; the year and the time of day stay.
+  const other = local.set({ month: local.day, day: local.month });
+  return other.isValid ? other.toJSDate() : undefined;
+}
 
 // Date and time with an explicit offset or Z: an instant already, whatever the zone.
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
@@ -75,7 +101,7 @@ export function parseWhen(input: string, zone: string, now: Date): WhenResult {
     return future(DateTime.fromMillis(now.getTime() + delta, { zone: 'utc' }), zone, now, false);
   }
   if (!start.isCertain('hour') && !tags.has('result/relativeDate')) return { ok: false, problem: { kind: 'noTime' } };
-  return fromWallClock(
+  const read = fromWallClock(
     {
       year: start.get('year') ?? nowZ.year,
       month: start.get('month') ?? nowZ.month,
@@ -87,6 +113,21 @@ export function parseWhen(input: string, zone: string, now: Date): WhenResult {
     zone,
     now,
   );
+  const other = read.ok ? otherReadingOf(text, read.utc, zone) : undefined;
+  return read.ok && other ? { ...read, otherReading: other } : read;
+}
+
+/** "Monday 1 February 2027" / «الاثنين، 1 فبراير 2027» in the zone: a date no one can read two ways. */
+export function writtenDate(date: Date, zone: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
+    timeZone: zone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  })
+    .format(date)
+    .replace(/[\u061c\u200e\u200f]/g, '');
 }
 
 /**
@@ -166,9 +207,12 @@ export function isQuarterHour(date: Date): boolean {
   return date.getTime() % (15 * 60_000) === 0;
 }
 
-/** "Thu 26 Nov 2026, 06:20 (UTC+3)" in the zone; Western digits in both languages. */
+/**
+ * "Thu 26 Nov 2026, 06:20 (UTC+3)" in the zone; in Arabic marked as a figure, so it takes the
+ * workspace's digits (lib/digits).
+ */
 export function localTime(date: Date, zone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
+  const shown = new Intl.DateTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
     timeZone: zone,
     weekday: 'short',
     day: 'numeric',
@@ -178,5 +222,8 @@ export function localTime(date: Date, zone: string, locale: Locale): string {
     minute: '2-digit',
     hourCycle: 'h23',
     timeZoneName: 'shortOffset',
-  }).format(date);
+  })
+    .format(date)
+    .replace(/[\u061c\u200e\u200f]/g, '');
+  return isoIn(shown, locale);
 }

@@ -7,6 +7,7 @@ import type { Comment } from '@prisma/client';
 import { defineMessages, iso, type Locale } from '../core/i18n.js';
 import { actions, context, fields, type Reply, reply, text } from '../core/reply.js';
 import { count } from '../lib/plural.js';
+import { channelLabel } from '../reporting/channel-names.js';
 
 /** A time limit as people say it: whole hours in hours (2 hours), anything else in minutes. */
 const duration = (minutes: number, locale: Locale) =>
@@ -146,12 +147,8 @@ export function truncate(s: string, max = 500): string {
   return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
 }
 
-const PLATFORM_NAMES: Record<string, string> = {
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  youtube: 'YouTube',
-};
-export const platformName = (p: string) => PLATFORM_NAMES[p] ?? p;
+/** The network as the reader says it («إنستغرام»), from the one channel-name table. */
+export const platformName = (p: string, locale: Locale) => channelLabel(p, locale);
 
 /** "26 Nov, 12:05 (UTC+3)" in the workspace's zone, Western digits in both languages. */
 export function formatWhen(date: Date, zone: string, locale: Locale): string {
@@ -195,7 +192,7 @@ export const REPLY_ACTIONS = ['send', 'edit'] as const;
 export function renderAlert(v: AlertView): Reply {
   const t = alertMessages[v.locale];
   const c = v.comment;
-  const platform = platformName(c.provider);
+  const platform = platformName(c.provider, v.locale);
   const severity = severityOf(c, v.complaint);
   const title =
     v.escalationMinutes !== undefined

@@ -58,7 +58,7 @@ export class AssigneeReminders {
             ...r,
             title: t.reminderTitle({
               id: c.id,
-              platform: platformName(c.provider),
+              platform: platformName(c.provider, view.locale),
               minutes: workspace.assigneeMinutes,
             }),
             blocks: [...r.blocks, context(t.reminderNote({ id: c.id }))],

@@ -375,7 +375,7 @@ export class CommentService {
           const r = renderAlert({ ...view, escalationMinutes: workspace.escalationMinutes });
           const title = fresh.assignedTo
             ? alertMessages[view.locale].escalatedAssignedTitle({
-                platform: platformName(fresh.provider),
+                platform: platformName(fresh.provider, view.locale),
                 who: view.assignee ?? fresh.assignedTo,
                 minutes: workspace.assigneeMinutes,
               })

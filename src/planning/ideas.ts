@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { defineMessages, iso, LOCALES, type Locale } from '../core/i18n.js';
 import { formatMoney, fromUsd, minorDigits, splitExact, toMajor } from '../lib/money.js';
+import { count } from '../lib/plural.js';
 import { CHANNEL_INFO, CHANNELS, type Channel, channelMinimum, GOALS, KPIS } from './catalog.js';
 import { planTargets } from './funnel.js';
 
@@ -95,7 +96,7 @@ export const plannerText = defineMessages(
     concentrated: (p: { budget: string; n: number }) =>
       p.n === 1
         ? `${p.budget} is concentrated on one channel so it can pass its minimum useful spend instead of being spread thin.`
-        : `${p.budget} is split across ${p.n} channels, each above its minimum useful spend.`,
+        : `${p.budget} is split across ${count(p.n, 'channel', 'en')}, each above its minimum useful spend.`,
     belowMinimum: (p: { budget: string; minimum: string; channel: string }) =>
       `${p.budget} is below the least useful spend for ${p.channel} (${p.minimum}); treat this as a small test, or raise the budget.`,
     b2b: 'The audience reads as business buyers, so channels for professionals are preferred.',
@@ -112,7 +113,7 @@ export const plannerText = defineMessages(
     concentrated: (p) =>
       p.n === 1
         ? `تركيز ${iso(p.budget)} على قناة واحدة لتتجاوز حد الإنفاق الأدنى المفيد بدلًا من تشتيتها.`
-        : `توزيع ${iso(p.budget)} على ${iso(p.n)} قنوات، كل منها فوق حد الإنفاق الأدنى المفيد.`,
+        : `توزيع ${iso(p.budget)} على ${count(p.n, 'channel', 'ar')}، كل منها فوق حد الإنفاق الأدنى المفيد.`,
     belowMinimum: (p) =>
       `${iso(p.budget)} أقل من أدنى إنفاق مفيد لقناة ${p.channel} (${iso(p.minimum)})؛ اعتبرها تجربة صغيرة أو ارفع الميزانية.`,
     b2b: 'الجمهور يبدو من قطاع الأعمال، لذا نفضّل القنوات المهنية.',
@@ -201,12 +202,16 @@ export function finalizeIdea(draft: IdeaDraft, request: BrainstormRequest): Idea
   const t = plannerText[request.locale];
   const ranked = [...draft.channels].sort((a, b) => b.weight - a.weight);
   const { split, belowMinimum } = allocate(request.budgetMinor, request.currency, request.weeks, ranked);
-  const budget = formatMoney(request.budgetMinor, request.currency);
+  const budget = formatMoney(request.budgetMinor, request.currency, request.locale);
   const first = split[0] as SplitLine;
   const note = belowMinimum
     ? t.belowMinimum({
         budget,
-        minimum: formatMoney(channelMinimum(first.channel, request.weeks, request.currency), request.currency),
+        minimum: formatMoney(
+          channelMinimum(first.channel, request.weeks, request.currency),
+          request.currency,
+          request.locale,
+        ),
         channel: CHANNEL_INFO[first.channel].label[request.locale],
       })
     : t.concentrated({ budget, n: split.length });

@@ -7,6 +7,7 @@
  */
 import type { Persona, Plan, Prisma } from '@prisma/client';
 import { z } from 'zod';
+import { LOCALES } from '../core/i18n.js';
 import type { Actor } from '../core/identity.js';
 import type { Db } from '../db/client.js';
 import { type Generated, generateWithFallback, type Llm } from '../lib/llm.js';
@@ -270,9 +271,11 @@ export class PlannerService {
     if (edit.budgetMinor !== undefined) {
       data.budgetMinor = budget;
       data.budgetSplit = split;
-      data.reasoning = plan.reasoning.replaceAll(
-        formatMoney(plan.budgetMinor, plan.currency),
-        formatMoney(budget, plan.currency),
+      // The reasoning names the budget in the language it was written in, whichever that was.
+      data.reasoning = LOCALES.reduce(
+        (text, l) =>
+          text.replaceAll(formatMoney(plan.budgetMinor, plan.currency, l), formatMoney(budget, plan.currency, l)),
+        plan.reasoning,
       );
     }
     if ((edit.budgetMinor !== undefined || edit.targetMarket || edit.orderValueMinor) && split.length > 0) {

@@ -89,7 +89,7 @@ export function bulkProblemText(p: BulkProblem, v: Viewer): string {
   const n = (x: number) => formatNumber(x, v.locale);
   const list = (xs: readonly string[]) => xs.join(v.locale === 'ar' ? '، ' : ', ');
   const hint = (names: readonly string[]) => (names.length > 0 ? t.didYouMean({ names: list(names) }) : '');
-  const channel = (c: string) => channelName(c);
+  const channel = (c: string) => channelName(c, v);
   const body = (): string => {
     switch (p.kind) {
       case 'syntax':
@@ -152,7 +152,7 @@ export function previewText(posts: readonly BulkPost[], rows: number, v: Viewer,
   const lines = sorted.slice(0, shown).map((p) =>
     t.previewLine({
       when: formatLocal(p.draft.publishAt, v.timezone),
-      channel: channelName(p.draft.channel),
+      channel: channelName(p.draft.channel, v),
       text: oneLine(p.draft.title ?? p.draft.content),
     }),
   );

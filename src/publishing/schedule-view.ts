@@ -6,10 +6,11 @@
  * answers with these.
  */
 
-import { defineMessages, iso } from '../core/i18n.js';
+import { defineMessages, formatNumber, iso, isoIn } from '../core/i18n.js';
 import type { Viewer } from '../core/identity.js';
 import { type Action, actions, type Block, context, fields, list, type Reply, reply, text } from '../core/reply.js';
 import { formatLocal, formatUtc, localDay, localTime, nextQuarterHour, type WhenProblem } from '../lib/when.js';
+import { channelLabel } from '../reporting/channel-names.js';
 import { preview } from './dispatcher.js';
 import { retryAction } from './publish-notices.js';
 import { type Channel, type Draft, mediaOf, postOptions, type RuleProblem, type ScheduledPost } from './scheduler.js';
@@ -18,6 +19,7 @@ const m = defineMessages(
   'schedule-view',
   {
     post: 'Post',
+    reminder: 'Reminder',
     channel: 'Channel',
     account: 'Account',
     local: 'Local time',
@@ -44,10 +46,8 @@ const m = defineMessages(
     needsVideo: (p: { channel: string }) => `${p.channel} needs a video URL (media:https://…/video.mp4).`,
     imagesOnly: (p: { channel: string }) => `${p.channel} takes images here, not videos: use a JPEG, PNG or GIF.`,
     videosOnly: (p: { channel: string }) => `${p.channel} takes videos, not images: use an MP4 or MOV.`,
-    needsTitle: (p: { channel: string }) =>
-      p.channel === 'mailchimp'
-        ? 'Mailchimp needs a subject: add title:"…".'
-        : `${p.channel} needs a title: add title:"…".`,
+    needsTitle: (p: { channel: string; subject: boolean }) =>
+      p.subject ? 'Mailchimp needs a subject: add title:"…".' : `${p.channel} needs a title: add title:"…".`,
     needsText: (p: { channel: string }) => `${p.channel} needs text: add text:"…" or write it after " | ".`,
     tooLong: (p: { what: string; max: number; got: number }) =>
       `The ${p.what} is ${p.got} characters; the limit is ${p.max}.`,
@@ -83,6 +83,7 @@ const m = defineMessages(
   },
   {
     post: 'المنشور',
+    reminder: 'تذكير',
     channel: 'القناة',
     account: 'الحساب',
     local: 'الوقت المحلي',
@@ -110,9 +111,7 @@ const m = defineMessages(
     imagesOnly: (p) => `${iso(p.channel)} يقبل هنا الصور لا الفيديو: استخدم صورة JPEG أو PNG أو GIF.`,
     videosOnly: (p) => `${iso(p.channel)} يقبل الفيديو لا الصور: استخدم ملف MP4 أو MOV.`,
     needsTitle: (p) =>
-      p.channel === 'mailchimp'
-        ? 'Mailchimp يحتاج موضوعًا: أضف title:"…".'
-        : `${iso(p.channel)} يحتاج عنوانًا: أضف title:"…".`,
+      p.subject ? 'Mailchimp يحتاج موضوعًا: أضف title:"…".' : `${iso(p.channel)} يحتاج عنوانًا: أضف title:"…".`,
     needsText: (p) => `${iso(p.channel)} يحتاج نصًا: أضف text:"…" أو اكتبه بعد " | ".`,
     tooLong: (p) => `طول ${p.what} ${iso(p.got)} حرفًا؛ الحد ${iso(p.max)}.`,
     tooLongPart: (p) =>
@@ -148,19 +147,10 @@ const m = defineMessages(
 
 type T = (typeof m)['en'];
 
-const CHANNEL_NAMES: Record<Channel, string> = {
-  instagram: 'Instagram',
-  facebook: 'Facebook',
-  youtube: 'YouTube',
-  mailchimp: 'Mailchimp',
-  linkedin: 'LinkedIn',
-  x: 'X',
-  tiktok: 'TikTok',
-  reminder: 'Reminder',
-};
-
-/** The network's own name ("YouTube"), or the stored value for a channel this version does not know. */
-export const channelName = (c: string): string => CHANNEL_NAMES[c as Channel] ?? c;
+/** The network's name as the reader says it («يوتيوب»), or the stored value for a channel this version does not know. */
+export const channelName = (c: string, v: Pick<Viewer, 'locale'>): string =>
+  // A reminder is not a network (and not a metrics channel): its name is this catalog's.
+  c === 'reminder' ? m[v.locale].reminder : isoIn(channelLabel(c, v.locale), v.locale);
 
 /** A post status in the reader's language ("awaiting approval"), or as stored when unknown. */
 export function statusName(status: string, v: Viewer): string {
@@ -191,11 +181,12 @@ export function postDetails(post: ScheduledPost, v: Viewer): Block[] {
   const t = v.t(m);
   const rows = [
     { label: t.post, value: iso(`#${post.id}`) },
-    { label: t.channel, value: iso(channelName(post.channel)) },
+    { label: t.channel, value: channelName(post.channel, v) },
     ...(post.accountId ? [{ label: t.account, value: iso(post.accountId) }] : []),
     { label: t.status, value: statusName(post.status, v) },
     { label: t.local, value: iso(`${localTime(post.publishAt, v.timezone, v.locale)} (${v.timezone})`) },
-    { label: t.utc, value: iso(formatUtc(post.publishAt)) },
+    // The label says UTC; in Arabic the figure alone is marked, so it takes the workspace's digits.
+    { label: t.utc, value: v.locale === 'ar' ? iso(formatLocal(post.publishAt, 'UTC')) : formatUtc(post.publishAt) },
   ];
   if (post.title) rows.push({ label: t.title, value: post.title });
   for (const item of mediaOf(post)) rows.push({ label: t.media, value: iso(item.url) });
@@ -218,7 +209,7 @@ export function calendar(posts: readonly ScheduledPost[], now: Date, v: Viewer):
   if (posts.length === 0) return reply(t.listTitle, [text(t.listEmpty)]);
   // The account shows when the post records one: with several pages connected, which one matters.
   const where = (p: ScheduledPost) =>
-    iso(p.accountId ? `${channelName(p.channel)} ${p.accountId}` : channelName(p.channel));
+    p.accountId ? `${channelName(p.channel, v)} ${iso(p.accountId)}` : channelName(p.channel, v);
   const line = (p: ScheduledPost) =>
     `${iso(formatLocal(p.publishAt, zone).slice(11))} · ${iso(`#${p.id}`)} ${where(p)} · ${statusName(p.status, v)} · ${preview(p.content || p.title || '', 60)}`;
   const blocks: Block[] = [];
@@ -286,17 +277,17 @@ function ruleProblemText(p: RuleProblem, d: Draft, v: Viewer): string {
   const t = v.t(m);
   switch (p.kind) {
     case 'needsMedia':
-      return t.needsMedia({ channel: channelName(p.channel) });
+      return t.needsMedia({ channel: channelName(p.channel, v) });
     case 'needsVideo':
-      return t.needsVideo({ channel: channelName(p.channel) });
+      return t.needsVideo({ channel: channelName(p.channel, v) });
     case 'mediaKind':
       return p.takes === 'image'
-        ? t.imagesOnly({ channel: channelName(p.channel) })
-        : t.videosOnly({ channel: channelName(p.channel) });
+        ? t.imagesOnly({ channel: channelName(p.channel, v) })
+        : t.videosOnly({ channel: channelName(p.channel, v) });
     case 'needsTitle':
-      return t.needsTitle({ channel: p.channel });
+      return t.needsTitle({ channel: channelName(p.channel, v), subject: p.channel === 'mailchimp' });
     case 'needsText':
-      return t.needsText({ channel: channelName(p.channel) });
+      return t.needsText({ channel: channelName(p.channel, v) });
     case 'tooLong': {
       if (p.part !== undefined) return t.tooLongPart({ max: p.max, got: p.got, part: p.part });
       const line = t.tooLong({ what: t[`w_${p.what}`], max: p.max, got: p.got });
@@ -307,7 +298,7 @@ function ruleProblemText(p: RuleProblem, d: Draft, v: Viewer): string {
     case 'tooManyHashtags':
       return t.tooManyHashtags({ max: p.max, got: p.got });
     case 'noFirstComment':
-      return t.noFirstComment({ channel: channelName(p.channel) });
+      return t.noFirstComment({ channel: channelName(p.channel, v) });
     case 'notQuarterHour': {
       const next = nextQuarterHour(d.publishAt);
       return t.notQuarterHour({ suggestion: `${formatLocal(next, v.timezone)} (${v.timezone})` });

@@ -13,6 +13,7 @@ import type { DateTime } from 'luxon';
 import { defineMessages, iso, type Locale } from '../core/i18n.js';
 import { type Block, context, fields, list, type Reply, reply, text } from '../core/reply.js';
 import { latestFire, parseCron } from '../lib/cron.js';
+import { digitStyleOf, imageFigure } from '../lib/digits.js';
 import { arrow, formatChange, formatFigure, formatMoney } from '../lib/format.js';
 import { previousRange, type ResolvedRange } from '../lib/periods.js';
 import { count } from '../lib/plural.js';
@@ -141,17 +142,19 @@ export async function buildDigest(services: Services, ws: Workspace, day: DateTi
   const parts = await roleParts(services.db, ws, range, previousRange(range), day, locale);
   blocks.push(...parts.blocks);
   if (d.daily) {
+    // A chart is an image: its figures take the workspace's digits, without the isolates text needs.
+    const chartFigure = (s: string) => imageFigure(s, locale === 'ar', digitStyleOf(ws));
     const png = renderPng(
       lineChartSvg({
         title: t.chartTitle,
         subtitle: `${label} · ${ws.currency}`,
         rtl: locale === 'ar',
-        xLabels: d.daily.map((x) => x.date.slice(5)),
+        xLabels: d.daily.map((x) => chartFigure(x.date.slice(5))),
         series: [
           { label: t.spend, values: d.daily.map((x) => x.spendMinor) },
           { label: t.revenue, values: d.daily.map((x) => x.revenueMinor) },
         ],
-        formatY: (v) => formatMoney(Math.round(v), ws.currency, locale, true).replace(/[\u2068\u2069]/g, ''),
+        formatY: (v) => chartFigure(formatMoney(Math.round(v), ws.currency, locale, true)),
       }),
     );
     blocks.push({ kind: 'image', png, alt: t.chartAlt({ range: label }), filename: `digest-${range.to}.png` });

@@ -116,13 +116,14 @@ export const metricMessages = defineMessages(
     notObject: 'المتوقع كائن فيه date و channel وحقول المقاييس',
     required: (p) => `«${iso(p.column)}» مطلوب`,
     badDate: (p) => `التاريخ «${iso(p.value)}» ليس تاريخًا صحيحًا بالصيغة YYYY-MM-DD`,
-    badChannel: (p) => `القناة «${iso(p.value)}» غير صالحة: استخدم حروفًا وأرقامًا ومسافات و _ . - (حتى ٤٠ حرفًا)`,
+    badChannel: (p) => `القناة «${iso(p.value)}» غير صالحة: استخدم حروفًا وأرقامًا ومسافات و _ . - (حتى ${iso(40)} حرفًا)`,
     badCampaign: `اسم الحملة أطول من ${MAX_CAMPAIGN} حرف`,
     badNumber: (p) => `${iso(p.column)} «${iso(p.value)}» ليس رقمًا صفرًا أو أكبر (استخدم النقطة للكسور ولا فواصل آلاف)`,
     notWhole: (p) => `${iso(p.column)} «${iso(p.value)}» يجب أن يكون عددًا صحيحًا`,
     tooLarge: (p) => `${iso(p.column)} «${iso(p.value)}» كبير جدًا ليوم واحد`,
     duplicateRow: (p) => `نفس التاريخ والقناة والحملة في ${p.unit === 'line' ? 'السطر' : 'العنصر'} ${iso(p.firstLine)}`,
-    badPosition: (p) => `position «${iso(p.value)}» ليس متوسط ترتيب في البحث (رقم من ١ إلى ${iso(MAX_POSITION)})`,
+    badPosition: (p) =>
+      `position «${iso(p.value)}» ليس متوسط ترتيب في البحث (رقم من ${iso(1)} إلى ${iso(MAX_POSITION)})`,
     positionNeedsImpressions: 'الترتيب يحتاج إلى مرات الظهور التي قيس عليها (أكثر من صفر)',
     currencyMismatch: (p) =>
       `المبالغ بعملة ${iso(p.value)} لكن مساحة العمل تعرض التقارير بعملة ${iso(p.expected)}؛ حوّلها أو غيّر عملة مساحة العمل`,

@@ -156,7 +156,7 @@ export const view = defineMessages(
       `تكلفة التحويل في ${iso(p.channel)} ${p.cpa} مقابل ${p.average} في المتوسط: حسّن الاستهداف أو المزايدة هناك.`,
     sem: (p) => `إعلانات البحث (Google Ads، القناة ${iso(p.channel)})`,
     organic: (p) => `البحث العضوي (Search Console، القناة ${iso(p.channel)})`,
-    positionNote: 'متوسط الترتيب مرجّح بمرات الظهور؛ ١ هو أعلى النتائج، فالأقل أفضل.',
+    positionNote: `متوسط الترتيب مرجّح بمرات الظهور؛ ${iso(1)} هو أعلى النتائج، فالأقل أفضل.`,
   },
 );
 

@@ -62,11 +62,11 @@ const m = defineMessages(
       `Audience on ${p.channel}: ${p.from} to ${p.to} ${nounAfter(p.last, 'follower', 'en')} (${p.change})`,
   },
   {
-    title: (p) => `الاتجاهات خلال ٨ أسابيع: من ${iso(p.from)} إلى ${iso(p.to)}`,
-    noData: 'لا توجد مقاييس في آخر ٨ أسابيع كاملة بعد. استورد بعضها بالأمر mktbot import-metrics FILE.csv.',
+    title: (p) => `الاتجاهات خلال ${iso(8)} أسابيع: من ${iso(p.from)} إلى ${iso(p.to)}`,
+    noData: `لا توجد مقاييس في آخر ${iso(8)} أسابيع كاملة بعد. استورد بعضها بالأمر ${iso('mktbot import-metrics FILE.csv')}.`,
     channel: 'القناة',
-    first: 'الأسابيع ١-٤',
-    last: 'الأسابيع ٥-٨',
+    first: `الأسابيع ${iso('1-4')}`,
+    last: `الأسابيع ${iso('5-8')}`,
     trend: 'الاتجاه',
     basis: (p) => `المقارنة حسب ${p.what}: الأسابيع الأربعة الأولى مقابل الأربعة الأخيرة.`,
     coverage: (p) =>
@@ -75,7 +75,7 @@ const m = defineMessages(
     engagements: 'التفاعلات',
     rising: (p) => `في صعود: ${iso(p.names)}`,
     falling: (p) => `في هبوط: ${iso(p.names)}`,
-    steady: 'لم تتغير أي قناة ولا أي معدل بأكثر من ١٠٪ في أي اتجاه.',
+    steady: `لم تتغير أي قناة ولا أي معدل بأكثر من ${iso('10%')} في أي اتجاه.`,
     rates: 'المعدلات الأكثر تغيرًا (حسب الأثر: حجم التغير مضروبًا في حصة القناة من الحجم):',
     rateMove: (p) =>
       `${iso(p.channel)}، ${p.kpi}: من ${p.before} إلى ${p.now} (${p.change})، والحجم ${VOLUME_NAMES[p.on].ar}: ${p.n}`,

@@ -43,7 +43,7 @@ describe('/draft with the AI model (fake OpenAI)', () => {
       expect(r.tone).not.toBe('error');
       const shown = textOf(r);
       expect(shown).toContain('Model body about the topic.');
-      expect(shown).toContain('written from the AI model');
+      expect(shown).toContain('written by the AI model');
       expect(shown).toContain('Written by the AI model');
 
       const req = fake.requests[0] as ChatRequest;
@@ -93,7 +93,7 @@ describe('/draft with the AI model (fake OpenAI)', () => {
     expect(fake.requests).toHaveLength(2);
     const shown = textOf(r);
     expect(shown).toContain('The AI model gave an unusable answer, so this draft comes from the built-in templates.');
-    expect(shown).toContain('written from templates');
+    expect(shown).toContain('written by the built-in copywriter');
     expect(actionsOf(r)[0]?.id).toBe('draft.schedule');
   });
 
@@ -135,7 +135,7 @@ describe('/draft with the AI model (fake OpenAI)', () => {
     expect(system).toContain('at most 125 characters');
     expect(system).toContain('No links in the text');
     const shown = textOf(r);
-    expect(shown).toContain('written from the AI model');
+    expect(shown).toContain('written by the AI model');
     expect(shown).not.toContain('https://smile.example');
     expect(shown).toMatch(/#KidsDentist #Jeddah #\w+/);
   });
@@ -151,7 +151,7 @@ describe('/draft with the AI model (fake OpenAI)', () => {
     expect(fake.requests).toHaveLength(2);
     expect(fake.requests[1]?.messages[0]?.content).toContain('subject shorter than 30');
     expect(textOf(r)).toContain('Subject line: Three HR compliance changes for December');
-    expect(textOf(r)).toContain('written from the AI model');
+    expect(textOf(r)).toContain('written by the AI model');
   });
 
   it('falls back when the key is wrong (401), and uses no model at all without a key', async () => {
@@ -163,7 +163,7 @@ describe('/draft with the AI model (fake OpenAI)', () => {
     app = await createTestApp();
     const offline = textOf(await app.say('/draft facebook topic:"autumn menu"'));
     expect(fake.hits).toBe(1);
-    expect(offline).toContain('written from templates');
+    expect(offline).toContain('written by the built-in copywriter');
     expect(offline).not.toContain('AI model');
   });
 });

@@ -91,7 +91,7 @@ describe('with a local OpenAI-compatible server', () => {
     const r = await app.say('/draft facebook topic:"autumn menu" keywords:"pumpkin"');
     const shown = textOf(r);
     expect(shown).toContain('pumpkin soup and warm bread');
-    expect(shown).toContain('written from the AI model');
+    expect(shown).toContain('written by the AI model');
     expect(f.requests[0]?.messages.find((m) => m.role === 'user')?.content).toContain('"topicKind"');
   });
 });

@@ -28,7 +28,7 @@ describe('/draft', () => {
     expect(shown).not.toMatch(/Have you tried|It's all about|is here/);
     expect(shown).toContain('link in our bio');
     expect(shown).toMatch(/#KidsDentist #Jeddah #DentalCheckUp/);
-    expect(shown).toMatch(/\d+\/2,200 characters · ([3-9]|10)\/10 hashtags · written from templates/);
+    expect(shown).toMatch(/\d+\/2,200 characters · ([3-9]|10)\/10 hashtags · written by the built-in copywriter/);
     expect(shown).toContain('Read as an event, written in a friendly tone');
     const [button] = actionsOf(r);
     expect(button).toMatchObject({ id: 'draft.schedule', label: 'Schedule this' });

@@ -160,8 +160,9 @@ describe('/report', () => {
     expect(r.rtl).toBe(true);
     const out = textOf(r);
     expect(out).toContain('التقرير');
-    expect(out).toContain('3.70x');
-    expect(out).toMatch(/500\.00 USD/);
+    // Multiples with × (no Latin letter); amounts then the currency as Intl writes Arabic money.
+    expect(out).toContain('3.70×');
+    expect(out).toMatch(/500\.00 دولار أمريكي/);
     // Channels by their names, not the ids the CSV keeps (google_ads, youtube leaked into Arabic tables).
     expect(out).toContain('إعلانات Google');
     expect(out).toContain('يوتيوب');

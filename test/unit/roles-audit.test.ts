@@ -51,11 +51,16 @@ describe('/roles and /audit', () => {
     await app.say('/config timezone Asia/Riyadh', admin);
     await app.say('/roles set <@U0SARA|sara> manager', admin);
     await app.say('/schedule reminder tomorrow 9am | Call the printer', admin);
+    await app.say('/config lang en', admin);
     const en = textOf(await app.say('/audit', admin));
-    expect(en).toContain('changed a setting | timezone');
+    expect(en).toContain('changed a setting | time zone');
+    expect(en).toContain('changed a setting | language');
     expect(en).toMatch(/scheduled a post \| post \d+/);
     const ar = textOf(await app.say('/audit', identity({ user: 'U0ADMIN', locale: 'ar', admin: false })));
-    expect(ar).toContain('غيّر إعدادًا');
+    expect(ar).toContain('غيّر إعدادًا | المنطقة الزمنية');
+    // Setting keys ("lang") are not words a reader knows: the setting is named.
+    expect(ar).toContain('غيّر إعدادًا | اللغة');
+    expect(ar).not.toMatch(/\b(lang|timezone)\b/);
     expect(ar).toMatch(/جدول منشورًا \| منشور \d+/);
     for (const shown of [en, ar]) expect(shown).not.toMatch(/\b(config|role|post)\.[a-z]/);
   });

@@ -45,7 +45,7 @@ describe('/schedule', () => {
     [
       'a caption over 2,200',
       `/schedule instagram tomorrow 9am media:https://x.example/a.jpg | ${'a'.repeat(2201)}`,
-      /caption is 2201 characters; the limit is 2200/,
+      /caption is 2,201 characters; the limit is 2,200/,
     ],
     [
       '31 hashtags',

@@ -73,7 +73,7 @@ describe('Slack renderer', () => {
     expect(out.messages).toHaveLength(3);
     const last = out.messages[2]?.blocks.at(-1) as Wire;
     expect(last.type).toBe('context');
-    expect(last.elements[0].text).toMatch(/^… The reply was too long for Slack; \d+ more part/);
+    expect(last.elements[0].text).toMatch(/^… The reply was too long for Slack; \d+ part(s)? left out\./);
   });
 
   it('says it in Arabic for Arabic replies', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isQuarterHour, nextQuarterHour, parseWhen } from '../../src/lib/when.js';
+import { isQuarterHour, nextQuarterHour, parseWhen, writtenDate } from '../../src/lib/when.js';
 
 const at = (iso: string) => new Date(iso);
 function utcOf(input: string, zone: string, now: string): string {
@@ -91,5 +91,30 @@ describe('numeric dates', () => {
     expect(london.ok && london.utc.toISOString()).toBe('2027-02-01T10:00:00.000Z');
     const ny = parseWhen('01/02/2027 10:00', 'America/New_York', now);
     expect(ny.ok && ny.utc.toISOString()).toBe('2027-01-02T15:00:00.000Z');
+  });
+
+  it('a date both ways valid carries the other reading; one only one way valid, or written out, does not', () => {
+    const riyadh = parseWhen('01/02/2027 10:00', 'Asia/Riyadh', now);
+    expect(riyadh.ok && riyadh.otherReading?.toISOString()).toBe('2027-01-02T07:00:00.000Z');
+    const ny = parseWhen('01/02/2027 10:00', 'America/New_York', now);
+    expect(ny.ok && ny.otherReading?.toISOString()).toBe('2027-02-01T15:00:00.000Z');
+    for (const typed of ['13/02/2027 10:00', '02/02/2027 10:00', '2027-02-01 10:00', 'tomorrow 9am']) {
+      const r = parseWhen(typed, 'Asia/Riyadh', now);
+      expect(r.ok && r.otherReading, typed).toBeUndefined();
+    }
+    expect(writtenDate(new Date('2027-02-01T07:00:00Z'), 'Asia/Riyadh', 'en')).toBe('Monday, 1 February 2027');
+    expect(writtenDate(new Date('2027-02-01T07:00:00Z'), 'Asia/Riyadh', 'ar')).toBe('الاثنين، 1 فبراير 2027');
+  });
+});
+
+describe('prayer times', () => {
+  // 2026-11-26 09:00 UTC is 12:00 in Riyadh (UTC+3).
+  const now = '2026-11-26T09:00:00Z';
+  it('after a prayer is a fixed hour near it, shown back in the confirmation', () => {
+    expect(utcOf('غدا بعد المغرب', 'Asia/Riyadh', now)).toBe('2026-11-27T16:00:00.000Z');
+    expect(utcOf('اليوم بعد العشاء', 'Asia/Riyadh', now)).toBe('2026-11-26T18:00:00.000Z');
+    expect(utcOf('الخميس القادم بعد صلاة العصر', 'Asia/Riyadh', now)).toBe('2026-12-03T13:00:00.000Z');
+    // «بعد الظهر 3» is still three in the afternoon.
+    expect(utcOf('غدا بعد الظهر 3', 'Asia/Riyadh', now)).toBe('2026-11-27T12:00:00.000Z');
   });
 });

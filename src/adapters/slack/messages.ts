@@ -1,11 +1,12 @@
 import { defineMessages, iso } from '../../core/i18n.js';
+import { count } from '../../lib/plural.js';
 
 /** What the Slack adapter itself says (the commands' own text comes with their replies). */
 export const slackText = defineMessages(
   'slack',
   {
     truncated: (p: { parts: number }) =>
-      `The reply was too long for Slack; ${p.parts} more part(s) were left out. Narrow the request to see the rest.`,
+      `The reply was too long for Slack; ${count(p.parts, 'part', 'en')} left out. Narrow the request to see the rest.`,
     working: (p: { command: string }) => `Working on ${p.command}…`,
     submit: 'Run',
     cancel: 'Cancel',
@@ -22,7 +23,7 @@ export const slackText = defineMessages(
       'mktbot could not tell which Slack workspace this came from, so nothing was done. If your organisation uses Enterprise Grid, install mktbot in this workspace (not only for the organisation) and try again.',
   },
   {
-    truncated: (p) => `الرد أطول مما يقبله Slack؛ حُذف ${iso(p.parts)} جزء منه. ضيّق الطلب لرؤية الباقي.`,
+    truncated: (p) => `الرد أطول مما يقبله Slack؛ حُذف منه ${count(p.parts, 'part', 'ar')}. ضيّق الطلب لرؤية الباقي.`,
     working: (p) => `جارٍ تنفيذ ${iso(p.command)}…`,
     submit: 'تشغيل',
     cancel: 'إلغاء',

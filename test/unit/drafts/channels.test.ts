@@ -13,6 +13,7 @@ import {
   problems,
   TONES,
 } from '../../../src/publishing/drafts/channels.js';
+import { WRITING_TONES } from '../../../src/publishing/drafts/phrasebook.js';
 import { DraftService } from '../../../src/publishing/drafts/service.js';
 import { splitKeywords, TemplateDraftWriter, toHashtag } from '../../../src/publishing/drafts/templates.js';
 import type { DraftWriter } from '../../../src/publishing/drafts/writer.js';
@@ -189,5 +190,32 @@ describe('DraftService seam', () => {
     });
     expect(problems(d)).toEqual([]);
     expect(d.hashtags).toEqual(['#a']);
+  });
+
+  it('Arabic templates need no agreement with the topic: a feminine one (قهوة، عيادة) reads right', async () => {
+    const w = new TemplateDraftWriter();
+    const topics = ['قهوة باردة', 'عيادة الأسنان', 'حملة الصيف', 'تشكيلة جديدة', 'خدمة التوصيل', 'ساعة ذكية'];
+    const seen = new Set<string>();
+    for (const topic of topics)
+      for (const tone of WRITING_TONES)
+        for (const channel of ['instagram', 'facebook', 'youtube', 'mailchimp'] as const) {
+          const d = await w.write({
+            channel,
+            topic,
+            keywords: [],
+            tone,
+            locale: 'ar',
+            kind: 'announcement',
+            brand: {},
+            digits: 'latin',
+            variant: 0,
+          });
+          const all = [d.body, d.title, d.subject, d.preview].filter(Boolean).join('\n');
+          seen.add(all);
+          // What the old templates said: a masculine verb or adjective after the topic, «يقدمه» before it.
+          expect(all).not.toMatch(new RegExp(`(?<!على )${topic}:? (?:وصل|ينتهي|قد يسبب|أفضل|مصمم)`));
+          expect(all).not.toMatch(new RegExp(`يقدمه ${topic}|أنه سيعجب`));
+        }
+    expect(seen.size).toBeGreaterThan(24);
   });
 });
