@@ -205,7 +205,7 @@ describe('DraftService seam', () => {
             keywords: [],
             tone,
             locale: 'ar',
-            kind: 'announcement',
+            kind: 'news',
             brand: {},
             digits: 'latin',
             variant: 0,
