@@ -193,7 +193,12 @@ export default defineCommand({
         ar: 'الزحف على موقع كل أسبوع وإخبار فريق SEO بما تغيّر',
       },
       allow: ['manager'],
-      examples: ['watch url:https://example.com/ pages:25 keyword:"cold brew"'],
+      examples: [
+        {
+          en: 'watch url:https://example.com/ pages:25 keyword:"cold brew"',
+          ar: 'watch url:https://example.com/ pages:25 keyword:"قهوة باردة"',
+        },
+      ],
       options: {
         url: required(
           opt.url({

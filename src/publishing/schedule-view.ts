@@ -129,7 +129,7 @@ const m = defineMessages(
     attentionHow:
       'يبقى المنشور الذي فشل هنا حتى تعيد محاولة نشره (/schedule retry N) أو تستبعده (/schedule cancel N)؛ أما المنشور غير المعروفة نتيجته فيُحسم بالأمر /schedule resolve N.',
     retry: (p) => `إعادة المحاولة #${iso(p.id)}`,
-    zoneNote: (p) => `الأوقات بتوقيت ${iso(p.zone)}. استخدم /schedule show N للتفاصيل.`,
+    zoneNote: (p) => `الأوقات بتوقيت ${iso(p.zone)}. لتفاصيل منشور اكتب ${iso('/schedule show')} ورقمه.`,
     s_pending: 'مجدول',
     s_awaiting_approval: 'بانتظار الموافقة',
     s_publishing: 'قيد النشر',

@@ -38,6 +38,23 @@ const NAMES = [
   'https',
   'http',
   // Range words typed as they are (their Arabic forms belong to /report's ranges).
+  'ytd',
+  'last-week',
+  'last-quarter',
+  // Standards and token prefixes shown as the network writes them (TikTok tokens start "act.").
+  'OAuth',
+  'act',
+  // A custom metrics channel id in an example, typed as it is.
+  'tiktok-shop',
+  // Permission and job-role names typed after /roles set (the reply names them in Arabic too).
+  'admin',
+  'manager',
+  'social',
+  'member',
+  'seo',
+  'content',
+  'automation',
+  'none',
   // The person asking (names people chose) and the terminal's program name.
   'Test',
   'User',
