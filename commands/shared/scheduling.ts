@@ -42,7 +42,7 @@ export const sm = defineMessages(
     twoReadings: (p: { read: string; other: string }) =>
       `Read as ${p.read}. Numbers alone could also mean ${p.other}: if you meant that, edit the post with the month written out.`,
     notConnected: (p: { channel: string; id: string }) =>
-      `${p.channel} is not connected yet: an admin can run /connect ${p.channel} before the due time.`,
+      `${p.channel} is not connected yet: an admin can run /connect ${p.id} before the due time.`,
     howToCancel: (p: { id: number }) =>
       `Change it with /schedule edit ${p.id}, cancel it with /schedule cancel ${p.id}.`,
     needsApproval: 'A manager must approve it before it goes out.',

@@ -9,6 +9,7 @@
 import { defineMessages, formatNumber, iso, isoIn } from '../core/i18n.js';
 import type { Viewer } from '../core/identity.js';
 import { type Action, actions, type Block, context, fields, list, type Reply, reply, text } from '../core/reply.js';
+import { count } from '../lib/plural.js';
 import { formatLocal, formatUtc, localDay, localTime, nextQuarterHour, type WhenProblem } from '../lib/when.js';
 import { channelLabel } from '../reporting/channel-names.js';
 import { preview } from './dispatcher.js';
@@ -50,9 +51,9 @@ const m = defineMessages(
       p.subject ? 'Mailchimp needs a subject: add title:"…".' : `${p.channel} needs a title: add title:"…".`,
     needsText: (p: { channel: string }) => `${p.channel} needs text: add text:"…" or write it after " | ".`,
     tooLong: (p: { what: string; max: number; got: number }) =>
-      `The ${p.what} is ${p.got} characters; the limit is ${p.max}.`,
+      `The ${p.what} is ${count(p.got, 'character', 'en')}; the limit is ${formatNumber(p.max, 'en')}.`,
     tooLongPart: (p: { max: number; got: number; part: number }) =>
-      `Post ${p.part} of the thread is ${p.got} characters as the network counts them; the limit is ${p.max}.`,
+      `Post ${p.part} of the thread is ${count(p.got, 'character', 'en')} as the network counts them; the limit is ${formatNumber(p.max, 'en')}.`,
     threadHint: 'To post it as a thread, put a line with only --- where each post should end.',
     tooManyParts: (p: { max: number; got: number }) => `A thread can have ${p.max} posts; this one has ${p.got}.`,
     tooManyHashtags: (p: { max: number; got: number }) => `Instagram allows ${p.max} hashtags; this has ${p.got}.`,
@@ -113,9 +114,9 @@ const m = defineMessages(
     needsTitle: (p) =>
       p.subject ? 'Mailchimp يحتاج موضوعًا: أضف title:"…".' : `${iso(p.channel)} يحتاج عنوانًا: أضف title:"…".`,
     needsText: (p) => `${iso(p.channel)} يحتاج نصًا: أضف text:"…" أو اكتبه بعد " | ".`,
-    tooLong: (p) => `طول ${p.what} ${iso(p.got)} حرفًا؛ الحد ${iso(p.max)}.`,
+    tooLong: (p) => `طول ${p.what} ${count(p.got, 'character', 'ar')}، والحد ${formatNumber(p.max, 'ar')}.`,
     tooLongPart: (p) =>
-      `طول المنشور ${iso(p.part)} من السلسلة ${iso(p.got)} حرفًا بحسب طريقة عدّ الشبكة؛ الحد ${iso(p.max)}.`,
+      `طول المنشور ${iso(p.part)} من السلسلة ${count(p.got, 'character', 'ar')} بحسب طريقة عدّ الشبكة، والحد ${formatNumber(p.max, 'ar')}.`,
     threadHint: 'لنشره سلسلةً من المنشورات، ضع في نهاية كل منشور سطرًا لا يحوي إلا ---.',
     tooManyParts: (p) => `يمكن أن تضم السلسلة ${iso(p.max)} منشورًا على الأكثر؛ وهذه فيها ${iso(p.got)}.`,
     tooManyHashtags: (p) => `إنستغرام يسمح بـ ${iso(p.max)} وسمًا؛ هنا ${iso(p.got)}.`,

@@ -399,7 +399,7 @@ describe('assigned alerts: time limit, reminders, mentions', () => {
     app.clock.advance(120 * MINUTE);
     await app.jobs.runNow(REMINDER_JOB);
     const r = app.recorder.notices.at(-1)?.reply;
-    expect(dropIsolates(r?.title ?? '')).toBe(`تذكير: التنبيه رقم ${id} على Instagram ما زال بلا رد بعد ساعتين`);
+    expect(dropIsolates(r?.title ?? '')).toBe(`تذكير: التنبيه رقم ${id} على إنستغرام ما زال بلا رد بعد ساعتين`);
     expect(textOf(r ?? { blocks: [] })).toContain('وسنذكّرك به مرة كل يوم ما دام مفتوحًا.');
   });
 });
