@@ -7,11 +7,10 @@ import { opt, required } from '../src/core/options.js';
 import { EXPENSIVE } from '../src/core/rate-limit.js';
 import { actions, type Block, context, type Reply, reply, text } from '../src/core/reply.js';
 import { formatMoney } from '../src/lib/money.js';
-import { type BrainstormRequest, type BrainstormResult, offlineExhausted } from '../src/planning/planner.js';
+import { type BrainstormResult, offlineExhausted } from '../src/planning/planner.js';
 import { showPersona } from './persona.js';
 import { showPlan } from './plan.js';
 import {
-  budgetMinor,
   budgetOption,
   currencyOption,
   durationOption,
@@ -20,6 +19,7 @@ import {
   goalOption,
   ideaBlocks,
   orderValueOption,
+  planningBrief,
   pm,
   productOption,
 } from './shared/planning.js';
@@ -133,19 +133,8 @@ export default defineCommand({
     }),
   },
   async handler(input, ctx) {
-    const currency = input.currency ?? ctx.workspace.currency;
-    const request: BrainstormRequest = {
-      product: input.product,
-      goal: input.goal,
-      budgetMinor: budgetMinor(input.budget, currency),
-      currency,
-      weeks: input.duration ?? 4,
-      market: input.market ?? '',
-      locale: ctx.locale,
-      seed: 0,
-      ...(input.order_value ? { orderValueMinor: budgetMinor(input.order_value, currency) } : {}),
-    };
-    return render(await ctx.services.planner.brainstorm(ctx, request), ctx);
+    const { request, hint } = await planningBrief(input, ctx);
+    return render(await ctx.services.planner.brainstorm(ctx, request), ctx, hint);
   },
   actions: {
     save: action({

@@ -24,6 +24,7 @@ import {
   orderValueOption,
   planBlocks,
   planMoney,
+  planningBrief,
   pm,
   productOption,
 } from './shared/planning.js';
@@ -164,18 +165,7 @@ export default defineCommand({
       },
       async handler(input, ctx) {
         const personaIds = input.personas ? await checkPersonas(ctx, input.personas) : [];
-        const currency = input.currency ?? ctx.workspace.currency;
-        const request = {
-          product: input.product,
-          goal: input.goal,
-          budgetMinor: budgetMinor(input.budget, currency),
-          currency,
-          weeks: input.duration ?? 4,
-          market: input.market ?? '',
-          locale: ctx.locale,
-          seed: 0,
-          ...(input.order_value ? { orderValueMinor: budgetMinor(input.order_value, currency) } : {}),
-        };
+        const { request, hint } = await planningBrief(input, ctx);
         const planner = ctx.services.planner;
         const generated = await planner.generate(request);
         // The first idea is the strongest approach for the goal and audience (the rules rank them).
@@ -190,7 +180,8 @@ export default defineCommand({
           personaIds,
         );
         const shown = await showPlan(plan, ctx, true);
-        return { ...shown, blocks: [...shown.blocks, fallbackNote(generated.source, generated.fallback, ctx)] };
+        const notes = [fallbackNote(generated.source, generated.fallback, ctx), ...(hint ? [context(hint)] : [])];
+        return { ...shown, blocks: [...shown.blocks, ...notes] };
       },
     }),
     list: sub({

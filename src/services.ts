@@ -16,6 +16,7 @@ import type { MetricsService } from './reporting/metrics.js';
 import type { ReportService } from './reporting/reports.js';
 import type { SeoService } from './search/audit.js';
 import type { AuditService } from './workspace/audit.js';
+import type { BrandService } from './workspace/brand-profiles.js';
 import type { IntegrationService } from './workspace/integrations.js';
 import type { WorkspaceService } from './workspace/workspaces.js';
 
@@ -26,6 +27,8 @@ export interface Services {
   clock: Clock;
   workspaces: WorkspaceService;
   audit: AuditService;
+  /** The workspace's brand profile (/brand), read by the planner and the copywriter. */
+  brand: BrandService;
   notifier: Notifier;
   /** The configured model (OPENAI_API_KEY); undefined when features must use their offline rules. */
   llm: Llm | undefined;

@@ -12,6 +12,8 @@ import { formatMoney, minorDigits, splitExact, toMinor } from '../../src/lib/mon
 import { CHANNEL_INFO, KPI_LABELS } from '../../src/planning/catalog.js';
 import type { Persona, PersonaData } from '../../src/planning/personas.js';
 import {
+  type BrainstormRequest,
+  briefRequest,
   type Channel,
   GOALS,
   type Goal,
@@ -75,6 +77,8 @@ export const pm = defineMessages(
     badIds: 'persona numbers separated by commas, e.g. 1,2',
     changed: (p: { what: string; before: string; after: string }) => `${p.what}: ${p.before} → ${p.after}`,
     changes: 'What changed',
+    brandHint:
+      'Tip: tell the bot about your business once and every plan uses it: /brand set name:"…" type:local market:"Riyadh" currency:SAR order_value:45 (types: b2b, consumer, local, ngo, ecommerce, app).',
   },
   {
     awareness: 'الوعي بالعلامة',
@@ -126,6 +130,7 @@ export const pm = defineMessages(
     badIds: 'أرقام الشخصيات مفصولة بفواصل، مثل 1,2',
     changed: (p) => `${p.what}: من ${iso(p.before)} إلى ${iso(p.after)}`,
     changes: 'ما الذي تغيّر',
+    brandHint: `نصيحة: عرّف البوت بنشاطك مرة واحدة لتستخدمه كل الخطط: ${iso('/brand set name:"…" type:local market:"Riyadh" currency:SAR order_value:45')} (الأنواع: ${iso('b2b, consumer, local, ngo, ecommerce, app')}).`,
   },
 );
 
@@ -247,6 +252,41 @@ export const idOption = () => ({
     max: 2_147_483_647,
   }),
 });
+
+/**
+ * The request /brainstorm and /plan create plan for: their options, the brand profile filling in
+ * what they leave out; and, the first time in a workspace without a profile, a hint to set one.
+ */
+export async function planningBrief(
+  input: {
+    product: string;
+    goal: Goal;
+    budget: number;
+    currency?: string | undefined;
+    duration?: number | undefined;
+    market?: string | undefined;
+    order_value?: number | undefined;
+  },
+  ctx: Context,
+): Promise<{ request: BrainstormRequest; hint?: string }> {
+  const brand = await ctx.services.brand.get(ctx.workspace.id);
+  const request = briefRequest(
+    {
+      product: input.product,
+      goal: input.goal,
+      budget: input.budget,
+      currency: input.currency,
+      weeks: input.duration,
+      market: input.market,
+      orderValue: input.order_value,
+      locale: ctx.locale,
+    },
+    brand,
+    ctx.workspace.currency,
+  );
+  const hint = (await ctx.services.brand.firstUseHint(ctx.workspace.id)) ? ctx.t(pm).brandHint : undefined;
+  return { request, ...(hint ? { hint } : {}) };
+}
 
 export function budgetMinor(major: number, currency: string): number {
   return Math.max(1, toMinor(major, currency));

@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import { defineMessages, iso, LOCALES, type Locale } from '../core/i18n.js';
 import { formatMoney, fromUsd, minorDigits, splitExact, toMajor } from '../lib/money.js';
-import { CHANNEL_INFO, CHANNELS, type Channel, channelMinimum, GOALS, KPIS } from './catalog.js';
+import { BUSINESS_TYPE_LABELS, BUSINESS_TYPES } from '../workspace/brand.js';
+import { businessTypeOf, CHANNEL_INFO, CHANNELS, type Channel, channelMinimum, GOALS, KPIS } from './catalog.js';
 import { planTargets } from './funnel.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -25,6 +26,9 @@ export const BrainstormRequest = z.object({
   seed: z.number().int().min(0).max(1_000_000),
   /** Average order (or deal) value in minor units; without it no ROAS target is set. */
   orderValueMinor: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+  /** From the brand profile, else read from the brief's words (businessTypeFrom says which). */
+  businessType: z.enum(BUSINESS_TYPES).optional(),
+  businessTypeFrom: z.enum(['brand', 'brief']).optional(),
 });
 export type BrainstormRequest = z.infer<typeof BrainstormRequest>;
 
@@ -101,6 +105,9 @@ export const plannerText = defineMessages(
     b2b: 'The audience reads as business buyers, so channels for professionals are preferred.',
     b2c: 'The audience reads as consumers, so social and creator channels are preferred.',
     needsOrderValue: 'A ROAS target needs your average order value: add order_value: (for example order_value:40).',
+    typeFromBrand: (p: { type: string }) => `Business type: ${p.type} (from the brand profile).`,
+    typeFromBrief: (p: { type: string }) =>
+      `Business type: ${p.type}, read from the brief's words (set it for good with /brand set type:…).`,
     phaseAttract: (p: { channel: string }) => `Attract: set up tracking and launch ${p.channel}`,
     phaseEngage: (p: { channel: string }) =>
       `Engage: retarget, nurture and answer; keep what performs best on ${p.channel}`,
@@ -118,6 +125,9 @@ export const plannerText = defineMessages(
     b2b: 'الجمهور يبدو من قطاع الأعمال، لذا نفضّل القنوات المهنية.',
     b2c: 'الجمهور يبدو من المستهلكين، لذا نفضّل الشبكات الاجتماعية وصنّاع المحتوى.',
     needsOrderValue: `تحديد هدف للعائد على الإنفاق الإعلاني ROAS يحتاج إلى متوسط قيمة الطلب: أضف ${iso('order_value:')} (مثل ${iso('order_value:40')}).`,
+    typeFromBrand: (p) => `نوع النشاط: ${p.type} (من ملف العلامة التجارية).`,
+    typeFromBrief: (p) =>
+      `نوع النشاط: ${p.type}، استُنتج من كلمات الطلب (اضبطه نهائيًا بالأمر ${iso('/brand set type:…')}).`,
     phaseAttract: (p) => `الجذب: إعداد التتبع وإطلاق ${p.channel}`,
     phaseEngage: (p) => `التفاعل: إعادة الاستهداف ورعاية المهتمين والرد؛ الإبقاء على الأفضل أداءً في ${p.channel}`,
     phaseDelight: 'الإسعاد: الشكر والتهيئة وطلب التقييمات والإحالات؛ القياس مقابل مؤشرات الأداء',
@@ -228,13 +238,30 @@ export function finalizeIdea(draft: IdeaDraft, request: BrainstormRequest): Idea
     },
     kpis,
     reasoning: clip(
-      [draft.reasoning.trim(), note, request.goal === 'sales' && !request.orderValueMinor ? t.needsOrderValue : '']
+      [
+        draft.reasoning.trim(),
+        typeNote(request),
+        note,
+        request.goal === 'sales' && !request.orderValueMinor ? t.needsOrderValue : '',
+      ]
         .filter(Boolean)
         .join(' '),
       1200,
     ),
     belowMinimum,
   });
+}
+
+/** The business type a request is planned for: the brand's, else read from its words. */
+export function requestType(request: BrainstormRequest) {
+  return request.businessType ?? businessTypeOf(request.product, request.market);
+}
+
+/** Which business type the idea was planned for, and where that came from. */
+function typeNote(request: BrainstormRequest): string {
+  const t = plannerText[request.locale];
+  const type = BUSINESS_TYPE_LABELS[requestType(request)][request.locale];
+  return request.businessTypeFrom === 'brand' ? t.typeFromBrand({ type }) : t.typeFromBrief({ type });
 }
 
 /** Weeks split into attract, engage and delight phases (a quarter, a half, a quarter). */

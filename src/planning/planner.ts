@@ -29,8 +29,10 @@ import {
 
 /** The stored plan row, for commands (which do not import the database client's types). */
 export type { Plan } from '@prisma/client';
+export { type BriefOptions, briefRequest } from './brief.js';
 export {
   audienceOf,
+  businessTypeOf,
   CHANNELS,
   type Channel,
   channelMinimum,
@@ -41,7 +43,7 @@ export {
   KPIS,
   type Kpi,
   type KpiUnit,
-  strategiesFor,
+  strategyFits,
 } from './catalog.js';
 export {
   type Allocation,
