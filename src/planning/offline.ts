@@ -9,16 +9,24 @@ import { iso, type Locale } from '../core/i18n.js';
 import type { OfflineGenerator } from '../lib/llm.js';
 import { fromUsd, toMajor } from '../lib/money.js';
 import {
-  audienceOf,
-  CHANNEL_INFO,
+  audienceOfType,
   type Channel,
-  fitsAudience,
   fitsGoal,
+  fitsType,
+  STRATEGIES,
   type Strategy,
-  strategiesFor,
+  strategyFits,
+  tacticsFor,
 } from './catalog.js';
 import { planTargets } from './funnel.js';
-import { allocate, type BrainstormDraft, BrainstormRequest, type IdeaDraft, plannerText } from './ideas.js';
+import {
+  allocate,
+  type BrainstormDraft,
+  BrainstormRequest,
+  type IdeaDraft,
+  plannerText,
+  requestType,
+} from './ideas.js';
 
 function fill(template: string, product: string, market: string, locale: Locale): string {
   const wrap = (v: string) => (locale === 'ar' ? iso(v) : v);
@@ -45,16 +53,28 @@ interface Candidate {
  */
 function candidates(request: BrainstormRequest): Candidate[] {
   const { goal, weeks } = request;
-  const audience = audienceOf(request.product, request.market);
+  const type = requestType(request);
   const out: Candidate[] = [];
   const seen = new Set<string>();
   const later: Strategy[] = [];
-  const usable = strategiesFor(goal, audience, 0).filter(
-    (st) => (st.maxWeeks === undefined || weeks <= st.maxWeeks) && (st.minWeeks === undefined || weeks > st.minWeeks),
-  );
+  const usd = budgetUsd(request);
+  // Approaches made for this kind of business (Maps for a clinic, donor stories for a charity) come
+  // before the general ones, which could otherwise take their channels first.
+  const narrow = (st: Strategy) => (st.types !== undefined && st.types.length <= 2 ? 0 : 1);
+  const usable = [...STRATEGIES]
+    .sort((a, b) => narrow(a) - narrow(b))
+    .filter(
+      (st) =>
+        st.goal === goal &&
+        st.mix[0] !== undefined &&
+        fitsType(st.mix[0][0], type) &&
+        strategyFits(st, type, usd) &&
+        (st.maxWeeks === undefined || weeks <= st.maxWeeks) &&
+        (st.minWeeks === undefined || weeks > st.minWeeks),
+    );
   for (const st of usable) {
     const channels = st.mix
-      .filter(([c]) => fitsGoal(c, goal) && fitsAudience(c, audience))
+      .filter(([c]) => fitsGoal(c, goal) && fitsType(c, type))
       .map(([channel, weight]) => ({ channel, weight }));
     const lead = st.mix[0]?.[0];
     const { split } = allocate(request.budgetMinor, request.currency, weeks, channels);
@@ -72,17 +92,19 @@ function candidates(request: BrainstormRequest): Candidate[] {
   for (const st of later) {
     if (out.length >= 3) break;
     const lead = st.mix[0];
-    if (lead && fitsGoal(lead[0], goal) && fitsAudience(lead[0], audience)) {
+    if (lead && fitsGoal(lead[0], goal)) {
       out.push({ st, channels: [{ channel: lead[0], weight: lead[1] }] });
     }
   }
   return out;
 }
 
+const budgetUsd = (request: BrainstormRequest) =>
+  toMajor(request.budgetMinor, request.currency) / fromUsd(1, request.currency).value;
+
 /** How many ideas a page shows: four from about 5,000 USD, else three. */
 function pageSize(request: BrainstormRequest, available: number): number {
-  const usd = toMajor(request.budgetMinor, request.currency) / fromUsd(1, request.currency).value;
-  return Math.min(usd >= 5000 ? 4 : 3, available);
+  return Math.min(budgetUsd(request) >= 5000 ? 4 : 3, available);
 }
 
 /**
@@ -103,11 +125,12 @@ export function offlineBrainstorm(request: BrainstormRequest): z.infer<typeof Br
   const t = plannerText[locale];
   const product = request.product;
   const market = request.market || t.yourMarket;
-  const audience = audienceOf(request.product, request.market);
+  const type = requestType(request);
+  const audience = audienceOfType(type);
   const draft = ({ st, channels }: Candidate): IdeaDraft => {
     const { split } = allocate(request.budgetMinor, request.currency, request.weeks, channels);
     const stage = (k: 'attract' | 'engage' | 'delight') =>
-      split.slice(0, 3).map((l) => CHANNEL_INFO[l.channel].tactics[k][locale]);
+      split.slice(0, 3).map((l) => tacticsFor(l.channel, type, st.existing === true)[k][locale]);
     const fits =
       audience === 'b2b'
         ? split.some((l) => BUSINESS_CHANNELS.has(l.channel))
