@@ -169,6 +169,7 @@ export default defineCommand({
           market: request.market,
           locale: ctx.locale,
           seed: 0,
+          ...(request.businessTypeFrom === 'brand' ? { businessType: request.businessType } : {}),
         });
         return showPersona(created, ctx, true);
       },

@@ -375,13 +375,14 @@ export function fallbackNote(source: 'llm' | 'offline', fallback: FallbackReason
 
 export function ideaBlocks(idea: Idea, n: number, budget: number, currency: string, ctx: Context): Block[] {
   const t = ctx.t(pm);
+  const semi = ctx.locale === 'ar' ? '؛ ' : '; ';
   return [
     text(`${n}. ${idea.title}\n${idea.hook}`),
     splitTable(idea.split, budget, currency, ctx),
     list([
-      `${t.attract}: ${idea.tactics.attract.join('; ')}`,
-      `${t.engage}: ${idea.tactics.engage.join('; ')}`,
-      `${t.delight}: ${idea.tactics.delight.join('; ')}`,
+      `${t.attract}: ${idea.tactics.attract.join(semi)}`,
+      `${t.engage}: ${idea.tactics.engage.join(semi)}`,
+      `${t.delight}: ${idea.tactics.delight.join(semi)}`,
     ]),
     text(t.kpis),
     list(idea.kpis.map((k) => formatKpi(k, currency, ctx))),
@@ -424,6 +425,7 @@ export function personaBlocks(data: PersonaData | undefined, persona: Persona, c
   const t = ctx.t(pm);
   if (!data) return [text(persona.segment)];
   const sep = ctx.locale === 'ar' ? '، ' : ', ';
+  const semi = ctx.locale === 'ar' ? '؛ ' : '; ';
   return [
     fields([
       { label: t.segment, value: persona.segment },
@@ -432,11 +434,11 @@ export function personaBlocks(data: PersonaData | undefined, persona: Persona, c
       { label: t.keywords, value: data.keywords.join(sep) },
     ]),
     list([
-      `${t.goals}: ${data.goals.join('; ')}`,
-      `${t.pains}: ${data.pains.join('; ')}`,
-      `${t.objections}: ${data.objections.join('; ')}`,
-      `${t.content}: ${data.content.join('; ')}`,
-      `${t.messaging}: ${data.messaging.join('; ')}`,
+      `${t.goals}: ${data.goals.join(semi)}`,
+      `${t.pains}: ${data.pains.join(semi)}`,
+      `${t.objections}: ${data.objections.join(semi)}`,
+      `${t.content}: ${data.content.join(semi)}`,
+      `${t.messaging}: ${data.messaging.join(semi)}`,
     ]),
   ];
 }

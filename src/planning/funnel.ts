@@ -48,24 +48,29 @@ const PLACES: ReadonlyArray<{ region: Region; place: string }> = REGIONS.flatMap
   REGION_PLACES[region].map((place) => ({ region, place })),
 );
 
+/** The first place named in a text (English or Arabic, whole words, Arabic prefixes allowed). */
+export function placeOf(text: string): { region: Region; place: string } | undefined {
+  const padded = ` ${text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}.]+/gu, ' ')
+    .trim()} `;
+  if (!padded.trim()) return undefined;
+  let best: { region: Region; place: string; at: number } | undefined;
+  for (const { region, place } of PLACES) {
+    const at = findPlace(padded, place);
+    if (at >= 0 && (!best || at < best.at || (at === best.at && place.length > best.place.length))) {
+      best = { region, place, at };
+    }
+  }
+  return best && { region: best.region, place: best.place };
+}
+
 /**
  * The region a market points to: a place named in the text (English or Arabic, whole words, with
  * Arabic prefixes such as ب/ل/و allowed), else the currency's region, else US/Canada.
  */
 export function regionOf(market: string, currency: string): Region {
-  const text = ` ${market
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}.]+/gu, ' ')
-    .trim()} `;
-  if (text.trim()) {
-    let best: { region: Region; at: number } | undefined;
-    for (const { region, place } of PLACES) {
-      const at = findPlace(text, place);
-      if (at >= 0 && (!best || at < best.at)) best = { region, at };
-    }
-    if (best) return best.region;
-  }
-  return CURRENCY_REGIONS[currency] ?? 'us_ca';
+  return placeOf(market)?.region ?? CURRENCY_REGIONS[currency] ?? 'us_ca';
 }
 
 function findPlace(text: string, place: string): number {
