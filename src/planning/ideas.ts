@@ -5,11 +5,21 @@
  * texts (finalizeIdea); then the plan's timeline and a split rescaled to a new budget.
  */
 import { z } from 'zod';
-import { defineMessages, iso, LOCALES, type Locale } from '../core/i18n.js';
-import { formatMoney, fromUsd, minorDigits, splitExact, toMajor } from '../lib/money.js';
+import { defineMessages, formatNumber, iso, LOCALES, type Locale } from '../core/i18n.js';
+import { formatMoney, fromUsd, minorDigits, splitExact, toMajor, toMinor } from '../lib/money.js';
 import { BUSINESS_TYPE_LABELS, BUSINESS_TYPES } from '../workspace/brand.js';
-import { businessTypeOf, CHANNEL_INFO, CHANNELS, type Channel, channelMinimum, GOALS, KPIS } from './catalog.js';
-import { planTargets } from './funnel.js';
+import {
+  businessTypeOf,
+  CHANNEL_INFO,
+  CHANNELS,
+  type Channel,
+  channelMinimum,
+  GOALS,
+  KPI_LABELS,
+  KPI_UNITS,
+  KPIS,
+} from './catalog.js';
+import { type FunnelTarget, planTargets } from './funnel.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shapes
@@ -106,6 +116,8 @@ export const plannerText = defineMessages(
     b2c: 'The audience reads as consumers, so social and creator channels are preferred.',
     needsOrderValue: 'A ROAS target needs your average order value: add order_value: (for example order_value:40).',
     typeFromBrand: (p: { type: string }) => `Business type: ${p.type} (from the brand profile).`,
+    replaced: (p: { items: string }) => `Targets that contradicted this plan's funnel were replaced: ${p.items}.`,
+    dropped: (p: { items: string }) => `Targets the funnel cannot support were left out: ${p.items}.`,
     typeFromBrief: (p: { type: string }) =>
       `Business type: ${p.type}, read from the brief's words (set it for good with /brand set type:…).`,
     phaseAttract: (p: { channel: string }) => `Attract: set up tracking and launch ${p.channel}`,
@@ -126,6 +138,8 @@ export const plannerText = defineMessages(
     b2c: 'الجمهور يبدو من المستهلكين، لذا نفضّل الشبكات الاجتماعية وصنّاع المحتوى.',
     needsOrderValue: `تحديد هدف للعائد على الإنفاق الإعلاني ROAS يحتاج إلى متوسط قيمة الطلب: أضف ${iso('order_value:')} (مثل ${iso('order_value:40')}).`,
     typeFromBrand: (p) => `نوع النشاط: ${p.type} (من ملف العلامة التجارية).`,
+    replaced: (p) => `استُبدلت مستهدفات تناقض مسار التحويل في هذه الخطة: ${p.items}.`,
+    dropped: (p) => `حُذفت مستهدفات لا يدعمها مسار التحويل: ${p.items}.`,
     typeFromBrief: (p) =>
       `نوع النشاط: ${p.type}، استُنتج من كلمات الطلب (اضبطه نهائيًا بالأمر ${iso('/brand set type:…')}).`,
     phaseAttract: (p) => `الجذب: إعداد التتبع وإطلاق ${p.channel}`,
@@ -240,6 +254,7 @@ export function finalizeIdea(draft: IdeaDraft, request: BrainstormRequest): Idea
     reasoning: clip(
       [
         draft.reasoning.trim(),
+        ...checkedAgainst(draft.kpis, kpis, request),
         typeNote(request),
         note,
         request.goal === 'sales' && !request.orderValueMinor ? t.needsOrderValue : '',
@@ -250,6 +265,54 @@ export function finalizeIdea(draft: IdeaDraft, request: BrainstormRequest): Idea
     ),
     belowMinimum,
   });
+}
+
+/** Within this share of the funnel's figure, a proposed target agrees with it (rounding, not a new plan). */
+const AGREES = 0.1;
+
+/**
+ * The proposed targets (the model's) that contradict the ones read off the funnel, said in the
+ * reasoning: those replaced ("Leads 900 → 577") and those the funnel cannot support (ROI, or ROAS
+ * without an order value), left out. The offline drafts carry the funnel's own targets: no note.
+ */
+function checkedAgainst(
+  proposed: IdeaDraft['kpis'],
+  kpis: readonly FunnelTarget[],
+  request: BrainstormRequest,
+): string[] {
+  const { locale, currency } = request;
+  const t = plannerText[locale];
+  const value = (target: number, unit: FunnelTarget['unit']) => {
+    const v =
+      unit === 'currency'
+        ? formatMoney(toMinor(target, currency), currency)
+        : unit === 'percent'
+          ? `${formatNumber(target, 'en', 2)}%`
+          : unit === 'ratio'
+            ? `${formatNumber(target, 'en', 1)}x`
+            : formatNumber(target, 'en', 0);
+    return locale === 'ar' ? iso(v) : v;
+  };
+  const replaced: string[] = [];
+  const dropped: string[] = [];
+  for (const p of proposed) {
+    const label = KPI_LABELS[p.kpi][locale];
+    const c = kpis.find((k) => k.kpi === p.kpi);
+    if (!c) {
+      dropped.push(`${label} ${value(p.target, KPI_UNITS[p.kpi])}`);
+      continue;
+    }
+    const off = Math.abs(p.target - c.target) > AGREES * Math.abs(c.target);
+    if (off || p.direction !== c.direction) {
+      const [was, now] = [value(p.target, c.unit), value(c.target, c.unit)];
+      replaced.push(locale === 'ar' ? `${label} ${now} بدلًا من ${was}` : `${label} ${was} → ${now}`);
+    }
+  }
+  const sep = locale === 'ar' ? '، ' : ', ';
+  return [
+    replaced.length > 0 ? t.replaced({ items: replaced.join(sep) }) : '',
+    dropped.length > 0 ? t.dropped({ items: dropped.join(sep) }) : '',
+  ];
 }
 
 /** The business type a request is planned for: the brand's, else read from its words. */

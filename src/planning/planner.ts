@@ -14,7 +14,7 @@ import { formatMoney, toMinor } from '../lib/money.js';
 import type { Logger } from '../log.js';
 import type { AuditService } from '../workspace/audit.js';
 import { CHANNELS, type Channel, GOALS, type Goal } from './catalog.js';
-import { planTargets } from './funnel.js';
+import { benchmarkFacts, planTargets } from './funnel.js';
 import {
   BrainstormDraft,
   BrainstormRequest,
@@ -68,8 +68,11 @@ const INSTRUCTIONS = [
   'budget, duration and market given in the JSON data. Each idea leads with a different channel.',
   'Use only channels that serve the goal; prefer fewer channels for small budgets. Give each channel',
   'an integer weight (1-100) for its share of the budget. Inbound tactics: attract, engage, delight.',
-  'KPI targets are realistic numbers based on industry benchmarks: percent values as percentages',
-  '(2.5 means 2.5%), money values in major units of the given currency, ROAS as a ratio.',
+  'KPI targets: derive them from your split and the "facts" field (the market region, its benchmarks in',
+  'the plan currency, and what 1,000 units of the currency buy on each paid channel there), never from',
+  'general knowledge: the bot recomputes every target from the split with these facts and replaces any',
+  'that contradict them. Percent values as percentages (2.5 means 2.5%), money values in major units',
+  'of the given currency, ROAS as a ratio and only when orderValueMinor is given; no ROI next to ROAS.',
   'Write every text in the language named by the "language" field.',
 ].join(' ');
 
@@ -165,7 +168,16 @@ export class PlannerService {
       this.online,
       this.offline,
       BrainstormDraft,
-      { task: 'brainstorm', instructions: INSTRUCTIONS, data: { ...request, language } },
+      {
+        task: 'brainstorm',
+        instructions: INSTRUCTIONS,
+        // The facts only matter to a model; the offline rules compute them themselves.
+        data: {
+          ...request,
+          language,
+          ...(this.online ? { facts: benchmarkFacts(request.market, request.currency) } : {}),
+        },
+      },
       this.log,
     );
     const ideas = out.value.ideas.map((d) => finalizeIdea(d, request));
