@@ -103,6 +103,8 @@ function whatChanged(before: Plan, after: Plan, ctx: Context): string[] {
     if (a !== b) out.push(p.changed({ what, before: a, after: b }));
   };
   line(p.budget, planMoney(before.budgetMinor, before.currency), planMoney(after.budgetMinor, after.currency));
+  line(p.market, before.targetMarket || p.none, after.targetMarket || p.none);
+  line(p.method, before.bestMethod, after.bestMethod);
   const old = planParts(before);
   const now = planParts(after);
   for (const l of now.split) {

@@ -112,8 +112,6 @@ export const plannerText = defineMessages(
         : `${p.budget} is split across ${p.n} channels, each above its minimum useful spend.`,
     belowMinimum: (p: { budget: string; minimum: string; channel: string }) =>
       `${p.budget} is below the least useful spend for ${p.channel} (${p.minimum}); treat this as a small test, or raise the budget.`,
-    b2b: 'The audience reads as business buyers, so channels for professionals are preferred.',
-    b2c: 'The audience reads as consumers, so social and creator channels are preferred.',
     needsOrderValue: 'A ROAS target needs your average order value: add order_value: (for example order_value:40).',
     typeFromBrand: (p: { type: string }) => `Business type: ${p.type} (from the brand profile).`,
     replaced: (p: { items: string }) => `Targets that contradicted this plan's funnel were replaced: ${p.items}.`,
@@ -134,8 +132,6 @@ export const plannerText = defineMessages(
         : `توزيع ${iso(p.budget)} على ${iso(p.n)} قنوات، كل منها فوق حد الإنفاق الأدنى المفيد.`,
     belowMinimum: (p) =>
       `${iso(p.budget)} أقل من أدنى إنفاق مفيد لقناة ${p.channel} (${iso(p.minimum)})؛ اعتبرها تجربة صغيرة أو ارفع الميزانية.`,
-    b2b: 'الجمهور يبدو من قطاع الأعمال، لذا نفضّل القنوات المهنية.',
-    b2c: 'الجمهور يبدو من المستهلكين، لذا نفضّل الشبكات الاجتماعية وصنّاع المحتوى.',
     needsOrderValue: `تحديد هدف للعائد على الإنفاق الإعلاني ROAS يحتاج إلى متوسط قيمة الطلب: أضف ${iso('order_value:')} (مثل ${iso('order_value:40')}).`,
     typeFromBrand: (p) => `نوع النشاط: ${p.type} (من ملف العلامة التجارية).`,
     replaced: (p) => `استُبدلت مستهدفات تناقض مسار التحويل في هذه الخطة: ${p.items}.`,

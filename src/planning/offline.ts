@@ -8,16 +8,7 @@ import type { z } from 'zod';
 import { iso, type Locale } from '../core/i18n.js';
 import type { OfflineGenerator } from '../lib/llm.js';
 import { fromUsd, toMajor } from '../lib/money.js';
-import {
-  audienceOfType,
-  type Channel,
-  fitsGoal,
-  fitsType,
-  STRATEGIES,
-  type Strategy,
-  strategyFits,
-  tacticsFor,
-} from './catalog.js';
+import { type Channel, fitsGoal, fitsType, STRATEGIES, type Strategy, strategyFits, tacticsFor } from './catalog.js';
 import { planTargets } from './funnel.js';
 import {
   allocate,
@@ -34,10 +25,6 @@ function fill(template: string, product: string, market: string, locale: Locale)
 }
 
 export { planTargets as kpiTargets } from './funnel.js';
-
-/** Channels that make the consumer or the business-buyer sentence true of a split. */
-const CONSUMER_CHANNELS: ReadonlySet<Channel> = new Set(['social_ads', 'social_organic', 'influencers', 'video']);
-const BUSINESS_CHANNELS: ReadonlySet<Channel> = new Set(['linkedin', 'webinars']);
 
 interface Candidate {
   st: Strategy;
@@ -58,9 +45,9 @@ function candidates(request: BrainstormRequest): Candidate[] {
   const seen = new Set<string>();
   const later: Strategy[] = [];
   const usd = budgetUsd(request);
-  // Approaches made for this kind of business (Maps for a clinic, donor stories for a charity) come
-  // before the general ones, which could otherwise take their channels first.
-  const narrow = (st: Strategy) => (st.types !== undefined && st.types.length <= 2 ? 0 : 1);
+  // Approaches made for this one kind of business (Maps for a clinic, donor stories for a charity)
+  // come before the general ones, which could otherwise take their channels first.
+  const narrow = (st: Strategy) => (st.types?.length === 1 ? 0 : 1);
   const usable = [...STRATEGIES]
     .sort((a, b) => narrow(a) - narrow(b))
     .filter(
@@ -126,19 +113,10 @@ export function offlineBrainstorm(request: BrainstormRequest): z.infer<typeof Br
   const product = request.product;
   const market = request.market || t.yourMarket;
   const type = requestType(request);
-  const audience = audienceOfType(type);
   const draft = ({ st, channels }: Candidate): IdeaDraft => {
     const { split } = allocate(request.budgetMinor, request.currency, request.weeks, channels);
     const stage = (k: 'attract' | 'engage' | 'delight') =>
       split.slice(0, 3).map((l) => tacticsFor(l.channel, type, st.existing === true)[k][locale]);
-    const fits =
-      audience === 'b2b'
-        ? split.some((l) => BUSINESS_CHANNELS.has(l.channel))
-          ? t.b2b
-          : ''
-        : split.some((l) => CONSUMER_CHANNELS.has(l.channel))
-          ? t.b2c
-          : '';
     return {
       title: st.title[locale],
       hook: fill(st.hook[locale], product, market, locale),
@@ -147,7 +125,7 @@ export function offlineBrainstorm(request: BrainstormRequest): z.infer<typeof Br
       kpis: planTargets(goal, split, request.currency, request.market, request.orderValueMinor).map(
         ({ unit: _unit, ...k }) => k,
       ),
-      reasoning: fits ? `${st.why[locale]} ${fits}` : st.why[locale],
+      reasoning: st.why[locale],
     };
   };
   const all = candidates(request);

@@ -274,6 +274,10 @@ export class PlannerService {
     if (edit.targetMarket) data.targetMarket = edit.targetMarket;
     if (edit.targetSegment) data.targetSegment = edit.targetSegment;
     if (edit.bestMethod) data.bestMethod = edit.bestMethod;
+    else if (edit.targetMarket && plan.targetMarket && plan.bestMethod.includes(plan.targetMarket)) {
+      // The method's hook named the old market ("a live session for Dubai"): it follows the edit.
+      data.bestMethod = plan.bestMethod.replaceAll(plan.targetMarket, edit.targetMarket).slice(0, 600);
+    }
     if (edit.focusChannel) data.focusChannel = edit.focusChannel;
     // Everything derived from the budget and the market follows them: the split, the funnel and
     // its targets, and the budget named in the reasoning.

@@ -522,7 +522,7 @@ const STRATEGY_FIT: Readonly<Record<string, Pick<Strategy, 'types' | 'minUsd' | 
   'thought-leadership': { types: ['b2b', 'app'] },
   'lead-magnet': { types: ['b2b', ...SHOPPERS] },
   'webinar-funnel': { types: ['b2b', 'app'] },
-  'account-based': { types: ['b2b'], minUsd: 2000 },
+  'account-based': { types: ['b2b'], minUsd: 5000 },
   'search-retarget': { types: ALL_BUT_NGO },
   'social-offer': { types: [...SHOPPERS, 'local'] },
   'always-on-offer': { types: [...SHOPPERS, 'local'] },
