@@ -113,6 +113,7 @@ export const plannerText = defineMessages(
     belowMinimum: (p: { budget: string; minimum: string; channel: string }) =>
       `${p.budget} is below the least useful spend for ${p.channel} (${p.minimum}); treat this as a small test, or raise the budget.`,
     needsOrderValue: 'A ROAS target needs your average order value: add order_value: (for example order_value:40).',
+    needsGiftValue: 'A return target needs your average gift: add order_value: (for example order_value:100).',
     typeFromBrand: (p: { type: string }) => `Business type: ${p.type} (from the brand profile).`,
     replaced: (p: { items: string }) => `Targets that contradicted this plan's funnel were replaced: ${p.items}.`,
     dropped: (p: { items: string }) => `Targets the funnel cannot support were left out: ${p.items}.`,
@@ -133,6 +134,7 @@ export const plannerText = defineMessages(
     belowMinimum: (p) =>
       `${iso(p.budget)} أقل من أدنى إنفاق مفيد لقناة ${p.channel} (${iso(p.minimum)})؛ اعتبرها تجربة صغيرة أو ارفع الميزانية.`,
     needsOrderValue: `تحديد هدف للعائد على الإنفاق الإعلاني ROAS يحتاج إلى متوسط قيمة الطلب: أضف ${iso('order_value:')} (مثل ${iso('order_value:40')}).`,
+    needsGiftValue: `تحديد هدف للعائد يحتاج إلى متوسط قيمة التبرع: أضف ${iso('order_value:')} (مثل ${iso('order_value:100')}).`,
     typeFromBrand: (p) => `نوع النشاط: ${p.type} (من ملف العلامة التجارية).`,
     replaced: (p) => `استُبدلت مستهدفات تناقض مسار التحويل في هذه الخطة: ${p.items}.`,
     dropped: (p) => `حُذفت مستهدفات لا يدعمها مسار التحويل: ${p.items}.`,
@@ -253,7 +255,11 @@ export function finalizeIdea(draft: IdeaDraft, request: BrainstormRequest): Idea
         ...checkedAgainst(draft.kpis, kpis, request),
         typeNote(request),
         note,
-        request.goal === 'sales' && !request.orderValueMinor ? t.needsOrderValue : '',
+        request.goal === 'sales' && !request.orderValueMinor
+          ? requestType(request) === 'ngo'
+            ? t.needsGiftValue
+            : t.needsOrderValue
+          : '',
       ]
         .filter(Boolean)
         .join(' '),

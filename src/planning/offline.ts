@@ -43,7 +43,7 @@ function candidates(request: BrainstormRequest): Candidate[] {
   const type = requestType(request);
   const out: Candidate[] = [];
   const seen = new Set<string>();
-  const later: Strategy[] = [];
+  const later: Array<{ st: Strategy; channels: Candidate['channels']; funded: boolean }> = [];
   const usd = budgetUsd(request);
   // Approaches made for this one kind of business (Maps for a clinic, donor stories for a charity)
   // come before the general ones, which could otherwise take their channels first.
@@ -69,19 +69,21 @@ function candidates(request: BrainstormRequest): Candidate[] {
       .map((l) => l.channel)
       .sort()
       .join('+');
-    if (!split.some((l) => l.channel === lead) || seen.has(key)) {
-      later.push(st);
+    const funded = split.some((l) => l.channel === lead);
+    if (!funded || seen.has(key)) {
+      later.push({ st, channels, funded });
       continue;
     }
     seen.add(key);
     out.push({ st, channels });
   }
-  for (const st of later) {
+  for (const { st, channels, funded } of later) {
     if (out.length >= 3) break;
     const lead = st.mix[0];
-    if (lead && fitsGoal(lead[0], goal)) {
-      out.push({ st, channels: [{ channel: lead[0], weight: lead[1] }] });
-    }
+    // Another approach on the same channels keeps its whole mix; one whose defining channel the
+    // budget cannot fund becomes a small test of that channel alone.
+    if (funded) out.push({ st, channels });
+    else if (lead && fitsGoal(lead[0], goal)) out.push({ st, channels: [{ channel: lead[0], weight: lead[1] }] });
   }
   return out;
 }

@@ -107,6 +107,21 @@ describe('ideas that fit the business type (issue 17, item 4)', () => {
     expect(words).not.toMatch(/discount code|ready to buy|lookalikes of your best customers/i);
   });
 
+  it('an approach on channels another idea already uses keeps its whole mix, not the whole budget on one', () => {
+    const list = ideas(
+      brief({
+        product: 'orphan sponsorship',
+        market: 'donors in Doha',
+        goal: 'sales',
+        weeks: 52,
+        currency: 'QAR',
+        budgetMinor: 2_000_000,
+      }),
+    );
+    expect(list.map((i) => i.title)).toContain('Employer gift matching');
+    for (const idea of list) expect(idea.split.length, idea.title).toBeGreaterThanOrEqual(2);
+  });
+
   it('a welcome sequence is never aimed at people already on the list', () => {
     for (const st of STRATEGIES.filter((s) => s.existing)) {
       for (const type of BUSINESS_TYPES) {

@@ -648,7 +648,7 @@ export const STRATEGIES: readonly Strategy[] = [
     ],
     { en: 'High-intent search capture', ar: 'اقتناص نية البحث' },
     {
-      en: 'The first answer to every search for {product}, shown to {market}.',
+      en: 'The first answer to every search for {product}, for {market}.',
       ar: 'أول إجابة في كل بحث عن {product}، تظهر لجمهور {market}.',
     },
     {
