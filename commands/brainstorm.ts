@@ -40,7 +40,7 @@ const m = defineMessages(
       'These are the last approaches the built-in planner has for this goal and audience; pressing More ideas again starts over.',
   },
   {
-    title: (p) => `${iso(p.n)} أفكار حملات لـ${iso(p.product)}`,
+    title: (p) => `${iso(p.n)} أفكار حملات: ${iso(p.product)}`,
     summary: (p) => `الهدف: ${p.goal} · الميزانية: ${iso(p.budget)} · ${p.weeks} · السوق: ${p.market}`,
     anyMarket: 'غير محدد',
     save: (p) => `حفظ الفكرة ${iso(p.n)} كخطة`,

@@ -113,6 +113,8 @@ export const plannerText = defineMessages(
     belowMinimum: (p: { budget: string; minimum: string; channel: string }) =>
       `${p.budget} is below the least useful spend for ${p.channel} (${p.minimum}); treat this as a small test, or raise the budget.`,
     needsOrderValue: 'A ROAS target needs your average order value: add order_value: (for example order_value:40).',
+    roasBelowOne:
+      'At these benchmarks a first sale costs more than the average order: count on repeat purchases, or test your own cost per sale before scaling.',
     needsGiftValue: 'A return target needs your average gift: add order_value: (for example order_value:100).',
     typeFromBrand: (p: { type: string }) => `Business type: ${p.type} (from the brand profile).`,
     replaced: (p: { items: string }) => `Targets that contradicted this plan's funnel were replaced: ${p.items}.`,
@@ -134,6 +136,8 @@ export const plannerText = defineMessages(
     belowMinimum: (p) =>
       `${iso(p.budget)} أقل من أدنى إنفاق مفيد لقناة ${p.channel} (${iso(p.minimum)})؛ اعتبرها تجربة صغيرة أو ارفع الميزانية.`,
     needsOrderValue: `تحديد هدف للعائد على الإنفاق الإعلاني ROAS يحتاج إلى متوسط قيمة الطلب: أضف ${iso('order_value:')} (مثل ${iso('order_value:40')}).`,
+    roasBelowOne:
+      'وفق هذه المعايير تكلّف عملية البيع الأولى أكثر من متوسط قيمة الطلب: اعتمد على تكرار الشراء، أو اختبر تكلفة البيع الفعلية لديك قبل التوسع.',
     needsGiftValue: `تحديد هدف للعائد يحتاج إلى متوسط قيمة التبرع: أضف ${iso('order_value:')} (مثل ${iso('order_value:100')}).`,
     typeFromBrand: (p) => `نوع النشاط: ${p.type} (من ملف العلامة التجارية).`,
     replaced: (p) => `استُبدلت مستهدفات تناقض مسار التحويل في هذه الخطة: ${p.items}.`,
@@ -255,6 +259,7 @@ export function finalizeIdea(draft: IdeaDraft, request: BrainstormRequest): Idea
         ...checkedAgainst(draft.kpis, kpis, request),
         typeNote(request),
         note,
+        (kpis.find((k) => k.kpi === 'roas')?.target ?? 1) < 1 ? t.roasBelowOne : '',
         request.goal === 'sales' && !request.orderValueMinor
           ? requestType(request) === 'ngo'
             ? t.needsGiftValue

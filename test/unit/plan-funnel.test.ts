@@ -307,4 +307,14 @@ describe('targets checked against the funnel (issue 17, item 8)', () => {
     expect(Math.abs(leads * (target(idea, 'cpl') ?? 0) - 250_000)).toBeLessThan(leads * 0.01);
     expect(idea.reasoning).toContain(`Leads 626 → ${leads.toLocaleString('en-US')}`);
   });
+
+  it('says when the order value does not pay for a first sale (ROAS under 1x), and only then', () => {
+    const sales: BrainstormRequest = { ...PAYROLL, goal: 'sales', product: 'sourdough bread', market: 'Brooklyn' };
+    const cheap = ideas({ ...sales, orderValueMinor: 1_500, currency: 'USD', budgetMinor: 15_000 });
+    const dear = ideas({ ...sales, orderValueMinor: 50_000_00, currency: 'USD', budgetMinor: 15_000 });
+    for (const i of cheap)
+      if ((target(i, 'roas') ?? 1) < 1) expect(i.reasoning).toContain('costs more than the average order');
+    expect(cheap.some((i) => (target(i, 'roas') ?? 1) < 1)).toBe(true);
+    for (const i of dear) expect(i.reasoning).not.toContain('costs more than the average order');
+  });
 });

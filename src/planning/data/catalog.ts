@@ -455,8 +455,8 @@ export const CHANNEL_INFO: Record<Channel, ChannelInfo> = {
         ar: 'الرد على كل تقييم وسؤال على جوجل خلال يوم',
       },
       delight: {
-        en: 'Ask every happy customer for a review with a QR card at the counter',
-        ar: 'طلب تقييم من كل عميل راضٍ عبر بطاقة رمز QR عند الكاونتر',
+        en: 'Ask every happy customer for a review with a QR-code card at the till',
+        ar: 'طلب تقييم من كل عميل راضٍ عبر بطاقة باركود عند مكان الدفع',
       },
     },
   },
