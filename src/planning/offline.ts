@@ -26,6 +26,14 @@ function fill(template: string, product: string, market: string, locale: Locale)
 
 export { planTargets as kpiTargets } from './funnel.js';
 
+/**
+ * Approaches made for one kind of business (Maps for a clinic, donor stories for a charity) come
+ * before the general ones, which could otherwise take their channels first.
+ */
+const RANKED: readonly Strategy[] = [...STRATEGIES].sort(
+  (a, b) => (a.types?.length === 1 ? 0 : 1) - (b.types?.length === 1 ? 0 : 1),
+);
+
 interface Candidate {
   st: Strategy;
   channels: Array<{ channel: Channel; weight: number }>;
@@ -45,20 +53,15 @@ function candidates(request: BrainstormRequest): Candidate[] {
   const seen = new Set<string>();
   const later: Array<{ st: Strategy; channels: Candidate['channels']; funded: boolean }> = [];
   const usd = budgetUsd(request);
-  // Approaches made for this one kind of business (Maps for a clinic, donor stories for a charity)
-  // come before the general ones, which could otherwise take their channels first.
-  const narrow = (st: Strategy) => (st.types?.length === 1 ? 0 : 1);
-  const usable = [...STRATEGIES]
-    .sort((a, b) => narrow(a) - narrow(b))
-    .filter(
-      (st) =>
-        st.goal === goal &&
-        st.mix[0] !== undefined &&
-        fitsType(st.mix[0][0], type) &&
-        strategyFits(st, type, usd) &&
-        (st.maxWeeks === undefined || weeks <= st.maxWeeks) &&
-        (st.minWeeks === undefined || weeks > st.minWeeks),
-    );
+  const usable = RANKED.filter(
+    (st) =>
+      st.goal === goal &&
+      st.mix[0] !== undefined &&
+      fitsType(st.mix[0][0], type) &&
+      strategyFits(st, type, usd) &&
+      (st.maxWeeks === undefined || weeks <= st.maxWeeks) &&
+      (st.minWeeks === undefined || weeks > st.minWeeks),
+  );
   for (const st of usable) {
     const channels = st.mix
       .filter(([c]) => fitsGoal(c, goal) && fitsType(c, type))
