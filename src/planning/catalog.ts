@@ -12,6 +12,7 @@ import {
   BUSINESS_TYPE_WORDS,
   CHANNEL_INFO,
   type Channel,
+  EXISTING_AUDIENCE_WORDS,
   type Goal,
   type Strategy,
   type Tactics,
@@ -44,6 +45,11 @@ const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u);
 export function businessTypeOf(product: string, market: string): BusinessType {
   const words = wordsOf(`${product} ${market}`);
   return BUSINESS_TYPE_WORDS.find(([, list]) => words.some((w) => list.includes(w)))?.[0] ?? 'consumer';
+}
+
+/** Whether a market is people who already know the brand ("existing subscribers", «العملاء الحاليين»). */
+export function knowsTheBrand(market: string): boolean {
+  return wordsOf(market).some((w) => EXISTING_AUDIENCE_WORDS.includes(w));
 }
 
 /** Business buyers for B2B, consumers for everyone else. */

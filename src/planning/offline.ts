@@ -8,7 +8,16 @@ import type { z } from 'zod';
 import { iso, type Locale } from '../core/i18n.js';
 import type { OfflineGenerator } from '../lib/llm.js';
 import { fromUsd, toMajor } from '../lib/money.js';
-import { type Channel, fitsGoal, fitsType, STRATEGIES, type Strategy, strategyFits, tacticsFor } from './catalog.js';
+import {
+  type Channel,
+  fitsGoal,
+  fitsType,
+  knowsTheBrand,
+  STRATEGIES,
+  type Strategy,
+  strategyFits,
+  tacticsFor,
+} from './catalog.js';
 import { planTargets } from './funnel.js';
 import {
   allocate,
@@ -118,10 +127,12 @@ export function offlineBrainstorm(request: BrainstormRequest): z.infer<typeof Br
   const product = request.product;
   const market = request.market || t.yourMarket;
   const type = requestType(request);
+  // A brief aimed at the list or at customers gets the tactics for people who know the brand.
+  const known = knowsTheBrand(request.market);
   const draft = ({ st, channels }: Candidate): IdeaDraft => {
     const { split } = allocate(request.budgetMinor, request.currency, request.weeks, channels);
     const stage = (k: 'attract' | 'engage' | 'delight') =>
-      split.slice(0, 3).map((l) => tacticsFor(l.channel, type, st.existing === true)[k][locale]);
+      split.slice(0, 3).map((l) => tacticsFor(l.channel, type, st.existing === true || known)[k][locale]);
     return {
       title: st.title[locale],
       hook: fill(st.hook[locale], product, market, locale),

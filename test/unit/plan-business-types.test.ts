@@ -132,6 +132,16 @@ describe('ideas that fit the business type (issue 17, item 4)', () => {
         }
       }
     }
+    // Nor at a market that is the list itself, whatever the approach.
+    for (const market of ['existing subscribers', 'existing subscribers in Riyadh', 'العملاء الحاليين في جدة']) {
+      for (const goal of GOALS) {
+        for (const locale of ['en', 'ar'] as const) {
+          for (const idea of allIdeas(brief({ goal, market, locale, budgetMinor: 5_000_000 }))) {
+            expect(text(idea), `${market} ${goal}`).not.toMatch(/welcome|ترحيب/i);
+          }
+        }
+      }
+    }
     // The general email tactic still welcomes new sign-ups.
     expect(CHANNEL_INFO.email.tactics.engage.en).toMatch(/welcome/);
   });

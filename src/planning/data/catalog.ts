@@ -1386,3 +1386,20 @@ export const BUSINESS_TYPE_WORDS: ReadonlyArray<readonly [BusinessType, readonly
   ['app', ['app', 'apps', 'ios', 'android', 'تطبيق', 'التطبيق']],
   ['ecommerce', ['ecommerce', 'commerce', 'store', 'shop', 'webshop', 'online', 'متجر', 'المتجر', 'أونلاين']],
 ];
+
+/** Words that say a brief is aimed at people who already know the brand (no welcome sequence then). */
+export const EXISTING_AUDIENCE_WORDS: readonly string[] = [
+  'existing',
+  'current',
+  'subscribers',
+  'subscriber',
+  'returning',
+  'loyal',
+  'lapsed',
+  'الحاليين',
+  'الحاليون',
+  'المشتركين',
+  'مشتركين',
+  'المشتركون',
+  'الدائمين',
+];
