@@ -7,7 +7,7 @@ import { opt, required } from '../src/core/options.js';
 import { EXPENSIVE } from '../src/core/rate-limit.js';
 import { actions, type Block, context, type Reply, reply, text } from '../src/core/reply.js';
 import { formatMoney } from '../src/lib/money.js';
-import { type BrainstormResult, offlineExhausted } from '../src/planning/planner.js';
+import { type BrainstormResult, offlineExhausted, requestType } from '../src/planning/planner.js';
 import { showPersona } from './persona.js';
 import { showPlan } from './plan.js';
 import {
@@ -86,7 +86,7 @@ function render(result: BrainstormResult, ctx: Context, note?: string): Reply {
     ),
   ];
   result.ideas.forEach((idea, i) => {
-    blocks.push(...ideaBlocks(idea, i + 1, r.budgetMinor, r.currency, ctx));
+    blocks.push(...ideaBlocks(idea, i + 1, r.budgetMinor, r.currency, ctx, requestType(r)));
   });
   blocks.push(fallbackNote(result.source, result.fallback, ctx));
   if (note) blocks.push(context(note));

@@ -7,7 +7,7 @@ import { EXPENSIVE } from '../src/core/rate-limit.js';
 import { type Block, context, list, type Reply, reply, table, text } from '../src/core/reply.js';
 import { formatMoney } from '../src/lib/money.js';
 import { KPI_LABELS } from '../src/planning/catalog.js';
-import { CHANNELS, type Channel, type Plan, planParts } from '../src/planning/planner.js';
+import { businessTypeOf, CHANNELS, type Channel, type Plan, planParts } from '../src/planning/planner.js';
 import {
   budgetMinor,
   budgetOption,
@@ -89,7 +89,10 @@ export async function showPlan(plan: Plan, ctx: Context, saved = false): Promise
   const t = ctx.t(m);
   const blocks: Block[] = [];
   if (saved) blocks.push(text(t.saved({ id: plan.id })));
-  blocks.push(...planBlocks(plan, await ctx.services.planner.planPersonas(ctx.workspace.id, plan.id), ctx));
+  // The business type the plan was made for: the brand's, else read from the plan's words.
+  const type =
+    (await ctx.services.brand.get(ctx.workspace.id)).businessType ?? businessTypeOf(plan.product, plan.targetMarket);
+  blocks.push(...planBlocks(plan, await ctx.services.planner.planPersonas(ctx.workspace.id, plan.id), ctx, type));
   return reply(t.title({ id: plan.id, name: plan.name }), blocks, saved ? { tone: 'success' } : {});
 }
 

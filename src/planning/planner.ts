@@ -56,6 +56,7 @@ export {
   IdeaDraft,
   KpiTarget,
   plannerText,
+  requestType,
   rescaleSplit,
   SplitLine,
   TimelinePhase,

@@ -147,4 +147,22 @@ describe('the planner reads the brand profile (issue 17, item 1)', () => {
     expect(usd).not.toMatch(/ROAS\): at least/);
     expect(usd).toContain('A ROAS target needs your average order value');
   });
+
+  it('a charity’s purchases are donations, in its brainstorms and its plans', async () => {
+    const r = textOf(
+      await app.say(
+        '/brainstorm product:"orphan sponsorship" goal:sales budget:20000 currency:QAR duration:52w market:"donors in Doha"',
+      ),
+    );
+    expect(r).toMatch(/Donations: at least \d/);
+    expect(r).toMatch(/Cost per donation \(CPA\): at most QAR/);
+    expect(r).not.toContain('Purchases:');
+    expect(r).toContain('A return target needs your average gift');
+    const plan = textOf(
+      await app.say('/plan create "orphan sponsorship" goal:sales budget:20000 currency:QAR market:"donors in Doha"'),
+    );
+    expect(plan).toMatch(/Donations: at least \d/);
+    const shop = textOf(await app.say('/brainstorm product:"sourdough bread" goal:sales budget:2000 currency:USD'));
+    expect(shop).toMatch(/Purchases: at least \d/);
+  });
 });
