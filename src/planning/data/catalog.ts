@@ -703,8 +703,8 @@ export const STRATEGIES: readonly Strategy[] = [
     ],
     { en: 'Account-based outreach', ar: 'التسويق الموجه للحسابات' },
     {
-      en: 'A short report on the savings from {product}, written for the decision makers of {market}.',
-      ar: 'تقرير قصير عن التوفير الذي يحققه {product}، موجه إلى صنّاع القرار في {market}.',
+      en: 'A short report on the savings from {product}, written for the decision makers ({market}).',
+      ar: 'تقرير قصير عن التوفير الذي يحققه {product}، موجه إلى صنّاع القرار ({market}).',
     },
     {
       en: 'Targeting by job title puts a high CPL on only the buyers who matter.',
