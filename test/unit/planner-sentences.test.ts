@@ -90,6 +90,10 @@ function breakages(text: string, userTexts: readonly string[]): string[] {
         found.push(`"in" glued before "${u}"`);
       }
       if (/لـ$/.test(before)) found.push(`"لـ" glued to "${u}"`);
+      // "the decision makers of HR managers ...": a possessive glued to the user's words.
+      if (/\b(of|to)\s$/.test(before) && /^(HR|existing|young|busy|students|everyone|people)/i.test(u)) {
+        found.push(`"of"/"to" glued before "${u}"`);
+      }
       at = plain.indexOf(u, at + 1);
     }
   }
