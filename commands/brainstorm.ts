@@ -7,11 +7,10 @@ import { opt, required } from '../src/core/options.js';
 import { EXPENSIVE } from '../src/core/rate-limit.js';
 import { actions, type Block, context, type Reply, reply, text } from '../src/core/reply.js';
 import { formatMoney } from '../src/lib/money.js';
-import { type BrainstormRequest, type BrainstormResult, offlineExhausted } from '../src/planning/planner.js';
+import { type BrainstormResult, offlineExhausted, requestType } from '../src/planning/planner.js';
 import { showPersona } from './persona.js';
 import { showPlan } from './plan.js';
 import {
-  budgetMinor,
   budgetOption,
   currencyOption,
   durationOption,
@@ -20,6 +19,7 @@ import {
   goalOption,
   ideaBlocks,
   orderValueOption,
+  planningBrief,
   pm,
   productOption,
 } from './shared/planning.js';
@@ -40,7 +40,7 @@ const m = defineMessages(
       'These are the last approaches the built-in planner has for this goal and audience; pressing More ideas again starts over.',
   },
   {
-    title: (p) => `${iso(p.n)} أفكار حملات لـ${iso(p.product)}`,
+    title: (p) => `${iso(p.n)} أفكار حملات: ${iso(p.product)}`,
     summary: (p) => `الهدف: ${p.goal} · الميزانية: ${iso(p.budget)} · ${p.weeks} · السوق: ${p.market}`,
     anyMarket: 'غير محدد',
     save: (p) => `حفظ الفكرة ${iso(p.n)} كخطة`,
@@ -86,7 +86,7 @@ function render(result: BrainstormResult, ctx: Context, note?: string): Reply {
     ),
   ];
   result.ideas.forEach((idea, i) => {
-    blocks.push(...ideaBlocks(idea, i + 1, r.budgetMinor, r.currency, ctx));
+    blocks.push(...ideaBlocks(idea, i + 1, r.budgetMinor, r.currency, ctx, requestType(r)));
   });
   blocks.push(fallbackNote(result.source, result.fallback, ctx));
   if (note) blocks.push(context(note));
@@ -139,19 +139,8 @@ export default defineCommand({
     }),
   },
   async handler(input, ctx) {
-    const currency = input.currency ?? ctx.workspace.currency;
-    const request: BrainstormRequest = {
-      product: input.product,
-      goal: input.goal,
-      budgetMinor: budgetMinor(input.budget, currency),
-      currency,
-      weeks: input.duration ?? 4,
-      market: input.market ?? '',
-      locale: ctx.locale,
-      seed: 0,
-      ...(input.order_value ? { orderValueMinor: budgetMinor(input.order_value, currency) } : {}),
-    };
-    return render(await ctx.services.planner.brainstorm(ctx, request), ctx);
+    const { request, hint } = await planningBrief(input, ctx);
+    return render(await ctx.services.planner.brainstorm(ctx, request), ctx, hint);
   },
   actions: {
     save: action({
@@ -186,6 +175,7 @@ export default defineCommand({
           market: request.market,
           locale: ctx.locale,
           seed: 0,
+          ...(request.businessTypeFrom === 'brand' ? { businessType: request.businessType } : {}),
         });
         return showPersona(created, ctx, true);
       },

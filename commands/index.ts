@@ -2,6 +2,7 @@ import type { Command } from '../src/core/command.js';
 import alerts from './alerts.js';
 import audit from './audit.js';
 import brainstorm from './brainstorm.js';
+import brand from './brand.js';
 import config from './config.js';
 import connect from './connect.js';
 import digest from './digest.js';
@@ -28,6 +29,7 @@ export const commands: readonly Command[] = [
   alerts,
   connect,
   config,
+  brand,
   roles,
   audit,
 ];

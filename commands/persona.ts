@@ -103,14 +103,17 @@ export default defineCommand({
         }),
       },
       async handler(input, ctx) {
+        // The brand profile fills in what the command leaves out; the command's options win.
+        const brand = await ctx.services.brand.get(ctx.workspace.id);
         const created = await ctx.services.personas.create(
           ctx,
           {
             segment: input.segment,
-            product: input.product ?? '',
-            market: input.market ?? '',
+            product: input.product ?? brand.offer ?? '',
+            market: input.market ?? brand.market ?? '',
             locale: ctx.locale,
             seed: 0,
+            ...(brand.businessType ? { businessType: brand.businessType } : {}),
           },
           input.name,
         );

@@ -7,7 +7,7 @@ import { EXPENSIVE } from '../src/core/rate-limit.js';
 import { type Block, context, list, type Reply, reply, table, text } from '../src/core/reply.js';
 import { formatMoney } from '../src/lib/money.js';
 import { KPI_LABELS } from '../src/planning/catalog.js';
-import { CHANNELS, type Channel, type Plan, planParts } from '../src/planning/planner.js';
+import { businessTypeOf, CHANNELS, type Channel, type Plan, planParts } from '../src/planning/planner.js';
 import {
   budgetMinor,
   budgetOption,
@@ -23,6 +23,7 @@ import {
   orderValueOption,
   planBlocks,
   planMoney,
+  planningBrief,
   pm,
   productOption,
 } from './shared/planning.js';
@@ -87,7 +88,10 @@ export async function showPlan(plan: Plan, ctx: Context, saved = false): Promise
   const t = ctx.t(m);
   const blocks: Block[] = [];
   if (saved) blocks.push(text(t.saved({ id: plan.id })));
-  blocks.push(...planBlocks(plan, await ctx.services.planner.planPersonas(ctx.workspace.id, plan.id), ctx));
+  // The business type the plan was made for: the brand's, else read from the plan's words.
+  const type =
+    (await ctx.services.brand.get(ctx.workspace.id)).businessType ?? businessTypeOf(plan.product, plan.targetMarket);
+  blocks.push(...planBlocks(plan, await ctx.services.planner.planPersonas(ctx.workspace.id, plan.id), ctx, type));
   return reply(t.title({ id: plan.id, name: plan.name }), blocks, saved ? { tone: 'success' } : {});
 }
 
@@ -105,6 +109,8 @@ function whatChanged(before: Plan, after: Plan, ctx: Context): string[] {
     planMoney(before.budgetMinor, before.currency, ctx.locale),
     planMoney(after.budgetMinor, after.currency, ctx.locale),
   );
+  line(p.market, before.targetMarket || p.none, after.targetMarket || p.none);
+  line(p.method, before.bestMethod, after.bestMethod);
   const old = planParts(before);
   const now = planParts(after);
   for (const l of now.split) {
@@ -172,18 +178,7 @@ export default defineCommand({
       },
       async handler(input, ctx) {
         const personaIds = input.personas ? await checkPersonas(ctx, input.personas) : [];
-        const currency = input.currency ?? ctx.workspace.currency;
-        const request = {
-          product: input.product,
-          goal: input.goal,
-          budgetMinor: budgetMinor(input.budget, currency),
-          currency,
-          weeks: input.duration ?? 4,
-          market: input.market ?? '',
-          locale: ctx.locale,
-          seed: 0,
-          ...(input.order_value ? { orderValueMinor: budgetMinor(input.order_value, currency) } : {}),
-        };
+        const { request, hint } = await planningBrief(input, ctx);
         const planner = ctx.services.planner;
         const generated = await planner.generate(request);
         // The first idea is the strongest approach for the goal and audience (the rules rank them).
@@ -198,7 +193,8 @@ export default defineCommand({
           personaIds,
         );
         const shown = await showPlan(plan, ctx, true);
-        return { ...shown, blocks: [...shown.blocks, fallbackNote(generated.source, generated.fallback, ctx)] };
+        const notes = [fallbackNote(generated.source, generated.fallback, ctx), ...(hint ? [context(hint)] : [])];
+        return { ...shown, blocks: [...shown.blocks, ...notes] };
       },
     }),
     list: sub({

@@ -38,6 +38,7 @@ import { SeoService } from './search/audit.js';
 import { SeoWatchService } from './search/watch.js';
 import type { Services } from './services.js';
 import { AuditService } from './workspace/audit.js';
+import { BrandService } from './workspace/brand-profiles.js';
 import { IntegrationService } from './workspace/integrations.js';
 import { Secrets } from './workspace/secrets.js';
 import { WorkspaceService } from './workspace/workspaces.js';
@@ -94,6 +95,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     clock,
     workspaces: new WorkspaceService(db.prisma),
     audit,
+    brand: new BrandService(db.prisma, audit),
     notifier: o.notifier ?? notifier,
     llm,
     planner: new PlannerService(db.prisma, llm, o.log, offline, audit),

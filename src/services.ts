@@ -17,6 +17,7 @@ import type { ReportService } from './reporting/reports.js';
 import type { SeoService } from './search/audit.js';
 import type { SeoWatchService } from './search/watch.js';
 import type { AuditService } from './workspace/audit.js';
+import type { BrandService } from './workspace/brand-profiles.js';
 import type { IntegrationService } from './workspace/integrations.js';
 import type { WorkspaceService } from './workspace/workspaces.js';
 
@@ -27,6 +28,8 @@ export interface Services {
   clock: Clock;
   workspaces: WorkspaceService;
   audit: AuditService;
+  /** The workspace's brand profile (/brand), read by the planner and the copywriter. */
+  brand: BrandService;
   notifier: Notifier;
   /** The configured model (OPENAI_API_KEY); undefined when features must use their offline rules. */
   llm: Llm | undefined;

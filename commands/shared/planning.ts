@@ -13,6 +13,8 @@ import { formatMoney, splitExact, toMinor } from '../../src/lib/money.js';
 import { CHANNEL_INFO, KPI_LABELS } from '../../src/planning/catalog.js';
 import type { Persona, PersonaData } from '../../src/planning/personas.js';
 import {
+  type BrainstormRequest,
+  briefRequest,
   type Channel,
   GOALS,
   type Goal,
@@ -23,6 +25,7 @@ import {
   type SplitLine,
   type TimelinePhase,
 } from '../../src/planning/planner.js';
+import type { BusinessType } from '../../src/workspace/brand.js';
 
 export const pm = defineMessages(
   'planning',
@@ -76,6 +79,10 @@ export const pm = defineMessages(
     badIds: 'persona numbers separated by commas, e.g. 1,2',
     changed: (p: { what: string; before: string; after: string }) => `${p.what}: ${p.before} → ${p.after}`,
     changes: 'What changed',
+    donations: 'Donations',
+    costPerDonation: 'Cost per donation (CPA)',
+    brandHint:
+      'Tip: tell the bot about your business once and every plan uses it: /brand set name:"…" type:local market:"Riyadh" currency:SAR order_value:45 (types: b2b, consumer, local, ngo, ecommerce, app).',
   },
   {
     awareness: 'الوعي بالعلامة',
@@ -127,6 +134,9 @@ export const pm = defineMessages(
     badIds: 'أرقام الشخصيات مفصولة بفواصل، مثل 1,2',
     changed: (p) => `${p.what}: من ${iso(p.before)} إلى ${iso(p.after)}`,
     changes: 'ما الذي تغيّر',
+    donations: 'التبرعات',
+    costPerDonation: 'تكلفة التبرع الواحد CPA',
+    brandHint: `نصيحة: عرّف البوت بنشاطك مرة واحدة لتستخدمه كل الخطط: ${iso('/brand set name:"…" type:local market:"Riyadh" currency:SAR order_value:45')} (الأنواع: ${iso('b2b, consumer, local, ngo, ecommerce, app')}).`,
   },
 );
 
@@ -249,6 +259,41 @@ export const idOption = () => ({
   }),
 });
 
+/**
+ * The request /brainstorm and /plan create plan for: their options, the brand profile filling in
+ * what they leave out; and, the first time in a workspace without a profile, a hint to set one.
+ */
+export async function planningBrief(
+  input: {
+    product: string;
+    goal: Goal;
+    budget: number;
+    currency?: string | undefined;
+    duration?: number | undefined;
+    market?: string | undefined;
+    order_value?: number | undefined;
+  },
+  ctx: Context,
+): Promise<{ request: BrainstormRequest; hint?: string }> {
+  const brand = await ctx.services.brand.get(ctx.workspace.id);
+  const request = briefRequest(
+    {
+      product: input.product,
+      goal: input.goal,
+      budget: input.budget,
+      currency: input.currency,
+      weeks: input.duration,
+      market: input.market,
+      orderValue: input.order_value,
+      locale: ctx.locale,
+    },
+    brand,
+    ctx.workspace.currency,
+  );
+  const hint = (await ctx.services.brand.firstUseHint(ctx.workspace.id)) ? ctx.t(pm).brandHint : undefined;
+  return { request, ...(hint ? { hint } : {}) };
+}
+
 export function budgetMinor(major: number, currency: string): number {
   return Math.max(1, toMinor(major, currency));
 }
@@ -264,10 +309,18 @@ export const goalLabel = (g: Goal | string, ctx: Context) => {
   return (GOALS as readonly string[]).includes(g) ? t[g as Goal] : g;
 };
 
-export function formatKpi(k: KpiTarget, currency: string, ctx: Context): string {
+/** A KPI's name; a charity's purchases are donations. */
+export function kpiLabel(kpi: KpiTarget['kpi'], ctx: Context, type?: BusinessType): string {
+  const t = ctx.t(pm);
+  if (type === 'ngo' && kpi === 'conversions') return t.donations;
+  if (type === 'ngo' && kpi === 'cpa') return t.costPerDonation;
+  return KPI_LABELS[kpi][ctx.locale];
+}
+
+export function formatKpi(k: KpiTarget, currency: string, ctx: Context, type?: BusinessType): string {
   const t = ctx.t(pm);
   const value = kpiValue(k, currency, ctx);
-  const kpi = KPI_LABELS[k.kpi][ctx.locale];
+  const kpi = kpiLabel(k.kpi, ctx, type);
   return k.direction === 'max' ? t.atMost({ kpi, value }) : t.atLeast({ kpi, value });
 }
 
@@ -324,8 +377,16 @@ export function fallbackNote(source: 'llm' | 'offline', fallback: FallbackReason
   return context(byReason[fallback ?? 'no-key']);
 }
 
-export function ideaBlocks(idea: Idea, n: number, budget: number, currency: string, ctx: Context): Block[] {
+export function ideaBlocks(
+  idea: Idea,
+  n: number,
+  budget: number,
+  currency: string,
+  ctx: Context,
+  type?: BusinessType,
+): Block[] {
   const t = ctx.t(pm);
+  const semi = ctx.locale === 'ar' ? '؛ ' : '; ';
   return [
     text(`${formatNumber(n, ctx.locale)}. ${idea.title}\n${idea.hook}`),
     splitTable(idea.split, budget, currency, ctx),
@@ -335,7 +396,7 @@ export function ideaBlocks(idea: Idea, n: number, budget: number, currency: stri
       `${t.delight}: ${idea.tactics.delight.join(ctx.t(core).itemSeparator)}`,
     ]),
     text(t.kpis),
-    list(idea.kpis.map((k) => formatKpi(k, currency, ctx))),
+    list(idea.kpis.map((k) => formatKpi(k, currency, ctx, type))),
     context(`${t.why}: ${idea.reasoning}${idea.belowMinimum ? ` ${t.belowMinimum}` : ''}`),
   ];
 }
@@ -345,7 +406,7 @@ export function timelineList(timeline: readonly TimelinePhase[], ctx: Context): 
   return list(timeline.map((p) => `${t.weekRange({ from: p.fromWeek, to: p.toWeek })}: ${p.focus}`));
 }
 
-export function planBlocks(plan: Plan, personas: readonly Persona[], ctx: Context): Block[] {
+export function planBlocks(plan: Plan, personas: readonly Persona[], ctx: Context, type?: BusinessType): Block[] {
   const t = ctx.t(pm);
   const { split, kpis, timeline } = planParts(plan);
   const show = (v: string) => (v.trim() ? v : t.none);
@@ -365,7 +426,7 @@ export function planBlocks(plan: Plan, personas: readonly Persona[], ctx: Contex
       { label: t.budget, value: planMoney(plan.budgetMinor, plan.currency, ctx.locale) },
     ]),
     splitTable(split, plan.budgetMinor, plan.currency, ctx),
-    list(kpis.map((k) => formatKpi(k, plan.currency, ctx))),
+    list(kpis.map((k) => formatKpi(k, plan.currency, ctx, type))),
     timelineList(timeline, ctx),
     context(`${t.reasoning}: ${show(plan.reasoning)}`),
   ];
@@ -375,6 +436,7 @@ export function personaBlocks(data: PersonaData | undefined, persona: Persona, c
   const t = ctx.t(pm);
   if (!data) return [text(persona.segment)];
   const sep = ctx.locale === 'ar' ? '، ' : ', ';
+  const semi = ctx.locale === 'ar' ? '؛ ' : '; ';
   return [
     fields([
       { label: t.segment, value: persona.segment },

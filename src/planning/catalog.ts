@@ -5,19 +5,23 @@
  * KPIs) and the data are re-exported, so the rest of the program imports the catalog from here.
  */
 import { fromUsd, toMinor } from '../lib/money.js';
+import type { BusinessType } from '../workspace/brand.js';
 import {
   type Audience,
   B2B_WORDS,
+  BUSINESS_TYPE_WORDS,
   CHANNEL_INFO,
   type Channel,
+  EXISTING_AUDIENCE_WORDS,
   type Goal,
-  STRATEGIES,
   type Strategy,
+  type Tactics,
 } from './data/catalog.js';
 
 export {
   type Audience,
   B2B_WORDS,
+  BUSINESS_TYPE_WORDS,
   CHANNEL_INFO,
   CHANNELS,
   type Channel,
@@ -32,12 +36,47 @@ export {
   type KpiUnit,
   STRATEGIES,
   type Strategy,
+  type Tactics,
 } from './data/catalog.js';
+
+const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+
+/** The business type a brief's words point to (BUSINESS_TYPE_WORDS), a consumer brand by default. */
+export function businessTypeOf(product: string, market: string): BusinessType {
+  const words = wordsOf(`${product} ${market}`);
+  return BUSINESS_TYPE_WORDS.find(([, list]) => words.some((w) => list.includes(w)))?.[0] ?? 'consumer';
+}
+
+/** Whether a market is people who already know the brand ("existing subscribers", «العملاء الحاليين»). */
+export function knowsTheBrand(market: string): boolean {
+  return wordsOf(market).some((w) => EXISTING_AUDIENCE_WORDS.includes(w));
+}
+
+/** Business buyers for B2B, consumers for everyone else. */
+export function audienceOfType(type: BusinessType): Audience {
+  return type === 'b2b' ? 'b2b' : 'b2c';
+}
+
+/** Whether a channel suits a business type: its audience and, for some, the types it is for. */
+export function fitsType(channel: Channel, type: BusinessType): boolean {
+  const info = CHANNEL_INFO[channel];
+  return fitsAudience(channel, audienceOfType(type)) && (info.types === undefined || info.types.includes(type));
+}
+
+/** Whether a strategy suits a business type and a budget (in USD). */
+export function strategyFits(st: Strategy, type: BusinessType, usd: number): boolean {
+  return (st.types === undefined || st.types.includes(type)) && usd >= (st.minUsd ?? 0);
+}
+
+/** A channel's tactics for a strategy: the business type's own, or those for people who know the brand. */
+export function tacticsFor(channel: Channel, type: BusinessType, existing: boolean): Tactics {
+  const info = CHANNEL_INFO[channel];
+  return info.byType?.[type] ?? (existing ? info.existing : undefined) ?? info.tactics;
+}
 
 /** Business buyers or consumers, from the words in the product and market. */
 export function audienceOf(product: string, market: string): Audience {
-  const words = `${product} ${market}`.toLowerCase().split(/[^\p{L}\p{N}]+/u);
-  return words.some((w) => B2B_WORDS.includes(w)) ? 'b2b' : 'b2c';
+  return wordsOf(`${product} ${market}`).some((w) => B2B_WORDS.includes(w)) ? 'b2b' : 'b2c';
 }
 
 export function fitsGoal(channel: Channel, goal: Goal): boolean {
@@ -53,14 +92,4 @@ export function fitsAudience(channel: Channel, audience: Audience): boolean {
 export function channelMinimum(channel: Channel, weeks: number, currency: string): number {
   const m = CHANNEL_INFO[channel].minimum;
   return toMinor(fromUsd(m.fixedUsd + m.weeklyUsd * weeks, currency).value, currency);
-}
-
-/** Strategies for a goal that suit the audience, in a seed-dependent but fixed order. */
-export function strategiesFor(goal: Goal, audience: Audience, seed: number): Strategy[] {
-  const usable = STRATEGIES.filter((s) => {
-    const lead = s.mix[0]?.[0];
-    return s.goal === goal && lead !== undefined && fitsAudience(lead, audience);
-  });
-  const start = usable.length === 0 ? 0 : (seed * 3) % usable.length;
-  return [...usable.slice(start), ...usable.slice(0, start)];
 }

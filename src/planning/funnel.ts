@@ -7,7 +7,7 @@
  * impressions, ROAS = purchases x average order value / budget (only when the order value is known).
  * docs/planner.md ("The funnel model") explains it.
  */
-import { fromUsd, toMajor } from '../lib/money.js';
+import { fromUsd, toMajor, toMinor } from '../lib/money.js';
 import { CHANNEL_INFO, type Channel, GOAL_DEFAULTS, type Goal, KPI_UNITS, type Kpi } from './catalog.js';
 import {
   BENCHMARKS,
@@ -48,24 +48,29 @@ const PLACES: ReadonlyArray<{ region: Region; place: string }> = REGIONS.flatMap
   REGION_PLACES[region].map((place) => ({ region, place })),
 );
 
+/** The first place named in a text (English or Arabic, whole words, Arabic prefixes allowed). */
+export function placeOf(text: string): { region: Region; place: string } | undefined {
+  const padded = ` ${text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}.]+/gu, ' ')
+    .trim()} `;
+  if (!padded.trim()) return undefined;
+  let best: { region: Region; place: string; at: number } | undefined;
+  for (const { region, place } of PLACES) {
+    const at = findPlace(padded, place);
+    if (at >= 0 && (!best || at < best.at || (at === best.at && place.length > best.place.length))) {
+      best = { region, place, at };
+    }
+  }
+  return best && { region: best.region, place: best.place };
+}
+
 /**
  * The region a market points to: a place named in the text (English or Arabic, whole words, with
  * Arabic prefixes such as ب/ل/و allowed), else the currency's region, else US/Canada.
  */
 export function regionOf(market: string, currency: string): Region {
-  const text = ` ${market
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}.]+/gu, ' ')
-    .trim()} `;
-  if (text.trim()) {
-    let best: { region: Region; at: number } | undefined;
-    for (const { region, place } of PLACES) {
-      const at = findPlace(text, place);
-      if (at >= 0 && (!best || at < best.at)) best = { region, at };
-    }
-    if (best) return best.region;
-  }
-  return CURRENCY_REGIONS[currency] ?? 'us_ca';
+  return placeOf(market)?.region ?? CURRENCY_REGIONS[currency] ?? 'us_ca';
 }
 
 function findPlace(text: string, place: string): number {
@@ -280,4 +285,47 @@ export function planTargets(
     if (!out.some((k) => k.kpi === d.kpi)) out.push({ ...d, unit: KPI_UNITS[d.kpi] });
   }
   return out;
+}
+
+/**
+ * What the model is told as facts (never asked to invent): the market's region, its benchmarks in
+ * the plan's currency, and what 1,000 units of the currency buy on each paid channel there. The bot
+ * recomputes every target from the model's split with these same figures (ideas.ts, finalizeIdea).
+ */
+export function benchmarkFacts(market: string, currency: string) {
+  const region = regionOf(market, currency);
+  const b = BENCHMARKS[region];
+  const perUsd = fromUsd(1, currency).value;
+  const money = (usd: number) => Math.round(usd * perUsd * 100) / 100;
+  const per1000 = (channel: Channel) => {
+    const f = funnelFor([{ channel, amountMinor: toMinor(1000, currency) }], currency, region);
+    return { impressions: f.impressions, clicks: f.clicks, leads: f.leads, purchases: f.purchases };
+  };
+  return {
+    region,
+    currency,
+    benchmarks: {
+      social_ads: {
+        cpm: money(b.social_ads.cpm.value),
+        ctrPercent: b.social_ads.ctr.value,
+        cpl: money(b.social_ads.cpl.value),
+        cpa: money(b.social_ads.cpa.value),
+      },
+      search: { cpc: money(b.search.cpc.value), ctrPercent: b.search.ctr.value, conversionPercent: b.search.cvr.value },
+      video: { cpm: money(b.video.cpm.value), ctrPercent: b.video.ctr.value, viewRatePercent: b.video.view_rate.value },
+      linkedin: {
+        cpm: money(b.linkedin.cpm.value),
+        ctrPercent: b.linkedin.ctr.value,
+        cpl: money(b.linkedin.cpl.value),
+      },
+      email: { openRatePercent: b.email.open_rate.value, clickRatePercent: b.email.click_rate.value },
+    },
+    fundedWith1000: {
+      social_ads: per1000('social_ads'),
+      search: per1000('search'),
+      video: per1000('video'),
+      linkedin: per1000('linkedin'),
+    },
+    rule: 'Leads, purchases, impressions and clicks are the sums over the paid channels of the split; CPL and CPA are the whole budget divided by them. Other channels add no counted volume.',
+  };
 }

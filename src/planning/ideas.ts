@@ -5,11 +5,22 @@
  * texts (finalizeIdea); then the plan's timeline and a split rescaled to a new budget.
  */
 import { z } from 'zod';
-import { defineMessages, iso, LOCALES, type Locale } from '../core/i18n.js';
-import { formatMoney, fromUsd, minorDigits, splitExact, toMajor } from '../lib/money.js';
+import { defineMessages, formatNumber, iso, LOCALES, type Locale } from '../core/i18n.js';
+import { formatMoney, fromUsd, minorDigits, splitExact, toMajor, toMinor } from '../lib/money.js';
 import { count } from '../lib/plural.js';
-import { CHANNEL_INFO, CHANNELS, type Channel, channelMinimum, GOALS, KPIS } from './catalog.js';
-import { planTargets } from './funnel.js';
+import { BUSINESS_TYPE_LABELS, BUSINESS_TYPES } from '../workspace/brand.js';
+import {
+  businessTypeOf,
+  CHANNEL_INFO,
+  CHANNELS,
+  type Channel,
+  channelMinimum,
+  GOALS,
+  KPI_LABELS,
+  KPI_UNITS,
+  KPIS,
+} from './catalog.js';
+import { type FunnelTarget, planTargets } from './funnel.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shapes
@@ -26,6 +37,9 @@ export const BrainstormRequest = z.object({
   seed: z.number().int().min(0).max(1_000_000),
   /** Average order (or deal) value in minor units; without it no ROAS target is set. */
   orderValueMinor: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+  /** From the brand profile, else read from the brief's words (businessTypeFrom says which). */
+  businessType: z.enum(BUSINESS_TYPES).optional(),
+  businessTypeFrom: z.enum(['brand', 'brief']).optional(),
 });
 export type BrainstormRequest = z.infer<typeof BrainstormRequest>;
 
@@ -99,9 +113,15 @@ export const plannerText = defineMessages(
         : `${p.budget} is split across ${count(p.n, 'channel', 'en')}, each above its minimum useful spend.`,
     belowMinimum: (p: { budget: string; minimum: string; channel: string }) =>
       `${p.budget} is below the least useful spend for ${p.channel} (${p.minimum}); treat this as a small test, or raise the budget.`,
-    b2b: 'The audience reads as business buyers, so channels for professionals are preferred.',
-    b2c: 'The audience reads as consumers, so social and creator channels are preferred.',
     needsOrderValue: 'A ROAS target needs your average order value: add order_value: (for example order_value:40).',
+    roasBelowOne:
+      'At these benchmarks a first sale costs more than the average order: count on repeat purchases, or test your own cost per sale before scaling.',
+    needsGiftValue: 'A return target needs your average gift: add order_value: (for example order_value:100).',
+    typeFromBrand: (p: { type: string }) => `Business type: ${p.type} (from the brand profile).`,
+    replaced: (p: { items: string }) => `Targets that contradicted this plan's funnel were replaced: ${p.items}.`,
+    dropped: (p: { items: string }) => `Targets the funnel cannot support were left out: ${p.items}.`,
+    typeFromBrief: (p: { type: string }) =>
+      `Business type: ${p.type}, read from the brief's words (set it for good with /brand set type:…).`,
     phaseAttract: (p: { channel: string }) => `Attract: set up tracking and launch ${p.channel}`,
     phaseEngage: (p: { channel: string }) =>
       `Engage: retarget, nurture and answer; keep what performs best on ${p.channel}`,
@@ -116,9 +136,15 @@ export const plannerText = defineMessages(
         : `توزيع ${iso(p.budget)} على ${count(p.n, 'channel', 'ar')}، كل منها فوق حد الإنفاق الأدنى المفيد.`,
     belowMinimum: (p) =>
       `${iso(p.budget)} أقل من أدنى إنفاق مفيد لقناة ${p.channel} (${iso(p.minimum)})؛ اعتبرها تجربة صغيرة أو ارفع الميزانية.`,
-    b2b: 'الجمهور يبدو من قطاع الأعمال، لذا نفضّل القنوات المهنية.',
-    b2c: 'الجمهور يبدو من المستهلكين، لذا نفضّل الشبكات الاجتماعية وصنّاع المحتوى.',
     needsOrderValue: `تحديد هدف للعائد على الإنفاق الإعلاني ROAS يحتاج إلى متوسط قيمة الطلب: أضف ${iso('order_value:')} (مثل ${iso('order_value:40')}).`,
+    roasBelowOne:
+      'وفق هذه المعايير تكلّف عملية البيع الأولى أكثر من متوسط قيمة الطلب: اعتمد على تكرار الشراء، أو اختبر تكلفة البيع الفعلية لديك قبل التوسع.',
+    needsGiftValue: `تحديد هدف للعائد يحتاج إلى متوسط قيمة التبرع: أضف ${iso('order_value:')} (مثل ${iso('order_value:100')}).`,
+    typeFromBrand: (p) => `نوع النشاط: ${p.type} (من ملف العلامة التجارية).`,
+    replaced: (p) => `استُبدلت مستهدفات تناقض مسار التحويل في هذه الخطة: ${p.items}.`,
+    dropped: (p) => `حُذفت مستهدفات لا يدعمها مسار التحويل: ${p.items}.`,
+    typeFromBrief: (p) =>
+      `نوع النشاط: ${p.type}، استُنتج من كلمات الطلب (اضبطه نهائيًا بالأمر ${iso('/brand set type:…')}).`,
     phaseAttract: (p) => `الجذب: إعداد التتبع وإطلاق ${p.channel}`,
     phaseEngage: (p) => `التفاعل: إعادة الاستهداف ورعاية المهتمين والرد؛ الإبقاء على الأفضل أداءً في ${p.channel}`,
     phaseDelight: 'الإسعاد: الشكر والتهيئة وطلب التقييمات والإحالات؛ القياس مقابل مؤشرات الأداء',
@@ -233,13 +259,84 @@ export function finalizeIdea(draft: IdeaDraft, request: BrainstormRequest): Idea
     },
     kpis,
     reasoning: clip(
-      [draft.reasoning.trim(), note, request.goal === 'sales' && !request.orderValueMinor ? t.needsOrderValue : '']
+      [
+        draft.reasoning.trim(),
+        ...checkedAgainst(draft.kpis, kpis, request),
+        typeNote(request),
+        note,
+        (kpis.find((k) => k.kpi === 'roas')?.target ?? 1) < 1 ? t.roasBelowOne : '',
+        request.goal === 'sales' && !request.orderValueMinor
+          ? requestType(request) === 'ngo'
+            ? t.needsGiftValue
+            : t.needsOrderValue
+          : '',
+      ]
         .filter(Boolean)
         .join(' '),
       1200,
     ),
     belowMinimum,
   });
+}
+
+/** Within this share of the funnel's figure, a proposed target agrees with it (rounding, not a new plan). */
+const AGREES = 0.1;
+
+/**
+ * The proposed targets (the model's) that contradict the ones read off the funnel, said in the
+ * reasoning: those replaced ("Leads 900 → 577") and those the funnel cannot support (ROI, or ROAS
+ * without an order value), left out. The offline drafts carry the funnel's own targets: no note.
+ */
+function checkedAgainst(
+  proposed: IdeaDraft['kpis'],
+  kpis: readonly FunnelTarget[],
+  request: BrainstormRequest,
+): string[] {
+  const { locale, currency } = request;
+  const t = plannerText[locale];
+  const value = (target: number, unit: FunnelTarget['unit']) => {
+    const v =
+      unit === 'currency'
+        ? formatMoney(toMinor(target, currency), currency)
+        : unit === 'percent'
+          ? `${formatNumber(target, 'en', 2)}%`
+          : unit === 'ratio'
+            ? `${formatNumber(target, 'en', 1)}x`
+            : formatNumber(target, 'en', 0);
+    return locale === 'ar' ? iso(v) : v;
+  };
+  const replaced: string[] = [];
+  const dropped: string[] = [];
+  for (const p of proposed) {
+    const label = KPI_LABELS[p.kpi][locale];
+    const c = kpis.find((k) => k.kpi === p.kpi);
+    if (!c) {
+      dropped.push(`${label} ${value(p.target, KPI_UNITS[p.kpi])}`);
+      continue;
+    }
+    const off = Math.abs(p.target - c.target) > AGREES * Math.abs(c.target);
+    if (off || p.direction !== c.direction) {
+      const [was, now] = [value(p.target, c.unit), value(c.target, c.unit)];
+      replaced.push(locale === 'ar' ? `${label} ${now} بدلًا من ${was}` : `${label} ${was} → ${now}`);
+    }
+  }
+  const sep = locale === 'ar' ? '، ' : ', ';
+  return [
+    replaced.length > 0 ? t.replaced({ items: replaced.join(sep) }) : '',
+    dropped.length > 0 ? t.dropped({ items: dropped.join(sep) }) : '',
+  ];
+}
+
+/** The business type a request is planned for: the brand's, else read from its words. */
+export function requestType(request: BrainstormRequest) {
+  return request.businessType ?? businessTypeOf(request.product, request.market);
+}
+
+/** Which business type the idea was planned for, and where that came from. */
+function typeNote(request: BrainstormRequest): string {
+  const t = plannerText[request.locale];
+  const type = BUSINESS_TYPE_LABELS[requestType(request)][request.locale];
+  return request.businessTypeFrom === 'brand' ? t.typeFromBrand({ type }) : t.typeFromBrief({ type });
 }
 
 /** Weeks split into attract, engage and delight phases (a quarter, a half, a quarter). */

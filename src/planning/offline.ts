@@ -9,16 +9,24 @@ import { iso, type Locale } from '../core/i18n.js';
 import type { OfflineGenerator } from '../lib/llm.js';
 import { fromUsd, toMajor } from '../lib/money.js';
 import {
-  audienceOf,
-  CHANNEL_INFO,
   type Channel,
-  fitsAudience,
   fitsGoal,
+  fitsType,
+  knowsTheBrand,
+  STRATEGIES,
   type Strategy,
-  strategiesFor,
+  strategyFits,
+  tacticsFor,
 } from './catalog.js';
 import { planTargets } from './funnel.js';
-import { allocate, type BrainstormDraft, BrainstormRequest, type IdeaDraft, plannerText } from './ideas.js';
+import {
+  allocate,
+  type BrainstormDraft,
+  BrainstormRequest,
+  type IdeaDraft,
+  plannerText,
+  requestType,
+} from './ideas.js';
 
 function fill(template: string, product: string, market: string, locale: Locale): string {
   const wrap = (v: string) => (locale === 'ar' ? iso(v) : v);
@@ -27,9 +35,13 @@ function fill(template: string, product: string, market: string, locale: Locale)
 
 export { planTargets as kpiTargets } from './funnel.js';
 
-/** Channels that make the consumer or the business-buyer sentence true of a split. */
-const CONSUMER_CHANNELS: ReadonlySet<Channel> = new Set(['social_ads', 'social_organic', 'influencers', 'video']);
-const BUSINESS_CHANNELS: ReadonlySet<Channel> = new Set(['linkedin', 'webinars']);
+/**
+ * Approaches made for one kind of business (Maps for a clinic, donor stories for a charity) come
+ * before the general ones, which could otherwise take their channels first.
+ */
+const RANKED: readonly Strategy[] = [...STRATEGIES].sort(
+  (a, b) => (a.types?.length === 1 ? 0 : 1) - (b.types?.length === 1 ? 0 : 1),
+);
 
 interface Candidate {
   st: Strategy;
@@ -45,16 +57,23 @@ interface Candidate {
  */
 function candidates(request: BrainstormRequest): Candidate[] {
   const { goal, weeks } = request;
-  const audience = audienceOf(request.product, request.market);
+  const type = requestType(request);
   const out: Candidate[] = [];
   const seen = new Set<string>();
-  const later: Strategy[] = [];
-  const usable = strategiesFor(goal, audience, 0).filter(
-    (st) => (st.maxWeeks === undefined || weeks <= st.maxWeeks) && (st.minWeeks === undefined || weeks > st.minWeeks),
+  const later: Array<{ st: Strategy; channels: Candidate['channels']; funded: boolean }> = [];
+  const usd = budgetUsd(request);
+  const usable = RANKED.filter(
+    (st) =>
+      st.goal === goal &&
+      st.mix[0] !== undefined &&
+      fitsType(st.mix[0][0], type) &&
+      strategyFits(st, type, usd) &&
+      (st.maxWeeks === undefined || weeks <= st.maxWeeks) &&
+      (st.minWeeks === undefined || weeks > st.minWeeks),
   );
   for (const st of usable) {
     const channels = st.mix
-      .filter(([c]) => fitsGoal(c, goal) && fitsAudience(c, audience))
+      .filter(([c]) => fitsGoal(c, goal) && fitsType(c, type))
       .map(([channel, weight]) => ({ channel, weight }));
     const lead = st.mix[0]?.[0];
     const { split } = allocate(request.budgetMinor, request.currency, weeks, channels);
@@ -62,27 +81,31 @@ function candidates(request: BrainstormRequest): Candidate[] {
       .map((l) => l.channel)
       .sort()
       .join('+');
-    if (!split.some((l) => l.channel === lead) || seen.has(key)) {
-      later.push(st);
+    const funded = split.some((l) => l.channel === lead);
+    if (!funded || seen.has(key)) {
+      later.push({ st, channels, funded });
       continue;
     }
     seen.add(key);
     out.push({ st, channels });
   }
-  for (const st of later) {
+  for (const { st, channels, funded } of later) {
     if (out.length >= 3) break;
     const lead = st.mix[0];
-    if (lead && fitsGoal(lead[0], goal) && fitsAudience(lead[0], audience)) {
-      out.push({ st, channels: [{ channel: lead[0], weight: lead[1] }] });
-    }
+    // Another approach on the same channels keeps its whole mix; one whose defining channel the
+    // budget cannot fund becomes a small test of that channel alone.
+    if (funded) out.push({ st, channels });
+    else if (lead && fitsGoal(lead[0], goal)) out.push({ st, channels: [{ channel: lead[0], weight: lead[1] }] });
   }
   return out;
 }
 
+const budgetUsd = (request: BrainstormRequest) =>
+  toMajor(request.budgetMinor, request.currency) / fromUsd(1, request.currency).value;
+
 /** How many ideas a page shows: four from about 5,000 USD, else three. */
 function pageSize(request: BrainstormRequest, available: number): number {
-  const usd = toMajor(request.budgetMinor, request.currency) / fromUsd(1, request.currency).value;
-  return Math.min(usd >= 5000 ? 4 : 3, available);
+  return Math.min(budgetUsd(request) >= 5000 ? 4 : 3, available);
 }
 
 /**
@@ -103,19 +126,13 @@ export function offlineBrainstorm(request: BrainstormRequest): z.infer<typeof Br
   const t = plannerText[locale];
   const product = request.product;
   const market = request.market || t.yourMarket;
-  const audience = audienceOf(request.product, request.market);
+  const type = requestType(request);
+  // A brief aimed at the list or at customers gets the tactics for people who know the brand.
+  const known = knowsTheBrand(request.market);
   const draft = ({ st, channels }: Candidate): IdeaDraft => {
     const { split } = allocate(request.budgetMinor, request.currency, request.weeks, channels);
     const stage = (k: 'attract' | 'engage' | 'delight') =>
-      split.slice(0, 3).map((l) => CHANNEL_INFO[l.channel].tactics[k][locale]);
-    const fits =
-      audience === 'b2b'
-        ? split.some((l) => BUSINESS_CHANNELS.has(l.channel))
-          ? t.b2b
-          : ''
-        : split.some((l) => CONSUMER_CHANNELS.has(l.channel))
-          ? t.b2c
-          : '';
+      split.slice(0, 3).map((l) => tacticsFor(l.channel, type, st.existing === true || known)[k][locale]);
     return {
       title: st.title[locale],
       hook: fill(st.hook[locale], product, market, locale),
@@ -124,7 +141,7 @@ export function offlineBrainstorm(request: BrainstormRequest): z.infer<typeof Br
       kpis: planTargets(goal, split, request.currency, request.market, request.orderValueMinor).map(
         ({ unit: _unit, ...k }) => k,
       ),
-      reasoning: fits ? `${st.why[locale]} ${fits}` : st.why[locale],
+      reasoning: st.why[locale],
     };
   };
   const all = candidates(request);

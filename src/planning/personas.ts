@@ -1,19 +1,20 @@
 /**
  * Buyer personas per workspace: built from a segment description by the model when configured, or
- * by the offline rules (an archetype matched on the segment's words, in English or Arabic; the
- * archetypes are data, in data/personas.ts), and stored with a name unique in the workspace.
+ * by the offline rules (persona-profile.ts: gender, age, role, buying role and objections read from
+ * the segment's words in English or Arabic, and the brand), and stored with a name unique in the
+ * workspace.
  */
-import { createHash } from 'node:crypto';
 import type { Persona, Prisma } from '@prisma/client';
 import { z } from 'zod';
-import { type L10n, LOCALES } from '../core/i18n.js';
+import { LOCALES } from '../core/i18n.js';
 import type { Actor } from '../core/identity.js';
 import type { Db } from '../db/client.js';
 import { type Generated, generateWithFallback, type Llm, type OfflineGenerator } from '../lib/llm.js';
 import type { Logger } from '../log.js';
 import type { AuditService } from '../workspace/audit.js';
+import { BUSINESS_TYPES } from '../workspace/brand.js';
 import { CHANNELS } from './catalog.js';
-import { ARCHETYPES, type Archetype, NAMES } from './data/personas.js';
+import { offlineProfile } from './persona-profile.js';
 
 /** The stored persona row, for commands (which do not import the database client's types). */
 export type { Persona } from '@prisma/client';
@@ -25,6 +26,8 @@ export const PersonaRequest = z.object({
   locale: z.enum(LOCALES),
   /** Picks among names so two personas for one segment differ. */
   seed: z.number().int().min(0).max(1_000_000),
+  /** The brand's business type, when its profile says it (a B2B brand's segments are buyers at work). */
+  businessType: z.enum(BUSINESS_TYPES).optional(),
 });
 export type PersonaRequest = z.infer<typeof PersonaRequest>;
 
@@ -47,51 +50,9 @@ export type PersonaDraft = z.infer<typeof PersonaDraft>;
 export const PersonaData = PersonaDraft.omit({ name: true });
 export type PersonaData = z.infer<typeof PersonaData>;
 
-function words(text: string): string[] {
-  return text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-}
-
-/** The archetype whose words appear most in the segment; the everyday shopper when none do. */
-export function archetypeFor(segment: string): Archetype {
-  const w = words(segment);
-  let best = ARCHETYPES[ARCHETYPES.length - 1] as Archetype;
-  let bestScore = 0;
-  for (const a of ARCHETYPES) {
-    const score = w.filter((x) => a.words.includes(x)).length;
-    if (score > bestScore) {
-      best = a;
-      bestScore = score;
-    }
-  }
-  return best;
-}
-
-function hash(text: string): number {
-  return createHash('sha256').update(text).digest().readUInt32BE(0);
-}
-
-/** The offline persona: an archetype's profile, the segment's own words as extra keywords. */
+/** The offline persona: every field follows the segment's words and the brand (persona-profile.ts). */
 export function offlinePersona(r: PersonaRequest): PersonaDraft {
-  const a = archetypeFor(r.segment);
-  const names = NAMES[r.locale];
-  const first = names[(hash(r.segment) + r.seed) % names.length] as string;
-  const pick = (items: readonly L10n[]) => items.map((i) => i[r.locale]);
-  const own = words(r.segment).filter((x) => x.length > 3);
-  const keywords = [...new Set([...a.keywords[r.locale].split(/[,،]\s*/), ...own])].slice(0, 10);
-  return {
-    name: r.locale === 'ar' ? `${first}، ${a.role.ar}` : `${first}, ${a.role.en}`,
-    demographics: a.demographics[r.locale],
-    goals: pick(a.goals),
-    pains: pick(a.pains),
-    objections: pick(a.objections),
-    channels: [...a.channels],
-    content: pick(a.content),
-    messaging: pick(a.messaging),
-    keywords,
-  };
+  return offlineProfile(r);
 }
 
 export const personaGenerator: OfflineGenerator = (data) => offlinePersona(PersonaRequest.parse(data));

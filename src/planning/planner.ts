@@ -15,7 +15,7 @@ import { formatMoney, toMinor } from '../lib/money.js';
 import type { Logger } from '../log.js';
 import type { AuditService } from '../workspace/audit.js';
 import { CHANNELS, type Channel, GOALS, type Goal } from './catalog.js';
-import { planTargets } from './funnel.js';
+import { benchmarkFacts, planTargets } from './funnel.js';
 import {
   BrainstormDraft,
   BrainstormRequest,
@@ -30,8 +30,10 @@ import {
 
 /** The stored plan row, for commands (which do not import the database client's types). */
 export type { Plan } from '@prisma/client';
+export { type BriefOptions, briefRequest } from './brief.js';
 export {
   audienceOf,
+  businessTypeOf,
   CHANNELS,
   type Channel,
   channelMinimum,
@@ -42,7 +44,7 @@ export {
   KPIS,
   type Kpi,
   type KpiUnit,
-  strategiesFor,
+  strategyFits,
 } from './catalog.js';
 export {
   type Allocation,
@@ -55,6 +57,7 @@ export {
   IdeaDraft,
   KpiTarget,
   plannerText,
+  requestType,
   rescaleSplit,
   SplitLine,
   TimelinePhase,
@@ -67,8 +70,11 @@ const INSTRUCTIONS = [
   'budget, duration and market given in the JSON data. Each idea leads with a different channel.',
   'Use only channels that serve the goal; prefer fewer channels for small budgets. Give each channel',
   'an integer weight (1-100) for its share of the budget. Inbound tactics: attract, engage, delight.',
-  'KPI targets are realistic numbers based on industry benchmarks: percent values as percentages',
-  '(2.5 means 2.5%), money values in major units of the given currency, ROAS as a ratio.',
+  'KPI targets: derive them from your split and the "facts" field (the market region, its benchmarks in',
+  'the plan currency, and what 1,000 units of the currency buy on each paid channel there), never from',
+  'general knowledge: the bot recomputes every target from the split with these facts and replaces any',
+  'that contradict them. Percent values as percentages (2.5 means 2.5%), money values in major units',
+  'of the given currency, ROAS as a ratio and only when orderValueMinor is given; no ROI next to ROAS.',
   'Write every text in the language named by the "language" field.',
 ].join(' ');
 
@@ -164,7 +170,16 @@ export class PlannerService {
       this.online,
       this.offline,
       BrainstormDraft,
-      { task: 'brainstorm', instructions: INSTRUCTIONS, data: { ...request, language } },
+      {
+        task: 'brainstorm',
+        instructions: INSTRUCTIONS,
+        // The facts only matter to a model; the offline rules compute them themselves.
+        data: {
+          ...request,
+          language,
+          ...(this.online ? { facts: benchmarkFacts(request.market, request.currency) } : {}),
+        },
+      },
       this.log,
     );
     const ideas = out.value.ideas.map((d) => finalizeIdea(d, request));
@@ -261,6 +276,10 @@ export class PlannerService {
     if (edit.targetMarket) data.targetMarket = edit.targetMarket;
     if (edit.targetSegment) data.targetSegment = edit.targetSegment;
     if (edit.bestMethod) data.bestMethod = edit.bestMethod;
+    else if (edit.targetMarket && plan.targetMarket && plan.bestMethod.includes(plan.targetMarket)) {
+      // The method's hook named the old market ("a live session for Dubai"): it follows the edit.
+      data.bestMethod = plan.bestMethod.replaceAll(plan.targetMarket, edit.targetMarket).slice(0, 600);
+    }
     if (edit.focusChannel) data.focusChannel = edit.focusChannel;
     // Everything derived from the budget and the market follows them: the split, the funnel and
     // its targets, and the budget named in the reasoning.

@@ -5,9 +5,20 @@
  * (never a guessed default such as an implied order value).
  */
 import { z } from 'zod';
+import type { L10n } from '../core/i18n.js';
 
 export const BUSINESS_TYPES = ['b2b', 'consumer', 'local', 'ngo', 'ecommerce', 'app'] as const;
 export type BusinessType = (typeof BUSINESS_TYPES)[number];
+
+/** How each business type is named in replies (a noun phrase, no article). */
+export const BUSINESS_TYPE_LABELS: Record<BusinessType, L10n> = {
+  b2b: { en: 'B2B, selling to businesses', ar: 'بيع للشركات' },
+  consumer: { en: 'consumer brand', ar: 'علامة استهلاكية' },
+  local: { en: 'local business', ar: 'نشاط تجاري محلي' },
+  ngo: { en: 'non-profit', ar: 'جهة غير ربحية' },
+  ecommerce: { en: 'online store', ar: 'متجر إلكتروني' },
+  app: { en: 'app', ar: 'تطبيق' },
+};
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -46,3 +57,19 @@ export function brandOf(stored: unknown): BrandProfile {
 export function hasBrand(profile: BrandProfile): boolean {
   return Object.keys(profile).length > 0;
 }
+
+/** The fields of a profile, in the order /brand shows them. */
+export const BRAND_FIELDS = [
+  'name',
+  'offer',
+  'businessType',
+  'market',
+  'currency',
+  'averageOrderMinor',
+  'website',
+  'voice',
+  'wordsToAvoid',
+  'hashtags',
+  'ctaLink',
+] as const satisfies ReadonlyArray<keyof BrandProfile>;
+export type BrandField = (typeof BRAND_FIELDS)[number];

@@ -161,6 +161,57 @@ describe('OpenAI planner against a local fake', () => {
     expect(textOf(r)).toContain('Offline planner: the AI service did not answer in time');
   });
 
+  it('gives the model the funnel facts and replaces its targets that contradict them, saying so (issue 17, item 8)', async () => {
+    app = await createTestApp(env());
+    const r = await app.say(
+      '/brainstorm product:"frozen food" goal:leads budget:40000 currency:EGP duration:8w market:"families in Cairo"',
+    );
+    const user = JSON.parse(fake.requests[0]?.messages.find((m) => m.role === 'user')?.content ?? '{}');
+    // The facts are Egypt's, in EGP: a Meta CPM near USD 1.75, not the US USD 8 converted.
+    expect(user.facts).toMatchObject({ region: 'egypt', currency: 'EGP' });
+    expect(user.facts.benchmarks.social_ads.cpm).toBeGreaterThan(60);
+    expect(user.facts.benchmarks.social_ads.cpm).toBeLessThan(130);
+    expect(user.facts.fundedWith1000.social_ads.impressions).toBeGreaterThan(0);
+    const system = fake.requests[0]?.messages.find((m) => m.role === 'system')?.content ?? '';
+    expect(system).toContain('"facts"');
+    // The model said CPL at most EGP 18: the split's own funnel says otherwise, and wins.
+    const rows = (await app.services.db.brainstorm.findFirstOrThrow()).ideas as Array<{
+      split: Array<{ amountMinor: number }>;
+      kpis: Array<{ kpi: string; target: number }>;
+      reasoning: string;
+    }>;
+    const second = rows[1];
+    const leads = second?.kpis.find((k) => k.kpi === 'leads')?.target ?? 0;
+    const cpl = second?.kpis.find((k) => k.kpi === 'cpl')?.target ?? 0;
+    expect(leads).toBeGreaterThan(0);
+    expect(Math.abs(leads * cpl - 40000)).toBeLessThan(leads * 0.01);
+    expect(cpl).not.toBe(18);
+    expect(second?.reasoning).toMatch(
+      /Targets that contradicted this plan's funnel were replaced: .*Cost per lead \(CPL\) EGP 18 → EGP/,
+    );
+    expect(textOf(r)).toContain('Targets that contradicted this plan');
+  });
+
+  it('leaves out a target the funnel cannot support (ROI, or ROAS without an order value), saying so', async () => {
+    await fake.close();
+    fake = await startFakeOpenAI({
+      apiKey: KEY,
+      respond: () => ({
+        ideas: [1, 2, 3].map((n) => ({
+          ...idea(`Model idea ${n}`, 'search'),
+          kpis: [
+            { kpi: 'roi', target: 200, direction: 'min' },
+            { kpi: 'roas', target: 3, direction: 'min' },
+          ],
+        })),
+      }),
+    });
+    app = await createTestApp(env());
+    const r = textOf(await app.say('/brainstorm product:"sourdough bread" goal:sales budget:150 currency:USD'));
+    expect(r).toContain('Targets the funnel cannot support were left out: ROI 200%, Return on ad spend (ROAS) 3x.');
+    expect(r).not.toMatch(/ROAS\): at least/);
+  });
+
   it('builds a persona with the model and stores it', async () => {
     app = await createTestApp(env());
     const r = await app.say('/persona create owners of small dental clinics');

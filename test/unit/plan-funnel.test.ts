@@ -274,3 +274,47 @@ describe('ideas that fit their channels (issue 17, item 4)', () => {
     }
   });
 });
+
+describe('targets checked against the funnel (issue 17, item 8)', () => {
+  it('the built-in planner’s own targets always agree with the funnel: no replacement note, ever', () => {
+    const r = rng(7);
+    for (let i = 0; i < 400; i++) {
+      const req: BrainstormRequest = {
+        product: ['sourdough bread', 'payroll software', 'orphan sponsorship', 'teeth whitening'][i % 4] as string,
+        market: ['Brooklyn', 'companies in Dubai', 'Cairo', 'الرياض'][i % 4] as string,
+        goal: GOALS[Math.floor(r() * GOALS.length)] as BrainstormRequest['goal'],
+        budgetMinor: Math.max(1, Math.floor(10 ** (2 + r() * 7))),
+        currency: ['USD', 'SAR', 'EGP', 'KWD'][i % 4] as string,
+        weeks: 1 + Math.floor(r() * 52),
+        locale: i % 2 === 0 ? 'en' : 'ar',
+        seed: Math.floor(r() * 3),
+      };
+      for (const idea of ideas(req)) {
+        expect(idea.reasoning).not.toMatch(/contradicted|cannot support|تناقض|لا يدعمها/);
+      }
+    }
+  });
+
+  it('a proposed target off the funnel is replaced by the funnel’s, and named', () => {
+    const [draft] = offlineBrainstorm(PAYROLL).ideas;
+    if (!draft) throw new Error('no idea');
+    const idea = finalizeIdea(
+      { ...draft, kpis: [{ kpi: 'leads', target: 626, direction: 'min' }, ...draft.kpis.slice(1)] },
+      PAYROLL,
+    );
+    const leads = target(idea, 'leads') ?? 0;
+    expect(leads).not.toBe(626);
+    expect(Math.abs(leads * (target(idea, 'cpl') ?? 0) - 250_000)).toBeLessThan(leads * 0.01);
+    expect(idea.reasoning).toContain(`Leads 626 → ${leads.toLocaleString('en-US')}`);
+  });
+
+  it('says when the order value does not pay for a first sale (ROAS under 1x), and only then', () => {
+    const sales: BrainstormRequest = { ...PAYROLL, goal: 'sales', product: 'sourdough bread', market: 'Brooklyn' };
+    const cheap = ideas({ ...sales, orderValueMinor: 1_500, currency: 'USD', budgetMinor: 15_000 });
+    const dear = ideas({ ...sales, orderValueMinor: 50_000_00, currency: 'USD', budgetMinor: 15_000 });
+    for (const i of cheap)
+      if ((target(i, 'roas') ?? 1) < 1) expect(i.reasoning).toContain('costs more than the average order');
+    expect(cheap.some((i) => (target(i, 'roas') ?? 1) < 1)).toBe(true);
+    for (const i of dear) expect(i.reasoning).not.toContain('costs more than the average order');
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STRATEGIES } from '../../src/planning/catalog.js';
+import { offlineProfile } from '../../src/planning/persona-profile.js';
 import {
   type BrainstormRequest,
   finalizeIdea,
@@ -89,6 +90,10 @@ function breakages(text: string, userTexts: readonly string[]): string[] {
         found.push(`"in" glued before "${u}"`);
       }
       if (/لـ$/.test(before)) found.push(`"لـ" glued to "${u}"`);
+      // "the decision makers of HR managers ...": a possessive glued to the user's words.
+      if (/\b(of|to)\s$/.test(before) && /^(HR|existing|young|busy|students|everyone|people)/i.test(u)) {
+        found.push(`"of"/"to" glued before "${u}"`);
+      }
       at = plain.indexOf(u, at + 1);
     }
   }
@@ -143,6 +148,19 @@ describe('sentences that cannot break (issue 17, item 5)', () => {
           for (const t of texts) for (const b of breakages(t, [product, market])) problems.push(`${b}: ${t}`);
           if (req.weeks > 4) expect(idea.hook).not.toMatch(/this week only|هذا الأسبوع فقط/i);
         }
+      }
+    }
+    expect(problems.slice(0, 10)).toEqual([]);
+  });
+
+  it('personas from the 50 strings as segments, both languages', () => {
+    const problems: string[] = [];
+    for (const segment of [...MARKETS, ...PRODUCTS].filter(Boolean)) {
+      for (const locale of ['en', 'ar'] as const) {
+        const p = offlineProfile({ segment, product: '', market: '', locale, seed: 0 });
+        const texts = [p.name, p.demographics, ...p.goals, ...p.pains, ...p.objections, ...p.content, ...p.messaging];
+        for (const t of texts)
+          for (const b of breakages(t, [segment])) problems.push(`${segment}/${locale}: ${b}: ${t}`);
       }
     }
     expect(problems.slice(0, 10)).toEqual([]);

@@ -200,6 +200,23 @@ describe('/plan', () => {
     expect(shown).toMatch(new RegExp(`Leads: ${target(before, 'leads')} → ${target(after, 'leads')}`));
   });
 
+  it('edit market: the region, the targets and the method’s wording follow, and the change is listed', async () => {
+    await app.say('/plan create "frozen food" goal:leads budget:40000 currency:EGP market:"Dubai"');
+    const before = await app.services.db.plan.findFirstOrThrow();
+    expect(before.bestMethod).toContain('Dubai');
+    const shown = textOf(await app.say(`/plan edit ${before.id} market:"Cairo"`));
+    const after = await app.services.db.plan.findFirstOrThrow();
+    expect(after.bestMethod).toContain('Cairo');
+    expect(after.bestMethod).not.toContain('Dubai');
+    expect(shown).toContain('Target market: Dubai → Cairo');
+    expect(shown).toMatch(/Best method: .*Dubai.* → .*Cairo/);
+    // Egypt's costs are far below the Gulf's: the same EGP buys more leads.
+    const leads = (p: typeof before) =>
+      (p.kpiTargets as Array<{ kpi: string; target: number }>).find((k) => k.kpi === 'leads')?.target ?? 0;
+    expect(leads(before)).toBeGreaterThan(0);
+    expect(leads(after)).toBeGreaterThan(leads(before) * 2);
+  });
+
   it('refuses personas that do not exist and stores nothing', async () => {
     const r = await app.say('/plan create "meal kits" goal:sales budget:1500 personas:7');
     expect(r.tone).toBe('error');

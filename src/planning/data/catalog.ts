@@ -10,6 +10,7 @@
  * planner's rules are in ../offline.ts and ../ideas.ts.
  */
 import type { L10n } from '../../core/i18n.js';
+import type { BusinessType } from '../../workspace/brand.js';
 
 export const GOALS = ['awareness', 'leads', 'sales', 'engagement', 'retention'] as const;
 export type Goal = (typeof GOALS)[number];
@@ -25,6 +26,8 @@ export const CHANNELS = [
   'linkedin',
   'webinars',
   'referral',
+  'local_listings',
+  'whatsapp',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -92,13 +95,25 @@ export interface ChannelInfo {
   label: L10n;
   /** 0 = does not serve the goal; 3 = one of the best channels for it. */
   fit: Partial<Record<Goal, 1 | 2 | 3>>;
-  /** Left out for the other audience (LinkedIn ads rarely pay for consumer products, creators rarely for B2B). */
+  /** Left out for the other audience (creators rarely pay for B2B). */
   audience?: Audience;
+  /** Only for these business types (Maps listings are for places people visit); all when absent. */
+  types?: readonly BusinessType[];
   /** Least useful budget in USD: a one-off part (production, tools) plus a weekly part (paid delivery). */
   minimum: { fixedUsd: number; weeklyUsd: number };
   /** Benchmarks (USD for money); cited per channel below. */
   bench: Partial<Record<Kpi, number>>;
-  tactics: { attract: L10n; engage: L10n; delight: L10n };
+  tactics: Tactics;
+  /** Tactics for people who already know the brand (a strategy aimed at the list or at customers). */
+  existing?: Tactics;
+  /** Tactics that replace the general ones for a business type (a charity has donors, not buyers). */
+  byType?: Partial<Record<BusinessType, Tactics>>;
+}
+
+export interface Tactics {
+  attract: L10n;
+  engage: L10n;
+  delight: L10n;
 }
 
 /*
@@ -147,6 +162,22 @@ export const CHANNEL_INFO: Record<Channel, ChannelInfo> = {
         ar: 'استبعاد العملاء الحاليين وشكر من أتمّ الشراء بعرض متابعة',
       },
     },
+    byType: {
+      ngo: {
+        attract: {
+          en: 'Apply for Google Ad Grants (search ads for eligible charities) and bid on the cause',
+          ar: 'التقديم على منحة جوجل الإعلانية المخصصة للجهات الخيرية المؤهلة والمزايدة على عبارات القضية',
+        },
+        engage: {
+          en: 'Send each search to a donation page with one amount and what it pays for',
+          ar: 'توجيه كل بحث إلى صفحة تبرع بمبلغ واحد وما يغطيه',
+        },
+        delight: {
+          en: 'Thank every donor by email within a day',
+          ar: 'شكر كل متبرع عبر البريد خلال يوم',
+        },
+      },
+    },
   },
   social_ads: {
     label: { en: 'Paid social (Meta)', ar: 'الإعلانات الممولة على الشبكات الاجتماعية' },
@@ -165,6 +196,36 @@ export const CHANNEL_INFO: Record<Channel, ChannelInfo> = {
       delight: {
         en: 'Show new customers how-to content instead of more ads',
         ar: 'عرض محتوى تعليمي للعملاء الجدد بدلًا من مزيد من الإعلانات',
+      },
+    },
+    byType: {
+      ngo: {
+        attract: {
+          en: 'Target people who follow similar causes with a short story video',
+          ar: 'استهداف متابعي القضايا المشابهة بفيديو قصير يروي قصة حقيقية',
+        },
+        engage: {
+          en: 'Retarget viewers with one clear way to give and what it pays for',
+          ar: 'إعادة استهداف المشاهدين بطريقة واحدة واضحة للتبرع وما يغطيه المبلغ',
+        },
+        delight: {
+          en: 'Show donors the result of their gift instead of another appeal',
+          ar: 'عرض نتيجة التبرع على المتبرعين بدلًا من نداء جديد',
+        },
+      },
+      local: {
+        attract: {
+          en: 'Run radius ads around the location with a photo of the place and the team',
+          ar: 'إعلانات ضمن نطاق جغرافي حول الموقع بصورة للمكان والفريق',
+        },
+        engage: {
+          en: 'Use a call or WhatsApp button instead of a website form',
+          ar: 'استخدام زر الاتصال أو واتساب بدلًا من نموذج على الموقع',
+        },
+        delight: {
+          en: 'Invite first-time visitors back with a small thank-you',
+          ar: 'دعوة الزائرين لأول مرة إلى العودة بلفتة شكر صغيرة',
+        },
       },
     },
   },
@@ -227,6 +288,36 @@ export const CHANNEL_INFO: Record<Channel, ChannelInfo> = {
         ar: 'إرسال رسالة شكر للمشترين مع ميزة وصول مبكر',
       },
     },
+    existing: {
+      attract: {
+        en: 'Segment the list by what each person bought and when',
+        ar: 'تقسيم القائمة حسب ما اشتراه كل شخص وتوقيت شرائه',
+      },
+      engage: {
+        en: 'Send each segment one offer that fits what they already have',
+        ar: 'إرسال عرض واحد لكل شريحة يناسب ما لديها بالفعل',
+      },
+      delight: {
+        en: 'Thank repeat customers by name and ask what they would like next',
+        ar: 'شكر العملاء المتكررين بأسمائهم وسؤالهم عما يريدونه بعد ذلك',
+      },
+    },
+    byType: {
+      ngo: {
+        attract: {
+          en: 'Offer a short impact report in exchange for an email address',
+          ar: 'تقديم تقرير أثر مختصر مقابل عنوان البريد الإلكتروني',
+        },
+        engage: {
+          en: 'Send new supporters three emails: the cause, one story, one way to give',
+          ar: 'إرسال ثلاث رسائل للداعمين الجدد: القضية، وقصة واحدة، وطريقة واحدة للتبرع',
+        },
+        delight: {
+          en: 'Thank every donor within a day and report what their gift did',
+          ar: 'شكر كل متبرع خلال يوم وإخباره بما حققه تبرعه',
+        },
+      },
+    },
   },
   content_seo: {
     label: { en: 'Content and SEO', ar: 'المحتوى وتحسين الظهور في البحث' },
@@ -268,11 +359,28 @@ export const CHANNEL_INFO: Record<Channel, ChannelInfo> = {
         ar: 'دعوة صانع المحتوى الأفضل أداءً إلى شراكة سفير طويلة',
       },
     },
+    byType: {
+      ngo: {
+        attract: {
+          en: 'Ask two or three creators who care about the cause to tell one real story',
+          ar: 'دعوة اثنين أو ثلاثة من صنّاع المحتوى المهتمين بالقضية لرواية قصة حقيقية واحدة',
+        },
+        engage: {
+          en: 'Give each creator a personal donation link to see whose audience gives',
+          ar: 'منح كل صانع محتوى رابط تبرع خاصًا لمعرفة أي جمهور يتبرع',
+        },
+        delight: {
+          en: 'Show each creator what their audience’s gifts achieved, and thank them publicly',
+          ar: 'إطلاع كل صانع محتوى على ما حققته تبرعات جمهوره وشكره علنًا',
+        },
+      },
+    },
   },
   linkedin: {
     label: { en: 'LinkedIn ads', ar: 'إعلانات لينكدإن' },
     fit: { awareness: 2, leads: 3, engagement: 1 },
-    audience: 'b2b',
+    // Business buyers, and the companies and foundations that fund a charity.
+    types: ['b2b', 'ngo'],
     minimum: { fixedUsd: 0, weeklyUsd: 70 },
     bench: { ctr: 0.55, cpl: 75, conversion_rate: 6.1, cpm: 33 },
     tactics: {
@@ -330,6 +438,50 @@ export const CHANNEL_INFO: Record<Channel, ChannelInfo> = {
       },
     },
   },
+  local_listings: {
+    label: { en: 'Google Business Profile and Maps', ar: 'الملف التجاري على خرائط جوجل' },
+    fit: { awareness: 2, leads: 3, sales: 3, engagement: 1, retention: 1 },
+    types: ['local'],
+    // Photos, posts and a review-request card: the listing itself is free.
+    minimum: { fixedUsd: 100, weeklyUsd: 0 },
+    bench: {},
+    tactics: {
+      attract: {
+        en: 'Complete the Google Business Profile: hours, photos, services, and a post a week',
+        ar: 'استكمال الملف التجاري على جوجل: ساعات العمل والصور والخدمات ومنشور كل أسبوع',
+      },
+      engage: {
+        en: 'Answer every Google review and question within a day',
+        ar: 'الرد على كل تقييم وسؤال على جوجل خلال يوم',
+      },
+      delight: {
+        en: 'Ask every happy customer for a review with a QR-code card at the till',
+        ar: 'طلب تقييم من كل عميل راضٍ عبر بطاقة باركود عند مكان الدفع',
+      },
+    },
+  },
+  whatsapp: {
+    label: { en: 'WhatsApp Business', ar: 'واتساب للأعمال' },
+    fit: { leads: 2, sales: 2, engagement: 2, retention: 3 },
+    types: ['local', 'consumer', 'ecommerce', 'ngo'],
+    // A catalogue, quick replies and a broadcast list; template messages cost little per send.
+    minimum: { fixedUsd: 50, weeklyUsd: 0 },
+    bench: {},
+    tactics: {
+      attract: {
+        en: 'Put a WhatsApp button on the listing, the ads and the shop window',
+        ar: 'وضع زر واتساب في الملف التجاري والإعلانات وواجهة المحل',
+      },
+      engage: {
+        en: 'Answer within minutes with quick replies and a catalogue of services and prices',
+        ar: 'الرد خلال دقائق بردود سريعة وكتالوج للخدمات والأسعار',
+      },
+      delight: {
+        en: 'Send reminders and a thank-you to customers who opted in',
+        ar: 'إرسال التذكيرات ورسالة شكر للعملاء الذين وافقوا على ذلك',
+      },
+    },
+  },
 };
 
 export interface Strategy {
@@ -349,7 +501,58 @@ export interface Strategy {
   maxWeeks?: number;
   /** Only in plans of more than this many weeks (the always-on twin of a time-limited idea). */
   minWeeks?: number;
+  /** The business types it suits (STRATEGY_FIT); all when absent. */
+  types?: readonly BusinessType[];
+  /** The least budget (USD equivalent) for which it makes sense. */
+  minUsd?: number;
+  /** Aimed at people who already know the brand (the list, customers, donors): no welcome sequence. */
+  existing?: boolean;
 }
+
+const ALL_BUT_NGO: readonly BusinessType[] = ['b2b', 'consumer', 'local', 'ecommerce', 'app'];
+const SHOPPERS: readonly BusinessType[] = ['consumer', 'ecommerce', 'app'];
+
+/**
+ * Which businesses, budgets and audiences each strategy suits, by id. A charity gets no discount
+ * codes or "ready to buy?" offers; a webinar funnel is for considered purchases (B2B, apps), not
+ * teeth whitening; account-based marketing needs enough budget to reach each account more than once.
+ */
+const STRATEGY_FIT: Readonly<Record<string, Pick<Strategy, 'types' | 'minUsd' | 'existing'>>> = {
+  'creator-launch': { types: [...SHOPPERS, 'local', 'ngo'] },
+  'thought-leadership': { types: ['b2b', 'app'] },
+  'lead-magnet': { types: ['b2b', ...SHOPPERS] },
+  'webinar-funnel': { types: ['b2b', 'app'] },
+  'account-based': { types: ['b2b'], minUsd: 5000 },
+  'search-retarget': { types: ALL_BUT_NGO },
+  'social-offer': { types: [...SHOPPERS, 'local'] },
+  'always-on-offer': { types: [...SHOPPERS, 'local'] },
+  'creator-codes': { types: SHOPPERS },
+  'email-sequence': { types: ALL_BUT_NGO, existing: true },
+  'ugc-challenge': { types: [...SHOPPERS, 'local'] },
+  newsletter: { existing: true },
+  'loyalty-referral': { types: [...SHOPPERS, 'local'], existing: true },
+  'lifecycle-email': { types: ALL_BUT_NGO, existing: true },
+  community: { existing: true },
+  'win-back': { types: ALL_BUT_NGO, existing: true },
+  'local-maps': { types: ['local'] },
+  'local-reviews': { types: ['local'] },
+  'local-radius': { types: ['local'] },
+  'local-regulars': { types: ['local'], existing: true },
+  'donor-stories': { types: ['ngo'] },
+  'monthly-giving': { types: ['ngo'] },
+  'grant-partners': { types: ['ngo'] },
+  'volunteer-drive': { types: ['ngo'] },
+  'donor-renewal': { types: ['ngo'], existing: true },
+  'demo-offer': { types: ['b2b', 'app'] },
+  'quiz-funnel': { types: SHOPPERS },
+  'whatsapp-ads': { types: ['local', 'consumer', 'ecommerce'] },
+  'supporter-signups': { types: ['ngo'] },
+  'giving-day': { types: ['ngo'] },
+  'peer-fundraising': { types: ['ngo'] },
+  'donation-search': { types: ['ngo'] },
+  'matched-giving': { types: ['ngo'] },
+  'impact-updates': { types: ['ngo'], existing: true },
+};
 
 const s = (
   id: string,
@@ -359,7 +562,7 @@ const s = (
   hook: L10n,
   why: L10n,
   weeks: { maxWeeks?: number; minWeeks?: number } = {},
-): Strategy => ({ id, goal, mix, title, hook, why, ...weeks });
+): Strategy => ({ id, goal, mix, title, hook, why, ...weeks, ...STRATEGY_FIT[id] });
 
 /** Distinct campaign approaches per goal: each leads with a different channel. */
 export const STRATEGIES: readonly Strategy[] = [
@@ -445,7 +648,7 @@ export const STRATEGIES: readonly Strategy[] = [
     ],
     { en: 'High-intent search capture', ar: 'اقتناص نية البحث' },
     {
-      en: 'The first answer to every search for {product}, shown to {market}.',
+      en: 'The first answer to every search for {product}, for {market}.',
       ar: 'أول إجابة في كل بحث عن {product}، تظهر لجمهور {market}.',
     },
     {
@@ -500,8 +703,8 @@ export const STRATEGIES: readonly Strategy[] = [
     ],
     { en: 'Account-based outreach', ar: 'التسويق الموجه للحسابات' },
     {
-      en: 'A short report on the savings from {product}, written for the decision makers of {market}.',
-      ar: 'تقرير قصير عن التوفير الذي يحققه {product}، موجه إلى صنّاع القرار في {market}.',
+      en: 'A short report on the savings from {product}, written for the decision makers ({market}).',
+      ar: 'تقرير قصير عن التوفير الذي يحققه {product}، موجه إلى صنّاع القرار ({market}).',
     },
     {
       en: 'Targeting by job title puts a high CPL on only the buyers who matter.',
@@ -738,6 +941,323 @@ export const STRATEGIES: readonly Strategy[] = [
       ar: 'العملاء المنقطعون يثقون بك بالفعل: أرخص مبيعات ممكنة.',
     },
   ),
+  s(
+    'local-maps',
+    'leads',
+    [
+      ['local_listings', 4],
+      ['search', 4],
+      ['whatsapp', 2],
+    ],
+    { en: 'Found on Google Maps', ar: 'الظهور في خرائط جوجل' },
+    {
+      en: 'Near me, open now, well reviewed: {product}, one tap from a call or a WhatsApp message ({market}).',
+      ar: 'قريب ومفتوح الآن وبتقييمات جيدة: {product} على بعد لمسة من اتصال أو رسالة واتساب ({market}).',
+    },
+    {
+      en: 'Most local searches end in a call or a visit within a day: the listing and local search ads catch them.',
+      ar: 'أغلب عمليات البحث المحلي تنتهي باتصال أو زيارة خلال يوم، والملف التجاري وإعلانات البحث المحلي يلتقطانها.',
+    },
+  ),
+  s(
+    'local-reviews',
+    'sales',
+    [
+      ['local_listings', 4],
+      ['whatsapp', 3],
+      ['social_ads', 3],
+    ],
+    { en: 'Reviews and WhatsApp bookings', ar: 'التقييمات والحجز عبر واتساب' },
+    {
+      en: 'Rated by the neighbours, booked on WhatsApp: {product} ({market}).',
+      ar: 'بتقييمات الجيران وحجز عبر واتساب: {product} ({market}).',
+    },
+    {
+      en: 'Reviews decide which local business people choose; WhatsApp turns the choice into a booking.',
+      ar: 'التقييمات تحسم اختيار النشاط المحلي، وواتساب يحوّل الاختيار إلى حجز.',
+    },
+  ),
+  s(
+    'local-radius',
+    'awareness',
+    [
+      ['social_ads', 5],
+      ['local_listings', 3],
+    ],
+    { en: 'Neighbourhood reach', ar: 'الانتشار في الحي' },
+    {
+      en: 'Seen by everyone within a few kilometres: {product} ({market}).',
+      ar: 'يراه كل من يسكن على بعد كيلومترات قليلة: {product} ({market}).',
+    },
+    {
+      en: 'A local business only needs the people who can walk in; radius targeting pays for no one else.',
+      ar: 'النشاط المحلي يحتاج فقط إلى من يستطيع الحضور، والاستهداف الجغرافي لا يدفع إلا مقابلهم.',
+    },
+  ),
+  s(
+    'local-regulars',
+    'retention',
+    [
+      ['whatsapp', 5],
+      ['local_listings', 2],
+    ],
+    { en: 'WhatsApp list for regulars', ar: 'قائمة واتساب للعملاء الدائمين' },
+    {
+      en: 'For regulars of {product} who opt in: first word of new services and quiet-hour offers ({market}).',
+      ar: 'للعملاء الدائمين لدى {product} ممن يوافقون: أول من يعرف بالخدمات الجديدة وعروض أوقات الهدوء ({market}).',
+    },
+    {
+      en: 'Regulars answer a personal message far more than an ad, and a quiet hour filled is pure margin.',
+      ar: 'العملاء الدائمون يتجاوبون مع الرسالة الشخصية أكثر من الإعلان، وملء ساعة هادئة ربح صافٍ.',
+    },
+  ),
+  s(
+    'donor-stories',
+    'awareness',
+    [
+      ['video', 4],
+      ['social_ads', 4],
+      ['social_organic', 2],
+    ],
+    { en: 'Donor stories', ar: 'قصص المتبرعين' },
+    {
+      en: 'One real story a week, told with consent, for {market}: the people behind {product}.',
+      ar: 'قصة حقيقية كل أسبوع، تُروى بموافقة أصحابها، لجمهور {market}: الناس وراء {product}.',
+    },
+    {
+      en: 'People give to people, not to programmes: a face and a result move donors more than figures.',
+      ar: 'الناس يتبرعون لأناس لا لبرامج: الوجه والنتيجة يحركان المتبرعين أكثر من الأرقام.',
+    },
+  ),
+  s(
+    'monthly-giving',
+    'sales',
+    [
+      ['social_ads', 5],
+      ['email', 3],
+      ['search', 2],
+    ],
+    { en: 'Monthly giving appeal', ar: 'نداء التبرع الشهري' },
+    {
+      en: 'Become a monthly supporter of {product}: one amount, one result you can see ({market}).',
+      ar: 'تبرّع شهري ثابت: {product}، بمبلغ واحد ونتيجة تراها ({market}).',
+    },
+    {
+      en: 'A monthly donor gives several times what a one-off donor does over a year.',
+      ar: 'المتبرع الشهري يعطي خلال العام أضعاف ما يعطيه المتبرع لمرة واحدة.',
+    },
+  ),
+  s(
+    'grant-partners',
+    'leads',
+    [
+      ['content_seo', 4],
+      ['linkedin', 3],
+      ['email', 3],
+    ],
+    { en: 'Grants and corporate partners', ar: 'المنح وشركاء الشركات' },
+    {
+      en: 'A one-page impact report on {product}, for foundations and companies that fund such causes ({market}).',
+      ar: 'تقرير أثر في صفحة واحدة عن {product}، للمؤسسات المانحة والشركات التي تموّل قضايا مماثلة ({market}).',
+    },
+    {
+      en: 'Grants and corporate giving fund a programme for a year; a clear impact report opens the door.',
+      ar: 'المنح وعطاء الشركات يموّلان برنامجًا لعام كامل، وتقرير الأثر الواضح يفتح الباب.',
+    },
+  ),
+  s(
+    'volunteer-drive',
+    'engagement',
+    [
+      ['social_organic', 5],
+      ['email', 3],
+    ],
+    { en: 'Volunteer drive', ar: 'حملة تطوع' },
+    {
+      en: 'Volunteers wanted for {product}: one afternoon a month, for {market}.',
+      ar: 'مطلوب متطوعون: {product}، أمسية واحدة في الشهر، لجمهور {market}.',
+    },
+    {
+      en: 'Volunteers become the most loyal donors and bring their friends.',
+      ar: 'المتطوعون يصبحون أوفى المتبرعين ويجلبون أصدقاءهم.',
+    },
+  ),
+  s(
+    'donor-renewal',
+    'retention',
+    [
+      ['email', 5],
+      ['social_ads', 2],
+    ],
+    { en: 'Thank and renew', ar: 'الشكر وتجديد العطاء' },
+    {
+      en: 'What your gift did this year, and an invitation to give again: {product} ({market}).',
+      ar: 'ما حققه عطاؤك هذا العام، ودعوة للعطاء مجددًا: {product} ({market}).',
+    },
+    {
+      en: 'Donors who hear what their gift did give again far more often than those who only get appeals.',
+      ar: 'المتبرعون الذين يعرفون أثر عطائهم يعودون للتبرع أكثر بكثير ممن لا يتلقون إلا النداءات.',
+    },
+  ),
+  s(
+    'demo-offer',
+    'sales',
+    [
+      ['search', 5],
+      ['linkedin', 3],
+      ['email', 2],
+    ],
+    { en: 'Demo for decision makers', ar: 'عرض توضيحي لصنّاع القرار' },
+    {
+      en: 'A 20-minute demo of {product} on your own data, for {market}.',
+      ar: 'عرض توضيحي مدته ٢٠ دقيقة على بياناتك: {product}، لجمهور {market}.',
+    },
+    {
+      en: 'Business buyers decide after seeing their own case: a demo shortens the sales cycle.',
+      ar: 'مشترو الشركات يقررون بعد رؤية حالتهم: العرض التوضيحي يختصر دورة البيع.',
+    },
+  ),
+  s(
+    'quiz-funnel',
+    'leads',
+    [
+      ['social_ads', 4],
+      ['email', 3],
+      ['content_seo', 2],
+    ],
+    { en: 'Quiz with a recommendation', ar: 'اختبار قصير بتوصية شخصية' },
+    {
+      en: 'A 60-second quiz for {market} with a personal recommendation at the end: {product}.',
+      ar: 'اختبار مدته ٦٠ ثانية لجمهور {market} ينتهي بتوصية شخصية: {product}.',
+    },
+    {
+      en: 'A quiz is worth finishing, so people leave their email for the result, and the answers segment them.',
+      ar: 'الاختبار يستحق الإكمال، فيترك الناس بريدهم للحصول على النتيجة، وتقسّمهم إجاباتهم إلى شرائح.',
+    },
+  ),
+  s(
+    'whatsapp-ads',
+    'leads',
+    [
+      ['social_ads', 5],
+      ['whatsapp', 3],
+    ],
+    { en: 'Ads that open a WhatsApp chat', ar: 'إعلانات تفتح محادثة واتساب' },
+    {
+      en: 'Questions answered in minutes on WhatsApp, for {market}: {product}.',
+      ar: 'إجابات خلال دقائق على واتساب لجمهور {market}: {product}.',
+    },
+    {
+      en: 'In markets that live on WhatsApp, a chat converts better than a form, and the enquiry stays on the phone.',
+      ar: 'في الأسواق التي تعيش على واتساب، المحادثة تحوّل أفضل من النموذج، ويبقى الاستفسار على الهاتف.',
+    },
+  ),
+  s(
+    'supporter-signups',
+    'leads',
+    [
+      ['social_ads', 5],
+      ['email', 3],
+    ],
+    { en: 'Supporter sign-ups', ar: 'تسجيل الداعمين' },
+    {
+      en: 'Add your name in support, for {market}: {product}, then one small way to help each month.',
+      ar: 'سجّل اسمك داعمًا، لجمهور {market}: {product}، ثم طريقة صغيرة للمساعدة كل شهر.',
+    },
+    {
+      en: 'A signature costs nothing to give; the welcome emails turn many signers into donors.',
+      ar: 'التوقيع لا يكلف شيئًا، ورسائل الترحيب تحوّل كثيرًا من الموقّعين إلى متبرعين.',
+    },
+  ),
+  s(
+    'giving-day',
+    'sales',
+    [
+      ['social_ads', 4],
+      ['email', 4],
+      ['social_organic', 2],
+    ],
+    { en: 'Giving day with a matched gift', ar: 'يوم عطاء بتبرع مضاعف' },
+    {
+      en: 'One day only, every gift doubled by a matching donor: {product} ({market}).',
+      ar: 'ليوم واحد فقط، يتضاعف كل تبرع بفضل متبرع مقابل: {product} ({market}).',
+    },
+    {
+      en: 'A deadline and a match give people a reason to give today rather than some day.',
+      ar: 'الموعد المحدد والتبرع المقابل يمنحان الناس سببًا للعطاء اليوم لا يومًا ما.',
+    },
+    { maxWeeks: 4 },
+  ),
+  s(
+    'peer-fundraising',
+    'engagement',
+    [
+      ['social_organic', 4],
+      ['email', 3],
+      ['social_ads', 3],
+    ],
+    { en: 'Supporter fundraising pages', ar: 'صفحات جمع التبرعات من الداعمين' },
+    {
+      en: 'Supporters open their own page and ask their friends, for {market}: {product}.',
+      ar: 'يفتح الداعمون صفحاتهم الخاصة ويدعون أصدقاءهم، لجمهور {market}: {product}.',
+    },
+    {
+      en: 'A friend asking reaches people no ad can, and each page brings new donors.',
+      ar: 'طلب الصديق يصل إلى من لا يصله أي إعلان، وكل صفحة تجلب متبرعين جددًا.',
+    },
+  ),
+  s(
+    'donation-search',
+    'sales',
+    [
+      ['search', 5],
+      ['email', 2],
+    ],
+    { en: 'Found when people look for a way to give', ar: 'الظهور لمن يبحث عن طريقة للعطاء' },
+    {
+      en: 'For people searching for a way to give: {product}, one page, one amount ({market}).',
+      ar: 'لمن يبحث عن طريقة للعطاء: {product}، صفحة واحدة ومبلغ واحد ({market}).',
+    },
+    {
+      en: 'People who search to give have already decided; a short donation page loses fewer of them.',
+      ar: 'من يبحث ليتبرع قد قرر بالفعل، وصفحة التبرع القصيرة تخسر عددًا أقل منهم.',
+    },
+  ),
+  s(
+    'matched-giving',
+    'sales',
+    [
+      ['email', 4],
+      ['social_ads', 3],
+      ['linkedin', 3],
+    ],
+    { en: 'Employer gift matching', ar: 'مضاعفة التبرع من جهة العمل' },
+    {
+      en: 'Ask your employer to match your gift: twice the help, for {market}: {product}.',
+      ar: 'اطلب من جهة عملك مضاعفة تبرعك: ضعف العون، لجمهور {market}: {product}.',
+    },
+    {
+      en: 'Many employers match their staff’s gifts; asking donors to claim it doubles gifts at no cost.',
+      ar: 'كثير من جهات العمل تضاعف تبرعات موظفيها، وتذكير المتبرعين بذلك يضاعف العطاء دون تكلفة.',
+    },
+  ),
+  s(
+    'impact-updates',
+    'retention',
+    [
+      ['email', 4],
+      ['social_organic', 3],
+    ],
+    { en: 'Quarterly impact updates', ar: 'تقارير الأثر الفصلية' },
+    {
+      en: 'Every quarter, with names, numbers and photos: what {product} achieved ({market}).',
+      ar: 'كل ثلاثة أشهر، بالأسماء والأرقام والصور: ما حققه {product} ({market}).',
+    },
+    {
+      en: 'Donors who see results stay; silence between appeals is why most do not give a second time.',
+      ar: 'المتبرعون الذين يرون النتائج يبقون، والصمت بين النداءات هو سبب عدم عودة أغلبهم للتبرع.',
+    },
+  ),
 ];
 
 /** Goal-level benchmarks for when the chosen channels carry none (sources above CHANNEL_INFO). */
@@ -790,4 +1310,96 @@ export const B2B_WORDS = [
   'المؤسسات',
   'برمجيات',
   'الأعمال',
+];
+
+/**
+ * Words that mark each business type when no brand profile says it, in English and Arabic; checked
+ * in this order (a charity clinic is a charity; "HR software for clinics" sells to businesses).
+ * Anything else reads as a consumer brand.
+ */
+export const BUSINESS_TYPE_WORDS: ReadonlyArray<readonly [BusinessType, readonly string[]]> = [
+  [
+    'ngo',
+    [
+      'charity',
+      'charities',
+      'nonprofit',
+      'ngo',
+      'donor',
+      'donors',
+      'donation',
+      'donations',
+      'donate',
+      'sponsorship',
+      'orphan',
+      'orphans',
+      'volunteer',
+      'volunteers',
+      'relief',
+      'zakat',
+      'جمعية',
+      'خيرية',
+      'الخيرية',
+      'تبرع',
+      'تبرعات',
+      'التبرعات',
+      'المتبرعين',
+      'متبرعين',
+      'كفالة',
+      'أيتام',
+      'الأيتام',
+      'متطوعين',
+      'زكاة',
+    ],
+  ],
+  ['b2b', B2B_WORDS],
+  [
+    'local',
+    [
+      'clinic',
+      'dentist',
+      'dental',
+      'salon',
+      'barber',
+      'restaurant',
+      'cafe',
+      'café',
+      'gym',
+      'bakery',
+      'spa',
+      'laundry',
+      'pharmacy',
+      'whitening',
+      'nearby',
+      'عيادة',
+      'عيادات',
+      'مطعم',
+      'مقهى',
+      'كافيه',
+      'صالون',
+      'مخبز',
+      'صيدلية',
+      'مغسلة',
+      'تبييض',
+    ],
+  ],
+  ['app', ['app', 'apps', 'ios', 'android', 'تطبيق', 'التطبيق']],
+  ['ecommerce', ['ecommerce', 'commerce', 'store', 'shop', 'webshop', 'online', 'متجر', 'المتجر', 'أونلاين']],
+];
+
+/** Words that say a brief is aimed at people who already know the brand (no welcome sequence then). */
+export const EXISTING_AUDIENCE_WORDS: readonly string[] = [
+  'existing',
+  'current',
+  'subscribers',
+  'subscriber',
+  'returning',
+  'loyal',
+  'lapsed',
+  'الحاليين',
+  'الحاليون',
+  'المشتركين',
+  'مشتركين',
+  'المشتركون',
+  'الدائمين',
 ];

@@ -1,0 +1,174 @@
+/**
+ * The offline persona, derived from the segment's own words and the brand: gender, age and life
+ * stage follow the words ("fathers", "students", «طالبات»); a job role ("HR managers", «مديرو الموارد
+ * البشرية») or a B2B brand makes a business buyer with a job title, company size, buying role and
+ * objections about price, integration and risk; a consumer gets the channels and objections of the
+ * product's category. The traits' vocabulary is data (data/persona-traits.ts).
+ */
+import { createHash } from 'node:crypto';
+import type { L10n, Locale } from '../core/i18n.js';
+import type { BusinessType } from '../workspace/brand.js';
+import { businessTypeOf } from './catalog.js';
+import {
+  B2B_OBJECTIONS,
+  B2B_PROFILE,
+  BUYING_ROLE_LABELS,
+  type BuyingRole,
+  CATEGORIES,
+  type Category,
+  COMPANY_SIZES,
+  DEFAULT_COMPANY_SIZE,
+  FIRST_NAMES,
+  GENDER_WORDS,
+  GENERAL_CATEGORY,
+  type Gender,
+  JOB_ROLES,
+  type JobRole,
+  LIFE_STAGES,
+  type LifeStage,
+  SENIORITY,
+  YOUNG_WORDS,
+} from './data/persona-traits.js';
+import { ARCHETYPES, type Archetype } from './data/personas.js';
+import { placeOf } from './funnel.js';
+
+export interface PersonaBrief {
+  segment: string;
+  product: string;
+  market: string;
+  locale: Locale;
+  seed: number;
+  /** The brand's business type, when a profile says it. */
+  businessType?: BusinessType | undefined;
+}
+
+export interface PersonaTraits {
+  gender: Gender;
+  /** Whether the words said the gender (else it was picked). */
+  genderFromWords: boolean;
+  age: readonly [number, number];
+  stage: LifeStage;
+  job?: { role: JobRole; buying: BuyingRole; size: L10n };
+  category: Omit<Category, 'words'>;
+}
+
+export function segmentWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+const hash = (text: string) => createHash('sha256').update(text).digest().readUInt32BE(0);
+const has = (words: readonly string[], list: readonly string[]) => words.some((w) => list.includes(w));
+
+/** What the segment's words (and the brand's business type) say about the person. */
+export function traitsOf(b: PersonaBrief): PersonaTraits {
+  const words = segmentWords(b.segment);
+  const context = segmentWords(`${b.segment} ${b.product}`);
+  const male = has(words, GENDER_WORDS.m);
+  const female = has(words, GENDER_WORDS.f);
+  const genderFromWords = male !== female;
+  const gender: Gender = genderFromWords ? (male ? 'm' : 'f') : hash(b.segment) % 2 === 0 ? 'f' : 'm';
+  const stage = LIFE_STAGES.find((s) => has(words, s.words)) ?? (LIFE_STAGES[LIFE_STAGES.length - 1] as LifeStage);
+  const young = has(words, YOUNG_WORDS);
+  const age: readonly [number, number] =
+    young && stage.age[0] >= 25 ? [Math.max(20, stage.age[0] - 6), Math.max(30, stage.age[1] - 12)] : stage.age;
+  const role = JOB_ROLES.find((r) => r.words.some((entry) => entry.every((w) => words.includes(w))));
+  const b2b = role !== undefined || (b.businessType ?? businessTypeOf(b.product, b.segment)) === 'b2b';
+  const category = CATEGORIES.find((c) => has(context, c.words)) ?? GENERAL_CATEGORY;
+  if (!b2b) return { gender, genderFromWords, age, stage, category };
+  const jobRole = role ?? (JOB_ROLES.find((r) => r.id === 'founder') as JobRole);
+  const buying: BuyingRole = jobRole.decides
+    ? 'decision'
+    : has(words, SENIORITY.decision)
+      ? 'decision'
+      : has(words, SENIORITY.user)
+        ? 'user'
+        : 'champion';
+  const size = COMPANY_SIZES.find((s) => has(words, s.words))?.label ?? DEFAULT_COMPANY_SIZE;
+  return {
+    gender,
+    genderFromWords,
+    age: jobRole.decides || buying === 'decision' ? [35, 55] : [30, 45],
+    stage,
+    job: { role: jobRole, buying, size },
+    category,
+  };
+}
+
+const ageText = (age: readonly [number, number], locale: Locale) => {
+  const ar = (n: number) => n.toLocaleString('ar-EG');
+  if (age[1] === 0) return locale === 'ar' ? `${ar(age[0])} عامًا فأكثر` : `${age[0]}+`;
+  return locale === 'ar' ? `من ${ar(age[0])} إلى ${ar(age[1])} عامًا` : `${age[0]}-${age[1]}`;
+};
+
+/** The place a segment names ("in Doha", «بالرياض»), written as a name: "Doha", «الرياض». */
+function placeName(segment: string): string {
+  const found = placeOf(segment)?.place;
+  if (!found) return '';
+  return /\p{Script=Arabic}/u.test(found) ? found : found.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+}
+
+const GENDER_LABEL: Record<Gender, L10n> = { m: { en: 'man', ar: 'رجل' }, f: { en: 'woman', ar: 'امرأة' } };
+
+export interface PersonaProfile {
+  name: string;
+  demographics: string;
+  goals: string[];
+  pains: string[];
+  objections: string[];
+  channels: PersonaTraitsChannels;
+  content: string[];
+  messaging: string[];
+  keywords: string[];
+}
+type PersonaTraitsChannels = Array<Category['channels'][number]>;
+
+/** The offline persona for a segment: every field follows the traits read from its words. */
+export function offlineProfile(b: PersonaBrief): PersonaProfile {
+  const t = traitsOf(b);
+  const l = (x: L10n) => x[b.locale];
+  const names = FIRST_NAMES[t.gender][b.locale];
+  const first = names[(hash(b.segment) + b.seed) % names.length] as string;
+  const sep = b.locale === 'ar' ? '، ' : ', ';
+  const own = segmentWords(b.segment).filter((x) => x.length > 3);
+  const place = b.market.trim() || placeName(b.segment);
+  if (t.job) {
+    const { role, buying, size } = t.job;
+    const title = l(role.title[t.gender]);
+    const company = b.locale === 'ar' ? `شركة ${l(size)}` : `company of ${l(size)}`;
+    return {
+      name: `${first}${sep}${title}`,
+      demographics: [ageText(t.age, b.locale), l(GENDER_LABEL[t.gender]), company, l(BUYING_ROLE_LABELS[buying]), place]
+        .filter(Boolean)
+        .join(b.locale === 'ar' ? '؛ ' : '; '),
+      goals: role.goals.map(l),
+      pains: role.pains.map(l),
+      objections: [
+        l(B2B_OBJECTIONS.price),
+        l(B2B_OBJECTIONS.integration).replace('{systems}', l(role.systems)),
+        l(B2B_OBJECTIONS.risk),
+      ],
+      channels: [...B2B_PROFILE.channels],
+      content: B2B_PROFILE.content.map(l),
+      messaging: B2B_PROFILE.messaging.map(l),
+      keywords: [...new Set([title.replace(/^the /, ''), ...own])].slice(0, 10),
+    };
+  }
+  const a = ARCHETYPES.find((x) => x.id === t.stage.archetype) as Archetype;
+  const role = l(t.stage.role[t.gender]);
+  return {
+    name: `${first}${sep}${role}`,
+    demographics: [ageText(t.age, b.locale), l(GENDER_LABEL[t.gender]), place]
+      .filter(Boolean)
+      .join(b.locale === 'ar' ? '؛ ' : '; '),
+    goals: a.goals.map(l),
+    pains: a.pains.map(l),
+    objections: t.category.objections.map(l),
+    channels: [...t.category.channels],
+    content: [l(t.category.content), ...a.content.slice(0, 1).map(l)],
+    messaging: a.messaging.map(l),
+    keywords: [...new Set([...a.keywords[b.locale].split(/[,،]\s*/), ...own])].slice(0, 10),
+  };
+}
