@@ -33,13 +33,13 @@ const m = defineMessages(
   {
     title: 'ملف العلامة التجارية',
     empty:
-      'لا يوجد ملف للعلامة التجارية بعد. اضبطه لتناسب الخطط والشخصيات والمسودات نشاطك، مثل: /brand set name:"Qahwa" type:local market:"الرياض" currency:SAR order_value:45',
+      'لا يوجد ملف للعلامة التجارية بعد. اضبطه لتناسب الخطط والشخصيات والمسودات نشاطك، مثل: /brand set name:"قهوة" type:local market:"الرياض" currency:SAR order_value:45',
     notSet: 'غير محدد',
     saved:
       'حُفظ ملف العلامة التجارية، وتستخدمه الأوامر /brainstorm و/plan و/persona؛ وما تكتبه في الطلب نفسه يتقدم عليه.',
     cleared: (p) => `حُذف حقل «${p.field}» من ملف العلامة التجارية.`,
     nothing:
-      'حدد ما تريد ضبطه، مثل: /brand set name:"Qahwa" type:local market:"الرياض" currency:SAR order_value:45 voice:"ودود وواضح"',
+      'حدد ما تريد ضبطه، مثل: /brand set name:"قهوة" type:local market:"الرياض" currency:SAR order_value:45 voice:"ودود وواضح"',
     invalid: (p) => `لم يتغير ملف العلامة التجارية: راجع ${p.fields}.`,
     currencyNeedsOrder: (p) =>
       `متوسط قيمة الطلب (${iso(p.value)}) مسجل بالعملة السابقة: أعد إدخاله بالعملة الجديدة في الأمر نفسه عبر ${iso('order_value:…')}.`,
@@ -114,8 +114,14 @@ export default defineCommand({
       description: { en: 'Set fields of the brand profile', ar: 'ضبط حقول ملف العلامة التجارية' },
       allow: ['manager'],
       examples: [
-        'set name:"Qahwa" type:local market:"Riyadh" currency:SAR order_value:45',
-        'set voice:"warm, plain" avoid:"cheap, guaranteed" hashtags:"#coffee #riyadh" cta:https://qahwa.example/order',
+        {
+          en: 'set name:"Qahwa" type:local market:"Riyadh" currency:SAR order_value:45',
+          ar: 'set name:"قهوة" type:local market:"الرياض" currency:SAR order_value:45',
+        },
+        {
+          en: 'set voice:"warm, plain" avoid:"cheap, guaranteed" hashtags:"#coffee #riyadh" cta:https://qahwa.example/order',
+          ar: 'set voice:"ودود وبسيط" avoid:"رخيص، مضمون" hashtags:"#قهوة #الرياض" cta:https://qahwa.example/order',
+        },
       ],
       options: {
         name: textOpt(FIELDS.name.label, { en: 'The brand name', ar: 'اسم العلامة التجارية' }, 80),

@@ -136,7 +136,7 @@ export const pm = defineMessages(
     changes: 'ما الذي تغيّر',
     donations: 'التبرعات',
     costPerDonation: 'تكلفة التبرع الواحد CPA',
-    brandHint: `نصيحة: عرّف البوت بنشاطك مرة واحدة لتستخدمه كل الخطط: ${iso('/brand set name:"…" type:local market:"Riyadh" currency:SAR order_value:45')} (الأنواع: ${iso('b2b, consumer, local, ngo, ecommerce, app')}).`,
+    brandHint: `نصيحة: عرّف البوت بنشاطك مرة واحدة لتستخدمه كل الخطط: ${iso('/brand set name:"…" type:local market:"الرياض" currency:SAR order_value:45')} (الأنواع: ${iso('b2b, consumer, local, ngo, ecommerce, app')}).`,
   },
 );
 

@@ -77,7 +77,8 @@ describe('Arabic replies', () => {
         ar,
       ),
     );
-    expect(out).toContain('توزيع ١٥٬٠٠٠ ر.س. على قناتين');
+    // The counted noun after the number: «على ٣ قنوات» here (and «على قناتين» for two), never «على ٢ قنوات».
+    expect(out).toMatch(/توزيع ١٥٬٠٠٠ ر\.س\. على (قناتين|[٣-٩] قنوات)/);
     expect(out).not.toMatch(/على [2٢] قنوات/);
     expect(out).toContain('؛ ');
     expect(out).not.toContain('; ');
