@@ -165,10 +165,9 @@ export async function importCsvStream(
 
   const check = recordChecker(workspace.currency, mark);
   const summary = { rows: 0, from: '', to: '', channels: new Set<string>() };
-  const expectedRows = Math.max(
-    1,
-    Math.ceil((o.totalBytes ?? (typeof input === 'string' ? input.length : 0)) / MIN_ROW_BYTES),
-  );
+  // A stream of unknown size gets the time the largest file allowed would.
+  const size = o.totalBytes ?? (typeof input === 'string' ? input.length : undefined);
+  const expectedRows = size === undefined ? MAX_FILE_ROWS : Math.max(1, Math.ceil(size / MIN_ROW_BYTES));
   const rejected = new Rejected();
   try {
     const counts = await inMetricsTransaction(

@@ -16,6 +16,8 @@ export type DecimalMark = '.' | ',';
 /** Spaces spreadsheets group thousands with (plain, no-break, narrow no-break, thin) and the apostrophe. */
 const GROUP_SPACES = /[ \u00a0\u202f\u2009']/g;
 const ARABIC_DECIMAL = '\u066b';
+const PLAIN = /^\d+$/;
+const PLAIN_DECIMAL = /^\d+\.\d*$/;
 const ARABIC_THOUSANDS = /\u066c/g;
 
 /** "1,234,567" split on `mark` is a valid grouping: 1 to 3 digits, then groups of exactly 3. */
@@ -30,6 +32,9 @@ function grouped(s: string, mark: string): boolean {
  * one of the accepted ways (the caller reports the cell as typed).
  */
 export function plainDecimal(raw: string, mark: DecimalMark = '.'): string | undefined {
+  // Most cells are plain already ("1200", "12.5" in a dot-decimal file): a million rows read faster.
+  if (PLAIN.test(raw)) return raw;
+  if (mark === '.' && PLAIN_DECIMAL.test(raw)) return raw;
   // The Arabic marks are never ambiguous: ٫ is decimal and ٬ groups, in any dialect.
   let s = raw.trim().replace(ARABIC_THOUSANDS, ' ');
   let decimal: string | undefined;

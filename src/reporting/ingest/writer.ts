@@ -1,9 +1,11 @@
 /**
  * The one way metric rows reach MetricDaily, for the three ways they arrive: a CSV import, a webhook
- * push and the daily API pull. Rows go in a few hundred per statement,
- * `INSERT ... ON CONFLICT (workspaceId, date, channel, campaign) DO UPDATE`, the same SQL on SQLite and
- * PostgreSQL with every value a bound parameter. A row replaces the one with the same key (every
- * figure, its currency and source), keeping that row's id and creation time.
+ * push and the daily API pull. Rows go in a thousand per statement,
+ * `INSERT ... SELECT ... ON CONFLICT (workspaceId, date, channel, campaign) DO UPDATE`, the same SQL on
+ * SQLite and PostgreSQL but for the function that reads the rows out of their one bound parameter, a
+ * JSON array (json_each, json_array_elements); nothing from the input is ever part of the SQL text. A
+ * row replaces the one with the same key (every figure, its currency and source), keeping that row's
+ * id and creation time.
  *
  * Everything one caller stores is one transaction, so an input is stored whole or not at all; the
  * transaction's timeout grows with the number of rows (a year of a thousand campaigns must be able to
@@ -17,20 +19,48 @@ import type { MetricRow } from '../metric-records.js';
 type Tx = Prisma.TransactionClient;
 
 /**
- * Rows per statement: 29 parameters each, about 11,600 in all, under SQLite's 32,766 and
- * PostgreSQL's 65,535. Larger batches gain nothing measurable (bench/import.mjs).
+ * Rows per statement. The rows go in as one JSON parameter rather than 29 parameters each: Prisma
+ * prepares every parameter of a raw query in JavaScript, which cost 2.4x the CPU time of the whole
+ * insert (bench/import.mjs, docs/reports.md "Importing").
  */
-export const BATCH_ROWS = 400;
+export const BATCH_ROWS = 1000;
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * Which SQL the client speaks. Prisma knows (its generated clients are per provider) but says so only
+ * in a field its generated types leave out, hence the narrow cast.
+ */
+export function dialectOf(db: Db): Dialect {
+  return (db as unknown as { _activeProvider?: string })._activeProvider === 'postgresql' ? 'postgres' : 'sqlite';
+}
 
 const KEY = ['workspaceId', 'date', 'channel', 'campaign'] as const;
-const COLUMNS = [...KEY, 'currency', ...METRIC_FIELDS, 'source', 'createdAt', 'updatedAt'] as const;
+/** What each row carries in the JSON parameter, in this order. */
+const CARRIED = ['date', 'channel', 'campaign', ...METRIC_FIELDS] as const;
+const FLOAT_FIELDS: ReadonlySet<string> = new Set(['searchPositionSum']);
+const COLUMNS = ['workspaceId', 'currency', 'source', 'createdAt', 'updatedAt', ...CARRIED] as const;
 const REPLACED = COLUMNS.filter((c) => !(KEY as readonly string[]).includes(c) && c !== 'createdAt');
 const quoted = (c: string) => `"${c}"`;
-// Column names come from the constants above, never from input: only values are parameters.
-const INTO = Prisma.raw(`INSERT INTO "MetricDaily" (${COLUMNS.map(quoted).join(', ')}) VALUES `);
-const UPSERT = Prisma.raw(
-  ` ON CONFLICT (${KEY.map(quoted).join(', ')}) DO UPDATE SET ${REPLACED.map((c) => `${quoted(c)} = excluded.${quoted(c)}`).join(', ')} RETURNING "id"`,
+// Column names and JSON positions come from the constants above, never from input: values are parameters.
+const INTO = Prisma.raw(`INSERT INTO "MetricDaily" (${COLUMNS.map(quoted).join(', ')}) SELECT `);
+const CARRIED_VALUES = Prisma.raw(
+  CARRIED.map((c, i) => {
+    if (i < 3) return `r.value ->> ${i}`;
+    return `CAST(r.value ->> ${i} AS ${FLOAT_FIELDS.has(c) ? 'DOUBLE PRECISION' : 'INTEGER'})`;
+  }).join(', '),
 );
+// `WHERE true`: SQLite would otherwise read ON CONFLICT as the start of a join constraint.
+const UPSERT = Prisma.raw(
+  ` WHERE true ON CONFLICT (${KEY.map(quoted).join(', ')}) DO UPDATE SET ${REPLACED.map((c) => `${quoted(c)} = excluded.${quoted(c)}`).join(', ')} RETURNING "id"`,
+);
+
+/** The rows of a JSON array of arrays as a table `r(value)`: the one part of the statement that differs. */
+function rowsOf(dialect: Dialect, json: string): Prisma.Sql {
+  return dialect === 'postgres'
+    ? Prisma.sql` FROM json_array_elements(CAST(${json} AS json)) AS r(value)`
+    : Prisma.sql` FROM json_each(${json}) AS r`;
+}
 
 export interface StoreCounts {
   inserted: number;
@@ -44,17 +74,18 @@ export class MetricWriter {
 
   private constructor(
     private readonly tx: Tx,
+    private readonly dialect: Dialect,
     private readonly workspace: Workspace,
     private readonly source: string,
     /** Ids above this were created by this transaction (ids only grow): how new rows are told apart. */
     private readonly lastIdBefore: number,
   ) {}
 
-  static async open(tx: Tx, workspace: Workspace, source: string): Promise<MetricWriter> {
+  static async open(tx: Tx, dialect: Dialect, workspace: Workspace, source: string): Promise<MetricWriter> {
     const [top] = await tx.$queryRaw<
       Array<{ top: number | bigint | null }>
     >`SELECT MAX("id") AS "top" FROM "MetricDaily"`;
-    return new MetricWriter(tx, workspace, source, Number(top?.top ?? 0));
+    return new MetricWriter(tx, dialect, workspace, source, Number(top?.top ?? 0));
   }
 
   async write(rows: readonly MetricRow[]): Promise<void> {
@@ -64,12 +95,9 @@ export class MetricWriter {
   private async batch(rows: readonly MetricRow[]): Promise<void> {
     if (rows.length === 0) return;
     const { id, currency } = this.workspace;
-    const tuples = rows.map(
-      (r) =>
-        Prisma.sql`(${Prisma.join([id, r.date, r.channel, r.campaign, currency, ...METRIC_FIELDS.map((f) => r[f]), this.source, this.now, this.now])})`,
-    );
+    const json = JSON.stringify(rows.map((r) => CARRIED.map((c) => r[c])));
     const ids = await this.tx.$queryRaw<Array<{ id: number | bigint }>>(
-      Prisma.sql`${INTO}${Prisma.join(tuples)}${UPSERT}`,
+      Prisma.sql`${INTO}CAST(${id} AS INTEGER), ${currency}, ${this.source}, ${this.now}, ${this.now}, ${CARRIED_VALUES}${rowsOf(this.dialect, json)}${UPSERT}`,
     );
     let inserted = 0;
     for (const r of ids) if (Number(r.id) > this.lastIdBefore) inserted++;
@@ -109,7 +137,7 @@ export function inMetricsTransaction<T>(
     async (tx) => {
       // A write that changes nothing: SQLite grants the write lock here, waiting for it if need be.
       if (o.waitForWriteLock) await tx.$executeRaw`DELETE FROM "MetricDaily" WHERE 1 = 0`;
-      return work(await MetricWriter.open(tx, workspace, source));
+      return work(await MetricWriter.open(tx, dialectOf(db), workspace, source));
     },
     { timeout: transactionTimeout(o.expectedRows), maxWait: 30_000 },
   );
