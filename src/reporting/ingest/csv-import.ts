@@ -229,8 +229,10 @@ export async function importCsvStream(
     };
   } catch (err) {
     if (!(err instanceof Rejected)) throw err;
-    await chunks.return(undefined);
     return failed();
+  } finally {
+    // Closes the file when the reading stopped early (a problem, a busy database).
+    await chunks.return(undefined);
   }
 }
 

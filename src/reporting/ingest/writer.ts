@@ -77,7 +77,10 @@ export class MetricWriter {
     private readonly dialect: Dialect,
     private readonly workspace: Workspace,
     private readonly source: string,
-    /** Ids above this were created by this transaction (ids only grow): how new rows are told apart. */
+    /**
+     * Ids above this were created by this transaction (ids only grow): how new rows are told apart.
+     * Exact unless another writer adds one of the same keys at the same moment (PostgreSQL).
+     */
     private readonly lastIdBefore: number,
   ) {}
 
