@@ -1,5 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { defineMessages, type Locale } from '../core/i18n.js';
 import { isDatabaseBusy } from '../db/busy.js';
 import { type OpenDatabase, openDatabase } from '../db/client.js';
@@ -83,9 +85,17 @@ export const importMetrics = defineVerb({
         tty: process.stderr.isTTY === true,
         write: (line) => process.stderr.write(line),
       });
+      const collect = heapCollector();
       // Read as a stream: a year of a thousand campaigns is never one string in memory.
       const r = await metrics
-        .importFile(ws, createReadStream(file), { format, totalBytes: size, onProgress: (p) => progress.update(p) })
+        .importFile(ws, createReadStream(file), {
+          format,
+          totalBytes: size,
+          onProgress: (p) => {
+            progress.update(p);
+            collect(p.rows);
+          },
+        })
         .finally(() => progress.done());
       if (!r.ok) {
         const omitted = r.omitted ?? 0;
@@ -107,3 +117,24 @@ export const importMetrics = defineVerb({
     }
   },
 });
+
+/** Rows between two full collections of the heap during an import. */
+const COLLECT_EVERY_ROWS = 100_000;
+
+/**
+ * A full garbage collection every COLLECT_EVERY_ROWS rows. The rows of each batch live just long
+ * enough to be promoted to V8's old generation, which V8 then lets grow well past what is alive: a
+ * year of a thousand campaigns peaked at 320 MB of RSS with 100 MB alive. A collection costs tens of
+ * milliseconds and keeps the peak near what is alive (docs/reports.md, "Importing"). Node offers gc()
+ * only behind a flag, which it lets a program turn on for a new context.
+ */
+function heapCollector(): (rows: number) => void {
+  setFlagsFromString('--expose-gc');
+  const gc: unknown = runInNewContext('gc');
+  let next = COLLECT_EVERY_ROWS;
+  return (rows) => {
+    if (rows < next || typeof gc !== 'function') return;
+    next = rows + COLLECT_EVERY_ROWS;
+    gc();
+  };
+}
