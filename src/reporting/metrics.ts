@@ -6,70 +6,26 @@
  */
 
 import type { Workspace } from '@prisma/client';
-import { DateTime } from 'luxon';
 import { defineMessages, iso, type Locale } from '../core/i18n.js';
 import type { Db } from '../db/client.js';
-import { CsvSyntaxError, parseCsv } from '../lib/csv.js';
-import { currencyDigits } from '../lib/format.js';
-import { latinDigits } from '../lib/text.js';
-import { channelMessages, checkChannel, customChannelsOf } from './channel-names.js';
-import type { MetricField } from './kpi.js';
-import type { InputRecord, LineError, Problem } from './metric-records.js';
-import { detectExport, exportRecords, type ImportFormat } from './search-exports.js';
+import { channelMessages, customChannelsOf } from './channel-names.js';
+import { type CsvImportOptions, type CsvInput, importCsvStream } from './ingest/csv-import.js';
+import { validateRecords, validateRecordsYielding } from './ingest/validate.js';
+import { type StoreCounts, storeRows } from './ingest/writer.js';
+import {
+  type ImportResult,
+  type InputRecord,
+  KNOWN_COLUMNS,
+  type LineError,
+  MAX_CAMPAIGN,
+  MAX_POSITION,
+  type MetricRow,
+} from './metric-records.js';
+import type { ImportFormat } from './search-exports.js';
 
-/** CSV/JSON column -> MetricDaily column. spend and revenue arrive in major units. */
-export const NUMERIC_COLUMNS = {
-  impressions: 'impressions',
-  reach: 'reach',
-  clicks: 'clicks',
-  spend: 'spendMinor',
-  revenue: 'revenueMinor',
-  conversions: 'conversions',
-  leads: 'leads',
-  engagements: 'engagements',
-  followers: 'followers',
-  emails_sent: 'emailsSent',
-  emails_delivered: 'emailsDelivered',
-  emails_opened: 'emailsOpened',
-  emails_clicked: 'emailsClicked',
-  sessions: 'sessions',
-  engaged_sessions: 'engagedSessions',
-  engagement_seconds: 'engagementSeconds',
-  new_users: 'newUsers',
-  returning_users: 'returningUsers',
-} as const satisfies Record<string, MetricField>;
-type NumericColumn = keyof typeof NUMERIC_COLUMNS;
-const MONEY_COLUMNS: ReadonlySet<string> = new Set(['spend', 'revenue']);
-/**
- * position: Search Console's average position for the row (1 = top), stored weighted by the row's
- * impressions. currency: optional check that money columns are in the workspace currency.
- */
-const KNOWN_COLUMNS = ['date', 'channel', 'campaign', ...Object.keys(NUMERIC_COLUMNS), 'position', 'currency'];
-/** Search Console reports positions from 1; anything past this is not a search result page. */
-const MAX_POSITION = 1000;
-
-/** Prisma Int is 32-bit signed. */
-const MAX_INT = 2_147_483_647;
-const CHANNEL = /^[\p{L}\p{N}][\p{L}\p{N} _.-]{0,39}$/u;
-const MAX_CAMPAIGN = 100;
-/** More rows than this in one push or file is refused: split it. */
-export const MAX_ROWS = 500_000;
-
-export type MetricRow = { date: string; channel: string; campaign: string } & Record<MetricField, number>;
-
-export type { InputRecord, LineError, Problem } from './metric-records.js';
-
-export type ImportResult =
-  | {
-      ok: true;
-      rows: number;
-      inserted: number;
-      replaced: number;
-      from?: string;
-      to?: string;
-      channels: string[];
-    }
-  | { ok: false; errors: LineError[] };
+export { majorToMinor, validateRecords, validateRecordsYielding } from './ingest/validate.js';
+export type { ImportResult, InputRecord, LineError, MetricRow, Problem } from './metric-records.js';
+export { MAX_ROWS, NUMERIC_COLUMNS } from './metric-records.js';
 
 export const metricMessages = defineMessages(
   'metrics',
@@ -82,6 +38,8 @@ export const metricMessages = defineMessages(
     unknownColumn: (p: { column: string; known: string }) => `unknown column "${p.column}". Known columns: ${p.known}`,
     duplicateColumn: (p: { column: string }) => `the column "${p.column}" appears twice`,
     missingColumn: (p: { column: string }) => `the header has no "${p.column}" column, which is required`,
+    joinedHeader: (p: { cell: string; delimiter: string }) =>
+      `the header has the column names in one cell ("${p.cell}"), joined by ${p.delimiter}: save the file with one name per column (in a spreadsheet: Data > Split text to columns, separator ${p.delimiter}, then save as CSV)`,
     fieldCount: (p: { expected: number; got: number }) =>
       `expected ${p.expected} fields like the header, found ${p.got}`,
     notObject: 'expected an object with date, channel and metric fields',
@@ -91,7 +49,7 @@ export const metricMessages = defineMessages(
       `channel "${p.value}" is not valid: use letters, digits, spaces, _ . - (at most 40 characters)`,
     badCampaign: `campaign is longer than ${MAX_CAMPAIGN} characters`,
     badNumber: (p: { column: string; value: string }) =>
-      `${p.column} "${p.value}" is not a number of zero or more (use a dot for decimals, no thousands separators)`,
+      `${p.column} "${p.value}" is not a number of zero or more (digits, a decimal mark, thousands in groups of three: 1234.5 or 1,234.5)`,
     notWhole: (p: { column: string; value: string }) => `${p.column} "${p.value}" must be a whole number`,
     tooLarge: (p: { column: string; value: string }) => `${p.column} "${p.value}" is too large for one day`,
     duplicateRow: (p: { firstLine: number; unit: 'line' | 'item' }) =>
@@ -112,13 +70,16 @@ export const metricMessages = defineMessages(
     unknownColumn: (p) => `عمود غير معروف «${iso(p.column)}». الأعمدة المعروفة: ${iso(p.known)}`,
     duplicateColumn: (p) => `العمود «${iso(p.column)}» مكرر`,
     missingColumn: (p) => `لا يوجد في العناوين عمود «${iso(p.column)}» وهو مطلوب`,
+    joinedHeader: (p) =>
+      `أسماء الأعمدة كلها في خلية واحدة من سطر العناوين («${iso(p.cell)}») تفصل بينها ${iso(p.delimiter)}: احفظ الملف وفي كل عمود اسم واحد (في جدول البيانات: البيانات > تقسيم النص إلى أعمدة بالفاصل ${iso(p.delimiter)}، ثم احفظه بصيغة CSV)`,
     fieldCount: (p) => `المتوقع ${iso(p.expected)} حقلًا مثل العناوين، والموجود ${iso(p.got)}`,
     notObject: 'المتوقع كائن فيه date و channel وحقول المقاييس',
     required: (p) => `«${iso(p.column)}» مطلوب`,
     badDate: (p) => `التاريخ «${iso(p.value)}» ليس تاريخًا صحيحًا بالصيغة YYYY-MM-DD`,
     badChannel: (p) => `القناة «${iso(p.value)}» غير صالحة: استخدم حروفًا وأرقامًا ومسافات و _ . - (حتى ${iso(40)} حرفًا)`,
     badCampaign: `اسم الحملة أطول من ${MAX_CAMPAIGN} حرف`,
-    badNumber: (p) => `${iso(p.column)} «${iso(p.value)}» ليس رقمًا صفرًا أو أكبر (استخدم النقطة للكسور ولا فواصل آلاف)`,
+    badNumber: (p) =>
+      `${iso(p.column)} «${iso(p.value)}» ليس رقمًا صفرًا أو أكبر (أرقام وفاصلة عشرية، والآلاف في مجموعات من ثلاثة: 1234.5 أو 1,234.5 أو ١٬٢٣٤٫٥)`,
     notWhole: (p) => `${iso(p.column)} «${iso(p.value)}» يجب أن يكون عددًا صحيحًا`,
     tooLarge: (p) => `${iso(p.column)} «${iso(p.value)}» كبير جدًا ليوم واحد`,
     duplicateRow: (p) => `نفس التاريخ والقناة والحملة في ${p.unit === 'line' ? 'السطر' : 'العنصر'} ${iso(p.firstLine)}`,
@@ -130,6 +91,12 @@ export const metricMessages = defineMessages(
     noHeader: (p) => `لم يوجد سطر عناوين بصيغة ${iso(p.format)} في أول أسطر الملف`,
   },
 );
+
+/** A delimiter as a reader can see it: a tab is invisible in a message. */
+function delimiterName(d: string, locale: Locale): string {
+  if (d === '\t') return locale === 'ar' ? 'علامة الجدولة (Tab)' : 'tabs';
+  return `"${d}"`;
+}
 
 export function describeError(e: LineError, locale: Locale, unit: 'line' | 'item' = 'line'): string {
   const m = metricMessages[locale];
@@ -159,6 +126,9 @@ export function describeError(e: LineError, locale: Locale, unit: 'line' | 'item
     case 'fieldCount':
       what = m.fieldCount(p);
       break;
+    case 'joinedHeader':
+      what = m.joinedHeader({ cell: p.cell, delimiter: delimiterName(p.delimiter, locale) });
+      break;
     case 'badDate':
     case 'badChannel':
       what = m[p.code](p);
@@ -185,195 +155,6 @@ export function describeError(e: LineError, locale: Locale, unit: 'line' | 'item
       break;
   }
   return `${m.where({ line: e.line, unit })}${what}`;
-}
-
-/**
- * "12.345" major units -> minor units of a currency with `digits` decimals, rounded half up, with
- * string arithmetic so 0.1 + 0.2 style float errors never reach the ledger.
- */
-export function majorToMinor(value: string, digits: number): number | undefined {
-  const m = /^(\d+)(?:\.(\d*))?$/.exec(value);
-  if (!m) return undefined;
-  const whole = (m[1] as string).replace(/^0+(?=\d)/, '');
-  if (whole.length > 12) return Number.POSITIVE_INFINITY;
-  const frac = m[2] ?? '';
-  const kept = frac.slice(0, digits).padEnd(digits, '0');
-  const roundUp = (frac[digits] ?? '0') >= '5' ? 1 : 0;
-  return Number(whole) * 10 ** digits + (digits > 0 ? Number(kept) : 0) + roundUp;
-}
-
-function cell(v: unknown): string | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (typeof v === 'number') return Number.isFinite(v) ? numberToPlain(v) : String(v);
-  if (typeof v === 'string') return v.trim() === '' ? undefined : v.trim();
-  return JSON.stringify(v);
-}
-
-function numeric(v: unknown): string | undefined {
-  const c = cell(v);
-  return c === undefined ? undefined : latinDigits(c);
-}
-
-/** JSON numbers without exponent notation (1e-7 -> "0.0000001"), so majorToMinor can read them. */
-function numberToPlain(n: number): string {
-  const s = String(n);
-  if (!/e/i.test(s)) return s;
-  return n.toFixed(20).replace(/\.?0+$/, '');
-}
-
-/** Checks one record at a time against the contract, remembering keys to find duplicates. */
-function recordChecker(currency: string, customChannels: readonly string[]) {
-  const digits = currencyDigits(currency);
-  const seen = new Map<string, number>();
-  return ({ line, values }: InputRecord, rows: MetricRow[], errors: LineError[]): void => {
-    const before = errors.length;
-    const fail = (problem: Problem) => errors.push({ line, problem });
-    for (const key of Object.keys(values)) {
-      if (!KNOWN_COLUMNS.includes(key)) fail({ code: 'unknownColumn', column: key });
-    }
-    // Dates and figures typed in Arabic-Indic digits (١٠٠) are the same; names keep what was typed.
-    const date = numeric(values.date);
-    const channel = cell(values.channel)?.toLowerCase();
-    const known = channel === undefined ? undefined : checkChannel(channel, customChannels); // one spelling, no typos
-    const campaign = cell(values.campaign) ?? '';
-    if (date === undefined) fail({ code: 'required', column: 'date' });
-    else if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !DateTime.fromISO(date, { zone: 'UTC' }).isValid) {
-      fail({ code: 'badDate', value: date });
-    }
-    if (channel === undefined) fail({ code: 'required', column: 'channel' });
-    else if (!CHANNEL.test(channel)) fail({ code: 'badChannel', value: channel });
-    else if (known && !known.ok) fail({ code: 'unknownChannel', value: channel, suggestion: known.suggestion });
-    if (campaign.length > MAX_CAMPAIGN) fail({ code: 'badCampaign' });
-    const row = { date: date ?? '', channel: known?.ok ? known.id : (channel ?? ''), campaign } as MetricRow;
-    for (const [column, field] of Object.entries(NUMERIC_COLUMNS) as Array<[NumericColumn, MetricField]>) {
-      const raw = numeric(values[column]);
-      if (raw === undefined) {
-        row[field] = 0;
-        continue;
-      }
-      const money = MONEY_COLUMNS.has(column);
-      const n = money ? majorToMinor(raw, digits) : /^\d+$/.test(raw) ? Number(raw) : undefined;
-      if (n === undefined) {
-        fail(
-          !money && /^\d+\.\d*$/.test(raw)
-            ? { code: 'notWhole', column, value: raw }
-            : { code: 'badNumber', column, value: raw },
-        );
-      } else if (n > MAX_INT) fail({ code: 'tooLarge', column, value: raw });
-      else row[field] = n;
-    }
-    row.searchPositionSum = 0;
-    row.searchImpressions = 0;
-    const position = numeric(values.position);
-    if (position !== undefined) {
-      const p = /^\d+(\.\d+)?$/.test(position) ? Number(position) : Number.NaN;
-      if (!(p >= 1 && p <= MAX_POSITION)) fail({ code: 'badPosition', value: position });
-      else if (!(row.impressions > 0)) fail({ code: 'positionNeedsImpressions' });
-      else {
-        row.searchPositionSum = p * row.impressions;
-        row.searchImpressions = row.impressions;
-      }
-    }
-    const rowCurrency = cell(values.currency)?.toUpperCase();
-    if (rowCurrency !== undefined && rowCurrency !== currency.toUpperCase()) {
-      fail({ code: 'currencyMismatch', value: rowCurrency, expected: currency });
-    }
-    if (errors.length > before) return;
-    const key = `${row.date}\u0000${row.channel}\u0000${row.campaign}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      fail({ code: 'duplicateRow', firstLine: first });
-      return;
-    }
-    seen.set(key, line);
-    rows.push(row);
-  };
-}
-
-/** Problems of the input as a whole (none, too many), before any record is read. */
-function sizeProblem(records: readonly InputRecord[]): LineError | undefined {
-  if (records.length === 0) return { line: 0, problem: { code: 'noRows' } };
-  if (records.length > MAX_ROWS) return { line: 0, problem: { code: 'tooMany', max: MAX_ROWS } };
-  return undefined;
-}
-
-/** Checks records against the contract; returns the rows only when there is no problem at all. */
-export function validateRecords(
-  records: readonly InputRecord[],
-  currency: string,
-  customChannels: readonly string[] = [],
-): { rows: MetricRow[]; errors: LineError[] } {
-  const problem = sizeProblem(records);
-  if (problem) return { rows: [], errors: [problem] };
-  const rows: MetricRow[] = [];
-  const errors: LineError[] = [];
-  const check = recordChecker(currency, customChannels);
-  for (const record of records) check(record, rows, errors);
-  return errors.length > 0 ? { rows: [], errors } : { rows, errors };
-}
-
-/**
- * validateRecords for a big input, a slice of records at a time with a turn of the event loop
- * between slices, so requests arriving meanwhile (Slack's acks) are not held up.
- */
-export async function validateRecordsYielding(
-  records: readonly InputRecord[],
-  currency: string,
-  customChannels: readonly string[] = [],
-  slice = 1000,
-): Promise<{ rows: MetricRow[]; errors: LineError[] }> {
-  const problem = sizeProblem(records);
-  if (problem) return { rows: [], errors: [problem] };
-  const rows: MetricRow[] = [];
-  const errors: LineError[] = [];
-  const check = recordChecker(currency, customChannels);
-  for (let i = 0; i < records.length; i += slice) {
-    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    for (const record of records.slice(i, i + slice)) check(record, rows, errors);
-  }
-  return errors.length > 0 ? { rows: [], errors } : { rows, errors };
-}
-
-/**
- * CSV text -> records keyed by the contract's column names; header problems are reported on the
- * header's line. Google Ads and Search Console exports are recognised from their header (or named).
- */
-export function csvRecords(
-  text: string,
-  format: ImportFormat = 'auto',
-): { records: InputRecord[]; errors: LineError[] } {
-  let parsed: ReturnType<typeof parseCsv>;
-  try {
-    parsed = parseCsv(text);
-  } catch (err) {
-    if (err instanceof CsvSyntaxError) {
-      return { records: [], errors: [{ line: err.line, problem: { code: 'syntax', detail: err.message } }] };
-    }
-    throw err;
-  }
-  const exported = format === 'auto' ? detectExport(parsed) : format === 'metrics' ? undefined : format;
-  if (exported) return exportRecords(parsed, exported);
-  const [head, ...body] = parsed;
-  if (!head) return { records: [], errors: [{ line: 0, problem: { code: 'empty' } }] };
-  const header = head.fields.map((h) => h.trim().toLowerCase());
-  const errors: LineError[] = [];
-  header.forEach((h, i) => {
-    if (!KNOWN_COLUMNS.includes(h)) errors.push({ line: head.line, problem: { code: 'unknownColumn', column: h } });
-    else if (header.indexOf(h) !== i) errors.push({ line: head.line, problem: { code: 'duplicateColumn', column: h } });
-  });
-  for (const column of ['date', 'channel']) {
-    if (!header.includes(column)) errors.push({ line: head.line, problem: { code: 'missingColumn', column } });
-  }
-  if (errors.length > 0) return { records: [], errors };
-  const records: InputRecord[] = [];
-  for (const r of body) {
-    if (r.fields.length !== header.length) {
-      errors.push({ line: r.line, problem: { code: 'fieldCount', expected: header.length, got: r.fields.length } });
-      continue;
-    }
-    records.push({ line: r.line, values: Object.fromEntries(header.map((h, i) => [h, r.fields[i]])) });
-  }
-  return { records, errors };
 }
 
 /** A pushed body as records: one object or an array of them; anything else is a problem by item number. */
@@ -404,20 +185,25 @@ export class MetricsService {
     private readonly o: MetricsServiceOptions = {},
   ) {}
 
-  async importCsv(
+  /** CSV text (a test, a small upload): the same reading and storing as a file (importFile). */
+  importCsv(
     workspace: Workspace,
     text: string,
     source = 'import',
     format: ImportFormat = 'auto',
   ): Promise<ImportResult> {
-    const { records, errors } = csvRecords(text, format);
-    if (errors.length > 0) {
-      // Report row problems too, so one run shows everything to fix.
-      const more =
-        records.length > 0 ? validateRecords(records, workspace.currency, customChannelsOf(workspace)).errors : [];
-      return { ok: false, errors: [...errors, ...more].sort((a, b) => a.line - b.line) };
-    }
-    return this.importRecords(workspace, records, source);
+    return this.importFile(workspace, text, { source, format });
+  }
+
+  /**
+   * A CSV file read as a stream and stored as it is read, all or nothing (ingest/csv-import.ts):
+   * `mktbot import-metrics` passes the file's bytes, its size and a progress callback.
+   */
+  importFile(workspace: Workspace, input: CsvInput, o: CsvImportOptions = {}): Promise<ImportResult> {
+    return importCsvStream(this.db, workspace, input, {
+      ...o,
+      ...(this.o.waitForWriteLock ? { waitForWriteLock: true } : {}),
+    });
   }
 
   /** One object or an array of them, with the CSV column names as keys (POST /webhooks/metrics). */
@@ -452,48 +238,11 @@ export class MetricsService {
   }
 
   /**
-   * Replaces rows by workspace+date+channel+campaign, all in one transaction: the rows a key already
-   * has are deleted and every row is inserted, a few hundred per statement. (One upsert per row took
-   * 70 s for a year of 33 campaigns and held SQLite's write lock all along; this takes about a second.)
+   * Stores valid rows in one transaction, replacing rows with the same workspace, date, channel and
+   * campaign: webhook pushes (and each slice of a large one), API pulls and the demo, through the
+   * batched writer a CSV import uses (ingest/writer.ts).
    */
-  async store(workspace: Workspace, rows: readonly MetricRow[], source: string) {
-    if (rows.length === 0) return { inserted: 0, replaced: 0 };
-    const dates = rows.map((r) => r.date).sort();
-    const keyOf = (r: Pick<MetricRow, 'date' | 'channel' | 'campaign'>) =>
-      `${r.date}\u0000${r.channel}\u0000${r.campaign}`;
-    return this.db.$transaction(
-      async (tx) => {
-        // A write that changes nothing: SQLite grants the write lock here, waiting for it if need be.
-        if (this.o.waitForWriteLock) await tx.$executeRawUnsafe('DELETE FROM "MetricDaily" WHERE 1 = 0');
-        const existing = await tx.metricDaily.findMany({
-          where: {
-            workspaceId: workspace.id,
-            date: { gte: dates[0] as string, lte: dates[dates.length - 1] as string },
-          },
-          select: { id: true, date: true, channel: true, campaign: true },
-        });
-        const idOf = new Map(existing.map((e) => [keyOf(e), e.id]));
-        const stale = rows.flatMap((r) => idOf.get(keyOf(r)) ?? []);
-        for (const ids of chunks(stale, DELETE_CHUNK)) await tx.metricDaily.deleteMany({ where: { id: { in: ids } } });
-        for (const part of chunks(rows, INSERT_CHUNK)) {
-          await tx.metricDaily.createMany({
-            data: part.map((r) => ({ workspaceId: workspace.id, ...r, currency: workspace.currency, source })),
-          });
-        }
-        return { inserted: rows.length - stale.length, replaced: stale.length };
-      },
-      // A year of rows takes a while on SQLite; the default 5 s would abort big imports.
-      { timeout: 10 * 60_000, maxWait: 30_000 },
-    );
+  store(workspace: Workspace, rows: readonly MetricRow[], source: string): Promise<StoreCounts> {
+    return storeRows(this.db, workspace, rows, source, this.o.waitForWriteLock ? { waitForWriteLock: true } : {});
   }
-}
-
-/** Rows per INSERT: 26 columns each stays well under SQLite's 32,766 bound parameters. */
-const INSERT_CHUNK = 500;
-const DELETE_CHUNK = 500;
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }

@@ -12,6 +12,7 @@
  */
 import { DateTime } from 'luxon';
 import type { CsvRecord } from '../lib/csv.js';
+import { type DecimalMark, plainDecimal } from './ingest/numbers.js';
 import type { InputRecord, LineError } from './metric-records.js';
 
 export const EXPORT_FORMATS = ['google-ads', 'search-console'] as const;
@@ -62,7 +63,7 @@ const SPECS: Record<ExportFormat, ExportSpec> = {
 };
 
 /** Title lines a tool writes above the header; past this many lines a header is not looked for. */
-const HEADER_SEARCH_LINES = 5;
+export const HEADER_SEARCH_LINES = 5;
 
 function indexColumns(fields: readonly string[], spec: ExportSpec): Map<string, number> {
   const names = fields.map((f) => f.trim().toLowerCase());
@@ -92,18 +93,25 @@ export function detectExport(records: readonly CsvRecord[]): ExportFormat | unde
   return undefined;
 }
 
-/** "1,234.50" -> "1234.50"; "--" and "" -> undefined (no figure); anything else as it is, for validation. */
-export function plainNumber(raw: string | undefined): string | undefined {
+/**
+ * "1,234.50" -> "1234.50" (ingest/numbers.ts, in the file's dialect); "--" and "" -> undefined (no
+ * figure); anything else as it is, for validation.
+ */
+export function plainNumber(raw: string | undefined, mark: DecimalMark = '.'): string | undefined {
   const v = raw?.trim();
   if (v === undefined || v === '' || v === '--' || v === '-') return undefined;
-  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(v)) return v.replace(/,/g, '');
-  return v;
+  return plainDecimal(v, mark) ?? v;
 }
 
-/** Whole count from a fractional one ("12.40" conversions -> "12"), half up; others left for validation. */
-function wholeCount(raw: string | undefined): string | undefined {
-  const v = plainNumber(raw);
-  if (v === undefined || !/^\d+\.\d+$/.test(v)) return v;
+/**
+ * A figure as the file wrote it, for validation to read in the file's dialect (read here already, a
+ * "1.500" could be read twice: 1.5, then 1500); "--" and "" -> undefined. A fractional count
+ * ("12.40" conversions, data-driven attribution) becomes whole, half up.
+ */
+function figure(raw: string | undefined, mark: DecimalMark, whole: boolean): string | undefined {
+  const v = plainNumber(raw, mark);
+  if (v === undefined) return undefined;
+  if (!whole || !/^\d+\.\d+$/.test(v)) return raw?.trim();
   return String(Math.round(Number(v)));
 }
 
@@ -116,36 +124,57 @@ function isoDay(raw: string | undefined): string | undefined {
   return d.isValid ? (d.toISODate() ?? v) : v;
 }
 
+/** Reads an export's rows one at a time, once its header is found. */
+export interface ExportMapper {
+  /** How many of the first records are title lines and the header. */
+  skip: number;
+  /** The record in the contract's column names, or undefined for a summary line ("Total: ..."). */
+  map(record: CsvRecord): InputRecord | undefined;
+}
+
+/** The mapper for an export whose header is among `head` (the file's first records), or the problem. */
+export function exportMapper(
+  head: readonly CsvRecord[],
+  format: ExportFormat,
+  mark: DecimalMark = '.',
+): ExportMapper | LineError {
+  const spec = SPECS[format];
+  const headerAt = head.slice(0, HEADER_SEARCH_LINES).findIndex((r) => matches(r.fields, format));
+  if (headerAt < 0) return { line: head[0]?.line ?? 0, problem: { code: 'noHeader', format } };
+  const at = indexColumns((head[headerAt] as CsvRecord).fields, spec);
+  const columns = Object.keys(spec.columns).filter((c) => c !== 'date');
+  return {
+    skip: headerAt + 1,
+    map(r) {
+      // "Total: Account", "Total: Campaigns", ...: summaries of the rows above, not days.
+      if (r.fields.some((f) => /^\s*total\b/i.test(f))) return undefined;
+      const get = (column: string) => {
+        const i = at.get(column);
+        return i === undefined ? undefined : r.fields[i];
+      };
+      const values: Record<string, unknown> = { channel: spec.channel, date: isoDay(get('date')) };
+      for (const column of columns) {
+        const raw = get(column);
+        if (column === 'campaign' || column === 'currency') values[column] = raw?.trim();
+        else values[column] = figure(raw, mark, column === 'conversions');
+      }
+      return { line: r.line, values };
+    },
+  };
+}
+
 /** Records in the contract's column names, with the file's line numbers kept for error messages. */
 export function exportRecords(
   records: readonly CsvRecord[],
   format: ExportFormat,
+  mark: DecimalMark = '.',
 ): { records: InputRecord[]; errors: LineError[] } {
-  const spec = SPECS[format];
-  const headerAt = records.slice(0, HEADER_SEARCH_LINES).findIndex((r) => matches(r.fields, format));
-  if (headerAt < 0) {
-    const line = records[0]?.line ?? 0;
-    return { records: [], errors: [{ line, problem: { code: 'noHeader', format } }] };
-  }
-  const header = records[headerAt] as CsvRecord;
-  const at = indexColumns(header.fields, spec);
+  const mapper = exportMapper(records, format, mark);
+  if ('problem' in mapper) return { records: [], errors: [mapper] };
   const out: InputRecord[] = [];
-  for (const r of records.slice(headerAt + 1)) {
-    // "Total: Account", "Total: Campaigns", ...: summaries of the rows above, not days.
-    if (r.fields.some((f) => /^\s*total\b/i.test(f))) continue;
-    const get = (column: string) => {
-      const i = at.get(column);
-      return i === undefined ? undefined : r.fields[i];
-    };
-    const values: Record<string, unknown> = { channel: spec.channel, date: isoDay(get('date')) };
-    for (const column of Object.keys(spec.columns)) {
-      if (column === 'date') continue;
-      const raw = get(column);
-      if (column === 'campaign' || column === 'currency') values[column] = raw?.trim();
-      else if (column === 'conversions') values[column] = wholeCount(raw);
-      else values[column] = plainNumber(raw);
-    }
-    out.push({ line: r.line, values });
+  for (const r of records.slice(mapper.skip)) {
+    const record = mapper.map(r);
+    if (record) out.push(record);
   }
   return { records: out, errors: [] };
 }

@@ -81,6 +81,28 @@ describe('mktbot import-metrics (built CLI)', () => {
     expect(r.stderr).toContain('ENOENT');
   });
 
+  it('reads a UTF-16 semicolon file from disk, and lists 200 problems of a file wrong on every line, then how many more', () => {
+    const file = path.join(dir, 'excel.csv');
+    const text = 'date;channel;campaign;spend\r\n2026-12-10;facebook;Herbst;1.234,50\r\n';
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const before = count();
+    const ok = run('import-metrics', file);
+    expect(ok.stderr).toBe('');
+    expect(ok.stdout).toContain('Imported 1 row: 1 new');
+    expect(count()).toEqual({ n: before.n + 1, spend: before.spend + 123450 });
+
+    const bad = path.join(dir, 'bad-everywhere.csv');
+    const lines = ['date,channel,spend'];
+    for (let i = 0; i < 250; i++) lines.push(`2026-12-11,facebook${i},x`);
+    writeFileSync(bad, `${lines.join('\n')}\n`);
+    const r = run('import-metrics', bad);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('nothing imported, 250 problems to fix');
+    expect(r.stderr.trim().split('\n')).toHaveLength(202);
+    expect(r.stderr.trim().split('\n').at(-1)).toBe('  ... and 50 problems more');
+    expect(count().n).toBe(before.n + 1);
+  });
+
   /** Another connection holds SQLite's write lock, as the bot does while it writes. */
   const holdWriteLock = () => {
     const holder = new Database(path.join(dir, 'cli.db'));

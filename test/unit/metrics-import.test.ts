@@ -72,9 +72,9 @@ describe('metrics import', () => {
     expect(lines).toEqual([
       'line 3: date "2026-13-01" is not a real date in YYYY-MM-DD form',
       'line 4: "channel" is required',
-      'line 5: clicks "ten" is not a number of zero or more (use a dot for decimals, no thousands separators)',
+      'line 5: clicks "ten" is not a number of zero or more (digits, a decimal mark, thousands in groups of three: 1234.5 or 1,234.5)',
       'line 6: clicks "1.5" must be a whole number',
-      'line 6: spend "-2" is not a number of zero or more (use a dot for decimals, no thousands separators)',
+      'line 6: spend "-2" is not a number of zero or more (digits, a decimal mark, thousands in groups of three: 1234.5 or 1,234.5)',
       'line 7: same date, channel and campaign as line 2',
       'line 8: expected 4 fields like the header, found 3',
     ]);
