@@ -92,8 +92,8 @@ describe('mktbot import-metrics (built CLI)', () => {
     expect(count()).toEqual({ n: before.n + 1, spend: before.spend + 123450 });
 
     const bad = path.join(dir, 'bad-everywhere.csv');
-    const lines = ['date,channel,spend'];
-    for (let i = 0; i < 250; i++) lines.push(`2026-12-11,facebook${i},x`);
+    const lines = ['date,channel,campaign,spend'];
+    for (let i = 0; i < 250; i++) lines.push(`2026-12-11,facebook,c${i},x`);
     writeFileSync(bad, `${lines.join('\n')}\n`);
     const r = run('import-metrics', bad);
     expect(r.status).toBe(1);
