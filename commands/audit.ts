@@ -16,6 +16,8 @@ export const ACTIONS: Record<string, L10n> = {
   'alert.handle': { en: 'handled an alert', ar: 'عالج تنبيهًا' },
   'alert.ignore': { en: 'ignored an alert', ar: 'تجاهل تنبيهًا' },
   'brainstorm.create': { en: 'brainstormed ideas', ar: 'ولّد أفكارًا' },
+  'brand.set': { en: 'changed the brand profile', ar: 'عدّل ملف العلامة التجارية' },
+  'brand.clear': { en: 'cleared a field of the brand profile', ar: 'حذف حقلًا من ملف العلامة التجارية' },
   'config.set': { en: 'changed a setting', ar: 'غيّر إعدادًا' },
   'draft.create': { en: 'drafted a post', ar: 'صاغ منشورًا' },
   'integration.connect': { en: 'connected an account', ar: 'ربط حسابًا' },

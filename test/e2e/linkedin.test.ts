@@ -133,7 +133,7 @@ describe('LinkedIn page posts from the console', () => {
     expect(video.tone).toBe('error');
     expect(textOf(video)).toMatch(/LinkedIn takes images here, not videos/);
     const long = await app.say(`/schedule linkedin in 10 minutes | ${'a'.repeat(3001)}`);
-    expect(textOf(long)).toMatch(/The text is 3001 characters; the limit is 3000/);
+    expect(textOf(long)).toMatch(/The text is 3,001 characters; the limit is 3,000/);
     expect(await app.services.db.scheduledPost.count()).toBe(0);
   });
 

@@ -20,7 +20,10 @@ it('limits brainstorm, persona create, plan create, seo audit and connect per pe
       'connect facebook',
       'connect ga4',
       'connect instagram',
+      'connect linkedin',
       'connect mailchimp',
+      'connect tiktok',
+      'connect x',
       'connect youtube',
     ].concat(['persona create', 'plan create', 'seo audit']),
   );

@@ -152,7 +152,7 @@ describe('TikTok videos from the console', () => {
     const long = await app.say(
       `/schedule tiktok in 10 minutes media:${tt.addMedia('l.mp4', MP4)} | ${'a'.repeat(2201)}`,
     );
-    expect(textOf(long)).toMatch(/The caption is 2201 characters; the limit is 2200/);
+    expect(textOf(long)).toMatch(/The caption is 2,201 characters; the limit is 2,200/);
     expect(await app.services.db.scheduledPost.count()).toBe(0);
   });
 });
