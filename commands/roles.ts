@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineCommand, sub } from '../src/core/command.js';
 import type { Context } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
-import { defineMessages, iso } from '../src/core/i18n.js';
+import { defineMessages, iso, type L10n } from '../src/core/i18n.js';
 import { opt, required, stripBidi } from '../src/core/options.js';
 import { type Reply, reply, table, text } from '../src/core/reply.js';
 import { ROLES, type Role } from '../src/core/roles.js';
@@ -48,7 +48,7 @@ const m = defineMessages(
     content: 'content: أخصائي المحتوى',
     social_job: 'social: مدير وسائل التواصل الاجتماعي، يُذكر اسمه في تنبيهات التعليقات',
     automation: 'automation: أخصائي أتمتة التسويق',
-    jobsSet: (p) => `أصبحت أدوار عمل ${iso(p.person)}: ${iso(p.roles)}.`,
+    jobsSet: (p) => `أصبحت أدوار عمل ${iso(p.person)}: ${p.roles}.`,
     jobsCleared: (p) => `لم يعد لدى ${iso(p.person)} أي دور عمل.`,
     jobsUnchanged: (p) => `لدى ${iso(p.person)} أدوار العمل هذه أصلًا؛ لم يتغير شيء.`,
     roleOrJobs: `اذكر دور صلاحية أو أدوار عمل، مثل ${iso('/roles set @sara manager')} أو ${iso('/roles set @sara seo,content')}.`,
@@ -64,6 +64,22 @@ const m = defineMessages(
   },
 );
 
+/** Job and permission roles as a reader says them, in replies and the /roles table (ids stay what is typed). */
+const JOB_NAMES: Record<JobRole, L10n> = {
+  seo: { en: 'SEO', ar: 'تحسين محركات البحث' },
+  content: { en: 'content', ar: 'المحتوى' },
+  social: { en: 'social media', ar: 'التواصل الاجتماعي' },
+  automation: { en: 'marketing automation', ar: 'أتمتة التسويق' },
+};
+const ROLE_NAMES: Record<string, L10n> = {
+  admin: { en: 'admin', ar: 'مشرف' },
+  manager: { en: 'manager', ar: 'مدير' },
+  social: { en: 'social', ar: 'تواصل اجتماعي' },
+  member: { en: 'member', ar: 'عضو' },
+};
+const jobNames = (roles: readonly JobRole[], ctx: Context) =>
+  roles.map((r) => ctx.l(JOB_NAMES[r])).join(ctx.locale === 'ar' ? '، ' : ', ');
+
 async function list(ctx: Context) {
   const t = ctx.t(m);
   const members = await ctx.services.workspaces.members(ctx.workspace.id);
@@ -71,8 +87,8 @@ async function list(ctx: Context) {
   if (members.length === 0) return reply(t.title, [text(t.none), text(legend.join('\n'))]);
   const rows = members.map((x) => [
     x.name ? `${x.name} (${x.externalId})` : x.externalId,
-    x.role,
-    jobRolesOf(x).join(ctx.locale === 'ar' ? '، ' : ', ') || t.noJobRoles,
+    ROLE_NAMES[x.role] ? ctx.l(ROLE_NAMES[x.role] as L10n) : x.role,
+    jobNames(jobRolesOf(x), ctx) || t.noJobRoles,
   ]);
   return reply(t.title, [table([t.person, t.role, t.jobRoles], rows), text(legend.join('\n')), text(t.howToChange)]);
 }
@@ -99,10 +115,7 @@ async function setJobs(ctx: Context, user: string, roles: JobRole[]) {
   const person = change.name || user;
   if (!change.changed) return reply(undefined, [text(t.jobsUnchanged({ person }))]);
   await ctx.services.audit.record(ctx, 'role.jobs', user, { from: change.before, to: roles });
-  const said =
-    roles.length === 0
-      ? t.jobsCleared({ person })
-      : t.jobsSet({ person, roles: roles.join(ctx.locale === 'ar' ? '، ' : ', ') });
+  const said = roles.length === 0 ? t.jobsCleared({ person }) : t.jobsSet({ person, roles: jobNames(roles, ctx) });
   return reply(undefined, [text(said)], { tone: 'success' });
 }
 

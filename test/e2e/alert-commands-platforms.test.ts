@@ -156,7 +156,7 @@ describe('Discord', () => {
         { name: 'user', type: 6, value: OMAR },
         { name: 'job', type: 3, value: 'social' },
       ]),
-    ).toContain('job roles are now social');
+    ).toContain('job roles are now social media');
     const ws = await app.services.db.workspace.update({
       where: { platform_externalId: { platform: 'discord', externalId: '1180000000000000001' } },
       data: { alertChannel: '1180000000000005101', escalationChannel: '1180000000000005102' },

@@ -59,7 +59,7 @@ describe('/seo watch: a weekly crawl that says what changed', () => {
   it('crawls politely (robots.txt, sitemap, same host), posts a baseline, then exactly what changed a week later', async () => {
     await app.say('/roles');
     await app.say('/roles', identity({ user: 'U2SEO', name: 'Huda', admin: false }));
-    expect(textOf(await app.say('/roles set <@U2SEO> seo'))).toContain('job roles are now seo');
+    expect(textOf(await app.say('/roles set <@U2SEO> seo'))).toContain('job roles are now SEO');
     const added = textOf(await app.say(`/seo watch url:${site.origin}/ pages:10 keyword:"cold brew"`));
     expect(added).toContain('Watching 127.0.0.1');
     expect(added).toContain('up to 10 pages, once a week');

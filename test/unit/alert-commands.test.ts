@@ -408,10 +408,10 @@ describe('/roles: job roles beside permission roles', () => {
   it('sets, shows, clears and audits job roles; social alone stays the permission role', async () => {
     const r = await app.say('/roles set <@U0MONA> seo,content', admin);
     expect(r.tone).toBe('success');
-    expect(textOf(r)).toBe("Mona's job roles are now seo, content.");
+    expect(textOf(r)).toBe("Mona's job roles are now SEO, content.");
     let mona = await app.services.db.member.findFirstOrThrow({ where: { externalId: 'U0MONA' } });
     expect(mona).toMatchObject({ jobRoles: 'seo,content', role: 'member' });
-    expect(textOf(await app.say('/roles', member))).toContain('Mona (U0MONA) | member | seo, content');
+    expect(textOf(await app.say('/roles', member))).toContain('Mona (U0MONA) | member | SEO, content');
     expect(textOf(await app.say('/roles set <@U0MONA> content,seo', admin))).toContain('already has these job roles');
 
     // "social" alone is the permission role, as before; job:social is the job role.
@@ -435,7 +435,9 @@ describe('/roles: job roles beside permission roles', () => {
 
   it('answers in Arabic', async () => {
     const ar = identity({ user: 'U0ADMIN', locale: 'ar', admin: false });
-    expect(read(await app.say('/roles set <@U0MONA> social,seo', ar))).toBe('أصبحت أدوار عمل Mona: seo، social.');
+    expect(read(await app.say('/roles set <@U0MONA> social,seo', ar))).toBe(
+      'أصبحت أدوار عمل Mona: تحسين محركات البحث، التواصل الاجتماعي.',
+    );
     const list = read(await app.say('/roles', ar));
     expect(list).toContain('أدوار العمل');
     expect(list).toContain('social: مدير وسائل التواصل الاجتماعي، يُذكر اسمه في تنبيهات التعليقات');
