@@ -101,11 +101,16 @@ const m = defineMessages(
 
 const LIST_LIMIT = 20;
 
-/** Button payloads carry the comment id; it must belong to the presser's workspace. */
+/**
+ * Button payloads carry the comment id; it must belong to the presser's workspace. A button of a
+ * review summary carries "N.s": the action is the same, and the summary is re-rendered in place
+ * (with every comment's state) instead of being replaced by one alert.
+ */
 const commentId = z
   .string()
-  .regex(/^\d{1,10}$/)
-  .transform(Number);
+  .regex(/^\d{1,10}(\.s)?$/)
+  .transform((p) => ({ id: Number.parseInt(p, 10), summary: p.endsWith('.s') }));
+type Ref = z.output<typeof commentId>;
 
 async function load(ctx: Context, id: number): Promise<Comment> {
   const c = await ctx.services.comments.find(ctx.workspace.id, id);
@@ -115,8 +120,12 @@ async function load(ctx: Context, id: number): Promise<Comment> {
 
 const who = (ctx: Context) => ctx.member.name || ctx.identity.user.name || ctx.member.externalId;
 
-/** Re-renders the alert in place with its new state and the given notes. */
-async function rerender(ctx: Context, id: number, extra: { notes?: string[] } = {}) {
+/** Re-renders the alert (or the review summary it is in) in place with its new state and the given notes. */
+async function rerender(ctx: Context, id: number, extra: { notes?: string[] } = {}, summary = false) {
+  if (summary) {
+    const r = await ctx.services.comments.reviews.render(ctx.workspace, id, ctx.locale, extra.notes);
+    if (r) return r;
+  }
   const fresh = await load(ctx, id);
   const view = ctx.services.comments.view(ctx.workspace, fresh, ctx.locale);
   const feedback = await ctx.services.comments.feedbackOf(ctx.workspace, id);
@@ -128,7 +137,7 @@ async function rerender(ctx: Context, id: number, extra: { notes?: string[] } = 
  * classifier. "Not negative" also closes the alert as a false alarm (ignored, so it never
  * escalates); "Correct" leaves it open. Every press is audited, as it rewrites the stored verdict.
  */
-async function judge(ctx: Context, id: number, label: FeedbackLabel) {
+async function judge(ctx: Context, id: number, label: FeedbackLabel, summary = false) {
   const c = await load(ctx, id);
   const outcome = await ctx.services.comments.recordFeedback(ctx.workspace, c, label, who(ctx));
   if (label === 'not-negative') await ctx.services.comments.close(ctx.workspace.id, c.id, 'ignored', who(ctx));
@@ -136,18 +145,19 @@ async function judge(ctx: Context, id: number, label: FeedbackLabel) {
     label,
     outcome,
   });
-  return rerender(ctx, id);
+  return rerender(ctx, id, {}, summary);
 }
 
 /** Closes an open alert (handled or ignored); a second press shows who closed it and changes nothing. */
-async function close(ctx: Context, id: number, status: 'handled' | 'ignored') {
+async function close(ctx: Context, id: number, status: 'handled' | 'ignored', summary = false) {
   const c = await load(ctx, id);
   if (!(await ctx.services.comments.close(ctx.workspace.id, c.id, status, who(ctx)))) {
     const t = ctx.t(m);
-    return rerender(ctx, id, { notes: [t.alreadyClosed({ status: c.status === 'ignored' ? t.ignored : t.handled })] });
+    const notes = [t.alreadyClosed({ status: c.status === 'ignored' ? t.ignored : t.handled })];
+    return rerender(ctx, id, { notes }, summary);
   }
   await ctx.services.audit.record(ctx, `alert.${status === 'handled' ? 'handle' : 'ignore'}`, `comment:${id}`);
-  return rerender(ctx, id);
+  return rerender(ctx, id, {}, summary);
 }
 
 const ACT: readonly ['manager', 'social'] = ['manager', 'social'];
@@ -156,7 +166,7 @@ const ACT: readonly ['manager', 'social'] = ['manager', 'social'];
 const replyCommand = (id: number, draft: string) => `/alerts reply ${id} text:"${draft.replace(/"/g, "'")}"`;
 
 /** Sends the stored draft, or `typed`, under the comment; re-renders the alert or explains why not. */
-async function send(ctx: Context, id: number, typed?: string, inPlace = false) {
+async function send(ctx: Context, id: number, typed?: string, inPlace = false, summary = false) {
   const c = await load(ctx, id);
   const s = ctx.services;
   const outcome = await sendCommentReply(s, ctx.workspace, c, who(ctx), typed);
@@ -168,7 +178,7 @@ async function send(ctx: Context, id: number, typed?: string, inPlace = false) {
   }
   const note = sendNote(ctx, id, c.provider, outcome);
   // A typed reply comes from a command, not from the alert's buttons: answer it in its own message.
-  const r = await rerender(ctx, id, note ? { notes: [note] } : {});
+  const r = await rerender(ctx, id, note ? { notes: [note] } : {}, summary && typed === undefined);
   if (typed === undefined || inPlace) return r;
   return { ...r, replaceOriginal: false, ...(outcome.kind === 'sent' ? { tone: 'success' as const } : {}) };
 }
@@ -315,25 +325,29 @@ export default defineCommand({
     }),
   },
   actions: {
-    handle: action({ payload: commentId, allow: ACT, handler: (id, ctx) => close(ctx, id, 'handled') }),
-    ignore: action({ payload: commentId, allow: ACT, handler: (id, ctx) => close(ctx, id, 'ignored') }),
-    notnegative: action({ payload: commentId, allow: ACT, handler: (id, ctx) => judge(ctx, id, 'not-negative') }),
-    correct: action({ payload: commentId, allow: ACT, handler: (id, ctx) => judge(ctx, id, 'negative') }),
+    handle: action({ payload: commentId, allow: ACT, handler: (p, ctx) => close(ctx, p.id, 'handled', p.summary) }),
+    ignore: action({ payload: commentId, allow: ACT, handler: (p, ctx) => close(ctx, p.id, 'ignored', p.summary) }),
+    notnegative: action({
+      payload: commentId,
+      allow: ACT,
+      handler: (p, ctx) => judge(ctx, p.id, 'not-negative', p.summary),
+    }),
+    correct: action({ payload: commentId, allow: ACT, handler: (p, ctx) => judge(ctx, p.id, 'negative', p.summary) }),
     assign: action({
       payload: commentId,
       allow: ACT,
-      async handler(id, ctx) {
+      async handler({ id, summary }: Ref, ctx) {
         const c = await load(ctx, id);
         await ctx.services.comments.assign(ctx.workspace.id, c.id, who(ctx));
         await ctx.services.audit.record(ctx, 'alert.assign', `comment:${id}`);
         const when = formatWhen(ctx.now(), ctx.timezone, ctx.locale);
-        return rerender(ctx, id, { notes: [alertMessages[ctx.locale].assignedAt({ who: who(ctx), when })] });
+        return rerender(ctx, id, { notes: [alertMessages[ctx.locale].assignedAt({ who: who(ctx), when })] }, summary);
       },
     }),
     draft: action({
       payload: commentId,
       allow: ACT,
-      async handler(id, ctx) {
+      async handler({ id, summary }: Ref, ctx) {
         const c = await load(ctx, id);
         const d = await ctx.services.replyDrafter.draft(ctx.services.comments.draftRequest(ctx.workspace, c));
         // Kept on the comment, so Send reply and a re-render after a restart use the same text.
@@ -343,14 +357,14 @@ export default defineCommand({
         const notes = [alertMessages[ctx.locale].draftBy({ who: who(ctx), when })];
         if (d.fallback) notes.push(ctx.t(m).draftFallback);
         if (d.source === 'llm') notes.push(ctx.t(m).draftModel);
-        return rerender(ctx, id, { notes });
+        return rerender(ctx, id, { notes }, summary);
       },
     }),
-    send: action({ payload: commentId, allow: ACT, handler: (id, ctx) => send(ctx, id) }),
+    send: action({ payload: commentId, allow: ACT, handler: (p, ctx) => send(ctx, p.id, undefined, false, p.summary) }),
     edit: action({
       payload: commentId,
       allow: ACT,
-      async handler(id, ctx) {
+      async handler({ id }: Ref, ctx) {
         const c = await load(ctx, id);
         const t = ctx.t(m);
         // The form's fields and command stand in for the form where it cannot be shown.
@@ -380,7 +394,7 @@ export default defineCommand({
       payload: commentId,
       fields: z.object({ text: z.string().trim().min(1).max(MAX_REPLY_CHARS) }),
       allow: ACT,
-      handler: (id, ctx, values) => send(ctx, id, values.text, true),
+      handler: (p, ctx, values) => send(ctx, p.id, values.text, true),
     }),
   },
 });

@@ -22,6 +22,9 @@ const m = defineMessages(
     escalationChannel: 'Escalation channel',
     channelSet: (p: { role: string; channel: string }) => `${p.role} set to ${p.channel}.`,
     escalation: 'Escalate unhandled alerts after',
+    reviewMinutes: 'Summarise comments to review every',
+    reviewSet: (p: { minutes: string }) =>
+      `Comments to review are now summed up in one message every ${p.minutes}. Urgent comments are still posted at once.`,
     minutes: (p: { n: number }) => count(p.n, 'minute', 'en'),
     digestSchedule: 'Weekly digest (cron, local time)',
     notSet: 'not set',
@@ -53,6 +56,9 @@ const m = defineMessages(
     escalationChannel: 'قناة التصعيد',
     channelSet: (p) => `تم ضبط ${p.role} على ${iso(p.channel)}.`,
     escalation: 'تصعيد التنبيهات غير المعالجة بعد',
+    reviewMinutes: 'ملخص التعليقات التي تحتاج مراجعة كل',
+    reviewSet: (p) =>
+      `ستُجمع التعليقات التي تحتاج مراجعة في رسالة واحدة كل ${p.minutes}. التعليقات العاجلة ما زالت تُنشر فورًا.`,
     minutes: (p) => count(p.n, 'minute', 'ar'),
     digestSchedule: 'الملخص الأسبوعي (cron بالتوقيت المحلي)',
     notSet: 'غير محدد',
@@ -98,6 +104,7 @@ function show(ctx: Context) {
       { label: t.digestChannel, value: orNotSet(w.digestChannel) },
       { label: t.escalationChannel, value: orNotSet(w.escalationChannel) },
       { label: t.escalation, value: t.minutes({ n: w.escalationMinutes }) },
+      { label: t.reviewMinutes, value: t.minutes({ n: w.reviewSummaryMinutes }) },
       { label: t.digestSchedule, value: iso(w.digestCron) },
     ]),
     text(t.howToChange),
@@ -197,6 +204,34 @@ export default defineCommand({
           to: value,
         });
         return reply(undefined, [text(ctx.t(m).approvalSet({ on: value }))], { tone: 'success' });
+      },
+    }),
+    'review-minutes': sub({
+      description: {
+        en: 'How often comments to review are summed up in one message',
+        ar: 'كل كم دقيقة تُجمع التعليقات التي تحتاج مراجعة في رسالة واحدة',
+      },
+      allow: ['manager'],
+      examples: ['review-minutes 60', 'review-minutes 15'],
+      options: {
+        value: required(
+          opt.integer({
+            label: { en: 'Minutes', ar: 'الدقائق' },
+            description: { en: 'From 1 to 1440 (default 60)', ar: 'من 1 إلى 1440 (الافتراضي 60)' },
+            positional: true,
+            min: 1,
+            max: 1440,
+          }),
+        ),
+      },
+      async handler({ value }, ctx) {
+        await ctx.services.workspaces.update(ctx.workspace.id, { reviewSummaryMinutes: value });
+        await ctx.services.audit.record(ctx, 'config.set', 'review-minutes', {
+          from: ctx.workspace.reviewSummaryMinutes,
+          to: value,
+        });
+        const t = ctx.t(m);
+        return reply(undefined, [text(t.reviewSet({ minutes: t.minutes({ n: value }) }))], { tone: 'success' });
       },
     }),
     channel: sub({

@@ -67,6 +67,10 @@ export const NOUNS = {
     en: { one: 'problem', other: 'problems' },
     ar: { one: 'مشكلة واحدة', two: 'مشكلتين', few: 'مشكلات', many: 'مشكلةً', other: 'مشكلة' },
   },
+  comment: {
+    en: { one: 'comment', other: 'comments' },
+    ar: { one: 'تعليق واحد', two: 'تعليقين', few: 'تعليقات', many: 'تعليقًا', other: 'تعليق' },
+  },
   second: {
     en: { one: 'second', other: 'seconds' },
     ar: { one: 'ثانية واحدة', two: 'ثانيتين', few: 'ثوانٍ', many: 'ثانية', other: 'ثانية' },
