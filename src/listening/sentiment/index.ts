@@ -216,5 +216,4 @@ export class SentimentClassifier {
   cutsFor(s: Pick<Sentiment, 'lang' | 'arabizi'>): Readonly<Cuts> {
     return this.cutsForScript(scriptOf(s));
   }
-
 }
