@@ -102,7 +102,8 @@ async function measure(withSlack) {
       body: JSON.stringify({
         platform: 'instagram',
         id: `bench-${i}`,
-        text: 'Terrible, my order never arrived. Refund now!',
+        // Urgent (a scam accusation): alerted at once. Review-tier comments wait for the summary.
+        text: 'Terrible, my order never arrived. You scammed me, refund now!',
       }),
     });
     if (res.status !== 202) throw new Error(`webhook answered ${res.status}: ${await res.text()}`);

@@ -250,27 +250,27 @@ export default defineCommand({
     }),
   },
   actions: {
-    handle: action({ payload: commentId, allow: ACT, handler: (id, ctx) => close(ctx, id, 'handled', 'button') }),
-    ignore: action({ payload: commentId, allow: ACT, handler: (id, ctx) => close(ctx, id, 'ignored', 'button') }),
+    handle: action({ payload: commentId, allow: ACT, handler: (p, ctx) => close(ctx, p.id, 'handled', p.via) }),
+    ignore: action({ payload: commentId, allow: ACT, handler: (p, ctx) => close(ctx, p.id, 'ignored', p.via) }),
     notnegative: action({
       payload: commentId,
       allow: ACT,
-      handler: (id, ctx) => judge(ctx, id, 'not-negative', 'button'),
+      handler: (p, ctx) => judge(ctx, p.id, 'not-negative', p.via),
     }),
-    correct: action({ payload: commentId, allow: ACT, handler: (id, ctx) => judge(ctx, id, 'negative', 'button') }),
-    assign: action({ payload: commentId, allow: ACT, handler: (id, ctx) => assign(ctx, id, undefined, 'button') }),
-    draft: action({ payload: commentId, allow: ACT, handler: (id, ctx) => draft(ctx, id, 'button') }),
-    send: action({ payload: commentId, allow: ACT, handler: (id, ctx) => send(ctx, id) }),
+    correct: action({ payload: commentId, allow: ACT, handler: (p, ctx) => judge(ctx, p.id, 'negative', p.via) }),
+    assign: action({ payload: commentId, allow: ACT, handler: (p, ctx) => assign(ctx, p.id, undefined, p.via) }),
+    draft: action({ payload: commentId, allow: ACT, handler: (p, ctx) => draft(ctx, p.id, p.via) }),
+    send: action({ payload: commentId, allow: ACT, handler: (p, ctx) => send(ctx, p.id) }),
     /** The confirmation of `/alerts reply N`: posts the text it showed. */
     confirm: action({ payload: confirmPayload, allow: ACT, handler: (p, ctx) => confirmed(ctx, p) }),
-    cancel: action({ payload: commentId, allow: ACT, handler: (id, ctx) => cancelled(ctx, id) }),
-    edit: action({ payload: commentId, allow: ACT, handler: (id, ctx) => editForm(ctx, id) }),
+    cancel: action({ payload: commentId, allow: ACT, handler: (p, ctx) => cancelled(ctx, p.id) }),
+    edit: action({ payload: commentId, allow: ACT, handler: (p, ctx) => editForm(ctx, p.id) }),
     /** Receives the Edit reply form: its submit button is the confirmation; posts and re-renders in place. */
     write: action({
       payload: commentId,
       fields: z.object({ text: z.string().trim().min(1).max(MAX_REPLY_CHARS) }),
       allow: ACT,
-      handler: (id, ctx, values) => send(ctx, id, values.text),
+      handler: (p, ctx, values) => send(ctx, p.id, values.text),
     }),
   },
 });

@@ -32,6 +32,9 @@ const m = defineMessages(
     assignee: 'Escalate and remind assigned alerts after',
     assigneeSet: (p: { minutes: string }) =>
       `Assigned alerts now escalate, and remind their assignee once a day, after ${p.minutes} without an answer.`,
+    reviewMinutes: 'Summarise comments to review every',
+    reviewSet: (p: { minutes: string }) =>
+      `Comments to review are now summed up in one message every ${p.minutes}. Urgent comments are still posted at once.`,
     minutes: (p: { n: number }) => count(p.n, 'minute', 'en'),
     digestSchedule: 'Weekly digest (cron, local time)',
     notSet: 'not set',
@@ -70,6 +73,9 @@ const m = defineMessages(
     escalation: 'تصعيد التنبيهات غير المعالجة بعد',
     assignee: 'تصعيد التنبيهات المُسندة وتذكير من تولّاها بعد',
     assigneeSet: (p) => `أصبحت التنبيهات المُسندة تُصعَّد، ويُذكَّر من تولّاها مرة كل يوم، بعد ${p.minutes} بلا رد.`,
+    reviewMinutes: 'ملخص التعليقات التي تحتاج مراجعة كل',
+    reviewSet: (p) =>
+      `ستُجمع التعليقات التي تحتاج مراجعة في رسالة واحدة كل ${p.minutes}. التعليقات العاجلة ما زالت تُنشر فورًا.`,
     minutes: (p) => count(p.n, 'minute', 'ar'),
     digestSchedule: 'الملخص الأسبوعي (cron بالتوقيت المحلي)',
     notSet: 'غير محدد',
@@ -117,6 +123,7 @@ function show(ctx: Context) {
       { label: t.escalationChannel, value: orNotSet(w.escalationChannel) },
       { label: t.escalation, value: t.minutes({ n: w.escalationMinutes }) },
       { label: t.assignee, value: t.minutes({ n: w.assigneeMinutes }) },
+      { label: t.reviewMinutes, value: t.minutes({ n: w.reviewSummaryMinutes }) },
       { label: t.digestSchedule, value: iso(w.digestCron) },
     ]),
     text(t.howToChange),
@@ -270,6 +277,34 @@ export default defineCommand({
         });
         const t = ctx.t(m);
         return reply(undefined, [text(t.assigneeSet({ minutes: t.minutes({ n: value }) }))], { tone: 'success' });
+      },
+    }),
+    'review-minutes': sub({
+      description: {
+        en: 'How often comments to review are summed up in one message',
+        ar: 'كل كم دقيقة تُجمع التعليقات التي تحتاج مراجعة في رسالة واحدة',
+      },
+      allow: ['manager'],
+      examples: ['review-minutes 60', 'review-minutes 15'],
+      options: {
+        value: required(
+          opt.integer({
+            label: { en: 'Minutes', ar: 'الدقائق' },
+            description: { en: 'From 1 to 1440 (default 60)', ar: 'من 1 إلى 1440 (الافتراضي 60)' },
+            positional: true,
+            min: 1,
+            max: 1440,
+          }),
+        ),
+      },
+      async handler({ value }, ctx) {
+        await ctx.services.workspaces.update(ctx.workspace.id, { reviewSummaryMinutes: value });
+        await ctx.services.audit.record(ctx, 'config.set', 'review-minutes', {
+          from: ctx.workspace.reviewSummaryMinutes,
+          to: value,
+        });
+        const t = ctx.t(m);
+        return reply(undefined, [text(t.reviewSet({ minutes: t.minutes({ n: value }) }))], { tone: 'success' });
       },
     }),
     channel: sub({

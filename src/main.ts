@@ -81,7 +81,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   const offline = new OfflineLlm({ brainstorm: brainstormGenerator, persona: personaGenerator });
   const clock = o.clock ?? systemClock;
   const sentiment = SentimentClassifier.load();
-  // Its own client with a short timeout: an alert must not wait 30 s for a second opinion.
+  // Its own client with a short timeout: a review summary must not wait 30 s a comment for a second opinion.
   const opinionLlm =
     llm?.kind === 'openai' ? (o.llm ?? openAiFromConfig(o.config, o.log, OPINION_TIMEOUT_MS)) : undefined;
   if (opinionLlm instanceof OpenAiLlm && opinionLlm !== llm) opinionLlm.meterWith(metrics);

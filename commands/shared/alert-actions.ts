@@ -104,16 +104,22 @@ export const m = defineMessages(
   },
 );
 
-/** A button updates the alert it belongs to; a typed command answers in a message of its own. */
-export type Via = 'button' | 'command';
+/**
+ * A button updates the alert it belongs to (or, pressed in a review summary, that summary); a typed
+ * command answers in a message of its own.
+ */
+export type Via = 'button' | 'summary' | 'command';
 
-const answer = (r: Reply, via: Via): Reply => (via === 'button' ? r : { ...r, replaceOriginal: false });
+const answer = (r: Reply, via: Via): Reply => (via === 'command' ? { ...r, replaceOriginal: false } : r);
 
-/** Button payloads carry the comment id; it must belong to the presser's workspace. */
+/**
+ * Button payloads carry the comment id; it must belong to the presser's workspace. A button of a
+ * review summary carries "N.s": the action is the same, and the summary is re-rendered in place.
+ */
 export const commentId = z
   .string()
-  .regex(/^\d{1,10}$/)
-  .transform(Number);
+  .regex(/^\d{1,10}(\.s)?$/)
+  .transform((p) => ({ id: Number.parseInt(p, 10), via: (p.endsWith('.s') ? 'summary' : 'button') as Via }));
 
 /** The confirmation's Send reply carries the id and a fingerprint of the text it showed. */
 export const confirmPayload = z
@@ -141,12 +147,21 @@ async function rerender(ctx: Context, id: number, extra: { notes?: string[] } = 
   return renderAlert({ ...view, ...extra, replaceOriginal: true });
 }
 
+/** The answer to an action: the review summary it was pressed in (re-rendered), or the alert. */
+async function respond(ctx: Context, id: number, via: Via, extra: { notes?: string[] } = {}): Promise<Reply> {
+  if (via === 'summary') {
+    const summary = await ctx.services.comments.reviews.render(ctx.workspace, id, ctx.locale, extra.notes);
+    if (summary) return summary;
+  }
+  return answer(await rerender(ctx, id, extra), via);
+}
+
 /** A closed alert changes no more: the answer says so (with the alert as it is) and nothing is done. */
 async function refuseClosed(ctx: Context, c: Comment, via: Via): Promise<Reply | undefined> {
   if (isOpen(c)) return undefined;
   const t = ctx.t(m);
   const note = t.alreadyClosed({ status: c.status === 'ignored' ? t.ignored : t.handled });
-  return answer(await rerender(ctx, c.id, { notes: [note] }), via);
+  return respond(ctx, c.id, via, { notes: [note] });
 }
 
 /** `/alerts show N`: the alert as it is now, with its buttons while it is open. */
@@ -170,7 +185,7 @@ export async function judge(ctx: Context, id: number, label: FeedbackLabel, via:
     label,
     outcome,
   });
-  return answer(await rerender(ctx, id), via);
+  return respond(ctx, id, via);
 }
 
 /** Closes an open alert (handled or ignored); on a closed one it shows who closed it and changes nothing. */
@@ -180,10 +195,10 @@ export async function close(ctx: Context, id: number, status: 'handled' | 'ignor
   if (closed) return closed;
   // Someone may close it between the read and the update: the first close wins, the other is told.
   if (!(await ctx.services.comments.close(ctx.workspace.id, c.id, status, who(ctx)))) {
-    return (await refuseClosed(ctx, await load(ctx, id), via)) ?? answer(await rerender(ctx, id), via);
+    return (await refuseClosed(ctx, await load(ctx, id), via)) ?? respond(ctx, id, via);
   }
   await ctx.services.audit.record(ctx, `alert.${status === 'handled' ? 'handle' : 'ignore'}`, `comment:${id}`);
-  return answer(await rerender(ctx, id), via);
+  return respond(ctx, id, via);
 }
 
 /**
@@ -202,14 +217,14 @@ export async function assign(ctx: Context, id: number, to: string | undefined, v
   if (closed) return closed;
   const assignee = target ?? ctx.member;
   if (!(await ctx.services.comments.assign(ctx.workspace.id, c.id, assignee.externalId))) {
-    return (await refuseClosed(ctx, await load(ctx, id), via)) ?? answer(await rerender(ctx, id), via);
+    return (await refuseClosed(ctx, await load(ctx, id), via)) ?? respond(ctx, id, via);
   }
   await ctx.services.audit.record(ctx, 'alert.assign', `comment:${id}`, { to: assignee.externalId });
   const when = formatWhen(ctx.now(), ctx.timezone, ctx.locale);
   const note = self
     ? alertMessages[ctx.locale].assignedAt({ who: who(ctx), when })
     : t.assignedBy({ who: who(ctx), to: assignee.name || assignee.externalId, when });
-  return answer(await rerender(ctx, id, { notes: [note] }), via);
+  return respond(ctx, id, via, { notes: [note] });
 }
 
 /** Drafts a reply in the comment's language and keeps it on the comment; nothing is posted. */
@@ -225,7 +240,7 @@ export async function draft(ctx: Context, id: number, via: Via): Promise<Reply> 
   const notes = [alertMessages[ctx.locale].draftBy({ who: who(ctx), when })];
   if (d.fallback) notes.push(ctx.t(m).draftFallback);
   if (d.source === 'llm') notes.push(ctx.t(m).draftModel);
-  return answer(await rerender(ctx, id, { notes }), via);
+  return respond(ctx, id, via, { notes });
 }
 
 /**

@@ -79,6 +79,10 @@ export const NOUNS = {
     en: { one: 'part', other: 'parts' },
     ar: { one: 'جزء واحد', two: 'جزأين', few: 'أجزاء', many: 'جزءًا', other: 'جزء' },
   },
+  comment: {
+    en: { one: 'comment', other: 'comments' },
+    ar: { one: 'تعليق واحد', two: 'تعليقين', few: 'تعليقات', many: 'تعليقًا', other: 'تعليق' },
+  },
   second: {
     en: { one: 'second', other: 'seconds' },
     ar: { one: 'ثانية واحدة', two: 'ثانيتين', few: 'ثوانٍ', many: 'ثانية', other: 'ثانية' },

@@ -250,7 +250,7 @@ export function renderAlert(v: AlertView): Reply {
 }
 
 /** The state the comment is in, from the stored columns (so a re-render after a restart is the same). */
-function stateNotes(v: AlertView): string[] {
+export function stateNotes(v: AlertView): string[] {
   const t = alertMessages[v.locale];
   const c = v.comment;
   const when = (d: Date) => formatWhen(d, v.timezone, v.locale);

@@ -1,6 +1,8 @@
 /**
  * The one listening pipeline: every comment (generic push, Meta webhooks, later polling) is stored
- * once, classified, and alerted once. "Once" rests on the database, not on memory:
+ * once, classified with an alert tier, and alerted once: an urgent comment at once, a review-tier
+ * one in the workspace's next review summary (review-summary.ts). "Once" rests on the database,
+ * not on memory:
  * - the unique key (workspace, provider, externalId) makes the second delivery of a comment fail to
  *   insert, however many arrive at the same time;
  * - an alert is claimed with a conditional update (alertedAt null -> now) before it is posted, so the
@@ -20,9 +22,10 @@ import type { Logger } from '../log.js';
 import { managersOf, membersWithJobRole } from '../workspace/job-roles.js';
 import { type AlertView, alertMessages, platformName, renderAlert } from './alert-message.js';
 import type { DraftRequest } from './reply-drafts.js';
+import { ReviewSummaries } from './review-summary.js';
 import type { SentimentSecondOpinion } from './second-opinion.js';
-import { type Adapted, adapt, type FeedbackLabel, settle } from './sentiment/adapt.js';
-import type { Sentiment, SentimentClassifier } from './sentiment/index.js';
+import { type Adapted, adapt, type FeedbackLabel, textKey } from './sentiment/adapt.js';
+import { type AlertTier, alertTierOf, type Sentiment, type SentimentClassifier } from './sentiment/index.js';
 import type { RecordOutcome, SentimentFeedbackService } from './sentiment-feedback.js';
 
 /** An open alert: one was raised, and nobody has handled or ignored it. /alerts and the digest agree on it. */
@@ -44,10 +47,9 @@ export interface IngestResult {
   comment: Comment;
   /** The comment was already stored: nothing was done. */
   duplicate: boolean;
+  /** An alert was posted at once (an urgent comment); review-tier comments wait for the summary. */
   alerted: boolean;
 }
-
-export type AlertReason = 'negative' | 'question';
 
 /** Alerts that could not be posted are retried for this long, then left to /alerts. */
 const RETRY_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -61,6 +63,9 @@ const MAX_ID = 2 ** 31 - 1;
 const OPEN = ['new', 'escalated'];
 
 export class CommentService {
+  /** The periodic summaries of review-tier comments. */
+  readonly reviews: ReviewSummaries;
+
   constructor(
     private readonly deps: {
       db: Db;
@@ -72,10 +77,17 @@ export class CommentService {
       telemetry?: Pick<AppMetrics, 'alerts'>;
       /** The workspace's "Not negative" / "Correct" presses, adapting its classification. */
       feedback?: SentimentFeedbackService;
-      /** Asked about uncertain comments when an LLM is configured. */
+      /** Asked about review-tier comments before their summary when an LLM is configured. */
       secondOpinion?: SentimentSecondOpinion;
     },
-  ) {}
+  ) {
+    this.reviews = new ReviewSummaries({
+      ...deps,
+      feedbackOf: (workspace, commentId) => this.feedbackOf(workspace, commentId),
+      judged: async (workspaceId, text) =>
+        (await deps.feedback?.adaptationFor(workspaceId))?.exact.has(textKey(text)) ?? false,
+    });
+  }
 
   /** One comment of this workspace, or null (another workspace's id finds nothing). */
   find(workspaceId: number, id: number): Promise<Comment | null> {
@@ -138,23 +150,19 @@ export class CommentService {
 
   /**
    * How a new comment of this workspace is classified: offline, then adjusted by the workspace's
-   * feedback, then (when an LLM is configured, the score is near the negative cut and feedback did
-   * not decide) the model's cached second opinion. Without feedback or a model, classify() alone.
+   * feedback ("Not negative" / "Correct" presses), and tiered at the workspace's threshold.
+   * (Review-tier comments get the LLM's second opinion later, before their summary.)
    */
-  async classifyFor(workspace: Pick<Workspace, 'id'>, text: string): Promise<Adapted> {
-    const { sentiment, feedback, secondOpinion } = this.deps;
+  async classifyFor(workspace: Pick<Workspace, 'id' | 'alertThreshold'>, text: string): Promise<Adapted> {
+    const { sentiment, feedback } = this.deps;
     const base = this.classify(text);
     const s: Adapted = feedback ? adapt(await feedback.adaptationFor(workspace.id), text, base, sentiment) : base;
-    if (!secondOpinion || s.adaptedBy || !sentiment.isUncertain(s)) return s;
-    const opinion = await secondOpinion.opinion(workspace.id, text);
-    return opinion ? settle(s, opinion.label, sentiment) : s;
+    return { ...s, alert: this.tierOf(workspace, s) };
   }
 
-  /** Why a stored comment deserves an alert in this workspace, if it does. */
-  alertReason(workspace: Workspace, c: Pick<Comment, 'sentiment' | 'score' | 'isQuestion'>): AlertReason | undefined {
-    if (c.sentiment === 'negative' && (c.score ?? 0) <= workspace.alertThreshold) return 'negative';
-    if (c.isQuestion && c.sentiment !== 'negative') return 'question';
-    return undefined;
+  /** The alert tier of a classification in this workspace (its threshold; feedback already applied). */
+  tierOf(workspace: Pick<Workspace, 'alertThreshold'>, s: Sentiment): AlertTier {
+    return alertTierOf(s, this.deps.sentiment.cutsFor(s), workspace.alertThreshold);
   }
 
   async ingest(workspace: Workspace, raw: IncomingComment): Promise<IngestResult> {
@@ -185,6 +193,7 @@ export class CommentService {
           sentiment: s.label,
           score: s.score,
           isQuestion: s.question,
+          alertTier: s.alert,
           // The app clock, not the database's: the retry sweep compares it with clock.now().
           createdAt: this.deps.clock.now(),
         },
@@ -202,7 +211,7 @@ export class CommentService {
       });
       return { comment: existing, duplicate: true, alerted: false };
     }
-    if (!this.alertReason(workspace, comment)) return { comment, duplicate: false, alerted: false };
+    if (comment.alertTier !== 'urgent') return { comment, duplicate: false, alerted: false };
     const alerted = await this.postAlert(workspace, comment);
     return {
       comment: (await db.comment.findUnique({ where: { id: comment.id } })) ?? comment,
@@ -321,18 +330,11 @@ export class CommentService {
       createdAt: { gte: new Date(now - RETRY_WINDOW_MS), lte: new Date(now - LIVE_GRACE_MS) },
     };
     let posted = 0;
-    // Per workspace, with its own threshold in the query, so comments that never need an alert
-    // cannot crowd out the ones that do.
-    for (const workspace of await this.workspacesWith(base)) {
+    // Urgent comments only: review-tier ones go out in the summary, which has its own retry.
+    const urgent = { ...base, alertTier: 'urgent' };
+    for (const workspace of await this.workspacesWith(urgent)) {
       const missed = await db.comment.findMany({
-        where: {
-          ...base,
-          workspaceId: workspace.id,
-          OR: [
-            { sentiment: 'negative', score: { lte: workspace.alertThreshold } },
-            { isQuestion: true, NOT: { sentiment: 'negative' } },
-          ],
-        },
+        where: { ...urgent, workspaceId: workspace.id },
         orderBy: { createdAt: 'asc' },
         take: 100,
       });
@@ -350,7 +352,13 @@ export class CommentService {
   async escalateOverdue(): Promise<number> {
     const { db, clock, notifier, log } = this.deps;
     const now = clock.now();
-    const open = { status: 'new', escalatedAt: null, alertedAt: { not: null } };
+    // Review-tier comments went out in a summary: they are not urgent, so they do not escalate.
+    const open = {
+      status: 'new',
+      escalatedAt: null,
+      alertedAt: { not: null },
+      OR: [{ alertTier: null }, { alertTier: 'urgent' }],
+    };
     let escalated = 0;
     for (const workspace of await this.workspacesWith(open)) {
       const overdueWhere = {

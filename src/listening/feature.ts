@@ -1,6 +1,6 @@
 /**
- * Listening: comment webhooks in, alerts out, escalation and alert retries as jobs, and polling of
- * the connected accounts. Endpoints whose secret is not configured are not registered (they answer 404).
+ * Listening: comment webhooks in, alerts out, escalation, alert retries and review summaries as
+ * jobs, and polling of the connected accounts. Endpoints whose secret is not configured are not registered (they answer 404).
  */
 import type { Feature } from '../feature.js';
 import { AssigneeReminders } from './assignee-reminders.js';
@@ -12,6 +12,8 @@ export const ESCALATION_JOB = 'alerts.escalate';
 export const RETRY_JOB = 'alerts.retry';
 /** Every minute: "still unanswered" reminders to assignees, each claimed once a day (assignee-reminders.ts). */
 export const REMINDER_JOB = 'alerts.remind';
+/** Every minute: posts each workspace's review summary once its interval (reviewSummaryMinutes) has passed. */
+export const REVIEW_SUMMARY_JOB = 'alerts.review-summary';
 /** Every two minutes: the poll interval is the alert delay for comments no webhook delivers. */
 export const COMMENT_POLL_JOB = 'comments.poll';
 
@@ -49,6 +51,13 @@ export const listening: Feature = {
       schedule: '45 * * * * *',
       run: async () => {
         await reminders.run();
+      },
+    });
+    jobs.add({
+      name: REVIEW_SUMMARY_JOB,
+      schedule: '45 * * * * *',
+      run: async () => {
+        await services.comments.reviews.runDue();
       },
     });
     const poller = new CommentPoller({

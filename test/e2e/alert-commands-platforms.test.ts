@@ -17,7 +17,7 @@ import { startDiscordAdapter } from '../helpers/discord.js';
 
 const ANGRY = {
   provider: 'instagram',
-  text: 'My order never arrived and nobody answers. I want a refund!',
+  text: 'This is a scam: my order never arrived and nobody answers. I want a refund!',
   author: 'Sara',
 };
 

@@ -3,8 +3,9 @@ import { COMMENT_POLL_JOB } from '../../src/listening/feature.js';
 import { createTestApp, type TestApp, textOf } from '../helpers/app.js';
 import { CHANNEL, IG, PAGE, useSocialFakes } from '../helpers/social-fakes.js';
 
-const ANGRY_EN = 'Terrible service, my order never arrived and nobody answers. I want a refund!';
-const ANGRY_AR = 'الطلب تأخر أسبوعين وما حد يرد، خدمة سيئة جدا';
+// Urgent comments (a legal step, a scam accusation): their alerts go out at once.
+const ANGRY_EN = 'Terrible service, my order never arrived and nobody answers. I will sue you!';
+const ANGRY_AR = 'الطلب تأخر أسبوعين وما حد يرد، خدمة سيئة جدا، نصابين';
 const HAPPY = 'Love this coffee, best in town!';
 const SCAM = 'This is a scam, I paid and never got anything';
 
@@ -91,7 +92,7 @@ describe('comment polling against the Graph API and YouTube fakes', () => {
 
     // A new comment is alerted on the next poll, once.
     fakes.meta.addComment(post, {
-      message: 'Still no refund after two weeks, this is unacceptable',
+      message: 'Still no refund after two weeks, this is a scam',
       at: at('2026-11-26T09:03:00Z'),
     });
     app.clock.set('2026-11-26T09:04:00Z');

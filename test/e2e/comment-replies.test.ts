@@ -5,7 +5,8 @@ import { actionsOf, formAsText, type Reply } from '../../src/core/reply.js';
 import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
 import { CHANNEL, IG, PAGE, useSocialFakes } from '../helpers/social-fakes.js';
 
-const ANGRY = 'My order never arrived and nobody answers. I want a refund!';
+// Urgent (abuse), so it is alerted at once.
+const ANGRY = 'My order never arrived and nobody answers, you idiots. I want a refund!';
 
 describe('Draft reply, Edit reply and Send reply through the platform APIs', () => {
   const fakes = useSocialFakes('reply');
@@ -94,11 +95,14 @@ describe('Draft reply, Edit reply and Send reply through the platform APIs', () 
   it('Edit reply explains how to type a new one; /alerts reply shows the typed text and posts it on confirmation', async () => {
     await app.say(`/connect instagram account:${IG} token:${fakes.tokens.ig}`);
     const media = fakes.meta.addIgMedia(IG);
-    const igComment = fakes.meta.addComment(media, { message: 'الطلب ما وصل لحد الآن، خدمة زفت', at: new Date() });
+    const igComment = fakes.meta.addComment(media, {
+      message: 'الطلب ما وصل لحد الآن، خدمة زفت يا كلاب',
+      at: new Date(),
+    });
     const r = await app.services.comments.ingest(ws, {
       provider: 'instagram',
       externalId: igComment,
-      text: 'الطلب ما وصل لحد الآن، خدمة زفت',
+      text: 'الطلب ما وصل لحد الآن، خدمة زفت يا كلاب',
       author: '@khalid',
     });
     await app.router.press('alerts.draft', String(r.comment.id), social);

@@ -114,7 +114,8 @@ const pageEvent = (commentId: string, fromId = 'user-1') =>
               comment_id: commentId,
               post_id: 'page-1_post-9',
               parent_id: 'page-1_post-9',
-              message: 'وين طلبي؟ صار لي أسبوعين وما وصل، خدمة زفت',
+              // A scam accusation: urgent, so the alert goes out at once.
+              message: 'وين طلبي؟ صار لي أسبوعين وما وصل، نصابين',
               from: { id: fromId, name: 'Khalid' },
               created_time: 1764147500,
               post: { permalink_url: 'https://www.facebook.com/page-1/posts/9' },
@@ -221,9 +222,16 @@ describe('Meta webhooks', () => {
       isQuestion: true,
       postId: 'media-3',
     });
+    // A question is not urgent: it waits for the workspace's review summary.
+    expect(stored.alertTier).toBe('review');
+    expect(app.recorder.notices).toHaveLength(0);
+    app.clock.advance(61 * 60_000);
+    await app.services.comments.reviews.runDue();
     expect(app.recorder.notices).toHaveLength(1);
     expect(app.recorder.notices[0]?.workspaceId).toBe(ws.id);
-    expect(textOf(app.recorder.notices[0]?.reply ?? { blocks: [] })).toContain('waiting for a reply on Instagram');
+    const summary = textOf(app.recorder.notices[0]?.reply ?? { blocks: [] });
+    expect(summary).toContain('Instagram · @noura');
+    expect(summary).toContain('question waiting for a reply');
   });
 });
 

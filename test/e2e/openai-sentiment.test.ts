@@ -1,7 +1,8 @@
 /**
- * The LLM second opinion on uncertain comments, against the fake OpenAI server: asked only when the
- * offline score is near the negative cut, its label used, cached per text (across a restart), and
- * any failure leaving the offline label, with the alert still raised.
+ * The LLM second opinion on review-tier comments, against the fake OpenAI server: asked before the
+ * review summary (never when a comment arrives, never about urgent or clear comments), its label
+ * used, cached per text (across a restart), and any failure leaving the offline label, with the
+ * comment still in the summary.
  */
 import type { Workspace } from '@prisma/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,16 +11,15 @@ import type { Llm } from '../../src/lib/llm.js';
 import { SentimentSecondOpinion } from '../../src/listening/second-opinion.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import { type ChatRequest, type FakeOpenAI, startFakeOpenAI } from '../fakes/openai.js';
-import { createTestApp, identity, type TestApp } from '../helpers/app.js';
+import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
 
 const KEY = 'sk-test-sentiment-0123456789';
 const admin = identity({ workspace: 'T1', user: 'U-amal', name: 'Amal' });
 
 /** What the fake model answers for each comment (it reads the comment from the quoted data). */
 const VERDICTS: Record<string, string> = {
-  'not sure about the new flavour': 'neutral',
-  'it took a while to arrive': 'negative',
-  'hmm not convinced': 'negative',
+  'a bit slow': 'neutral',
+  'Meh, expected more from you': 'negative',
 };
 const commentOf = (req: ChatRequest): string =>
   (JSON.parse(req.messages.find((m) => m.role === 'user')?.content ?? '{}') as { comment?: string }).comment ?? '';
@@ -27,7 +27,7 @@ const commentOf = (req: ChatRequest): string =>
 let seq = 0;
 const comment = (text: string) => ({ provider: 'facebook', externalId: `fb-${++seq}`, text, author: 'Sam' });
 
-describe('LLM second opinion on uncertain comments', () => {
+describe('LLM second opinion on review-tier comments', () => {
   let fake: FakeOpenAI;
   let apps: TestApp[] = [];
 
@@ -44,7 +44,7 @@ describe('LLM second opinion on uncertain comments', () => {
     await fake.close();
   });
 
-  /** An app on the configured model; the threshold sits on the negative cut, so "negative" means an alert. */
+  /** An app on the configured model, and its Slack workspace T1. */
   async function start(
     env: Record<string, string> = {},
     llm?: OpenAiLlm,
@@ -56,65 +56,63 @@ describe('LLM second opinion on uncertain comments', () => {
     );
     apps.push(app);
     await app.say('/help', admin);
-    const ws = await app.services.db.workspace.update({
-      where: { platform_externalId: { platform: 'slack', externalId: 'T1' } },
-      data: { alertThreshold: app.services.sentiment.cutsFor({ lang: 'en', arabizi: false }).negative },
-    });
+    const ws = await app.services.db.workspace.findFirstOrThrow({ where: { externalId: 'T1' } });
     return { app, ws };
   }
 
-  /** The offline classifier must find these uncertain (or not) for the test to mean anything. */
-  function expectUncertain(app: TestApp, text: string, uncertain: boolean) {
-    const s = app.services.sentiment.classify(text);
-    expect(app.services.sentiment.isUncertain(s), `${text}: ${JSON.stringify(s)}`).toBe(uncertain);
-    return s;
+  /** The review summary the next run posts, as text (after the interval has passed). */
+  async function summary(app: TestApp): Promise<string> {
+    const before = app.recorder.notices.length;
+    app.clock.advance(61 * 60_000);
+    await app.services.comments.reviews.runDue();
+    const posted = app.recorder.notices.slice(before);
+    return posted.map((n) => textOf(n.reply)).join('\n');
   }
 
-  it('asks the model once per text, uses its label, and asks nothing about clear-cut comments', async () => {
+  it('asks the model about likely negatives before the summary, uses its label, once per text', async () => {
     const { app, ws } = await start();
-    expect(expectUncertain(app, 'not sure about the new flavour', true).label).toBe('negative');
-    expect(expectUncertain(app, 'it took a while to arrive', true).label).not.toBe('negative');
+    for (const text of ['a bit slow', 'Meh, expected more from you', 'Do you deliver to Dammam?']) {
+      expect(app.services.sentiment.classify(text).alert, text).toBe('review');
+      await app.services.comments.ingest(ws, comment(text));
+    }
+    // Urgent and clear comments never reach the model; nothing is asked when comments arrive.
+    expect((await app.services.comments.ingest(ws, comment('I will sue you for this'))).alerted).toBe(true);
+    expect((await app.services.comments.ingest(ws, comment('Love it, great quality'))).comment.alertTier).toBeNull();
+    expect(fake.requests).toHaveLength(0);
 
-    // The model says neutral where the rules said negative: no alert.
-    const slow = await app.services.comments.ingest(ws, comment('not sure about the new flavour'));
-    expect(slow.alerted).toBe(false);
-    expect(slow.comment.sentiment).toBe('neutral');
-    expect(fake.requests).toHaveLength(1);
+    const shown = await summary(app);
+    // The two likely negatives were asked (the question was not: it needs an answer whatever its tone).
+    expect(fake.requests.map(commentOf).sort()).toEqual(['Meh, expected more from you', 'a bit slow']);
     const req = fake.requests[0] as ChatRequest;
     expect(req.model).toBe('gpt-test');
     expect(req.response_format?.json_schema).toMatchObject({ name: 'comment_sentiment', strict: true });
     const system = req.messages.find((m) => m.role === 'system')?.content ?? '';
-    expect(system).not.toContain('not sure about the new flavour');
-    expect(commentOf(req)).toBe('not sure about the new flavour');
-
-    // The model says negative where the rules hesitated: an alert.
-    const pricey = await app.services.comments.ingest(ws, comment('it took a while to arrive'));
-    expect(pricey.alerted).toBe(true);
-    expect(pricey.comment.sentiment).toBe('negative');
-    expect(pricey.comment.score ?? 0).toBeLessThanOrEqual(ws.alertThreshold);
-    expect(fake.requests).toHaveLength(2);
+    expect(system).not.toContain('a bit slow');
+    // The model called "a bit slow" neutral: out of the summary, relabelled, summed up all the same.
+    expect(shown).toContain('2 comments to review');
+    expect(shown).toContain('Meh, expected more from you');
+    expect(shown).toContain('Do you deliver to Dammam?');
+    expect(shown).not.toContain('a bit slow');
+    const slow = await app.services.db.comment.findFirstOrThrow({ where: { text: 'a bit slow' } });
+    expect(slow).toMatchObject({ sentiment: 'neutral', alertTier: null, alertedAt: null });
+    expect(slow.reviewedAt).not.toBeNull();
 
     // The same text again (another comment, other case and spacing): from the cache.
-    const again = await app.services.comments.ingest(ws, comment('It took a WHILE  to arrive'));
-    expect(again.alerted).toBe(true);
+    await app.services.comments.ingest(ws, comment('A bit  SLOW'));
+    await summary(app);
     expect(fake.requests).toHaveLength(2);
-    const cached = await app.services.db.sentimentOpinion.findMany();
+    const cached = await app.services.db.sentimentOpinion.findMany({ orderBy: { label: 'asc' } });
     expect(cached.map((c) => [c.label, c.model, c.workspaceId])).toEqual([
-      ['neutral', 'gpt-test', ws.id],
       ['negative', 'gpt-test', ws.id],
+      ['neutral', 'gpt-test', ws.id],
     ]);
     expect(cached[0]?.key).toMatch(/^[0-9a-f]{64}$/);
-
-    // Clear-cut comments never reach the model.
-    expectUncertain(app, 'Worst service ever, totally useless', false);
-    expect((await app.services.comments.ingest(ws, comment('Worst service ever, totally useless'))).alerted).toBe(true);
-    expect((await app.services.comments.ingest(ws, comment('Love it, great quality'))).alerted).toBe(false);
-    expect(fake.requests).toHaveLength(2);
   });
 
   it('the cache survives a restart; feedback on a text settles it without the model', async () => {
     const first = await start();
-    await first.app.services.comments.ingest(first.ws, comment('it took a while to arrive'));
+    await first.app.services.comments.ingest(first.ws, comment('Meh, expected more from you'));
+    await summary(first.app);
     expect(fake.requests).toHaveLength(1);
     // A second process on the same database (a restart, or another replica).
     const second = await createTestApp(
@@ -127,34 +125,32 @@ describe('LLM second opinion on uncertain comments', () => {
       {},
     );
     apps.push(second);
-    expect((await second.services.comments.ingest(first.ws, comment('it took a while to arrive'))).alerted).toBe(true);
+    second.clock.set(first.app.clock.now().toISOString());
+    await second.services.comments.ingest(first.ws, comment('Meh, expected more from you'));
+    expect(await summary(second)).toContain('Meh, expected more from you');
     expect(fake.requests).toHaveLength(1);
 
-    // "Not negative" on an uncertain text: the same text is settled by feedback, not asked.
-    const slow = await first.app.services.comments.ingest(first.ws, comment('hmm not convinced'));
-    expect(slow.alerted).toBe(true);
-    expect(fake.requests).toHaveLength(2);
-    await first.app.router.press('alerts.notnegative', String(slow.comment.id), admin);
-    await first.app.services.db.sentimentOpinion.deleteMany();
-    const settled = await first.app.services.comments.ingest(first.ws, comment('hmm not convinced'));
-    expect(settled.alerted).toBe(false);
-    expect(fake.requests).toHaveLength(2);
+    // "Correct" on a text: the same text is settled by the person, not asked.
+    first.app.clock.set(second.clock.now().toISOString());
+    const judged = await first.app.services.comments.ingest(first.ws, comment('a bit slow'));
+    await first.app.router.press('alerts.correct', String(judged.comment.id), admin);
+    await first.app.services.comments.ingest(first.ws, comment('a bit slow'));
+    expect(await summary(first.app)).toContain('a bit slow');
+    expect(fake.requests).toHaveLength(1);
   });
 
-  it('a failing model leaves the offline label, the alert is still raised, and nothing is cached', async () => {
+  it('a failing model leaves the offline label: the comment stays in the summary, nothing is cached', async () => {
     const log = createLogger('silent');
-    const text = 'not sure about the new flavour';
+    const text = 'a bit slow';
     // A fresh app for each failure: a timeout or an outage pauses second opinions (tested below).
     for (const behaviour of ['slow', 'rate-limited', 'malformed'] as const) {
       const llm = new OpenAiLlm({ apiKey: KEY, baseURL: fake.url, model: 'gpt-test', timeoutMs: 500, log });
       const { app, ws } = await start({}, llm);
-      expect(expectUncertain(app, text, true).label).toBe('negative');
+      await app.services.comments.ingest(ws, comment(text));
       fake.script = behaviour === 'malformed' ? ['malformed', 'malformed'] : [behaviour];
       const hits = fake.hits;
       const started = Date.now();
-      const r = await app.services.comments.ingest(ws, comment(text));
-      expect(r.alerted, behaviour).toBe(true);
-      expect(r.comment.sentiment).toBe('negative');
+      expect(await summary(app), behaviour).toContain(text);
       expect(Date.now() - started).toBeLessThan(3000);
       expect(fake.hits, behaviour).toBeGreaterThan(hits);
       expect(await app.services.db.sentimentOpinion.count()).toBe(0);
@@ -166,7 +162,8 @@ describe('LLM second opinion on uncertain comments', () => {
     const logged = createLogger('info', { write: (line: string) => void lines.push(line) });
     const wrong = new OpenAiLlm({ apiKey: 'sk-wrong-key-000000000', baseURL: fake.url, timeoutMs: 500, log: logged });
     const other = await start({}, wrong, logged);
-    expect((await other.app.services.comments.ingest(other.ws, comment(text))).alerted).toBe(true);
+    await other.app.services.comments.ingest(other.ws, comment(text));
+    expect(await summary(other.app)).toContain(text);
     expect(lines.join('\n')).toContain('sentiment second opinion failed');
     expect(lines.join('\n')).not.toContain('wrong-key');
     expect(lines.join('\n')).not.toContain(KEY);
@@ -224,8 +221,9 @@ describe('LLM second opinion on uncertain comments', () => {
     apps.push(app);
     await app.say('/help', admin);
     const ws = await app.services.db.workspace.findFirstOrThrow({ where: { externalId: 'T1' } });
-    await app.services.comments.ingest(ws, comment('it took a while to arrive'));
-    await app.services.comments.ingest(ws, comment('not sure about the new flavour'));
+    await app.services.comments.ingest(ws, comment('a bit slow'));
+    await app.services.comments.ingest(ws, comment('Meh, expected more from you'));
+    expect(await summary(app)).toContain('2 comments to review');
     expect(fake.hits).toBe(0);
     expect(await app.services.db.sentimentOpinion.count()).toBe(0);
   });

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 const root = path.resolve(import.meta.dirname, '..', '..');
 const built = existsSync(path.join(root, 'dist', 'src', 'cli', 'sentiment.js'));
 
-const SHAPE = /^\{"label":"(negative|neutral|positive)","score":-?\d+(\.\d+)?,"lang":"[a-z]+"\}$/;
+const SHAPE =
+  /^\{"label":"(negative|neutral|positive)","score":-?\d+(\.\d+)?,"lang":"[a-z]+","alert":("urgent"|"review"|null)\}$/;
 
 function run() {
   const child = spawn(process.execPath, ['bin/mktbot.js', 'sentiment'], {
@@ -29,15 +30,23 @@ describe.skipIf(!built)('mktbot sentiment (run `npm run build` first)', () => {
     const first = await next();
     expect(first).toMatch(SHAPE);
     expect(JSON.parse(first)).toMatchObject({ label: 'negative', lang: 'en' });
+    expect(JSON.parse(first).alert).not.toBeNull();
     child.stdin.write('\n');
-    expect(JSON.parse(await next())).toEqual({ label: 'neutral', score: 0, lang: 'other' });
+    expect(JSON.parse(await next())).toEqual({ label: 'neutral', score: 0, lang: 'other', alert: null });
+    // The tier: urgent whatever the score for a legal threat (Arabizi too), review for a question.
+    child.stdin.write('ghadi nrfa3 3likom 9adiya\n');
+    expect(JSON.parse(await next())).toMatchObject({ label: 'negative', lang: 'ar', alert: 'urgent' });
+    child.stdin.write('Do you deliver to Dammam?\n');
+    expect(JSON.parse(await next())).toMatchObject({ label: 'neutral', alert: 'review' });
+    child.stdin.write('Love it, amazing quality 😍\n');
+    expect(JSON.parse(await next())).toMatchObject({ label: 'positive', alert: null });
     child.stdin.write('المنتج رائع جدا 😍\r\n');
     expect(JSON.parse(await next())).toMatchObject({ label: 'positive', lang: 'ar' });
     child.stdin.end('ما عجبني المنتج');
     const last = JSON.parse(await next());
     expect(last).toMatchObject({ label: 'negative', lang: 'ar' });
     expect(last.score).toBeLessThan(0);
-    expect(Object.keys(last)).toEqual(['label', 'score', 'lang']);
+    expect(Object.keys(last)).toEqual(['label', 'score', 'lang', 'alert']);
     expect(await exit).toBe(0);
   });
 

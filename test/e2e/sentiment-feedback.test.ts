@@ -32,13 +32,15 @@ describe('feedback buttons on negative alerts', () => {
     await app.cleanup();
   });
 
+  /** Ingests a comment; `alerted` says whether it raised an alert of either tier (urgent or review). */
   async function alerted(ws: Workspace, text: string) {
     const r = await app.services.comments.ingest(ws, comment(text));
-    return { id: r.comment.id, alerted: r.alerted, sentiment: r.comment.sentiment };
+    return { id: r.comment.id, alerted: r.comment.alertTier !== null, sentiment: r.comment.sentiment };
   }
 
   it('negative alerts carry Not negative and Correct in their own row; questions do not', async () => {
-    const neg = await alerted(t1, 'these new kicks are sick');
+    // Urgent (the clown is an insult): posted at once.
+    const neg = await alerted(t1, 'these new kicks are sick 🤡');
     expect(neg.alerted).toBe(true);
     const posted = app.recorder.notices.at(-1)?.reply;
     if (!posted) throw new Error('no alert posted');
@@ -50,10 +52,14 @@ describe('feedback buttons on negative alerts', () => {
     expect(textOf(posted)).toContain('[Not negative]');
     expect(textOf(posted)).toContain('[Correct]');
 
+    // A question goes to the review summary, where it has Ignore instead of Not negative.
     const q = await alerted(t1, 'do you ship to Jeddah?');
     expect(q.alerted).toBe(true);
-    const question = app.recorder.notices.at(-1)?.reply;
-    expect(question && actionsOf(question).map((a) => a.id)).not.toContain('alerts.notnegative');
+    app.clock.advance(61 * 60_000);
+    await app.services.comments.reviews.runDue();
+    const summary = app.recorder.notices.at(-1)?.reply;
+    const forQuestion = (summary ? actionsOf(summary) : []).filter((a) => a.payload === `${q.id}.s`);
+    expect(forQuestion.map((a) => a.id)).toEqual(['alerts.handle', 'alerts.assign', 'alerts.draft', 'alerts.ignore']);
 
     await app.say('/config lang ar', amal);
     const ar = await alerted(await app.services.db.workspace.findUniqueOrThrow({ where: { id: t1.id } }), 'خدمة زفت');

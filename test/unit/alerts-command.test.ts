@@ -6,7 +6,8 @@ import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js
 const angry = {
   provider: 'instagram',
   externalId: 'ig-1',
-  text: 'Your delivery is a joke, my order never arrived. I want a refund',
+  // Abuse: urgent, so it is posted at once.
+  text: 'Your delivery is a joke, my order never arrived, you idiots. I want a refund',
   author: '@sara',
 };
 

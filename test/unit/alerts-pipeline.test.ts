@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IncomingComment } from '../../src/listening/comments.js';
-import { ESCALATION_JOB, RETRY_JOB } from '../../src/listening/feature.js';
+import { ESCALATION_JOB, RETRY_JOB, REVIEW_SUMMARY_JOB } from '../../src/listening/feature.js';
 import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
 
 const angry: IncomingComment = {
   provider: 'instagram',
   externalId: 'ig-1',
-  text: 'Worst service ever, my order never arrived and nobody answers. I want a refund!',
+  // A scam accusation: urgent whatever the score, so it is posted at once.
+  text: 'Worst service ever, my order never arrived and nobody answers. You scammed me, I want a refund!',
   author: '@sara',
   url: 'https://instagram.com/p/abc',
 };
@@ -27,6 +28,7 @@ describe('comment pipeline', () => {
     expect(r).toMatchObject({ duplicate: false, alerted: true });
     expect(r.comment).toMatchObject({
       sentiment: 'negative',
+      alertTier: 'urgent',
       language: 'en',
       alertMessageId: '1',
       alertChannel: 'alerts',
@@ -58,35 +60,49 @@ describe('comment pipeline', () => {
     expect(app.recorder.notices).toHaveLength(1);
   });
 
-  it('does not alert positive comments or negatives above the threshold', async () => {
+  it('posts nothing at once for positive or review-tier comments; a lower threshold keeps mild ones out of review', async () => {
     const ws = await consoleWs();
-    // The default (0) alerts every comment labelled negative; a lower threshold only the clearer ones.
+    // The default (0) leaves it to the model's calibrated cuts; a lower threshold only the clearer ones.
     expect(ws.alertThreshold).toBe(0);
-    await app.services.comments.ingest(ws, { provider: 'facebook', externalId: 'f1', text: 'Love it, amazing 😍' });
-    expect(app.recorder.notices).toHaveLength(0);
+    const happy = await app.services.comments.ingest(ws, {
+      provider: 'facebook',
+      externalId: 'f1',
+      text: 'Love it, amazing 😍',
+    });
+    expect(happy.comment.alertTier).toBeNull();
     const mild = app.services.sentiment.classify('a bit slow');
-    expect(mild.label).toBe('negative');
-    const strict = await app.services.workspaces.update(ws.id, { alertThreshold: mild.score - 0.05 });
-    const quiet = await app.services.comments.ingest(strict, {
+    expect(mild).toMatchObject({ label: 'negative', alert: 'review' });
+    const review = await app.services.comments.ingest(ws, {
       provider: 'facebook',
       externalId: 'f2',
       text: 'a bit slow',
     });
-    expect(quiet.comment.sentiment).toBe('negative');
+    expect(review).toMatchObject({ alerted: false, comment: { alertTier: 'review', alertedAt: null } });
+    const strict = await app.services.workspaces.update(ws.id, { alertThreshold: mild.score - 0.05 });
+    const quiet = await app.services.comments.ingest(strict, {
+      provider: 'facebook',
+      externalId: 'f3',
+      text: 'a bit slow',
+    });
+    expect(quiet.comment).toMatchObject({ sentiment: 'negative', alertTier: null });
     expect(app.recorder.notices).toHaveLength(0);
-    const lenient = await app.services.workspaces.update(ws.id, { alertThreshold: 0 });
-    await app.services.comments.ingest(lenient, { provider: 'facebook', externalId: 'f3', text: 'a bit slow' });
-    expect(app.recorder.notices).toHaveLength(1);
   });
 
-  it('raises a lower-severity "needs reply" alert for a question, in Arabic too', async () => {
+  it('a question waiting for a reply goes into the review summary, in Arabic too', async () => {
     const ws = await consoleWs();
-    await app.services.comments.ingest(ws, { provider: 'instagram', externalId: 'q1', text: 'هل توصلون جدة؟' });
+    const q = await app.services.comments.ingest(ws, {
+      provider: 'instagram',
+      externalId: 'q1',
+      text: 'هل توصلون جدة؟',
+    });
+    expect(q.comment).toMatchObject({ alertTier: 'review', isQuestion: true });
+    expect(app.recorder.notices).toHaveLength(0);
+    app.clock.advance(61 * 60_000);
+    await app.jobs.runNow(REVIEW_SUMMARY_JOB);
     expect(app.recorder.notices).toHaveLength(1);
     const shown = textOf(app.recorder.notices[0]?.reply ?? { blocks: [] });
-    expect(shown).toContain('waiting for a reply');
-    expect(shown).toContain('Arabic');
-    expect(shown).toContain('low (needs reply)');
+    expect(shown).toContain('question waiting for a reply');
+    expect(shown).toContain('هل توصلون جدة؟');
   });
 
   it('an alert that could not be posted is retried once by the sweep, not lost and not repeated', async () => {
@@ -123,6 +139,7 @@ describe('comment pipeline', () => {
         text: angry.text,
         sentiment: 'negative',
         score: -0.9,
+        alertTier: 'urgent',
         language: 'en',
         createdAt: new Date('2026-11-26T08:50:00Z'),
       },

@@ -15,7 +15,8 @@ describe('console buttons', () => {
     const r = await app.services.comments.ingest(ws, {
       provider: 'facebook',
       externalId: 'c1',
-      text: 'these sneakers are sick',
+      // Urgent (a clown emoji is an insult), so it is posted at once.
+      text: 'these sneakers are sick 🤡',
     });
     expect(r.alerted).toBe(true);
     const alert = app.recorder.notices.find((n) => n.to === 'alerts');

@@ -33,7 +33,11 @@ const s = (score: number, extra: Partial<Sentiment> = {}): Sentiment => ({
   lang: 'en',
   arabizi: false,
   question: false,
+  asks: false,
   complaint: undefined,
+  urgency: undefined,
+  sure: false,
+  alert: null,
   ...extra,
 });
 const notNeg = (text: string): FeedbackExample => ({ text, label: 'not-negative' });
@@ -55,6 +59,15 @@ describe('sentiment adaptation from feedback', () => {
     expect(confirmed).toMatchObject({ label: 'negative', adaptedBy: 'exact' });
     expect(confirmed.score).toBeCloseTo(CUTS.negative - UNCERTAIN_MARGIN);
     expect(textKey(' A  b ')).toBe('a b');
+  });
+
+  it('"Not negative" on the very text also clears its urgency (a person read it)', () => {
+    const a = buildAdaptation([notNeg('you clowns 🤡 I love you')], wordScore);
+    const adapted = adapt(a, 'you clowns 🤡 I love you', s(-0.6, { urgency: 'abuse' }), scale);
+    expect(adapted).toMatchObject({ urgency: undefined, adaptedBy: 'exact', label: 'neutral' });
+    // Words alone never clear it.
+    const b = buildAdaptation([notNeg('sick clowns'), notNeg('sick clowns again')], wordScore);
+    expect(adapt(b, 'sick clowns 🤡', s(-0.6, { urgency: 'abuse' }), scale).urgency).toBe('abuse');
   });
 
   it('the latest verdict on a text wins', () => {

@@ -1,72 +1,69 @@
+/**
+ * The gate on the sentiment model's quality: the figures `npm run train:sentiment` committed in
+ * src/listening/sentiment/model/report.json, which must describe the model file shipped beside it.
+ * On the fifth of every training source held back from training (and on the cross-validated
+ * development rows): negative F1 above the previous model's and above always answering "negative",
+ * at most 20 % of neutral and positive comments alerting, urgent alerts right at least 85 % of the
+ * time. There is no gate on the ArSarcasm-v2 test figure: it is reported once (docs/alerts.md),
+ * never tuned against. `npm run eval:sentiment` recomputes the held-back figures from the data.
+ */
+import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  ARSARCASM_TEST,
-  arabicTestRows,
-  englishLeaveOneSourceOut,
-  englishRows,
-  evaluate,
-  meanF1,
-  UCI_FIXTURES,
-} from '../../src/listening/sentiment/evaluate.js';
-import { SentimentClassifier } from '../../src/listening/sentiment/index.js';
+import { MODEL_FILE, SentimentClassifier } from '../../src/listening/sentiment/index.js';
+import { DONE, missedTargets, readReport, sha256 } from '../../src/listening/sentiment/report.js';
 
-// Measured on this commit (npm run eval:sentiment): P 0.693, R 0.820, F1 0.751 (the issue's target is
-// 0.75; naive Bayes with the first lexicon: 0.707; before the score leaned negative on mixed texts:
-// 0.738). The issue's floor is 0.70; this one sits just under the measured figure so that a change
-// that loses what the model, the lexicon and the score gained fails here.
-const ARABIC_F1_FLOOR = 0.745;
+const report = readReport();
+const SOURCES = [
+  'goemotions',
+  'uci-sentences',
+  'project-neutral',
+  'arsarcasm-v2',
+  'afrisenti-ary',
+  'afrisenti-arq',
+  'saudi-tourism',
+];
 
-const rows = arabicTestRows();
-
-describe('Arabic negative-class quality on ArSarcasm-v2 test (never trained on)', () => {
-  it.skipIf(!rows)(`F1 >= ${ARABIC_F1_FLOOR}`, () => {
-    const report = evaluate(SentimentClassifier.load(), rows ?? []);
-    console.log(
-      `ArSarcasm-v2 test: n=${report.n} P=${report.precision.toFixed(3)} R=${report.recall.toFixed(3)} F1=${report.f1.toFixed(3)}`,
-    );
-    expect(report.n).toBe(3000);
-    expect(report.f1).toBeGreaterThanOrEqual(ARABIC_F1_FLOOR);
-    // Recall first: most angry tweets must be caught.
-    expect(report.recall).toBeGreaterThan(0.7);
+describe('the shipped sentiment model (model/report.json)', () => {
+  it('the committed figures describe the model file shipped beside them', () => {
+    expect(report.model.sha256).toBe(sha256(MODEL_FILE));
   });
 
-  it.skipIf(rows)('is skipped without ../shared/data', () => {
-    console.log(`Skipped the Arabic evaluation: ${ARSARCASM_TEST} is absent.`);
-  });
-});
-
-// The issue's protocol: train on two of Amazon, Yelp and IMDB with the shipped model's procedure,
-// test on the third, average the three F1s. Measured on this commit: 0.870 (odd rows only: 0.849).
-// The floor is the issue's.
-const ENGLISH_F1_FLOOR = 0.8;
-const english = englishRows();
-
-describe('English negative-class quality, leave one UCI source out (npm package `sentiment` fixtures)', () => {
-  it.skipIf(!english)(`mean F1 >= ${ENGLISH_F1_FLOOR}, also on the rows never read while writing the rules`, () => {
-    const folds = englishLeaveOneSourceOut(english ?? []);
-    const line = (name: string, r: (typeof folds)[number]['all']) =>
-      `${name}: n=${r.n} P=${r.precision.toFixed(3)} R=${r.recall.toFixed(3)} F1=${r.f1.toFixed(3)}`;
-    console.log(folds.map((f) => `${line(f.source, f.all)}\n  ${line('odd rows', f.unread)}`).join('\n'));
-    expect(folds.map((f) => f.source)).toEqual(['amazon', 'yelp', 'imdb']);
-    for (const f of folds) expect(f.all.f1, f.source).toBeGreaterThan(0.75);
-    expect(meanF1(folds.map((f) => f.all))).toBeGreaterThanOrEqual(ENGLISH_F1_FLOOR);
-    expect(meanF1(folds.map((f) => f.unread))).toBeGreaterThanOrEqual(ENGLISH_F1_FLOOR);
+  it('is small: the model file is under 20 MB', () => {
+    expect(statSync(MODEL_FILE).size).toBeLessThan(20 * 1024 * 1024);
   });
 
-  it('the shipped English model is read for English text', () => {
+  it('names every training source with its licence', () => {
+    expect(report.sources.map((s) => s.name)).toEqual(SOURCES);
+    for (const s of report.sources) expect(s.licence, s.name).not.toBe('');
+  });
+
+  it('meets every target on the held-back fifth of every source', () => {
+    expect(report.heldBack.map((f) => f.source)).toEqual(SOURCES);
+    expect(missedTargets(report.heldBack, report.baseline.figures)).toEqual([]);
+  });
+
+  it('meets them in cross-validation too, against the previous model cross-validated on the same rows', () => {
+    expect(missedTargets(report.crossValidated, report.baseline.development)).toEqual([]);
+  });
+
+  it('alerts on at most a fifth of neutral and positive comments in every source, where the previous model reached 71 %', () => {
+    const worst = Math.max(...report.heldBack.map((f) => f.falseAlarm));
+    expect(worst).toBeLessThanOrEqual(DONE.maxFalseAlarm);
+    expect(Math.max(...report.baseline.figures.map((f) => f.falseAlarm))).toBeGreaterThan(0.5);
+  });
+
+  it('is the file the classifier loads, and it reads English, Arabic and Arabizi', () => {
     const c = SentimentClassifier.load();
-    expect(c.evidence('The battery died after two days').model).toBeDefined();
-    expect(c.evidence('el order et2a5ar gedan').model).toBeUndefined();
-  });
-
-  it.skipIf(english)('is skipped without the `sentiment` dev dependency', () => {
-    console.log(`Skipped the English evaluation: ${UCI_FIXTURES} is absent (npm install --include=dev).`);
+    expect(c.model?.sources.map((s) => s.name)).toEqual(SOURCES);
+    for (const text of ['The battery died after two days', 'البطارية خلصت بعد يومين', 'el battery 5elset ba3d yomen']) {
+      expect(c.evidence(text).probabilities, text).toBeDefined();
+    }
   });
 });
 
 // Plain neutral brand comments, written for this test and kept out of the training file
-// (src/listening/sentiment/data/en-neutral.txt): the review sentences have no neutral class, and a
-// model trained on them alone called 9 of these 30 negative; with the neutral file, none.
+// (src/listening/sentiment/data/en-neutral.txt). Questions among them go to review (someone should
+// answer), but none is called negative.
 const NEUTRAL_COMMENTS = [
   'I ordered the blue one yesterday',
   'We tried the new menu today',
@@ -100,11 +97,13 @@ const NEUTRAL_COMMENTS = [
   'It comes in three sizes',
 ];
 
-describe('English neutral comments do not raise alerts', () => {
-  it('at most 2 of 30 plain neutral comments are called negative', () => {
+describe('English neutral comments do not raise negative alerts', () => {
+  it('at most 2 of 30 plain neutral comments are called negative; only questions go to review', () => {
     const c = SentimentClassifier.load();
     const negative = NEUTRAL_COMMENTS.filter((t) => c.classify(t).label === 'negative');
     console.log(`neutral comments called negative: ${negative.length}/30 ${JSON.stringify(negative)}`);
     expect(negative.length).toBeLessThanOrEqual(2);
+    const alerting = NEUTRAL_COMMENTS.filter((t) => c.classify(t).alert !== null);
+    for (const t of alerting) expect(c.classify(t), t).toMatchObject({ alert: 'review', asks: true });
   });
 });

@@ -65,7 +65,7 @@ describe('telemetry counters', () => {
       const angry = {
         provider: 'instagram',
         externalId: 'ig-1',
-        text: 'Worst service ever, my order never arrived and nobody answers. I want a refund!',
+        text: 'Worst service ever, my order never arrived and nobody answers. You scammed me, I want a refund!',
       } as const;
       await app.services.comments.ingest(ws, angry);
       await app.services.comments.ingest(ws, angry);

@@ -95,7 +95,8 @@ export function settle(s: Sentiment, verdict: SentimentLabel | 'not-negative', s
   const { negative, positive } = cuts;
   const middle = (negative + positive) / 2;
   let score = s.score;
-  if (verdict === 'negative') score = Math.min(score, negative - UNCERTAIN_MARGIN);
+  // Past the review cut too, so a confirmed negative alerts.
+  if (verdict === 'negative') score = Math.min(score, negative - UNCERTAIN_MARGIN, cuts.review ?? negative);
   else if (verdict === 'positive') score = Math.max(score, positive);
   else if (score <= negative || (verdict === 'neutral' && score >= positive)) score = middle;
   score = round(score);
@@ -106,7 +107,14 @@ export function settle(s: Sentiment, verdict: SentimentLabel | 'not-negative', s
 export function adapt(a: Adaptation, text: string, s: Sentiment, scale: Scale): Adapted {
   if (a.exact.size === 0) return s;
   const verdict = a.exact.get(textKey(text));
-  if (verdict) return { ...settle(s, verdict, scale), adaptedBy: 'exact' };
+  // A person's "Not negative" on this very text also outweighs the urgency patterns.
+  if (verdict) {
+    return {
+      ...settle(s, verdict, scale),
+      ...(verdict === 'not-negative' ? { urgency: undefined } : {}),
+      adaptedBy: 'exact',
+    };
+  }
   if (a.words.size === 0) return s;
   let relief = 0;
   let stress = 0;

@@ -1,57 +1,85 @@
 /**
- * Offline sentiment for brand comments: a trained model per language (Arabic from ArSarcasm-v2,
- * English from the UCI review sentences; model.ts) combined with the rule layer (rules.ts), which
- * also reads Arabizi. The score runs from -1 (very negative) to 1.
+ * Offline sentiment for brand comments: one trained model for English, Arabic script and Arabizi
+ * (model.ts; built by train.ts from the sources of dataset.ts), reading the rule layer's evidence
+ * (rules.ts) besides the text, plus the brand-urgency rules (urgency.ts). The score runs from -1
+ * (very negative) to 1; each comment also gets an alert tier: urgent (post now), review (into the
+ * periodic summary) or none.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../../paths.js';
 import type { ComplaintKind } from './data/lexicon.js';
+import type { TextScript } from './features.js';
 import { type DetectedLanguage, detectLanguage } from './language.js';
-import { type Cuts, type Probabilities, type SentimentLabel, type SentimentModel, TrainedModel } from './model.js';
+import { type Cuts, MODEL_FORMAT, type Probabilities, type SentimentModel, TrainedModel } from './model.js';
+import { normalize } from './normalize.js';
 import { applyRules, type RuleResult, ruleFeatures } from './rules.js';
+import { type Urgency, type UrgencyKind, urgencyOf } from './urgency.js';
 
 export type { ComplaintKind } from './data/lexicon.js';
+export type { TextScript } from './features.js';
 export type { Language } from './language.js';
 export type { Cuts, SentimentLabel } from './model.js';
+export type { UrgencyKind } from './urgency.js';
+
+export type AlertTier = 'urgent' | 'review' | null;
 
 export interface Sentiment {
-  label: SentimentLabel;
+  label: import('./model.js').SentimentLabel;
   /** -1 very negative .. 1 very positive. */
   score: number;
   lang: DetectedLanguage['lang'];
   arabizi: boolean;
-  /** Asks something and waits for an answer ("do you ship to Jeddah?"). */
+  /** Asks something ("do you ship to Jeddah?", "why is it late?"). */
   question: boolean;
+  /** A question to the brand that waits for an answer and is no complaint (see rules.ts plainQuestion). */
+  asks: boolean;
   complaint: ComplaintKind | undefined;
+  /** Threat, legal step, safety issue, scam accusation, cancellation, boycott or abuse: urgent whatever the score. */
+  urgency: UrgencyKind | undefined;
+  /** The trained model alone puts the text past its script's urgent cut (the rules' overrides do not count). */
+  sure: boolean;
+  /** The alert tier at the default threshold (0); CommentService recomputes it with the workspace's. */
+  alert: AlertTier;
 }
 
+/** Read at run time from the source folder (data, not code: the Dockerfile copies it). */
 export const MODEL_DIR = path.join(packageRoot, 'src', 'listening', 'sentiment', 'model');
-export type ModelLanguage = SentimentModel['language'];
-export const MODEL_FILES: Record<ModelLanguage, string> = {
-  ar: path.join(MODEL_DIR, 'ar.json'),
-  en: path.join(MODEL_DIR, 'en.json'),
-};
+export const MODEL_FILE = path.join(MODEL_DIR, 'sentiment.json');
 
-/** For text no trained model reads (Arabizi, other scripts, a trimmed install): the rules alone. */
-export const DEFAULT_CUTS: Cuts = { negative: -0.1, positive: 0.25, ruleWeight: 1 };
+/** For text no trained model reads (a trimmed install): the rules alone. */
+export const DEFAULT_CUTS: Cuts = {
+  negative: -0.1,
+  review: -0.1,
+  positive: 0.25,
+  urgent: -0.9,
+  ruleFloor: -0.4,
+  questions: true,
+};
 
 /** What is known about a text before it is cut into a label (train.ts tries many cuts on it). */
 export interface Evidence {
   detected: DetectedLanguage;
+  script: TextScript;
   rules: RuleResult;
+  urgency: Urgency | undefined;
   /** Rule evidence in -1..1; about two strong words saturate it. */
   ruleScore: number;
-  /** The trained model's view, when one reads this language. */
-  model?: { probabilities: Probabilities; cuts: Cuts };
+  /** The trained model's chances, when a model is loaded. */
+  probabilities?: Probabilities;
 }
 
-/** How far from the negative cut a score counts as uncertain (see isUncertain). */
+/** How far past the negative cut a confirmed negative is put (adapt.ts settle). */
 export const UNCERTAIN_MARGIN = 0.15;
+
+/** A complaint or an urgency pattern puts the score at least this low, and past the review cut. */
+export const COMPLAINT_SCORE = -0.5;
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-export function labelOf(score: number, cuts: Readonly<Cuts>): SentimentLabel {
+const LAUGHTER = /\b(lol|lmao|lmfao|rofl|haha\w*|hehe\w*)\b|[😂🤣😆😹]/iu;
+
+export function labelOf(score: number, cuts: Readonly<Cuts>): Sentiment['label'] {
   return score <= cuts.negative ? 'negative' : score >= cuts.positive ? 'positive' : 'neutral';
 }
 
@@ -66,106 +94,126 @@ export function modelScore(p: Probabilities, cuts: Readonly<Cuts>): number {
   return lean > 0 ? lean / weight : lean;
 }
 
-/** Which trained model reads a text: Arabizi has none (the rules know its common words). */
-function modelLanguage(d: DetectedLanguage): ModelLanguage | undefined {
-  if (d.lang === 'ar' && !d.arabizi) return 'ar';
-  if (d.lang === 'en') return 'en';
-  return undefined;
+export function scriptOf(d: Pick<DetectedLanguage, 'lang' | 'arabizi'>): TextScript {
+  if (d.arabizi) return 'arabizi';
+  return d.lang;
+}
+
+/**
+ * The alert tier of a classified comment at a workspace's threshold (a score at or below it may
+ * alert; default 0, leaving it to the calibrated cuts): urgent for brand urgency, or a negative
+ * score past the script's urgent cut (calibrated so that at least 85 % of such comments are
+ * negative); review for the other negatives past the review cut (calibrated so that few neutral and
+ * positive comments alert) and at or below the threshold, and for questions waiting for an answer.
+ */
+export function alertTierOf(
+  s: Pick<Sentiment, 'label' | 'score' | 'urgency' | 'asks' | 'sure'>,
+  cuts: Readonly<Cuts>,
+  threshold = 0,
+): AlertTier {
+  if (s.urgency) return 'urgent';
+  if (s.label === 'negative' && s.score <= Math.min(threshold, cuts.review ?? cuts.negative)) {
+    return s.sure ? 'urgent' : 'review';
+  }
+  if (s.asks && s.label !== 'negative') return 'review';
+  return null;
 }
 
 export class SentimentClassifier {
-  private readonly models = new Map<ModelLanguage, TrainedModel | undefined>();
+  private trained: TrainedModel | undefined | null = null;
 
   /**
-   * `find` returns a language's model, or undefined for none. `load` reads the shipped files on
-   * the first text of each language, not at start-up: the Arabic file is a few MB of JSON and the
-   * console should start fast.
+   * `find` returns the model, or undefined for none. `load` reads the shipped file on the first
+   * text, not at start-up, so the console starts fast.
    */
-  constructor(private readonly find: (lang: ModelLanguage) => SentimentModel | undefined) {}
+  constructor(private readonly find: () => SentimentModel | undefined) {}
 
-  static load(files: Partial<Record<ModelLanguage, string>> = MODEL_FILES): SentimentClassifier {
-    return new SentimentClassifier((lang) => {
-      const file = files[lang];
-      if (!file || !existsSync(file)) return undefined;
+  static load(file: string = MODEL_FILE): SentimentClassifier {
+    return new SentimentClassifier(() => {
+      if (!existsSync(file)) return undefined;
       const model = JSON.parse(readFileSync(file, 'utf8')) as SentimentModel;
-      if (model.format !== 'mktbot-sentiment-2') throw new Error(`${file}: unknown model format ${model.format}`);
+      if (model.format !== MODEL_FORMAT) throw new Error(`${file}: unknown model format ${model.format}`);
       return model;
     });
   }
 
-  /** A classifier over models in memory (training, evaluation, tests). */
-  static of(...models: SentimentModel[]): SentimentClassifier {
-    return new SentimentClassifier((lang) => models.find((m) => m.language === lang));
+  /** A classifier over a model in memory (training, evaluation, tests); none: the rules alone. */
+  static of(model?: SentimentModel): SentimentClassifier {
+    return new SentimentClassifier(() => model);
   }
 
-  private model(lang: ModelLanguage): TrainedModel | undefined {
-    if (!this.models.has(lang)) {
-      const found = this.find(lang);
-      this.models.set(lang, found ? new TrainedModel(found) : undefined);
+  get model(): SentimentModel | undefined {
+    if (this.trained === null) {
+      const found = this.find();
+      this.trained = found ? new TrainedModel(found) : undefined;
     }
-    return this.models.get(lang);
+    return this.trained?.model;
   }
 
   evidence(text: string): Evidence {
     const detected = detectLanguage(text);
-    const rules = applyRules(text);
-    const lang = modelLanguage(detected);
-    const trained = lang ? this.model(lang) : undefined;
-    return {
-      detected,
-      rules,
-      ruleScore: Math.tanh(rules.score / 3),
-      ...(trained && {
-        model: { probabilities: trained.probabilities(text, ruleFeatures(rules)), cuts: trained.model.cuts },
-      }),
-    };
+    const script = scriptOf(detected);
+    const normalized = normalize(text);
+    const rules = applyRules(text, normalized);
+    let urgency = urgencyOf(normalized.replace(/[‘’]/g, "'"));
+    // Swearing next to praise or laughter is banter ("fuck off, that's hilarious"), not abuse.
+    if (urgency?.soft && (rules.score - rules.negative > 0 || LAUGHTER.test(text))) urgency = undefined;
+    const e: Evidence = { detected, script, rules, urgency, ruleScore: Math.tanh(rules.score / 3) };
+    // An empty comment says nothing: no model's prior for it.
+    if (this.model && this.trained && text.trim() !== '') {
+      const named = ruleFeatures(rules, urgency?.kind, script);
+      e.probabilities = this.trained.probabilities(text, script, named, normalized);
+    }
+    return e;
   }
 
-  /** Cuts the evidence into a label; `cuts` overrides the model's own (train.ts chooses them so). */
-  decide(e: Evidence, cuts: Cuts = e.model?.cuts ?? DEFAULT_CUTS): Sentiment {
+  /** Cuts the evidence into a label, score and tier; `cuts` replace the model's (calibrate.ts). */
+  decide(e: Evidence, cuts: Cuts = this.cutsForScript(e.script)): Sentiment {
     const { rules, ruleScore } = e;
-    let score = ruleScore;
-    if (e.model) {
-      score = (1 - cuts.ruleWeight) * modelScore(e.model.probabilities, cuts) + cuts.ruleWeight * ruleScore;
-    }
-    // The rules are a second vote that can only add negatives (recall first): clear rule evidence
-    // ("ما عجبني", "معجبنيش خالص") wins over a model that does not understand negation.
-    if (ruleScore <= -0.4) score = Math.min(score, ruleScore);
-    // A praise idiom with no negative word ("can't wait to try it", "never disappoints") is read
-    // better by the idiom than by a model that learnt "disappoint" from complaints.
-    if (rules.praise && rules.negative === 0) score = Math.max(score, ruleScore);
-    // Questions without a negative word, and negated negatives ("not bad", "مش وحش"), are not
-    // complaints, whatever the texts the model learnt from did with them; a negated negative is
-    // mild praise, as the rules read it.
+    const fromModel = e.probabilities ? modelScore(e.probabilities, cuts) : undefined;
+    const ruleWeight = cuts.ruleWeight ?? 0;
+    let score = fromModel === undefined ? ruleScore : (1 - ruleWeight) * fromModel + ruleWeight * ruleScore;
+    // Clear rule evidence ("ما عجبني", "معجبنيش خالص") may win over the model.
+    if (cuts.ruleFloor !== undefined && ruleScore <= cuts.ruleFloor) score = Math.min(score, ruleScore);
     if (rules.negative === 0) {
-      if (rules.softened) score = Math.max(score, ruleScore);
-      if (rules.plainQuestion) score = Math.max(score, 0);
+      // A praise idiom with no negative word ("can't wait to try it", "never disappoints") and a
+      // negated negative ("not bad", "مش وحش") are read better by the rules; so, where
+      // cross-validation says so, is a plain question ("do you ship to Jeddah?").
+      if (rules.praise || rules.softened) score = Math.max(score, ruleScore);
+      if (cuts.questions && rules.plainQuestion) score = Math.max(score, 0);
     }
-    // A brand complaint is negative however politely or sarcastically it is phrased.
-    if (rules.complaint) score = Math.min(score, -0.5 - 0.1 * Math.abs(ruleScore));
-    score = Math.max(-1, Math.min(1, score));
-    return {
-      label: labelOf(score, cuts),
-      score: round(score),
+    // A brand complaint, and anything urgent, is negative however politely or sarcastically phrased.
+    if (rules.complaint || e.urgency) {
+      const below = Math.min(COMPLAINT_SCORE, (cuts.review ?? cuts.negative) - 0.05, cuts.negative - 0.05);
+      score = Math.min(score, below - 0.1 * Math.abs(ruleScore));
+    }
+    score = round(Math.max(-1, Math.min(1, score)));
+    const label = labelOf(score, cuts);
+    const asks = rules.plainQuestion && rules.negative === 0 && !rules.complaint;
+    const s = {
+      label,
+      score,
       lang: e.detected.lang,
       arabizi: e.detected.arabizi,
       question: rules.question,
+      asks,
       complaint: rules.complaint,
+      urgency: e.urgency?.kind,
+      sure: fromModel !== undefined && cuts.urgent !== undefined && fromModel <= cuts.urgent,
     };
+    return { ...s, alert: alertTierOf(s, cuts) };
   }
 
   classify(text: string): Sentiment {
     return this.decide(this.evidence(text));
   }
 
-  /** The cuts a classified text was labelled with: its language's model's, or the rules' own. */
-  cutsFor(s: Pick<Sentiment, 'lang' | 'arabizi'>): Readonly<Cuts> {
-    const lang = modelLanguage({ lang: s.lang, arabizi: s.arabizi });
-    return (lang && this.model(lang)?.model.cuts) || DEFAULT_CUTS;
+  cutsForScript(script: TextScript): Readonly<Cuts> {
+    return this.model?.cuts[script] ?? DEFAULT_CUTS;
   }
 
-  /** Close enough to the negative cut that a second opinion is worth asking for. */
-  isUncertain(s: Pick<Sentiment, 'score' | 'lang' | 'arabizi'>): boolean {
-    return Math.abs(s.score - this.cutsFor(s).negative) < UNCERTAIN_MARGIN;
+  /** The cuts a classified text was labelled with. */
+  cutsFor(s: Pick<Sentiment, 'lang' | 'arabizi'>): Readonly<Cuts> {
+    return this.cutsForScript(scriptOf(s));
   }
 }

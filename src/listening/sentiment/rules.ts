@@ -37,9 +37,14 @@ export interface RuleResult {
   plainQuestion: boolean;
   /** A praise idiom matched ("can't wait to", "never disappoints"): praise that looks negative word by word. */
   praise: boolean;
+  /** A laughing emoji next to negative evidence: mockery, not amusement ("قهوة بطعم المويه 😂"). */
+  mocking: boolean;
   /** Lexicon words, emoji and phrases that matched (for explanations and tests). */
   hits: string[];
 }
+
+/** Laughing faces: praise next to praise, mockery next to a complaint. */
+const LAUGHING = /[😂🤣😹😆😅]/u;
 
 // Signed weights in one Map: looking a fresh string up in a large object literal costs about ten
 // times more, and every word of every comment is looked up.
@@ -160,9 +165,9 @@ function blank(text: string, m: RegExpExecArray): string {
   return text.slice(0, m.index) + ' '.repeat(m[0].length) + text.slice(m.index + m[0].length);
 }
 
-export function applyRules(text: string): RuleResult {
+export function applyRules(text: string, normalized = normalize(text)): RuleResult {
   // Phone keyboards type curly apostrophes: "don’t" must be the negator "don't", not "don" and "t".
-  const norm = normalize(text).replace(/[‘’]/g, "'");
+  const norm = normalized.replace(/[‘’]/g, "'");
   const sentences = clauses(norm);
   const ws = sentences.flat();
   const hits: string[] = [];
@@ -277,6 +282,9 @@ export function applyRules(text: string): RuleResult {
   }
   if (/!{2,}/.test(text) && score < 0) score *= 1.2;
   const question = isQuestion(text, ws);
+  const mocking = negative < 0 && LAUGHING.test(text);
+  // Mockery: the praise around a complaint and a laugh is sarcasm, so it counts for nothing.
+  if (mocking && !complaint) score = Math.min(score, negative);
   return {
     score,
     negative,
@@ -285,20 +293,30 @@ export function applyRules(text: string): RuleResult {
     question,
     plainQuestion: question && ws.length <= 12 && !ws.some((w) => REPROACH.has(w)),
     praise,
+    mocking,
     hits,
   };
 }
 
-/** What the trained regression reads of the rules: it learns how far to trust each kind of evidence. */
-export function ruleFeatures(r: RuleResult): RuleFeatures {
+/**
+ * What the trained regression reads of the rules (and of the urgency patterns): it learns how far to
+ * trust each kind of evidence, per script (`prefix`): the English rules were written on review
+ * sentences and are sharper than the Arabic ones on dialect tweets.
+ */
+export function ruleFeatures(r: RuleResult, urgency?: string, prefix = ''): RuleFeatures {
   const out: Array<[string, number]> = [
     ['rule:score', Math.tanh(r.score / 3)],
     ['rule:negative', Math.tanh(r.negative / 3)],
+    ['rule:positive', Math.tanh(Math.max(0, r.score - r.negative) / 3)],
   ];
-  if (r.complaint) out.push(['rule:complaint', 1]);
-  if (r.plainQuestion) out.push(['rule:question', 1]);
+  if (r.complaint) out.push(['rule:complaint', 1], [`rule:complaint:${r.complaint}`, 1]);
+  if (r.question) out.push(['rule:question', 1]);
+  if (r.plainQuestion) out.push(['rule:plain-question', 1]);
   if (r.softened) out.push(['rule:softened', 1]);
-  return out;
+  if (r.praise) out.push(['rule:praise', 1]);
+  if (r.mocking) out.push(['rule:mocking', 1]);
+  if (urgency) out.push(['rule:urgent', 1], [`rule:urgent:${urgency}`, 1]);
+  return prefix === '' ? out : out.map(([name, v]) => [`${prefix}:${name}`, v]);
 }
 
 // "Why ..." questions are usually complaints, not requests for information.

@@ -1406,6 +1406,11 @@ export const NEGATIVE_PHRASES: ReadonlyArray<{ weight: number; pattern: RegExp }
  * and its words are not scored again ("can't say enough good things" is not "not good").
  */
 export const POSITIVE_PHRASES: ReadonlyArray<{ weight: number; pattern: RegExp }> = [
+  // A post that "blew up" went viral: good news in a comment section, not an explosion.
+  {
+    weight: 1.5,
+    pattern: /\b(post|video|reel|tweet|page|account|story|it) (blew up|went viral|is blowing up|is going viral)\b/,
+  },
   { weight: 2, pattern: /\b(can'?t|cannot|can not|can hardly|could ?n'?t|could not) wait (to|until|till|til|for)\b/ },
   {
     weight: 3,
@@ -1649,7 +1654,10 @@ export const COMPLAINTS: ReadonlyArray<{ kind: ComplaintKind; weight: number; pa
     patterns: [
       /\b(broken|broke|damaged|defective|doesn'?t work|does not work|stopped working|not working|expired|arrived (broken|damaged|open)|wrong (item|size|order|product)|missing (item|parts?)|fell apart)\b/,
       /(خربان|خربانه|خرب|خربت|مكسور|مكسوره|تالف|تالفه|بايظ|بايظه|بايز|ما يشتغل|مايشتغل|مبيشتغلش|ما اشتغل|منتهي الصلاحيه|غلط في الطلب|طلب غلط|ناقص)/,
-      /\b(bayez|bayza|kharban|maksoor)\b/,
+      /\b(bayez|bayza|kharban|maksoor|maksour|maksoura|mekasar|mekassar|mkasar|mkassar|mkesser|mkhser|khasra|5asra|ta3ban)\b/,
+      // Food or drink that arrived cold: "wesletni barda", "وصلتني بارده".
+      /\b(wesl|wasl|wasal|wesel|wisl|jat|ja)\w* (barda?a?h?|bared|bard)\b/,
+      /(وصل|وصلت|وصلتني|وصلني|جات|جاني|جاتني) (بارد|بارده|باردين|ساقع|ساقعه|ساقعين)/,
     ],
   },
   {
@@ -1671,7 +1679,13 @@ export const COMPLAINTS: ReadonlyArray<{ kind: ComplaintKind; weight: number; pa
     weight: 2,
     patterns: [
       /\b(thanks for nothing|yeah right|just great|great job guys|oh great|well done guys|love (waiting|being ignored)|thanks a lot for (nothing|the delay)|what a joke)\b/,
+      // Praise for a long wait: "45 minutes for a coffee. Impressive.", "thanks for the 3 hours on hold".
+      /\b(\d+|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|fifty|sixty|ninety) (more )?(minutes?|mins?|hours?|hrs?) (for (a|an|my|one|the|our|two|3|this) (coffee|latte|tea|drink|burger|pizza|sandwich|order|meal|table|reply|response|answer|refund|delivery)|on hold|in (the )?(line|queue))\b/,
+      /\b(on hold for|waited for|waiting for|took) (\d+|an?|one|two|three|four|five|ten|twenty|thirty|forty|fifty|sixty) (more )?(minutes?|mins?|hours?|hrs?|days?|weeks?)\b/,
       /(شكرا علي التاخير|شكرا علي ولا شي|شكرا علي لا شيء|برافو عليكم|ما شاء الله علي (الخدمه|التوصيل|التاخير)|الله يعينكم علي|يا سلام علي)/,
+      // "How lovely the quality is", of coffee that tastes of water at the price of gold.
+      /(يا عيني علي|يا حلاوه|يا سلام علي) (ال)?(جوده|خدمه|توصيل|سرعه|تعامل|احترافيه|نظافه|اسعار|تنظيم|طعم|قهوه)/,
+      /بطعم (ال)?(مويه|ميه|مايه|ماء|مياه|موي)(?![\u0600-\u06FF])|(بسعر|باسعار|بسعر|سعرها|سعره) (ال)?ذهب/,
     ],
   },
 ];
