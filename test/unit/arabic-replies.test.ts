@@ -131,7 +131,7 @@ describe('Arabic replies', () => {
     await app.services.comments.ingest(await app.services.comments.consoleWorkspace(), {
       provider: 'instagram',
       externalId: 'ig-ar-1',
-      text: 'أسوأ خدمة، الطلب ما وصل ولا أحد يرد. أبغى استرجاع فلوسي!',
+      text: 'الطلب ما وصل ولا أحد يرد، راح أرفع عليكم قضية!',
       author: '@sara',
       url: 'https://instagram.com/p/abc',
     });
