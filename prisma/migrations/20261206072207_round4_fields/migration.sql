@@ -72,3 +72,8 @@ CREATE INDEX "MediaFile_workspaceId_createdAt_idx" ON "MediaFile"("workspaceId",
 -- CreateIndex
 CREATE INDEX "ScheduledPost_seriesId_publishAt_idx" ON "ScheduledPost"("seriesId", "publishAt");
 
+
+-- AlterTable: email unsubscribes per day and campaign (the automation part of the digest)
+ALTER TABLE "MetricDaily" ADD COLUMN "emailsUnsubscribed" INTEGER NOT NULL DEFAULT 0;
+DROP INDEX "MetricDaily_report_idx";
+CREATE INDEX "MetricDaily_report_idx" ON "MetricDaily"("workspaceId", "channel", "campaign", "date", "impressions", "reach", "clicks", "spendMinor", "revenueMinor", "conversions", "leads", "engagements", "followers", "emailsSent", "emailsDelivered", "emailsOpened", "emailsClicked", "emailsUnsubscribed", "sessions", "engagedSessions", "engagementSeconds", "newUsers", "returningUsers", "searchPositionSum", "searchImpressions");

@@ -1,3 +1,6 @@
+-- DropIndex
+DROP INDEX "MetricDaily_report_idx";
+
 -- AlterTable
 ALTER TABLE "Workspace" ADD COLUMN     "postingSlots" JSONB,
 ADD COLUMN     "roleDigests" JSONB,
@@ -13,6 +16,9 @@ ADD COLUMN     "seriesId" INTEGER;
 ALTER TABLE "Integration" ADD COLUMN     "expiresAt" TIMESTAMP(3),
 ADD COLUMN     "expiryNotice" TEXT,
 ADD COLUMN     "scopes" TEXT;
+
+-- AlterTable
+ALTER TABLE "MetricDaily" ADD COLUMN     "emailsUnsubscribed" INTEGER NOT NULL DEFAULT 0;
 
 -- CreateTable
 CREATE TABLE "PostSeries" (
@@ -74,6 +80,9 @@ CREATE INDEX "MediaFile_workspaceId_createdAt_idx" ON "MediaFile"("workspaceId",
 
 -- CreateIndex
 CREATE INDEX "ScheduledPost_seriesId_publishAt_idx" ON "ScheduledPost"("seriesId", "publishAt");
+
+-- CreateIndex
+CREATE INDEX "MetricDaily_report_idx" ON "MetricDaily"("workspaceId", "channel", "campaign", "date", "impressions", "reach", "clicks", "spendMinor", "revenueMinor", "conversions", "leads", "engagements", "followers", "emailsSent", "emailsDelivered", "emailsOpened", "emailsClicked", "emailsUnsubscribed", "sessions", "engagedSessions", "engagementSeconds", "newUsers", "returningUsers", "searchPositionSum", "searchImpressions");
 
 -- AddForeignKey
 ALTER TABLE "PostSeries" ADD CONSTRAINT "PostSeries_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace"("id") ON DELETE CASCADE ON UPDATE CASCADE;
