@@ -9,6 +9,8 @@
  *   means none, and conversions are fractional under data-driven attribution.
  * - Search Console's Performance export (Dates.csv) is `Date,Clicks,Impressions,CTR,Position`, with
  *   CTR as "3.2%" (recomputed here from clicks and impressions, never stored) and Position an average.
+ *   Exports by date and query add a `Query` column: the query is stored as the row's campaign, so the
+ *   SEO watch can say which queries moved (src/search/watch.ts).
  */
 import { DateTime } from 'luxon';
 import type { CsvRecord } from '../lib/csv.js';
@@ -53,6 +55,8 @@ const SPECS: Record<ExportFormat, ExportSpec> = {
     channel: ORGANIC_CHANNEL,
     columns: {
       date: ['date', 'dates'],
+      // Exports by date and query (Search Console API, Looker Studio) keep each query's position.
+      campaign: ['query', 'queries', 'top queries', 'search query', 'keyword'],
       clicks: ['clicks'],
       impressions: ['impressions'],
       position: ['position'],

@@ -8,7 +8,7 @@ import { type Block, context, list, type Reply, reply, type Tone, text } from '.
 import { count } from '../lib/plural.js';
 import type { CrawledPage } from './crawl.js';
 import { type SeoLabelKey, seoLabels } from './messages.js';
-import type { WatchRun } from './watch.js';
+import { POSITION_NEWS, type WatchRun } from './watch.js';
 import { nothingChanged } from './watch-diff.js';
 
 const SHOWN = 8;
@@ -47,6 +47,10 @@ const m = defineMessages(
     position: (p: { before: string; after: string }) =>
       `Average Google position (Search Console, last 7 days against the 7 before): ${p.before} → ${p.after}.`,
     points: (p: { n: number }) => (p.n === 0 ? 'unchanged' : `${p.n > 0 ? '+' : ''}${p.n} since last week`),
+    queries: (p: { n: number }) =>
+      `Search queries that moved more than ${p.n} places (Search Console, last 7 days against the 7 before)`,
+    queryLine: (p: { query: string; before: string; after: string; up: boolean }) =>
+      `"${p.query}": ${p.before} → ${p.after} (${p.up ? 'up' : 'down'})`,
   },
   {
     firstTitle: (p) => `بدأت مراقبة SEO لموقع ${iso(p.site)}: ${iso(`${p.score}/100`)}`,
@@ -75,6 +79,9 @@ const m = defineMessages(
     position: (p) =>
       `متوسط الترتيب في Google (Search Console، آخر 7 أيام مقارنة بالسبعة التي قبلها): ${iso(p.before)} ← ${iso(p.after)}.`,
     points: (p) => (p.n === 0 ? 'دون تغيير' : `${iso(`${p.n > 0 ? '+' : '−'}${Math.abs(p.n)}`)} منذ الأسبوع الماضي`),
+    queries: (p) =>
+      `عبارات بحث تحرّك ترتيبها أكثر من ${iso(p.n)} مراتب (Search Console، آخر 7 أيام مقارنة بالسبعة التي قبلها)`,
+    queryLine: (p) => `«${p.query}»: ${iso(p.before)} ← ${iso(p.after)} (${p.up ? 'تقدّم' : 'تراجع'})`,
   },
 );
 
@@ -148,7 +155,7 @@ export function watchReply(run: WatchRun, locale: Locale): Reply {
     );
     section(t.newPages, c.newPages.map(pathOf), blocks);
     section(t.gonePages, c.gonePages.map(pathOf), blocks);
-    if (nothingChanged(c) && !run.position) blocks.push(text(t.noChange));
+    if (nothingChanged(c) && !run.position && run.queries.length === 0) blocks.push(text(t.noChange));
     if (c.broken.length > 0 || c.turnedNoindex.length > 0) tone = 'error';
     else if (c.newProblems.length > 0 || c.score.after < c.score.before) tone = 'warning';
     else if (c.score.after > c.score.before) tone = 'success';
@@ -156,6 +163,14 @@ export function watchReply(run: WatchRun, locale: Locale): Reply {
   if (run.position) {
     blocks.push(context(t.position({ before: run.position.before.toFixed(1), after: run.position.after.toFixed(1) })));
   }
+  // A smaller position is better: 8 -> 3 moved up.
+  section(
+    t.queries({ n: POSITION_NEWS }),
+    run.queries.map((q) =>
+      t.queryLine({ query: q.query, before: q.before.toFixed(1), after: q.after.toFixed(1), up: q.after < q.before }),
+    ),
+    blocks,
+  );
   const title = run.changes
     ? t.weeklyTitle({
         site,

@@ -4,6 +4,7 @@
  * moving `lastRunAt` conditionally, so with several replicas one of them crawls a site per week.
  */
 import type { Prisma, SeoCrawl, SeoWatch, Workspace } from '@prisma/client';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
@@ -25,7 +26,20 @@ export interface WatchRun {
   changes: SiteChanges | undefined;
   /** Search Console's average position, last 7 days against the 7 before, when it moved. */
   position: { before: number; after: number } | undefined;
+  /** Search queries whose position moved more than POSITION_NEWS places (the watched keyword first). */
+  queries: QueryMove[];
 }
+
+export interface QueryMove {
+  query: string;
+  before: number;
+  after: number;
+}
+
+/** Fewer impressions than this in either week and a query's average position is noise. */
+export const QUERY_MIN_IMPRESSIONS = 20;
+/** Moved queries named in one message, the biggest moves first. */
+export const QUERIES_SHOWN = 5;
 
 const storedPages = z.array(
   z.object({
@@ -134,23 +148,73 @@ export class SeoWatchService {
     const changes = previous
       ? diffCrawls(pagesOf(previous), pages, { before: previous.score, after: score })
       : undefined;
-    return { watch, crawl, pages, changes, position: await this.positionMove(watch.workspaceId, startedAt) };
+    return {
+      watch,
+      crawl,
+      pages,
+      changes,
+      ...(await this.positionMove(watch.workspaceId, watch.workspace.timezone, startedAt, watch.keyword)),
+    };
   }
 
-  /** Average position from Search Console imports (channel organic-search), this week against last. */
-  private async positionMove(workspaceId: number, now: Date): Promise<WatchRun['position']> {
-    const day = (offset: number) => new Date(now.getTime() - offset * 86_400_000).toISOString().slice(0, 10);
-    const avg = async (from: string, to: string) => {
-      const r = await this.db.metricDaily.aggregate({
-        where: { workspaceId, channel: 'organic-search', date: { gte: from, lte: to } },
-        _sum: { searchPositionSum: true, searchImpressions: true },
-      });
-      const w = r._sum.searchImpressions ?? 0;
-      return w > 0 ? (r._sum.searchPositionSum ?? 0) / w : undefined;
-    };
-    const after = await avg(day(7), day(1));
-    const before = await avg(day(14), day(8));
-    if (after === undefined || before === undefined || Math.abs(after - before) <= POSITION_NEWS) return undefined;
-    return { before: Math.round(before * 10) / 10, after: Math.round(after * 10) / 10 };
+  /**
+   * Average position from Search Console imports (channel organic-search), the last 7 complete days of
+   * the workspace's calendar against the 7 before (metric dates are workspace-local). Rows with a query
+   * (stored as the campaign) also give each query's move; the site's figure is taken from the rows
+   * without a query when there are any, so a site export and a query export are not counted twice.
+   */
+  private async positionMove(
+    workspaceId: number,
+    timezone: string,
+    now: Date,
+    keyword: string | null,
+  ): Promise<Pick<WatchRun, 'position' | 'queries'>> {
+    const today = DateTime.fromJSDate(now, { zone: timezone }).startOf('day');
+    const day = (offset: number) => today.minus({ days: offset }).toISODate() ?? '';
+    const weeks = await Promise.all(
+      [
+        [day(7), day(1)],
+        [day(14), day(8)],
+      ].map(([from, to]) =>
+        this.db.metricDaily.groupBy({
+          by: ['campaign'],
+          where: { workspaceId, channel: 'organic-search', date: { gte: from, lte: to } },
+          _sum: { searchPositionSum: true, searchImpressions: true },
+        }),
+      ),
+    );
+    const [after, before] = weeks.map((rows) => {
+      const byQuery = new Map(rows.map((r) => [r.campaign, r._sum] as const));
+      const site = byQuery.has('') ? [byQuery.get('')] : [...byQuery.values()];
+      const sum = (k: 'searchPositionSum' | 'searchImpressions') => site.reduce((a, r) => a + (r?.[k] ?? 0), 0);
+      return { byQuery, site: average(sum('searchPositionSum'), sum('searchImpressions')) };
+    }) as [Week, Week];
+    const moved = (b: number | undefined, a: number | undefined) =>
+      a !== undefined && b !== undefined && Math.abs(a - b) > POSITION_NEWS;
+    const position = moved(before.site, after.site)
+      ? { before: round1(before.site as number), after: round1(after.site as number) }
+      : undefined;
+    const wanted = keyword?.trim().toLowerCase();
+    const queries: QueryMove[] = [];
+    for (const [query, a] of after.byQuery) {
+      const b = before.byQuery.get(query);
+      if (query === '' || !b) continue;
+      if ((a.searchImpressions ?? 0) < QUERY_MIN_IMPRESSIONS || (b.searchImpressions ?? 0) < QUERY_MIN_IMPRESSIONS)
+        continue;
+      const was = average(b.searchPositionSum ?? 0, b.searchImpressions ?? 0);
+      const is = average(a.searchPositionSum ?? 0, a.searchImpressions ?? 0);
+      if (moved(was, is)) queries.push({ query, before: round1(was as number), after: round1(is as number) });
+    }
+    const isWanted = (q: QueryMove) => (q.query.toLowerCase() === wanted ? 0 : 1);
+    queries.sort((x, y) => isWanted(x) - isWanted(y) || Math.abs(y.after - y.before) - Math.abs(x.after - x.before));
+    return { position, queries: queries.slice(0, QUERIES_SHOWN) };
   }
 }
+
+interface Week {
+  byQuery: Map<string, { searchPositionSum: number | null; searchImpressions: number | null }>;
+  site: number | undefined;
+}
+
+const average = (positionSum: number, impressions: number) => (impressions > 0 ? positionSum / impressions : undefined);
+const round1 = (n: number) => Math.round(n * 10) / 10;

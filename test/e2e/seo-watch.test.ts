@@ -139,3 +139,66 @@ describe('/seo watch: a weekly crawl that says what changed', () => {
     expect(dropIsolates(textOf(await app.say('/seo unwatch 1', ar)))).toContain('لا يوجد موقع مراقَب برقم #1');
   });
 });
+
+describe('/seo watch: Search Console queries that moved', () => {
+  /** Daily rows of a Search Console export by date and query, `days` local days before 2026-12-07. */
+  const rows = (query: string, days: number[], impressions: number, position: number) =>
+    days.map((d) => {
+      const date = new Date(Date.UTC(2026, 11, 7 - d)).toISOString().slice(0, 10);
+      return `${date},"${query}",${Math.round(impressions / 10)},${impressions},1%,${position}`;
+    });
+  const lastWeek = [1, 2, 3, 4, 5, 6, 7];
+  const weekBefore = [8, 9, 10, 11, 12, 13, 14];
+
+  it('names the queries that moved more than 3 places, the watched keyword first, on the workspace calendar', async () => {
+    await app.say('/config timezone Asia/Riyadh');
+    // 22:30 UTC on the 6th is 01:30 on the 7th in Riyadh: "the last 7 days" are the 1st to the 6th there.
+    app.clock.set('2026-12-06T22:30:00Z');
+    const csv = [
+      'Date,Query,Clicks,Impressions,CTR,Position',
+      ...rows('cold brew', weekBefore, 100, 9),
+      ...rows('cold brew', lastWeek, 100, 4),
+      ...rows('iced coffee riyadh', weekBefore, 200, 3),
+      ...rows('iced coffee riyadh', lastWeek, 200, 9),
+      ...rows('coffee', weekBefore, 500, 5),
+      ...rows('coffee', lastWeek, 500, 6),
+      // Two impressions a day: a big move that is only noise.
+      ...rows('rare roast', weekBefore, 2, 30),
+      ...rows('rare roast', lastWeek, 2, 2),
+      // On the 6th in Riyadh (yesterday there), which a UTC calendar would count in the week before.
+      ...rows('late riser', [1], 300, 2),
+      ...rows('late riser', [8, 9], 150, 12),
+    ].join('\n');
+    const ws = await app.services.db.workspace.findFirstOrThrow();
+    expect((await app.services.metrics.importCsv(ws, csv)).ok).toBe(true);
+
+    await app.say(`/seo watch url:${site.origin}/ pages:3 keyword:"Cold Brew"`);
+    await app.jobs.runNow(SEO_WATCH_JOB);
+    const out = textOf(app.recorder.notices[0]?.reply ?? { blocks: [] });
+    const section = out.slice(out.indexOf('Search queries that moved more than 3 places'));
+    expect(section.split('\n').slice(1, 4)).toEqual([
+      '"cold brew": 9.0 → 4.0 (up)',
+      '"late riser": 12.0 → 2.0 (up)',
+      '"iced coffee riyadh": 3.0 → 9.0 (down)',
+    ]);
+    expect(out).not.toContain('"coffee"');
+    expect(out).not.toContain('rare roast');
+  });
+
+  it('says it in Arabic', async () => {
+    await app.say('/config lang ar');
+    app.clock.set('2026-12-07T09:00:00Z');
+    const csv = [
+      'Date,Query,Clicks,Impressions,CTR,Position',
+      ...rows('قهوة باردة', weekBefore, 100, 9),
+      ...rows('قهوة باردة', lastWeek, 100, 4),
+    ].join('\n');
+    const ws = await app.services.db.workspace.findFirstOrThrow();
+    expect((await app.services.metrics.importCsv(ws, csv)).ok).toBe(true);
+    await app.say(`/seo watch url:${site.origin}/ pages:3`);
+    await app.jobs.runNow(SEO_WATCH_JOB);
+    const out = dropIsolates(textOf(app.recorder.notices[0]?.reply ?? { blocks: [] }));
+    expect(out).toContain('عبارات بحث تحرّك ترتيبها أكثر من 3 مراتب');
+    expect(out).toContain('«قهوة باردة»: 9.0 ← 4.0 (تقدّم)');
+  });
+});
