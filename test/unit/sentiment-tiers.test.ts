@@ -45,6 +45,10 @@ describe('brand urgency is urgent whatever the score', () => {
     ['en', 'great service 🤡🤡', 'abuse'],
     ['ar', 'يا كلاب', 'abuse'],
     ['arabizi', 'ya klab wlad l97ab', 'abuse'],
+    // Arabic punctuation right after the phrase ends the word like a space does.
+    ['ar', 'هذا نصب، الطلب ما وصل', 'scam'],
+    ['ar', 'بشتكيكم؛ ما أحد رد علي', 'legal'],
+    ['ar', 'قاطعوا؟ أكيد', 'boycott'],
   ] as const)('%s: %s -> %s', (script, text, kind) => {
     const s = classifier.classify(text);
     expect(s.urgency).toBe(kind);

@@ -21,8 +21,13 @@ export const URGENCY_KINDS: readonly UrgencyKind[] = [
   'abuse',
 ];
 
-const A = '(?<![\\u0600-\\u06FF])';
-const Z = '(?![\\u0600-\\u06FF])';
+/**
+ * Arabic letters and marks: the Arabic block without its punctuation and digits (، ؛ ؟ ٪ ٫ ٬ ۔ and
+ * ٠-٩), so «هذا نصب، الطلب ما وصل» still ends a word at the comma.
+ */
+const LETTER = '\\u0620-\\u065F\\u066E-\\u06D3\\u06D5-\\u06FF';
+const A = `(?<![${LETTER}])`;
+const Z = `(?![${LETTER}])`;
 /** Optional Arabic conjunction / preposition / article glued to the front of a word. */
 const P = '(?:و|ف)?(?:ب|ل|ال|بال|لل)?';
 
