@@ -332,7 +332,7 @@ export function kpiValue(k: KpiTarget, currency: string, ctx: Context): string {
     : k.unit === 'currency'
       ? planMoney(toMinor(k.target, currency), currency, ctx.locale)
       : k.unit === 'ratio'
-        ? isoIn(`${n(1)}${ctx.locale === 'ar' ? '×' : 'x'}`, ctx.locale)
+        ? isoIn(`${n(k.target < 1 ? 2 : 1)}${ctx.locale === 'ar' ? '×' : 'x'}`, ctx.locale)
         : formatNumber(k.target, ctx.locale, 0);
 }
 

@@ -52,7 +52,7 @@ const PLACES: ReadonlyArray<{ region: Region; place: string }> = REGIONS.flatMap
 export function placeOf(text: string): { region: Region; place: string } | undefined {
   const padded = ` ${text
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}.]+/gu, ' ')
+    .replace(/[^\p{L}\p{M}\p{N}.]+/gu, ' ')
     .trim()} `;
   if (!padded.trim()) return undefined;
   let best: { region: Region; place: string; at: number } | undefined;
@@ -85,6 +85,9 @@ function findPlace(text: string, place: string): number {
   }
   return -1;
 }
+
+/** The channels that buy delivery (impressions, clicks, sales) and so count in the funnel. */
+export const PAID_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['social_ads', 'search', 'video', 'linkedin']);
 
 /** What one channel buys with `usd`, from its region's benchmarks. */
 function channelVolumes(channel: Channel, usd: number, b: RegionBenchmarks): Omit<ChannelFunnel, 'channel' | 'spend'> {
@@ -121,6 +124,26 @@ function channelVolumes(channel: Channel, usd: number, b: RegionBenchmarks): Omi
       // results are on top of the funnel's (said in the reasoning).
       return { impressions: 0, clicks: 0, leads: 0, purchases: 0 };
   }
+}
+
+/**
+ * What a first sale costs on a region's cheapest paid channel, in major units of the currency: Meta's
+ * CPA, or search's CPC over its conversion rate, whichever is lower.
+ */
+export function paidCpa(region: Region, currency: string): number {
+  const b = BENCHMARKS[region];
+  const usd = Math.min(b.social_ads.cpa.value, b.search.cpc.value / (b.search.cvr.value / 100));
+  return usd * fromUsd(1, currency).value;
+}
+
+/**
+ * Whether paid ads lose money on a first sale at this average order (minor units): the order is
+ * worth less than what the cheapest paid channel of the market's region pays for a sale (ROAS under
+ * 1x on every paid channel). A 5 USD loaf against a 38 USD Meta CPA, say.
+ */
+export function paidLosesMoney(market: string, currency: string, orderValueMinor: number | undefined): boolean {
+  if (orderValueMinor === undefined || orderValueMinor <= 0) return false;
+  return toMajor(orderValueMinor, currency) < paidCpa(regionOf(market, currency), currency);
 }
 
 /** The funnel of a split in a region. */

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { PAID_CHANNELS, paidCpa, placeOf, regionOf } from '../../src/planning/funnel.js';
+import { roasText } from '../../src/planning/ideas.js';
+import { type BrainstormRequest, finalizeIdea, type Idea, offlineBrainstorm } from '../../src/planning/planner.js';
+
+const ideas = (req: BrainstormRequest): Idea[] => offlineBrainstorm(req).ideas.map((d) => finalizeIdea(d, req));
+const target = (idea: Idea, kpi: string) => idea.kpis.find((k) => k.kpi === kpi)?.target;
+const usd = (n: number) =>
+  `USD ${n.toLocaleString('en-US', { minimumFractionDigits: Number.isInteger(n) ? 0 : 2, maximumFractionDigits: 2 })}`;
+
+const LOAF: BrainstormRequest = {
+  product: 'sourdough bread',
+  goal: 'sales',
+  budgetMinor: 300_000,
+  currency: 'USD',
+  weeks: 8,
+  market: 'families in Austin',
+  locale: 'en',
+  seed: 0,
+  orderValueMinor: 500,
+};
+
+describe('a cheap product: paid ads that lose money are said so, with the figures (issue 17, cheap products)', () => {
+  it('a 5 USD loaf: every paid idea states its CPA, ROAS, loss per first order and the orders to pay it back', () => {
+    for (const budgetMinor of [15_000, 300_000, 2_000_000]) {
+      for (const seed of [0, 1]) {
+        for (const idea of ideas({ ...LOAF, budgetMinor, seed })) {
+          const cpa = target(idea, 'cpa');
+          const roas = target(idea, 'roas');
+          // No target says the plan pays for itself when its funnel does not.
+          expect(roas ?? 0, idea.title).toBeLessThan(1);
+          if (cpa !== undefined && roas !== undefined) {
+            expect(idea.reasoning).toContain(
+              `At an average order of USD 5, paid ads lose money: this split pays about ${usd(cpa)} for a first sale (CPA), so ROAS is ${roasText(roas, 'en')}`,
+            );
+            expect(idea.reasoning).toContain(`each first order loses ${usd(Math.round((cpa - 5) * 100) / 100)}`);
+            expect(idea.reasoning).toContain(`order ${Math.ceil(cpa / 5)} times to pay that back`);
+            expect(idea.reasoning).toMatch(/bundles and a bigger basket, repeat orders/);
+          } else {
+            // No paid sale in this split: the reason is the market's cheapest paid first sale (Meta, 38 USD in the US).
+            expect(idea.reasoning, idea.title).toContain(
+              'paid ads would lose money: a first sale costs about USD 38 on the cheapest paid channel in this market, so a customer would have to order 8 times',
+            );
+          }
+        }
+      }
+    }
+  });
+
+  it('the split moves toward repeat orders: the first idea is bundles and repeat orders on unpaid channels', () => {
+    const [first, ...rest] = ideas(LOAF);
+    expect(first?.title).toBe('Bundles and repeat orders');
+    expect(first?.split.map((l) => l.channel)).toEqual(expect.arrayContaining(['email']));
+    // Approaches led by an unpaid channel keep no ads; the ad-led ones come after them.
+    const all = [first as Idea, ...rest];
+    const firstPaid = all.findIndex((i) => PAID_CHANNELS.has(i.split[0]?.channel as never));
+    for (const [n, idea] of all.entries()) {
+      const led = idea.split[0]?.channel;
+      if (led && !PAID_CHANNELS.has(led)) {
+        expect(
+          idea.split.some((l) => PAID_CHANNELS.has(l.channel)),
+          idea.title,
+        ).toBe(false);
+        if (firstPaid >= 0) expect(n).toBeLessThan(firstPaid);
+      }
+    }
+    // A local bakery gets its Maps listing in that idea.
+    const local = ideas({ ...LOAF, businessType: 'local', businessTypeFrom: 'brand' });
+    expect(local.flatMap((i) => i.split.map((l) => l.channel))).toContain('local_listings');
+    expect(local.every((i) => (target(i, 'roas') ?? 0) < 1)).toBe(true);
+  });
+
+  it('an order worth more than a paid first sale gets no warning and no bundle idea', () => {
+    const r = ideas({ ...LOAF, orderValueMinor: 20_000 });
+    expect(r.map((i) => i.title)).not.toContain('Bundles and repeat orders');
+    for (const i of r) expect(i.reasoning).not.toMatch(/lose money/);
+    // Without an order value the planner asks for it and says nothing about losses.
+    const unknown = ideas({ ...LOAF, orderValueMinor: undefined });
+    expect(unknown.map((i) => i.title)).not.toContain('Bundles and repeat orders');
+    for (const i of unknown) expect(i.reasoning).toContain('A ROAS target needs your average order value');
+  });
+
+  it('in Arabic, with the region of the place named (Amman: a Levant CPA, not the US one)', () => {
+    expect(placeOf('العائلات في عمّان')?.region).toBe('levant');
+    const cpa = paidCpa(regionOf('العائلات في عمّان', 'USD'), 'USD');
+    expect(cpa).toBeCloseTo(15.44, 2);
+    const r = ideas({
+      ...LOAF,
+      product: 'خبز العجين المخمر',
+      market: 'العائلات في عمّان',
+      locale: 'ar',
+      budgetMinor: 15_000,
+      weeks: 4,
+    });
+    expect(r[0]?.title).toBe('الباقات والطلبات المتكررة');
+    expect(r[0]?.reasoning).toContain('ستخسر الإعلانات المدفوعة');
+    expect(r[0]?.reasoning).toContain('15.44');
+    expect(r[0]?.reasoning).toMatch(/4\u2069? مرات/);
+    expect(r[0]?.reasoning).not.toMatch(/\u2068\u2068/);
+    expect(r[0]?.reasoning).not.toMatch(/ROAS|CPA/);
+  });
+
+  it('ROAS under 1x is written with two decimals, never "0x"', () => {
+    expect(roasText(0.04, 'en')).toBe('0.04x');
+    expect(roasText(3.24, 'en')).toBe('3.2x');
+    expect(roasText(0.5, 'ar')).toBe('0.5×');
+  });
+});
