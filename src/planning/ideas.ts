@@ -378,18 +378,43 @@ function typeNote(request: BrainstormRequest): string {
   return request.businessTypeFrom === 'brand' ? t.typeFromBrand({ type }) : t.typeFromBrief({ type });
 }
 
+/**
+ * A channel's name inside a sentence: "launch search ads (Google)", not "launch Search ads (Google)".
+ * Names that start with a brand (Google Business Profile, LinkedIn, WhatsApp) keep their capital;
+ * Arabic has no case.
+ */
+export function channelInSentence(channel: Channel, locale: Locale): string {
+  const label = CHANNEL_INFO[channel].label[locale];
+  const first = label.split(' ')[0] ?? '';
+  return locale === 'en' && /^[A-Z][a-z]+$/.test(first) && first !== 'Google'
+    ? `${label[0]?.toLowerCase()}${label.slice(1)}`
+    : label;
+}
+
 /** Weeks split into attract, engage and delight phases (a quarter, a half, a quarter). */
 export function timelineFor(idea: Idea, weeks: number, locale: Locale): TimelinePhase[] {
+  return timelineOn((idea.split[0] as SplitLine).channel, weeks, locale);
+}
+
+/**
+ * The phases of a plan led by `lead` (its focus channel): one week holds both ends, two weeks
+ * attract then delight, longer plans a quarter, a half and a quarter.
+ */
+export function timelineOn(lead: Channel, weeks: number, locale: Locale): TimelinePhase[] {
   const t = plannerText[locale];
-  const lead = CHANNEL_INFO[(idea.split[0] as SplitLine).channel].label[locale];
-  if (weeks < 3) {
-    return [{ fromWeek: 1, toWeek: weeks, focus: `${t.phaseAttract({ channel: lead })}; ${t.phaseDelight}` }];
+  const channel = channelInSentence(lead, locale);
+  if (weeks === 1) return [{ fromWeek: 1, toWeek: 1, focus: `${t.phaseAttract({ channel })}. ${t.phaseDelight}` }];
+  if (weeks === 2) {
+    return [
+      { fromWeek: 1, toWeek: 1, focus: t.phaseAttract({ channel }) },
+      { fromWeek: 2, toWeek: 2, focus: t.phaseDelight },
+    ];
   }
   const a = Math.max(1, Math.round(weeks / 4));
   const e = Math.max(a + 1, weeks - Math.max(1, Math.round(weeks / 4)));
   return [
-    { fromWeek: 1, toWeek: a, focus: t.phaseAttract({ channel: lead }) },
-    { fromWeek: a + 1, toWeek: e, focus: t.phaseEngage({ channel: lead }) },
+    { fromWeek: 1, toWeek: a, focus: t.phaseAttract({ channel }) },
+    { fromWeek: a + 1, toWeek: e, focus: t.phaseEngage({ channel }) },
     { fromWeek: e + 1, toWeek: weeks, focus: t.phaseDelight },
   ];
 }

@@ -26,6 +26,7 @@ import {
   SplitLine,
   TimelinePhase,
   timelineFor,
+  timelineOn,
 } from './ideas.js';
 
 /** The stored plan row, for commands (which do not import the database client's types). */
@@ -62,6 +63,7 @@ export {
   SplitLine,
   TimelinePhase,
   timelineFor,
+  timelineOn,
 } from './ideas.js';
 export { brainstormGenerator, kpiTargets, offlineBrainstorm, offlineExhausted } from './offline.js';
 
@@ -281,9 +283,16 @@ export class PlannerService {
       data.bestMethod = plan.bestMethod.replaceAll(plan.targetMarket, edit.targetMarket).slice(0, 600);
     }
     if (edit.focusChannel) data.focusChannel = edit.focusChannel;
+    const parts = planParts(plan);
+    if (edit.focusChannel && edit.focusChannel !== plan.focusChannel && parts.timeline.length > 0) {
+      // The timeline names the focus channel ("launch email marketing"): it follows the edit, in the
+      // language it was written in.
+      const weeks = Math.max(...parts.timeline.map((p) => p.toWeek));
+      const locale = parts.timeline.some((p) => /\p{Script=Arabic}/u.test(p.focus)) ? 'ar' : 'en';
+      data.timeline = timelineOn(edit.focusChannel, weeks, locale);
+    }
     // Everything derived from the budget and the market follows them: the split, the funnel and
     // its targets, and the budget named in the reasoning.
-    const parts = planParts(plan);
     const budget = edit.budgetMinor ?? plan.budgetMinor;
     const market = edit.targetMarket || plan.targetMarket;
     const split = edit.budgetMinor !== undefined ? rescaleSplit(parts.split, budget, plan.currency) : parts.split;
