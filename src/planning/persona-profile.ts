@@ -133,7 +133,10 @@ export function offlineProfile(b: PersonaBrief): PersonaProfile {
   const first = names[(hash(b.segment) + b.seed) % names.length] as string;
   const sep = b.locale === 'ar' ? '، ' : ', ';
   const own = segmentWords(b.segment).filter((x) => x.length > 3);
-  const place = b.market.trim() || placeName(b.segment);
+  // The market the person typed, unless it is the segment itself (a brainstorm's "Personas for
+  // this" passes its market as the segment): then the place the segment names.
+  const market = b.market.trim();
+  const place = (market && market !== b.segment.trim() ? market : '') || placeName(b.segment);
   if (t.job) {
     const { role, buying, size } = t.job;
     const title = l(role.title[t.gender]);
