@@ -175,3 +175,77 @@ export function offlineProfile(b: PersonaBrief): PersonaProfile {
     keywords: [...new Set([...a.keywords[b.locale].split(/[,،]\s*/), ...own])].slice(0, 10),
   };
 }
+
+/** Words that say a person's gender in a written profile, beyond the segment's own (she, female…). */
+const PROFILE_GENDER: Readonly<Record<Gender, readonly string[]>> = {
+  m: [...GENDER_WORDS.m, 'male', 'he', 'him', 'his', 'رجل', 'ذكر'],
+  f: [...GENDER_WORDS.f, 'female', 'she', 'her', 'hers', 'امرأة', 'أنثى', 'سيدة'],
+};
+
+/** Words that put a profile at work: a company, a team, a job, a budget (English and Arabic). */
+const AT_WORK = [
+  'b2b',
+  'company',
+  'companies',
+  'business',
+  'firm',
+  'organisation',
+  'organization',
+  'employees',
+  'team',
+  'manager',
+  'managers',
+  'director',
+  'head',
+  'owner',
+  'owners',
+  'founder',
+  'ceo',
+  'cfo',
+  'cto',
+  'procurement',
+  'decision',
+  'budget',
+  'شركة',
+  'الشركة',
+  'شركات',
+  'الشركات',
+  'موظف',
+  'موظفًا',
+  'موظفين',
+  'فريق',
+  'مدير',
+  'مديرة',
+  'صاحب',
+  'صاحبة',
+  'مؤسس',
+  'مؤسسة',
+  'القرار',
+  'الميزانية',
+];
+
+/** How a profile (the model's) contradicts what the segment's words say, if it does. */
+export type ProfileConflict = { kind: 'gender'; said: Gender; segment: Gender } | { kind: 'consumer' };
+
+/**
+ * Checks a written persona against the segment's words, as plans are checked against their funnel:
+ * a woman for "fathers" (or a man for «أمهات»), or a consumer for "HR managers at mid-size
+ * companies". A profile that says nothing either way passes; only a contradiction is reported.
+ */
+export function profileConflict(
+  profile: { name: string; demographics: string; objections: readonly string[] },
+  b: PersonaBrief,
+): ProfileConflict | undefined {
+  const t = traitsOf(b);
+  const words = segmentWords(`${profile.name} ${profile.demographics}`);
+  if (t.genderFromWords) {
+    const male = has(words, PROFILE_GENDER.m);
+    const female = has(words, PROFILE_GENDER.f);
+    const said: Gender | undefined = male === female ? undefined : male ? 'm' : 'f';
+    if (said && said !== t.gender) return { kind: 'gender', said, segment: t.gender };
+  }
+  if (t.job && !has(segmentWords(`${words.join(' ')} ${profile.objections.join(' ')}`), AT_WORK)) {
+    return { kind: 'consumer' };
+  }
+  return undefined;
+}
