@@ -282,6 +282,23 @@ const FALLBACK_RATES: readonly Kpi[] = [
   'repeat_purchase_rate',
 ];
 
+/** KPIs that only a channel of their own can move. */
+const OWNED_BY: Partial<Record<Kpi, readonly Channel[]>> = {
+  open_rate: ['email'],
+  click_rate: ['email'],
+  view_rate: ['video'],
+};
+
+/**
+ * Targets any idea can be held to, when its channels and its goal's defaults give fewer than two:
+ * the click-through on its links (1%, the floor of Meta's traffic CTR range) and the landing page's
+ * conversion rate (6.6%, Unbounce's median; data/catalog.ts cites both).
+ */
+const NEUTRAL_DEFAULTS: ReadonlyArray<{ kpi: Kpi; target: number; direction: 'min' | 'max' }> = [
+  { kpi: 'ctr', target: 1, direction: 'min' },
+  { kpi: 'conversion_rate', target: 6.6, direction: 'min' },
+];
+
 /**
  * The targets of a split for a market (its region) and goal; when the funded channels carry fewer
  * than two, the goal's defaults fill in (data/catalog.ts GOAL_DEFAULTS).
@@ -303,8 +320,13 @@ export function planTargets(
       out.push({ kpi, target: round(v, 2), unit: KPI_UNITS[kpi], direction: 'min' });
     }
   }
-  for (const d of GOAL_DEFAULTS[goal]) {
+  // A default that belongs to one channel (an email click rate) only when that channel is funded:
+  // an organic-only idea with an email KPI contradicts its own split.
+  const funded = new Set(split.filter((l) => l.amountMinor > 0).map((l) => l.channel));
+  for (const d of [...GOAL_DEFAULTS[goal], ...NEUTRAL_DEFAULTS]) {
     if (out.length >= 2) break;
+    const owners = OWNED_BY[d.kpi];
+    if (owners && !owners.some((c) => funded.has(c))) continue;
     if (!out.some((k) => k.kpi === d.kpi)) out.push({ ...d, unit: KPI_UNITS[d.kpi] });
   }
   return out;
