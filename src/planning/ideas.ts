@@ -313,6 +313,29 @@ export function orderValueNote(
   return t.adsWouldLoseMoney({ order, cpa: money(cheapest), orders: Math.ceil(cheapest / aov) });
 }
 
+/** The order-value sentences a plan's reasoning may hold, in both languages (from orderValueNote and needsOrderValue). */
+const ORDER_VALUE_SENTENCES = [
+  /At an average order of [^]*?(?:against your own cost per sale\.|your list and word of mouth\.)/g,
+  /بمتوسط طلب [^]*?(?:تكلفة البيع الفعلية لديك\.|وقائمتك والتوصية الشفهية\.)/g,
+  ...LOCALES.map((l) => new RegExp(plannerText[l].needsOrderValue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g')),
+];
+
+/**
+ * A stored plan's reasoning with its order-value note recomputed (a /plan edit of the budget, the
+ * market or order_value:), in the language the reasoning is written in.
+ */
+export function withOrderValueNote(
+  reasoning: string,
+  kpis: readonly FunnelTarget[],
+  request: Pick<BrainstormRequest, 'goal' | 'currency' | 'market' | 'orderValueMinor'>,
+): string {
+  const locale: Locale = /\p{Script=Arabic}/u.test(reasoning) ? 'ar' : 'en';
+  const kept = ORDER_VALUE_SENTENCES.reduce((text, re) => text.replace(re, ''), reasoning)
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+  return [kept, orderValueNote(kpis, { ...request, locale })].filter(Boolean).join(' ').slice(0, 1200);
+}
+
 /** A ROAS as people write it: "3.2x", and two decimals under 1x ("0.09x", never "0x"). */
 export function roasText(roas: number, locale: Locale): string {
   return `${formatNumber(roas, 'en', roas < 1 ? 2 : 1)}${locale === 'ar' ? '×' : 'x'}`;

@@ -27,6 +27,7 @@ import {
   TimelinePhase,
   timelineFor,
   timelineOn,
+  withOrderValueNote,
 } from './ideas.js';
 
 /** The stored plan row, for commands (which do not import the database client's types). */
@@ -310,13 +311,16 @@ export class PlannerService {
       const goal = (GOALS as readonly string[]).includes(plan.goal) ? (plan.goal as Goal) : undefined;
       if (goal) {
         const orderValue = edit.orderValueMinor ?? impliedOrderValue(parts.kpis, plan.currency);
-        data.kpiTargets = planTargets(
-          goal,
-          split,
-          plan.currency,
-          market,
-          orderValue,
-        ) as unknown as Prisma.InputJsonValue;
+        const kpis = planTargets(goal, split, plan.currency, market, orderValue);
+        data.kpiTargets = kpis as unknown as Prisma.InputJsonValue;
+        // What the order value says about paid ads follows the new figures (CPA, ROAS, the loss).
+        if (goal === 'sales' && orderValue !== undefined) {
+          data.reasoning = withOrderValueNote(
+            typeof data.reasoning === 'string' ? data.reasoning : plan.reasoning,
+            kpis,
+            { goal, currency: plan.currency, market, orderValueMinor: orderValue },
+          );
+        }
       }
     }
     const { personaIds } = edit;

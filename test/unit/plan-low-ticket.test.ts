@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PAID_CHANNELS, paidCpa, placeOf, regionOf } from '../../src/planning/funnel.js';
 import { roasText } from '../../src/planning/ideas.js';
 import { type BrainstormRequest, finalizeIdea, type Idea, offlineBrainstorm } from '../../src/planning/planner.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
 
 const ideas = (req: BrainstormRequest): Idea[] => offlineBrainstorm(req).ideas.map((d) => finalizeIdea(d, req));
 const target = (idea: Idea, kpi: string) => idea.kpis.find((k) => k.kpi === kpi)?.target;
@@ -104,5 +105,35 @@ describe('a cheap product: paid ads that lose money are said so, with the figure
     expect(roasText(0.04, 'en')).toBe('0.04x');
     expect(roasText(3.24, 'en')).toBe('3.2x');
     expect(roasText(0.5, 'ar')).toBe('0.5×');
+  });
+});
+
+describe('/plan edit keeps the order-value reasoning true (issue 17, cheap products)', () => {
+  let app: TestApp;
+  beforeEach(async () => {
+    app = await createTestApp();
+  });
+  afterEach(async () => {
+    await app.cleanup();
+  });
+
+  it('order_value:5 on a paid plan: the reasoning gains the loss with its figures and drops the request for the value', async () => {
+    await app.say('/plan create "sourdough bread" goal:sales budget:3000 currency:USD duration:8w market:"Austin"');
+    const before = await app.services.db.plan.findFirstOrThrow();
+    expect(before.reasoning).toContain('A ROAS target needs your average order value');
+    expect((await app.say('/plan edit 1 order_value:5')).tone).toBe('success');
+    const after = await app.services.db.plan.findFirstOrThrow();
+    const kpis = after.kpiTargets as Array<{ kpi: string; target: number }>;
+    const cpa = kpis.find((k) => k.kpi === 'cpa')?.target as number;
+    expect(kpis.find((k) => k.kpi === 'roas')?.target).toBeLessThan(1);
+    expect(after.reasoning).toContain(
+      `At an average order of USD 5, paid ads lose money: this split pays about ${usd(cpa)}`,
+    );
+    expect(after.reasoning).not.toContain('A ROAS target needs your average order value');
+    // A dearer order later: the warning goes, and nothing is said twice.
+    await app.say('/plan edit 1 order_value:200');
+    const dear = await app.services.db.plan.findFirstOrThrow();
+    expect(dear.reasoning).not.toContain('lose money');
+    expect(dear.reasoning.split('Business type:')).toHaveLength(2);
   });
 });
