@@ -315,8 +315,8 @@ export function orderValueNote(
 
 /** The order-value sentences a plan's reasoning may hold, in both languages (from orderValueNote and needsOrderValue). */
 const ORDER_VALUE_SENTENCES = [
-  /At an average order of [^]*?(?:against your own cost per sale\.|your list and word of mouth\.)/g,
-  /بمتوسط طلب [^]*?(?:تكلفة البيع الفعلية لديك\.|وقائمتك والتوصية الشفهية\.)/g,
+  /At an average order of [\s\S]*?(?:against your own cost per sale\.|your list and word of mouth\.)/g,
+  /بمتوسط طلب [\s\S]*?(?:تكلفة البيع الفعلية لديك\.|وقائمتك والتوصية الشفهية\.)/g,
   ...LOCALES.map((l) => new RegExp(plannerText[l].needsOrderValue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g')),
 ];
 

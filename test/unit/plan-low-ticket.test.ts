@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PAID_CHANNELS, paidCpa, placeOf, regionOf } from '../../src/planning/funnel.js';
-import { roasText } from '../../src/planning/ideas.js';
+import { roasText, withOrderValueNote } from '../../src/planning/ideas.js';
 import { type BrainstormRequest, finalizeIdea, type Idea, offlineBrainstorm } from '../../src/planning/planner.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 
@@ -135,5 +135,25 @@ describe('/plan edit keeps the order-value reasoning true (issue 17, cheap produ
     const dear = await app.services.db.plan.findFirstOrThrow();
     expect(dear.reasoning).not.toContain('lose money');
     expect(dear.reasoning.split('Business type:')).toHaveLength(2);
+  });
+});
+
+describe('the order-value note follows an edit in Arabic too', () => {
+  it('an Arabic reasoning loses its old note and gains the new one, once', () => {
+    const req: BrainstormRequest = {
+      ...LOAF,
+      locale: 'ar',
+      product: 'خبز',
+      market: 'العائلات في عمّان',
+      budgetMinor: 15_000,
+    };
+    const [idea] = ideas(req);
+    expect(idea?.reasoning).toContain('بمتوسط طلب');
+    const dear = withOrderValueNote(idea?.reasoning ?? '', idea?.kpis ?? [], { ...req, orderValueMinor: 20_000 });
+    expect(dear).not.toContain('بمتوسط طلب');
+    expect(dear).toContain('نوع النشاط');
+    const again = withOrderValueNote(dear, idea?.kpis ?? [], req);
+    expect(again.split('بمتوسط طلب')).toHaveLength(2);
+    expect(again).not.toContain('At an average');
   });
 });
