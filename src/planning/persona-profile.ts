@@ -6,7 +6,7 @@
  * product's category. The traits' vocabulary is data (data/persona-traits.ts).
  */
 import { createHash } from 'node:crypto';
-import type { L10n, Locale } from '../core/i18n.js';
+import { iso, type L10n, type Locale } from '../core/i18n.js';
 import type { BusinessType } from '../workspace/brand.js';
 import { businessTypeOf } from './catalog.js';
 import {
@@ -97,8 +97,15 @@ export function traitsOf(b: PersonaBrief): PersonaTraits {
   };
 }
 
+/**
+ * Figures in Arabic text as marked Western digits (iso), so the reply shows them in the workspace's
+ * digit style like every other figure (src/lib/digits.ts), never Arabic-Indic next to Latin ones.
+ */
+const figures = (text: string) =>
+  text.replace(/[\u0660-\u0669]+/g, (run) => iso(run.replace(/./g, (d) => String(d.charCodeAt(0) - 0x0660))));
+
 const ageText = (age: readonly [number, number], locale: Locale) => {
-  const ar = (n: number) => n.toLocaleString('ar-EG');
+  const ar = (n: number) => iso(n);
   if (age[1] === 0) return locale === 'ar' ? `${ar(age[0])} عامًا فأكثر` : `${age[0]}+`;
   return locale === 'ar' ? `من ${ar(age[0])} إلى ${ar(age[1])} عامًا` : `${age[0]}-${age[1]}`;
 };
@@ -140,7 +147,7 @@ export function offlineProfile(b: PersonaBrief): PersonaProfile {
   if (t.job) {
     const { role, buying, size } = t.job;
     const title = l(role.title[t.gender]);
-    const company = b.locale === 'ar' ? `شركة ${l(size)}` : `company of ${l(size)}`;
+    const company = b.locale === 'ar' ? `شركة ${figures(l(size))}` : `company of ${l(size)}`;
     return {
       name: `${first}${sep}${title}`,
       demographics: [ageText(t.age, b.locale), l(GENDER_LABEL[t.gender]), company, l(BUYING_ROLE_LABELS[buying]), place]

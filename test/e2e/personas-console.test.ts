@@ -10,7 +10,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The personas a console session printed, each from its title line to the next blank line. */
 function personas(stdout: string): string[] {
-  return stdout.split('\n\n').filter((b) => /^✔ (Persona|الشخصية) #\d+/.test(b.trim()));
+  return stdout.split('\n\n').filter((b) => /^✔ (Persona|الشخصية) #[\d\u0660-\u0669]+/.test(b.trim()));
 }
 
 /** The number of the "Personas for this" button of the reply before it. */
@@ -83,12 +83,24 @@ describe('"Personas for this" pressed in the console: a persona that fits the se
     expect(father).toContain('هل سيأكله حيواني الأليف');
     expect(father).not.toContain('امرأة');
     expect(hr).toMatch(/الشخصية #5: \p{L}+، (مدير|مديرة) الموارد البشرية/u);
-    expect(hr).toContain('من ٥٠ إلى ٥٠٠ موظف');
+    // The workspace's digit style (Latin by default) for every figure: no Arabic-Indic age next to Latin amounts.
+    expect(hr).toContain('من 50 إلى 500 موظف');
+    expect(father).toContain('من 28 إلى 45 عامًا');
+    expect(`${father}\n${hr}`).not.toMatch(/[\u0660-\u0669]/);
     expect(hr).toContain('المرشِّح');
     expect(hr).toContain('هل يعمل مع');
     expect(hr).toContain('ماذا يحدث لبياناتنا وفريقنا إن تعثّر التطبيق؟');
     expect(hr).toContain('إعلانات لينكدإن');
     // Arabic replies carry no English words of the bot's own (the segment is Arabic too).
+    // With /config digits arabic, the same persona shows Arabic-Indic digits throughout.
+    const arabic = await runCli(['--lang', 'ar'], {
+      env,
+      input: `/config digits arabic\n/persona create ${HR_AR}\n`,
+      timeoutMs: 60_000,
+    });
+    const [hrArabicDigits] = personas(arabic.stdout);
+    expect(hrArabicDigits).toContain('من ٥٠ إلى ٥٠٠ موظف');
+    expect(hrArabicDigits).toMatch(/من ٣٠ إلى ٤٥ عامًا|من ٣٥ إلى ٥٥ عامًا/);
     // (The command hint and the name OpenAI are allowed.)
     expect(
       `${father}\n${hr}`.replace(/\u2068\/plan edit <plan> personas:\d+\u2069/g, '').replaceAll('OpenAI', ''),
