@@ -22,6 +22,8 @@ function request(i) {
     weeks: 1 + (i % 26),
     locale: i % 2 === 0 ? 'en' : 'ar',
     seed: i % 5,
+    // Every third brief has an order value, half of them cheap (the low-ticket path: bundles first).
+    ...(i % 3 === 0 ? { orderValueMinor: i % 2 === 0 ? 500 : 20_000 } : {}),
   };
 }
 

@@ -4,7 +4,7 @@ import { UserError } from '../src/core/errors.js';
 import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { EXPENSIVE } from '../src/core/rate-limit.js';
-import { type Block, type Reply, reply, table, text } from '../src/core/reply.js';
+import { type Block, context, type Reply, reply, table, text } from '../src/core/reply.js';
 import { type CreatedPersona, type Persona, personaData } from '../src/planning/personas.js';
 import { fallbackNote, idOption, personaBlocks } from './shared/planning.js';
 
@@ -21,6 +21,10 @@ const m = defineMessages(
     segment: 'Segment',
     notFound: (p: { id: number }) => `There is no persona #${p.id} in this workspace. /persona list shows them.`,
     deleted: (p: { id: number; name: string }) => `Persona #${p.id} (${p.name}) deleted.`,
+    replacedGender: (p: { said: 'm' | 'f' }) =>
+      `The AI model described a ${p.said === 'm' ? 'man' : 'woman'}, but the segment's words say a ${p.said === 'm' ? 'woman' : 'man'}: this is the built-in planner's persona instead.`,
+    replacedConsumer:
+      "The AI model described a consumer, but the segment is buyers at work: this is the built-in planner's business persona instead.",
   },
   {
     title: (p) => `الشخصية ${iso(`#${p.id}`)}: ${p.name}`,
@@ -32,6 +36,12 @@ const m = defineMessages(
     segment: 'الشريحة',
     notFound: (p) => `لا توجد شخصية رقم ${iso(p.id)} في مساحة العمل هذه. اعرضها بالأمر /persona list.`,
     deleted: (p) => `حُذفت الشخصية رقم ${iso(p.id)} (${p.name}).`,
+    replacedGender: (p) =>
+      p.said === 'm'
+        ? 'وصف نموذج الذكاء الاصطناعي رجلًا، لكن كلمات الشريحة تدل على امرأة: هذه شخصية المخطط المدمج بدلًا منها.'
+        : 'وصف نموذج الذكاء الاصطناعي امرأة، لكن كلمات الشريحة تدل على رجل: هذه شخصية المخطط المدمج بدلًا منها.',
+    replacedConsumer:
+      'وصف نموذج الذكاء الاصطناعي مستهلكًا فرديًا، لكن الشريحة مشترون في الشركات: هذه شخصية المخطط المدمج لمشترٍ من الشركات بدلًا منها.',
   },
 );
 
@@ -51,9 +61,12 @@ function card(persona: Persona, ctx: Context, lead: Block[] = [], tail: Block[] 
 
 /** A freshly created persona, with the note saying whether the model or the offline rules wrote it. */
 export function showPersona(created: CreatedPersona, ctx: Context, saved: boolean): Reply {
-  const r = card(created.persona, ctx, saved ? [text(ctx.t(m).saved({ id: created.persona.id }))] : [], [
-    fallbackNote(created.source, created.fallback, ctx),
-  ]);
+  const t = ctx.t(m);
+  const { replaced } = created;
+  const note = replaced
+    ? context(replaced.kind === 'gender' ? t.replacedGender({ said: replaced.said }) : t.replacedConsumer)
+    : fallbackNote(created.source, created.fallback, ctx);
+  const r = card(created.persona, ctx, saved ? [text(t.saved({ id: created.persona.id }))] : [], [note]);
   return { ...r, tone: 'success' };
 }
 

@@ -332,7 +332,7 @@ export function kpiValue(k: KpiTarget, currency: string, ctx: Context): string {
     : k.unit === 'currency'
       ? planMoney(toMinor(k.target, currency), currency, ctx.locale)
       : k.unit === 'ratio'
-        ? isoIn(`${n(1)}${ctx.locale === 'ar' ? '×' : 'x'}`, ctx.locale)
+        ? isoIn(`${n(k.target < 1 ? 2 : 1)}${ctx.locale === 'ar' ? '×' : 'x'}`, ctx.locale)
         : formatNumber(k.target, ctx.locale, 0);
 }
 
@@ -403,7 +403,9 @@ export function ideaBlocks(
 
 export function timelineList(timeline: readonly TimelinePhase[], ctx: Context): Block {
   const t = ctx.t(pm);
-  return list(timeline.map((p) => `${t.weekRange({ from: p.fromWeek, to: p.toWeek })}: ${p.focus}`));
+  // A line starts with a capital whatever the stored text (older plans, the model's words).
+  const upper = (s: string) => `${s.charAt(0).toLocaleUpperCase(ctx.locale)}${s.slice(1)}`;
+  return list(timeline.map((p) => `${t.weekRange({ from: p.fromWeek, to: p.toWeek })}: ${upper(p.focus.trim())}`));
 }
 
 export function planBlocks(plan: Plan, personas: readonly Persona[], ctx: Context, type?: BusinessType): Block[] {

@@ -52,7 +52,7 @@ const PLACES: ReadonlyArray<{ region: Region; place: string }> = REGIONS.flatMap
 export function placeOf(text: string): { region: Region; place: string } | undefined {
   const padded = ` ${text
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}.]+/gu, ' ')
+    .replace(/[^\p{L}\p{M}\p{N}.]+/gu, ' ')
     .trim()} `;
   if (!padded.trim()) return undefined;
   let best: { region: Region; place: string; at: number } | undefined;
@@ -85,6 +85,9 @@ function findPlace(text: string, place: string): number {
   }
   return -1;
 }
+
+/** The channels that buy delivery (impressions, clicks, sales) and so count in the funnel. */
+export const PAID_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['social_ads', 'search', 'video', 'linkedin']);
 
 /** What one channel buys with `usd`, from its region's benchmarks. */
 function channelVolumes(channel: Channel, usd: number, b: RegionBenchmarks): Omit<ChannelFunnel, 'channel' | 'spend'> {
@@ -121,6 +124,26 @@ function channelVolumes(channel: Channel, usd: number, b: RegionBenchmarks): Omi
       // results are on top of the funnel's (said in the reasoning).
       return { impressions: 0, clicks: 0, leads: 0, purchases: 0 };
   }
+}
+
+/**
+ * What a first sale costs on a region's cheapest paid channel, in major units of the currency: Meta's
+ * CPA, or search's CPC over its conversion rate, whichever is lower.
+ */
+export function paidCpa(region: Region, currency: string): number {
+  const b = BENCHMARKS[region];
+  const usd = Math.min(b.social_ads.cpa.value, b.search.cpc.value / (b.search.cvr.value / 100));
+  return usd * fromUsd(1, currency).value;
+}
+
+/**
+ * Whether paid ads lose money on a first sale at this average order (minor units): the order is
+ * worth less than what the cheapest paid channel of the market's region pays for a sale (ROAS under
+ * 1x on every paid channel). A 5 USD loaf against a 38 USD Meta CPA, say.
+ */
+export function paidLosesMoney(market: string, currency: string, orderValueMinor: number | undefined): boolean {
+  if (orderValueMinor === undefined || orderValueMinor <= 0) return false;
+  return toMajor(orderValueMinor, currency) < paidCpa(regionOf(market, currency), currency);
 }
 
 /** The funnel of a split in a region. */
@@ -259,6 +282,23 @@ const FALLBACK_RATES: readonly Kpi[] = [
   'repeat_purchase_rate',
 ];
 
+/** KPIs that only a channel of their own can move. */
+const OWNED_BY: Partial<Record<Kpi, readonly Channel[]>> = {
+  open_rate: ['email'],
+  click_rate: ['email'],
+  view_rate: ['video'],
+};
+
+/**
+ * Targets any idea can be held to, when its channels and its goal's defaults give fewer than two:
+ * the click-through on its links (1%, the floor of Meta's traffic CTR range) and the landing page's
+ * conversion rate (6.6%, Unbounce's median; data/catalog.ts cites both).
+ */
+const NEUTRAL_DEFAULTS: ReadonlyArray<{ kpi: Kpi; target: number; direction: 'min' | 'max' }> = [
+  { kpi: 'ctr', target: 1, direction: 'min' },
+  { kpi: 'conversion_rate', target: 6.6, direction: 'min' },
+];
+
 /**
  * The targets of a split for a market (its region) and goal; when the funded channels carry fewer
  * than two, the goal's defaults fill in (data/catalog.ts GOAL_DEFAULTS).
@@ -280,8 +320,13 @@ export function planTargets(
       out.push({ kpi, target: round(v, 2), unit: KPI_UNITS[kpi], direction: 'min' });
     }
   }
-  for (const d of GOAL_DEFAULTS[goal]) {
+  // A default that belongs to one channel (an email click rate) only when that channel is funded:
+  // an organic-only idea with an email KPI contradicts its own split.
+  const funded = new Set(split.filter((l) => l.amountMinor > 0).map((l) => l.channel));
+  for (const d of [...GOAL_DEFAULTS[goal], ...NEUTRAL_DEFAULTS]) {
     if (out.length >= 2) break;
+    const owners = OWNED_BY[d.kpi];
+    if (owners && !owners.some((c) => funded.has(c))) continue;
     if (!out.some((k) => k.kpi === d.kpi)) out.push({ ...d, unit: KPI_UNITS[d.kpi] });
   }
   return out;

@@ -20,7 +20,7 @@ import {
   KPI_UNITS,
   KPIS,
 } from './catalog.js';
-import { type FunnelTarget, planTargets } from './funnel.js';
+import { type FunnelTarget, paidCpa, paidLosesMoney, planTargets, regionOf } from './funnel.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shapes
@@ -114,8 +114,10 @@ export const plannerText = defineMessages(
     belowMinimum: (p: { budget: string; minimum: string; channel: string }) =>
       `${p.budget} is below the least useful spend for ${p.channel} (${p.minimum}); treat this as a small test, or raise the budget.`,
     needsOrderValue: 'A ROAS target needs your average order value: add order_value: (for example order_value:40).',
-    roasBelowOne:
-      'At these benchmarks a first sale costs more than the average order: count on repeat purchases, or test your own cost per sale before scaling.',
+    adsLoseMoney: (p: { order: string; cpa: string; roas: string; loss: string; orders: number }) =>
+      `At an average order of ${p.order}, paid ads lose money: this split pays about ${p.cpa} for a first sale (CPA), so ROAS is ${p.roas} and each first order loses ${p.loss}. A customer has to order ${count(p.orders, 'time', 'en')} to pay that back, before product costs. What pays at this order value: bundles and a bigger basket, repeat orders and subscriptions, your list and WhatsApp, local and organic reach; keep ads to a small test against your own cost per sale.`,
+    adsWouldLoseMoney: (p: { order: string; cpa: string; orders: number }) =>
+      `At an average order of ${p.order}, paid ads would lose money: a first sale costs about ${p.cpa} on the cheapest paid channel in this market, so a customer would have to order ${count(p.orders, 'time', 'en')} to pay it back. This idea spends instead on what each customer is worth over time: bundles and a bigger basket, repeat orders, your list and word of mouth.`,
     needsGiftValue: 'A return target needs your average gift: add order_value: (for example order_value:100).',
     typeFromBrand: (p: { type: string }) => `Business type: ${p.type} (from the brand profile).`,
     replaced: (p: { items: string }) => `Targets that contradicted this plan's funnel were replaced: ${p.items}.`,
@@ -132,13 +134,15 @@ export const plannerText = defineMessages(
     yourMarket: 'السوق المستهدف',
     concentrated: (p) =>
       p.n === 1
-        ? `تركيز ${iso(p.budget)} على قناة واحدة لتتجاوز حد الإنفاق الأدنى المفيد بدلًا من تشتيتها.`
-        : `توزيع ${iso(p.budget)} على ${count(p.n, 'channel', 'ar')}، كل منها فوق حد الإنفاق الأدنى المفيد.`,
+        ? `تركيز ${p.budget} على قناة واحدة لتتجاوز حد الإنفاق الأدنى المفيد بدلًا من تشتيتها.`
+        : `توزيع ${p.budget} على ${count(p.n, 'channel', 'ar')}، كل منها فوق حد الإنفاق الأدنى المفيد.`,
     belowMinimum: (p) =>
-      `${iso(p.budget)} أقل من أدنى إنفاق مفيد لقناة ${p.channel} (${iso(p.minimum)})؛ اعتبرها تجربة صغيرة أو ارفع الميزانية.`,
+      `${p.budget} أقل من أدنى إنفاق مفيد لقناة ${p.channel} (${p.minimum})؛ اعتبرها تجربة صغيرة أو ارفع الميزانية.`,
     needsOrderValue: `تحديد هدف للعائد على الإنفاق الإعلاني ROAS يحتاج إلى متوسط قيمة الطلب: أضف ${iso('order_value:')} (مثل ${iso('order_value:40')}).`,
-    roasBelowOne:
-      'وفق هذه المعايير تكلّف عملية البيع الأولى أكثر من متوسط قيمة الطلب: اعتمد على تكرار الشراء، أو اختبر تكلفة البيع الفعلية لديك قبل التوسع.',
+    adsLoseMoney: (p) =>
+      `بمتوسط طلب ${p.order} تخسر الإعلانات المدفوعة: يدفع هذا التوزيع نحو ${p.cpa} مقابل كل عملية بيع أولى (تكلفة الاكتساب)، فيبلغ العائد على الإنفاق الإعلاني ${iso(p.roas)} ويخسر كل طلب أول ${p.loss}. على العميل أن يطلب ${count(p.orders, 'time', 'ar')} ليغطي هذه التكلفة، قبل احتساب تكلفة المنتج. ما يربح عند هذه القيمة: الباقات وسلة أكبر، والطلبات المتكررة والاشتراكات، وقائمتك وواتساب، والوصول المحلي والمجاني؛ واجعل الإعلانات تجربة صغيرة تقيس بها تكلفة البيع الفعلية لديك.`,
+    adsWouldLoseMoney: (p) =>
+      `بمتوسط طلب ${p.order} ستخسر الإعلانات المدفوعة: تكلّف عملية البيع الأولى نحو ${p.cpa} على أرخص قناة مدفوعة في هذا السوق، فعلى العميل أن يطلب ${count(p.orders, 'time', 'ar')} ليغطيها. لذلك تنفق هذه الفكرة على ما يساويه العميل مع الوقت: الباقات وسلة أكبر، والطلبات المتكررة، وقائمتك والتوصية الشفهية.`,
     needsGiftValue: `تحديد هدف للعائد يحتاج إلى متوسط قيمة التبرع: أضف ${iso('order_value:')} (مثل ${iso('order_value:100')}).`,
     typeFromBrand: (p) => `نوع النشاط: ${p.type} (من ملف العلامة التجارية).`,
     replaced: (p) => `استُبدلت مستهدفات تناقض مسار التحويل في هذه الخطة: ${p.items}.`,
@@ -264,7 +268,7 @@ export function finalizeIdea(draft: IdeaDraft, request: BrainstormRequest): Idea
         ...checkedAgainst(draft.kpis, kpis, request),
         typeNote(request),
         note,
-        (kpis.find((k) => k.kpi === 'roas')?.target ?? 1) < 1 ? t.roasBelowOne : '',
+        orderValueNote(kpis, request),
         request.goal === 'sales' && !request.orderValueMinor
           ? requestType(request) === 'ngo'
             ? t.needsGiftValue
@@ -277,6 +281,64 @@ export function finalizeIdea(draft: IdeaDraft, request: BrainstormRequest): Idea
     ),
     belowMinimum,
   });
+}
+
+/**
+ * When the average order is below what a first sale costs, say so with the figures: this split's
+ * CPA, ROAS, the loss per first order and how many orders pay it back; or, for an idea without paid
+ * sales, the cheapest paid CPA of the market's region. A figure without its reason is a bug.
+ */
+export function orderValueNote(
+  kpis: readonly FunnelTarget[],
+  request: Pick<BrainstormRequest, 'goal' | 'currency' | 'market' | 'locale' | 'orderValueMinor'>,
+): string {
+  const { currency, locale, orderValueMinor } = request;
+  if (request.goal !== 'sales' || !paidLosesMoney(request.market, currency, orderValueMinor)) return '';
+  const t = plannerText[locale];
+  const aov = toMajor(orderValueMinor as number, currency);
+  const money = (major: number) => formatMoney(toMinor(major, currency), currency, locale);
+  const order = money(aov);
+  const cpa = kpis.find((k) => k.kpi === 'cpa')?.target;
+  const roas = kpis.find((k) => k.kpi === 'roas')?.target;
+  if (cpa !== undefined && roas !== undefined && cpa > aov) {
+    return t.adsLoseMoney({
+      order,
+      cpa: money(cpa),
+      roas: roasText(roas, locale),
+      loss: money(cpa - aov),
+      orders: Math.ceil(cpa / aov),
+    });
+  }
+  const cheapest = paidCpa(regionOf(request.market, currency), currency);
+  return t.adsWouldLoseMoney({ order, cpa: money(cheapest), orders: Math.ceil(cheapest / aov) });
+}
+
+/** The order-value sentences a plan's reasoning may hold, in both languages (from orderValueNote and needsOrderValue). */
+const ORDER_VALUE_SENTENCES = [
+  /At an average order of [\s\S]*?(?:against your own cost per sale\.|your list and word of mouth\.)/g,
+  /بمتوسط طلب [\s\S]*?(?:تكلفة البيع الفعلية لديك\.|وقائمتك والتوصية الشفهية\.)/g,
+  ...LOCALES.map((l) => new RegExp(plannerText[l].needsOrderValue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g')),
+];
+
+/**
+ * A stored plan's reasoning with its order-value note recomputed (a /plan edit of the budget, the
+ * market or order_value:), in the language the reasoning is written in.
+ */
+export function withOrderValueNote(
+  reasoning: string,
+  kpis: readonly FunnelTarget[],
+  request: Pick<BrainstormRequest, 'goal' | 'currency' | 'market' | 'orderValueMinor'>,
+): string {
+  const locale: Locale = /\p{Script=Arabic}/u.test(reasoning) ? 'ar' : 'en';
+  const kept = ORDER_VALUE_SENTENCES.reduce((text, re) => text.replace(re, ''), reasoning)
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+  return [kept, orderValueNote(kpis, { ...request, locale })].filter(Boolean).join(' ').slice(0, 1200);
+}
+
+/** A ROAS as people write it: "3.2x", and two decimals under 1x ("0.09x", never "0x"). */
+export function roasText(roas: number, locale: Locale): string {
+  return `${formatNumber(roas, 'en', roas < 1 ? 2 : 1)}${locale === 'ar' ? '×' : 'x'}`;
 }
 
 /** Within this share of the funnel's figure, a proposed target agrees with it (rounding, not a new plan). */
@@ -301,7 +363,7 @@ function checkedAgainst(
         : unit === 'percent'
           ? `${formatNumber(target, 'en', 2)}%`
           : unit === 'ratio'
-            ? `${formatNumber(target, 'en', 1)}x`
+            ? roasText(target, 'en')
             : formatNumber(target, 'en', 0);
     return locale === 'ar' ? iso(v) : v;
   };
@@ -339,18 +401,43 @@ function typeNote(request: BrainstormRequest): string {
   return request.businessTypeFrom === 'brand' ? t.typeFromBrand({ type }) : t.typeFromBrief({ type });
 }
 
+/**
+ * A channel's name inside a sentence: "launch search ads (Google)", not "launch Search ads (Google)".
+ * Names that start with a brand (Google Business Profile, LinkedIn, WhatsApp) keep their capital;
+ * Arabic has no case.
+ */
+export function channelInSentence(channel: Channel, locale: Locale): string {
+  const label = CHANNEL_INFO[channel].label[locale];
+  const first = label.split(' ')[0] ?? '';
+  return locale === 'en' && /^[A-Z][a-z]+$/.test(first) && first !== 'Google'
+    ? `${label[0]?.toLowerCase()}${label.slice(1)}`
+    : label;
+}
+
 /** Weeks split into attract, engage and delight phases (a quarter, a half, a quarter). */
 export function timelineFor(idea: Idea, weeks: number, locale: Locale): TimelinePhase[] {
+  return timelineOn((idea.split[0] as SplitLine).channel, weeks, locale);
+}
+
+/**
+ * The phases of a plan led by `lead` (its focus channel): one week holds both ends, two weeks
+ * attract then delight, longer plans a quarter, a half and a quarter.
+ */
+export function timelineOn(lead: Channel, weeks: number, locale: Locale): TimelinePhase[] {
   const t = plannerText[locale];
-  const lead = CHANNEL_INFO[(idea.split[0] as SplitLine).channel].label[locale];
-  if (weeks < 3) {
-    return [{ fromWeek: 1, toWeek: weeks, focus: `${t.phaseAttract({ channel: lead })}; ${t.phaseDelight}` }];
+  const channel = channelInSentence(lead, locale);
+  if (weeks === 1) return [{ fromWeek: 1, toWeek: 1, focus: `${t.phaseAttract({ channel })}. ${t.phaseDelight}` }];
+  if (weeks === 2) {
+    return [
+      { fromWeek: 1, toWeek: 1, focus: t.phaseAttract({ channel }) },
+      { fromWeek: 2, toWeek: 2, focus: t.phaseDelight },
+    ];
   }
   const a = Math.max(1, Math.round(weeks / 4));
   const e = Math.max(a + 1, weeks - Math.max(1, Math.round(weeks / 4)));
   return [
-    { fromWeek: 1, toWeek: a, focus: t.phaseAttract({ channel: lead }) },
-    { fromWeek: a + 1, toWeek: e, focus: t.phaseEngage({ channel: lead }) },
+    { fromWeek: 1, toWeek: a, focus: t.phaseAttract({ channel }) },
+    { fromWeek: a + 1, toWeek: e, focus: t.phaseEngage({ channel }) },
     { fromWeek: e + 1, toWeek: weeks, focus: t.phaseDelight },
   ];
 }

@@ -18,7 +18,7 @@ import {
   strategyFits,
   tacticsFor,
 } from './catalog.js';
-import { planTargets } from './funnel.js';
+import { PAID_CHANNELS, paidLosesMoney, planTargets } from './funnel.js';
 import {
   allocate,
   type BrainstormDraft,
@@ -62,9 +62,14 @@ function candidates(request: BrainstormRequest): Candidate[] {
   const seen = new Set<string>();
   const later: Array<{ st: Strategy; channels: Candidate['channels']; funded: boolean }> = [];
   const usd = budgetUsd(request);
-  const usable = RANKED.filter(
+  // At an order value that paid ads cannot pay back, the approaches that grow what a customer is
+  // worth (bundles, repeat orders, the list, local and organic reach) come before the paid ones.
+  const lowTicket = goal === 'sales' && paidLosesMoney(request.market, request.currency, request.orderValueMinor);
+  const ranked = lowTicket ? [...RANKED].sort((a, b) => paidLead(a) - paidLead(b)) : RANKED;
+  const usable = ranked.filter(
     (st) =>
       st.goal === goal &&
+      (st.lowTicket !== true || lowTicket) &&
       st.mix[0] !== undefined &&
       fitsType(st.mix[0][0], type) &&
       strategyFits(st, type, usd) &&
@@ -72,8 +77,10 @@ function candidates(request: BrainstormRequest): Candidate[] {
       (st.minWeeks === undefined || weeks > st.minWeeks),
   );
   for (const st of usable) {
+    // Low ticket: an approach led by an unpaid channel drops its paid support (ads lose money there).
+    const dropAds = lowTicket && paidLead(st) === 0;
     const channels = st.mix
-      .filter(([c]) => fitsGoal(c, goal) && fitsType(c, type))
+      .filter(([c]) => fitsGoal(c, goal) && fitsType(c, type) && !(dropAds && PAID_CHANNELS.has(c)))
       .map(([channel, weight]) => ({ channel, weight }));
     const lead = st.mix[0]?.[0];
     const { split } = allocate(request.budgetMinor, request.currency, weeks, channels);
@@ -99,6 +106,9 @@ function candidates(request: BrainstormRequest): Candidate[] {
   }
   return out;
 }
+
+/** 1 when a strategy is defined by a paid channel (ads), else 0: for sorting. */
+const paidLead = (st: Strategy) => (st.mix[0] && PAID_CHANNELS.has(st.mix[0][0]) ? 1 : 0);
 
 const budgetUsd = (request: BrainstormRequest) =>
   toMajor(request.budgetMinor, request.currency) / fromUsd(1, request.currency).value;

@@ -6,7 +6,7 @@
  * product's category. The traits' vocabulary is data (data/persona-traits.ts).
  */
 import { createHash } from 'node:crypto';
-import type { L10n, Locale } from '../core/i18n.js';
+import { iso, type L10n, type Locale } from '../core/i18n.js';
 import type { BusinessType } from '../workspace/brand.js';
 import { businessTypeOf } from './catalog.js';
 import {
@@ -97,8 +97,15 @@ export function traitsOf(b: PersonaBrief): PersonaTraits {
   };
 }
 
+/**
+ * Figures in Arabic text as marked Western digits (iso), so the reply shows them in the workspace's
+ * digit style like every other figure (src/lib/digits.ts), never Arabic-Indic next to Latin ones.
+ */
+const figures = (text: string) =>
+  text.replace(/[\u0660-\u0669]+/g, (run) => iso(run.replace(/./g, (d) => String(d.charCodeAt(0) - 0x0660))));
+
 const ageText = (age: readonly [number, number], locale: Locale) => {
-  const ar = (n: number) => n.toLocaleString('ar-EG');
+  const ar = (n: number) => iso(n);
   if (age[1] === 0) return locale === 'ar' ? `${ar(age[0])} عامًا فأكثر` : `${age[0]}+`;
   return locale === 'ar' ? `من ${ar(age[0])} إلى ${ar(age[1])} عامًا` : `${age[0]}-${age[1]}`;
 };
@@ -133,11 +140,14 @@ export function offlineProfile(b: PersonaBrief): PersonaProfile {
   const first = names[(hash(b.segment) + b.seed) % names.length] as string;
   const sep = b.locale === 'ar' ? '، ' : ', ';
   const own = segmentWords(b.segment).filter((x) => x.length > 3);
-  const place = b.market.trim() || placeName(b.segment);
+  // The market the person typed, unless it is the segment itself (a brainstorm's "Personas for
+  // this" passes its market as the segment): then the place the segment names.
+  const market = b.market.trim();
+  const place = (market && market !== b.segment.trim() ? market : '') || placeName(b.segment);
   if (t.job) {
     const { role, buying, size } = t.job;
     const title = l(role.title[t.gender]);
-    const company = b.locale === 'ar' ? `شركة ${l(size)}` : `company of ${l(size)}`;
+    const company = b.locale === 'ar' ? `شركة ${figures(l(size))}` : `company of ${l(size)}`;
     return {
       name: `${first}${sep}${title}`,
       demographics: [ageText(t.age, b.locale), l(GENDER_LABEL[t.gender]), company, l(BUYING_ROLE_LABELS[buying]), place]
@@ -171,4 +181,78 @@ export function offlineProfile(b: PersonaBrief): PersonaProfile {
     messaging: a.messaging.map(l),
     keywords: [...new Set([...a.keywords[b.locale].split(/[,،]\s*/), ...own])].slice(0, 10),
   };
+}
+
+/** Words that say a person's gender in a written profile, beyond the segment's own (she, female…). */
+const PROFILE_GENDER: Readonly<Record<Gender, readonly string[]>> = {
+  m: [...GENDER_WORDS.m, 'male', 'he', 'him', 'his', 'رجل', 'ذكر'],
+  f: [...GENDER_WORDS.f, 'female', 'she', 'her', 'hers', 'امرأة', 'أنثى', 'سيدة'],
+};
+
+/** Words that put a profile at work: a company, a team, a job, a budget (English and Arabic). */
+const AT_WORK = [
+  'b2b',
+  'company',
+  'companies',
+  'business',
+  'firm',
+  'organisation',
+  'organization',
+  'employees',
+  'team',
+  'manager',
+  'managers',
+  'director',
+  'head',
+  'owner',
+  'owners',
+  'founder',
+  'ceo',
+  'cfo',
+  'cto',
+  'procurement',
+  'decision',
+  'budget',
+  'شركة',
+  'الشركة',
+  'شركات',
+  'الشركات',
+  'موظف',
+  'موظفًا',
+  'موظفين',
+  'فريق',
+  'مدير',
+  'مديرة',
+  'صاحب',
+  'صاحبة',
+  'مؤسس',
+  'مؤسسة',
+  'القرار',
+  'الميزانية',
+];
+
+/** How a profile (the model's) contradicts what the segment's words say, if it does. */
+export type ProfileConflict = { kind: 'gender'; said: Gender; segment: Gender } | { kind: 'consumer' };
+
+/**
+ * Checks a written persona against the segment's words, as plans are checked against their funnel:
+ * a woman for "fathers" (or a man for «أمهات»), or a consumer for "HR managers at mid-size
+ * companies". A profile that says nothing either way passes; only a contradiction is reported.
+ */
+export function profileConflict(
+  profile: { name: string; demographics: string; objections: readonly string[] },
+  b: PersonaBrief,
+): ProfileConflict | undefined {
+  const t = traitsOf(b);
+  const words = segmentWords(`${profile.name} ${profile.demographics}`);
+  if (t.genderFromWords) {
+    const male = has(words, PROFILE_GENDER.m);
+    const female = has(words, PROFILE_GENDER.f);
+    const said: Gender | undefined = male === female ? undefined : male ? 'm' : 'f';
+    if (said && said !== t.gender) return { kind: 'gender', said, segment: t.gender };
+  }
+  if (t.job && !has(segmentWords(`${words.join(' ')} ${profile.objections.join(' ')}`), AT_WORK)) {
+    return { kind: 'consumer' };
+  }
+  return undefined;
 }

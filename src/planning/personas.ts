@@ -14,7 +14,7 @@ import type { Logger } from '../log.js';
 import type { AuditService } from '../workspace/audit.js';
 import { BUSINESS_TYPES } from '../workspace/brand.js';
 import { CHANNELS } from './catalog.js';
-import { offlineProfile } from './persona-profile.js';
+import { offlineProfile, type ProfileConflict, profileConflict } from './persona-profile.js';
 
 /** The stored persona row, for commands (which do not import the database client's types). */
 export type { Persona } from '@prisma/client';
@@ -69,6 +69,8 @@ export interface CreatedPersona {
   data: PersonaData;
   source: 'llm' | 'offline';
   fallback?: Generated<unknown>['fallback'];
+  /** The model's persona contradicted the segment and was replaced by the offline one (said in the reply). */
+  replaced?: ProfileConflict;
 }
 
 const clip = (s: string, n: number) => {
@@ -94,7 +96,11 @@ export class PersonaService {
       { task: 'persona', instructions: INSTRUCTIONS, data: { ...request, language } },
       this.log,
     );
-    const { name: proposed, ...rest } = out.value;
+    // The model's persona is checked against the segment's words as its plans are against the
+    // funnel: a woman for "fathers" or a consumer for "HR managers" is replaced, and the reply says so.
+    const replaced = out.source === 'llm' ? profileConflict(out.value, request) : undefined;
+    if (replaced) this.log.warn({ task: 'persona', conflict: replaced.kind }, 'model persona contradicted the segment');
+    const { name: proposed, ...rest } = replaced ? offlinePersona(request) : out.value;
     const data = PersonaData.parse({
       ...rest,
       demographics: clip(rest.demographics, 300),
@@ -109,7 +115,13 @@ export class PersonaService {
     const base = clip(name ?? proposed, 80) || 'Persona';
     const persona = await this.insertUnique(ctx, base, request, data);
     await this.audit.record(ctx, 'persona.create', String(persona.id), { name: persona.name });
-    return { persona, data, source: out.source, ...(out.fallback ? { fallback: out.fallback } : {}) };
+    return {
+      persona,
+      data,
+      source: replaced ? 'offline' : out.source,
+      ...(out.fallback ? { fallback: out.fallback } : {}),
+      ...(replaced ? { replaced } : {}),
+    };
   }
 
   /** Names are unique per workspace: "Sara, the founder" becomes "Sara, the founder (2)". */

@@ -26,6 +26,8 @@ import {
   SplitLine,
   TimelinePhase,
   timelineFor,
+  timelineOn,
+  withOrderValueNote,
 } from './ideas.js';
 
 /** The stored plan row, for commands (which do not import the database client's types). */
@@ -62,6 +64,7 @@ export {
   SplitLine,
   TimelinePhase,
   timelineFor,
+  timelineOn,
 } from './ideas.js';
 export { brainstormGenerator, kpiTargets, offlineBrainstorm, offlineExhausted } from './offline.js';
 
@@ -281,9 +284,16 @@ export class PlannerService {
       data.bestMethod = plan.bestMethod.replaceAll(plan.targetMarket, edit.targetMarket).slice(0, 600);
     }
     if (edit.focusChannel) data.focusChannel = edit.focusChannel;
+    const parts = planParts(plan);
+    if (edit.focusChannel && edit.focusChannel !== plan.focusChannel && parts.timeline.length > 0) {
+      // The timeline names the focus channel ("launch email marketing"): it follows the edit, in the
+      // language it was written in.
+      const weeks = Math.max(...parts.timeline.map((p) => p.toWeek));
+      const locale = parts.timeline.some((p) => /\p{Script=Arabic}/u.test(p.focus)) ? 'ar' : 'en';
+      data.timeline = timelineOn(edit.focusChannel, weeks, locale);
+    }
     // Everything derived from the budget and the market follows them: the split, the funnel and
     // its targets, and the budget named in the reasoning.
-    const parts = planParts(plan);
     const budget = edit.budgetMinor ?? plan.budgetMinor;
     const market = edit.targetMarket || plan.targetMarket;
     const split = edit.budgetMinor !== undefined ? rescaleSplit(parts.split, budget, plan.currency) : parts.split;
@@ -301,13 +311,16 @@ export class PlannerService {
       const goal = (GOALS as readonly string[]).includes(plan.goal) ? (plan.goal as Goal) : undefined;
       if (goal) {
         const orderValue = edit.orderValueMinor ?? impliedOrderValue(parts.kpis, plan.currency);
-        data.kpiTargets = planTargets(
-          goal,
-          split,
-          plan.currency,
-          market,
-          orderValue,
-        ) as unknown as Prisma.InputJsonValue;
+        const kpis = planTargets(goal, split, plan.currency, market, orderValue);
+        data.kpiTargets = kpis as unknown as Prisma.InputJsonValue;
+        // What the order value says about paid ads follows the new figures (CPA, ROAS, the loss).
+        if (goal === 'sales' && orderValue !== undefined) {
+          data.reasoning = withOrderValueNote(
+            typeof data.reasoning === 'string' ? data.reasoning : plan.reasoning,
+            kpis,
+            { goal, currency: plan.currency, market, orderValueMinor: orderValue },
+          );
+        }
       }
     }
     const { personaIds } = edit;

@@ -507,6 +507,11 @@ export interface Strategy {
   minUsd?: number;
   /** Aimed at people who already know the brand (the list, customers, donors): no welcome sequence. */
   existing?: boolean;
+  /**
+   * Only when paid ads lose money on a first sale: the average order is below the region's cheapest
+   * paid cost per sale (funnel.ts, paidLosesMoney). Bundles and repeat orders pay there; ads do not.
+   */
+  lowTicket?: boolean;
 }
 
 const ALL_BUT_NGO: readonly BusinessType[] = ['b2b', 'consumer', 'local', 'ecommerce', 'app'];
@@ -517,7 +522,8 @@ const SHOPPERS: readonly BusinessType[] = ['consumer', 'ecommerce', 'app'];
  * codes or "ready to buy?" offers; a webinar funnel is for considered purchases (B2B, apps), not
  * teeth whitening; account-based marketing needs enough budget to reach each account more than once.
  */
-const STRATEGY_FIT: Readonly<Record<string, Pick<Strategy, 'types' | 'minUsd' | 'existing'>>> = {
+const STRATEGY_FIT: Readonly<Record<string, Pick<Strategy, 'types' | 'minUsd' | 'existing' | 'lowTicket'>>> = {
+  'bundle-repeat': { types: ['consumer', 'ecommerce', 'local'], existing: true, lowTicket: true },
   'creator-launch': { types: [...SHOPPERS, 'local', 'ngo'] },
   'thought-leadership': { types: ['b2b', 'app'] },
   'lead-magnet': { types: ['b2b', ...SHOPPERS] },
@@ -709,6 +715,25 @@ export const STRATEGIES: readonly Strategy[] = [
     {
       en: 'Targeting by job title puts a high CPL on only the buyers who matter.',
       ar: 'الاستهداف بالمسمى الوظيفي يركز التكلفة على المشترين المهمين فقط.',
+    },
+  ),
+  s(
+    'bundle-repeat',
+    'sales',
+    [
+      ['email', 4],
+      ['whatsapp', 3],
+      ['referral', 3],
+      ['local_listings', 3],
+    ],
+    { en: 'Bundles and repeat orders', ar: 'الباقات والطلبات المتكررة' },
+    {
+      en: 'Bundles and regular orders: {product}, for {market}, at a better price per order.',
+      ar: 'باقات وطلبات منتظمة: {product} لجمهور {market}، بسعر أفضل للطلب الأكبر.',
+    },
+    {
+      en: 'At a low order value the profit is in the second and the tenth order and in a bigger basket, not in paying for the first one.',
+      ar: 'حين تكون قيمة الطلب منخفضة يأتي الربح من الطلب الثاني والعاشر ومن سلة أكبر، لا من دفع ثمن الطلب الأول.',
     },
   ),
   s(
