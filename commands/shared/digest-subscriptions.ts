@@ -16,13 +16,13 @@ const m = defineMessages(
   'digest-subscriptions',
   {
     subscribed: (p: { role: string; where: string; key: string }) =>
-      `${p.role} now gets its own weekly message ${p.where}, at the digest's time; the main digest points to it instead of repeating it. Stop it with /digest unsubscribe ${p.key}.`,
+      `The ${p.role} part of the digest is now sent as its own weekly message ${p.where}, at the digest's time; the main digest points to it instead of repeating it. Stop it with /digest unsubscribe ${p.key}.`,
     unchanged: (p: { role: string; where: string }) =>
-      `${p.role} already gets its own weekly message ${p.where}; nothing changed.`,
+      `The ${p.role} part is already sent as its own weekly message ${p.where}; nothing changed.`,
     unsubscribed: (p: { role: string }) =>
-      `${p.role} no longer gets a weekly message of its own; its part is back in the main digest.`,
+      `The ${p.role} part is back in the main digest; it is no longer sent as a message of its own.`,
     notSubscribed: (p: { role: string; key: string }) =>
-      `${p.role} has no weekly message of its own; nothing changed. Start one with /digest subscribe ${p.key}.`,
+      `The ${p.role} part has no message of its own; nothing changed. Give it one with /digest subscribe ${p.key}.`,
     title: 'Job roles with their own weekly digest',
     line: (p: { key: string; role: string; where: string; people: string }) =>
       `${p.key} (${p.role}): ${p.where}, for ${p.people}`,
@@ -33,11 +33,11 @@ const m = defineMessages(
   },
   {
     subscribed: (p) =>
-      `أصبح لدور ${p.role} رسالة أسبوعية خاصة ${p.where} في موعد الملخص، ويشير إليها الملخص الرئيسي بدل تكرارها. أوقفها بالأمر /digest unsubscribe ${p.key}.`,
-    unchanged: (p) => `لدور ${p.role} رسالة أسبوعية خاصة ${p.where} أصلًا؛ لم يتغير شيء.`,
-    unsubscribed: (p) => `لم تعد لدور ${p.role} رسالة أسبوعية خاصة؛ عاد جزؤه إلى الملخص الرئيسي.`,
+      `أصبح جزء ${p.role} من الملخص يُرسل في رسالة أسبوعية مستقلة ${p.where}، في موعد الملخص، ويشير إليه الملخص الرئيسي بدل تكراره. أوقفه بالأمر /digest unsubscribe ${p.key}.`,
+    unchanged: (p) => `جزء ${p.role} يُرسل أصلًا في رسالة أسبوعية مستقلة ${p.where}؛ لم يتغير شيء.`,
+    unsubscribed: (p) => `عاد جزء ${p.role} إلى الملخص الرئيسي، ولم يعد يُرسل في رسالة مستقلة.`,
     notSubscribed: (p) =>
-      `ليست لدور ${p.role} رسالة أسبوعية خاصة؛ لم يتغير شيء. ابدأها بالأمر /digest subscribe ${p.key}.`,
+      `ليس لجزء ${p.role} رسالة مستقلة؛ لم يتغير شيء. اجعله يُرسل مستقلًا بالأمر /digest subscribe ${p.key}.`,
     title: 'أدوار العمل التي لها ملخص أسبوعي خاص',
     line: (p) => `${p.key} (${p.role}): ${p.where}، إلى ${iso(p.people)}`,
     nobody: 'لا أحد يحمل هذا الدور بعد',

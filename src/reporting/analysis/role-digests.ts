@@ -20,7 +20,7 @@ const m = defineMessages(
   'role-digests',
   {
     title: (p: { role: string; range: string }) => `${p.role} weekly digest: ${p.range}`,
-    forPeople: (p: { role: string; people: string }) => `For the ${p.role} role: ${p.people}.`,
+    forPeople: (p: { role: string; people: string }) => `For ${p.people} (${p.role}).`,
     nobody: (p: { role: string; key: string }) =>
       `Nobody has the ${p.role} job role yet: give it with /roles set @person job:${p.key}.`,
     unsubscribeRate: 'Unsubscribe rate',
@@ -30,7 +30,7 @@ const m = defineMessages(
   },
   {
     title: (p) => `ملخص ${p.role} الأسبوعي: ${p.range}`,
-    forPeople: (p) => `إلى أصحاب دور ${p.role}: ${iso(p.people)}.`,
+    forPeople: (p) => `إلى ${iso(p.people)} (${p.role}).`,
     nobody: (p) => `لا أحد يحمل دور ${p.role} بعد: امنحه بالأمر /roles set @person job:${p.key}.`,
     unsubscribeRate: 'معدل إلغاء الاشتراك',
     organicClicks: 'نقرات البحث المجاني',
@@ -61,7 +61,7 @@ export const storedRoleDigests = (subs: ReadonlyMap<JobRole, string>): Record<st
 
 /** The headline figures each role reads first (those without a value this week are left out). */
 const HEADLINE: Record<Exclude<JobRole, 'social'>, KpiId[]> = {
-  content: ['engagement_rate', 'dwell_time', 'returning_rate', 'web_engagement_rate'],
+  content: ['engagement_rate', 'dwell_time', 'returning_rate'],
   automation: ['open_rate', 'click_rate'],
   seo: ['avg_position'],
 };

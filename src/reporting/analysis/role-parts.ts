@@ -46,11 +46,12 @@ export const MIN_REACH = 1000;
 /** Below this many delivered emails, a campaign's rates are not compared. */
 export const MIN_DELIVERED = 200;
 /**
- * A send that loses more than this share of its recipients is flagged. Mailchimp's benchmarks put
- * the all-industry average unsubscribe rate at 0.25% a campaign, industries between about 0.1% and
- * 0.35%; twice the average is past what any industry sees as normal (docs/reports.md, "Unsubscribes").
+ * The unsubscribe rate most lists see: Mailchimp's benchmarks put the all-industry average at 0.25%
+ * of a campaign's deliveries, industries between about 0.1% and 0.35% (docs/reports.md, "Unsubscribes").
  */
-export const UNSUBSCRIBE_ALERT_RATE = 0.005;
+export const USUAL_UNSUBSCRIBE_RATE = 0.0025;
+/** A send past twice the usual rate is flagged: more than any industry's average, so not chance. */
+export const UNSUBSCRIBE_ALERT_RATE = 2 * USUAL_UNSUBSCRIBE_RATE;
 
 const m = defineMessages(
   'digest-roles',
@@ -73,10 +74,10 @@ const m = defineMessages(
       `Site: ${p.dwell} per session (${p.dwellChange}), returning visitors ${p.returning} (${p.returningChange}).`,
     email: (p: { campaign: string; open: string; click: string; cto: string; conversions: string; unsub: string }) =>
       `${p.campaign}: opens ${p.open}, clicks ${p.click}, click-to-open ${p.cto}, ${p.conversions} conversions, unsubscribes ${p.unsub}`,
-    unsubscribes: (p: { campaign: string; rate: string; limit: string }) =>
-      `Unsubscribes are high on ${p.campaign}: ${p.rate} of the recipients left, more than ${p.limit} (twice the usual rate). Check how often it is sent and to whom.`,
+    unsubscribes: (p: { campaign: string; rate: string; limit: string; usual: string }) =>
+      `Unsubscribes are high on ${p.campaign}: ${p.rate} of its recipients unsubscribed, above ${p.limit} (twice the ${p.usual} most lists see). Check how often it is sent and to whom.`,
     pointer: (p: { role: string; people: string; channel: string }) =>
-      `${p.role}${p.people ? ` (${p.people})` : ''}: sent as its own weekly message ${p.channel}.`,
+      `The ${p.role} part${p.people ? ` (for ${p.people})` : ''} is sent as its own weekly message ${p.channel}.`,
     here: 'in this channel',
     there: (p: { channel: string }) => `in ${p.channel}`,
     social: 'Social media',
@@ -111,8 +112,9 @@ const m = defineMessages(
     email: (p) =>
       `${iso(p.campaign)}: الفتح ${p.open}، النقر ${p.click}، النقر من الفتح ${p.cto}، التحويلات ${p.conversions}، إلغاء الاشتراك ${p.unsub}`,
     unsubscribes: (p) =>
-      `إلغاء الاشتراك مرتفع في ${iso(p.campaign)}: غادر ${p.rate} من المستلمين، أي أكثر من ${p.limit} (ضعف المعدل المعتاد). راجع وتيرة الإرسال ومن يتلقاه.`,
-    pointer: (p) => `${p.role}${p.people ? ` (${iso(p.people)})` : ''}: يُرسل في رسالة أسبوعية مستقلة ${p.channel}.`,
+      `إلغاء الاشتراك مرتفع في ${iso(p.campaign)}: ألغى ${p.rate} من مستلميها اشتراكهم، فوق ${p.limit} (ضعف ${p.usual} المعتاد في معظم القوائم). راجع وتيرة الإرسال ومن يتلقاها.`,
+    pointer: (p) =>
+      `جزء ${p.role}${p.people ? ` (إلى ${iso(p.people)})` : ''} يُرسل في رسالة أسبوعية مستقلة ${p.channel}.`,
     here: 'في هذه القناة',
     there: (p) => `في ${iso(p.channel)}`,
     social: 'وسائل التواصل الاجتماعي',
@@ -354,6 +356,7 @@ function automationLines(now: Groups, plan: Plan | null, locale: Locale): string
           campaign: r.name,
           rate: formatPercent(r.unsubscribeRate, locale),
           limit: formatPercent(UNSUBSCRIBE_ALERT_RATE, locale),
+          usual: formatPercent(USUAL_UNSUBSCRIBE_RATE, locale),
         }),
       );
     }

@@ -44,7 +44,7 @@ const m = defineMessages(
       `تنبيهات هذا الأسبوع: عاجلة ${p.urgent}، وللمراجعة ${p.review} (المجموع ${p.total} مقابل ${p.before} في الأسبوع السابق).`,
     noneRaised: 'لم يُثر أي تعليق تنبيهًا هذا الأسبوع.',
     handled: (p) =>
-      `عولج ${p.handled} من ${p.total}، والمدة الوسيطة حتى المعالجة ${p.median}؛ الردود المرسلة عبر البوت: ${p.replies}.`,
+      `عولج ${p.handled} من ${p.total}، وكانت المدة الوسيطة حتى المعالجة ${p.median}؛ الردود المرسلة عبر البوت: ${p.replies}.`,
     noneHandled: (p) => `لم يُعالج بعد أي من تنبيهات هذا الأسبوع (${p.total}).`,
     escalated: (p) => `صُعّد إلى المديرين: ${p.n}.`,
     open: (p) => `الآن: ${p.alerts}؛ منها أسئلة تنتظر الرد: ${p.questions} (/alerts).`,
