@@ -33,7 +33,7 @@ export function twoWeeksCsv(): string {
 }
 
 /** The figures, a plan funding Instagram and Facebook, and Instagram posts on Friday 27 and Monday 30. */
-export async function seedFigures(app: TestApp, ws: Workspace): Promise<void> {
+export async function seedFigures(app: Pick<TestApp, 'services'>, ws: Workspace): Promise<void> {
   const r = await app.services.metrics.importCsv(ws, twoWeeksCsv());
   if (!r.ok) throw new Error(`import failed: ${JSON.stringify(r.errors.slice(0, 3))}`);
   await app.services.db.plan.create({
@@ -67,7 +67,7 @@ export async function seedFigures(app: TestApp, ws: Workspace): Promise<void> {
  * escalated and open; one question open since Sunday 22 09:00, the oldest. One urgent alert the week
  * before, and a positive comment that raised nothing.
  */
-export async function seedComments(app: TestApp, ws: Workspace): Promise<void> {
+export async function seedComments(app: Pick<TestApp, 'services'>, ws: Workspace): Promise<void> {
   const at = (iso: string) => new Date(iso);
   let n = 0;
   const base = () => ({ workspaceId: ws.id, provider: 'facebook', externalId: `c${ws.id}-${++n}` });
