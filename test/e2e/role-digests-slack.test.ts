@@ -1,6 +1,7 @@
 /**
  * Job roles' own weekly digests through the real Slack notifier against the local fake: subscribed
- * in Slack's own syntax (<#C…|name>), posted once a week into each role's channel, the role's people mentioned for real, in an English and an Arabic workspace.
+ * in Slack's own syntax (<#C…|name>), posted once a week into each role's channel, the role's
+ * people mentioned for real, in an English and an Arabic workspace.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.js';
