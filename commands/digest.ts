@@ -4,7 +4,9 @@ import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { reply, text } from '../src/core/reply.js';
 import { today } from '../src/lib/periods.js';
-import { buildDigest } from '../src/reporting/digest.js';
+import { buildDigest, buildRoleDigestOn } from '../src/reporting/digest.js';
+import { JOB_ROLES } from '../src/workspace/job-roles.js';
+import { subscribeSub, subscriptionsSub, unsubscribeSub } from './shared/digest-subscriptions.js';
 
 const m = defineMessages(
   'digest-command',
@@ -22,15 +24,36 @@ const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'
 
 export default defineCommand({
   name: 'digest',
-  description: { en: 'Preview or schedule the weekly KPI digest', ar: 'معاينة ملخص المؤشرات الأسبوعي أو جدولته' },
+  description: {
+    en: 'Preview or schedule the weekly KPI digest, and give job roles their own',
+    ar: 'معاينة ملخص المؤشرات الأسبوعي أو جدولته، وإعطاء أدوار العمل ملخصاتها الخاصة',
+  },
   defaultSubcommand: 'preview',
   subcommands: {
     preview: sub({
       description: { en: 'Show the digest for the last 7 full days now', ar: 'عرض الملخص لآخر 7 أيام كاملة الآن' },
       slow: true,
-      options: {},
-      handler: (_input, ctx) => buildDigest(ctx.services, ctx.workspace, today(ctx.now(), ctx.timezone), ctx.locale),
+      examples: ['preview', 'preview seo'],
+      options: {
+        role: opt.choice(JOB_ROLES, {
+          label: { en: 'Job role', ar: 'دور العمل' },
+          description: {
+            en: "A job role's own weekly message instead: seo, content, social or automation",
+            ar: 'الرسالة الأسبوعية الخاصة بدور عمل بدلًا منه: seo أو content أو social أو automation',
+          },
+          positional: true,
+        }),
+      },
+      handler: ({ role }, ctx) => {
+        const day = today(ctx.now(), ctx.timezone);
+        return role
+          ? buildRoleDigestOn(ctx.services, ctx.workspace, role, day, ctx.locale)
+          : buildDigest(ctx.services, ctx.workspace, day, ctx.locale);
+      },
     }),
+    subscribe: subscribeSub,
+    unsubscribe: unsubscribeSub,
+    subscriptions: subscriptionsSub,
     schedule: sub({
       description: { en: 'Set the day and time of the weekly digest', ar: 'ضبط يوم الملخص الأسبوعي ووقته' },
       allow: ['manager'],

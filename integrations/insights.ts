@@ -21,6 +21,7 @@ export type MetricFigure =
   | 'emailsDelivered'
   | 'emailsOpened'
   | 'emailsClicked'
+  | 'emailsUnsubscribed'
   | 'sessions'
   | 'engagedSessions'
   | 'engagementSeconds'

@@ -15,6 +15,7 @@ type EmailRow = InsightRow & {
   emailsDelivered: number;
   emailsOpened: number;
   emailsClicked: number;
+  emailsUnsubscribed: number;
 };
 
 export async function campaignReportRows(client: MailchimpClient, job: InsightsJob): Promise<InsightsResult> {
@@ -45,12 +46,14 @@ export async function campaignReportRows(client: MailchimpClient, job: InsightsJ
       emailsDelivered: 0,
       emailsOpened: 0,
       emailsClicked: 0,
+      emailsUnsubscribed: 0,
     };
     const f = reportFigures(report);
     row.emailsSent += f.emailsSent;
     row.emailsDelivered += f.emailsDelivered;
     row.emailsOpened += f.emailsOpened;
     row.emailsClicked += f.emailsClicked;
+    row.emailsUnsubscribed += f.emailsUnsubscribed;
     rows.set(key, row);
   }
   return { rows: [...rows.values()], failed, reached: true };

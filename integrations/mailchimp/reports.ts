@@ -17,6 +17,8 @@ export const campaignReport = z.object({
     .optional(),
   opens: z.object({ unique_opens: count }),
   clicks: z.object({ unique_subscriber_clicks: count }),
+  /** Members who unsubscribed through this campaign (the report's top-level `unsubscribed`). */
+  unsubscribed: count.default(0),
 });
 export type CampaignReport = z.infer<typeof campaignReport>;
 
@@ -34,5 +36,6 @@ export function reportFigures(r: CampaignReport) {
     emailsDelivered: Math.max(0, r.emails_sent - bounced),
     emailsOpened: r.opens.unique_opens,
     emailsClicked: r.clicks.unique_subscriber_clicks,
+    emailsUnsubscribed: r.unsubscribed,
   };
 }

@@ -21,6 +21,7 @@ import type { Db } from '../db/client.js';
 import type { AppMetrics } from '../http/metrics.js';
 import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../log.js';
+import { membersWithJobRole } from '../workspace/job-roles.js';
 import type { AlertView } from './alert-message.js';
 import type { SentimentSecondOpinion } from './second-opinion.js';
 import { settle } from './sentiment/adapt.js';
@@ -112,17 +113,16 @@ export class ReviewSummaries {
     });
     if (claimed.length === 0) return false;
     try {
-      const posted = await notifier.post(
-        workspace,
-        'alerts',
-        renderReviewSummary({
-          items: await this.items(workspace, claimed),
-          locale: localeOf(workspace),
-          timezone: workspace.timezone,
-          minutes: workspace.reviewSummaryMinutes,
-          ...(more ? { more: (await db.comment.count({ where: this.pending(workspace.id) })) || 0 } : {}),
-        }),
-      );
+      // Addressed like an urgent alert: the social media managers are named (docs/alerts.md, "Who is told").
+      const mention = await membersWithJobRole(db, workspace.id, 'social');
+      const summary = renderReviewSummary({
+        items: await this.items(workspace, claimed),
+        locale: localeOf(workspace),
+        timezone: workspace.timezone,
+        minutes: workspace.reviewSummaryMinutes,
+        ...(more ? { more: (await db.comment.count({ where: this.pending(workspace.id) })) || 0 } : {}),
+      });
+      const posted = await notifier.post(workspace, 'alerts', mention.length > 0 ? { ...summary, mention } : summary);
       await db.comment.updateMany({
         where: { id: { in: claimed.map((c) => c.id) } },
         data: { alertMessageId: posted.messageId ?? null, alertChannel: posted.channel ?? null },

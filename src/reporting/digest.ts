@@ -7,6 +7,9 @@
  * two processes only the one whose insert succeeds sends. A run that failed is re-claimed with a
  * conditional update. A run missed while the process was down is sent at the next tick, because
  * the job looks for the latest scheduled time not yet covered, not for "now == 09:00".
+ *
+ * A job role with its own digest (/digest subscribe, analysis/role-digests.ts) is claimed the same
+ * way under its own period, e.g. `2026-W48:seo`, so each role's message also goes out once a week.
  */
 import { Prisma, type Workspace } from '@prisma/client';
 import type { DateTime } from 'luxon';
@@ -20,7 +23,9 @@ import { count } from '../lib/plural.js';
 import { openAlertsOf } from '../listening/comments.js';
 import type { Logger } from '../log.js';
 import type { Services } from '../services.js';
-import { roleParts } from './analysis/role-parts.js';
+import type { JobRole } from '../workspace/job-roles.js';
+import { buildRoleDigest, roleDigestsOf } from './analysis/role-digests.js';
+import { type PartScope, roleParts } from './analysis/role-parts.js';
 import { lineChartSvg, renderPng } from './charts.js';
 import { type KpiId, NA } from './kpi.js';
 import {
@@ -138,8 +143,9 @@ export async function buildDigest(services: Services, ws: Workspace, day: DateTi
       ),
     );
   }
-  // Each job role's part, addressed to its people (nothing when nobody has a job role).
-  const parts = await roleParts(services.db, ws, range, previousRange(range), day, locale);
+  // Each job role's part, addressed to its people (nothing when nobody has a job role); a role with
+  // its own digest gets a pointer to it instead.
+  const parts = await roleParts(partScope(services, ws, range, day, locale), roleDigestsOf(ws));
   blocks.push(...parts.blocks);
   if (d.daily) {
     // A chart is an image: its figures take the workspace's digits, without the isolates text needs.
@@ -164,6 +170,31 @@ export async function buildDigest(services: Services, ws: Workspace, day: DateTi
     rtl: locale === 'ar',
     ...(parts.people.length > 0 ? { mention: parts.people } : {}),
   });
+}
+
+function partScope(services: Services, ws: Workspace, range: ResolvedRange, day: DateTime, locale: Locale): PartScope {
+  return { db: services.db, ws, week: range, previous: previousRange(range), day, now: services.clock.now(), locale };
+}
+
+/** A job role's own weekly digest for the digest's week on `day`. */
+export async function buildRoleDigestOn(
+  services: Services,
+  ws: Workspace,
+  role: JobRole,
+  day: DateTime,
+  locale: Locale,
+): Promise<Reply> {
+  const range = await digestWeek(services, ws, day);
+  const d = await services.reports.build(ws, range);
+  return buildRoleDigest(role, partScope(services, ws, range, day, locale), d, rangeLabel(range, locale));
+}
+
+/**
+ * Posts into a role's channel: the notifier resolves 'digest' through channelFor, so the role's
+ * channel stands in for the digest channel ('' keeps the digest channel itself).
+ */
+function intoChannel(ws: Workspace, channel: string): Workspace {
+  return channel === '' ? ws : { ...ws, digestChannel: channel };
 }
 
 export interface DueDigest {
@@ -195,7 +226,42 @@ async function claim(services: Services, workspaceId: number, period: string): P
   return retaken.count === 1;
 }
 
-/** One tick of the digest job: send every digest that is due and not yet sent. Returns how many. */
+/**
+ * Sends one period's message unless it went out already: the claim row first, then the post, then
+ * the row marked sent (or failed, to be retried at the next tick). True when this call sent it.
+ */
+async function sendOnce(
+  services: Services,
+  log: Logger,
+  ws: Workspace,
+  due: DueDigest & { key: string },
+  send: () => Promise<{ messageId?: string }>,
+  ready: () => Promise<boolean> = async () => true,
+): Promise<boolean> {
+  const where = { workspaceId_period: { workspaceId: ws.id, period: due.key } };
+  const known = await services.db.digestRun.findUnique({ where });
+  if (known && known.status !== 'failed') return false;
+  if (!(await ready())) return false;
+  if (!(await claim(services, ws.id, due.key))) return false;
+  try {
+    const posted = await send();
+    await services.db.digestRun.update({
+      where,
+      data: { status: 'sent', sentAt: services.clock.now(), messageRef: posted.messageId ?? null },
+    });
+    services.telemetry.digests.inc({ outcome: 'sent' });
+    const late = services.clock.now().getTime() - due.firedAt.toMillis() > 15 * 60_000;
+    log.info({ workspaceId: ws.id, period: due.key, late }, 'digest sent');
+    return true;
+  } catch (err) {
+    await services.db.digestRun.update({ where, data: { status: 'failed' } });
+    services.telemetry.digests.inc({ outcome: 'failed' });
+    log.error({ err, workspaceId: ws.id, period: due.key }, 'digest failed; will retry next tick');
+    return false;
+  }
+}
+
+/** One tick of the digest job: send every digest (and role digest) that is due and not yet sent. Returns how many. */
 export async function runDueDigests(services: Services, log: Logger): Promise<number> {
   const now = services.clock.now();
   const workspaces = await services.db.workspace.findMany();
@@ -203,31 +269,28 @@ export async function runDueDigests(services: Services, log: Logger): Promise<nu
   for (const ws of workspaces) {
     const due = dueDigest(ws, now);
     if (!due) continue;
-    const known = await services.db.digestRun.findUnique({
-      where: { workspaceId_period: { workspaceId: ws.id, period: due.period } },
-    });
-    if (known && known.status !== 'failed') continue;
-    // A workspace that has never recorded a metric gets no empty digests.
-    if (!(await services.db.metricDaily.findFirst({ where: { workspaceId: ws.id }, select: { id: true } }))) continue;
-    if (!(await claim(services, ws.id, due.period))) continue;
-    try {
-      const digest = await buildDigest(services, ws, due.firedAt, ws.locale === 'ar' ? 'ar' : 'en');
-      const posted = await services.notifier.post(ws, 'digest', digest);
-      await services.db.digestRun.update({
-        where: { workspaceId_period: { workspaceId: ws.id, period: due.period } },
-        data: { status: 'sent', sentAt: services.clock.now(), messageRef: posted.messageId ?? null },
-      });
-      sent++;
-      services.telemetry.digests.inc({ outcome: 'sent' });
-      const late = now.getTime() - due.firedAt.toMillis() > 15 * 60_000;
-      log.info({ workspaceId: ws.id, period: due.period, late }, 'digest sent');
-    } catch (err) {
-      await services.db.digestRun.update({
-        where: { workspaceId_period: { workspaceId: ws.id, period: due.period } },
-        data: { status: 'failed' },
-      });
-      services.telemetry.digests.inc({ outcome: 'failed' });
-      log.error({ err, workspaceId: ws.id, period: due.period }, 'digest failed; will retry next tick');
+    const locale = ws.locale === 'ar' ? 'ar' : 'en';
+    const main = await sendOnce(
+      services,
+      log,
+      ws,
+      { ...due, key: due.period },
+      async () => services.notifier.post(ws, 'digest', await buildDigest(services, ws, due.firedAt, locale)),
+      // A workspace that has never recorded a metric gets no empty digests.
+      async () =>
+        (await services.db.metricDaily.findFirst({ where: { workspaceId: ws.id }, select: { id: true } })) !== null,
+    );
+    if (main) sent++;
+    // A role that asked for its own digest gets it even without metrics: the social part reads comments.
+    for (const [role, channel] of roleDigestsOf(ws)) {
+      const own = await sendOnce(services, log, ws, { ...due, key: `${due.period}:${role}` }, async () =>
+        services.notifier.post(
+          intoChannel(ws, channel),
+          'digest',
+          await buildRoleDigestOn(services, ws, role, due.firedAt, locale),
+        ),
+      );
+      if (own) sent++;
     }
   }
   return sent;

@@ -22,6 +22,7 @@ export const METRIC_FIELDS = [
   'emailsDelivered',
   'emailsOpened',
   'emailsClicked',
+  'emailsUnsubscribed',
   'sessions',
   'engagedSessions',
   'engagementSeconds',
@@ -93,6 +94,13 @@ export const emailOpenRate = (t: Totals): Ratio => ratio(t.emailsOpened, t.email
 
 /** Email click rate = unique clicks / successful deliveries (Mailchimp). */
 export const emailClickRate = (t: Totals): Ratio => ratio(t.emailsClicked, t.emailsDelivered);
+
+/**
+ * Unsubscribe rate = unsubscribes / successful deliveries, Mailchimp's definition (its report's
+ * `unsubscribed` over emails sent minus bounces). Not a KpiId: plans set no target for it; the
+ * automation part of the digest flags a campaign past UNSUBSCRIBE_ALERT_RATE (docs/reports.md).
+ */
+export const unsubscribeRate = (t: Totals): Ratio => ratio(t.emailsUnsubscribed, t.emailsDelivered);
 
 /** Social engagement rate = engagements / reach (Meta organic convention; the denominator is reach). */
 export const engagementRate = (t: Totals): Ratio => ratio(t.engagements, t.reach);

@@ -19,6 +19,7 @@ export const NUMERIC_COLUMNS = {
   emails_delivered: 'emailsDelivered',
   emails_opened: 'emailsOpened',
   emails_clicked: 'emailsClicked',
+  emails_unsubscribed: 'emailsUnsubscribed',
   sessions: 'sessions',
   engaged_sessions: 'engagedSessions',
   engagement_seconds: 'engagementSeconds',
@@ -26,6 +27,22 @@ export const NUMERIC_COLUMNS = {
   returning_users: 'returningUsers',
 } as const satisfies Record<string, MetricField>;
 export type NumericColumn = keyof typeof NUMERIC_COLUMNS;
+/**
+ * Other names email tools give a contract column in their exports (lower case): Mailchimp's and
+ * Klaviyo's "Unsubscribes", the API's `unsubscribed`. Read as the contract column, in CSV headers
+ * and JSON keys alike.
+ */
+export const COLUMN_ALIASES: ReadonlyMap<string, NumericColumn> = new Map([
+  ['unsubscribes', 'emails_unsubscribed'],
+  ['unsubscribed', 'emails_unsubscribed'],
+  ['unsubscribe', 'emails_unsubscribed'],
+  ['emails unsubscribed', 'emails_unsubscribed'],
+]);
+/** A column name as the contract spells it: trimmed, lower case, an alias replaced. */
+export function contractColumn(name: string): string {
+  const folded = name.trim().toLowerCase();
+  return COLUMN_ALIASES.get(folded) ?? folded;
+}
 export const MONEY_COLUMNS: ReadonlySet<string> = new Set(['spend', 'revenue']);
 /**
  * position: Search Console's average position for the row (1 = top), stored weighted by the row's

@@ -4,35 +4,19 @@
  */
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { DiscordAdapter } from '../../src/adapters/discord/adapter.js';
 import { buildDigest } from '../../src/reporting/digest.js';
-import { discordSigner, FakeDiscord } from '../fakes/discord.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
-import { startDiscordAdapter } from '../helpers/discord.js';
+import type { TestApp } from '../helpers/app.js';
+import { discordApp, type PlatformApp } from '../helpers/role-digests.js';
 
 const HUDA = '1180000000000004444';
-let fake: FakeDiscord;
+let platform: PlatformApp;
 let app: TestApp;
-let adapter: DiscordAdapter;
-const signer = discordSigner();
 
 beforeAll(async () => {
-  fake = new FakeDiscord();
-  await fake.start();
-  app = await createTestApp({
-    DISCORD_PUBLIC_KEY: signer.publicKeyHex,
-    DISCORD_APP_ID: fake.appId,
-    DISCORD_TOKEN: fake.token,
-    DISCORD_API_URL: fake.api,
-    PORT: '0',
-  });
-  adapter = await startDiscordAdapter(app);
+  platform = await discordApp();
+  app = platform.app;
 });
-afterAll(async () => {
-  await adapter?.stop();
-  await app?.cleanup();
-  await fake?.stop();
-});
+afterAll(() => platform?.stop());
 
 it('addresses the SEO part of an Arabic digest to the SEO role with a real mention', async () => {
   const ws = await app.services.db.workspace.create({
@@ -54,9 +38,8 @@ it('addresses the SEO part of an Arabic digest to the SEO role with a real menti
   expect((await app.services.metrics.importCsv(ws, csv)).ok).toBe(true);
   const digest = await buildDigest(app.services, ws, DateTime.fromISO('2026-11-23', { zone: 'UTC' }), 'ar');
   expect(digest.mention).toEqual([{ id: HUDA, name: 'Huda' }]);
-  await adapter.notifier.post(ws, 'digest', digest);
-  const req = await fake.waitFor((x) => x.path === '/api/v10/channels/1180000000000005103/messages');
-  const text = JSON.stringify(req.body);
+  await app.services.notifier.post(ws, 'digest', digest);
+  const [text] = platform.posted('1180000000000005103');
   expect(text).toContain(`<@${HUDA}>`);
   expect(text).toContain('تحسين محركات البحث: Huda');
   expect(text).toContain('البحث المجاني');

@@ -59,7 +59,14 @@ describe('daily Mailchimp reports into MetricDaily (fake Mailchimp)', () => {
     const second = await publish('2026-11-22 23:30', 'Late offer'); // 20:30 UTC: still the 22nd in Riyadh
     mc.setReport(
       first,
-      { emails_sent: 1000, hard_bounces: 15, soft_bounces: 5, unique_opens: 300, unique_subscriber_clicks: 40 },
+      {
+        emails_sent: 1000,
+        hard_bounces: 15,
+        soft_bounces: 5,
+        unique_opens: 300,
+        unique_subscriber_clicks: 40,
+        unsubscribed: 3,
+      },
       '2026-11-21T07:00:00+00:00',
     );
     // The second is scheduled but not sent yet: Mailchimp has no report for it (404), nothing is stored.
@@ -68,8 +75,17 @@ describe('daily Mailchimp reports into MetricDaily (fake Mailchimp)', () => {
     expect(r).toEqual({ workspaces: 1, rows: 1, failed: 0 });
     let rows = await app.services.db.metricDaily.findMany({ orderBy: { date: 'asc' } });
     expect(
-      rows.map((x) => [x.date, x.channel, x.source, x.emailsSent, x.emailsDelivered, x.emailsOpened, x.emailsClicked]),
-    ).toEqual([['2026-11-21', MAILCHIMP_CHANNEL, 'api', 1000, 980, 300, 40]]);
+      rows.map((x) => [
+        x.date,
+        x.channel,
+        x.source,
+        x.emailsSent,
+        x.emailsDelivered,
+        x.emailsOpened,
+        x.emailsClicked,
+        x.emailsUnsubscribed,
+      ]),
+    ).toEqual([['2026-11-21', MAILCHIMP_CHANNEL, 'api', 1000, 980, 300, 40, 3]]);
 
     // A day later more opens came in, and the second campaign went out.
     mc.setReport(first, {
@@ -78,6 +94,7 @@ describe('daily Mailchimp reports into MetricDaily (fake Mailchimp)', () => {
       soft_bounces: 5,
       unique_opens: 420,
       unique_subscriber_clicks: 61,
+      unsubscribed: 7,
     });
     mc.setReport(
       second,
@@ -88,10 +105,12 @@ describe('daily Mailchimp reports into MetricDaily (fake Mailchimp)', () => {
     r = await pullMailchimpReports(app.services, log);
     expect(r.rows).toBe(2);
     rows = await app.services.db.metricDaily.findMany({ orderBy: { date: 'asc' } });
-    expect(rows.map((x) => [x.date, x.emailsDelivered, x.emailsOpened, x.emailsClicked])).toEqual([
-      ['2026-11-21', 980, 420, 61],
-      ['2026-11-22', 800, 100, 9],
-    ]);
+    expect(rows.map((x) => [x.date, x.emailsDelivered, x.emailsOpened, x.emailsClicked, x.emailsUnsubscribed])).toEqual(
+      [
+        ['2026-11-21', 980, 420, 61, 7],
+        ['2026-11-22', 800, 100, 9, 0],
+      ],
+    );
     // And /report reads them like any other metrics: open rate (420 + 100) / (980 + 800).
     const out = textOf(await app.say('/report 7d'));
     expect(out).toMatch(/Email open rate \| 29\.2%/);

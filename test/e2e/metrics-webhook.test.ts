@@ -33,15 +33,23 @@ describe('POST /webhooks/metrics', () => {
     expect(await one.json()).toEqual({ stored: 1, inserted: 1, replaced: 0 });
     const many = [
       { date: '2026-11-20', channel: 'facebook', spend: 11, clicks: 5 },
-      { date: '2026-11-21', channel: 'email', campaign: 'Winter', emails_delivered: 100, emails_opened: 30 },
+      // Email tools call the column "Unsubscribes": read as emails_unsubscribed.
+      {
+        date: '2026-11-21',
+        channel: 'email',
+        campaign: 'Winter',
+        emails_delivered: 100,
+        emails_opened: 30,
+        Unsubscribes: 2,
+      },
     ];
     const r = await post(url, JSON.stringify(many), `Bearer ${SECRET}`);
     expect(r.status).toBe(202);
     expect(await r.json()).toEqual({ stored: 2, inserted: 1, replaced: 1 });
     const rows = await app?.services.db.metricDaily.findMany({ orderBy: { date: 'asc' } });
-    expect(rows?.map((x) => [x.channel, x.spendMinor, x.clicks, x.source])).toEqual([
-      ['facebook', 1100, 5, 'push'],
-      ['email', 0, 0, 'push'],
+    expect(rows?.map((x) => [x.channel, x.spendMinor, x.clicks, x.source, x.emailsUnsubscribed])).toEqual([
+      ['facebook', 1100, 5, 'push', 0],
+      ['email', 0, 0, 'push', 2],
     ]);
   });
 
@@ -61,14 +69,17 @@ describe('POST /webhooks/metrics', () => {
       JSON.stringify([
         { date: '2026-11-20', channel: 'facebook', clicks: 3 },
         { date: '20-11-2026', channel: 'facebook', bogus: 1 },
+        { date: '2026-11-20', channel: 'email', unsubscribes: 1, emails_unsubscribed: 2 },
       ]),
       `Bearer ${SECRET}`,
     );
     expect(r.status).toBe(400);
     const body = (await r.json()) as { errors: Array<{ item: number; message: string }> };
-    expect(body.errors.map((e) => e.item)).toEqual([2, 2]);
+    expect(body.errors.map((e) => e.item)).toEqual([2, 2, 3]);
     expect(body.errors[0]?.message).toContain('unknown column "bogus"');
     expect(body.errors[1]?.message).toContain('date "20-11-2026"');
+    // Two spellings of one column in one item: which figure is meant is not guessed.
+    expect(body.errors[2]?.message).toContain('"emails_unsubscribed"');
     expect((await post(url, '{not json', `Bearer ${SECRET}`)).status).toBe(400);
     expect(await app?.services.db.metricDaily.count()).toBe(0);
   });

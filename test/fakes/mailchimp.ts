@@ -15,6 +15,7 @@ export interface ReportFigures {
   opens_total?: number;
   unique_subscriber_clicks: number;
   clicks_total?: number;
+  unsubscribed?: number;
 }
 
 interface Campaign {
@@ -178,7 +179,7 @@ export class FakeMailchimp {
         subject_line: c.settings.subject_line ?? '',
         emails_sent: f.emails_sent,
         abuse_reports: 0,
-        unsubscribed: 0,
+        unsubscribed: f.unsubscribed ?? 0,
         send_time: c.send_time ?? '',
         bounces: { hard_bounces: f.hard_bounces ?? 0, soft_bounces: f.soft_bounces ?? 0, syntax_errors: 0 },
         opens: {

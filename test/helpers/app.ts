@@ -6,7 +6,7 @@ import type { Workspace } from '@prisma/client';
 import { loadConfig } from '../../src/config.js';
 import type { Identity } from '../../src/core/context.js';
 import type { Locale } from '../../src/core/i18n.js';
-import type { ChannelRole, Notifier, PostedMessage } from '../../src/core/notifier.js';
+import { type ChannelRole, channelFor, type Notifier, type PostedMessage } from '../../src/core/notifier.js';
 import type { Reply } from '../../src/core/reply.js';
 import type { Clock } from '../../src/lib/clock.js';
 import { createLogger } from '../../src/log.js';
@@ -16,14 +16,18 @@ import { createTestDatabase, usePostgres } from './pg.js';
 export interface Notice {
   workspaceId: number;
   to: ChannelRole;
+  /** The channel the notice was meant for (the workspace's for `to`), when one is set. */
+  channel?: string | undefined;
   reply: Reply;
 }
 
-/** Records what jobs post to the team's channels. */
+/** Records what jobs post to the team's channels; with `forward` set, also posts it there (a platform's notifier). */
 export class RecordingNotifier implements Notifier {
   readonly notices: Notice[] = [];
+  forward?: Notifier;
   async post(workspace: Workspace, to: ChannelRole, reply: Reply): Promise<PostedMessage> {
-    this.notices.push({ workspaceId: workspace.id, to, reply });
+    this.notices.push({ workspaceId: workspace.id, to, channel: channelFor(workspace, to), reply });
+    if (this.forward) return this.forward.post(workspace, to, reply);
     return { messageId: String(this.notices.length), channel: to };
   }
 }

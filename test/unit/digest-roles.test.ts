@@ -1,24 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dropIsolates } from '../../src/core/i18n.js';
 import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
-
-/** Two weeks (2026-11-12..25) of social, email, web and organic search figures. */
-function csv(): string {
-  const lines = [
-    'date,channel,campaign,impressions,reach,clicks,engagements,emails_delivered,emails_opened,emails_clicked,conversions,sessions,engagement_seconds,new_users,returning_users,position',
-  ];
-  for (let i = 0; i < 14; i++) {
-    const date = `2026-11-${String(12 + i).padStart(2, '0')}`;
-    const late = i >= 7; // the digest's week
-    lines.push(`${date},instagram,Winter menu,3000,1000,40,${late ? 60 : 40},,,,,,,,,`);
-    lines.push(`${date},facebook,Promo,2000,1000,10,${late ? 5 : 8},,,,,,,,,`);
-    lines.push(`${date},email,Newsletter,,,,,1000,${late ? 180 : 300},40,3,,,,,`);
-    lines.push(`${date},email,Welcome,,,,,300,150,45,2,,,,,`);
-    lines.push(`${date},web,,,,,,,,,,200,${late ? 24000 : 20000},120,${late ? 80 : 60},`);
-    lines.push(`${date},organic-search,,${late ? 5000 : 4000},,${late ? 150 : 100},,,,,,,,,,${late ? 8.5 : 12.5}`);
-  }
-  return lines.join('\n');
-}
+import { seedFigures } from '../helpers/role-digests.js';
 
 describe('the digest parts for job roles', () => {
   let app: TestApp;
@@ -27,33 +10,7 @@ describe('the digest parts for job roles', () => {
     app = await createTestApp();
     app.clock.set('2026-11-20T09:00:00Z');
     await app.say('/roles', admin);
-    const ws = await app.services.db.workspace.findFirstOrThrow();
-    const r = await app.services.metrics.importCsv(ws, csv());
-    expect(r.ok).toBe(true);
-    await app.services.db.plan.create({
-      data: {
-        workspaceId: ws.id,
-        name: 'Winter',
-        goal: 'sales',
-        budgetSplit: [
-          { channel: 'instagram', amountMinor: 100000 },
-          { channel: 'facebook', amountMinor: 50000 },
-        ],
-        kpiTargets: [{ kpi: 'open_rate', target: 25 }],
-      },
-    });
-    // Next week (Thu 26 Nov .. Wed 2 Dec): Instagram on Friday and Monday only.
-    for (const [i, at] of ['2026-11-27T09:00:00Z', '2026-11-30T09:00:00Z'].entries()) {
-      await app.services.db.scheduledPost.create({
-        data: {
-          workspaceId: ws.id,
-          channel: 'instagram',
-          content: 'x',
-          publishAt: new Date(at),
-          idempotencyKey: `k${i}`,
-        },
-      });
-    }
+    await seedFigures(app, await app.services.db.workspace.findFirstOrThrow());
   });
   afterEach(() => app.cleanup());
 

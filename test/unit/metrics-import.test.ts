@@ -81,6 +81,23 @@ describe('metrics import', () => {
     expect(await app.services.db.metricDaily.count()).toBe(0);
   });
 
+  it('reads unsubscribes under the names email tools export, and refuses two spellings at once', async () => {
+    for (const header of ['Unsubscribes', 'unsubscribed', 'emails_unsubscribed']) {
+      const csv = `date,channel,campaign,emails_delivered,${header}\n2026-11-03,email,Winter,900,4\n`;
+      expect((await app.services.metrics.importCsv(await ws(), csv)).ok, header).toBe(true);
+      const row = await app.services.db.metricDaily.findFirstOrThrow({ where: { date: '2026-11-03' } });
+      expect(row.emailsUnsubscribed, header).toBe(4);
+    }
+    const both = await app.services.metrics.importCsv(
+      await ws(),
+      'date,channel,Unsubscribes,emails_unsubscribed\n2026-11-04,email,1,2\n',
+    );
+    expect(both.ok).toBe(false);
+    if (both.ok) return;
+    expect(describeError(both.errors[0] as never, 'en')).toBe('line 1: the column "emails_unsubscribed" appears twice');
+    expect(await app.services.db.metricDaily.count({ where: { date: '2026-11-04' } })).toBe(0);
+  });
+
   it('names unknown and missing columns on the header line', async () => {
     const r = await app.services.metrics.importCsv(await ws(), 'date,clickz,spend\n2026-11-01,3,1\n');
     expect(r.ok).toBe(false);

@@ -94,6 +94,21 @@ describe('review summaries', () => {
     expect(summaries()[1]?.reply.title).toBe('1 comment to review');
   });
 
+  it('mentions the social media people on duty, like an urgent alert, and nobody when none is set', async () => {
+    const ws = await workspace();
+    await app.services.comments.ingest(ws, comment('a bit slow'));
+    app.clock.advance(61 * 60_000);
+    await app.services.comments.reviews.runDue();
+    expect(summaries()[0]?.reply.mention).toBeUndefined();
+    await app.say('/roles', identity({ workspace: 'T1', user: 'U0OMAR', name: 'Omar', admin: false }));
+    expect(textOf(await app.say('/roles set <@U0OMAR> job:social', admin))).toContain('Omar');
+    await app.services.comments.ingest(ws, comment('Meh, expected more from you'));
+    app.clock.advance(61 * 60_000);
+    await app.services.comments.reviews.runDue();
+    expect(summaries()).toHaveLength(2);
+    expect(summaries()[1]?.reply.mention).toEqual([{ id: 'U0OMAR', name: 'Omar' }]);
+  });
+
   it('urgent comments are posted at once and never wait for a summary', async () => {
     const ws = await workspace();
     const r = await app.services.comments.ingest(ws, comment('I will sue you for this'));

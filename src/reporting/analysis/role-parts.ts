@@ -6,7 +6,10 @@
  * - automation: each email campaign's opens, clicks, click-to-open and conversions against the
  *   plan's targets, and the campaign that most needs attention;
  * - seo: organic search clicks, impressions and average position, and the last crawl of each
- *   watched site.
+ *   watched site;
+ * - social: the week's alerts and how they were handled (social-part.ts).
+ * A role that asked for its own weekly message (/digest subscribe, role-digests.ts) gets a one-line
+ * pointer here instead, so its figures are not posted twice.
  */
 import type { Plan, Workspace } from '@prisma/client';
 import { DateTime } from 'luxon';
@@ -34,12 +37,21 @@ import {
   ratio,
   returningRate,
   type Totals,
+  unsubscribeRate,
 } from '../kpi.js';
+import { socialPart } from './social-part.js';
 
 /** Below this, an engagement rate says more about chance than about the content. */
 export const MIN_REACH = 1000;
 /** Below this many delivered emails, a campaign's rates are not compared. */
 export const MIN_DELIVERED = 200;
+/**
+ * The unsubscribe rate most lists see: Mailchimp's benchmarks put the all-industry average at 0.25%
+ * of a campaign's deliveries, industries between about 0.1% and 0.35% (docs/reports.md, "Unsubscribes").
+ */
+export const USUAL_UNSUBSCRIBE_RATE = 0.0025;
+/** A send past twice the usual rate is flagged: more than any industry's average, so not chance. */
+export const UNSUBSCRIBE_ALERT_RATE = 2 * USUAL_UNSUBSCRIBE_RATE;
 
 const m = defineMessages(
   'digest-roles',
@@ -60,8 +72,15 @@ const m = defineMessages(
       `No campaign reached ${p.min} people this week, so engagement is not compared.`,
     site: (p: { dwell: string; dwellChange: string; returning: string; returningChange: string }) =>
       `Site: ${p.dwell} per session (${p.dwellChange}), returning visitors ${p.returning} (${p.returningChange}).`,
-    email: (p: { campaign: string; open: string; click: string; cto: string; conversions: string }) =>
-      `${p.campaign}: opens ${p.open}, clicks ${p.click}, click-to-open ${p.cto}, ${p.conversions} conversions`,
+    email: (p: { campaign: string; open: string; click: string; cto: string; conversions: string; unsub: string }) =>
+      `${p.campaign}: opens ${p.open}, clicks ${p.click}, click-to-open ${p.cto}, ${p.conversions} conversions, unsubscribes ${p.unsub}`,
+    unsubscribes: (p: { campaign: string; rate: string; limit: string; usual: string }) =>
+      `Unsubscribes are high on ${p.campaign}: ${p.rate} of its recipients unsubscribed, above ${p.limit} (twice the ${p.usual} most lists see). Check how often it is sent and to whom.`,
+    pointer: (p: { role: string; people: string; channel: string }) =>
+      `The ${p.role} part${p.people ? ` (for ${p.people})` : ''} is sent as its own weekly message ${p.channel}.`,
+    here: 'in this channel',
+    there: (p: { channel: string }) => `in ${p.channel}`,
+    social: 'Social media',
     target: (p: { what: string; target: string }) => ` (target ${p.what} ${p.target})`,
     attention: (p: { campaign: string; why: string }) => `Needs attention: ${p.campaign}, ${p.why}.`,
     lowestCto: (p: { cto: string }) => `the lowest click-to-open (${p.cto})`,
@@ -91,7 +110,14 @@ const m = defineMessages(
     site: (p) =>
       `الموقع: ${p.dwell} لكل جلسة (${p.dwellChange})، والزوار العائدون ${p.returning} (${p.returningChange}).`,
     email: (p) =>
-      `${iso(p.campaign)}: الفتح ${p.open}، النقر ${p.click}، النقر من الفتح ${p.cto}، التحويلات ${p.conversions}`,
+      `${iso(p.campaign)}: الفتح ${p.open}، النقر ${p.click}، النقر من الفتح ${p.cto}، التحويلات ${p.conversions}، إلغاء الاشتراك ${p.unsub}`,
+    unsubscribes: (p) =>
+      `إلغاء الاشتراك مرتفع في ${iso(p.campaign)}: ألغى ${p.rate} من مستلميها اشتراكهم، فوق ${p.limit} (ضعف ${p.usual} المعتاد في معظم القوائم). راجع وتيرة الإرسال ومن يتلقاها.`,
+    pointer: (p) =>
+      `جزء ${p.role}${p.people ? ` (إلى ${iso(p.people)})` : ''} يُرسل في رسالة أسبوعية مستقلة ${p.channel}.`,
+    here: 'في هذه القناة',
+    there: (p) => `في ${iso(p.channel)}`,
+    social: 'وسائل التواصل الاجتماعي',
     target: (p) => ` (الهدف ${withLam(p.what)} ${p.target})`,
     attention: (p) => `تحتاج إلى متابعة: ${iso(p.campaign)}، ${p.why}.`,
     lowestCto: (p) => `أدنى نسبة نقر من الفتح (${p.cto})`,
@@ -107,7 +133,10 @@ const m = defineMessages(
 );
 
 /** The job roles that get a part, in the order the digest shows them. */
-const PART_ROLES = ['content', 'automation', 'seo'] as const satisfies readonly JobRole[];
+export const PART_ROLES = ['content', 'automation', 'seo', 'social'] as const satisfies readonly JobRole[];
+
+/** A job role's name as the digest writes it: "SEO", «تحسين محركات البحث». */
+export const roleName = (role: JobRole, locale: Locale): string => m[locale][role];
 
 export interface RoleParts {
   blocks: Block[];
@@ -115,36 +144,62 @@ export interface RoleParts {
   people: Person[];
 }
 
-type Groups = Map<string, { channel: string; campaign: string; totals: Totals }>;
+/** What a part is read from: the digest's week, the one before, and its day ("next week" starts then). */
+export interface PartScope {
+  db: Db;
+  ws: Workspace;
+  week: DateRange;
+  previous: DateRange;
+  day: DateTime;
+  now: Date;
+  locale: Locale;
+}
 
-export async function roleParts(
-  db: Db,
-  ws: Workspace,
-  week: DateRange,
-  previous: DateRange,
-  /** The digest's day: "next week" is the 7 days from it. */
-  day: DateTime,
-  locale: Locale,
-): Promise<RoleParts> {
-  const t = m[locale];
+type Groups = Map<string, { channel: string; campaign: string; totals: Totals }>;
+type Loaded = { now: Groups; before: Groups; plan: Plan | null };
+
+async function load(s: PartScope): Promise<Loaded> {
+  const [now, before, plan] = await Promise.all([
+    groups(s.db, s.ws.id, s.week),
+    groups(s.db, s.ws.id, s.previous),
+    s.db.plan.findFirst({ where: { workspaceId: s.ws.id }, orderBy: { createdAt: 'desc' } }),
+  ]);
+  return { now, before, plan };
+}
+
+/** One job role's lines of the digest. */
+export async function partLines(role: JobRole, s: PartScope, loaded?: Loaded): Promise<string[]> {
+  if (role === 'social') return (await socialPart(s.db, s.ws, s.week, s.previous, s.now, s.locale)).lines;
+  const { now, before, plan } = loaded ?? (await load(s));
+  if (role === 'content') return contentLines(s.db, s.ws, s.day, now, before, plan, s.locale);
+  if (role === 'automation') return automationLines(now, plan, s.locale);
+  return seoLines(s.db, s.ws.id, now, before, s.locale);
+}
+
+const names = (people: Person[], locale: Locale) => people.map((p) => p.name).join(locale === 'ar' ? '، ' : ', ');
+
+/**
+ * Each role's part, addressed to its people; a role in `own` (role -> its channel, '' for the
+ * digest's own) gets a pointer to its own weekly message instead, and its people are not mentioned.
+ */
+export async function roleParts(s: PartScope, own: ReadonlyMap<JobRole, string> = new Map()): Promise<RoleParts> {
+  const t = m[s.locale];
   const blocks: Block[] = [];
   const people = new Map<string, Person>();
-  const [now, before] = await Promise.all([groups(db, ws.id, week), groups(db, ws.id, previous)]);
-  const plan = await db.plan.findFirst({ where: { workspaceId: ws.id }, orderBy: { createdAt: 'desc' } });
+  let loaded: Loaded | undefined;
   for (const role of PART_ROLES) {
-    const members = await membersWithJobRole(db, ws.id, role);
+    const members = await membersWithJobRole(s.db, s.ws.id, role);
+    const channel = own.get(role);
+    if (channel !== undefined) {
+      const where = channel === '' ? t.here : t.there({ channel: `#${channel}` });
+      blocks.push(text(t.pointer({ role: t[role], people: names(members, s.locale), channel: where })));
+      continue;
+    }
     if (members.length === 0) continue;
     for (const p of members) people.set(p.id, p);
-    const lines =
-      role === 'content'
-        ? await contentLines(db, ws, day, now, before, plan, locale)
-        : role === 'automation'
-          ? automationLines(now, plan, locale)
-          : await seoLines(db, ws.id, now, before, locale);
-    blocks.push(
-      text(t.forRole({ role: t[role], people: members.map((p) => p.name).join(locale === 'ar' ? '، ' : ', ') })),
-    );
-    blocks.push(list(lines));
+    if (role !== 'social') loaded ??= await load(s);
+    blocks.push(text(t.forRole({ role: t[role], people: names(members, s.locale) })));
+    blocks.push(list(await partLines(role, s, loaded)));
   }
   return { blocks, people: [...people.values()] };
 }
@@ -277,6 +332,8 @@ function automationLines(now: Groups, plan: Plan | null, locale: Locale): string
       click: emailClickRate(x.totals),
       cto: ratio(x.totals.emailsClicked, x.totals.emailsOpened),
       conversions: x.totals.conversions,
+      unsubscribed: x.totals.emailsUnsubscribed,
+      unsubscribeRate: unsubscribeRate(x.totals),
       delivered: x.totals.emailsDelivered,
     }))
     .sort((a, b) => b.delivered - a.delivered);
@@ -288,10 +345,23 @@ function automationLines(now: Groups, plan: Plan | null, locale: Locale): string
         click: formatPercent(r.click, locale),
         cto: formatPercent(r.cto, locale),
         conversions: formatNumber(r.conversions, locale),
+        unsub: `${formatNumber(r.unsubscribed, locale)} (${formatPercent(r.unsubscribeRate, locale)})`,
       }) + (openTarget !== undefined ? t.target({ what: t.openWord, target: formatPercent(openTarget, locale) }) : ''),
   );
-  // Below a target first (the plan said what good is), else the weakest click-to-open.
   const sized = rows.filter((r) => r.delivered >= MIN_DELIVERED);
+  for (const r of sized) {
+    if (r.unsubscribeRate !== NA && r.unsubscribeRate > UNSUBSCRIBE_ALERT_RATE) {
+      lines.push(
+        t.unsubscribes({
+          campaign: r.name,
+          rate: formatPercent(r.unsubscribeRate, locale),
+          limit: formatPercent(UNSUBSCRIBE_ALERT_RATE, locale),
+          usual: formatPercent(USUAL_UNSUBSCRIBE_RATE, locale),
+        }),
+      );
+    }
+  }
+  // Below a target first (the plan said what good is), else the weakest click-to-open.
   const belowOpen = openTarget === undefined ? [] : sized.filter((r) => r.open !== NA && r.open < openTarget);
   const belowClick = clickTarget === undefined ? [] : sized.filter((r) => r.click !== NA && r.click < clickTarget);
   const first = belowOpen[0] ?? belowClick[0];

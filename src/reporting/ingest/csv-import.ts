@@ -11,6 +11,7 @@ import type { Db } from '../../db/client.js';
 import { CsvReader, type CsvRecord, CsvSyntaxError, type Delimiter, decodeText } from '../../lib/csv.js';
 import { customChannelsOf } from '../channel-names.js';
 import {
+  contractColumn,
   type ImportResult,
   type InputRecord,
   KNOWN_COLUMNS,
@@ -74,7 +75,7 @@ type Mapper = { skip: number; map(record: CsvRecord): InputRecord | LineError | 
 
 /** mktbot's own columns: the header's problems, or how each record becomes one keyed by column. */
 function contractMapper(head: CsvRecord): Mapper | LineError[] {
-  const header = head.fields.map((h) => h.trim().toLowerCase());
+  const header = head.fields.map(contractColumn);
   const joined = joinedHeader(header);
   if (joined) return [{ line: head.line, problem: { code: 'joinedHeader', cell: joined.cell, delimiter: joined.by } }];
   const errors: LineError[] = [];

@@ -9,6 +9,7 @@ import { latinDigits } from '../../lib/text.js';
 import { checkChannel } from '../channel-names.js';
 import type { MetricField } from '../kpi.js';
 import {
+  contractColumn,
   type InputRecord,
   KNOWN_COLUMNS,
   type LineError,
@@ -96,10 +97,11 @@ export function recordChecker(
     }
     return real;
   };
-  return ({ line, values }, rows, errors) => {
+  return (record, rows, errors) => {
+    const { line } = record;
     const before = errors.length;
     const fail = (problem: Problem) => errors.push({ line, problem });
-    for (const key in values) if (!KNOWN.has(key)) fail({ code: 'unknownColumn', column: key });
+    const values = contractValues(record.values, fail);
     // Dates and figures typed in Arabic-Indic digits (١٠٠) are the same; names keep what was typed.
     const typedDate = cell(values.date);
     const date = typedDate === undefined ? undefined : latinDigits(typedDate);
@@ -166,6 +168,27 @@ export function recordChecker(
     seen.set(key, line);
     rows.push(row);
   };
+}
+
+/**
+ * A record keyed by contract column: a JSON key in another spelling (`unsubscribes`, `Clicks`) is
+ * read as its column (metric-records.ts contractColumn); CSV headers arrive so already. Copies only
+ * when a key needs it, so a large file's rows are not copied.
+ */
+function contractValues(values: Record<string, unknown>, fail: (p: Problem) => void): Record<string, unknown> {
+  let out = values;
+  for (const key in values) {
+    if (KNOWN.has(key)) continue;
+    const column = contractColumn(key);
+    if (!KNOWN.has(column)) fail({ code: 'unknownColumn', column: key });
+    else if (column in values) fail({ code: 'duplicateColumn', column });
+    else {
+      if (out === values) out = { ...values };
+      out[column] = values[key];
+      delete out[key];
+    }
+  }
+  return out;
 }
 
 /** Problems of the input as a whole (none, too many), before any record is read. */
