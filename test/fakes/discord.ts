@@ -584,7 +584,12 @@ export function messageProblem(body: unknown, files: number) {
   const rows = b.components ?? [];
   if (rows.length > 5) return invalidForm('components', 'BASE_TYPE_MAX_LENGTH');
   for (const row of rows) {
-    const buttons = (row.components ?? []) as Array<{ custom_id?: string; label?: string; style?: number; url?: string }>;
+    const buttons = (row.components ?? []) as Array<{
+      custom_id?: string;
+      label?: string;
+      style?: number;
+      url?: string;
+    }>;
     if (buttons.length < 1 || buttons.length > 5) return invalidForm('components.components', 'BASE_TYPE_BAD_LENGTH');
     for (const btn of buttons) {
       // A link button (style 5) has a url and no custom_id; every other button the reverse.

@@ -48,7 +48,10 @@ describe('Reply -> Discord message', () => {
         },
       ],
     });
-    expect(m.components[0]?.components[0]).toMatchObject({ style: 5, url: 'https://bot.example/oauth/x/start?state=abc' });
+    expect(m.components[0]?.components[0]).toMatchObject({
+      style: 5,
+      url: 'https://bot.example/oauth/x/start?state=abc',
+    });
     expect(m.components[0]?.components[0]).not.toHaveProperty('custom_id');
     expect(idOf(m.components[0]?.components[1])).toBe('x.b|1');
   });

@@ -348,7 +348,13 @@ function buttonRows(groups: Action[][]): { rows: ButtonRow[]; dropped: string[];
       if (a.url) {
         // A link button (style 5) opens the address and sends the bot nothing.
         if (a.url.length > LIMITS.buttonUrl) dropped.push(a.id);
-        else buttons.push({ type: ComponentType.Button, style: ButtonStyle.Link, url: a.url, label: clip(a.label, LIMITS.buttonLabel) });
+        else
+          buttons.push({
+            type: ComponentType.Button,
+            style: ButtonStyle.Link,
+            url: a.url,
+            label: clip(a.label, LIMITS.buttonLabel),
+          });
         continue;
       }
       const id = customId(a);
