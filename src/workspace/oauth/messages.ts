@@ -30,7 +30,7 @@ export const m = defineMessages(
     refreshFailedTitle: (p: { provider: string }) => `The ${p.provider} connection needs to be renewed`,
     refreshFailedWhat: (p: { provider: string; id: string; reason: string }) =>
       `${p.provider} refused to renew the token (${p.reason}). An admin should press Reconnect (or run /connect ${p.id}); posts to ${p.provider} fail until then.`,
-    pageTitle: 'mktbot',
+    pageTitle: 'mktbot: connecting an account',
     pageConnected: (p: { provider: string; name: string }) =>
       `${p.provider} is connected: ${p.name}. You can close this page and go back to the chat.`,
     pageMissing: (p: { scopes: string }) =>
@@ -62,7 +62,7 @@ export const m = defineMessages(
     refreshFailedTitle: (p) => `ربط ${iso(p.provider)} يحتاج إلى تجديد`,
     refreshFailedWhat: (p) =>
       `رفض ${iso(p.provider)} تجديد الرمز (${iso(p.reason)}). على أحد المسؤولين الضغط على «إعادة الربط» (أو تشغيل /connect ${p.id})؛ وإلى أن يفعل تفشل المنشورات إلى ${iso(p.provider)}.`,
-    pageTitle: 'mktbot',
+    pageTitle: 'mktbot: ربط حساب',
     pageConnected: (p) => `تم ربط ${iso(p.provider)}: ${iso(p.name)}. يمكنك إغلاق هذه الصفحة والعودة إلى المحادثة.`,
     pageMissing: (p) => `لم تُمنح بعض الصلاحيات (${iso(p.scopes)})؛ وفي المحادثة شرح لما يعنيه ذلك.`,
     pageInvalid:
