@@ -303,7 +303,7 @@ describe('the Connect button in Arabic', () => {
     );
     expect(replay.text).toContain('انتهت صلاحية رابط الربط هذا');
     expect(replay.text).not.toContain('This Connect link');
-    expect(textOf(await app.say('/connect status'))).toMatch(/تنتهي صلاحيته الاثنين، 25 يناير 2027/);
+    expect(textOf(await app.say('/connect status'))).toMatch(/تنتهي صلاحيته يوم الاثنين، 25 يناير 2027/);
 
     app.clock.advance(59 * DAY + 3600_000);
     await app.jobs.runNow(TOKEN_EXPIRY_JOB);
@@ -320,7 +320,7 @@ describe('without PUBLIC_URL or the app credentials', () => {
     try {
       const r = await app.say(`/connect linkedin account:${ORG}`);
       expect(r.tone).toBe('warning');
-      expect(textOf(r)).toContain('must set PUBLIC_URL, LINKEDIN_CLIENT_ID, LINKEDIN_CLIENT_SECRET');
+      expect(textOf(r)).toContain('must set PUBLIC_URL, PORT, LINKEDIN_CLIENT_ID, LINKEDIN_CLIENT_SECRET');
       expect(textOf(r)).toContain('/connect linkedin account:… token:…');
       expect(await app.services.db.oAuthState.count()).toBe(0);
       const ar = textOf(await app.say(`/connect linkedin account:${ORG}`, identity({ locale: 'ar' })));

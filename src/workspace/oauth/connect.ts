@@ -76,6 +76,8 @@ export class OAuthConnectService {
     const config = this.d.config as unknown as Record<string, unknown>;
     const variables = [
       ...(this.d.config.PUBLIC_URL ? [] : ['PUBLIC_URL']),
+      // The callback needs the HTTP server, which console mode starts only with a PORT.
+      ...(this.d.config.PORT !== undefined || this.d.config.slack?.mode === 'http' ? [] : ['PORT']),
       ...(oauth.client ? [] : oauth.spec.clientVariables.filter((v) => !config[v])),
     ];
     if (variables.length > 0) return { kind: 'not-ready', variables };

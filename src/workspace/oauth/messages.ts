@@ -54,11 +54,11 @@ export const m = defineMessages(
     missingChat: (p) =>
       `لم يمنح ${iso(p.provider)} كل الصلاحيات التي طلبها البوت؛ الناقص: ${iso(p.scopes)}. ستفشل المهام التي تحتاجها: أعد الربط واترك كل الصلاحيات محددة.`,
     failedChat: (p) => `تعذّر ربط ${iso(p.provider)} عبر زر الربط: ${iso(p.reason)}. لم يُحفظ شيء.`,
-    expiresOn: (p) => `تنتهي صلاحيته ${p.date}`,
+    expiresOn: (p) => `تنتهي صلاحيته يوم ${p.date}`,
     renewed: 'يتجدد تلقائيًا',
     expiryTitle: (p) => `تنتهي صلاحية ربط ${iso(p.provider)} للحساب ${iso(p.account)} بعد ${p.days}`,
     expiryWhat: (p) =>
-      `لا يسمح ${iso(p.provider)} للبوت بتجديد هذا الرمز، فيتوقف عن العمل ${p.date}، وتفشل المنشورات إلى ${iso(p.provider)} من حينها. على أحد المسؤولين الضغط على «إعادة الربط» (أو تشغيل /connect ${p.id}) قبل ذلك.`,
+      `لا يسمح ${iso(p.provider)} للبوت بتجديد هذا الرمز، فيتوقف عن العمل يوم ${p.date}، وتفشل المنشورات إلى ${iso(p.provider)} من حينها. على أحد المسؤولين الضغط على «إعادة الربط» (أو تشغيل /connect ${p.id}) قبل ذلك.`,
     refreshFailedTitle: (p) => `ربط ${iso(p.provider)} يحتاج إلى تجديد`,
     refreshFailedWhat: (p) =>
       `رفض ${iso(p.provider)} تجديد الرمز (${iso(p.reason)}). على أحد المسؤولين الضغط على «إعادة الربط» (أو تشغيل /connect ${p.id})؛ وإلى أن يفعل تفشل المنشورات إلى ${iso(p.provider)}.`,
