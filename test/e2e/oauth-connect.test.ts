@@ -231,6 +231,13 @@ describe('the Connect button from the console', () => {
     expect(tiktok.authorizeUrl.searchParams.has('code_challenge')).toBe(false);
     expect(tiktok.callback.text).toContain('TikTok is connected');
     expect((await integration('tiktok')).scopes).toBe('user.info.basic video.publish');
+    // TikTok's day-long token is renewed in its last half hour, with the client key in the form.
+    const lapse = (await integration('tiktok')).expiresAt?.getTime() ?? 0;
+    app.clock.advance(23 * 3600_000 + 40 * 60_000);
+    await app.jobs.runNow(TOKEN_REFRESH_JOB);
+    expect(auth.tokenCalls.at(-1)?.form).toMatchObject({ grant_type: 'refresh_token', client_key: 'tt-client-key' });
+    expect((await integration('tiktok')).expiresAt?.getTime()).toBe(app.clock.now().getTime() + 86_400_000);
+    expect((await integration('tiktok')).expiresAt?.getTime()).toBeGreaterThan(lapse);
 
     const google = await clickConnect(connectUrl(await app.say(`/connect youtube account:${CHANNEL}`)));
     expect(Object.fromEntries(google.authorizeUrl.searchParams)).toMatchObject({
@@ -243,6 +250,24 @@ describe('the Connect button from the console', () => {
     const row = await integration('youtube');
     // Google's refresh token does not lapse: no expiry, nothing to announce.
     expect(row.expiresAt).toBeNull();
+  });
+
+  it('renews a LinkedIn token of an app LinkedIn gave refresh tokens to, and announces nothing', async () => {
+    auth.register('linkedin', {
+      clientId: 'li-client',
+      clientSecret: 'li-secret-value',
+      redirectUri: `${publicUrl}/oauth/linkedin/callback`,
+      accessSeconds: 60 * 24 * 3600,
+      refresh: true,
+    });
+    await clickConnect(connectUrl(await app.say(`/connect linkedin account:${ORG}`)));
+    expect(textOf(await app.say('/connect status'))).toMatch(/LinkedIn.*Renewed automatically/);
+    app.clock.advance(60 * DAY - 20 * 60_000);
+    await app.jobs.runNow(TOKEN_EXPIRY_JOB);
+    expect(app.recorder.notices.filter((n) => /lapses in/.test(n.reply.title ?? ''))).toHaveLength(0);
+    await app.jobs.runNow(TOKEN_REFRESH_JOB);
+    expect(auth.tokenCalls.at(-1)?.form).toMatchObject({ grant_type: 'refresh_token', client_id: 'li-client' });
+    expect((await integration('linkedin')).expiresAt?.getTime()).toBe(app.clock.now().getTime() + 60 * DAY);
   });
 
   it('announces a LinkedIn token that cannot be renewed 7 days and 1 day ahead, each once, with Reconnect', async () => {
