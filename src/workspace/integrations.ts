@@ -173,6 +173,14 @@ export class IntegrationService {
     });
   }
 
+  /** The network refused to renew the token: only connecting again helps, so it is not tried again. */
+  async markRefreshRefused(integration: Integration, reason: string): Promise<void> {
+    await this.db.integration.updateMany({
+      where: { id: integration.id, workspaceId: integration.workspaceId },
+      data: { status: 'reauth', statusMessage: reason.slice(0, 300), expiresAt: null, expiryNotice: null },
+    });
+  }
+
   async markOk(integration: Integration): Promise<void> {
     if (integration.status === 'ok') return;
     await this.db.integration.updateMany({
@@ -218,10 +226,10 @@ export class IntegrationService {
     });
   }
 
-  /** Accounts of every workspace whose token lapses before `before` (the upkeep job's work list). */
-  lapsingBefore(before: Date): Promise<Integration[]> {
+  /** Accounts of every workspace whose token lapses before `before` (the upkeep jobs' work list). */
+  lapsingBefore(before: Date, statuses: readonly IntegrationStatus[] = ['ok']): Promise<Integration[]> {
     return this.db.integration.findMany({
-      where: { status: 'ok', expiresAt: { not: null, lte: before } },
+      where: { status: { in: [...statuses] }, expiresAt: { not: null, lte: before } },
       orderBy: [{ expiresAt: 'asc' }],
     });
   }
@@ -249,6 +257,8 @@ export class IntegrationService {
       where: { id: integration.id, workspaceId: integration.workspaceId },
       data: {
         credentials: this.secrets.seal(JSON.stringify(next)),
+        // A token refused because it had lapsed works again; the error message goes with it.
+        ...(integration.status === 'ok' ? {} : { status: 'ok', statusMessage: null }),
         expiresAt: grant.expiresAt ?? null,
         expiryNotice: null,
         lastSyncAt: this.clock.now(),

@@ -206,6 +206,11 @@ describe('the Connect button from the console', () => {
     await app.jobs.runNow(TOKEN_REFRESH_JOB);
     expect(auth.tokenCalls.at(-1)?.form.refresh_token).not.toBe(refresh?.form.refresh_token);
     expect((await integration('x')).status).toBe('ok');
+    // The bot was down past the lapse and a post was refused meanwhile: the refresh token still renews it.
+    app.clock.advance(3 * 3600_000);
+    await app.services.integrations.markReauth(await integration('x'), 'X refused the token (401)');
+    await app.jobs.runNow(TOKEN_REFRESH_JOB);
+    expect(await integration('x')).toMatchObject({ status: 'ok', statusMessage: null });
     // The post still goes out with the renewed token.
     expect((await app.say(`/schedule x in 10 minutes | Renewed and posting`)).tone).toBe('success');
 
@@ -214,7 +219,7 @@ describe('the Connect button from the console', () => {
     app.clock.advance(95 * 60_000);
     await app.jobs.runNow(TOKEN_REFRESH_JOB);
     await app.jobs.runNow(TOKEN_REFRESH_JOB);
-    expect((await integration('x')).status).toBe('reauth');
+    expect(await integration('x')).toMatchObject({ status: 'reauth', expiresAt: null });
     const refusals = app.recorder.notices.filter((n) => n.reply.title === 'The X connection needs to be renewed');
     expect(refusals).toHaveLength(1);
     expect(textOf(refusals[0]?.reply ?? { blocks: [] })).toMatch(/X refused to renew the token \(invalid_grant\)/);

@@ -6,7 +6,7 @@
  * as a pasted one is checked, stores it sealed with its lapse and scopes, and tells the chat.
  */
 import { randomBytes } from 'node:crypto';
-import type { Member, Workspace } from '@prisma/client';
+import type { Member, OAuthState, Workspace } from '@prisma/client';
 import {
   authorizationUrl,
   exchangeCode,
@@ -73,7 +73,8 @@ export class OAuthConnectService {
   async begin(workspace: Workspace, member: Member, provider: ProviderId, accountId: string): Promise<Begin> {
     const oauth = oauthOf(provider, this.d.config);
     if (!oauth) return { kind: 'not-ready', variables: [] };
-    const config = this.d.config as unknown as Record<string, unknown>;
+    // The spec names its variables as strings; read them off the config by name.
+    const config: Record<string, unknown> = { ...this.d.config };
     const variables = [
       ...(this.d.config.PUBLIC_URL ? [] : ['PUBLIC_URL']),
       // The callback needs the HTTP server, which console mode starts only with a PORT.
@@ -200,20 +201,7 @@ export class OAuthConnectService {
   private async live(
     provider: string,
     stateId: string | null,
-  ): Promise<
-    | {
-        row: {
-          id: string;
-          provider: string;
-          codeVerifier: string | null;
-          workspaceId: number;
-          memberId: string;
-          expiresAt: Date;
-        };
-        oauth: { spec: OAuthSpec; client: OAuthClient };
-      }
-    | { page: OAuthPage }
-  > {
+  ): Promise<{ row: OAuthState; oauth: { spec: OAuthSpec; client: OAuthClient } } | { page: OAuthPage }> {
     const row =
       stateId && /^[\w-]{20,100}$/.test(stateId)
         ? await this.d.db.oAuthState.findUnique({ where: { id: stateId } })

@@ -36,10 +36,13 @@ interface Deps {
 /** Renews every access token that lapses within REFRESH_AHEAD_MS and has a refresh token. */
 export async function refreshDueTokens(d: Deps): Promise<{ refreshed: number; refused: number }> {
   const now = d.clock.now();
-  const due = await d.integrations.lapsingBefore(new Date(now.getTime() + REFRESH_AHEAD_MS));
+  // Also tokens that lapsed while the bot was down and were refused since (a post got 401): a refresh
+  // token still renews them. A row whose renewal was refused has no expiresAt, so it is not here.
+  const due = await d.integrations.lapsingBefore(new Date(now.getTime() + REFRESH_AHEAD_MS), ['ok', 'reauth']);
   let refreshed = 0;
   let refused = 0;
   for (const row of due) {
+    if (row.status !== 'ok' && row.expiresAt && row.expiresAt > now) continue;
     const refreshToken = d.integrations.refreshTokenOf(row);
     const oauth = oauthOf(row.provider, d.config);
     if (!refreshToken || !oauth?.client) continue;
@@ -51,7 +54,7 @@ export async function refreshDueTokens(d: Deps): Promise<{ refreshed: number; re
       if (err instanceof OAuthRefused && err.code === 'invalid_grant') {
         // Revoked or lapsed: only the person can grant again.
         refused++;
-        await d.integrations.markReauth(row, `the refresh token was refused (${err.code})`);
+        await d.integrations.markRefreshRefused(row, `the refresh token was refused (${err.code})`);
         await announce(d, row, (t, name) => ({
           title: t.refreshFailedTitle({ provider: name }),
           body: t.refreshFailedWhat({ provider: name, id: row.provider, reason: err.code }),
