@@ -2,17 +2,20 @@ import { z } from 'zod';
 import { GoogleClientProblem } from '../integrations/google/oauth.js';
 import type { Provider } from '../integrations/provider.js';
 import { PublishError } from '../integrations/publisher.js';
-import { PROVIDERS, type ProviderId } from '../integrations/registry.js';
-import { defineCommand, sub } from '../src/core/command.js';
+import { isProviderId, PROVIDERS, type ProviderId, providerById } from '../integrations/registry.js';
+import { action, defineCommand, sub } from '../src/core/command.js';
 import type { Context } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
 import { defineMessages, iso, pick } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { EXPENSIVE } from '../src/core/rate-limit.js';
-import { context, reply, table, text } from '../src/core/reply.js';
+import { actions, context, reply, table, text } from '../src/core/reply.js';
+import { count } from '../src/lib/plural.js';
 import { maskSecrets } from '../src/lib/text.js';
-import { formatLocal } from '../src/lib/when.js';
+import { formatLocal, writtenDate } from '../src/lib/when.js';
 import { NeedsRefreshToken } from '../src/workspace/integrations.js';
+import { STATE_MINUTES } from '../src/workspace/oauth/connect.js';
+import { m as oauthText } from '../src/workspace/oauth/messages.js';
 
 const m = defineMessages(
   'connect',
@@ -36,11 +39,14 @@ const m = defineMessages(
     reminderAlways:
       'The reminder channel needs no connection: the bot posts the content in the team channel at the due time.',
     howTo:
-      'Connect with /connect facebook account:PAGE_ID token:PAGE_TOKEN (also instagram, linkedin, x, tiktok, youtube, mailchimp, ga4).',
+      'Connect with /connect facebook account:PAGE_ID token:PAGE_TOKEN (also instagram, linkedin, x, tiktok, youtube, mailchimp, ga4). For linkedin, x, tiktok, youtube and ga4, leave out token: to get a Connect button instead.',
     googleClientMissing:
       'A Google refresh token (YouTube, Google Analytics) needs the server’s Google OAuth client: set GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET (the client the refresh token was issued to) and restart the bot. Nothing was saved.',
     googleClientRejected:
       'Google refused the server’s OAuth client: GOOGLE_CLIENT_ID or GOOGLE_CLIENT_SECRET is wrong. Fix them and restart the bot. Nothing was saved.',
+    tokenNeeded: (p: { provider: string }) =>
+      `${p.provider} has no Connect button: add token:… with the account’s token (/help connect says which).`,
+    expires: 'Expires',
   },
   {
     connected: (p) => `تم ربط ${iso(p.provider)}: ${iso(p.name)}. الرمز محفوظ مشفّرًا.`,
@@ -58,11 +64,19 @@ const m = defineMessages(
     notConnected: 'غير مربوط',
     reminderAlways: 'قناة التذكير لا تحتاج ربطًا: ينشر البوت المحتوى في قناة الفريق في الموعد.',
     howTo:
-      'اربط بالأمر /connect facebook account:PAGE_ID token:PAGE_TOKEN (وكذلك instagram وlinkedin وx وtiktok وyoutube وmailchimp وga4).',
+      'اربط بالأمر /connect facebook account:PAGE_ID token:PAGE_TOKEN (وكذلك instagram وlinkedin وx وtiktok وyoutube وmailchimp وga4). ومع linkedin وx وtiktok وyoutube وga4 يمكنك ترك token: لتحصل على زر ربط بدلًا من لصق الرمز.',
     googleClientMissing: `يحتاج رمز التحديث (refresh token) من Google (يوتيوب، Google Analytics) إلى عميل Google OAuth على الخادم: اضبط ${iso('GOOGLE_CLIENT_ID')} و${iso('GOOGLE_CLIENT_SECRET')} (العميل الذي صدر له الرمز) ثم أعد تشغيل البوت. لم يُحفظ شيء.`,
     googleClientRejected: `رفضت Google عميل OAuth الخاص بالخادم: قيمة ${iso('GOOGLE_CLIENT_ID')} أو ${iso('GOOGLE_CLIENT_SECRET')} خاطئة. صحّحهما ثم أعد تشغيل البوت. لم يُحفظ شيء.`,
+    tokenNeeded: (p) => `لا يوجد زر ربط لـ${iso(p.provider)}: أضف token:… برمز الحساب (يوضح /help connect أي رمز).`,
+    expires: 'انتهاء الصلاحية',
   },
 );
+
+/** "linkedin:2414183": the network and the account a Reconnect button is for. */
+const reconnectPayload = z
+  .string()
+  .regex(/^[a-z0-9]{1,20}:\S{1,100}$/)
+  .transform((s) => ({ provider: s.slice(0, s.indexOf(':')), account: s.slice(s.indexOf(':') + 1) }));
 
 /** One sub-action per registered network (integrations/registry.ts): what to paste comes from its provider. */
 function connectSub(p: Provider) {
@@ -78,10 +92,11 @@ function connectSub(p: Provider) {
       account: required(
         opt.string({ label: { en: 'Account id', ar: 'معرّف الحساب' }, description: help.account, maxLength: 100 }),
       ),
-      token: required(opt.secret({ label: { en: 'Token', ar: 'الرمز' }, description: help.token, maxLength: 4000 })),
+      token: opt.secret({ label: { en: 'Token', ar: 'الرمز' }, description: help.token, maxLength: 4000 }),
     },
     async handler({ account, token }, ctx) {
-      return connect(p, provider, account, token, ctx);
+      if (token) return connect(p, provider, account, token, ctx);
+      return connectButton(p, provider, account, ctx);
     },
   });
 }
@@ -123,6 +138,45 @@ async function connect(p: Provider, provider: ProviderId, account: string, token
   }
 }
 
+/**
+ * No token typed: the Connect button (OAuth), a link for this person alone, or what the server
+ * must set first; pasting a token keeps working either way.
+ */
+async function connectButton(p: Provider, provider: ProviderId, account: string, ctx: Context) {
+  const t = ctx.t(m);
+  const o = ctx.t(oauthText);
+  if (!p.oauth) throw new UserError(t.tokenNeeded({ provider: p.name }));
+  const parsed = p.connect.accountId ? p.connect.accountId.schema.safeParse(account) : { success: true, data: account };
+  if (!parsed.success || parsed.data === undefined) {
+    throw new UserError(pick(p.connect.accountId?.invalid ?? { en: '', ar: '' }, ctx.locale));
+  }
+  const begun = await ctx.services.oauth.begin(ctx.workspace, ctx.member, provider, parsed.data);
+  if (begun.kind === 'not-ready') {
+    return reply(
+      undefined,
+      [
+        text(o.notReady({ provider: p.name, variables: begun.variables.join(', ') })),
+        context(o.pasteInstead({ provider })),
+      ],
+      { tone: 'warning', ephemeral: true },
+    );
+  }
+  return reply(
+    undefined,
+    [
+      text(
+        o.connectWhat({
+          provider: p.name,
+          account: parsed.data,
+          minutes: count(STATE_MINUTES, 'minute', ctx.locale),
+        }),
+      ),
+      actions([{ id: 'connect.link', label: o.connectButton, url: begun.url, style: 'primary' }]),
+    ],
+    { ephemeral: true },
+  );
+}
+
 /** A service that quotes the token back in an error must not make us echo it. */
 /** The provider's reason without the token typed, nor anything else token-shaped (a token typed as the account). */
 function redact(message: string, token: string): string {
@@ -143,22 +197,31 @@ export default defineCommand({
       async handler(_input, ctx) {
         const t = ctx.t(m);
         const rows = await ctx.services.integrations.list(ctx.workspace.id);
+        const o = ctx.t(oauthText);
         const health = (s: string) => (s === 'ok' ? t.ok : s === 'reauth' ? t.reauth : t.error);
+        // A token the bot renews shows as such; one it cannot renew shows the day it lapses.
+        const expiry = (r: (typeof rows)[number]) =>
+          !r.expiresAt
+            ? ''
+            : ctx.services.integrations.refreshTokenOf(r)
+              ? o.renewed
+              : o.expiresOn({ date: writtenDate(r.expiresAt, ctx.timezone, ctx.locale) });
         const lines = PROVIDERS.flatMap((p) => {
           const mine = rows.filter((r) => r.provider === p.id);
-          if (mine.length === 0) return [[iso(p.name), '-', t.notConnected, '', '']];
+          if (mine.length === 0) return [[iso(p.name), '-', t.notConnected, '', '', '']];
           return mine.map((r) => [
             iso(p.name),
             iso(r.accountId),
             health(r.status),
             r.statusMessage ?? '',
+            expiry(r),
             iso(formatLocal(r.updatedAt, ctx.timezone)),
           ]);
         });
         return reply(
           t.statusTitle,
           [
-            table([t.provider, t.account, t.health, t.detail, t.since], lines),
+            table([t.provider, t.account, t.health, t.detail, t.expires, t.since], lines),
             context(t.reminderAlways),
             context(t.howTo),
           ],
@@ -167,5 +230,17 @@ export default defineCommand({
       },
     }),
     ...Object.fromEntries(PROVIDERS.map((p) => [p.id, connectSub(p)])),
+  },
+  actions: {
+    /** The Reconnect button of a lapse notice: a fresh Connect link for whoever pressed it. */
+    reconnect: action({
+      payload: reconnectPayload,
+      allow: ['admin'],
+      handler: ({ provider, account }, ctx) => {
+        const p = providerById(provider);
+        if (!p || !isProviderId(provider)) throw new UserError(ctx.t(m).howTo);
+        return connectButton(p, provider, account, ctx);
+      },
+    }),
   },
 });

@@ -7,7 +7,8 @@
  * - `publish`: a `Publisher` for one account, and the limits a post must meet to be accepted;
  * - `comments`: a `CommentSource` and `CommentReplier` for one account;
  * - `insights`: a `MetricSource`, the daily figures of one account;
- * - `tokenRefresh`: access tokens are renewed from a stored refresh token.
+ * - `tokenRefresh`: access tokens are renewed from a stored refresh token;
+ * - `oauth`: the account can be connected with a Connect button (OAuth 2.0 authorization code).
  *
  * Features never decide by network name: they ask the registry which providers have a capability
  * and call it. Credentials are opened only in src/workspace/integrations.ts, which hands each
@@ -20,6 +21,7 @@ import type { SafeFetch } from '../src/net/safe-fetch.js';
 import type { CommentReplier, CommentSource, KnownPost } from './comments.js';
 import type { GoogleOAuth } from './google/oauth.js';
 import type { InsightsJob, InsightsResult } from './insights.js';
+import type { OAuthSpec } from './oauth.js';
 import type { Publisher } from './publisher.js';
 
 /** The API bases a provider's clients use; every one comes from config, so tests point them at fakes. */
@@ -173,9 +175,10 @@ export interface Provider<C = unknown> {
   readonly comments?: CommentsCapability<C>;
   readonly insights?: MetricSource<C>;
   readonly tokenRefresh?: TokenRefresh;
+  readonly oauth?: OAuthSpec;
 }
 
-export type Capability = 'publish' | 'comments' | 'insights' | 'tokenRefresh';
+export type Capability = 'publish' | 'comments' | 'insights' | 'tokenRefresh' | 'oauth';
 
 /** A provider known to have capability `K`. */
 export type With<K extends Capability> = Provider & { readonly [P in K]-?: NonNullable<Provider[P]> };

@@ -83,11 +83,23 @@ const schema = z.object({
   GOOGLE_CLIENT_ID: optionalString,
   GOOGLE_CLIENT_SECRET: optionalString,
   GOOGLE_OAUTH_URL: baseUrl('https://oauth2.googleapis.com'),
+  GOOGLE_AUTHORIZE_URL: baseUrl('https://accounts.google.com/o/oauth2/v2/auth'),
   GA4_API_URL: baseUrl('https://analyticsdata.googleapis.com'),
   MAILCHIMP_API_URL: optionalUrl,
   LINKEDIN_API_URL: baseUrl('https://api.linkedin.com'),
   X_API_URL: baseUrl('https://api.x.com'),
   TIKTOK_API_URL: baseUrl('https://open.tiktokapis.com'),
+  /** The bot's own public address (https://bot.example.com): the Connect button and OAuth callbacks use it. */
+  PUBLIC_URL: optionalUrl.transform((v) => v?.replace(/\/+$/, '')),
+  LINKEDIN_CLIENT_ID: optionalString,
+  LINKEDIN_CLIENT_SECRET: optionalString,
+  LINKEDIN_OAUTH_URL: baseUrl('https://www.linkedin.com/oauth/v2'),
+  X_CLIENT_ID: optionalString,
+  X_CLIENT_SECRET: optionalString,
+  X_AUTHORIZE_URL: baseUrl('https://x.com/i/oauth2/authorize'),
+  TIKTOK_CLIENT_KEY: optionalString,
+  TIKTOK_CLIENT_SECRET: optionalString,
+  TIKTOK_AUTHORIZE_URL: baseUrl('https://www.tiktok.com/v2/auth/authorize/'),
   // LinkedIn keeps each monthly version for about a year and has no default: bump it as they sunset.
   LINKEDIN_VERSION: z
     .string()
@@ -154,6 +166,9 @@ export const SECRET_VARIABLES = [
   'META_APP_SECRET',
   'META_VERIFY_TOKEN',
   'GOOGLE_CLIENT_SECRET',
+  'LINKEDIN_CLIENT_SECRET',
+  'X_CLIENT_SECRET',
+  'TIKTOK_CLIENT_SECRET',
   'ENCRYPTION_KEY',
   'WEBHOOK_SECRET',
 ] as const;
@@ -175,6 +190,17 @@ function missingPartners(env: NodeJS.ProcessEnv): string[] {
     problems.push(
       '  GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET: set both (the OAuth client that refreshes YouTube and GA4 tokens)',
     );
+  }
+  if (has('LINKEDIN_CLIENT_ID') !== has('LINKEDIN_CLIENT_SECRET')) {
+    problems.push(
+      '  LINKEDIN_CLIENT_ID, LINKEDIN_CLIENT_SECRET: set both (the LinkedIn app behind the Connect button)',
+    );
+  }
+  if (has('TIKTOK_CLIENT_KEY') !== has('TIKTOK_CLIENT_SECRET')) {
+    problems.push('  TIKTOK_CLIENT_KEY, TIKTOK_CLIENT_SECRET: set both (the TikTok app behind the Connect button)');
+  }
+  if (has('X_CLIENT_SECRET') && !has('X_CLIENT_ID')) {
+    problems.push('  X_CLIENT_ID: required with X_CLIENT_SECRET');
   }
   return problems;
 }

@@ -40,6 +40,7 @@ import type { Services } from './services.js';
 import { AuditService } from './workspace/audit.js';
 import { BrandService } from './workspace/brand-profiles.js';
 import { IntegrationService } from './workspace/integrations.js';
+import { OAuthConnectService } from './workspace/oauth/connect.js';
 import { Secrets } from './workspace/secrets.js';
 import { WorkspaceService } from './workspace/workspaces.js';
 
@@ -89,6 +90,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   const outbound = new SafeFetch({ allow: new AllowList(o.config.OUTBOUND_ALLOW_HOSTS) });
   const audit = new AuditService(db.prisma);
   const seo = new SeoService(outbound);
+  const integrations = new IntegrationService(db.prisma, secrets, o.config, clock, outbound);
   const services: Services = {
     db: db.prisma,
     config: o.config,
@@ -118,7 +120,16 @@ export async function createApp(o: AppOptions): Promise<App> {
     }),
     replyDrafter: llm ? new LlmReplyDrafter(llm, new TemplateReplyDrafter(), o.log) : new TemplateReplyDrafter(),
     scheduler: new SchedulerService(db.prisma),
-    integrations: new IntegrationService(db.prisma, secrets, o.config, clock, outbound),
+    integrations,
+    oauth: new OAuthConnectService({
+      db: db.prisma,
+      config: o.config,
+      clock,
+      integrations,
+      notifier: o.notifier ?? notifier,
+      audit,
+      log: o.log,
+    }),
     metrics: new MetricsService(db.prisma),
     reports: new ReportService(db.prisma, db.kind),
     outbound,

@@ -19,6 +19,7 @@ import type { SeoWatchService } from './search/watch.js';
 import type { AuditService } from './workspace/audit.js';
 import type { BrandService } from './workspace/brand-profiles.js';
 import type { IntegrationService } from './workspace/integrations.js';
+import type { OAuthConnectService } from './workspace/oauth/connect.js';
 import type { WorkspaceService } from './workspace/workspaces.js';
 
 /** Everything a command handler may use, built once in main.ts. */
@@ -43,6 +44,8 @@ export interface Services {
   replyDrafter: ReplyDrafter;
   scheduler: SchedulerService;
   integrations: IntegrationService;
+  /** The Connect button: OAuth links, their callbacks (src/workspace/oauth/). */
+  oauth: OAuthConnectService;
   metrics: MetricsService;
   reports: ReportService;
   /** The only way to fetch a URL a user typed (private addresses refused, limits enforced). */

@@ -5,7 +5,7 @@
  * Metrics are pulled once a day, so a property is connected with a Google refresh token only.
  */
 import { iso } from '../../src/core/i18n.js';
-import { isGoogleRefreshToken } from '../google/oauth.js';
+import { googleOAuthSpec, isGoogleRefreshToken } from '../google/oauth.js';
 import type { Provider } from '../provider.js';
 import { fetchDailyUx, type Ga4Credentials, ga4Credentials, ga4PropertyId, verifyGa4 } from './report.js';
 
@@ -47,6 +47,7 @@ export const ga4 = {
       return { credentials, name };
     },
   },
+  oauth: googleOAuthSpec(['https://www.googleapis.com/auth/analytics.readonly']),
   tokenRefresh: {
     via: 'google-oauth',
     isRefreshToken: isGoogleRefreshToken,

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { classifyStatus, type HttpCall, type HttpResponse, joinUrl, parseJson, send } from '../http.js';
+import type { OAuthSpec } from '../oauth.js';
 import { PublishError } from '../publisher.js';
 
 /**
@@ -143,4 +144,28 @@ export async function sendAuthorized(tokens: TokenSource, call: HttpCall): Promi
 
 function withBearer(call: HttpCall, token: string): HttpCall {
   return { ...call, headers: { ...call.headers, authorization: `Bearer ${token}` } };
+}
+
+/**
+ * The Connect button for a Google API (YouTube, GA4): the web-server flow with PKCE, asking for
+ * offline access and the consent screen so Google returns a refresh token every time (without
+ * `prompt=consent` a second connect gets none). The refresh token is what /connect keeps.
+ */
+export function googleOAuthSpec(scopes: readonly string[]): OAuthSpec {
+  return {
+    clientVariables: ['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET'],
+    client: (c) =>
+      c.GOOGLE_CLIENT_ID && c.GOOGLE_CLIENT_SECRET
+        ? { id: c.GOOGLE_CLIENT_ID, secret: c.GOOGLE_CLIENT_SECRET }
+        : undefined,
+    authorizeUrl: (c) => c.GOOGLE_AUTHORIZE_URL,
+    tokenUrl: (c) => joinUrl(c.GOOGLE_OAUTH_URL, 'token'),
+    scopes,
+    needed: scopes,
+    scopeSeparator: ' ',
+    pkce: true,
+    clientAuth: 'body',
+    authorizeParams: { access_type: 'offline', prompt: 'consent', include_granted_scopes: 'true' },
+    connectWith: 'refresh',
+  };
 }

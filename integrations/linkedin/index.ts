@@ -5,6 +5,7 @@
  * page; LinkedIn's tokens last 60 days and are not refreshed here (docs/networks/linkedin.md).
  */
 import { z } from 'zod';
+import { joinUrl } from '../http.js';
 import type { MediaLimits } from '../media.js';
 import type { Provider, ProviderDeps } from '../provider.js';
 import {
@@ -58,6 +59,23 @@ export const linkedin = {
       const credentials = linkedinCredentials.parse({ organizationId: input.accountId, token: input.token });
       return { credentials, name: await verifyLinkedIn(apiOf(deps), credentials) };
     },
+  },
+  // LinkedIn's web flow authenticates with the client secret; PKCE is for its native apps only.
+  // Refresh tokens come back only to apps LinkedIn approved for them (docs/networks/linkedin.md).
+  oauth: {
+    clientVariables: ['LINKEDIN_CLIENT_ID', 'LINKEDIN_CLIENT_SECRET'],
+    client: (c) =>
+      c.LINKEDIN_CLIENT_ID && c.LINKEDIN_CLIENT_SECRET
+        ? { id: c.LINKEDIN_CLIENT_ID, secret: c.LINKEDIN_CLIENT_SECRET }
+        : undefined,
+    authorizeUrl: (c) => joinUrl(c.LINKEDIN_OAUTH_URL, 'authorization'),
+    tokenUrl: (c) => joinUrl(c.LINKEDIN_OAUTH_URL, 'accessToken'),
+    scopes: ['w_organization_social', 'r_organization_social', 'rw_organization_admin'],
+    needed: ['w_organization_social', 'r_organization_social'],
+    scopeSeparator: ' ',
+    pkce: false,
+    clientAuth: 'body',
+    connectWith: 'access',
   },
   publish: {
     create: (creds, deps) => new LinkedInPublisher(apiOf(deps), creds, deps.outbound, MEDIA_LIMITS, deps.now),

@@ -4,6 +4,7 @@
  * token that has `video.publish` (docs/networks/tiktok.md).
  */
 import { z } from 'zod';
+import { joinUrl } from '../http.js';
 import type { Provider } from '../provider.js';
 import { type TiktokCredentials, TiktokPublisher, tiktokCredentials, verifyTiktok } from './publisher.js';
 
@@ -38,6 +39,24 @@ export const tiktok = {
       const credentials = tiktokCredentials.parse({ openId: who.openId, username: who.username, token: input.token });
       return { credentials, name: who.name };
     },
+  },
+  // Login Kit for Web: the client key and secret, scopes joined with commas, no PKCE (that is for
+  // its desktop and mobile kits). Access tokens last a day; refresh tokens a year.
+  oauth: {
+    clientVariables: ['TIKTOK_CLIENT_KEY', 'TIKTOK_CLIENT_SECRET'],
+    client: (c) =>
+      c.TIKTOK_CLIENT_KEY && c.TIKTOK_CLIENT_SECRET
+        ? { id: c.TIKTOK_CLIENT_KEY, secret: c.TIKTOK_CLIENT_SECRET }
+        : undefined,
+    authorizeUrl: (c) => c.TIKTOK_AUTHORIZE_URL,
+    tokenUrl: (c) => joinUrl(c.TIKTOK_API_URL, 'v2/oauth/token/'),
+    scopes: ['user.info.basic', 'video.publish'],
+    needed: ['user.info.basic', 'video.publish'],
+    scopeSeparator: ',',
+    pkce: false,
+    clientAuth: 'body',
+    clientIdParam: 'client_key',
+    connectWith: 'access',
   },
   publish: {
     create: (creds, deps) => new TiktokPublisher(deps.config.TIKTOK_API_URL, creds, deps.now),

@@ -4,6 +4,7 @@
  * 2.0 access token (docs/networks/x.md). Lengths are weighed the way X weighs them (weight.ts).
  */
 import { z } from 'zod';
+import { joinUrl } from '../http.js';
 import type { MediaLimits } from '../media.js';
 import type { Provider } from '../provider.js';
 import { verifyX, type XCredentials, XPublisher, xCredentials } from './publisher.js';
@@ -45,6 +46,20 @@ export const x = {
       const credentials = xCredentials.parse({ userId: who.userId, username: who.username, token: input.token });
       return { credentials, name: who.name };
     },
+  },
+  // X requires PKCE; offline.access brings a refresh token (access tokens last two hours).
+  oauth: {
+    clientVariables: ['X_CLIENT_ID', 'X_CLIENT_SECRET'],
+    client: (c) =>
+      c.X_CLIENT_ID ? { id: c.X_CLIENT_ID, ...(c.X_CLIENT_SECRET ? { secret: c.X_CLIENT_SECRET } : {}) } : undefined,
+    authorizeUrl: (c) => c.X_AUTHORIZE_URL,
+    tokenUrl: (c) => joinUrl(c.X_API_URL, '2/oauth2/token'),
+    scopes: ['tweet.read', 'tweet.write', 'users.read', 'media.write', 'offline.access'],
+    needed: ['tweet.read', 'tweet.write', 'users.read', 'media.write'],
+    scopeSeparator: ' ',
+    pkce: true,
+    clientAuth: 'basic',
+    connectWith: 'access',
   },
   publish: {
     create: (creds, deps) => new XPublisher(deps.config.X_API_URL, creds, deps.outbound, MEDIA_LIMITS, deps.now),

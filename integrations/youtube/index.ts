@@ -4,7 +4,7 @@
  * (access tokens renewed through GOOGLE_CLIENT_ID/SECRET) or, for an hour, with an access token.
  */
 import { iso } from '../../src/core/i18n.js';
-import { fixedToken, isGoogleRefreshToken, type TokenSource } from '../google/oauth.js';
+import { fixedToken, googleOAuthSpec, isGoogleRefreshToken, type TokenSource } from '../google/oauth.js';
 import type { MediaLimits } from '../media.js';
 import type { Provider, ProviderDeps } from '../provider.js';
 import { YoutubeComments } from './comments.js';
@@ -40,6 +40,11 @@ export const youtube = {
       return { credentials, name };
     },
   },
+  // Uploads, then reading and answering comments.
+  oauth: googleOAuthSpec([
+    'https://www.googleapis.com/auth/youtube.upload',
+    'https://www.googleapis.com/auth/youtube.force-ssl',
+  ]),
   tokenRefresh: {
     via: 'google-oauth',
     isRefreshToken: isGoogleRefreshToken,

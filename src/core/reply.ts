@@ -10,6 +10,11 @@ export interface Action {
   /** Opaque to adapters; the router checks it before use (never trusted as sent). */
   payload?: string;
   style?: 'primary' | 'danger';
+  /**
+   * A link button: it opens this address in the browser instead of coming back to the bot (Slack
+   * URL button, Discord link button, the address printed in the console). `id` then only names it.
+   */
+  url?: string;
 }
 
 export type Block =
@@ -90,9 +95,9 @@ export function reply(title: string | undefined, blocks: Block[], extra: Omit<Re
   return { ...(title === undefined ? {} : { title }), blocks, ...extra };
 }
 
-/** Every action button in a reply, in reading order (the console numbers them). */
+/** Every action button in a reply, in reading order (the console numbers them); link buttons are not pressed. */
 export function actionsOf(r: Reply): Action[] {
-  return r.blocks.flatMap((b) => (b.kind === 'actions' ? b.actions : []));
+  return r.blocks.flatMap((b) => (b.kind === 'actions' ? b.actions.filter((a) => a.url === undefined) : []));
 }
 
 /** The same reply with every piece of text passed through `f` (labels, cells, buttons, alt texts). */

@@ -30,6 +30,21 @@ export function isCommentProvider(value: string): value is CommentingId {
 
 export type IntegrationStatus = 'ok' | 'error' | 'reauth';
 
+/** What an OAuth grant adds to a connection: a refresh token, when the token lapses, the scopes. */
+export interface GrantInfo {
+  /** Kept sealed beside the credentials, for the upkeep job to renew the access token. */
+  refreshToken?: string;
+  expiresAt?: Date;
+  scopes?: readonly string[];
+}
+
+/**
+ * The sealed credentials' key for a refresh token the bot renews access tokens with (X, TikTok,
+ * LinkedIn's approved apps); provider schemas ignore it. Those providers keep the access token in
+ * `token`. Google's refresh token is the provider's own `refreshToken` instead.
+ */
+const REFRESH_KEY = 'oauthRefresh';
+
 /**
  * An access token was pasted for a network whose token must be refreshable (GA4: it would expire
  * before the first daily pull). /connect answers with the provider's `tokenRefresh` message.
@@ -68,14 +83,22 @@ export class IntegrationService {
    * Checks the token against the provider, then stores it sealed. Returns the account's display
    * name. Throws PublishError (reauth for a refused token), NeedsRefreshToken, or Error with a reason.
    */
-  async connect(workspace: Workspace, provider: ProviderId, raw: ConnectInput): Promise<{ name: string }> {
+  async connect(
+    workspace: Workspace,
+    provider: ProviderId,
+    raw: ConnectInput,
+    grant: GrantInfo = {},
+  ): Promise<{ name: string }> {
     const p = this.provider(provider);
     const input = p.connect.accountId ? { ...raw, accountId: p.connect.accountId.schema.parse(raw.accountId) } : raw;
     const refresh = p.tokenRefresh;
     if (refresh?.accessToken.policy === 'refuse' && !refresh.isRefreshToken(input.token))
       throw new NeedsRefreshToken(p);
     const { credentials, name } = await p.connect.check(input, this.deps());
-    const sealed = this.secrets.seal(JSON.stringify(credentials));
+    const stored = grant.refreshToken ? { ...(credentials as object), [REFRESH_KEY]: grant.refreshToken } : credentials;
+    const sealed = this.secrets.seal(JSON.stringify(stored));
+    // A pasted token's lapse is unknown; a new connection starts with no lapse notice sent.
+    const lapse = { expiresAt: grant.expiresAt ?? null, scopes: grant.scopes?.join(' ') ?? null, expiryNotice: null };
     await this.db.integration.upsert({
       where: { workspaceId_provider_accountId: { workspaceId: workspace.id, provider, accountId: input.accountId } },
       create: {
@@ -85,8 +108,9 @@ export class IntegrationService {
         credentials: sealed,
         status: 'ok',
         statusMessage: name,
+        ...lapse,
       },
-      update: { credentials: sealed, status: 'ok', statusMessage: name, lastSyncAt: this.clock.now() },
+      update: { credentials: sealed, status: 'ok', statusMessage: name, lastSyncAt: this.clock.now(), ...lapse },
     });
     return { name };
   }
@@ -149,6 +173,14 @@ export class IntegrationService {
     });
   }
 
+  /** The network refused to renew the token: only connecting again helps, so it is not tried again. */
+  async markRefreshRefused(integration: Integration, reason: string): Promise<void> {
+    await this.db.integration.updateMany({
+      where: { id: integration.id, workspaceId: integration.workspaceId },
+      data: { status: 'reauth', statusMessage: reason.slice(0, 300), expiresAt: null, expiryNotice: null },
+    });
+  }
+
   async markOk(integration: Integration): Promise<void> {
     if (integration.status === 'ok') return;
     await this.db.integration.updateMany({
@@ -192,6 +224,61 @@ export class IntegrationService {
       where: { id: integration.id, workspaceId: integration.workspaceId },
       data: { status, statusMessage: reason.slice(0, 300) },
     });
+  }
+
+  /** Accounts of every workspace whose token lapses before `before` (the upkeep jobs' work list). */
+  lapsingBefore(before: Date, statuses: readonly IntegrationStatus[] = ['ok']): Promise<Integration[]> {
+    return this.db.integration.findMany({
+      where: { status: { in: [...statuses] }, expiresAt: { not: null, lte: before } },
+      orderBy: [{ expiresAt: 'asc' }],
+    });
+  }
+
+  /** The refresh token the bot renews this account's access token with; undefined when there is none. */
+  refreshTokenOf(integration: Integration): string | undefined {
+    try {
+      const raw = this.openCredentials(integration) as Record<string, unknown>;
+      const token = raw[REFRESH_KEY];
+      return typeof token === 'string' ? token : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Stores a renewed access token (and the new refresh token, where the network rotates them). */
+  async storeRefreshed(integration: Integration, grant: GrantInfo & { accessToken: string }): Promise<void> {
+    const raw = this.openCredentials(integration) as Record<string, unknown>;
+    const next = {
+      ...raw,
+      token: grant.accessToken,
+      ...(grant.refreshToken ? { [REFRESH_KEY]: grant.refreshToken } : {}),
+    };
+    await this.db.integration.updateMany({
+      where: { id: integration.id, workspaceId: integration.workspaceId },
+      data: {
+        credentials: this.secrets.seal(JSON.stringify(next)),
+        // A token refused because it had lapsed works again; the error message goes with it.
+        ...(integration.status === 'ok' ? {} : { status: 'ok', statusMessage: null }),
+        expiresAt: grant.expiresAt ?? null,
+        expiryNotice: null,
+        lastSyncAt: this.clock.now(),
+        ...(grant.scopes ? { scopes: grant.scopes.join(' ') } : {}),
+      },
+    });
+  }
+
+  /**
+   * Records that a lapse notice is sent, once: true for the one caller that moved the mark (another
+   * replica, or an earlier run, that sent it leaves false). The 1-day notice follows the 7-day one
+   * or replaces it when the 7-day window was missed; a reconnect (new expiresAt) clears the mark.
+   */
+  async claimExpiryNotice(integration: Integration, notice: '7d' | '1d'): Promise<boolean> {
+    const before = notice === '7d' ? [{ expiryNotice: null }] : [{ expiryNotice: null }, { expiryNotice: '7d' }];
+    const r = await this.db.integration.updateMany({
+      where: { id: integration.id, expiresAt: integration.expiresAt, OR: before },
+      data: { expiryNotice: notice },
+    });
+    return r.count === 1;
   }
 
   /** What a provider's clients are built with; read at each call (tests change the comment timeout). */

@@ -584,10 +584,20 @@ export function messageProblem(body: unknown, files: number) {
   const rows = b.components ?? [];
   if (rows.length > 5) return invalidForm('components', 'BASE_TYPE_MAX_LENGTH');
   for (const row of rows) {
-    const buttons = (row.components ?? []) as Array<{ custom_id?: string; label?: string }>;
+    const buttons = (row.components ?? []) as Array<{
+      custom_id?: string;
+      label?: string;
+      style?: number;
+      url?: string;
+    }>;
     if (buttons.length < 1 || buttons.length > 5) return invalidForm('components.components', 'BASE_TYPE_BAD_LENGTH');
     for (const btn of buttons) {
-      if (!btn.custom_id || btn.custom_id.length > 100)
+      // A link button (style 5) has a url and no custom_id; every other button the reverse.
+      if (btn.style === 5) {
+        if (!btn.url || btn.url.length > 512 || btn.custom_id !== undefined)
+          return invalidForm('components.url', 'BUTTON_COMPONENT_INVALID_URL');
+      } else if (btn.url !== undefined) return invalidForm('components.url', 'BUTTON_COMPONENT_URL_NOT_ALLOWED');
+      else if (!btn.custom_id || btn.custom_id.length > 100)
         return invalidForm('components.custom_id', 'BASE_TYPE_BAD_LENGTH');
       if ((btn.label ?? '').length > 80) return invalidForm('components.label', 'BASE_TYPE_MAX_LENGTH');
     }

@@ -42,6 +42,8 @@ const fail = (status: number, code: string, message: string) => answer(status, {
 
 export class FakeTiktok {
   readonly server = new FakeServer((req) => this.handle(req));
+  /** POST /v2/oauth/token/ lives on the API host; the fake authorization server (oauth.ts) answers it. */
+  oauthToken: ((req: FakeRequest) => FakeResponse) | undefined;
   readonly publishes: FakePublish[] = [];
   /** URL prefixes the app verified (TikTok pulls media only from these). */
   readonly verifiedPrefixes: string[] = [];
@@ -83,6 +85,7 @@ export class FakeTiktok {
   }
 
   private handle(req: FakeRequest): FakeResponse {
+    if (req.path === '/v2/oauth/token/' && this.oauthToken) return this.oauthToken(req);
     if (req.method === 'GET' && req.path.startsWith('/media/')) {
       const f = this.files.get(req.path.slice('/media/'.length));
       return f ? { status: 200, body: f, headers: { 'content-type': 'video/mp4' } } : { status: 404 };

@@ -50,6 +50,8 @@ const isImage = (b: Buffer) =>
 
 export class FakeX {
   readonly server = new FakeServer((req) => this.handle(req));
+  /** POST /2/oauth2/token lives on the API host; the fake authorization server (oauth.ts) answers it. */
+  oauthToken: ((req: FakeRequest) => FakeResponse) | undefined;
   readonly posts: FakeXPost[] = [];
   readonly media = new Map<string, { owner: string; bytes: number }>();
   private readonly tokens = new Map<string, Account>();
@@ -95,6 +97,7 @@ export class FakeX {
       const f = this.files.get(req.path.slice('/media/'.length));
       return f ? { status: 200, body: f.bytes, headers: { 'content-type': f.type } } : { status: 404 };
     }
+    if (req.path === '/2/oauth2/token' && this.oauthToken) return this.oauthToken(req);
     const auth = req.headers.authorization;
     const account = typeof auth === 'string' && auth.startsWith('Bearer ') ? this.tokens.get(auth.slice(7)) : undefined;
     if (!account) return problem(401, 'Unauthorized', 'Unauthorized');

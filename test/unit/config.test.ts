@@ -78,6 +78,35 @@ describe('loadConfig', () => {
     expect(message).not.toContain('plugh');
   });
 
+  it('Connect button settings: PUBLIC_URL without its trailing slash, app credentials in pairs, secrets never echoed', () => {
+    const none = loadConfig({});
+    expect(none.PUBLIC_URL).toBeUndefined();
+    expect(none.LINKEDIN_OAUTH_URL).toBe('https://www.linkedin.com/oauth/v2');
+    expect(none.X_AUTHORIZE_URL).toBe('https://x.com/i/oauth2/authorize');
+    expect(loadConfig({ PUBLIC_URL: 'https://bot.example.com/' }).PUBLIC_URL).toBe('https://bot.example.com');
+    // X allows a public client: an id without a secret.
+    expect(loadConfig({ X_CLIENT_ID: 'x-id' }).X_CLIENT_SECRET).toBeUndefined();
+    for (const name of ['LINKEDIN_CLIENT_SECRET', 'X_CLIENT_SECRET', 'TIKTOK_CLIENT_SECRET']) {
+      expect(SECRET_VARIABLES).toContain(name);
+    }
+    let message = '';
+    try {
+      loadConfig({
+        PUBLIC_URL: 'bot.example.com',
+        LINKEDIN_CLIENT_SECRET: 'li-plugh',
+        TIKTOK_CLIENT_KEY: 'tt-key',
+        X_CLIENT_SECRET: 'x-plugh',
+      });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toContain('PUBLIC_URL: expected an http:// or https:// URL');
+    expect(message).toContain('LINKEDIN_CLIENT_ID, LINKEDIN_CLIENT_SECRET: set both');
+    expect(message).toContain('TIKTOK_CLIENT_KEY, TIKTOK_CLIENT_SECRET: set both');
+    expect(message).toContain('X_CLIENT_ID: required with X_CLIENT_SECRET');
+    expect(message).not.toContain('plugh');
+  });
+
   it('splits OUTBOUND_ALLOW_HOSTS into hosts and CIDRs', () => {
     expect(
       loadConfig({ OUTBOUND_ALLOW_HOSTS: ' 127.0.0.1, intranet.local ,10.0.0.0/8,' }).OUTBOUND_ALLOW_HOSTS,

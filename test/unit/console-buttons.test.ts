@@ -42,3 +42,20 @@ describe('console buttons', () => {
     expect(await app.services.db.sentimentFeedback.count({ where: { commentId: r.comment.id } })).toBe(1);
   });
 });
+
+describe('console link buttons', () => {
+  it('prints a link button as its address, unnumbered, and numbers only the buttons that can be pressed', async () => {
+    const { renderText } = await import('../../src/adapters/console/render.js');
+    const { actions, actionsOf, reply } = await import('../../src/core/reply.js');
+    const r = reply(undefined, [
+      actions([
+        { id: 'connect.link', label: 'Connect', url: 'https://bot.example/oauth/x/start?state=abc' },
+        { id: 'x.retry', label: 'Retry', payload: '1' },
+      ]),
+    ]);
+    const shown = renderText(r);
+    expect(shown).toContain('Connect: https://bot.example/oauth/x/start?state=abc');
+    expect(shown).toContain('[1] Retry');
+    expect(actionsOf(r).map((a) => a.id)).toEqual(['x.retry']);
+  });
+});

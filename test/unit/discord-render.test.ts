@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   clip,
   customId,
+  type DiscordMessage,
   ELLIPSIS,
   forRest,
   LIMITS,
@@ -24,6 +25,10 @@ const chars = (embeds: APIEmbed[]) =>
   );
 
 /** The fake applies Discord's own checks: a rendered message must pass them. */
+/** A button's custom id, or the address of a link button. */
+const idOf = (c: DiscordMessage['components'][number]['components'][number] | undefined) =>
+  c === undefined ? undefined : 'custom_id' in c ? c.custom_id : c.url;
+
 function expectAccepted(r: Reply) {
   const m = renderMessage(r);
   expect(messageProblem(forRest(m).body, m.files.length)).toBeUndefined();
@@ -31,6 +36,26 @@ function expectAccepted(r: Reply) {
 }
 
 describe('Reply -> Discord message', () => {
+  it('renders a link button as style 5 with its address and no custom id', () => {
+    const m = expectAccepted({
+      blocks: [
+        {
+          kind: 'actions',
+          actions: [
+            { id: 'connect.link', label: 'Connect', url: 'https://bot.example/oauth/x/start?state=abc' },
+            { id: 'x.b', label: 'B', payload: '1' },
+          ],
+        },
+      ],
+    });
+    expect(m.components[0]?.components[0]).toMatchObject({
+      style: 5,
+      url: 'https://bot.example/oauth/x/start?state=abc',
+    });
+    expect(m.components[0]?.components[0]).not.toHaveProperty('custom_id');
+    expect(idOf(m.components[0]?.components[1])).toBe('x.b|1');
+  });
+
   it('renders title, tone, text, fields, list, table and context into one embed', () => {
     const m = expectAccepted({
       title: 'Report',
@@ -116,7 +141,7 @@ describe('Reply -> Discord message', () => {
     });
     expect(m.components).toHaveLength(LIMITS.rows);
     for (const row of m.components) expect(row.components.length).toBeLessThanOrEqual(LIMITS.buttonsPerRow);
-    expect(m.components[0]?.components[0]?.custom_id).toBe('x.b0|0');
+    expect(idOf(m.components[0]?.components[0])).toBe('x.b0|0');
     expect(m.dropped).toEqual(['x.long']);
     expect(m.embeds.at(-1)?.footer?.text).toBe(ELLIPSIS);
   });
@@ -130,7 +155,7 @@ describe('Reply -> Discord message', () => {
         { kind: 'actions', actions: group(['notnegative', 'correct']) },
       ],
     });
-    expect(m.components.map((row) => row.components.map((c) => c.custom_id))).toEqual([
+    expect(m.components.map((row) => row.components.map(idOf))).toEqual([
       ['alerts.send|7', 'alerts.edit|7', 'alerts.handle|7', 'alerts.assign|7', 'alerts.ignore|7'],
       ['alerts.notnegative|7', 'alerts.correct|7'],
     ]);

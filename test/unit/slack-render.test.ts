@@ -133,3 +133,15 @@ describe('Slack renderer', () => {
     expect(f.text.endsWith('…')).toBe(true);
   });
 });
+
+describe('Slack link buttons', () => {
+  it('renders a link button as a URL button that keeps its address', () => {
+    const url = 'https://bot.example/oauth/linkedin/start?state=abc';
+    const out = renderReply(
+      reply(undefined, [actions([{ id: 'connect.link', label: 'Connect', url, style: 'primary' }])]),
+    );
+    const blocks = out.messages[0]?.blocks ?? [];
+    const button = blocks.flatMap((b) => ('elements' in b ? (b.elements as unknown[]) : []))[0];
+    expect(button).toMatchObject({ type: 'button', action_id: 'connect.link', url, style: 'primary' });
+  });
+});

@@ -44,7 +44,8 @@ function renderBlock(b: Block, nextButton: () => number): string {
     case 'file':
       return `  [file: ${b.filename}]`;
     case 'actions':
-      return `  ${b.actions.map((a) => `[${nextButton()}] ${a.label}`).join('   ')}`;
+      // A link cannot be opened from the terminal: its address is printed to copy into a browser.
+      return `  ${b.actions.map((a) => (a.url ? `${a.label}: ${a.url}` : `[${nextButton()}] ${a.label}`)).join('   ')}`;
   }
 }
 

@@ -6,6 +6,7 @@
 import {
   type APIActionRowComponent,
   type APIButtonComponentWithCustomId,
+  type APIButtonComponentWithURL,
   type APIEmbed,
   type APIEmbedField,
   type APIModalInteractionResponseCallbackData,
@@ -31,6 +32,8 @@ export const LIMITS = {
   rows: 5,
   customId: 100,
   buttonLabel: 80,
+  /** A link button's address. */
+  buttonUrl: 512,
 } as const;
 
 export const ELLIPSIS = '…';
@@ -47,7 +50,7 @@ export interface DiscordFile {
   data: Buffer;
 }
 
-export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
+export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId | APIButtonComponentWithURL>;
 
 export interface DiscordMessage {
   content?: string;
@@ -340,8 +343,20 @@ function buttonRows(groups: Action[][]): { rows: ButtonRow[]; dropped: string[];
   const dropped: string[] = [];
   const all: ButtonRow[] = [];
   for (const actions of groups) {
-    const buttons: APIButtonComponentWithCustomId[] = [];
+    const buttons: Array<APIButtonComponentWithCustomId | APIButtonComponentWithURL> = [];
     for (const a of actions) {
+      if (a.url) {
+        // A link button (style 5) opens the address and sends the bot nothing.
+        if (a.url.length > LIMITS.buttonUrl) dropped.push(a.id);
+        else
+          buttons.push({
+            type: ComponentType.Button,
+            style: ButtonStyle.Link,
+            url: a.url,
+            label: clip(a.label, LIMITS.buttonLabel),
+          });
+        continue;
+      }
       const id = customId(a);
       if (id.length > LIMITS.customId) {
         dropped.push(a.id);

@@ -207,6 +207,7 @@ function actionUnits(acts: Action[]): Unit[] {
         text: { type: 'plain_text' as const, text: clip(a.label, LIMITS.buttonText, false), emoji: true },
         ...(a.payload === undefined ? {} : { value: a.payload.slice(0, LIMITS.buttonValue) }),
         ...(a.style ? { style: a.style } : {}),
+        ...(a.url ? { url: a.url } : {}),
       };
     });
     units.push({

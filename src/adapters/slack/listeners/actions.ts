@@ -15,6 +15,8 @@ export function registerActions(d: ListenerDeps): void {
   d.app.action(/.+/, async ({ body, action, ack }) => {
     await ack();
     if (body.type !== 'block_actions' || action.type !== 'button' || !('action_id' in action)) return;
+    // A link button opened its address in the browser; Slack tells us of the click, which needs no answer.
+    if ('url' in action && action.url) return;
     d.queue.add('interactive', personOf(body.team?.id ?? body.user.team_id, body.user.id), () =>
       d.replies.safely(body.response_url, undefined, async () => {
         const teamId = teamIdOf(body.team?.id, body.user.team_id);
