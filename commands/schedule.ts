@@ -6,15 +6,8 @@ import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { actions, context, type Reply, reply, text } from '../src/core/reply.js';
 import { approvalButtons, calendar, channelName, postDetails, statusName } from '../src/publishing/schedule-view.js';
-import {
-  CHANNELS,
-  type Channel,
-  type Draft,
-  mediaFromUrl,
-  mediaOf,
-  type PostStatus,
-  WAITING,
-} from '../src/publishing/scheduler.js';
+import { CHANNELS, type Channel, type Draft, mediaOf, type PostStatus, WAITING } from '../src/publishing/scheduler.js';
+import { collectMedia, hasMedia } from './shared/media.js';
 import {
   applyToGroup,
   assertRules,
@@ -91,9 +84,13 @@ const textOpt = opt.text({
   description: { en: 'Caption, post text or email body', ar: 'التعليق أو نص المنشور أو نص الرسالة' },
   maxLength: 6000,
 });
-const mediaOpt = opt.url({
-  label: { en: 'Media URL', ar: 'رابط الوسائط' },
-  description: { en: 'A public https:// image or video', ar: 'رابط https:// عام لصورة أو فيديو' },
+const mediaOpt = opt.string({
+  label: { en: 'Media', ar: 'الوسائط' },
+  description: {
+    en: 'Public https:// image or video links (several separated by spaces); or attach the files to the message',
+    ar: 'روابط https:// عامة لصور أو فيديو (يُفصل بينها بمسافة)، أو أرفق الملفات بالرسالة',
+  },
+  maxLength: 2000,
 });
 const accountOpt = opt.string({
   label: { en: 'Account', ar: 'الحساب' },
@@ -253,7 +250,8 @@ export default defineCommand({
       async handler(input, ctx) {
         const t = ctx.t(m);
         const post = await findPost(ctx, input.id);
-        if (!input.when && input.text === undefined && !input.title && !input.media && !input.account)
+        const newMedia = hasMedia(input.media, ctx);
+        if (!input.when && input.text === undefined && !input.title && !newMedia && !input.account)
           throw new UserError(t.nothingToEdit);
         if (!WAITING.includes(post.status as PostStatus)) {
           throw new UserError(t.tooLate({ id: post.id, status: statusName(post.status, ctx) }));
@@ -262,7 +260,7 @@ export default defineCommand({
           channel: post.channel as Channel,
           content: input.text ?? post.content,
           title: input.title ?? post.title,
-          media: input.media ? [mediaFromUrl(input.media)] : mediaOf(post),
+          media: newMedia ? await collectMedia(input.media, ctx) : mediaOf(post),
           publishAt: input.when ? readWhen(input.when, ctx).utc : post.publishAt,
         };
         assertRules(draft, ctx);

@@ -13,6 +13,7 @@ import { count } from '../lib/plural.js';
 import { formatLocal, formatUtc, localDay, localTime, nextQuarterHour, type WhenProblem } from '../lib/when.js';
 import { channelLabel } from '../reporting/channel-names.js';
 import { preview } from './dispatcher.js';
+import { fileProblemText } from './media/rules.js';
 import { retryAction } from './publish-notices.js';
 import { type Channel, type Draft, mediaOf, postOptions, type RuleProblem, type ScheduledPost } from './scheduler.js';
 
@@ -300,6 +301,8 @@ function ruleProblemText(p: RuleProblem, d: Draft, v: Viewer): string {
       return t.tooManyHashtags({ max: p.max, got: p.got });
     case 'noFirstComment':
       return t.noFirstComment({ channel: channelName(p.channel, v) });
+    case 'file':
+      return fileProblemText(p.file, channelName(p.file.channel, v), v);
     case 'notQuarterHour': {
       const next = nextQuarterHour(d.publishAt);
       return t.notQuarterHour({ suggestion: `${formatLocal(next, v.timezone)} (${v.timezone})` });
