@@ -170,6 +170,8 @@ export default defineCommand({
       description: { en: 'Schedule a post', ar: 'جدولة منشور' },
       allow: ['manager', 'social'],
       pipe: 'text',
+      // Discord asks for files as options; Slack sends the files shared with the message (docs/media.md).
+      attachments: 4,
       examples: [
         {
           en: 'instagram tomorrow 9am media:https://example.com/cup.jpg | New cold brew is here #coffee',
@@ -239,6 +241,7 @@ export default defineCommand({
         { en: 'edit 12 | New caption', ar: 'edit 12 | نص جديد' },
         'edit 12 account:222',
       ],
+      attachments: 4,
       options: {
         id: postId(),
         when: whenOpt(false),
