@@ -87,8 +87,8 @@ const textOpt = opt.text({
 const mediaOpt = opt.string({
   label: { en: 'Media', ar: 'الوسائط' },
   description: {
-    en: 'Public https:// image or video links (several separated by spaces); or attach the files to the message',
-    ar: 'روابط https:// عامة لصور أو فيديو (يُفصل بينها بمسافة)، أو أرفق الملفات بالرسالة',
+    en: 'Public https:// image or video links, separated by spaces; or attach the files instead',
+    ar: 'روابط https:// عامة لصور أو فيديو تفصل بينها مسافات، أو أرفق الملفات بدلًا منها',
   },
   maxLength: 2000,
 });

@@ -18,8 +18,8 @@ import { mediaFromUrl } from '../../src/publishing/scheduler.js';
 const m = defineMessages(
   'media',
   {
-    notMedia: (p: { name: string; types: readonly string[] }) =>
-      `${p.name} is not a ${p.types.slice(0, -1).join(', ')} or ${p.types.at(-1)} file, whatever its name says, so it was not kept. Nothing was scheduled.`,
+    notMedia: (p: { name: string; types: string }) =>
+      `${p.name} is not a ${p.types} file, whatever its name says, so it was not kept. Nothing was scheduled.`,
     document: (p: { name: string }) =>
       `${p.name} is a PDF document, and no network here publishes documents yet: attach an image or a video. Nothing was scheduled.`,
     tooLarge: (p: { name: string; max: string }) =>
@@ -37,7 +37,7 @@ const m = defineMessages(
   },
   {
     notMedia: (p) =>
-      `الملف ${iso(p.name)} ليس بصيغة ${p.types.map((x) => iso(x)).join(' أو ')} مهما قال اسمه، فلم يُحفظ. لم يُجدول شيء.`,
+      `الملف ${iso(p.name)} ليس بصيغة ${p.types} مهما قال اسمه، فلم يُحفظ. لم يُجدول شيء.`,
     document: (p) =>
       `الملف ${iso(p.name)} مستند PDF، ولا تنشر أي شبكة هنا المستندات بعد: أرفق صورة أو فيديو. لم يُجدول شيء.`,
     tooLarge: (p) => `حجم ${iso(p.name)} أكبر من ${iso(p.max)} ميغابايت، وهو أقصى ما يحفظه البوت. لم يُجدول شيء.`,
@@ -101,7 +101,7 @@ function problemText(p: StoreProblem, ctx: Context): string {
   const t = ctx.t(m);
   switch (p.kind) {
     case 'notMedia':
-      return t.notMedia({ name: p.name, types: PUBLISHABLE_TYPES });
+      return t.notMedia({ name: p.name, types: orList(PUBLISHABLE_TYPES, ctx.locale) });
     case 'document':
       return t.document({ name: p.name });
     case 'tooLarge':
@@ -111,4 +111,10 @@ function problemText(p: StoreProblem, ctx: Context): string {
     case 'unreadable':
       return t.unreadable({ name: p.name });
   }
+}
+
+/** "JPEG, PNG or GIF" / «JPEG أو PNG أو GIF». */
+function orList(items: readonly string[], locale: 'en' | 'ar'): string {
+  if (locale === 'ar') return items.map((x) => iso(x)).join(' أو ');
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items.at(-1)}` : (items[0] ?? '');
 }
