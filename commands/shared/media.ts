@@ -36,8 +36,7 @@ const m = defineMessages(
     badLink: (p: { value: string }) => `"${p.value}" is not a link that can be read: use https://…`,
   },
   {
-    notMedia: (p) =>
-      `الملف ${iso(p.name)} ليس بصيغة ${p.types} مهما قال اسمه، فلم يُحفظ. لم يُجدول شيء.`,
+    notMedia: (p) => `الملف ${iso(p.name)} ليس بصيغة ${p.types} مهما قال اسمه، فلم يُحفظ. لم يُجدول شيء.`,
     document: (p) =>
       `الملف ${iso(p.name)} مستند PDF، ولا تنشر أي شبكة هنا المستندات بعد: أرفق صورة أو فيديو. لم يُجدول شيء.`,
     tooLarge: (p) => `حجم ${iso(p.name)} أكبر من ${iso(p.max)} ميغابايت، وهو أقصى ما يحفظه البوت. لم يُجدول شيء.`,

@@ -25,7 +25,6 @@ import {
   type Draft,
   FIRST_COMMENT_CHANNELS,
   limitsOf,
-  mediaFromUrl,
   mediaOf,
   type PostStatus,
   type ScheduledPost,

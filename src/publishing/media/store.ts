@@ -185,7 +185,6 @@ function mediaIds(media: unknown): string[] {
 
 /** A name for people: no folders, no control characters, at most 120 characters. */
 function cleanName(name: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed.
   const base = path
     .basename(name.replace(/\\/g, '/'))
     .replace(/[\u0000-\u001f\u007f]/g, '')
