@@ -14,6 +14,7 @@ import { consoleIdentity, runConsole } from '../../src/adapters/console/console.
 import type { Dispatcher } from '../../src/publishing/dispatcher.js';
 import { FakeMetaGraph } from '../fakes/meta-graph.js';
 import { FakeX } from '../fakes/x.js';
+import { FakeYoutube } from '../fakes/youtube.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { dispatcherFor } from '../helpers/linkedin.js';
 import { freePort, jpeg, mp4, png, zip } from '../helpers/media.js';
@@ -22,6 +23,8 @@ import { seedX, X_TOKEN } from '../helpers/x.js';
 const IG_TOKEN = 'EAAGig-media-token';
 const meta = new FakeMetaGraph();
 const xapi = new FakeX();
+const yt = new FakeYoutube();
+const YT_TOKEN = 'ya29.media-token';
 const files = mkdtempSync(path.join(tmpdir(), 'mktbot-media-files-'));
 let app: TestApp;
 let base: string;
@@ -49,7 +52,8 @@ async function terminal(lines: string[], lang?: 'ar'): Promise<string> {
 }
 
 beforeAll(async () => {
-  await Promise.all([meta.start(), xapi.start()]);
+  await Promise.all([meta.start(), xapi.start(), yt.start()]);
+  yt.addChannel('UCmedia', YT_TOKEN, 'Cold Brew TV');
   meta.addInstagram('178414', IG_TOKEN, 'coldbrewco');
   seedX(xapi);
   const port = await freePort();
@@ -59,18 +63,21 @@ beforeAll(async () => {
     PUBLIC_URL: base,
     META_GRAPH_URL: meta.url,
     X_API_URL: xapi.url,
+    YOUTUBE_API_URL: yt.url,
   });
+  yt.now = () => app.clock.now();
   await app.listen();
   app.clock.set('2026-11-26T09:00:00Z');
   dispatcher = dispatcherFor(app);
   await terminal([
     `/connect instagram account:178414 token:${IG_TOKEN}`,
     `/connect x account:@ColdBrewCo token:${X_TOKEN}`,
+    `/connect youtube account:UCmedia token:${YT_TOKEN}`,
   ]);
 });
 afterAll(async () => {
   await app?.cleanup();
-  await Promise.all([meta.close(), xapi.close()]);
+  await Promise.all([meta.close(), xapi.close(), yt.close()]);
   rmSync(files, { recursive: true, force: true });
 });
 beforeEach(() => {
@@ -135,6 +142,20 @@ describe('a file named on the console', () => {
     expect(post?.mediaIds).toHaveLength(1);
     expect(xapi.media.size).toBe(before + 1);
     expect(xapi.media.get(post?.mediaIds[0] ?? '')?.bytes).toBe(png(1200, 675).length);
+  });
+});
+
+describe('a video file for YouTube', () => {
+  it('is uploaded as bytes through the resumable session, with its duration read from the file', async () => {
+    const clip = mp4(95_000, 1920, 1080);
+    await terminal([`/schedule youtube in 1 hour title:"Launch film" media:${file('launch.mp4', clip)} | Our launch`]);
+    const row = await app.services.db.mediaFile.findFirstOrThrow({ where: { name: 'launch.mp4' } });
+    expect(row).toMatchObject({ kind: 'video', mime: 'video/mp4', durationMs: 95_000, width: 1920, height: 1080 });
+    app.clock.advance(40 * 60_000); // YouTube holds the schedule: handed over up to 30 minutes early
+    await dispatcher.tick();
+    const post = await app.services.db.scheduledPost.findFirstOrThrow({ where: { content: 'Our launch' } });
+    expect(post.lastError).toBeNull();
+    expect(yt.videos.find((v) => v.title === 'Launch film')?.bytes).toBe(clip.length);
   });
 });
 
