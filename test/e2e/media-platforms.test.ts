@@ -11,7 +11,7 @@ import { SlackAdapter } from '../../src/adapters/slack/adapter.js';
 import { Router } from '../../src/core/router.js';
 import { createLogger } from '../../src/log.js';
 import type { Dispatcher } from '../../src/publishing/dispatcher.js';
-import { FakeDiscord, type RecordedRequest } from '../fakes/discord.js';
+import { type DiscordSigner, discordSigner, FakeDiscord, type RecordedRequest } from '../fakes/discord.js';
 import { FakeSlack, signedPost } from '../fakes/slack.js';
 import { FakeX } from '../fakes/x.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
@@ -131,6 +131,67 @@ describe('a file attached to /schedule on Discord', () => {
     ]);
     expect(reply).toContain('photo.jpg is not a JPEG, PNG, GIF, WebP, MP4 or MOV file, whatever its name says');
     expect(await app.services.db.scheduledPost.count({ where: { content: 'Renamed on Discord' } })).toBe(0);
+  });
+});
+
+describe('a file attached on Discord over HTTP interactions', () => {
+  let fake: FakeDiscord;
+  let app: TestApp;
+  let adapter: DiscordAdapter;
+  let signer: DiscordSigner;
+  let url: string;
+
+  beforeAll(async () => {
+    fake = new FakeDiscord();
+    await fake.start();
+    signer = discordSigner();
+    app = await createTestApp({
+      DISCORD_PUBLIC_KEY: signer.publicKeyHex,
+      DISCORD_APP_ID: fake.appId,
+      DISCORD_TOKEN: fake.token,
+      DISCORD_API_URL: fake.api,
+      PORT: '0',
+      X_API_URL: xapi.url,
+    });
+    adapter = await startDiscordAdapter(app, { budgetMs: 800 });
+    url = `http://127.0.0.1:${await app.listen()}/discord/interactions`;
+  });
+  afterAll(async () => {
+    await adapter?.stop();
+    await app?.cleanup();
+    await fake?.stop();
+  });
+
+  it('reads data.resolved.attachments from the signed payload and stores the file', async () => {
+    const file = fake.attach('poster.png', png(1080, 1080), 'image/png');
+    const payload = fake.chatInput(
+      'schedule',
+      [
+        {
+          name: 'add',
+          type: 1,
+          options: [
+            { name: 'channel', type: 3, value: 'x' },
+            { name: 'when', type: 3, value: 'in 10 minutes' },
+            { name: 'text', type: 3, value: 'Poster over HTTP' },
+            { name: 'file', type: 11, value: file.id },
+          ],
+        },
+      ],
+      { permissions: String(1 << 5) },
+      { attachments: { [file.id]: file.resolved } },
+    );
+    const res = await fake.deliver(url, payload, signer);
+    expect(res.status).toBe(200);
+    let answer = JSON.stringify(res.body.data ?? {});
+    if (res.body.type === 5) {
+      const webhook = `/api/v10/webhooks/${fake.appId}/${String(payload.token)}`;
+      const edit = await fake.waitFor((r) => r.path.startsWith(webhook) && r.method !== 'GET');
+      answer = JSON.stringify(edit.body);
+    }
+    expect(answer).toContain('Scheduled for X');
+    const row = await app.services.db.mediaFile.findFirstOrThrow({ where: { name: 'poster.png' } });
+    expect(row).toMatchObject({ mime: 'image/png', width: 1080, height: 1080 });
   });
 });
 
