@@ -233,6 +233,12 @@ describe('GET /media/<id>', () => {
       expect((await fetch(`${base}${p}`)).status, p).toBe(404);
     }
     expect((await fetch(`${base}/media/${id}`, { method: 'POST' })).status).toBe(405);
+    const head = await fetch(`${base}/media/${id}`, { method: 'HEAD' });
+    expect([head.status, head.headers.get('content-type'), head.headers.get('content-length')]).toEqual([
+      200,
+      'video/mp4',
+      String(mp4(30_000).length),
+    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * GET PUBLIC_URL/media/<id>: the bytes of a file attached in chat, for the networks that download
+ * GET (and HEAD) PUBLIC_URL/media/<id>: the bytes of a file attached in chat, for the networks that download
  * media themselves (Instagram, Facebook, TikTok). Only an exact unguessable id answers; there is no
  * listing and no other path. The Content-Type is the one read from the file's magic bytes, and
  * byte ranges are served (206) so a network can fetch a video in parts or resume.
@@ -11,6 +11,11 @@ export const MEDIA_ROUTE = '/media/*';
 
 export function registerMediaRoute(http: HttpServer, media: MediaService): void {
   http.route('GET', MEDIA_ROUTE, (req) => serveMedia(req, media));
+  // HEAD is GET without the body (RFC 9110): some downloaders ask for the size and type first.
+  http.route('HEAD', MEDIA_ROUTE, async (req) => {
+    const { body: _body, ...head } = await serveMedia(req, media);
+    return head;
+  });
 }
 
 const NOT_FOUND: HttpResponse = { status: 404, body: { error: 'not found' } };
