@@ -34,7 +34,6 @@ export function checkFiles(
     problems.push({ kind: 'tooManyItems', channel, max: rules.maxItems, got: media.length });
   }
   const files = media.filter((m): m is MediaItem & { file: MediaFacts } => m.file !== undefined);
-  if (rules.byUrl && files.length > 0 && !publicUrl) problems.push({ kind: 'needsPublicUrl', channel });
   for (const { kind, file } of files) {
     const rule = kind === 'image' ? rules.image : rules.video;
     if (!rule) continue;
@@ -64,6 +63,8 @@ export function checkFiles(
       }
     }
   }
+  // Said last: the files themselves come first, a setting the admin changes after.
+  if (rules.byUrl && files.length > 0 && !publicUrl) problems.push({ kind: 'needsPublicUrl', channel });
   return problems;
 }
 
@@ -128,7 +129,7 @@ const m = defineMessages(
     videoTooLong: (p) => `مدة ${iso(p.name)} ${p.got}، و${iso(p.channel)} يقبل مقاطع حتى ${p.max}.`,
     videoTooShort: (p) => `مدة ${iso(p.name)} ${p.got}، و${iso(p.channel)} يحتاج مقطعًا لا تقل مدته عن ${p.min}.`,
     needsPublicUrl: (p) =>
-      `ينزّل ${iso(p.channel)} الوسائط من عنوان عام، ولم يُضبط PUBLIC_URL لهذا البوت: يضبطه المسؤول (docs/media.md)، أو استخدم media:https://… بدل الملف المرفق.`,
+      `ينزّل ${iso(p.channel)} الوسائط من عنوان عام، ولم يُضبط ${iso('PUBLIC_URL')} لهذا البوت: يضبطه المسؤول (${iso('docs/media.md')})، أو استخدم ${iso('media:https://…')} بدل الملف المرفق.`,
     or: 'أو',
   },
 );
