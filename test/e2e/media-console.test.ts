@@ -13,17 +13,20 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { consoleIdentity, runConsole } from '../../src/adapters/console/console.js';
 import type { Dispatcher } from '../../src/publishing/dispatcher.js';
 import { FakeMetaGraph } from '../fakes/meta-graph.js';
+import { FakeTiktok } from '../fakes/tiktok.js';
 import { FakeX } from '../fakes/x.js';
 import { FakeYoutube } from '../fakes/youtube.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { dispatcherFor } from '../helpers/linkedin.js';
 import { freePort, jpeg, mp4, png, zip } from '../helpers/media.js';
+import { seedTiktok, TT_TOKEN, TT_USER } from '../helpers/tiktok.js';
 import { seedX, X_TOKEN } from '../helpers/x.js';
 
 const IG_TOKEN = 'EAAGig-media-token';
 const meta = new FakeMetaGraph();
 const xapi = new FakeX();
 const yt = new FakeYoutube();
+const tt = new FakeTiktok();
 const YT_TOKEN = 'ya29.media-token';
 const files = mkdtempSync(path.join(tmpdir(), 'mktbot-media-files-'));
 let app: TestApp;
@@ -52,7 +55,8 @@ async function terminal(lines: string[], lang?: 'ar'): Promise<string> {
 }
 
 beforeAll(async () => {
-  await Promise.all([meta.start(), xapi.start(), yt.start()]);
+  await Promise.all([meta.start(), xapi.start(), yt.start(), tt.start()]);
+  seedTiktok(tt);
   yt.addChannel('UCmedia', YT_TOKEN, 'Cold Brew TV');
   meta.addInstagram('178414', IG_TOKEN, 'coldbrewco');
   seedX(xapi);
@@ -64,7 +68,10 @@ beforeAll(async () => {
     META_GRAPH_URL: meta.url,
     X_API_URL: xapi.url,
     YOUTUBE_API_URL: yt.url,
+    TIKTOK_API_URL: tt.url,
   });
+  // The app verified its PUBLIC_URL's media prefix with TikTok (docs/networks/tiktok.md).
+  tt.verifiedPrefixes.push(`${base}/media/`);
   yt.now = () => app.clock.now();
   await app.listen();
   app.clock.set('2026-11-26T09:00:00Z');
@@ -73,11 +80,12 @@ beforeAll(async () => {
     `/connect instagram account:178414 token:${IG_TOKEN}`,
     `/connect x account:@ColdBrewCo token:${X_TOKEN}`,
     `/connect youtube account:UCmedia token:${YT_TOKEN}`,
+    `/connect tiktok account:@${TT_USER} token:${TT_TOKEN}`,
   ]);
 });
 afterAll(async () => {
   await app?.cleanup();
-  await Promise.all([meta.close(), xapi.close(), yt.close()]);
+  await Promise.all([meta.close(), xapi.close(), yt.close(), tt.close()]);
   rmSync(files, { recursive: true, force: true });
 });
 beforeEach(() => {
@@ -156,6 +164,27 @@ describe('a video file for YouTube', () => {
     const post = await app.services.db.scheduledPost.findFirstOrThrow({ where: { content: 'Our launch' } });
     expect(post.lastError).toBeNull();
     expect(yt.videos.find((v) => v.title === 'Launch film')?.bytes).toBe(clip.length);
+  });
+});
+
+describe('a video file for TikTok', () => {
+  it('is pulled by TikTok from PUBLIC_URL/media/<id> (PULL_FROM_URL) and published', async () => {
+    const clip = mp4(20_000, 1080, 1920);
+    await terminal([`/schedule tiktok in 10 minutes media:${file('story.mp4', clip)} | Behind the bar`]);
+    app.clock.advance(10 * 60_000);
+    await dispatcher.tick();
+    await Promise.all(tt.pulls);
+    const pulled = tt.publishes.find((p) => p.title === 'Behind the bar');
+    expect(pulled?.videoUrl).toMatch(new RegExp(`^${base}/media/[A-Za-z0-9_-]{24}$`));
+    expect(pulled?.pulled?.length).toBe(clip.length);
+    // Still processing when the first attempt stopped reading: the next attempt finds it complete.
+    for (let i = 0; i < 5 && pulled?.status !== 'PUBLISH_COMPLETE'; i++) {
+      app.clock.advance(5 * 60_000);
+      await dispatcher.tick();
+    }
+    expect(pulled?.status).toBe('PUBLISH_COMPLETE');
+    const post = await app.services.db.scheduledPost.findFirstOrThrow({ where: { content: 'Behind the bar' } });
+    expect(post.status).toBe('published');
   });
 });
 
