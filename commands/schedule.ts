@@ -6,15 +6,8 @@ import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { actions, context, type Reply, reply, text } from '../src/core/reply.js';
 import { approvalButtons, calendar, channelName, postDetails, statusName } from '../src/publishing/schedule-view.js';
-import {
-  CHANNELS,
-  type Channel,
-  type Draft,
-  mediaFromUrl,
-  mediaOf,
-  type PostStatus,
-  WAITING,
-} from '../src/publishing/scheduler.js';
+import { CHANNELS, type Channel, type Draft, mediaOf, type PostStatus, WAITING } from '../src/publishing/scheduler.js';
+import { collectMedia, hasMedia } from './shared/media.js';
 import {
   applyToGroup,
   assertRules,
@@ -91,9 +84,13 @@ const textOpt = opt.text({
   description: { en: 'Caption, post text or email body', ar: 'التعليق أو نص المنشور أو نص الرسالة' },
   maxLength: 6000,
 });
-const mediaOpt = opt.url({
-  label: { en: 'Media URL', ar: 'رابط الوسائط' },
-  description: { en: 'A public https:// image or video', ar: 'رابط https:// عام لصورة أو فيديو' },
+const mediaOpt = opt.string({
+  label: { en: 'Media', ar: 'الوسائط' },
+  description: {
+    en: 'Public https:// image or video links, separated by spaces; or attach the files instead',
+    ar: 'روابط https:// عامة لصور أو فيديو تفصل بينها مسافات، أو أرفق الملفات بدلًا منها',
+  },
+  maxLength: 2000,
 });
 const accountOpt = opt.string({
   label: { en: 'Account', ar: 'الحساب' },
@@ -173,6 +170,8 @@ export default defineCommand({
       description: { en: 'Schedule a post', ar: 'جدولة منشور' },
       allow: ['manager', 'social'],
       pipe: 'text',
+      // Discord asks for files as options; Slack sends the files shared with the message (docs/media.md).
+      attachments: 4,
       examples: [
         {
           en: 'instagram tomorrow 9am media:https://example.com/cup.jpg | New cold brew is here #coffee',
@@ -242,6 +241,7 @@ export default defineCommand({
         { en: 'edit 12 | New caption', ar: 'edit 12 | نص جديد' },
         'edit 12 account:222',
       ],
+      attachments: 4,
       options: {
         id: postId(),
         when: whenOpt(false),
@@ -253,7 +253,8 @@ export default defineCommand({
       async handler(input, ctx) {
         const t = ctx.t(m);
         const post = await findPost(ctx, input.id);
-        if (!input.when && input.text === undefined && !input.title && !input.media && !input.account)
+        const newMedia = hasMedia(input.media, ctx);
+        if (!input.when && input.text === undefined && !input.title && !newMedia && !input.account)
           throw new UserError(t.nothingToEdit);
         if (!WAITING.includes(post.status as PostStatus)) {
           throw new UserError(t.tooLate({ id: post.id, status: statusName(post.status, ctx) }));
@@ -262,7 +263,7 @@ export default defineCommand({
           channel: post.channel as Channel,
           content: input.text ?? post.content,
           title: input.title ?? post.title,
-          media: input.media ? [mediaFromUrl(input.media)] : mediaOf(post),
+          media: newMedia ? await collectMedia(input.media, ctx) : mediaOf(post),
           publishAt: input.when ? readWhen(input.when, ctx).utc : post.publishAt,
         };
         assertRules(draft, ctx);

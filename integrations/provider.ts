@@ -106,6 +106,31 @@ export interface PostLimits {
   mediaKinds?: readonly ('image' | 'video')[];
   /** Scheduled times must fall on a quarter hour (Mailchimp's `schedule_time`). */
   quarterHour?: boolean;
+  /** What each attached file must be (types, sizes, ratio, duration) and how many (src/publishing/media/rules.ts). */
+  files?: FileRules;
+}
+
+/**
+ * A network's rules for files, checked at scheduling time. A file from chat carries its facts (type
+ * from its magic bytes, size, picture size, duration); a pasted URL only its count and kind.
+ */
+export interface FileRules {
+  /** Most images and videos on one post (X: 4; an Instagram carousel: 10). */
+  maxItems?: number;
+  image?: {
+    /** MIME types taken (Instagram feed images: JPEG only). */
+    types?: readonly string[];
+    maxBytes?: number;
+    /** Width divided by height (Instagram: 0.8, that is 4:5, to 1.91). */
+    ratio?: { min: number; max: number };
+  };
+  video?: { types?: readonly string[]; maxBytes?: number; minDurationMs?: number; maxDurationMs?: number };
+  /**
+   * The network downloads media from a public URL (Instagram, Facebook, TikTok's PULL_FROM_URL): a
+   * file from chat is served at PUBLIC_URL/media/<id>, so PUBLIC_URL must be set. Networks that take
+   * bytes (X, LinkedIn, YouTube) get the stored file directly.
+   */
+  byUrl?: boolean;
 }
 
 /** A limit the network enforces by itself; declared for people and planning, not checked here. */

@@ -5,9 +5,27 @@
  */
 import { maskSecrets } from '../src/lib/text.js';
 
+/**
+ * What the bot knows of a file it stores itself (a file attached in chat, docs/media.md): the type
+ * from its magic bytes, never its name, and the size, picture size and duration from its headers.
+ */
+export interface MediaFacts {
+  /** The MediaFile id (unguessable); the bytes are served at PUBLIC_URL/media/<id>. */
+  id: string;
+  /** The name it was attached with, for people only. */
+  name: string;
+  mime: string;
+  bytes: number;
+  width?: number | undefined;
+  height?: number | undefined;
+  durationMs?: number | undefined;
+}
+
 export interface MediaItem {
   url: string;
   kind: 'image' | 'video';
+  /** Set when the bot stores the file itself (from chat); absent for a pasted URL. */
+  file?: MediaFacts | undefined;
 }
 
 export interface PublishPost {

@@ -122,6 +122,22 @@ const schema = z.object({
   ),
   /** Where console mode writes files a reply carries (/report format:csv); relative to the start directory. */
   EXPORT_DIR: optionalString.transform((v) => v ?? 'exports'),
+  /** The bot's public address: files from chat are served at PUBLIC_URL/media/<id> (docs/media.md). */
+  PUBLIC_URL: optionalString.pipe(
+    z
+      .url({ protocol: /^https?$/, error: 'expected the http(s):// address the bot is reached at' })
+      .transform((v) => v.replace(/\/+$/, ''))
+      .optional(),
+  ),
+  /** Where files attached in chat are stored; default media/ in the data folder. */
+  MEDIA_DIR: optionalString,
+  MEDIA_RETENTION_DAYS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d{1,4}$/, 'expected a number of days')
+      .transform(Number)
+      .optional(),
+  ),
   WEBHOOK_SECRET: optionalString.pipe(z.string().min(16, 'expected at least 16 characters').optional()),
   AUDIT_RETENTION_DAYS: optionalString.pipe(
     z

@@ -2,6 +2,7 @@
  * Composition: config -> database -> services -> router -> features (routes, jobs) -> adapters, and
  * a graceful shutdown that undoes it in reverse.
  */
+import path from 'node:path';
 import { commands } from '../commands/index.js';
 import { openAiFromConfig } from '../integrations/openai/index.js';
 import { OpenAiLlm } from '../integrations/openai/llm.js';
@@ -31,6 +32,8 @@ import { SafeFetch } from './net/safe-fetch.js';
 import { PersonaService, personaGenerator } from './planning/personas.js';
 import { brainstormGenerator, PlannerService } from './planning/planner.js';
 import { draftService } from './publishing/drafts/service.js';
+import { LocalMediaFetch } from './publishing/media/local-fetch.js';
+import { DEFAULT_MEDIA_RETENTION_DAYS, MediaService } from './publishing/media/store.js';
 import { SchedulerService } from './publishing/scheduler.js';
 import { MetricsService } from './reporting/metrics.js';
 import { ReportService } from './reporting/reports.js';
@@ -89,8 +92,21 @@ export async function createApp(o: AppOptions): Promise<App> {
   const secrets = Secrets.load(o.config.ENCRYPTION_KEY, dataDir(o.config.DATABASE_URL));
   const outbound = new SafeFetch({ allow: new AllowList(o.config.OUTBOUND_ALLOW_HOSTS) });
   const audit = new AuditService(db.prisma);
+  const media = new MediaService(db.prisma, {
+    dir: o.config.MEDIA_DIR ?? path.join(dataDir(o.config.DATABASE_URL), 'media'),
+    publicUrl: o.config.PUBLIC_URL,
+    retentionDays: o.config.MEDIA_RETENTION_DAYS ?? DEFAULT_MEDIA_RETENTION_DAYS,
+    now: () => clock.now(),
+  });
   const seo = new SeoService(outbound);
-  const integrations = new IntegrationService(db.prisma, secrets, o.config, clock, outbound);
+  // Providers read files attached in chat from disk; every other media URL goes through SafeFetch.
+  const integrations = new IntegrationService(
+    db.prisma,
+    secrets,
+    o.config,
+    clock,
+    new LocalMediaFetch(outbound, media),
+  );
   const services: Services = {
     db: db.prisma,
     config: o.config,
@@ -120,6 +136,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     }),
     replyDrafter: llm ? new LlmReplyDrafter(llm, new TemplateReplyDrafter(), o.log) : new TemplateReplyDrafter(),
     scheduler: new SchedulerService(db.prisma),
+    media,
     integrations,
     oauth: new OAuthConnectService({
       db: db.prisma,

@@ -11,6 +11,7 @@ import type { SafeFetch } from './net/safe-fetch.js';
 import type { PersonaService } from './planning/personas.js';
 import type { PlannerService } from './planning/planner.js';
 import type { DraftService } from './publishing/drafts/service.js';
+import type { MediaService } from './publishing/media/store.js';
 import type { SchedulerService } from './publishing/scheduler.js';
 import type { MetricsService } from './reporting/metrics.js';
 import type { ReportService } from './reporting/reports.js';
@@ -43,6 +44,8 @@ export interface Services {
   /** Proposes replies to comments; templates offline, an LLM drafter can replace it. */
   replyDrafter: ReplyDrafter;
   scheduler: SchedulerService;
+  /** Files attached in chat: checked, stored under MEDIA_DIR, served at PUBLIC_URL/media/<id>. */
+  media: MediaService;
   integrations: IntegrationService;
   /** The Connect button: OAuth links, their callbacks (src/workspace/oauth/). */
   oauth: OAuthConnectService;

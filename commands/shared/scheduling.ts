@@ -4,6 +4,8 @@
  * for several networks), plus cancelling or moving the rest of a group together.
  */
 import { randomUUID } from 'node:crypto';
+import type { MediaItem } from '../../integrations/publisher.js';
+import { PROVIDERS } from '../../integrations/registry.js';
 import type { Context } from '../../src/core/context.js';
 import { UserError } from '../../src/core/errors.js';
 import { defineMessages, iso } from '../../src/core/i18n.js';
@@ -23,7 +25,6 @@ import {
   type Draft,
   FIRST_COMMENT_CHANNELS,
   limitsOf,
-  mediaFromUrl,
   mediaOf,
   type PostStatus,
   type ScheduledPost,
@@ -31,6 +32,7 @@ import {
 } from '../../src/publishing/scheduler.js';
 import { IntegrationService, isProvider } from '../../src/workspace/integrations.js';
 import { loadDraft, type StoredPost } from './drafts.js';
+import { collectMedia, hasMedia } from './media.js';
 
 export const sm = defineMessages(
   'scheduling',
@@ -113,7 +115,7 @@ export function readWhen(value: string, ctx: Context): { utc: Date; ambiguous: b
 }
 
 export function assertRules(d: Draft, ctx: Context): void {
-  const problems = checkRules(d);
+  const problems = checkRules(d, PROVIDERS, { publicUrl: Boolean(ctx.services.config.PUBLIC_URL) });
   if (problems.length > 0) throw new UserError(ruleProblemsText(problems, d, ctx));
 }
 
@@ -170,7 +172,8 @@ export async function schedule(input: ScheduleInput, ctx: Context): Promise<Repl
     return scheduleDraft(input.draft, input, ctx);
   }
   if (!input.channel) throw new UserError(t.needChannel);
-  return scheduleGroup([{ ...input, channel: input.channel }], input, ctx);
+  const media = await collectMedia(input.media, ctx);
+  return scheduleGroup([{ ...input, channel: input.channel, media }], input, ctx);
 }
 
 /**
@@ -191,22 +194,29 @@ export async function scheduleDraft(
     throw new UserError(t.draftElsewhere({ id, channels: posts.map((p) => channelName(p.channel, ctx)).join(', ') }));
   }
   const one = chosen.length === 1;
+  const media = hasMedia(input.media, ctx) ? await collectMedia(input.media, ctx) : [];
   return scheduleGroup(
     chosen.map((p: StoredPost) => ({
       channel: p.channel,
       text: p.text,
       title: (one ? input.title : undefined) ?? p.title ?? p.subject,
       // Media goes to the networks that take it; an email never carries the picture.
-      media: input.media && limitsOf(p.channel)?.media ? input.media : undefined,
+      media: takesMedia(p.channel) ? media : [],
     })),
     input,
     ctx,
   );
 }
 
+/** A network that publishes pictures or videos (an email or a reminder carries none from a draft). */
+function takesMedia(channel: Channel): boolean {
+  const limits = limitsOf(channel);
+  return Boolean(limits?.media || limits?.mediaKinds || limits?.files || limits?.text.required === 'withoutMedia');
+}
+
 /** Every post is checked (rules, time, account, duplicate) before any is created. */
 async function scheduleGroup(
-  items: Array<{ channel: Channel; text?: string | undefined; title?: string | undefined; media?: string | undefined }>,
+  items: Array<{ channel: Channel; text?: string | undefined; title?: string | undefined; media: MediaItem[] }>,
   input: Pick<ScheduleInput, 'when' | 'account' | 'first_comment'>,
   ctx: Context,
 ): Promise<Reply> {
@@ -225,7 +235,7 @@ async function scheduleGroup(
       channel: item.channel,
       content: item.text ?? '',
       title: item.title ?? null,
-      media: item.media ? [mediaFromUrl(item.media)] : [],
+      media: item.media,
       publishAt: when.utc,
       ...commentsOn(item.channel),
     };

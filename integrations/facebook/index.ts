@@ -29,6 +29,8 @@ export const facebook = {
     limits: {
       // A post needs a message or media; 63,206 characters is Facebook's longest post.
       text: { label: 'text', max: 63_206, required: 'withoutMedia' },
+      // Facebook downloads photos (`url`) and videos (`file_url`) itself: a file from chat needs PUBLIC_URL.
+      files: { byUrl: true },
     },
   },
   comments: {

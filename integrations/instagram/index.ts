@@ -8,6 +8,7 @@ import { InstagramComments } from './comments.js';
 import { InstagramInsights } from './insights.js';
 import { type InstagramCredentials, InstagramPublisher, instagramCredentials, verifyInstagram } from './publisher.js';
 
+const MB = 1024 * 1024;
 export const instagram = {
   id: 'instagram',
   name: 'Instagram',
@@ -28,6 +29,20 @@ export const instagram = {
       // Media is fetched by Meta from a public URL; a caption takes 2,200 characters and 30 hashtags.
       media: { required: 'any' },
       text: { label: 'caption', max: 2200, maxHashtags: 30 },
+      // Meta's content publishing reference: feed images are JPEG up to 8 MB between 4:5 and 1.91:1;
+      // Reels are MP4 or MOV, 3 s to 15 min, up to 300 MB; a carousel has 2 to 10 items. Meta downloads
+      // the media itself, so a file from chat needs PUBLIC_URL.
+      files: {
+        maxItems: 10,
+        byUrl: true,
+        image: { types: ['image/jpeg'], maxBytes: 8 * MB, ratio: { min: 0.8, max: 1.91 } },
+        video: {
+          types: ['video/mp4', 'video/quicktime'],
+          maxBytes: 300 * MB,
+          minDurationMs: 3000,
+          maxDurationMs: 15 * 60_000,
+        },
+      },
     },
     // The publisher reads content_publishing_limit before each media_publish and waits when it is used up.
     rateLimits: [{ max: 50, per: 'rolling 24 hours', what: 'posts published through the API' }],

@@ -67,7 +67,7 @@ export class InstagramPublisher implements Publisher {
       if (status.status_code === 'EXPIRED') containerId = undefined;
     }
     if (!containerId) {
-      containerId = await this.createContainer(post);
+      containerId = await this.createContainer(post, io);
       await io.saveState({ containerId });
     }
     await this.waitUntilFinished(containerId, io);
@@ -108,7 +108,12 @@ export class InstagramPublisher implements Publisher {
     }
   }
 
-  private async createContainer(post: PublishPost): Promise<string> {
+  /**
+   * One container, or a carousel: an item container per image or video (`is_carousel_item`, no
+   * caption), each waited for until FINISHED (a video item takes a while), then the CAROUSEL
+   * container naming them, which carries the caption. None is visible until media_publish.
+   */
+  private async createContainer(post: PublishPost, io: PublishIo): Promise<string> {
     const user = this.creds.igUserId;
     if (post.media.length === 1 && post.media[0]) {
       const r = await this.graph.post(
@@ -127,6 +132,7 @@ export class InstagramPublisher implements Publisher {
         idOnly,
         true,
       );
+      await this.waitUntilFinished(child.id, io);
       children.push(child.id);
     }
     const r = await this.graph.post(

@@ -83,6 +83,11 @@ export const linkedin = {
       // The Posts API's commentary takes 3,000 characters; a post needs text or an image.
       text: { label: 'text', max: 3000, required: 'withoutMedia' },
       mediaKinds: ['image'],
+      // The Images API takes JPEG, PNG and GIF; a multi-image post has up to 20; the bot uploads up to 10 MB.
+      files: {
+        maxItems: 20,
+        image: { types: ['image/jpeg', 'image/png', 'image/gif'], maxBytes: MEDIA_LIMITS.maxBytes },
+      },
     },
   },
 } as const satisfies Provider<LinkedInCredentials>;

@@ -65,6 +65,13 @@ export const tiktok = {
       text: { label: 'caption', max: 2200 },
       media: { required: 'video' },
       mediaKinds: ['video'],
+      // One video, MP4 or MOV, at most 10 minutes (the Content Posting API's ceiling; the creator info
+      // query may say less). TikTok pulls it from a URL (PULL_FROM_URL): a file from chat needs PUBLIC_URL.
+      files: {
+        maxItems: 1,
+        byUrl: true,
+        video: { types: ['video/mp4', 'video/quicktime'], maxDurationMs: 10 * 60_000 },
+      },
     },
   },
 } as const satisfies Provider<TiktokCredentials>;

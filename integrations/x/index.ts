@@ -72,6 +72,14 @@ export const x = {
         thread: { split: threadParts, maxParts: MAX_THREAD_PARTS },
       },
       mediaKinds: ['image'],
+      // Up to 4 images of 5 MB (JPEG, PNG, GIF, WebP) with the tweet_image category the publisher uses.
+      files: {
+        maxItems: 4,
+        image: {
+          types: ['image/jpeg', 'image/png', 'image/gif', 'image/webp'],
+          maxBytes: MEDIA_LIMITS.maxBytes,
+        },
+      },
     },
   },
 } as const satisfies Provider<XCredentials>;

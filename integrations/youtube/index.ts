@@ -64,6 +64,8 @@ export const youtube = {
       title: { label: 'title', max: 100 },
       // The Data API counts a description's 5,000 in UTF-8 bytes and refuses < and > in it and the title.
       text: { label: 'description', max: 5000, counted: 'bytes', forbidden: /[<>]/g },
+      // One video per upload; the bot sends the bytes itself, up to its download cap.
+      files: { maxItems: 1, video: { types: ['video/mp4', 'video/quicktime'], maxBytes: MEDIA_LIMITS.maxBytes } },
     },
     // Uploaded private with status.publishAt: YouTube releases the video on time even if the bot is down.
     holdsSchedule: true,

@@ -29,6 +29,11 @@ export interface SubcommandDef<O extends OptionMap> {
   pipe?: string;
   /** May take more than a second: platforms show a "working on it" state first. */
   slow?: boolean;
+  /**
+   * How many files a person may attach to it where the platform asks for them one by one (Discord
+   * file options); the handler finds them in `ctx.identity.attachments`, from every platform.
+   */
+  attachments?: number;
   /** At most `max` runs per person per `perMinutes` (expensive work such as LLM calls). */
   limit?: RateLimit;
   // Method syntax on purpose: a sub-action with concrete options must fit where any options are
@@ -46,6 +51,7 @@ export interface Subcommand {
   examples: readonly (string | L10n)[];
   pipe?: string;
   slow: boolean;
+  attachments?: number;
   limit?: RateLimit;
   run(input: Record<string, unknown>, ctx: Context): Reply | Promise<Reply>;
 }
@@ -95,6 +101,7 @@ function eraseSub<O extends OptionMap>(name: string, def: SubcommandDef<O>): Sub
     examples: def.examples ?? [],
     ...(def.pipe ? { pipe: def.pipe } : {}),
     slow: def.slow ?? false,
+    ...(def.attachments ? { attachments: def.attachments } : {}),
     ...(def.limit ? { limit: def.limit } : {}),
     // The router validated `input` against def.options before calling, so it has this shape.
     run: (input, ctx) => def.handler(input as InputOf<O>, ctx),

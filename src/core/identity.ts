@@ -24,6 +24,31 @@ export interface Identity {
   locale?: Locale;
   /** Where the command was typed (channel id), for replies that post follow-ups. */
   channel?: string;
+  /** Files sent with the command (a Slack file share, Discord attachment options), in the order given. */
+  attachments?: readonly Attachment[];
+}
+
+/**
+ * A file that came with a command. The adapter knows how to fetch it (the platform's token stays
+ * inside `read`); nothing is downloaded until a command asks for it.
+ */
+export interface Attachment {
+  /** The name it was sent with, for people only: what it is comes from its bytes. */
+  name: string;
+  /** The size the platform announced, when it did. */
+  size?: number | undefined;
+  /** The bytes; AttachmentError when more than `maxBytes`, unreachable, or the bot may not read it. */
+  read(maxBytes: number): Promise<Uint8Array>;
+}
+
+export class AttachmentError extends Error {
+  override readonly name = 'AttachmentError';
+  constructor(
+    readonly code: 'too_large' | 'unreachable' | 'no_permission',
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** The person and workspace a change is made for (audit rows, plans, personas). */

@@ -4,12 +4,16 @@
  */
 import type { Feature } from '../feature.js';
 import { Dispatcher } from './dispatcher.js';
+import { registerMediaRoute } from './media/route.js';
 
 export const DISPATCH_JOB = 'dispatcher';
+export const MEDIA_CLEANUP_JOB = 'media-cleanup';
 
 export const publishing: Feature = {
   name: 'publishing',
-  register({ services, jobs, log }) {
+  register({ services, jobs, log, http }) {
+    // Files attached in chat, for the networks that download media (media/route.ts).
+    registerMediaRoute(http, services.media);
     const dispatcher = new Dispatcher({
       db: services.db,
       clock: services.clock,
@@ -32,6 +36,15 @@ export const publishing: Feature = {
       },
       // Shutdown: no new claim; marked sends finish within the grace period; unsent claims go back.
       stop: () => dispatcher.stop(),
+    });
+    jobs.add({
+      name: MEDIA_CLEANUP_JOB,
+      // Hourly: a file past its retention that no waiting, sending or failed post uses is removed.
+      schedule: '17 * * * *',
+      run: async () => {
+        const removed = await services.media.removeUnused();
+        if (removed > 0) log.info({ removed }, 'unused media files removed');
+      },
     });
   },
 };

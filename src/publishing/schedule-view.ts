@@ -6,6 +6,7 @@
  * answers with these.
  */
 
+import type { MediaItem } from '../../integrations/publisher.js';
 import { defineMessages, formatNumber, iso, isoIn } from '../core/i18n.js';
 import type { Viewer } from '../core/identity.js';
 import { type Action, actions, type Block, context, fields, list, type Reply, reply, text } from '../core/reply.js';
@@ -13,6 +14,7 @@ import { count } from '../lib/plural.js';
 import { formatLocal, formatUtc, localDay, localTime, nextQuarterHour, type WhenProblem } from '../lib/when.js';
 import { channelLabel } from '../reporting/channel-names.js';
 import { preview } from './dispatcher.js';
+import { fileProblemText, typeName } from './media/rules.js';
 import { retryAction } from './publish-notices.js';
 import { type Channel, type Draft, mediaOf, postOptions, type RuleProblem, type ScheduledPost } from './scheduler.js';
 
@@ -43,7 +45,8 @@ const m = defineMessages(
       `That is more than two years away. Posts can be scheduled up to ${p.limit}; choose an earlier time.`,
     whenBadOffset: (p: { offset: string }) =>
       `${p.offset} is not a real UTC offset: offsets run from -12:00 to +14:00. Leave it out to use the workspace's time zone.`,
-    needsMedia: (p: { channel: string }) => `${p.channel} needs an image or video: add media:https://…`,
+    needsMedia: (p: { channel: string }) =>
+      `${p.channel} needs an image or video: add media:https://… or attach the file to the message.`,
     needsVideo: (p: { channel: string }) => `${p.channel} needs a video URL (media:https://…/video.mp4).`,
     imagesOnly: (p: { channel: string }) => `${p.channel} takes images here, not videos: use a JPEG, PNG or GIF.`,
     videosOnly: (p: { channel: string }) => `${p.channel} takes videos, not images: use an MP4 or MOV.`,
@@ -107,7 +110,7 @@ const m = defineMessages(
       `هذا الموعد بعد أكثر من سنتين من الآن. يمكن جدولة المنشورات حتى ${iso(p.limit)}؛ اختر موعدًا أقرب.`,
     whenBadOffset: (p) =>
       `${iso(p.offset)} ليس فرق توقيت حقيقيًا عن UTC: يتراوح الفرق بين ${iso('-12:00')} و${iso('+14:00')}. احذفه لتُستخدم المنطقة الزمنية لمساحة العمل.`,
-    needsMedia: (p) => `${iso(p.channel)} يحتاج صورة أو فيديو: أضف media:https://…`,
+    needsMedia: (p) => `${iso(p.channel)} يحتاج صورة أو فيديو: أضف media:https://… أو أرفق الملف بالرسالة.`,
     needsVideo: (p) => `${iso(p.channel)} يحتاج رابط فيديو (media:https://…/video.mp4).`,
     imagesOnly: (p) => `${iso(p.channel)} يقبل هنا الصور لا الفيديو: استخدم صورة JPEG أو PNG أو GIF.`,
     videosOnly: (p) => `${iso(p.channel)} يقبل الفيديو لا الصور: استخدم ملف MP4 أو MOV.`,
@@ -190,7 +193,7 @@ export function postDetails(post: ScheduledPost, v: Viewer): Block[] {
     { label: t.utc, value: v.locale === 'ar' ? iso(formatLocal(post.publishAt, 'UTC')) : formatUtc(post.publishAt) },
   ];
   if (post.title) rows.push({ label: t.title, value: post.title });
-  for (const item of mediaOf(post)) rows.push({ label: t.media, value: iso(item.url) });
+  for (const item of mediaOf(post)) rows.push({ label: t.media, value: iso(mediaLine(item)) });
   const firstComment = postOptions(post).firstComment;
   if (firstComment) rows.push({ label: t.firstComment, value: firstComment });
   if (post.attempts > 0) rows.push({ label: t.attempts, value: iso(post.attempts) });
@@ -300,9 +303,20 @@ function ruleProblemText(p: RuleProblem, d: Draft, v: Viewer): string {
       return t.tooManyHashtags({ max: p.max, got: p.got });
     case 'noFirstComment':
       return t.noFirstComment({ channel: channelName(p.channel, v) });
+    case 'file':
+      return fileProblemText(p.file, channelName(p.file.channel, v), v);
     case 'notQuarterHour': {
       const next = nextQuarterHour(d.publishAt);
       return t.notQuarterHour({ suggestion: `${formatLocal(next, v.timezone)} (${v.timezone})` });
     }
   }
+}
+
+/** A pasted link as it was; a file from chat by its name, type and picture size ("cup.jpg · JPEG · 1080×1350"). */
+function mediaLine(item: MediaItem): string {
+  const f = item.file;
+  if (!f) return item.url;
+  return [f.name, typeName(f.mime), f.width && f.height ? `${f.width}×${f.height}` : undefined]
+    .filter(Boolean)
+    .join(' · ');
 }

@@ -13,6 +13,7 @@ import type { MediaItem } from '../../integrations/publisher.js';
 import { PROVIDERS, type PublishingId } from '../../integrations/registry.js';
 import type { Db } from '../db/client.js';
 import { isQuarterHour } from '../lib/when.js';
+import { checkFiles, type FileProblem } from './media/rules.js';
 
 /** The stored post row, for commands (which do not import the database client's types). */
 export type { ScheduledPost } from '@prisma/client';
@@ -67,7 +68,9 @@ export type RuleProblem =
   | { kind: 'tooManyParts'; max: number; got: number }
   | { kind: 'tooManyHashtags'; max: number; got: number }
   | { kind: 'notQuarterHour' }
-  | { kind: 'noFirstComment'; channel: Channel };
+  | { kind: 'noFirstComment'; channel: Channel }
+  /** An attached file the network would refuse (type, size, ratio, duration, count): media/rules.ts. */
+  | { kind: 'file'; file: FileProblem };
 
 export interface Draft {
   channel: Channel;
@@ -107,7 +110,12 @@ export function limitsOf(channel: string, registry: readonly Provider[] = PROVID
  * What each network accepts (its provider's `publish.limits`); checked at scheduling time so a post
  * does not fail at 9 am. Lengths are counted in characters, or the network's own way (`text.weigh`).
  */
-export function checkRules(d: Draft, registry: readonly Provider[] = PROVIDERS): RuleProblem[] {
+export function checkRules(
+  d: Draft,
+  registry: readonly Provider[] = PROVIDERS,
+  /** Whether PUBLIC_URL is set: networks that download media need it for a file from chat. */
+  env: { publicUrl: boolean } = { publicUrl: true },
+): RuleProblem[] {
   const limits = limitsOf(d.channel, registry);
   if (!limits) return [];
   const p: RuleProblem[] = [];
@@ -154,10 +162,22 @@ export function checkRules(d: Draft, registry: readonly Provider[] = PROVIDERS):
   }
   if (limits.quarterHour && !isQuarterHour(d.publishAt)) p.push({ kind: 'notQuarterHour' });
   if (d.options?.firstComment && !FIRST_COMMENT_CHANNELS.includes(channel)) p.push({ kind: 'noFirstComment', channel });
+  for (const file of checkFiles(channel, d.media, limits.files, env.publicUrl)) p.push({ kind: 'file', file });
   return p;
 }
 
-const mediaSchema = z.array(z.object({ url: z.string(), kind: z.enum(['image', 'video']) }));
+const factsSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  mime: z.string(),
+  bytes: z.number(),
+  width: z.number().optional(),
+  height: z.number().optional(),
+  durationMs: z.number().optional(),
+});
+const mediaSchema = z.array(
+  z.object({ url: z.string(), kind: z.enum(['image', 'video']), file: factsSchema.optional() }),
+);
 
 export function mediaOf(post: Pick<ScheduledPost, 'media'>): MediaItem[] {
   const parsed = mediaSchema.safeParse(post.media);

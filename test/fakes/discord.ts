@@ -235,9 +235,31 @@ export class FakeDiscord {
     name: string,
     options: Array<Record<string, unknown>> = [],
     over: Omit<Parameters<FakeDiscord['interaction']>[0], 'type' | 'data'> = {},
+    resolved?: Record<string, unknown>,
   ) {
-    return this.interaction({ ...over, type: 2, data: { id: this.snowflake(), name, type: 1, options } });
+    return this.interaction({
+      ...over,
+      type: 2,
+      data: { id: this.snowflake(), name, type: 1, options, ...(resolved ? { resolved } : {}) },
+    });
   }
+
+  /**
+   * A file attached to a slash command's attachment option: stored on the fake CDN (a signed URL that
+   * needs no token, as Discord's is) and described as `data.resolved.attachments[id]` describes it.
+   */
+  attach(filename: string, bytes: Buffer, contentType: string): { id: string; resolved: Record<string, unknown> } {
+    const id = this.snowflake();
+    const path = `/attachments/1180000000000000002/${id}/${encodeURIComponent(filename)}`;
+    this.cdn.set(path, { bytes, contentType });
+    const url = `http://127.0.0.1:${this.port}${path}?ex=67&is=66&hm=signed`;
+    return {
+      id,
+      resolved: { id, filename, size: bytes.length, url, proxy_url: url, content_type: contentType },
+    };
+  }
+
+  private readonly cdn = new Map<string, { bytes: Buffer; contentType: string }>();
 
   button(customId: string, over: Omit<Parameters<FakeDiscord['interaction']>[0], 'type' | 'data' | 'message'> = {}) {
     const channelId = over.channelId ?? '1180000000000000002';
@@ -363,6 +385,12 @@ export class FakeDiscord {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = decodeURIComponent(url.pathname);
+    const file = this.cdn.get(url.pathname);
+    if (file) {
+      res.writeHead(200, { 'content-type': file.contentType, 'content-length': String(file.bytes.length) });
+      res.end(file.bytes);
+      return;
+    }
     const raw = await readAll(req);
     const { body, files } = await parseBody(req.headers['content-type'], raw);
     const rec: RecordedRequest = {

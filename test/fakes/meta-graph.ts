@@ -12,19 +12,11 @@
  * `GET /{ig-user}?fields=...`. Sources: integrations/facebook/insights.ts, integrations/instagram/insights.ts.
  */
 import { DateTime } from 'luxon';
+import { type ContainerStatus, createIgContainer, type IgContainer } from './meta-instagram-media.js';
 import { type FakeRequest, type FakeResponse, FakeServer } from './server.js';
 
-type Status = 'IN_PROGRESS' | 'FINISHED' | 'ERROR' | 'EXPIRED' | 'PUBLISHED';
-
-interface Container {
-  id: string;
-  igUserId: string;
-  status: Status;
-  /** Status checks left before an IN_PROGRESS container becomes FINISHED. */
-  pollsLeft: number;
-  caption?: string;
-  mediaId?: string;
-}
+type Status = ContainerStatus;
+type Container = IgContainer;
 
 export interface FakeComment {
   id: string;
@@ -208,7 +200,7 @@ export class FakeMetaGraph {
     return this.comments.filter((c) => c.parentId === commentId);
   }
 
-  private handle(req: FakeRequest): FakeResponse {
+  private handle(req: FakeRequest): FakeResponse | Promise<FakeResponse> {
     const m = /^\/v\d+\.\d+\/(.+)$/.exec(req.path);
     if (!m?.[1]) return err(400, 2500, 'Unknown path components');
     const parts = m[1].split('/');
@@ -481,7 +473,12 @@ export class FakeMetaGraph {
     return { status: 200, body: { data, paging: { previous: window(s - span), next: window(s + span) } } };
   }
 
-  private post(node: string, edge: string, p: URLSearchParams, who: { kind: string; id: string }): FakeResponse {
+  private post(
+    node: string,
+    edge: string,
+    p: URLSearchParams,
+    who: { kind: string; id: string },
+  ): FakeResponse | Promise<FakeResponse> {
     if (node !== who.id)
       return err(403, 200, "(#200) The user hasn't authorized the application to perform this action");
     const id = () => String(++this.seq);
@@ -522,20 +519,13 @@ export class FakeMetaGraph {
     }
     if (who.kind === 'ig') {
       if (edge === 'media') {
-        const type = p.get('media_type');
-        const isVideo = type === 'REELS' || type === 'VIDEO';
-        if (type === 'CAROUSEL' ? !p.get('children') : isVideo ? !p.get('video_url') : !p.get('image_url')) {
-          return err(400, 100, 'The parameter image_url is required.');
-        }
-        const c: Container = {
-          id: id(),
-          igUserId: node,
-          status: isVideo || this.nextContainerStatus ? 'IN_PROGRESS' : 'FINISHED',
-          pollsLeft: isVideo ? this.videoPolls : 1,
-          caption: p.get('caption') ?? '',
-        };
-        this.containers.set(c.id, c);
-        return { status: 200, body: { id: c.id } };
+        return createIgContainer(node, p, {
+          id,
+          err,
+          containers: this.containers,
+          videoPolls: this.videoPolls,
+          nextStatus: this.nextContainerStatus,
+        });
       }
       if (edge === 'media_publish') {
         const c = this.containers.get(p.get('creation_id') ?? '');

@@ -265,6 +265,34 @@ export class FakeSlack {
     return acked;
   }
 
+  /**
+   * A file shared in a message, as Slack's events describe it. Its url_private answers only a request
+   * with the bot token of an app that has files:read; anything else gets Slack's sign-in page (HTML,
+   * status 200), as the real files.slack.com does.
+   */
+  shareFile(name: string, bytes: Buffer, mimetype = 'application/octet-stream'): Record<string, unknown> {
+    const id = `F${++this.counter}`;
+    const path = `/files-pri/${this.teamId}-${id}/${encodeURIComponent(name)}`;
+    this.sharedFiles.set(path, { bytes, mimetype });
+    const url = `http://127.0.0.1:${this.port}${path}`;
+    return {
+      id,
+      name,
+      title: name,
+      mimetype,
+      size: bytes.length,
+      mode: 'hosted',
+      url_private: url,
+      url_private_download: `${url}?download=1`,
+    };
+  }
+
+  /** Scopes the bot token was granted; without files:read, file downloads get the sign-in page. */
+  readonly scopes = new Set(['files:read']);
+  private readonly sharedFiles = new Map<string, { bytes: Buffer; mimetype: string }>();
+  /** Downloads of shared files, with the Authorization header each carried. */
+  readonly fileDownloads: Array<{ path: string; authorization: string | undefined }> = [];
+
   get socketCount(): number {
     return this.sockets.size;
   }
@@ -279,6 +307,18 @@ export class FakeSlack {
       if (!u) return void res.writeHead(404).end('not found');
       u.bytes = raw;
       return void res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${raw.length}`);
+    }
+    const shared = this.sharedFiles.get(url.pathname);
+    if (shared) {
+      this.fileDownloads.push({ path: url.pathname, authorization: req.headers.authorization });
+      if (req.headers.authorization !== `Bearer ${this.botToken}` || !this.scopes.has('files:read')) {
+        return void res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end('<html>Sign in to Slack</html>');
+      }
+      return void res
+        .writeHead(200, { 'content-type': shared.mimetype, 'content-length': String(shared.bytes.length) })
+        .end(shared.bytes);
     }
     if (!url.pathname.startsWith('/api/')) return void res.writeHead(404).end('not found');
     const method = url.pathname.slice('/api/'.length);

@@ -32,6 +32,11 @@ export interface FakePublish {
   postId?: string;
   /** Status reads left before it completes. */
   readsLeft: number;
+  /**
+   * A video on another host (the bot's PUBLIC_URL/media/<id>): fetched over HTTP as TikTok would;
+   * undefined while the download runs, null when it failed.
+   */
+  pulled?: Uint8Array | null;
 }
 
 const answer = (status: number, data: unknown, code = 'ok', message = ''): FakeResponse => ({
@@ -47,6 +52,8 @@ export class FakeTiktok {
   readonly publishes: FakePublish[] = [];
   /** URL prefixes the app verified (TikTok pulls media only from these). */
   readonly verifiedPrefixes: string[] = [];
+  /** Downloads from other hosts in flight (tests await them). */
+  readonly pulls: Promise<void>[] = [];
   /** Status reads a publish stays PROCESSING_DOWNLOAD for. */
   processingReads = 1;
   private readonly tokens = new Map<string, Creator>();
@@ -165,6 +172,18 @@ export class FakeTiktok {
       readsLeft: this.processingReads,
     };
     this.publishes.push(publish);
+    if (!videoUrl.startsWith(`${this.url}/media/`)) {
+      publish.pulled = undefined;
+      this.pulls.push(
+        fetch(videoUrl)
+          .then(async (r) => {
+            publish.pulled = r.ok ? new Uint8Array(await r.arrayBuffer()) : null;
+          })
+          .catch(() => {
+            publish.pulled = null;
+          }),
+      );
+    }
     return answer(200, { publish_id: publish.publishId });
   }
 
@@ -172,7 +191,9 @@ export class FakeTiktok {
     const id = (req.json() as { publish_id?: unknown } | undefined)?.publish_id;
     const p = this.publishes.find((x) => x.publishId === id && x.openId === creator.openId);
     if (!p) return fail(400, 'invalid_publish_id', 'The publish_id does not exist.');
-    if (p.status === 'PROCESSING_DOWNLOAD' && p.readsLeft-- <= 0) this.download(p);
+    // A download from another host still running keeps the post processing, as on TikTok.
+    const stillPulling = 'pulled' in p && p.pulled === undefined;
+    if (p.status === 'PROCESSING_DOWNLOAD' && !stillPulling && p.readsLeft-- <= 0) this.download(p);
     const data = {
       status: p.status,
       ...(p.failReason ? { fail_reason: p.failReason } : {}),
@@ -188,7 +209,7 @@ export class FakeTiktok {
   private download(p: FakePublish): void {
     const file = p.videoUrl.startsWith(`${this.url}/media/`)
       ? this.files.get(p.videoUrl.split('/media/')[1] ?? '')
-      : undefined;
+      : (p.pulled ?? undefined);
     if (!file) {
       p.status = 'FAILED';
       p.failReason = 'video_pull_failed';

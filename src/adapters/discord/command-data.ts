@@ -96,8 +96,26 @@ function optionsOf(c: Command, s: Subcommand, locales: LocaleMap): APIApplicatio
     if (unique) usedArabic.add(unique);
     return optionOf(name, spec, unique, locales);
   });
+  const files = fileOptions(s.attachments ?? 0, locales);
+  if (entries.length + files.length > COMMAND_LIMITS.options) {
+    throw new Error(`/${c.name} ${s.name}: Discord allows at most ${COMMAND_LIMITS.options} options`);
+  }
   // Discord refuses required options after optional ones; values arrive by name, so order is free.
-  return [...out.filter((o) => o.required), ...out.filter((o) => !o.required)];
+  return [...out.filter((o) => o.required), ...out.filter((o) => !o.required), ...files];
+}
+
+/** `file`, `file2`…: attachment options (type 11); their files reach the command as identity attachments. */
+export const FILE_OPTION = /^file\d*$/;
+
+function fileOptions(count: number, locales: LocaleMap): APIApplicationCommandBasicOption[] {
+  return Array.from({ length: count }, (_, i) => ({
+    type: ApplicationCommandOptionType.Attachment,
+    name: i === 0 ? 'file' : `file${i + 1}`,
+    description: 'An image or video to publish (checked by its content)',
+    ...localize('description', 'صورة أو فيديو للنشر (يُفحص بمحتواه)', locales),
+    ...localize('name', i === 0 ? 'ملف' : `ملف${i + 1}`, locales),
+    required: false,
+  }));
 }
 
 function optionOf(

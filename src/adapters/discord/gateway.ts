@@ -17,6 +17,7 @@ import type { Router } from '../../core/router.js';
 import type { Db } from '../../db/client.js';
 import type { Logger } from '../../log.js';
 import {
+  attachmentsOf,
   buttonWork,
   commandWork,
   formWork,
@@ -105,7 +106,14 @@ export class DiscordGateway {
   private async dispatch(i: Interaction): Promise<void> {
     if (i.isChatInputCommand()) {
       const work = commandWork(this.o.router, i.commandName, i.options.data);
-      await handleInteraction(factsOf(i), work, responder(i), this.deps, 'ignore');
+      const resolved = Object.fromEntries(
+        [...(i.options.resolved?.attachments?.values() ?? [])].map((a) => [
+          a.id,
+          { filename: a.name, url: a.url, size: a.size },
+        ]),
+      );
+      const facts = { ...factsOf(i), attachments: attachmentsOf(i.options.data, resolved) };
+      await handleInteraction(facts, work, responder(i), this.deps, 'ignore');
     } else if (i.isButton()) {
       await handleInteraction(factsOf(i), buttonWork(i.customId), responder(i), this.deps, 'ignore');
     } else if (i.isModalSubmit()) {

@@ -9,6 +9,7 @@ import { InteractionResponseType, InteractionType, MessageFlags, type REST, Rout
 import { z } from 'zod';
 import type { HttpResponse, HttpServer } from '../../http/server.js';
 import {
+  attachmentsOf,
   buttonWork,
   clientLocale,
   commandWork,
@@ -96,6 +97,16 @@ const interaction = z.object({
       component_type: z.number().int().optional(),
       options: z.array(optionNode).optional(),
       components: z.array(modalComponent).max(25).optional(),
+      resolved: z
+        .object({
+          attachments: z
+            .record(
+              z.string(),
+              z.object({ filename: z.string().max(1024), url: z.url(), size: z.number().int().optional() }),
+            )
+            .optional(),
+        })
+        .optional(),
     })
     .optional(),
 });
@@ -185,6 +196,7 @@ function factsOf(p: Payload): InteractionFacts {
     user: { id: u?.id ?? '', name: p.member?.nick ?? u?.global_name ?? u?.username ?? '' },
     permissions: p.member ? BigInt(p.member.permissions) : undefined,
     locale: p.locale,
+    attachments: attachmentsOf(p.data?.options, p.data?.resolved?.attachments),
   };
 }
 

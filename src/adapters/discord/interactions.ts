@@ -7,12 +7,14 @@ import type { APIModalInteractionResponseCallbackData } from 'discord.js';
 import type { Identity } from '../../core/context.js';
 import { newReferenceId } from '../../core/errors.js';
 import { defineMessages, type Locale } from '../../core/i18n.js';
+import type { Attachment } from '../../core/identity.js';
 import { core } from '../../core/messages.js';
 import { formAsText, type Reply } from '../../core/reply.js';
 import type { Router } from '../../core/router.js';
 import type { Db } from '../../db/client.js';
 import { claimOnce } from '../../db/processed-events.js';
 import type { Logger } from '../../log.js';
+import { download } from '../attachments.js';
 import { type DiscordMessage, parseCustomId, renderMessage, renderModal } from './render.js';
 
 export const messages = defineMessages(
@@ -53,6 +55,37 @@ export interface InteractionFacts {
   permissions: bigint | undefined;
   /** Discord client language, for messages sent before a workspace is known. */
   locale: string | undefined;
+  /** Files given in the command's attachment options, in option order. */
+  attachments?: readonly Attachment[];
+}
+
+/** An attachment as the interaction resolves it (`data.resolved.attachments[id]`). */
+export interface ResolvedAttachment {
+  filename: string;
+  url: string;
+  size?: number | undefined;
+}
+
+/** Option type 11: an attachment; its value is the id of one of the resolved attachments. */
+const ATTACHMENT = 11;
+
+/**
+ * The files of a command, in the order of its attachment options (`file`, `file2`…). Discord's CDN
+ * URLs are signed and need no token; the bytes are fetched only when the command reads them.
+ */
+export function attachmentsOf(
+  options: readonly OptionNode[] | undefined,
+  resolved: Readonly<Record<string, ResolvedAttachment>> | undefined,
+): Attachment[] {
+  const out: Attachment[] = [];
+  for (const o of options ?? []) {
+    if (o.type === 1 || o.type === 2) out.push(...attachmentsOf(o.options, resolved));
+    const found = o.type === ATTACHMENT ? resolved?.[String(o.value)] : undefined;
+    if (found) {
+      out.push({ name: found.filename, size: found.size, read: (max) => download(found.url, max) });
+    }
+  }
+  return out;
 }
 
 export type Work =
@@ -85,6 +118,8 @@ export function readOptions(options: readonly OptionNode[] | undefined): {
   const raw: Record<string, string> = {};
   let focused: string | undefined;
   for (const o of list) {
+    // An attachment's value is an id: its file travels as an identity attachment (attachmentsOf).
+    if (o.type === ATTACHMENT) continue;
     if (o.value !== undefined) raw[o.name] = String(o.value);
     if (o.focused) focused = o.name;
   }
@@ -147,6 +182,7 @@ export function identityOf(f: InteractionFacts): Identity | undefined {
     workspace: { externalId: f.guildId, ...(f.guildName ? { name: f.guildName } : {}) },
     user: { externalId: f.user.id, name: f.user.name, platformAdmin: admin },
     ...(f.channelId ? { channel: f.channelId } : {}),
+    ...(f.attachments && f.attachments.length > 0 ? { attachments: f.attachments } : {}),
   };
 }
 

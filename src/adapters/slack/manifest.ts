@@ -27,6 +27,8 @@ export const BOT_SCOPES = [
   'files:write', // charts and exports (files.uploadV2)
   'users:read', // Slack admins and owners become admins here
   'app_mentions:read', // "@mktbot config" in a channel
+  'im:history', // a direct message to the bot with files (docs/media.md)
+  'files:read', // download those files (url_private with the bot token)
 ] as const;
 
 function usageHint(c: Command): string {
@@ -70,13 +72,15 @@ export function buildManifest(commands: readonly Command[], o: ManifestOptions):
     },
     features: {
       bot_user: { display_name: (o.name ?? 'mktbot').slice(0, 80), always_online: true },
+      // People send the bot files with a command in a direct message (docs/media.md).
+      app_home: { messages_tab_enabled: true, messages_tab_read_only_enabled: false },
       slash_commands: slash,
     },
     oauth_config: { scopes: { bot: [...BOT_SCOPES] } },
     settings: {
       event_subscriptions: {
         ...(o.socketMode || !requestUrl ? {} : { request_url: requestUrl }),
-        bot_events: ['app_mention'],
+        bot_events: ['app_mention', 'message.im'],
       },
       interactivity: {
         is_enabled: true,
