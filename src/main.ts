@@ -32,6 +32,8 @@ import { PersonaService, personaGenerator } from './planning/personas.js';
 import { brainstormGenerator, PlannerService } from './planning/planner.js';
 import { draftService } from './publishing/drafts/service.js';
 import { SchedulerService } from './publishing/scheduler.js';
+import { SeriesService } from './publishing/series.js';
+import { SlotService } from './publishing/slots.js';
 import { MetricsService } from './reporting/metrics.js';
 import { ReportService } from './reporting/reports.js';
 import { SeoService } from './search/audit.js';
@@ -118,6 +120,8 @@ export async function createApp(o: AppOptions): Promise<App> {
     }),
     replyDrafter: llm ? new LlmReplyDrafter(llm, new TemplateReplyDrafter(), o.log) : new TemplateReplyDrafter(),
     scheduler: new SchedulerService(db.prisma),
+    series: new SeriesService(db.prisma),
+    slots: new SlotService(db.prisma),
     integrations: new IntegrationService(db.prisma, secrets, o.config, clock, outbound),
     metrics: new MetricsService(db.prisma),
     reports: new ReportService(db.prisma, db.kind),

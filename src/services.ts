@@ -12,6 +12,8 @@ import type { PersonaService } from './planning/personas.js';
 import type { PlannerService } from './planning/planner.js';
 import type { DraftService } from './publishing/drafts/service.js';
 import type { SchedulerService } from './publishing/scheduler.js';
+import type { SeriesService } from './publishing/series.js';
+import type { SlotService } from './publishing/slots.js';
 import type { MetricsService } from './reporting/metrics.js';
 import type { ReportService } from './reporting/reports.js';
 import type { SeoService } from './search/audit.js';
@@ -42,6 +44,10 @@ export interface Services {
   /** Proposes replies to comments; templates offline, an LLM drafter can replace it. */
   replyDrafter: ReplyDrafter;
   scheduler: SchedulerService;
+  /** Recurring posts: their rule, template and occurrences. */
+  series: SeriesService;
+  /** The team's posting slots: the next free one. */
+  slots: SlotService;
   integrations: IntegrationService;
   metrics: MetricsService;
   reports: ReportService;

@@ -2,14 +2,18 @@
  * Publishing's background work: the dispatcher ticks every second (docs/architecture.md §5); ticks
  * never overlap, and on shutdown the dispatcher stops claiming at once.
  */
+import { databaseKind } from '../db/client.js';
+import { createLeaderLock } from '../db/leader.js';
 import type { Feature } from '../feature.js';
 import { Dispatcher } from './dispatcher.js';
 
 export const DISPATCH_JOB = 'dispatcher';
+/** Extends recurring series as time passes (evergreen ones have no end). */
+export const SERIES_JOB = 'series';
 
 export const publishing: Feature = {
   name: 'publishing',
-  register({ services, jobs, log }) {
+  async register({ services, jobs, log }) {
     const dispatcher = new Dispatcher({
       db: services.db,
       clock: services.clock,
@@ -32,6 +36,25 @@ export const publishing: Feature = {
       },
       // Shutdown: no new claim; marked sends finish within the grace period; unsent claims go back.
       stop: () => dispatcher.stop(),
+    });
+    // One replica extends the series (a leader lock); were two to run at once, each occurrence's
+    // unique key still keeps it single (series.ts).
+    const url = services.config.DATABASE_URL;
+    const leader = createLeaderLock(
+      { kind: databaseKind(url), url },
+      { name: 'series-generator', log, onAcquire: () => {}, onLose: () => {} },
+    );
+    await leader.start();
+    jobs.onStop(() => leader.stop());
+    jobs.add({
+      name: SERIES_JOB,
+      // Hourly: occurrences exist four weeks ahead, so an hour's delay never leaves a gap.
+      schedule: '0 7 * * * *',
+      run: async () => {
+        if (!leader.isLeader) return;
+        const made = await services.series.extendDue(services.clock.now());
+        if (made > 0) log.info({ made }, 'recurring posts extended');
+      },
     });
   },
 };

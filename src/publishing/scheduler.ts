@@ -85,6 +85,8 @@ export interface Draft {
   options?: PostOptions;
   /** Shared by the posts of one draft written for several networks (edited or cancelled together). */
   groupId?: string | undefined;
+  /** The campaign it belongs to (its name is the links' utm_campaign). */
+  campaignId?: number | null;
 }
 
 const VIDEO_EXT = /\.(mp4|mov|m4v|webm|avi|mkv)(\?|#|$)/i;
@@ -181,6 +183,16 @@ export type ChangeResult = { ok: true; post: ScheduledPost } | { ok: false; post
 export class SchedulerService {
   constructor(private readonly db: Db) {}
 
+  /** The campaign named `name`, created when new (its name is the links' utm_campaign). */
+  campaign(workspaceId: number, name: string, currency: string): Promise<{ id: number; name: string }> {
+    return this.db.campaign.upsert({
+      where: { workspaceId_name: { workspaceId, name } },
+      create: { workspaceId, name, currency },
+      update: {},
+      select: { id: true, name: true },
+    });
+  }
+
   /**
    * An identical live post (same channel, account, time and content): a double submit, not a new
    * post. The same text to two accounts at once is two posts.
@@ -210,11 +222,16 @@ export class SchedulerService {
         accountId: d.accountId ?? null,
         ...(d.options && Object.keys(d.options).length > 0 ? { options: d.options } : {}),
         groupId: d.groupId ?? null,
+        campaignId: d.campaignId ?? null,
         status: awaitingApproval ? 'awaiting_approval' : 'pending',
         idempotencyKey: randomUUID(),
         createdById: by,
       },
     });
+  }
+
+  async campaignName(id: number): Promise<string | null> {
+    return (await this.db.campaign.findUnique({ where: { id }, select: { name: true } }))?.name ?? null;
   }
 
   get(workspaceId: number, id: number): Promise<ScheduledPost | null> {
