@@ -9,7 +9,7 @@ import { UserError } from '../../src/core/errors.js';
 import { defineMessages, iso } from '../../src/core/i18n.js';
 import { opt } from '../../src/core/options.js';
 import { context, fields, type Reply, reply, text } from '../../src/core/reply.js';
-import { parseRecurrence } from '../../src/publishing/recurrence.js';
+import { isRecurring, parseRecurrence } from '../../src/publishing/recurrence.js';
 import { channelName } from '../../src/publishing/schedule-view.js';
 import { CHANNELS, type Channel } from '../../src/publishing/scheduler.js';
 import { recurrenceProblemText, slotsText, writtenTime } from '../../src/publishing/series-view.js';
@@ -128,7 +128,7 @@ export const slotsCommand = sub({
       await ctx.services.audit.record(ctx, 'config.set', 'postingSlots', { channel, cleared: true });
       return reply(undefined, [text(t.cleared({ channel: name }))], { tone: 'success' });
     }
-    const read = parseRecurrence(`every ${slots}`, ctx.timezone, ctx.now());
+    const read = parseRecurrence(isRecurring(slots) ? slots : `every ${slots}`, ctx.timezone, ctx.now());
     if (!read.ok) throw new UserError(recurrenceProblemText(read.problem, ctx));
     if (read.rule.every !== 1 || read.until) throw new UserError(t.weekly);
     const next = addSlots(current, channel, read.rule.weekdays, read.rule.time);
