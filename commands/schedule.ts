@@ -5,7 +5,9 @@ import { UserError } from '../src/core/errors.js';
 import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { actions, context, type Reply, reply, text } from '../src/core/reply.js';
-import { isRecurring } from '../src/publishing/recurrence.js';
+import { tagPostText } from '../src/publishing/links/utm.js';
+import { isRecurring } from '../src/publishing/recurring/recurrence.js';
+import { seriesSection } from '../src/publishing/recurring/series-view.js';
 import { approvalButtons, calendar, channelName, postDetails, statusName } from '../src/publishing/schedule-view.js';
 import {
   CHANNELS,
@@ -16,8 +18,6 @@ import {
   type PostStatus,
   WAITING,
 } from '../src/publishing/scheduler.js';
-import { seriesSection } from '../src/publishing/series-view.js';
-import { tagPostText } from '../src/publishing/utm.js';
 import { occurrenceCancelNote, scheduleSeries, seriesCommand, stopSeriesCommand } from './shared/recurring.js';
 import {
   applyToGroup,

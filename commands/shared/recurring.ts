@@ -9,10 +9,8 @@ import type { Context } from '../../src/core/context.js';
 import { UserError } from '../../src/core/errors.js';
 import { opt, required } from '../../src/core/options.js';
 import { actions, context, type Reply, reply, text } from '../../src/core/reply.js';
-import { parseRecurrence } from '../../src/publishing/recurrence.js';
-import { approvalButtons, postDetails } from '../../src/publishing/schedule-view.js';
-import { type Channel, mediaFromUrl } from '../../src/publishing/scheduler.js';
-import { occurrenceDraft, type SeriesTemplate } from '../../src/publishing/series.js';
+import { parseRecurrence } from '../../src/publishing/recurring/recurrence.js';
+import { occurrenceDraft, type SeriesTemplate } from '../../src/publishing/recurring/series.js';
 import {
   recurrenceProblemText,
   seriesDetails,
@@ -21,7 +19,9 @@ import {
   seriesSummary,
   seriesTitle,
   stoppedText,
-} from '../../src/publishing/series-view.js';
+} from '../../src/publishing/recurring/series-view.js';
+import { approvalButtons, postDetails } from '../../src/publishing/schedule-view.js';
+import { type Channel, mediaFromUrl } from '../../src/publishing/scheduler.js';
 import { loadDraft } from './drafts.js';
 import { assertRules, chooseAccount, type ScheduleInput } from './scheduling.js';
 

@@ -9,6 +9,7 @@ import { UserError } from '../../src/core/errors.js';
 import { defineMessages, iso } from '../../src/core/i18n.js';
 import { actions, type Block, context, type Reply, reply, text } from '../../src/core/reply.js';
 import { localTime, parseWhen, writtenDate } from '../../src/lib/when.js';
+import { tagPostText } from '../../src/publishing/links/utm.js';
 import {
   approvalButtons,
   channelName,
@@ -29,7 +30,6 @@ import {
   type ScheduledPost,
   WAITING,
 } from '../../src/publishing/scheduler.js';
-import { tagPostText } from '../../src/publishing/utm.js';
 import { IntegrationService, isProvider } from '../../src/workspace/integrations.js';
 import { loadDraft, type StoredPost } from './drafts.js';
 import { isNextSlot, nextSlot } from './slots.js';

@@ -9,11 +9,11 @@ import { UserError } from '../../src/core/errors.js';
 import { defineMessages, iso } from '../../src/core/i18n.js';
 import { opt } from '../../src/core/options.js';
 import { context, fields, type Reply, reply, text } from '../../src/core/reply.js';
-import { isRecurring, parseRecurrence } from '../../src/publishing/recurrence.js';
+import { isRecurring, parseRecurrence } from '../../src/publishing/recurring/recurrence.js';
+import { recurrenceProblemText, slotsText, writtenTime } from '../../src/publishing/recurring/series-view.js';
+import { addSlots, SLOT_SEARCH_WEEKS, slotsOf, withoutChannel } from '../../src/publishing/recurring/slots.js';
 import { channelName } from '../../src/publishing/schedule-view.js';
 import { CHANNELS, type Channel } from '../../src/publishing/scheduler.js';
-import { recurrenceProblemText, slotsText, writtenTime } from '../../src/publishing/series-view.js';
-import { addSlots, SLOT_SEARCH_WEEKS, slotsOf, withoutChannel } from '../../src/publishing/slots.js';
 
 const m = defineMessages(
   'slots',
@@ -26,7 +26,7 @@ const m = defineMessages(
     needChannel: 'Say which channel, e.g. /schedule slots instagram mon,wed,fri 18:00.',
     needDays: 'Say the days and the time, e.g. /schedule slots instagram mon,wed,fri 18:00.',
     weekly: 'A slot is a weekday and a time, every week: leave out "every 2 weeks" and end dates.',
-    how: "A slot counts as taken when a post on that channel is within 30 minutes of it. /schedule slots CHANNEL clear removes a channel's slots.",
+    how: "A slot counts as taken when a post on that channel is within 30 minutes of it. To remove a channel's slots: /schedule slots instagram clear.",
     noSlots: (p: { channel: string; id: string }) =>
       `${p.channel} has no posting slots yet: set them with /schedule slots ${p.id} mon,wed,fri 18:00, or give a time.`,
     allTaken: (p: { channel: string; weeks: number }) =>
@@ -36,16 +36,16 @@ const m = defineMessages(
   },
   {
     title: 'مواعيد النشر',
-    none: 'لا مواعيد نشر بعد. حدّدها بالأمر /schedule slots instagram mon,wed,fri 18:00 ثم جدول بالأمر «/schedule instagram الموعد التالي | النص».',
+    none: 'لا مواعيد نشر بعد. حدّدها بالأمر «/schedule slots instagram الاثنين والأربعاء والجمعة 18:00» ثم جدول بالأمر «/schedule instagram الموعد التالي | النص».',
     added: (p) => `مواعيد ${p.channel} الآن: ${p.slots}.`,
     cleared: (p) => `لم تعد لـ${p.channel} مواعيد نشر. المنشورات المجدولة تبقى كما هي.`,
     nothingToClear: (p) => `لم تكن لـ${p.channel} مواعيد نشر.`,
-    needChannel: 'حدّد القناة، مثل /schedule slots instagram mon,wed,fri 18:00.',
-    needDays: 'حدّد الأيام والساعة، مثل /schedule slots instagram mon,wed,fri 18:00 أو «الاثنين والخميس 6 مساءً».',
+    needChannel: 'حدّد القناة، مثل «/schedule slots instagram الاثنين والأربعاء والجمعة 18:00».',
+    needDays: 'حدّد الأيام والساعة، مثل «/schedule slots instagram الاثنين والأربعاء والجمعة 18:00».',
     weekly: 'الموعد يوم من الأسبوع وساعة، كل أسبوع: احذف «كل أسبوعين» وتاريخ الانتهاء.',
-    how: 'يُعدّ الموعد محجوزًا إذا كان على القناة منشور قبله أو بعده بثلاثين دقيقة أو أقل. الأمر /schedule slots CHANNEL clear يحذف مواعيد قناة.',
+    how: `يُعدّ الموعد محجوزًا إذا كان على القناة منشور قبله أو بعده بثلاثين دقيقة أو أقل. لحذف مواعيد قناة: ${iso('/schedule slots instagram clear')}.`,
     noSlots: (p) =>
-      `لا مواعيد نشر لـ${p.channel} بعد: حدّدها بالأمر ${iso(`/schedule slots ${p.id} mon,wed,fri 18:00`)} أو اذكر وقتًا.`,
+      `لا مواعيد نشر لـ${p.channel} بعد: حدّدها بالأمر «${iso(`/schedule slots ${p.id}`)} الاثنين والأربعاء والجمعة 18:00» أو اذكر وقتًا.`,
     allTaken: (p) =>
       `كل مواعيد ${p.channel} في الأسابيع الـ${iso(p.weeks)} القادمة عليها منشورات. اذكر وقتًا، أو أضف مواعيد بالأمر /schedule slots.`,
     slotNote: (p) => `الموعد المتاح التالي: ${p.when}.`,
@@ -94,7 +94,7 @@ export const slotsCommand = sub({
   allow: ['manager', 'social'],
   examples: [
     'slots',
-    'slots instagram mon,wed,fri 18:00',
+    { en: 'slots instagram mon,wed,fri 18:00', ar: 'slots instagram الاثنين والأربعاء والجمعة 18:00' },
     { en: 'slots facebook tue 9am', ar: 'slots facebook الثلاثاء 9 صباحًا' },
     'slots instagram clear',
   ],
@@ -108,7 +108,7 @@ export const slotsCommand = sub({
       label: { en: 'Days and time', ar: 'الأيام والساعة' },
       description: {
         en: 'e.g. mon,wed,fri 18:00, or clear',
-        ar: 'مثل mon,wed,fri 18:00 أو «الاثنين والخميس 6 مساءً» أو clear',
+        ar: 'مثل «الاثنين والأربعاء والجمعة 18:00» أو «الخميس 6 مساءً» أو clear',
       },
       positional: true,
       greedy: true,

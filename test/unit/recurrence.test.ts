@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRecurring, occurrences, parseRecurrence } from '../../src/publishing/recurrence.js';
+import { isRecurring, occurrences, parseRecurrence } from '../../src/publishing/recurring/recurrence.js';
 
 // Thursday 26 November 2026, 12:00 in Riyadh.
 const NOW = new Date('2026-11-26T09:00:00Z');

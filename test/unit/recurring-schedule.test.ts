@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actionsOf } from '../../src/core/reply.js';
 import { SERIES_JOB } from '../../src/publishing/feature.js';
-import { SeriesService } from '../../src/publishing/series.js';
+import { SeriesService } from '../../src/publishing/recurring/series.js';
 import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
 
 const clean = (s: string) => s.replace(/[\u2068\u2069]/g, '');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { campaignSlug, tagLink, tagLinks, tagPostText, utmFor } from '../../src/publishing/links/utm.js';
 import { checkRules } from '../../src/publishing/scheduler.js';
-import { campaignSlug, tagLink, tagLinks, tagPostText, utmFor } from '../../src/publishing/utm.js';
 
 const tags = { source: 'instagram', medium: 'social', campaign: 'winter-sale', content: 'instagram-20261207-0900' };
 const Q = 'utm_source=instagram&utm_medium=social&utm_campaign=winter-sale&utm_content=instagram-20261207-0900';

@@ -9,10 +9,10 @@
  */
 import { type PostSeries, Prisma, type ScheduledPost, type Workspace } from '@prisma/client';
 import { z } from 'zod';
-import type { Db } from '../db/client.js';
+import type { Db } from '../../db/client.js';
+import { tagPostText } from '../links/utm.js';
+import { type Draft, PostOptionsSchema, WAITING } from '../scheduler.js';
 import { occurrences, type RecurrenceRule, RecurrenceRuleSchema } from './recurrence.js';
-import { type Draft, PostOptionsSchema, WAITING } from './scheduler.js';
-import { tagPostText } from './utm.js';
 
 export type { PostSeries } from '@prisma/client';
 

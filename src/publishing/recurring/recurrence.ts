@@ -9,9 +9,9 @@
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { arabicTimeToEnglish } from '../lib/arabic-time.js';
-import { latinDigits } from '../lib/text.js';
-import { dayFirst, MAX_AHEAD_YEARS } from '../lib/when.js';
+import { arabicTimeToEnglish } from '../../lib/arabic-time.js';
+import { latinDigits } from '../../lib/text.js';
+import { dayFirst, MAX_AHEAD_YEARS } from '../../lib/when.js';
 
 /** What PostSeries.rule holds. Weekdays are ISO (1 Monday … 7 Sunday). */
 export const RecurrenceRuleSchema = z.object({

@@ -4,15 +4,15 @@
  * the reader's language, the confirmation of a new series, its line in /schedule list, and why a
  * typed rule was refused.
  */
-import { defineMessages, iso, isoIn, type Locale } from '../core/i18n.js';
-import type { Viewer } from '../core/identity.js';
-import { type Block, context, list, text } from '../core/reply.js';
-import { type CountedNoun, count } from '../lib/plural.js';
-import { formatLocal, writtenDate } from '../lib/when.js';
-import { preview } from './dispatcher.js';
+import { defineMessages, iso, isoIn, type Locale } from '../../core/i18n.js';
+import type { Viewer } from '../../core/identity.js';
+import { type Block, context, list, text } from '../../core/reply.js';
+import { type CountedNoun, count } from '../../lib/plural.js';
+import { formatLocal, writtenDate } from '../../lib/when.js';
+import { preview } from '../dispatcher.js';
+import { channelName } from '../schedule-view.js';
+import type { ScheduledPost } from '../scheduler.js';
 import type { RecurrenceProblem, RecurrenceRule } from './recurrence.js';
-import { channelName } from './schedule-view.js';
-import type { ScheduledPost } from './scheduler.js';
 import { type PostSeries, ruleOf, templateOf } from './series.js';
 import type { Slot } from './slots.js';
 

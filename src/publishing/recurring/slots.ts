@@ -5,7 +5,7 @@
  */
 import type { Workspace } from '@prisma/client';
 import { z } from 'zod';
-import type { Db } from '../db/client.js';
+import type { Db } from '../../db/client.js';
 import { occurrences } from './recurrence.js';
 
 export const SlotSchema = z.object({
