@@ -38,6 +38,7 @@ const m = defineMessages(
     awaitingTitle: (p: { channel: string; id: number }) =>
       `Recurring post on ${p.channel} (series ${p.id}), waiting for approval`,
     until: (p: { date: string }) => `until ${p.date}`,
+    reminderTitle: (p: { id: number }) => `Recurring reminder (series ${p.id})`,
     evergreen: 'with no end date',
     firstDates: 'First dates:',
     generated: (p: { dates: string; last: string }) =>
@@ -78,6 +79,7 @@ const m = defineMessages(
     title: (p) => `منشور متكرر على ${p.channel} (السلسلة ${iso(p.id)})`,
     awaitingTitle: (p) => `منشور متكرر على ${p.channel} (السلسلة ${iso(p.id)}) بانتظار الموافقة`,
     until: (p) => `حتى ${iso(p.date)}`,
+    reminderTitle: (p) => `تذكير متكرر (السلسلة ${iso(p.id)})`,
     evergreen: 'بلا تاريخ انتهاء',
     firstDates: 'أول المواعيد:',
     generated: (p) => `جُدول الآن ${p.dates} حتى ${iso(p.last)}، وتُضاف المواعيد التالية مع مرور الوقت.`,
@@ -162,8 +164,9 @@ export function seriesSummary(series: PostSeries, posts: readonly ScheduledPost[
 
 export function seriesTitle(series: PostSeries, awaiting: boolean, v: Viewer): string {
   const t = v.t(m);
-  const p = { channel: channelName(templateOf(series).channel, v), id: series.id };
-  return awaiting ? t.awaitingTitle(p) : t.title(p);
+  const channel = templateOf(series).channel;
+  const p = { channel: channelName(channel, v), id: series.id };
+  return awaiting ? t.awaitingTitle(p) : channel === 'reminder' ? t.reminderTitle(p) : t.title(p);
 }
 
 export function seriesNotes(series: PostSeries, awaiting: boolean, v: Viewer): Block[] {
