@@ -23,7 +23,7 @@ import {
 import { approvalButtons, postDetails } from '../../src/publishing/schedule-view.js';
 import { type Channel, mediaFromUrl } from '../../src/publishing/scheduler.js';
 import { loadDraft } from './drafts.js';
-import { assertRules, chooseAccount, type ScheduleInput } from './scheduling.js';
+import { assertRules, chooseAccount, type ScheduleInput, sm } from './scheduling.js';
 
 /** Schedules a recurring post: checked as its first occurrence, then stored with its dates ahead. */
 export async function scheduleSeries(input: ScheduleInput, ctx: Context): Promise<Reply> {
@@ -31,6 +31,7 @@ export async function scheduleSeries(input: ScheduleInput, ctx: Context): Promis
   const now = ctx.now();
   const read = parseRecurrence(input.when, ctx.timezone, now);
   if (!read.ok) throw new UserError(recurrenceProblemText(read.problem, ctx));
+  if (input.draft !== undefined && input.text !== undefined) throw new UserError(ctx.t(sm).draftAndText);
   const item = await what(input, ctx);
   if (!item) throw new UserError(t.oneChannel);
   const firstComment = input.first_comment?.trim();
@@ -54,6 +55,8 @@ export async function scheduleSeries(input: ScheduleInput, ctx: Context): Promis
   if (campaign) {
     template.campaign = await ctx.services.scheduler.campaign(ctx.workspace.id, campaign, ctx.workspace.currency);
   }
+  const twin = await ctx.services.series.findDuplicate(ctx.workspace.id, read.rule, template);
+  if (twin) throw new UserError(t.duplicate({ id: twin.id }));
   const awaiting = ctx.workspace.requireApproval;
   const { series, posts } = await ctx.services.series.create(
     ctx.workspace,

@@ -135,6 +135,6 @@ describe('recurring posts and slots through the real CLI (console mode)', () => 
     const arOut = ar.stdout.replace(/[\u2068\u2069]/g, '');
     expect(arOut).toContain('تذكير متكرر (السلسلة 2)');
     expect(arOut).toContain('كل يوم الساعة 09:00، بلا تاريخ انتهاء.');
-    expect(arOut).toMatch(/أُوقفت السلسلة 2 وأُلغي \d+ موعدًا/);
+    expect(arOut).toMatch(/أُوقفت السلسلة 2 وأُلغيت مواعيدها المنتظرة \(عددها \d+\)/);
   }, 90_000);
 });

@@ -59,10 +59,24 @@ describe('/schedule recurring posts, slots and UTM links', () => {
     expect(shown).toContain('كل يوم الاثنين الساعة 09:00، حتى الاثنين، 1 مارس 2027.');
     expect(shown).toContain('أول المواعيد:');
     expect(shown).toContain('الاثنين، 30 نوفمبر 2026، 09:00 · #1');
-    expect(shown).toContain('جُدول الآن 4 مواعيد حتى الاثنين، 21 ديسمبر 2026');
+    expect(shown).toContain(
+      'جُدولت المواعيد حتى الاثنين، 21 ديسمبر 2026 (عددها 4)، وتُضاف المواعيد التالية مع مرور الوقت.',
+    );
     const daily = clean(textOf(await app.say('/schedule reminder كل يوم 6 مساءً | صورة القصة', AR)));
     expect(daily).toContain('كل يوم الساعة 18:00، بلا تاريخ انتهاء.');
-    expect(daily).toContain('28 موعدًا');
+    expect(daily).toContain('(عددها 28)');
+  });
+
+  it('refuses the same recurring post twice (a double submit), but not the same text on other days', async () => {
+    await app.say('/schedule reminder every monday 9am campaign:Weekly | Check-in');
+    const again = await app.say('/schedule reminder every monday 9am campaign:Weekly | Check-in');
+    expect(again.tone).toBe('error');
+    expect(textOf(again)).toContain('The same recurring post is already scheduled as series 1.');
+    expect(
+      clean(textOf(await app.say('/schedule reminder كل اثنين 9 صباحًا campaign:Weekly | Check-in', AR))),
+    ).toContain('المنشور المتكرر نفسه مجدول بالفعل في السلسلة 1.');
+    expect((await app.say('/schedule reminder every tuesday 9am campaign:Weekly | Check-in')).tone).toBe('success');
+    expect(await app.services.db.postSeries.count()).toBe(2);
   });
 
   it('several weekdays and every 2 weeks', async () => {

@@ -41,9 +41,9 @@ const m = defineMessages(
     reminderTitle: (p: { id: number }) => `Recurring reminder (series ${p.id})`,
     evergreen: 'with no end date',
     firstDates: 'First dates:',
-    generated: (p: { dates: string; last: string }) =>
+    generated: (p: { dates: string; n: number; last: string }) =>
       `${p.dates} scheduled now, up to ${p.last}; later dates are added as time passes.`,
-    allGenerated: (p: { dates: string }) => `${p.dates} scheduled, the whole series.`,
+    allGenerated: (p: { dates: string; n: number }) => `${p.dates} scheduled, the whole series.`,
     howTo: (p: { id: number }) =>
       `Each date is a post of its own: /schedule cancel N skips one date, /schedule stop-series ${p.id} stops the series.`,
     approval: 'Each date waits for a manager to approve it, like any post.',
@@ -53,7 +53,7 @@ const m = defineMessages(
     nextPost: (p: { when: string; id: number }) => `${p.when} (#${p.id})`,
     noneWaiting: 'no date waiting',
     seriesHow: '/schedule series N shows a series and its dates; /schedule stop-series N stops it.',
-    stopped: (p: { id: number; dates: string }) =>
+    stopped: (p: { id: number; dates: string; n: number }) =>
       `Series ${p.id} stopped. ${p.dates} cancelled; posts already published stay.`,
     stoppedNone: (p: { id: number }) => `Series ${p.id} stopped. No date was waiting; posts already published stay.`,
     notActive: (p: { id: number }) => `There is no active series ${p.id} in this workspace. /schedule list shows them.`,
@@ -74,6 +74,7 @@ const m = defineMessages(
     untilTooFar: (p: { limit: string }) =>
       `A series can run up to ${p.limit} (two years). Choose an earlier end date, or leave it out: a series with no end keeps going.`,
     oneChannel: 'A recurring post is for one channel at a time: schedule each network on its own.',
+    duplicate: (p: { id: number }) => `The same recurring post is already scheduled as series ${p.id}.`,
   },
   {
     title: (p) => `منشور متكرر على ${p.channel} (السلسلة ${iso(p.id)})`,
@@ -82,8 +83,10 @@ const m = defineMessages(
     reminderTitle: (p) => `تذكير متكرر (السلسلة ${iso(p.id)})`,
     evergreen: 'بلا تاريخ انتهاء',
     firstDates: 'أول المواعيد:',
-    generated: (p) => `جُدول الآن ${p.dates} حتى ${iso(p.last)}، وتُضاف المواعيد التالية مع مرور الوقت.`,
-    allGenerated: (p) => `جُدولت السلسلة كاملة: ${p.dates}.`,
+    // The count stands as a figure after «عددها»: a counted noun as the subject would need the
+    // nominative dual (موعدان), which plural.ts does not give.
+    generated: (p) => `جُدولت المواعيد حتى ${iso(p.last)} (عددها ${iso(p.n)})، وتُضاف المواعيد التالية مع مرور الوقت.`,
+    allGenerated: (p) => `جُدولت السلسلة كاملة (عدد مواعيدها ${iso(p.n)}).`,
     howTo: (p) =>
       `كل موعد منشور مستقل: الأمر /schedule cancel N يلغي موعدًا واحدًا، والأمر ${iso(`/schedule stop-series ${p.id}`)} يوقف السلسلة.`,
     approval: 'كل موعد ينتظر موافقة مدير، مثل أي منشور.',
@@ -92,7 +95,7 @@ const m = defineMessages(
     nextPost: (p) => `${iso(p.when)} (${iso(`#${p.id}`)})`,
     noneWaiting: 'لا موعد منتظر',
     seriesHow: 'الأمر /schedule series N يعرض السلسلة ومواعيدها، والأمر /schedule stop-series N يوقفها.',
-    stopped: (p) => `أُوقفت السلسلة ${iso(p.id)} وأُلغي ${p.dates}؛ أما ما نُشر منها فيبقى.`,
+    stopped: (p) => `أُوقفت السلسلة ${iso(p.id)} وأُلغيت مواعيدها المنتظرة (عددها ${iso(p.n)})؛ أما ما نُشر منها فيبقى.`,
     stoppedNone: (p) => `أُوقفت السلسلة ${iso(p.id)}. لم يكن أي موعد منتظرًا، وما نُشر منها يبقى.`,
     notActive: (p) => `لا توجد سلسلة نشطة برقم ${iso(p.id)} في مساحة العمل هذه. يعرضها الأمر /schedule list.`,
     upcoming: 'المواعيد القادمة:',
@@ -108,6 +111,7 @@ const m = defineMessages(
     untilTooFar: (p) =>
       `يمكن أن تستمر السلسلة حتى ${iso(p.limit)} (سنتين). اختر تاريخ انتهاء أقرب، أو احذفه لتستمر السلسلة بلا نهاية.`,
     oneChannel: 'المنشور المتكرر لقناة واحدة في كل مرة: جدول كل شبكة وحدها.',
+    duplicate: (p) => `المنشور المتكرر نفسه مجدول بالفعل في السلسلة ${iso(p.id)}.`,
   },
 );
 
@@ -156,8 +160,8 @@ export function seriesSummary(series: PostSeries, posts: readonly ScheduledPost[
     list(posts.slice(0, 3).map((p) => `${writtenTime(p.publishAt, v.timezone, v.locale)} · ${iso(`#${p.id}`)}`)),
     context(
       whole || !last
-        ? t.allGenerated({ dates })
-        : t.generated({ dates, last: writtenDate(last.publishAt, v.timezone, v.locale) }),
+        ? t.allGenerated({ dates, n: posts.length })
+        : t.generated({ dates, n: posts.length, last: writtenDate(last.publishAt, v.timezone, v.locale) }),
     ),
   ];
 }
@@ -215,7 +219,9 @@ export function seriesDetails(series: PostSeries, upcoming: readonly ScheduledPo
 
 export function stoppedText(id: number, cancelled: number, v: Viewer): string {
   const t = v.t(m);
-  return cancelled > 0 ? t.stopped({ id, dates: count(cancelled, DATE, v.locale) }) : t.stoppedNone({ id });
+  return cancelled > 0
+    ? t.stopped({ id, dates: count(cancelled, DATE, v.locale), n: cancelled })
+    : t.stoppedNone({ id });
 }
 
 export const seriesMessages = m;

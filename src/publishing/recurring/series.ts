@@ -170,6 +170,23 @@ export class SeriesService {
     return made;
   }
 
+  /** An active series with the same days, time and post: a double submit, not a second series. */
+  async findDuplicate(workspaceId: number, rule: RecurrenceRule, template: SeriesTemplate): Promise<PostSeries | null> {
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    const active = await this.db.postSeries.findMany({ where: { workspaceId, status: 'active' } });
+    return (
+      active.find((s) => {
+        const r = RecurrenceRuleSchema.safeParse(s.rule);
+        const { anchor: _a, ...days } = rule;
+        return (
+          r.success &&
+          same({ ...r.data, anchor: undefined }, { ...days, anchor: undefined }) &&
+          same(s.template, template)
+        );
+      }) ?? null
+    );
+  }
+
   get(workspaceId: number, id: number): Promise<PostSeries | null> {
     return this.db.postSeries.findFirst({ where: { id, workspaceId } });
   }
