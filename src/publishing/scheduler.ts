@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Prisma, ScheduledPost } from '@prisma/client';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { type PostLimits, type Provider, providersWith } from '../../integrations/provider.js';
 import type { MediaItem } from '../../integrations/publisher.js';
@@ -228,6 +229,29 @@ export class SchedulerService {
         createdById: by,
       },
     });
+  }
+
+  /**
+   * A campaign's posts: those published between two local days (inclusive) and those still
+   * waiting, for /report to show next to the campaign's spend and site results.
+   */
+  async campaignPosts(
+    workspaceId: number,
+    name: string,
+    days: { from: string; to: string },
+    zone: string,
+  ): Promise<{ published: number; waiting: number }> {
+    const campaign = await this.db.campaign.findUnique({ where: { workspaceId_name: { workspaceId, name } } });
+    if (!campaign) return { published: 0, waiting: 0 };
+    const from = DateTime.fromISO(days.from, { zone }).startOf('day').toJSDate();
+    const to = DateTime.fromISO(days.to, { zone }).endOf('day').toJSDate();
+    const [published, waiting] = await Promise.all([
+      this.db.scheduledPost.count({
+        where: { workspaceId, campaignId: campaign.id, status: 'published', publishAt: { gte: from, lte: to } },
+      }),
+      this.db.scheduledPost.count({ where: { workspaceId, campaignId: campaign.id, status: { in: [...WAITING] } } }),
+    ]);
+    return { published, waiting };
   }
 
   async campaignName(id: number): Promise<string | null> {

@@ -302,6 +302,9 @@ describe('Google Analytics 4: /connect ga4 and the daily pull of site figures (f
     expect(report).toMatch(/Spend \| USD 120\.00/);
     expect(report).toMatch(/Sessions \| 40\b/);
     expect(report).toMatch(/Site conversions \| 3\b/);
+    expect(report).toContain(
+      'Posts in this campaign: 0 published in this period, 1 scheduled ahead; their links carry utm_campaign=winter-sale',
+    );
     // The seeded 500 and the 45 added: the rows of a day add up to the site's day.
     expect(day.reduce((sum, x) => sum + x.sessions, 0)).toBe(545);
   });

@@ -32,6 +32,10 @@ describe('UTM tags on links', () => {
       `New menu: https://shop.example.com/menu?${Q}. Also (https://en.wikipedia.org/wiki/Coffee_(drink)?${Q}) and «https://a.example/ب?${Q}»، yes`,
     );
     expect(tagLinks('no links here', tags)).toBe('no links here');
+    // Slack's own link markup keeps its shape.
+    expect(tagLinks('See <https://shop.example.com/m|the menu>', tags)).toBe(
+      `See <https://shop.example.com/m?${Q}|the menu>`,
+    );
   });
 
   it('source is the network, medium social or email, campaign the slug or a default, content per post', () => {

@@ -19,7 +19,8 @@ export const DEFAULT_CAMPAIGN = 'mktbot';
 
 // A link runs to the first space or character that cannot be in one; trailing punctuation of the
 // sentence around it is not part of it.
-const LINK = /\bhttps?:\/\/[^\s<>"'«»]+/giu;
+// Slack writes a link as <https://…|label>: the | and > end it.
+const LINK = /\bhttps?:\/\/[^\s<>"'«»|]+/giu;
 const TRAILING = /[.,;:!?)\]}،؛؟…]+$/u;
 
 /** "Winter Sale 2027" -> "winter-sale-2027"; Arabic letters are kept (GA4 shows them as typed). */
