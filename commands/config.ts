@@ -23,6 +23,11 @@ const m = defineMessages(
     digitsSet: (p: { arabic: boolean }) =>
       `Arabic replies now show numbers in ${p.arabic ? 'Arabic-Indic digits (٠١٢٣)' : 'Western digits (0123)'}.`,
     approval: 'Posts need approval',
+    utm: 'UTM tags on links in scheduled posts',
+    utmSet: (p: { on: boolean }): string =>
+      p.on
+        ? 'Links in posts scheduled from now on get utm_source, utm_medium, utm_campaign and utm_content (unless they already have utm_ tags).'
+        : 'Links in posts scheduled from now on are left as typed. Posts already scheduled keep their tags.',
     teamChannel: 'Team channel (reminders, publish notices)',
     alertChannel: 'Alerts channel',
     digestChannel: 'Digest channel',
@@ -65,6 +70,11 @@ const m = defineMessages(
     digitsSet: (p) =>
       `تعرض الردود العربية الأرقام الآن ${p.arabic ? 'بالأرقام العربية الهندية (٠١٢٣)' : 'بالأرقام الغربية (0123)'}.`,
     approval: 'المنشورات تحتاج موافقة',
+    utm: 'وسوم UTM على روابط المنشورات المجدولة',
+    utmSet: (p) =>
+      p.on
+        ? 'تأخذ الروابط في المنشورات التي تُجدول من الآن utm_source وutm_medium وutm_campaign وutm_content (ما لم تحمل وسوم utm_ من قبل).'
+        : 'تبقى الروابط في المنشورات التي تُجدول من الآن كما كُتبت. المنشورات المجدولة من قبل تحتفظ بوسومها.',
     teamChannel: 'قناة الفريق (التذكيرات وإشعارات النشر)',
     alertChannel: 'قناة التنبيهات',
     digestChannel: 'قناة الملخص',
@@ -117,6 +127,7 @@ function show(ctx: Context) {
       { label: t.currency, value: iso(w.currency) },
       { label: t.digits, value: digitStyleOf(w) === 'arabic' ? t.arabicDigits : t.latinDigits },
       { label: t.approval, value: w.requireApproval ? t.yes : t.no },
+      { label: t.utm, value: w.utmTagging ? t.yes : t.no },
       { label: t.teamChannel, value: orNotSet(w.teamChannel) },
       { label: t.alertChannel, value: orNotSet(w.alertChannel) },
       { label: t.digestChannel, value: orNotSet(w.digestChannel) },
@@ -249,6 +260,28 @@ export default defineCommand({
           to: value,
         });
         return reply(undefined, [text(ctx.t(m).approvalSet({ on: value }))], { tone: 'success' });
+      },
+    }),
+    utm: sub({
+      description: {
+        en: 'Add UTM tags to links in scheduled posts (on by default)',
+        ar: 'إضافة وسوم UTM إلى روابط المنشورات المجدولة (مفعّلة افتراضيًا)',
+      },
+      allow: ['admin'],
+      examples: ['utm on', 'utm off'],
+      options: {
+        value: required(
+          opt.boolean({
+            label: { en: 'UTM tags', ar: 'وسوم UTM' },
+            description: { en: 'on or off', ar: 'on أو off' },
+            positional: true,
+          }),
+        ),
+      },
+      async handler({ value }, ctx) {
+        await ctx.services.workspaces.update(ctx.workspace.id, { utmTagging: value });
+        await ctx.services.audit.record(ctx, 'config.set', 'utm', { from: ctx.workspace.utmTagging, to: value });
+        return reply(undefined, [text(ctx.t(m).utmSet({ on: value }))], { tone: 'success' });
       },
     }),
     'assignee-minutes': sub({

@@ -8,6 +8,7 @@ import { type Block, context, list, reply, table, text } from '../src/core/reply
 import { toCsv } from '../src/lib/csv.js';
 import { MAX_RANGE_DAYS, normalizeRangeSpec, RANGE_PATTERN } from '../src/lib/periods.js';
 import { count } from '../src/lib/plural.js';
+import { campaignSlug } from '../src/publishing/links/utm.js';
 import { normalizeChannel } from '../src/reporting/channel-names.js';
 import {
   CSV_COLUMNS,
@@ -49,6 +50,8 @@ const m = defineMessages(
     badDate: 'Both dates must be real days in YYYY-MM-DD form, e.g. 2026-11-01..2026-11-30.',
     csvAttached: (p: { file: string }) => `The tables are in the CSV file ${p.file}.`,
     emptyRange: 'This period has no complete day yet (today is its first day): try 7d or last-month.',
+    campaignPosts: (p: { published: number; waiting: number; tag: string }) =>
+      `Posts in this campaign: ${p.published} published in this period, ${p.waiting} scheduled ahead; their links carry utm_campaign=${p.tag}, which is how the site's sessions are joined to it.`,
   },
   {
     title: (p) => `التقرير: ${p.range}`,
@@ -73,6 +76,8 @@ const m = defineMessages(
     badDate: 'يجب أن يكون التاريخان أيامًا صحيحة بالصيغة YYYY-MM-DD، مثل 2026-11-01..2026-11-30.',
     csvAttached: (p) => `الجداول في ملف CSV ‏${iso(p.file)}.`,
     emptyRange: 'لا يوجد في هذه الفترة يوم مكتمل بعد (اليوم أول أيامها): جرّب 7d أو last-month.',
+    campaignPosts: (p) =>
+      `منشورات هذه الحملة: نُشر منها في هذه الفترة ${iso(p.published)}، والمجدول منها ${iso(p.waiting)}؛ تحمل روابطها ${iso(`utm_campaign=${p.tag}`)}، وبها تُربط زيارات الموقع بالحملة.`,
   },
 );
 
@@ -157,6 +162,12 @@ async function show(
   }
   const blocks: Block[] = [];
   if (filterText) blocks.push(context(t.filtered({ what: filterText })));
+  if (filters.campaign) {
+    const posts = await ctx.services.scheduler.campaignPosts(ctx.workspace.id, filters.campaign, range, ctx.timezone);
+    if (posts.published + posts.waiting > 0) {
+      blocks.push(context(t.campaignPosts({ ...posts, tag: campaignSlug(filters.campaign) })));
+    }
+  }
   const coverage = coverageLines(d, ctx.locale);
   if (coverage.length > 0) blocks.push(context(coverage.join(' ')));
   blocks.push(text(t.totals), summaryTable(d, ctx.locale));

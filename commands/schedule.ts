@@ -5,9 +5,13 @@ import { UserError } from '../src/core/errors.js';
 import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { actions, context, type Reply, reply, text } from '../src/core/reply.js';
+import { tagPostText } from '../src/publishing/links/utm.js';
+import { isRecurring } from '../src/publishing/recurring/recurrence.js';
+import { seriesSection } from '../src/publishing/recurring/series-view.js';
 import { approvalButtons, calendar, channelName, postDetails, statusName } from '../src/publishing/schedule-view.js';
 import { CHANNELS, type Channel, type Draft, mediaOf, type PostStatus, WAITING } from '../src/publishing/scheduler.js';
 import { collectMedia, hasMedia } from './shared/media.js';
+import { occurrenceCancelNote, scheduleSeries, seriesCommand, stopSeriesCommand } from './shared/recurring.js';
 import {
   applyToGroup,
   assertRules,
@@ -20,6 +24,7 @@ import {
   sm,
   waitingSiblings,
 } from './shared/scheduling.js';
+import { slotsCommand } from './shared/slots.js';
 
 const m = defineMessages(
   'schedule',
@@ -108,6 +113,14 @@ const firstCommentOpt = opt.string({
   },
   maxLength: 2200,
 });
+const campaignOpt = opt.string({
+  label: { en: 'Campaign', ar: 'الحملة' },
+  description: {
+    en: 'The campaign it belongs to (created when new): its links get utm_campaign from it',
+    ar: 'الحملة التي ينتمي إليها (تُنشأ إن كانت جديدة): تأخذ روابطه منها utm_campaign',
+  },
+  maxLength: 100,
+});
 const titleOpt = opt.string({
   label: { en: 'Title / subject', ar: 'العنوان / الموضوع' },
   description: {
@@ -182,6 +195,11 @@ export default defineCommand({
           ar: 'channel:mailchimp when:"الاثنين القادم 10:00" title:"أخبار نوفمبر" text:"أهلًا!"',
         },
         { en: 'reminder in 2 hours | Post the launch story', ar: 'reminder بعد ساعتين | انشر قصة الإطلاق' },
+        {
+          en: 'facebook every monday 9am until 2027-03-01 | Weekly offer: https://shop.example.com/offers',
+          ar: 'facebook كل اثنين 9 صباحًا حتى 2027-03-01 | عرض الأسبوع: https://shop.example.com/offers',
+        },
+        { en: 'facebook next slot | Our new menu', ar: 'facebook الموعد التالي | قائمتنا الجديدة' },
       ],
       options: {
         channel: opt.choice(CHANNELS, {
@@ -205,9 +223,10 @@ export default defineCommand({
         title: titleOpt,
         account: accountOpt,
         first_comment: firstCommentOpt,
+        campaign: campaignOpt,
         when: required(whenOpt(true)),
       },
-      handler: (input, ctx) => schedule(input, ctx),
+      handler: (input, ctx) => (isRecurring(input.when) ? scheduleSeries(input, ctx) : schedule(input, ctx)),
     }),
     list: sub({
       description: { en: 'The next 14 days as a calendar', ar: 'الأيام الأربعة عشر القادمة كتقويم' },
@@ -215,7 +234,17 @@ export default defineCommand({
       async handler(_input, ctx) {
         const now = ctx.now();
         const until = new Date(now.getTime() + 14 * 86_400_000);
-        return calendar(await ctx.services.scheduler.window(ctx.workspace.id, now, until), now, ctx);
+        const posts = await ctx.services.scheduler.window(ctx.workspace.id, now, until);
+        const series = await ctx.services.series.active(ctx.workspace.id, now);
+        // A series shows once, with its next date, rather than as every one of its dates.
+        const inSeries = new Set(series.map((s) => s.series.id));
+        const single = posts.filter(
+          (p) =>
+            !(p.seriesId && inSeries.has(p.seriesId) && WAITING.includes(p.status as PostStatus) && p.publishAt > now),
+        );
+        const shown = calendar(single, now, ctx);
+        if (series.length === 0) return shown;
+        return { ...shown, blocks: [...(single.length > 0 ? shown.blocks : []), ...seriesSection(series, ctx)] };
       },
     }),
     show: sub({
@@ -259,12 +288,18 @@ export default defineCommand({
         if (!WAITING.includes(post.status as PostStatus)) {
           throw new UserError(t.tooLate({ id: post.id, status: statusName(post.status, ctx) }));
         }
+        const publishAt = input.when ? readWhen(input.when, ctx).utc : post.publishAt;
+        const campaign = post.campaignId ? await ctx.services.scheduler.campaignName(post.campaignId) : null;
         const draft: Draft = {
           channel: post.channel as Channel,
-          content: input.text ?? post.content,
+          // New text is tagged as new posts are; the text kept was tagged when it was scheduled.
+          content:
+            input.text !== undefined
+              ? tagPostText(input.text, { channel: post.channel, campaign, publishAt }, ctx.workspace)
+              : post.content,
           title: input.title ?? post.title,
           media: newMedia ? await collectMedia(input.media, ctx) : mediaOf(post),
-          publishAt: input.when ? readWhen(input.when, ctx).utc : post.publishAt,
+          publishAt,
         };
         assertRules(draft, ctx);
         if (input.account) draft.accountId = (await chooseAccount(draft.channel, input.account, ctx)).accountId;
@@ -320,7 +355,11 @@ export default defineCommand({
                 ]),
               ]
             : [];
-        return reply(undefined, [text(t.cancelled({ id })), ...offer], { tone: 'success' });
+        return reply(
+          undefined,
+          [text(t.cancelled({ id })), ...occurrenceCancelNote(result.post.seriesId, ctx), ...offer],
+          { tone: 'success' },
+        );
       },
     }),
     resolve: sub({
@@ -342,6 +381,9 @@ export default defineCommand({
       },
       handler: ({ id, outcome }, ctx) => resolve(id, outcome, ctx),
     }),
+    slots: slotsCommand,
+    series: seriesCommand,
+    'stop-series': stopSeriesCommand,
     retry: sub({
       description: { en: 'Re-queue a failed post', ar: 'إعادة منشور فشل إلى قائمة الانتظار' },
       allow: ['manager', 'social'],

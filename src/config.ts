@@ -90,7 +90,6 @@ const schema = z.object({
   X_API_URL: baseUrl('https://api.x.com'),
   TIKTOK_API_URL: baseUrl('https://open.tiktokapis.com'),
   /** The bot's own public address (https://bot.example.com): the Connect button and OAuth callbacks use it. */
-  PUBLIC_URL: optionalUrl.transform((v) => v?.replace(/\/+$/, '')),
   LINKEDIN_CLIENT_ID: optionalString,
   LINKEDIN_CLIENT_SECRET: optionalString,
   LINKEDIN_OAUTH_URL: baseUrl('https://www.linkedin.com/oauth/v2'),
@@ -122,7 +121,7 @@ const schema = z.object({
   ),
   /** Where console mode writes files a reply carries (/report format:csv); relative to the start directory. */
   EXPORT_DIR: optionalString.transform((v) => v ?? 'exports'),
-  /** The bot's public address: files from chat are served at PUBLIC_URL/media/<id> (docs/media.md). */
+  /** The bot's public address: files from chat are served at PUBLIC_URL/media/<id> (docs/media.md), the Connect button opens PUBLIC_URL/oauth/<network>/start. */
   PUBLIC_URL: optionalString.pipe(
     z
       .url({ protocol: /^https?$/, error: 'expected the http(s):// address the bot is reached at' })

@@ -34,6 +34,8 @@ import { brainstormGenerator, PlannerService } from './planning/planner.js';
 import { draftService } from './publishing/drafts/service.js';
 import { LocalMediaFetch } from './publishing/media/local-fetch.js';
 import { DEFAULT_MEDIA_RETENTION_DAYS, MediaService } from './publishing/media/store.js';
+import { SeriesService } from './publishing/recurring/series.js';
+import { SlotService } from './publishing/recurring/slots.js';
 import { SchedulerService } from './publishing/scheduler.js';
 import { MetricsService } from './reporting/metrics.js';
 import { ReportService } from './reporting/reports.js';
@@ -137,6 +139,8 @@ export async function createApp(o: AppOptions): Promise<App> {
     replyDrafter: llm ? new LlmReplyDrafter(llm, new TemplateReplyDrafter(), o.log) : new TemplateReplyDrafter(),
     scheduler: new SchedulerService(db.prisma),
     media,
+    series: new SeriesService(db.prisma),
+    slots: new SlotService(db.prisma),
     integrations,
     oauth: new OAuthConnectService({
       db: db.prisma,

@@ -12,6 +12,8 @@ import type { PersonaService } from './planning/personas.js';
 import type { PlannerService } from './planning/planner.js';
 import type { DraftService } from './publishing/drafts/service.js';
 import type { MediaService } from './publishing/media/store.js';
+import type { SeriesService } from './publishing/recurring/series.js';
+import type { SlotService } from './publishing/recurring/slots.js';
 import type { SchedulerService } from './publishing/scheduler.js';
 import type { MetricsService } from './reporting/metrics.js';
 import type { ReportService } from './reporting/reports.js';
@@ -46,6 +48,10 @@ export interface Services {
   scheduler: SchedulerService;
   /** Files attached in chat: checked, stored under MEDIA_DIR, served at PUBLIC_URL/media/<id>. */
   media: MediaService;
+  /** Recurring posts: their rule, template and occurrences. */
+  series: SeriesService;
+  /** The team's posting slots: the next free one. */
+  slots: SlotService;
   integrations: IntegrationService;
   /** The Connect button: OAuth links, their callbacks (src/workspace/oauth/). */
   oauth: OAuthConnectService;

@@ -11,6 +11,7 @@ import { UserError } from '../../src/core/errors.js';
 import { defineMessages, iso } from '../../src/core/i18n.js';
 import { actions, type Block, context, type Reply, reply, text } from '../../src/core/reply.js';
 import { localTime, parseWhen, writtenDate } from '../../src/lib/when.js';
+import { tagPostText } from '../../src/publishing/links/utm.js';
 import {
   approvalButtons,
   channelName,
@@ -33,6 +34,7 @@ import {
 import { IntegrationService, isProvider } from '../../src/workspace/integrations.js';
 import { loadDraft, type StoredPost } from './drafts.js';
 import { collectMedia, hasMedia } from './media.js';
+import { isNextSlot, nextSlot } from './slots.js';
 
 export const sm = defineMessages(
   'scheduling',
@@ -163,6 +165,8 @@ export interface ScheduleInput {
   account?: string | undefined;
   draft?: number | undefined;
   first_comment?: string | undefined;
+  /** The campaign the post belongs to (created when new); its name is the links' utm_campaign. */
+  campaign?: string | undefined;
 }
 
 export async function schedule(input: ScheduleInput, ctx: Context): Promise<Reply> {
@@ -183,7 +187,7 @@ export async function schedule(input: ScheduleInput, ctx: Context): Promise<Repl
  */
 export async function scheduleDraft(
   id: number,
-  input: Pick<ScheduleInput, 'when' | 'media' | 'account' | 'channel' | 'title' | 'first_comment'>,
+  input: Pick<ScheduleInput, 'when' | 'media' | 'account' | 'channel' | 'title' | 'first_comment' | 'campaign'>,
   ctx: Context,
 ): Promise<Reply> {
   const t = ctx.t(m);
@@ -217,23 +221,36 @@ function takesMedia(channel: Channel): boolean {
 /** Every post is checked (rules, time, account, duplicate) before any is created. */
 async function scheduleGroup(
   items: Array<{ channel: Channel; text?: string | undefined; title?: string | undefined; media: MediaItem[] }>,
-  input: Pick<ScheduleInput, 'when' | 'account' | 'first_comment'>,
+  input: Pick<ScheduleInput, 'when' | 'account' | 'first_comment' | 'campaign'>,
   ctx: Context,
 ): Promise<Reply> {
   const t = ctx.t(m);
-  const when = readWhen(input.when, ctx);
+  const when = isNextSlot(input.when)
+    ? await nextSlot(
+        items.map((i) => i.channel),
+        ctx,
+      )
+    : readWhen(input.when, ctx);
+  const campaign = input.campaign?.trim() || null;
+  // Links are tagged now, so the answer shows what goes out and the length rules count the tags.
+  const tag = (s: string, channel: Channel) =>
+    tagPostText(
+      s,
+      { channel, campaign, publishAt: when.utc },
+      { timezone: ctx.timezone, utmTagging: ctx.workspace.utmTagging },
+    );
   const firstComment = input.first_comment?.trim();
   // A group for several networks comments first on those that take a first comment; alone, the rules refuse it elsewhere.
   const commentsOn = (channel: Channel) =>
     firstComment && (items.length === 1 || FIRST_COMMENT_CHANNELS.includes(channel))
-      ? { options: { firstComment } }
+      ? { options: { firstComment: tag(firstComment, channel) } }
       : {};
   const scheduler = ctx.services.scheduler;
   const ready: Array<{ draft: Draft; connected: boolean }> = [];
   for (const item of items) {
     const draft: Draft = {
       channel: item.channel,
-      content: item.text ?? '',
+      content: tag(item.text ?? '', item.channel),
       title: item.title ?? null,
       media: item.media,
       publishAt: when.utc,
@@ -249,10 +266,18 @@ async function scheduleGroup(
     ready.push({ draft, connected: account.connected });
   }
   const groupId = ready.length > 1 ? randomUUID() : undefined;
+  const campaignId = campaign
+    ? (await scheduler.campaign(ctx.workspace.id, campaign, ctx.workspace.currency)).id
+    : undefined;
   const awaiting = ctx.workspace.requireApproval;
   const created: ScheduledPost[] = [];
   for (const { draft } of ready) {
-    const post = await scheduler.create(ctx.workspace.id, { ...draft, groupId }, ctx.member.externalId, awaiting);
+    const post = await scheduler.create(
+      ctx.workspace.id,
+      { ...draft, groupId, campaignId },
+      ctx.member.externalId,
+      awaiting,
+    );
     await ctx.services.audit.record(ctx, 'post.schedule', `post:${post.id}`, {
       channel: post.channel,
       ...(post.accountId ? { account: post.accountId } : {}),
@@ -262,8 +287,9 @@ async function scheduleGroup(
     created.push(post);
   }
   const notes: Block[] = [];
+  if ('note' in when) notes.push(context(when.note));
   if (when.ambiguous) notes.push(context(t.ambiguous));
-  if (when.otherReading) {
+  if ('otherReading' in when && when.otherReading) {
     const [read, other] = [when.utc, when.otherReading].map((d) => writtenDate(d, ctx.timezone, ctx.locale));
     notes.push(context(t.twoReadings({ read: read ?? '', other: other ?? '' })));
   }

@@ -71,8 +71,8 @@ export const ga4 = {
       // The dates are read in the property's own time zone, which is how GA4 cuts its days.
       const range = { startDate: first.date, endDate: last.date };
       const got = await fetchDailyUx(deps.config.GA4_API_URL, creds.propertyId, tokens, range, job.now);
-      // Site-level figures belong to no campaign.
-      return { rows: got.days.map((d) => ({ ...d, campaign: '' })), failed: 0, reached: true };
+      // One row per day and campaign (utm_campaign); traffic no campaign brought has campaign "".
+      return { rows: got.days, failed: 0, reached: true };
     },
   },
 } as const satisfies Provider<Ga4Credentials>;

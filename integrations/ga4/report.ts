@@ -19,10 +19,14 @@ export const ga4PropertyId = z
 export const ga4Credentials = z.object({ propertyId: z.string().regex(/^\d+$/), refreshToken: z.string().min(1) });
 export type Ga4Credentials = z.infer<typeof ga4Credentials>;
 
-/** One day of the property, in MetricDaily's column names. */
+/** One day of the property for one campaign, in MetricDaily's column names. */
 export interface Ga4Day {
   /** YYYY-MM-DD in the property's time zone. */
   date: string;
+  /** The session's utm_campaign as GA4 read it; "" for traffic no campaign brought ("(direct)", "(organic)"…). */
+  campaign: string;
+  /** Key events (GA4's conversions): the site's side of a purchase, kept apart from the ad platforms' in reports. */
+  conversions: number;
   sessions: number;
   engagedSessions: number;
   engagementSeconds: number;
@@ -30,11 +34,16 @@ export interface Ga4Day {
   returningUsers: number;
 }
 
-// `activeUsers` split by `newVsReturning` gives new and returning users; the other three add up
-// over the split. Key events and revenue are left out: ad platforms report the same conversions,
-// and a report that adds both would count them twice.
-const METRICS = ['sessions', 'engagedSessions', 'userEngagementDuration', 'activeUsers'] as const;
-const DIMENSIONS = ['date', 'newVsReturning'] as const;
+// `activeUsers` split by `newVsReturning` gives new and returning users; the other figures add up
+// over the split. Key events are stored as the site channel's conversions, which reports keep apart
+// from the ad platforms' (src/reporting/kpi.ts, Totals); revenue is left out for the same reason.
+// `sessionCampaignName` is the utm_campaign a session arrived with: per campaign, the site's
+// results sit next to the campaign's posts and spend (the scheduler tags links with it).
+const METRICS = ['sessions', 'engagedSessions', 'userEngagementDuration', 'activeUsers', 'keyEvents'] as const;
+const DIMENSIONS = ['date', 'newVsReturning', 'sessionCampaignName'] as const;
+
+/** GA4's names for traffic without a campaign: "(direct)", "(organic)", "(referral)", "(not set)". */
+const NO_CAMPAIGN = /^\(.*\)$|^$/;
 
 const report = z.object({
   dimensionHeaders: z.array(z.object({ name: z.string() })).default([]),
@@ -61,7 +70,10 @@ export interface Ga4Range {
   endDate: string;
 }
 
-/** Every day of the range that had traffic; days without any are absent, as GA4 leaves them out. */
+/**
+ * Every day of the range that had traffic, one row per campaign (and one, campaign "", for the rest);
+ * days without any are absent, as GA4 leaves them out. The rows of a day add up to the site's day.
+ */
 export async function fetchDailyUx(
   base: string,
   propertyId: string,
@@ -90,8 +102,13 @@ export async function fetchDailyUx(
     const m = /^(\d{4})(\d{2})(\d{2})$/.exec(raw);
     if (!m) continue;
     const date = `${m[1]}-${m[2]}-${m[3]}`;
-    const day = days.get(date) ?? {
+    const name = (row.dimensionValues[dim.sessionCampaignName]?.value ?? '').trim();
+    const campaign = NO_CAMPAIGN.test(name) ? '' : name;
+    const key = `${date}\u0000${campaign}`;
+    const day = days.get(key) ?? {
       date,
+      campaign,
+      conversions: 0,
       sessions: 0,
       engagedSessions: 0,
       engagementSeconds: 0,
@@ -102,12 +119,16 @@ export async function fetchDailyUx(
     day.sessions += value('sessions');
     day.engagedSessions += value('engagedSessions');
     day.engagementSeconds += value('userEngagementDuration');
+    day.conversions += value('keyEvents');
     const kind = row.dimensionValues[dim.newVsReturning]?.value;
     if (kind === 'new') day.newUsers += value('activeUsers');
     else if (kind === 'returning') day.returningUsers += value('activeUsers');
-    days.set(date, day);
+    days.set(key, day);
   }
-  return { timeZone: body.metadata?.timeZone, days: [...days.values()].sort((a, b) => a.date.localeCompare(b.date)) };
+  const sorted = [...days.values()].sort(
+    (a, b) => a.date.localeCompare(b.date) || a.campaign.localeCompare(b.campaign),
+  );
+  return { timeZone: body.metadata?.timeZone, days: sorted };
 }
 
 /** The property's time zone when the token may read it; PublishError otherwise (reauth when refused). */

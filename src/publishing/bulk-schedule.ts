@@ -13,6 +13,7 @@ import { closest } from '../core/parse.js';
 import type { Db } from '../db/client.js';
 import { CsvSyntaxError, parseCsv } from '../lib/csv.js';
 import { parseWhen } from '../lib/when.js';
+import { tagPostText } from './links/utm.js';
 import {
   CHANNELS,
   type Channel,
@@ -111,14 +112,19 @@ export async function checkScheduleCsv(db: Db, workspace: Workspace, csv: string
     const title = cell(fields, 'title') || null;
     const account = cell(fields, 'account') || null;
     for (const channel of channels) {
+      // Links are tagged as /schedule tags them, before the length rules count them.
+      const tag = (text: string) =>
+        tagPostText(text, { channel, campaign: cell(fields, 'campaign') || null, publishAt: when.utc }, workspace);
       const draft: Draft = {
         channel,
-        content: cell(fields, 'text'),
+        content: tag(cell(fields, 'text')),
         title: limitsOf(channel)?.title ? title : null,
         media,
         publishAt: when.utc,
         accountId: pickAccount(channel, account, accounts, line, problems),
-        ...(firstComment && FIRST_COMMENT_CHANNELS.includes(channel) ? { options: { firstComment } } : {}),
+        ...(firstComment && FIRST_COMMENT_CHANNELS.includes(channel)
+          ? { options: { firstComment: tag(firstComment) } }
+          : {}),
       };
       const broken = checkRules(draft);
       if (broken.length > 0) problems.push({ line, kind: 'rules', channel, problems: broken, draft });

@@ -2,16 +2,20 @@
  * Publishing's background work: the dispatcher ticks every second (docs/architecture.md §5); ticks
  * never overlap, and on shutdown the dispatcher stops claiming at once.
  */
+import { databaseKind } from '../db/client.js';
+import { createLeaderLock } from '../db/leader.js';
 import type { Feature } from '../feature.js';
 import { Dispatcher } from './dispatcher.js';
 import { registerMediaRoute } from './media/route.js';
 
 export const DISPATCH_JOB = 'dispatcher';
 export const MEDIA_CLEANUP_JOB = 'media-cleanup';
+/** Extends recurring series as time passes (evergreen ones have no end). */
+export const SERIES_JOB = 'series';
 
 export const publishing: Feature = {
   name: 'publishing',
-  register({ services, jobs, log, http }) {
+  async register({ services, jobs, log, http }) {
     // Files attached in chat, for the networks that download media (media/route.ts).
     registerMediaRoute(http, services.media);
     const dispatcher = new Dispatcher({
@@ -44,6 +48,25 @@ export const publishing: Feature = {
       run: async () => {
         const removed = await services.media.removeUnused();
         if (removed > 0) log.info({ removed }, 'unused media files removed');
+      },
+    });
+    // One replica extends the series (a leader lock); were two to run at once, each occurrence's
+    // unique key still keeps it single (series.ts).
+    const url = services.config.DATABASE_URL;
+    const leader = createLeaderLock(
+      { kind: databaseKind(url), url },
+      { name: 'series-generator', log, onAcquire: () => {}, onLose: () => {} },
+    );
+    await leader.start();
+    jobs.onStop(() => leader.stop());
+    jobs.add({
+      name: SERIES_JOB,
+      // Hourly: occurrences exist four weeks ahead, so an hour's delay never leaves a gap.
+      schedule: '0 7 * * * *',
+      run: async () => {
+        if (!leader.isLeader) return;
+        const made = await services.series.extendDue(services.clock.now());
+        if (made > 0) log.info({ made }, 'recurring posts extended');
       },
     });
   },

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Prisma, ScheduledPost } from '@prisma/client';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { type PostLimits, type Provider, providersWith } from '../../integrations/provider.js';
 import type { MediaItem } from '../../integrations/publisher.js';
@@ -88,6 +89,8 @@ export interface Draft {
   options?: PostOptions;
   /** Shared by the posts of one draft written for several networks (edited or cancelled together). */
   groupId?: string | undefined;
+  /** The campaign it belongs to (its name is the links' utm_campaign). */
+  campaignId?: number | null;
 }
 
 const VIDEO_EXT = /\.(mp4|mov|m4v|webm|avi|mkv)(\?|#|$)/i;
@@ -201,6 +204,16 @@ export type ChangeResult = { ok: true; post: ScheduledPost } | { ok: false; post
 export class SchedulerService {
   constructor(private readonly db: Db) {}
 
+  /** The campaign named `name`, created when new (its name is the links' utm_campaign). */
+  campaign(workspaceId: number, name: string, currency: string): Promise<{ id: number; name: string }> {
+    return this.db.campaign.upsert({
+      where: { workspaceId_name: { workspaceId, name } },
+      create: { workspaceId, name, currency },
+      update: {},
+      select: { id: true, name: true },
+    });
+  }
+
   /**
    * An identical live post (same channel, account, time and content): a double submit, not a new
    * post. The same text to two accounts at once is two posts.
@@ -230,11 +243,39 @@ export class SchedulerService {
         accountId: d.accountId ?? null,
         ...(d.options && Object.keys(d.options).length > 0 ? { options: d.options } : {}),
         groupId: d.groupId ?? null,
+        campaignId: d.campaignId ?? null,
         status: awaitingApproval ? 'awaiting_approval' : 'pending',
         idempotencyKey: randomUUID(),
         createdById: by,
       },
     });
+  }
+
+  /**
+   * A campaign's posts: those published between two local days (inclusive) and those still
+   * waiting, for /report to show next to the campaign's spend and site results.
+   */
+  async campaignPosts(
+    workspaceId: number,
+    name: string,
+    days: { from: string; to: string },
+    zone: string,
+  ): Promise<{ published: number; waiting: number }> {
+    const campaign = await this.db.campaign.findUnique({ where: { workspaceId_name: { workspaceId, name } } });
+    if (!campaign) return { published: 0, waiting: 0 };
+    const from = DateTime.fromISO(days.from, { zone }).startOf('day').toJSDate();
+    const to = DateTime.fromISO(days.to, { zone }).endOf('day').toJSDate();
+    const [published, waiting] = await Promise.all([
+      this.db.scheduledPost.count({
+        where: { workspaceId, campaignId: campaign.id, status: 'published', publishAt: { gte: from, lte: to } },
+      }),
+      this.db.scheduledPost.count({ where: { workspaceId, campaignId: campaign.id, status: { in: [...WAITING] } } }),
+    ]);
+    return { published, waiting };
+  }
+
+  async campaignName(id: number): Promise<string | null> {
+    return (await this.db.campaign.findUnique({ where: { id }, select: { name: true } }))?.name ?? null;
   }
 
   get(workspaceId: number, id: number): Promise<ScheduledPost | null> {

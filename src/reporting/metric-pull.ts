@@ -18,6 +18,7 @@ import { PROVIDERS } from '../../integrations/registry.js';
 import { defineMessages, iso, type Locale } from '../core/i18n.js';
 import { context, reply, text } from '../core/reply.js';
 import type { Logger } from '../log.js';
+import { campaignSlug } from '../publishing/links/utm.js';
 import type { Services } from '../services.js';
 import { normalizeChannel } from './channel-names.js';
 import { emptyTotals, METRIC_FIELDS, type MetricField } from './kpi.js';
@@ -136,10 +137,15 @@ async function pullAccount(
         log: log.child({ workspaceId: workspace.id }),
       });
     }
+    const named = await campaignsBySlug(services, workspace.id);
     const rows = await storeApiRows(
       services,
       workspace,
-      got.rows.map((r) => ({ ...r, channel: normalizeChannel(source.channel) })),
+      got.rows.map((r) => ({
+        ...r,
+        channel: normalizeChannel(source.channel),
+        campaign: named.get(r.campaign) ?? r.campaign,
+      })),
     );
     if (got.reached && got.failed === 0) await services.integrations.markOk(integration);
     return { rows, failed: got.failed };
@@ -160,6 +166,15 @@ async function pullAccount(
     }
     return { rows: 0, failed: 1 };
   }
+}
+
+/**
+ * The workspace's campaigns by the utm_campaign its scheduled links carry (publishing/links/utm.ts):
+ * GA4 reports "winter-sale", the report joins it with the campaign "Winter Sale" and its spend.
+ */
+async function campaignsBySlug(services: PullServices, workspaceId: number): Promise<Map<string, string>> {
+  const campaigns = await services.db.campaign.findMany({ where: { workspaceId }, select: { name: true } });
+  return new Map(campaigns.map((c) => [campaignSlug(c.name), c.name]));
 }
 
 /** The posts the bot published on `channel` in the last `days` days, oldest first. */

@@ -251,4 +251,61 @@ describe('Google Analytics 4: /connect ga4 and the daily pull of site figures (f
     expect(r.tone).toBe('error');
     expect(textOf(r)).toContain('رمز تحديث');
   });
+
+  // Last in this file: it adds campaign traffic to the fake's shared property.
+  it('reads sessions and key events per utm_campaign and joins them with the campaign the scheduler tagged', async () => {
+    expect((await say(`/connect ga4 account:${PROPERTY} token:${REFRESH}`)).tone).toBe('success');
+    const scheduled = textOf(
+      await say('/schedule facebook tomorrow 9am campaign:"Winter Sale" | Menu https://shop.example.com/menu'),
+    );
+    expect(scheduled).toContain('utm_campaign=winter-sale');
+    const ws = await app.services.db.workspace.findFirstOrThrow({ where: { externalId: 'T1' } });
+    await app.services.metrics.store(
+      ws,
+      [
+        {
+          date: '2026-11-25',
+          channel: 'facebook',
+          campaign: 'Winter Sale',
+          ...emptyTotals(),
+          spendMinor: 12_000,
+          clicks: 90,
+        },
+      ],
+      'csv',
+    );
+    ga4.setDay(
+      PROPERTY,
+      '2026-11-25',
+      'new',
+      { activeUsers: 35, sessions: 40, engagedSessions: 30, userEngagementDuration: 2_000, keyEvents: 3 },
+      'winter-sale',
+    );
+    ga4.setDay(
+      PROPERTY,
+      '2026-11-25',
+      'returning',
+      { activeUsers: 5, sessions: 5, engagedSessions: 5, userEngagementDuration: 500, keyEvents: 1 },
+      '(organic)',
+    );
+    await pull();
+    expect(ga4.requests.at(-1)?.body).toMatchObject({
+      dimensions: [{ name: 'date' }, { name: 'newVsReturning' }, { name: 'sessionCampaignName' }],
+    });
+    const day = (await web()).filter((x) => x.date === '2026-11-25');
+    expect(day.map((x) => [x.campaign, x.sessions, x.conversions])).toEqual([
+      ['', 505, 1],
+      ['Winter Sale', 40, 3],
+    ]);
+    // One campaign, three sides: its spend (Facebook), and the site's sessions and key events.
+    const report = textOf(await say('/report 7d campaign:"Winter Sale"'));
+    expect(report).toMatch(/Spend \| USD 120\.00/);
+    expect(report).toMatch(/Sessions \| 40\b/);
+    expect(report).toMatch(/Site conversions \| 3\b/);
+    expect(report).toContain(
+      'Posts in this campaign: 0 published in this period, 1 scheduled ahead; their links carry utm_campaign=winter-sale',
+    );
+    // The seeded 500 and the 45 added: the rows of a day add up to the site's day.
+    expect(day.reduce((sum, x) => sum + x.sessions, 0)).toBe(545);
+  });
 });

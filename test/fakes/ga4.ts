@@ -19,6 +19,8 @@ export interface Ga4Figures {
   engagedSessions: number;
   /** Seconds. */
   userEngagementDuration: number;
+  /** GA4's conversions; absent is zero. */
+  keyEvents?: number;
 }
 type Visitor = 'new' | 'returning' | '(not set)';
 
@@ -32,7 +34,9 @@ const METRIC_TYPES: Record<string, string> = {
   keyEvents: 'TYPE_FLOAT',
   screenPageViews: 'TYPE_INTEGER',
 };
-const DIMENSIONS = new Set(['date', 'newVsReturning', 'country', 'pagePath', 'sessionSource']);
+const DIMENSIONS = new Set(['date', 'newVsReturning', 'country', 'pagePath', 'sessionSource', 'sessionCampaignName']);
+/** What GA4 reports as sessionCampaignName for traffic that carried no utm_campaign. */
+const DIRECT = '(direct)';
 
 const apiError = (code: number, status: string, message: string): FakeResponse => ({
   status: code,
@@ -48,7 +52,8 @@ export class FakeGa4 {
     () => this.now(),
     'https://www.googleapis.com/auth/analytics.readonly',
   );
-  private readonly properties = new Map<string, { timeZone: string; days: Map<string, Map<Visitor, Ga4Figures>> }>();
+  /** Per property and day, the figures of each kind of visitor and campaign (key: visitor NUL campaign). */
+  private readonly properties = new Map<string, { timeZone: string; days: Map<string, Map<string, Ga4Figures>> }>();
   /** Every runReport body received, for tests to read. */
   readonly requests: Array<{ propertyId: string; body: unknown }> = [];
 
@@ -73,12 +78,15 @@ export class FakeGa4 {
     this.properties.set(id, { timeZone, days: new Map() });
   }
 
-  /** Sets (replaces) a day's figures for one kind of visitor; `date` is YYYY-MM-DD. */
-  setDay(propertyId: string, date: string, visitor: Visitor, figures: Ga4Figures): void {
+  /**
+   * Sets (replaces) a day's figures for one kind of visitor arriving with one utm_campaign (by
+   * default none: GA4 says "(direct)"); `date` is YYYY-MM-DD.
+   */
+  setDay(propertyId: string, date: string, visitor: Visitor, figures: Ga4Figures, campaign = DIRECT): void {
     const p = this.properties.get(propertyId);
     if (!p) throw new Error(`no property ${propertyId}`);
-    const day = p.days.get(date) ?? new Map<Visitor, Ga4Figures>();
-    day.set(visitor, figures);
+    const day = p.days.get(date) ?? new Map<string, Ga4Figures>();
+    day.set(`${visitor}\u0000${campaign}`, figures);
     p.days.set(date, day);
   }
 
@@ -140,9 +148,16 @@ export class FakeGa4 {
     const groups = new Map<string, { dims: string[]; totals: Record<string, number> }>();
     for (const [date, visitors] of property.days) {
       if (date < start || date > end) continue;
-      for (const [visitor, f] of visitors) {
+      for (const [stored, f] of visitors) {
+        const [visitor, campaign] = stored.split('\u0000') as [Visitor, string];
         const dims = dimensions.map((d) =>
-          d === 'date' ? date.replaceAll('-', '') : d === 'newVsReturning' ? visitor : '(not set)',
+          d === 'date'
+            ? date.replaceAll('-', '')
+            : d === 'newVsReturning'
+              ? visitor
+              : d === 'sessionCampaignName'
+                ? campaign
+                : '(not set)',
         );
         const key = dims.join('\u0000');
         const g = groups.get(key) ?? { dims, totals: {} };

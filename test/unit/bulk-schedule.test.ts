@@ -185,3 +185,23 @@ describe('bulk scheduling from a CSV file', () => {
     expect(await t.services.db.scheduledPost.count()).toBe(2000);
   });
 });
+
+describe('bulk scheduling tags links as /schedule does', () => {
+  it('tags each row with its network and campaign, leaves reminders and utm links alone, and follows /config utm', async () => {
+    const { t, ws } = await setup();
+    const csv = [
+      'when,channels,text,campaign',
+      '2026-12-01 09:00,facebook;reminder,Menu https://shop.example.com/m#top,Winter Menu',
+      '2026-12-02 09:00,facebook,Tagged https://shop.example.com/?utm_source=x,',
+    ].join('\n');
+    const checked = await checkScheduleCsv(t.services.db, ws, csv, t.clock.now());
+    if (!checked.ok) throw new Error('refused');
+    expect(checked.posts.map((p) => p.draft.content)).toEqual([
+      'Menu https://shop.example.com/m?utm_source=facebook&utm_medium=social&utm_campaign=winter-menu&utm_content=facebook-20261201-0900#top',
+      'Menu https://shop.example.com/m#top',
+      'Tagged https://shop.example.com/?utm_source=x',
+    ]);
+    const off = await checkScheduleCsv(t.services.db, { ...ws, utmTagging: false }, csv, t.clock.now());
+    expect(off.ok && off.posts[0]?.draft.content).toBe('Menu https://shop.example.com/m#top');
+  });
+});
