@@ -22,7 +22,7 @@ export const TOKEN_EXPIRY_JOB = 'token-expiry-notices';
 
 export const housekeeping: Feature = {
   name: 'housekeeping',
-  async register({ services, jobs, http, log }) {
+  register({ services, jobs, http, log }) {
     const auditDays = services.config.AUDIT_RETENTION_DAYS ?? DEFAULT_AUDIT_DAYS;
     jobs.add({
       name: RETENTION_JOB,
@@ -39,14 +39,20 @@ export const housekeeping: Feature = {
       { kind: databaseKind(url), url },
       { name: 'token-upkeep', log, onAcquire: () => {}, onLose: () => {} },
     );
-    await lock.start();
+    // Competed for at the first run, so CLI verbs and apps that never run jobs open no lock connection.
+    let competing: Promise<void> | undefined;
+    const leads = async () => {
+      competing ??= lock.start();
+      await competing;
+      return lock.isLeader;
+    };
     jobs.onStop(() => lock.stop());
     const upkeep = { ...services, log };
     jobs.add({
       name: TOKEN_REFRESH_JOB,
       schedule: '*/10 * * * *',
       run: async () => {
-        if (!lock.isLeader) return;
+        if (!(await leads())) return;
         const r = await refreshDueTokens(upkeep);
         if (r.refreshed + r.refused > 0) log.info(r, 'tokens renewed');
       },
@@ -55,7 +61,7 @@ export const housekeeping: Feature = {
       name: TOKEN_EXPIRY_JOB,
       schedule: '10 8 * * *',
       run: async () => {
-        if (!lock.isLeader) return;
+        if (!(await leads())) return;
         const sent = await announceLapsing(upkeep);
         const pruned = await pruneStates(services);
         if (sent + pruned > 0) log.info({ sent, pruned }, 'connection notices and old Connect links');

@@ -12,6 +12,7 @@ import { x as xProvider } from '../../integrations/x/index.js';
 import { loadConfig } from '../../src/config.js';
 import { actionsOf } from '../../src/core/reply.js';
 import { TOKEN_EXPIRY_JOB, TOKEN_REFRESH_JOB } from '../../src/workspace/feature.js';
+import { FakeGa4 } from '../fakes/ga4.js';
 import { FakeLinkedIn } from '../fakes/linkedin.js';
 import { FakeOAuth } from '../fakes/oauth.js';
 import { FakeTiktok } from '../fakes/tiktok.js';
@@ -29,11 +30,14 @@ const li = new FakeLinkedIn();
 const xapi = new FakeX();
 const tt = new FakeTiktok();
 const yt = new FakeYoutube();
+const ga4 = new FakeGa4();
+const PROPERTY = '412345678';
 const X_ACCOUNT = { id: '1500000000000000001', username: X_HANDLE, name: 'Cold Brew Co' };
 const CHANNEL = 'UCcoldbrew0000000000000a';
 
 beforeAll(async () => {
-  await Promise.all([auth.start(), li.start(), xapi.start(), tt.start(), yt.start()]);
+  await Promise.all([auth.start(), li.start(), xapi.start(), tt.start(), yt.start(), ga4.start()]);
+  ga4.addProperty(PROPERTY, 'Asia/Riyadh');
   seedLinkedIn(li);
   seedX(xapi);
   seedTiktok(tt);
@@ -45,10 +49,13 @@ beforeAll(async () => {
     if (network === 'x') xapi.addToken(token, X_ACCOUNT, scopes);
     if (network === 'tiktok')
       tt.addToken(token, { openId: 'tt-open-1', username: TT_USER, name: 'Cold Brew Co' }, scopes);
-    if (network === 'google') yt.oauth.addAccessToken(token, { channelId: CHANNEL, title: 'Cold Brew Channel' });
+    if (network === 'google') {
+      yt.oauth.addAccessToken(token, { channelId: CHANNEL, title: 'Cold Brew Channel' });
+      ga4.oauth.addAccessToken(token, { properties: [PROPERTY] });
+    }
   };
 });
-afterAll(() => Promise.all([auth.close(), li.close(), xapi.close(), tt.close(), yt.close()]));
+afterAll(() => Promise.all([auth.close(), li.close(), xapi.close(), tt.close(), yt.close(), ga4.close()]));
 
 describe('the Connect button from the console', () => {
   let app: TestApp;
@@ -63,6 +70,7 @@ describe('the Connect button from the console', () => {
       X_API_URL: xapi.url,
       TIKTOK_API_URL: tt.url,
       YOUTUBE_API_URL: yt.url,
+      GA4_API_URL: ga4.url,
       ...oauthEnv(auth, publicUrl),
     });
     await app.listen();
@@ -229,7 +237,7 @@ describe('the Connect button from the console', () => {
     });
   });
 
-  it('connects TikTok with its client key and comma-joined scopes, and YouTube with a Google refresh token', async () => {
+  it('connects TikTok with its client key and comma-joined scopes, YouTube and GA4 with a Google refresh token', async () => {
     const tiktok = await clickConnect(connectUrl(await app.say(`/connect tiktok account:@${TT_USER}`)));
     expect(tiktok.authorizeUrl.searchParams.get('client_key')).toBe('tt-client-key');
     expect(tiktok.authorizeUrl.searchParams.get('scope')).toBe('user.info.basic,video.publish');
@@ -255,6 +263,16 @@ describe('the Connect button from the console', () => {
     const row = await integration('youtube');
     // Google's refresh token does not lapse: no expiry, nothing to announce.
     expect(row.expiresAt).toBeNull();
+
+    const analytics = await clickConnect(connectUrl(await app.say(`/connect ga4 account:properties/${PROPERTY}`)));
+    expect(analytics.authorizeUrl.searchParams.get('scope')).toBe('https://www.googleapis.com/auth/analytics.readonly');
+    expect(analytics.authorizeUrl.searchParams.get('redirect_uri')).toBe(`${publicUrl}/oauth/ga4/callback`);
+    expect(analytics.callback.text).toContain('Google Analytics is connected: GA4 property 412345678 (Asia/Riyadh)');
+    expect(await integration('ga4')).toMatchObject({
+      accountId: PROPERTY,
+      status: 'ok',
+      scopes: 'https://www.googleapis.com/auth/analytics.readonly',
+    });
   });
 
   it('renews a LinkedIn token of an app LinkedIn gave refresh tokens to, and announces nothing', async () => {

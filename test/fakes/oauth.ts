@@ -23,7 +23,9 @@ export type Dialect = 'linkedin' | 'x' | 'tiktok' | 'google';
 export interface FakeApp {
   clientId: string;
   clientSecret?: string;
+  /** The redirect URI registered for the app (Google's clients take several: `extraRedirectUris`). */
   redirectUri: string;
+  extraRedirectUris?: string[];
   /** Lifetime of access tokens, seconds. */
   accessSeconds: number;
   /** Whether refresh tokens are issued (LinkedIn: only to approved apps). */
@@ -159,10 +161,12 @@ export class FakeOAuth {
     // RFC 6749 §4.1.2.1: a bad client or redirect URI is shown to the person, never redirected to.
     if (!app || q.get(CLIENT_ID_PARAM[network]) !== app.clientId)
       return { status: 400, body: { error: 'invalid_client' } };
-    if (q.get('redirect_uri') !== app.redirectUri) {
+    const registered = [app.redirectUri, ...(app.extraRedirectUris ?? [])];
+    const redirectUri = q.get('redirect_uri') ?? '';
+    if (!registered.includes(redirectUri)) {
       return { status: 400, body: { error: 'invalid_request', error_description: 'redirect_uri mismatch' } };
     }
-    const back = new URL(app.redirectUri);
+    const back = new URL(redirectUri);
     const state = q.get('state');
     if (state) back.searchParams.set('state', state);
     const redirect = (params: Record<string, string>): FakeResponse => {
@@ -186,7 +190,7 @@ export class FakeOAuth {
     const code = `code-${network}-${++this.seq}`;
     this.codes.set(code, {
       network,
-      redirectUri: app.redirectUri,
+      redirectUri,
       scopes,
       ...(challenge ? { challenge } : {}),
       used: false,

@@ -82,6 +82,7 @@ export function oauthEnv(auth: FakeOAuth, publicUrl: string): Record<string, str
     clientId: 'g-client.apps.googleusercontent.com',
     clientSecret: 'GOCSPX-g-secret-value',
     redirectUri: cb('youtube'),
+    extraRedirectUris: [cb('ga4')],
     accessSeconds: 3599,
     refresh: true,
   });
