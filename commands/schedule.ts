@@ -5,6 +5,8 @@ import { UserError } from '../src/core/errors.js';
 import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { actions, context, type Reply, reply, text } from '../src/core/reply.js';
+import { CALENDAR_SPANS } from '../src/publishing/calendar/picture.js';
+import { calendarReply } from '../src/publishing/calendar/view.js';
 import { approvalButtons, calendar, channelName, postDetails, statusName } from '../src/publishing/schedule-view.js';
 import {
   CHANNELS,
@@ -217,6 +219,24 @@ export default defineCommand({
         const now = ctx.now();
         const until = new Date(now.getTime() + 14 * 86_400_000);
         return calendar(await ctx.services.scheduler.window(ctx.workspace.id, now, until), now, ctx);
+      },
+    }),
+    calendar: sub({
+      description: {
+        en: 'A picture of this week or month: scheduled, published and failed posts per day and channel',
+        ar: 'صورة لهذا الأسبوع أو الشهر: المنشورات المجدولة والمنشورة والفاشلة لكل يوم وقناة',
+      },
+      examples: ['calendar', 'calendar month'],
+      options: {
+        span: opt.choice(CALENDAR_SPANS, {
+          label: { en: 'Period', ar: 'الفترة' },
+          description: { en: 'week (default) or month', ar: 'week (أسبوع، الافتراضي) أو month (شهر)' },
+          positional: true,
+        }),
+      },
+      async handler({ span }, ctx) {
+        const grid = await ctx.services.calendar.grid(ctx.workspace.id, ctx.now(), ctx.timezone, span ?? 'week');
+        return calendarReply(grid, ctx, ctx.platform !== 'console');
       },
     }),
     show: sub({

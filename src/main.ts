@@ -30,6 +30,7 @@ import { AllowList } from './net/address-policy.js';
 import { SafeFetch } from './net/safe-fetch.js';
 import { PersonaService, personaGenerator } from './planning/personas.js';
 import { brainstormGenerator, PlannerService } from './planning/planner.js';
+import { CalendarService } from './publishing/calendar/service.js';
 import { draftService } from './publishing/drafts/service.js';
 import { SchedulerService } from './publishing/scheduler.js';
 import { MetricsService } from './reporting/metrics.js';
@@ -118,6 +119,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     }),
     replyDrafter: llm ? new LlmReplyDrafter(llm, new TemplateReplyDrafter(), o.log) : new TemplateReplyDrafter(),
     scheduler: new SchedulerService(db.prisma),
+    calendar: new CalendarService(db.prisma),
     integrations: new IntegrationService(db.prisma, secrets, o.config, clock, outbound),
     metrics: new MetricsService(db.prisma),
     reports: new ReportService(db.prisma, db.kind),

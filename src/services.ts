@@ -10,6 +10,7 @@ import type { SentimentClassifier } from './listening/sentiment/index.js';
 import type { SafeFetch } from './net/safe-fetch.js';
 import type { PersonaService } from './planning/personas.js';
 import type { PlannerService } from './planning/planner.js';
+import type { CalendarService } from './publishing/calendar/service.js';
 import type { DraftService } from './publishing/drafts/service.js';
 import type { SchedulerService } from './publishing/scheduler.js';
 import type { MetricsService } from './reporting/metrics.js';
@@ -42,6 +43,8 @@ export interface Services {
   /** Proposes replies to comments; templates offline, an LLM drafter can replace it. */
   replyDrafter: ReplyDrafter;
   scheduler: SchedulerService;
+  /** The week and month calendars of /schedule calendar and /home. */
+  calendar: CalendarService;
   integrations: IntegrationService;
   metrics: MetricsService;
   reports: ReportService;

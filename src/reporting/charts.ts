@@ -32,7 +32,7 @@ export interface LineChart {
   rtl?: boolean;
 }
 
-const escapeXml = (s: string) =>
+export const escapeXml = (s: string) =>
   s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string);
 
 /** 1, 2, 2.5 or 5 times a power of ten, at or above v: round axis maxima. */
