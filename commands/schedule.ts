@@ -7,6 +7,9 @@ import { opt, required } from '../src/core/options.js';
 import { actions, context, type Reply, reply, text } from '../src/core/reply.js';
 import { CALENDAR_SPANS } from '../src/publishing/calendar/picture.js';
 import { calendarReply } from '../src/publishing/calendar/view.js';
+import { nextBestSlot } from '../src/publishing/performance/best-times.js';
+import { FIGURE_CHANNELS } from '../src/publishing/performance/service.js';
+import { bestTimesReply } from '../src/publishing/performance/view.js';
 import { approvalButtons, calendar, channelName, postDetails, statusName } from '../src/publishing/schedule-view.js';
 import {
   CHANNELS,
@@ -237,6 +240,27 @@ export default defineCommand({
       async handler({ span }, ctx) {
         const grid = await ctx.services.calendar.grid(ctx.workspace.id, ctx.now(), ctx.timezone, span ?? 'week');
         return calendarReply(grid, ctx, ctx.platform !== 'console');
+      },
+    }),
+    'best-times': sub({
+      description: {
+        en: 'When your posts on a network get the most engagement, by weekday and hour',
+        ar: 'متى تحصد منشوراتكم على شبكة ما أعلى تفاعل، حسب اليوم والساعة',
+      },
+      examples: ['best-times instagram'],
+      options: {
+        channel: required(
+          opt.choice(FIGURE_CHANNELS, {
+            label: { en: 'Network', ar: 'الشبكة' },
+            description: { en: 'instagram, facebook or youtube', ar: 'instagram أو facebook أو youtube' },
+            positional: true,
+          }),
+        ),
+      },
+      async handler({ channel }, ctx) {
+        const now = ctx.now();
+        const best = await ctx.services.performance.bestTimes(ctx.workspace.id, channel, now, ctx.timezone);
+        return bestTimesReply(channel, best, nextBestSlot(best, now, ctx.timezone), ctx);
       },
     }),
     show: sub({

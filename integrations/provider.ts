@@ -20,6 +20,7 @@ import type { SafeFetch } from '../src/net/safe-fetch.js';
 import type { CommentReplier, CommentSource, KnownPost } from './comments.js';
 import type { GoogleOAuth } from './google/oauth.js';
 import type { InsightsJob, InsightsResult } from './insights.js';
+import type { PostFiguresCapability } from './post-figures.js';
 import type { Publisher } from './publisher.js';
 
 /** The API bases a provider's clients use; every one comes from config, so tests point them at fakes. */
@@ -172,10 +173,12 @@ export interface Provider<C = unknown> {
   readonly publish?: PublishCapability<C>;
   readonly comments?: CommentsCapability<C>;
   readonly insights?: MetricSource<C>;
+  /** Figures of single published posts (views and interactions), for best times to post. */
+  readonly postFigures?: PostFiguresCapability<C>;
   readonly tokenRefresh?: TokenRefresh;
 }
 
-export type Capability = 'publish' | 'comments' | 'insights' | 'tokenRefresh';
+export type Capability = 'publish' | 'comments' | 'insights' | 'postFigures' | 'tokenRefresh';
 
 /** A provider known to have capability `K`. */
 export type With<K extends Capability> = Provider & { readonly [P in K]-?: NonNullable<Provider[P]> };

@@ -32,6 +32,7 @@ import { PersonaService, personaGenerator } from './planning/personas.js';
 import { brainstormGenerator, PlannerService } from './planning/planner.js';
 import { CalendarService } from './publishing/calendar/service.js';
 import { draftService } from './publishing/drafts/service.js';
+import { PerformanceService } from './publishing/performance/service.js';
 import { SchedulerService } from './publishing/scheduler.js';
 import { MetricsService } from './reporting/metrics.js';
 import { ReportService } from './reporting/reports.js';
@@ -120,6 +121,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     replyDrafter: llm ? new LlmReplyDrafter(llm, new TemplateReplyDrafter(), o.log) : new TemplateReplyDrafter(),
     scheduler: new SchedulerService(db.prisma),
     calendar: new CalendarService(db.prisma),
+    performance: new PerformanceService(db.prisma),
     integrations: new IntegrationService(db.prisma, secrets, o.config, clock, outbound),
     metrics: new MetricsService(db.prisma),
     reports: new ReportService(db.prisma, db.kind),

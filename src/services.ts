@@ -12,6 +12,7 @@ import type { PersonaService } from './planning/personas.js';
 import type { PlannerService } from './planning/planner.js';
 import type { CalendarService } from './publishing/calendar/service.js';
 import type { DraftService } from './publishing/drafts/service.js';
+import type { PerformanceService } from './publishing/performance/service.js';
 import type { SchedulerService } from './publishing/scheduler.js';
 import type { MetricsService } from './reporting/metrics.js';
 import type { ReportService } from './reporting/reports.js';
@@ -45,6 +46,8 @@ export interface Services {
   scheduler: SchedulerService;
   /** The week and month calendars of /schedule calendar and /home. */
   calendar: CalendarService;
+  /** Best times to post from published posts' figures (/schedule best-times, "next best slot"). */
+  performance: PerformanceService;
   integrations: IntegrationService;
   metrics: MetricsService;
   reports: ReportService;
