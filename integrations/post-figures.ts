@@ -5,16 +5,7 @@
  * interactions on it; the engagement rate is their ratio. A post the network has no figures for yet
  * (too new, too few viewers, deleted) is left out of the answer, not answered with zeros.
  */
-import type { ProviderDeps } from './provider.js';
-
 export interface PostFigures {
   impressions: number;
   engagements: number;
-}
-
-export interface PostFiguresCapability<C> {
-  /** Ids (ScheduledPost.externalId) per call at most; the reader is called with slices of this size. */
-  batch: number;
-  /** Throws PublishError: `reauth` for a refused token, retryable for rate limits and outages. */
-  read(credentials: C, deps: ProviderDeps, externalIds: readonly string[]): Promise<Map<string, PostFigures>>;
 }

@@ -20,7 +20,7 @@ import type { SafeFetch } from '../src/net/safe-fetch.js';
 import type { CommentReplier, CommentSource, KnownPost } from './comments.js';
 import type { GoogleOAuth } from './google/oauth.js';
 import type { InsightsJob, InsightsResult } from './insights.js';
-import type { PostFiguresCapability } from './post-figures.js';
+import type { PostFigures } from './post-figures.js';
 import type { Publisher } from './publisher.js';
 
 /** The API bases a provider's clients use; every one comes from config, so tests point them at fakes. */
@@ -143,6 +143,14 @@ export interface MetricSource<C> {
   perPost?: boolean;
   /** Throws PublishError: `reauth` for a refused token, retryable for rate limits and outages. */
   fetchDaily(credentials: C, deps: ProviderDeps, job: InsightsJob): Promise<InsightsResult>;
+}
+
+/** Figures of single published posts (integrations/post-figures.ts). */
+export interface PostFiguresCapability<C> {
+  /** Ids (ScheduledPost.externalId) per call at most; the reader is called with slices of this size. */
+  batch: number;
+  /** Throws PublishError: `reauth` for a refused token, retryable for rate limits and outages. */
+  read(credentials: C, deps: ProviderDeps, externalIds: readonly string[]): Promise<Map<string, PostFigures>>;
 }
 
 export interface TokenRefresh {
