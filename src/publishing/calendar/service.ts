@@ -1,4 +1,5 @@
 /** The posts a calendar period shows, counted into its grid (picture.ts). */
+import type { ScheduledPost } from '@prisma/client';
 import type { Db } from '../../db/client.js';
 import { CALENDAR_STATUSES, type CalendarGrid, type CalendarSpan, calendarGrid, calendarPeriod } from './picture.js';
 
@@ -17,5 +18,15 @@ export class CalendarService {
       select: { channel: true, status: true, publishAt: true },
     });
     return calendarGrid(posts, now, zone, span);
+  }
+
+  /** Posts waiting for a manager's approval, soonest first (at most `limit`), and how many wait in all. */
+  async awaitingApproval(workspaceId: number, limit: number): Promise<{ posts: ScheduledPost[]; total: number }> {
+    const where = { workspaceId, status: 'awaiting_approval' };
+    const [posts, total] = await Promise.all([
+      this.db.scheduledPost.findMany({ where, orderBy: [{ publishAt: 'asc' }, { id: 'asc' }], take: limit }),
+      this.db.scheduledPost.count({ where }),
+    ]);
+    return { posts, total };
   }
 }

@@ -149,26 +149,33 @@ export function calendarFilename(g: CalendarGrid): string {
 }
 
 /**
- * The calendar as a reply. `picture`: the PNG as an image with the day lines as its alt text (Slack,
- * Discord); otherwise (the console) a table of the same counts and the PNG as a file to open.
+ * The calendar's blocks without its title. `picture`: the PNG as an image with the day lines as its
+ * alt text (Slack, Discord); otherwise (the console) a table of the same counts, and with `file` the
+ * PNG as a file to open.
  */
-export function calendarReply(g: CalendarGrid, v: Viewer, picture: boolean): Reply {
+export function calendarBlocks(g: CalendarGrid, v: Viewer, picture: boolean, file: boolean): Block[] {
   const t = v.t(m);
   const title = calendarTitle(g, v);
   const lines = calendarLines(g, v);
-  const png = calendarPng(g, calendarLabels(g, v));
-  const alt = lines.length > 0 ? t.alt({ title, days: lines.join(' ') }) : t.altEmpty({ title });
   const blocks: Block[] = [];
   if (lines.length === 0) blocks.push(text(t.empty), context(t.emptyHint));
-  if (picture) {
-    blocks.push({ kind: 'image', png, alt, filename: calendarFilename(g) });
-  } else {
-    if (lines.length > 0) blocks.push(calendarTable(g, v));
-    blocks.push({ kind: 'file', filename: calendarFilename(g), mime: 'image/png', content: png });
-  }
+  if (picture || file) {
+    const png = calendarPng(g, calendarLabels(g, v));
+    const alt = lines.length > 0 ? t.alt({ title, days: lines.join(' ') }) : t.altEmpty({ title });
+    if (picture) blocks.push({ kind: 'image', png, alt, filename: calendarFilename(g) });
+    else {
+      if (lines.length > 0) blocks.push(calendarTable(g, v));
+      blocks.push({ kind: 'file', filename: calendarFilename(g), mime: 'image/png', content: png });
+    }
+  } else if (lines.length > 0) blocks.push(calendarTable(g, v));
   if (lines.length > 0) blocks.push(context(totalsText(g, v)));
-  blocks.push(context(t.other));
-  return reply(title, blocks, { rtl: v.locale === 'ar' });
+  return blocks;
+}
+
+/** /schedule calendar: the picture on Slack and Discord, a table and the PNG as a file in the console. */
+export function calendarReply(g: CalendarGrid, v: Viewer, picture: boolean): Reply {
+  const blocks = [...calendarBlocks(g, v, picture, !picture), context(v.t(m).other)];
+  return reply(calendarTitle(g, v), blocks, { rtl: v.locale === 'ar' });
 }
 
 /** Day, channel and the three counts, one row per day and channel with posts. */
