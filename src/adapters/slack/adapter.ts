@@ -22,6 +22,7 @@ import { SlackIdentities } from './identity.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
 import type { ListenerDeps } from './listeners/deps.js';
+import { registerHome } from './listeners/home.js';
 import { registerMentions } from './listeners/mentions.js';
 import { registerViews } from './listeners/views.js';
 import { SlackNotifier } from './notifier.js';
@@ -111,6 +112,7 @@ export class SlackAdapter implements Adapter {
     registerActions(deps);
     registerViews(deps);
     registerMentions(deps);
+    registerHome(deps);
   }
 
   async start(): Promise<void> {

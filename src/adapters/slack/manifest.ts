@@ -71,12 +71,14 @@ export function buildManifest(commands: readonly Command[], o: ManifestOptions):
     features: {
       bot_user: { display_name: (o.name ?? 'mktbot').slice(0, 80), always_online: true },
       slash_commands: slash,
+      // The Home tab shows /home (listeners/home.ts).
+      app_home: { home_tab_enabled: true },
     },
     oauth_config: { scopes: { bot: [...BOT_SCOPES] } },
     settings: {
       event_subscriptions: {
         ...(o.socketMode || !requestUrl ? {} : { request_url: requestUrl }),
-        bot_events: ['app_mention'],
+        bot_events: ['app_mention', 'app_home_opened'],
       },
       interactivity: {
         is_enabled: true,

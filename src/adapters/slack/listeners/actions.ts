@@ -10,6 +10,7 @@ import { teamIdOf } from '../identity.js';
 import { buildFormModal } from '../modal.js';
 import { actionIdOf } from '../render.js';
 import type { ListenerDeps } from './deps.js';
+import { publishHome } from './home.js';
 
 export function registerActions(d: ListenerDeps): void {
   d.app.action(/.+/, async ({ body, action, ack }) => {
@@ -34,6 +35,11 @@ export function registerActions(d: ListenerDeps): void {
           name: body.user.name ?? body.user.username,
         });
         const reply = await d.router.press(actionIdOf(action.action_id), action.value, who);
+        // A press in the Home tab has no message to answer: the Home is published again, the outcome on top.
+        if (body.view?.type === 'home') {
+          await publishHome(d, teamId, body.user.id, reply);
+          return;
+        }
         if (reply.form) {
           const meta = {
             action: reply.form.action,
