@@ -107,9 +107,9 @@ export function lineChartSvg(c: LineChart): string {
   return parts.join('');
 }
 
-export function renderPng(svg: string): Uint8Array {
+export function renderPng(svg: string, zoom: number = CHART_ZOOM): Uint8Array {
   const r = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: CHART_ZOOM },
+    fitTo: { mode: 'zoom', value: zoom },
     font: { fontFiles: fontFiles(), loadSystemFonts: false, defaultFontFamily: 'Vazirmatn' },
     background: '#ffffff',
   });

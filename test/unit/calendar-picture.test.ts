@@ -87,7 +87,7 @@ describe('/schedule calendar', () => {
     const ms = performance.now() - started;
     const image = r.blocks.find((b) => b.kind === 'image');
     if (image?.kind !== 'image') throw new Error('no image');
-    expect(pngSize(image.png).width).toBe(1960);
+    expect(pngSize(image.png).width).toBe(1470);
     if (process.env.CALENDAR_PNG) writeFileSync(`${process.env.CALENDAR_PNG}-week-en.png`, image.png);
     expect(r.title).toMatch(/^Calendar, week of 29 Nov\s–\s5 Dec 2026$/);
     expect(image.alt).toContain('Mon 30 Nov: Facebook 1 failed or unknown; Instagram 2 published');
