@@ -10,6 +10,7 @@ import { Router } from '../../src/core/router.js';
 import { createLogger } from '../../src/log.js';
 import {
   appHomeOpenedBody,
+  blockActionPayload,
   FakeSlack,
   homeActionPayload,
   interactionBody,
@@ -139,15 +140,40 @@ describe('Slack App Home tab', () => {
     const call = await fake.until(() => fake.callsTo('views.publish')[before]);
     const shown = textOfView(call.args.view as Wire);
     expect(shown).toMatch(/Post #1 approved by/);
+    // The presser's own Home keeps the outcome on top: the refresh for others leaves it alone.
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(fake.callsTo('views.publish')).toHaveLength(before + 1);
     expect(shown).toContain('Waiting for approval (0)');
     expect((await app.services.db.scheduledPost.findUniqueOrThrow({ where: { id: 1 } })).status).toBe('pending');
+  });
+
+  it('is refreshed for those who opened it when an alert is handled from its message in a channel', async () => {
+    const comment = await app.services.db.comment.findFirstOrThrow();
+    const before = fake.callsTo('views.publish').length;
+    const pressUrl = fake.responseUrl();
+    await signedPost(
+      events,
+      interactionBody(
+        blockActionPayload({
+          actionId: 'alerts.handle',
+          value: String(comment.id),
+          responseUrl: pressUrl,
+          triggerId: fake.triggerId(),
+        }),
+      ),
+      { secret: SECRET },
+    );
+    const call = await fake.until(() => fake.callsTo('views.publish')[before]);
+    expect(call.args.user_id).toBe('U_ADMIN');
+    expect(textOfView(call.args.view as Wire)).toContain('Open alerts (0)');
+    expect((await app.services.db.comment.findUniqueOrThrow({ where: { id: comment.id } })).status).toBe('handled');
   });
 
   it('publishes it in Arabic for an Arabic workspace', async () => {
     await command('/config', 'lang ar');
     const shown = textOfView(await openHome());
     expect(shown).toContain('الرئيسية');
-    expect(shown).toContain('التنبيهات المفتوحة (1)');
+    expect(shown).toContain('التنبيهات المفتوحة (0)');
     expect(shown).toContain('لا حساب مربوطًا بعد');
     await command('/config', 'lang en');
   });
