@@ -8,6 +8,7 @@ import connect from './connect.js';
 import digest from './digest.js';
 import draft from './draft.js';
 import help from './help.js';
+import home from './home.js';
 import persona from './persona.js';
 import plan from './plan.js';
 import report from './report.js';
@@ -18,6 +19,7 @@ import seo from './seo.js';
 /** Every installed command, in the order /help lists them. One file per command in this folder. */
 export const commands: readonly Command[] = [
   help(() => commands),
+  home,
   brainstorm,
   plan,
   persona,

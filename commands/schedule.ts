@@ -5,7 +5,12 @@ import { UserError } from '../src/core/errors.js';
 import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { actions, context, type Reply, reply, text } from '../src/core/reply.js';
+import { CALENDAR_SPANS } from '../src/publishing/calendar/picture.js';
+import { calendarReply } from '../src/publishing/calendar/view.js';
 import { tagPostText } from '../src/publishing/links/utm.js';
+import { nextBestSlot } from '../src/publishing/performance/best-times.js';
+import { FIGURE_CHANNELS } from '../src/publishing/performance/service.js';
+import { bestTimesReply } from '../src/publishing/performance/view.js';
 import { isRecurring } from '../src/publishing/recurring/recurrence.js';
 import { seriesSection } from '../src/publishing/recurring/series-view.js';
 import { approvalButtons, calendar, channelName, postDetails, statusName } from '../src/publishing/schedule-view.js';
@@ -245,6 +250,45 @@ export default defineCommand({
         const shown = calendar(single, now, ctx);
         if (series.length === 0) return shown;
         return { ...shown, blocks: [...(single.length > 0 ? shown.blocks : []), ...seriesSection(series, ctx)] };
+      },
+    }),
+    calendar: sub({
+      description: {
+        en: 'A picture of this week or month: scheduled, published and failed posts per day and channel',
+        ar: 'صورة لهذا الأسبوع أو الشهر: المنشورات المجدولة والمنشورة والفاشلة لكل يوم وقناة',
+      },
+      examples: ['calendar', 'calendar month'],
+      options: {
+        span: opt.choice(CALENDAR_SPANS, {
+          label: { en: 'Period', ar: 'الفترة' },
+          description: { en: 'week (default) or month', ar: 'week (أسبوع، الافتراضي) أو month (شهر)' },
+          positional: true,
+        }),
+      },
+      async handler({ span }, ctx) {
+        const grid = await ctx.services.calendar.grid(ctx.workspace.id, ctx.now(), ctx.timezone, span ?? 'week');
+        return calendarReply(grid, ctx, ctx.platform !== 'console');
+      },
+    }),
+    'best-times': sub({
+      description: {
+        en: 'When your posts on a network get the most engagement, by weekday and hour',
+        ar: 'متى تحصد منشوراتكم على شبكة ما أعلى تفاعل، حسب اليوم والساعة',
+      },
+      examples: ['best-times instagram'],
+      options: {
+        channel: required(
+          opt.choice(FIGURE_CHANNELS, {
+            label: { en: 'Network', ar: 'الشبكة' },
+            description: { en: 'instagram, facebook or youtube', ar: 'instagram أو facebook أو youtube' },
+            positional: true,
+          }),
+        ),
+      },
+      async handler({ channel }, ctx) {
+        const now = ctx.now();
+        const best = await ctx.services.performance.bestTimes(ctx.workspace.id, channel, now, ctx.timezone);
+        return bestTimesReply(channel, best, nextBestSlot(best, now, ctx.timezone), ctx);
       },
     }),
     show: sub({

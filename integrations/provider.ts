@@ -22,6 +22,7 @@ import type { CommentReplier, CommentSource, KnownPost } from './comments.js';
 import type { GoogleOAuth } from './google/oauth.js';
 import type { InsightsJob, InsightsResult } from './insights.js';
 import type { OAuthSpec } from './oauth.js';
+import type { PostFigures } from './post-figures.js';
 import type { Publisher } from './publisher.js';
 
 /** The API bases a provider's clients use; every one comes from config, so tests point them at fakes. */
@@ -171,6 +172,14 @@ export interface MetricSource<C> {
   fetchDaily(credentials: C, deps: ProviderDeps, job: InsightsJob): Promise<InsightsResult>;
 }
 
+/** Figures of single published posts (integrations/post-figures.ts). */
+export interface PostFiguresCapability<C> {
+  /** Ids (ScheduledPost.externalId) per call at most; the reader is called with slices of this size. */
+  batch: number;
+  /** Throws PublishError: `reauth` for a refused token, retryable for rate limits and outages. */
+  read(credentials: C, deps: ProviderDeps, externalIds: readonly string[]): Promise<Map<string, PostFigures>>;
+}
+
 export interface TokenRefresh {
   /** Who renews the access token: Google's OAuth endpoint with GOOGLE_CLIENT_ID/SECRET. */
   via: 'google-oauth';
@@ -199,11 +208,13 @@ export interface Provider<C = unknown> {
   readonly publish?: PublishCapability<C>;
   readonly comments?: CommentsCapability<C>;
   readonly insights?: MetricSource<C>;
+  /** Figures of single published posts (views and interactions), for best times to post. */
+  readonly postFigures?: PostFiguresCapability<C>;
   readonly tokenRefresh?: TokenRefresh;
   readonly oauth?: OAuthSpec;
 }
 
-export type Capability = 'publish' | 'comments' | 'insights' | 'tokenRefresh' | 'oauth';
+export type Capability = 'publish' | 'comments' | 'insights' | 'postFigures' | 'tokenRefresh' | 'oauth';
 
 /** A provider known to have capability `K`. */
 export type With<K extends Capability> = Provider & { readonly [P in K]-?: NonNullable<Provider[P]> };

@@ -31,9 +31,11 @@ import { AllowList } from './net/address-policy.js';
 import { SafeFetch } from './net/safe-fetch.js';
 import { PersonaService, personaGenerator } from './planning/personas.js';
 import { brainstormGenerator, PlannerService } from './planning/planner.js';
+import { CalendarService } from './publishing/calendar/service.js';
 import { draftService } from './publishing/drafts/service.js';
 import { LocalMediaFetch } from './publishing/media/local-fetch.js';
 import { DEFAULT_MEDIA_RETENTION_DAYS, MediaService } from './publishing/media/store.js';
+import { PerformanceService } from './publishing/performance/service.js';
 import { SeriesService } from './publishing/recurring/series.js';
 import { SlotService } from './publishing/recurring/slots.js';
 import { SchedulerService } from './publishing/scheduler.js';
@@ -141,6 +143,8 @@ export async function createApp(o: AppOptions): Promise<App> {
     media,
     series: new SeriesService(db.prisma),
     slots: new SlotService(db.prisma),
+    calendar: new CalendarService(db.prisma),
+    performance: new PerformanceService(db.prisma),
     integrations,
     oauth: new OAuthConnectService({
       db: db.prisma,

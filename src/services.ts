@@ -10,8 +10,10 @@ import type { SentimentClassifier } from './listening/sentiment/index.js';
 import type { SafeFetch } from './net/safe-fetch.js';
 import type { PersonaService } from './planning/personas.js';
 import type { PlannerService } from './planning/planner.js';
+import type { CalendarService } from './publishing/calendar/service.js';
 import type { DraftService } from './publishing/drafts/service.js';
 import type { MediaService } from './publishing/media/store.js';
+import type { PerformanceService } from './publishing/performance/service.js';
 import type { SeriesService } from './publishing/recurring/series.js';
 import type { SlotService } from './publishing/recurring/slots.js';
 import type { SchedulerService } from './publishing/scheduler.js';
@@ -52,6 +54,10 @@ export interface Services {
   series: SeriesService;
   /** The team's posting slots: the next free one. */
   slots: SlotService;
+  /** The week and month calendars of /schedule calendar and /home. */
+  calendar: CalendarService;
+  /** Best times to post from published posts' figures (/schedule best-times, "next best slot"). */
+  performance: PerformanceService;
   integrations: IntegrationService;
   /** The Connect button: OAuth links, their callbacks (src/workspace/oauth/). */
   oauth: OAuthConnectService;

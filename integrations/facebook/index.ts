@@ -5,6 +5,7 @@
 import type { Provider } from '../provider.js';
 import { FacebookComments } from './comments.js';
 import { FacebookInsights } from './insights.js';
+import { readPagePosts } from './post-figures.js';
 import { type FacebookCredentials, FacebookPublisher, facebookCredentials, verifyFacebook } from './publisher.js';
 
 /** Meta's day values settle within about two days (up to 48 h delay): a week read again covers that. */
@@ -46,5 +47,9 @@ export const facebook = {
       // Page-level figures belong to no campaign.
       return { rows: figures.map((f) => ({ ...f, campaign: '' })), failed: 0, reached: true };
     },
+  },
+  postFigures: {
+    batch: 25,
+    read: (creds, deps, ids) => readPagePosts(deps.config.META_GRAPH_URL, creds, ids, deps.now),
   },
 } as const satisfies Provider<FacebookCredentials>;

@@ -6,6 +6,7 @@ import { META_PULL_DAYS } from '../facebook/index.js';
 import type { Provider } from '../provider.js';
 import { InstagramComments } from './comments.js';
 import { InstagramInsights } from './insights.js';
+import { readMedia } from './post-figures.js';
 import { type InstagramCredentials, InstagramPublisher, instagramCredentials, verifyInstagram } from './publisher.js';
 
 const MB = 1024 * 1024;
@@ -59,5 +60,9 @@ export const instagram = {
       // Account-level figures belong to no campaign.
       return { rows: figures.map((f) => ({ ...f, campaign: '' })), failed: 0, reached: true };
     },
+  },
+  postFigures: {
+    batch: 25,
+    read: (creds, deps, ids) => readMedia(deps.config.META_GRAPH_URL, creds, ids, deps.now),
   },
 } as const satisfies Provider<InstagramCredentials>;

@@ -8,6 +8,7 @@ import { fixedToken, googleOAuthSpec, isGoogleRefreshToken, type TokenSource } f
 import type { MediaLimits } from '../media.js';
 import type { Provider, ProviderDeps } from '../provider.js';
 import { YoutubeComments } from './comments.js';
+import { readVideos, VIDEOS_PER_CALL } from './post-figures.js';
 import { verifyYoutube, type YoutubeCredentials, YoutubePublisher, youtubeCredentials } from './publisher.js';
 
 /** The largest video the bot downloads to upload, and how long the download may take. */
@@ -85,5 +86,9 @@ export const youtube = {
         deps.commentTimeoutMs,
       ),
     maxReply: 10_000,
+  },
+  postFigures: {
+    batch: VIDEOS_PER_CALL,
+    read: (creds, deps, ids) => readVideos(deps.config.YOUTUBE_API_URL, tokensOf(creds, deps), ids),
   },
 } as const satisfies Provider<YoutubeCredentials>;

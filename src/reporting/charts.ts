@@ -32,7 +32,7 @@ export interface LineChart {
   rtl?: boolean;
 }
 
-const escapeXml = (s: string) =>
+export const escapeXml = (s: string) =>
   s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string);
 
 /** 1, 2, 2.5 or 5 times a power of ten, at or above v: round axis maxima. */
@@ -107,9 +107,9 @@ export function lineChartSvg(c: LineChart): string {
   return parts.join('');
 }
 
-export function renderPng(svg: string): Uint8Array {
+export function renderPng(svg: string, zoom: number = CHART_ZOOM): Uint8Array {
   const r = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: CHART_ZOOM },
+    fitTo: { mode: 'zoom', value: zoom },
     font: { fontFiles: fontFiles(), loadSystemFonts: false, defaultFontFamily: 'Vazirmatn' },
     background: '#ffffff',
   });

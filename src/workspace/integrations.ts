@@ -8,6 +8,7 @@ import type { Integration, Workspace } from '@prisma/client';
 import type { CommentReplier, CommentSource, KnownPost } from '../../integrations/comments.js';
 import { GoogleOAuth } from '../../integrations/google/oauth.js';
 import type { InsightsJob, InsightsResult } from '../../integrations/insights.js';
+import type { PostFigures } from '../../integrations/post-figures.js';
 import { type ConnectInput, type Provider, type ProviderDeps, providersWith } from '../../integrations/provider.js';
 import { PublishError, type Publisher } from '../../integrations/publisher.js';
 import { type CommentingId, PROVIDERS, type ProviderId, providerById } from '../../integrations/registry.js';
@@ -206,6 +207,21 @@ export class IntegrationService {
     const source = p.insights;
     const credentials = this.credentialsOf(integration, p);
     return { fetchDaily: (job) => source.fetchDaily(credentials, this.deps(), job) };
+  }
+
+  /**
+   * Figures of single published posts for one integration (best times to post); PublishError.reauth
+   * when its credentials cannot be read, fatal for a network that has none.
+   */
+  postFiguresFor(integration: Integration): {
+    batch: number;
+    read(ids: readonly string[]): Promise<Map<string, PostFigures>>;
+  } {
+    const p = providerById(integration.provider);
+    if (!p?.postFigures) throw PublishError.fatal(`${integration.provider} has no post figures to read`);
+    const reader = p.postFigures;
+    const credentials = this.credentialsOf(integration, p);
+    return { batch: reader.batch, read: (ids) => reader.read(credentials, this.deps(), ids) };
   }
 
   /**

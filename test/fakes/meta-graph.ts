@@ -10,6 +10,11 @@
  * adjacent date windows) and `GET /{ig-user}/insights` (metric_type=total_value totals over the
  * window), refusing deprecated or unknown metrics with (#100) as Graph does; `followers_count` on
  * `GET /{ig-user}?fields=...`. Sources: integrations/facebook/insights.ts, integrations/instagram/insights.ts.
+ * Per post (integrations/facebook/post-figures.ts, integrations/instagram/post-figures.ts): `GET /{post}/insights`
+ * with lifetime post metrics (post_media_view; the deprecated post_impressions family refused with (#100)),
+ * `GET /{post}?fields=reactions.summary(total_count).limit(0),comments.summary(total_count).limit(0),shares`
+ * (`shares` absent when nobody shared), and `GET /{ig-media}/insights` (views, reach, total_interactions…;
+ * `impressions` refused; an empty data set while the media has no figures yet).
  */
 import { DateTime } from 'luxon';
 import { type ContainerStatus, createIgContainer, type IgContainer } from './meta-instagram-media.js';
@@ -61,6 +66,10 @@ const IG_TOTAL_VALUE = new Set([
   'follows_and_unfollows',
 ]);
 const IG_TIME_SERIES = new Set(['reach', 'follower_count']);
+/** Lifetime metrics of one Page post (the post_impressions family is deprecated: invalid metric). */
+const POST_METRICS = new Set(['post_media_view', 'post_total_media_view_unique', 'post_clicks']);
+/** Lifetime metrics of one Instagram media (impressions deprecated since 2025-04-21). */
+const MEDIA_METRICS = new Set(['views', 'reach', 'likes', 'comments', 'shares', 'saved', 'total_interactions']);
 /** Page insights: "only 90 days of insights can be viewed at one time" (Graph reference, Page Insights). */
 export const PAGE_MAX_RANGE_DAYS = 90;
 /** Instagram account insights: 30 days, as Graph's refusal of longer ranges states (not in the reference). */
@@ -103,6 +112,12 @@ export class FakeMetaGraph {
   /** Instagram id -> day (the UTC date whose noon falls in the asked window) -> metric -> value. */
   readonly igInsights = new Map<string, Map<string, Record<string, number>>>();
   readonly igFollowers = new Map<string, number>();
+  /**
+   * Figures of one post or media by its id: Page posts take post_media_view, post_clicks, reactions,
+   * comments and shares; Instagram media take views, reach, total_interactions and the like.
+   * A media without an entry has no figures yet (an empty data set).
+   */
+  readonly postFigures = new Map<string, Record<string, number>>();
   /** The `metric` parameter of every insights request, as received. */
   readonly insightQueries: string[] = [];
 
@@ -192,6 +207,7 @@ export class FakeMetaGraph {
     this.pageInsights.clear();
     this.igInsights.clear();
     this.igFollowers.clear();
+    this.postFigures.clear();
     this.insightQueries.length = 0;
   }
 
@@ -367,6 +383,8 @@ export class FakeMetaGraph {
         body: { id: c.id, status_code: c.status, status: c.status === 'ERROR' ? 'Error: media failed' : c.status },
       };
     }
+    if (!edge && who.kind === 'page' && this.ownsObject(node, who))
+      return this.postFields(node, params.get('fields') ?? '');
     const media = this.media.find((x) => x.id === node && x.igUserId === who.id);
     if (media) return { status: 200, body: { id: media.id, permalink: `https://www.instagram.com/p/${media.id}/` } };
     return err(400, 100, `Unsupported get request. Object with ID '${node}' does not exist`, 33);
@@ -381,6 +399,7 @@ export class FakeMetaGraph {
   }
 
   private insights(node: string, p: URLSearchParams, who: { kind: string; id: string }): FakeResponse {
+    if (this.ownsObject(node, who)) return this.objectInsights(node, p, who);
     if (node !== who.id) return err(400, 100, `Unsupported get request. Object with ID '${node}' does not exist`, 33);
     const metrics = (p.get('metric') ?? '').split(',').filter(Boolean);
     this.insightQueries.push(p.get('metric') ?? '');
@@ -441,6 +460,56 @@ export class FakeMetaGraph {
       id: `${node}/insights/${name}/day`,
     }));
     return { status: 200, body: { data } };
+  }
+
+  private ownsObject(id: string, who: { kind: string; id: string }): boolean {
+    return who.kind === 'page'
+      ? this.posts.some((x) => x.id === id && x.pageId === who.id)
+      : this.media.some((x) => x.id === id && x.igUserId === who.id);
+  }
+
+  /** Lifetime insights of one Page post or Instagram media. */
+  private objectInsights(id: string, p: URLSearchParams, who: { kind: string; id: string }): FakeResponse {
+    const metrics = (p.get('metric') ?? '').split(',').filter(Boolean);
+    this.insightQueries.push(p.get('metric') ?? '');
+    if (metrics.length === 0) {
+      return err(400, 3001, 'No metric was specified to be fetched. Please specify one or more metrics.', 1504028);
+    }
+    const known = who.kind === 'page' ? POST_METRICS : MEDIA_METRICS;
+    const bad = metrics.find((m) => !known.has(m));
+    if (bad === 'impressions' && who.kind === 'ig') {
+      return err(
+        400,
+        100,
+        'Starting from version 22 and above, the impressions metric is no longer supported for the queried media.',
+      );
+    }
+    if (bad) return err(400, 100, '(#100) The value must be a valid insights metric');
+    const figures = this.postFigures.get(id);
+    if (!figures && who.kind === 'ig') return { status: 200, body: { data: [] } };
+    const data = metrics.map((name) => ({
+      name,
+      period: 'lifetime',
+      values: [{ value: figures?.[name] ?? 0 }],
+      title: name,
+      description: `Fake ${name}`,
+      id: `${id}/insights/${name}/lifetime`,
+    }));
+    return { status: 200, body: { data } };
+  }
+
+  /** A Page post's fields: reaction and comment totals as summaries, shares only when there are some. */
+  private postFields(id: string, fields: string): FakeResponse {
+    const f = this.postFigures.get(id) ?? {};
+    const body: Record<string, unknown> = { id };
+    if (/reactions\.summary\(total_count\)/.test(fields)) {
+      body.reactions = { data: [], summary: { total_count: f.reactions ?? 0, viewer_reaction: 'NONE' } };
+    }
+    if (/comments\.summary\(total_count\)/.test(fields)) {
+      body.comments = { data: [], summary: { order: 'ranked', total_count: f.comments ?? 0, can_comment: true } };
+    }
+    if (/(^|,)shares(,|$)/.test(fields) && (f.shares ?? 0) > 0) body.shares = { count: f.shares };
+    return { status: 200, body };
   }
 
   private pageInsightsAnswer(page: string, metrics: string[], since: number, until: number): FakeResponse {

@@ -1,7 +1,8 @@
 /**
  * A local stand-in for Slack, good enough to drive a real Bolt app end to end:
  * - the Web API (`clientOptions.slackApiUrl = fake.apiUrl`): auth.test, chat.postMessage,
- *   chat.update, views.open, users.info, conversations.join, files.getUploadURLExternal, the upload
+ *   chat.update, views.open, views.publish (a Home tab: type "home", a known user_id, at most 100
+ *   valid blocks, no modal-only fields), users.info, conversations.join, files.getUploadURLExternal, the upload
  *   URL, files.completeUploadExternal, apps.connections.open. Every call is recorded; a wrong or
  *   missing bearer token gets `invalid_auth` / `not_authed`, missing or invalid arguments get the
  *   error codes Slack uses, and failures can be scripted (429 with Retry-After, not_in_channel,
@@ -54,10 +55,10 @@ type Failure = { error: string } | { status: 429; retryAfter: number };
 const BLOCK_LIMITS = { blocks: 50, section: 3000, fields: 10, field: 2000, total: 13_200, header: 150 };
 
 /** What Slack's block validation refuses; undefined when the blocks are acceptable. */
-export function blocksProblem(blocks: unknown): string | undefined {
+export function blocksProblem(blocks: unknown, maxBlocks: number = BLOCK_LIMITS.blocks): string | undefined {
   if (blocks === undefined) return undefined;
   if (!Array.isArray(blocks)) return 'invalid_blocks_format';
-  if (blocks.length > BLOCK_LIMITS.blocks) return 'invalid_blocks';
+  if (blocks.length > maxBlocks) return 'invalid_blocks';
   let total = 0;
   for (const b of blocks as Array<Wire>) {
     if (b.type === 'section') {
@@ -128,6 +129,8 @@ export class FakeSlack {
   readonly responses: Responded[] = [];
   readonly uploads = new Map<string, { filename: string; length: number; bytes?: Buffer; completed?: string }>();
   readonly users = new Map<string, FakeUser>();
+  /** The Home tab last published for each user (views.publish). */
+  readonly homes = new Map<string, Wire>();
   readonly channels = new Map<string, FakeChannel>();
   /** Socket Mode acks received, by envelope id. */
   readonly acks = new Map<string, Record<string, unknown>>();
@@ -401,6 +404,26 @@ export class FakeSlack {
         if (problems.length > 0) return invalid(...problems);
         return { ok: true, view: { id: `V${++this.counter}`, hash: `h${this.counter}`, ...(a.view as object) } };
       }
+      case 'views.publish': {
+        const user = str('user_id');
+        if (!user) return invalid('[ERROR] missing required field: user_id');
+        if (!this.users.has(user)) return err('user_not_found');
+        const view = a.view as Wire | undefined;
+        if (!view || typeof view !== 'object') return invalid('[ERROR] missing required field: view');
+        const problems: string[] = [];
+        if (view.type !== 'home') problems.push('[ERROR] must be home [json-pointer:/view/type]');
+        for (const k of ['submit', 'close', 'title'] as const)
+          if (view[k] !== undefined)
+            problems.push(`[ERROR] ${k} is not allowed in a home view [json-pointer:/view/${k}]`);
+        if (!Array.isArray(view.blocks) || view.blocks.length === 0)
+          problems.push('[ERROR] missing required field: blocks [json-pointer:/view/blocks]');
+        else if (view.blocks.length > 100)
+          problems.push('[ERROR] no more than 100 items allowed [json-pointer:/view/blocks]');
+        else if (blocksProblem(view.blocks, 100)) problems.push('[ERROR] invalid block [json-pointer:/view/blocks]');
+        if (problems.length > 0) return invalid(...problems);
+        this.homes.set(user, view);
+        return { ok: true, view: { id: `V${++this.counter}`, hash: `h${this.counter}`, ...view } };
+      }
       case 'users.info': {
         const user = str('user');
         if (!user) return invalid('[ERROR] missing required field: user');
@@ -653,5 +676,60 @@ export function viewSubmissionPayload(o: {
       notify_on_close: false,
     },
     response_urls: [],
+  };
+}
+
+/** The Events API body of `app_home_opened` (the person opened the app's Home tab). */
+export function appHomeOpenedBody(o: {
+  user?: string;
+  team?: string;
+  tab?: 'home' | 'messages';
+  eventId: string;
+}): string {
+  return JSON.stringify({
+    token: 'deprecated-verification-token',
+    team_id: o.team ?? 'T0001',
+    api_app_id: 'A1',
+    type: 'event_callback',
+    event_id: o.eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: o.team ?? 'T0001', user_id: 'UBOT', is_bot: true }],
+    event: {
+      type: 'app_home_opened',
+      user: o.user ?? 'U_ADMIN',
+      channel: 'D0HOME',
+      tab: o.tab ?? 'home',
+      event_ts: `${Math.floor(Date.now() / 1000)}.000100`,
+    },
+  });
+}
+
+/** A button pressed in the Home tab: block_actions from a view, with no channel and no response_url. */
+export function homeActionPayload(o: {
+  actionId: string;
+  value?: string;
+  triggerId: string;
+  user?: string;
+  team?: string;
+}): Record<string, unknown> {
+  return {
+    type: 'block_actions',
+    team: { id: o.team ?? 'T0001', domain: 'fake' },
+    user: { id: o.user ?? 'U_ADMIN', username: 'ada', name: 'ada', team_id: o.team ?? 'T0001' },
+    api_app_id: 'A1',
+    token: 'deprecated-verification-token',
+    container: { type: 'view', view_id: 'VHOME' },
+    trigger_id: o.triggerId,
+    view: { id: 'VHOME', type: 'home', team_id: o.team ?? 'T0001', blocks: [], hash: 'h1' },
+    actions: [
+      {
+        type: 'button',
+        action_id: o.actionId,
+        block_id: 'b1',
+        text: { type: 'plain_text', text: 'Press' },
+        ...(o.value === undefined ? {} : { value: o.value }),
+        action_ts: `${Math.floor(Date.now() / 1000)}.000200`,
+      },
+    ],
   };
 }

@@ -7,6 +7,9 @@
  * Comments: `commentThreads.list` (part required, exactly one of allThreadsRelatedToChannelId /
  * videoId, newest first with order=time, pageToken paging, 404 videoNotFound, 403 commentsDisabled)
  * and `comments.insert` replies (snippet.parentId and snippet.textOriginal required).
+ * Statistics: `videos.list` with part=statistics and id=a,b,… (at most 50 ids; part and a filter
+ * required): counts as strings (viewCount, likeCount, favoriteCount, commentCount) for the videos that
+ * exist, others left out; a private video only for its own channel.
  * OAuth: Google's token endpoint on the same server (google-oauth.ts); the access tokens it issues
  * are accepted by the API above until they expire (by the fake's clock), then 401.
  */
@@ -60,6 +63,8 @@ export class FakeYoutube {
   readonly comments: FakeYoutubeComment[] = [];
   /** Videos (by id) that exist for comment listing, with their channel and whether comments are off. */
   readonly commentVideos = new Map<string, { channelId: string; disabled: boolean }>();
+  /** Video id -> statistics counts, for videos.list part=statistics. */
+  readonly statistics = new Map<string, { viewCount: number; likeCount?: number; commentCount: number }>();
   /** Threads per page, small so tests exercise paging. */
   pageSize = 100;
   /** The instant the fake treats as now, for publishAt checks. */
@@ -116,6 +121,49 @@ export class FakeYoutube {
     return `${this.url}/media/${name}`;
   }
 
+  private listVideos(req: FakeRequest, channelId: string): FakeResponse {
+    const part = req.query.get('part');
+    if (!part) return gErr(400, 'required', 'Required parameter: part');
+    const ids = (req.query.get('id') ?? '').split(',').filter(Boolean);
+    if (ids.length === 0)
+      return gErr(400, 'missingRequiredParameter', 'No filter selected. Expected one of: id, myRating, chart');
+    if (ids.length > 50) return gErr(400, 'invalidValue', "Invalid value for parameter 'id': more than 50 ids");
+    const items = ids.flatMap((id) => {
+      const uploaded = this.videos.find((v) => v.id === id);
+      const known =
+        uploaded ?? (this.commentVideos.has(id) ? { channelId: this.commentVideos.get(id)?.channelId } : undefined);
+      if (!known) return [];
+      // Private (scheduled) videos are visible to their own channel only.
+      if (uploaded && uploaded.privacyStatus === 'private' && uploaded.channelId !== channelId) return [];
+      const s = this.statistics.get(id) ?? { viewCount: 0, commentCount: 0, likeCount: 0 };
+      return [
+        {
+          kind: 'youtube#video',
+          etag: `etag-${id}`,
+          id,
+          ...(part.split(',').includes('statistics')
+            ? {
+                statistics: {
+                  viewCount: String(s.viewCount),
+                  ...(s.likeCount === undefined ? {} : { likeCount: String(s.likeCount) }),
+                  favoriteCount: '0',
+                  commentCount: String(s.commentCount),
+                },
+              }
+            : {}),
+        },
+      ];
+    });
+    return {
+      status: 200,
+      body: {
+        kind: 'youtube#videoListResponse',
+        items,
+        pageInfo: { totalResults: items.length, resultsPerPage: items.length },
+      },
+    };
+  }
+
   private handle(req: FakeRequest): FakeResponse {
     if (req.method === 'GET' && req.path.startsWith('/media/')) {
       const f = this.files.get(req.path.slice('/media/'.length));
@@ -132,6 +180,7 @@ export class FakeYoutube {
       };
     }
     if (req.method === 'GET' && req.path === '/youtube/v3/commentThreads') return this.threads(req);
+    if (req.method === 'GET' && req.path === '/youtube/v3/videos') return this.listVideos(req, who.channelId);
     if (req.method === 'POST' && req.path === '/youtube/v3/comments') return this.insertComment(req, who.channelId);
     if (req.path !== '/upload/youtube/v3/videos') return { status: 404 };
     if (req.method === 'POST') return this.open(req, who.channelId);

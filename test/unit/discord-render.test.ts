@@ -181,8 +181,9 @@ describe('Reply -> Discord message', () => {
     expect(m.files.map((f) => f.name)).toEqual(['kpi_chart.png', 'kpi_chart-2.png', 'data.csv']);
     expect(m.embeds.map((e) => e.image?.url)).toEqual(['attachment://kpi_chart.png', 'attachment://kpi_chart-2.png']);
     expect(forRest(m).body.attachments).toEqual([
-      { id: 0, filename: 'kpi_chart.png' },
-      { id: 1, filename: 'kpi_chart-2.png' },
+      // An image's alt text goes with its attachment (Discord's `description`): screen readers read it.
+      { id: 0, filename: 'kpi_chart.png', description: 'KPI chart' },
+      { id: 1, filename: 'kpi_chart-2.png', description: 'second' },
       { id: 2, filename: 'data.csv' },
     ]);
   });

@@ -48,6 +48,8 @@ const COLORS: Record<Tone, number> = {
 export interface DiscordFile {
   name: string;
   data: Buffer;
+  /** The attachment's alt text (Discord: `description`, at most 1,024 characters). */
+  description?: string;
 }
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId | APIButtonComponentWithURL>;
@@ -161,7 +163,7 @@ export function renderMessage(r: Reply): DiscordMessage {
         break;
       case 'image': {
         const name = uniqueName(b.filename, files);
-        files.push({ name, data: Buffer.from(b.png) });
+        files.push({ name, data: Buffer.from(b.png), ...(b.alt ? { description: clip(b.alt, 1024) } : {}) });
         if (cur.closed || cur.embed.image) cur = fresh();
         cur.embed.image = { url: `attachment://${name}` };
         if (!cur.embed.description && !cur.embed.fields && b.alt)
@@ -413,7 +415,15 @@ export function forRest(m: DiscordMessage): { body: Record<string, unknown>; fil
       components: m.components,
       allowed_mentions: { parse: [], ...(m.mentionUsers ? { users: m.mentionUsers } : {}) },
       ...(m.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
-      ...(m.files.length > 0 ? { attachments: m.files.map((f, id) => ({ id, filename: f.name })) } : {}),
+      ...(m.files.length > 0
+        ? {
+            attachments: m.files.map((f, id) => ({
+              id,
+              filename: f.name,
+              ...(f.description ? { description: f.description } : {}),
+            })),
+          }
+        : {}),
     },
     files: m.files,
   };

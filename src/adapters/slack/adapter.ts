@@ -22,6 +22,7 @@ import { SlackIdentities } from './identity.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
 import type { ListenerDeps } from './listeners/deps.js';
+import { HomeTabs, registerHome } from './listeners/home.js';
 import { registerMentions } from './listeners/mentions.js';
 import { registerViews } from './listeners/views.js';
 import { SlackNotifier } from './notifier.js';
@@ -47,6 +48,7 @@ export interface SlackAdapterOptions {
 export class SlackAdapter implements Adapter {
   readonly platform = 'slack' as const;
   readonly notifier: Notifier;
+  private readonly homes: HomeTabs;
   readonly app: App;
   private readonly receiver: HTTPReceiver | undefined;
   private readonly log: Logger;
@@ -96,7 +98,7 @@ export class SlackAdapter implements Adapter {
       });
     }
     const client = () => this.app.client;
-    this.notifier = new SlackNotifier(client, this.log);
+    const notices = new SlackNotifier(client, this.log);
     const identities = new SlackIdentities(client, o.services, this.log);
     const deps: ListenerDeps = {
       app: this.app,
@@ -107,10 +109,21 @@ export class SlackAdapter implements Adapter {
       identities,
       replies: new ReplySender(client, identities, this.log),
     };
+    const homes = new HomeTabs(deps);
+    this.homes = homes;
+    // A notice posted to the team (an alert, an approval request, a publish result) changes its Home.
+    this.notifier = {
+      post: async (workspace, to, reply) => {
+        const posted = await notices.post(workspace, to, reply);
+        homes.changed(workspace.externalId);
+        return posted;
+      },
+    };
     registerCommands(deps);
-    registerActions(deps);
+    registerActions(deps, homes);
     registerViews(deps);
     registerMentions(deps);
+    registerHome(deps, homes);
   }
 
   async start(): Promise<void> {
@@ -147,6 +160,7 @@ export class SlackAdapter implements Adapter {
   async stop(): Promise<void> {
     if (!this.active) return;
     this.active = false;
+    this.homes.stop();
     if (!this.receiver) await this.app.stop();
     // Requests already acknowledged still get their answer.
     await this.queue.idle();

@@ -72,15 +72,16 @@ export function buildManifest(commands: readonly Command[], o: ManifestOptions):
     },
     features: {
       bot_user: { display_name: (o.name ?? 'mktbot').slice(0, 80), always_online: true },
-      // People send the bot files with a command in a direct message (docs/media.md).
-      app_home: { messages_tab_enabled: true, messages_tab_read_only_enabled: false },
+      // The Home tab shows /home (listeners/home.ts); people send the bot files with a command in a
+      // direct message, the Messages tab (docs/media.md).
+      app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
       slash_commands: slash,
     },
     oauth_config: { scopes: { bot: [...BOT_SCOPES] } },
     settings: {
       event_subscriptions: {
         ...(o.socketMode || !requestUrl ? {} : { request_url: requestUrl }),
-        bot_events: ['app_mention', 'message.im'],
+        bot_events: ['app_mention', 'message.im', 'app_home_opened'],
       },
       interactivity: {
         is_enabled: true,

@@ -10,8 +10,9 @@ import { teamIdOf } from '../identity.js';
 import { buildFormModal } from '../modal.js';
 import { actionIdOf } from '../render.js';
 import type { ListenerDeps } from './deps.js';
+import { type HomeTabs, publishHome } from './home.js';
 
-export function registerActions(d: ListenerDeps): void {
+export function registerActions(d: ListenerDeps, homes?: HomeTabs): void {
   d.app.action(/.+/, async ({ body, action, ack }) => {
     await ack();
     if (body.type !== 'block_actions' || action.type !== 'button' || !('action_id' in action)) return;
@@ -36,6 +37,14 @@ export function registerActions(d: ListenerDeps): void {
           name: body.user.name ?? body.user.username,
         });
         const reply = await d.router.press(actionIdOf(action.action_id), action.value, who);
+        // A press in the Home tab has no message to answer: the Home is published again, the outcome on top.
+        if (body.view?.type === 'home') {
+          await publishHome(d, teamId, body.user.id, reply);
+          homes?.changed(teamId, body.user.id);
+          return;
+        }
+        // A press in a channel (an approval, an alert handled) changes what the team's Homes show.
+        homes?.changed(teamId);
         if (reply.form) {
           const meta = {
             action: reply.form.action,
