@@ -9,9 +9,28 @@ const u16 = (n: number) => [(n >> 8) & 0xff, n & 0xff];
 const u32 = (n: number) => [(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff];
 const text = (s: string) => [...s].map((c) => c.charCodeAt(0));
 
-/** A baseline JPEG header (SOI, APP0 JFIF, SOF0 with the size, EOI), padded to `pad` bytes of scan data. */
-export function jpeg(width: number, height: number, pad = 64): Buffer {
-  const app0 = [0xff, 0xe0, ...u16(16), ...text('JFIF'), 0, 1, 1, 0, ...u16(1), ...u16(1), 0, 0];
+/**
+ * A baseline JPEG header (SOI, APP0 JFIF, SOF0 with the size as stored, EOI), padded to `pad` bytes of
+ * scan data; with `orientation`, an APP1 Exif segment (big-endian TIFF, IFD0 with tag 0x0112) first.
+ */
+export function jpeg(width: number, height: number, pad = 64, orientation?: number): Buffer {
+  const tiff = [
+    ...text('MM'),
+    0,
+    42,
+    ...u32(8),
+    ...u16(1),
+    ...u16(0x0112),
+    ...u16(3),
+    ...u32(1),
+    ...u16(orientation ?? 1),
+    0,
+    0,
+    ...u32(0),
+  ];
+  const exif =
+    orientation === undefined ? [] : [0xff, 0xe1, ...u16(2 + 6 + tiff.length), ...text('Exif'), 0, 0, ...tiff];
+  const app0 = [...exif, 0xff, 0xe0, ...u16(16), ...text('JFIF'), 0, 1, 1, 0, ...u16(1), ...u16(1), 0, 0];
   const sof0 = [0xff, 0xc0, ...u16(17), 8, ...u16(height), ...u16(width), 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1];
   const sos = [0xff, 0xda, ...u16(12), 3, 1, 0, 2, 0x11, 3, 0x11, 0, 0x3f, 0];
   return Buffer.from([0xff, 0xd8, ...app0, ...sof0, ...sos, ...new Array(pad).fill(0x55), 0xff, 0xd9]);

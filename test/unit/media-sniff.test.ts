@@ -26,6 +26,13 @@ describe('what a file is, from its bytes', () => {
     expect(sniff(vp8l)).toMatchObject({ width: 100, height: 50 });
   });
 
+  it('gives a phone photo stored sideways (EXIF orientation 5 to 8) its size as shown', () => {
+    expect(sniff(jpeg(4032, 3024, 64, 6))).toMatchObject({ width: 3024, height: 4032 });
+    expect(sniff(jpeg(4032, 3024, 64, 8))).toMatchObject({ width: 3024, height: 4032 });
+    expect(sniff(jpeg(4032, 3024, 64, 3))).toMatchObject({ width: 4032, height: 3024 });
+    expect(sniff(jpeg(4032, 3024, 64, 1))).toMatchObject({ width: 4032, height: 3024 });
+  });
+
   it('reads an MP4 duration from mvhd and its picture size from the video track, and tells MOV apart', () => {
     expect(sniff(mp4(61_500, 1080, 1920))).toMatchObject({
       mime: 'video/mp4',

@@ -66,9 +66,15 @@ function size(width: number, height: number): { width?: number; height?: number 
   return width > 0 && height > 0 ? { width, height } : {};
 }
 
-/** The first start-of-frame marker (SOF0–SOF15, less DHT C4, JPG C8 and DAC CC) holds height then width. */
+/**
+ * The first start-of-frame marker (SOF0–SOF15, less DHT C4, JPG C8 and DAC CC) holds height then
+ * width. A phone photo is often stored sideways with an EXIF orientation of 5 to 8 that turns it for
+ * display: its size is then given as shown (width and height swapped), since that is what a network
+ * measures for its aspect ratio.
+ */
 function jpegSize(b: Uint8Array): { width?: number; height?: number } {
   let o = 2;
+  let turned = false;
   while (o + 9 < b.length) {
     if (b[o] !== 0xff) return {};
     const marker = b[o + 1] ?? 0;
@@ -82,13 +88,34 @@ function jpegSize(b: Uint8Array): { width?: number; height?: number } {
       continue;
     }
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      return size(be16(b, o + 7), be16(b, o + 5));
+      const [height, width] = [be16(b, o + 5), be16(b, o + 7)];
+      return turned ? size(height, width) : size(width, height);
+    }
+    if (marker === 0xe1 && ascii(b, o + 4, o + 10) === 'Exif\0\0') {
+      const orientation = exifOrientation(b, o + 10);
+      turned = orientation !== undefined && orientation >= 5 && orientation <= 8;
     }
     const length = be16(b, o + 2);
     if (length < 2) return {};
     o += 2 + length;
   }
   return {};
+}
+
+/** Tag 0x0112 of IFD0 in the TIFF structure that starts at `t` (II little-endian or MM big-endian). */
+function exifOrientation(b: Uint8Array, t: number): number | undefined {
+  const little = ascii(b, t, t + 2) === 'II';
+  if (!little && ascii(b, t, t + 2) !== 'MM') return undefined;
+  const u16 = (o: number) => (little ? le16(b, o) : be16(b, o));
+  const u32 = (o: number) => (little ? le16(b, o) + le16(b, o + 2) * 65536 : be32(b, o));
+  const ifd = t + u32(t + 4);
+  const entries = u16(ifd);
+  for (let i = 0; i < entries && i < 64; i++) {
+    const e = ifd + 2 + i * 12;
+    if (e + 12 > b.length) return undefined;
+    if (u16(e) === 0x0112) return u16(e + 8);
+  }
+  return undefined;
 }
 
 function webpSize(b: Uint8Array): { width?: number; height?: number } {
