@@ -6,12 +6,13 @@ import { PROVIDERS, type ProviderId } from '../integrations/registry.js';
 import { defineCommand, sub } from '../src/core/command.js';
 import type { Context } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
-import { defineMessages, iso, pick } from '../src/core/i18n.js';
+import { defineMessages, iso, type Locale, pick } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { EXPENSIVE } from '../src/core/rate-limit.js';
 import { context, reply, table, text } from '../src/core/reply.js';
 import { maskSecrets } from '../src/lib/text.js';
 import { formatLocal } from '../src/lib/when.js';
+import { channelLabel, KNOWN_CHANNELS } from '../src/reporting/channel-names.js';
 import { NeedsRefreshToken } from '../src/workspace/integrations.js';
 
 const m = defineMessages(
@@ -64,12 +65,20 @@ const m = defineMessages(
   },
 );
 
+/**
+ * The service as the reader names it: a network from the one channel-name table («إنستغرام»), any
+ * other service (Google Analytics, Mailchimp) by its own name.
+ */
+function serviceName(p: Provider, locale: Locale): string {
+  return KNOWN_CHANNELS.includes(p.id) ? channelLabel(p.id, locale) : p.name;
+}
+
 /** One sub-action per registered network (integrations/registry.ts): what to paste comes from its provider. */
 function connectSub(p: Provider) {
   const help = p.connect.help;
   const provider = p.id as ProviderId;
   return sub({
-    description: { en: `Connect ${p.name} (admins)`, ar: `ربط ${p.name} (للمسؤولين)` },
+    description: { en: `Connect ${p.name} (admins)`, ar: `ربط ${serviceName(p, 'ar')} (للمسؤولين)` },
     allow: ['admin'],
     slow: true,
     limit: EXPENSIVE,
@@ -88,7 +97,7 @@ function connectSub(p: Provider) {
 
 async function connect(p: Provider, provider: ProviderId, account: string, token: string, ctx: Context) {
   const t = ctx.t(m);
-  const name = p.name;
+  const name = serviceName(p, ctx.locale);
   const accountId = p.connect.accountId;
   if (accountId && !accountId.schema.safeParse(account).success) {
     throw new UserError(pick(accountId.invalid, ctx.locale));
@@ -146,9 +155,9 @@ export default defineCommand({
         const health = (s: string) => (s === 'ok' ? t.ok : s === 'reauth' ? t.reauth : t.error);
         const lines = PROVIDERS.flatMap((p) => {
           const mine = rows.filter((r) => r.provider === p.id);
-          if (mine.length === 0) return [[iso(p.name), '-', t.notConnected, '', '']];
+          if (mine.length === 0) return [[iso(serviceName(p, ctx.locale)), '-', t.notConnected, '', '']];
           return mine.map((r) => [
-            iso(p.name),
+            iso(serviceName(p, ctx.locale)),
             iso(r.accountId),
             health(r.status),
             r.statusMessage ?? '',

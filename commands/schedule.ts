@@ -79,7 +79,8 @@ const whenOpt = (positional: boolean) =>
     label: { en: 'When', ar: 'متى' },
     description: {
       en: 'e.g. tomorrow 9am, next monday 10:00, in 2 hours, 2026-12-01 09:00',
-      ar: 'مثل غدًا 9 صباحًا أو الخميس القادم 10:00 أو بعد ساعتين أو 2026-12-01 09:00',
+      // Marked figures: shown in the workspace's digits, which people may type as well.
+      ar: 'مثل غدًا \u20689\u2069 صباحًا أو الخميس القادم \u206810:00\u2069 أو بعد ساعتين أو \u20682026-12-01 09:00\u2069',
     },
     positional,
     greedy: positional,

@@ -11,6 +11,7 @@ import type { Db } from '../db/client.js';
 import { arrow, formatChange, formatCount, formatFigure, formatMoney, kpiNames } from '../lib/format.js';
 import { type DateRange, today } from '../lib/periods.js';
 import { nounAfter } from '../lib/plural.js';
+import { dateText } from '../lib/when.js';
 import { RATE_VOLUME, rateMoves, TREND_THRESHOLD, type TrendRate } from './analysis/rate-trends.js';
 import { channelLabel, normalizeChannel, SITE_CHANNEL } from './channel-names.js';
 import { addTotals, change, emptyTotals, KPIS, NA, type Ratio, type Totals } from './kpi.js';
@@ -247,10 +248,7 @@ function bestWeekdays(days: Array<{ conversions: number; days: Set<string> }>, c
 /** 0 = Monday. */
 function weekdayName(i: number, locale: 'en' | 'ar'): string {
   // 2024-01-01 was a Monday.
-  return new Intl.DateTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
-    weekday: 'long',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(2024, 0, 1 + i)));
+  return dateText(new Date(Date.UTC(2024, 0, 1 + i)), 'UTC', locale, 'weekday');
 }
 
 function addDays(date: string, n: number): string {
