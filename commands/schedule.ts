@@ -26,6 +26,7 @@ import {
   schedule,
   sm,
   waitingSiblings,
+  whenNotes,
 } from './shared/scheduling.js';
 
 const m = defineMessages(
@@ -259,12 +260,13 @@ export default defineCommand({
         if (!WAITING.includes(post.status as PostStatus)) {
           throw new UserError(t.tooLate({ id: post.id, status: statusName(post.status, ctx) }));
         }
+        const when = input.when ? readWhen(input.when, ctx) : undefined;
         const draft: Draft = {
           channel: post.channel as Channel,
           content: input.text ?? post.content,
           title: input.title ?? post.title,
           media: input.media ? [mediaFromUrl(input.media)] : mediaOf(post),
-          publishAt: input.when ? readWhen(input.when, ctx).utc : post.publishAt,
+          publishAt: when ? when.utc : post.publishAt,
         };
         assertRules(draft, ctx);
         if (input.account) draft.accountId = (await chooseAccount(draft.channel, input.account, ctx)).accountId;
@@ -290,7 +292,11 @@ export default defineCommand({
         }
         return reply(
           t.edited({ id: post.id }),
-          [...postDetails(result.post, ctx), ...(buttons.length > 0 ? [actions(buttons)] : [])],
+          [
+            ...postDetails(result.post, ctx),
+            ...(when ? whenNotes(when, ctx) : []),
+            ...(buttons.length > 0 ? [actions(buttons)] : []),
+          ],
           { tone: 'success' },
         );
       },

@@ -9,7 +9,7 @@
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
 import { isoIn, type Locale } from '../core/i18n.js';
-import { arabicTimeToEnglish } from './arabic-time.js';
+import { arabicTimeToEnglish, type Prayer, prayerTimeIn } from './arabic-time.js';
 import { latinDigits } from './text.js';
 
 export type WhenProblem =
@@ -30,6 +30,8 @@ export type WhenResult =
       ambiguous: boolean;
       /** A numeric date both ways valid (01/02/2027): the day the other order would have named. */
       otherReading?: Date;
+      /** Given by a prayer («بعد المغرب»): the hour taken is an approximation, to be said so. */
+      prayer?: { prayer: Prayer; phrase: string };
     }
   | { ok: false; problem: WhenProblem };
 
@@ -59,6 +61,12 @@ const OFFSET = /([+-])(\d{2}):?(\d{2})$/;
 const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 export function parseWhen(input: string, zone: string, now: Date): WhenResult {
+  const read = parseWhenText(input, zone, now);
+  const prayer = read.ok ? prayerTimeIn(latinDigits(input)) : undefined;
+  return read.ok && prayer ? { ...read, prayer: { prayer: prayer.prayer, phrase: prayer.phrase } } : read;
+}
+
+function parseWhenText(input: string, zone: string, now: Date): WhenResult {
   // Arabic digits and Arabic words («غدًا ٩ صباحًا») read as the English phrase the parser knows.
   const text = arabicTimeToEnglish(latinDigits(input)).trim();
   if (text === '') return { ok: false, problem: { kind: 'unreadable' } };
