@@ -6,7 +6,7 @@
  * product's category. The traits' vocabulary is data (data/persona-traits.ts).
  */
 import { createHash } from 'node:crypto';
-import type { L10n, Locale } from '../core/i18n.js';
+import { iso, type L10n, type Locale } from '../core/i18n.js';
 import type { BusinessType } from '../workspace/brand.js';
 import { businessTypeOf } from './catalog.js';
 import {
@@ -98,7 +98,8 @@ export function traitsOf(b: PersonaBrief): PersonaTraits {
 }
 
 const ageText = (age: readonly [number, number], locale: Locale) => {
-  const ar = (n: number) => n.toLocaleString('ar-EG');
+  // Marked figures, so the ages take the workspace's digits like every other number (lib/digits).
+  const ar = (n: number) => iso(n);
   if (age[1] === 0) return locale === 'ar' ? `${ar(age[0])} عامًا فأكثر` : `${age[0]}+`;
   return locale === 'ar' ? `من ${ar(age[0])} إلى ${ar(age[1])} عامًا` : `${age[0]}-${age[1]}`;
 };

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { settleFigures } from '../../src/lib/digits.js';
 import { offlineProfile, type PersonaBrief, traitsOf } from '../../src/planning/persona-profile.js';
 import { createTestApp, type TestApp, textOf } from '../helpers/app.js';
 
@@ -29,7 +30,9 @@ describe('personas that follow the segment’s words (issue 17, item 7)', () => 
     expect(traitsOf(brief('retirees in Dubai')).age).toEqual([60, 0]);
     const girls = offlineProfile(brief('طالبات الجامعة في جدة', { locale: 'ar' }));
     expect(girls.name).toMatch(/، الطالبة$/);
-    expect(girls.demographics).toBe('من ١٨ إلى ٢٤ عامًا؛ امرأة؛ جدة');
+    // Figures are marked, so a reply shows them in the workspace's digits (here the Arabic style).
+    expect(settleFigures(girls.demographics, 'arabic')).toBe('من ١٨ إلى ٢٤ عامًا؛ امرأة؛ جدة');
+    expect(settleFigures(girls.demographics, 'latin')).toBe('من 18 إلى 24 عامًا؛ امرأة؛ جدة');
     const fathers = offlineProfile(brief('آباء مشغولون في الدوحة', { locale: 'ar' }));
     expect(fathers.name).toMatch(/، الأب المشغول$/);
     expect(fathers.demographics).toContain('رجل');
@@ -56,7 +59,7 @@ describe('personas that follow the segment’s words (issue 17, item 7)', () => 
       const t = traitsOf(brief('مديرو الموارد البشرية في الشركات المتوسطة بالرياض', { seed }));
       expect(t.job?.role.id).toBe('hr');
       expect(p.name).toMatch(t.gender === 'f' ? /، مديرة الموارد البشرية$/ : /، مدير الموارد البشرية$/);
-      expect(p.demographics).toContain('شركة من ٥٠ إلى ٥٠٠ موظف');
+      expect(settleFigures(p.demographics, 'arabic')).toContain('شركة من ٥٠ إلى ٥٠٠ موظف');
       expect(p.demographics).toContain('الرياض');
       expect(p.demographics).toContain(t.gender === 'f' ? 'امرأة' : 'رجل');
       expect(p.objections.join(' ')).toContain('هل يعمل مع');
