@@ -114,6 +114,7 @@ describe('an Arabic session in the terminal', () => {
     schedule: [
       '/schedule انستقرام غدا 9 صباحا media:https://example.com/cup.jpg | قهوتنا الباردة وصلت',
       '/schedule reminder "01/02/2027 10:00" | اتصل بالمطبعة',
+      '/schedule reminder غدا بعد المغرب | ذكّر الفريق بمسابقة الليلة',
       '/schedule list',
     ],
     report: ['/report 30d', '/report trends', '/report 7d format:csv'],
