@@ -13,7 +13,7 @@ export type Prayer = 'fajr' | 'dhuhr' | 'asr' | 'maghrib' | 'isha';
 /**
  * The hour taken for «بعد/عند» each prayer, the same all year and in every city: a little after the
  * prayer as it falls in the Gulf, the Levant and Egypt for most of the year (maghrib, at sunset, is
- * 17:00-19:00 there). Real prayer times move with the season and the place, so a time read this way
+ * 17:00-20:00 there). Real prayer times move with the season and the place, so a time read this way
  * is an approximation, and the confirmation says so with the time taken (docs/arabic.md).
  */
 const PRAYERS: ReadonlyArray<{ re: RegExp; prayer: Prayer; hour: number }> = [
