@@ -60,7 +60,9 @@ const m = defineMessages(
       p.n === 0
         ? 'لا توجد تنبيهات مفتوحة: عولجت كل التعليقات السلبية.'
         : // After «إلى» the counted noun is genitive, which count() writes («تنبيهين», never «تنبيهان»).
-          `انتبه إلى ${count(p.n, 'alert', 'ar')} على تعليقات سلبية: راجعها بالأمر /alerts.`,
+          p.n === 1
+          ? 'انتبه إلى تنبيه مفتوح واحد على تعليق سلبي: راجعه بالأمر /alerts.'
+          : `انتبه إلى ${count(p.n, 'alert', 'ar')} على تعليقات سلبية: راجعها بالأمر /alerts.`,
     next: 'التوصيات',
     noData: 'لم تُسجّل مقاييس هذا الأسبوع. استوردها بالأمر mktbot import-metrics FILE.csv.',
     chartTitle: 'الإنفاق والإيرادات يوميًا',

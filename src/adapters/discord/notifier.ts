@@ -55,7 +55,7 @@ const t = defineMessages(
     noChannel: (p) =>
       `لم تُحدَّد قناة في Discord لإشعارات «${ROLE_NAMES[p.to]}» في الخادم ${iso(p.server)}: شغّل ${iso(`/config channel ${p.to} #channel`)} (أو ${iso('/config channel team #channel')}).`,
     notChannelId: (p) =>
-      `قناة «${ROLE_NAMES[p.to]}» المحفوظة (${iso(p.channel)}) ليست معرّف قناة في Discord: اخترها من جديد بالأمر ${iso(`/config channel ${p.to}`)} ومن القائمة.`,
+      `قناة «${ROLE_NAMES[p.to]}» المحفوظة (${iso(p.channel)}) ليست معرّف قناة في Discord: اخترها من جديد من القائمة بالأمر ${iso(`/config channel ${p.to}`)}.`,
     noToken: `النشر في قنوات Discord يحتاج إلى ${iso('DISCORD_TOKEN')} (رمز البوت)، وهو غير مضبوط.`,
     missingPermissions: (p) =>
       `لا يملك البوت صلاحية النشر في ${iso(p.where)}: امنح دوره هناك صلاحيات View Channel وSend Messages وEmbed Links وAttach Files (خطأ Discord رقم ${iso('50013 Missing Permissions')}).`,
