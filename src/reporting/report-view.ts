@@ -370,7 +370,9 @@ function targetValue(p: TargetProgress, v: Ratio, currency: string, locale: Loca
 /** A gap in a rate is in percentage points, not a percentage of the rate. */
 function gapValue(p: TargetProgress, gap: number, currency: string, locale: Locale): string {
   if (p.kind !== 'percent') return targetValue(p, gap, currency, locale);
-  return view[locale].points({ n: formatNumber(gap * 100, locale, 1) });
+  // 0.03 points shown to one decimal read "0 points to go" beside "at risk": small gaps get two.
+  const points = gap * 100;
+  return view[locale].points({ n: formatNumber(points, locale, points < 0.1 ? 2 : 1) });
 }
 
 export function targetLines(d: ReportData, locale: Locale): string[] {
