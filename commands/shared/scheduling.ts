@@ -26,6 +26,7 @@ import {
   mediaFromUrl,
   mediaOf,
   type PostStatus,
+  REMINDER,
   type ScheduledPost,
   WAITING,
 } from '../../src/publishing/scheduler.js';
@@ -36,6 +37,8 @@ export const sm = defineMessages(
   'scheduling',
   {
     scheduledTitle: (p: { channel: string }) => `Scheduled for ${p.channel}`,
+    // A reminder is not a network a post goes "on": «جُدول على تذكير» read as a seam.
+    reminderScheduled: 'Reminder scheduled',
     awaitingTitle: (p: { channel: string }) => `Waiting for approval: ${p.channel}`,
     ambiguous:
       'This local time happens twice (clocks go back); the first one was taken. Use an ISO time with an offset to choose.',
@@ -74,6 +77,7 @@ export const sm = defineMessages(
   },
   {
     scheduledTitle: (p) => `جُدول على ${iso(p.channel)}`,
+    reminderScheduled: 'جُدول التذكير',
     awaitingTitle: (p) => `بانتظار الموافقة: ${iso(p.channel)}`,
     ambiguous: 'هذا الوقت المحلي يتكرر مرتين (عند تأخير الساعة)؛ أُخذ الأول. استخدم وقت ISO مع الإزاحة للاختيار.',
     twoReadings: (p) =>
@@ -291,7 +295,9 @@ async function scheduleGroup(
       ? t.groupScheduled({ count: created.length })
       : awaiting
         ? t.awaitingTitle({ channel: channelName(first.channel, ctx) })
-        : t.scheduledTitle({ channel: channelName(first.channel, ctx) });
+        : first.channel === REMINDER
+          ? t.reminderScheduled
+          : t.scheduledTitle({ channel: channelName(first.channel, ctx) });
   const details = created.flatMap((p) => postDetails(p, ctx));
   // Approve and Reject act on one post: a group's posts are approved one by one from /schedule show.
   const buttons = awaiting && created.length === 1 ? approvalButtons(first.id, ctx) : [];

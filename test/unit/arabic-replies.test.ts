@@ -123,6 +123,8 @@ describe('Arabic replies', () => {
     await app.say('/config timezone Asia/Riyadh', admin);
     await app.say('/config digits arabic', admin);
     const shown = textOf(await app.say('/schedule reminder غدا بعد المغرب | اتصل بالمطبعة', ar));
+    // A reminder is scheduled, not scheduled "on" a reminder.
+    expect(shown.split('\n')[0]).toBe('جُدول التذكير');
     expect(shown).toContain(
       '«بعد المغرب» وقت تقريبي، أُخذ على أنه الجمعة، ٢٧ نوفمبر ٢٠٢٦، ١٩:٠٠ غرينتش+٣، لأن مواقيت الصلاة تتغير مع الفصول ومن مدينة إلى أخرى.',
     );
