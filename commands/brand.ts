@@ -43,7 +43,8 @@ const m = defineMessages(
     invalid: (p) => `لم يتغير ملف العلامة التجارية: راجع ${p.fields}.`,
     currencyNeedsOrder: (p) =>
       `متوسط قيمة الطلب (${iso(p.value)}) مسجل بالعملة السابقة: أعد إدخاله بالعملة الجديدة في الأمر نفسه عبر ${iso('order_value:…')}.`,
-    howTo: 'عدّله بالأمر /brand set key:value (أكثر من حقل معًا)، واحذف حقلًا بالأمر /brand clear key.',
+    howTo:
+      'عدّله بالأمر /brand set متبوعًا بالحقل وقيمته (مثل market:"الرياض"، ويمكن ضبط أكثر من حقل معًا)، واحذف حقلًا بالأمر /brand clear متبوعًا باسمه (مثل market).',
   },
 );
 
@@ -80,7 +81,8 @@ function show(profile: BrandProfile, ctx: Context) {
     const v = profile[f];
     if (v === undefined) return t.notSet;
     if (f === 'businessType') return ctx.l(BUSINESS_TYPE_LABELS[v as BusinessType]);
-    if (f === 'averageOrderMinor') return iso(formatMoney(v as number, profile.currency ?? ctx.workspace.currency));
+    if (f === 'averageOrderMinor')
+      return formatMoney(v as number, profile.currency ?? ctx.workspace.currency, ctx.locale);
     if (f === 'hashtags') return (v as string[]).map((h) => `#${h}`).join(' ');
     if (Array.isArray(v)) return v.join(sep);
     return f === 'website' || f === 'ctaLink' || f === 'currency' ? iso(String(v)) : String(v);
@@ -176,7 +178,7 @@ export default defineCommand({
         const currency = input.currency ?? before.currency ?? ctx.workspace.currency;
         if (input.currency && input.order_value === undefined && before.averageOrderMinor !== undefined) {
           if (input.currency !== (before.currency ?? ctx.workspace.currency)) {
-            const value = formatMoney(before.averageOrderMinor, before.currency ?? ctx.workspace.currency);
+            const value = formatMoney(before.averageOrderMinor, before.currency ?? ctx.workspace.currency, ctx.locale);
             throw new UserError(t.currencyNeedsOrder({ value }));
           }
         }

@@ -6,13 +6,14 @@ import { isProviderId, PROVIDERS, type ProviderId, providerById } from '../integ
 import { action, defineCommand, sub } from '../src/core/command.js';
 import type { Context } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
-import { defineMessages, iso, pick } from '../src/core/i18n.js';
+import { defineMessages, iso, type Locale, pick } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { EXPENSIVE } from '../src/core/rate-limit.js';
 import { actions, context, reply, table, text } from '../src/core/reply.js';
 import { count } from '../src/lib/plural.js';
 import { maskSecrets } from '../src/lib/text.js';
 import { formatLocal, writtenDate } from '../src/lib/when.js';
+import { channelLabel, KNOWN_CHANNELS } from '../src/reporting/channel-names.js';
 import { NeedsRefreshToken } from '../src/workspace/integrations.js';
 import { STATE_MINUTES } from '../src/workspace/oauth/connect.js';
 import { m as oauthText } from '../src/workspace/oauth/messages.js';
@@ -77,13 +78,20 @@ const reconnectPayload = z
   .string()
   .regex(/^[a-z0-9]{1,20}:\S{1,100}$/)
   .transform((s) => ({ provider: s.slice(0, s.indexOf(':')), account: s.slice(s.indexOf(':') + 1) }));
+/**
+ * The service as the reader names it: a network from the one channel-name table («إنستغرام»), any
+ * other service (Google Analytics, Mailchimp) by its own name.
+ */
+function serviceName(p: Provider, locale: Locale): string {
+  return KNOWN_CHANNELS.includes(p.id) ? channelLabel(p.id, locale) : p.name;
+}
 
 /** One sub-action per registered network (integrations/registry.ts): what to paste comes from its provider. */
 function connectSub(p: Provider) {
   const help = p.connect.help;
   const provider = p.id as ProviderId;
   return sub({
-    description: { en: `Connect ${p.name} (admins)`, ar: `ربط ${p.name} (للمسؤولين)` },
+    description: { en: `Connect ${p.name} (admins)`, ar: `ربط ${serviceName(p, 'ar')} (للمسؤولين)` },
     allow: ['admin'],
     slow: true,
     limit: EXPENSIVE,
@@ -103,7 +111,7 @@ function connectSub(p: Provider) {
 
 async function connect(p: Provider, provider: ProviderId, account: string, token: string, ctx: Context) {
   const t = ctx.t(m);
-  const name = p.name;
+  const name = serviceName(p, ctx.locale);
   const accountId = p.connect.accountId;
   if (accountId && !accountId.schema.safeParse(account).success) {
     throw new UserError(pick(accountId.invalid, ctx.locale));
@@ -208,9 +216,9 @@ export default defineCommand({
               : o.expiresOn({ date: writtenDate(r.expiresAt, ctx.timezone, ctx.locale) });
         const lines = PROVIDERS.flatMap((p) => {
           const mine = rows.filter((r) => r.provider === p.id);
-          if (mine.length === 0) return [[iso(p.name), '-', t.notConnected, '', '', '']];
+          if (mine.length === 0) return [[iso(serviceName(p, ctx.locale)), '-', t.notConnected, '', '', '']];
           return mine.map((r) => [
-            iso(p.name),
+            iso(serviceName(p, ctx.locale)),
             iso(r.accountId),
             health(r.status),
             r.statusMessage ?? '',

@@ -1,7 +1,7 @@
 import { defineCommand, sub } from '../src/core/command.js';
 import type { Context } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
-import { defineMessages, iso } from '../src/core/i18n.js';
+import { defineMessages, iso, isoIn } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { EXPENSIVE } from '../src/core/rate-limit.js';
 import { type Block, context, type Reply, reply, table, text } from '../src/core/reply.js';
@@ -28,7 +28,8 @@ const m = defineMessages(
   },
   {
     title: (p) => `الشخصية ${iso(`#${p.id}`)}: ${p.name}`,
-    saved: (p) => `حُفظت كشخصية رقم ${iso(p.id)}. اربطها بخطة بالأمر ${iso(`/plan edit <plan> personas:${p.id}`)}.`,
+    saved: (p) =>
+      `حُفظت كشخصية رقم ${iso(p.id)}. اربطها بخطة بالأمر ${iso('/plan edit')} متبوعًا برقم الخطة ثم ${iso(`personas:${p.id}`)}.`,
     listTitle: 'الشخصيات',
     empty: 'لا توجد شخصيات بعد. أنشئ واحدة بالأمر /persona create "وصف الشريحة".',
     number: '#',
@@ -143,7 +144,7 @@ export default defineCommand({
         return reply(t.listTitle, [
           table(
             [t.number, t.name, t.segment],
-            personas.map((p) => [String(p.id), p.name, p.segment]),
+            personas.map((p) => [isoIn(String(p.id), ctx.locale), p.name, p.segment]),
           ),
         ]);
       },

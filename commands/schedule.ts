@@ -28,6 +28,7 @@ import {
   schedule,
   sm,
   waitingSiblings,
+  whenNotes,
 } from './shared/scheduling.js';
 import { slotsCommand } from './shared/slots.js';
 
@@ -82,7 +83,8 @@ const whenOpt = (positional: boolean) =>
     label: { en: 'When', ar: 'متى' },
     description: {
       en: 'e.g. tomorrow 9am, next monday 10:00, in 2 hours, 2026-12-01 09:00',
-      ar: 'مثل غدًا 9 صباحًا أو الخميس القادم 10:00 أو بعد ساعتين أو 2026-12-01 09:00',
+      // Marked figures: shown in the workspace's digits, which people may type as well.
+      ar: 'مثل غدًا \u20689\u2069 صباحًا أو الخميس القادم \u206810:00\u2069 أو بعد ساعتين أو \u20682026-12-01 09:00\u2069',
     },
     positional,
     greedy: positional,
@@ -332,7 +334,8 @@ export default defineCommand({
         if (!WAITING.includes(post.status as PostStatus)) {
           throw new UserError(t.tooLate({ id: post.id, status: statusName(post.status, ctx) }));
         }
-        const publishAt = input.when ? readWhen(input.when, ctx).utc : post.publishAt;
+        const when = input.when ? readWhen(input.when, ctx) : undefined;
+        const publishAt = when ? when.utc : post.publishAt;
         const campaign = post.campaignId ? await ctx.services.scheduler.campaignName(post.campaignId) : null;
         const draft: Draft = {
           channel: post.channel as Channel,
@@ -369,7 +372,11 @@ export default defineCommand({
         }
         return reply(
           t.edited({ id: post.id }),
-          [...postDetails(result.post, ctx), ...(buttons.length > 0 ? [actions(buttons)] : [])],
+          [
+            ...postDetails(result.post, ctx),
+            ...(when ? whenNotes(when, ctx) : []),
+            ...(buttons.length > 0 ? [actions(buttons)] : []),
+          ],
           { tone: 'success' },
         );
       },

@@ -59,7 +59,7 @@ export const channelsSub = sub({
       }),
       expected: {
         en: 'letters, digits, spaces, _ . - (at most 40 characters)',
-        ar: 'حروف وأرقام ومسافات و _ . - (حتى ٤٠ حرفًا)',
+        ar: 'حروف وأرقام ومسافات و _ . - (حتى \u206840\u2069 حرفًا)',
       },
       schema: z.string().trim().regex(CHANNEL_NAME).optional(),
     },

@@ -10,7 +10,7 @@ import type { Context } from '../../src/core/context.js';
 import { UserError } from '../../src/core/errors.js';
 import { defineMessages, iso } from '../../src/core/i18n.js';
 import { actions, type Block, context, type Reply, reply, text } from '../../src/core/reply.js';
-import { localTime, parseWhen, writtenDate } from '../../src/lib/when.js';
+import { dateText, localTime, parseWhen, type WhenResult, writtenDate } from '../../src/lib/when.js';
 import { tagPostText } from '../../src/publishing/links/utm.js';
 import {
   approvalButtons,
@@ -28,6 +28,7 @@ import {
   limitsOf,
   mediaOf,
   type PostStatus,
+  REMINDER,
   type ScheduledPost,
   WAITING,
 } from '../../src/publishing/scheduler.js';
@@ -40,11 +41,15 @@ export const sm = defineMessages(
   'scheduling',
   {
     scheduledTitle: (p: { channel: string }) => `Scheduled for ${p.channel}`,
+    // A reminder is not a network a post goes "on": «جُدول على تذكير» read as a seam.
+    reminderScheduled: 'Reminder scheduled',
     awaitingTitle: (p: { channel: string }) => `Waiting for approval: ${p.channel}`,
     ambiguous:
       'This local time happens twice (clocks go back); the first one was taken. Use an ISO time with an offset to choose.',
     twoReadings: (p: { read: string; other: string }) =>
       `Read as ${p.read}. Numbers alone could also mean ${p.other}: if you meant that, edit the post with the month written out.`,
+    prayerTime: (p: { phrase: string; time: string }) =>
+      `"${p.phrase}" was taken as ${p.time}, an approximation: prayer times move with the season and the city. If you meant another time, edit the post with a clock time.`,
     notConnected: (p: { channel: string; id: string }) =>
       `${p.channel} is not connected yet: an admin can run /connect ${p.id} before the due time.`,
     howToCancel: (p: { id: number }) =>
@@ -76,10 +81,13 @@ export const sm = defineMessages(
   },
   {
     scheduledTitle: (p) => `جُدول على ${iso(p.channel)}`,
+    reminderScheduled: 'جُدول التذكير',
     awaitingTitle: (p) => `بانتظار الموافقة: ${iso(p.channel)}`,
     ambiguous: 'هذا الوقت المحلي يتكرر مرتين (عند تأخير الساعة)؛ أُخذ الأول. استخدم وقت ISO مع الإزاحة للاختيار.',
     twoReadings: (p) =>
       `فُهم التاريخ على أنه ${iso(p.read)}. الأرقام وحدها قد تعني أيضًا ${iso(p.other)}: إن كنت تقصده فعدّل المنشور واكتب اسم الشهر.`,
+    prayerTime: (p) =>
+      `«${p.phrase}» وقت تقريبي، أُخذ على أنه ${iso(p.time)}، لأن مواقيت الصلاة تتغير مع الفصول ومن مدينة إلى أخرى. إن كنت تقصد وقتًا آخر فعدّل المنشور واكتب الساعة.`,
     notConnected: (p) => `${p.channel} غير متصل بعد: يستطيع المسؤول تشغيل ${iso(`/connect ${p.id}`)} قبل الموعد.`,
     howToCancel: (p) => `عدّله بالأمر /schedule edit ${iso(p.id)} أو ألغه بالأمر /schedule cancel ${iso(p.id)}.`,
     needsApproval: 'يجب أن يوافق عليه مدير قبل نشره.',
@@ -110,10 +118,31 @@ export const sm = defineMessages(
 
 const m = sm;
 
-export function readWhen(value: string, ctx: Context): { utc: Date; ambiguous: boolean; otherReading?: Date } {
+export type ReadWhen = Extract<WhenResult, { ok: true }>;
+
+export function readWhen(value: string, ctx: Context): ReadWhen {
   const r = parseWhen(value, ctx.timezone, ctx.now());
   if (!r.ok) throw new UserError(whenProblemText(r.problem, value, ctx));
   return r;
+}
+
+/**
+ * What the confirmation says about how a time was read, for a new post and an edited one alike: a
+ * local time that happens twice, a numeric date with two readings, a prayer taken as a fixed hour.
+ */
+export function whenNotes(when: ReadWhen, ctx: Context): Block[] {
+  const t = ctx.t(m);
+  const notes: Block[] = [];
+  if (when.ambiguous) notes.push(context(t.ambiguous));
+  if (when.otherReading) {
+    const [read, other] = [when.utc, when.otherReading].map((d) => writtenDate(d, ctx.timezone, ctx.locale));
+    notes.push(context(t.twoReadings({ read: read ?? '', other: other ?? '' })));
+  }
+  if (when.prayer) {
+    const time = dateText(when.utc, ctx.timezone, ctx.locale, 'stamp');
+    notes.push(context(t.prayerTime({ phrase: when.prayer.phrase, time })));
+  }
+  return notes;
 }
 
 export function assertRules(d: Draft, ctx: Context): void {
@@ -286,13 +315,8 @@ async function scheduleGroup(
     });
     created.push(post);
   }
-  const notes: Block[] = [];
-  if ('note' in when) notes.push(context(when.note));
-  if (when.ambiguous) notes.push(context(t.ambiguous));
-  if ('otherReading' in when && when.otherReading) {
-    const [read, other] = [when.utc, when.otherReading].map((d) => writtenDate(d, ctx.timezone, ctx.locale));
-    notes.push(context(t.twoReadings({ read: read ?? '', other: other ?? '' })));
-  }
+  // A slot was picked (its note says which); a typed time says how it was read.
+  const notes: Block[] = 'note' in when ? [context(when.note)] : whenNotes(when, ctx);
   for (const r of ready) {
     if (!r.connected) {
       notes.push(context(t.notConnected({ channel: channelName(r.draft.channel, ctx), id: r.draft.channel })));
@@ -307,7 +331,9 @@ async function scheduleGroup(
       ? t.groupScheduled({ count: created.length })
       : awaiting
         ? t.awaitingTitle({ channel: channelName(first.channel, ctx) })
-        : t.scheduledTitle({ channel: channelName(first.channel, ctx) });
+        : first.channel === REMINDER
+          ? t.reminderScheduled
+          : t.scheduledTitle({ channel: channelName(first.channel, ctx) });
   const details = created.flatMap((p) => postDetails(p, ctx));
   // Approve and Reject act on one post: a group's posts are approved one by one from /schedule show.
   const buttons = awaiting && created.length === 1 ? approvalButtons(first.id, ctx) : [];

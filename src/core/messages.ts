@@ -122,6 +122,6 @@ export const core = defineMessages(
     listSeparator: '، ',
     itemSeparator: '؛ ',
     helpSubcommand: (p) => `${iso(p.usage)}: ${p.description}`,
-    chooseButton: (p) => `اكتب رقمًا من 1 إلى ${iso(p.count)} للضغط على زر.`,
+    chooseButton: (p) => `اكتب رقم الزر (من ${iso(1)} إلى ${iso(p.count)}) للضغط عليه.`,
   },
 );

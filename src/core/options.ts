@@ -8,7 +8,7 @@ import { arabicChoice } from '../lib/arabic-values.js';
 import { count } from '../lib/plural.js';
 import { latinDigits } from '../lib/text.js';
 import type { Context } from './context.js';
-import type { L10n } from './i18n.js';
+import { iso, type L10n, plainNumber } from './i18n.js';
 
 export type OptionKind =
   | 'string'
@@ -77,6 +77,16 @@ export function required<S extends z.ZodType>(o: OptionSpec<z.ZodOptional<S>>): 
   return { ...o, schema: o.schema.unwrap() as S, required: true };
 }
 
+/**
+ * "a whole number from 1 to 2,147,483,647": bounds grouped so a long one can be read, and marked as
+ * figures so an Arabic reply shows them in the workspace's digits.
+ */
+function range(kind: 'number' | 'integer', min: number, max: number): L10n {
+  const noun = kind === 'number' ? { en: 'a number', ar: 'رقم' } : { en: 'a whole number', ar: 'عدد صحيح' };
+  const [from, to] = [plainNumber(min, 'en'), plainNumber(max, 'en')];
+  return { en: `${noun.en} from ${from} to ${to}`, ar: `${noun.ar} من ${iso(from)} إلى ${iso(to)}` };
+}
+
 /** The largest value of a PostgreSQL integer column (a larger id there is an error, not "not found"). */
 export const INT32_MAX = 2_147_483_647;
 
@@ -138,7 +148,7 @@ export const opt = {
       kind: 'number',
       min,
       max,
-      expected: { en: `a number from ${min} to ${max}`, ar: `رقم من ${min} إلى ${max}` },
+      expected: range('number', min, max),
       schema: cleaned()
         .transform((s) => s.replace(/[,_\s]/g, ''))
         .pipe(z.string().regex(/^-?\d+(\.\d+)?$/))
@@ -155,7 +165,7 @@ export const opt = {
       kind: 'integer',
       min,
       max,
-      expected: { en: `a whole number from ${min} to ${max}`, ar: `عدد صحيح من ${min} إلى ${max}` },
+      expected: range('integer', min, max),
       schema: cleaned()
         .pipe(z.string().regex(/^-?\d+$/))
         .transform(Number)

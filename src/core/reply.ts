@@ -70,6 +70,11 @@ export interface Reply {
   replaceOriginal?: boolean;
   /** Right-to-left text direction (Arabic); adapters that can set direction use it. */
   rtl?: boolean;
+  /**
+   * The digits the reply's figures are shown in (`/config digits`), set with `rtl` by forLocale, so
+   * the numbers an adapter adds itself (button numbers, list ordinals) match the reply's.
+   */
+  digits?: DigitStyle;
   /** Only from a button: ask for these values first. The blocks are the fallback where forms cannot show. */
   form?: Form;
   /**
@@ -79,7 +84,7 @@ export interface Reply {
   mention?: Person[];
 }
 
-import { type DigitStyle, settleFigures } from '../lib/digits.js';
+import { arabicDigits, type DigitStyle, settleFigures } from '../lib/digits.js';
 import { dropIsolates, type Locale } from './i18n.js';
 import { core } from './messages.js';
 
@@ -153,5 +158,17 @@ export function formAsText(r: Reply): Reply {
  * the isolates the layout needs (lib/digits); English replies drop the isolates, which only Arabic needs.
  */
 export function forLocale(r: Reply, locale: Locale, digits: DigitStyle = 'latin'): Reply {
-  return locale === 'ar' ? { ...mapText(r, (s) => settleFigures(s, digits)), rtl: true } : mapText(r, dropIsolates);
+  return locale === 'ar'
+    ? { ...mapText(r, (s) => settleFigures(s, digits)), rtl: true, digits }
+    : mapText(r, dropIsolates);
+}
+
+/** A number an adapter adds to a finished reply (a button's number, a list's ordinal), in its digits. */
+export function numeral(n: number, r: Pick<Reply, 'digits'>): string {
+  return r.digits === 'arabic' ? arabicDigits(String(n)) : String(n);
+}
+
+/** One line an adapter adds to a finished reply, settled as forLocale settles the reply's own. */
+export function settledLine(line: string, r: Pick<Reply, 'rtl' | 'digits'>): string {
+  return r.rtl ? settleFigures(line, r.digits ?? 'latin') : dropIsolates(line);
 }

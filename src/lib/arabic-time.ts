@@ -8,14 +8,36 @@
 
 const DIACRITICS = /[\u064b-\u0652\u0640]/g; // tanween, short vowels, shadda, sukun, tatweel
 
-/** After each prayer, the hour taken for it: around sunset (maghrib) is 18:00-19:00 in the Gulf. */
-const PRAYERS: Array<[RegExp, string]> = [
-  [/الفجر/, '6am'],
-  [/الظهر/, '1pm'],
-  [/العصر/, '4pm'],
-  [/المغرب/, '7pm'],
-  [/العشاء/, '9pm'],
+export type Prayer = 'fajr' | 'dhuhr' | 'asr' | 'maghrib' | 'isha';
+
+/**
+ * The hour taken for «بعد/عند» each prayer, the same all year and in every city: a little after the
+ * prayer as it falls in the Gulf, the Levant and Egypt for most of the year (maghrib, at sunset, is
+ * 17:00-20:00 there). Real prayer times move with the season and the place, so a time read this way
+ * is an approximation, and the confirmation says so with the time taken (docs/arabic.md).
+ */
+const PRAYERS: ReadonlyArray<{ re: RegExp; prayer: Prayer; hour: number }> = [
+  { re: /الفجر/, prayer: 'fajr', hour: 6 },
+  { re: /الظهر/, prayer: 'dhuhr', hour: 13 },
+  { re: /العصر/, prayer: 'asr', hour: 16 },
+  { re: /المغرب/, prayer: 'maghrib', hour: 19 },
+  { re: /العشاء/, prayer: 'isha', hour: 21 },
 ];
+
+/** «بعد المغرب», «عند صلاة العصر»: a prayer named as a time of day (not «بعد الظهر 3», an hour). */
+const prayerPhrase = (re: RegExp) => new RegExp(`(?:بعد|عند)\\s+(?:صلا[ةه]\\s+)?(?:${re.source})(?!\\s*\\d)`);
+
+/** The prayer a time was given by, with the words used and the hour taken for it. */
+export function prayerTimeIn(input: string): { prayer: Prayer; phrase: string; hour: number } | undefined {
+  const s = input.replace(DIACRITICS, '').replace(/\s+/g, ' ');
+  for (const p of PRAYERS) {
+    const found = prayerPhrase(p.re).exec(s);
+    if (found) return { prayer: p.prayer, phrase: found[0], hour: p.hour };
+  }
+  return undefined;
+}
+
+const englishHour = (hour: number) => `${hour % 12 || 12}${hour < 12 ? 'am' : 'pm'}`;
 
 const WEEKDAYS: Array<[RegExp, string]> = [
   [/(?<=\s)(?:يوم\s+)?(?:ال)?(?:احد|أحد)/g, 'sunday'],
@@ -54,7 +76,7 @@ export function arabicTimeToEnglish(input: string): string {
   // Prayer times name a part of the day, not a clock time, and move with the seasons: a fixed hour
   // near them all year is an approximation, which the confirmation shows back to be corrected.
   // «بعد الظهر 3» is three in the afternoon, not a prayer time: an hour after it keeps that reading.
-  for (const [re, to] of PRAYERS) sub(new RegExp(`(?:بعد|عند)\\s+(?:صلا[ةه]\\s+)?(?:${re.source})(?!\\s*\\d)`), to);
+  for (const p of PRAYERS) sub(prayerPhrase(p.re), englishHour(p.hour));
   sub(/بعد\s+الظهر|العصر/, 'pm');
   sub(/بعد\s+(?:نص|نصف)\s+ساع[ةه]/, 'in 30 minutes');
   sub(/بعد\s+ربع\s+ساع[ةه]/, 'in 15 minutes');

@@ -9,7 +9,7 @@
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
 import { isoIn, type Locale } from '../core/i18n.js';
-import { arabicTimeToEnglish } from './arabic-time.js';
+import { arabicTimeToEnglish, type Prayer, prayerTimeIn } from './arabic-time.js';
 import { latinDigits } from './text.js';
 
 export type WhenProblem =
@@ -30,6 +30,8 @@ export type WhenResult =
       ambiguous: boolean;
       /** A numeric date both ways valid (01/02/2027): the day the other order would have named. */
       otherReading?: Date;
+      /** Given by a prayer («بعد المغرب»): the hour taken is an approximation, to be said so. */
+      prayer?: { prayer: Prayer; phrase: string };
     }
   | { ok: false; problem: WhenProblem };
 
@@ -59,6 +61,12 @@ const OFFSET = /([+-])(\d{2}):?(\d{2})$/;
 const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 export function parseWhen(input: string, zone: string, now: Date): WhenResult {
+  const read = parseWhenText(input, zone, now);
+  const prayer = read.ok ? prayerTimeIn(latinDigits(input)) : undefined;
+  return read.ok && prayer ? { ...read, prayer: { prayer: prayer.prayer, phrase: prayer.phrase } } : read;
+}
+
+function parseWhenText(input: string, zone: string, now: Date): WhenResult {
   // Arabic digits and Arabic words («غدًا ٩ صباحًا») read as the English phrase the parser knows.
   const text = arabicTimeToEnglish(latinDigits(input)).trim();
   if (text === '') return { ok: false, problem: { kind: 'unreadable' } };
@@ -117,17 +125,65 @@ export function parseWhen(input: string, zone: string, now: Date): WhenResult {
   return read.ok && other ? { ...read, otherReading: other } : read;
 }
 
+/**
+ * How a moment is shown in a reply. Every date and time a reply shows comes from here, so all of
+ * them take the workspace's digit style (once marked as a figure, lib/digits) and none carries Intl's
+ * own direction marks:
+ * - written: "Monday 1 February 2027" / «الاثنين، 1 فبراير 2027», a date no one can read two ways;
+ * - stamp: "Thu 26 Nov 2026, 06:20 UTC+3", a moment in full (a post's time);
+ * - short: "26 Nov, 12:05 UTC+3", a moment this season (alerts, summaries);
+ * - day: "Friday 27 November", a heading in a list of days;
+ * - weekday: "Friday".
+ */
+const DATE_STYLES = {
+  written: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+  stamp: {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'shortOffset',
+  },
+  short: {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'shortOffset',
+  },
+  day: { weekday: 'long', day: 'numeric', month: 'long' },
+  weekday: { weekday: 'long' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+export type DateStyle = keyof typeof DATE_STYLES;
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The moment in `zone`, Western digits, no marks: for a catalog entry that marks it (`iso(p.when)`). */
+export function dateText(date: Date, zone: string, locale: Locale, style: DateStyle): string {
+  const key = `${locale}|${zone}|${style}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
+      timeZone: zone,
+      ...DATE_STYLES[style],
+    });
+    dateFormats.set(key, format);
+  }
+  return format.format(date).replace(/[\u061c\u200e\u200f]/g, '');
+}
+
+/** The same, marked as a figure in Arabic: for a table cell, a heading, a field value. */
+export function dateFigure(date: Date, zone: string, locale: Locale, style: DateStyle): string {
+  return isoIn(dateText(date, zone, locale, style), locale);
+}
+
 /** "Monday 1 February 2027" / «الاثنين، 1 فبراير 2027» in the zone: a date no one can read two ways. */
 export function writtenDate(date: Date, zone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
-    timeZone: zone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  })
-    .format(date)
-    .replace(/[\u061c\u200e\u200f]/g, '');
+  return dateText(date, zone, locale, 'written');
 }
 
 /**
@@ -212,18 +268,5 @@ export function isQuarterHour(date: Date): boolean {
  * workspace's digits (lib/digits).
  */
 export function localTime(date: Date, zone: string, locale: Locale): string {
-  const shown = new Intl.DateTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
-    timeZone: zone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'shortOffset',
-  })
-    .format(date)
-    .replace(/[\u061c\u200e\u200f]/g, '');
-  return isoIn(shown, locale);
+  return dateFigure(date, zone, locale, 'stamp');
 }

@@ -7,6 +7,7 @@ import type { Comment } from '@prisma/client';
 import { defineMessages, iso, type Locale } from '../core/i18n.js';
 import { actions, context, fields, type Reply, reply, text } from '../core/reply.js';
 import { count } from '../lib/plural.js';
+import { dateText } from '../lib/when.js';
 import { channelLabel } from '../reporting/channel-names.js';
 
 /** A time limit as people say it: whole hours in hours (2 hours), anything else in minutes. */
@@ -150,17 +151,9 @@ export function truncate(s: string, max = 500): string {
 /** The network as the reader says it («إنستغرام»), from the one channel-name table. */
 export const platformName = (p: string, locale: Locale) => channelLabel(p, locale);
 
-/** "26 Nov, 12:05 (UTC+3)" in the workspace's zone, Western digits in both languages. */
+/** "26 Nov, 12:05 UTC+3" in the workspace's zone, for a catalog entry that marks it as a figure. */
 export function formatWhen(date: Date, zone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
-    timeZone: zone,
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'shortOffset',
-  }).format(date);
+  return dateText(date, zone, locale, 'short');
 }
 
 export interface AlertView {

@@ -30,7 +30,7 @@ export const summaryMessages = defineMessages(
     question: 'سؤال ينتظر ردًا',
     item: (p) => `#${iso(p.id)} · ${iso(p.platform)} · ${iso(p.author)} · ${iso(p.when)} · ${p.why}`,
     footer: (p) =>
-      `غير عاجلة، لذا تُجمع هنا كل ${count(p.minutes, 'minute', 'ar')}؛ التعليقات العاجلة تُنشر فورًا. غيّر المدة بالأمر ${iso('/config review-minutes N')}، أو تصرّف في تعليق بالأمر ${iso('/alerts')}.`,
+      `غير عاجلة، لذا تُجمع هنا كل ${count(p.minutes, 'minute', 'ar')}؛ التعليقات العاجلة تُنشر فورًا. غيّر المدة بالأمر ${iso('/config review-minutes')} متبوعًا بعدد الدقائق، أو تصرّف في تعليق بالأمر ${iso('/alerts')}.`,
     more: (p) => `…و${count(p.n, 'comment', 'ar')} أخرى في الملخص التالي.`,
   },
 );

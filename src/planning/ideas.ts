@@ -5,7 +5,7 @@
  * texts (finalizeIdea); then the plan's timeline and a split rescaled to a new budget.
  */
 import { z } from 'zod';
-import { defineMessages, formatNumber, iso, LOCALES, type Locale } from '../core/i18n.js';
+import { defineMessages, formatNumber, iso, isoIn, LOCALES, type Locale, plainNumber } from '../core/i18n.js';
 import { formatMoney, fromUsd, minorDigits, splitExact, toMajor, toMinor } from '../lib/money.js';
 import { count } from '../lib/plural.js';
 import { BUSINESS_TYPE_LABELS, BUSINESS_TYPES } from '../workspace/brand.js';
@@ -357,15 +357,11 @@ function checkedAgainst(
   const { locale, currency } = request;
   const t = plannerText[locale];
   const value = (target: number, unit: FunnelTarget['unit']) => {
-    const v =
-      unit === 'currency'
-        ? formatMoney(toMinor(target, currency), currency)
-        : unit === 'percent'
-          ? `${formatNumber(target, 'en', 2)}%`
-          : unit === 'ratio'
-            ? roasText(target, 'en')
-            : formatNumber(target, 'en', 0);
-    return locale === 'ar' ? iso(v) : v;
+    // Each in the reader's convention: «25 ر.س.», «3×», as the plan's own figures are shown.
+    if (unit === 'currency') return formatMoney(toMinor(target, currency), currency, locale);
+    if (unit === 'percent') return isoIn(`${plainNumber(target, locale, 2)}%`, locale);
+    if (unit === 'ratio') return locale === 'ar' ? iso(roasText(target, locale)) : roasText(target, locale);
+    return formatNumber(target, locale, 0);
   };
   const replaced: string[] = [];
   const dropped: string[] = [];

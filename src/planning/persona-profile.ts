@@ -105,6 +105,7 @@ const figures = (text: string) =>
   text.replace(/[\u0660-\u0669]+/g, (run) => iso(run.replace(/./g, (d) => String(d.charCodeAt(0) - 0x0660))));
 
 const ageText = (age: readonly [number, number], locale: Locale) => {
+  // Marked figures, so the ages take the workspace's digits like every other number (lib/digits).
   const ar = (n: number) => iso(n);
   if (age[1] === 0) return locale === 'ar' ? `${ar(age[0])} عامًا فأكثر` : `${age[0]}+`;
   return locale === 'ar' ? `من ${ar(age[0])} إلى ${ar(age[1])} عامًا` : `${age[0]}-${age[1]}`;

@@ -11,7 +11,15 @@ import { defineMessages, formatNumber, iso, isoIn } from '../core/i18n.js';
 import type { Viewer } from '../core/identity.js';
 import { type Action, actions, type Block, context, fields, list, type Reply, reply, text } from '../core/reply.js';
 import { count } from '../lib/plural.js';
-import { formatLocal, formatUtc, localDay, localTime, nextQuarterHour, type WhenProblem } from '../lib/when.js';
+import {
+  dateFigure,
+  formatLocal,
+  formatUtc,
+  localDay,
+  localTime,
+  nextQuarterHour,
+  type WhenProblem,
+} from '../lib/when.js';
 import { channelLabel } from '../reporting/channel-names.js';
 import { preview } from './dispatcher.js';
 import { fileProblemText, typeName } from './media/rules.js';
@@ -101,8 +109,8 @@ const m = defineMessages(
     approve: 'موافقة',
     reject: 'رفض',
     whenUnreadable: (p) =>
-      `لم أفهم الوقت «${iso(p.value)}». جرّب «غدًا 9 صباحًا» أو «الخميس القادم 10:00» أو «بعد ساعتين» أو ${iso('2026-12-01 09:00')}.`,
-    whenNoTime: 'اذكر الساعة أيضًا، مثل «غدًا 9 صباحًا».',
+      `لم أفهم الوقت «${iso(p.value)}». جرّب «غدًا ${iso(9)} صباحًا» أو «الخميس القادم ${iso('10:00')}» أو «بعد ساعتين» أو ${iso('2026-12-01 09:00')}.`,
+    whenNoTime: `اذكر الساعة أيضًا، مثل «غدًا ${iso(9)} صباحًا».`,
     whenPast: (p) => `${iso(p.local)} (${iso(p.zone)}) في الماضي. اختر وقتًا لاحقًا.`,
     whenGap: (p) =>
       `الوقت ${iso(p.local)} غير موجود في ${iso(p.zone)}: تُقدَّم الساعة في التوقيت الصيفي. اختر وقتًا خارج هذه الفجوة.`,
@@ -238,15 +246,9 @@ export function calendar(posts: readonly ScheduledPost[], now: Date, v: Viewer):
     const day = localDay(p.publishAt, zone);
     days.set(day, [...(days.get(day) ?? []), p]);
   }
-  const dayName = new Intl.DateTimeFormat(v.locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
-    timeZone: zone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-  });
   for (const [, dayPosts] of days) {
     const first = dayPosts[0] as ScheduledPost;
-    blocks.push(text(dayName.format(first.publishAt)), list(dayPosts.map(line)));
+    blocks.push(text(dateFigure(first.publishAt, zone, v.locale, 'day')), list(dayPosts.map(line)));
   }
   blocks.push(context(t.zoneNote({ zone })));
   return reply(t.listTitle, blocks);

@@ -64,7 +64,10 @@ const m = defineMessages(
     alerts: (p) =>
       p.n === 0
         ? 'لا توجد تنبيهات مفتوحة: عولجت كل التعليقات السلبية.'
-        : `${count(p.n, 'alert', 'ar')} على تعليقات سلبية: راجع /alerts.`,
+        : // After «إلى» the counted noun is genitive, which count() writes («تنبيهين», never «تنبيهان»).
+          p.n === 1
+          ? 'انتبه إلى تنبيه مفتوح واحد على تعليق سلبي: راجعه بالأمر /alerts.'
+          : `انتبه إلى ${count(p.n, 'alert', 'ar')} على تعليقات سلبية: راجعها بالأمر /alerts.`,
     next: 'التوصيات',
     noData: 'لم تُسجّل مقاييس هذا الأسبوع. استوردها بالأمر mktbot import-metrics FILE.csv.',
     chartTitle: 'الإنفاق والإيرادات يوميًا',

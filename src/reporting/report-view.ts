@@ -150,12 +150,13 @@ export const view = defineMessages(
     scaleCampaign: (p) =>
       `وسّع الحملة «${iso(p.campaign)}»: ROAS ${p.roas} على إنفاق ${p.spend}؛ زد ميزانيتها تدريجيًا ما دام العائد ثابتًا.`,
     fixFalling: (p) =>
-      `عالج تراجع ${p.name}: ${p.before} سابقًا و ${p.now} الآن. جرّب عناوين أو تصاميم أو استهدافًا جديدًا.`,
+      `عالج تراجع ${p.name}: ${p.before} سابقًا و${p.now} الآن. جرّب عناوين أو تصاميم أو استهدافًا جديدًا.`,
     closeGap: (p) => `أغلق الفجوة في ${p.name}: ${p.actual} مقابل هدف ${p.goal}. ركّز الجهد القادم هناك.`,
     costliest: (p) =>
       `تكلفة التحويل في ${iso(p.channel)} ${p.cpa} مقابل ${p.average} في المتوسط: حسّن الاستهداف أو المزايدة هناك.`,
-    sem: (p) => `إعلانات البحث (Google Ads، القناة ${iso(p.channel)})`,
-    organic: (p) => `البحث العضوي (Search Console، القناة ${iso(p.channel)})`,
+    // The channel's Arabic name, not its id: an id is typed in a CSV file, never read in a sentence.
+    sem: (p) => `البحث المدفوع (${iso(channelLabel(p.channel, 'ar'))})`,
+    organic: (p) => `${channelLabel(p.channel, 'ar')} (من تقارير Search Console)`,
     positionNote: `متوسط الترتيب مرجّح بمرات الظهور؛ ${iso(1)} هو أعلى النتائج، فالأقل أفضل.`,
   },
 );
@@ -369,7 +370,9 @@ function targetValue(p: TargetProgress, v: Ratio, currency: string, locale: Loca
 /** A gap in a rate is in percentage points, not a percentage of the rate. */
 function gapValue(p: TargetProgress, gap: number, currency: string, locale: Locale): string {
   if (p.kind !== 'percent') return targetValue(p, gap, currency, locale);
-  return view[locale].points({ n: formatNumber(gap * 100, locale, 1) });
+  // 0.03 points shown to one decimal read "0 points to go" beside "at risk": small gaps get two.
+  const points = gap * 100;
+  return view[locale].points({ n: formatNumber(points, locale, points < 0.1 ? 2 : 1) });
 }
 
 export function targetLines(d: ReportData, locale: Locale): string[] {

@@ -11,6 +11,7 @@ import type { Db } from '../db/client.js';
 import { arrow, formatChange, formatCount, formatFigure, formatMoney, kpiNames } from '../lib/format.js';
 import { type DateRange, today } from '../lib/periods.js';
 import { nounAfter } from '../lib/plural.js';
+import { dateText } from '../lib/when.js';
 import { RATE_VOLUME, rateMoves, TREND_THRESHOLD, type TrendRate } from './analysis/rate-trends.js';
 import { channelLabel, normalizeChannel, SITE_CHANNEL } from './channel-names.js';
 import { addTotals, change, emptyTotals, KPIS, NA, type Ratio, type Totals } from './kpi.js';
@@ -70,7 +71,7 @@ const m = defineMessages(
     trend: 'الاتجاه',
     basis: (p) => `المقارنة حسب ${p.what}: الأسابيع الأربعة الأولى مقابل الأربعة الأخيرة.`,
     coverage: (p) =>
-      `في الأسابيع ١-٤ بيانات في ${iso(String(p.first))} من أيامها الـ٢٨، وفي الأسابيع ٥-٨ في ${iso(String(p.last))}: تُقارن الإجماليات بالمتوسط اليومي للأيام التي فيها بيانات.`,
+      `في الأسابيع \u20681-4\u2069 بيانات في ${iso(String(p.first))} من أيامها الـ\u206828\u2069، وفي الأسابيع \u20685-8\u2069 في ${iso(String(p.last))}: تُقارن الإجماليات بالمتوسط اليومي للأيام التي فيها بيانات.`,
     revenue: 'الإيرادات',
     engagements: 'التفاعلات',
     rising: (p) => `في صعود: ${iso(p.names)}`,
@@ -80,7 +81,7 @@ const m = defineMessages(
     rateMove: (p) =>
       `${iso(p.channel)}، ${p.kpi}: من ${p.before} إلى ${p.now} (${p.change})، والحجم ${VOLUME_NAMES[p.on].ar}: ${p.n}`,
     minimums:
-      'لا تُقارن المعدلات إلا على حجم كافٍ في النصفين: ١٬٠٠٠ مرة ظهور (CTR)، و١٠٠ نقرة (CPC ومعدل التحويل من الإعلانات)، و٢٠ عميلًا محتملًا (CPL)، و٥٠٠ جلسة (معدل التحويل في الموقع)، و٥٠٠ رسالة بريد مسلَّمة (معدلا الفتح والنقر)، و١٬٠٠٠ وصول (معدل التفاعل).',
+      'لا تُقارن المعدلات إلا على حجم كافٍ في النصفين: \u20681,000\u2069 مرة ظهور (CTR)، و\u2068100\u2069 نقرة (CPC ومعدل التحويل من الإعلانات)، و\u206820\u2069 عميلًا محتملًا (CPL)، و\u2068500\u2069 جلسة (معدل التحويل في الموقع)، و\u2068500\u2069 رسالة بريد مسلَّمة (معدلا الفتح والنقر)، و\u20681,000\u2069 وصول (معدل التفاعل).',
     weekdays: (p) =>
       `أفضل الأيام: ${p.days}، بتحويلات يومية أكثر بنسبة ${p.lift} من متوسط الأيام. جدول المنشورات المهمة فيها.`,
     noWeekdays: 'لا توجد تحويلات كافية بعد لمعرفة أفضل أيام الأسبوع.',
@@ -247,10 +248,7 @@ function bestWeekdays(days: Array<{ conversions: number; days: Set<string> }>, c
 /** 0 = Monday. */
 function weekdayName(i: number, locale: 'en' | 'ar'): string {
   // 2024-01-01 was a Monday.
-  return new Intl.DateTimeFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
-    weekday: 'long',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(2024, 0, 1 + i)));
+  return dateText(new Date(Date.UTC(2024, 0, 1 + i)), 'UTC', locale, 'weekday');
 }
 
 function addDays(date: string, n: number): string {

@@ -33,7 +33,9 @@ afterAll(async () => {
 });
 
 let n = 0;
-async function workspace(channels: Partial<Pick<Workspace, 'teamChannel' | 'alertChannel' | 'digestChannel'>>) {
+async function workspace(
+  channels: Partial<Pick<Workspace, 'teamChannel' | 'alertChannel' | 'digestChannel' | 'locale'>>,
+) {
   return app.services.db.workspace.create({
     data: { platform: 'slack', externalId: `TN${++n}`, name: `ws${n}`, ...channels },
   });
@@ -72,6 +74,19 @@ describe('Slack notifier', () => {
     expect((err as Error).message).toContain('/invite @mktbot');
     const gone = await workspace({ teamChannel: 'C_GONE' });
     await expect(adapter.notifier.post(gone, 'team', notice)).rejects.toThrow(/does not know channel C_GONE/);
+  });
+
+  it('says why a notice was not posted in the workspace’s language (it becomes the post’s last error)', async () => {
+    const none = await workspace({ locale: 'ar' });
+    await expect(adapter.notifier.post(none, 'alerts', notice)).rejects.toThrow(
+      /^لم تُحدَّد قناة في Slack لإشعارات «التنبيهات» في مساحة العمل .*\/config channel alerts #channel/,
+    );
+    const priv = await workspace({ alertChannel: 'G_PRIVATE', locale: 'ar' });
+    await expect(adapter.notifier.post(priv, 'alerts', notice)).rejects.toThrow(/^البوت ليس عضوًا في القناة/);
+    const gone = await workspace({ teamChannel: 'C_GONE', locale: 'ar' });
+    await expect(adapter.notifier.post(gone, 'team', notice)).rejects.toThrow(
+      /^لا يعرف Slack القناة \u2068C_GONE\u2069/,
+    );
   });
 
   it('waits out a 429 with Retry-After and posts once', async () => {

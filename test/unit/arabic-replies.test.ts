@@ -119,6 +119,24 @@ describe('Arabic replies', () => {
     expect(plain).not.toContain('could also mean');
   });
 
+  it('a time given by a prayer («بعد المغرب») is confirmed as an approximation, with the time taken', async () => {
+    await app.say('/config timezone Asia/Riyadh', admin);
+    await app.say('/config digits arabic', admin);
+    const shown = textOf(await app.say('/schedule reminder غدا بعد المغرب | اتصل بالمطبعة', ar));
+    // A reminder is scheduled, not scheduled "on" a reminder.
+    expect(shown.split('\n')[0]).toBe('جُدول التذكير');
+    expect(shown).toContain(
+      '«بعد المغرب» وقت تقريبي، أُخذ على أنه الجمعة، ٢٧ نوفمبر ٢٠٢٦، ١٩:٠٠ غرينتش+٣، لأن مواقيت الصلاة تتغير مع الفصول ومن مدينة إلى أخرى.',
+    );
+    const en = textOf(await app.say('/schedule reminder "غدا بعد صلاة العصر" | Call the printer', admin));
+    expect(en).toContain('"بعد صلاة العصر" was taken as Fri, 27 Nov 2026, 16:00 GMT+3, an approximation');
+    // Moving a post to a prayer time says so too; a clock time says nothing of the kind.
+    const moved = textOf(await app.say('/schedule edit 1 when:"الخميس القادم عند الفجر"', ar));
+    expect(moved).toContain('«عند الفجر» وقت تقريبي، أُخذ على أنه الخميس، ٣ ديسمبر ٢٠٢٦، ٠٦:٠٠ غرينتش+٣');
+    expect(textOf(await app.say('/schedule edit 1 when:"غدا 7 مساء"', ar))).not.toContain('تقريبي');
+    expect(textOf(await app.say('/schedule reminder "غدا بعد الظهر 3" | اتصل', ar))).not.toContain('تقريبي');
+  });
+
   it('numbers written into Arabic sentences follow the digit style too (no «٨ أسابيع» beside 41.2%)', async () => {
     expect(textOf(await app.say('/report trends', ar))).toContain('آخر 8 أسابيع');
     await app.say('/config digits arabic', admin);

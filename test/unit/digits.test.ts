@@ -3,6 +3,8 @@
  * the formatters mark are shown in the workspace's digits; a plain figure loses its isolates, a range,
  * a signed change or a Latin name keeps them; English replies and files carry none.
  */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatNumber, iso } from '../../src/core/i18n.js';
 import { fields, forLocale, reply, text } from '../../src/core/reply.js';
@@ -69,5 +71,40 @@ describe('digits', () => {
     expect(imageFigure('11-26', true, 'arabic')).toBe('١١-٢٦');
     expect(imageFigure(formatMoney(150000, 'SAR', 'ar', true), true, 'latin')).toBe('1,500 ر.س.');
     expect(imageFigure(formatMoney(150000, 'SAR', 'en', true), false, 'arabic')).toBe('SAR 1,500');
+  });
+});
+
+describe('no Arabic text fixes its digits', () => {
+  // Where Eastern digits are the point: the digit tables, what people may type, the /config choice.
+  const ABOUT_DIGITS = new Set([
+    'src/lib/digits.ts',
+    'src/lib/text.ts',
+    'src/lib/arabic-values.ts',
+    'src/publishing/drafts/copy-text.ts',
+    'src/reporting/metrics.ts',
+    'src/adapters/console/console.ts',
+    'commands/config.ts',
+    'commands/shared/planning.ts',
+  ]);
+  function sources(dir: string): string[] {
+    return readdirSync(dir).flatMap((name) => {
+      const file = path.join(dir, name);
+      if (statSync(file).isDirectory()) return sources(file);
+      return file.endsWith('.ts') ? [file] : [];
+    });
+  }
+
+  it('catalogs and data write figures with Western digits, marked, so the workspace style applies', () => {
+    const fixed: string[] = [];
+    for (const file of ['src', 'commands', 'integrations'].flatMap(sources)) {
+      if (ABOUT_DIGITS.has(file)) continue;
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (/[\u0660-\u0669]/.test(line) && !/^\s*(\*|\/\/)/.test(line)) fixed.push(`${file}:${i + 1}`);
+        });
+    }
+    // «من ١٠ إلى ٥٠ موظفًا» stayed Eastern in a Latin-digit workspace, beside 41.2% (issue 21).
+    expect(fixed).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { iso } from '../../src/core/i18n.js';
 import { createLogger } from '../../src/log.js';
 
 function capture() {
@@ -27,5 +28,13 @@ describe('log lines (docs/operations.md, "Logs")', () => {
       job: 'digest',
       msg: 'job ran',
     });
+  });
+
+  it('carry no direction isolates, even from an Arabic message a user was shown', () => {
+    const { lines, sink } = capture();
+    const shown = `لا يعرف Slack القناة ${iso('C123')}`;
+    createLogger('info', sink).warn({ err: new Error(shown), reason: iso('42') }, `notice failed: ${shown}`);
+    expect(lines[0]).toContain('لا يعرف Slack القناة C123');
+    expect(lines[0]).not.toMatch(/[\u2066-\u2069]/);
   });
 });

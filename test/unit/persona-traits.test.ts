@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { settleFigures } from '../../src/lib/digits.js';
 import { offlineProfile, type PersonaBrief, traitsOf } from '../../src/planning/persona-profile.js';
 import { createTestApp, type TestApp, textOf } from '../helpers/app.js';
 
@@ -29,7 +30,9 @@ describe('personas that follow the segment’s words (issue 17, item 7)', () => 
     expect(traitsOf(brief('retirees in Dubai')).age).toEqual([60, 0]);
     const girls = offlineProfile(brief('طالبات الجامعة في جدة', { locale: 'ar' }));
     expect(girls.name).toMatch(/، الطالبة$/);
-    expect(girls.demographics).toBe('من \u206818\u2069 إلى \u206824\u2069 عامًا؛ امرأة؛ جدة');
+    // Figures are marked, so a reply shows them in the workspace's digits (here the Arabic style).
+    expect(settleFigures(girls.demographics, 'arabic')).toBe('من ١٨ إلى ٢٤ عامًا؛ امرأة؛ جدة');
+    expect(settleFigures(girls.demographics, 'latin')).toBe('من 18 إلى 24 عامًا؛ امرأة؛ جدة');
     const fathers = offlineProfile(brief('آباء مشغولون في الدوحة', { locale: 'ar' }));
     expect(fathers.name).toMatch(/، الأب المشغول$/);
     expect(fathers.demographics).toContain('رجل');
@@ -56,9 +59,7 @@ describe('personas that follow the segment’s words (issue 17, item 7)', () => 
       const t = traitsOf(brief('مديرو الموارد البشرية في الشركات المتوسطة بالرياض', { seed }));
       expect(t.job?.role.id).toBe('hr');
       expect(p.name).toMatch(t.gender === 'f' ? /، مديرة الموارد البشرية$/ : /، مدير الموارد البشرية$/);
-      // Figures are marked Western digits: the reply shows them in the workspace's digit style.
-      expect(p.demographics).toContain('شركة من \u206850\u2069 إلى \u2068500\u2069 موظف');
-      expect(p.demographics).not.toMatch(/[\u0660-\u0669]/);
+      expect(settleFigures(p.demographics, 'arabic')).toContain('شركة من ٥٠ إلى ٥٠٠ موظف');
       expect(p.demographics).toContain('الرياض');
       expect(p.demographics).toContain(t.gender === 'f' ? 'امرأة' : 'رجل');
       expect(p.objections.join(' ')).toContain('هل يعمل مع');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dropIsolates, registeredCatalogs } from '../../src/core/i18n.js';
 import { count, NOUNS, type Noun, nounAfter } from '../../src/lib/plural.js';
 
 /** Isolates are for right-to-left layout; the words are what is checked here. */
@@ -55,5 +56,17 @@ describe('counted nouns', () => {
     expect(nounAfter(63, 'character', 'ar')).toBe('حرفًا');
     expect(nounAfter(5, 'character', 'ar')).toBe('أحرف');
     expect(nounAfter(1, 'character', 'en')).toBe('character');
+  });
+});
+
+describe('counted nouns in their sentence', () => {
+  it('the digest names open alerts in the case «إلى» asks for, and one alert on one comment', async () => {
+    await import('../../src/reporting/digest.js');
+    const digest = registeredCatalogs().find((c) => c.name === 'digest');
+    const alerts = digest?.ar.alerts as (p: { n: number }) => string;
+    // «تنبيهين مفتوحين» alone at the head of a sentence read as a case error; after «إلى» it is right.
+    expect(dropIsolates(alerts({ n: 2 }))).toBe('انتبه إلى تنبيهين مفتوحين على تعليقات سلبية: راجعها بالأمر /alerts.');
+    expect(alerts({ n: 1 })).toBe('انتبه إلى تنبيه مفتوح واحد على تعليق سلبي: راجعه بالأمر /alerts.');
+    expect(dropIsolates(alerts({ n: 11 }))).toContain('انتبه إلى 11 تنبيهًا مفتوحًا على تعليقات سلبية');
   });
 });

@@ -97,7 +97,7 @@ describe('/schedule', () => {
 
   it('a post number past 32 bits is refused as a value, not an internal error (PostgreSQL ids are 32-bit)', async () => {
     const r = textOf(await app.say('/schedule show 2147483648'));
-    expect(r).toMatch(/from 1 to 2147483647/);
+    expect(r).toMatch(/from 1 to 2,147,483,647/);
     expect(r).not.toMatch(/went wrong/);
   });
 

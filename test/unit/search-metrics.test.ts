@@ -202,7 +202,10 @@ describe('/report SEM and organic search sections', () => {
 
     await app.say('/config lang ar');
     const ar = textOf(await app.say('/report 7d'));
-    expect(ar).toContain('إعلانات البحث');
+    // The sections name their channels in Arabic, never by id (google-ads, organic-search).
+    expect(ar).toMatch(/البحث المدفوع \(\u2068?إعلانات Google\u2069?\)/);
+    expect(ar).toContain('البحث المجاني (من تقارير Search Console)');
+    expect(ar).not.toMatch(/google-ads|organic-search/);
     expect(ar).toContain('متوسط الترتيب في البحث');
   });
 });

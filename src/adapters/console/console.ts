@@ -11,8 +11,9 @@ import { CONSOLE_WORKSPACE, type Identity } from '../../core/context.js';
 import type { Locale } from '../../core/i18n.js';
 import { core } from '../../core/messages.js';
 import type { ChannelRole, Notifier, PostedMessage } from '../../core/notifier.js';
-import { type Action, actionsOf, type Reply } from '../../core/reply.js';
+import { type Action, actionsOf, type Reply, settledLine } from '../../core/reply.js';
 import type { Router } from '../../core/router.js';
+import { latinDigits } from '../../lib/text.js';
 import { saveFiles } from './exports.js';
 import { renderText } from './render.js';
 
@@ -43,8 +44,10 @@ export class ConsoleButtons {
     if (next.length > 0 || !r.replaceOriginal) this.current = next;
   }
 
+  /** A button's number, in whichever digits it was typed (the buttons may show ١ ٢ ٣). */
   numbered(line: string): Action | undefined {
-    return /^\d{1,2}$/.test(line) ? this.current[Number(line) - 1] : undefined;
+    const n = latinDigits(line);
+    return /^\d{1,2}$/.test(n) ? this.current[Number(n) - 1] : undefined;
   }
 }
 
@@ -94,7 +97,7 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
     const next = actionsOf(r);
     let out = renderText(await saveFiles(r, o.exportDir ?? 'exports', o.identity.locale ?? (r.rtl ? 'ar' : 'en')));
     if (next.length > 0 && o.interactive) {
-      out += `\n  ${core[o.identity.locale ?? (r.rtl ? 'ar' : 'en')].chooseButton({ count: next.length })}`;
+      out += `\n  ${settledLine(core[o.identity.locale ?? (r.rtl ? 'ar' : 'en')].chooseButton({ count: next.length }), r)}`;
     }
     o.write(`${out}\n\n`);
     prompt();

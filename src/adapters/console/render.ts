@@ -1,4 +1,18 @@
-import { actionsOf, type Block, formAsText, type Reply } from '../../core/reply.js';
+import { defineMessages, iso } from '../../core/i18n.js';
+import { actionsOf, type Block, formAsText, numeral, type Reply, settledLine } from '../../core/reply.js';
+
+/** What the terminal shows in place of what it cannot show (a picture, an attachment). */
+const consoleText = defineMessages(
+  'console',
+  {
+    image: (p: { alt: string; file: string }) => `[image: ${p.alt} (${p.file})]`,
+    file: (p: { file: string }) => `[file: ${p.file}]`,
+  },
+  {
+    image: (p) => `[صورة: ${p.alt} (${iso(p.file)})]`,
+    file: (p) => `[ملف: ${iso(p.file)}]`,
+  },
+);
 
 /** Plain-text rendering for a terminal: aligned fields and tables, numbered buttons. */
 export function renderText(asked: Reply): string {
@@ -11,13 +25,14 @@ export function renderText(asked: Reply): string {
   let buttons = 0;
   r.blocks.forEach((b, i) => {
     const first = i === 0 && !r.title;
-    const rendered = renderBlock(b, () => ++buttons);
+    const rendered = renderBlock(b, () => ++buttons, r);
     if (rendered !== '') out.push(first ? `${mark}${rendered}` : rendered);
   });
   return out.join('\n');
 }
 
-function renderBlock(b: Block, nextButton: () => number): string {
+function renderBlock(b: Block, nextButton: () => number, r: Reply): string {
+  const m = consoleText[r.rtl ? 'ar' : 'en'];
   switch (b.kind) {
     case 'text':
       return b.text;
@@ -36,16 +51,16 @@ function renderBlock(b: Block, nextButton: () => number): string {
         .join('\n');
     }
     case 'list':
-      return b.items.map((item, i) => `  ${b.ordered ? `${i + 1}.` : '•'} ${item}`).join('\n');
+      return b.items.map((item, i) => `  ${b.ordered ? `${numeral(i + 1, r)}.` : '•'} ${item}`).join('\n');
     case 'table':
       return renderTable(b.columns, b.rows);
     case 'image':
-      return `  [image: ${b.alt} (${b.filename})]`;
+      return `  ${settledLine(m.image({ alt: b.alt, file: b.filename }), r)}`;
     case 'file':
-      return `  [file: ${b.filename}]`;
+      return `  ${settledLine(m.file({ file: b.filename }), r)}`;
     case 'actions':
       // A link cannot be opened from the terminal: its address is printed to copy into a browser.
-      return `  ${b.actions.map((a) => (a.url ? `${a.label}: ${a.url}` : `[${nextButton()}] ${a.label}`)).join('   ')}`;
+      return `  ${b.actions.map((a) => (a.url ? `${a.label}: ${a.url}` : `[${numeral(nextButton(), r)}] ${a.label}`)).join('   ')}`;
   }
 }
 

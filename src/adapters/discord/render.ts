@@ -15,7 +15,7 @@ import {
   MessageFlags,
   TextInputStyle,
 } from 'discord.js';
-import type { Action, Block, Form, Reply, Tone } from '../../core/reply.js';
+import { type Action, type Block, type Form, numeral, type Reply, type Tone } from '../../core/reply.js';
 
 /** Discord's message limits (resources/message: embed limits; components reference). */
 export const LIMITS = {
@@ -181,7 +181,7 @@ export function renderMessage(r: Reply): DiscordMessage {
         buttons.push(b.actions);
         break;
       default:
-        addText(textOf(b));
+        addText(textOf(b, r));
     }
   }
 
@@ -210,7 +210,10 @@ function field(label: string, value: string): APIEmbedField {
   return { name, value: v, inline: name.length <= 40 && v.length <= 40 && !v.includes('\n') };
 }
 
-function textOf(b: Exclude<Block, { kind: 'fields' | 'image' | 'file' | 'actions' }>): string {
+function textOf(
+  b: Exclude<Block, { kind: 'fields' | 'image' | 'file' | 'actions' }>,
+  r: Pick<Reply, 'digits'>,
+): string {
   switch (b.kind) {
     case 'text':
       return b.text;
@@ -221,7 +224,7 @@ function textOf(b: Exclude<Block, { kind: 'fields' | 'image' | 'file' | 'actions
         .map((l) => `-# ${l}`)
         .join('\n');
     case 'list':
-      return b.items.map((item, i) => `${b.ordered ? `${i + 1}.` : '•'} ${item}`).join('\n');
+      return b.items.map((item, i) => `${b.ordered ? `${numeral(i + 1, r)}.` : '•'} ${item}`).join('\n');
     case 'table':
       return tableText(b.columns, b.rows);
   }

@@ -5,6 +5,7 @@ import { isLocale } from '../../core/i18n.js';
 import { type ChannelRole, channelFor, type Notifier, type PostedMessage } from '../../core/notifier.js';
 import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../log.js';
+import { slackText } from './messages.js';
 import { postReply, SlackDeliveryError } from './post.js';
 
 type WebClient = webApi.WebClient;
@@ -18,13 +19,12 @@ export class SlackNotifier implements Notifier {
 
   async post(workspace: Workspace, to: ChannelRole, reply: Reply): Promise<PostedMessage> {
     const channel = channelFor(workspace, to);
-    if (!channel) {
-      throw new SlackDeliveryError(
-        `No Slack channel is set for ${to} notices in workspace ${workspace.name || workspace.externalId}. An admin can set one with /config channel ${to} #channel (or /config channel team #channel for everything).`,
-        'not_configured',
-      );
-    }
+    // Notices, and why one could not be posted, are in the workspace's language.
     const locale = isLocale(workspace.locale) ? workspace.locale : 'en';
+    if (!channel) {
+      const where = workspace.name || workspace.externalId;
+      throw new SlackDeliveryError(slackText[locale].noChannel({ to, workspace: where }), 'not_configured');
+    }
     const posted = await postReply(this.client(), channel, reply, { locale, log: this.log });
     return { channel, ...(posted.ts ? { messageId: posted.ts } : {}) };
   }

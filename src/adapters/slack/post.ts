@@ -7,6 +7,7 @@ import type { webApi } from '@slack/bolt';
 import type { Locale } from '../../core/i18n.js';
 import type { Reply } from '../../core/reply.js';
 import type { Logger } from '../../log.js';
+import { slackText } from './messages.js';
 import { plainFallback, renderReply, type SlackMessage, type SlackUpload } from './render.js';
 
 type WebClient = webApi.WebClient;
@@ -74,59 +75,52 @@ export async function postReply(
       const code = slackErrorCode(err);
       if (code === 'not_in_channel' && !joined) {
         joined = true;
-        await join(client, channel, o.log);
+        await join(client, channel, o.locale ?? 'en', o.log);
         return send(message);
       }
       if (code && SIZE_ERRORS.has(code) && message.blocks.length > 0) {
         o.log?.warn({ code, channel }, 'slack refused the blocks; sending plain text');
         return send(plainFallback(reply));
       }
-      throw explain(err, channel);
+      throw explain(err, channel, o.locale ?? 'en');
     }
   };
   for (const message of rendered.messages) {
     const ts = await send(message);
     first ??= { channel, ...(ts ? { ts } : {}) };
   }
-  for (const u of rendered.uploads) await uploadFile(client, channel, u, o.log);
+  for (const u of rendered.uploads) await uploadFile(client, channel, u, o.log, o.locale);
   return first ?? { channel };
 }
 
-async function join(client: WebClient, channel: string, log?: Logger): Promise<void> {
+async function join(client: WebClient, channel: string, locale: Locale, log?: Logger): Promise<void> {
   try {
     await withRateLimit(() => client.conversations.join({ channel }), log);
   } catch (err) {
     // Private channels (and DMs) cannot be joined; only a member can invite the bot.
     log?.warn({ channel, code: slackErrorCode(err) }, 'could not join channel');
-    throw new SlackDeliveryError(
-      `The bot is not a member of channel ${channel} and cannot join it by itself. Invite it there with /invite @mktbot, or choose another channel with /config channel.`,
-      'not_in_channel',
-    );
+    throw new SlackDeliveryError(slackText[locale].cannotJoin({ channel }), 'not_in_channel');
   }
 }
 
-function explain(err: unknown, channel: string): Error {
+/** What Slack refused, in the language of whoever reads it (the post's last error, a log line). */
+function explain(err: unknown, channel: string, locale: Locale): Error {
   const code = slackErrorCode(err);
-  if (code === 'channel_not_found') {
-    return new SlackDeliveryError(
-      `Slack does not know channel ${channel} (deleted, or private without the bot). Choose another with /config channel.`,
-      code,
-    );
-  }
-  if (code === 'not_in_channel') {
-    return new SlackDeliveryError(
-      `The bot is not a member of channel ${channel}. Invite it with /invite @mktbot.`,
-      code,
-    );
-  }
-  if (code === 'is_archived') {
-    return new SlackDeliveryError(`Channel ${channel} is archived. Choose another with /config channel.`, code);
-  }
+  const t = slackText[locale];
+  if (code === 'channel_not_found') return new SlackDeliveryError(t.unknownChannel({ channel }), code);
+  if (code === 'not_in_channel') return new SlackDeliveryError(t.notInChannel({ channel }), code);
+  if (code === 'is_archived') return new SlackDeliveryError(t.archived({ channel }), code);
   return err instanceof Error ? err : new Error(String(err));
 }
 
 /** files.uploadV2: get an upload URL, send the bytes, complete the upload into the channel. */
-export async function uploadFile(client: WebClient, channel: string, u: SlackUpload, log?: Logger): Promise<void> {
+export async function uploadFile(
+  client: WebClient,
+  channel: string,
+  u: SlackUpload,
+  log?: Logger,
+  locale: Locale = 'en',
+): Promise<void> {
   try {
     await withRateLimit(
       () =>
@@ -140,6 +134,6 @@ export async function uploadFile(client: WebClient, channel: string, u: SlackUpl
       log,
     );
   } catch (err) {
-    throw explain(err, channel);
+    throw explain(err, channel, locale);
   }
 }

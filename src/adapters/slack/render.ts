@@ -7,7 +7,7 @@
  */
 import type { types } from '@slack/bolt';
 import type { Locale } from '../../core/i18n.js';
-import type { Action, Block, Reply } from '../../core/reply.js';
+import { type Action, type Block, numeral, type Reply } from '../../core/reply.js';
 import { slackText } from './messages.js';
 
 type KnownBlock = types.KnownBlock;
@@ -223,14 +223,14 @@ function contextUnit(raw: string): Unit {
   return { block: { type: 'context', elements: [{ type: 'mrkdwn', text: t }] }, size: t.length };
 }
 
-function blockUnits(b: Block, uploads: SlackUpload[], prefix: string): Unit[] {
+function blockUnits(b: Block, uploads: SlackUpload[], prefix: string, r: Pick<Reply, 'digits'>): Unit[] {
   switch (b.kind) {
     case 'text':
       return textUnits(b.text, prefix);
     case 'fields':
       return fieldUnits(b.fields);
     case 'list': {
-      const lines = b.items.map((item, i) => `${b.ordered ? `${i + 1}.` : '•'} ${item}`);
+      const lines = b.items.map((item, i) => `${b.ordered ? `${numeral(i + 1, r)}.` : '•'} ${item}`);
       return textUnits(lines.join('\n'), prefix);
     }
     case 'table':
@@ -279,7 +279,7 @@ export function renderReply(r: Reply, o: RenderOptions = {}): Rendered {
     units.push({ block: { type: 'header', text: { type: 'plain_text', text: t, emoji: true } }, size: t.length });
   }
   r.blocks.forEach((b, i) => {
-    units.push(...blockUnits(b, uploads, i === 0 && !r.title ? mark : ''));
+    units.push(...blockUnits(b, uploads, i === 0 && !r.title ? mark : '', r));
   });
   if (units.length === 0) units.push(section(escapeMrkdwn(fallbackText(r)) || ELLIPSIS));
 

@@ -257,7 +257,7 @@ export const CHANNEL_INFO: Record<Channel, ChannelInfo> = {
     tactics: {
       attract: {
         en: 'Run a 15-second skippable ad whose first 5 seconds name the problem',
-        ar: 'إعلان قابل للتخطي مدته ١٥ ثانية يذكر المشكلة في أول خمس ثوانٍ',
+        ar: 'إعلان قابل للتخطي مدته \u206815\u2069 ثانية يذكر المشكلة في أول خمس ثوانٍ',
       },
       engage: {
         en: 'Publish a longer demo and link it from the ad end screen',
@@ -406,7 +406,7 @@ export const CHANNEL_INFO: Record<Channel, ChannelInfo> = {
     tactics: {
       attract: {
         en: 'Host a 30-minute live session on one problem the market has',
-        ar: 'تنظيم جلسة مباشرة مدتها ٣٠ دقيقة عن مشكلة واحدة يعيشها السوق',
+        ar: 'تنظيم جلسة مباشرة مدتها \u206830\u2069 دقيقة عن مشكلة واحدة يعيشها السوق',
       },
       engage: {
         en: 'Take live questions and offer a follow-up call at the end',
@@ -601,7 +601,7 @@ export const STRATEGIES: readonly Strategy[] = [
     { en: 'Video story', ar: 'قصة بالفيديو' },
     {
       en: 'A 15-second story for {market}: one everyday problem, and the answer: {product}.',
-      ar: 'قصة في ١٥ ثانية موجهة إلى {market}: مشكلة يومية واحدة، والحل: {product}.',
+      ar: 'قصة في \u206815\u2069 ثانية موجهة إلى {market}: مشكلة يومية واحدة، والحل: {product}.',
     },
     {
       en: 'Video builds recall fastest per unit of spend for a new name.',
@@ -692,7 +692,7 @@ export const STRATEGIES: readonly Strategy[] = [
     { en: 'Webinar funnel', ar: 'مسار الندوة المباشرة' },
     {
       en: 'A live 30-minute session for {market} that solves one problem, with {product}.',
-      ar: 'جلسة مباشرة مدتها ٣٠ دقيقة لجمهور {market} تحل مشكلة واحدة، مع {product}.',
+      ar: 'جلسة مباشرة مدتها \u206830\u2069 دقيقة لجمهور {market} تحل مشكلة واحدة، مع {product}.',
     },
     {
       en: 'An hour of attention qualifies a lead better than any form.',
@@ -1135,7 +1135,7 @@ export const STRATEGIES: readonly Strategy[] = [
     { en: 'Demo for decision makers', ar: 'عرض توضيحي لصنّاع القرار' },
     {
       en: 'A 20-minute demo of {product} on your own data, for {market}.',
-      ar: 'عرض توضيحي مدته ٢٠ دقيقة على بياناتك: {product}، لجمهور {market}.',
+      ar: 'عرض توضيحي مدته \u206820\u2069 دقيقة على بياناتك: {product}، لجمهور {market}.',
     },
     {
       en: 'Business buyers decide after seeing their own case: a demo shortens the sales cycle.',
@@ -1153,7 +1153,7 @@ export const STRATEGIES: readonly Strategy[] = [
     { en: 'Quiz with a recommendation', ar: 'اختبار قصير بتوصية شخصية' },
     {
       en: 'A 60-second quiz for {market} with a personal recommendation at the end: {product}.',
-      ar: 'اختبار مدته ٦٠ ثانية لجمهور {market} ينتهي بتوصية شخصية: {product}.',
+      ar: 'اختبار مدته \u206860\u2069 ثانية لجمهور {market} ينتهي بتوصية شخصية: {product}.',
     },
     {
       en: 'A quiz is worth finishing, so people leave their email for the result, and the answers segment them.',

@@ -433,18 +433,18 @@ export const BUYING_ROLE_LABELS: Readonly<Record<BuyingRole, L10n>> = {
 export const COMPANY_SIZES: ReadonlyArray<{ words: readonly string[]; label: L10n }> = [
   {
     words: ['small', 'smb', 'smbs', 'smes', 'startups', 'startup', 'صغيرة', 'الصغيرة', 'ناشئة', 'الناشئة'],
-    label: { en: '10-50 employees', ar: 'من ١٠ إلى ٥٠ موظفًا' },
+    label: { en: '10-50 employees', ar: 'من \u206810\u2069 إلى \u206850\u2069 موظفًا' },
   },
   {
     words: ['mid', 'midsize', 'medium', 'متوسطة', 'المتوسطة'],
-    label: { en: '50-500 employees', ar: 'من ٥٠ إلى ٥٠٠ موظف' },
+    label: { en: '50-500 employees', ar: 'من \u206850\u2069 إلى \u2068500\u2069 موظف' },
   },
   {
     words: ['enterprise', 'enterprises', 'large', 'corporations', 'corporate', 'كبيرة', 'الكبيرة', 'الكبرى'],
-    label: { en: 'over 500 employees', ar: 'تضم أكثر من ٥٠٠ موظف' },
+    label: { en: 'over 500 employees', ar: 'تضم أكثر من \u2068500\u2069 موظف' },
   },
 ];
-export const DEFAULT_COMPANY_SIZE: L10n = { en: '20-250 employees', ar: 'من ٢٠ إلى ٢٥٠ موظفًا' };
+export const DEFAULT_COMPANY_SIZE: L10n = { en: '20-250 employees', ar: 'من \u206820\u2069 إلى \u2068250\u2069 موظفًا' };
 
 /** The three objections every business buyer raises; {systems} is the role's. */
 export const B2B_OBJECTIONS = {
