@@ -99,6 +99,15 @@ describe('a cheap product: paid ads that lose money are said so, with the figure
     expect(r[0]?.reasoning).toMatch(/4\u2069? مرات/);
     expect(r[0]?.reasoning).not.toMatch(/\u2068\u2068/);
     expect(r[0]?.reasoning).not.toMatch(/ROAS|CPA/);
+    // An idea with ads, in Arabic: its own CPA, ROAS and loss per first order.
+    const paid = ideas({ ...LOAF, product: 'خبز', market: 'العائلات في عمّان', locale: 'ar', seed: 1 }).find(
+      (i) => target(i, 'roas') !== undefined,
+    );
+    expect(paid?.reasoning).toMatch(
+      /بمتوسط طلب .+ تخسر الإعلانات المدفوعة: يدفع هذا التوزيع نحو .+ مقابل كل عملية بيع أولى/,
+    );
+    expect(paid?.reasoning).toContain('وتخسر في كل طلب أول');
+    expect(paid?.reasoning).not.toMatch(/ROAS|CPA/);
   });
 
   it('ROAS under 1x is written with two decimals, never "0x"', () => {
