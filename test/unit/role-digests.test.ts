@@ -170,6 +170,9 @@ describe('job roles with their own weekly digest', () => {
     expect(social).toContain('تنبيهات هذا الأسبوع: عاجلة 2، وللمراجعة 2 (المجموع 4 مقابل 1 في الأسبوع السابق).');
     expect(social).toContain('وكانت المدة الوسيطة حتى المعالجة ساعتين');
     expect(social).toContain('أقدمها دون معالجة: Sam على إنستغرام، ينتظر منذ 4 أيام: «Do you deliver to Dammam?»');
+    const content = await say('/digest preview content');
+    expect(content).toContain('لا منشور يوم الخميس والسبت والأحد والثلاثاء والأربعاء.');
+    expect(content).toContain('لا شيء مجدول على فيسبوك مع أن الخطة تموّلها.');
     const email = await say('/digest preview automation');
     expect(email).toContain('معدل إلغاء الاشتراك: 0.54%');
     expect(email).toContain('إلغاء الاشتراك 49 (0.7%)');

@@ -265,10 +265,19 @@ async function contentLines(
     for (let d = start; d < end; d = d.plus({ days: 1 })) {
       if (!busy.has(d.toISODate())) empty.push(d.setLocale(locale === 'ar' ? 'ar' : 'en').toFormat('cccc'));
     }
-    if (empty.length > 0) lines.push(t.gapDays({ days: empty.join(sep) }));
+    if (empty.length > 0) lines.push(t.gapDays({ days: inSentence(empty, locale) }));
   }
   const funded = planChannels(plan).filter((c) => !byChannel.has(c));
-  if (funded.length > 0) lines.push(t.gapChannels({ channels: funded.map((c) => channelName(c, locale)).join(sep) }));
+  if (funded.length > 0) {
+    lines.push(
+      t.gapChannels({
+        channels: inSentence(
+          funded.map((c) => channelName(c, locale)),
+          locale,
+        ),
+      }),
+    );
+  }
 
   const engaged = [...now.values()]
     .filter((x) => x.totals.reach >= MIN_REACH && x.totals.engagements > 0 && x.campaign !== '')
@@ -303,6 +312,11 @@ async function contentLines(
   }
   return lines;
 }
+
+/** Names within a sentence: Arabic joins them with «و» (الخميس والسبت), as a reader says them. */
+const arabicAnd = new Intl.ListFormat('ar', { type: 'conjunction' });
+const inSentence = (names: string[], locale: Locale): string =>
+  locale === 'ar' ? arabicAnd.format(names) : names.join(', ');
 
 const splitSchema = z.array(z.object({ channel: z.string() }));
 
