@@ -18,7 +18,13 @@ import {
   type PostStatus,
   WAITING,
 } from '../src/publishing/scheduler.js';
-import { occurrenceCancelNote, scheduleSeries, seriesCommand, stopSeriesCommand } from './shared/recurring.js';
+import {
+  decideSeriesAction,
+  occurrenceCancelNote,
+  scheduleSeries,
+  seriesCommand,
+  stopSeriesCommand,
+} from './shared/recurring.js';
 import {
   applyToGroup,
   assertRules,
@@ -405,6 +411,8 @@ export default defineCommand({
       handler: (id, ctx) => applyToGroup(id, 'move', ctx),
     }),
     reject: action({ payload: idPayload, allow: ['manager'], handler: (id, ctx) => decide(id, false, ctx) }),
+    approveSeries: decideSeriesAction(true),
+    rejectSeries: decideSeriesAction(false),
     resolve: action({
       payload: z
         .string()
