@@ -22,7 +22,7 @@ import {
   seriesTitle,
   stoppedText,
 } from '../../src/publishing/recurring/series-view.js';
-import { postDetails } from '../../src/publishing/schedule-view.js';
+import { channelName, postDetails } from '../../src/publishing/schedule-view.js';
 import { type Channel, mediaFromUrl } from '../../src/publishing/scheduler.js';
 import { loadDraft } from './drafts.js';
 import { assertRules, chooseAccount, type ScheduleInput, sm } from './scheduling.js';
@@ -53,7 +53,8 @@ export async function scheduleSeries(input: ScheduleInput, ctx: Context): Promis
     occurrenceDraft({ ...template, campaign: campaign ? { id: 0, name: campaign } : null }, read.first, ws),
     ctx,
   );
-  template.accountId = (await chooseAccount(item.channel, input.account, ctx)).accountId;
+  const account = await chooseAccount(item.channel, input.account, ctx);
+  template.accountId = account.accountId;
   if (campaign) {
     template.campaign = await ctx.services.scheduler.campaign(ctx.workspace.id, campaign, ctx.workspace.currency);
   }
@@ -78,6 +79,9 @@ export async function scheduleSeries(input: ScheduleInput, ctx: Context): Promis
     [
       ...seriesSummary(series, posts, ctx),
       ...(head ? postDetails(head, ctx) : []),
+      ...(account.connected
+        ? []
+        : [context(ctx.t(sm).notConnected({ channel: channelName(item.channel, ctx), id: item.channel }))]),
       ...seriesNotes(series, awaiting, ctx),
       ...(awaiting ? [actions(seriesApprovalButtons(series.id, ctx))] : []),
     ],

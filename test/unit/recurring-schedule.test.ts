@@ -33,6 +33,7 @@ describe('/schedule recurring posts, slots and UTM links', () => {
     expect(shown).toContain(
       '4 dates scheduled now, up to Monday, 21 December 2026; later dates are added as time passes.',
     );
+    expect(shown).toContain('Facebook is not connected yet: an admin can run /connect facebook before the due time.');
     // The link that goes out is shown, tagged.
     expect(shown).toContain(
       'https://shop.example.com/offers?utm_source=facebook&utm_medium=social&utm_campaign=mktbot&utm_content=facebook-20261130-0900',
