@@ -16,7 +16,13 @@ import { seriesSection } from '../src/publishing/recurring/series-view.js';
 import { approvalButtons, calendar, channelName, postDetails, statusName } from '../src/publishing/schedule-view.js';
 import { CHANNELS, type Channel, type Draft, mediaOf, type PostStatus, WAITING } from '../src/publishing/scheduler.js';
 import { collectMedia, hasMedia } from './shared/media.js';
-import { occurrenceCancelNote, scheduleSeries, seriesCommand, stopSeriesCommand } from './shared/recurring.js';
+import {
+  decideSeriesAction,
+  occurrenceCancelNote,
+  scheduleSeries,
+  seriesCommand,
+  stopSeriesCommand,
+} from './shared/recurring.js';
 import {
   applyToGroup,
   assertRules,
@@ -457,6 +463,8 @@ export default defineCommand({
       handler: (id, ctx) => applyToGroup(id, 'move', ctx),
     }),
     reject: action({ payload: idPayload, allow: ['manager'], handler: (id, ctx) => decide(id, false, ctx) }),
+    approveSeries: decideSeriesAction(true),
+    rejectSeries: decideSeriesAction(false),
     resolve: action({
       payload: z
         .string()

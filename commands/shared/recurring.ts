@@ -4,7 +4,8 @@
  * `/schedule stop-series N` stops it and cancels its waiting dates.
  */
 
-import { sub } from '../../src/core/command.js';
+import { z } from 'zod';
+import { action, sub } from '../../src/core/command.js';
 import type { Context } from '../../src/core/context.js';
 import { UserError } from '../../src/core/errors.js';
 import { opt, required } from '../../src/core/options.js';
@@ -13,6 +14,7 @@ import { parseRecurrence } from '../../src/publishing/recurring/recurrence.js';
 import { occurrenceDraft, type SeriesTemplate } from '../../src/publishing/recurring/series.js';
 import {
   recurrenceProblemText,
+  seriesApprovalButtons,
   seriesDetails,
   seriesMessages,
   seriesNotes,
@@ -20,7 +22,7 @@ import {
   seriesTitle,
   stoppedText,
 } from '../../src/publishing/recurring/series-view.js';
-import { approvalButtons, postDetails } from '../../src/publishing/schedule-view.js';
+import { channelName, postDetails } from '../../src/publishing/schedule-view.js';
 import type { Channel } from '../../src/publishing/scheduler.js';
 import { loadDraft } from './drafts.js';
 import { collectMedia } from './media.js';
@@ -52,7 +54,8 @@ export async function scheduleSeries(input: ScheduleInput, ctx: Context): Promis
     occurrenceDraft({ ...template, campaign: campaign ? { id: 0, name: campaign } : null }, read.first, ws),
     ctx,
   );
-  template.accountId = (await chooseAccount(item.channel, input.account, ctx)).accountId;
+  const account = await chooseAccount(item.channel, input.account, ctx);
+  template.accountId = account.accountId;
   if (campaign) {
     template.campaign = await ctx.services.scheduler.campaign(ctx.workspace.id, campaign, ctx.workspace.currency);
   }
@@ -77,8 +80,11 @@ export async function scheduleSeries(input: ScheduleInput, ctx: Context): Promis
     [
       ...seriesSummary(series, posts, ctx),
       ...(head ? postDetails(head, ctx) : []),
+      ...(account.connected
+        ? []
+        : [context(ctx.t(sm).notConnected({ channel: channelName(item.channel, ctx), id: item.channel }))]),
       ...seriesNotes(series, awaiting, ctx),
-      ...(awaiting && head ? [actions(approvalButtons(head.id, ctx))] : []),
+      ...(awaiting ? [actions(seriesApprovalButtons(series.id, ctx))] : []),
     ],
     { tone: awaiting ? 'info' : 'success' },
   );
@@ -145,6 +151,28 @@ export const stopSeriesCommand = sub({
     return reply(undefined, [text(stoppedText(id, done.cancelled, ctx))], { tone: 'success' });
   },
 });
+
+const seriesPayload = z
+  .string()
+  .regex(/^\d{1,9}$/)
+  .transform(Number);
+
+/** Approve every date / Reject the series: managers, as for a post. */
+export function decideSeriesAction(approve: boolean) {
+  return action({
+    payload: seriesPayload,
+    allow: ['manager'],
+    async handler(id, ctx) {
+      const t = ctx.t(seriesMessages);
+      const n = await ctx.services.series.decide(ctx.workspace.id, id, approve, ctx.member.externalId, ctx.now());
+      if (n === null) throw new UserError(t.notActive({ id }));
+      await ctx.services.audit.record(ctx, approve ? 'series.approve' : 'series.reject', `series:${id}`, { dates: n });
+      const who = ctx.member.name || ctx.member.externalId;
+      const said = approve ? t.approvedSeries({ id, who, n }) : t.rejectedSeries({ id, who, n });
+      return reply(undefined, [text(said)], { tone: approve ? 'success' : 'info', replaceOriginal: true });
+    },
+  });
+}
 
 /** The note under "Post #12 cancelled" when #12 is one date of a series. */
 export function occurrenceCancelNote(seriesIdOf: number | null, ctx: Context) {

@@ -15,7 +15,7 @@ export const SERIES_JOB = 'series';
 
 export const publishing: Feature = {
   name: 'publishing',
-  async register({ services, jobs, log, http }) {
+  register({ services, jobs, log, http }) {
     // Files attached in chat, for the networks that download media (media/route.ts).
     registerMediaRoute(http, services.media);
     const dispatcher = new Dispatcher({
@@ -57,13 +57,16 @@ export const publishing: Feature = {
       { kind: databaseKind(url), url },
       { name: 'series-generator', log, onAcquire: () => {}, onLose: () => {} },
     );
-    await leader.start();
+    // Competed for on the first run, so a one-off CLI command that builds the app never takes it.
+    let competing: Promise<void> | undefined;
     jobs.onStop(() => leader.stop());
     jobs.add({
       name: SERIES_JOB,
       // Hourly: occurrences exist four weeks ahead, so an hour's delay never leaves a gap.
       schedule: '0 7 * * * *',
       run: async () => {
+        competing ??= leader.start();
+        await competing;
         if (!leader.isLeader) return;
         const made = await services.series.extendDue(services.clock.now());
         if (made > 0) log.info({ made }, 'recurring posts extended');

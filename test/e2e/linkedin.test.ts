@@ -123,7 +123,12 @@ describe('LinkedIn page posts from the console', () => {
     );
     await publishDue();
     expect(li.posts[0]?.content).toEqual({
-      article: { source: 'https://coldbrew.example/menu', title: 'Our summer menu' },
+      // The card's link is the tagged one, so its clicks show in the site's analytics.
+      article: {
+        source:
+          'https://coldbrew.example/menu?utm_source=linkedin&utm_medium=social&utm_campaign=mktbot&utm_content=linkedin-20261126-0910',
+        title: 'Our summer menu',
+      },
     });
   });
 

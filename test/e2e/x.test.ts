@@ -61,7 +61,9 @@ describe('X posts from the console', () => {
     expect(cjk.tone).toBe('error');
     expect(textOf(cjk)).toMatch(/The text is 282 characters; the limit is 280\. To post it as a thread/);
     await publishDue();
-    expect(xapi.posts.map((p) => p.text)).toEqual([withUrl]);
+    // The link goes out tagged (docs/scheduling.md, UTM tags): still 23 as X counts it.
+    const tags = 'utm_source=x&utm_medium=social&utm_campaign=mktbot&utm_content=x-20261126-0910';
+    expect(xapi.posts.map((p) => p.text)).toEqual([`${withUrl}?${tags}`]);
     const post = await onlyPost();
     expect(post).toMatchObject({ status: 'published', url: `https://x.com/i/web/status/${xapi.posts[0]?.id}` });
   });

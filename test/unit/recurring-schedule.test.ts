@@ -33,6 +33,7 @@ describe('/schedule recurring posts, slots and UTM links', () => {
     expect(shown).toContain(
       '4 dates scheduled now, up to Monday, 21 December 2026; later dates are added as time passes.',
     );
+    expect(shown).toContain('Facebook is not connected yet: an admin can run /connect facebook before the due time.');
     // The link that goes out is shown, tagged.
     expect(shown).toContain(
       'https://shop.example.com/offers?utm_source=facebook&utm_medium=social&utm_campaign=mktbot&utm_content=facebook-20261130-0900',
@@ -178,14 +179,39 @@ describe('/schedule recurring posts, slots and UTM links', () => {
     expect(new Set(rows.map((p) => p.publishAt.getTime())).size).toBe(38);
   });
 
-  it('follows approval: each date waits for a manager', async () => {
+  it('follows approval: a manager approves the series once (later dates too), or rejects it', async () => {
     await app.say('/config approval on');
     const r = await app.say('/schedule reminder every monday 9am | Check-in');
     expect(r.tone).toBe('info');
     expect(textOf(r)).toContain('waiting for approval');
-    expect(textOf(r)).toContain('Each date waits for a manager to approve it, like any post.');
-    expect(actionsOf(r).map((a) => a.id)).toContain('schedule.approve');
+    expect(textOf(r)).toContain('A manager approves the whole series once');
+    const buttons = actionsOf(r);
+    expect(buttons.map((a) => a.id)).toEqual(['schedule.approveSeries', 'schedule.rejectSeries']);
     expect((await posts()).every((p) => p.status === 'awaiting_approval')).toBe(true);
+
+    const member = identity({ user: 'U9', admin: false });
+    expect((await app.router.press('schedule.approveSeries', buttons[0]?.payload, member)).tone).toBe('error');
+    expect((await posts()).every((p) => p.status === 'awaiting_approval')).toBe(true);
+    const ok = await app.router.press('schedule.approveSeries', buttons[0]?.payload, identity());
+    expect(clean(textOf(ok))).toBe(
+      'Series 1 approved by Test User: its 4 waiting dates go out at their times, and the dates added later need no approval.',
+    );
+    expect((await posts()).every((p) => p.status === 'pending' && p.approvedById === 'U1')).toBe(true);
+    app.clock.advance(7 * 86_400_000);
+    await app.jobs.runNow(SERIES_JOB);
+    const later = await posts();
+    expect(later).toHaveLength(5);
+    expect(later.at(-1)).toMatchObject({ status: 'pending', approvedById: 'U1' });
+    // An edited date goes back for approval, like any post.
+    expect(textOf(await app.say('/schedule edit 4 | Changed'))).toContain('Approve');
+
+    const second = await app.say('/schedule reminder كل يوم 9 صباحًا | يومي', AR);
+    const [, reject] = actionsOf(second);
+    const rejected = await app.router.press('schedule.rejectSeries', reject?.payload, identity({ locale: 'ar' }));
+    expect(clean(textOf(rejected))).toMatch(
+      /^رفض Test User السلسلة 2: أُوقفت وأُلغيت مواعيدها المنتظرة \(عددها 2\d\)\.$/,
+    );
+    expect(await app.services.db.scheduledPost.count({ where: { seriesId: 2, status: { not: 'cancelled' } } })).toBe(0);
   });
 
   it('posting slots: set, list, next free slot, clear; in both languages', async () => {

@@ -6,7 +6,7 @@
  */
 import { defineMessages, iso, isoIn, type Locale } from '../../core/i18n.js';
 import type { Viewer } from '../../core/identity.js';
-import { type Block, context, list, text } from '../../core/reply.js';
+import { type Action, type Block, context, list, text } from '../../core/reply.js';
 import { type CountedNoun, count } from '../../lib/plural.js';
 import { formatLocal, writtenDate } from '../../lib/when.js';
 import { preview } from '../dispatcher.js';
@@ -46,7 +46,14 @@ const m = defineMessages(
     allGenerated: (p: { dates: string; n: number }) => `${p.dates} scheduled, the whole series.`,
     howTo: (p: { id: number }) =>
       `Each date is a post of its own: /schedule cancel N skips one date, /schedule stop-series ${p.id} stops the series.`,
-    approval: 'Each date waits for a manager to approve it, like any post.',
+    approval:
+      'A manager approves the whole series once (Approve every date: the dates added later need no approval), or each date on its own.',
+    approveSeries: 'Approve every date',
+    rejectSeries: 'Reject the series',
+    approvedSeries: (p: { id: number; who: string; n: number }) =>
+      `Series ${p.id} approved by ${p.who}: its ${p.n} waiting dates go out at their times, and the dates added later need no approval.`,
+    rejectedSeries: (p: { id: number; who: string; n: number }) =>
+      `Series ${p.id} rejected by ${p.who}: it is stopped and its ${p.n} waiting dates are cancelled.`,
     recurring: 'Recurring',
     seriesLine: (p: { id: number; channel: string; rule: string; next: string; text: string }) =>
       `Series ${p.id} · ${p.channel} · ${p.rule} · next: ${p.next} · ${p.text}`,
@@ -89,7 +96,13 @@ const m = defineMessages(
     allGenerated: (p) => `جُدولت السلسلة كاملة (عدد مواعيدها ${iso(p.n)}).`,
     howTo: (p) =>
       `كل موعد منشور مستقل: الأمر /schedule cancel N يلغي موعدًا واحدًا، والأمر ${iso(`/schedule stop-series ${p.id}`)} يوقف السلسلة.`,
-    approval: 'كل موعد ينتظر موافقة مدير، مثل أي منشور.',
+    approval:
+      'يوافق المدير على السلسلة كلها مرة واحدة (زر الموافقة على كل المواعيد، ولا تحتاج المواعيد التي تُضاف لاحقًا إلى موافقة)، أو على كل موعد وحده.',
+    approveSeries: 'الموافقة على كل المواعيد',
+    rejectSeries: 'رفض السلسلة',
+    approvedSeries: (p) =>
+      `وافق ${p.who} على السلسلة ${iso(p.id)}: تُنشر مواعيدها المنتظرة (عددها ${iso(p.n)}) في أوقاتها، ولا تحتاج المواعيد التي تُضاف لاحقًا إلى موافقة.`,
+    rejectedSeries: (p) => `رفض ${p.who} السلسلة ${iso(p.id)}: أُوقفت وأُلغيت مواعيدها المنتظرة (عددها ${iso(p.n)}).`,
     recurring: 'منشورات متكررة',
     seriesLine: (p) => `السلسلة ${iso(p.id)} · ${p.channel} · ${p.rule} · الموعد التالي: ${p.next} · ${p.text}`,
     nextPost: (p) => `${iso(p.when)} (${iso(`#${p.id}`)})`,
@@ -171,6 +184,15 @@ export function seriesTitle(series: PostSeries, awaiting: boolean, v: Viewer): s
   const channel = templateOf(series).channel;
   const p = { channel: channelName(channel, v), id: series.id };
   return awaiting ? t.awaitingTitle(p) : channel === 'reminder' ? t.reminderTitle(p) : t.title(p);
+}
+
+/** Approve every date / Reject the series, under a series waiting for approval. */
+export function seriesApprovalButtons(id: number, v: Viewer): Action[] {
+  const t = v.t(m);
+  return [
+    { id: 'schedule.approveSeries', label: t.approveSeries, payload: String(id), style: 'primary' },
+    { id: 'schedule.rejectSeries', label: t.rejectSeries, payload: String(id), style: 'danger' },
+  ];
 }
 
 export function seriesNotes(series: PostSeries, awaiting: boolean, v: Viewer): Block[] {

@@ -31,6 +31,8 @@ export const SeriesTemplateSchema = z.object({
   accountId: z.string().nullable(),
   /** The campaign its posts belong to (utm_campaign is its name's slug). */
   campaign: z.object({ id: z.number().int(), name: z.string() }).nullable().optional(),
+  /** Who approved the series (approval on): its dates, those added later too, need no approval of their own. */
+  approvedById: z.string().optional(),
 });
 export type SeriesTemplate = z.infer<typeof SeriesTemplateSchema>;
 
@@ -129,7 +131,11 @@ export class SeriesService {
               accountId: d.accountId ?? null,
               ...(d.options ? { options: d.options } : {}),
               campaignId: template.campaign?.id ?? null,
-              status: ws.requireApproval ? 'awaiting_approval' : 'pending',
+              ...(ws.requireApproval && !template.approvedById
+                ? { status: 'awaiting_approval' }
+                : template.approvedById
+                  ? { status: 'pending', approvedById: template.approvedById, approvedAt: now }
+                  : { status: 'pending' }),
               idempotencyKey: occurrenceKey(series.id, at),
               createdById: series.createdById,
             },
@@ -168,6 +174,25 @@ export class SeriesService {
       made += (await this.extend(s, s.workspace, now)).length;
     }
     return made;
+  }
+
+  /**
+   * A manager's answer to a series awaiting approval: approved, its waiting dates go out at their
+   * times and the dates added later need no approval; rejected, the series stops. Returns how many
+   * dates changed, or null when the series is not active.
+   */
+  async decide(workspaceId: number, id: number, approve: boolean, by: string, now: Date): Promise<number | null> {
+    if (!approve) return (await this.stop(workspaceId, id))?.cancelled ?? null;
+    return this.db.$transaction(async (tx) => {
+      const series = await tx.postSeries.findFirst({ where: { id, workspaceId, status: 'active' } });
+      if (!series) return null;
+      await tx.postSeries.update({ where: { id }, data: { template: { ...templateOf(series), approvedById: by } } });
+      const { count } = await tx.scheduledPost.updateMany({
+        where: { workspaceId, seriesId: id, status: 'awaiting_approval' },
+        data: { status: 'pending', approvedById: by, approvedAt: now, notifiedAt: null },
+      });
+      return count;
+    });
   }
 
   /** An active series with the same days, time and post: a double submit, not a second series. */
