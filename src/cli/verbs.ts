@@ -2,6 +2,7 @@ import { demo } from './demo.js';
 import { digest } from './digest.js';
 import { discordRegister } from './discord-register.js';
 import { importMetrics } from './import-metrics.js';
+import { importPostFiguresVerb } from './import-post-figures.js';
 import { migrate } from './migrate.js';
 import { rotateKey } from './rotate-key.js';
 import { scheduleImport } from './schedule-import.js';
@@ -24,6 +25,7 @@ export const verbs: readonly Verb[] = [
   sentimentVerb,
   importMetrics,
   scheduleImport,
+  importPostFiguresVerb,
   demo,
   digest,
   rotateKey,

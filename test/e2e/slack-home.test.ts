@@ -169,11 +169,34 @@ describe('Slack App Home tab', () => {
     expect((await app.services.db.comment.findUniqueOrThrow({ where: { id: comment.id } })).status).toBe('handled');
   });
 
+  it('is refreshed when the bot posts a notice to the team (a new alert)', async () => {
+    const ws = await app.services.db.workspace.update({
+      where: { id: (await app.services.db.workspace.findFirstOrThrow({ where: { externalId: 'T0001' } })).id },
+      data: { alertChannel: 'C_TEAM' },
+    });
+    await app.services.db.comment.create({
+      data: {
+        workspaceId: ws.id,
+        provider: 'instagram',
+        externalId: 'ig-c2',
+        author: '@lina',
+        text: 'The cup leaked all over my desk',
+        sentiment: 'negative',
+        alertedAt: new Date('2026-12-02T08:30:00Z'),
+      },
+    });
+    const before = fake.callsTo('views.publish').length;
+    await adapter.notifier.post(ws, 'alerts', { title: 'Negative comment on Instagram', blocks: [] });
+    const call = await fake.until(() => fake.callsTo('views.publish')[before]);
+    expect(textOfView(call.args.view as Wire)).toContain('Open alerts (1)');
+    expect(textOfView(call.args.view as Wire)).toContain('The cup leaked all over my desk');
+  });
+
   it('publishes it in Arabic for an Arabic workspace', async () => {
     await command('/config', 'lang ar');
     const shown = textOfView(await openHome());
     expect(shown).toContain('الرئيسية');
-    expect(shown).toContain('التنبيهات المفتوحة (0)');
+    expect(shown).toContain('التنبيهات المفتوحة (1)');
     expect(shown).toContain('لا حساب مربوطًا بعد');
     await command('/config', 'lang en');
   });

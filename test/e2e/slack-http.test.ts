@@ -188,9 +188,11 @@ describe('slash commands', () => {
   });
 
   it('uploads charts with files.uploadV2 into the channel', async () => {
+    // Earlier tests may upload too (/home draws the week's calendar): take the upload this command made.
+    const before = fake.callsTo('files.completeUploadExternal').length;
     const res = await command('/probe', 'chart');
     await answered(res.responseUrl);
-    const complete = await fake.until(() => fake.callsTo('files.completeUploadExternal')[0]);
+    const complete = await fake.until(() => fake.callsTo('files.completeUploadExternal')[before]);
     expect(complete.args.channel_id).toBe('C_TEAM');
     const files = complete.args.files as Array<{ id: string }>;
     const upload = fake.uploads.get(files[0]?.id ?? '');

@@ -123,6 +123,18 @@ describe('/schedule best-times', () => {
     expect(shown).toContain('Sprout Social');
   });
 
+  it('says when a network has no figures and no study to cite, without a "0 posts"', async () => {
+    const en = textOf(await app.say('/schedule best-times facebook'));
+    expect(en).toContain(
+      'No post on Facebook has figures yet; your own best times need at least 30 posts over 8 weeks.',
+    );
+    expect(en).toContain('There is no published study with hourly figures for Facebook');
+    expect(en).not.toMatch(/\b0 posts/);
+    const ar = textOf(await app.say('/schedule best-times facebook', identity({ locale: 'ar' })));
+    expect(ar).toContain('لا أرقام بعد لأي منشور على فيسبوك');
+    expect(ar).toContain('لا توجد دراسة منشورة بأرقام لكل ساعة عن فيسبوك');
+  });
+
   it('refuses a network whose posts it cannot read back, in the reader language', async () => {
     const r = await app.say('/schedule best-times mailchimp');
     expect(r.tone).toBe('error');

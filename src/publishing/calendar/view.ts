@@ -3,7 +3,7 @@
  * same counts as text for its alt text and for the console, where a terminal shows no picture (the PNG
  * is saved as a file there instead).
  */
-import { defineMessages, isoIn, plainNumber } from '../../core/i18n.js';
+import { defineMessages, iso, isoIn, plainNumber } from '../../core/i18n.js';
 import type { Viewer } from '../../core/identity.js';
 import { type Block, context, type Reply, reply, table, text } from '../../core/reply.js';
 import { arabicDigits, digitStyleOf, imageFigure, withoutIsolates } from '../../lib/digits.js';
@@ -51,7 +51,7 @@ const m = defineMessages(
     day: 'اليوم',
     channel: 'القناة',
     empty: 'لا منشورات مجدولة أو منشورة أو فاشلة في هذه الفترة.',
-    emptyHint: 'جدوِل منشورًا بالأمر /schedule instagram غدًا 9 صباحًا media:https://… | نص المنشور',
+    emptyHint: `جدوِل منشورًا بالأمر ${iso('/schedule instagram')} غدًا 9 صباحًا ${iso('media:https://…')} | نص المنشور`,
     more: (p) => `و${p.n} غيرها`,
     alt: (p) => `${p.title}. ${p.days}`,
     altEmpty: (p) => `${p.title}: لا منشورات.`,

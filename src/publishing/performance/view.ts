@@ -32,15 +32,17 @@ const m = defineMessages(
       `Hours with fewer than ${p.min} posts are not ranked. Times in ${p.zone}. Figures are read back once a day for the posts of the last ${p.days}.`,
     fewPosts: (p: { posts: string; channel: string; min: string; weeks: string }) =>
       `Figures have come back for only ${p.posts} on ${p.channel} so far; your own best times need at least ${p.min} over ${p.weeks}.`,
+    noPosts: (p: { channel: string; min: string; weeks: string }) =>
+      `No post on ${p.channel} has figures yet; your own best times need at least ${p.min} over ${p.weeks}.`,
     fewWeeks: (p: { posts: string; channel: string; weeks: string; minWeeks: string }) =>
       `Your ${p.posts} on ${p.channel} with figures cover ${p.weeks}; your own best times need at least ${p.minWeeks}.`,
     thinHours: (p: { posts: string; min: string }) =>
       `Your ${p.posts} are spread so thinly that no weekday and hour has ${p.min} posts yet; post a few times in the same hours so they can be compared.`,
-    benchmark: 'Until then, these are the published benchmark windows:',
+    benchmark: 'Until then, these are the windows a published study recommends:',
     benchmarkNote: (p: { source: string; zone: string }) =>
       `Source: ${p.source}, read in ${p.zone}. It names windows, not rates: test them against your own posts. No study with hourly figures for the Gulf, Egypt or the Levant was found, so the same table applies everywhere; where the weekend is Friday and Saturday, check the Friday window against your own posts first.`,
     none: (p: { channel: string }) =>
-      `There is no published benchmark with hourly figures for ${p.channel} that mktbot can cite. Keep publishing through mktbot with the account connected: its posts' figures are read back daily, and the best times will come from them.`,
+      `There is no published study with hourly figures for ${p.channel} that mktbot can cite. Keep publishing through mktbot with the account connected: its posts' figures are read back daily, and the best times will come from them.`,
     connect: (p: { channel: string }) =>
       `Figures are read from the connected account (/connect ${p.channel}); posts published by hand are not counted.`,
   },
@@ -57,15 +59,17 @@ const m = defineMessages(
       `لا تُرتَّب الساعات التي فيها أقل من ${p.min} منشورات. الأوقات بتوقيت ${p.zone}. تُقرأ الأرقام مرة يوميًا لمنشورات آخر ${p.days}.`,
     fewPosts: (p) =>
       `لم تصل الأرقام حتى الآن إلا لـ${p.posts} على ${p.channel}؛ وتحتاج أفضل أوقاتكم الخاصة إلى ${p.min} على الأقل خلال ${p.weeks}.`,
+    noPosts: (p) =>
+      `لا أرقام بعد لأي منشور على ${p.channel}؛ وتحتاج أفضل أوقاتكم الخاصة إلى ${p.min} على الأقل خلال ${p.weeks}.`,
     fewWeeks: (p) =>
       `منشوراتكم على ${p.channel} التي لها أرقام (${p.posts}) تغطي ${p.weeks}؛ وتحتاج أفضل أوقاتكم الخاصة إلى ${p.minWeeks} على الأقل.`,
     thinHours: (p) =>
       `منشوراتكم (${p.posts}) موزعة على ساعات كثيرة فلا يجتمع في أي يوم وساعة ${p.min} منشورات بعد؛ انشروا عدة مرات في الساعات نفسها لتمكن المقارنة بينها.`,
-    benchmark: 'وإلى ذلك الحين، هذه فترات المعيار المنشور:',
+    benchmark: 'وإلى ذلك الحين، هذه الفترات التي توصي بها دراسة منشورة:',
     benchmarkNote: (p) =>
       `المصدر: ${iso(p.source)}، بتوقيت ${iso(p.zone)}. يذكر فترات لا معدلات: جرّبوها على منشوراتكم. لم نجد دراسة بأرقام لكل ساعة للخليج أو مصر أو الشام، فالجدول نفسه يُستخدم في كل المناطق؛ وحيث تكون العطلة الجمعة والسبت، قارنوا فترة الجمعة بمنشوراتكم أولًا.`,
     none: (p) =>
-      `لا يوجد معيار منشور بأرقام لكل ساعة لـ${p.channel} يمكن الاستناد إليه. استمروا في النشر عبر mktbot والحساب مربوط: تُقرأ أرقام منشوراته يوميًا، ومنها تأتي أفضل الأوقات.`,
+      `لا توجد دراسة منشورة بأرقام لكل ساعة عن ${p.channel} يمكن الاستناد إليها. استمروا في النشر عبر mktbot والحساب مربوط: تُقرأ أرقام منشوراته يوميًا، ومنها تأتي أفضل الأوقات.`,
     connect: (p) =>
       `تُقرأ الأرقام من الحساب المربوط (${iso(`/connect ${p.channel}`)})؛ ولا تُحسب المنشورات المنشورة يدويًا.`,
   },
@@ -86,6 +90,7 @@ function whyText(why: WhyBenchmark, channel: string, v: Viewer): string {
   const weeks = (n: number) => count(n, WEEK, v.locale);
   switch (why.kind) {
     case 'fewPosts':
+      if (why.posts === 0) return t.noPosts({ channel, min: posts(MIN_POSTS), weeks: weeks(MIN_WEEKS) });
       return t.fewPosts({ posts: posts(why.posts), channel, min: posts(MIN_POSTS), weeks: weeks(MIN_WEEKS) });
     case 'fewWeeks':
       return t.fewWeeks({ posts: posts(why.posts), channel, weeks: weeks(why.weeks), minWeeks: weeks(MIN_WEEKS) });
