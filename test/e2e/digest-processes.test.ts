@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +25,8 @@ function tick(env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: strin
 describe('digest with several processes on one database', () => {
   let app: TestApp;
   beforeAll(async () => {
-    execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'pipe' });
+    // dist/ is compiled once by test/global-setup.ts: rebuilding here would rewrite it under other
+    // files' running CLIs.
     app = await createTestApp();
     // Many workspaces keep the processes busy at the same time, so without the claim they would
     // surely send some digests twice.

@@ -1,4 +1,4 @@
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,7 +11,8 @@ describe('mktbot import-metrics (built CLI)', () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
   beforeAll(() => {
-    execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'pipe' });
+    // dist/ is compiled once by test/global-setup.ts: rebuilding here would rewrite it under other
+    // files' running CLIs.
     dir = mkdtempSync(path.join(tmpdir(), 'mktbot-cli-'));
     env = { ...process.env, DATABASE_URL: `file:${path.join(dir, 'cli.db')}`, LOG_LEVEL: 'silent' };
   });

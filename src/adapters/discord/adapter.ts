@@ -15,6 +15,7 @@ import { DiscordGateway, TOKEN_REFUSED } from './gateway.js';
 import { registerHttpInteractions } from './http-interactions.js';
 import { DEFAULT_BUDGET_MS } from './interactions.js';
 import { DiscordNotifier } from './notifier.js';
+import { restOptions } from './rest-options.js';
 
 export interface DiscordAdapterParts {
   config: Config;
@@ -61,7 +62,7 @@ export function createDiscordAdapter(p: DiscordAdapterParts): DiscordAdapter {
     // leader connects (a PostgreSQL advisory lock; on SQLite the one process leads). Every replica
     // still posts notices, over REST, which needs no gateway connection.
     let gateway: DiscordGateway | undefined;
-    const rest = new REST({ api: config.DISCORD_API_URL, ...p.rest }).setToken(token);
+    const rest = new REST(restOptions(config.DISCORD_API_URL, p.rest)).setToken(token);
     /** Why connecting failed during start(): then start-up stops, as it would with one replica. */
     let startError: unknown;
     let starting = false;
@@ -127,7 +128,7 @@ export function createDiscordAdapter(p: DiscordAdapterParts): DiscordAdapter {
     };
   }
 
-  const rest = new REST({ api: config.DISCORD_API_URL, ...p.rest });
+  const rest = new REST(restOptions(config.DISCORD_API_URL, p.rest));
   if (config.DISCORD_TOKEN) rest.setToken(config.DISCORD_TOKEN);
   const endpoint = registerHttpInteractions(p.http, {
     publicKey: config.DISCORD_PUBLIC_KEY as string,

@@ -28,6 +28,7 @@ import {
   suggestions,
 } from './interactions.js';
 import { type DiscordMessage, forDiscordJs } from './render.js';
+import { restOptions } from './rest-options.js';
 
 export interface GatewayOptions {
   token: string;
@@ -54,7 +55,7 @@ export class DiscordGateway {
   constructor(private readonly o: GatewayOptions) {
     this.client = new Client({
       intents: [GatewayIntentBits.Guilds],
-      rest: { api: o.api, ...o.rest },
+      rest: restOptions(o.api, o.rest),
       allowedMentions: { parse: [] },
     });
     this.deps = { router: o.router, db: o.db, log: o.log, budgetMs: o.budgetMs };
