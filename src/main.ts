@@ -13,6 +13,7 @@ import type { Locale } from './core/i18n.js';
 import { type Notifier, PlatformNotifier } from './core/notifier.js';
 import { Router } from './core/router.js';
 import { type OpenDatabase, openDatabase } from './db/client.js';
+import { createLeaderLock } from './db/leader.js';
 import { features } from './features.js';
 import { createMetrics, PROMETHEUS_CONTENT_TYPE } from './http/metrics.js';
 import { Readiness } from './http/readiness.js';
@@ -182,7 +183,14 @@ export async function createApp(o: AppOptions): Promise<App> {
     headers: { 'content-type': PROMETHEUS_CONTENT_TYPE },
     body: await metrics.registry.render(),
   }));
-  const jobs = new JobRunner(o.log);
+  // One leader lock serves every feature's leader-only jobs (JobSpec.leaderOnly).
+  const jobs = new JobRunner(
+    o.log,
+    createLeaderLock(
+      { kind: db.kind, url: o.config.DATABASE_URL },
+      { name: 'background-jobs', log: o.log, onAcquire: () => {}, onLose: () => {} },
+    ),
+  );
   for (const f of features) await f.register({ services, router, http, jobs, log: o.log, readiness });
 
   let listening = false;

@@ -5,6 +5,7 @@
  * restart loses nothing.
  */
 import cron, { type Logger as CronLogger, type ScheduledTask } from 'node-cron';
+import type { LeaderLock } from '../db/leader.js';
 import type { Logger } from '../log.js';
 
 export interface JobSpec {
@@ -12,6 +13,11 @@ export interface JobSpec {
   /** node-cron expression; six fields allow seconds, e.g. every 5 s: star-slash-5 then five stars. */
   schedule: string;
   run(): Promise<void>;
+  /**
+   * Runs on one replica only: the one holding the runner's leader lock (work that calls a network
+   * once per team, or generates rows). Without a lock (tests, one process) it always runs.
+   */
+  leaderOnly?: boolean;
   /**
    * Asks a run in flight to end soon (on shutdown); without it stop() waits for the run to finish
    * by itself. Runs that start afterwards should return at once.
@@ -25,8 +31,17 @@ export class JobRunner {
   private readonly specs: JobSpec[] = [];
   private readonly stopHooks: Array<() => Promise<void>> = [];
   private started = false;
+  /** Competed for at the first leader-only run, so a one-off CLI command never takes the lock. */
+  private competing: Promise<void> | undefined;
 
-  constructor(private readonly log: Logger) {}
+  /**
+   * `leader`: one lock for every leader-only job of this process (one database connection on
+   * PostgreSQL, however many such jobs the features add).
+   */
+  constructor(
+    private readonly log: Logger,
+    private readonly leader?: LeaderLock,
+  ) {}
 
   add(spec: JobSpec): void {
     if (!cron.validate(spec.schedule)) throw new Error(`job ${spec.name}: invalid schedule "${spec.schedule}"`);
@@ -68,6 +83,15 @@ export class JobRunner {
     });
     for (const t of this.tasks.splice(0)) await t.stop();
     await Promise.allSettled([...stopping, ...this.running.values(), ...this.stopHooks.map((h) => h())]);
+    if (this.competing) await this.leader?.stop();
+  }
+
+  /** Whether a leader-only job may run here now. */
+  private async leads(): Promise<boolean> {
+    if (!this.leader) return true;
+    this.competing ??= this.leader.start();
+    await this.competing;
+    return this.leader.isLeader;
   }
 
   private schedule(spec: JobSpec): void {
@@ -83,8 +107,9 @@ export class JobRunner {
   private tick(spec: JobSpec): Promise<void> {
     const inFlight = this.running.get(spec.name);
     if (inFlight) return inFlight;
-    const run = spec
-      .run()
+    // A job for every replica starts at once (stop() may be asked while it is in flight).
+    const started = spec.leaderOnly ? this.leads().then((mine) => (mine ? spec.run() : undefined)) : spec.run();
+    const run = started
       .catch((err: unknown) => this.log.error({ err, job: spec.name }, 'job failed'))
       .finally(() => this.running.delete(spec.name));
     this.running.set(spec.name, run);

@@ -2,8 +2,6 @@
  * Publishing's background work: the dispatcher ticks every second (docs/architecture.md §5); ticks
  * never overlap, and on shutdown the dispatcher stops claiming at once.
  */
-import { databaseKind } from '../db/client.js';
-import { createLeaderLock } from '../db/leader.js';
 import type { Feature } from '../feature.js';
 import { Dispatcher } from './dispatcher.js';
 import { registerMediaRoute } from './media/route.js';
@@ -50,24 +48,14 @@ export const publishing: Feature = {
         if (removed > 0) log.info({ removed }, 'unused media files removed');
       },
     });
-    // One replica extends the series (a leader lock); were two to run at once, each occurrence's
-    // unique key still keeps it single (series.ts).
-    const url = services.config.DATABASE_URL;
-    const leader = createLeaderLock(
-      { kind: databaseKind(url), url },
-      { name: 'series-generator', log, onAcquire: () => {}, onLose: () => {} },
-    );
-    // Competed for on the first run, so a one-off CLI command that builds the app never takes it.
-    let competing: Promise<void> | undefined;
-    jobs.onStop(() => leader.stop());
+    // One replica extends the series; were two to run at once, each occurrence's unique key still keeps
+    // it single (series.ts).
     jobs.add({
       name: SERIES_JOB,
       // Hourly: occurrences exist four weeks ahead, so an hour's delay never leaves a gap.
       schedule: '0 7 * * * *',
+      leaderOnly: true,
       run: async () => {
-        competing ??= leader.start();
-        await competing;
-        if (!leader.isLeader) return;
         const made = await services.series.extendDue(services.clock.now());
         if (made > 0) log.info({ made }, 'recurring posts extended');
       },

@@ -3,13 +3,11 @@
  * Every replica may run it; deleting what another replica already deleted is harmless.
  *
  * Connections: the Connect button's addresses (src/workspace/oauth/routes.ts), token renewal every
- * 10 minutes and the daily lapse notices (src/workspace/oauth/upkeep.ts). Those two jobs run on the
- * leader only (one replica calls the networks); the notice mark in the database keeps each notice to
+ * 10 minutes and the daily lapse notices (src/workspace/oauth/upkeep.ts). Those two jobs are
+ * leader-only (one replica calls the networks); the notice mark in the database keeps each notice to
  * one send even if leadership changes hands mid-run.
  */
 
-import { databaseKind } from '../db/client.js';
-import { createLeaderLock } from '../db/leader.js';
 import type { Feature } from '../feature.js';
 import { registerOAuthRoutes } from './oauth/routes.js';
 import { announceLapsing, pruneStates, refreshDueTokens } from './oauth/upkeep.js';
@@ -34,25 +32,12 @@ export const housekeeping: Feature = {
     });
 
     registerOAuthRoutes(http, services.oauth);
-    const url = services.config.DATABASE_URL;
-    const lock = createLeaderLock(
-      { kind: databaseKind(url), url },
-      { name: 'token-upkeep', log, onAcquire: () => {}, onLose: () => {} },
-    );
-    // Competed for at the first run, so CLI verbs and apps that never run jobs open no lock connection.
-    let competing: Promise<void> | undefined;
-    const leads = async () => {
-      competing ??= lock.start();
-      await competing;
-      return lock.isLeader;
-    };
-    jobs.onStop(() => lock.stop());
     const upkeep = { ...services, log };
     jobs.add({
       name: TOKEN_REFRESH_JOB,
       schedule: '*/10 * * * *',
+      leaderOnly: true,
       run: async () => {
-        if (!(await leads())) return;
         const r = await refreshDueTokens(upkeep);
         if (r.refreshed + r.refused > 0) log.info(r, 'tokens renewed');
       },
@@ -60,8 +45,8 @@ export const housekeeping: Feature = {
     jobs.add({
       name: TOKEN_EXPIRY_JOB,
       schedule: '10 8 * * *',
+      leaderOnly: true,
       run: async () => {
-        if (!(await leads())) return;
         const sent = await announceLapsing(upkeep);
         const pruned = await pruneStates(services);
         if (sent + pruned > 0) log.info({ sent, pruned }, 'connection notices and old Connect links');

@@ -112,6 +112,39 @@ describe('JobRunner', () => {
     await jobs.stop();
   });
 
+  it('runs leader-only jobs on the replica holding the one lock, competed for at the first such run', async () => {
+    let isLeader = false;
+    const calls: string[] = [];
+    const lock = {
+      get isLeader() {
+        return isLeader;
+      },
+      start: async () => {
+        calls.push('start');
+      },
+      stop: async () => {
+        calls.push('stop');
+      },
+    };
+    const jobs = new JobRunner(log, lock);
+    const ran: string[] = [];
+    for (const name of ['a', 'b']) {
+      jobs.add({ name, schedule: '0 0 1 1 *', leaderOnly: true, run: async () => void ran.push(name) });
+    }
+    jobs.add({ name: 'everywhere', schedule: '0 0 1 1 *', run: async () => void ran.push('everywhere') });
+    await jobs.runNow('everywhere');
+    expect(calls).toEqual([]);
+    await jobs.runNow('a');
+    expect(ran).toEqual(['everywhere']);
+    isLeader = true;
+    await jobs.runNow('a');
+    await jobs.runNow('b');
+    expect(ran).toEqual(['everywhere', 'a', 'b']);
+    // One lock for both jobs, started once and released on stop.
+    await jobs.stop();
+    expect(calls).toEqual(['start', 'stop']);
+  });
+
   it('waits for the stop hooks of background work on stop()', async () => {
     const jobs = new JobRunner(log);
     let stopped = false;

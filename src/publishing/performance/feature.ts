@@ -1,11 +1,9 @@
 /**
  * The daily read-back of published posts' figures (post-figures.ts). With several replicas on one
- * PostgreSQL database only the leader reads (a leader lock, as the Discord gateway uses), so each
+ * PostgreSQL database only the leader reads (JobSpec.leaderOnly), so each
  * network is asked once; on SQLite the one process leads.
  */
 
-import { databaseKind } from '../../db/client.js';
-import { createLeaderLock, type LeaderLock } from '../../db/leader.js';
 import type { Feature } from '../../feature.js';
 import { readPostFigures } from './post-figures.js';
 
@@ -14,28 +12,18 @@ export const POST_FIGURES_JOB = 'post-figures';
 export const performance: Feature = {
   name: 'performance',
   register({ services, jobs, log }) {
-    const url = services.config.DATABASE_URL;
-    let lock: LeaderLock | undefined;
     jobs.add({
       name: POST_FIGURES_JOB,
       // Daily after the metrics pull (04:20 UTC): Meta's figures lag up to 48 hours, so once a day is enough.
       schedule: '50 4 * * *',
+      leaderOnly: true,
       run: async () => {
-        if (!lock) {
-          lock = createLeaderLock(
-            { kind: databaseKind(url), url },
-            { name: POST_FIGURES_JOB, log, onAcquire: () => {}, onLose: () => {} },
-          );
-          await lock.start();
-        }
-        if (!lock.isLeader) return;
         const r = await readPostFigures(
           { db: services.db, integrations: services.integrations, log },
           services.clock.now(),
         );
         if (r.posts > 0) log.info(r, 'post figures read');
       },
-      stop: () => lock?.stop(),
     });
   },
 };
