@@ -64,6 +64,11 @@ const SETTINGS: Record<string, L10n> = {
   'channel.alerts': { en: 'alerts channel', ar: 'قناة التنبيهات' },
   'channel.digest': { en: 'digest channel', ar: 'قناة الملخص' },
   'channel.escalation': { en: 'escalation channel', ar: 'قناة التصعيد' },
+  'assignee-minutes': { en: 'time an assignee has', ar: 'مهلة من يتولّى التنبيه' },
+  'review-minutes': { en: 'review summary interval', ar: 'فترة ملخص المراجعة' },
+  customChannels: { en: 'custom channels', ar: 'القنوات المخصصة' },
+  postingSlots: { en: 'posting slots', ar: 'مواعيد النشر' },
+  utm: { en: 'UTM tags on links', ar: 'وسوم UTM على الروابط' },
 };
 
 /**

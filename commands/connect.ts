@@ -65,7 +65,7 @@ const m = defineMessages(
     notConnected: 'غير مربوط',
     reminderAlways: 'قناة التذكير لا تحتاج ربطًا: ينشر البوت المحتوى في قناة الفريق في الموعد.',
     howTo:
-      'اربط بالأمر /connect facebook account:PAGE_ID token:PAGE_TOKEN (وكذلك instagram وlinkedin وx وtiktok وyoutube وmailchimp وga4). ومع linkedin وx وtiktok وyoutube وga4 يمكنك ترك token: لتحصل على زر ربط بدلًا من لصق الرمز.',
+      'اربط بالأمر /connect facebook account:PAGE_ID token:PAGE_TOKEN (وكذلك instagram وlinkedin وx وtiktok وyoutube وmailchimp وga4). ومع /connect linkedin أو x أو tiktok أو youtube أو ga4 يمكنك ترك token: لتحصل على زر ربط بدلًا من لصق الرمز.',
     googleClientMissing: `يحتاج رمز التحديث (refresh token) من Google (يوتيوب، Google Analytics) إلى عميل Google OAuth على الخادم: اضبط ${iso('GOOGLE_CLIENT_ID')} و${iso('GOOGLE_CLIENT_SECRET')} (العميل الذي صدر له الرمز) ثم أعد تشغيل البوت. لم يُحفظ شيء.`,
     googleClientRejected: `رفضت Google عميل OAuth الخاص بالخادم: قيمة ${iso('GOOGLE_CLIENT_ID')} أو ${iso('GOOGLE_CLIENT_SECRET')} خاطئة. صحّحهما ثم أعد تشغيل البوت. لم يُحفظ شيء.`,
     tokenNeeded: (p) => `لا يوجد زر ربط لـ${iso(p.provider)}: أضف token:… برمز الحساب (يوضح /help connect أي رمز).`,

@@ -121,13 +121,11 @@ const schema = z.object({
   ),
   /** Where console mode writes files a reply carries (/report format:csv); relative to the start directory. */
   EXPORT_DIR: optionalString.transform((v) => v ?? 'exports'),
-  /** The bot's public address: files from chat are served at PUBLIC_URL/media/<id> (docs/media.md), the Connect button opens PUBLIC_URL/oauth/<network>/start. */
-  PUBLIC_URL: optionalString.pipe(
-    z
-      .url({ protocol: /^https?$/, error: 'expected the http(s):// address the bot is reached at' })
-      .transform((v) => v.replace(/\/+$/, ''))
-      .optional(),
-  ),
+  /**
+   * The bot's public address: files from chat are served at PUBLIC_URL/media/<id> (docs/media.md), the
+   * Connect button opens PUBLIC_URL/oauth/<network>/start (docs/networks/linkedin.md).
+   */
+  PUBLIC_URL: optionalUrl.transform((v) => v?.replace(/\/+$/, '')),
   /** Where files attached in chat are stored; default media/ in the data folder. */
   MEDIA_DIR: optionalString,
   MEDIA_RETENTION_DAYS: optionalString.pipe(

@@ -83,7 +83,7 @@ export async function scheduleSeries(input: ScheduleInput, ctx: Context): Promis
       ...(account.connected
         ? []
         : [context(ctx.t(sm).notConnected({ channel: channelName(item.channel, ctx), id: item.channel }))]),
-      ...seriesNotes(series, awaiting, ctx),
+      ...(head ? seriesNotes(series, head.id, awaiting, ctx) : []),
       ...(awaiting ? [actions(seriesApprovalButtons(series.id, ctx))] : []),
     ],
     { tone: awaiting ? 'info' : 'success' },

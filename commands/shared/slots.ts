@@ -108,7 +108,7 @@ export const slotsCommand = sub({
       label: { en: 'Days and time', ar: 'الأيام والساعة' },
       description: {
         en: 'e.g. mon,wed,fri 18:00, or clear',
-        ar: 'مثل «الاثنين والأربعاء والجمعة 18:00» أو «الخميس 6 مساءً» أو clear',
+        ar: 'مثل «الاثنين والأربعاء والجمعة \u206818:00\u2069» أو «الخميس \u20686\u2069 مساءً» أو clear',
       },
       positional: true,
       greedy: true,

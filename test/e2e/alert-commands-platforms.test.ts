@@ -107,11 +107,12 @@ describe('Slack', () => {
     const csv = ['date,channel,campaign,impressions,clicks,spend', '2026-11-20,facebook,Launch,1000,20,10'].join('\n');
     expect((await app.services.metrics.importCsv(ws, csv)).ok).toBe(true);
     const digest = await buildDigest(app.services, ws, DateTime.fromISO('2026-11-23', { zone: 'UTC' }), 'en');
-    expect(digest.mention?.map((p) => p.id)).toEqual(['U0LINA']);
+    // Lina for the content part; Omar, on social duty since the first test, for the social part.
+    expect(digest.mention?.map((p) => p.id)).toEqual(['U0LINA', 'U0OMAR']);
     await adapter.notifier.post(ws, 'digest', digest);
     const posted = fake.callsTo('chat.postMessage').at(-1)?.args ?? {};
     expect(posted.channel).toBe('C_TEAM');
-    expect(String(posted.text)).toMatch(/^<@U0LINA> /);
+    expect(String(posted.text)).toMatch(/^<@U0LINA> <@U0OMAR> /);
     expect(JSON.stringify(posted.blocks)).toContain('Nothing is scheduled for next week yet.');
   });
 });

@@ -82,7 +82,7 @@ describe('/home in the console', () => {
     expect(shown).toContain('Waiting for approval (2)');
     expect(shown).toContain('[1] Approve #1   [2] Reject #1   [3] Approve #2   [4] Reject #2');
     expect(shown).toContain('Open alerts (1)');
-    expect(shown).toContain(`#${alert.id} Instagram · @sara · My order never arrived`);
+    expect(shown).toContain(`#${alert.id} Instagram · @sara · "My order never arrived"`);
     expect(shown).toContain(`[5] Handled #${alert.id}   [6] Assign #${alert.id} to me`);
     expect(shown).toContain('Facebook 111: needs reconnecting (/connect)');
 

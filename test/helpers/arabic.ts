@@ -28,6 +28,8 @@ const NAMES = [
   'Google',
   'Mailchimp',
   'OpenAI',
+  // The publisher of the best-time study /schedule best-times cites.
+  'Sprout',
   'LinkedIn',
   'TikTok',
   'ID',

@@ -1,25 +1,35 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ACTIONS } from '../../commands/audit.js';
+import { ACTIONS, targetOf } from '../../commands/audit.js';
 import { dropIsolates } from '../../src/core/i18n.js';
 import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
 
 /** Every action code the program records, read from its source (the quoted ones and the chosen ones). */
+const root = join(import.meta.dirname, '../..');
+const sources = (dir: string): string[] =>
+  readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
+const texts = () => [...sources('src'), ...sources('commands')].map((f) => readFileSync(join(root, f), 'utf8'));
+
 function recordedActions(): string[] {
-  const root = join(import.meta.dirname, '../..');
-  const files = (dir: string): string[] =>
-    readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) =>
-      e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
-    );
   const codes = new Set<string>();
-  for (const f of [...files('src'), ...files('commands')]) {
-    const text = readFileSync(join(root, f), 'utf8');
+  for (const text of texts()) {
     for (const m of text.matchAll(/audit\.record\(\s*\w+,\s*([^,]+),/g)) {
       for (const q of (m[1] ?? '').matchAll(/'([a-z-]+\.[a-z-]+)'/g)) codes.add(q[1] as string);
     }
   }
   return [...codes, 'alert.correct', 'alert.not-negative', 'alert.handle', 'alert.ignore'].sort();
+}
+
+/** The settings a `config.set` row names by a fixed key. */
+function recordedSettings(): string[] {
+  const keys = new Set<string>();
+  for (const text of texts()) {
+    for (const m of text.matchAll(/audit\.record\(\s*\w+,\s*'config\.set',\s*'([^']+)'/g)) keys.add(m[1] as string);
+  }
+  return [...keys].sort();
 }
 
 describe('/roles and /audit', () => {
@@ -71,6 +81,16 @@ describe('/roles and /audit', () => {
     for (const code of codes) {
       expect(ACTIONS[code]?.en, code).toBeTruthy();
       expect(ACTIONS[code]?.ar, code).toBeTruthy();
+    }
+  });
+
+  it('every setting a change is recorded under has a name in both languages, never its key', () => {
+    const keys = recordedSettings();
+    expect(keys.length).toBeGreaterThan(10);
+    for (const key of keys) {
+      // A key with capitals, dashes or dots is code ("postingSlots"), not the setting's name.
+      if (/[A-Z.-]/.test(key)) expect(targetOf(key, 'en'), key).not.toBe(key);
+      expect(targetOf(key, 'ar'), key).toMatch(/[\u0621-\u064a]/);
     }
   });
 

@@ -5,7 +5,7 @@
  * (schedule.approve, schedule.reject, alerts.handle, alerts.assign), so they check and do the same.
  */
 import type { Comment, Integration, ScheduledPost } from '@prisma/client';
-import { defineMessages, iso, isoIn } from '../../core/i18n.js';
+import { defineMessages, iso, isoIn, type Locale } from '../../core/i18n.js';
 import type { Viewer } from '../../core/identity.js';
 import { type Action, actions, type Block, context, list, type Reply, reply, text } from '../../core/reply.js';
 
@@ -102,7 +102,7 @@ export function homeReply(d: HomeData, v: Viewer, picture: boolean): Reply {
       list(
         d.alerts.open.map(
           (c) =>
-            `${iso(`#${c.id}`)} ${isoIn(channelLabel(c.provider, v.locale), v.locale)} · ${c.author ? iso(c.author) : t.someone} · ${preview(c.text, 80)}`,
+            `${iso(`#${c.id}`)} ${isoIn(channelLabel(c.provider, v.locale), v.locale)} · ${c.author ? iso(c.author) : t.someone} · ${quoted(preview(c.text, 80), v.locale)}`,
         ),
       ),
       actions(
@@ -131,3 +131,6 @@ export function homeReply(d: HomeData, v: Viewer, picture: boolean): Reply {
   }
   return reply(t.title, blocks, { rtl: v.locale === 'ar' });
 }
+
+/** A commenter's words, quoted as each language quotes (they are theirs, in their language). */
+const quoted = (words: string, locale: Locale) => (locale === 'ar' ? `«${words}»` : `"${words}"`);

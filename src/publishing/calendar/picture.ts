@@ -147,7 +147,7 @@ export interface CalendarLabels {
   subtitle: string;
   /** The seven weekday names in grid order. */
   weekdays: string[];
-  /** The day number as shown ("7" or «٧»). */
+  /** The day number as shown, in the workspace's digits. */
   dayNumber(date: string): string;
   channel(c: string): string;
   figure(n: number): string;

@@ -7,6 +7,7 @@
  * `nextBestSlot` is the time "next best slot" means: the next start of a top hour (or benchmark window).
  */
 import { DateTime } from 'luxon';
+import { iso, type L10n } from '../../core/i18n.js';
 
 export const MIN_WEEKS = 8;
 export const MIN_POSTS = 30;
@@ -41,7 +42,8 @@ export interface BenchmarkWindow {
 
 export interface Benchmark {
   /** Short name of the study shown with the answer; the full reference is in docs/scheduling.md. */
-  source: string;
+  /** The study as cited to the reader, in each language (the publisher's name stays as it is). */
+  source: L10n;
   url: string;
   windows: readonly BenchmarkWindow[];
 }
@@ -54,7 +56,10 @@ export interface Benchmark {
  */
 export const BENCHMARKS: Partial<Record<string, Benchmark>> = {
   instagram: {
-    source: 'Sprout Social, Best times to post on Instagram (2023, global, local time)',
+    source: {
+      en: 'Sprout Social, Best times to post on Instagram (2023, global, local time)',
+      ar: `Sprout Social، «أفضل أوقات النشر على إنستغرام» (${iso('2023')}، بيانات عالمية بالتوقيت المحلي)`,
+    },
     url: 'https://sproutsocial.com/insights/best-times-to-post-on-instagram/',
     windows: [
       { weekday: 2, from: 9, to: 13 },

@@ -67,7 +67,7 @@ const m = defineMessages(
       `منشوراتكم (${p.posts}) موزعة على ساعات كثيرة فلا يجتمع في أي يوم وساعة ${p.min} منشورات بعد؛ انشروا عدة مرات في الساعات نفسها لتمكن المقارنة بينها.`,
     benchmark: 'وإلى ذلك الحين، هذه الفترات التي توصي بها دراسة منشورة:',
     benchmarkNote: (p) =>
-      `المصدر: ${iso(p.source)}، بتوقيت ${iso(p.zone)}. يذكر فترات لا معدلات: جرّبوها على منشوراتكم. لم نجد دراسة بأرقام لكل ساعة للخليج أو مصر أو الشام، فالجدول نفسه يُستخدم في كل المناطق؛ وحيث تكون العطلة الجمعة والسبت، قارنوا فترة الجمعة بمنشوراتكم أولًا.`,
+      `المصدر: ${p.source}، بتوقيت ${iso(p.zone)}. يذكر فترات لا معدلات: جرّبوها على منشوراتكم. لم نجد دراسة بأرقام لكل ساعة للخليج أو مصر أو الشام، فالجدول نفسه يُستخدم في كل المناطق؛ وحيث تكون العطلة الجمعة والسبت، قارنوا فترة الجمعة بمنشوراتكم أولًا.`,
     none: (p) =>
       `لا توجد دراسة منشورة بأرقام لكل ساعة عن ${p.channel} يمكن الاستناد إليها. استمروا في النشر عبر mktbot والحساب مربوط: تُقرأ أرقام منشوراته يوميًا، ومنها تأتي أفضل الأوقات.`,
     connect: (p) =>
@@ -155,7 +155,7 @@ export function bestTimesReply(channelId: string, best: BestTimes, next: Date | 
       ),
     );
   } else if (best.kind === 'benchmark') {
-    blocks.push(context(t.benchmarkNote({ source: best.benchmark.source, zone: v.timezone })));
+    blocks.push(context(t.benchmarkNote({ source: best.benchmark.source[v.locale], zone: v.timezone })));
   }
   blocks.push(context(t.connect({ channel: channelId })));
   return reply(t.title({ channel }), blocks, { rtl: v.locale === 'ar' });

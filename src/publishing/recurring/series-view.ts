@@ -44,8 +44,8 @@ const m = defineMessages(
     generated: (p: { dates: string; n: number; last: string }) =>
       `${p.dates} scheduled now, up to ${p.last}; later dates are added as time passes.`,
     allGenerated: (p: { dates: string; n: number }) => `${p.dates} scheduled, the whole series.`,
-    howTo: (p: { id: number }) =>
-      `Each date is a post of its own: /schedule cancel N skips one date, /schedule stop-series ${p.id} stops the series.`,
+    howTo: (p: { id: number; first: number }) =>
+      `Each date is a post of its own: /schedule cancel ${p.first} skips the first one (any date by its number), /schedule stop-series ${p.id} stops the series.`,
     approval:
       'A manager approves the whole series once (Approve every date: the dates added later need no approval), or each date on its own.',
     approveSeries: 'Approve every date',
@@ -59,7 +59,8 @@ const m = defineMessages(
       `Series ${p.id} · ${p.channel} · ${p.rule} · next: ${p.next} · ${p.text}`,
     nextPost: (p: { when: string; id: number }) => `${p.when} (#${p.id})`,
     noneWaiting: 'no date waiting',
-    seriesHow: '/schedule series N shows a series and its dates; /schedule stop-series N stops it.',
+    seriesHow: (p: { id: number }) =>
+      `/schedule series ${p.id} shows a series and its dates; /schedule stop-series ${p.id} stops it (each by its number).`,
     stopped: (p: { id: number; dates: string; n: number }) =>
       `Series ${p.id} stopped. ${p.dates} cancelled; posts already published stay.`,
     stoppedNone: (p: { id: number }) => `Series ${p.id} stopped. No date was waiting; posts already published stay.`,
@@ -95,7 +96,7 @@ const m = defineMessages(
     generated: (p) => `جُدولت المواعيد حتى ${iso(p.last)} (عددها ${iso(p.n)})، وتُضاف المواعيد التالية مع مرور الوقت.`,
     allGenerated: (p) => `جُدولت السلسلة كاملة (عدد مواعيدها ${iso(p.n)}).`,
     howTo: (p) =>
-      `كل موعد منشور مستقل: الأمر /schedule cancel N يلغي موعدًا واحدًا، والأمر ${iso(`/schedule stop-series ${p.id}`)} يوقف السلسلة.`,
+      `كل موعد منشور مستقل: الأمر ${iso(`/schedule cancel ${p.first}`)} يلغي الموعد الأول (وأي موعد برقمه)، والأمر ${iso(`/schedule stop-series ${p.id}`)} يوقف السلسلة.`,
     approval:
       'يوافق المدير على السلسلة كلها مرة واحدة (زر الموافقة على كل المواعيد، ولا تحتاج المواعيد التي تُضاف لاحقًا إلى موافقة)، أو على كل موعد وحده.',
     approveSeries: 'الموافقة على كل المواعيد',
@@ -107,7 +108,8 @@ const m = defineMessages(
     seriesLine: (p) => `السلسلة ${iso(p.id)} · ${p.channel} · ${p.rule} · الموعد التالي: ${p.next} · ${p.text}`,
     nextPost: (p) => `${iso(p.when)} (${iso(`#${p.id}`)})`,
     noneWaiting: 'لا موعد منتظر',
-    seriesHow: 'الأمر /schedule series N يعرض السلسلة ومواعيدها، والأمر /schedule stop-series N يوقفها.',
+    seriesHow: (p) =>
+      `الأمر ${iso(`/schedule series ${p.id}`)} يعرض السلسلة ومواعيدها، والأمر ${iso(`/schedule stop-series ${p.id}`)} يوقفها (كلٌّ برقمها).`,
     stopped: (p) => `أُوقفت السلسلة ${iso(p.id)} وأُلغيت مواعيدها المنتظرة (عددها ${iso(p.n)})؛ أما ما نُشر منها فيبقى.`,
     stoppedNone: (p) => `أُوقفت السلسلة ${iso(p.id)}. لم يكن أي موعد منتظرًا، وما نُشر منها يبقى.`,
     notActive: (p) => `لا توجد سلسلة نشطة برقم ${iso(p.id)} في مساحة العمل هذه. يعرضها الأمر /schedule list.`,
@@ -195,9 +197,10 @@ export function seriesApprovalButtons(id: number, v: Viewer): Action[] {
   ];
 }
 
-export function seriesNotes(series: PostSeries, awaiting: boolean, v: Viewer): Block[] {
+/** `first`: the first date's post number, the one a person would cancel as an example. */
+export function seriesNotes(series: PostSeries, first: number, awaiting: boolean, v: Viewer): Block[] {
   const t = v.t(m);
-  return [context(awaiting ? t.approval : t.howTo({ id: series.id }))];
+  return [context(awaiting ? t.approval : t.howTo({ id: series.id, first }))];
 }
 
 /** The "Recurring" part of /schedule list: each active series once, with its rule and next date. */
@@ -219,7 +222,7 @@ export function seriesSection(
       text: preview(tpl.content || tpl.title || '', 50),
     });
   };
-  return [text(t.recurring), list(rows.map(line)), context(t.seriesHow)];
+  return [text(t.recurring), list(rows.map(line)), context(t.seriesHow({ id: rows[0]?.series.id ?? 1 }))];
 }
 
 /** /schedule series N: the rule, its end and the dates waiting. */
@@ -235,7 +238,7 @@ export function seriesDetails(series: PostSeries, upcoming: readonly ScheduledPo
           list(upcoming.map((p) => `${writtenTime(p.publishAt, v.timezone, v.locale)} · ${iso(`#${p.id}`)}`)),
         ]
       : [text(t.noUpcoming)]),
-    context(t.howTo({ id: series.id })),
+    ...(upcoming[0] ? [context(t.howTo({ id: series.id, first: upcoming[0].id }))] : []),
   ];
 }
 
