@@ -194,8 +194,8 @@ function redact(message: string, token: string): string {
 export default defineCommand({
   name: 'connect',
   description: {
-    en: 'Connect Facebook, Instagram, YouTube, Mailchimp or Google Analytics',
-    ar: 'ربط فيسبوك أو إنستغرام أو يوتيوب أو Mailchimp أو Google Analytics',
+    en: 'Connect Facebook, Instagram, LinkedIn, X, TikTok, YouTube, Mailchimp or Google Analytics',
+    ar: 'ربط فيسبوك أو إنستغرام أو لينكدإن أو إكس أو تيك توك أو يوتيوب أو Mailchimp أو Google Analytics',
   },
   defaultSubcommand: 'status',
   subcommands: {

@@ -256,6 +256,7 @@ async function scheduleGroup(
   const t = ctx.t(m);
   const when = isNextSlot(input.when)
     ? await nextSlot(
+        input.when,
         items.map((i) => i.channel),
         ctx,
       )

@@ -33,6 +33,10 @@ const m = defineMessages(
       `Every ${p.channel} slot in the next ${p.weeks} weeks already has a post. Give a time, or add slots with /schedule slots.`,
     slotNote: (p: { when: string }) => `The next free slot: ${p.when}.`,
     severalChannels: '"next slot" picks one channel\'s slot: schedule each network on its own.',
+    noBest: (p: { channel: string; id: string }) =>
+      `There is no best time to go by for ${p.channel} yet (see /schedule best-times ${p.id}): give a time, or use "next slot".`,
+    bestNote: (p: { when: string; id: string }) =>
+      `The next of the best times to post: ${p.when} (/schedule best-times ${p.id} says why).`,
   },
   {
     title: 'مواعيد النشر',
@@ -50,26 +54,48 @@ const m = defineMessages(
       `كل مواعيد ${p.channel} في الأسابيع الـ${iso(p.weeks)} القادمة عليها منشورات. اذكر وقتًا، أو أضف مواعيد بالأمر /schedule slots.`,
     slotNote: (p) => `الموعد المتاح التالي: ${p.when}.`,
     severalChannels: '«الموعد التالي» يختار موعد قناة واحدة: جدول كل شبكة وحدها.',
+    noBest: (p) =>
+      `لا يوجد بعدُ أفضل وقت يُعتمد عليه في ${p.channel} (انظر ${iso(`/schedule best-times ${p.id}`)}): اذكر وقتًا، أو استخدم «الموعد التالي».`,
+    bestNote: (p) => `أقرب أفضل وقت للنشر: ${p.when} (يشرح ${iso(`/schedule best-times ${p.id}`)} السبب).`,
   },
 );
 
 const NEXT_SLOT =
   /^(?:the\s+)?next\s+(?:free\s+|open\s+)?slot$|^(?:في\s+)?(?:ال)?موعد\s+(?:ال)?(?:متاح\s+)?(?:ال)?تالي$|^أول\s+موعد\s+(?:متاح|فاضي)$/i;
 
+/** "next best slot": the next start of one of the channel's best hours (/schedule best-times). */
+const NEXT_BEST =
+  /^(?:the\s+)?next\s+best\s+(?:slot|time)$|^(?:في\s+)?(?:ال)?(?:موعد|وقت)\s+(?:ال)?أفضل(?:\s+(?:ال)?تالي)?$|^أفضل\s+(?:موعد|وقت)(?:\s+(?:قادم|تالي))?$/i;
+
+const plain = (value: string) => value.trim().replace(/[\u064b-\u0652]/g, '');
+
 export function isNextSlot(value: string): boolean {
-  return NEXT_SLOT.test(value.trim().replace(/[\u064b-\u0652]/g, ''));
+  return NEXT_SLOT.test(plain(value)) || NEXT_BEST.test(plain(value));
 }
 
-/** The next free slot of `channels` (one channel), as readWhen answers a typed time. */
+/**
+ * The next free slot of `channels` (one channel), or with "next best slot" the next of its best hours,
+ * as readWhen answers a typed time.
+ */
 export async function nextSlot(
+  value: string,
   channels: readonly Channel[],
   ctx: Context,
 ): Promise<{ utc: Date; ambiguous: boolean; note: string }> {
   const t = ctx.t(m);
   const [channel, ...more] = channels;
   if (!channel || more.length > 0) throw new UserError(t.severalChannels);
-  const slots = slotsOf(ctx.workspace)[channel] ?? [];
   const name = channelName(channel, ctx);
+  if (NEXT_BEST.test(plain(value))) {
+    const best = await ctx.services.performance.nextBestSlot(ctx.workspace.id, channel, ctx.now(), ctx.timezone);
+    if (!best) throw new UserError(t.noBest({ channel: name, id: channel }));
+    return {
+      utc: best,
+      ambiguous: false,
+      note: t.bestNote({ when: writtenTime(best, ctx.timezone, ctx.locale), id: channel }),
+    };
+  }
+  const slots = slotsOf(ctx.workspace)[channel] ?? [];
   if (slots.length === 0) throw new UserError(t.noSlots({ channel: name, id: channel }));
   const at = await ctx.services.slots.nextFree(ctx.workspace.id, channel, slots, ctx.timezone, ctx.now());
   if (!at) throw new UserError(t.allTaken({ channel: name, weeks: SLOT_SEARCH_WEEKS }));

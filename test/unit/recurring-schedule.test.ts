@@ -244,6 +244,24 @@ describe('/schedule recurring posts, slots and UTM links', () => {
     expect(textOf(await app.say('/schedule slots facebook blah'))).toMatch(/Say which days/);
   });
 
+  it('"next best slot" takes the next of the channel\'s best hours, and says when there are none to go by', async () => {
+    // Thursday 26 Nov 09:00 UTC; with too few posts of its own, Instagram goes by the cited study,
+    // whose next window starts on Friday at 09:00.
+    const en = await app.say('/schedule instagram next best slot media:https://a.example/x.jpg | At the best time');
+    expect(en.tone).toBe('success');
+    expect(clean(textOf(en))).toContain(
+      'The next of the best times to post: Friday, 27 November 2026, 09:00 (/schedule best-times instagram says why).',
+    );
+    const ar = await app.say('/schedule instagram أفضل وقت media:https://a.example/y.jpg | في أفضل وقت', AR);
+    expect(clean(textOf(ar))).toContain('أقرب أفضل وقت للنشر: الجمعة، 27 نوفمبر 2026، 09:00');
+    // No study for Facebook and no posts of its own: refused, nothing scheduled.
+    const before = await app.services.db.scheduledPost.count();
+    expect(textOf(await app.say('/schedule facebook next best slot | x'))).toContain(
+      'There is no best time to go by for Facebook yet',
+    );
+    expect(await app.services.db.scheduledPost.count()).toBe(before);
+  });
+
   it('UTM: tags a one-off post with its campaign, leaves tagged links alone, and /config utm off turns it off', async () => {
     const r = await app.say(
       '/schedule facebook tomorrow 9am campaign:"Winter Sale" | Shop https://shop.example.com/s?x=1#top and https://shop.example.com/?utm_source=mail',
