@@ -29,6 +29,8 @@ const yt = new FakeYoutube();
 const tt = new FakeTiktok();
 const YT_TOKEN = 'ya29.media-token';
 const files = mkdtempSync(path.join(tmpdir(), 'mktbot-media-files-'));
+/** Where the bot keeps attached files: given, since on PostgreSQL there is no SQLite folder to default to. */
+const mediaDir = mkdtempSync(path.join(tmpdir(), 'mktbot-media-stored-'));
 let app: TestApp;
 let base: string;
 let dispatcher: Dispatcher;
@@ -65,6 +67,7 @@ beforeAll(async () => {
   app = await createTestApp({
     PORT: String(port),
     PUBLIC_URL: base,
+    MEDIA_DIR: mediaDir,
     META_GRAPH_URL: meta.url,
     X_API_URL: xapi.url,
     YOUTUBE_API_URL: yt.url,
@@ -87,6 +90,7 @@ afterAll(async () => {
   await app?.cleanup();
   await Promise.all([meta.close(), xapi.close(), yt.close(), tt.close()]);
   rmSync(files, { recursive: true, force: true });
+  rmSync(mediaDir, { recursive: true, force: true });
 });
 beforeEach(() => {
   meta.videoPolls = 1;
@@ -102,7 +106,7 @@ describe('a file named on the console', () => {
     const [row] = await stored();
     expect(row).toMatchObject({ kind: 'image', mime: 'image/jpeg', width: 1080, height: 1350, name: 'cup.jpg' });
     expect(row?.id).toMatch(/^[A-Za-z0-9_-]{24}$/);
-    expect(readdirSync(path.join(app.dir, 'media'))).toEqual([`${row?.id}.jpg`]);
+    expect(readdirSync(mediaDir)).toEqual([`${row?.id}.jpg`]);
     app.clock.advance(10 * 60_000);
     await dispatcher.tick();
     const post = await app.services.db.scheduledPost.findFirstOrThrow({ where: { content: 'Cold brew, from a file' } });
@@ -287,8 +291,8 @@ describe('housekeeping', () => {
     expect(removed).toBe(rows.length - waitingIds.length);
     const left = await stored();
     expect(left.map((r) => r.id).sort()).toEqual([...waitingIds].sort());
-    expect(existsSync(path.join(app.dir, 'media', `${later?.id}.jpg`))).toBe(true);
-    expect(readdirSync(path.join(app.dir, 'media'))).toHaveLength(waitingIds.length);
+    expect(existsSync(path.join(mediaDir, `${later?.id}.jpg`))).toBe(true);
+    expect(readdirSync(mediaDir)).toHaveLength(waitingIds.length);
     expect((await fetch(`${base}/media/${published?.id}`)).status).toBe(404);
     expect((await fetch(`${base}/media/${later?.id}`)).status).toBe(200);
   });

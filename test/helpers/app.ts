@@ -93,7 +93,10 @@ export async function createTestApp(
   const database = await testDatabase(dir);
   // On PostgreSQL the key file would go to ./data (there is no SQLite folder to put it next to):
   // give each app its own key instead, as a deployment with several replicas must.
-  const key = usePostgres ? { ENCRYPTION_KEY: randomBytes(32).toString('hex') } : {};
+  // Attached files likewise: in the app's own folder, never ./data/media of the checkout.
+  const key = usePostgres
+    ? { ENCRYPTION_KEY: randomBytes(32).toString('hex'), MEDIA_DIR: path.join(dir, 'media') }
+    : {};
   const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent', ...key, ...env });
   const notifier = new RecordingNotifier();
   const clock = new TestClock();

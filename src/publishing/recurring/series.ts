@@ -197,7 +197,8 @@ export class SeriesService {
 
   /** An active series with the same days, time and post: a double submit, not a second series. */
   async findDuplicate(workspaceId: number, rule: RecurrenceRule, template: SeriesTemplate): Promise<PostSeries | null> {
-    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    // Key order is not kept by PostgreSQL's jsonb: compare with keys sorted.
+    const same = (a: unknown, b: unknown) => JSON.stringify(sortedKeys(a)) === JSON.stringify(sortedKeys(b));
     const active = await this.db.postSeries.findMany({ where: { workspaceId, status: 'active' } });
     return (
       active.find((s) => {
@@ -261,4 +262,16 @@ export class SeriesService {
       return { cancelled: cancelled.count };
     });
   }
+}
+
+/** A JSON value with every object's keys in order, so two equal values stringify the same. */
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => [k, sortedKeys(v)]),
+  );
 }
