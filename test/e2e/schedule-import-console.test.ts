@@ -1,0 +1,146 @@
+/**
+ * `/schedule import path:…csv` in console mode, as typed at the terminal: the same all-or-nothing
+ * check as `mktbot schedule-import` (line-numbered problems in English and Arabic, nothing stored),
+ * a preview with Confirm and Cancel, Confirm scheduling the previewed posts exactly once, an expired
+ * preview said plainly, and files that are not CSV text refused by their bytes.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consoleIdentity, runConsole } from '../../src/adapters/console/console.js';
+import { createTestApp, type TestApp, textOf } from '../helpers/app.js';
+import { png, zip } from '../helpers/media.js';
+
+const files = mkdtempSync(path.join(tmpdir(), 'mktbot-import-files-'));
+let app: TestApp;
+
+function file(name: string, content: string | Buffer): string {
+  const p = path.join(files, name);
+  writeFileSync(p, content);
+  return p;
+}
+
+async function terminal(lines: string[], lang?: 'ar'): Promise<string> {
+  let out = '';
+  await runConsole({
+    router: app.router,
+    identity: consoleIdentity(lang),
+    input: Readable.from(lines.map((l) => `${l}\n`)),
+    write: (t) => {
+      out += t;
+    },
+    interactive: false,
+  });
+  return out;
+}
+
+const posts = () => app.services.db.scheduledPost.findMany({ orderBy: [{ publishAt: 'asc' }, { channel: 'asc' }] });
+/** The ids of confirmed previews, as BulkImportService records them. */
+const confirmedIds = async () =>
+  (await app.services.db.processedEvent.findMany({ where: { key: { startsWith: 'bulk-import:' } } })).map((r) =>
+    r.key.slice('bulk-import:'.length),
+  );
+
+beforeAll(async () => {
+  app = await createTestApp();
+  app.clock.set('2026-11-26T09:00:00Z');
+});
+afterAll(async () => {
+  await app?.cleanup();
+  rmSync(files, { recursive: true, force: true });
+});
+
+const BAD = [
+  'when,channels,text',
+  '2027-01-05 09:00,facebook,Fine row',
+  '2027-01-06 25:00,facebok,Typo row',
+  '2027-01-07 09:00,reminder,',
+].join('\n');
+
+describe('/schedule import in the console', () => {
+  it('lists every problem by line in English and schedules nothing', async () => {
+    const out = await terminal([`/schedule import path:${file('bad.csv', BAD)}`]);
+    expect(out).toContain('bad.csv: nothing scheduled, 3 problems to fix (the file is scheduled all or nothing):');
+    expect(out).toContain('line 3: "facebok" is not a channel mktbot publishes to (did you mean facebook?)');
+    expect(out).toContain('line 3: "2027-01-06 25:00" is not a time I can read.');
+    expect(out).toContain('line 4: Reminder needs text');
+    expect(out).not.toContain('line 2:');
+    expect(out).not.toContain('[1]');
+    expect(await posts()).toEqual([]);
+  });
+
+  it('says the same in Arabic', async () => {
+    const out = await terminal([`/schedule import path:${file('bad.csv', BAD)}`], 'ar');
+    expect(out).toContain('bad.csv: لم يُجدول شيء، ويجب إصلاح 3 مشكلات (يُجدول الملف كله أو لا شيء):');
+    expect(out).toContain('السطر 4: تذكير يحتاج نصًا');
+    expect(out).toContain('السطر 3: «facebok» ليست قناة ينشر عليها mktbot (هل تقصد facebook؟)');
+    expect(out).not.toMatch(/\b(line|nothing|problems)\b/);
+    expect(await posts()).toEqual([]);
+  });
+
+  it('previews, and Confirm schedules the posts once with tagged links; a second Confirm says it was done', async () => {
+    const csv = file(
+      'month.csv',
+      [
+        'when,channels,text,campaign',
+        '2027-01-05 09:00,facebook;reminder,New menu: https://shop.example.com/menu,Winter',
+        '2027-01-06 18:00,reminder,Story by hand,',
+      ].join('\r\n'),
+    );
+    const out = await terminal([`/schedule import path:${csv}`, '1']);
+    expect(out).toContain('3 posts from 2 rows, from 2027-01-05 09:00 to 2027-01-06 18:00 (UTC):');
+    expect(out).toContain('Nothing is scheduled yet: press Confirm to schedule exactly these posts, or Cancel.');
+    expect(out).toContain('Scheduled 3 posts. See them with /schedule list.');
+    const rows = await posts();
+    expect(rows.map((r) => r.channel)).toEqual(['facebook', 'reminder', 'reminder']);
+    expect(rows[0]?.content).toContain('utm_campaign=winter');
+    expect(rows.every((r) => r.status === 'pending')).toBe(true);
+    const [id] = await confirmedIds();
+    expect(id).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    const again = await app.router.press('schedule.importConfirm', id, consoleIdentity());
+    expect(textOf(again)).toContain('This import was already scheduled by an earlier Confirm; nothing was added.');
+    expect(await app.services.db.scheduledPost.count()).toBe(3);
+    const audit = await app.services.db.auditLog.findMany({ where: { action: 'post.import' } });
+    expect(audit).toHaveLength(1);
+  });
+
+  it('the same file again is refused: its posts are already scheduled', async () => {
+    const out = await terminal([`/schedule import path:${path.join(files, 'month.csv')}`]);
+    expect(out).toContain('line 2: this Facebook post is already scheduled as #');
+    expect(await app.services.db.scheduledPost.count()).toBe(3);
+  });
+
+  it('an expired preview schedules nothing and says so; Cancel drops the batch', async () => {
+    const csv = file('later.csv', 'when,channels,text\n2027-02-01 10:00,reminder,Later post\n');
+    const first = await app.router.handleText(`/schedule import path:${csv}`, consoleIdentity('ar'));
+    const confirm = first.blocks.flatMap((b) => (b.kind === 'actions' ? b.actions : []));
+    expect(confirm.map((a) => a.label)).toEqual(['تأكيد', 'إلغاء']);
+    app.clock.advance(31 * 60_000);
+    const late = await app.router.press('schedule.importConfirm', confirm[0]?.payload, consoleIdentity('ar'));
+    expect(textOf(late)).toContain('انتهت صلاحية هذه المعاينة (تبقى المعاينات 30 دقيقةً');
+    const out = await terminal([`/schedule import path:${csv}`, '2', '1']);
+    expect(out).toContain('Import cancelled: nothing was scheduled.');
+    expect(await app.services.db.scheduledPost.count({ where: { content: 'Later post' } })).toBe(0);
+  });
+
+  it('refuses a workbook or a picture named .csv by its bytes, and a missing file', async () => {
+    const out = await terminal([
+      `/schedule import path:${file('plan.csv', zip())}`,
+      `/schedule import path:${file('photo.csv', png(20, 20))}`,
+      '/schedule import',
+    ]);
+    expect(out).toContain('plan.csv is a spreadsheet workbook, not a CSV: save it as "CSV UTF-8"');
+    expect(out).toContain('photo.csv is not a CSV text file (UTF-8 or UTF-16), whatever its name says.');
+    expect(out).toContain('Attach the CSV file to the command');
+  });
+
+  it('reads a UTF-16 file with Arabic text, as Excel saves "Unicode text"', async () => {
+    const text = 'when,channels,text\n2027-03-01 09:00,reminder,عرض رمضان\n';
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const out = await terminal([`/schedule import path:${file('ramadan.csv', utf16)}`, '1']);
+    expect(out).toContain('Scheduled 1 post.');
+    expect(await app.services.db.scheduledPost.count({ where: { content: 'عرض رمضان' } })).toBe(1);
+  });
+});
