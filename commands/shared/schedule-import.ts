@@ -129,6 +129,10 @@ export const importCommand = sub({
   slow: true,
   // Discord asks for the file as an option; Slack sends the file shared with the message (docs/media.md).
   attachments: 1,
+  fileDescription: {
+    en: 'The CSV file: when, channels, text (checked by its content)',
+    ar: 'ملف CSV: when وchannels وtext (يُفحص بمحتواه)',
+  },
   examples: ['import'],
   options: {
     path: opt.string({
