@@ -40,8 +40,10 @@ const m = defineMessages(
     cancel: 'Cancel',
     done: 'This import was already scheduled by an earlier Confirm; nothing was added. See the posts with /schedule list.',
     expired: (p: { minutes: string }) =>
-      `This preview has expired (previews are kept for ${p.minutes}, and not across a restart of the bot): nothing was scheduled. Attach the file again with /schedule import.`,
+      `This preview has expired (previews are kept for ${p.minutes}): nothing was scheduled. Attach the file again with /schedule import.`,
     cancelled: 'Import cancelled: nothing was scheduled.',
+    wasCancelled:
+      'This import was cancelled, so nothing was scheduled. To schedule it after all, attach the file again with /schedule import.',
   },
   {
     noFile:
@@ -60,8 +62,9 @@ const m = defineMessages(
     cancel: 'إلغاء',
     done: 'جُدول هذا الاستيراد بتأكيد سابق، ولم يُضف شيء. اعرض المنشورات بالأمر /schedule list.',
     expired: (p) =>
-      `انتهت صلاحية هذه المعاينة (تبقى المعاينات ${p.minutes}، وتزول إذا أُعيد تشغيل البوت): لم يُجدول شيء. أرفق الملف من جديد مع /schedule import.`,
+      `انتهت صلاحية هذه المعاينة (تبقى المعاينات ${p.minutes}): لم يُجدول شيء. أرفق الملف من جديد مع /schedule import.`,
     cancelled: 'أُلغي الاستيراد: لم يُجدول شيء.',
+    wasCancelled: 'أُلغي هذا الاستيراد، فلم يُجدول شيء. لجدولته رغم ذلك، أرفق الملف من جديد مع /schedule import.',
   },
 );
 
@@ -105,7 +108,7 @@ async function importFile(value: string | undefined, ctx: Context): Promise<Repl
   const { name, bytes } = await theFile(value?.trim(), ctx);
   const read = await csvTextOf(bytes);
   if (!read.ok) throw new UserError(read.why === 'spreadsheet' ? t.spreadsheet({ name }) : t.notCsv({ name }));
-  const checked = await ctx.services.bulkImport.check(ctx.workspace, read.text, ctx.now());
+  const checked = await ctx.services.bulkImport.check(ctx, read.text, ctx.now());
   if (!checked.ok) {
     return reply(undefined, [text(refusedText(name, checked.problems, ctx, SHOWN_PROBLEMS))], { tone: 'error' });
   }
@@ -157,9 +160,12 @@ export const importConfirmAction = action({
     const t = ctx.t(m);
     const result = await ctx.services.bulkImport.confirm(ctx.workspace, id, ctx.member.externalId, ctx.now());
     if (!result.ok) {
-      return reply(undefined, [text(result.why === 'done' ? t.done : t.expired({ minutes: previewMinutes(ctx) }))], {
-        tone: 'warning',
-      });
+      const why = {
+        done: t.done,
+        cancelled: t.wasCancelled,
+        expired: t.expired({ minutes: previewMinutes(ctx) }),
+      }[result.why];
+      return reply(undefined, [text(why)], { tone: 'warning' });
     }
     await ctx.services.audit.record(ctx, 'post.import', `import:${id}`, { posts: result.scheduled });
     return reply(undefined, [text(doneText(result.scheduled, ctx.workspace.requireApproval, ctx))], {
@@ -172,8 +178,8 @@ export const importConfirmAction = action({
 export const importCancelAction = action({
   payload: batchId,
   allow: ['manager', 'social'],
-  handler(id, ctx) {
-    ctx.services.bulkImport.drop(ctx.workspace, id);
+  async handler(id, ctx) {
+    await ctx.services.bulkImport.drop(ctx.workspace, id);
     return reply(undefined, [text(ctx.t(m).cancelled)], { tone: 'info', replaceOriginal: true });
   },
 });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleIdentity, runConsole } from '../../src/adapters/console/console.js';
+import { BulkImportService } from '../../src/publishing/bulk-import.js';
 import { createTestApp, type TestApp, textOf } from '../helpers/app.js';
 import { png, zip } from '../helpers/media.js';
 
@@ -112,17 +113,36 @@ describe('/schedule import in the console', () => {
     expect(await app.services.db.scheduledPost.count()).toBe(3);
   });
 
-  it('an expired preview schedules nothing and says so; Cancel drops the batch', async () => {
+  it('an expired preview schedules nothing and says so; Cancel drops the batch and Confirm then says so', async () => {
     const csv = file('later.csv', 'when,channels,text\n2027-02-01 10:00,reminder,Later post\n');
     const first = await app.router.handleText(`/schedule import path:${csv}`, consoleIdentity('ar'));
     const confirm = first.blocks.flatMap((b) => (b.kind === 'actions' ? b.actions : []));
     expect(confirm.map((a) => a.label)).toEqual(['تأكيد', 'إلغاء']);
     app.clock.advance(31 * 60_000);
     const late = await app.router.press('schedule.importConfirm', confirm[0]?.payload, consoleIdentity('ar'));
-    expect(textOf(late)).toContain('انتهت صلاحية هذه المعاينة (تبقى المعاينات 30 دقيقةً');
-    const out = await terminal([`/schedule import path:${csv}`, '2', '1']);
+    expect(textOf(late)).toContain('انتهت صلاحية هذه المعاينة (تبقى المعاينات 30 دقيقةً)');
+    const out = await terminal([`/schedule import path:${csv}`, '2']);
     expect(out).toContain('Import cancelled: nothing was scheduled.');
+    const cancelled = await app.services.db.auditLog.findFirstOrThrow({
+      where: { action: 'post.import.preview' },
+      orderBy: { id: 'desc' },
+    });
+    expect(cancelled.details).toEqual({ cancelled: true, posts: 1 });
+    const after = await app.router.press('schedule.importConfirm', cancelled.target.slice(7), consoleIdentity());
+    expect(textOf(after)).toContain('This import was cancelled, so nothing was scheduled.');
     expect(await app.services.db.scheduledPost.count({ where: { content: 'Later post' } })).toBe(0);
+  });
+
+  it('the preview is kept in the database: another process (a replica, the bot restarted) confirms it', async () => {
+    const csv = file('replica.csv', 'when,channels,text\n2027-02-02 10:00,reminder,From a replica\n');
+    const preview = await app.router.handleText(`/schedule import path:${csv}`, consoleIdentity());
+    const id = preview.blocks.flatMap((b) => (b.kind === 'actions' ? b.actions : []))[0]?.payload ?? '';
+    const other = new BulkImportService(app.services.db);
+    const ws = await app.services.db.workspace.findFirstOrThrow({ where: { externalId: 'console' } });
+    expect(await other.confirm(ws, id, 'someone', app.clock.now())).toEqual({ ok: true, scheduled: 1 });
+    const again = await app.router.press('schedule.importConfirm', id, consoleIdentity());
+    expect(textOf(again)).toContain('already scheduled by an earlier Confirm');
+    expect(await app.services.db.scheduledPost.count({ where: { content: 'From a replica' } })).toBe(1);
   });
 
   it('refuses a workbook or a picture named .csv by its bytes, and a missing file', async () => {
