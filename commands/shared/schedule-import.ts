@@ -14,7 +14,7 @@ import { defineMessages, formatNumber, iso } from '../../src/core/i18n.js';
 import { opt } from '../../src/core/options.js';
 import { actions, context, type Reply, reply, text } from '../../src/core/reply.js';
 import { count } from '../../src/lib/plural.js';
-import { csvTextOf, MAX_CSV_BYTES, PREVIEW_TTL_MS } from '../../src/publishing/bulk-import.js';
+import { type Confirmed, csvTextOf, MAX_CSV_BYTES, PREVIEW_TTL_MS } from '../../src/publishing/bulk-import.js';
 import { doneText, previewText, refusedText } from '../../src/publishing/bulk-schedule-view.js';
 import { readAttachment } from './media.js';
 
@@ -42,6 +42,10 @@ const m = defineMessages(
     expired: (p: { minutes: string }) =>
       `This preview has expired (previews are kept for ${p.minutes}): nothing was scheduled. Attach the file again with /schedule import.`,
     cancelled: 'Import cancelled: nothing was scheduled.',
+    passedOne: (p: { line: string }) =>
+      `The time on line ${p.line} passed while the preview waited, so nothing was scheduled: change it and attach the file again.`,
+    passedMany: (p: { lines: string }) =>
+      `The times on lines ${p.lines} passed while the preview waited, so nothing was scheduled: change them and attach the file again.`,
     wasCancelled:
       'This import was cancelled, so nothing was scheduled. To schedule it after all, attach the file again with /schedule import.',
   },
@@ -64,6 +68,9 @@ const m = defineMessages(
     expired: (p) =>
       `انتهت صلاحية هذه المعاينة (تبقى المعاينات ${p.minutes}): لم يُجدول شيء. أرفق الملف من جديد مع /schedule import.`,
     cancelled: 'أُلغي الاستيراد: لم يُجدول شيء.',
+    passedOne: (p) => `فات الموعد في السطر ${p.line} أثناء انتظار المعاينة، فلم يُجدول شيء: عدّله وأرفق الملف من جديد.`,
+    passedMany: (p) =>
+      `فاتت المواعيد في الأسطر ${p.lines} أثناء انتظار المعاينة، فلم يُجدول شيء: عدّلها وأرفق الملف من جديد.`,
     wasCancelled: 'أُلغي هذا الاستيراد، فلم يُجدول شيء. لجدولته رغم ذلك، أرفق الملف من جديد مع /schedule import.',
   },
 );
@@ -157,16 +164,8 @@ export const importConfirmAction = action({
   payload: batchId,
   allow: ['manager', 'social'],
   async handler(id, ctx) {
-    const t = ctx.t(m);
     const result = await ctx.services.bulkImport.confirm(ctx.workspace, id, ctx.member.externalId, ctx.now());
-    if (!result.ok) {
-      const why = {
-        done: t.done,
-        cancelled: t.wasCancelled,
-        expired: t.expired({ minutes: previewMinutes(ctx) }),
-      }[result.why];
-      return reply(undefined, [text(why)], { tone: 'warning' });
-    }
+    if (!result.ok) return reply(undefined, [text(notConfirmedText(result, ctx))], { tone: 'warning' });
     await ctx.services.audit.record(ctx, 'post.import', `import:${id}`, { posts: result.scheduled });
     return reply(undefined, [text(doneText(result.scheduled, ctx.workspace.requireApproval, ctx))], {
       tone: 'success',
@@ -174,6 +173,24 @@ export const importConfirmAction = action({
     });
   },
 });
+
+function notConfirmedText(result: Exclude<Confirmed, { ok: true }>, ctx: Context): string {
+  const t = ctx.t(m);
+  switch (result.why) {
+    case 'done':
+      return t.done;
+    case 'cancelled':
+      return t.wasCancelled;
+    case 'expired':
+      return t.expired({ minutes: previewMinutes(ctx) });
+    case 'passed': {
+      const lines = result.lines.map((n) => formatNumber(n, ctx.locale));
+      return lines.length === 1
+        ? t.passedOne({ line: lines[0] ?? '' })
+        : t.passedMany({ lines: lines.join(ctx.locale === 'ar' ? '، ' : ', ') });
+    }
+  }
+}
 
 export const importCancelAction = action({
   payload: batchId,

@@ -61,7 +61,11 @@ const keptBatch = z.object({ expiresAt: z.iso.datetime(), posts: z.array(keptPos
 
 export type Checked = { ok: true; id: string; posts: BulkPost[]; rows: number } | Extract<BulkCheck, { ok: false }>;
 
-export type Confirmed = { ok: true; scheduled: number } | { ok: false; why: 'done' | 'cancelled' | 'expired' };
+export type Confirmed =
+  | { ok: true; scheduled: number }
+  | { ok: false; why: 'done' | 'cancelled' | 'expired' }
+  /** Rows whose time went by while the preview waited: scheduling them would publish at once. */
+  | { ok: false; why: 'passed'; lines: number[] };
 
 /** The key that claims a batch: created once, so two presses (on any replica) cannot both schedule it. */
 const doneKey = (id: string) => `bulk-import:${id}`;
@@ -116,6 +120,8 @@ export class BulkImportService {
       await this.slim(row.id, { expired: true, posts: kept.data.posts.length });
       return { ok: false, why: 'expired' };
     }
+    const passed = kept.data.posts.filter((p) => new Date(p.publishAt) <= now).map((p) => p.line);
+    if (passed.length > 0) return { ok: false, why: 'passed', lines: [...new Set(passed)] };
     try {
       await this.db.processedEvent.create({ data: { key: doneKey(id), createdAt: now } });
     } catch (err) {

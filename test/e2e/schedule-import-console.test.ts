@@ -145,6 +145,22 @@ describe('/schedule import in the console', () => {
     expect(await app.services.db.scheduledPost.count({ where: { content: 'From a replica' } })).toBe(1);
   });
 
+  it('Confirm refuses a preview whose times went by while it waited, naming the lines', async () => {
+    const soon = new Date(app.clock.now().getTime() + 10 * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+    const csv = file(
+      'soon.csv',
+      `when,channels,text\n${soon},reminder,Soon post\n2027-03-09 09:00,reminder,Later one\n`,
+    );
+    const preview = await app.router.handleText(`/schedule import path:${csv}`, consoleIdentity('ar'));
+    const id = preview.blocks.flatMap((b) => (b.kind === 'actions' ? b.actions : []))[0]?.payload;
+    app.clock.advance(15 * 60_000);
+    const late = await app.router.press('schedule.importConfirm', id, consoleIdentity('ar'));
+    expect(textOf(late)).toContain('فات الموعد في السطر 2 أثناء انتظار المعاينة، فلم يُجدول شيء');
+    expect(await app.services.db.scheduledPost.count({ where: { content: { in: ['Soon post', 'Later one'] } } })).toBe(
+      0,
+    );
+  });
+
   it('refuses a workbook or a picture named .csv by its bytes, and a missing file', async () => {
     const out = await terminal([
       `/schedule import path:${file('plan.csv', zip())}`,
