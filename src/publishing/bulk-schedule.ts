@@ -9,9 +9,9 @@ import { randomUUID } from 'node:crypto';
 import type { Prisma, Workspace } from '@prisma/client';
 import { z } from 'zod';
 import type { MediaItem } from '../../integrations/publisher.js';
-import { closest } from '../core/parse.js';
 import type { Db } from '../db/client.js';
 import { CsvSyntaxError, parseCsv } from '../lib/csv.js';
+import { closest } from '../lib/text.js';
 import { parseWhen } from '../lib/when.js';
 import { tagPostText } from './links/utm.js';
 import {
