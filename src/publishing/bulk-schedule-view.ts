@@ -42,8 +42,8 @@ const m = defineMessages(
     preview: (p: { posts: string; rows: string; from: string; to: string; zone: string }) =>
       `${p.posts} from ${p.rows}, from ${p.from} to ${p.to} (${p.zone}):`,
     previewLine: (p: { when: string; channel: string; text: string }) => `  ${p.when}  ${p.channel}  ${p.text}`,
-    previewMore: (p: { posts: string }) => `  … and ${p.posts} more`,
-    problemsMore: (p: { problems: string }) => `  … and ${p.problems} more`,
+    previewMore: (p: { posts: string }) => `  … and ${p.posts} not shown here`,
+    problemsMore: (p: { problems: string }) => `  … and ${p.problems} not shown here`,
     done: (p: { posts: string }) => `Scheduled ${p.posts}. See them with /schedule list.`,
     doneAwaiting: (p: { posts: string }) =>
       `Scheduled ${p.posts}; they wait for a manager's approval (/schedule list shows them).`,

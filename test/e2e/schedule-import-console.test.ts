@@ -72,6 +72,20 @@ describe('/schedule import in the console', () => {
     expect(await posts()).toEqual([]);
   });
 
+  it('shows the first 25 problems of a long list and counts the rest', async () => {
+    const rows = Array.from(
+      { length: 30 },
+      (_, i) => `2027-01-${String(i + 1).padStart(2, '0')} 09:00,facebok,Row ${i}`,
+    );
+    const out = await terminal([
+      `/schedule import path:${file('long.csv', ['when,channels,text', ...rows].join('\n'))}`,
+    ]);
+    expect(out).toContain('long.csv: nothing scheduled, 30 problems to fix');
+    expect(out).toContain('line 26: "facebok"');
+    expect(out).not.toContain('line 27:');
+    expect(out).toContain('… and 5 problems not shown here');
+  });
+
   it('says the same in Arabic', async () => {
     const out = await terminal([`/schedule import path:${file('bad.csv', BAD)}`], 'ar');
     expect(out).toContain('bad.csv: لم يُجدول شيء، ويجب إصلاح 3 مشكلات (يُجدول الملف كله أو لا شيء):');
@@ -92,6 +106,7 @@ describe('/schedule import in the console', () => {
     );
     const out = await terminal([`/schedule import path:${csv}`, '1']);
     expect(out).toContain('3 posts from 2 rows, from 2027-01-05 09:00 to 2027-01-06 18:00 (UTC):');
+    expect(out).toContain('2027-01-05 09:00  Facebook  New menu: https://shop.example.com/menu?utm_source=facebook');
     expect(out).toContain('Nothing is scheduled yet: press Confirm to schedule exactly these posts, or Cancel.');
     expect(out).toContain('Scheduled 3 posts. See them with /schedule list.');
     const rows = await posts();
