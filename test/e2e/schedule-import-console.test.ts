@@ -11,7 +11,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleIdentity, runConsole } from '../../src/adapters/console/console.js';
 import { BulkImportService } from '../../src/publishing/bulk-import.js';
-import { createTestApp, type TestApp, textOf } from '../helpers/app.js';
+import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
 import { png, zip } from '../helpers/media.js';
 
 const files = mkdtempSync(path.join(tmpdir(), 'mktbot-import-files-'));
@@ -174,6 +174,21 @@ describe('/schedule import in the console', () => {
     expect(await app.services.db.scheduledPost.count({ where: { content: { in: ['Soon post', 'Later one'] } } })).toBe(
       0,
     );
+  });
+
+  it('is for managers and social members: a plain member can neither import nor confirm', async () => {
+    const csv = file('member.csv', 'when,channels,text\n2027-04-01 09:00,reminder,By a member\n');
+    const admin = identity({ workspace: 'T9', user: 'U_BOSS' });
+    const member = identity({ workspace: 'T9', user: 'U_INTERN', admin: false });
+    // The first person seen in a workspace is its admin; the intern comes second, as a plain member.
+    const preview = await app.say(`/schedule import path:${csv}`, { ...admin, platform: 'console' });
+    const own = await app.say(`/schedule import path:${csv}`, { ...member, platform: 'console' });
+    expect(textOf(own)).toContain('Ask an admin to change your role');
+    const id = preview.blocks.flatMap((b) => (b.kind === 'actions' ? b.actions : []))[0]?.payload;
+    expect(id).toBeDefined();
+    const pressed = await app.router.press('schedule.importConfirm', id, { ...member, platform: 'console' });
+    expect(textOf(pressed)).toContain('Ask an admin to change your role');
+    expect(await app.services.db.scheduledPost.count({ where: { content: 'By a member' } })).toBe(0);
   });
 
   it('refuses a workbook or a picture named .csv by its bytes, and a missing file', async () => {
