@@ -115,7 +115,7 @@ async function importFile(value: string | undefined, ctx: Context): Promise<Repl
   const { name, bytes } = await theFile(value?.trim(), ctx);
   const read = await csvTextOf(bytes);
   if (!read.ok) throw new UserError(read.why === 'spreadsheet' ? t.spreadsheet({ name }) : t.notCsv({ name }));
-  const checked = await ctx.services.bulkImport.check(ctx, read.text, ctx.now());
+  const checked = await ctx.services.bulkImport.check(ctx, name, read.text, ctx.now());
   if (!checked.ok) {
     return reply(undefined, [text(refusedText(name, checked.problems, ctx, SHOWN_PROBLEMS))], { tone: 'error' });
   }
@@ -183,6 +183,8 @@ function notConfirmedText(result: Exclude<Confirmed, { ok: true }>, ctx: Context
       return t.wasCancelled;
     case 'expired':
       return t.expired({ minutes: previewMinutes(ctx) });
+    case 'problems':
+      return refusedText(result.file, result.problems, ctx, SHOWN_PROBLEMS);
     case 'passed': {
       const lines = result.lines.map((n) => formatNumber(n, ctx.locale));
       return lines.length === 1

@@ -10,7 +10,14 @@ import { z } from 'zod';
 import type { Actor } from '../core/identity.js';
 import type { Db } from '../db/client.js';
 import { decodeText } from '../lib/csv.js';
-import { type BulkCheck, type BulkPost, checkScheduleCsv, scheduleChecked } from './bulk-schedule.js';
+import {
+  type BulkCheck,
+  type BulkPost,
+  type BulkProblem,
+  checkScheduleCsv,
+  duplicates,
+  scheduleChecked,
+} from './bulk-schedule.js';
 import { CHANNELS, mediaFromUrl, PostOptionsSchema } from './scheduler.js';
 
 /** A month of posts is a few hundred kilobytes; a bigger file is a mistake (or not a schedule). */
@@ -57,7 +64,7 @@ const keptPost = z.object({
   accountId: z.string().nullable(),
   options: PostOptionsSchema.optional(),
 });
-const keptBatch = z.object({ expiresAt: z.iso.datetime(), posts: z.array(keptPost) });
+const keptBatch = z.object({ file: z.string(), expiresAt: z.iso.datetime(), posts: z.array(keptPost) });
 
 export type Checked = { ok: true; id: string; posts: BulkPost[]; rows: number } | Extract<BulkCheck, { ok: false }>;
 
@@ -65,7 +72,9 @@ export type Confirmed =
   | { ok: true; scheduled: number }
   | { ok: false; why: 'done' | 'cancelled' | 'expired' }
   /** Rows whose time went by while the preview waited: scheduling them would publish at once. */
-  | { ok: false; why: 'passed'; lines: number[] };
+  | { ok: false; why: 'passed'; lines: number[] }
+  /** Posts scheduled since the preview (the same file previewed twice and confirmed twice). */
+  | { ok: false; why: 'problems'; file: string; problems: BulkProblem[] };
 
 /** The key that claims a batch: created once, so two presses (on any replica) cannot both schedule it. */
 const doneKey = (id: string) => `bulk-import:${id}`;
@@ -79,11 +88,12 @@ export class BulkImportService {
   constructor(private readonly db: Db) {}
 
   /** Checks the file all or nothing; a good one is kept for Confirm under a new, unguessable id. */
-  async check(actor: Actor, csv: string, now: Date): Promise<Checked> {
+  async check(actor: Actor, file: string, csv: string, now: Date): Promise<Checked> {
     const checked = await checkScheduleCsv(this.db, actor.workspace, csv, now);
     if (!checked.ok) return checked;
     const id = randomBytes(18).toString('base64url');
     const details = {
+      file,
       expiresAt: new Date(now.getTime() + PREVIEW_TTL_MS).toISOString(),
       posts: checked.posts.map(({ line, campaign, draft }) => ({
         line,
@@ -122,6 +132,9 @@ export class BulkImportService {
     }
     const passed = kept.data.posts.filter((p) => new Date(p.publishAt) <= now).map((p) => p.line);
     if (passed.length > 0) return { ok: false, why: 'passed', lines: [...new Set(passed)] };
+    const posts = kept.data.posts.map(bulkPostOf);
+    const clash = (await duplicates(this.db, workspace.id, posts)).filter((p) => p.kind === 'alreadyScheduled');
+    if (clash.length > 0) return { ok: false, why: 'problems', file: kept.data.file, problems: clash };
     try {
       await this.db.processedEvent.create({ data: { key: doneKey(id), createdAt: now } });
     } catch (err) {
@@ -131,7 +144,7 @@ export class BulkImportService {
     }
     let scheduled: number;
     try {
-      scheduled = await scheduleChecked(this.db, workspace, kept.data.posts.map(bulkPostOf), by);
+      scheduled = await scheduleChecked(this.db, workspace, posts, by);
     } catch (err) {
       // Nothing was scheduled (one transaction): the preview stays valid for another press.
       await this.db.processedEvent.deleteMany({ where: { key: doneKey(id) } });

@@ -243,7 +243,7 @@ function pickAccount(
 }
 
 /** The same post twice in the file, or one already scheduled (a file imported twice). */
-async function duplicates(db: Db, workspaceId: number, posts: readonly BulkPost[]): Promise<BulkProblem[]> {
+export async function duplicates(db: Db, workspaceId: number, posts: readonly BulkPost[]): Promise<BulkProblem[]> {
   if (posts.length === 0) return [];
   const key = (d: Pick<Draft, 'channel' | 'publishAt' | 'content'> & { accountId?: string | null }) =>
     `${d.channel}\u0000${d.accountId ?? ''}\u0000${d.publishAt.getTime()}\u0000${d.content}`;

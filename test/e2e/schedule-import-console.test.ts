@@ -122,10 +122,26 @@ describe('/schedule import in the console', () => {
     expect(audit).toHaveLength(1);
   });
 
+  it('two previews of one file: the second Confirm finds the posts scheduled by the first and adds nothing', async () => {
+    const csv = file('twice.csv', 'when,channels,text\n2027-05-01 09:00,reminder,Twice previewed\n');
+    const ids = [];
+    for (const _ of [1, 2]) {
+      const preview = await app.router.handleText(`/schedule import path:${csv}`, consoleIdentity());
+      ids.push(preview.blocks.flatMap((b) => (b.kind === 'actions' ? b.actions : []))[0]?.payload);
+    }
+    expect(textOf(await app.router.press('schedule.importConfirm', ids[0], consoleIdentity()))).toContain(
+      'Scheduled 1 post.',
+    );
+    const second = textOf(await app.router.press('schedule.importConfirm', ids[1], consoleIdentity()));
+    expect(second).toContain('twice.csv: nothing scheduled, 1 problem to fix');
+    expect(second).toContain('line 2: this Reminder post is already scheduled as #');
+    expect(await app.services.db.scheduledPost.count({ where: { content: 'Twice previewed' } })).toBe(1);
+  });
+
   it('the same file again is refused: its posts are already scheduled', async () => {
     const out = await terminal([`/schedule import path:${path.join(files, 'month.csv')}`]);
     expect(out).toContain('line 2: this Facebook post is already scheduled as #');
-    expect(await app.services.db.scheduledPost.count()).toBe(3);
+    expect(await app.services.db.scheduledPost.count({ where: { content: { not: 'Twice previewed' } } })).toBe(3);
   });
 
   it('an expired preview schedules nothing and says so; Cancel drops the batch and Confirm then says so', async () => {
