@@ -120,6 +120,13 @@ describe('/schedule import in the console', () => {
     expect(await app.services.db.scheduledPost.count()).toBe(3);
     const audit = await app.services.db.auditLog.findMany({ where: { action: 'post.import' } });
     expect(audit).toHaveLength(1);
+    // The preview's entry keeps only the count once confirmed; /audit names both in words.
+    const preview = await app.services.db.auditLog.findFirstOrThrow({ where: { action: 'post.import.preview' } });
+    expect(preview.details).toEqual({ confirmed: true, posts: 3 });
+    const shown = textOf(await app.say('/audit', consoleIdentity()));
+    expect(shown).toContain('previewed posts from a CSV file');
+    expect(shown).toContain('scheduled posts from a CSV file');
+    expect(shown).not.toContain('import:');
   });
 
   it('two previews of one file: the second Confirm finds the posts scheduled by the first and adds nothing', async () => {
