@@ -23,6 +23,8 @@ const m = defineMessages(
   {
     noFile:
       'Attach the CSV file to the command: on Discord in its file option, on Slack by sending the file to the bot in a direct message (or a message that mentions it) with the text "schedule import". Columns: when, channels, text (docs/scheduling.md).',
+    noPath:
+      'Name the CSV file with path:, e.g. /schedule import path:./january.csv (a file on the machine running the bot). Columns: when, channels, text (docs/scheduling.md).',
     oneFile: 'Attach one CSV file at a time.',
     pathHere: (p: { value: string }) =>
       `"${p.value}" is a path on the machine running the bot, which only the console may read: attach the file instead.`,
@@ -52,6 +54,8 @@ const m = defineMessages(
   {
     noFile:
       'أرفق ملف CSV بالأمر: في ديسكورد في خيار الملف، وفي سلاك بإرسال الملف إلى البوت في رسالة مباشرة (أو رسالة تذكره) نصّها «schedule import». الأعمدة: when وchannels وtext (docs/scheduling.md).',
+    noPath:
+      'اذكر ملف CSV بالخيار path:، مثل /schedule import path:./january.csv (ملف على الجهاز الذي يشغّل البوت). الأعمدة: when وchannels وtext (docs/scheduling.md).',
     oneFile: 'أرفق ملف CSV واحدًا في كل مرة.',
     pathHere: (p) => `«${iso(p.value)}» مسار على الجهاز الذي يشغّل البوت، ولا تقرؤه إلا الطرفية: أرفق الملف بدلًا منه.`,
     unreadable: (p) => `تعذّرت قراءة ${iso(p.name)}: تحقّق من المسار (يُقرأ على الجهاز الذي يشغّل البوت). لم يُجدول شيء.`,
@@ -95,7 +99,7 @@ async function theFile(value: string | undefined, ctx: Context): Promise<{ name:
     return { name, bytes: await readFile(value) };
   }
   const [file, ...more] = files;
-  if (!file) throw new UserError(t.noFile);
+  if (!file) throw new UserError(ctx.platform === 'console' ? t.noPath : t.noFile);
   if (more.length > 0) throw new UserError(t.oneFile);
   if (file.size !== undefined && file.size > MAX_CSV_BYTES)
     throw new UserError(t.tooLarge({ name: file.name, max: megabytes(ctx) }));

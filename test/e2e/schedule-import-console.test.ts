@@ -222,7 +222,7 @@ describe('/schedule import in the console', () => {
     ]);
     expect(out).toContain('plan.csv is a spreadsheet workbook, not a CSV: save it as "CSV UTF-8"');
     expect(out).toContain('photo.csv is not a CSV text file (UTF-8 or UTF-16), whatever its name says.');
-    expect(out).toContain('Attach the CSV file to the command');
+    expect(out).toContain('Name the CSV file with path:, e.g. /schedule import path:./january.csv');
   });
 
   it('reads a UTF-16 file with Arabic text, as Excel saves "Unicode text"', async () => {

@@ -96,9 +96,18 @@ describe('a CSV attached to /schedule import on Discord', () => {
     expect(await app.services.db.scheduledPost.count({ where: { content: { startsWith: 'Discord' } } })).toBe(2);
   });
 
-  it('refuses a picture named .csv by its bytes', async () => {
+  it('refuses a picture named .csv by its bytes, and a path (only the console reads files from disk)', async () => {
     const reply = await importing(fake.attach('posts.csv', png(40, 40), 'text/csv'));
     expect(reply).toContain('posts.csv is not a CSV text file (UTF-8 or UTF-16), whatever its name says.');
+    const payload = fake.chatInput(
+      'schedule',
+      [{ name: 'import', type: 1, options: [{ name: 'path', type: 3, value: '/etc/passwd' }] }],
+      { permissions: MANAGE_SERVER },
+    );
+    fake.dispatchInteraction(payload);
+    expect(await answer(payload)).toContain(
+      'is a path on the machine running the bot, which only the console may read',
+    );
   });
 });
 
