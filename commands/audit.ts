@@ -33,6 +33,8 @@ export const ACTIONS: Record<string, L10n> = {
   'post.reject': { en: 'rejected a post', ar: 'رفض منشورًا' },
   'post.resolve': { en: 'settled a post of unknown outcome', ar: 'حسم منشورًا مجهول النتيجة' },
   'post.retry': { en: 'retried a failed post', ar: 'أعاد محاولة نشر منشور فشل' },
+  'post.import.preview': { en: 'previewed posts from a CSV file', ar: 'عاين منشورات من ملف CSV' },
+  'post.import': { en: 'scheduled posts from a CSV file', ar: 'جدول منشورات من ملف CSV' },
   'series.create': { en: 'scheduled a recurring post', ar: 'جدول منشورًا متكررًا' },
   'series.stop': { en: 'stopped a recurring post', ar: 'أوقف منشورًا متكررًا' },
   'series.approve': { en: 'approved a recurring post', ar: 'وافق على منشور متكرر' },
@@ -81,6 +83,8 @@ export function targetOf(target: string, locale: Locale): string {
   if (/^\d+$/.test(target)) return iso(target);
   if (!m) return channelLabel(target, locale);
   const [, kind = '', rest = ''] = m;
+  // A CSV import's id is a random key that means nothing to a reader: the action already says what it was.
+  if (kind === 'import') return '';
   if (Object.hasOwn(TARGETS, kind) && /^\d+$/.test(rest)) return `${(TARGETS[kind] as L10n)[locale]} ${iso(rest)}`;
   const network = channelLabel(kind, locale);
   return network === kind ? target : `${network} ${iso(rest)}`;

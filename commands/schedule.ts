@@ -23,6 +23,7 @@ import {
   seriesCommand,
   stopSeriesCommand,
 } from './shared/recurring.js';
+import { importCancelAction, importCommand, importConfirmAction } from './shared/schedule-import.js';
 import {
   applyToGroup,
   assertRules,
@@ -438,6 +439,7 @@ export default defineCommand({
       },
       handler: ({ id, outcome }, ctx) => resolve(id, outcome, ctx),
     }),
+    import: importCommand,
     slots: slotsCommand,
     series: seriesCommand,
     'stop-series': stopSeriesCommand,
@@ -463,6 +465,8 @@ export default defineCommand({
       handler: (id, ctx) => applyToGroup(id, 'move', ctx),
     }),
     reject: action({ payload: idPayload, allow: ['manager'], handler: (id, ctx) => decide(id, false, ctx) }),
+    importConfirm: importConfirmAction,
+    importCancel: importCancelAction,
     approveSeries: decideSeriesAction(true),
     rejectSeries: decideSeriesAction(false),
     resolve: action({

@@ -32,6 +32,7 @@ import { AllowList } from './net/address-policy.js';
 import { SafeFetch } from './net/safe-fetch.js';
 import { PersonaService, personaGenerator } from './planning/personas.js';
 import { brainstormGenerator, PlannerService } from './planning/planner.js';
+import { BulkImportService } from './publishing/bulk-import.js';
 import { CalendarService } from './publishing/calendar/service.js';
 import { draftService } from './publishing/drafts/service.js';
 import { LocalMediaFetch } from './publishing/media/local-fetch.js';
@@ -144,6 +145,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     media,
     series: new SeriesService(db.prisma),
     slots: new SlotService(db.prisma),
+    bulkImport: new BulkImportService(db.prisma),
     calendar: new CalendarService(db.prisma),
     performance: new PerformanceService(db.prisma),
     integrations,

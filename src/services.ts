@@ -10,6 +10,7 @@ import type { SentimentClassifier } from './listening/sentiment/index.js';
 import type { SafeFetch } from './net/safe-fetch.js';
 import type { PersonaService } from './planning/personas.js';
 import type { PlannerService } from './planning/planner.js';
+import type { BulkImportService } from './publishing/bulk-import.js';
 import type { CalendarService } from './publishing/calendar/service.js';
 import type { DraftService } from './publishing/drafts/service.js';
 import type { MediaService } from './publishing/media/store.js';
@@ -52,6 +53,8 @@ export interface Services {
   media: MediaService;
   /** Recurring posts: their rule, template and occurrences. */
   series: SeriesService;
+  /** CSVs sent with /schedule import: checked, previewed, kept until Confirm. */
+  bulkImport: BulkImportService;
   /** The team's posting slots: the next free one. */
   slots: SlotService;
   /** The week and month calendars of /schedule calendar and /home. */

@@ -10,7 +10,7 @@ import type { MediaItem } from '../../integrations/publisher.js';
 import type { Context } from '../../src/core/context.js';
 import { UserError } from '../../src/core/errors.js';
 import { defineMessages, formatNumber, iso } from '../../src/core/i18n.js';
-import { AttachmentError } from '../../src/core/identity.js';
+import { type Attachment, AttachmentError } from '../../src/core/identity.js';
 import { PUBLISHABLE_TYPES } from '../../src/publishing/media/sniff.js';
 import { MAX_MEDIA_BYTES, type Stored, type StoreProblem } from '../../src/publishing/media/store.js';
 import { mediaFromUrl } from '../../src/publishing/scheduler.js';
@@ -74,21 +74,25 @@ export async function collectMedia(value: string | undefined, ctx: Context): Pro
     items.push(kept(await ctx.services.media.saveFromPath(workspaceId, by, part), ctx));
   }
   for (const a of ctx.identity.attachments ?? []) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await a.read(MAX_MEDIA_BYTES);
-    } catch (err) {
-      if (!(err instanceof AttachmentError)) throw err;
-      ctx.log.warn({ err, file: a.name }, 'attachment not fetched');
-      if (err.code === 'too_large')
-        throw new UserError(problemText({ kind: 'tooLarge', name: a.name, max: MAX_MEDIA_BYTES }, ctx));
-      throw new UserError(
-        err.code === 'no_permission' ? t.noPermission({ name: a.name }) : t.unreachable({ name: a.name }),
-      );
-    }
+    const bytes = await readAttachment(a, MAX_MEDIA_BYTES, ctx);
     items.push(kept(await ctx.services.media.save(workspaceId, by, a.name, bytes), ctx));
   }
   return items;
+}
+
+/** An attached file's bytes; a file too large, unreachable or forbidden stops the command with the reason. */
+export async function readAttachment(a: Attachment, max: number, ctx: Context): Promise<Uint8Array> {
+  const t = ctx.t(m);
+  try {
+    return await a.read(max);
+  } catch (err) {
+    if (!(err instanceof AttachmentError)) throw err;
+    ctx.log.warn({ err, file: a.name }, 'attachment not fetched');
+    if (err.code === 'too_large') throw new UserError(problemText({ kind: 'tooLarge', name: a.name, max }, ctx));
+    throw new UserError(
+      err.code === 'no_permission' ? t.noPermission({ name: a.name }) : t.unreachable({ name: a.name }),
+    );
+  }
 }
 
 function kept(stored: Stored, ctx: Context): MediaItem {

@@ -4,10 +4,17 @@ import { type Locale, pick } from '../core/i18n.js';
 import type { Viewer } from '../core/identity.js';
 import { isDatabaseBusy } from '../db/busy.js';
 import { type OpenDatabase, openDatabase } from '../db/client.js';
+import { csvTextOf, type NotCsv } from '../publishing/bulk-import.js';
 import { checkScheduleCsv, scheduleChecked } from '../publishing/bulk-schedule.js';
 import { doneText, dryRunText, previewText, refusedText } from '../publishing/bulk-schedule-view.js';
 import { workspaceFromRef } from '../workspace/workspace-ref.js';
 import { defineVerb, workspaceOption } from './verb.js';
+
+/** The shell's own words (English, as the verb's other errors): the file is not a CSV text. */
+const NOT_CSV: Record<NotCsv, string> = {
+  spreadsheet: 'this is a spreadsheet workbook, not a CSV: save it as "CSV UTF-8" and import that file',
+  binary: 'this is not a CSV text file (UTF-8 or UTF-16), whatever its name says',
+};
 
 /** Who the audit trail and the posts' createdById name for work done from the server's shell. */
 const CLI_USER = 'cli';
@@ -27,13 +34,18 @@ export const scheduleImport = defineVerb({
   },
   async run({ config, positionals, values, lang, stdout }) {
     const file = positionals['FILE.csv'];
-    let csv: string;
+    let read: Awaited<ReturnType<typeof csvTextOf>>;
     try {
-      csv = await readFile(file, 'utf8');
+      read = await csvTextOf(await readFile(file));
     } catch (err) {
       process.stderr.write(`${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}\n`);
       return 1;
     }
+    if (!read.ok) {
+      process.stderr.write(`${file}: ${NOT_CSV[read.why]}\n`);
+      return 1;
+    }
+    const csv = read.text;
     let db: OpenDatabase | undefined;
     try {
       db = await openDatabase(config.DATABASE_URL);

@@ -34,6 +34,8 @@ export interface SubcommandDef<O extends OptionMap> {
    * file options); the handler finds them in `ctx.identity.attachments`, from every platform.
    */
   attachments?: number;
+  /** What those file options ask for, when not an image or video to publish (Discord shows it). */
+  fileDescription?: L10n;
   /** At most `max` runs per person per `perMinutes` (expensive work such as LLM calls). */
   limit?: RateLimit;
   // Method syntax on purpose: a sub-action with concrete options must fit where any options are
@@ -52,6 +54,7 @@ export interface Subcommand {
   pipe?: string;
   slow: boolean;
   attachments?: number;
+  fileDescription?: L10n;
   limit?: RateLimit;
   run(input: Record<string, unknown>, ctx: Context): Reply | Promise<Reply>;
 }
@@ -102,6 +105,7 @@ function eraseSub<O extends OptionMap>(name: string, def: SubcommandDef<O>): Sub
     ...(def.pipe ? { pipe: def.pipe } : {}),
     slow: def.slow ?? false,
     ...(def.attachments ? { attachments: def.attachments } : {}),
+    ...(def.fileDescription ? { fileDescription: def.fileDescription } : {}),
     ...(def.limit ? { limit: def.limit } : {}),
     // The router validated `input` against def.options before calling, so it has this shape.
     run: (input, ctx) => def.handler(input as InputOf<O>, ctx),

@@ -96,28 +96,5 @@ export function splitCommand(line: string): { name: string; rest: string } {
   return { name: normalizeName(match?.[1] ?? ''), rest: match?.[2] ?? '' };
 }
 
-/** Damerau-free Levenshtein distance, small strings only (command names). */
-export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0] ?? 0;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j] ?? 0;
-      prev[j] = Math.min(up + 1, (prev[j - 1] ?? 0) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length] ?? 0;
-}
-
-/** The closest names within a small distance, best first (for "did you mean ...?"). */
-export function closest(word: string, candidates: readonly string[], max = 3): string[] {
-  const limit = word.length <= 3 ? 1 : word.length <= 6 ? 2 : 3;
-  return candidates
-    .map((c) => ({ c, d: c.startsWith(word) && word.length >= 2 ? 0.5 : editDistance(word, c) }))
-    .filter((x) => x.d <= limit)
-    .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c))
-    .slice(0, max)
-    .map((x) => x.c);
-}
+// In src/lib so feature code (the CSV checks) can suggest names without importing the command layer.
+export { closest, editDistance } from '../lib/text.js';

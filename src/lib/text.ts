@@ -2,6 +2,7 @@
  * Text as a database can hold it. PostgreSQL's text type refuses the NUL character outright (the
  * whole INSERT fails), and a lone UTF-16 surrogate (legal in JSON's \u escapes) has no UTF-8 form:
  * both arrive from outside (webhooks, CSV files, API responses) and must not cost the rest of a batch.
+ * Also the names close to what someone typed, for "did you mean …?" (commands, CSV columns, channels).
  */
 const NUL = /\u0000/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -55,4 +56,30 @@ export function latinDigits(text: string): string {
     if (code === 0x066c) return ',';
     return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660);
   });
+}
+
+/** Damerau-free Levenshtein distance, small strings only (command names). */
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0] ?? 0;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j] ?? 0;
+      prev[j] = Math.min(up + 1, (prev[j - 1] ?? 0) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length] ?? 0;
+}
+
+/** The closest names within a small distance, best first (for "did you mean ...?"). */
+export function closest(word: string, candidates: readonly string[], max = 3): string[] {
+  const limit = word.length <= 3 ? 1 : word.length <= 6 ? 2 : 3;
+  return candidates
+    .map((c) => ({ c, d: c.startsWith(word) && word.length >= 2 ? 0.5 : editDistance(word, c) }))
+    .filter((x) => x.d <= limit)
+    .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c))
+    .slice(0, max)
+    .map((x) => x.c);
 }

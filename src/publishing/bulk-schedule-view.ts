@@ -42,7 +42,8 @@ const m = defineMessages(
     preview: (p: { posts: string; rows: string; from: string; to: string; zone: string }) =>
       `${p.posts} from ${p.rows}, from ${p.from} to ${p.to} (${p.zone}):`,
     previewLine: (p: { when: string; channel: string; text: string }) => `  ${p.when}  ${p.channel}  ${p.text}`,
-    previewMore: (p: { posts: string }) => `  … and ${p.posts} more`,
+    previewMore: (p: { posts: string }) => `  … and ${p.posts} not shown here`,
+    problemsMore: (p: { problems: string }) => `  … and ${p.problems} not shown here`,
     done: (p: { posts: string }) => `Scheduled ${p.posts}. See them with /schedule list.`,
     doneAwaiting: (p: { posts: string }) =>
       `Scheduled ${p.posts}; they wait for a manager's approval (/schedule list shows them).`,
@@ -68,7 +69,8 @@ const m = defineMessages(
     refused: (p) => `${p.file}: لم يُجدول شيء، ويجب إصلاح ${p.problems} (يُجدول الملف كله أو لا شيء):`,
     preview: (p) => `${p.posts} من ${p.rows}، من ${p.from} إلى ${p.to} (${p.zone}):`,
     previewLine: (p) => `  ${p.when}  ${p.channel}  ${p.text}`,
-    previewMore: (p) => `  … و${p.posts} أخرى`,
+    previewMore: (p) => `  … و${p.posts} غيرها`,
+    problemsMore: (p) => `  … و${p.problems} أخرى`,
     done: (p) => `جُدول ${p.posts}. اعرضها بالأمر /schedule list.`,
     doneAwaiting: (p) => `جُدول ${p.posts}، وهي بانتظار موافقة مدير (يعرضها الأمر /schedule list).`,
     dryRun: 'فحص فقط (--dry-run): لم يُجدول شيء.',
@@ -135,11 +137,14 @@ export function bulkProblemText(p: BulkProblem, v: Viewer): string {
   return t.line({ line: n(p.line), text: body() });
 }
 
-export function refusedText(file: string, problems: readonly BulkProblem[], v: Viewer): string {
+/** Every problem, or the first `shown` of them and how many more (a chat message has a length limit). */
+export function refusedText(file: string, problems: readonly BulkProblem[], v: Viewer, shown = Infinity): string {
   const t = v.t(m);
+  const more = problems.length - shown;
   return [
     t.refused({ file, problems: count(problems.length, PROBLEM, v.locale) }),
-    ...problems.map((p) => `  ${bulkProblemText(p, v)}`),
+    ...problems.slice(0, shown).map((p) => `  ${bulkProblemText(p, v)}`),
+    ...(more > 0 ? [t.problemsMore({ problems: count(more, PROBLEM, v.locale) })] : []),
   ].join('\n');
 }
 

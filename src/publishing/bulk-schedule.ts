@@ -9,9 +9,9 @@ import { randomUUID } from 'node:crypto';
 import type { Prisma, Workspace } from '@prisma/client';
 import { z } from 'zod';
 import type { MediaItem } from '../../integrations/publisher.js';
-import { closest } from '../core/parse.js';
 import type { Db } from '../db/client.js';
 import { CsvSyntaxError, parseCsv } from '../lib/csv.js';
+import { closest } from '../lib/text.js';
 import { parseWhen } from '../lib/when.js';
 import { tagPostText } from './links/utm.js';
 import {
@@ -243,7 +243,7 @@ function pickAccount(
 }
 
 /** The same post twice in the file, or one already scheduled (a file imported twice). */
-async function duplicates(db: Db, workspaceId: number, posts: readonly BulkPost[]): Promise<BulkProblem[]> {
+export async function duplicates(db: Db, workspaceId: number, posts: readonly BulkPost[]): Promise<BulkProblem[]> {
   if (posts.length === 0) return [];
   const key = (d: Pick<Draft, 'channel' | 'publishAt' | 'content'> & { accountId?: string | null }) =>
     `${d.channel}\u0000${d.accountId ?? ''}\u0000${d.publishAt.getTime()}\u0000${d.content}`;

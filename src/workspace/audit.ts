@@ -22,10 +22,14 @@ export class AuditService {
     return row.id;
   }
 
-  /** The newest entries first (/audit). */
-  latest(workspaceId: number, limit: number): Promise<AuditLog[]> {
+  /**
+   * The newest entries first (/audit), without their details: a CSV import's preview keeps its posts
+   * there until Confirm (src/publishing/bulk-import.ts), megabytes no list needs.
+   */
+  latest(workspaceId: number, limit: number): Promise<Omit<AuditLog, 'details'>[]> {
     return this.db.auditLog.findMany({
       where: { workspaceId },
+      omit: { details: true },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: limit,
     });

@@ -71,6 +71,21 @@ describe('mktbot schedule-import (built CLI)', () => {
     expect(posts()).toHaveLength(before);
   });
 
+  it('reads a UTF-16 file (Excel "Unicode text") and refuses a workbook named .csv', () => {
+    const file = path.join(dir, 'utf16.csv');
+    const text = `when,channels,text\n${year}-03-01 09:00,reminder,عرض رمضان\n`;
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const r = run('schedule-import', file);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('Scheduled 1 post.');
+    expect(posts().some((p) => p.content === 'عرض رمضان')).toBe(true);
+    const book = path.join(dir, 'book.csv');
+    writeFileSync(book, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]));
+    const refused = run('schedule-import', book);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('book.csv: this is a spreadsheet workbook, not a CSV: save it as "CSV UTF-8"');
+  });
+
   it('is listed by mktbot --help with its own --help', () => {
     const r = run('schedule-import', '--help');
     expect(r.status).toBe(0);

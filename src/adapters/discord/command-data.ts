@@ -96,7 +96,7 @@ function optionsOf(c: Command, s: Subcommand, locales: LocaleMap): APIApplicatio
     if (unique) usedArabic.add(unique);
     return optionOf(name, spec, unique, locales);
   });
-  const files = fileOptions(s.attachments ?? 0, locales);
+  const files = fileOptions(s.attachments ?? 0, locales, s.fileDescription);
   if (entries.length + files.length > COMMAND_LIMITS.options) {
     throw new Error(`/${c.name} ${s.name}: Discord allows at most ${COMMAND_LIMITS.options} options`);
   }
@@ -107,12 +107,17 @@ function optionsOf(c: Command, s: Subcommand, locales: LocaleMap): APIApplicatio
 /** `file`, `file2`…: attachment options (type 11); their files reach the command as identity attachments. */
 export const FILE_OPTION = /^file\d*$/;
 
-function fileOptions(count: number, locales: LocaleMap): APIApplicationCommandBasicOption[] {
+const MEDIA_FILE: L10n = {
+  en: 'An image or video to publish (checked by its content)',
+  ar: 'صورة أو فيديو للنشر (يُفحص بمحتواه)',
+};
+
+function fileOptions(count: number, locales: LocaleMap, about = MEDIA_FILE): APIApplicationCommandBasicOption[] {
   return Array.from({ length: count }, (_, i) => ({
     type: ApplicationCommandOptionType.Attachment,
     name: i === 0 ? 'file' : `file${i + 1}`,
-    description: 'An image or video to publish (checked by its content)',
-    ...localize('description', 'صورة أو فيديو للنشر (يُفحص بمحتواه)', locales),
+    description: about.en,
+    ...localize('description', about.ar, locales),
     ...localize('name', i === 0 ? 'ملف' : `ملف${i + 1}`, locales),
     required: false,
   }));
