@@ -49,7 +49,7 @@ describe('POST /webhooks/comments', () => {
     const retries = await Promise.all([push(base, comment), push(base, [comment, comment])]);
     expect(retries.map((r) => r.status)).toEqual([202, 202]);
     expect(await app.services.db.comment.count()).toBe(1);
-    expect(app.recorder.notices).toHaveLength(1);
+    expect(app.recorder.besidesDigests()).toHaveLength(1);
     const stored = await app.services.db.comment.findFirstOrThrow({ include: { workspace: true } });
     expect(stored).toMatchObject({ provider: 'facebook', externalId: 'c-100', author: 'Sam', postId: 'p-1' });
     expect(stored.workspace).toMatchObject({ platform: 'console', externalId: 'console' });
@@ -192,8 +192,8 @@ describe('Meta webhooks', () => {
       sentiment: 'negative',
       url: 'https://www.facebook.com/page-1/posts/9',
     });
-    expect(app.recorder.notices).toHaveLength(1);
-    expect(textOf(app.recorder.notices[0]?.reply ?? { blocks: [] })).toContain('Negative comment on Facebook');
+    expect(app.recorder.besidesDigests()).toHaveLength(1);
+    expect(textOf(app.recorder.besidesDigests()[0]?.reply ?? { blocks: [] })).toContain('Negative comment on Facebook');
   });
 
   it('rejects forged and missing signatures with 401 and stores nothing', async () => {
@@ -224,12 +224,12 @@ describe('Meta webhooks', () => {
     });
     // A question is not urgent: it waits for the workspace's review summary.
     expect(stored.alertTier).toBe('review');
-    expect(app.recorder.notices).toHaveLength(0);
+    expect(app.recorder.besidesDigests()).toHaveLength(0);
     app.clock.advance(61 * 60_000);
     await app.services.comments.reviews.runDue();
-    expect(app.recorder.notices).toHaveLength(1);
-    expect(app.recorder.notices[0]?.workspaceId).toBe(ws.id);
-    const summary = textOf(app.recorder.notices[0]?.reply ?? { blocks: [] });
+    expect(app.recorder.besidesDigests()).toHaveLength(1);
+    expect(app.recorder.besidesDigests()[0]?.workspaceId).toBe(ws.id);
+    const summary = textOf(app.recorder.besidesDigests()[0]?.reply ?? { blocks: [] });
     expect(summary).toContain('Instagram · @noura');
     expect(summary).toContain('question waiting for a reply');
   });

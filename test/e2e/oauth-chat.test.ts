@@ -109,7 +109,7 @@ describe('the Connect button from Slack', () => {
       provider: 'linkedin',
       accountId: ORG,
     });
-    const told = app.recorder.notices.at(-1);
+    const told = app.recorder.besidesDigests().at(-1);
     expect(told?.reply.mention?.[0]?.id).toBe('U_ADMIN');
     expect(textOf(told?.reply ?? { blocks: [] })).toContain('LinkedIn connected through the Connect button');
   });
@@ -164,6 +164,6 @@ describe('the Connect button from Discord', () => {
     expect(callback.text).toContain('LinkedIn is connected: Cold Brew Co');
     expect(await app.services.db.integration.count()).toBe(1);
     const who = (payload as { member?: { user?: { id?: string } } }).member?.user?.id;
-    expect(app.recorder.notices.at(-1)?.reply.mention?.[0]?.id).toBe(who);
+    expect(app.recorder.besidesDigests().at(-1)?.reply.mention?.[0]?.id).toBe(who);
   });
 });

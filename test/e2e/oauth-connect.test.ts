@@ -82,7 +82,7 @@ describe('the Connect button from the console', () => {
   });
 
   const integration = (provider: string) => app.services.db.integration.findFirstOrThrow({ where: { provider } });
-  const lastNotice = () => textOf(app.recorder.notices.at(-1)?.reply ?? { blocks: [] });
+  const lastNotice = () => textOf(app.recorder.besidesDigests().at(-1)?.reply ?? { blocks: [] });
 
   it('connects a LinkedIn page: link, start, authorization, callback, token sealed, chat told', async () => {
     const r = await app.say(`/connect linkedin account:${ORG}`);
@@ -115,7 +115,7 @@ describe('the Connect button from the console', () => {
     });
     expect(row.expiresAt?.getTime()).toBe(app.clock.now().getTime() + 60 * DAY);
     expect(row.credentials).not.toMatch(/linkedin-access/);
-    const told = app.recorder.notices.at(-1);
+    const told = app.recorder.besidesDigests().at(-1);
     expect(told?.reply.mention).toEqual([{ id: 'U1', name: 'Test User' }]);
     expect(lastNotice()).toContain('LinkedIn connected through the Connect button: Cold Brew Co');
     expect(lastNotice()).not.toMatch(/missing/);
@@ -345,7 +345,7 @@ describe('the Connect button in Arabic', () => {
     const { callback } = await clickConnect(connectUrl(r));
     expect(callback.text).toContain('<html lang="ar" dir="rtl">');
     expect(callback.text).toContain('تم ربط');
-    expect(textOf(app.recorder.notices.at(-1)?.reply ?? { blocks: [] })).toContain('عبر زر الربط');
+    expect(textOf(app.recorder.besidesDigests().at(-1)?.reply ?? { blocks: [] })).toContain('عبر زر الربط');
     const replay = await get(
       `${publicUrl}/oauth/linkedin/callback?code=c&state=${new URL(connectUrl(r)).searchParams.get('state')}`,
     );
@@ -355,7 +355,7 @@ describe('the Connect button in Arabic', () => {
 
     app.clock.advance(59 * DAY + 3600_000);
     await app.jobs.runNow(TOKEN_EXPIRY_JOB);
-    const notice = app.recorder.notices.at(-1)?.reply;
+    const notice = app.recorder.besidesDigests().at(-1)?.reply;
     // Missed the 7-day window: the 1-day notice alone.
     expect(notice?.title).toMatch(/تنتهي صلاحية ربط .*LinkedIn.* للحساب .*2414183.* بعد يوم واحد/);
     expect(actionsOf(notice ?? { blocks: [] })[0]?.label).toBe('إعادة الربط');
