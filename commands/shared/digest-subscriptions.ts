@@ -26,7 +26,8 @@ const m = defineMessages(
     title: 'Job roles with their own weekly digest',
     line: (p: { key: string; role: string; where: string; people: string }) =>
       `${p.key} (${p.role}): ${p.where}, for ${p.people}`,
-    nobody: 'nobody holds this job role yet',
+    lineNobody: (p: { key: string; role: string; where: string }) =>
+      `${p.key} (${p.role}): ${p.where}; nobody holds this job role yet (/roles set @person ${p.key})`,
     none: 'No job role has its own weekly digest: each reads its part in the main digest. A manager can start one with /digest subscribe seo channel:#seo-team.',
     inDigest: 'in the digest channel',
     inChannel: (p: { channel: string }) => `in ${p.channel}`,
@@ -40,7 +41,8 @@ const m = defineMessages(
       `ليس لجزء ${p.role} رسالة مستقلة؛ لم يتغير شيء. اجعله يُرسل مستقلًا بالأمر /digest subscribe ${p.key}.`,
     title: 'أدوار العمل التي لها ملخص أسبوعي خاص',
     line: (p) => `${p.key} (${p.role}): ${p.where}، إلى ${iso(p.people)}`,
-    nobody: 'لا أحد يحمل هذا الدور بعد',
+    lineNobody: (p) =>
+      `${p.key} (${p.role}): ${p.where}؛ ولا أحد يحمل هذا الدور بعد (${iso(`/roles set @person ${p.key}`)})`,
     none: 'ليس لأي دور عمل ملخص أسبوعي خاص: يقرأ كل دور جزأه في الملخص الرئيسي. يستطيع المدير بدء ملخص خاص بالأمر /digest subscribe seo channel:#seo-team.',
     inDigest: 'في قناة الملخص',
     inChannel: (p) => `في ${iso(p.channel)}`,
@@ -134,12 +136,10 @@ export const subscriptionsSub = sub({
     const members = await ctx.services.workspaces.members(ctx.workspace.id);
     const lines = [...subs].map(([role, channel]) => {
       const people = members.filter((p) => jobRolesOf(p).includes(role));
-      return t.line({
-        key: role,
-        role: name(ctx, role),
-        where: where(ctx, channel),
-        people: people.length > 0 ? people.map((p) => p.name || p.externalId).join(sep) : t.nobody,
-      });
+      const says = { key: role, role: name(ctx, role), where: where(ctx, channel) };
+      return people.length > 0
+        ? t.line({ ...says, people: people.map((p) => p.name || p.externalId).join(sep) })
+        : t.lineNobody(says);
     });
     return reply(t.title, [list(lines)]);
   },

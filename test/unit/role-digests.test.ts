@@ -73,6 +73,13 @@ describe('job roles with their own weekly digest', () => {
     expect(await say('/digest subscriptions', ar)).toContain(
       'social (وسائل التواصل الاجتماعي): في قناة الملخص، إلى Lina',
     );
+    // A role nobody holds yet says so as a sentence of its own, not "for nobody holds…".
+    await say('/roles set <@U2OMAR> seo');
+    await say('/digest subscribe automation');
+    expect(await say('/digest subscriptions')).toContain(
+      'automation (Email and automation): in the digest channel; nobody holds this job role yet (/roles set @person automation)',
+    );
+    expect(await say('/digest subscriptions', ar)).toMatch(/في قناة الملخص؛ ولا أحد يحمل هذا الدور بعد \(/);
   });
 
   it('sends each role its own message once a week, even with two runs at once; the main digest points to it', async () => {
