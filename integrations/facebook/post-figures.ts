@@ -14,7 +14,8 @@ import type { PostFigures } from '../post-figures.js';
 import { GraphClient } from './graph.js';
 import type { FacebookCredentials } from './publisher.js';
 
-const insights = z.object({
+/** A Graph `/insights` answer, the same shape for Page posts and Instagram media. */
+export const insights = z.object({
   data: z.array(z.object({ name: z.string(), values: z.array(z.object({ value: z.number().nonnegative() })) })),
 });
 

@@ -5,14 +5,10 @@
  * is likes, saves, comments and shares; an empty data set instead of 0 when there is no data yet; data
  * delayed up to 48 hours; permissions instagram_basic, instagram_manage_insights, pages_read_engagement).
  */
-import { z } from 'zod';
 import { GraphClient } from '../facebook/graph.js';
+import { insights } from '../facebook/post-figures.js';
 import type { PostFigures } from '../post-figures.js';
 import type { InstagramCredentials } from './publisher.js';
-
-const insights = z.object({
-  data: z.array(z.object({ name: z.string(), values: z.array(z.object({ value: z.number().nonnegative() })) })),
-});
 
 export async function readMedia(
   base: string,
