@@ -36,6 +36,7 @@ const m = defineMessages(
     noData: (p: { range: string }) =>
       `No metrics for ${p.range}. Import a CSV with mktbot import-metrics FILE.csv, push them to /webhooks/metrics, or run mktbot demo for sample data.`,
     totals: 'Totals and KPIs, against the previous period',
+    totalsAlone: 'Totals and KPIs',
     channels: 'By channel',
     campaigns: 'By campaign',
     goals: (p: { plan: string }) => `Goals of the plan "${p.plan}"`,
@@ -43,8 +44,10 @@ const m = defineMessages(
     performers: 'Best and weakest',
     recommendations: 'Recommendations',
     noRecommendations: 'Nothing stands out: the channels perform alike and no goal is off track.',
-    compared: (p: { previous: string; zone: string }) =>
-      `Compared with ${p.previous}. Days are counted in ${p.zone}. n/a means the figure has no denominator in that period.`,
+    compared: (p: { previous: string; zone: string; lastYear: boolean }) =>
+      `Compared with ${p.lastYear ? `the same days last year, ${p.previous}` : p.previous}. Days are counted in ${p.zone}. n/a means the figure has no denominator in that period.`,
+    notCompared: (p: { zone: string }) =>
+      `Days are counted in ${p.zone}. n/a means the figure has no denominator in this period.`,
     badRange: 'The range must not end before it starts.',
     longRange: (p: { max: number }) => `A range can cover at most ${count(p.max, 'day', 'en')}.`,
     badDate: 'Both dates must be real days in YYYY-MM-DD form, e.g. 2026-11-01..2026-11-30.',
@@ -62,6 +65,7 @@ const m = defineMessages(
     noData: (p) =>
       `لا توجد مقاييس للفترة ${p.range}. استورد ملف CSV بالأمر mktbot import-metrics FILE.csv، أو أرسلها إلى /webhooks/metrics، أو شغّل mktbot demo لبيانات تجريبية.`,
     totals: 'الإجماليات والمؤشرات مقارنة بالفترة السابقة',
+    totalsAlone: 'الإجماليات والمؤشرات',
     channels: 'حسب القناة',
     campaigns: 'حسب الحملة',
     goals: (p) => `أهداف الخطة «${iso(p.plan)}»`,
@@ -70,7 +74,8 @@ const m = defineMessages(
     recommendations: 'التوصيات',
     noRecommendations: 'لا شيء لافت: أداء القنوات متقارب ولا يوجد هدف خارج المسار.',
     compared: (p) =>
-      `مقارنة بالفترة ${p.previous}. تُحسب الأيام بتوقيت ${iso(p.zone)}. «غير متاح» يعني أن المؤشر بلا مقام في تلك الفترة.`,
+      `${p.lastYear ? `مقارنة بالأيام نفسها من العام الماضي، ${p.previous}` : `مقارنة بالفترة ${p.previous}`}. تُحسب الأيام بتوقيت ${iso(p.zone)}. «غير متاح» يعني أن المؤشر بلا مقام في تلك الفترة.`,
+    notCompared: (p) => `تُحسب الأيام بتوقيت ${iso(p.zone)}. «غير متاح» يعني أن المؤشر بلا مقام في هذه الفترة.`,
     badRange: 'يجب ألا تنتهي الفترة قبل بدايتها.',
     longRange: (p) => `لا تتجاوز الفترة ${count(p.max, 'day', 'ar')}.`,
     badDate: 'يجب أن يكون التاريخان أيامًا صحيحة بالصيغة YYYY-MM-DD، مثل 2026-11-01..2026-11-30.',
@@ -170,7 +175,7 @@ async function show(
   }
   const coverage = coverageLines(d, ctx.locale);
   if (coverage.length > 0) blocks.push(context(coverage.join(' ')));
-  blocks.push(text(t.totals), summaryTable(d, ctx.locale));
+  blocks.push(text(d.comparison === 'none' ? t.totalsAlone : t.totals), summaryTable(d, ctx.locale));
   const channels = sliceTable(d, d.channels, ctx.locale, 'channel');
   if (!filters.channel || d.channels.length > 1) blocks.push(text(t.channels), table(channels.columns, channels.rows));
   const campaigns = sliceTable(d, d.campaigns, ctx.locale, 'campaign');
@@ -200,7 +205,17 @@ async function show(
     blocks.push({ kind: 'file', filename, mime: 'text/csv', content: toCsv(CSV_COLUMNS, rows) });
     blocks.push(context(t.csvAttached({ file: filename })));
   }
-  blocks.push(context(t.compared({ previous: rangeLabel(d.previousRange, ctx.locale), zone: ctx.timezone })));
+  blocks.push(
+    context(
+      d.comparison === 'none'
+        ? t.notCompared({ zone: ctx.timezone })
+        : t.compared({
+            previous: rangeLabel(d.previousRange, ctx.locale),
+            zone: ctx.timezone,
+            lastYear: d.range.comparedWith === 'lastYear',
+          }),
+    ),
+  );
   return reply(t.title({ range: label }), blocks);
 }
 

@@ -10,6 +10,16 @@ import { formatAmount, minorDigits } from './money.js';
 /** Decimal places of a currency's minor unit: USD 2, JPY 0, KWD 3. */
 export const currencyDigits = minorDigits;
 
+const lists = {
+  en: new Intl.ListFormat('en', { type: 'conjunction' }),
+  ar: new Intl.ListFormat('ar', { type: 'conjunction' }),
+};
+
+/** Names within a sentence, as a reader says them: "Facebook, Instagram, and Email", «فيسبوك وإنستغرام والبريد». */
+export function andList(names: readonly string[], locale: Locale): string {
+  return lists[locale].format(names);
+}
+
 export function minorToMajor(minor: number, currency: string): number {
   return minor / 10 ** currencyDigits(currency);
 }

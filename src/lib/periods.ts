@@ -19,6 +19,14 @@ export interface DateRange {
 export interface ResolvedRange extends DateRange {
   /** Ends at the last day with data, earlier than yesterday (the header says so). */
   endsAtData?: boolean;
+  /**
+   * What the range is compared with, when it is not the days just before it: the month or quarter
+   * before a calendar month or quarter, the same days of the previous month for this-month, the
+   * same days a year earlier for ytd (marketers read a year to date against last year's).
+   */
+  previous?: DateRange;
+  /** `lastYear`: `previous` is the same days a year earlier (the footer says so). */
+  comparedWith?: 'lastYear';
 }
 
 const ROLLING = { '7d': 7, '30d': 30, '90d': 90, '365d': 365 } as const;
@@ -97,15 +105,43 @@ export function parseRange(spec: string, now: Date, zone: string, lastDataDay?: 
   const yesterday = t.minus({ days: 1 });
   const data = lastDataDay ? DateTime.fromISO(lastDataDay, { zone }) : undefined;
   const stopsEarly = data?.isValid === true && data < yesterday;
-  /** A relative range from `start` to the last complete day, or to the last day with data. */
-  const relative = (start: (end: DateTime) => DateTime): ResolvedRange | RangeProblem => {
+  /**
+   * A relative range from `start` to the last complete day, or to the last day with data;
+   * `back` moves it to the period it is compared with (absent: the days just before it).
+   */
+  const relative = (
+    start: (end: DateTime) => DateTime,
+    back?: { months: number } | { years: number },
+  ): ResolvedRange | RangeProblem => {
+    const withPrevious = (from: DateTime, to: DateTime, extra: Partial<ResolvedRange> = {}): ResolvedRange => {
+      const r: ResolvedRange = { ...make(from, to), ...extra };
+      if (!back) return r;
+      // The same days one period back, cut at that period's end (30 March's month-to-date against
+      // February's 28 days).
+      const prevFrom = from.minus(back);
+      const prevEnd = prevFrom.endOf('years' in back ? 'year' : 'month').startOf('day');
+      const prevTo = to.minus(back) < prevEnd ? to.minus(back) : prevEnd;
+      return {
+        ...r,
+        previous: make(prevFrom, prevTo),
+        ...('years' in back ? { comparedWith: 'lastYear' as const } : {}),
+      };
+    };
     if (stopsEarly && data) {
       const from = start(data);
       // Data that stopped before this range began: show the range as asked; the report says it is empty.
-      if (data >= from) return { ...make(from, data), endsAtData: true };
+      if (data >= from) return withPrevious(from, data, { endsAtData: true });
     }
     const from = start(yesterday);
-    return yesterday < from ? 'empty' : make(from, yesterday);
+    return yesterday < from ? 'empty' : withPrevious(from, yesterday);
+  };
+  /** A whole calendar period and the whole one before it. */
+  const calendar = (start: DateTime, unit: 'week' | 'month' | 'quarter'): ResolvedRange => {
+    const before = start.minus({ [`${unit}s`]: 1 });
+    return {
+      ...make(start, start.endOf(unit).startOf('day')),
+      previous: make(before, before.endOf(unit).startOf('day')),
+    };
   };
   if (spec in ROLLING) {
     const n = ROLLING[spec as keyof typeof ROLLING];
@@ -113,22 +149,16 @@ export function parseRange(spec: string, now: Date, zone: string, lastDataDay?: 
   }
   switch (spec) {
     case 'this-month':
-      return relative(() => t.startOf('month'));
+      return relative(() => t.startOf('month'), { months: 1 });
     case 'ytd':
-      return relative(() => t.startOf('year'));
-    case 'last-week': {
+      return relative(() => t.startOf('year'), { years: 1 });
+    case 'last-week':
       // ISO weeks, Monday to Sunday, as /report trends and the digest count them.
-      const start = t.startOf('week').minus({ weeks: 1 });
-      return make(start, start.plus({ days: 6 }));
-    }
-    case 'last-month': {
-      const start = t.startOf('month').minus({ months: 1 });
-      return make(start, start.endOf('month').startOf('day'));
-    }
-    case 'last-quarter': {
-      const start = t.startOf('quarter').minus({ quarters: 1 });
-      return make(start, start.endOf('quarter').startOf('day'));
-    }
+      return calendar(t.startOf('week').minus({ weeks: 1 }), 'week');
+    case 'last-month':
+      return calendar(t.startOf('month').minus({ months: 1 }), 'month');
+    case 'last-quarter':
+      return calendar(t.startOf('quarter').minus({ quarters: 1 }), 'quarter');
   }
   const [a = '', b = ''] = spec.split('..');
   const from = DateTime.fromISO(a, { zone });

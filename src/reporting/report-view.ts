@@ -5,6 +5,7 @@
 import { defineMessages, formatNumber, iso, type Locale } from '../core/i18n.js';
 import { type Block, context, table, text } from '../core/reply.js';
 import {
+  andList,
   arrow,
   currencyDigits,
   type FigureKind,
@@ -12,6 +13,7 @@ import {
   formatFigure,
   formatMoney,
   formatMultiple,
+  formatPercent,
   kpiNames,
   type NamedFigure,
 } from '../lib/format.js';
@@ -227,9 +229,17 @@ export function summaryRows(
   return rows;
 }
 
-/** Figures against the previous period: metric, now, before, change. */
-function comparisonTable(rows: SummaryRow[], currency: string, locale: Locale): Block {
+/**
+ * Figures against the previous period: metric, now, before, change. Without data before (`alone`),
+ * only the metric and now: a column of zeros and one of n/a would only hide the figures.
+ */
+function comparisonTable(rows: SummaryRow[], currency: string, locale: Locale, alone = false): Block {
   const t = view[locale];
+  if (alone)
+    return table(
+      [t.metric, t.current],
+      rows.map((r) => [r.name, formatFigure(r.kind, r.now, currency, locale)]),
+    );
   return table(
     [t.metric, t.current, t.previous, t.change],
     rows.map((r) => [
@@ -242,7 +252,7 @@ function comparisonTable(rows: SummaryRow[], currency: string, locale: Locale): 
 }
 
 export function summaryTable(d: ReportData, locale: Locale): Block {
-  return comparisonTable(summaryRows(d, locale), d.currency, locale);
+  return comparisonTable(summaryRows(d, locale), d.currency, locale, d.comparison === 'none');
 }
 
 type SectionFigure = [NamedFigure, FigureKind, (t: Totals) => Ratio];
@@ -300,7 +310,10 @@ export function searchSections(d: ReportData, locale: Locale): Block[] {
       const moved = figure in KPIS ? change(now, before) : totalChange(d, Number(now), Number(before));
       return { id: figure, name: names[figure], kind, now, before, change: moved };
     });
-    blocks.push(text(t[id]({ channel: section.channel })), comparisonTable(rows, d.currency, locale));
+    blocks.push(
+      text(t[id]({ channel: section.channel })),
+      comparisonTable(rows, d.currency, locale, d.comparison === 'none'),
+    );
     if (id === 'organic') blocks.push(context(t.positionNote));
   }
   return blocks;
@@ -310,7 +323,18 @@ export function searchSections(d: ReportData, locale: Locale): Block[] {
 export function sliceTable(d: ReportData, slices: Slice[], locale: Locale, by: 'channel' | 'campaign') {
   const t = view[locale];
   const n = kpiNames[locale];
-  const columns = [t[by], n.spend, n.revenue, 'ROAS', 'CTR', n.conversions, 'CPA', t.revenueChange];
+  // Without data before the range the change column would be n/a all the way down.
+  const compared = d.comparison !== 'none';
+  const columns = [
+    t[by],
+    n.spend,
+    n.revenue,
+    'ROAS',
+    'CTR',
+    n.conversions,
+    'CPA',
+    ...(compared ? [t.revenueChange] : []),
+  ];
   const rows = slices.map((s) => [
     by === 'channel' ? channelLabel(s.name, locale) : s.name,
     formatFigure('money', s.totals.spendMinor, d.currency, locale),
@@ -320,7 +344,7 @@ export function sliceTable(d: ReportData, slices: Slice[], locale: Locale, by: '
     // A channel's own conversions: the ad platform's, or the site's for the site channel.
     formatFigure('count', s.totals.conversions + (s.totals.siteConversions ?? 0), d.currency, locale),
     formatFigure('money', s.kpis.cpa, d.currency, locale),
-    formatChange(totalChange(d, s.totals.revenueMinor, s.previous.revenueMinor), locale),
+    ...(compared ? [formatChange(totalChange(d, s.totals.revenueMinor, s.previous.revenueMinor), locale)] : []),
   ]);
   return { columns, rows };
 }
@@ -367,12 +391,24 @@ function targetValue(p: TargetProgress, v: Ratio, currency: string, locale: Loca
   return formatFigure(p.kind, v, currency, locale);
 }
 
-/** A gap in a rate is in percentage points, not a percentage of the rate. */
+/**
+ * Decimals that keep a rate apart from its goal: 1.4962% against 1.5% reads "1.496%", not "1.5%
+ * against a goal of 1.5%: at risk". At most four; the usual two (one from 10% up) otherwise.
+ */
+function percentDigits(actual: number, goal: number): number {
+  const usual = Math.abs(actual * 100) < 10 ? 2 : 1;
+  for (let d = usual; d <= 4; d++) {
+    if (Math.round(actual * 100 * 10 ** d) !== Math.round(goal * 100 * 10 ** d)) return d;
+  }
+  return usual;
+}
+
+/** A gap in a rate is in percentage points, not a percentage of the rate, with digits enough to not read 0. */
 function gapValue(p: TargetProgress, gap: number, currency: string, locale: Locale): string {
   if (p.kind !== 'percent') return targetValue(p, gap, currency, locale);
-  // 0.03 points shown to one decimal read "0 points to go" beside "at risk": small gaps get two.
   const points = gap * 100;
-  return view[locale].points({ n: formatNumber(points, locale, points < 0.1 ? 2 : 1) });
+  const digits = Math.min(4, Math.max(1, Math.ceil(-Math.log10(points))));
+  return view[locale].points({ n: formatNumber(points, locale, digits) });
 }
 
 export function targetLines(d: ReportData, locale: Locale): string[] {
@@ -384,7 +420,10 @@ export function targetLines(d: ReportData, locale: Locale): string[] {
     const goal = targetValue(p, p.target, d.currency, locale);
     return `${marks[p.status]} ${t.target({
       name: names[p.id],
-      actual: targetValue(p, p.actual, d.currency, locale),
+      actual:
+        p.kind === 'percent' && p.actual !== NA
+          ? formatPercent(p.actual, locale, percentDigits(p.actual, p.target))
+          : targetValue(p, p.actual, d.currency, locale),
       goal: p.direction === 'higher' ? t.atLeast({ value: goal }) : t.atMost({ value: goal }),
       status: status[p.status],
       gap: p.gap !== NA && p.gap > 0 ? gapValue(p, p.gap, d.currency, locale) : '',
@@ -397,7 +436,11 @@ export function targetLines(d: ReportData, locale: Locale): string[] {
 /** Where the plan's goals apply (its channels and days), or why they are not judged in this report. */
 export function goalScopeLines(d: ReportData, locale: Locale): string[] {
   const t = view[locale];
-  const list = (ids: string[]) => ids.map((c) => channelLabel(c, locale)).join(locale === 'ar' ? '، ' : ', ');
+  const list = (ids: string[]) =>
+    andList(
+      ids.map((c) => channelLabel(c, locale)),
+      locale,
+    );
   const out = d.goalsOutOfScope;
   if (d.plan && out?.why === 'dates') {
     return [t.goalsDates({ plan: d.plan.name, from: out.planRange.from, to: out.planRange.to })];
@@ -453,7 +496,8 @@ export function recommendationText(r: Recommendation, currency: string, locale: 
   switch (r.kind) {
     case 'shiftBudget':
       return t.shiftBudget({
-        amount: money(r.amountMinor),
+        // "About" an amount: whole units (about USD 356, not USD 355.71).
+        amount: formatMoney(r.amountMinor, currency, locale, true),
         from: channelLabel(r.from, locale),
         fromRoas: x(r.fromRoas),
         to: channelLabel(r.to, locale),

@@ -134,7 +134,7 @@ export class ReportService {
     filters: Filters = {},
     opts: { daily?: boolean } = {},
   ): Promise<ReportData> {
-    const prev = previousRange(range);
+    const prev = range.previous ?? previousRange(range);
     const span = await this.dataSpan(workspace.id, filters);
     const currentDays = clampRange(range, span);
     const previousDays = clampRange(prev, span);

@@ -28,21 +28,52 @@ describe('report ranges', () => {
       to: '2026-11-20',
       days: 20,
       endsAtData: true,
+      previous: { from: '2026-10-01', to: '2026-10-20', days: 20 },
     });
   });
 
   it('knows month, week, quarter and year boundaries', () => {
-    expect(parseRange('this-month', now, 'UTC')).toEqual({ from: '2026-11-01', to: '2026-11-25', days: 25 });
+    expect(parseRange('this-month', now, 'UTC')).toMatchObject({ from: '2026-11-01', to: '2026-11-25', days: 25 });
     expect(parseRange('this-month', new Date('2026-11-01T10:00:00Z'), 'UTC')).toBe('empty');
-    expect(parseRange('last-month', new Date('2026-03-10T00:00:00Z'), 'UTC')).toEqual({
+    expect(parseRange('last-month', new Date('2026-03-10T00:00:00Z'), 'UTC')).toMatchObject({
       from: '2026-02-01',
       to: '2026-02-28',
       days: 28,
     });
     // 2026-11-26 is a Thursday: last week is Monday 16 to Sunday 22.
-    expect(parseRange('last-week', now, 'UTC')).toEqual({ from: '2026-11-16', to: '2026-11-22', days: 7 });
-    expect(parseRange('last-quarter', now, 'UTC')).toEqual({ from: '2026-07-01', to: '2026-09-30', days: 92 });
-    expect(parseRange('ytd', now, 'UTC')).toEqual({ from: '2026-01-01', to: '2026-11-25', days: 329 });
+    expect(parseRange('last-week', now, 'UTC')).toMatchObject({ from: '2026-11-16', to: '2026-11-22', days: 7 });
+    expect(parseRange('last-quarter', now, 'UTC')).toMatchObject({ from: '2026-07-01', to: '2026-09-30', days: 92 });
+    expect(parseRange('ytd', now, 'UTC')).toMatchObject({ from: '2026-01-01', to: '2026-11-25', days: 329 });
+  });
+
+  it('compares calendar periods with the period before them, and a year to date with last year', () => {
+    // A quarter against the quarter before (91 days), not the 92 days ending 30 June.
+    expect(parseRange('last-quarter', now, 'UTC')).toMatchObject({
+      previous: { from: '2026-04-01', to: '2026-06-30', days: 91 },
+    });
+    // February against January, whole months.
+    expect(parseRange('last-month', new Date('2026-03-10T00:00:00Z'), 'UTC')).toMatchObject({
+      previous: { from: '2026-01-01', to: '2026-01-31', days: 31 },
+    });
+    expect(parseRange('last-week', now, 'UTC')).toMatchObject({
+      previous: { from: '2026-11-09', to: '2026-11-15', days: 7 },
+    });
+    // Month to date against the same days of the previous month, cut at its end.
+    expect(parseRange('this-month', now, 'UTC')).toMatchObject({
+      previous: { from: '2026-10-01', to: '2026-10-25', days: 25 },
+    });
+    expect(parseRange('this-month', new Date('2026-03-31T10:00:00Z'), 'UTC')).toMatchObject({
+      from: '2026-03-01',
+      to: '2026-03-30',
+      previous: { from: '2026-02-01', to: '2026-02-28', days: 28 },
+    });
+    // Year to date against the same days last year.
+    expect(parseRange('ytd', now, 'UTC')).toMatchObject({
+      previous: { from: '2025-01-01', to: '2025-11-25', days: 329 },
+      comparedWith: 'lastYear',
+    });
+    // Rolling ranges keep the days just before them (no previous of their own).
+    expect(parseRange('30d', now, 'UTC')).not.toHaveProperty('previous');
   });
 
   it('reads the Arabic words for the presets', () => {

@@ -18,7 +18,7 @@ import { defineMessages, formatNumber, iso, type Locale } from '../../core/i18n.
 import { withLam } from '../../core/messages.js';
 import { type Block, list, type Person, text } from '../../core/reply.js';
 import type { Db } from '../../db/client.js';
-import { arrow, formatChange, formatPercent, formatSeconds } from '../../lib/format.js';
+import { andList, arrow, formatChange, formatPercent, formatSeconds } from '../../lib/format.js';
 import type { DateRange } from '../../lib/periods.js';
 import { internalTarget, parseTargets } from '../../planning/targets.js';
 import { CHANNELS } from '../../publishing/scheduler.js';
@@ -314,9 +314,7 @@ async function contentLines(
 }
 
 /** Names within a sentence: Arabic joins them with «و» (الخميس والسبت), as a reader says them. */
-const arabicAnd = new Intl.ListFormat('ar', { type: 'conjunction' });
-const inSentence = (names: string[], locale: Locale): string =>
-  locale === 'ar' ? arabicAnd.format(names) : names.join(', ');
+const inSentence = andList;
 
 const splitSchema = z.array(z.object({ channel: z.string() }));
 
