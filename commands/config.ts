@@ -8,6 +8,7 @@ import { DIGIT_STYLES, digitStyleOf } from '../src/lib/digits.js';
 import { count } from '../src/lib/plural.js';
 import { localTime } from '../src/lib/when.js';
 import { channelsSub } from './shared/config-channels.js';
+import { setting } from './shared/config-setting.js';
 
 const m = defineMessages(
   'config',
@@ -176,169 +177,130 @@ export default defineCommand({
         });
       },
     }),
-    timezone: sub({
+    timezone: setting({
       description: { en: 'Set the team time zone', ar: 'ضبط المنطقة الزمنية للفريق' },
       allow: ['admin'],
       examples: ['timezone Asia/Riyadh', 'timezone Europe/London'],
-      options: {
-        value: required(
-          opt.timezone({
-            label: { en: 'Time zone', ar: 'المنطقة الزمنية' },
-            description: { en: 'An IANA zone such as Asia/Riyadh', ar: 'منطقة IANA مثل Asia/Riyadh' },
-            positional: true,
-          }),
-        ),
-      },
-      async handler({ value }, ctx) {
-        await ctx.services.workspaces.update(ctx.workspace.id, { timezone: value });
-        await ctx.services.audit.record(ctx, 'config.set', 'timezone', { from: ctx.workspace.timezone, to: value });
-        const time = localTime(ctx.now(), value, ctx.locale);
-        return reply(undefined, [text(ctx.t(m).timezoneSet({ zone: value, time }))], { tone: 'success' });
-      },
+      value: required(
+        opt.timezone({
+          label: { en: 'Time zone', ar: 'المنطقة الزمنية' },
+          description: { en: 'An IANA zone such as Asia/Riyadh', ar: 'منطقة IANA مثل Asia/Riyadh' },
+          positional: true,
+        }),
+      ),
+      column: 'timezone',
+      audit: 'timezone',
+      confirm: (zone, ctx) => ctx.t(m).timezoneSet({ zone, time: localTime(ctx.now(), zone, ctx.locale) }),
     }),
-    currency: sub({
+    currency: setting({
       description: { en: 'Set the currency for budgets and reports', ar: 'ضبط عملة الميزانيات والتقارير' },
       allow: ['admin'],
       examples: ['currency SAR', 'currency USD'],
-      options: {
-        value: required(
-          opt.currency({
-            label: { en: 'Currency', ar: 'العملة' },
-            description: { en: 'An ISO 4217 code such as USD or SAR', ar: 'رمز ISO 4217 مثل USD أو SAR' },
-            positional: true,
-          }),
-        ),
-      },
-      async handler({ value }, ctx) {
-        await ctx.services.workspaces.update(ctx.workspace.id, { currency: value });
-        await ctx.services.audit.record(ctx, 'config.set', 'currency', { from: ctx.workspace.currency, to: value });
-        return reply(undefined, [text(ctx.t(m).currencySet({ code: value }))], { tone: 'success' });
-      },
+      value: required(
+        opt.currency({
+          label: { en: 'Currency', ar: 'العملة' },
+          description: { en: 'An ISO 4217 code such as USD or SAR', ar: 'رمز ISO 4217 مثل USD أو SAR' },
+          positional: true,
+        }),
+      ),
+      column: 'currency',
+      audit: 'currency',
+      confirm: (code, ctx) => ctx.t(m).currencySet({ code }),
     }),
-    digits: sub({
+    digits: setting({
       description: {
         en: 'Show numbers in Arabic replies with Western or Arabic-Indic digits',
         ar: 'عرض الأرقام في الردود العربية بالأرقام الغربية أو العربية الهندية',
       },
       allow: ['admin'],
       examples: ['digits arabic', 'digits latin'],
-      options: {
-        value: required(
-          opt.choice(DIGIT_STYLES, {
-            label: { en: 'Digits', ar: 'الأرقام' },
-            description: {
-              en: 'latin for 0123456789 (the default), arabic for ٠١٢٣٤٥٦٧٨٩',
-              ar: 'latin للأرقام 0123456789 (الافتراضي) و arabic للأرقام ٠١٢٣٤٥٦٧٨٩',
-            },
-            positional: true,
-          }),
-        ),
-      },
-      async handler({ value }, ctx) {
-        await ctx.services.workspaces.update(ctx.workspace.id, { digits: value });
-        await ctx.services.audit.record(ctx, 'config.set', 'digits', { from: digitStyleOf(ctx.workspace), to: value });
-        return reply(undefined, [text(ctx.t(m).digitsSet({ arabic: value === 'arabic' }))], { tone: 'success' });
-      },
+      value: required(
+        opt.choice(DIGIT_STYLES, {
+          label: { en: 'Digits', ar: 'الأرقام' },
+          description: {
+            en: 'latin for 0123456789 (the default), arabic for ٠١٢٣٤٥٦٧٨٩',
+            ar: 'latin للأرقام 0123456789 (الافتراضي) و arabic للأرقام ٠١٢٣٤٥٦٧٨٩',
+          },
+          positional: true,
+        }),
+      ),
+      column: 'digits',
+      audit: 'digits',
+      before: digitStyleOf,
+      confirm: (value, ctx) => ctx.t(m).digitsSet({ arabic: value === 'arabic' }),
     }),
-    approval: sub({
+    approval: setting({
       description: { en: 'Require a manager to approve each post', ar: 'اشتراط موافقة مدير على كل منشور' },
       allow: ['admin'],
       examples: ['approval on', 'approval off'],
-      options: {
-        value: required(
-          opt.boolean({
-            label: { en: 'Approval', ar: 'الموافقة' },
-            description: { en: 'on or off', ar: 'on أو off' },
-            positional: true,
-          }),
-        ),
-      },
-      async handler({ value }, ctx) {
-        await ctx.services.workspaces.update(ctx.workspace.id, { requireApproval: value });
-        await ctx.services.audit.record(ctx, 'config.set', 'approval', {
-          from: ctx.workspace.requireApproval,
-          to: value,
-        });
-        return reply(undefined, [text(ctx.t(m).approvalSet({ on: value }))], { tone: 'success' });
-      },
+      value: required(
+        opt.boolean({
+          label: { en: 'Approval', ar: 'الموافقة' },
+          description: { en: 'on or off', ar: 'on أو off' },
+          positional: true,
+        }),
+      ),
+      column: 'requireApproval',
+      audit: 'approval',
+      confirm: (on, ctx) => ctx.t(m).approvalSet({ on }),
     }),
-    utm: sub({
+    utm: setting({
       description: {
         en: 'Add UTM tags to links in scheduled posts (on by default)',
         ar: 'إضافة وسوم UTM إلى روابط المنشورات المجدولة (مفعّلة افتراضيًا)',
       },
       allow: ['admin'],
       examples: ['utm on', 'utm off'],
-      options: {
-        value: required(
-          opt.boolean({
-            label: { en: 'UTM tags', ar: 'وسوم UTM' },
-            description: { en: 'on or off', ar: 'on أو off' },
-            positional: true,
-          }),
-        ),
-      },
-      async handler({ value }, ctx) {
-        await ctx.services.workspaces.update(ctx.workspace.id, { utmTagging: value });
-        await ctx.services.audit.record(ctx, 'config.set', 'utm', { from: ctx.workspace.utmTagging, to: value });
-        return reply(undefined, [text(ctx.t(m).utmSet({ on: value }))], { tone: 'success' });
-      },
+      value: required(
+        opt.boolean({
+          label: { en: 'UTM tags', ar: 'وسوم UTM' },
+          description: { en: 'on or off', ar: 'on أو off' },
+          positional: true,
+        }),
+      ),
+      column: 'utmTagging',
+      audit: 'utm',
+      confirm: (on, ctx) => ctx.t(m).utmSet({ on }),
     }),
-    'assignee-minutes': sub({
+    'assignee-minutes': setting({
       description: {
         en: 'Minutes an assignee has before their alert escalates (default 120)',
         ar: 'الدقائق المتاحة لمن تولّى تنبيهًا قبل تصعيده (الافتراضي 120)',
       },
       allow: ['manager'],
       examples: ['assignee-minutes 120', 'assignee-minutes 240'],
-      options: {
-        value: required(
-          opt.integer({
-            label: { en: 'Minutes', ar: 'الدقائق' },
-            description: { en: 'From 5 to 10080 (a week)', ar: 'من 5 إلى 10080 (أسبوع)' },
-            positional: true,
-            min: 5,
-            max: 10080,
-          }),
-        ),
-      },
-      async handler({ value }, ctx) {
-        await ctx.services.workspaces.update(ctx.workspace.id, { assigneeMinutes: value });
-        await ctx.services.audit.record(ctx, 'config.set', 'assignee-minutes', {
-          from: ctx.workspace.assigneeMinutes,
-          to: value,
-        });
-        const t = ctx.t(m);
-        return reply(undefined, [text(t.assigneeSet({ minutes: t.minutes({ n: value }) }))], { tone: 'success' });
-      },
+      value: required(
+        opt.integer({
+          label: { en: 'Minutes', ar: 'الدقائق' },
+          description: { en: 'From 5 to 10080 (a week)', ar: 'من 5 إلى 10080 (أسبوع)' },
+          positional: true,
+          min: 5,
+          max: 10080,
+        }),
+      ),
+      column: 'assigneeMinutes',
+      audit: 'assignee-minutes',
+      confirm: (n, ctx) => ctx.t(m).assigneeSet({ minutes: ctx.t(m).minutes({ n }) }),
     }),
-    'review-minutes': sub({
+    'review-minutes': setting({
       description: {
         en: 'How often comments to review are summed up in one message',
         ar: 'كل كم دقيقة تُجمع التعليقات التي تحتاج مراجعة في رسالة واحدة',
       },
       allow: ['manager'],
       examples: ['review-minutes 60', 'review-minutes 15'],
-      options: {
-        value: required(
-          opt.integer({
-            label: { en: 'Minutes', ar: 'الدقائق' },
-            description: { en: 'From 1 to 1440 (default 60)', ar: 'من 1 إلى 1440 (الافتراضي 60)' },
-            positional: true,
-            min: 1,
-            max: 1440,
-          }),
-        ),
-      },
-      async handler({ value }, ctx) {
-        await ctx.services.workspaces.update(ctx.workspace.id, { reviewSummaryMinutes: value });
-        await ctx.services.audit.record(ctx, 'config.set', 'review-minutes', {
-          from: ctx.workspace.reviewSummaryMinutes,
-          to: value,
-        });
-        const t = ctx.t(m);
-        return reply(undefined, [text(t.reviewSet({ minutes: t.minutes({ n: value }) }))], { tone: 'success' });
-      },
+      value: required(
+        opt.integer({
+          label: { en: 'Minutes', ar: 'الدقائق' },
+          description: { en: 'From 1 to 1440 (default 60)', ar: 'من 1 إلى 1440 (الافتراضي 60)' },
+          positional: true,
+          min: 1,
+          max: 1440,
+        }),
+      ),
+      column: 'reviewSummaryMinutes',
+      audit: 'review-minutes',
+      confirm: (n, ctx) => ctx.t(m).reviewSet({ minutes: ctx.t(m).minutes({ n }) }),
     }),
     channel: sub({
       description: {

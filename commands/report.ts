@@ -18,12 +18,12 @@ import {
   performerLines,
   rangeLabel,
   recommendationText,
-  searchSections,
   sliceTable,
   summaryTable,
   targetLines,
 } from '../src/reporting/report-view.js';
 import type { Filters } from '../src/reporting/reports.js';
+import { searchSections } from '../src/reporting/search/view.js';
 
 const m = defineMessages(
   'report',

@@ -7,7 +7,7 @@ import { isDatabaseBusy } from '../db/busy.js';
 import { type OpenDatabase, openDatabase } from '../db/client.js';
 import { count } from '../lib/plural.js';
 import { describeError, MetricsService } from '../reporting/metrics.js';
-import { EXPORT_FORMATS, type ImportFormat } from '../reporting/search-exports.js';
+import { EXPORT_FORMATS, type ImportFormat } from '../reporting/search/exports.js';
 import { workspaceFromRef } from '../workspace/workspace-ref.js';
 import { progressLine } from './progress.js';
 import { defineVerb, workspaceOption } from './verb.js';

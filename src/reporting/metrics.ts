@@ -21,7 +21,7 @@ import {
   MAX_POSITION,
   type MetricRow,
 } from './metric-records.js';
-import type { ImportFormat } from './search-exports.js';
+import type { ImportFormat } from './search/exports.js';
 
 export { majorToMinor, validateRecords, validateRecordsYielding } from './ingest/validate.js';
 export type { ImportResult, InputRecord, LineError, MetricRow, Problem } from './metric-records.js';

@@ -3,7 +3,7 @@
  * show the same figures the same way.
  */
 import { defineMessages, formatNumber, iso, type Locale } from '../core/i18n.js';
-import { type Block, context, table, text } from '../core/reply.js';
+import { type Block, table } from '../core/reply.js';
 import {
   andList,
   arrow,
@@ -25,7 +25,6 @@ import type { Judged } from './analysis/goals.js';
 import { channelLabel } from './channel-names.js';
 import { change, KPI_IDS, KPIS, type KpiId, NA, type Ratio, type Totals } from './kpi.js';
 import type { Recommendation, ReportData, Slice } from './reports.js';
-import { ORGANIC_CHANNEL, SEM_CHANNEL } from './search-exports.js';
 
 export const view = defineMessages(
   'report-view',
@@ -98,9 +97,6 @@ export const view = defineMessages(
       `Close the gap on ${p.name}: ${p.actual} against a goal of ${p.goal}. Put the next effort there.`,
     costliest: (p: { channel: string; cpa: string; average: string }) =>
       `Conversions on ${p.channel} cost ${p.cpa} against ${p.average} on average: tighten targeting or bids there.`,
-    sem: (p: { channel: string }) => `Search ads (Google Ads, channel ${p.channel})`,
-    organic: (p: { channel: string }) => `Organic search (Search Console, channel ${p.channel})`,
-    positionNote: 'Average position is weighted by impressions; 1 is the top of the results, so lower is better.',
   },
   {
     metric: 'المقياس',
@@ -157,9 +153,6 @@ export const view = defineMessages(
     costliest: (p) =>
       `تكلفة التحويل في ${iso(p.channel)} ${p.cpa} مقابل ${p.average} في المتوسط: حسّن الاستهداف أو المزايدة هناك.`,
     // The channel's Arabic name, not its id: an id is typed in a CSV file, never read in a sentence.
-    sem: (p) => `البحث المدفوع (${iso(channelLabel(p.channel, 'ar'))})`,
-    organic: (p) => `${channelLabel(p.channel, 'ar')} (من تقارير Search Console)`,
-    positionNote: `متوسط الترتيب مرجّح بمرات الظهور؛ ${iso(1)} هو أعلى النتائج، فالأقل أفضل.`,
   },
 );
 
@@ -233,7 +226,7 @@ export function summaryRows(
  * Figures against the previous period: metric, now, before, change. Without data before (`alone`),
  * only the metric and now: a column of zeros and one of n/a would only hide the figures.
  */
-function comparisonTable(rows: SummaryRow[], currency: string, locale: Locale, alone = false): Block {
+export function comparisonTable(rows: SummaryRow[], currency: string, locale: Locale, alone = false): Block {
   const t = view[locale];
   if (alone)
     return table(
@@ -253,70 +246,6 @@ function comparisonTable(rows: SummaryRow[], currency: string, locale: Locale, a
 
 export function summaryTable(d: ReportData, locale: Locale): Block {
   return comparisonTable(summaryRows(d, locale), d.currency, locale, d.comparison === 'none');
-}
-
-type SectionFigure = [NamedFigure, FigureKind, (t: Totals) => Ratio];
-const total =
-  (field: keyof Totals) =>
-  (t: Totals): Ratio =>
-    t[field] ?? 0;
-const kpi =
-  (id: KpiId) =>
-  (t: Totals): Ratio =>
-    KPIS[id].compute(t);
-
-/** What SEM and organic search people read first, in the order their tools show it. */
-const SEARCH_SECTIONS = {
-  sem: {
-    channel: SEM_CHANNEL,
-    figures: [
-      ['cost', 'money', total('spendMinor')],
-      ['clicks', 'count', total('clicks')],
-      ['impressions', 'count', total('impressions')],
-      ['cpc', 'money', kpi('cpc')],
-      ['conversions', 'count', total('conversions')],
-      ['conversion_value', 'money', total('revenueMinor')],
-      ['roas', 'multiple', kpi('roas')],
-    ],
-  },
-  organic: {
-    channel: ORGANIC_CHANNEL,
-    figures: [
-      ['clicks', 'count', total('clicks')],
-      ['impressions', 'count', total('impressions')],
-      ['ctr', 'percent', kpi('ctr')],
-      ['avg_position', 'position', kpi('avg_position')],
-    ],
-  },
-} as const satisfies Record<string, { channel: string; figures: readonly SectionFigure[] }>;
-
-/**
- * The SEM (Google Ads) and organic search (Search Console) sections: the channel's own figures
- * against the previous period. Nothing when the range has no data on that channel.
- */
-export function searchSections(d: ReportData, locale: Locale): Block[] {
-  const t = view[locale];
-  const names = kpiNames[locale];
-  const blocks: Block[] = [];
-  for (const [id, section] of Object.entries(SEARCH_SECTIONS) as Array<
-    [keyof typeof SEARCH_SECTIONS, (typeof SEARCH_SECTIONS)[keyof typeof SEARCH_SECTIONS]]
-  >) {
-    const slice = d.channels.find((c) => c.name === section.channel);
-    if (!slice) continue;
-    const rows: SummaryRow[] = section.figures.map(([figure, kind, value]) => {
-      const now = value(slice.totals);
-      const before = value(slice.previous);
-      // Totals follow the coverage rule (totalChange); KPIs are rates and compare as they are.
-      const moved = figure in KPIS ? change(now, before) : totalChange(d, Number(now), Number(before));
-      return { id: figure, name: names[figure], kind, now, before, change: moved };
-    });
-    blocks.push(
-      text(t[id]({ channel: section.channel })),
-      comparisonTable(rows, d.currency, locale, d.comparison === 'none'),
-    );
-    if (id === 'organic') blocks.push(context(t.positionNote));
-  }
-  return blocks;
 }
 
 /** Per-channel (or per-campaign) figures: the table and its CSV share these cells. */

@@ -28,6 +28,8 @@ function recordedSettings(): string[] {
   const keys = new Set<string>();
   for (const text of texts()) {
     for (const m of text.matchAll(/audit\.record\(\s*\w+,\s*'config\.set',\s*'([^']+)'/g)) keys.add(m[1] as string);
+    // Settings declared through commands/shared/config-setting.ts name theirs as `audit: '...'`.
+    for (const m of text.matchAll(/^\s+audit: '([^']+)',$/gm)) keys.add(m[1] as string);
   }
   return [...keys].sort();
 }

@@ -3,7 +3,7 @@ import type { Reply } from '../../src/core/reply.js';
 import { parseCsv } from '../../src/lib/csv.js';
 import { describeError } from '../../src/reporting/metrics.js';
 import { SHORT_RANGE_DAYS } from '../../src/reporting/reports.js';
-import { detectExport, plainNumber } from '../../src/reporting/search-exports.js';
+import { detectExport, plainNumber } from '../../src/reporting/search/exports.js';
 import { createTestApp, textOf as rawText, type TestApp } from '../helpers/app.js';
 
 const textOf = (r: Reply) => rawText(r).replace(/\u00a0/g, ' ');

@@ -19,7 +19,7 @@ import {
   MAX_FILE_ROWS,
   type MetricRow,
 } from '../metric-records.js';
-import { detectExport, exportMapper, HEADER_SEARCH_LINES, type ImportFormat } from '../search-exports.js';
+import { detectExport, exportMapper, HEADER_SEARCH_LINES, type ImportFormat } from '../search/exports.js';
 import type { DecimalMark } from './numbers.js';
 import { recordChecker } from './validate.js';
 import { BATCH_ROWS, inMetricsTransaction } from './writer.js';

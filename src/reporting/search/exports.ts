@@ -13,9 +13,9 @@
  *   SEO watch can say which queries moved (src/search/watch.ts).
  */
 import { DateTime } from 'luxon';
-import type { CsvRecord } from '../lib/csv.js';
-import { type DecimalMark, plainDecimal } from './ingest/numbers.js';
-import type { InputRecord, LineError } from './metric-records.js';
+import type { CsvRecord } from '../../lib/csv.js';
+import { type DecimalMark, plainDecimal } from '../ingest/numbers.js';
+import type { InputRecord, LineError } from '../metric-records.js';
 
 export const EXPORT_FORMATS = ['google-ads', 'search-console'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
