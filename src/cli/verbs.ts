@@ -1,11 +1,11 @@
+import { importMetrics } from './csv/import-metrics.js';
+import { importPostFiguresVerb } from './csv/import-post-figures.js';
+import { scheduleImport } from './csv/schedule-import.js';
 import { demo } from './demo.js';
 import { digest } from './digest.js';
 import { discordRegister } from './discord-register.js';
-import { importMetrics } from './import-metrics.js';
-import { importPostFiguresVerb } from './import-post-figures.js';
 import { migrate } from './migrate.js';
 import { rotateKey } from './rotate-key.js';
-import { scheduleImport } from './schedule-import.js';
 import { sentimentVerb } from './sentiment.js';
 import { slackManifest } from './slack-manifest.js';
 import { consoleVerb, startVerb } from './start.js';

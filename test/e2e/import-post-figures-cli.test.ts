@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,7 +16,6 @@ describe('mktbot import-post-figures (built CLI)', () => {
   const db = () => new Database(path.join(dir, 'cli.db'));
 
   beforeAll(() => {
-    execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'pipe' });
     dir = mkdtempSync(path.join(tmpdir(), 'mktbot-figures-'));
     env = { ...process.env, DATABASE_URL: `file:${path.join(dir, 'cli.db')}`, LOG_LEVEL: 'silent' };
     expect(run('migrate').status).toBe(0);
@@ -77,5 +76,27 @@ describe('mktbot import-post-figures (built CLI)', () => {
       { id: 2, impressions: 300, engagements: 9 },
       { id: 3, impressions: null, engagements: null },
     ]);
+  });
+
+  it('reads a UTF-16 file as Excel saves it, and refuses a workbook named .csv in the person’s language', () => {
+    // Excel's "Unicode text" is UTF-16 little-endian with a byte order mark; it was read as UTF-8 garbage.
+    const file = path.join(dir, 'utf16.csv');
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('post,impressions,engagements\r\n1,1500,60\r\n', 'utf16le'),
+      ]),
+    );
+    const r = run('import-post-figures', file);
+    expect(r.stderr).toBe('');
+    expect(figures()[0]).toEqual({ id: 1, impressions: 1500, engagements: 60 });
+    const book = path.join(dir, 'book.csv');
+    writeFileSync(book, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
+    const en = run('import-post-figures', book);
+    expect(en.status).toBe(1);
+    expect(en.stderr).toContain('book.csv: this is a spreadsheet workbook, not a CSV: save it as "CSV UTF-8"');
+    const ar = run('import-post-figures', book, '--lang', 'ar');
+    expect(ar.stderr).toContain('book.csv: هذا مصنف جداول بيانات وليس ملف CSV');
   });
 });

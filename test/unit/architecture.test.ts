@@ -148,4 +148,14 @@ describe('the layout (docs/architecture.md)', () => {
     }
     expect(bad).toEqual([]);
   });
+
+  it('no test builds dist/ itself: test/global-setup.ts compiles it once, before any test file runs', () => {
+    // A test file that ran `npm run build` rewrote dist/ while other files ran the CLI from it
+    // ("does not provide an export named ..." from a half-written file) and failed CI at random.
+    const building = sourceFiles(join(ROOT, 'test'))
+      .filter((f) => !f.endsWith('global-setup.ts') && !f.endsWith('architecture.test.ts'))
+      .filter((f) => /\[\s*'run',\s*'build'|tsconfig\.build\.json['"]/.test(readFileSync(f, 'utf8')))
+      .map(rel);
+    expect(building).toEqual([]);
+  });
 });

@@ -2,15 +2,15 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { defineMessages, type Locale } from '../core/i18n.js';
-import { isDatabaseBusy } from '../db/busy.js';
-import { type OpenDatabase, openDatabase } from '../db/client.js';
-import { count } from '../lib/plural.js';
-import { describeError, MetricsService } from '../reporting/metrics.js';
-import { EXPORT_FORMATS, type ImportFormat } from '../reporting/search/exports.js';
-import { workspaceFromRef } from '../workspace/workspace-ref.js';
-import { progressLine } from './progress.js';
-import { defineVerb, workspaceOption } from './verb.js';
+import { defineMessages, type Locale } from '../../core/i18n.js';
+import { isDatabaseBusy } from '../../db/busy.js';
+import { type OpenDatabase, openDatabase } from '../../db/client.js';
+import { count } from '../../lib/plural.js';
+import { describeError, MetricsService } from '../../reporting/metrics.js';
+import { EXPORT_FORMATS, type ImportFormat } from '../../reporting/search/exports.js';
+import { workspaceFromRef } from '../../workspace/workspace-ref.js';
+import { progressLine } from '../progress.js';
+import { defineVerb, workspaceOption } from '../verb.js';
 
 const m = defineMessages(
   'cli-import-metrics',
