@@ -8,7 +8,7 @@ import { defineMessages, iso } from '../core/i18n.js';
 import type { Viewer } from '../core/identity.js';
 import { context, list, type Reply, reply, table, text } from '../core/reply.js';
 import type { Db } from '../db/client.js';
-import { arrow, formatChange, formatCount, formatFigure, formatMoney, kpiNames } from '../lib/format.js';
+import { andList, arrow, formatChange, formatCount, formatFigure, formatMoney, kpiNames } from '../lib/format.js';
 import { type DateRange, today } from '../lib/periods.js';
 import { nounAfter } from '../lib/plural.js';
 import { dateText } from '../lib/when.js';
@@ -165,12 +165,14 @@ export async function trendsReply(ctx: Viewer, db: Db): Promise<Reply> {
   const moved = (a: number, b: number): Ratio =>
     !perDay ? change(b, a) : cover[0] === 0 || cover[1] === 0 ? NA : change(b / cover[1], a / cover[0]);
   const trends = [...halves.entries()]
+    // A channel with none of the measure in either half (the site, by revenue) has no trend to show.
+    .filter(([, [a, b]]) => a !== 0 || b !== 0)
     .map(([channel, [a, b]]) => ({ channel, a, b, change: moved(a, b) }))
     .sort((x, y) => num(y.change) - num(x.change));
   const label = (channel: string) => channelLabel(channel, ctx.locale);
   const rising = trends.filter((x) => x.change !== NA && x.change >= TREND_THRESHOLD).map((x) => label(x.channel));
   const falling = trends.filter((x) => x.change !== NA && x.change <= -TREND_THRESHOLD).map((x) => label(x.channel));
-  const join = (names: string[]) => names.join(ctx.locale === 'ar' ? '، ' : ', ');
+  const join = (names: string[]) => andList(names, ctx.locale);
   const blocks = [
     table(
       [t.channel, t.first, t.last, t.trend],

@@ -178,5 +178,7 @@ describe('/report', () => {
     expect(out).toContain('Facebook | USD 9,999 | USD 1,200 | ▼ −88.9%');
     expect(out).toContain('Weeks 1-4 have data on 25 of their 28 days and weeks 5-8 on 27');
     expect(out).toContain('Falling: Facebook');
+    // Email brought no revenue in either half: it showed as "USD 0.00 | USD 0.00 | n/a".
+    expect(out).not.toMatch(/^Email \|/m);
   });
 });
