@@ -112,6 +112,10 @@ describe("Meta's Connect button from the console", () => {
       'Your sign-in reached several Facebook Pages (Cold Brew Co, Roastery Riyadh, and Kiosk Jeddah)',
     );
     expect(await app.services.db.integration.count()).toBe(0);
+    // The Page tokens wait sealed, and no Connect address takes the list's id as a state.
+    const list = await app.services.db.oAuthState.findFirstOrThrow({ where: { provider: 'pick:facebook' } });
+    expect(list.codeVerifier).not.toMatch(/EAAP/);
+    expect((await get(`${publicUrl}/oauth/facebook/start?state=${list.id}`)).status).toBe(400);
 
     const notice = lastNotice();
     expect(textOf(notice)).toMatch(/Press each one mktbot should use/);
