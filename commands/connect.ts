@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GoogleClientProblem } from '../integrations/google/oauth.js';
+import { missingScopes } from '../integrations/oauth.js';
 import type { Provider } from '../integrations/provider.js';
 import { PublishError } from '../integrations/publisher.js';
 import { isProviderId, PROVIDERS, type ProviderId, providerById } from '../integrations/registry.js';
@@ -14,7 +15,7 @@ import { count } from '../src/lib/plural.js';
 import { maskSecrets } from '../src/lib/text.js';
 import { formatLocal, writtenDate } from '../src/lib/when.js';
 import { channelLabel, KNOWN_CHANNELS } from '../src/reporting/channel-names.js';
-import { NeedsRefreshToken } from '../src/workspace/integrations.js';
+import { type GrantInfo, NeedsRefreshToken } from '../src/workspace/integrations.js';
 import { STATE_MINUTES } from '../src/workspace/oauth/connect.js';
 import { m as oauthText } from '../src/workspace/oauth/messages.js';
 
@@ -40,7 +41,7 @@ const m = defineMessages(
     reminderAlways:
       'The reminder channel needs no connection: the bot posts the content in the team channel at the due time.',
     howTo:
-      'Connect with /connect facebook account:PAGE_ID token:PAGE_TOKEN (also instagram, linkedin, x, tiktok, youtube, mailchimp, ga4). For linkedin, x, tiktok, youtube and ga4, leave out token: to get a Connect button instead.',
+      'Connect with /connect facebook account:PAGE_ID token:PAGE_TOKEN (also instagram, linkedin, x, tiktok, youtube, mailchimp, ga4). Except for mailchimp, leave out token: to get a Connect button instead (for facebook and instagram, account: too: you pick among your Pages after signing in).',
     googleClientMissing:
       'A Google refresh token (YouTube, Google Analytics) needs the server’s Google OAuth client: set GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET (the client the refresh token was issued to) and restart the bot. Nothing was saved.',
     googleClientRejected:
@@ -48,6 +49,8 @@ const m = defineMessages(
     tokenNeeded: (p: { provider: string }) =>
       `${p.provider} has no Connect button: add token:… with the account’s token (/help connect says which).`,
     expires: 'Expires',
+    accountNeeded: (p: { provider: string }) =>
+      `A pasted token needs the account it is for: /connect ${p.provider} account:… token:…`,
   },
   {
     connected: (p) => `تم ربط ${iso(p.provider)}: ${iso(p.name)}. الرمز محفوظ مشفّرًا.`,
@@ -65,11 +68,12 @@ const m = defineMessages(
     notConnected: 'غير مربوط',
     reminderAlways: 'قناة التذكير لا تحتاج ربطًا: ينشر البوت المحتوى في قناة الفريق في الموعد.',
     howTo:
-      'اربط بالأمر /connect facebook account:PAGE_ID token:PAGE_TOKEN (وكذلك instagram وlinkedin وx وtiktok وyoutube وmailchimp وga4). ومع /connect linkedin أو x أو tiktok أو youtube أو ga4 يمكنك ترك token: لتحصل على زر ربط بدلًا من لصق الرمز.',
+      'اربط بالأمر /connect facebook account:PAGE_ID token:PAGE_TOKEN (وكذلك instagram وlinkedin وx وtiktok وyoutube وmailchimp وga4). ويمكنك مع كل الخدمات عدا mailchimp ترك token: لتحصل على زر ربط بدلًا من لصق الرمز (ومع facebook وinstagram يمكنك ترك account: أيضًا، فتختار من صفحاتك بعد تسجيل الدخول).',
     googleClientMissing: `يحتاج رمز التحديث (refresh token) من Google (يوتيوب، Google Analytics) إلى عميل Google OAuth على الخادم: اضبط ${iso('GOOGLE_CLIENT_ID')} و${iso('GOOGLE_CLIENT_SECRET')} (العميل الذي صدر له الرمز) ثم أعد تشغيل البوت. لم يُحفظ شيء.`,
     googleClientRejected: `رفضت Google عميل OAuth الخاص بالخادم: قيمة ${iso('GOOGLE_CLIENT_ID')} أو ${iso('GOOGLE_CLIENT_SECRET')} خاطئة. صحّحهما ثم أعد تشغيل البوت. لم يُحفظ شيء.`,
     tokenNeeded: (p) => `لا يوجد زر ربط لـ${iso(p.provider)}: أضف token:… برمز الحساب (يوضح /help connect أي رمز).`,
     expires: 'انتهاء الصلاحية',
+    accountNeeded: (p) => `يحتاج الرمز الملصوق إلى الحساب الذي يخصه: /connect ${p.provider} account:… token:…`,
   },
 );
 
@@ -90,26 +94,78 @@ function serviceName(p: Provider, locale: Locale): string {
 function connectSub(p: Provider) {
   const help = p.connect.help;
   const provider = p.id as ProviderId;
+  // A login that lists the person's accounts (Facebook Login) needs no account id up front.
+  const lists = p.oauth?.login !== undefined;
+  const account = opt.string({
+    label: { en: 'Account id', ar: 'معرّف الحساب' },
+    description: help.account,
+    maxLength: 100,
+  });
   return sub({
     description: { en: `Connect ${p.name} (admins)`, ar: `ربط ${serviceName(p, 'ar')} (للمسؤولين)` },
     allow: ['admin'],
     slow: true,
     limit: EXPENSIVE,
-    examples: [`${provider} account:1234567890 token:…`],
+    examples: lists ? [`${provider}`, `${provider} page:…`] : [`${provider} account:1234567890 token:…`],
     options: {
-      account: required(
-        opt.string({ label: { en: 'Account id', ar: 'معرّف الحساب' }, description: help.account, maxLength: 100 }),
-      ),
+      account: lists ? account : required(account),
       token: opt.secret({ label: { en: 'Token', ar: 'الرمز' }, description: help.token, maxLength: 4000 }),
+      ...(lists
+        ? {
+            page: opt.string({
+              label: { en: 'Page', ar: 'الصفحة' },
+              description: {
+                en: 'After Connect: the name or id of one of the accounts your sign-in reached',
+                ar: 'بعد الضغط على «ربط»: اسم أحد الحسابات التي وصل إليها تسجيل دخولك أو معرّفه',
+              },
+              maxLength: 100,
+            }),
+          }
+        : {}),
     },
-    async handler({ account, token }, ctx) {
-      if (token) return connect(p, provider, account, token, ctx);
-      return connectButton(p, provider, account, ctx);
+    async handler(input, ctx) {
+      const { account, token } = input;
+      const page = 'page' in input ? (input.page as string | undefined) : undefined;
+      if (page) return pickAccount(p, provider, page, ctx);
+      if (token) {
+        if (!account) throw new UserError(ctx.t(m).accountNeeded({ provider }));
+        return connect(p, provider, account, token, ctx);
+      }
+      return connectButton(p, provider, account ?? '', ctx);
     },
   });
 }
 
-async function connect(p: Provider, provider: ProviderId, account: string, token: string, ctx: Context) {
+/**
+ * One of the accounts the person's latest Facebook sign-in reached (a button, or page:NAME),
+ * connected with its own token and the permissions the person granted.
+ */
+async function pickAccount(p: Provider, provider: ProviderId, page: string, ctx: Context) {
+  const o = ctx.t(oauthText);
+  const picks = await ctx.services.oauth.pickable(ctx.workspace, ctx.member, provider);
+  if (!picks) throw new UserError(o.pickNone({ id: provider }));
+  const wanted = page.toLowerCase().replace(/^@/, '');
+  const found = picks.accounts.find((a) => a.id === page || a.name.toLowerCase().replace(/^@/, '') === wanted);
+  if (!found) {
+    const names = new Intl.ListFormat(ctx.locale, { type: 'conjunction' }).format(
+      picks.accounts.map((a) => iso(a.name)),
+    );
+    throw new UserError(o.pickUnknown({ page, names }));
+  }
+  const missing = p.oauth ? missingScopes(p.oauth, picks.scopes) : [];
+  return connect(p, provider, found.id, found.token, ctx, { scopes: picks.scopes }, missing);
+}
+
+async function connect(
+  p: Provider,
+  provider: ProviderId,
+  account: string,
+  token: string,
+  ctx: Context,
+  /** Set when the token came from the Connect button rather than a paste. */
+  grant?: GrantInfo,
+  missing: readonly string[] = [],
+) {
   const t = ctx.t(m);
   const name = serviceName(p, ctx.locale);
   const accountId = p.connect.accountId;
@@ -118,8 +174,13 @@ async function connect(p: Provider, provider: ProviderId, account: string, token
   }
   const refresh = p.tokenRefresh;
   try {
-    const r = await ctx.services.integrations.connect(ctx.workspace, provider, { accountId: account, token });
-    await ctx.services.audit.record(ctx, 'integration.connect', `${provider}:${account}`);
+    const r = await ctx.services.integrations.connect(ctx.workspace, provider, { accountId: account, token }, grant);
+    await ctx.services.audit.record(
+      ctx,
+      'integration.connect',
+      `${provider}:${account}`,
+      grant ? { via: 'oauth' } : undefined,
+    );
     // An access token where a refresh token is wanted: it works, for about an hour.
     const expires = refresh?.accessToken.policy === 'warn' && !refresh.isRefreshToken(token);
     return reply(
@@ -127,6 +188,9 @@ async function connect(p: Provider, provider: ProviderId, account: string, token
       [
         text(t.connected({ provider: name, name: r.name })),
         ...(expires ? [context(pick(refresh.accessToken.message, ctx.locale))] : []),
+        ...(missing.length > 0
+          ? [context(ctx.t(oauthText).missingChat({ provider: name, scopes: missing.join(', ') }))]
+          : []),
       ],
       { tone: 'success', ephemeral: true },
     );
@@ -159,6 +223,7 @@ async function connectButton(p: Provider, provider: ProviderId, account: string,
     throw new UserError(pick(p.connect.accountId?.invalid ?? { en: '', ar: '' }, ctx.locale));
   }
   const begun = await ctx.services.oauth.begin(ctx.workspace, ctx.member, provider, parsed.data);
+  const minutes = count(STATE_MINUTES, 'minute', ctx.locale);
   if (begun.kind === 'not-ready') {
     return reply(
       undefined,
@@ -173,11 +238,9 @@ async function connectButton(p: Provider, provider: ProviderId, account: string,
     undefined,
     [
       text(
-        o.connectWhat({
-          provider: p.name,
-          account: parsed.data,
-          minutes: count(STATE_MINUTES, 'minute', ctx.locale),
-        }),
+        parsed.data === '' && p.oauth.login
+          ? o.connectLogin({ what: provider === 'instagram' ? o.whatInstagram : o.whatFacebook, minutes })
+          : o.connectWhat({ provider: p.name, account: parsed.data, minutes }),
       ),
       actions([{ id: 'connect.link', label: o.connectButton, url: begun.url, style: 'primary' }]),
     ],
@@ -240,6 +303,16 @@ export default defineCommand({
     ...Object.fromEntries(PROVIDERS.map((p) => [p.id, connectSub(p)])),
   },
   actions: {
+    /** A button under the accounts a Facebook sign-in reached: connects that one. */
+    pick: action({
+      payload: reconnectPayload,
+      allow: ['admin'],
+      handler: ({ provider, account }, ctx) => {
+        const p = providerById(provider);
+        if (!p?.oauth?.login || !isProviderId(provider)) throw new UserError(ctx.t(m).howTo);
+        return pickAccount(p, provider, account, ctx);
+      },
+    }),
     /** The Reconnect button of a lapse notice: a fresh Connect link for whoever pressed it. */
     reconnect: action({
       payload: reconnectPayload,

@@ -28,6 +28,10 @@ export type OAuthConfig = Pick<
   | 'TIKTOK_CLIENT_SECRET'
   | 'TIKTOK_AUTHORIZE_URL'
   | 'TIKTOK_API_URL'
+  | 'META_APP_ID'
+  | 'META_APP_SECRET'
+  | 'META_LOGIN_URL'
+  | 'META_GRAPH_URL'
 >;
 
 /** The app registered with the network; a public client (X allows one) has no secret. */
@@ -61,6 +65,31 @@ export interface OAuthSpec {
    * renews access tokens itself from a refresh token (Google), `access` elsewhere.
    */
   connectWith: 'access' | 'refresh';
+  /**
+   * A login that reaches several accounts, each with its own token (Facebook Login: the person's
+   * Pages and their Page tokens). The code is exchanged the network's own way, and the person
+   * picks which accounts to connect when there are several.
+   */
+  login?: AccountLogin;
+}
+
+/** One account a login reaches, with the token that acts for it. */
+export interface LoginAccount {
+  id: string;
+  name: string;
+  token: string;
+}
+
+export interface AccountLogin {
+  /** The code exchanged for the person's token; `scopes` are what the person granted. */
+  exchange(
+    config: OAuthConfig,
+    client: OAuthClient,
+    flow: { code: string; redirectUri: string },
+    now: Date,
+  ): Promise<Grant & { scopes: string[] }>;
+  /** The accounts the person's token reaches. */
+  accounts(config: OAuthConfig, grant: Grant): Promise<LoginAccount[]>;
 }
 
 /** What a token endpoint granted. */

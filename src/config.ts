@@ -79,6 +79,14 @@ const schema = z.object({
   META_GRAPH_URL: baseUrl('https://graph.facebook.com'),
   META_APP_SECRET: optionalString,
   META_VERIFY_TOKEN: optionalString,
+  /** With META_APP_SECRET, the Connect button for Facebook and Instagram (Facebook Login). */
+  META_APP_ID: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d{5,20}$/, 'expected the numeric Meta app id')
+      .optional(),
+  ),
+  META_LOGIN_URL: baseUrl('https://www.facebook.com'),
   YOUTUBE_API_URL: baseUrl('https://www.googleapis.com'),
   GOOGLE_CLIENT_ID: optionalString,
   GOOGLE_CLIENT_SECRET: optionalString,

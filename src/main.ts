@@ -157,6 +157,7 @@ export async function createApp(o: AppOptions): Promise<App> {
       notifier: o.notifier ?? notifier,
       audit,
       log: o.log,
+      secrets,
     }),
     metrics: new MetricsService(db.prisma),
     reports: new ReportService(db.prisma, db.kind),

@@ -5,6 +5,7 @@
 import type { Provider } from '../provider.js';
 import { FacebookComments } from './comments.js';
 import { FacebookInsights } from './insights.js';
+import { metaOAuthSpec } from './login.js';
 import { readPagePosts } from './post-figures.js';
 import { type FacebookCredentials, FacebookPublisher, facebookCredentials, verifyFacebook } from './publisher.js';
 
@@ -52,4 +53,6 @@ export const facebook = {
     batch: 25,
     read: (creds, deps, ids) => readPagePosts(deps.config.META_GRAPH_URL, creds, ids, deps.now),
   },
+  // The Connect button: Facebook Login, then the person's Pages.
+  oauth: metaOAuthSpec('facebook'),
 } as const satisfies Provider<FacebookCredentials>;

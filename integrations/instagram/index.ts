@@ -3,6 +3,7 @@
  * a Facebook-login token: container -> media_publish posts, comments and daily account insights.
  */
 import { META_PULL_DAYS } from '../facebook/index.js';
+import { metaOAuthSpec } from '../facebook/login.js';
 import type { Provider } from '../provider.js';
 import { InstagramComments } from './comments.js';
 import { InstagramInsights } from './insights.js';
@@ -65,4 +66,6 @@ export const instagram = {
     batch: 25,
     read: (creds, deps, ids) => readMedia(deps.config.META_GRAPH_URL, creds, ids, deps.now),
   },
+  // The Connect button: Facebook Login, then the person's Pages and the Instagram accounts linked to them.
+  oauth: metaOAuthSpec('instagram'),
 } as const satisfies Provider<InstagramCredentials>;

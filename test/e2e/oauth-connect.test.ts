@@ -374,7 +374,7 @@ describe('without PUBLIC_URL or the app credentials', () => {
       const ar = textOf(await app.say(`/connect linkedin account:${ORG}`, identity({ locale: 'ar' })));
       expect(ar).toContain('زر الربط مع');
       // A network without a Connect button still needs its token.
-      expect(textOf(await app.say('/connect facebook account:123'))).toMatch(/Facebook has no Connect button/);
+      expect(textOf(await app.say('/connect mailchimp account:123'))).toMatch(/Mailchimp has no Connect button/);
     } finally {
       await app.cleanup();
     }

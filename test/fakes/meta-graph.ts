@@ -18,6 +18,7 @@
  */
 import { DateTime } from 'luxon';
 import { type ContainerStatus, createIgContainer, type IgContainer } from './meta-instagram-media.js';
+import { FakeMetaLogin } from './meta-login.js';
 import { type FakeRequest, type FakeResponse, FakeServer } from './server.js';
 
 type Status = ContainerStatus;
@@ -93,6 +94,16 @@ const err = (status: number, code: number, message: string, subcode?: number): F
 export class FakeMetaGraph {
   readonly server: FakeServer;
   private readonly tokens = new Map<string, { kind: 'page' | 'ig'; id: string; name: string }>();
+  /** The Instagram account a Page token also acts for (its Page's linked professional account). */
+  private readonly linkedIg = new Map<string, { kind: 'ig'; id: string; name: string }>();
+  /** Facebook Login: the dialog, the token exchanges, /me/permissions and /me/accounts (test/fakes/meta-login.ts). */
+  readonly login = new FakeMetaLogin(
+    {
+      addPage: (id, token, name) => this.addPage(id, token, name),
+      linkInstagram: (token, id, username) => this.linkedIg.set(token, { kind: 'ig', id, name: username }),
+    },
+    () => this.url,
+  );
   readonly posts: Array<{ pageId: string; id: string; message?: string; photo?: string; video?: string }> = [];
   readonly containers = new Map<string, Container>();
   readonly media: Array<{ id: string; igUserId: string; caption?: string }> = [];
@@ -217,15 +228,18 @@ export class FakeMetaGraph {
   }
 
   private handle(req: FakeRequest): FakeResponse | Promise<FakeResponse> {
+    const login = this.login.handle(req);
+    if (login) return login;
     const m = /^\/v\d+\.\d+\/(.+)$/.exec(req.path);
     if (!m?.[1]) return err(400, 2500, 'Unknown path components');
     const parts = m[1].split('/');
     const params = req.method === 'GET' ? req.query : req.form();
     const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
     const token = bearer ?? params.get('access_token') ?? req.query.get('access_token') ?? '';
-    const who = this.tokens.get(token);
-    if (!who) return err(400, 190, 'Invalid OAuth access token - Cannot parse access token');
     const [node, edge] = parts;
+    const ig = this.linkedIg.get(token);
+    const who = ig && this.ownedBy(ig.id, node ?? '') ? ig : this.tokens.get(token);
+    if (!who) return err(400, 190, 'Invalid OAuth access token - Cannot parse access token');
     if (req.method === 'GET' && edge === 'comments') return this.listComments(node ?? '', params, who);
     if (req.method === 'GET' && (edge === 'posts' || edge === 'media') && node === who.id) {
       return this.listObjects(who, Number(params.get('limit') ?? '25'));
@@ -240,6 +254,16 @@ export class FakeMetaGraph {
     if (req.method === 'GET') return this.get(node ?? '', edge, who, params);
     if (req.method === 'POST' && edge) return this.post(node ?? '', edge, params, who);
     return err(400, 100, 'Unsupported request');
+  }
+
+  /** Whether a Graph node is the Instagram account or one of its containers, media or comments. */
+  private ownedBy(igId: string, node: string): boolean {
+    return (
+      node === igId ||
+      this.containers.get(node)?.igUserId === igId ||
+      this.media.some((x) => x.id === node && x.igUserId === igId) ||
+      this.comments.some((c) => c.id === node && c.ownerId === igId)
+    );
   }
 
   /** The newest `limit` posts or media, newest first. */

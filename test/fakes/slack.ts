@@ -109,9 +109,28 @@ export function viewProblems(view: Wire | undefined): string[] {
     if (!b.label?.text) out.push(`[ERROR] missing required field: label [json-pointer:/view/blocks/${i}]`);
     const e = b.element ?? {};
     if (
-      !['plain_text_input', 'static_select', 'conversations_select', 'channels_select', 'users_select'].includes(e.type)
+      ![
+        'plain_text_input',
+        'static_select',
+        'conversations_select',
+        'channels_select',
+        'users_select',
+        'file_input',
+      ].includes(e.type)
     ) {
       out.push(`[ERROR] unsupported element [json-pointer:/view/blocks/${i}/element]`);
+    }
+    // Block Kit's file input: max_files from 1 to 10, filetypes a list of extensions.
+    if (e.type === 'file_input') {
+      if (e.max_files !== undefined && !(Number.isInteger(e.max_files) && e.max_files >= 1 && e.max_files <= 10)) {
+        out.push(`[ERROR] max_files must be between 1 and 10 [json-pointer:/view/blocks/${i}/element/max_files]`);
+      }
+      if (
+        e.filetypes !== undefined &&
+        !(Array.isArray(e.filetypes) && e.filetypes.every((t: unknown) => typeof t === 'string'))
+      ) {
+        out.push(`[ERROR] filetypes must be a list of strings [json-pointer:/view/blocks/${i}/element/filetypes]`);
+      }
     }
     if (e.type === 'static_select' && (!Array.isArray(e.options) || e.options.length === 0 || e.options.length > 100)) {
       out.push(`[ERROR] options: 1 to 100 items [json-pointer:/view/blocks/${i}/element/options]`);
@@ -629,6 +648,8 @@ export function blockActionPayload(o: {
 export function viewSubmissionPayload(o: {
   view: Wire;
   values: Record<string, string>;
+  /** A file input's files by block id (FakeSlack.shareFile's objects, as Slack puts them in the state). */
+  files?: Record<string, Array<Record<string, unknown>>>;
   triggerId: string;
   user?: string;
   team?: string;
@@ -648,7 +669,9 @@ export function viewSubmissionPayload(o: {
           ? { type: el.type, selected_conversation: v ?? null }
           : el.type === 'users_select'
             ? { type: el.type, selected_user: v ?? null }
-            : { type: el.type, value: v ?? null };
+            : el.type === 'file_input'
+              ? { type: el.type, files: o.files?.[block.block_id] ?? [] }
+              : { type: el.type, value: v ?? null };
     state[block.block_id] = { [el.action_id]: entry };
   }
   return {

@@ -20,6 +20,9 @@ export const slackText = defineMessages(
     submit: 'Run',
     cancel: 'Cancel',
     choose: 'Choose…',
+    filesLabel: 'Images or videos',
+    filesHint:
+      'Files to publish with the post. They are checked by their content and by each network’s rules when you press Run.',
     uploadFailed: (p: { file: string }) =>
       `The file ${p.file} could not be posted here. Invite the bot to this channel (/invite @mktbot) and try again.`,
     failedAfterAck: (p: { ref: string }) =>
@@ -47,6 +50,8 @@ export const slackText = defineMessages(
     submit: 'تشغيل',
     cancel: 'إلغاء',
     choose: 'اختر…',
+    filesLabel: 'صور أو مقاطع فيديو',
+    filesHint: 'ملفات تُنشر مع المنشور. يُفحص محتواها وقواعد كل شبكة عند الضغط على «تشغيل».',
     uploadFailed: (p) =>
       `تعذّر نشر الملف ${iso(p.file)} هنا. ادعُ البوت إلى هذه القناة (${iso('/invite @mktbot')}) ثم حاول من جديد.`,
     failedAfterAck: (p) => `حدث خطأ أثناء الرد ولم يظهر الرد. المرجع: ${iso(p.ref)}.`,

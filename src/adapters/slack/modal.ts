@@ -2,7 +2,8 @@
  * The modal shown when a command is typed without its required arguments, built from the
  * sub-action's declaration: one input block per option (block_id = option name, action_id "value"):
  * a menu for choices, Slack's channel and people pickers for channel and person options (which
- * answer with ids), a text box otherwise. Submitted state is read back into the same raw strings the text parser produces, so validation
+ * answer with ids), a text box otherwise; and, for a sub-action that takes files (/schedule), a file
+ * input whose files go the way files shared in a DM go (./files.ts). Submitted state is read back into the same raw strings the text parser produces, so validation
  * and execution go through the router exactly like typed commands.
  */
 import type { types } from '@slack/bolt';
@@ -11,11 +12,18 @@ import type { Command, Subcommand } from '../../core/command.js';
 import type { Locale } from '../../core/i18n.js';
 import type { OptionSpec } from '../../core/options.js';
 import type { Form } from '../../core/reply.js';
+import type { SlackFile } from './files.js';
 import { slackText } from './messages.js';
 import { clip } from './render.js';
 
 export const MODAL_CALLBACK_ID = 'mktbot.command';
 const ACTION = 'value';
+/** The file input's block; no option is named so (option names are lower-case words). */
+export const FILES_BLOCK = 'mktbot_files';
+/** What the media path takes (src/publishing/media/): checked again by the bytes, whatever the name says. */
+const FILE_TYPES = ['jpg', 'jpeg', 'png', 'gif', 'webp', 'mp4', 'mov'];
+/** Slack's file input takes 1 to 10 files. */
+const MAX_FILES = 10;
 
 /** Carried through the modal so the submission knows what to run and where to answer. */
 export const modalMetadata = z.object({
@@ -108,6 +116,21 @@ export function buildModal(
       element: element(spec, prefill[key], locale),
     });
   }
+  if (sub.attachments) {
+    blocks.push({
+      type: 'input',
+      block_id: FILES_BLOCK,
+      optional: true,
+      label: plain(m.filesLabel, 2000),
+      hint: plain(m.filesHint, 2000),
+      element: {
+        type: 'file_input',
+        action_id: ACTION,
+        filetypes: FILE_TYPES,
+        max_files: Math.min(sub.attachments, MAX_FILES),
+      },
+    });
+  }
   const title = `/${command.name}${sub.name ? ` ${sub.name}` : ''}`;
   return {
     type: 'modal',
@@ -165,6 +188,8 @@ export interface ViewState {
         selected_conversation?: string | null;
         selected_channel?: string | null;
         selected_user?: string | null;
+        /** A file input's files, as Slack describes shared files. */
+        files?: SlackFile[] | null;
       }
     >
   >;
@@ -186,4 +211,9 @@ export function readModal(state: ViewState): Record<string, string> {
     if (typeof v === 'string' && v.trim() !== '') raw[blockId] = v;
   }
   return raw;
+}
+
+/** The files put in the modal's file input; none when it had none. */
+export function readModalFiles(state: ViewState): SlackFile[] {
+  return state.values[FILES_BLOCK]?.[ACTION]?.files ?? [];
 }

@@ -8,25 +8,32 @@
 import { randomBytes } from 'node:crypto';
 import type { Member, OAuthState, Workspace } from '@prisma/client';
 import {
+  type AccountLogin,
   authorizationUrl,
   exchangeCode,
+  type Grant,
+  type LoginAccount,
   missingScopes,
   type OAuthClient,
   type OAuthSpec,
   pkceVerifier,
 } from '../../../integrations/oauth.js';
+import type { Provider } from '../../../integrations/provider.js';
 import { type ProviderId, providerById } from '../../../integrations/registry.js';
 import type { Config } from '../../config.js';
-import type { Locale } from '../../core/i18n.js';
+import { dropIsolates, iso, type Locale } from '../../core/i18n.js';
 import type { Notifier } from '../../core/notifier.js';
-import { type Action, context, type Reply, reply, text } from '../../core/reply.js';
+import { type Action, actions, context, type Reply, reply, text } from '../../core/reply.js';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../lib/clock.js';
+import { count } from '../../lib/plural.js';
 import { maskSecrets } from '../../lib/text.js';
 import type { Logger } from '../../log.js';
 import type { AuditService } from '../audit.js';
-import type { IntegrationService } from '../integrations.js';
+import type { GrantInfo, IntegrationService } from '../integrations.js';
+import type { Secrets } from '../secrets.js';
 import { m } from './messages.js';
+import { PICK_BUTTONS, PICK_MINUTES, PickStore, type Picks, pickAction } from './picks.js';
 
 /** How long a Connect link works. */
 export const STATE_MINUTES = 10;
@@ -51,6 +58,17 @@ interface Deps {
   notifier: Notifier;
   audit: AuditService;
   log: Logger;
+  /** Seals the accounts a login reached while the person picks among them. */
+  secrets: Secrets;
+}
+
+/** Whose flow it is and what it connects; `accountId` empty when the person did not name one. */
+interface Flow {
+  workspace: Workspace;
+  member: Member | null;
+  locale: Locale;
+  provider: Provider;
+  accountId: string;
 }
 
 /** The Reconnect button of a lapse or refusal notice (commands/connect.ts answers it). */
@@ -67,7 +85,16 @@ export function oauthOf(provider: string, config: Config): { spec: OAuthSpec; cl
 }
 
 export class OAuthConnectService {
-  constructor(private readonly d: Deps) {}
+  private readonly picks: PickStore;
+
+  constructor(private readonly d: Deps) {
+    this.picks = new PickStore(d);
+  }
+
+  /** The accounts this person's latest login reached, to pick from; undefined once lapsed. */
+  pickable(workspace: Workspace, member: Member, provider: ProviderId): Promise<Picks | undefined> {
+    return this.picks.latest(workspace.id, member.externalId, provider);
+  }
 
   /** A Connect link for this person, network and account; or what the server must set first. */
   async begin(workspace: Workspace, member: Member, provider: ProviderId, accountId: string): Promise<Begin> {
@@ -136,53 +163,118 @@ export class OAuthConnectService {
       // RFC 6749 §4.1.2.1: the person said no (access_denied) or the network could not ask them.
       return { status: 400, locale, lines: [t.pageDenied({ provider: name })] };
     }
+    if (oauth.spec.login) {
+      return this.loginCallback(oauth.spec.login, oauth, { workspace, member, locale, provider: p, accountId, code });
+    }
+    let grant: Grant;
     try {
-      const grant = await exchangeCode(
+      grant = await exchangeCode(
         oauth.spec,
         this.d.config,
         oauth.client,
         { code, redirectUri: this.redirectUri(provider), ...(row.codeVerifier ? { verifier: row.codeVerifier } : {}) },
         this.d.clock.now(),
       );
-      const keepsRefresh = oauth.spec.connectWith === 'access';
-      const token = keepsRefresh ? grant.accessToken : (grant.refreshToken ?? grant.accessToken);
-      const secrets = [grant.accessToken, grant.refreshToken ?? ''];
-      try {
-        const connected = await this.d.integrations.connect(
-          workspace,
-          provider as ProviderId,
-          { accountId, token },
-          {
-            ...(keepsRefresh && grant.refreshToken ? { refreshToken: grant.refreshToken } : {}),
-            // Google's refresh token does not lapse; its hour-long access tokens are renewed on use.
-            ...(keepsRefresh && grant.expiresAt ? { expiresAt: grant.expiresAt } : {}),
-            ...(grant.scopes ? { scopes: grant.scopes } : {}),
-          },
-        );
-        if (member) {
-          await this.d.audit.record({ workspace, member }, 'integration.connect', `${provider}:${accountId}`, {
-            via: 'oauth',
-          });
-        }
-        const missing = missingScopes(oauth.spec, grant.scopes);
-        const scopes = missing.join(', ');
-        await this.tell(workspace, member, [
-          text(t.connectedChat({ provider: name, name: connected.name })),
-          ...(missing.length > 0 ? [context(t.missingChat({ provider: name, scopes }))] : []),
-        ]);
-        return {
-          status: 200,
-          locale,
-          lines: [
-            t.pageConnected({ provider: name, name: connected.name }),
-            ...(missing.length > 0 ? [t.pageMissing({ scopes })] : []),
-          ],
-        };
-      } catch (err) {
-        return this.failed(workspace, member, locale, name, reasonOf(err, secrets));
-      }
     } catch (err) {
       return this.failed(workspace, member, locale, name, reasonOf(err, []));
+    }
+    const keepsRefresh = oauth.spec.connectWith === 'access';
+    return this.finish(
+      { workspace, member, locale, provider: p, accountId },
+      keepsRefresh ? grant.accessToken : (grant.refreshToken ?? grant.accessToken),
+      {
+        ...(keepsRefresh && grant.refreshToken ? { refreshToken: grant.refreshToken } : {}),
+        // Google's refresh token does not lapse; its hour-long access tokens are renewed on use.
+        ...(keepsRefresh && grant.expiresAt ? { expiresAt: grant.expiresAt } : {}),
+        ...(grant.scopes ? { scopes: grant.scopes } : {}),
+      },
+      missingScopes(oauth.spec, grant.scopes),
+      [grant.accessToken, grant.refreshToken ?? ''],
+    );
+  }
+
+  /**
+   * A login that reaches several accounts (Facebook Login: the person's Pages): one, or the one
+   * the link was for, is connected at once; several are offered in chat to pick from.
+   */
+  private async loginCallback(
+    login: AccountLogin,
+    oauth: { spec: OAuthSpec; client: OAuthClient },
+    who: Flow & { code: string },
+  ): Promise<OAuthPage> {
+    const { workspace, member, locale, provider: p, accountId } = who;
+    const t = m[locale];
+    let grant: Grant & { scopes: string[] };
+    let accounts: LoginAccount[];
+    try {
+      const flow = { code: who.code, redirectUri: this.redirectUri(p.id) };
+      grant = await login.exchange(this.d.config, oauth.client, flow, this.d.clock.now());
+      accounts = await login.accounts(this.d.config, grant);
+    } catch (err) {
+      return this.failed(workspace, member, locale, p.name, reasonOf(err, []));
+    }
+    const secrets = [grant.accessToken, ...accounts.map((a) => a.token)];
+    const missing = missingScopes(oauth.spec, grant.scopes);
+    const chosen = accountId ? accounts.filter((a) => a.id === accountId) : accounts;
+    const [only] = chosen;
+    if (!only) {
+      const reason = accountId
+        ? t.notAmong({ provider: p.name, account: accountId })
+        : p.id === 'instagram'
+          ? t.noInstagram
+          : t.noPages;
+      return this.failed(workspace, member, locale, p.name, reason, missing);
+    }
+    if (chosen.length === 1) {
+      return this.finish({ ...who, accountId: only.id }, only.token, { scopes: grant.scopes }, missing, secrets);
+    }
+    await this.picks.save(workspace, member, p.id, { accounts: chosen, scopes: grant.scopes });
+    const names = listed(
+      chosen.map((a) => iso(a.name)),
+      locale,
+    );
+    const kind = p.id === 'instagram' ? t.kindInstagram : t.kindFacebook;
+    await this.tell(workspace, member, [
+      text(t.pickChat({ kind, names })),
+      actions(chosen.slice(0, PICK_BUTTONS).map((a) => pickAction(p.id, a))),
+      context(t.pickHow({ id: p.id, minutes: count(PICK_MINUTES, 'minute', locale) })),
+      ...(missing.length > 0 ? [context(t.missingChat({ provider: p.name, scopes: missing.join(', ') }))] : []),
+    ]);
+    return { status: 200, locale, lines: [t.pagePick({ kind, names: dropIsolates(names) })] };
+  }
+
+  /** Checks the token as a pasted one is checked, stores it sealed, and tells the chat and the page. */
+  private async finish(
+    who: Flow,
+    token: string,
+    grant: GrantInfo,
+    missing: readonly string[],
+    secrets: readonly string[],
+  ): Promise<OAuthPage> {
+    const { workspace, member, locale, provider: p, accountId } = who;
+    const t = m[locale];
+    try {
+      const connected = await this.d.integrations.connect(workspace, p.id as ProviderId, { accountId, token }, grant);
+      if (member) {
+        await this.d.audit.record({ workspace, member }, 'integration.connect', `${p.id}:${accountId}`, {
+          via: 'oauth',
+        });
+      }
+      const scopes = missing.join(', ');
+      await this.tell(workspace, member, [
+        text(t.connectedChat({ provider: p.name, name: connected.name })),
+        ...(missing.length > 0 ? [context(t.missingChat({ provider: p.name, scopes }))] : []),
+      ]);
+      return {
+        status: 200,
+        locale,
+        lines: [
+          t.pageConnected({ provider: p.name, name: connected.name }),
+          ...(missing.length > 0 ? [t.pageMissing({ scopes })] : []),
+        ],
+      };
+    } catch (err) {
+      return this.failed(workspace, member, locale, p.name, reasonOf(err, secrets));
     }
   }
 
@@ -192,8 +284,19 @@ export class OAuthConnectService {
     locale: Locale,
     provider: string,
     reason: string,
+    missing: readonly string[] = [],
   ): Promise<OAuthPage> {
-    await this.tell(workspace, member, [text(m[locale].failedChat({ provider, reason }))], 'error');
+    const t = m[locale];
+    const scopes = missing.join(', ');
+    await this.tell(
+      workspace,
+      member,
+      [
+        text(t.failedChat({ provider, reason })),
+        ...(missing.length > 0 ? [context(t.missingChat({ provider, scopes }))] : []),
+      ],
+      'error',
+    );
     return { status: 502, locale, lines: [m[locale].pageFailed({ provider, reason })] };
   }
 
@@ -242,6 +345,11 @@ export class OAuthConnectService {
       this.d.log.warn({ err, workspace: workspace.id }, 'could not tell the team about a Connect button result');
     }
   }
+}
+
+/** Names within a sentence, joined as a reader says them («أ وب وج»). */
+function listed(names: readonly string[], locale: Locale): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
 }
 
 /** Why a connect failed, without any token the network or the grant carried. */

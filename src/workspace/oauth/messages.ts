@@ -30,6 +30,27 @@ export const m = defineMessages(
     refreshFailedTitle: (p: { provider: string }) => `The ${p.provider} connection needs to be renewed`,
     refreshFailedWhat: (p: { provider: string; id: string; reason: string }) =>
       `${p.provider} refused to renew the token (${p.reason}). An admin should press Reconnect (or run /connect ${p.id}); posts to ${p.provider} fail until then.`,
+    connectLogin: (p: { what: string; minutes: string }) =>
+      `Press Connect to sign in with Facebook and allow mktbot to use ${p.what}; if there are several, you choose which. The link is for you only, works once and expires in ${p.minutes}. The tokens are stored encrypted and never shown.`,
+    whatFacebook: 'the Facebook Pages you manage',
+    whatInstagram: 'the Instagram professional accounts linked to your Facebook Pages',
+    kindFacebook: 'Facebook Pages',
+    kindInstagram: 'Instagram accounts',
+    noPages: 'Facebook did not share any Page you manage with mktbot (tick your Pages on the Facebook screen)',
+    noInstagram:
+      'none of the Facebook Pages shared with mktbot has an Instagram professional account linked to it (link one in the Page settings)',
+    notAmong: (p: { provider: string; account: string }) =>
+      `${p.account} is not among the ${p.provider} accounts this sign-in reached`,
+    pickChat: (p: { kind: string; names: string }) =>
+      `Your sign-in reached several ${p.kind}: ${p.names}. Press each one mktbot should use: each becomes its own account, and /schedule asks which one a post goes to.`,
+    pickHow: (p: { id: string; minutes: string }) =>
+      `Or type /connect ${p.id} page:… with the name or id. This list is yours alone and works for ${p.minutes}.`,
+    pagePick: (p: { kind: string; names: string }) =>
+      `Your sign-in reached several ${p.kind} (${p.names}). Go back to the chat and pick the ones mktbot should use; nothing is connected until you do.`,
+    pickNone: (p: { id: string }) =>
+      `There is no list of accounts to pick from: it lapsed, or you have not signed in yet. Run /connect ${p.id} without token: and press Connect.`,
+    pickUnknown: (p: { page: string; names: string }) =>
+      `${p.page} is not on the list your sign-in reached: ${p.names}.`,
     pageTitle: 'mktbot: connecting an account',
     pageConnected: (p: { provider: string; name: string }) =>
       `${p.provider} is connected: ${p.name}. You can close this page and go back to the chat.`,
@@ -62,6 +83,25 @@ export const m = defineMessages(
     refreshFailedTitle: (p) => `ربط ${iso(p.provider)} يحتاج إلى تجديد`,
     refreshFailedWhat: (p) =>
       `رفض ${iso(p.provider)} تجديد الرمز (${iso(p.reason)}). على أحد المسؤولين الضغط على «إعادة الربط» (أو تشغيل /connect ${p.id})؛ وإلى أن يفعل تفشل المنشورات إلى ${iso(p.provider)}.`,
+    connectLogin: (p) =>
+      `اضغط «ربط» لتسجّل الدخول عبر فيسبوك وتسمح للبوت باستخدام ${p.what}؛ وإن كان هناك أكثر من خيار فستختار بنفسك. الرابط لك وحدك، ويعمل مرة واحدة، وتنتهي صلاحيته بعد ${p.minutes}. تُحفظ الرموز مشفّرة ولا تُعرض أبدًا.`,
+    whatFacebook: 'صفحات فيسبوك التي تديرها',
+    whatInstagram: 'حسابات إنستغرام الاحترافية المرتبطة بصفحاتك على فيسبوك',
+    kindFacebook: 'صفحات فيسبوك',
+    kindInstagram: 'حسابات إنستغرام',
+    noPages: 'لم يشارك فيسبوك مع البوت أي صفحة تديرها (حدّد صفحاتك في شاشة فيسبوك)',
+    noInstagram:
+      'لا ترتبط أي صفحة من صفحات فيسبوك التي شاركتها مع البوت بحساب إنستغرام احترافي (اربط حسابًا من إعدادات الصفحة)',
+    notAmong: (p) => `الحساب ${iso(p.account)} ليس من حسابات ${iso(p.provider)} التي وصل إليها تسجيل الدخول هذا`,
+    pickChat: (p) =>
+      `وصل تسجيل دخولك إلى عدة ${p.kind}: ${p.names}. اضغط على كل ما تريد أن يستخدمه البوت: يصبح كل واحد منها حسابًا مستقلًا، ويسألك /schedule عن الحساب الذي يُنشر فيه المنشور.`,
+    pickHow: (p) =>
+      `أو اكتب /connect ${p.id} page:… مع الاسم أو المعرّف. هذه القائمة لك وحدك وتبقى صالحة لمدة ${p.minutes}.`,
+    pagePick: (p) =>
+      `وصل تسجيل دخولك إلى عدة ${p.kind} (${p.names}). عد إلى المحادثة واختر ما تريد أن يستخدمه البوت؛ لن يُربط شيء حتى تختار.`,
+    pickNone: (p) =>
+      `لا توجد قائمة حسابات للاختيار منها: إما انتهت صلاحيتها أو لم تسجّل الدخول بعد. شغّل /connect ${p.id} دون token: واضغط «ربط».`,
+    pickUnknown: (p) => `${iso(p.page)} ليس في القائمة التي وصل إليها تسجيل دخولك: ${p.names}.`,
     pageTitle: 'mktbot: ربط حساب',
     pageConnected: (p) => `تم ربط ${iso(p.provider)}: ${iso(p.name)}. يمكنك إغلاق هذه الصفحة والعودة إلى المحادثة.`,
     pageMissing: (p) => `لم تُمنح بعض الصلاحيات (${iso(p.scopes)})؛ وفي المحادثة شرح لما يعنيه ذلك.`,

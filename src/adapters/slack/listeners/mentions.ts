@@ -6,21 +6,12 @@
  * attachments, downloaded with the bot token (files:read) only when the command reads them. Each
  * message runs once, whichever of its events arrives first.
  */
-import type { Attachment } from '../../../core/identity.js';
 import { claimOnce } from '../../../db/processed-events.js';
-import { download } from '../../attachments.js';
+import { attachmentsOf, type SlackFile } from '../files.js';
 import { teamIdOf } from '../identity.js';
 import { postReply } from '../post.js';
 import { plainMentionReply, readSlackInput } from '../typed-input.js';
 import type { ListenerDeps } from './deps.js';
-
-/** A file as Slack's message events carry it (the fields read here). */
-interface SlackFile {
-  name?: string;
-  size?: number;
-  url_private?: string;
-  url_private_download?: string;
-}
 
 interface Addressed {
   teamId: string;
@@ -108,39 +99,4 @@ async function answer(d: ListenerDeps, a: Addressed): Promise<void> {
   await postReply(a.client, a.channel, reply, { locale: await d.identities.localeOf(who), log: d.log }).catch(
     (err: unknown) => d.log.warn({ err }, 'could not answer a mention'),
   );
-}
-
-/**
- * Slack's private file URLs need the bot token (files:read); without it Slack answers with its
- * sign-in page. The token goes only to Slack's own hosts (files.slack.com; the configured API host
- * in tests), never to a URL elsewhere.
- */
-function attachmentsOf(files: readonly SlackFile[], token: string | undefined, apiUrl: string): Attachment[] {
-  return files.flatMap((f) => {
-    const url = f.url_private_download ?? f.url_private;
-    if (!url || !slackHost(url, apiUrl)) return [];
-    return [
-      {
-        name: f.name ?? 'file',
-        size: f.size,
-        read: (max: number) =>
-          download(url, max, {
-            ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
-            htmlIsRefusal: true,
-          }),
-      },
-    ];
-  });
-}
-
-function slackHost(url: string, apiUrl: string): boolean {
-  try {
-    const u = new URL(url);
-    return (
-      (u.protocol === 'https:' && (u.hostname === 'slack.com' || u.hostname.endsWith('.slack.com'))) ||
-      u.host === new URL(apiUrl).host
-    );
-  } catch {
-    return false;
-  }
 }

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { findSubcommand } from '../../../core/bind.js';
 import { claimOnce } from '../../../db/processed-events.js';
 import { personOf } from '../after-ack-queue.js';
+import { attachmentsOf } from '../files.js';
 import { teamIdOf } from '../identity.js';
 import {
   FORM_CALLBACK_ID,
@@ -15,6 +16,7 @@ import {
   MODAL_CALLBACK_ID,
   modalMetadata,
   readModal,
+  readModalFiles,
   type ViewState,
 } from '../modal.js';
 import type { ListenerDeps } from './deps.js';
@@ -34,10 +36,14 @@ export function registerViews(d: ListenerDeps): void {
       refuse(d, meta.responseUrl, meta.channel, { kind: 'view', command: meta.command, user: body.user.id });
       return;
     }
-    const who = await d.identities.identity(teamId, body.user.id, meta.channel, {
+    const person = await d.identities.identity(teamId, body.user.id, meta.channel, {
       domain: body.team?.domain,
       name: body.user.name,
     });
+    // Files from the file input take the path of files shared in a DM: read only when the command needs them.
+    const { SLACK_BOT_TOKEN, SLACK_API_URL } = d.services.config;
+    const attachments = attachmentsOf(readModalFiles(view.state as ViewState), SLACK_BOT_TOKEN, SLACK_API_URL);
+    const who = attachments.length > 0 ? { ...person, attachments } : person;
     const raw = readModal(view.state as ViewState);
     const checked = d.router.validate(sub, raw, await d.identities.localeOf(who));
     if (!checked.ok) {
