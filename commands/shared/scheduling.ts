@@ -10,6 +10,7 @@ import type { Context } from '../../src/core/context.js';
 import { UserError } from '../../src/core/errors.js';
 import { defineMessages, iso } from '../../src/core/i18n.js';
 import { actions, type Block, context, type Reply, reply, text } from '../../src/core/reply.js';
+import { orList } from '../../src/lib/format.js';
 import { dateText, localTime, parseWhen, type WhenResult, writtenDate } from '../../src/lib/when.js';
 import { tagPostText } from '../../src/publishing/links/utm.js';
 import {
@@ -21,6 +22,7 @@ import {
   whenProblemText,
 } from '../../src/publishing/schedule-view.js';
 import {
+  CHANNELS,
   type Channel,
   checkRules,
   type Draft,
@@ -64,8 +66,7 @@ export const sm = defineMessages(
     noAccountYet: (p: { channel: string; account: string }) =>
       `No ${p.channel} account is connected yet, so ${p.account} cannot be checked: an admin can run /connect ${p.channel} account:${p.account} first.`,
     reminderNoAccount: 'The reminder channel has no account: leave account: out.',
-    needChannel:
-      'Say which channel: channel:instagram, facebook, youtube, mailchimp or reminder (or draft:N for a draft).',
+    needChannel: (p: { channels: string }) => `Say which channel: channel:${p.channels} (or draft:N for a draft).`,
     noDraft: (p: { id: number }) => `There is no draft #${p.id} in this workspace. Run /draft again.`,
     draftElsewhere: (p: { id: number; channels: string }) => `Draft #${p.id} is for ${p.channels}.`,
     draftAndText: 'A draft brings its own text: leave text out, or change it afterwards with /schedule edit.',
@@ -100,7 +101,7 @@ export const sm = defineMessages(
     noAccountYet: (p) =>
       `لا يوجد حساب ${iso(p.channel)} مربوط بعد، لذلك لا يمكن التحقق من ${iso(p.account)}: يستطيع المسؤول تشغيل ${iso(`/connect ${p.channel} account:${p.account}`)} أولًا.`,
     reminderNoAccount: 'قناة التذكير لا حساب لها: احذف الخيار account:.',
-    needChannel: 'حدّد القناة: channel:instagram أو facebook أو youtube أو mailchimp أو reminder (أو draft:N لمسودة).',
+    needChannel: (p) => `حدّد القناة: channel:${p.channels} (أو draft:N لمسودة).`,
     noDraft: (p) => `لا توجد مسودة #${iso(p.id)} في مساحة العمل هذه. شغّل /draft مرة أخرى.`,
     draftElsewhere: (p) => `المسودة #${iso(p.id)} مكتوبة لـ ${iso(p.channels)}.`,
     draftAndText: 'المسودة تحمل نصها: احذف text، أو عدّله لاحقًا بالأمر /schedule edit.',
@@ -204,7 +205,8 @@ export async function schedule(input: ScheduleInput, ctx: Context): Promise<Repl
     if (input.text !== undefined) throw new UserError(t.draftAndText);
     return scheduleDraft(input.draft, input, ctx);
   }
-  if (!input.channel) throw new UserError(t.needChannel);
+  // Every network the registry knows, so a new one is offered as soon as it is added.
+  if (!input.channel) throw new UserError(t.needChannel({ channels: orList(CHANNELS, ctx.locale) }));
   const media = await collectMedia(input.media, ctx);
   return scheduleGroup([{ ...input, channel: input.channel, media }], input, ctx);
 }

@@ -11,13 +11,24 @@ import { formatAmount, minorDigits } from './money.js';
 export const currencyDigits = minorDigits;
 
 const lists = {
-  en: new Intl.ListFormat('en', { type: 'conjunction' }),
-  ar: new Intl.ListFormat('ar', { type: 'conjunction' }),
+  and: {
+    en: new Intl.ListFormat('en', { type: 'conjunction' }),
+    ar: new Intl.ListFormat('ar', { type: 'conjunction' }),
+  },
+  or: {
+    en: new Intl.ListFormat('en', { type: 'disjunction' }),
+    ar: new Intl.ListFormat('ar', { type: 'disjunction' }),
+  },
 };
 
 /** Names within a sentence, as a reader says them: "Facebook, Instagram, and Email", «فيسبوك وإنستغرام والبريد». */
 export function andList(names: readonly string[], locale: Locale): string {
-  return lists[locale].format(names);
+  return lists.and[locale].format(names);
+}
+
+/** Choices within a sentence: "x, tiktok, or reminder", «x أو tiktok أو reminder». */
+export function orList(names: readonly string[], locale: Locale): string {
+  return lists.or[locale].format(names);
 }
 
 export function minorToMajor(minor: number, currency: string): number {

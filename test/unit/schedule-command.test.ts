@@ -73,6 +73,18 @@ describe('/schedule', () => {
     expect(await app.services.db.scheduledPost.count()).toBe(0);
   });
 
+  it('without a channel, names every network it can post to, in English and Arabic', async () => {
+    // It listed five and left out LinkedIn, X and TikTok.
+    const en = textOf(await app.say('/schedule when:"tomorrow 9am" text:hello'));
+    expect(en).toContain(
+      'Say which channel: channel:instagram, facebook, linkedin, x, tiktok, youtube, mailchimp, or reminder',
+    );
+    await app.say('/config lang ar');
+    const ar = textOf(await app.say('/schedule when:"tomorrow 9am" text:hello'));
+    expect(ar).toContain('أو linkedin أو x أو tiktok أو');
+    expect(await app.services.db.scheduledPost.count()).toBe(0);
+  });
+
   it('refuses a time inside a DST gap', async () => {
     await app.say('/config timezone America/New_York');
     app.clock.set('2027-03-01T12:00:00Z');
