@@ -18,7 +18,7 @@ import { FakeX } from '../fakes/x.js';
 import { FakeYoutube } from '../fakes/youtube.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { dispatcherFor } from '../helpers/linkedin.js';
-import { freePort, jpeg, mp4, png, zip } from '../helpers/media.js';
+import { freePort, jpeg, mp4, pdf, png, zip } from '../helpers/media.js';
 import { seedTiktok, TT_TOKEN, TT_USER } from '../helpers/tiktok.js';
 import { seedX, X_TOKEN } from '../helpers/x.js';
 
@@ -197,7 +197,7 @@ describe('refused at scheduling time, with the reason, and nothing scheduled', (
     const fake = file('holiday.jpg', zip());
     const before = (await stored()).length;
     const en = await terminal([`/schedule x in 10 minutes media:${fake} | Renamed`]);
-    expect(en).toContain('holiday.jpg is not a JPEG, PNG, GIF, WebP, MP4 or MOV file, whatever its name says');
+    expect(en).toContain('holiday.jpg is not a JPEG, PNG, GIF, WebP, MP4, MOV or PDF file, whatever its name says');
     const ar = await terminal([`/schedule x in 10 minutes media:${fake} | Renamed`], 'ar');
     expect(ar).toContain('ليس بصيغة');
     expect(ar).toContain('مهما قال اسمه');
@@ -227,14 +227,25 @@ describe('refused at scheduling time, with the reason, and nothing scheduled', (
     }
   });
 
-  it('X: five images, and a video where X takes images here', async () => {
+  it('X: five images, a video beside a picture, a video over 140 seconds and a PDF, each with its reason', async () => {
     const five = Array.from({ length: 5 }, (_, i) => file(`x${i}.png`, png(800, 800)));
     const out = await terminal([
       `/schedule x in 10 minutes media:"${five.join(' ')}" | Five`,
-      `/schedule x in 10 minutes media:${file('x.mp4', mp4(5000))} | Clip`,
+      `/schedule x in 10 minutes media:"${file('x.mp4', mp4(5000))} ${file('xs.png', png(800, 800))}" | Clip and still`,
+      `/schedule x in 10 minutes media:${file('long.mp4', mp4(150_000))} | Long clip`,
+      `/schedule x in 10 minutes media:${file('deck.pdf', pdf(3))} | Deck`,
     ]);
     expect(out).toContain('X takes at most 4 files on one post; this one has 5 files.');
-    expect(out).toContain('X takes images here, not videos');
+    expect(out).toContain(
+      'X takes a video on a post of its own, without other files; this one has 2 files. Post the pictures separately.',
+    );
+    expect(out).toContain('long.mp4 lasts 150 seconds; X takes videos up to 140 seconds.');
+    expect(out).toContain('X does not publish PDF documents (LinkedIn does): attach an image or a video instead.');
+    const ar = await terminal([`/schedule x in 10 minutes media:${file('long.mp4', mp4(150_000))} | Long clip`], 'ar');
+    expect(ar).toContain('مدة \u2068long.mp4\u2069 150 ثانية، وإكس يقبل مقاطع حتى 140 ثانية.');
+    for (const content of ['Five', 'Clip and still', 'Long clip', 'Deck']) {
+      expect(await app.services.db.scheduledPost.count({ where: { content } })).toBe(0);
+    }
   });
 
   it('a path from Slack or Discord is refused: only the operator at the terminal may name a file on the server', async () => {

@@ -129,7 +129,7 @@ describe('a file attached to /schedule on Discord', () => {
     const reply = await schedule({ channel: 'x', when: 'in 10 minutes', text: 'Renamed on Discord' }, [
       fake.attach('photo.jpg', zip(), 'image/jpeg'),
     ]);
-    expect(reply).toContain('photo.jpg is not a JPEG, PNG, GIF, WebP, MP4 or MOV file, whatever its name says');
+    expect(reply).toContain('photo.jpg is not a JPEG, PNG, GIF, WebP, MP4, MOV or PDF file, whatever its name says');
     expect(await app.services.db.scheduledPost.count({ where: { content: 'Renamed on Discord' } })).toBe(0);
   });
 });
@@ -294,7 +294,7 @@ describe('a file shared with the command on Slack', () => {
 
   it('a renamed file is refused by its bytes; without files:read the answer says what the app needs', async () => {
     await send('dm', 'schedule x in 10 minutes | Renamed in Slack', [fake.shareFile('banner.png', zip(), 'image/png')]);
-    await posted('banner.png is not a JPEG, PNG, GIF, WebP, MP4 or MOV file');
+    await posted('banner.png is not a JPEG, PNG, GIF, WebP, MP4, MOV or PDF file');
     fake.scopes.delete('files:read');
     try {
       await send('dm', 'schedule x in 10 minutes | No scope', [fake.shareFile('ok.png', png(10, 10), 'image/png')]);
