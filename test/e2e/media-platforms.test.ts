@@ -12,20 +12,23 @@ import { Router } from '../../src/core/router.js';
 import { createLogger } from '../../src/log.js';
 import type { Dispatcher } from '../../src/publishing/dispatcher.js';
 import { type DiscordSigner, discordSigner, FakeDiscord, type RecordedRequest } from '../fakes/discord.js';
+import { FakeLinkedIn } from '../fakes/linkedin.js';
 import { FakeSlack, signedPost } from '../fakes/slack.js';
 import { FakeX } from '../fakes/x.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { startDiscordAdapter } from '../helpers/discord.js';
-import { dispatcherFor } from '../helpers/linkedin.js';
-import { png, zip } from '../helpers/media.js';
+import { ADMIN_TOKEN, dispatcherFor, ORG, seedLinkedIn } from '../helpers/linkedin.js';
+import { mp4, pdf, png, zip } from '../helpers/media.js';
 import { seedX, X_HANDLE, X_TOKEN } from '../helpers/x.js';
 
 const xapi = new FakeX();
+const li = new FakeLinkedIn();
 beforeAll(async () => {
-  await xapi.start();
+  await Promise.all([xapi.start(), li.start()]);
   seedX(xapi);
+  seedLinkedIn(li);
 });
-afterAll(() => xapi.close());
+afterAll(() => Promise.all([xapi.close(), li.close()]));
 
 describe('a file attached to /schedule on Discord', () => {
   const MANAGE_SERVER = String(1 << 5);
@@ -42,6 +45,7 @@ describe('a file attached to /schedule on Discord', () => {
       DISCORD_APP_ID: fake.appId,
       DISCORD_API_URL: fake.api,
       X_API_URL: xapi.url,
+      LINKEDIN_API_URL: li.url,
     });
     adapter = await startDiscordAdapter(app, { budgetMs: 800 });
     dispatcher = dispatcherFor(app);
@@ -123,6 +127,44 @@ describe('a file attached to /schedule on Discord', () => {
     const post = xapi.posts.find((p) => p.text === 'Chart from Discord');
     expect(post?.mediaIds).toHaveLength(1);
     expect(xapi.media.get(post?.mediaIds[0] ?? '')?.bytes).toBe(chart.length);
+  });
+
+  it('an attached video goes to X through the chunked upload; an attached PDF to LinkedIn as a document post', async () => {
+    const clip = mp4(12_000);
+    xapi.uploadLog.length = 0;
+    const reply = await schedule({ channel: 'x', when: 'in 10 minutes', text: 'Clip from Discord' }, [
+      fake.attach('clip.mp4', clip, 'video/mp4'),
+    ]);
+    expect(reply).toContain('Scheduled for X');
+    const connect = fake.chatInput(
+      'connect',
+      [
+        {
+          name: 'linkedin',
+          type: 1,
+          options: [
+            { name: 'account', type: 3, value: ORG },
+            { name: 'token', type: 3, value: ADMIN_TOKEN },
+          ],
+        },
+      ],
+      { permissions: MANAGE_SERVER },
+    );
+    fake.dispatchInteraction(connect);
+    expect(await answer(connect)).toContain('Cold Brew Co');
+    const deck = pdf(6);
+    const docReply = await schedule({ channel: 'linkedin', when: 'in 10 minutes', text: 'Deck from Discord' }, [
+      fake.attach('spring_lookbook.pdf', deck, 'application/pdf'),
+    ]);
+    expect(docReply).toContain('Scheduled for LinkedIn');
+    app.clock.advance(10 * 60_000);
+    await dispatcher.tick();
+    const tweet = xapi.posts.find((p) => p.text === 'Clip from Discord');
+    expect(xapi.uploadLog.slice(0, 3)).toEqual(['initialize', 'append 0', 'finalize']);
+    expect(Buffer.concat(xapi.uploads.get(tweet?.mediaIds[0] ?? '')?.chunks ?? []).equals(clip)).toBe(true);
+    const post = li.posts.find((p) => p.text === 'Deck from Discord');
+    expect(post?.content?.media).toMatchObject({ title: 'spring lookbook' });
+    expect(li.documents.get(post?.content?.media?.id ?? '')?.bytes).toBe(deck.length);
   });
 
   it('refuses a renamed file by its bytes and schedules nothing', async () => {
