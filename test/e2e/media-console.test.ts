@@ -192,6 +192,55 @@ describe('a video file for TikTok', () => {
   });
 });
 
+describe('photos for TikTok', () => {
+  it('three JPEGs become a photo post: content/init with PHOTO, DIRECT_POST and the URLs TikTok pulls from PUBLIC_URL/media', async () => {
+    const shots = ['t1', 't2', 't3'].map((n) => file(`${n}.jpg`, jpeg(1080, 1440)));
+    const out = await terminal([
+      `/schedule tiktok in 10 minutes media:"${shots.join(' ')}" title:"Three pours" | Our three pours #coldbrew`,
+    ]);
+    expect(out).toContain('Scheduled for TikTok');
+    app.clock.advance(10 * 60_000);
+    await dispatcher.tick();
+    await Promise.all(tt.pulls);
+    const photo = tt.publishes.find((p) => p.description === 'Our three pours #coldbrew');
+    expect(photo).toMatchObject({ kind: 'photo', title: 'Three pours', coverIndex: 0 });
+    expect(photo?.photoUrls).toHaveLength(3);
+    for (const url of photo?.photoUrls ?? []) expect(url).toMatch(new RegExp(`^${base}/media/[A-Za-z0-9_-]{24}$`));
+    expect(photo?.pulledPhotos?.map((b) => b?.length)).toEqual([1, 2, 3].map(() => jpeg(1080, 1440).length));
+    for (let i = 0; i < 5 && photo?.status !== 'PUBLISH_COMPLETE'; i++) {
+      app.clock.advance(5 * 60_000);
+      await dispatcher.tick();
+    }
+    const post = await app.services.db.scheduledPost.findFirstOrThrow({
+      where: { content: 'Our three pours #coldbrew' },
+    });
+    expect(post.status).toBe('published');
+    expect(post.url).toBe(`https://www.tiktok.com/@${TT_USER}/photo/${photo?.postId}`);
+    // One publish: the retries read its status, never started another.
+    expect(tt.publishes.filter((p) => p.description === 'Our three pours #coldbrew')).toHaveLength(1);
+  });
+
+  it('refused with the reason: a PNG, 36 photos, a video beside a photo (English and Arabic)', async () => {
+    const logo = file('tlogo.png', png(1080, 1080));
+    const many = Array.from({ length: 36 }, (_, i) => file(`m${i}.jpg`, jpeg(1080, 1080, 8)));
+    const mixed = `${file('tclip.mp4', mp4(8000))} ${file('tstill.jpg', jpeg(1080, 1080))}`;
+    const out = await terminal([
+      `/schedule tiktok in 10 minutes media:${logo} | Logo`,
+      `/schedule tiktok in 10 minutes media:"${many.join(' ')}" | Many`,
+      `/schedule tiktok in 10 minutes media:"${mixed}" | Clip and photo`,
+    ]);
+    expect(out).toContain('TikTok does not take PNG files here (tlogo.png): use JPEG or WebP.');
+    expect(out).toContain('TikTok takes at most 35 files on one post; this one has 36 files.');
+    expect(out).toContain('TikTok takes a video on a post of its own, without other files; this one has 2 files.');
+    const ar = await terminal([`/schedule tiktok in 10 minutes media:${logo} | Logo`], 'ar');
+    expect(ar).toContain('لا يقبل تيك توك هنا ملفات');
+    expect(ar).not.toMatch(/does not take|use JPEG/);
+    for (const content of ['Logo', 'Many', 'Clip and photo']) {
+      expect(await app.services.db.scheduledPost.count({ where: { content } })).toBe(0);
+    }
+  });
+});
+
 describe('refused at scheduling time, with the reason, and nothing scheduled', () => {
   it('a renamed file is judged by its bytes, not its name (English and Arabic)', async () => {
     const fake = file('holiday.jpg', zip());

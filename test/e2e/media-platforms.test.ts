@@ -14,21 +14,25 @@ import type { Dispatcher } from '../../src/publishing/dispatcher.js';
 import { type DiscordSigner, discordSigner, FakeDiscord, type RecordedRequest } from '../fakes/discord.js';
 import { FakeLinkedIn } from '../fakes/linkedin.js';
 import { FakeSlack, signedPost } from '../fakes/slack.js';
+import { FakeTiktok } from '../fakes/tiktok.js';
 import { FakeX } from '../fakes/x.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { startDiscordAdapter } from '../helpers/discord.js';
 import { ADMIN_TOKEN, dispatcherFor, ORG, seedLinkedIn } from '../helpers/linkedin.js';
-import { mp4, pdf, png, zip } from '../helpers/media.js';
+import { freePort, jpeg, mp4, pdf, png, zip } from '../helpers/media.js';
+import { seedTiktok, TT_TOKEN, TT_USER } from '../helpers/tiktok.js';
 import { seedX, X_HANDLE, X_TOKEN } from '../helpers/x.js';
 
 const xapi = new FakeX();
 const li = new FakeLinkedIn();
+const tt = new FakeTiktok();
 beforeAll(async () => {
-  await Promise.all([xapi.start(), li.start()]);
+  await Promise.all([xapi.start(), li.start(), tt.start()]);
   seedX(xapi);
   seedLinkedIn(li);
+  seedTiktok(tt);
 });
-afterAll(() => Promise.all([xapi.close(), li.close()]));
+afterAll(() => Promise.all([xapi.close(), li.close(), tt.close()]));
 
 describe('a file attached to /schedule on Discord', () => {
   const MANAGE_SERVER = String(1 << 5);
@@ -37,16 +41,26 @@ describe('a file attached to /schedule on Discord', () => {
   let adapter: DiscordAdapter;
   let dispatcher: Dispatcher;
 
+  let base: string;
+
   beforeAll(async () => {
     fake = new FakeDiscord();
     await fake.start();
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
     app = await createTestApp({
       DISCORD_TOKEN: fake.token,
       DISCORD_APP_ID: fake.appId,
       DISCORD_API_URL: fake.api,
       X_API_URL: xapi.url,
       LINKEDIN_API_URL: li.url,
+      TIKTOK_API_URL: tt.url,
+      PORT: String(port),
+      PUBLIC_URL: base,
     });
+    await app.listen();
+    // TikTok pulls only from a verified prefix: the bot's /media/ (docs/networks/tiktok.md).
+    tt.verifiedPrefixes.push(`${base}/media/`);
     adapter = await startDiscordAdapter(app, { budgetMs: 800 });
     dispatcher = dispatcherFor(app);
   });
@@ -165,6 +179,42 @@ describe('a file attached to /schedule on Discord', () => {
     const post = li.posts.find((p) => p.text === 'Deck from Discord');
     expect(post?.content?.media).toMatchObject({ title: 'spring lookbook' });
     expect(li.documents.get(post?.content?.media?.id ?? '')?.bytes).toBe(deck.length);
+  });
+
+  it('two attached photos become a TikTok photo post that TikTok pulls from PUBLIC_URL/media', async () => {
+    const connect = fake.chatInput(
+      'connect',
+      [
+        {
+          name: 'tiktok',
+          type: 1,
+          options: [
+            { name: 'account', type: 3, value: `@${TT_USER}` },
+            { name: 'token', type: 3, value: TT_TOKEN },
+          ],
+        },
+      ],
+      { permissions: MANAGE_SERVER },
+    );
+    fake.dispatchInteraction(connect);
+    expect(await answer(connect)).toContain(TT_USER);
+    const photo = jpeg(1080, 1350);
+    const reply = await schedule({ channel: 'tiktok', when: 'in 10 minutes', text: 'Two pours from Discord' }, [
+      fake.attach('pour1.jpg', photo, 'image/jpeg'),
+      fake.attach('pour2.jpg', photo, 'image/jpeg'),
+    ]);
+    expect(reply).toContain('Scheduled for TikTok');
+    app.clock.advance(10 * 60_000);
+    await dispatcher.tick();
+    await Promise.all(tt.pulls);
+    for (let i = 0; i < 3; i++) {
+      app.clock.advance(5 * 60_000);
+      await dispatcher.tick();
+    }
+    const published = tt.publishes.find((p) => p.description === 'Two pours from Discord');
+    expect(published).toMatchObject({ kind: 'photo', status: 'PUBLISH_COMPLETE' });
+    expect(published?.photoUrls?.every((u) => u.startsWith(`${base}/media/`))).toBe(true);
+    expect(published?.pulledPhotos?.map((b) => b?.length)).toEqual([photo.length, photo.length]);
   });
 
   it('refuses a renamed file by its bytes and schedules nothing', async () => {
