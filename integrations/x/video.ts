@@ -79,7 +79,8 @@ export async function uploadVideo(
 
 /** INIT, every APPEND in order, FINALIZE: the media id and X's first word on its processing. */
 async function send(client: XClient, media: FetchedMedia): Promise<{ mediaId: string; info: Processing }> {
-  const type = media.contentType.split(';')[0]?.trim() || 'video/mp4';
+  const type = movieType(media.bytes);
+  if (!type) throw PublishError.fatal('X takes MP4 or MOV videos; this file is neither');
   const init = await client.json(
     {
       method: 'POST',
@@ -107,6 +108,12 @@ async function send(client: XClient, media: FetchedMedia): Promise<{ mediaId: st
     finalized,
   );
   return { mediaId: id, info: done.data.processing_info ?? READY };
+}
+
+/** MP4 or MOV from the bytes (an ISO media file has `ftyp` at byte 4; brand `qt  ` is QuickTime). */
+function movieType(b: Uint8Array): 'video/mp4' | 'video/quicktime' | undefined {
+  if (Buffer.from(b.subarray(4, 8)).toString('latin1') !== 'ftyp') return undefined;
+  return Buffer.from(b.subarray(8, 12)).toString('latin1') === 'qt  ' ? 'video/quicktime' : 'video/mp4';
 }
 
 /** The processing state, `undefined` when X no longer knows the id (a 400 or 404 for it). */

@@ -61,7 +61,7 @@ const m = defineMessages(
     imagesAndDocuments: (p: { channel: string }) =>
       `${p.channel} takes images and PDF documents here, not videos: use a JPEG, PNG or GIF, or a PDF.`,
     noDocuments: (p: { channel: string; publisher: string }) =>
-      `${p.channel} does not publish PDF documents (${p.publisher} does): attach an image or a video instead.`,
+      `${p.channel} does not publish PDF documents; ${p.publisher} does.`,
     needsTitle: (p: { channel: string; subject: boolean }) =>
       p.subject ? 'Mailchimp needs a subject: add title:"…".' : `${p.channel} needs a title: add title:"…".`,
     needsText: (p: { channel: string }) => `${p.channel} needs text: add text:"…" or write it after " | ".`,
@@ -128,8 +128,7 @@ const m = defineMessages(
     videosOnly: (p) => `${iso(p.channel)} يقبل الفيديو لا الصور: استخدم ملف MP4 أو MOV.`,
     imagesAndDocuments: (p) =>
       `يقبل ${iso(p.channel)} هنا الصور ومستندات PDF لا الفيديو: استخدم صورة JPEG أو PNG أو GIF، أو ملف PDF.`,
-    noDocuments: (p) =>
-      `لا ينشر ${iso(p.channel)} مستندات PDF (ينشرها ${iso(p.publisher)}): أرفق صورة أو فيديو بدلًا منها.`,
+    noDocuments: (p) => `لا ينشر ${iso(p.channel)} مستندات PDF، وينشرها ${iso(p.publisher)}.`,
     needsTitle: (p) =>
       p.subject ? 'Mailchimp يحتاج موضوعًا: أضف title:"…".' : `${iso(p.channel)} يحتاج عنوانًا: أضف title:"…".`,
     needsText: (p) => `${iso(p.channel)} يحتاج نصًا: أضف text:"…" أو اكتبه بعد " | ".`,

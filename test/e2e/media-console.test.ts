@@ -289,7 +289,7 @@ describe('refused at scheduling time, with the reason, and nothing scheduled', (
       'X takes a video on a post of its own, without other files; this one has 2 files. Post the pictures separately.',
     );
     expect(out).toContain('long.mp4 lasts 150 seconds; X takes videos up to 140 seconds.');
-    expect(out).toContain('X does not publish PDF documents (LinkedIn does): attach an image or a video instead.');
+    expect(out).toContain('X does not publish PDF documents; LinkedIn does.');
     const ar = await terminal([`/schedule x in 10 minutes media:${file('long.mp4', mp4(150_000))} | Long clip`], 'ar');
     expect(ar).toContain('مدة \u2068long.mp4\u2069 150 ثانية، وإكس يقبل مقاطع حتى 140 ثانية.');
     for (const content of ['Five', 'Clip and still', 'Long clip', 'Deck']) {

@@ -219,6 +219,6 @@ describe('a PDF for LinkedIn', () => {
 
   it('a PDF goes nowhere else: X says LinkedIn publishes it', async () => {
     const ar = await terminal([`/schedule x in 10 minutes media:${file('flyer.pdf', pdf(1))} | Flyer`], 'ar');
-    expect(ar).toContain('لا ينشر إكس مستندات PDF (ينشرها لينكدإن): أرفق صورة أو فيديو بدلًا منها.');
+    expect(ar).toContain('لا ينشر إكس مستندات PDF، وينشرها لينكدإن.');
   });
 });
