@@ -113,6 +113,22 @@ describe('a video for X', () => {
     expect(xapi.posts.filter((p) => p.text === 'A slow one')).toHaveLength(1);
   });
 
+  it('an upload X no longer knows when the retry comes (expired) is sent again, and the post still goes out once', async () => {
+    xapi.videoReads = 20;
+    xapi.uploadLog.length = 0;
+    await terminal([`/schedule x in 10 minutes media:${file('expired.mp4', mp4(15_000))} | Expired upload`]);
+    await tenMinutesLater();
+    expect((await postOf('Expired upload')).status).toBe('pending');
+    const [first] = [...xapi.uploads.values()].filter((u) => u.total === mp4(15_000).length).slice(-1);
+    xapi.uploads.delete(first?.id ?? '');
+    xapi.videoReads = 1;
+    app.clock.advance(5 * 60_000);
+    await dispatcher.tick();
+    expect((await postOf('Expired upload')).status).toBe('published');
+    expect(xapi.uploadLog.filter((s) => s === 'initialize')).toHaveLength(2);
+    expect(xapi.posts.filter((p) => p.text === 'Expired upload')).toHaveLength(1);
+  });
+
   it('a video X fails to process ends the post with X’s reason, and nothing is posted', async () => {
     xapi.videoReads = 1;
     // Scheduled as a short clip, replaced on disk later: X's processing has the last word.
