@@ -22,7 +22,7 @@ import {
 } from '../lib/when.js';
 import { channelLabel } from '../reporting/channel-names.js';
 import { preview } from './dispatcher.js';
-import { fileProblemText, typeName } from './media/rules.js';
+import { fileProblemText, PAGE, typeName } from './media/rules.js';
 import { retryAction } from './publish-notices.js';
 import { type Draft, mediaOf, postOptions, type RuleProblem, type ScheduledPost } from './scheduler.js';
 
@@ -208,7 +208,7 @@ export function postDetails(post: ScheduledPost, v: Viewer): Block[] {
     { label: t.utc, value: v.locale === 'ar' ? iso(formatLocal(post.publishAt, 'UTC')) : formatUtc(post.publishAt) },
   ];
   if (post.title) rows.push({ label: t.title, value: post.title });
-  for (const item of mediaOf(post)) rows.push({ label: t.media, value: iso(mediaLine(item)) });
+  for (const item of mediaOf(post)) rows.push({ label: t.media, value: mediaLine(item, v) });
   const firstComment = postOptions(post).firstComment;
   if (firstComment) rows.push({ label: t.firstComment, value: firstComment });
   if (post.attempts > 0) rows.push({ label: t.attempts, value: iso(post.attempts) });
@@ -323,11 +323,15 @@ function ruleProblemText(p: RuleProblem, d: Draft, v: Viewer): string {
   }
 }
 
-/** A pasted link as it was; a file from chat by its name, type and picture size ("cup.jpg · JPEG · 1080×1350"). */
-function mediaLine(item: MediaItem): string {
+/**
+ * A pasted link as it was; a file from chat by its name, type and picture size ("cup.jpg · JPEG ·
+ * 1080×1350"), or a PDF's page count ("deck.pdf · PDF · 12 pages").
+ */
+function mediaLine(item: MediaItem, v: Viewer): string {
   const f = item.file;
-  if (!f) return item.url;
-  return [f.name, typeName(f.mime), f.width && f.height ? `${f.width}×${f.height}` : undefined]
-    .filter(Boolean)
-    .join(' · ');
+  if (!f) return iso(item.url);
+  const facts = iso(
+    [f.name, typeName(f.mime), f.width && f.height ? `${f.width}×${f.height}` : undefined].filter(Boolean).join(' · '),
+  );
+  return f.pages ? `${facts} · ${count(f.pages, PAGE, v.locale)}` : facts;
 }

@@ -195,6 +195,9 @@ describe('a PDF for LinkedIn', () => {
     expect(out).toContain('Scheduled for LinkedIn');
     const row = await app.services.db.mediaFile.findFirstOrThrow({ where: { name: 'Q3-results.pdf' } });
     expect(row).toMatchObject({ kind: 'document', mime: 'application/pdf', bytes: deck.length });
+    const { id } = await postOf('Our quarter');
+    expect(await terminal([`/schedule show ${id}`])).toContain('Q3-results.pdf · PDF · 12 pages');
+    expect(await terminal([`/schedule show ${id}`], 'ar')).toContain('12 صفحة');
     await tenMinutesLater();
     expect((await postOf('Our quarter')).status).toBe('published');
     const post = li.posts.find((p) => p.text === 'Our quarter');

@@ -76,7 +76,7 @@ export function checkFiles(
   return problems;
 }
 
-const PAGE: CountedNoun = {
+export const PAGE: CountedNoun = {
   en: { one: 'page', other: 'pages' },
   ar: { one: 'صفحة واحدة', two: 'صفحتين', few: 'صفحات', many: 'صفحة', other: 'صفحة' },
 };
