@@ -304,6 +304,7 @@ describe('a file shared with the command on Slack', () => {
       SLACK_API_URL: fake.apiUrl,
       PORT: '0',
       X_API_URL: xapi.url,
+      LINKEDIN_API_URL: li.url,
     });
     adapter = new SlackAdapter({
       config: app.services.config,
@@ -373,6 +374,37 @@ describe('a file shared with the command on Slack', () => {
     await dispatcher.tick();
     const post = xapi.posts.find((p) => p.text === 'Launch photo from Slack');
     expect(xapi.media.get(post?.mediaIds[0] ?? '')?.bytes).toBe(photo.length);
+  });
+
+  it('a DM with a PDF schedules a LinkedIn document post, and one with a video an X video; both publish', async () => {
+    const asAdmin = {
+      platform: 'slack' as const,
+      workspace: { externalId: 'T0001' },
+      user: { externalId: 'U_ADMIN', platformAdmin: true },
+    };
+    await app.say(`/connect linkedin account:${ORG} token:${ADMIN_TOKEN}`, asAdmin);
+    const deck = pdf(9);
+    await send('dm', 'schedule linkedin in 10 minutes | Price list from Slack', [
+      fake.shareFile('price-list.pdf', deck, 'application/pdf'),
+    ]);
+    await posted('Scheduled for LinkedIn');
+    const clip = mp4(45_000);
+    await send('dm', 'schedule x in 10 minutes | Tasting clip from Slack', [
+      fake.shareFile('tasting.mp4', clip, 'video/mp4'),
+    ]);
+    // The earlier test's reply also says "Scheduled for X": wait for this one's own text.
+    await posted('Tasting clip from Slack');
+    app.clock.advance(10 * 60_000);
+    await dispatcher.tick();
+    const doc = li.posts.find((p) => p.text === 'Price list from Slack');
+    expect(doc?.content?.media?.title).toBe('price list');
+    expect(li.documents.get(doc?.content?.media?.id ?? '')?.bytes).toBe(deck.length);
+    const sent = await app.services.db.scheduledPost.findFirstOrThrow({
+      where: { content: 'Tasting clip from Slack' },
+    });
+    expect([sent.status, sent.lastError]).toEqual(['published', null]);
+    const tweet = xapi.posts.find((p) => p.text === 'Tasting clip from Slack');
+    expect(Buffer.concat(xapi.uploads.get(tweet?.mediaIds[0] ?? '')?.chunks ?? []).equals(clip)).toBe(true);
   });
 
   it('a mention in a channel carrying a file works the same, and the same message delivered twice runs once', async () => {
