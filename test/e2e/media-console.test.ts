@@ -286,7 +286,7 @@ describe('refused at scheduling time, with the reason, and nothing scheduled', (
     ]);
     expect(out).toContain('X takes at most 4 files on one post; this one has 5 files.');
     expect(out).toContain(
-      'X takes a video on a post of its own, without other files; this one has 2 files. Post the pictures separately.',
+      'X takes a video on a post of its own, without other files; this one has 2 files. Schedule the other files in a separate post.',
     );
     expect(out).toContain('long.mp4 lasts 150 seconds; X takes videos up to 140 seconds.');
     expect(out).toContain('X does not publish PDF documents; LinkedIn does.');

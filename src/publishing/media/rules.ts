@@ -133,9 +133,9 @@ const m = defineMessages(
     tooManyPages: (p: { channel: string; name: string; max: string; got: string }) =>
       `${p.name} has ${p.got}; ${p.channel} takes documents of up to ${p.max}.`,
     videoAlone: (p: { channel: string; got: string }) =>
-      `${p.channel} takes a video on a post of its own, without other files; this one has ${p.got}. Post the pictures separately.`,
+      `${p.channel} takes a video on a post of its own, without other files; this one has ${p.got}. Schedule the other files in a separate post.`,
     documentAlone: (p: { channel: string; got: string }) =>
-      `${p.channel} takes a PDF document on a post of its own, without other files; this one has ${p.got}. Post the pictures separately.`,
+      `${p.channel} takes a PDF document on a post of its own, without other files; this one has ${p.got}. Schedule the other files in a separate post.`,
     needsPublicUrl: (p: { channel: string }) =>
       `${p.channel} downloads media from a public address, and PUBLIC_URL is not set on this bot: an admin sets it (docs/media.md), or use media:https://… instead of an attached file.`,
     or: 'or',
@@ -150,9 +150,9 @@ const m = defineMessages(
     videoTooShort: (p) => `مدة ${iso(p.name)} ${p.got}، و${iso(p.channel)} يحتاج مقطعًا لا تقل مدته عن ${p.min}.`,
     tooManyPages: (p) => `في ${iso(p.name)} ${p.got}، و${iso(p.channel)} يقبل مستندات حتى ${p.max}.`,
     videoAlone: (p) =>
-      `يقبل ${iso(p.channel)} الفيديو في منشور خاص به دون ملفات أخرى، وهذا المنشور يحمل ${p.got}. انشر الصور في منشور منفصل.`,
+      `يقبل ${iso(p.channel)} الفيديو في منشور خاص به دون ملفات أخرى، وهذا المنشور يحمل ${p.got}. جدوِل الملفات الأخرى في منشور منفصل.`,
     documentAlone: (p) =>
-      `يقبل ${iso(p.channel)} مستند PDF في منشور خاص به دون ملفات أخرى، وهذا المنشور يحمل ${p.got}. انشر الصور في منشور منفصل.`,
+      `يقبل ${iso(p.channel)} مستند PDF في منشور خاص به دون ملفات أخرى، وهذا المنشور يحمل ${p.got}. جدوِل الملفات الأخرى في منشور منفصل.`,
     needsPublicUrl: (p) =>
       `ينزّل ${iso(p.channel)} الوسائط من عنوان عام، ولم يُضبط ${iso('PUBLIC_URL')} لهذا البوت: يضبطه المسؤول (${iso('docs/media.md')})، أو استخدم ${iso('media:https://…')} بدل الملف المرفق.`,
     or: 'أو',
