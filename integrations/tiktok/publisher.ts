@@ -38,7 +38,7 @@ const statusAnswer = z.object({
     publicaly_available_post_id: z.array(z.union([z.string(), z.number()])).optional(),
   }),
 });
-const state = z.object({ publishId: z.string().optional(), photos: z.boolean().optional() });
+const state = z.object({ publishId: z.string().optional() });
 
 /** A photo post's title is at most 90 characters (its caption goes in `description`). */
 const PHOTO_TITLE_MAX = 90;

@@ -58,15 +58,18 @@ export class XPublisher implements Publisher {
     if (parts.length === 0) parts.push('');
     // What is saved on the post, kept here as it grows (io.state is what earlier attempts saved).
     let saved = state.parse(io.state);
-    const mediaIds = await this.media(
-      post,
-      saved,
-      async (next) => {
-        saved = { ...saved, ...next };
-        await io.saveState(saved);
-      },
-      io,
-    );
+    // The media go on the first post: once it is out, a retry of the rest of a thread needs none.
+    const mediaIds = saved.posted?.length
+      ? []
+      : await this.media(
+          post,
+          saved,
+          async (next) => {
+            saved = { ...saved, ...next };
+            await io.saveState(saved);
+          },
+          io,
+        );
     const posted = [...(saved.posted ?? [])];
     await io.sending();
     for (const [i, text] of parts.entries()) {
