@@ -138,8 +138,8 @@ const campaignOpt = opt.string({
 const titleOpt = opt.string({
   label: { en: 'Title / subject', ar: 'العنوان / الموضوع' },
   description: {
-    en: 'YouTube title, Mailchimp subject, or the title of a LinkedIn link card',
-    ar: 'عنوان يوتيوب أو موضوع Mailchimp أو عنوان بطاقة الرابط في لينكدإن',
+    en: 'YouTube title, Mailchimp subject, or the title of a LinkedIn link card or PDF document',
+    ar: 'عنوان يوتيوب أو موضوع Mailchimp أو عنوان بطاقة الرابط أو مستند PDF في لينكدإن',
   },
   maxLength: 200,
 });

@@ -23,7 +23,7 @@ import type { GoogleOAuth } from './google/oauth.js';
 import type { InsightsJob, InsightsResult } from './insights.js';
 import type { OAuthSpec } from './oauth.js';
 import type { PostFigures } from './post-figures.js';
-import type { Publisher } from './publisher.js';
+import type { MediaItemKind, Publisher } from './publisher.js';
 
 /** The API bases a provider's clients use; every one comes from config, so tests point them at fakes. */
 export type ProviderConfig = Pick<
@@ -103,8 +103,11 @@ export interface PostLimits {
   title?: { label: 'title' | 'subject'; max: number };
   /** `any`: at least one image or video; `video`: at least one video. */
   media?: { required: 'any' | 'video' };
-  /** The kinds of media the network takes, when not every kind (LinkedIn here: images only). */
-  mediaKinds?: readonly ('image' | 'video')[];
+  /**
+   * The kinds of media the network takes; unset means images and videos. Documents (PDF) go only
+   * to a network that names them here.
+   */
+  mediaKinds?: readonly MediaItemKind[];
   /** Scheduled times must fall on a quarter hour (Mailchimp's `schedule_time`). */
   quarterHour?: boolean;
   /** What each attached file must be (types, sizes, ratio, duration) and how many (src/publishing/media/rules.ts). */
@@ -126,6 +129,9 @@ export interface FileRules {
     ratio?: { min: number; max: number };
   };
   video?: { types?: readonly string[]; maxBytes?: number; minDurationMs?: number; maxDurationMs?: number };
+  document?: { types?: readonly string[]; maxBytes?: number; maxPages?: number };
+  /** Kinds that go on a post by themselves, one item only (X: a video; LinkedIn: a document). */
+  alone?: readonly ('video' | 'document')[];
   /**
    * The network downloads media from a public URL (Instagram, Facebook, TikTok's PULL_FROM_URL): a
    * file from chat is served at PUBLIC_URL/media/<id>, so PUBLIC_URL must be set. Networks that take

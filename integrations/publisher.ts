@@ -19,11 +19,16 @@ export interface MediaFacts {
   width?: number | undefined;
   height?: number | undefined;
   durationMs?: number | undefined;
+  /** A PDF's page count, when its page tree could be read. */
+  pages?: number | undefined;
 }
+
+/** What a post carries: pictures, videos, and documents (PDF, which LinkedIn publishes). */
+export type MediaItemKind = 'image' | 'video' | 'document';
 
 export interface MediaItem {
   url: string;
-  kind: 'image' | 'video';
+  kind: MediaItemKind;
   /** Set when the bot stores the file itself (from chat); absent for a pasted URL. */
   file?: MediaFacts | undefined;
 }

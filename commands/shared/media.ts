@@ -20,8 +20,6 @@ const m = defineMessages(
   {
     notMedia: (p: { name: string; types: string }) =>
       `${p.name} is not a ${p.types} file, whatever its name says, so it was not kept. Nothing was scheduled.`,
-    document: (p: { name: string }) =>
-      `${p.name} is a PDF document, and no network here publishes documents yet: attach an image or a video. Nothing was scheduled.`,
     tooLarge: (p: { name: string; max: string }) =>
       `${p.name} is larger than ${p.max} MB, the most the bot keeps. Nothing was scheduled.`,
     empty: (p: { name: string }) => `${p.name} is empty. Nothing was scheduled.`,
@@ -37,8 +35,6 @@ const m = defineMessages(
   },
   {
     notMedia: (p) => `الملف ${iso(p.name)} ليس بصيغة ${p.types} مهما قال اسمه، فلم يُحفظ. لم يُجدول شيء.`,
-    document: (p) =>
-      `الملف ${iso(p.name)} مستند ${iso('PDF')}، ولا تنشر أي شبكة هنا المستندات بعد: أرفق صورة أو فيديو. لم يُجدول شيء.`,
     tooLarge: (p) => `حجم ${iso(p.name)} أكبر من ${iso(p.max)} ميغابايت، وهو أقصى ما يحفظه البوت. لم يُجدول شيء.`,
     empty: (p) => `الملف ${iso(p.name)} فارغ. لم يُجدول شيء.`,
     unreadable: (p) => `تعذّرت قراءة ${iso(p.name)}: تحقّق من المسار (يُقرأ على الجهاز الذي يشغّل البوت). لم يُجدول شيء.`,
@@ -105,8 +101,6 @@ function problemText(p: StoreProblem, ctx: Context): string {
   switch (p.kind) {
     case 'notMedia':
       return t.notMedia({ name: p.name, types: orList(PUBLISHABLE_TYPES, ctx.locale) });
-    case 'document':
-      return t.document({ name: p.name });
     case 'tooLarge':
       return t.tooLarge({ name: p.name, max: formatNumber(p.max / (1024 * 1024), ctx.locale) });
     case 'empty':

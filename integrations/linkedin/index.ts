@@ -9,6 +9,7 @@ import { joinUrl } from '../http.js';
 import type { MediaLimits } from '../media.js';
 import type { Provider, ProviderDeps } from '../provider.js';
 import {
+  LINKEDIN_DOCUMENT,
   type LinkedInApi,
   type LinkedInCredentials,
   LinkedInPublisher,
@@ -82,11 +83,14 @@ export const linkedin = {
     limits: {
       // The Posts API's commentary takes 3,000 characters; a post needs text or an image.
       text: { label: 'text', max: 3000, required: 'withoutMedia' },
-      mediaKinds: ['image'],
+      mediaKinds: ['image', 'document'],
       // The Images API takes JPEG, PNG and GIF; a multi-image post has up to 20; the bot uploads up to 10 MB.
+      // The Documents API takes a PDF of up to 100 MB and 300 pages, on a post of its own.
       files: {
         maxItems: 20,
+        alone: ['document'],
         image: { types: ['image/jpeg', 'image/png', 'image/gif'], maxBytes: MEDIA_LIMITS.maxBytes },
+        document: { types: ['application/pdf'], ...LINKEDIN_DOCUMENT },
       },
     },
   },

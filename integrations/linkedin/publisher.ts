@@ -3,14 +3,23 @@
  * (an article: the first URL of the text with `title:`), one image or several (multiImage). Images
  * go up first through the Images API: `initializeUpload` hands out an upload URL and an image URN,
  * the bytes are PUT there, and the post names the URN once LinkedIn says the image is AVAILABLE.
- * Those steps create nothing visible, so they are harmless to repeat; the one irreversible call is
+ * A PDF goes the same way through the Documents API (`urn:li:document:…`) and is named in
+ * `content.media` with the title LinkedIn requires for a document (the post's title, else the
+ * file's name). Those steps create nothing visible, so they are harmless to repeat; the one irreversible call is
  * `POST /rest/posts`, and `io.sending()` marks the post just before it. LinkedIn has no idempotency
  * key for posts, so an answer lost after that call is `unknown`, never re-sent.
  */
 import { z } from 'zod';
 import type { SafeFetch } from '../../src/net/safe-fetch.js';
 import { fetchMedia, type MediaLimits } from '../media.js';
-import { PublishError, type Publisher, type PublishIo, type PublishPost, type PublishResult } from '../publisher.js';
+import {
+  type MediaItem,
+  PublishError,
+  type Publisher,
+  type PublishIo,
+  type PublishPost,
+  type PublishResult,
+} from '../publisher.js';
 import { encodeUrn, LinkedInClient } from './client.js';
 import { toLittleText } from './little-text.js';
 
@@ -34,8 +43,14 @@ const IMAGE_POLLS = 5;
 const IMAGE_POLL_MS = 2_000;
 
 const initialized = z.object({ value: z.object({ uploadUrl: z.string().url(), image: z.string() }) });
+const docInitialized = z.object({ value: z.object({ uploadUrl: z.string().url(), document: z.string() }) });
 const imageStatus = z.object({ status: z.string() });
-const state = z.object({ images: z.array(z.object({ url: z.string(), urn: z.string() })).optional() });
+const uploaded = z.object({ url: z.string(), urn: z.string() });
+const state = z.object({ images: z.array(uploaded).optional(), document: uploaded.optional() });
+
+/** LinkedIn's limits for a document post: a PDF of up to 100 MB and 300 pages. */
+export const LINKEDIN_DOCUMENT = { maxBytes: 100 * 1024 * 1024, maxPages: 300 } as const;
+const DOCUMENT_FETCH: MediaLimits = { maxBytes: LINKEDIN_DOCUMENT.maxBytes, timeoutMs: 5 * 60_000 };
 
 export const organizationUrn = (id: string): string => `urn:li:organization:${id}`;
 
@@ -56,8 +71,12 @@ export class LinkedInPublisher implements Publisher {
   async publish(post: PublishPost, io: PublishIo): Promise<PublishResult> {
     if (post.media.some((m) => m.kind === 'video')) throw PublishError.fatal('LinkedIn videos are not supported yet');
     const author = organizationUrn(this.creds.organizationId);
-    const urns = await this.images(post, author, io);
-    await this.untilAvailable(urns, io);
+    const document = post.media.find((m) => m.kind === 'document');
+    if (document && post.media.length > 1) {
+      throw PublishError.fatal('LinkedIn takes a document on a post of its own, without other media');
+    }
+    const urns = document ? [await this.document(document, author, io)] : await this.images(post, author, io);
+    await this.untilAvailable(urns, io, document ? 'documents' : 'images');
     const body = {
       author,
       commentary: toLittleText(post.content),
@@ -65,7 +84,9 @@ export class LinkedInPublisher implements Publisher {
       distribution: { feedDistribution: 'MAIN_FEED', targetEntities: [], thirdPartyDistributionChannels: [] },
       lifecycleState: 'PUBLISHED',
       isReshareDisabledByAuthor: false,
-      ...content(post, urns),
+      ...(document
+        ? { content: { media: { id: urns[0], title: documentTitle(post.title, document) } } }
+        : content(post, urns)),
     };
     await io.sending();
     const res = await this.client.call({ method: 'POST', path: 'posts', body, idempotent: false });
@@ -103,18 +124,44 @@ export class LinkedInPublisher implements Publisher {
     return uploaded.map((u) => u.urn);
   }
 
+  /** Uploads the PDF through the Documents API, or reuses the one an earlier attempt uploaded. */
+  private async document(item: MediaItem, owner: string, io: PublishIo): Promise<string> {
+    const saved = state.parse(io.state).document;
+    if (saved?.url === item.url) return saved.urn;
+    const media = await fetchMedia(this.outbound, item.url, DOCUMENT_FETCH);
+    if (!isPdf(media.bytes)) throw PublishError.fatal('LinkedIn publishes PDF documents; this file is not a PDF');
+    const init = await this.client.json(
+      {
+        method: 'POST',
+        path: 'documents',
+        query: { action: 'initializeUpload' },
+        body: { initializeUploadRequest: { owner } },
+        idempotent: true,
+      },
+      docInitialized,
+    );
+    await this.client.upload(init.value.uploadUrl, media.bytes, 'application/pdf');
+    await io.saveState({ ...io.state, document: { url: item.url, urn: init.value.document } });
+    return init.value.document;
+  }
+
   /** LinkedIn processes an upload before a post may name it. */
-  private async untilAvailable(urns: readonly string[], io: PublishIo): Promise<void> {
+  private async untilAvailable(urns: readonly string[], io: PublishIo, kind: 'images' | 'documents'): Promise<void> {
+    const what = kind === 'images' ? 'image' : 'document';
     for (const urn of urns) {
       for (let poll = 1; ; poll++) {
-        const { status } = await this.client.get(`images/${encodeUrn(urn)}`, {}, imageStatus);
+        const { status } = await this.client.get(`${kind}/${encodeUrn(urn)}`, {}, imageStatus);
         if (status === 'AVAILABLE') break;
         if (status === 'PROCESSING_FAILED') {
           // Forget the uploads, so a Retry (once the file is fixed) uploads it again.
-          await io.saveState({ ...io.state, images: [] });
-          throw PublishError.fatal('LinkedIn could not process the image');
+          await io.saveState({ ...io.state, images: [], document: undefined });
+          throw PublishError.fatal(
+            kind === 'images'
+              ? 'LinkedIn could not process the image'
+              : `LinkedIn could not process the document (a PDF of at most ${LINKEDIN_DOCUMENT.maxPages} pages and 100 MB)`,
+          );
         }
-        if (poll >= IMAGE_POLLS) throw PublishError.retry('LinkedIn is still processing the image', 60_000);
+        if (poll >= IMAGE_POLLS) throw PublishError.retry(`LinkedIn is still processing the ${what}`, 60_000);
         await io.sleep(IMAGE_POLL_MS);
       }
     }
@@ -132,6 +179,24 @@ function content(post: PublishPost, urns: readonly string[]): Record<string, unk
   if (link && post.title) return { content: { article: { source: link, title: post.title } } };
   return {};
 }
+
+/**
+ * A document post needs a title on LinkedIn: the post's own, else the file's name without its
+ * ending and with spaces for its dashes ("Q3-results.pdf" → "Q3 results"), else the last part of the link.
+ */
+export function documentTitle(title: string | null, item: MediaItem): string {
+  if (title?.trim()) return title.trim();
+  const name = item.file?.name ?? decodeURIComponent(new URL(item.url).pathname.split('/').pop() ?? '');
+  // "q3_results-final.pdf" reads as "q3 results final".
+  return (
+    name
+      .replace(/\.pdf$/i, '')
+      .replace(/[_-]+/g, ' ')
+      .trim() || 'Document'
+  );
+}
+
+const isPdf = (b: Uint8Array) => Buffer.from(b.subarray(0, 5)).toString('latin1') === '%PDF-';
 
 export function firstUrl(text: string): string | undefined {
   return text.match(/https?:\/\/[^\s<>"]+/)?.[0]?.replace(/[.,;:!?)]+$/, '');

@@ -1,6 +1,6 @@
 /**
- * TikTok as a provider (docs/architecture.md §3.3): videos posted to a creator's account through
- * the Content Posting API's Direct Post, from a public video URL (PULL_FROM_URL), with a user access
+ * TikTok as a provider (docs/architecture.md §3.3): videos and photo posts published to a creator's
+ * account through the Content Posting API's Direct Post, from public URLs (PULL_FROM_URL), with a user access
  * token that has `video.publish` (docs/networks/tiktok.md).
  */
 import { z } from 'zod';
@@ -61,15 +61,19 @@ export const tiktok = {
   publish: {
     create: (creds, deps) => new TiktokPublisher(deps.config.TIKTOK_API_URL, creds, deps.now),
     limits: {
-      // The caption goes in post_info.title: 2,200 UTF-16 code units at most.
+      // The caption goes in post_info.title for a video (2,200 UTF-16 code units at most) and in
+      // post_info.description for photos (4,000): the smaller limit holds for both.
       text: { label: 'caption', max: 2200 },
-      media: { required: 'video' },
-      mediaKinds: ['video'],
+      media: { required: 'any' },
+      mediaKinds: ['image', 'video'],
       // One video, MP4 or MOV, at most 10 minutes (the Content Posting API's ceiling; the creator info
-      // query may say less). TikTok pulls it from a URL (PULL_FROM_URL): a file from chat needs PUBLIC_URL.
+      // query may say less); or a photo post of 1 to 35 pictures, JPEG or WebP only (TikTok refuses
+      // PNG), 20 MB each. TikTok pulls media from a URL (PULL_FROM_URL): a file from chat needs PUBLIC_URL.
       files: {
-        maxItems: 1,
+        maxItems: 35,
+        alone: ['video'],
         byUrl: true,
+        image: { types: ['image/jpeg', 'image/webp'], maxBytes: 20 * 1024 * 1024 },
         video: { types: ['video/mp4', 'video/quicktime'], maxDurationMs: 10 * 60_000 },
       },
     },

@@ -3,8 +3,11 @@
  * privacy levels this creator may use, `POST /v2/post/publish/video/init/` with `PULL_FROM_URL`
  * hands TikTok the video's public URL (TikTok downloads and posts it: the irreversible call, marked
  * sent just before), and `POST /v2/post/publish/status/fetch/` is read until `PUBLISH_COMPLETE`.
+ * Photo posts (1 to 35 JPEG or WebP pictures) go the same way through
+ * `POST /v2/post/publish/content/init/` (`media_type: PHOTO`, `post_mode: DIRECT_POST`,
+ * `photo_images` pulled from their URLs, the first as the cover, the caption as `description`).
  * The `publish_id` is saved the moment TikTok returns it, so a retry after the bot stopped waiting
- * goes on reading the status instead of posting the video a second time.
+ * goes on reading the status instead of posting a second time.
  */
 import { z } from 'zod';
 import { PublishError, type Publisher, type PublishIo, type PublishPost, type PublishResult } from '../publisher.js';
@@ -37,6 +40,9 @@ const statusAnswer = z.object({
 });
 const state = z.object({ publishId: z.string().optional() });
 
+/** A photo post's title is at most 90 characters (its caption goes in `description`). */
+const PHOTO_TITLE_MAX = 90;
+
 export class TiktokPublisher implements Publisher {
   readonly marksSending = true;
   private readonly client: TiktokClient;
@@ -51,13 +57,45 @@ export class TiktokPublisher implements Publisher {
 
   async publish(post: PublishPost, io: PublishIo): Promise<PublishResult> {
     const saved = state.parse(io.state).publishId;
+    const photos = !post.media.some((m) => m.kind === 'video');
     const publishId = saved ?? (await this.start(post, io));
-    return this.untilPublished(publishId, io);
+    return this.untilPublished(publishId, io, photos ? 'photo' : 'video');
   }
 
   private async start(post: PublishPost, io: PublishIo): Promise<string> {
     const video = post.media.find((m) => m.kind === 'video');
-    if (!video) throw PublishError.fatal('TikTok needs a video URL');
+    const photos = post.media.filter((m) => m.kind === 'image').map((m) => m.url);
+    if (!video && photos.length === 0) throw PublishError.fatal('TikTok needs a video or photos');
+    const privacy = await this.privacy();
+    const [path, body] = video
+      ? [
+          'v2/post/publish/video/init/',
+          {
+            post_info: { title: post.content, privacy_level: privacy },
+            source_info: { source: 'PULL_FROM_URL', video_url: video.url },
+          },
+        ]
+      : [
+          'v2/post/publish/content/init/',
+          {
+            media_type: 'PHOTO',
+            post_mode: 'DIRECT_POST',
+            post_info: {
+              ...(post.title ? { title: [...post.title].slice(0, PHOTO_TITLE_MAX).join('') } : {}),
+              description: post.content,
+              privacy_level: privacy,
+            },
+            source_info: { source: 'PULL_FROM_URL', photo_images: photos, photo_cover_index: 0 },
+          },
+        ];
+    await io.sending();
+    const r = await this.client.call({ method: 'POST', path, body, idempotent: false }, initialized);
+    await io.saveState({ ...io.state, publishId: r.data.publish_id });
+    return r.data.publish_id;
+  }
+
+  /** The audience to post for: everyone when the creator may choose it, else the first TikTok offers. */
+  private async privacy(): Promise<string> {
     const info = await this.client.call(
       { method: 'POST', path: 'v2/post/publish/creator_info/query/', idempotent: true },
       creatorInfo,
@@ -65,20 +103,11 @@ export class TiktokPublisher implements Publisher {
     const options = info.data.privacy_level_options;
     const privacy = PRIVACY_PREFERENCE.find((p) => options.includes(p)) ?? options[0];
     if (!privacy) throw PublishError.fatal('TikTok offers this creator no privacy level to post with');
-    const body = {
-      post_info: { title: post.content, privacy_level: privacy },
-      source_info: { source: 'PULL_FROM_URL', video_url: video.url },
-    };
-    await io.sending();
-    const r = await this.client.call(
-      { method: 'POST', path: 'v2/post/publish/video/init/', body, idempotent: false },
-      initialized,
-    );
-    await io.saveState({ ...io.state, publishId: r.data.publish_id });
-    return r.data.publish_id;
+    return privacy;
   }
 
-  private async untilPublished(publishId: string, io: PublishIo): Promise<PublishResult> {
+  private async untilPublished(publishId: string, io: PublishIo, kind: 'video' | 'photo'): Promise<PublishResult> {
+    const what = kind === 'video' ? 'the video' : 'the photos';
     for (let poll = 1; ; poll++) {
       const { data } = await this.client.call(
         { method: 'POST', path: 'v2/post/publish/status/fetch/', body: { publish_id: publishId }, idempotent: true },
@@ -89,17 +118,16 @@ export class TiktokPublisher implements Publisher {
         // A private (SELF_ONLY) post has no public id: the publish id is all there is.
         return id === undefined
           ? { externalId: publishId }
-          : { externalId: String(id), url: `https://www.tiktok.com/@${this.creds.username}/video/${id}` };
+          : { externalId: String(id), url: `https://www.tiktok.com/@${this.creds.username}/${kind}/${id}` };
       }
       // TikTok says it failed: nothing was posted, and asking again will not change that. The publish
       // is forgotten, so a Retry (once the video is fixed) starts a new one.
       if (data.status === 'FAILED') {
         const { publishId: _done, ...rest } = io.state;
         await io.saveState(rest);
-        throw PublishError.fatal(`TikTok could not post the video: ${data.fail_reason ?? 'no reason'}`);
+        throw PublishError.fatal(`TikTok could not post ${what}: ${data.fail_reason ?? 'no reason'}`);
       }
-      if (poll >= STATUS_POLLS)
-        throw PublishError.retry(`TikTok is still processing the video (${data.status})`, 60_000);
+      if (poll >= STATUS_POLLS) throw PublishError.retry(`TikTok is still processing ${what} (${data.status})`, 60_000);
       await io.sleep(STATUS_POLL_MS);
     }
   }

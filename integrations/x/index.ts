@@ -1,5 +1,6 @@
 /**
- * X (formerly Twitter) as a provider (docs/architecture.md §3.3): posts with up to 4 images, and
+ * X (formerly Twitter) as a provider (docs/architecture.md §3.3): posts with up to 4 images or one
+ * video, and
  * threads when the person splits the text with `---` lines, through the v2 API with a user's OAuth
  * 2.0 access token (docs/networks/x.md). Lengths are weighed the way X weighs them (weight.ts).
  */
@@ -7,7 +8,7 @@ import { z } from 'zod';
 import { joinUrl } from '../http.js';
 import type { MediaLimits } from '../media.js';
 import type { Provider } from '../provider.js';
-import { verifyX, type XCredentials, XPublisher, xCredentials } from './publisher.js';
+import { verifyX, X_VIDEO, type XCredentials, XPublisher, xCredentials } from './publisher.js';
 import { threadParts, X_MAX_WEIGHT, xWeight } from './weight.js';
 
 /** X's limit for an image on a post (5 MB), and how long the download may take. */
@@ -71,14 +72,17 @@ export const x = {
         weigh: xWeight,
         thread: { split: threadParts, maxParts: MAX_THREAD_PARTS },
       },
-      mediaKinds: ['image'],
-      // Up to 4 images of 5 MB (JPEG, PNG, GIF, WebP) with the tweet_image category the publisher uses.
+      mediaKinds: ['image', 'video'],
+      // Up to 4 images of 5 MB (JPEG, PNG, GIF, WebP, category tweet_image), or one video on its own
+      // (MP4 or MOV, up to 512 MB and 140 seconds, category tweet_video).
       files: {
         maxItems: 4,
+        alone: ['video'],
         image: {
           types: ['image/jpeg', 'image/png', 'image/gif', 'image/webp'],
           maxBytes: MEDIA_LIMITS.maxBytes,
         },
+        video: { types: ['video/mp4', 'video/quicktime'], ...X_VIDEO },
       },
     },
   },

@@ -1,7 +1,8 @@
 /**
  * Posts on X with the v2 API: images first (`POST /2/media/upload`, base64 in a JSON body, category
  * `tweet_image`: an uploaded image is attached to nothing until a post names it, so uploading is
- * harmless to repeat), then `POST /2/tweets`, the irreversible call, marked sent just before it.
+ * harmless to repeat) or one video (chunked upload and processing, video.ts), then `POST /2/tweets`,
+ * the irreversible call, marked sent just before it.
  * A thread (parts split by a `---` line) is posted one part at a time, each replying to the one
  * before; every part posted is saved on the post at once, so a retry after a known failure posts
  * only the parts still missing. X has no idempotency key: an answer lost after a post is `unknown`.
@@ -11,6 +12,7 @@ import type { SafeFetch } from '../../src/net/safe-fetch.js';
 import { fetchMedia, type MediaLimits } from '../media.js';
 import { PublishError, type Publisher, type PublishIo, type PublishPost, type PublishResult } from '../publisher.js';
 import { XClient } from './client.js';
+import { uploadVideo, videoState } from './video.js';
 import { threadParts } from './weight.js';
 
 export const xCredentials = z.object({
@@ -29,8 +31,13 @@ const uploaded = z.object({ data: z.object({ id: z.string(), media_key: z.string
 const state = z.object({
   mediaIds: z.array(z.string()).optional(),
   mediaFor: z.array(z.string()).optional(),
+  video: videoState.optional(),
   posted: z.array(z.string()).optional(),
 });
+
+/** X's limits for a video on a post (tweet_video): 512 MB, 0.5 to 140 seconds. */
+export const X_VIDEO = { maxBytes: 512 * 1024 * 1024, minDurationMs: 500, maxDurationMs: 140_000 } as const;
+const VIDEO_FETCH: MediaLimits = { maxBytes: X_VIDEO.maxBytes, timeoutMs: 10 * 60_000 };
 
 export class XPublisher implements Publisher {
   readonly marksSending = true;
@@ -47,15 +54,22 @@ export class XPublisher implements Publisher {
   }
 
   async publish(post: PublishPost, io: PublishIo): Promise<PublishResult> {
-    if (post.media.some((m) => m.kind === 'video')) throw PublishError.fatal('X videos are not supported yet');
     const parts = threadParts(post.content);
     if (parts.length === 0) parts.push('');
     // What is saved on the post, kept here as it grows (io.state is what earlier attempts saved).
     let saved = state.parse(io.state);
-    const mediaIds = await this.media(post, saved, async (next) => {
-      saved = { ...saved, ...next };
-      await io.saveState(saved);
-    });
+    // The media go on the first post: once it is out, a retry of the rest of a thread needs none.
+    const mediaIds = saved.posted?.length
+      ? []
+      : await this.media(
+          post,
+          saved,
+          async (next) => {
+            saved = { ...saved, ...next };
+            await io.saveState(saved);
+          },
+          io,
+        );
     const posted = [...(saved.posted ?? [])];
     await io.sending();
     for (const [i, text] of parts.entries()) {
@@ -83,7 +97,23 @@ export class XPublisher implements Publisher {
     post: PublishPost,
     saved: z.infer<typeof state>,
     save: (next: z.infer<typeof state>) => Promise<void>,
+    io: PublishIo,
   ): Promise<string[]> {
+    if (post.media.some((m) => m.kind === 'document')) throw PublishError.fatal('X does not publish documents');
+    const video = post.media.find((m) => m.kind === 'video');
+    if (video) {
+      if (post.media.length > 1) throw PublishError.fatal('X takes a video on a post of its own, without other media');
+      const tooLong = video.file?.durationMs !== undefined && video.file.durationMs > X_VIDEO.maxDurationMs;
+      if (tooLong) throw PublishError.fatal(`X takes videos up to ${X_VIDEO.maxDurationMs / 1000} seconds`);
+      const id = await uploadVideo(this.client, {
+        url: video.url,
+        saved: saved.video,
+        fetch: () => fetchMedia(this.outbound, video.url, VIDEO_FETCH),
+        save: (v) => save({ video: v }),
+        io,
+      });
+      return [id];
+    }
     const urls = post.media.filter((m) => m.kind === 'image').map((m) => m.url);
     if (urls.length > X_MAX_IMAGES) throw PublishError.fatal(`X takes at most ${X_MAX_IMAGES} images on a post`);
     if (urls.length > 0 && saved.mediaIds && saved.mediaFor?.join('\n') === urls.join('\n')) return saved.mediaIds;

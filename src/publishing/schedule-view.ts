@@ -22,9 +22,9 @@ import {
 } from '../lib/when.js';
 import { channelLabel } from '../reporting/channel-names.js';
 import { preview } from './dispatcher.js';
-import { fileProblemText, typeName } from './media/rules.js';
+import { fileProblemText, PAGE, typeName } from './media/rules.js';
 import { retryAction } from './publish-notices.js';
-import { type Channel, type Draft, mediaOf, postOptions, type RuleProblem, type ScheduledPost } from './scheduler.js';
+import { type Draft, mediaOf, postOptions, type RuleProblem, type ScheduledPost } from './scheduler.js';
 
 const m = defineMessages(
   'schedule-view',
@@ -58,6 +58,10 @@ const m = defineMessages(
     needsVideo: (p: { channel: string }) => `${p.channel} needs a video URL (media:https://…/video.mp4).`,
     imagesOnly: (p: { channel: string }) => `${p.channel} takes images here, not videos: use a JPEG, PNG or GIF.`,
     videosOnly: (p: { channel: string }) => `${p.channel} takes videos, not images: use an MP4 or MOV.`,
+    imagesAndDocuments: (p: { channel: string }) =>
+      `${p.channel} takes images and PDF documents here, not videos: use a JPEG, PNG or GIF, or a PDF.`,
+    noDocuments: (p: { channel: string; publisher: string }) =>
+      `${p.channel} does not publish PDF documents; ${p.publisher} does.`,
     needsTitle: (p: { channel: string; subject: boolean }) =>
       p.subject ? 'Mailchimp needs a subject: add title:"…".' : `${p.channel} needs a title: add title:"…".`,
     needsText: (p: { channel: string }) => `${p.channel} needs text: add text:"…" or write it after " | ".`,
@@ -122,6 +126,9 @@ const m = defineMessages(
     needsVideo: (p) => `${iso(p.channel)} يحتاج رابط فيديو (media:https://…/video.mp4).`,
     imagesOnly: (p) => `${iso(p.channel)} يقبل هنا الصور لا الفيديو: استخدم صورة JPEG أو PNG أو GIF.`,
     videosOnly: (p) => `${iso(p.channel)} يقبل الفيديو لا الصور: استخدم ملف MP4 أو MOV.`,
+    imagesAndDocuments: (p) =>
+      `يقبل ${iso(p.channel)} هنا الصور ومستندات PDF لا الفيديو: استخدم صورة JPEG أو PNG أو GIF، أو ملف PDF.`,
+    noDocuments: (p) => `لا ينشر ${iso(p.channel)} مستندات PDF، وينشرها ${iso(p.publisher)}.`,
     needsTitle: (p) =>
       p.subject ? 'Mailchimp يحتاج موضوعًا: أضف title:"…".' : `${iso(p.channel)} يحتاج عنوانًا: أضف title:"…".`,
     needsText: (p) => `${iso(p.channel)} يحتاج نصًا: أضف text:"…" أو اكتبه بعد " | ".`,
@@ -201,7 +208,7 @@ export function postDetails(post: ScheduledPost, v: Viewer): Block[] {
     { label: t.utc, value: v.locale === 'ar' ? iso(formatLocal(post.publishAt, 'UTC')) : formatUtc(post.publishAt) },
   ];
   if (post.title) rows.push({ label: t.title, value: post.title });
-  for (const item of mediaOf(post)) rows.push({ label: t.media, value: iso(mediaLine(item)) });
+  for (const item of mediaOf(post)) rows.push({ label: t.media, value: mediaLine(item, v) });
   const firstComment = postOptions(post).firstComment;
   if (firstComment) rows.push({ label: t.firstComment, value: firstComment });
   if (post.attempts > 0) rows.push({ label: t.attempts, value: iso(post.attempts) });
@@ -286,10 +293,12 @@ function ruleProblemText(p: RuleProblem, d: Draft, v: Viewer): string {
       return t.needsMedia({ channel: channelName(p.channel, v) });
     case 'needsVideo':
       return t.needsVideo({ channel: channelName(p.channel, v) });
-    case 'mediaKind':
-      return p.takes === 'image'
-        ? t.imagesOnly({ channel: channelName(p.channel, v) })
-        : t.videosOnly({ channel: channelName(p.channel, v) });
+    case 'mediaKind': {
+      const channel = channelName(p.channel, v);
+      if (p.got === 'document') return t.noDocuments({ channel, publisher: channelName('linkedin', v) });
+      if (p.takes.includes('document')) return t.imagesAndDocuments({ channel });
+      return p.takes.includes('image') ? t.imagesOnly({ channel }) : t.videosOnly({ channel });
+    }
     case 'needsTitle':
       return t.needsTitle({ channel: channelName(p.channel, v), subject: p.channel === 'mailchimp' });
     case 'needsText':
@@ -314,11 +323,15 @@ function ruleProblemText(p: RuleProblem, d: Draft, v: Viewer): string {
   }
 }
 
-/** A pasted link as it was; a file from chat by its name, type and picture size ("cup.jpg · JPEG · 1080×1350"). */
-function mediaLine(item: MediaItem): string {
+/**
+ * A pasted link as it was; a file from chat by its name, type and picture size ("cup.jpg · JPEG ·
+ * 1080×1350"), or a PDF's page count ("deck.pdf · PDF · 12 pages").
+ */
+function mediaLine(item: MediaItem, v: Viewer): string {
   const f = item.file;
-  if (!f) return item.url;
-  return [f.name, typeName(f.mime), f.width && f.height ? `${f.width}×${f.height}` : undefined]
-    .filter(Boolean)
-    .join(' · ');
+  if (!f) return iso(item.url);
+  const facts = iso(
+    [f.name, typeName(f.mime), f.width && f.height ? `${f.width}×${f.height}` : undefined].filter(Boolean).join(' · '),
+  );
+  return f.pages ? `${facts} · ${count(f.pages, PAGE, v.locale)}` : facts;
 }

@@ -10,7 +10,7 @@ import type { Prisma, ScheduledPost } from '@prisma/client';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { type PostLimits, type Provider, providersWith } from '../../integrations/provider.js';
-import type { MediaItem } from '../../integrations/publisher.js';
+import type { MediaItem, MediaItemKind } from '../../integrations/publisher.js';
 import { PROVIDERS, type PublishingId } from '../../integrations/registry.js';
 import type { Db } from '../db/client.js';
 import { isQuarterHour } from '../lib/when.js';
@@ -53,7 +53,8 @@ export const REMINDER_LIMITS: PostLimits = { text: { label: 'text', required: 'a
 export type RuleProblem =
   | { kind: 'needsMedia'; channel: Channel }
   | { kind: 'needsVideo'; channel: Channel }
-  | { kind: 'mediaKind'; channel: Channel; takes: 'image' | 'video' }
+  /** A kind of media the network does not publish (`got`), with what it does take. */
+  | { kind: 'mediaKind'; channel: Channel; takes: readonly MediaItemKind[]; got: MediaItemKind }
   | { kind: 'needsTitle'; channel: Channel }
   | { kind: 'needsText'; channel: Channel }
   | {
@@ -94,10 +95,16 @@ export interface Draft {
 }
 
 const VIDEO_EXT = /\.(mp4|mov|m4v|webm|avi|mkv)(\?|#|$)/i;
+const DOCUMENT_EXT = /\.pdf$/i;
 
 export function mediaFromUrl(url: string): MediaItem {
-  return { url, kind: VIDEO_EXT.test(new URL(url).pathname) ? 'video' : 'image' };
+  const { pathname } = new URL(url);
+  if (DOCUMENT_EXT.test(pathname)) return { url, kind: 'document' };
+  return { url, kind: VIDEO_EXT.test(pathname) ? 'video' : 'image' };
 }
+
+/** What a network takes when its provider does not say: pictures and videos, never documents. */
+const DEFAULT_KINDS: readonly MediaItemKind[] = ['image', 'video'];
 
 export function countHashtags(text: string): number {
   return (text.match(/(^|[^\p{L}\p{N}_&])#[\p{L}\p{N}_]+/gu) ?? []).length;
@@ -127,10 +134,11 @@ export function checkRules(
   if (limits.media?.required === 'any' && d.media.length === 0) p.push({ kind: 'needsMedia', channel });
   if (limits.media?.required === 'video' && !d.media.some((m) => m.kind === 'video'))
     p.push({ kind: 'needsVideo', channel });
-  const kinds = limits.mediaKinds;
+  const takes = limits.mediaKinds ?? DEFAULT_KINDS;
+  const refused = d.media.find((m) => !takes.includes(m.kind));
   // Only images where a video is required already says "needs a video".
-  if (kinds?.length === 1 && d.media.some((m) => !kinds.includes(m.kind)) && !p.some((x) => x.kind === 'needsVideo')) {
-    p.push({ kind: 'mediaKind', channel, takes: kinds[0] as 'image' | 'video' });
+  if (refused && !(refused.kind === 'image' && p.some((x) => x.kind === 'needsVideo'))) {
+    p.push({ kind: 'mediaKind', channel, takes, got: refused.kind });
   }
   if (limits.title) {
     const { label, max } = limits.title;
@@ -177,9 +185,10 @@ const factsSchema = z.object({
   width: z.number().optional(),
   height: z.number().optional(),
   durationMs: z.number().optional(),
+  pages: z.number().optional(),
 });
 const mediaSchema = z.array(
-  z.object({ url: z.string(), kind: z.enum(['image', 'video']), file: factsSchema.optional() }),
+  z.object({ url: z.string(), kind: z.enum(['image', 'video', 'document']), file: factsSchema.optional() }),
 );
 
 export function mediaOf(post: Pick<ScheduledPost, 'media'>): MediaItem[] {

@@ -136,7 +136,7 @@ describe('LinkedIn page posts from the console', () => {
     await connect();
     const video = await app.say('/schedule linkedin in 10 minutes media:https://cdn.example.com/clip.mp4 | A clip');
     expect(video.tone).toBe('error');
-    expect(textOf(video)).toMatch(/LinkedIn takes images here, not videos/);
+    expect(textOf(video)).toMatch(/LinkedIn takes images and PDF documents here, not videos/);
     const long = await app.say(`/schedule linkedin in 10 minutes | ${'a'.repeat(3001)}`);
     expect(textOf(long)).toMatch(/The text is 3,001 characters; the limit is 3,000/);
     expect(await app.services.db.scheduledPost.count()).toBe(0);

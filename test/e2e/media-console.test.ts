@@ -18,7 +18,7 @@ import { FakeX } from '../fakes/x.js';
 import { FakeYoutube } from '../fakes/youtube.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { dispatcherFor } from '../helpers/linkedin.js';
-import { freePort, jpeg, mp4, png, zip } from '../helpers/media.js';
+import { freePort, jpeg, mp4, pdf, png, zip } from '../helpers/media.js';
 import { seedTiktok, TT_TOKEN, TT_USER } from '../helpers/tiktok.js';
 import { seedX, X_TOKEN } from '../helpers/x.js';
 
@@ -192,12 +192,61 @@ describe('a video file for TikTok', () => {
   });
 });
 
+describe('photos for TikTok', () => {
+  it('three JPEGs become a photo post: content/init with PHOTO, DIRECT_POST and the URLs TikTok pulls from PUBLIC_URL/media', async () => {
+    const shots = ['t1', 't2', 't3'].map((n) => file(`${n}.jpg`, jpeg(1080, 1440)));
+    const out = await terminal([
+      `/schedule tiktok in 10 minutes media:"${shots.join(' ')}" title:"Three pours" | Our three pours #coldbrew`,
+    ]);
+    expect(out).toContain('Scheduled for TikTok');
+    app.clock.advance(10 * 60_000);
+    await dispatcher.tick();
+    await Promise.all(tt.pulls);
+    const photo = tt.publishes.find((p) => p.description === 'Our three pours #coldbrew');
+    expect(photo).toMatchObject({ kind: 'photo', title: 'Three pours', coverIndex: 0 });
+    expect(photo?.photoUrls).toHaveLength(3);
+    for (const url of photo?.photoUrls ?? []) expect(url).toMatch(new RegExp(`^${base}/media/[A-Za-z0-9_-]{24}$`));
+    expect(photo?.pulledPhotos?.map((b) => b?.length)).toEqual([1, 2, 3].map(() => jpeg(1080, 1440).length));
+    for (let i = 0; i < 5 && photo?.status !== 'PUBLISH_COMPLETE'; i++) {
+      app.clock.advance(5 * 60_000);
+      await dispatcher.tick();
+    }
+    const post = await app.services.db.scheduledPost.findFirstOrThrow({
+      where: { content: 'Our three pours #coldbrew' },
+    });
+    expect(post.status).toBe('published');
+    expect(post.url).toBe(`https://www.tiktok.com/@${TT_USER}/photo/${photo?.postId}`);
+    // One publish: the retries read its status, never started another.
+    expect(tt.publishes.filter((p) => p.description === 'Our three pours #coldbrew')).toHaveLength(1);
+  });
+
+  it('refused with the reason: a PNG, 36 photos, a video beside a photo (English and Arabic)', async () => {
+    const logo = file('tlogo.png', png(1080, 1080));
+    const many = Array.from({ length: 36 }, (_, i) => file(`m${i}.jpg`, jpeg(1080, 1080, 8)));
+    const mixed = `${file('tclip.mp4', mp4(8000))} ${file('tstill.jpg', jpeg(1080, 1080))}`;
+    const out = await terminal([
+      `/schedule tiktok in 10 minutes media:${logo} | Logo`,
+      `/schedule tiktok in 10 minutes media:"${many.join(' ')}" | Many`,
+      `/schedule tiktok in 10 minutes media:"${mixed}" | Clip and photo`,
+    ]);
+    expect(out).toContain('TikTok does not take PNG files here (tlogo.png): use JPEG or WebP.');
+    expect(out).toContain('TikTok takes at most 35 files on one post; this one has 36 files.');
+    expect(out).toContain('TikTok takes a video on a post of its own, without other files; this one has 2 files.');
+    const ar = await terminal([`/schedule tiktok in 10 minutes media:${logo} | Logo`], 'ar');
+    expect(ar).toContain('لا يقبل تيك توك هنا ملفات');
+    expect(ar).not.toMatch(/does not take|use JPEG/);
+    for (const content of ['Logo', 'Many', 'Clip and photo']) {
+      expect(await app.services.db.scheduledPost.count({ where: { content } })).toBe(0);
+    }
+  });
+});
+
 describe('refused at scheduling time, with the reason, and nothing scheduled', () => {
   it('a renamed file is judged by its bytes, not its name (English and Arabic)', async () => {
     const fake = file('holiday.jpg', zip());
     const before = (await stored()).length;
     const en = await terminal([`/schedule x in 10 minutes media:${fake} | Renamed`]);
-    expect(en).toContain('holiday.jpg is not a JPEG, PNG, GIF, WebP, MP4 or MOV file, whatever its name says');
+    expect(en).toContain('holiday.jpg is not a JPEG, PNG, GIF, WebP, MP4, MOV or PDF file, whatever its name says');
     const ar = await terminal([`/schedule x in 10 minutes media:${fake} | Renamed`], 'ar');
     expect(ar).toContain('ليس بصيغة');
     expect(ar).toContain('مهما قال اسمه');
@@ -227,14 +276,25 @@ describe('refused at scheduling time, with the reason, and nothing scheduled', (
     }
   });
 
-  it('X: five images, and a video where X takes images here', async () => {
+  it('X: five images, a video beside a picture, a video over 140 seconds and a PDF, each with its reason', async () => {
     const five = Array.from({ length: 5 }, (_, i) => file(`x${i}.png`, png(800, 800)));
     const out = await terminal([
       `/schedule x in 10 minutes media:"${five.join(' ')}" | Five`,
-      `/schedule x in 10 minutes media:${file('x.mp4', mp4(5000))} | Clip`,
+      `/schedule x in 10 minutes media:"${file('x.mp4', mp4(5000))} ${file('xs.png', png(800, 800))}" | Clip and still`,
+      `/schedule x in 10 minutes media:${file('long.mp4', mp4(150_000))} | Long clip`,
+      `/schedule x in 10 minutes media:${file('deck.pdf', pdf(3))} | Deck`,
     ]);
     expect(out).toContain('X takes at most 4 files on one post; this one has 5 files.');
-    expect(out).toContain('X takes images here, not videos');
+    expect(out).toContain(
+      'X takes a video on a post of its own, without other files; this one has 2 files. Schedule the other files in a separate post.',
+    );
+    expect(out).toContain('long.mp4 lasts 150 seconds; X takes videos up to 140 seconds.');
+    expect(out).toContain('X does not publish PDF documents; LinkedIn does.');
+    const ar = await terminal([`/schedule x in 10 minutes media:${file('long.mp4', mp4(150_000))} | Long clip`], 'ar');
+    expect(ar).toContain('مدة \u2068long.mp4\u2069 150 ثانية، وإكس يقبل مقاطع حتى 140 ثانية.');
+    for (const content of ['Five', 'Clip and still', 'Long clip', 'Deck']) {
+      expect(await app.services.db.scheduledPost.count({ where: { content } })).toBe(0);
+    }
   });
 
   it('a path from Slack or Discord is refused: only the operator at the terminal may name a file on the server', async () => {

@@ -12,20 +12,27 @@ import { Router } from '../../src/core/router.js';
 import { createLogger } from '../../src/log.js';
 import type { Dispatcher } from '../../src/publishing/dispatcher.js';
 import { type DiscordSigner, discordSigner, FakeDiscord, type RecordedRequest } from '../fakes/discord.js';
+import { FakeLinkedIn } from '../fakes/linkedin.js';
 import { FakeSlack, signedPost } from '../fakes/slack.js';
+import { FakeTiktok } from '../fakes/tiktok.js';
 import { FakeX } from '../fakes/x.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { startDiscordAdapter } from '../helpers/discord.js';
-import { dispatcherFor } from '../helpers/linkedin.js';
-import { png, zip } from '../helpers/media.js';
+import { ADMIN_TOKEN, dispatcherFor, ORG, seedLinkedIn } from '../helpers/linkedin.js';
+import { freePort, jpeg, mp4, pdf, png, zip } from '../helpers/media.js';
+import { seedTiktok, TT_TOKEN, TT_USER } from '../helpers/tiktok.js';
 import { seedX, X_HANDLE, X_TOKEN } from '../helpers/x.js';
 
 const xapi = new FakeX();
+const li = new FakeLinkedIn();
+const tt = new FakeTiktok();
 beforeAll(async () => {
-  await xapi.start();
+  await Promise.all([xapi.start(), li.start(), tt.start()]);
   seedX(xapi);
+  seedLinkedIn(li);
+  seedTiktok(tt);
 });
-afterAll(() => xapi.close());
+afterAll(() => Promise.all([xapi.close(), li.close(), tt.close()]));
 
 describe('a file attached to /schedule on Discord', () => {
   const MANAGE_SERVER = String(1 << 5);
@@ -34,15 +41,26 @@ describe('a file attached to /schedule on Discord', () => {
   let adapter: DiscordAdapter;
   let dispatcher: Dispatcher;
 
+  let base: string;
+
   beforeAll(async () => {
     fake = new FakeDiscord();
     await fake.start();
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
     app = await createTestApp({
       DISCORD_TOKEN: fake.token,
       DISCORD_APP_ID: fake.appId,
       DISCORD_API_URL: fake.api,
       X_API_URL: xapi.url,
+      LINKEDIN_API_URL: li.url,
+      TIKTOK_API_URL: tt.url,
+      PORT: String(port),
+      PUBLIC_URL: base,
     });
+    await app.listen();
+    // TikTok pulls only from a verified prefix: the bot's /media/ (docs/networks/tiktok.md).
+    tt.verifiedPrefixes.push(`${base}/media/`);
     adapter = await startDiscordAdapter(app, { budgetMs: 800 });
     dispatcher = dispatcherFor(app);
   });
@@ -125,11 +143,85 @@ describe('a file attached to /schedule on Discord', () => {
     expect(xapi.media.get(post?.mediaIds[0] ?? '')?.bytes).toBe(chart.length);
   });
 
+  it('an attached video goes to X through the chunked upload; an attached PDF to LinkedIn as a document post', async () => {
+    const clip = mp4(12_000);
+    xapi.uploadLog.length = 0;
+    const reply = await schedule({ channel: 'x', when: 'in 10 minutes', text: 'Clip from Discord' }, [
+      fake.attach('clip.mp4', clip, 'video/mp4'),
+    ]);
+    expect(reply).toContain('Scheduled for X');
+    const connect = fake.chatInput(
+      'connect',
+      [
+        {
+          name: 'linkedin',
+          type: 1,
+          options: [
+            { name: 'account', type: 3, value: ORG },
+            { name: 'token', type: 3, value: ADMIN_TOKEN },
+          ],
+        },
+      ],
+      { permissions: MANAGE_SERVER },
+    );
+    fake.dispatchInteraction(connect);
+    expect(await answer(connect)).toContain('Cold Brew Co');
+    const deck = pdf(6);
+    const docReply = await schedule({ channel: 'linkedin', when: 'in 10 minutes', text: 'Deck from Discord' }, [
+      fake.attach('spring_lookbook.pdf', deck, 'application/pdf'),
+    ]);
+    expect(docReply).toContain('Scheduled for LinkedIn');
+    app.clock.advance(10 * 60_000);
+    await dispatcher.tick();
+    const tweet = xapi.posts.find((p) => p.text === 'Clip from Discord');
+    expect(xapi.uploadLog.slice(0, 3)).toEqual(['initialize', 'append 0', 'finalize']);
+    expect(Buffer.concat(xapi.uploads.get(tweet?.mediaIds[0] ?? '')?.chunks ?? []).equals(clip)).toBe(true);
+    const post = li.posts.find((p) => p.text === 'Deck from Discord');
+    expect(post?.content?.media).toMatchObject({ title: 'spring lookbook' });
+    expect(li.documents.get(post?.content?.media?.id ?? '')?.bytes).toBe(deck.length);
+  });
+
+  it('two attached photos become a TikTok photo post that TikTok pulls from PUBLIC_URL/media', async () => {
+    const connect = fake.chatInput(
+      'connect',
+      [
+        {
+          name: 'tiktok',
+          type: 1,
+          options: [
+            { name: 'account', type: 3, value: `@${TT_USER}` },
+            { name: 'token', type: 3, value: TT_TOKEN },
+          ],
+        },
+      ],
+      { permissions: MANAGE_SERVER },
+    );
+    fake.dispatchInteraction(connect);
+    expect(await answer(connect)).toContain(TT_USER);
+    const photo = jpeg(1080, 1350);
+    const reply = await schedule({ channel: 'tiktok', when: 'in 10 minutes', text: 'Two pours from Discord' }, [
+      fake.attach('pour1.jpg', photo, 'image/jpeg'),
+      fake.attach('pour2.jpg', photo, 'image/jpeg'),
+    ]);
+    expect(reply).toContain('Scheduled for TikTok');
+    app.clock.advance(10 * 60_000);
+    await dispatcher.tick();
+    await Promise.all(tt.pulls);
+    for (let i = 0; i < 3; i++) {
+      app.clock.advance(5 * 60_000);
+      await dispatcher.tick();
+    }
+    const published = tt.publishes.find((p) => p.description === 'Two pours from Discord');
+    expect(published).toMatchObject({ kind: 'photo', status: 'PUBLISH_COMPLETE' });
+    expect(published?.photoUrls?.every((u) => u.startsWith(`${base}/media/`))).toBe(true);
+    expect(published?.pulledPhotos?.map((b) => b?.length)).toEqual([photo.length, photo.length]);
+  });
+
   it('refuses a renamed file by its bytes and schedules nothing', async () => {
     const reply = await schedule({ channel: 'x', when: 'in 10 minutes', text: 'Renamed on Discord' }, [
       fake.attach('photo.jpg', zip(), 'image/jpeg'),
     ]);
-    expect(reply).toContain('photo.jpg is not a JPEG, PNG, GIF, WebP, MP4 or MOV file, whatever its name says');
+    expect(reply).toContain('photo.jpg is not a JPEG, PNG, GIF, WebP, MP4, MOV or PDF file, whatever its name says');
     expect(await app.services.db.scheduledPost.count({ where: { content: 'Renamed on Discord' } })).toBe(0);
   });
 });
@@ -212,6 +304,7 @@ describe('a file shared with the command on Slack', () => {
       SLACK_API_URL: fake.apiUrl,
       PORT: '0',
       X_API_URL: xapi.url,
+      LINKEDIN_API_URL: li.url,
     });
     adapter = new SlackAdapter({
       config: app.services.config,
@@ -283,6 +376,37 @@ describe('a file shared with the command on Slack', () => {
     expect(xapi.media.get(post?.mediaIds[0] ?? '')?.bytes).toBe(photo.length);
   });
 
+  it('a DM with a PDF schedules a LinkedIn document post, and one with a video an X video; both publish', async () => {
+    const asAdmin = {
+      platform: 'slack' as const,
+      workspace: { externalId: 'T0001' },
+      user: { externalId: 'U_ADMIN', platformAdmin: true },
+    };
+    await app.say(`/connect linkedin account:${ORG} token:${ADMIN_TOKEN}`, asAdmin);
+    const deck = pdf(9);
+    await send('dm', 'schedule linkedin in 10 minutes | Price list from Slack', [
+      fake.shareFile('price-list.pdf', deck, 'application/pdf'),
+    ]);
+    await posted('Scheduled for LinkedIn');
+    const clip = mp4(45_000);
+    await send('dm', 'schedule x in 10 minutes | Tasting clip from Slack', [
+      fake.shareFile('tasting.mp4', clip, 'video/mp4'),
+    ]);
+    // The earlier test's reply also says "Scheduled for X": wait for this one's own text.
+    await posted('Tasting clip from Slack');
+    app.clock.advance(10 * 60_000);
+    await dispatcher.tick();
+    const doc = li.posts.find((p) => p.text === 'Price list from Slack');
+    expect(doc?.content?.media?.title).toBe('price list');
+    expect(li.documents.get(doc?.content?.media?.id ?? '')?.bytes).toBe(deck.length);
+    const sent = await app.services.db.scheduledPost.findFirstOrThrow({
+      where: { content: 'Tasting clip from Slack' },
+    });
+    expect([sent.status, sent.lastError]).toEqual(['published', null]);
+    const tweet = xapi.posts.find((p) => p.text === 'Tasting clip from Slack');
+    expect(Buffer.concat(xapi.uploads.get(tweet?.mediaIds[0] ?? '')?.chunks ?? []).equals(clip)).toBe(true);
+  });
+
   it('a mention in a channel carrying a file works the same, and the same message delivered twice runs once', async () => {
     const file = fake.shareFile('menu.png', png(800, 800), 'image/png');
     const ts = await send('mention', 'schedule x in 20 minutes | Menu from a mention', [file]);
@@ -294,7 +418,7 @@ describe('a file shared with the command on Slack', () => {
 
   it('a renamed file is refused by its bytes; without files:read the answer says what the app needs', async () => {
     await send('dm', 'schedule x in 10 minutes | Renamed in Slack', [fake.shareFile('banner.png', zip(), 'image/png')]);
-    await posted('banner.png is not a JPEG, PNG, GIF, WebP, MP4 or MOV file');
+    await posted('banner.png is not a JPEG, PNG, GIF, WebP, MP4, MOV or PDF file');
     fake.scopes.delete('files:read');
     try {
       await send('dm', 'schedule x in 10 minutes | No scope', [fake.shareFile('ok.png', png(10, 10), 'image/png')]);

@@ -145,10 +145,10 @@ describe('TikTok videos from the console', () => {
     expect(inits()).toBe(before + 1);
   });
 
-  it('refuses at scheduling time an image, or a caption over 2,200 characters', async () => {
+  it('refuses at scheduling time a post without media, or a caption over 2,200 characters', async () => {
     await connect();
-    const image = await app.say('/schedule tiktok in 10 minutes media:https://cdn.example.com/a.jpg | Photo');
-    expect(textOf(image)).toMatch(/TikTok needs a video URL/);
+    const bare = await app.say('/schedule tiktok in 10 minutes | Words only');
+    expect(textOf(bare)).toMatch(/TikTok needs an image or video/);
     const long = await app.say(
       `/schedule tiktok in 10 minutes media:${tt.addMedia('l.mp4', MP4)} | ${'a'.repeat(2201)}`,
     );

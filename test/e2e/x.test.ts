@@ -68,7 +68,7 @@ describe('X posts from the console', () => {
     expect(post).toMatchObject({ status: 'published', url: `https://x.com/i/web/status/${xapi.posts[0]?.id}` });
   });
 
-  it('uploads an image and attaches it; a video is refused when scheduling', async () => {
+  it('uploads an image and attaches it; a video beside a picture is refused when scheduling', async () => {
     await connect();
     const media = xapi.addMedia('cup.png', PNG);
     await app.say(`/schedule x in 10 minutes media:${media} | Fresh cups ☕`);
@@ -76,8 +76,10 @@ describe('X posts from the console', () => {
     const [made] = xapi.posts;
     expect(made?.mediaIds).toHaveLength(1);
     expect(xapi.media.get(made?.mediaIds[0] ?? '')?.bytes).toBe(PNG.length);
-    const video = await app.say('/schedule x in 10 minutes media:https://cdn.example.com/clip.mp4 | Clip');
-    expect(textOf(video)).toMatch(/X takes images here, not videos/);
+    const video = await app.say(
+      '/schedule x in 10 minutes media:"https://cdn.example.com/clip.mp4 https://cdn.example.com/a.png" | Clip',
+    );
+    expect(textOf(video)).toMatch(/X takes a video on a post of its own, without other files; this one has 2 files/);
   });
 
   it('posts a thread in order, each part replying to the one before; a rate limit mid-thread posts only what is missing, uploading nothing twice', async () => {

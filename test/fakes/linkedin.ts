@@ -9,15 +9,21 @@
  * ADMINISTRATOR or CONTENT_ADMINISTRATOR of the page (403 ACCESS_DENIED otherwise). Images go
  * through `initializeUpload`, a PUT of the bytes to the handed-out URL (processed by their magic
  * bytes: AVAILABLE, or PROCESSING_FAILED), and a post may name only an AVAILABLE image of its author.
+ * Documents the same way through the Documents API (`/rest/documents?action=initializeUpload`,
+ * `urn:li:document:…`): a PDF of at most 100 MB and 300 pages becomes AVAILABLE, anything else
+ * PROCESSING_FAILED; a post names one in `content.media` with the `title` LinkedIn requires there.
  * Stricter than LinkedIn on one point, on purpose: `commentary` is parsed as little text, and a
  * reserved character left unescaped is refused (LinkedIn cuts the text there instead).
  */
+import { sniff } from '../../src/publishing/media/sniff.js';
 import { type FakeRequest, type FakeResponse, FakeServer } from './server.js';
 
 export const ACTIVE_VERSIONS = new Set(['202606', '202609', '202611']);
 const POSTING_ROLES = new Set(['ADMINISTRATOR', 'CONTENT_ADMINISTRATOR']);
 const RESERVED = '|{}@[]()<>#\\*_~';
 export const COMMENTARY_MAX = 3000;
+const DOCUMENT_MAX_BYTES = 100 * 1024 * 1024;
+const DOCUMENT_MAX_PAGES = 300;
 
 interface Member {
   id: string;
@@ -25,6 +31,7 @@ interface Member {
 }
 
 interface Image {
+  kind: 'image' | 'document';
   urn: string;
   owner: string;
   uploadId: string;
@@ -38,7 +45,11 @@ export interface FakeLinkedInPost {
   author: string;
   /** The commentary as a reader sees it (little text decoded). */
   text: string;
-  content?: { media?: { id: string }; multiImage?: { images: Array<{ id: string }> }; article?: { source: string } };
+  content?: {
+    media?: { id: string; title?: string };
+    multiImage?: { images: Array<{ id: string }> };
+    article?: { source: string };
+  };
   /** The headers the post came with. */
   version: string;
 }
@@ -88,6 +99,8 @@ export class FakeLinkedIn {
   readonly server = new FakeServer((req) => this.handle(req));
   readonly posts: FakeLinkedInPost[] = [];
   readonly images = new Map<string, Image>();
+  /** Uploaded documents by URN (urn:li:document:…), with the bytes LinkedIn received. */
+  readonly documents = new Map<string, Image & { bytes?: number }>();
   /** Every /rest/ request's headers, for checks on the version and protocol headers. */
   readonly headers: Array<{ path: string; version?: string; protocol?: string }> = [];
   /** Status reads an uploaded image stays PROCESSING for. */
@@ -172,9 +185,13 @@ export class FakeLinkedIn {
         : error(404, 'NOT_FOUND', `Organization ${id} not found`);
     }
     if (req.method === 'POST' && path === 'images' && req.query.get('action') === 'initializeUpload') {
-      return this.initialize(req, member);
+      return this.initialize(req, member, 'image');
+    }
+    if (req.method === 'POST' && path === 'documents' && req.query.get('action') === 'initializeUpload') {
+      return this.initialize(req, member, 'document');
     }
     if (req.method === 'GET' && path.startsWith('images/')) return this.image(path.slice('images/'.length));
+    if (req.method === 'GET' && path.startsWith('documents/')) return this.image(path.slice('documents/'.length));
     if (req.method === 'POST' && path === 'posts') return this.createPost(req, member, version);
     return error(404, 'NOT_FOUND', `No resource ${req.method} ${req.path}`);
   }
@@ -210,29 +227,48 @@ export class FakeLinkedIn {
     return { status: 200, body: { elements, paging: { start: 0, count: 10, total: elements.length } } };
   }
 
-  private initialize(req: FakeRequest, member: Member): FakeResponse {
+  private initialize(req: FakeRequest, member: Member, kind: 'image' | 'document'): FakeResponse {
     const owner = (req.json() as { initializeUploadRequest?: { owner?: unknown } } | undefined)?.initializeUploadRequest
       ?.owner;
     if (typeof owner !== 'string') return invalid('/initializeUploadRequest/owner :: field is required but not found');
     if (!member.scopes.has('w_organization_social') || !this.canPost(member, owner)) {
-      return error(403, 'ACCESS_DENIED', 'Not enough permissions to access: images.ACTION-initializeUpload', 100);
+      return error(403, 'ACCESS_DENIED', `Not enough permissions to access: ${kind}s.ACTION-initializeUpload`, 100);
     }
     const uploadId = `up-${++this.seq}`;
-    const urn = `urn:li:image:D4E10AQ${this.seq}`;
-    this.images.set(urn, { urn, owner, uploadId, status: 'WAITING_UPLOAD', readsLeft: 0 });
+    const urn = kind === 'image' ? `urn:li:image:D4E10AQ${this.seq}` : `urn:li:document:D4D10AQ${this.seq}`;
+    (kind === 'image' ? this.images : this.documents).set(urn, {
+      kind,
+      urn,
+      owner,
+      uploadId,
+      status: 'WAITING_UPLOAD',
+      readsLeft: 0,
+    });
     return {
       status: 200,
       body: {
         value: {
           uploadUrlExpiresAt: Date.now() + 3_600_000,
           uploadUrl: `${this.url}/dms-uploads/${uploadId}`,
-          image: urn,
+          [kind]: urn,
         },
       },
     };
   }
 
   private upload(uploadId: string, body: Buffer): FakeResponse {
+    const document = [...this.documents.values()].find((d) => d.uploadId === uploadId);
+    if (document) {
+      const facts = sniff(body);
+      const fits =
+        facts?.mime === 'application/pdf' &&
+        body.length <= DOCUMENT_MAX_BYTES &&
+        (facts.pages ?? 0) <= DOCUMENT_MAX_PAGES;
+      document.status = fits ? (this.processingReads > 0 ? 'PROCESSING' : 'AVAILABLE') : 'PROCESSING_FAILED';
+      document.readsLeft = this.processingReads;
+      document.bytes = body.length;
+      return { status: 201 };
+    }
     const image = [...this.images.values()].find((i) => i.uploadId === uploadId);
     if (!image) return { status: 404 };
     if (isImage(body)) {
@@ -245,8 +281,8 @@ export class FakeLinkedIn {
   }
 
   private image(urn: string): FakeResponse {
-    const image = this.images.get(urn);
-    if (!image) return error(404, 'NOT_FOUND', `Image ${urn} not found`);
+    const image = this.images.get(urn) ?? this.documents.get(urn);
+    if (!image) return error(404, 'NOT_FOUND', `${urn} not found`);
     if (image.status === 'PROCESSING' && image.readsLeft-- <= 0) image.status = 'AVAILABLE';
     return { status: 200, body: { id: image.urn, owner: image.owner, status: image.status } };
   }
@@ -285,8 +321,12 @@ export class FakeLinkedIn {
     const multi = content?.multiImage?.images.length;
     if (multi !== undefined && (multi < 2 || multi > 20))
       return invalid('/content/multiImage/images :: 2 to 20 images');
+    const doc = content?.media?.id ? this.documents.get(content.media.id) : undefined;
+    if (doc && typeof content?.media?.title !== 'string') {
+      return invalid('/content/media/title :: field is required for a document but not found');
+    }
     for (const id of named) {
-      const image = this.images.get(id);
+      const image = this.images.get(id) ?? (id === doc?.urn ? doc : undefined);
       if (!image || image.owner !== author) return invalid(`/content :: ${id} is not an image of ${author}`);
       if (image.status !== 'AVAILABLE') return invalid(`/content :: ${id} is ${image.status}`);
     }

@@ -10,6 +10,13 @@
  * `/media/` files and fails a publish whose file is missing or not an MP4/MOV (`ftyp`). The status
  * goes PROCESSING_DOWNLOAD, then PUBLISH_COMPLETE (with `publicaly_available_post_id` when public) or
  * FAILED with a `fail_reason`.
+ *
+ * Photo posts: `POST /v2/post/publish/content/init/` with `media_type: PHOTO`, `post_mode:
+ * DIRECT_POST`, `post_info` (`title` up to 90, `description` up to 4,000, `privacy_level`) and
+ * `source_info` `PULL_FROM_URL` with 1 to 35 `photo_images` under a verified prefix and a
+ * `photo_cover_index` among them (400 `invalid_params` otherwise). Each photo is pulled; one that is
+ * missing or not a JPEG or WebP (TikTok refuses PNG) fails the publish (`photo_pull_failed`,
+ * `file_format_check_failed`). The status is read the same way; a public photo post gets a post id.
  */
 import { type FakeRequest, type FakeResponse, FakeServer } from './server.js';
 
@@ -22,9 +29,16 @@ interface Creator {
 }
 
 export interface FakePublish {
+  kind: 'video' | 'photo';
   publishId: string;
   openId: string;
   title: string;
+  /** Photo posts: the description, the photos' URLs and the cover's index. */
+  description?: string;
+  photoUrls?: string[];
+  coverIndex?: number;
+  /** Photo posts: each photo's bytes once pulled from another host (null: that pull failed). */
+  pulledPhotos?: Array<Uint8Array | null | undefined>;
   privacy: string;
   videoUrl: string;
   status: 'PROCESSING_DOWNLOAD' | 'PUBLISH_COMPLETE' | 'FAILED';
@@ -132,6 +146,8 @@ export class FakeTiktok {
         });
       case '/v2/post/publish/video/init/':
         return this.init(req, creator);
+      case '/v2/post/publish/content/init/':
+        return this.photoInit(req, creator);
       case '/v2/post/publish/status/fetch/':
         return this.status(req, creator);
       default:
@@ -163,6 +179,7 @@ export class FakeTiktok {
     }
     this.seq += 1n;
     const publish: FakePublish = {
+      kind: 'video',
       publishId: `v_pub_url~v2-1.${this.seq}`,
       openId: creator.openId,
       title,
@@ -192,7 +209,7 @@ export class FakeTiktok {
     const p = this.publishes.find((x) => x.publishId === id && x.openId === creator.openId);
     if (!p) return fail(400, 'invalid_publish_id', 'The publish_id does not exist.');
     // A download from another host still running keeps the post processing, as on TikTok.
-    const stillPulling = 'pulled' in p && p.pulled === undefined;
+    const stillPulling = ('pulled' in p && p.pulled === undefined) || (p.pulledPhotos ?? []).includes(undefined);
     if (p.status === 'PROCESSING_DOWNLOAD' && !stillPulling && p.readsLeft-- <= 0) this.download(p);
     const data = {
       status: p.status,
@@ -205,8 +222,105 @@ export class FakeTiktok {
     return { status: 200, body: new TextEncoder().encode(text), headers: { 'content-type': 'application/json' } };
   }
 
+  private photoInit(req: FakeRequest, creator: Creator): FakeResponse {
+    const body = req.json() as
+      | {
+          media_type?: unknown;
+          post_mode?: unknown;
+          post_info?: { title?: unknown; description?: unknown; privacy_level?: unknown };
+          source_info?: { source?: unknown; photo_images?: unknown; photo_cover_index?: unknown };
+        }
+      | undefined;
+    if (body?.media_type !== 'PHOTO') return fail(400, 'invalid_params', 'media_type must be PHOTO.');
+    if (body.post_mode !== 'DIRECT_POST' && body.post_mode !== 'MEDIA_UPLOAD') {
+      return fail(400, 'invalid_params', 'post_mode must be DIRECT_POST or MEDIA_UPLOAD.');
+    }
+    const title = body.post_info?.title ?? '';
+    const description = body.post_info?.description ?? '';
+    if (typeof title !== 'string' || [...title].length > 90) {
+      return fail(400, 'invalid_params', 'post_info.title is too long.');
+    }
+    if (typeof description !== 'string' || [...description].length > 4000) {
+      return fail(400, 'invalid_params', 'post_info.description is too long.');
+    }
+    const privacy = body.post_info?.privacy_level;
+    if (typeof privacy !== 'string' || !creator.privacy.includes(privacy)) {
+      return fail(400, 'privacy_level_option_mismatch', 'privacy_level is not among the creator_info options.');
+    }
+    const source = body.source_info;
+    const urls = source?.photo_images;
+    if (
+      source?.source !== 'PULL_FROM_URL' ||
+      !Array.isArray(urls) ||
+      urls.length < 1 ||
+      urls.length > 35 ||
+      !urls.every((u): u is string => typeof u === 'string')
+    ) {
+      return fail(400, 'invalid_params', 'source_info needs PULL_FROM_URL with 1 to 35 photo_images.');
+    }
+    const cover = source.photo_cover_index;
+    if (!Number.isInteger(cover) || (cover as number) < 0 || (cover as number) >= urls.length) {
+      return fail(400, 'invalid_params', 'photo_cover_index must be the index of one of the photo_images.');
+    }
+    if (!urls.every((u) => this.verifiedPrefixes.some((p) => u.startsWith(p)))) {
+      return fail(403, 'url_ownership_unverified', 'Please verify the ownership of the domain or URL prefix.');
+    }
+    this.seq += 1n;
+    const publish: FakePublish = {
+      kind: 'photo',
+      publishId: `p_pub_url~v2-1.${this.seq}`,
+      openId: creator.openId,
+      title,
+      description,
+      photoUrls: urls,
+      coverIndex: cover as number,
+      privacy,
+      videoUrl: '',
+      status: 'PROCESSING_DOWNLOAD',
+      readsLeft: this.processingReads,
+      pulledPhotos: urls.map(() => undefined),
+    };
+    this.publishes.push(publish);
+    urls.forEach((url, i) => {
+      const own = url.startsWith(`${this.url}/media/`) ? this.files.get(url.split('/media/')[1] ?? '') : undefined;
+      if (url.startsWith(`${this.url}/media/`)) {
+        (publish.pulledPhotos as Array<Uint8Array | null | undefined>)[i] = own ?? null;
+        return;
+      }
+      this.pulls.push(
+        fetch(url)
+          .then(async (r) => {
+            (publish.pulledPhotos as Array<Uint8Array | null | undefined>)[i] = r.ok
+              ? new Uint8Array(await r.arrayBuffer())
+              : null;
+          })
+          .catch(() => {
+            (publish.pulledPhotos as Array<Uint8Array | null | undefined>)[i] = null;
+          }),
+      );
+    });
+    return answer(200, { publish_id: publish.publishId });
+  }
+
   /** TikTok fetches the URL and checks the file: an MP4 or MOV starts its second box with `ftyp`. */
   private download(p: FakePublish): void {
+    if (p.kind === 'photo') {
+      const photos = p.pulledPhotos ?? [];
+      if (photos.some((b) => !b)) {
+        p.status = 'FAILED';
+        p.failReason = 'photo_pull_failed';
+        return;
+      }
+      if (!photos.every((b) => b && (isJpeg(b) || isWebp(b)))) {
+        p.status = 'FAILED';
+        p.failReason = 'file_format_check_failed';
+        return;
+      }
+      p.status = 'PUBLISH_COMPLETE';
+      this.seq += 1n;
+      if (p.privacy === 'PUBLIC_TO_EVERYONE') p.postId = this.seq.toString();
+      return;
+    }
     const file = p.videoUrl.startsWith(`${this.url}/media/`)
       ? this.files.get(p.videoUrl.split('/media/')[1] ?? '')
       : (p.pulled ?? undefined);
@@ -225,3 +339,7 @@ export class FakeTiktok {
     if (p.privacy === 'PUBLIC_TO_EVERYONE') p.postId = this.seq.toString();
   }
 }
+
+const isJpeg = (b: Uint8Array) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
+const isWebp = (b: Uint8Array) =>
+  Buffer.from(b.subarray(0, 4)).toString() === 'RIFF' && Buffer.from(b.subarray(8, 12)).toString() === 'WEBP';

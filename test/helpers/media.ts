@@ -46,6 +46,16 @@ function box(type: string, content: number[]): number[] {
   return [...u32(8 + content.length), ...text(type), ...content];
 }
 
+/** An MP4 of `durationMs` padded with media data to `bytes` in all (for chunked uploads). */
+export function mp4Sized(durationMs: number, bytes: number): Buffer {
+  const small = mp4(durationMs);
+  // ftyp is 24 bytes, the small mdat 264: the moov box follows them.
+  const [ftyp, moov] = [small.subarray(0, 24), small.subarray(24 + 264)];
+  const data = bytes - ftyp.length - moov.length - 8;
+  const mdat = Buffer.concat([Buffer.from([...u32(data + 8), ...text('mdat')]), Buffer.alloc(data, 7)]);
+  return Buffer.concat([ftyp, mdat, moov]);
+}
+
 /** An MP4 (or MOV with brand `qt  `) whose mvhd says `durationMs` and whose video tkhd says the size. */
 export function mp4(durationMs: number, width = 1080, height = 1920, brand = 'isom'): Buffer {
   const ftyp = box('ftyp', [...text(brand), ...u32(512), ...text(brand), ...text('mp41')]);
@@ -81,6 +91,23 @@ export function mp4(durationMs: number, width = 1080, height = 1920, brand = 'is
 }
 
 /** A ZIP archive's first bytes: what a renamed file may really be. */
+/**
+ * A PDF of `pages` blank pages with a plain (uncompressed) page tree: a catalog, one `/Type /Pages`
+ * root with `/Count`, and the page objects; enough for the page count and for LinkedIn's fake.
+ */
+export function pdf(pages: number): Buffer {
+  const kids = Array.from({ length: pages }, (_, i) => `${i + 3} 0 R`).join(' ');
+  const objects = [
+    '1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj',
+    `2 0 obj\n<< /Type /Pages /Kids [${kids}] /Count ${pages} >>\nendobj`,
+    ...Array.from(
+      { length: pages },
+      (_, i) => `${i + 3} 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>\nendobj`,
+    ),
+  ];
+  return Buffer.from(`%PDF-1.4\n${objects.join('\n')}\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`, 'latin1');
+}
+
 export const zip = (): Buffer => Buffer.from([0x50, 0x4b, 0x03, 0x04, ...new Array(60).fill(1)]);
 
 /** A TCP port free right now, for an app whose PUBLIC_URL must name its own port before it starts. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRange } from '../../src/publishing/media/route.js';
 import { sniff } from '../../src/publishing/media/sniff.js';
 import { checkRules, type Draft } from '../../src/publishing/scheduler.js';
-import { jpeg, mp4, png, zip } from '../helpers/media.js';
+import { jpeg, mp4, pdf, png, zip } from '../helpers/media.js';
 
 describe('what a file is, from its bytes', () => {
   it('reads the size of a JPEG, a PNG, a GIF and the three kinds of WebP', () => {
@@ -46,11 +46,33 @@ describe('what a file is, from its bytes', () => {
 
   it('knows a PDF, and refuses what is none of these whatever it is called', () => {
     expect(sniff(Buffer.from('%PDF-1.7\n%…'))).toMatchObject({ mime: 'application/pdf', kind: 'document' });
+    // No page tree in sight (compressed object streams): no count rather than a wrong one.
+    expect(sniff(Buffer.from('%PDF-1.7\n%…'))?.pages).toBeUndefined();
     expect(sniff(zip())).toBeUndefined();
     expect(sniff(Buffer.from('<html>sign in</html>'))).toBeUndefined();
     expect(sniff(Buffer.alloc(0))).toBeUndefined();
     // A truncated JPEG is still a JPEG, without a size rather than with a wrong one.
     expect(sniff(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toEqual({ mime: 'image/jpeg', kind: 'image', ext: 'jpg' });
+  });
+});
+
+describe('how many pages a PDF has', () => {
+  it('reads the /Count of the page tree root, the largest of the /Pages nodes, else counts /Type /Page objects', () => {
+    expect(sniff(pdf(12))?.pages).toBe(12);
+    expect(sniff(pdf(301))?.pages).toBe(301);
+    // A tree of two levels: the root counts every page, its kids only theirs.
+    const tree = Buffer.from(
+      '%PDF-1.5\n1 0 obj << /Type /Pages /Kids [2 0 R 3 0 R] /Count 7 >> endobj\n' +
+        '2 0 obj << /Type /Pages /Parent 1 0 R /Kids [] /Count 4 >> endobj\n' +
+        '3 0 obj << /Count 3 /Type /Pages /Parent 1 0 R /Kids [] >> endobj\n',
+      'latin1',
+    );
+    expect(sniff(tree)?.pages).toBe(7);
+    const loose = Buffer.from(
+      '%PDF-1.4\n4 0 obj << /Type /Page /Resources << /Font << >> >> >> endobj\n5 0 obj << /Type/Page >> endobj',
+      'latin1',
+    );
+    expect(sniff(loose)?.pages).toBe(2);
   });
 });
 
@@ -68,9 +90,15 @@ describe('byte ranges', () => {
 
 describe('file rules at scheduling time', () => {
   const at = new Date('2027-01-01T09:00:00Z');
-  const file = (over: Partial<{ mime: string; bytes: number; width: number; height: number; durationMs: number }>) => ({
+  const file = (
+    over: Partial<{ mime: string; bytes: number; width: number; height: number; durationMs: number; pages: number }>,
+  ) => ({
     url: 'media:abcdefghijklmnopqrstuvwx',
-    kind: (over.mime ?? 'image/jpeg').startsWith('video') ? ('video' as const) : ('image' as const),
+    kind: (over.mime ?? 'image/jpeg').startsWith('video')
+      ? ('video' as const)
+      : over.mime === 'application/pdf'
+        ? ('document' as const)
+        : ('image' as const),
     file: { id: 'abcdefghijklmnopqrstuvwx', name: 'a', mime: 'image/jpeg', bytes: 1000, ...over },
   });
   const draft = (channel: Draft['channel'], media: Draft['media']): Draft => ({
@@ -115,5 +143,36 @@ describe('file rules at scheduling time', () => {
     expect(kinds(draft('x', [file({})]), false)).toEqual([]);
     expect(kinds(draft('tiktok', [file({ mime: 'video/mp4', durationMs: 11 * 60_000 })]))).toEqual(['videoTooLong']);
     expect(kinds(draft('x', [{ url: 'https://cdn.example.com/a.png', kind: 'image' }]))).toEqual([]);
+  });
+
+  it('X: one video alone, 140 seconds at most; LinkedIn: one PDF alone, 100 MB and 300 pages; TikTok: JPEG or WebP photos, 35 at most', () => {
+    const clip = file({ mime: 'video/mp4', durationMs: 30_000 });
+    expect(kinds(draft('x', [clip]))).toEqual([]);
+    expect(kinds(draft('x', [clip, file({})]))).toEqual(['alone']);
+    expect(kinds(draft('x', [file({ mime: 'video/mp4', durationMs: 141_000 })]))).toEqual(['videoTooLong']);
+    const deck = file({ mime: 'application/pdf', pages: 12 });
+    expect(kinds(draft('linkedin', [deck]))).toEqual([]);
+    expect(kinds(draft('linkedin', [deck, file({})]))).toEqual(['alone']);
+    expect(kinds(draft('linkedin', [file({ mime: 'application/pdf', pages: 301 })]))).toEqual(['tooManyPages']);
+    expect(kinds(draft('linkedin', [file({ mime: 'application/pdf', bytes: 101 * 1024 * 1024 })]))).toEqual([
+      'fileTooLarge',
+    ]);
+    expect(kinds(draft('linkedin', [file({ mime: 'video/mp4', durationMs: 5000 })]))).toEqual(['mediaKind']);
+    // A document goes to LinkedIn only, a pasted .pdf link included.
+    expect(kinds(draft('x', [deck]))).toEqual(['mediaKind']);
+    expect(kinds(draft('instagram', [{ url: 'https://cdn.example.com/deck.pdf', kind: 'document' }]))).toEqual([
+      'mediaKind',
+    ]);
+    expect(kinds(draft('tiktok', [file({}), file({ mime: 'image/webp' })]))).toEqual([]);
+    expect(kinds(draft('tiktok', [file({ mime: 'image/png' })]))).toEqual(['fileType']);
+    expect(
+      kinds(
+        draft(
+          'tiktok',
+          Array.from({ length: 36 }, () => file({})),
+        ),
+      ),
+    ).toEqual(['tooManyItems']);
+    expect(kinds(draft('tiktok', [clip, file({})]))).toEqual(['alone']);
   });
 });

@@ -19,6 +19,8 @@ export type FileProblem =
   | { kind: 'aspect'; channel: string; name: string; width: number; height: number; min: number; max: number }
   | { kind: 'videoTooLong'; channel: string; name: string; maxMs: number; gotMs: number }
   | { kind: 'videoTooShort'; channel: string; name: string; minMs: number; gotMs: number }
+  | { kind: 'tooManyPages'; channel: string; name: string; max: number; got: number }
+  | { kind: 'alone'; channel: string; what: 'video' | 'document'; got: number }
   | { kind: 'needsPublicUrl'; channel: string };
 
 /** The problems of `media` on a network with these rules (none when the network declares none). */
@@ -33,9 +35,11 @@ export function checkFiles(
   if (rules.maxItems !== undefined && media.length > rules.maxItems) {
     problems.push({ kind: 'tooManyItems', channel, max: rules.maxItems, got: media.length });
   }
+  const alone = rules.alone?.find((k) => media.some((m) => m.kind === k));
+  if (alone && media.length > 1) problems.push({ kind: 'alone', channel, what: alone, got: media.length });
   const files = media.filter((m): m is MediaItem & { file: MediaFacts } => m.file !== undefined);
   for (const { kind, file } of files) {
-    const rule = kind === 'image' ? rules.image : rules.video;
+    const rule = rules[kind];
     if (!rule) continue;
     const name = file.name;
     if (rule.types && !rule.types.includes(file.mime)) {
@@ -44,6 +48,10 @@ export function checkFiles(
     }
     if (rule.maxBytes !== undefined && file.bytes > rule.maxBytes) {
       problems.push({ kind: 'fileTooLarge', channel, name, max: rule.maxBytes, got: file.bytes });
+    }
+    const maxPages = 'maxPages' in rule ? rule.maxPages : undefined;
+    if (maxPages !== undefined && file.pages !== undefined && file.pages > maxPages) {
+      problems.push({ kind: 'tooManyPages', channel, name, max: maxPages, got: file.pages });
     }
     const ratio = 'ratio' in rule ? rule.ratio : undefined;
     if (ratio && file.width && file.height) {
@@ -67,6 +75,11 @@ export function checkFiles(
   if (rules.byUrl && files.length > 0 && !publicUrl) problems.push({ kind: 'needsPublicUrl', channel });
   return problems;
 }
+
+export const PAGE: CountedNoun = {
+  en: { one: 'page', other: 'pages' },
+  ar: { one: 'صفحة واحدة', two: 'صفحتين', few: 'صفحات', many: 'صفحة', other: 'صفحة' },
+};
 
 const FILE: CountedNoun = {
   en: { one: 'file', other: 'files' },
@@ -97,7 +110,8 @@ const ratioText = (r: number, locale: 'en' | 'ar') => `${formatNumber(r, locale,
 
 function durationText(ms: number, locale: 'en' | 'ar'): string {
   const s = Math.round(ms / 1000);
-  if (s < 120) return count(s, 'second', locale);
+  // X's 140 seconds is not "2 minutes": short limits that are not whole minutes stay in seconds.
+  if (s < 120 || (s < 600 && s % 60 !== 0)) return count(s, 'second', locale);
   return count(Math.round(s / 60), 'minute', locale);
 }
 
@@ -116,18 +130,29 @@ const m = defineMessages(
       `${p.name} lasts ${p.got}; ${p.channel} takes videos up to ${p.max}.`,
     videoTooShort: (p: { channel: string; name: string; min: string; got: string }) =>
       `${p.name} lasts ${p.got}; ${p.channel} needs a video of at least ${p.min}.`,
+    tooManyPages: (p: { channel: string; name: string; max: string; got: string }) =>
+      `${p.name} has ${p.got}; ${p.channel} takes documents of up to ${p.max}.`,
+    videoAlone: (p: { channel: string; got: string }) =>
+      `${p.channel} takes a video on a post of its own, without other files; this one has ${p.got}. Schedule the other files in a separate post.`,
+    documentAlone: (p: { channel: string; got: string }) =>
+      `${p.channel} takes a PDF document on a post of its own, without other files; this one has ${p.got}. Schedule the other files in a separate post.`,
     needsPublicUrl: (p: { channel: string }) =>
       `${p.channel} downloads media from a public address, and PUBLIC_URL is not set on this bot: an admin sets it (docs/media.md), or use media:https://… instead of an attached file.`,
     or: 'or',
   },
   {
-    tooManyItems: (p) => `يقبل ${iso(p.channel)} ${p.max} على الأكثر في المنشور الواحد؛ وفي هذا المنشور ${p.got}.`,
+    tooManyItems: (p) => `يقبل ${iso(p.channel)} ${p.max} على الأكثر في المنشور الواحد، وهذا المنشور يحمل ${p.got}.`,
     fileType: (p) => `لا يقبل ${iso(p.channel)} هنا ملفات ${iso(p.type)} (${iso(p.name)}): استخدم ${iso(p.takes)}.`,
     fileTooLarge: (p) => `حجم ${iso(p.name)} ${p.got}، و${iso(p.channel)} يقبل ملفات حتى ${p.max}.`,
     aspect: (p) =>
       `أبعاد ${iso(p.name)} ${iso(p.size)} (${iso(p.ratio)})؛ و${iso(p.channel)} يقبل الصور من ${iso(p.min)} (طولية) إلى ${iso(p.max)} (عرضية). اقتصّها وأرفقها من جديد.`,
     videoTooLong: (p) => `مدة ${iso(p.name)} ${p.got}، و${iso(p.channel)} يقبل مقاطع حتى ${p.max}.`,
     videoTooShort: (p) => `مدة ${iso(p.name)} ${p.got}، و${iso(p.channel)} يحتاج مقطعًا لا تقل مدته عن ${p.min}.`,
+    tooManyPages: (p) => `في ${iso(p.name)} ${p.got}، و${iso(p.channel)} يقبل مستندات حتى ${p.max}.`,
+    videoAlone: (p) =>
+      `يقبل ${iso(p.channel)} الفيديو في منشور خاص به دون ملفات أخرى، وهذا المنشور يحمل ${p.got}. جدوِل الملفات الأخرى في منشور منفصل.`,
+    documentAlone: (p) =>
+      `يقبل ${iso(p.channel)} مستند PDF في منشور خاص به دون ملفات أخرى، وهذا المنشور يحمل ${p.got}. جدوِل الملفات الأخرى في منشور منفصل.`,
     needsPublicUrl: (p) =>
       `ينزّل ${iso(p.channel)} الوسائط من عنوان عام، ولم يُضبط ${iso('PUBLIC_URL')} لهذا البوت: يضبطه المسؤول (${iso('docs/media.md')})، أو استخدم ${iso('media:https://…')} بدل الملف المرفق.`,
     or: 'أو',
@@ -170,6 +195,12 @@ export function fileProblemText(p: FileProblem, channel: string, v: Viewer): str
         min: durationText(p.minMs, loc),
         got: durationText(p.gotMs, loc),
       });
+    case 'tooManyPages':
+      return t.tooManyPages({ channel, name: p.name, max: count(p.max, PAGE, loc), got: count(p.got, PAGE, loc) });
+    case 'alone': {
+      const got = count(p.got, FILE, loc);
+      return p.what === 'video' ? t.videoAlone({ channel, got }) : t.documentAlone({ channel, got });
+    }
     case 'needsPublicUrl':
       return t.needsPublicUrl({ channel });
   }

@@ -16,10 +16,12 @@ export interface Sniffed {
   width?: number;
   height?: number;
   durationMs?: number;
+  /** A PDF's page count, when its page tree is readable (not inside a compressed object stream). */
+  pages?: number;
 }
 
-/** The types of picture and video the bot keeps for posts (it recognises PDF too, and says so). */
-export const PUBLISHABLE_TYPES = ['JPEG', 'PNG', 'GIF', 'WebP', 'MP4', 'MOV'] as const;
+/** The types of picture, video and document the bot keeps for posts. */
+export const PUBLISHABLE_TYPES = ['JPEG', 'PNG', 'GIF', 'WebP', 'MP4', 'MOV', 'PDF'] as const;
 
 export function sniff(b: Uint8Array): Sniffed | undefined {
   if (starts(b, [0xff, 0xd8, 0xff])) return { mime: 'image/jpeg', kind: 'image', ext: 'jpg', ...jpegSize(b) };
@@ -42,7 +44,10 @@ export function sniff(b: Uint8Array): Sniffed | undefined {
       ...movieFacts(b),
     };
   }
-  if (ascii(b, 0, 5) === '%PDF-') return { mime: 'application/pdf', kind: 'document', ext: 'pdf' };
+  if (ascii(b, 0, 5) === '%PDF-') {
+    const pages = pdfPages(b);
+    return { mime: 'application/pdf', kind: 'document', ext: 'pdf', ...(pages ? { pages } : {}) };
+  }
   return undefined;
 }
 
@@ -176,4 +181,21 @@ function movieFacts(b: Uint8Array): { width?: number; height?: number; durationM
     if (picture.width) return { ...facts, ...picture };
   }
   return facts;
+}
+
+/**
+ * A PDF's page count: the root of the page tree is the `/Type /Pages` node whose `/Count` covers
+ * every page, so the largest such count is the document's. A PDF that keeps its objects in
+ * compressed streams hides them; we then say nothing rather than guess (the network checks).
+ */
+function pdfPages(b: Uint8Array): number | undefined {
+  const text = Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
+  let most = 0;
+  for (const m of text.matchAll(/<<(?:(?!<<|>>)[\s\S]){0,2000}?\/Type\s*\/Pages\b(?:(?!<<|>>)[\s\S]){0,2000}?>>/g)) {
+    const n = Number(m[0].match(/\/Count\s+(\d+)/)?.[1] ?? 0);
+    if (n > most) most = n;
+  }
+  // No readable tree root: the page objects themselves, when they are in plain sight.
+  if (most === 0) most = [...text.matchAll(/\/Type\s*\/Page\b/g)].length;
+  return most > 0 ? most : undefined;
 }

@@ -23,7 +23,6 @@ const USING: readonly string[] = ['pending', 'awaiting_approval', 'publishing', 
 
 export type StoreProblem =
   | { kind: 'notMedia'; name: string }
-  | { kind: 'document'; name: string }
   | { kind: 'tooLarge'; name: string; max: number }
   | { kind: 'empty'; name: string }
   | { kind: 'unreadable'; name: string };
@@ -55,8 +54,6 @@ export class MediaService {
       return { ok: false, problem: { kind: 'tooLarge', name: shown, max: MAX_MEDIA_BYTES } };
     const facts = sniff(bytes);
     if (!facts) return { ok: false, problem: { kind: 'notMedia', name: shown } };
-    // Stored, but no network here publishes documents yet: said before anything is written.
-    if (facts.kind === 'document') return { ok: false, problem: { kind: 'document', name: shown } };
     const id = randomBytes(18).toString('base64url');
     const file = `${id}.${facts.ext}`;
     await mkdir(this.o.dir, { recursive: true });
@@ -78,7 +75,8 @@ export class MediaService {
         expiresAt: new Date(now.getTime() + this.o.retentionDays * DAY_MS),
       },
     });
-    return { ok: true, item: this.itemOf(row) };
+    // The page count has no column of its own: it travels with the post's media (MediaFacts.pages).
+    return { ok: true, item: this.itemOf(row, facts.pages) };
   }
 
   /** A file on the server's disk (console mode: the person at the terminal runs the bot). */
@@ -94,7 +92,7 @@ export class MediaService {
     }
   }
 
-  itemOf(row: MediaFile): MediaItem {
+  itemOf(row: MediaFile, pages?: number): MediaItem {
     const file: MediaFacts = {
       id: row.id,
       name: row.name,
@@ -103,8 +101,10 @@ export class MediaService {
       ...(row.width ? { width: row.width } : {}),
       ...(row.height ? { height: row.height } : {}),
       ...(row.durationMs ? { durationMs: row.durationMs } : {}),
+      ...(pages ? { pages } : {}),
     };
-    return { url: this.urlOf(row.id), kind: row.kind === 'video' ? 'video' : 'image', file };
+    const kind = row.kind === 'video' || row.kind === 'document' ? row.kind : 'image';
+    return { url: this.urlOf(row.id), kind, file };
   }
 
   /** PUBLIC_URL/media/<id>, or `media:<id>` when the bot has no public address (read from disk only). */

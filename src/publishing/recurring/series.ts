@@ -26,7 +26,7 @@ export const SeriesTemplateSchema = z.object({
   channel: z.string(),
   content: z.string(),
   title: z.string().nullable(),
-  media: z.array(z.object({ url: z.string(), kind: z.enum(['image', 'video']) })),
+  media: z.array(z.object({ url: z.string(), kind: z.enum(['image', 'video', 'document']) })),
   options: PostOptionsSchema.optional(),
   accountId: z.string().nullable(),
   /** The campaign its posts belong to (utm_campaign is its name's slug). */
