@@ -123,8 +123,6 @@ describe('file rules at scheduling time', () => {
     expect(kinds(draft('mailchimp', [file({})]), false)).toEqual(['needsPublicUrl']);
     expect(kinds(draft('mailchimp', [{ url: 'https://cdn.example.com/a.png', kind: 'image' }]), false)).toEqual([]);
     // The campaign body has no place for a video: it would be left out without a word.
-    expect(kinds(draft('mailchimp', [{ url: 'https://cdn.example.com/a.mp4', kind: 'video' }]))).toEqual([
-      'mediaKind',
-    ]);
+    expect(kinds(draft('mailchimp', [{ url: 'https://cdn.example.com/a.mp4', kind: 'video' }]))).toEqual(['mediaKind']);
   });
 });
