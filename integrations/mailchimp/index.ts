@@ -48,6 +48,11 @@ export const mailchimp = {
       title: { label: 'subject', max: 150 },
       text: { label: 'text', required: 'always' },
       quarterHour: true,
+      // The body has room for pictures only; a video would be left out of the email without a word.
+      mediaKinds: ['image'],
+      // Pictures are linked, not attached: readers' mail programs load them from their address, so a
+      // picture from chat needs PUBLIC_URL (else the email would point at "media:<id>").
+      files: { byUrl: true },
     },
     // Created as a campaign scheduled at its quarter hour: Mailchimp sends it even if the bot is down.
     holdsSchedule: true,

@@ -150,21 +150,39 @@ function result(c: z.infer<typeof campaign>): PublishResult {
 }
 
 function contentOf(post: PublishPost): { html: string; plain_text: string } {
-  const escaped = post.content.replace(
-    /[&<>"]/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch] ?? ch,
-  );
   const images = post.media
     .filter((m) => m.kind === 'image')
     .map((m) => `<p><img src="${m.url.replace(/"/g, '%22')}" alt="" style="max-width:100%"></p>`)
     .join('');
   return {
-    html: `<html><body>${escaped
+    html: `<html><body>${post.content
       .split('\n')
-      .map((l) => `<p>${l}</p>`)
+      .map((l) => `<p>${linked(l)}</p>`)
       .join('')}${images}</body></html>`,
     plain_text: post.content,
   };
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch] ?? ch);
+
+/** Punctuation that ends a sentence after a URL rather than belonging to it (English and Arabic). */
+const TRAILING = /[.,;:!?)\]}'»،؛؟]+$/u;
+
+/**
+ * One line as HTML with each URL a link: Mailchimp tracks clicks on the HTML's links, and a bare
+ * URL is a link only where a mail program happens to make it one.
+ */
+function linked(line: string): string {
+  let out = '';
+  let from = 0;
+  for (const m of line.matchAll(/https?:\/\/[^\s<>"]+/g)) {
+    const url = m[0].replace(TRAILING, '');
+    const at = m.index ?? 0;
+    out += `${escapeHtml(line.slice(from, at))}<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`;
+    from = at + url.length;
+  }
+  return out + escapeHtml(line.slice(from));
 }
 
 /** Checks the key (/ping) and the audience, and reads the audience's sender defaults. */

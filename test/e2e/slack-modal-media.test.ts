@@ -132,7 +132,7 @@ describe('files put in the /schedule modal on Slack', () => {
       fake.shareFile('banner.png', zip(), 'image/png'),
     ]);
     expect(JSON.stringify(await answered(responseUrl))).toContain(
-      'banner.png is not a JPEG, PNG, GIF, WebP, MP4 or MOV file',
+      'banner.png is not a JPEG, PNG, GIF, WebP, MP4, MOV or PDF file',
     );
     expect(await app.services.db.scheduledPost.count({ where: { content: 'Renamed in the form' } })).toBe(0);
   });

@@ -175,4 +175,13 @@ describe('file rules at scheduling time', () => {
     ).toEqual(['tooManyItems']);
     expect(kinds(draft('tiktok', [clip, file({})]))).toEqual(['alone']);
   });
+
+  it('Mailchimp: pictures only, and a picture from chat needs a public address (readers load it from there)', () => {
+    expect(kinds(draft('mailchimp', [file({})]))).toEqual([]);
+    // Without PUBLIC_URL the email would point at "media:<id>", which no mail program can load.
+    expect(kinds(draft('mailchimp', [file({})]), false)).toEqual(['needsPublicUrl']);
+    expect(kinds(draft('mailchimp', [{ url: 'https://cdn.example.com/a.png', kind: 'image' }]), false)).toEqual([]);
+    // The campaign body has no place for a video: it would be left out without a word.
+    expect(kinds(draft('mailchimp', [{ url: 'https://cdn.example.com/a.mp4', kind: 'video' }]))).toEqual(['mediaKind']);
+  });
 });
