@@ -137,6 +137,8 @@ export class SlackAdapter implements Adapter {
       http.use((req: IncomingMessage, res: ServerResponse) => {
         if (!this.active || req.method !== 'POST') return false;
         if (new URL(req.url ?? '/', 'http://localhost').pathname !== SLACK_EVENTS_PATH) return false;
+        // Its ack goes before any work not started yet (after-ack-queue.ts).
+        this.queue.arrived();
         guardSlackBody(req, res, guard).then(
           (answered) => {
             if (!answered) listener(req, res);

@@ -16,6 +16,8 @@
  * from one person does not hold back everyone else's.
  */
 
+import { nextTurn, withYieldGate } from '../../lib/yield-point.js';
+
 export type Lane = 'interactive' | 'fast' | 'slow';
 
 export interface LaneLimits {
@@ -36,10 +38,18 @@ export function personOf(team: string | undefined, user: string | undefined): st
   return `${team ?? '?'}:${user ?? '?'}`;
 }
 
-/** Work waits until no ack has arrived for this long, so a burst is acknowledged before any of it runs. */
+/** Work starts only once no Slack request has arrived for this long, so a burst is acknowledged first. */
 const QUIET_MS = 10;
-/** ...but never longer than this after the first item queued since the last start (modal triggers expire in 3 s). */
+/**
+ * ...but when requests never pause, waiting work still starts after this long without progress
+ * (modal triggers expire in 3 s), so a steady stream of requests cannot starve it.
+ */
 const MAX_DEFER_MS = 150;
+/**
+ * Work already running pauses before each database query while requests arrive (yield-point.ts), for
+ * at most this long per query, so it gives way to acks without ever standing still.
+ */
+const MAX_PAUSE_MS = 100;
 
 interface Item {
   lane: Lane;
@@ -55,19 +65,28 @@ export class AfterAckQueue {
   private running = 0;
   private readonly drained: Array<() => void> = [];
   private pumpTimer: NodeJS.Timeout | undefined;
-  /** When the first item since the last pump was queued (undefined: none is waiting for a pump). */
-  private deferringSince: number | undefined;
+  /** When the last Slack request arrived. */
+  private lastArrival = Number.NEGATIVE_INFINITY;
+  /** Since when waiting work has started nothing (undefined: nothing is waiting). */
+  private stalledSince: number | undefined;
 
   constructor(private readonly lanes: Readonly<Record<Lane, LaneLimits>> = LANES) {}
 
-  /** Queues `work` for `person` (`team:user`) in `lane`; it starts once acks pause and the lane has room. */
+  /**
+   * A Slack request has arrived: work that has not started yet waits for the next quiet moment, and
+   * work already running pauses before its next database query (src/db/client.ts); nothing new starts,
+   * not even when an item finishes, so acks are not queued behind the next item's work.
+   */
+  arrived(): void {
+    this.lastArrival = Date.now();
+  }
+
+  /** Queues `work` for `person` (`team:user`) in `lane`; it starts once requests pause and the lane has room. */
   add(lane: Lane, person: string, work: () => Promise<void>): void {
-    const now = Date.now();
-    this.deferringSince ??= now;
+    this.arrived();
+    this.stalledSince ??= Date.now();
     this.waiting.push({ lane, person, work });
-    clearTimeout(this.pumpTimer);
-    const overdue = now - this.deferringSince >= MAX_DEFER_MS;
-    this.pumpTimer = setTimeout(() => this.pump(), overdue ? 0 : QUIET_MS);
+    this.schedule();
   }
 
   /** Resolves once everything queued so far has run (requests already acknowledged get their answer). */
@@ -75,11 +94,38 @@ export class AfterAckQueue {
     if (this.running > 0 || this.waiting.length > 0) await new Promise<void>((r) => this.drained.push(r));
   }
 
+  /** Starts what may start now, or comes back when requests have paused (or waiting work is overdue). */
+  private schedule(): void {
+    clearTimeout(this.pumpTimer);
+    this.pumpTimer = undefined;
+    if (this.waiting.length === 0) return;
+    const now = Date.now();
+    const quietAt = this.lastArrival + QUIET_MS;
+    const overdueAt = (this.stalledSince ?? now) + MAX_DEFER_MS;
+    const at = Math.min(quietAt, overdueAt);
+    if (at <= now) this.pump();
+    else this.pumpTimer = setTimeout(() => this.schedule(), at - now);
+  }
+
   private pump(): void {
-    this.deferringSince = undefined;
+    let started = false;
     for (let i = this.nextIndex(); i >= 0; i = this.nextIndex()) {
       const [item] = this.waiting.splice(i, 1) as [Item];
       this.start(item);
+      started = true;
+    }
+    // Progress resets the starvation clock; work still waiting (lanes full) waits for a finish.
+    if (started || this.waiting.length === 0) this.stalledSince = this.waiting.length > 0 ? Date.now() : undefined;
+  }
+
+  /** Where running work may go on: the next turn of the loop, once requests have paused (or it has waited long enough). */
+  private async turn(): Promise<void> {
+    const since = Date.now();
+    await nextTurn();
+    for (;;) {
+      const wait = Math.min(this.lastArrival + QUIET_MS, since + MAX_PAUSE_MS) - Date.now();
+      if (wait <= 0) return;
+      await new Promise((r) => setTimeout(r, wait));
     }
   }
 
@@ -105,8 +151,7 @@ export class AfterAckQueue {
     this.runningIn[item.lane]++;
     this.runningFor.set(key, (this.runningFor.get(key) ?? 0) + 1);
     setImmediate(() => {
-      void item
-        .work()
+      void withYieldGate(() => this.turn(), item.work)
         .catch(() => {
           // Each item reports its own failures (ReplySender.safely); nothing may stop the queue.
         })
@@ -116,7 +161,7 @@ export class AfterAckQueue {
           const left = (this.runningFor.get(key) ?? 1) - 1;
           if (left > 0) this.runningFor.set(key, left);
           else this.runningFor.delete(key);
-          this.pump();
+          this.schedule();
           if (this.running === 0 && this.waiting.length === 0) for (const r of this.drained.splice(0)) r();
         });
     });
