@@ -122,6 +122,32 @@ describe('AfterAckQueue while Slack requests keep arriving', () => {
     expect(log).toEqual(['work']);
   });
 
+  it('waits while a request is still unanswered, however long since it arrived, but not for ever', async () => {
+    const q = new AfterAckQueue();
+    const log: string[] = [];
+    q.add('fast', 'T:a', async () => void log.push('first'));
+    // A request whose ack is still being worked on (a descheduled process sees no arrivals for a while).
+    const request = q.request();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(log).toEqual([]);
+    request.answered();
+    await vi.advanceTimersByTimeAsync(15);
+    expect(log).toEqual(['first']);
+    // A request that is never answered holds work back only up to the starvation bound.
+    const stuck = q.request();
+    q.add('fast', 'T:a', async () => void log.push('second'));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(log).toEqual(['first']);
+    await vi.advanceTimersByTimeAsync(60);
+    expect(log).toEqual(['first', 'second']);
+    stuck.answered();
+    stuck.answered(); // twice ('close' after an error) counts once
+    q.add('fast', 'T:a', async () => void log.push('third'));
+    await vi.advanceTimersByTimeAsync(15);
+    expect(log).toEqual(['first', 'second', 'third']);
+    await q.idle();
+  });
+
   it('does not start the next item when one finishes while requests are arriving', async () => {
     const q = new AfterAckQueue({
       interactive: { workers: 1, perPerson: 1 },

@@ -38,7 +38,10 @@ export function personOf(team: string | undefined, user: string | undefined): st
   return `${team ?? '?'}:${user ?? '?'}`;
 }
 
-/** Work starts only once no Slack request has arrived for this long, so a burst is acknowledged first. */
+/**
+ * Work starts only once every Slack request that has arrived is answered and none has come or been
+ * answered for this long, so a burst is acknowledged first.
+ */
 const QUIET_MS = 10;
 /**
  * ...but when requests never pause, waiting work still starts after this long without progress
@@ -65,8 +68,10 @@ export class AfterAckQueue {
   private running = 0;
   private readonly drained: Array<() => void> = [];
   private pumpTimer: NodeJS.Timeout | undefined;
-  /** When the last Slack request arrived. */
+  /** When a Slack request last arrived or was answered. */
   private lastArrival = Number.NEGATIVE_INFINITY;
+  /** Slack requests that have arrived and are not answered yet. */
+  private unanswered = 0;
   /** Since when waiting work has started nothing (undefined: nothing is waiting). */
   private stalledSince: number | undefined;
 
@@ -79,6 +84,31 @@ export class AfterAckQueue {
    */
   arrived(): void {
     this.lastArrival = Date.now();
+  }
+
+  /**
+   * A Slack request has arrived and will be answered: until `answered` is called (once), nothing new
+   * starts and running work stays paused, however long the wait between two requests looks (on a
+   * busy machine the process itself can be descheduled for longer than the quiet window).
+   */
+  request(): { answered: () => void } {
+    this.arrived();
+    this.unanswered++;
+    let open = true;
+    return {
+      answered: () => {
+        if (!open) return;
+        open = false;
+        this.unanswered--;
+        this.arrived();
+        if (this.unanswered === 0) this.schedule();
+      },
+    };
+  }
+
+  /** When work may go on: now when nothing is unanswered and the quiet window has passed. */
+  private quietAt(): number {
+    return this.unanswered > 0 ? Date.now() + QUIET_MS : this.lastArrival + QUIET_MS;
   }
 
   /** Queues `work` for `person` (`team:user`) in `lane`; it starts once requests pause and the lane has room. */
@@ -100,7 +130,7 @@ export class AfterAckQueue {
     this.pumpTimer = undefined;
     if (this.waiting.length === 0) return;
     const now = Date.now();
-    const quietAt = this.lastArrival + QUIET_MS;
+    const quietAt = this.quietAt();
     const overdueAt = (this.stalledSince ?? now) + MAX_DEFER_MS;
     const at = Math.min(quietAt, overdueAt);
     if (at <= now) this.pump();
@@ -123,7 +153,7 @@ export class AfterAckQueue {
     const since = Date.now();
     await nextTurn();
     for (;;) {
-      const wait = Math.min(this.lastArrival + QUIET_MS, since + MAX_PAUSE_MS) - Date.now();
+      const wait = Math.min(this.quietAt(), since + MAX_PAUSE_MS) - Date.now();
       if (wait <= 0) return;
       await new Promise((r) => setTimeout(r, wait));
     }
