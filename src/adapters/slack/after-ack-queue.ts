@@ -42,17 +42,17 @@ export function personOf(team: string | undefined, user: string | undefined): st
  * Work starts only once every Slack request that has arrived is answered and none has come or been
  * answered for this long, so a burst is acknowledged first.
  */
-const QUIET_MS = 10;
+export const QUIET_MS = 10;
 /**
  * ...but when requests never pause, waiting work still starts after this long without progress
  * (modal triggers expire in 3 s), so a steady stream of requests cannot starve it.
  */
-const MAX_DEFER_MS = 150;
+export const MAX_DEFER_MS = 400;
 /**
  * Work already running pauses before each database query while requests arrive (yield-point.ts), for
  * at most this long per query, so it gives way to acks without ever standing still.
  */
-const MAX_PAUSE_MS = 100;
+export const MAX_PAUSE_MS = 200;
 
 interface Item {
   lane: Lane;
@@ -151,8 +151,10 @@ export class AfterAckQueue {
   /** Where running work may go on: the next turn of the loop, once requests have paused (or it has waited long enough). */
   private async turn(): Promise<void> {
     const since = Date.now();
-    await nextTurn();
     for (;;) {
+      // After a timer, too: timers run before the loop reads sockets, and a request waiting there
+      // (the process was descheduled) must be seen before the work goes on.
+      await nextTurn();
       const wait = Math.min(this.quietAt(), since + MAX_PAUSE_MS) - Date.now();
       if (wait <= 0) return;
       await new Promise((r) => setTimeout(r, wait));
