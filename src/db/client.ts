@@ -5,10 +5,10 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '@prisma/client';
 import Database from 'better-sqlite3';
 import type pg from 'pg';
-import { yieldPoint } from '../lib/yield-point.js';
 import type { Logger } from '../log.js';
 import { migrationsDir, postgresMigrationsDir } from '../paths.js';
 import { type MigrateResult, migratePostgres, migrateSqlite, pendingMigrations, readMigrations } from './migrate.js';
+import { yieldPoint } from './yield-point.js';
 
 /**
  * The one client type the code uses. PostgreSQL gets its own generated client (prisma/postgres/),
@@ -66,7 +66,7 @@ type Queryable = { queryRaw: (...a: never[]) => unknown; executeRaw: (...a: neve
 
 /**
  * Makes each query of `target` start on a fresh turn of the event loop, or later when the work is
- * gated (src/lib/yield-point.ts). Not inside transactions: a transaction holds SQLite's write lock,
+ * gated (src/db/yield-point.ts). Not inside transactions: a transaction holds SQLite's write lock,
  * and yielding there would only stretch how long it holds it.
  */
 function yieldEachQuery<T extends Queryable>(target: T): T {

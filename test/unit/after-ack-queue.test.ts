@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AfterAckQueue, MAX_DEFER_MS, MAX_PAUSE_MS } from '../../src/adapters/slack/after-ack-queue.js';
-import { yieldPoint } from '../../src/lib/yield-point.js';
+import { yieldPoint } from '../../src/db/yield-point.js';
 
 /** A piece of work that records its start and finishes when the test says so. */
 function held(log: string[], name: string) {

@@ -16,7 +16,7 @@
  * from one person does not hold back everyone else's.
  */
 
-import { nextTurn, withYieldGate } from '../../lib/yield-point.js';
+import { nextTurn, withYieldGate } from '../../db/yield-point.js';
 
 export type Lane = 'interactive' | 'fast' | 'slow';
 

@@ -1,6 +1,6 @@
 /**
  * Where long work lets requests in. The database driver is synchronous, so the database client calls
- * yieldPoint() before each query (src/db/client.ts). By default that is the next turn of the event
+ * yieldPoint() before each query. By default that is the next turn of the event
  * loop: I/O waiting to be handled goes first. Work that must give way for longer (the Slack work after
  * the ack, which should run only between acks) runs inside withYieldGate(gate, ...), and then each
  * query first awaits that gate.
