@@ -11,7 +11,8 @@
  *   (the acks of each burst arrive while the previous bursts' work runs).
  * Target: mktbot's p99 within 1.25x of bare Bolt's in both.
  * Run after `npm run build`: `npm run bench -- slack-ack`. BENCH_CPU_PROF=DIR writes mktbot's CPU
- * profile (node --cpu-prof) there.
+ * profile (node --cpu-prof) there; BENCH_MKTBOT=PATH/bin/mktbot.js measures another build (an older
+ * commit's, for a before/after on the same machine).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -81,7 +82,11 @@ console.log(
 const prof = process.env.BENCH_CPU_PROF;
 const stderrFile = path.join(dir, 'mktbot.log');
 await startChild(
-  [...(prof ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(prof)] : []), path.join(root, 'bin/mktbot.js'), 'start'],
+  [
+    ...(prof ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(prof)] : []),
+    path.resolve(process.env.BENCH_MKTBOT ?? path.join(root, 'bin/mktbot.js')),
+    'start',
+  ],
   { ...baseEnv, ...overrides },
   undefined,
   stderrFile,
