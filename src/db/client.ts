@@ -8,6 +8,7 @@ import type pg from 'pg';
 import type { Logger } from '../log.js';
 import { migrationsDir, postgresMigrationsDir } from '../paths.js';
 import { type MigrateResult, migratePostgres, migrateSqlite, pendingMigrations, readMigrations } from './migrate.js';
+import { yieldPoint } from './yield-point.js';
 
 /**
  * The one client type the code uses. PostgreSQL gets its own generated client (prisma/postgres/),
@@ -63,12 +64,10 @@ export async function openDatabase(url: string, opts: OpenOptions = {}): Promise
 type SqliteFactory = PrismaBetterSQLite3;
 type Queryable = { queryRaw: (...a: never[]) => unknown; executeRaw: (...a: never[]) => unknown };
 
-/** The next turn of the event loop: I/O waiting to be handled (a Slack ack) goes first. */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /**
- * Makes each query of `target` start on a fresh turn of the event loop. Not inside transactions: a
- * transaction holds SQLite's write lock, and yielding there would only stretch how long it holds it.
+ * Makes each query of `target` start on a fresh turn of the event loop, or later when the work is
+ * gated (src/db/yield-point.ts). Not inside transactions: a transaction holds SQLite's write lock,
+ * and yielding there would only stretch how long it holds it.
  */
 function yieldEachQuery<T extends Queryable>(target: T): T {
   return new Proxy(target, {
@@ -76,7 +75,7 @@ function yieldEachQuery<T extends Queryable>(target: T): T {
       const value = Reflect.get(obj, key, receiver);
       if ((key === 'queryRaw' || key === 'executeRaw') && typeof value === 'function') {
         return async (...args: unknown[]) => {
-          await nextTurn();
+          await yieldPoint();
           return (value as (...a: unknown[]) => unknown).apply(obj, args);
         };
       }

@@ -27,14 +27,20 @@ export class WorkspaceService {
    * says they are; everyone else starts as a member.
    */
   async resolve(who: Identity): Promise<Resolved> {
-    // First contact can arrive several times at once (retried deliveries, several replicas).
-    const workspace = await retryOnUniqueViolation(() =>
-      this.db.workspace.upsert({
-        where: { platform_externalId: { platform: who.platform, externalId: who.workspace.externalId } },
-        create: { platform: who.platform, externalId: who.workspace.externalId, name: who.workspace.name ?? '' },
-        update: {},
-      }),
-    );
+    // Every request resolves, usually more than once: a plain read for a workspace we know (an upsert
+    // is a write transaction, five statements on SQLite, and holds the write lock). First contact can
+    // arrive several times at once (retried deliveries, several replicas), hence the upsert and retry.
+    const key = { platform_externalId: { platform: who.platform, externalId: who.workspace.externalId } };
+    const known = await this.db.workspace.findUnique({ where: key });
+    const workspace =
+      known ??
+      (await retryOnUniqueViolation(() =>
+        this.db.workspace.upsert({
+          where: key,
+          create: { platform: who.platform, externalId: who.workspace.externalId, name: who.workspace.name ?? '' },
+          update: {},
+        }),
+      ));
     let member = await this.db.member.findUnique({
       where: { workspaceId_externalId: { workspaceId: workspace.id, externalId: who.user.externalId } },
     });

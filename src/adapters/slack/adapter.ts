@@ -137,6 +137,9 @@ export class SlackAdapter implements Adapter {
       http.use((req: IncomingMessage, res: ServerResponse) => {
         if (!this.active || req.method !== 'POST') return false;
         if (new URL(req.url ?? '/', 'http://localhost').pathname !== SLACK_EVENTS_PATH) return false;
+        // Its ack goes before work after earlier acks (after-ack-queue.ts).
+        const request = this.queue.request();
+        res.once('close', request.answered);
         guardSlackBody(req, res, guard).then(
           (answered) => {
             if (!answered) listener(req, res);

@@ -16,6 +16,8 @@
  * from one person does not hold back everyone else's.
  */
 
+import { nextTurn, withYieldGate } from '../../db/yield-point.js';
+
 export type Lane = 'interactive' | 'fast' | 'slow';
 
 export interface LaneLimits {
@@ -36,10 +38,21 @@ export function personOf(team: string | undefined, user: string | undefined): st
   return `${team ?? '?'}:${user ?? '?'}`;
 }
 
-/** Work waits until no ack has arrived for this long, so a burst is acknowledged before any of it runs. */
-const QUIET_MS = 10;
-/** ...but never longer than this after the first item queued since the last start (modal triggers expire in 3 s). */
-const MAX_DEFER_MS = 150;
+/**
+ * Work starts only once every Slack request that has arrived is answered and none has come or been
+ * answered for this long, so a burst is acknowledged first.
+ */
+export const QUIET_MS = 10;
+/**
+ * ...but when requests never pause, waiting work still starts after this long without progress
+ * (modal triggers expire in 3 s), so a steady stream of requests cannot starve it.
+ */
+export const MAX_DEFER_MS = 400;
+/**
+ * Work already running pauses before each database query while requests arrive (yield-point.ts), for
+ * at most this long per query, so it gives way to acks without ever standing still.
+ */
+export const MAX_PAUSE_MS = 200;
 
 interface Item {
   lane: Lane;
@@ -55,19 +68,55 @@ export class AfterAckQueue {
   private running = 0;
   private readonly drained: Array<() => void> = [];
   private pumpTimer: NodeJS.Timeout | undefined;
-  /** When the first item since the last pump was queued (undefined: none is waiting for a pump). */
-  private deferringSince: number | undefined;
+  /** When a Slack request last arrived or was answered. */
+  private lastArrival = Number.NEGATIVE_INFINITY;
+  /** Slack requests that have arrived and are not answered yet. */
+  private unanswered = 0;
+  /** Since when waiting work has started nothing (undefined: nothing is waiting). */
+  private stalledSince: number | undefined;
 
   constructor(private readonly lanes: Readonly<Record<Lane, LaneLimits>> = LANES) {}
 
-  /** Queues `work` for `person` (`team:user`) in `lane`; it starts once acks pause and the lane has room. */
+  /**
+   * A Slack request has arrived: work that has not started yet waits for the next quiet moment, and
+   * work already running pauses before its next database query (src/db/client.ts); nothing new starts,
+   * not even when an item finishes, so acks are not queued behind the next item's work.
+   */
+  arrived(): void {
+    this.lastArrival = Date.now();
+  }
+
+  /**
+   * A Slack request has arrived and will be answered: until `answered` is called (once), nothing new
+   * starts and running work stays paused, however long the wait between two requests looks (on a
+   * busy machine the process itself can be descheduled for longer than the quiet window).
+   */
+  request(): { answered: () => void } {
+    this.arrived();
+    this.unanswered++;
+    let open = true;
+    return {
+      answered: () => {
+        if (!open) return;
+        open = false;
+        this.unanswered--;
+        this.arrived();
+        if (this.unanswered === 0) this.schedule();
+      },
+    };
+  }
+
+  /** When work may go on: now when nothing is unanswered and the quiet window has passed. */
+  private quietAt(): number {
+    return this.unanswered > 0 ? Date.now() + QUIET_MS : this.lastArrival + QUIET_MS;
+  }
+
+  /** Queues `work` for `person` (`team:user`) in `lane`; it starts once requests pause and the lane has room. */
   add(lane: Lane, person: string, work: () => Promise<void>): void {
-    const now = Date.now();
-    this.deferringSince ??= now;
+    this.arrived();
+    this.stalledSince ??= Date.now();
     this.waiting.push({ lane, person, work });
-    clearTimeout(this.pumpTimer);
-    const overdue = now - this.deferringSince >= MAX_DEFER_MS;
-    this.pumpTimer = setTimeout(() => this.pump(), overdue ? 0 : QUIET_MS);
+    this.schedule();
   }
 
   /** Resolves once everything queued so far has run (requests already acknowledged get their answer). */
@@ -75,11 +124,40 @@ export class AfterAckQueue {
     if (this.running > 0 || this.waiting.length > 0) await new Promise<void>((r) => this.drained.push(r));
   }
 
+  /** Starts what may start now, or comes back when requests have paused (or waiting work is overdue). */
+  private schedule(): void {
+    clearTimeout(this.pumpTimer);
+    this.pumpTimer = undefined;
+    if (this.waiting.length === 0) return;
+    const now = Date.now();
+    const quietAt = this.quietAt();
+    const overdueAt = (this.stalledSince ?? now) + MAX_DEFER_MS;
+    const at = Math.min(quietAt, overdueAt);
+    if (at <= now) this.pump();
+    else this.pumpTimer = setTimeout(() => this.schedule(), at - now);
+  }
+
   private pump(): void {
-    this.deferringSince = undefined;
+    let started = false;
     for (let i = this.nextIndex(); i >= 0; i = this.nextIndex()) {
       const [item] = this.waiting.splice(i, 1) as [Item];
       this.start(item);
+      started = true;
+    }
+    // Progress resets the starvation clock; work still waiting (lanes full) waits for a finish.
+    if (started || this.waiting.length === 0) this.stalledSince = this.waiting.length > 0 ? Date.now() : undefined;
+  }
+
+  /** Where running work may go on: the next turn of the loop, once requests have paused (or it has waited long enough). */
+  private async turn(): Promise<void> {
+    const since = Date.now();
+    for (;;) {
+      // After a timer, too: timers run before the loop reads sockets, and a request waiting there
+      // (the process was descheduled) must be seen before the work goes on.
+      await nextTurn();
+      const wait = Math.min(this.quietAt(), since + MAX_PAUSE_MS) - Date.now();
+      if (wait <= 0) return;
+      await new Promise((r) => setTimeout(r, wait));
     }
   }
 
@@ -105,8 +183,7 @@ export class AfterAckQueue {
     this.runningIn[item.lane]++;
     this.runningFor.set(key, (this.runningFor.get(key) ?? 0) + 1);
     setImmediate(() => {
-      void item
-        .work()
+      void withYieldGate(() => this.turn(), item.work)
         .catch(() => {
           // Each item reports its own failures (ReplySender.safely); nothing may stop the queue.
         })
@@ -116,7 +193,7 @@ export class AfterAckQueue {
           const left = (this.runningFor.get(key) ?? 1) - 1;
           if (left > 0) this.runningFor.set(key, left);
           else this.runningFor.delete(key);
-          this.pump();
+          this.schedule();
           if (this.running === 0 && this.waiting.length === 0) for (const r of this.drained.splice(0)) r();
         });
     });
