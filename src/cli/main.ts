@@ -118,8 +118,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw err;
   }
-  // In console mode the terminal is the conversation: keep routine logs out of it unless asked.
-  const quiet = name === 'start' || name === 'console';
+  // In console mode the terminal is the conversation: keep routine logs out of it unless asked. A
+  // `start` with Slack or Discord configured is a server, and logs as configured (its port included).
+  const consoleMode = name === 'console' || (name === 'start' && !config.slack && !config.discord);
+  const quiet = consoleMode;
   const log = createLogger(process.env.LOG_LEVEL || !quiet ? config.LOG_LEVEL : 'warn');
   try {
     return await verb.run({
