@@ -1,12 +1,15 @@
-// Memory of a long-running bot (issue 25): `mktbot console` in its own process, production defaults
-// (no V8 flags, no override but a temporary SQLite file, a free PORT so the webhook server runs,
-// a WEBHOOK_SECRET and LOG_LEVEL=silent), with the sentiment model loaded by an English and an
+// Memory of a long-running bot (issue 25): `mktbot console` in its own process, started as `npx
+// mktbot` starts it (bin/mktbot.js run as a program, so its shebang's V8 flag applies; the
+// Dockerfile and `npm start` pass the same), production defaults otherwise (no override but a
+// temporary SQLite file, a free PORT so the webhook server runs, a WEBHOOK_SECRET and
+// LOG_LEVEL=silent), with the sentiment model loaded by an English and an
 // Arabic comment pushed to /webhooks/comments, then 5,000 mixed commands typed on its stdin (one
 // comment pushed every 50). Resident memory comes from /proc/PID/status (VmRSS), heap used from its
 // own /metrics (nodejs_heap_size_used_bytes); neither forces a garbage collection, so they are what
 // an operator's dashboard sees. A bare Node process idling on stdin is the floor, measured in the
 // same run. Target: RSS under 200 MB after 5,000 commands.
-// Run after `npm run build`: node bench/memory.mjs   (BENCH_RUNS=3, BENCH_COMMANDS=5000)
+// Run after `npm run build`: node bench/memory.mjs   (BENCH_RUNS=3, BENCH_COMMANDS=5000;
+// BENCH_PLAIN=1 runs `node bin/mktbot.js` instead, without the shebang's flag, for comparison)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -21,12 +24,15 @@ const CHECKPOINTS = [1000, 2000, 5000].filter((n) => n <= COMMANDS);
 const BATCH = 50;
 const SECRET = 'bench-memory-secret-0123456789';
 const TARGET_MB = 200;
+const PLAIN = process.env.BENCH_PLAIN === '1';
+const BIN = path.join(root, 'bin/mktbot.js');
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function rssMb(pid) {
+/** Resident memory now (VmRSS), or its peak since start (VmHWM). */
+function rssMb(pid, field = 'VmRSS') {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]) / 1024;
+  return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1]) / 1024;
 }
 
 function freePort() {
@@ -92,7 +98,8 @@ function startBot(dir, port) {
     LOG_LEVEL: 'silent',
     EXPORT_DIR: path.join(dir, 'exports'),
   };
-  const child = spawn(process.execPath, [path.join(root, 'bin/mktbot.js'), 'console'], {
+  const [command, ...args] = PLAIN ? [process.execPath, BIN, 'console'] : [BIN, 'console'];
+  const child = spawn(command, args, {
     cwd: dir,
     env,
     stdio: ['pipe', 'pipe', 'inherit'],
@@ -173,11 +180,17 @@ async function oneRun(run) {
   const { child, type } = startBot(dir, port);
   const sample = async () => ({ rss: rssMb(child.pid), heap: await heapMb(port) });
   const figures = {};
+  // What actually runs, flags included (/proc/PID/cmdline once env has handed over to node).
+  const cmdline = () => readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
   try {
     await type(['/help'], 'sync-start');
     await waitForServer(port);
     await sleep(500);
     figures.start = await sample();
+    figures.cmdline = cmdline()
+      .map((a) => path.basename(a))
+      .join(' ');
+    const began = process.hrtime.bigint();
     await push(port, 'load-en', COMMENTS[0]);
     await push(port, 'load-ar', COMMENTS[1]);
     figures.model = await sample();
@@ -189,6 +202,8 @@ async function oneRun(run) {
       await push(port, `c${run}-${sent}`, COMMENTS[(sent / BATCH) % COMMENTS.length]);
       if (CHECKPOINTS.includes(sent)) figures[sent] = await sample();
     }
+    figures.ms = Number(process.hrtime.bigint() - began) / 1e6;
+    figures.peak = { rss: rssMb(child.pid, 'VmHWM'), heap: Number.NaN };
   } finally {
     child.stdin.end();
     await new Promise((r) => child.on('close', r));
@@ -213,19 +228,25 @@ export async function run() {
     runs.push(await oneRun(r));
   }
   console.log(`memory of mktbot console, ${RUNS} runs, ${COMMANDS} mixed commands each: median (range)`);
-  console.log('  overrides: DATABASE_URL (temporary SQLite), PORT, WEBHOOK_SECRET, LOG_LEVEL=silent; no V8 flags');
+  console.log(`  process: ${runs[0].cmdline}`);
+  console.log('  overrides: DATABASE_URL (temporary SQLite), PORT, WEBHOOK_SECRET, LOG_LEVEL=silent');
   console.log(`  ${'point'.padEnd(22)} ${'RSS'.padEnd(28)} heap used`);
   console.log(`  ${'bare node'.padEnd(22)} ${fmt(bare)}`);
   const points = [
     ['after start', 'start'],
     ['after model load', 'model'],
     ...CHECKPOINTS.map((n) => [`after ${n} commands`, n]),
+    ['peak over the run', 'peak'],
   ];
   for (const [label, key] of points) {
     console.log(
-      `  ${label.padEnd(22)} ${fmt(runs.map((f) => f[key].rss)).padEnd(28)} ${fmt(runs.map((f) => f[key].heap))}`,
+      `  ${label.padEnd(22)} ${fmt(runs.map((f) => f[key].rss)).padEnd(28)} ${key === 'peak' ? '' : fmt(runs.map((f) => f[key].heap))}`,
     );
   }
+  const ms = runs.map((f) => f.ms / COMMANDS);
+  console.log(
+    `  time per command (comments included): ${median(ms).toFixed(2)} ms (${Math.min(...ms).toFixed(2)}-${Math.max(...ms).toFixed(2)})`,
+  );
   const last = median(runs.map((f) => f[CHECKPOINTS.at(-1) ?? 'model'].rss));
   console.log(`  target: < ${TARGET_MB} MB RSS after ${COMMANDS} commands: ${last < TARGET_MB ? 'met' : 'NOT met'}`);
 }
