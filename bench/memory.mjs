@@ -1,15 +1,14 @@
-// Memory of a long-running bot (issue 25): `mktbot console` in its own process, started as `npx
-// mktbot` starts it (bin/mktbot.js run as a program, so its shebang's V8 flag applies; the
-// Dockerfile and `npm start` pass the same), production defaults otherwise (no override but a
-// temporary SQLite file, a free PORT so the webhook server runs, a WEBHOOK_SECRET and
-// LOG_LEVEL=silent), with the sentiment model loaded by an English and an
+// Memory of a long-running bot (issue 25): `mktbot console` in its own process, started as `npm
+// start` and the Docker image start it (node with the V8 flags of package.json's start script),
+// production defaults otherwise (no override but a temporary SQLite file, a free PORT so the
+// webhook server runs, a WEBHOOK_SECRET and LOG_LEVEL=silent), with the sentiment model loaded by an English and an
 // Arabic comment pushed to /webhooks/comments, then 5,000 mixed commands typed on its stdin (one
 // comment pushed every 50). Resident memory comes from /proc/PID/status (VmRSS), heap used from its
 // own /metrics (nodejs_heap_size_used_bytes); neither forces a garbage collection, so they are what
 // an operator's dashboard sees. A bare Node process idling on stdin is the floor, measured in the
 // same run. Target: RSS under 200 MB after 5,000 commands.
 // Run after `npm run build`: node bench/memory.mjs   (BENCH_RUNS=3, BENCH_COMMANDS=5000;
-// BENCH_PLAIN=1 runs `node bin/mktbot.js` instead, without the shebang's flag, for comparison)
+// BENCH_PLAIN=1 runs `node bin/mktbot.js` without the flags, for comparison)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -26,6 +25,10 @@ const SECRET = 'bench-memory-secret-0123456789';
 const TARGET_MB = 200;
 const PLAIN = process.env.BENCH_PLAIN === '1';
 const BIN = path.join(root, 'bin/mktbot.js');
+/** The V8 flags `npm start` passes (the Dockerfile passes the same; test/unit/memory-flags.test.ts). */
+const FLAGS = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
+  .scripts.start.split(/\s+/)
+  .filter((a) => a.startsWith('--'));
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -98,8 +101,8 @@ function startBot(dir, port) {
     LOG_LEVEL: 'silent',
     EXPORT_DIR: path.join(dir, 'exports'),
   };
-  const [command, ...args] = PLAIN ? [process.execPath, BIN, 'console'] : [BIN, 'console'];
-  const child = spawn(command, args, {
+  const args = [...(PLAIN ? [] : FLAGS), BIN, 'console'];
+  const child = spawn(process.execPath, args, {
     cwd: dir,
     env,
     stdio: ['pipe', 'pipe', 'inherit'],
@@ -180,7 +183,7 @@ async function oneRun(run) {
   const { child, type } = startBot(dir, port);
   const sample = async () => ({ rss: rssMb(child.pid), heap: await heapMb(port) });
   const figures = {};
-  // What actually runs, flags included (/proc/PID/cmdline once env has handed over to node).
+  // What actually runs, flags included.
   const cmdline = () => readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
   try {
     await type(['/help'], 'sync-start');

@@ -1,10 +1,8 @@
-#!/usr/bin/env -S node --max-semi-space-size=2 --max-old-space-size=512
+#!/usr/bin/env node
 // The CLI entry: runs the compiled program (npm install builds it; `npm run build` rebuilds it).
-// The V8 flags keep the bot under 200 MB resident (docs/operations.md, Memory; bench/memory.mjs).
-// With no limit, V8 on a large machine lets the old generation grow to 4 times what is live
-// (about 30 MB here) before collecting it; a 512 MB limit, 15 times that, makes it collect at
-// about 1.5 times instead. The young generation's 16 MB halves, sized for throughput, become 2 MB.
-// `npm start` and the Dockerfile pass the same flags; `node bin/mktbot.js` alone does not.
+// `npm start` and the Dockerfile run it with the V8 flags that keep the bot under 200 MB resident
+// (docs/operations.md, Memory). Not this shebang: `env -S`, needed to pass them here, is missing
+// from BusyBox (Alpine), where `npx mktbot` would then not start at all.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
