@@ -65,5 +65,6 @@ VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-ENTRYPOINT ["node", "bin/mktbot.js"]
+# The V8 flags of bin/mktbot.js: under 200 MB resident (docs/operations.md, Memory).
+ENTRYPOINT ["node", "--max-semi-space-size=2", "--max-old-space-size=512", "bin/mktbot.js"]
 CMD ["start"]

@@ -1,5 +1,8 @@
 #!/usr/bin/env node
 // The CLI entry: runs the compiled program (npm install builds it; `npm run build` rebuilds it).
+// `npm start` and the Dockerfile run it with the V8 flags that keep the bot under 200 MB resident
+// (docs/operations.md, Memory). Not this shebang: `env -S`, needed to pass them here, is missing
+// from BusyBox (Alpine), where `npx mktbot` would then not start at all.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';

@@ -6,7 +6,8 @@
  * elapsed time. An impossible local time (the hour skipped when clocks go forward) is refused
  * rather than silently moved.
  */
-import * as chrono from 'chrono-node';
+// English only: the package's root also loads its fifteen other locales (about 900 modules), none used.
+import * as chrono from 'chrono-node/en';
 import { DateTime } from 'luxon';
 import { isoIn, type Locale } from '../core/i18n.js';
 import { arabicTimeToEnglish, type Prayer, prayerTimeIn } from './arabic-time.js';
@@ -94,7 +95,7 @@ function parseWhenText(input: string, zone: string, now: Date): WhenResult {
   // chrono reads the phrase against the local wall clock presented as if it were UTC, so its
   // arithmetic ("tomorrow", "next monday") happens in local calendar terms.
   const wall = new Date(Date.UTC(nowZ.year, nowZ.month - 1, nowZ.day, nowZ.hour, nowZ.minute, nowZ.second));
-  const parser = dayFirst(zone) ? chrono.en.GB : chrono;
+  const parser = dayFirst(zone) ? chrono.GB : chrono.casual;
   const results = parser.parse(text, { instant: wall, timezone: 0 }, { forwardDate: true });
   const first = results[0];
   // The whole phrase must be a date: "tomorrow 9am blah" is a typo, not a schedule.

@@ -115,7 +115,7 @@ function decideAll(
  * with the file's settings, cut with the file's cuts, measured on the held-back rows (what
  * `npm run eval:sentiment` recomputes; the cuts were chosen by cross-validation at training).
  */
-export function heldBackFigures(p: Prepared, model: SentimentModel): SourceFigures[] {
+export function heldBackFigures(p: Prepared, model: Pick<SentimentModel, 'training' | 'cuts'>): SourceFigures[] {
   const settings = model.training?.settings as FitSettings | undefined;
   if (!settings) throw new Error('the model file does not say how it was trained');
   const ruleNames = new Map<string, number>();

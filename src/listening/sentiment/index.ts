@@ -11,7 +11,14 @@ import { packageRoot } from '../../paths.js';
 import type { ComplaintKind } from './data/lexicon.js';
 import type { TextScript } from './features.js';
 import { type DetectedLanguage, detectLanguage } from './language.js';
-import { type Cuts, MODEL_FORMAT, type Probabilities, type SentimentModel, TrainedModel } from './model.js';
+import {
+  type Cuts,
+  MODEL_FORMAT,
+  type ModelInfo,
+  type Probabilities,
+  type SentimentModel,
+  TrainedModel,
+} from './model.js';
 import { normalize } from './normalize.js';
 import { applyRules, type RuleResult, ruleFeatures } from './rules.js';
 import { type Urgency, type UrgencyKind, urgencyOf } from './urgency.js';
@@ -142,7 +149,8 @@ export class SentimentClassifier {
     return new SentimentClassifier(() => model);
   }
 
-  get model(): SentimentModel | undefined {
+  /** The loaded model's settings, cuts and figures (its weights stay inside, compactly). */
+  get model(): ModelInfo | undefined {
     if (this.trained === null) {
       const found = this.find();
       this.trained = found ? new TrainedModel(found) : undefined;

@@ -6,7 +6,8 @@
  * does not exist that day (the hour clocks skip) goes out the same amount later, one that happens
  * twice goes out the first time.
  */
-import * as chrono from 'chrono-node';
+// English only: the package's root also loads its fifteen other locales (about 900 modules), none used.
+import * as chrono from 'chrono-node/en';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { arabicTimeToEnglish } from '../../lib/arabic-time.js';
@@ -188,7 +189,7 @@ function readDate(raw: string, zone: string, now: Date): DateTime | undefined {
   }
   const nowZ = DateTime.fromJSDate(now, { zone });
   const wall = new Date(Date.UTC(nowZ.year, nowZ.month - 1, nowZ.day, 12));
-  const parser = dayFirst(zone) ? chrono.en.GB : chrono;
+  const parser = dayFirst(zone) ? chrono.GB : chrono.casual;
   const [r, ...more] = parser.parse(text, { instant: wall, timezone: 0 }, { forwardDate: true });
   if (!r || more.length > 0 || r.index !== 0 || r.text.length < text.length) return undefined;
   const d = DateTime.fromObject(
