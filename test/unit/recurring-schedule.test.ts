@@ -118,16 +118,27 @@ describe('/schedule recurring posts, slots and UTM links', () => {
     const list = clean(textOf(await app.say('/schedule list')));
     expect(list).toContain('One-off');
     expect(list.match(/Daily story/g)).toHaveLength(1);
-    expect(list).toContain('Series 1 · Reminder · every day at 09:00 · next: 2026-11-27 09:00 (#1) · Daily story');
+    expect(list).toContain(
+      'Series 1 · Reminder · every day at 09:00 · next: Friday, 27 November 2026, 09:00 (#1) · Daily story',
+    );
 
     const cancelled = clean(textOf(await app.say('/schedule cancel 1')));
     expect(cancelled).toContain('Post #1 cancelled.');
     expect(cancelled).toContain(
       'Only this date is skipped: series 1 goes on. Stop the whole series with /schedule stop-series 1.',
     );
-    expect(clean(textOf(await app.say('/schedule list')))).toContain('next: 2026-11-28 09:00 (#2)');
+    expect(clean(textOf(await app.say('/schedule list')))).toContain('next: Saturday, 28 November 2026, 09:00 (#2)');
     const arList = clean(textOf(await app.say('/schedule list', AR)));
-    expect(arList).toContain('السلسلة 1 · تذكير · كل يوم الساعة 09:00 · الموعد التالي: 2026-11-28 09:00 (#2)');
+    expect(arList).toContain(
+      'السلسلة 1 · تذكير · كل يوم الساعة 09:00 · الموعد التالي: السبت، 28 نوفمبر 2026، 09:00 (#2)',
+    );
+    // A series with an end date writes it out too, in the workspace's digits.
+    await app.say('/config digits arabic');
+    await app.say('/schedule reminder every monday 9am until 2027-03-01 | Weekly tip');
+    const ended = clean(textOf(await app.say('/schedule list', AR)));
+    expect(ended).toContain('كل يوم الاثنين الساعة ٠٩:٠٠ حتى الاثنين، ١ مارس ٢٠٢٧');
+    expect(ended).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    await app.say('/config digits latin');
 
     const shown = clean(textOf(await app.say('/schedule series 1')));
     expect(shown).toContain('Next dates:\nSaturday, 28 November 2026, 09:00 · #2');

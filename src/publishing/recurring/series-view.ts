@@ -106,7 +106,7 @@ const m = defineMessages(
     rejectedSeries: (p) => `رفض ${p.who} السلسلة ${iso(p.id)}: أُوقفت وأُلغيت مواعيدها المنتظرة (عددها ${iso(p.n)}).`,
     recurring: 'منشورات متكررة',
     seriesLine: (p) => `السلسلة ${iso(p.id)} · ${p.channel} · ${p.rule} · الموعد التالي: ${p.next} · ${p.text}`,
-    nextPost: (p) => `${iso(p.when)} (${iso(`#${p.id}`)})`,
+    nextPost: (p) => `${p.when} (${iso(`#${p.id}`)})`,
     noneWaiting: 'لا موعد منتظر',
     seriesHow: (p) =>
       `الأمر ${iso(`/schedule series ${p.id}`)} يعرض السلسلة ومواعيدها، والأمر ${iso(`/schedule stop-series ${p.id}`)} يوقفها (كلٌّ برقمها).`,
@@ -213,12 +213,12 @@ export function seriesSection(
   const line = ({ series, next }: { series: PostSeries; next: ScheduledPost | null }) => {
     const tpl = templateOf(series);
     const rule = ruleText(ruleOf(series), v.locale);
-    const end = series.until ? ` ${t.until({ date: formatLocal(series.until, v.timezone).slice(0, 10) })}` : '';
+    const end = series.until ? ` ${t.until({ date: writtenDate(series.until, v.timezone, v.locale) })}` : '';
     return t.seriesLine({
       id: series.id,
       channel: channelName(tpl.channel, v),
       rule: `${rule}${end}`,
-      next: next ? t.nextPost({ when: formatLocal(next.publishAt, v.timezone), id: next.id }) : t.noneWaiting,
+      next: next ? t.nextPost({ when: writtenTime(next.publishAt, v.timezone, v.locale), id: next.id }) : t.noneWaiting,
       text: preview(tpl.content || tpl.title || '', 50),
     });
   };
