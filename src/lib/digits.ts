@@ -57,7 +57,7 @@ function westernDigits(text: string): string {
  * A figure the bidi algorithm keeps in order without help inside right-to-left text: it starts with a
  * digit (or "#") and has only digits, their separators, ":", "-" and "/" between them, an optional
  * percent sign, and optionally Arabic words or a currency sign after a space (an amount and its
- * currency: «15,000 ر.س.», «250 دولار أمريكي», "820.80 €").
+ * currency: «15,000 ر.س.», «250 دولارًا», "820.80 €").
  */
 const ORDERED_FIGURE =
   /^#?[\d\u0660-\u0669](?:[\d\u0660-\u0669,.:/\u066b\u066c-]*[\d\u0660-\u0669])?[%\u066a]?(?:(?: [\u0600-\u06ff.]+){1,3}| \p{Sc})?$/u;

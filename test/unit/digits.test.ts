@@ -52,7 +52,7 @@ describe('digits', () => {
     ]);
     const shown = forLocale(r, 'ar', 'arabic');
     expect(shown.title).toBe('آخر ٣ تغييرات');
-    expect(shown.blocks[0]).toEqual({ kind: 'fields', fields: [{ label: 'الإنفاق', value: '٢٥٠٫٠٠ دولار أمريكي' }] });
+    expect(shown.blocks[0]).toEqual({ kind: 'fields', fields: [{ label: 'الإنفاق', value: '٢٥٠٫٠٠ دولار' }] });
     expect(shown.blocks[1]).toEqual({ kind: 'text', text: `${FSI}−٣٪${PDI} و${FSI}٣٫٧٠×${PDI}` });
     expect(shown.blocks[2]).toEqual(r.blocks[2]);
     const english = forLocale(reply(undefined, [text(`${formatNumber(1500, 'en')} ${iso('x')}`)]), 'en', 'arabic');
