@@ -263,14 +263,17 @@ export default defineCommand({
     }),
     calendar: sub({
       description: {
-        en: 'A picture of this week or month: scheduled, published and failed posts per day and channel',
-        ar: 'صورة لهذا الأسبوع أو الشهر: المنشورات المجدولة والمنشورة والفاشلة لكل يوم وقناة',
+        en: 'Posts per day and channel, scheduled, published or failed: this week and next, or the month',
+        ar: 'المنشورات لكل يوم وقناة، مجدولة ومنشورة وفاشلة: هذا الأسبوع والذي يليه، أو الشهر',
       },
       examples: ['calendar', 'calendar month'],
       options: {
         span: opt.choice(CALENDAR_SPANS, {
           label: { en: 'Period', ar: 'الفترة' },
-          description: { en: 'week (default) or month', ar: 'week (أسبوع، الافتراضي) أو month (شهر)' },
+          description: {
+            en: 'week (this week and next, the default) or month',
+            ar: 'week (هذا الأسبوع والذي يليه، الافتراضي) أو month (الشهر)',
+          },
           positional: true,
         }),
       },
