@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_DAYS, demoRows, seedDemo } from '../../src/reporting/demo.js';
+import { DEMO_DAYS, demoRows, demoWords, seedDemo } from '../../src/reporting/demo.js';
 import { createTestApp, type TestApp, textOf } from '../helpers/app.js';
 
 describe('mktbot demo', () => {
@@ -39,6 +39,40 @@ describe('mktbot demo', () => {
     expect(await counts()).toEqual(once);
     expect(await app.services.db.metricDaily.count({ where: { channel: 'tiktok' } })).toBe(1);
     expect(first).toMatchObject({ from: '2026-08-29', to: '2026-11-26' });
+  });
+
+  it('an Arabic workspace gets an Arabic demo with the same figures', async () => {
+    await app.say('/config lang ar');
+    const ws = await app.services.db.workspace.findFirstOrThrow();
+    const seeded = await seedDemo(app.services.db, ws, app.clock.now());
+    expect(seeded.plan).toBe('خطة تجريبية: نمو الخريف');
+    const names = async () =>
+      [
+        ...(await app.services.db.plan.findMany()).map((p) => [p.name, p.product, p.bestMethod]),
+        ...(await app.services.db.campaign.findMany()).map((c) => [c.name]),
+        ...(await app.services.db.comment.findMany()).map((c) => [c.text]),
+      ].flat();
+    for (const name of await names()) expect(name ?? '').not.toMatch(/[A-Za-z]/);
+    const campaigns = await app.services.db.metricDaily.findMany({
+      distinct: ['campaign'],
+      select: { campaign: true },
+    });
+    expect(campaigns.map((c) => c.campaign).sort()).toEqual(
+      ['', 'إطلاق الخريف', 'البحث الدائم', 'النشرة البريدية', 'فيديو العلامة التجارية'].sort(),
+    );
+    // The same figures as the English demo: only the names differ.
+    const strip = (rows: ReturnType<typeof demoRows>) => rows.map(({ campaign: _, ...r }) => r);
+    expect(strip(demoRows('2026-11-26', 2, 42, demoWords('ar')))).toEqual(strip(demoRows('2026-11-26', 2)));
+    const report = textOf(await app.say('/report 30d'));
+    expect(report).toContain('خطة تجريبية: نمو الخريف');
+
+    // Switching back to English and seeding again leaves no Arabic campaign behind.
+    await app.say('/config lang en');
+    await seedDemo(app.services.db, await app.services.db.workspace.findFirstOrThrow(), app.clock.now());
+    expect((await app.services.db.campaign.findMany()).map((c) => c.name).sort()).toEqual(
+      ['Always-on Search', 'Autumn Launch', 'Brand Video', 'Newsletter'].sort(),
+    );
+    expect(await app.services.db.plan.count()).toBe(2);
   });
 
   it('gives /report and the digest something real to show', async () => {
