@@ -68,8 +68,9 @@ const arabicRules = new Intl.PluralRules('ar');
  * cents reads the same noun all the way down.
  */
 function currencyNoun(major: number, fractionDigits: number, noun: CurrencyNoun): string {
-  if (fractionDigits > 0 || !Number.isInteger(major)) return noun.other;
-  const category = arabicRules.select(Math.abs(major));
+  if (fractionDigits > 0) return noun.other;
+  // The noun agrees with the figure the reader sees: 9,944.37 shown as «9,944» is «9,944 دولارًا».
+  const category = arabicRules.select(Math.abs(Math.round(major)));
   return category === 'few' ? noun.few : category === 'many' ? noun.many : noun.other;
 }
 
@@ -123,6 +124,17 @@ export function formatAmount(major: number, currency: string, locale: Locale, fr
 export function formatMoney(minor: number, currency: string, locale: Locale = 'en'): string {
   const digits = minorDigits(currency);
   return formatAmount(minor / 10 ** digits, currency, locale, minor % 10 ** digits === 0 ? 0 : digits);
+}
+
+/**
+ * An amount for "about …": two significant figures in whole units (461.62 -> 460, 105.03 -> 110,
+ * 7.40 -> 7), so a suggestion does not read as a figure to the cent. In minor units.
+ */
+export function aboutAmount(minor: number, currency: string): number {
+  const major = Math.abs(toMajor(minor, currency));
+  if (major < 10) return Math.sign(minor) * toMinor(Math.max(1, Math.round(major)), currency);
+  const step = 10 ** (Math.floor(Math.log10(major)) - 1);
+  return Math.sign(minor) * toMinor(Math.round(major / step) * step, currency);
 }
 
 /**

@@ -453,7 +453,8 @@ export function recommendationText(r: Recommendation, currency: string, locale: 
   switch (r.kind) {
     case 'shiftBudget':
       return t.shiftBudget({
-        amount: money(r.amountMinor),
+        // A rounded "about" amount (recommendations.ts): whole units, no cents.
+        amount: formatMoney(r.amountMinor, currency, locale, true),
         from: channelLabel(r.from, locale),
         fromRoas: x(r.fromRoas),
         to: channelLabel(r.to, locale),

@@ -3,7 +3,7 @@
  * the currency's name agrees with the number before it, never «5 دولار أمريكي».
  */
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatMoney } from '../../src/lib/money.js';
+import { aboutAmount, formatAmount, formatMoney } from '../../src/lib/money.js';
 
 const clean = (s: string) => s.replace(/[\u2068\u2069]/g, '');
 
@@ -26,6 +26,11 @@ describe('Arabic currency names agree with their number', () => {
     expect(clean(formatMoney(minor, currency, 'ar'))).toBe(shown);
   });
 
+  it('agrees with the figure shown, not the unrounded amount', () => {
+    expect(clean(formatAmount(9944.37, 'USD', 'ar', 0))).toBe('9,944 دولارًا');
+    expect(clean(formatAmount(4.6, 'USD', 'ar', 0))).toBe('5 دولارات');
+  });
+
   it('English keeps the code first', () => {
     expect(formatMoney(500, 'USD', 'en')).toBe('USD 5');
   });
@@ -36,5 +41,16 @@ describe('Arabic currency names agree with their number', () => {
       expect(shown).not.toContain('أمريكي');
       expect(shown).not.toMatch(/[A-Za-z]/);
     }
+  });
+});
+
+describe('an amount said with "about"', () => {
+  it('keeps two significant figures in whole units', () => {
+    expect(aboutAmount(46_162, 'USD')).toBe(46_000);
+    expect(aboutAmount(10_503, 'USD')).toBe(11_000);
+    expect(aboutAmount(740, 'USD')).toBe(700);
+    expect(aboutAmount(2_304_000, 'USD')).toBe(2_300_000);
+    expect(aboutAmount(1_234, 'KWD')).toBe(1_000);
+    expect(formatMoney(aboutAmount(46_162, 'USD'), 'USD', 'en')).toBe('USD 460');
   });
 });

@@ -83,7 +83,7 @@ describe('/report', () => {
     expect(recs).toHaveLength(1);
     const items = recs[0]?.kind === 'list' ? recs[0].items.map((i) => i.replace(/\u00a0/g, ' ')) : [];
     expect(items).toEqual([
-      'Move about USD 20.00 from YouTube (ROAS 0.50x) to Google Ads (ROAS 5.00x, the best sales channel): both are judged by sales, and each unit spent on Google Ads returned more.',
+      'Move about USD 20 from YouTube (ROAS 0.50x) to Google Ads (ROAS 5.00x, the best sales channel): both are judged by sales, and each unit spent on Google Ads returned more.',
       // CTR fell most: 350/15000 = 2.3% before, 590/45000 = 1.3% now (open rate fell 28%, CTR 44%).
       'Fix the falling CTR: 2.33% before, 1.31% now. Test new subject lines, creatives or targeting.',
       // Leads: 300 over a 30-day plan is 70 for 7 days; 20 reached.

@@ -136,7 +136,7 @@ describe('reports that tell the truth (issue 19)', () => {
     const items = recs?.kind === 'list' ? recs.items.map((i) => i.replace(/\u00a0/g, ' ')) : [];
     expect(items.join('\n')).not.toMatch(/from YouTube \(ROAS/);
     expect(items).toContain(
-      'Move about USD 500.00 from Facebook (ROAS 1.50x) to Google Ads (ROAS 5.00x, the best sales channel): both are judged by sales, and each unit spent on Google Ads returned more.',
+      'Move about USD 500 from Facebook (ROAS 1.50x) to Google Ads (ROAS 5.00x, the best sales channel): both are judged by sales, and each unit spent on Google Ads returned more.',
     );
     expect(
       items.find((i) =>
