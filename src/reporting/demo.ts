@@ -36,9 +36,9 @@ const WORDS = {
     awarenessMethod: 'Short brand video for reach',
     reasoning: 'Sample plan created by mktbot demo.',
     comments: [
-      'My order arrived two weeks late and nobody answers support.',
-      'القهوة وصلت باردة والتغليف سيء جدا',
-      'Love the new cold brew flavour!',
+      { text: 'My order arrived two weeks late and nobody answers support.', language: 'en', author: 'Jordan P.' },
+      { text: 'القهوة وصلت باردة والتغليف سيء جدا', language: 'ar', author: 'نورة' },
+      { text: 'Love the new cold brew flavour!', language: 'en', author: 'Sam K.' },
     ],
   },
   ar: {
@@ -55,9 +55,9 @@ const WORDS = {
     awarenessMethod: 'فيديو قصير عن العلامة التجارية للوصول إلى جمهور أوسع',
     reasoning: 'خطة نموذجية أنشأها البوت لتجربته.',
     comments: [
-      'وصل طلبي متأخرًا أسبوعين ولا أحد يرد على الدعم.',
-      'القهوة وصلت باردة والتغليف سيء جدا',
-      'أحببت نكهة القهوة الباردة الجديدة!',
+      { text: 'وصل طلبي متأخرًا أسبوعين ولا أحد يرد على الدعم.', language: 'ar', author: 'عبدالله' },
+      { text: 'القهوة وصلت باردة والتغليف سيء جدا', language: 'ar', author: 'نورة' },
+      { text: 'أحببت نكهة القهوة الباردة الجديدة!', language: 'ar', author: 'ريم' },
     ],
   },
 } as const satisfies Record<Locale, unknown>;
@@ -301,24 +301,33 @@ export async function seedDemo(db: Db, workspace: Workspace, now: Date): Promise
     const comments = [
       {
         id: 'demo-1',
-        text: words.comments[0],
+        ...words.comments[0],
         sentiment: 'negative',
         score: -0.8,
         status: 'new',
       },
       {
         id: 'demo-2',
-        text: words.comments[1],
+        ...words.comments[1],
         sentiment: 'negative',
         score: -0.7,
         status: 'escalated',
       },
-      { id: 'demo-3', text: words.comments[2], sentiment: 'positive', score: 0.9, status: 'handled' },
+      { id: 'demo-3', ...words.comments[2], sentiment: 'positive', score: 0.9, status: 'handled' },
     ];
     for (const c of comments) {
       // The negative ones were alerted, as the pipeline would have done, so /alerts shows them.
       const alertedAt = c.sentiment === 'negative' ? now : null;
-      const data = { text: c.text, sentiment: c.sentiment, score: c.score, status: c.status, postedAt: now, alertedAt };
+      const data = {
+        text: c.text,
+        author: c.author,
+        language: c.language,
+        sentiment: c.sentiment,
+        score: c.score,
+        status: c.status,
+        postedAt: now,
+        alertedAt,
+      };
       await tx.comment.upsert({
         where: {
           workspaceId_provider_externalId: { workspaceId: workspace.id, provider: 'facebook', externalId: c.id },

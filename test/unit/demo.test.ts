@@ -65,6 +65,10 @@ describe('mktbot demo', () => {
     expect(strip(demoRows('2026-11-26', 2, 42, demoWords('ar')))).toEqual(strip(demoRows('2026-11-26', 2)));
     const report = textOf(await app.say('/report 30d'));
     expect(report).toContain('خطة تجريبية: نمو الخريف');
+    // Its commenters have names and their comments a language: no «غير معروف» or «أخرى» in an alert.
+    const alerts = textOf(await app.say('/alerts'));
+    expect(alerts).toContain('عبدالله');
+    expect(alerts).not.toContain('غير معروف');
 
     // Switching back to English and seeding again leaves no Arabic campaign behind.
     await app.say('/config lang en');
