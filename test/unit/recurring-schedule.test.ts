@@ -26,7 +26,7 @@ describe('/schedule recurring posts, slots and UTM links', () => {
     expect(r.tone).toBe('success');
     const shown = clean(textOf(r));
     expect(shown).toContain('Recurring post on Facebook (series 1)');
-    expect(shown).toContain('every Monday at 09:00, until Monday, 1 March 2027.');
+    expect(shown).toContain('Every Monday at 09:00, until Monday, 1 March 2027.');
     expect(shown).toMatch(
       /First dates:\nMonday, 30 November 2026, 09:00 · #1\nMonday, 7 December 2026, 09:00 · #2\nMonday, 14 December 2026, 09:00 · #3\n/,
     );
@@ -82,10 +82,10 @@ describe('/schedule recurring posts, slots and UTM links', () => {
 
   it('several weekdays and every 2 weeks', async () => {
     const three = clean(textOf(await app.say('/schedule reminder every mon,wed,fri 18:00 | Story time')));
-    expect(three).toContain('every Monday, Wednesday and Friday at 18:00, with no end date.');
+    expect(three).toContain('Every Monday, Wednesday and Friday at 18:00, with no end date.');
     expect(three).toContain('12 dates scheduled now');
     const fortnight = clean(textOf(await app.say('/schedule reminder every 2 weeks on friday 10:00 | Newsletter')));
-    expect(fortnight).toContain('every 2 weeks on Friday at 10:00');
+    expect(fortnight).toContain('Every 2 weeks on Friday at 10:00');
     expect(fortnight).toMatch(/Friday, 27 November 2026, 10:00 · #\d+\nFriday, 11 December 2026, 10:00/);
     const ar = clean(textOf(await app.say('/schedule reminder كل أسبوعين يوم الجمعة 10:00 | النشرة', AR)));
     expect(ar).toContain('كل أسبوعين يوم الجمعة الساعة 10:00');

@@ -154,6 +154,9 @@ export function ruleText(rule: RecurrenceRule, locale: Locale): string {
   return `every ${count(rule.every, WEEK, 'en')} on ${days} at ${time}`;
 }
 
+/** The rule opening a sentence: "Every Monday at 09:00, …" (Arabic has no capitals). */
+const asSentence = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** "Monday 7 December 2026, 09:00" / «الاثنين، 7 ديسمبر 2026، 09:00»: no way to misread it. */
 export function writtenTime(at: Date, zone: string, locale: Locale): string {
   const sep = locale === 'ar' ? '، ' : ', ';
@@ -170,7 +173,7 @@ export function seriesSummary(series: PostSeries, posts: readonly ScheduledPost[
   const dates = count(posts.length, DATE, v.locale);
   const whole = series.until && last && series.generatedUntil && series.generatedUntil >= series.until;
   return [
-    text(`${ruleText(rule, v.locale)}${sep}${end}.`),
+    text(asSentence(`${ruleText(rule, v.locale)}${sep}${end}.`)),
     text(t.firstDates),
     list(posts.slice(0, 3).map((p) => `${writtenTime(p.publishAt, v.timezone, v.locale)} · ${iso(`#${p.id}`)}`)),
     context(
@@ -231,7 +234,7 @@ export function seriesDetails(series: PostSeries, upcoming: readonly ScheduledPo
   const end = series.until ? t.until({ date: writtenDate(series.until, v.timezone, v.locale) }) : t.evergreen;
   const sep = v.locale === 'ar' ? '، ' : ', ';
   return [
-    text(`${ruleText(ruleOf(series), v.locale)}${sep}${end}.`),
+    text(asSentence(`${ruleText(ruleOf(series), v.locale)}${sep}${end}.`)),
     ...(upcoming.length > 0
       ? [
           text(t.upcoming),
