@@ -243,7 +243,10 @@ export default defineCommand({
       handler: (input, ctx) => (isRecurring(input.when) ? scheduleSeries(input, ctx) : schedule(input, ctx)),
     }),
     list: sub({
-      description: { en: 'The next 14 days as a calendar', ar: 'الأيام الأربعة عشر القادمة كتقويم' },
+      description: {
+        en: 'The posts of the next 14 days, day by day',
+        ar: 'منشورات الأيام الأربعة عشر القادمة، يومًا بيوم',
+      },
       options: {},
       async handler(_input, ctx) {
         const now = ctx.now();
