@@ -171,7 +171,8 @@ export function offlineProfile(b: PersonaBrief): PersonaProfile {
   const names = FIRST_NAMES[t.gender][b.locale];
   const first = names[(hash(b.segment) + b.seed) % names.length] as string;
   const sep = b.locale === 'ar' ? '، ' : ', ';
-  const own = segmentPhrases(b.segment).filter((x) => x.length > 3);
+  // A phrase of more than three words is a description, not something anyone searches for.
+  const own = segmentPhrases(b.segment).filter((x) => x.length > 3 && x.split(' ').length <= 3);
   // The market the person typed, unless it is the segment itself (a brainstorm's "Personas for
   // this" passes its market as the segment): then the place the segment names.
   const market = b.market.trim();
