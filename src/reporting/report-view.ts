@@ -17,6 +17,7 @@ import {
 } from '../lib/format.js';
 import type { DateRange } from '../lib/periods.js';
 import { count } from '../lib/plural.js';
+import { andList } from '../lib/text.js';
 import { SOURCES } from '../planning/data/benchmarks.js';
 import type { TargetProgress } from '../planning/targets.js';
 import type { Judged } from './analysis/goals.js';
@@ -397,7 +398,11 @@ export function targetLines(d: ReportData, locale: Locale): string[] {
 /** Where the plan's goals apply (its channels and days), or why they are not judged in this report. */
 export function goalScopeLines(d: ReportData, locale: Locale): string[] {
   const t = view[locale];
-  const list = (ids: string[]) => ids.map((c) => channelLabel(c, locale)).join(locale === 'ar' ? '، ' : ', ');
+  const list = (ids: string[]) =>
+    andList(
+      ids.map((c) => channelLabel(c, locale)),
+      locale,
+    );
   const out = d.goalsOutOfScope;
   if (d.plan && out?.why === 'dates') {
     return [t.goalsDates({ plan: d.plan.name, from: out.planRange.from, to: out.planRange.to })];

@@ -65,6 +65,10 @@ describe('mktbot demo', () => {
     expect(strip(demoRows('2026-11-26', 2, 42, demoWords('ar')))).toEqual(strip(demoRows('2026-11-26', 2)));
     const report = textOf(await app.say('/report 30d'));
     expect(report).toContain('خطة تجريبية: نمو الخريف');
+    // A list as a sentence says it: «… وفيسبوك وإنستغرام والبريد الإلكتروني», never a bare comma list.
+    expect(report.replace(/[\u2068\u2069]/g, '')).toContain(
+      'تُقاس الأهداف على إعلانات Google وفيسبوك وإنستغرام والبريد الإلكتروني',
+    );
     // Its commenters have names and their comments a language: no «غير معروف» or «أخرى» in an alert.
     const alerts = textOf(await app.say('/alerts'));
     expect(alerts).toContain('عبدالله');
@@ -85,6 +89,7 @@ describe('mktbot demo', () => {
     await seedDemo(app.services.db, ws, app.clock.now());
     const report = textOf(await app.say('/report 30d'));
     expect(report).toContain('Goals of the plan "Demo: Autumn growth plan"');
+    expect(report).toContain('Goals are measured on Google Ads, Facebook, Instagram and Email');
     // The brand video belongs to an awareness plan: never ranked or moved by ROAS (issue 19.5).
     expect(report).toMatch(/Weakest channel: (?!YouTube)/);
     expect(report).not.toMatch(/from YouTube \(ROAS/);

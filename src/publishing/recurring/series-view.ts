@@ -8,6 +8,7 @@ import { defineMessages, iso, isoIn, type Locale } from '../../core/i18n.js';
 import type { Viewer } from '../../core/identity.js';
 import { type Action, type Block, context, list, text } from '../../core/reply.js';
 import { type CountedNoun, count } from '../../lib/plural.js';
+import { andList } from '../../lib/text.js';
 import { formatLocal, writtenDate } from '../../lib/when.js';
 import { preview } from '../dispatcher.js';
 import { channelName } from '../schedule-view.js';
@@ -132,9 +133,10 @@ const m = defineMessages(
 
 /** "Monday, Wednesday and Friday" / «الاثنين والأربعاء والجمعة». */
 export function dayList(days: readonly number[], locale: Locale): string {
-  const names = days.map((d) => DAY_NAMES[locale][d] ?? '');
-  if (locale === 'ar') return names.join(' و');
-  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+  return andList(
+    days.map((d) => DAY_NAMES[locale][d] ?? ''),
+    locale,
+  );
 }
 
 /** A rule in words in the reader's language. */
