@@ -239,7 +239,8 @@ export async function seedDemo(db: Db, workspace: Workspace, now: Date): Promise
     targetSegment: words.segment,
     bestMethod: words.method,
     focusChannel: 'google-ads',
-    budgetMinor: major(40000),
+    // The sum of its split and of its three campaigns (the brand video's 5,000 is the awareness plan's).
+    budgetMinor: major(35000),
     currency: workspace.currency,
     budgetSplit: [
       { channel: 'google-ads', amountMinor: major(14000) },

@@ -90,6 +90,14 @@ describe('mktbot demo', () => {
     const report = textOf(await app.say('/report 30d'));
     expect(report).toContain('Goals of the plan "Demo: Autumn growth plan"');
     expect(report).toContain('Goals are measured on Google Ads, Facebook, Instagram and Email');
+    // The demo plan's split is by network: /plan show lists it, named, with its shares.
+    const plan = await app.services.db.plan.findFirstOrThrow({ where: { name: 'Demo: Autumn growth plan' } });
+    const shown = textOf(await app.say(`/plan show ${plan.id}`));
+    expect(shown).toContain('Focus channel: Google Ads');
+    expect(shown).toContain('Google Ads | USD 14,000 | 40%');
+    expect(shown).toContain('Email marketing | USD 3,000 | 8.6%');
+    // The budget is what its split adds up to: no contradiction between the two figures.
+    expect(shown).toContain('Budget: USD 35,000');
     // The brand video belongs to an awareness plan: never ranked or moved by ROAS (issue 19.5).
     expect(report).toMatch(/Weakest channel: (?!YouTube)/);
     expect(report).not.toMatch(/from YouTube \(ROAS/);
