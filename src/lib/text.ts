@@ -83,12 +83,3 @@ export function closest(word: string, candidates: readonly string[], max = 3): s
     .slice(0, max)
     .map((x) => x.c);
 }
-
-/**
- * "Google Ads, Facebook and Email" / «إعلانات Google وفيسبوك والبريد الإلكتروني»: a list as a sentence
- * says it, never a bare comma list (Arabic joins every item with «و», attached to the next word).
- */
-export function andList(items: readonly string[], locale: 'en' | 'ar'): string {
-  if (locale === 'ar') return items.join(' و');
-  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '');
-}

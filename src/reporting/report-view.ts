@@ -16,8 +16,7 @@ import {
   type NamedFigure,
 } from '../lib/format.js';
 import type { DateRange } from '../lib/periods.js';
-import { count } from '../lib/plural.js';
-import { andList } from '../lib/text.js';
+import { andList, count } from '../lib/plural.js';
 import { SOURCES } from '../planning/data/benchmarks.js';
 import type { TargetProgress } from '../planning/targets.js';
 import type { Judged } from './analysis/goals.js';
@@ -398,11 +397,8 @@ export function targetLines(d: ReportData, locale: Locale): string[] {
 /** Where the plan's goals apply (its channels and days), or why they are not judged in this report. */
 export function goalScopeLines(d: ReportData, locale: Locale): string[] {
   const t = view[locale];
-  const list = (ids: string[]) =>
-    andList(
-      ids.map((c) => channelLabel(c, locale)),
-      locale,
-    );
+  const name = (c: string) => channelLabel(c, locale);
+  const list = (ids: string[]) => andList(ids.map(name), locale);
   const out = d.goalsOutOfScope;
   if (d.plan && out?.why === 'dates') {
     return [t.goalsDates({ plan: d.plan.name, from: out.planRange.from, to: out.planRange.to })];
@@ -458,8 +454,7 @@ export function recommendationText(r: Recommendation, currency: string, locale: 
   switch (r.kind) {
     case 'shiftBudget':
       return t.shiftBudget({
-        // A rounded "about" amount (recommendations.ts): whole units, no cents.
-        amount: formatMoney(r.amountMinor, currency, locale, true),
+        amount: formatMoney(r.amountMinor, currency, locale, true), // rounded "about" (recommendations.ts)
         from: channelLabel(r.from, locale),
         fromRoas: x(r.fromRoas),
         to: channelLabel(r.to, locale),

@@ -10,8 +10,7 @@ import { context, list, type Reply, reply, table, text } from '../core/reply.js'
 import type { Db } from '../db/client.js';
 import { arrow, formatChange, formatCount, formatFigure, formatMoney, kpiNames } from '../lib/format.js';
 import { type DateRange, today } from '../lib/periods.js';
-import { nounAfter } from '../lib/plural.js';
-import { andList } from '../lib/text.js';
+import { andList, nounAfter } from '../lib/plural.js';
 import { dateText } from '../lib/when.js';
 import { RATE_VOLUME, rateMoves, TREND_THRESHOLD, type TrendRate } from './analysis/rate-trends.js';
 import { channelLabel, normalizeChannel, SITE_CHANNEL } from './channel-names.js';

@@ -7,8 +7,7 @@
 import { defineMessages, iso, isoIn, type Locale } from '../../core/i18n.js';
 import type { Viewer } from '../../core/identity.js';
 import { type Action, type Block, context, list, text } from '../../core/reply.js';
-import { type CountedNoun, count } from '../../lib/plural.js';
-import { andList } from '../../lib/text.js';
+import { andList, type CountedNoun, count } from '../../lib/plural.js';
 import { formatLocal, writtenDate } from '../../lib/when.js';
 import { preview } from '../dispatcher.js';
 import { channelName } from '../schedule-view.js';
