@@ -80,7 +80,8 @@ function settleOne(inner: string, digits: DigitStyle): string {
 export function settleFigures(text: string, digits: DigitStyle): string {
   if (!text.includes(FSI)) return text;
   const out: string[] = [''];
-  for (const ch of text) {
+  // An amount whose sign ends with its own dot («ر.س.») closes the sentence too: never «ر.س..».
+  for (const ch of text.replace(/(\.\u2069)\.(?=\s|$)/g, '$1')) {
     if (ch === FSI) out.push('');
     else if (ch === PDI && out.length > 1) {
       const inner = out.pop() as string;

@@ -85,6 +85,18 @@ describe('a failure reason in the reader’s language', () => {
     expect(notice).not.toMatch(/cannot reach/);
   });
 
+  it('/connect to a network that cannot be reached says why in Arabic, saving nothing', async () => {
+    await meta.close();
+    const r = await app.say(`/connect facebook account:111 token:${PAGE_TOKEN}`, ar);
+    const shown = textOf(r);
+    expect(r.tone).toBe('error');
+    expect(shown).toContain('تعذّر على البوت الوصول إلى');
+    expect(shown).not.toMatch(/cannot reach|ENOTFOUND|ECONNREFUSED/);
+    expect(englishIn(shown), shown).toEqual([]);
+    expect(shown).not.toContain(PAGE_TOKEN);
+    expect(await app.services.db.integration.count()).toBe(0);
+  });
+
   it('a reason stored as plain text before codes is quoted inside a sentence of the reader’s language', () => {
     expect(reasonText('Graph API error 368: blocked', 'ar')).toBe(
       'نص الخطأ كما ورد: «\u2068Graph API error 368: blocked\u2069»',

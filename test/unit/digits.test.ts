@@ -108,3 +108,13 @@ describe('no Arabic text fixes its digits', () => {
     expect(fixed).toEqual([]);
   });
 });
+
+describe('an Arabic amount at the end of a sentence', () => {
+  it('keeps one dot: «8,750 ر.س.» then the next sentence, never «ر.س..»', () => {
+    const shown = settleFigures('مقابل هدف \u20688,750 ر.س.\u2069. ركّز الجهد القادم هناك.', 'latin');
+    expect(shown.replace(/[\u2068\u2069]/g, '')).toBe('مقابل هدف 8,750 ر.س. ركّز الجهد القادم هناك.');
+    expect(settleFigures('الميزانية \u2068500 ر.س.\u2069.', 'arabic').replace(/[\u2068\u2069]/g, '')).toBe(
+      'الميزانية ٥٠٠ ر.س.',
+    );
+  });
+});
