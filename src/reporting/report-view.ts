@@ -44,7 +44,7 @@ export const view = defineMessages(
     atLeast: (p: { value: string }) => `at least ${p.value}`,
     points: (p: { n: string }) => `${p.n} percentage points`,
     atMost: (p: { value: string }) => `at most ${p.value}`,
-    skippedTargets: (p: { n: number }) => `${p.n} target(s) in the plan could not be read and were skipped.`,
+    skippedTargets: (p: { n: number }) => `Skipped ${p.n} unreadable ${p.n === 1 ? 'target' : 'targets'} in the plan.`,
     bestChannel: (p: { name: string; roas: string; revenue: string }) =>
       `Best channel: ${p.name} (ROAS ${p.roas}, revenue ${p.revenue})`,
     worstChannel: (p: { name: string; roas: string; revenue: string }) =>
