@@ -98,6 +98,9 @@ describe('mktbot demo', () => {
     expect(shown).toContain('Email marketing | USD 3,000 | 8.6%');
     // The budget is what its split adds up to: no contradiction between the two figures.
     expect(shown).toContain('Budget: USD 35,000');
+    // Its KPI targets, the ones /report judges it by.
+    expect(shown).toContain('Return on ad spend (ROAS): at least 3x');
+    expect(shown).toContain('Cost per acquisition (CPA): at most USD 25');
     // The brand video belongs to an awareness plan: never ranked or moved by ROAS (issue 19.5).
     expect(report).toMatch(/Weakest channel: (?!YouTube)/);
     expect(report).not.toMatch(/from YouTube \(ROAS/);
