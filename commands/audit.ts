@@ -71,6 +71,11 @@ const SETTINGS: Record<string, L10n> = {
   customChannels: { en: 'custom channels', ar: 'القنوات المخصصة' },
   postingSlots: { en: 'posting slots', ar: 'مواعيد النشر' },
   utm: { en: 'UTM tags on links', ar: 'وسوم UTM على الروابط' },
+  // A job role's own weekly digest (/digest subscribe), stored as `roleDigest.<role>`.
+  'roleDigest.seo': { en: 'the SEO digest', ar: 'ملخص تحسين محركات البحث' },
+  'roleDigest.content': { en: 'the content digest', ar: 'ملخص المحتوى' },
+  'roleDigest.social': { en: 'the social media digest', ar: 'ملخص التواصل الاجتماعي' },
+  'roleDigest.automation': { en: 'the marketing automation digest', ar: 'ملخص أتمتة التسويق' },
 };
 
 /**

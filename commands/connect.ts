@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { GoogleClientProblem } from '../integrations/google/oauth.js';
 import { missingScopes } from '../integrations/oauth.js';
 import type { Provider } from '../integrations/provider.js';
-import { PublishError } from '../integrations/publisher.js';
+import { PublishError, type PublishReason } from '../integrations/publisher.js';
 import { isProviderId, PROVIDERS, type ProviderId, providerById } from '../integrations/registry.js';
 import { action, defineCommand, sub } from '../src/core/command.js';
 import type { Context } from '../src/core/context.js';
@@ -14,6 +14,7 @@ import { actions, context, reply, table, text } from '../src/core/reply.js';
 import { count } from '../src/lib/plural.js';
 import { maskSecrets } from '../src/lib/text.js';
 import { formatLocal, writtenDate } from '../src/lib/when.js';
+import { reasonText } from '../src/publishing/failure-reason.js';
 import { channelLabel, KNOWN_CHANNELS } from '../src/reporting/channel-names.js';
 import { type GrantInfo, NeedsRefreshToken } from '../src/workspace/integrations.js';
 import { STATE_MINUTES } from '../src/workspace/oauth/connect.js';
@@ -27,7 +28,7 @@ const m = defineMessages(
     refused: (p: { provider: string; reason: string }) =>
       `${p.provider} refused the token (${p.reason}). Nothing was saved. Create a fresh token and try again.`,
     failed: (p: { provider: string; reason: string }) =>
-      `Could not verify the ${p.provider} account: ${p.reason}. Nothing was saved.`,
+      `Could not verify the ${p.provider} account. ${p.reason} Nothing was saved.`,
     statusTitle: 'Integrations',
     provider: 'Service',
     account: 'Account',
@@ -55,7 +56,7 @@ const m = defineMessages(
   {
     connected: (p) => `تم ربط ${iso(p.provider)}: ${iso(p.name)}. الرمز محفوظ مشفّرًا.`,
     refused: (p) => `رفض ${iso(p.provider)} الرمز (${iso(p.reason)}). لم يُحفظ شيء. أنشئ رمزًا جديدًا وحاول مرة أخرى.`,
-    failed: (p) => `تعذّر التحقق من حساب ${iso(p.provider)}: ${iso(p.reason)}. لم يُحفظ شيء.`,
+    failed: (p) => `تعذّر التحقق من حساب ${iso(p.provider)}. ${p.reason} لم يُحفظ شيء.`,
     statusTitle: 'الربط بالخدمات',
     provider: 'الخدمة',
     account: 'الحساب',
@@ -204,7 +205,14 @@ async function connect(
     const reason = redact(err instanceof Error ? err.message : String(err), token);
     if (err instanceof PublishError && err.reauth) throw new UserError(t.refused({ provider: name, reason }));
     if (err instanceof PublishError || err instanceof z.ZodError || err instanceof Error) {
-      throw new UserError(t.failed({ provider: name, reason: err instanceof z.ZodError ? 'invalid answer' : reason }));
+      // Why, in the reader's language (failure-reason.ts); the network's own words quoted, the token never.
+      const why: PublishReason =
+        err instanceof z.ZodError
+          ? { code: 'unexpectedAnswer', params: { service: name } }
+          : err instanceof PublishError && err.reason
+            ? { ...err.reason, ...(err.reason.detail ? { detail: redact(err.reason.detail, token) } : {}) }
+            : { code: '', detail: reason };
+      throw new UserError(t.failed({ provider: name, reason: reasonText(JSON.stringify(why), ctx.locale) }));
     }
     throw err;
   }

@@ -18,8 +18,8 @@ export async function home(ctx: Context): Promise<Reply> {
 export default defineCommand({
   name: 'home',
   description: {
-    en: "This week's calendar, posts waiting for approval, open alerts and connection health",
-    ar: 'تقويم هذا الأسبوع والمنشورات بانتظار الموافقة والتنبيهات المفتوحة وحالة الحسابات المربوطة',
+    en: 'The calendar of this week and next, posts awaiting approval, open alerts, connection health',
+    ar: 'تقويم هذا الأسبوع والذي يليه، والمنشورات بانتظار الموافقة، والتنبيهات المفتوحة، وحالة الحسابات',
   },
   defaultSubcommand: 'show',
   subcommands: {

@@ -13,7 +13,7 @@ const m = defineMessages(
   {
     title: (p: { id: number; name: string }) => `Persona #${p.id}: ${p.name}`,
     saved: (p: { id: number }) =>
-      `Saved as persona #${p.id}. Link it to a plan with /plan edit <plan> personas:${p.id}.`,
+      `Saved as persona #${p.id}. To link it to a plan, type /plan edit, the plan's number, then personas:${p.id} (/plan list shows the numbers).`,
     listTitle: 'Personas',
     empty: 'No personas yet. Create one with /persona create "segment description".',
     number: '#',
@@ -29,7 +29,7 @@ const m = defineMessages(
   {
     title: (p) => `الشخصية ${iso(`#${p.id}`)}: ${p.name}`,
     saved: (p) =>
-      `حُفظت كشخصية رقم ${iso(p.id)}. اربطها بخطة بالأمر ${iso('/plan edit')} متبوعًا برقم الخطة ثم ${iso(`personas:${p.id}`)}.`,
+      `حُفظت كشخصية رقم ${iso(p.id)}. اربطها بخطة بالأمر ${iso('/plan edit')} متبوعًا برقم الخطة ثم ${iso(`personas:${p.id}`)} (يعرض الأمر ${iso('/plan list')} أرقام الخطط).`,
     listTitle: 'الشخصيات',
     empty: 'لا توجد شخصيات بعد. أنشئ واحدة بالأمر /persona create "وصف الشريحة".',
     number: '#',

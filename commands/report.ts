@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { defineCommand, sub } from '../src/core/command.js';
 import type { Context } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
-import { defineMessages, iso } from '../src/core/i18n.js';
+import { defineMessages, iso, isoIn } from '../src/core/i18n.js';
 import { opt } from '../src/core/options.js';
 import { type Block, context, list, reply, table, text } from '../src/core/reply.js';
 import { toCsv } from '../src/lib/csv.js';
 import { MAX_RANGE_DAYS, normalizeRangeSpec, RANGE_PATTERN } from '../src/lib/periods.js';
 import { count } from '../src/lib/plural.js';
 import { campaignSlug } from '../src/publishing/links/utm.js';
-import { normalizeChannel } from '../src/reporting/channel-names.js';
+import { channelLabel, normalizeChannel } from '../src/reporting/channel-names.js';
 import {
   CSV_COLUMNS,
   coverageLines,
@@ -29,9 +29,9 @@ const m = defineMessages(
   'report',
   {
     title: (p: { range: string }) => `Report: ${p.range}`,
-    filtered: (p: { what: string }) => `Only ${p.what}.`,
-    channelFilter: (p: { name: string }) => `channel ${p.name}`,
-    campaignFilter: (p: { name: string }) => `campaign ${p.name}`,
+    filtered: (p: { what: string }) => `Showing only ${p.what}.`,
+    channelFilter: (p: { name: string }) => p.name,
+    campaignFilter: (p: { name: string }) => `the campaign "${p.name}"`,
     and: ' and ',
     noData: (p: { range: string }) =>
       `No metrics for ${p.range}. Import a CSV with mktbot import-metrics FILE.csv, push them to /webhooks/metrics, or run mktbot demo for sample data.`,
@@ -58,9 +58,9 @@ const m = defineMessages(
   },
   {
     title: (p) => `التقرير: ${p.range}`,
-    filtered: (p) => `فقط ${p.what}.`,
-    channelFilter: (p) => `القناة ${iso(p.name)}`,
-    campaignFilter: (p) => `الحملة ${iso(p.name)}`,
+    filtered: (p) => `يقتصر هذا التقرير على ${p.what}.`,
+    channelFilter: (p) => p.name,
+    campaignFilter: (p) => `الحملة «${iso(p.name)}»`,
     and: ' و',
     noData: (p) =>
       `لا توجد مقاييس للفترة ${p.range}. استورد ملف CSV بالأمر mktbot import-metrics FILE.csv، أو أرسلها إلى /webhooks/metrics، أو شغّل mktbot demo لبيانات تجريبية.`,
@@ -151,7 +151,8 @@ async function show(
   const d = await ctx.services.reports.build(ctx.workspace, range, filters);
   const label = rangeLabel(range, ctx.locale);
   const filterText = [
-    filters.channel ? t.channelFilter({ name: filters.channel }) : '',
+    // The channel by its name in the reader's language («إنستغرام»), not its id.
+    filters.channel ? t.channelFilter({ name: isoIn(channelLabel(filters.channel, ctx.locale), ctx.locale) }) : '',
     filters.campaign ? t.campaignFilter({ name: filters.campaign }) : '',
   ]
     .filter(Boolean)

@@ -243,7 +243,10 @@ export default defineCommand({
       handler: (input, ctx) => (isRecurring(input.when) ? scheduleSeries(input, ctx) : schedule(input, ctx)),
     }),
     list: sub({
-      description: { en: 'The next 14 days as a calendar', ar: 'الأيام الأربعة عشر القادمة كتقويم' },
+      description: {
+        en: 'The posts of the next 14 days, day by day',
+        ar: 'منشورات الأيام الأربعة عشر القادمة، يومًا بيوم',
+      },
       options: {},
       async handler(_input, ctx) {
         const now = ctx.now();
@@ -263,14 +266,17 @@ export default defineCommand({
     }),
     calendar: sub({
       description: {
-        en: 'A picture of this week or month: scheduled, published and failed posts per day and channel',
-        ar: 'صورة لهذا الأسبوع أو الشهر: المنشورات المجدولة والمنشورة والفاشلة لكل يوم وقناة',
+        en: 'Posts per day and channel, scheduled, published or failed: this week and next, or the month',
+        ar: 'المنشورات لكل يوم وقناة، مجدولة ومنشورة وفاشلة: هذا الأسبوع والذي يليه، أو الشهر',
       },
       examples: ['calendar', 'calendar month'],
       options: {
         span: opt.choice(CALENDAR_SPANS, {
           label: { en: 'Period', ar: 'الفترة' },
-          description: { en: 'week (default) or month', ar: 'week (أسبوع، الافتراضي) أو month (شهر)' },
+          description: {
+            en: 'week (this week and next, the default) or month',
+            ar: 'week (هذا الأسبوع والذي يليه، الافتراضي) أو month (الشهر)',
+          },
           positional: true,
         }),
       },

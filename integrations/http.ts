@@ -39,10 +39,21 @@ export async function send(call: HttpCall): Promise<HttpResponse> {
   } catch (err) {
     const code = errorCode(err);
     // The connection never opened: the request cannot have reached the service.
-    if (code && REFUSED.has(code)) throw PublishError.retry(`cannot reach ${hostOf(call.url)} (${code})`);
-    const what = controller.signal.aborted ? 'timed out' : `failed (${code ?? 'network error'})`;
-    if (call.idempotent) throw PublishError.retry(`${call.method} ${hostOf(call.url)} ${what}`);
-    throw PublishError.unknown(`${call.method} ${hostOf(call.url)} ${what} after the request was sent`);
+    const host = hostOf(call.url);
+    if (code && REFUSED.has(code)) {
+      throw PublishError.retry(`cannot reach ${host} (${code})`).because('unreachable', { host });
+    }
+    const aborted = controller.signal.aborted;
+    const what = aborted ? 'timed out' : `failed (${code ?? 'network error'})`;
+    if (call.idempotent) {
+      const e = PublishError.retry(`${call.method} ${host} ${what}`);
+      throw aborted ? e.because('timedOut', { host }) : e.because('connectionFailed', { host }, code);
+    }
+    throw PublishError.unknown(`${call.method} ${host} ${what} after the request was sent`).because(
+      'noAnswerAfterSend',
+      { host },
+      aborted ? undefined : code,
+    );
   } finally {
     clearTimeout(timer);
   }

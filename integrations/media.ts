@@ -36,7 +36,8 @@ export async function fetchMedia(outbound: SafeFetch, raw: string, limits: Media
   }
   if (res.status < 200 || res.status >= 300) {
     const message = `media URL answered ${res.status}`;
-    throw res.status >= 500 || res.status === 429 ? PublishError.retry(message) : PublishError.fatal(message);
+    const e = res.status >= 500 || res.status === 429 ? PublishError.retry(message) : PublishError.fatal(message);
+    throw e.because('mediaUnavailable', { status: res.status });
   }
   const type = res.headers['content-type'];
   return { bytes: res.body, contentType: (Array.isArray(type) ? type[0] : type) ?? 'application/octet-stream' };

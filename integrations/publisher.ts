@@ -85,6 +85,16 @@ export interface Publisher {
 
 export type Outcome = 'known' | 'unknown';
 
+/**
+ * Why it failed, as a code the bot words in the reader's language (src/publishing/failure-reason.ts),
+ * its parameters, and the network's own words when there are any (quoted, never translated).
+ */
+export interface PublishReason {
+  code: string;
+  params?: Record<string, string | number>;
+  detail?: string;
+}
+
 export class PublishError extends Error {
   override readonly name = 'PublishError';
   readonly outcome: Outcome;
@@ -93,6 +103,8 @@ export class PublishError extends Error {
   readonly retryAfterMs: number | undefined;
   /** The token was refused: the integration needs reconnecting. */
   readonly reauth: boolean;
+  /** Set by `because`: the message is then for the logs, the reason for people. */
+  reason: PublishReason | undefined;
 
   constructor(
     message: string,
@@ -104,6 +116,12 @@ export class PublishError extends Error {
     this.retryable = o.outcome === 'known' && (o.retryable ?? false);
     this.retryAfterMs = o.retryAfterMs;
     this.reauth = o.reauth ?? false;
+  }
+
+  /** Names the reason people read; `detail` is the network's own words, if it said any. */
+  because(code: string, params?: Record<string, string | number>, detail?: string): this {
+    this.reason = { code, ...(params ? { params } : {}), ...(detail ? { detail: maskSecrets(detail) } : {}) };
+    return this;
   }
 
   static unknown(message: string): PublishError {

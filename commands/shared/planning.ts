@@ -25,6 +25,7 @@ import {
   type SplitLine,
   type TimelinePhase,
 } from '../../src/planning/planner.js';
+import { channelLabel as networkLabel } from '../../src/reporting/channel-names.js';
 import type { BusinessType } from '../../src/workspace/brand.js';
 
 export const pm = defineMessages(
@@ -304,6 +305,25 @@ export function budgetMinor(major: number, currency: string): number {
 export { isoIn };
 
 export const channelLabel = (c: Channel, locale: Locale) => CHANNEL_INFO[c].label[locale];
+
+/**
+ * A plan line's channel as the reader names it: a planning channel («الإعلانات الممولة…») or, in a
+ * plan made from reports (the demo's), a network («إعلانات Google»), never its id ("google-ads").
+ */
+const splitChannelLabel = (c: string, locale: Locale): string =>
+  Object.hasOwn(CHANNEL_INFO, c) ? channelLabel(c as Channel, locale) : networkLabel(c, locale);
+
+/** A line of a budget split, whether its channel is a planning channel or a network. */
+type AnySplitLine = { channel: string; amountMinor: number };
+
+/** The split as stored, also when its channels are networks (the planner's own schema refuses those). */
+function storedSplit(plan: Plan, parsed: readonly SplitLine[]): readonly AnySplitLine[] {
+  if (parsed.length > 0) return parsed;
+  const loose = z
+    .array(z.object({ channel: z.string(), amountMinor: z.number().int().min(0) }))
+    .safeParse(plan.budgetSplit);
+  return loose.success ? loose.data : [];
+}
 export const goalLabel = (g: Goal | string, ctx: Context) => {
   const t = ctx.t(pm);
   return (GOALS as readonly string[]).includes(g) ? t[g as Goal] : g;
@@ -336,13 +356,13 @@ export function kpiValue(k: KpiTarget, currency: string, ctx: Context): string {
         : formatNumber(k.target, ctx.locale, 0);
 }
 
-export function splitTable(split: readonly SplitLine[], _total: number, currency: string, ctx: Context): Block {
+export function splitTable(split: readonly AnySplitLine[], _total: number, currency: string, ctx: Context): Block {
   const t = ctx.t(pm);
   const shares = sharesOf(split);
   return table(
     [t.channel, t.amount, t.share],
     split.map((l, i) => [
-      channelLabel(l.channel, ctx.locale),
+      splitChannelLabel(l.channel, ctx.locale),
       planMoney(l.amountMinor, currency, ctx.locale),
       isoIn(`${(shares[i] ?? 0) / 10}%`, ctx.locale),
     ]),
@@ -354,7 +374,7 @@ export const planMoney = (minor: number, currency: string, locale: Locale = 'en'
   formatMoney(minor, currency, locale);
 
 /** Shares of a split in tenths of a percent that add up to exactly 100% (largest remainder). */
-export function sharesOf(split: readonly SplitLine[]): number[] {
+export function sharesOf(split: readonly AnySplitLine[]): number[] {
   const total = split.reduce((a, l) => a + l.amountMinor, 0);
   return total > 0
     ? splitExact(
@@ -412,7 +432,7 @@ export function planBlocks(plan: Plan, personas: readonly Persona[], ctx: Contex
   const t = ctx.t(pm);
   const { split, kpis, timeline } = planParts(plan);
   const show = (v: string) => (v.trim() ? v : t.none);
-  const focus = (CHANNEL_INFO as Record<string, { label: Record<Locale, string> }>)[plan.focusChannel];
+
   return [
     fields([
       { label: t.goal, value: goalLabel(plan.goal, ctx) },
@@ -424,10 +444,10 @@ export function planBlocks(plan: Plan, personas: readonly Persona[], ctx: Contex
         value: personas.length > 0 ? personas.map((p) => `#${p.id} ${p.name}`).join(', ') : t.none,
       },
       { label: t.method, value: show(plan.bestMethod) },
-      { label: t.focus, value: focus ? focus.label[ctx.locale] : show(plan.focusChannel) },
+      { label: t.focus, value: plan.focusChannel ? splitChannelLabel(plan.focusChannel, ctx.locale) : t.none },
       { label: t.budget, value: planMoney(plan.budgetMinor, plan.currency, ctx.locale) },
     ]),
-    splitTable(split, plan.budgetMinor, plan.currency, ctx),
+    splitTable(storedSplit(plan, split), plan.budgetMinor, plan.currency, ctx),
     list(kpis.map((k) => formatKpi(k, plan.currency, ctx, type))),
     timelineList(timeline, ctx),
     context(`${t.reasoning}: ${show(plan.reasoning)}`),

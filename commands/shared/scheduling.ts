@@ -10,7 +10,7 @@ import type { Context } from '../../src/core/context.js';
 import { UserError } from '../../src/core/errors.js';
 import { defineMessages, iso } from '../../src/core/i18n.js';
 import { actions, type Block, context, type Reply, reply, text } from '../../src/core/reply.js';
-import { orList } from '../../src/lib/format.js';
+import { orList } from '../../src/lib/plural.js';
 import { dateText, localTime, parseWhen, type WhenResult, writtenDate } from '../../src/lib/when.js';
 import { tagPostText } from '../../src/publishing/links/utm.js';
 import {

@@ -58,8 +58,13 @@ export class GraphClient {
       const parsed = schema.safeParse(body);
       if (parsed.success) return parsed.data;
       // The call succeeded but said something we do not understand: a write may have happened.
-      if (call.idempotent) throw PublishError.retry('unexpected answer from the Graph API');
-      throw PublishError.unknown('unexpected answer from the Graph API after a write');
+      const service = { service: 'Meta' };
+      if (call.idempotent)
+        throw PublishError.retry('unexpected answer from the Graph API').because('unexpectedAnswer', service);
+      throw PublishError.unknown('unexpected answer from the Graph API after a write').because(
+        'unexpectedAnswer',
+        service,
+      );
     }
     const error = ((body as { error?: GraphError } | undefined)?.error ?? {}) as GraphError;
     throw graphError(error, res.status, res.headers, call.idempotent, this.now());

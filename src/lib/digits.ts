@@ -57,7 +57,7 @@ function westernDigits(text: string): string {
  * A figure the bidi algorithm keeps in order without help inside right-to-left text: it starts with a
  * digit (or "#") and has only digits, their separators, ":", "-" and "/" between them, an optional
  * percent sign, and optionally Arabic words or a currency sign after a space (an amount and its
- * currency: «15,000 ر.س.», «250 دولار أمريكي», "820.80 €").
+ * currency: «15,000 ر.س.», «250 دولارًا», "820.80 €").
  */
 const ORDERED_FIGURE =
   /^#?[\d\u0660-\u0669](?:[\d\u0660-\u0669,.:/\u066b\u066c-]*[\d\u0660-\u0669])?[%\u066a]?(?:(?: [\u0600-\u06ff.]+){1,3}| \p{Sc})?$/u;
@@ -80,7 +80,8 @@ function settleOne(inner: string, digits: DigitStyle): string {
 export function settleFigures(text: string, digits: DigitStyle): string {
   if (!text.includes(FSI)) return text;
   const out: string[] = [''];
-  for (const ch of text) {
+  // An amount whose sign ends with its own dot («ر.س.») closes the sentence too: never «ر.س..».
+  for (const ch of text.replace(/(\.\u2069)\.(?=\s|$)/g, '$1')) {
     if (ch === FSI) out.push('');
     else if (ch === PDI && out.length > 1) {
       const inner = out.pop() as string;

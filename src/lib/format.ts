@@ -10,27 +10,6 @@ import { formatAmount, minorDigits } from './money.js';
 /** Decimal places of a currency's minor unit: USD 2, JPY 0, KWD 3. */
 export const currencyDigits = minorDigits;
 
-const lists = {
-  and: {
-    en: new Intl.ListFormat('en', { type: 'conjunction' }),
-    ar: new Intl.ListFormat('ar', { type: 'conjunction' }),
-  },
-  or: {
-    en: new Intl.ListFormat('en', { type: 'disjunction' }),
-    ar: new Intl.ListFormat('ar', { type: 'disjunction' }),
-  },
-};
-
-/** Names within a sentence, as a reader says them: "Facebook, Instagram, and Email", «فيسبوك وإنستغرام والبريد». */
-export function andList(names: readonly string[], locale: Locale): string {
-  return lists.and[locale].format(names);
-}
-
-/** Choices within a sentence: "x, tiktok, or reminder", «x أو tiktok أو reminder». */
-export function orList(names: readonly string[], locale: Locale): string {
-  return lists.or[locale].format(names);
-}
-
 export function minorToMajor(minor: number, currency: string): number {
   return minor / 10 ** currencyDigits(currency);
 }

@@ -32,11 +32,70 @@ const BIDI_MARKS = /[\u061c\u200e\u200f]/g;
 const NO_BREAK = /[\u00a0\u202f]/g;
 
 /**
+ * The Arabic name of the currencies whose Intl sign would be Latin letters (US$, UK£, CHF), as a
+ * counted noun agrees with the number before it: «5 دولارات», «250 دولارًا», «15,000 دولار». Intl's own
+ * name does not agree («5 دولار أمريكي», «روبية هندي»). The dollar alone is the US dollar, as Gulf
+ * marketers say it; the other dollars keep their country.
+ */
+interface CurrencyNoun {
+  /** The singular after 100, 1000, 0, 1, 2 and a fraction: «دولار». */
+  other: string;
+  /** The plural after 3-10: «دولارات». */
+  few: string;
+  /** The singular with tanween after 11-99: «دولارًا». */
+  many: string;
+}
+
+const ARABIC_NAMES: Record<string, CurrencyNoun> = {
+  USD: { other: 'دولار', few: 'دولارات', many: 'دولارًا' },
+  CAD: { other: 'دولار كندي', few: 'دولارات كندية', many: 'دولارًا كنديًا' },
+  AUD: { other: 'دولار أسترالي', few: 'دولارات أسترالية', many: 'دولارًا أستراليًا' },
+  NZD: { other: 'دولار نيوزيلندي', few: 'دولارات نيوزيلندية', many: 'دولارًا نيوزيلنديًا' },
+  GBP: { other: 'جنيه إسترليني', few: 'جنيهات إسترلينية', many: 'جنيهًا إسترلينيًا' },
+  CHF: { other: 'فرنك سويسري', few: 'فرنكات سويسرية', many: 'فرنكًا سويسريًا' },
+  JPY: { other: 'ين ياباني', few: 'ينات يابانية', many: 'ينًا يابانيًا' },
+  CNY: { other: 'يوان صيني', few: 'يوانات صينية', many: 'يوانًا صينيًا' },
+  INR: { other: 'روبية هندية', few: 'روبيات هندية', many: 'روبية هندية' },
+  PKR: { other: 'روبية باكستانية', few: 'روبيات باكستانية', many: 'روبية باكستانية' },
+  TRY: { other: 'ليرة تركية', few: 'ليرات تركية', many: 'ليرة تركية' },
+};
+
+const arabicRules = new Intl.PluralRules('ar');
+
+/**
+ * The noun for `major`: a figure written with decimals («2.50 دولار», «8.00 دولار») is read as a
+ * fraction and takes the plain singular, as 100 and 1000 do; so a report's column of amounts with
+ * cents reads the same noun all the way down.
+ */
+function currencyNoun(major: number, fractionDigits: number, noun: CurrencyNoun): string {
+  if (fractionDigits > 0) return noun.other;
+  // The noun agrees with the figure the reader sees: 9,944.37 shown as «9,944» is «9,944 دولارًا».
+  const category = arabicRules.select(Math.abs(Math.round(major)));
+  return category === 'few' ? noun.few : category === 'many' ? noun.many : noun.other;
+}
+
+function arabicFigure(major: number, fractionDigits: number): string {
+  const key = `figure|${fractionDigits}`;
+  let format = formatCache.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', {
+      minimumFractionDigits: fractionDigits,
+      maximumFractionDigits: fractionDigits,
+    });
+    formatCache.set(key, format);
+  }
+  return format.format(major);
+}
+
+/**
  * An amount in major units, placed by the locale's convention (Intl): the code first in English
- * ("SAR 15,000"), the number then the Arabic currency sign in Arabic («15,000 ر.س.», «250 دولار
- * أمريكي»), isolated as a figure so the workspace's digits apply (lib/digits).
+ * ("SAR 15,000"), the number then the Arabic currency sign in Arabic («15,000 ر.س.»), or, where that
+ * sign would be Latin letters, the currency's Arabic name agreeing with the number («250 دولارًا»,
+ * «5 دولارات»); isolated as a figure so the workspace's digits apply (lib/digits).
  */
 export function formatAmount(major: number, currency: string, locale: Locale, fractionDigits: number): string {
+  const counted = locale === 'ar' ? ARABIC_NAMES[currency] : undefined;
+  if (counted) return iso(`${arabicFigure(major, fractionDigits)} ${currencyNoun(major, fractionDigits, counted)}`);
   const key = `${locale}|${currency}|${fractionDigits}`;
   let format = formatCache.get(key);
   if (!format) {
@@ -65,6 +124,17 @@ export function formatAmount(major: number, currency: string, locale: Locale, fr
 export function formatMoney(minor: number, currency: string, locale: Locale = 'en'): string {
   const digits = minorDigits(currency);
   return formatAmount(minor / 10 ** digits, currency, locale, minor % 10 ** digits === 0 ? 0 : digits);
+}
+
+/**
+ * An amount for "about …": two significant figures in whole units (461.62 -> 460, 105.03 -> 110,
+ * 7.40 -> 7), so a suggestion does not read as a figure to the cent. In minor units.
+ */
+export function aboutAmount(minor: number, currency: string): number {
+  const major = Math.abs(toMajor(minor, currency));
+  if (major < 10) return Math.sign(minor) * toMinor(Math.max(1, Math.round(major)), currency);
+  const step = 10 ** (Math.floor(Math.log10(major)) - 1);
+  return Math.sign(minor) * toMinor(Math.round(major / step) * step, currency);
 }
 
 /**

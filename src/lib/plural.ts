@@ -131,3 +131,18 @@ export function nounAfter(n: number, noun: Noun, locale: Locale): string {
 }
 
 const grouped = (n: number): string => plainNumber(n, 'en');
+
+/**
+ * "Google Ads, Facebook and Email" / «إعلانات Google وفيسبوك والبريد الإلكتروني»: a list as a sentence
+ * says it, never a bare comma list (Arabic joins every item with «و», attached to the next word).
+ */
+export function andList(items: readonly string[], locale: Locale): string {
+  if (locale === 'ar') return items.join(' و');
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '');
+}
+
+/** "x, tiktok or reminder" / «x أو tiktok أو reminder»: choices as a sentence offers them. */
+export function orList(items: readonly string[], locale: Locale): string {
+  if (locale === 'ar') return items.join(' أو ');
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items.at(-1)}` : (items[0] ?? '');
+}

@@ -21,7 +21,7 @@ export const summaryMessages = defineMessages(
     item: (p: { id: number; platform: string; author: string; when: string; why: string }) =>
       `#${p.id} · ${p.platform} · ${p.author} · ${p.when} · ${p.why}`,
     footer: (p: { minutes: number }) =>
-      `Not urgent, so collected here every ${count(p.minutes, 'minute', 'en')}; urgent comments are posted at once. Change the interval with /config review-minutes N, or act on a comment with /alerts.`,
+      `Not urgent, so collected here every ${count(p.minutes, 'minute', 'en')}; urgent comments are posted at once. Change the interval with /config review-minutes followed by a number of minutes, or act on a comment with /alerts.`,
     more: (p: { n: number }) => `…and ${count(p.n, 'comment', 'en')} more in the next summary.`,
   },
   {

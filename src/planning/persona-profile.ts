@@ -59,6 +59,37 @@ export function segmentWords(text: string): string[] {
     .filter(Boolean);
 }
 
+/** Words that join a segment's phrases rather than name anything: keywords stop at them. */
+const JOINING_WORDS = new Set([
+  ...['in', 'of', 'for', 'the', 'a', 'an', 'and', 'or', 'who', 'with', 'at', 'on', 'to', 'from', 'by'],
+  ...['في', 'من', 'على', 'إلى', 'عن', 'مع', 'و', 'أو', 'الذين', 'التي', 'الذي', 'لدى', 'ممن'],
+]);
+
+/**
+ * The segment's phrases as a searcher would type them: «مديرو الموارد البشرية في العيادات» gives
+ * «مديرو الموارد البشرية» and «العيادات», never the lone «مديرو» or «البشرية».
+ */
+export function segmentPhrases(text: string): string[] {
+  const phrases: string[] = [];
+  let current: string[] = [];
+  const close = () => {
+    if (current.length > 0) phrases.push(current.join(' '));
+    current = [];
+  };
+  for (const token of text.toLowerCase().split(/([^\p{L}\p{N}]+)/u)) {
+    if (token === '') continue;
+    if (/^[^\p{L}\p{N}]+$/u.test(token)) {
+      // Punctuation ends a phrase; a space does not.
+      if (/[^\s]/.test(token)) close();
+      continue;
+    }
+    if (JOINING_WORDS.has(token)) close();
+    else current.push(token);
+  }
+  close();
+  return phrases;
+}
+
 const hash = (text: string) => createHash('sha256').update(text).digest().readUInt32BE(0);
 const has = (words: readonly string[], list: readonly string[]) => words.some((w) => list.includes(w));
 
@@ -140,7 +171,8 @@ export function offlineProfile(b: PersonaBrief): PersonaProfile {
   const names = FIRST_NAMES[t.gender][b.locale];
   const first = names[(hash(b.segment) + b.seed) % names.length] as string;
   const sep = b.locale === 'ar' ? '، ' : ', ';
-  const own = segmentWords(b.segment).filter((x) => x.length > 3);
+  // A phrase of more than three words is a description, not something anyone searches for.
+  const own = segmentPhrases(b.segment).filter((x) => x.length > 3 && x.split(' ').length <= 3);
   // The market the person typed, unless it is the segment itself (a brainstorm's "Personas for
   // this" passes its market as the segment): then the place the segment names.
   const market = b.market.trim();

@@ -344,11 +344,15 @@ export class PlannerService {
 /** Reads a stored plan's JSON columns back into their shapes (tolerating older rows). */
 export function planParts(plan: Plan): { split: SplitLine[]; kpis: KpiTarget[]; timeline: TimelinePhase[] } {
   const split = z.array(SplitLine).safeParse(plan.budgetSplit);
-  const kpis = z.array(KpiTarget).safeParse(plan.kpiTargets);
+  // Target by target: one the planner does not know (a revenue goal set for reports) leaves the others shown.
+  const kpis = (Array.isArray(plan.kpiTargets) ? plan.kpiTargets : []).flatMap((k) => {
+    const one = KpiTarget.safeParse(k);
+    return one.success ? [one.data] : [];
+  });
   const timeline = z.array(TimelinePhase).safeParse(plan.timeline ?? []);
   return {
     split: split.success ? split.data : [],
-    kpis: kpis.success ? kpis.data : [],
+    kpis,
     timeline: timeline.success ? timeline.data : [],
   };
 }

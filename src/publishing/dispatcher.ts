@@ -33,9 +33,10 @@ import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../log.js';
 import { type IntegrationService, isProvider } from '../workspace/integrations.js';
 import { announceOverdue, backoffMs, dueConditions, dueWhere, lagSeconds, MAX_ATTEMPTS } from './due-posts.js';
+import { storedReason } from './failure-reason.js';
 import { Heartbeat, LEASE_MS, releaseUnsent, SendMarks, settleExpiredLeases } from './leases.js';
 import { OutcomeRecorder, type Settlement } from './outcomes.js';
-import { failedNotice, m, publishedNotice, unknownNotice } from './publish-notices.js';
+import { failedNotice, publishedNotice, unknownNotice } from './publish-notices.js';
 import { ReminderPublisher } from './reminder-publisher.js';
 import { mediaOf, postOptions, REMINDER } from './scheduler.js';
 
@@ -423,16 +424,20 @@ export class Dispatcher {
           : // Anything unexpected mid-publish may have happened after the request left.
             PublishError.unknown(err instanceof Error ? err.message : String(err));
       // Before the mark nothing irreversible was sent: an "unknown" there is a failure to retry.
-      if (!sent && e.outcome === 'unknown') e = PublishError.retry(e.message);
+      if (!sent && e.outcome === 'unknown') {
+        const known = PublishError.retry(e.message);
+        known.reason = e.reason;
+        e = known;
+      }
       log.warn({ post: post.id, channel: post.channel, outcome: e.outcome, err: e.message }, 'publish failed');
       const now = clock.now();
-      const done = { ...release, lastError: e.message };
+      const done = { ...release, lastError: storedReason(e) };
       if (e.outcome === 'unknown') {
         return {
           kind: 'unknown',
           where: mine,
           data: { ...done, status: 'unknown', notifiedAt: now },
-          after: () => this.notify(post.workspace, unknownNotice(post, e.message, locale)),
+          after: () => this.notify(post.workspace, unknownNotice(post, storedReason(e), locale)),
         };
       }
       if (e.retryable && post.attempts < MAX_ATTEMPTS) {
@@ -464,15 +469,21 @@ export class Dispatcher {
   /** The post's recorded account, or (posts scheduled before accounts were recorded) the latest one. */
   private async defaultPublisher(post: ScheduledPost, workspace: Workspace): Promise<PublisherTarget> {
     if (post.channel === REMINDER) return { publisher: new ReminderPublisher(this.o.notifier, workspace) };
-    const t = m[workspace.locale as Locale] ?? m.en;
-    if (!isProvider(post.channel)) throw PublishError.fatal(`unknown channel ${post.channel}`);
-    const integration = await this.o.integrations.find(workspace.id, post.channel, post.accountId);
-    if (!integration && post.accountId) {
-      throw PublishError.fatal(t.accountGone({ provider: post.channel, account: post.accountId }));
+    const provider = post.channel;
+    if (!isProvider(provider)) {
+      throw PublishError.fatal(`unknown channel ${provider}`).because('unknownChannel', { channel: provider });
     }
-    if (!integration) throw PublishError.fatal(t.notConnected({ provider: post.channel }));
+    const integration = await this.o.integrations.find(workspace.id, provider, post.accountId);
+    if (!integration && post.accountId) {
+      throw PublishError.fatal(`account ${post.accountId} is no longer connected`).because('accountGone', {
+        provider,
+        account: post.accountId,
+      });
+    }
+    if (!integration) throw PublishError.fatal(`${provider} is not connected`).because('notConnected', { provider });
     if (integration.status === 'reauth') {
-      throw PublishError.fatal(`${t.reauthTitle({ provider: post.channel })}: ${integration.statusMessage ?? ''}`);
+      const said = integration.statusMessage ?? undefined;
+      throw PublishError.fatal(`${provider} needs reconnecting`).because('needsReconnect', { provider }, said);
     }
     return { publisher: this.o.integrations.publisherFor(integration), integration };
   }

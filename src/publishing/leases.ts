@@ -17,13 +17,13 @@ import type { AppMetrics } from '../http/metrics.js';
 import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../log.js';
 import { MAX_ATTEMPTS } from './due-posts.js';
+import { reasonOf, storedReason } from './failure-reason.js';
 import { failedNotice, m, unknownNotice } from './publish-notices.js';
 
 /** How long a claim lasts without a heartbeat. Replicas' clocks must agree well within it (NTP). */
 export const LEASE_MS = 60_000;
 
-export const DIED_AFTER_SENDING =
-  'the publishing process stopped after it sent the request, before it reported the outcome';
+export const DIED_AFTER_SENDING = reasonOf('diedAfterSending');
 
 export interface LeaseDeps {
   db: Db;
@@ -61,7 +61,12 @@ export async function settleExpiredLeases(d: LeaseDeps): Promise<ExpiryReport> {
       d.telemetry?.publishes.inc({ channel: post.channel, outcome: 'requeued' });
       d.log.warn({ post: post.id, owner: post.leaseOwner }, 'publishing lease expired before sending: re-queued');
     } else if (post.sentAt === null) {
-      const reason = `the publishing process stopped before it sent this post, on its last attempt (${post.attempts} of ${MAX_ATTEMPTS}); nothing was published`;
+      const stopped = { attempts: post.attempts, max: MAX_ATTEMPTS };
+      const failure = PublishError.fatal('stopped before sending, on the last attempt').because(
+        'stoppedBeforeSending',
+        stopped,
+      );
+      const reason = storedReason(failure);
       const { count } = await d.db.scheduledPost.updateMany({
         where: { ...expired, sentAt: null },
         data: { status: 'failed', leaseOwner: null, leaseExpiresAt: null, lastError: reason, notifiedAt: now },
@@ -69,7 +74,7 @@ export async function settleExpiredLeases(d: LeaseDeps): Promise<ExpiryReport> {
       if (count !== 1) continue;
       report.failed++;
       d.telemetry?.publishes.inc({ channel: post.channel, outcome: 'failed' });
-      await d.notify(post.workspace, failedNotice(post, PublishError.fatal(reason), locale(post.workspace)));
+      await d.notify(post.workspace, failedNotice(post, failure, locale(post.workspace)));
     } else {
       const { count } = await d.db.scheduledPost.updateMany({
         where: { ...expired, sentAt: { not: null } },

@@ -7,6 +7,7 @@ import type { PublishError, PublishResult } from '../../integrations/publisher.j
 import { defineMessages, iso, type Locale } from '../core/i18n.js';
 import { type Action, actions, context, fields, type Reply, reply, text } from '../core/reply.js';
 import { formatLocal, formatUtc } from '../lib/when.js';
+import { reasonText, storedReason } from './failure-reason.js';
 
 export const m = defineMessages(
   'dispatcher',
@@ -45,7 +46,7 @@ export const m = defineMessages(
     overdueDue: (p: { local: string; utc: string }) => `It was due at ${p.local} (${p.utc}) and has not gone out.`,
     overdueApproval: 'It is still waiting for a manager to approve it.',
     overdueRetrying: (p: { error: string; next: string }) =>
-      `The last attempt failed (${p.error}); next attempt at ${p.next}.`,
+      `The last attempt failed. ${p.error} Next attempt at ${p.next}.`,
     overdueStuck: 'The dispatcher has not picked it up: check that the bot is running (npm start) and its logs.',
   },
   {
@@ -79,7 +80,7 @@ export const m = defineMessages(
     overdueTitle: (p) => `المنشور #${iso(p.id)} على ${iso(p.channel)} متأخر`,
     overdueDue: (p) => `كان موعده ${iso(p.local)} (${iso(p.utc)}) ولم يُنشر بعد.`,
     overdueApproval: 'ما زال ينتظر موافقة مدير.',
-    overdueRetrying: (p) => `فشلت المحاولة الأخيرة (${iso(p.error)})؛ المحاولة التالية في ${iso(p.next)}.`,
+    overdueRetrying: (p) => `فشلت المحاولة الأخيرة. ${p.error} المحاولة التالية في ${iso(p.next)}.`,
     overdueStuck: 'لم يلتقطه المُرسِل: تأكد من أن البوت يعمل (npm start) وراجع سجلاته.',
   },
 );
@@ -118,7 +119,7 @@ export function failedNotice(post: ScheduledPost & { workspace: Workspace }, e: 
       t.reauthTitle({ provider: post.channel }),
       [
         text(t.reauthWhat({ provider: post.channel })),
-        fields([{ label: t.reason, value: e.message }]),
+        fields([{ label: t.reason, value: reasonText(storedReason(e), locale) }]),
         context(t.failedWhat({ id: post.id })),
         retry,
       ],
@@ -127,7 +128,11 @@ export function failedNotice(post: ScheduledPost & { workspace: Workspace }, e: 
   }
   return reply(
     t.failedTitle({ id: post.id, channel: post.channel }),
-    [fields([{ label: t.reason, value: e.message }]), text(t.failedWhat({ id: post.id })), retry],
+    [
+      fields([{ label: t.reason, value: reasonText(storedReason(e), locale) }]),
+      text(t.failedWhat({ id: post.id })),
+      retry,
+    ],
     { tone: 'error', rtl: locale === 'ar' },
   );
 }
@@ -137,14 +142,14 @@ export function retryAction(id: number, label: string): Action {
   return { id: 'schedule.retry', label, payload: String(id), style: 'primary' };
 }
 
-/** The outcome is unknown: never re-sent by itself; a person checks and presses a button. */
+/** The outcome is unknown: never re-sent by itself; a person checks and presses a button. `reason` is as stored (failure-reason). */
 export function unknownNotice(post: ScheduledPost, reason: string, locale: Locale, extra?: string): Reply {
   const t = m[locale] ?? m.en;
   return reply(
     t.unknownTitle({ id: post.id, channel: post.channel }),
     [
       text(preview(post.content || post.title || '')),
-      fields([{ label: t.reason, value: reason }]),
+      fields([{ label: t.reason, value: reasonText(reason, locale) }]),
       text(t.unknownWhat),
       ...(extra ? [context(extra)] : []),
       actions([
@@ -165,7 +170,7 @@ export function overdueNotice(post: ScheduledPost & { workspace: Workspace }): R
       ? t.overdueApproval
       : post.nextAttemptAt && post.lastError
         ? t.overdueRetrying({
-            error: post.lastError,
+            error: reasonText(post.lastError, ws.locale as Locale),
             next: `${formatLocal(post.nextAttemptAt, ws.timezone)} (${ws.timezone})`,
           })
         : t.overdueStuck;

@@ -37,7 +37,8 @@ export class ReminderPublisher implements Publisher {
       sent = await this.notifier.post(this.workspace, 'team', r);
     } catch (err) {
       // A chat message cannot double-post anything on a social network; retrying is safe.
-      throw PublishError.retry(`could not post the reminder: ${err instanceof Error ? err.message : String(err)}`);
+      const said = err instanceof Error ? err.message : String(err);
+      throw PublishError.retry(`could not post the reminder: ${said}`).because('reminderFailed', undefined, said);
     }
     return { externalId: sent.messageId ?? `reminder-${post.id}` };
   }

@@ -22,6 +22,7 @@ import {
 } from '../lib/when.js';
 import { channelLabel } from '../reporting/channel-names.js';
 import { preview } from './dispatcher.js';
+import { reasonText } from './failure-reason.js';
 import { fileProblemText, PAGE, typeName } from './media/rules.js';
 import { retryAction } from './publish-notices.js';
 import { type Draft, mediaOf, postOptions, type RuleProblem, type ScheduledPost } from './scheduler.js';
@@ -80,10 +81,11 @@ const m = defineMessages(
     listTitle: 'Scheduled posts, next 14 days',
     listEmpty: 'Nothing scheduled in the next 14 days. Try /schedule instagram tomorrow 9am media:https://… | Caption',
     needsAttention: 'Needs attention',
-    attentionHow:
-      'A failed post stays here until it is retried (/schedule retry N) or dismissed (/schedule cancel N); an unknown outcome is settled with /schedule resolve N.',
+    attentionHow: (p: { id: number }) =>
+      `A failed post stays here until it is retried (/schedule retry ${p.id}) or dismissed (/schedule cancel ${p.id}); a post whose outcome is unknown is settled with /schedule resolve and its number.`,
     retry: (p: { id: number }) => `Retry #${p.id}`,
-    zoneNote: (p: { zone: string }) => `Times in ${p.zone}. /schedule show N for details.`,
+    zoneNote: (p: { zone: string; id: number }) =>
+      `Times in ${p.zone}. /schedule show ${p.id} shows post #${p.id} in full (any post by its number).`,
     s_pending: 'scheduled',
     s_awaiting_approval: 'awaiting approval',
     s_publishing: 'publishing',
@@ -145,10 +147,11 @@ const m = defineMessages(
     listTitle: 'المنشورات المجدولة في الأيام الأربعة عشر القادمة',
     listEmpty: `لا شيء مجدول في الأيام الأربعة عشر القادمة. جرّب ${iso('/schedule instagram')} غدًا 9 صباحًا ${iso('media:https://…')} | نص المنشور`,
     needsAttention: 'يحتاج إلى متابعة',
-    attentionHow:
-      'يبقى المنشور الذي فشل هنا حتى تعيد محاولة نشره (/schedule retry N) أو تستبعده (/schedule cancel N)؛ أما المنشور غير المعروفة نتيجته فيُحسم بالأمر /schedule resolve N.',
+    attentionHow: (p) =>
+      `يبقى المنشور الذي فشل هنا حتى تعيد محاولة نشره (${iso(`/schedule retry ${p.id}`)}) أو تستبعده (${iso(`/schedule cancel ${p.id}`)})؛ أما المنشور غير المعروفة نتيجته فيُحسم بالأمر /schedule resolve متبوعًا برقمه.`,
     retry: (p) => `إعادة المحاولة #${iso(p.id)}`,
-    zoneNote: (p) => `الأوقات بتوقيت ${iso(p.zone)}. لتفاصيل منشور اكتب ${iso('/schedule show')} ورقمه.`,
+    zoneNote: (p) =>
+      `الأوقات بتوقيت ${iso(p.zone)}. الأمر ${iso(`/schedule show ${p.id}`)} يعرض المنشور ${iso(`#${p.id}`)} كاملًا (وأي منشور برقمه).`,
     s_pending: 'مجدول',
     s_awaiting_approval: 'بانتظار الموافقة',
     s_publishing: 'قيد النشر',
@@ -212,7 +215,7 @@ export function postDetails(post: ScheduledPost, v: Viewer): Block[] {
   const firstComment = postOptions(post).firstComment;
   if (firstComment) rows.push({ label: t.firstComment, value: firstComment });
   if (post.attempts > 0) rows.push({ label: t.attempts, value: iso(post.attempts) });
-  if (post.lastError) rows.push({ label: t.lastError, value: post.lastError });
+  if (post.lastError) rows.push({ label: t.lastError, value: reasonText(post.lastError, v.locale) });
   if (post.url) rows.push({ label: t.link, value: iso(post.url) });
   return [fields(rows), ...(post.content ? [text(post.content)] : [])];
 }
@@ -238,12 +241,14 @@ export function calendar(posts: readonly ScheduledPost[], now: Date, v: Viewer):
   if (attention.length > 0) {
     // The reason is what someone needs to decide between retrying and dismissing.
     const why = (p: ScheduledPost) =>
-      (p.status === 'failed' || p.status === 'unknown') && p.lastError ? ` · ${preview(p.lastError, 160)}` : '';
+      (p.status === 'failed' || p.status === 'unknown') && p.lastError
+        ? ` · ${preview(reasonText(p.lastError, v.locale), 200)}`
+        : '';
     const failed = attention.filter((p) => p.status === 'failed').slice(0, MAX_RETRY_BUTTONS);
     blocks.push(
       text(t.needsAttention),
-      list(attention.map((p) => `${iso(formatLocal(p.publishAt, zone))} · ${line(p)}${why(p)}`)),
-      context(t.attentionHow),
+      list(attention.map((p) => `${dateFigure(p.publishAt, zone, v.locale, 'day')} · ${line(p)}${why(p)}`)),
+      context(t.attentionHow({ id: (failed[0] ?? (attention[0] as ScheduledPost)).id })),
       ...(failed.length > 0 ? [actions(failed.map((p) => retryButton(p.id, v)))] : []),
     );
   }
@@ -257,7 +262,7 @@ export function calendar(posts: readonly ScheduledPost[], now: Date, v: Viewer):
     const first = dayPosts[0] as ScheduledPost;
     blocks.push(text(dateFigure(first.publishAt, zone, v.locale, 'day')), list(dayPosts.map(line)));
   }
-  blocks.push(context(t.zoneNote({ zone })));
+  blocks.push(context(t.zoneNote({ zone, id: (posts[0] as ScheduledPost).id })));
   return reply(t.listTitle, blocks);
 }
 

@@ -5,6 +5,7 @@
  * what the previous run created and touches nothing else.
  */
 import type { Prisma, Workspace } from '@prisma/client';
+import { isLocale, type Locale } from '../core/i18n.js';
 import type { Db } from '../db/client.js';
 import { currencyDigits } from '../lib/format.js';
 import { today } from '../lib/periods.js';
@@ -12,10 +13,66 @@ import { emptyTotals } from './kpi.js';
 import { type MetricRow, MetricsService } from './metrics.js';
 
 export const DEMO_DAYS = 90;
-export const DEMO_PLAN = 'Demo: Autumn growth plan';
-/** The brand video's own plan: awareness, so reports judge YouTube by CPM and reach, not by ROAS. */
-export const DEMO_AWARENESS_PLAN = 'Demo: Brand awareness';
 const SOURCE = 'demo';
+
+/**
+ * The brand's words in the workspace's language: an Arabic workspace's demo reads Arabic, as a team
+ * there would name its plans and campaigns and as its customers would write. The figures and the
+ * relations between them are the same in both.
+ */
+const WORDS = {
+  en: {
+    plan: 'Demo: Autumn growth plan',
+    /** The brand video's own plan: awareness, so reports judge YouTube by CPM and reach, not by ROAS. */
+    awarenessPlan: 'Demo: Brand awareness',
+    launch: 'Autumn Launch',
+    search: 'Always-on Search',
+    video: 'Brand Video',
+    newsletter: 'Newsletter',
+    product: 'Cold brew coffee subscription',
+    market: 'Urban coffee drinkers, 22-40',
+    segment: 'Young professionals who buy coffee on the way to work',
+    method: 'Paid social for reach, search for intent, email for repeat orders',
+    awarenessMethod: 'Short brand video for reach',
+    reasoning: 'Sample plan created by mktbot demo.',
+    comments: [
+      { text: 'My order arrived two weeks late and nobody answers support.', language: 'en', author: 'Jordan P.' },
+      { text: 'القهوة وصلت باردة والتغليف سيء جدا', language: 'ar', author: 'نورة' },
+      { text: 'Love the new cold brew flavour!', language: 'en', author: 'Sam K.' },
+    ],
+  },
+  ar: {
+    plan: 'خطة تجريبية: نمو الخريف',
+    awarenessPlan: 'خطة تجريبية: الوعي بالعلامة التجارية',
+    launch: 'إطلاق الخريف',
+    search: 'البحث الدائم',
+    video: 'فيديو العلامة التجارية',
+    newsletter: 'النشرة البريدية',
+    product: 'اشتراك القهوة الباردة',
+    market: 'محبو القهوة في المدن، من العشرينات إلى أوائل الأربعينات',
+    segment: 'الموظفون الشباب الذين يشترون قهوتهم في طريقهم إلى العمل',
+    method: 'إعلانات التواصل الاجتماعي للوصول، والبحث لمن يبحث عن المنتج، والبريد لتكرار الطلبات',
+    awarenessMethod: 'فيديو قصير عن العلامة التجارية للوصول إلى جمهور أوسع',
+    reasoning: 'خطة نموذجية أنشأها البوت لتجربته.',
+    comments: [
+      { text: 'وصل طلبي متأخرًا أسبوعين ولا أحد يرد على الدعم.', language: 'ar', author: 'عبدالله' },
+      { text: 'القهوة وصلت باردة والتغليف سيء جدا', language: 'ar', author: 'نورة' },
+      { text: 'أحببت نكهة القهوة الباردة الجديدة!', language: 'ar', author: 'ريم' },
+    ],
+  },
+} as const satisfies Record<Locale, unknown>;
+
+type Words = (typeof WORDS)[Locale];
+type CampaignKey = 'launch' | 'search' | 'video' | 'newsletter';
+
+/** The growth plan's name in English, as `/report` shows it in an English workspace. */
+export const DEMO_PLAN = WORDS.en.plan;
+export const DEMO_AWARENESS_PLAN = WORDS.en.awarenessPlan;
+
+/** The demo's words for a workspace's language. */
+export function demoWords(locale: string): Words {
+  return WORDS[isLocale(locale) ? locale : 'en'];
+}
 
 /** mulberry32: tiny, fast, and the same sequence on every machine. */
 function random(seed: number): () => number {
@@ -31,7 +88,7 @@ function random(seed: number): () => number {
 
 interface ChannelModel {
   channel: string;
-  campaign: string;
+  campaign: CampaignKey;
   spend: number; // major units per day
   impressions: number;
   ctr: number;
@@ -43,7 +100,7 @@ interface ChannelModel {
 const PAID: ChannelModel[] = [
   {
     channel: 'facebook',
-    campaign: 'Autumn Launch',
+    campaign: 'launch',
     spend: 110,
     impressions: 20000,
     ctr: 0.012,
@@ -53,7 +110,7 @@ const PAID: ChannelModel[] = [
   },
   {
     channel: 'instagram',
-    campaign: 'Autumn Launch',
+    campaign: 'launch',
     spend: 80,
     impressions: 18000,
     ctr: 0.008,
@@ -63,7 +120,7 @@ const PAID: ChannelModel[] = [
   },
   {
     channel: 'google-ads',
-    campaign: 'Always-on Search',
+    campaign: 'search',
     spend: 150,
     impressions: 6000,
     ctr: 0.04,
@@ -71,10 +128,10 @@ const PAID: ChannelModel[] = [
     orderValue: 40,
     leadRate: 0.05,
   },
-  { channel: 'youtube', campaign: 'Brand Video', spend: 50, impressions: 30000, ctr: 0.003, cvr: 0.01, orderValue: 45 },
+  { channel: 'youtube', campaign: 'video', spend: 50, impressions: 30000, ctr: 0.003, cvr: 0.01, orderValue: 45 },
 ];
 
-export function demoRows(end: string, currencyDigits: number, seed = 42): MetricRow[] {
+export function demoRows(end: string, currencyDigits: number, seed = 42, words: Words = WORDS.en): MetricRow[] {
   const rnd = random(seed);
   const jitter = (base: number, spread = 0.15) => base * (1 - spread + rnd() * 2 * spread);
   const minor = (major: number) => Math.round(major * 10 ** currencyDigits);
@@ -95,7 +152,7 @@ export function demoRows(end: string, currencyDigits: number, seed = 42): Metric
         ...emptyTotals(),
         date,
         channel: c.channel,
-        campaign: c.campaign,
+        campaign: words[c.campaign],
         impressions,
         reach: Math.round(impressions * 0.6),
         clicks,
@@ -124,7 +181,7 @@ export function demoRows(end: string, currencyDigits: number, seed = 42): Metric
         ...emptyTotals(),
         date,
         channel: 'email',
-        campaign: 'Newsletter',
+        campaign: words.newsletter,
         spendMinor: minor(15),
         revenueMinor: minor(conversions * jitter(48, 0.1)),
         conversions,
@@ -167,21 +224,23 @@ export interface DemoSummary {
 export async function seedDemo(db: Db, workspace: Workspace, now: Date): Promise<DemoSummary> {
   const end = today(now, workspace.timezone);
   const digits = currencyDigits(workspace.currency);
-  const rows = demoRows(end.toISODate() as string, digits);
+  const words = demoWords(workspace.locale);
+  const rows = demoRows(end.toISODate() as string, digits, 42, words);
   await db.metricDaily.deleteMany({ where: { workspaceId: workspace.id, source: SOURCE } });
   await new MetricsService(db).store(workspace, rows, SOURCE);
 
   const start = end.minus({ days: DEMO_DAYS - 1 });
   const major = (n: number) => Math.round(n * 10 ** digits);
   const plan: Omit<Prisma.PlanUncheckedCreateInput, 'workspaceId'> = {
-    name: DEMO_PLAN,
+    name: words.plan,
     goal: 'sales',
-    product: 'Cold brew coffee subscription',
-    targetMarket: 'Urban coffee drinkers, 22-40',
-    targetSegment: 'Young professionals who buy coffee on the way to work',
-    bestMethod: 'Paid social for reach, search for intent, email for repeat orders',
+    product: words.product,
+    targetMarket: words.market,
+    targetSegment: words.segment,
+    bestMethod: words.method,
     focusChannel: 'google-ads',
-    budgetMinor: major(40000),
+    // The sum of its split and of its three campaigns (the brand video's 5,000 is the awareness plan's).
+    budgetMinor: major(35000),
     currency: workspace.currency,
     budgetSplit: [
       { channel: 'google-ads', amountMinor: major(14000) },
@@ -190,43 +249,50 @@ export async function seedDemo(db: Db, workspace: Workspace, now: Date): Promise
       { channel: 'email', amountMinor: major(3000) },
     ],
     kpiTargets: [
-      { kpi: 'roas', target: 3, unit: 'ratio' },
-      { kpi: 'ctr', target: 1.5, unit: 'percent' },
-      { kpi: 'cpa', target: 25, unit: 'currency', direction: 'lower' },
-      { kpi: 'open_rate', target: 22, unit: 'percent' },
-      { kpi: 'leads', target: 3000, unit: 'count' },
-      { kpi: 'revenue', target: 150000, unit: 'currency' },
+      // min/max as the planner writes them, so /plan show lists the targets /report judges.
+      { kpi: 'roas', target: 3, unit: 'ratio', direction: 'min' },
+      { kpi: 'ctr', target: 1.5, unit: 'percent', direction: 'min' },
+      { kpi: 'cpa', target: 25, unit: 'currency', direction: 'max' },
+      { kpi: 'open_rate', target: 22, unit: 'percent', direction: 'min' },
+      { kpi: 'leads', target: 3000, unit: 'count', direction: 'min' },
+      { kpi: 'revenue', target: 150000, unit: 'currency', direction: 'min' },
     ],
-    reasoning: 'Sample plan created by mktbot demo.',
+    reasoning: words.reasoning,
     startsOn: new Date(`${start.toISODate()}T00:00:00Z`),
     endsOn: new Date(`${end.plus({ days: 30 }).toISODate()}T00:00:00Z`),
     source: 'offline',
   };
   await db.$transaction(async (tx) => {
-    await tx.plan.deleteMany({ where: { workspaceId: workspace.id, name: { in: [DEMO_PLAN, DEMO_AWARENESS_PLAN] } } });
+    // A re-run replaces the demo in either language (the workspace's language may have changed since).
+    const all = Object.values(WORDS);
+    const plans = all.flatMap((w) => [w.plan, w.awarenessPlan]);
+    await tx.plan.deleteMany({ where: { workspaceId: workspace.id, name: { in: plans } } });
+    const others = all.filter((w) => w !== words).flatMap((w) => [w.launch, w.search, w.video, w.newsletter]);
+    await tx.campaign.deleteMany({ where: { workspaceId: workspace.id, name: { in: others } } });
     const awareness = await tx.plan.create({
       data: {
         ...plan,
         workspaceId: workspace.id,
-        name: DEMO_AWARENESS_PLAN,
+        name: words.awarenessPlan,
         goal: 'awareness',
         focusChannel: 'youtube',
         budgetMinor: major(5000),
         budgetSplit: [{ channel: 'youtube', amountMinor: major(5000) }],
         kpiTargets: [{ kpi: 'reach', target: 400000, unit: 'count' }],
-        bestMethod: 'Short brand video for reach',
+        bestMethod: words.awarenessMethod,
         // Older than the growth plan, so /report measures against that one (the newest that overlaps).
         createdAt: new Date(now.getTime() - 60_000),
       },
     });
     const created = await tx.plan.create({ data: { ...plan, workspaceId: workspace.id } });
-    for (const [name, budget] of [
-      ['Autumn Launch', 18000],
-      ['Always-on Search', 14000],
-      ['Brand Video', 5000],
-      ['Newsletter', 3000],
+    for (const [key, budget] of [
+      ['launch', 18000],
+      ['search', 14000],
+      ['video', 5000],
+      ['newsletter', 3000],
     ] as const) {
-      const planId = name === 'Brand Video' ? awareness.id : created.id;
+      const name = words[key];
+      const planId = key === 'video' ? awareness.id : created.id;
       const data = { planId, budgetMinor: major(budget), currency: workspace.currency };
       await tx.campaign.upsert({
         where: { workspaceId_name: { workspaceId: workspace.id, name } },
@@ -237,24 +303,33 @@ export async function seedDemo(db: Db, workspace: Workspace, now: Date): Promise
     const comments = [
       {
         id: 'demo-1',
-        text: 'My order arrived two weeks late and nobody answers support.',
+        ...words.comments[0],
         sentiment: 'negative',
         score: -0.8,
         status: 'new',
       },
       {
         id: 'demo-2',
-        text: 'القهوة وصلت باردة والتغليف سيء جدا',
+        ...words.comments[1],
         sentiment: 'negative',
         score: -0.7,
         status: 'escalated',
       },
-      { id: 'demo-3', text: 'Love the new cold brew flavour!', sentiment: 'positive', score: 0.9, status: 'handled' },
+      { id: 'demo-3', ...words.comments[2], sentiment: 'positive', score: 0.9, status: 'handled' },
     ];
     for (const c of comments) {
       // The negative ones were alerted, as the pipeline would have done, so /alerts shows them.
       const alertedAt = c.sentiment === 'negative' ? now : null;
-      const data = { text: c.text, sentiment: c.sentiment, score: c.score, status: c.status, postedAt: now, alertedAt };
+      const data = {
+        text: c.text,
+        author: c.author,
+        language: c.language,
+        sentiment: c.sentiment,
+        score: c.score,
+        status: c.status,
+        postedAt: now,
+        alertedAt,
+      };
       await tx.comment.upsert({
         where: {
           workspaceId_provider_externalId: { workspaceId: workspace.id, provider: 'facebook', externalId: c.id },
@@ -269,6 +344,6 @@ export async function seedDemo(db: Db, workspace: Workspace, now: Date): Promise
     from: start.toISODate() as string,
     to: end.toISODate() as string,
     channels: [...new Set(rows.map((r) => r.channel))].sort(),
-    plan: DEMO_PLAN,
+    plan: words.plan,
   };
 }

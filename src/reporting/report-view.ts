@@ -5,7 +5,6 @@
 import { defineMessages, formatNumber, iso, type Locale } from '../core/i18n.js';
 import { type Block, table } from '../core/reply.js';
 import {
-  andList,
   arrow,
   currencyDigits,
   type FigureKind,
@@ -18,7 +17,7 @@ import {
   type NamedFigure,
 } from '../lib/format.js';
 import type { DateRange } from '../lib/periods.js';
-import { count } from '../lib/plural.js';
+import { andList, count } from '../lib/plural.js';
 import { SOURCES } from '../planning/data/benchmarks.js';
 import type { TargetProgress } from '../planning/targets.js';
 import type { Judged } from './analysis/goals.js';
@@ -45,7 +44,7 @@ export const view = defineMessages(
     atLeast: (p: { value: string }) => `at least ${p.value}`,
     points: (p: { n: string }) => `${p.n} percentage points`,
     atMost: (p: { value: string }) => `at most ${p.value}`,
-    skippedTargets: (p: { n: number }) => `${p.n} target(s) in the plan could not be read and were skipped.`,
+    skippedTargets: (p: { n: number }) => `Skipped ${p.n} unreadable ${p.n === 1 ? 'target' : 'targets'} in the plan.`,
     bestChannel: (p: { name: string; roas: string; revenue: string }) =>
       `Best channel: ${p.name} (ROAS ${p.roas}, revenue ${p.revenue})`,
     worstChannel: (p: { name: string; roas: string; revenue: string }) =>
@@ -365,11 +364,8 @@ export function targetLines(d: ReportData, locale: Locale): string[] {
 /** Where the plan's goals apply (its channels and days), or why they are not judged in this report. */
 export function goalScopeLines(d: ReportData, locale: Locale): string[] {
   const t = view[locale];
-  const list = (ids: string[]) =>
-    andList(
-      ids.map((c) => channelLabel(c, locale)),
-      locale,
-    );
+  const name = (c: string) => channelLabel(c, locale);
+  const list = (ids: string[]) => andList(ids.map(name), locale);
   const out = d.goalsOutOfScope;
   if (d.plan && out?.why === 'dates') {
     return [t.goalsDates({ plan: d.plan.name, from: out.planRange.from, to: out.planRange.to })];
@@ -425,8 +421,7 @@ export function recommendationText(r: Recommendation, currency: string, locale: 
   switch (r.kind) {
     case 'shiftBudget':
       return t.shiftBudget({
-        // "About" an amount: whole units (about USD 356, not USD 355.71).
-        amount: formatMoney(r.amountMinor, currency, locale, true),
+        amount: formatMoney(r.amountMinor, currency, locale, true), // rounded "about" (recommendations.ts)
         from: channelLabel(r.from, locale),
         fromRoas: x(r.fromRoas),
         to: channelLabel(r.to, locale),

@@ -8,9 +8,9 @@ import { defineMessages, iso } from '../core/i18n.js';
 import type { Viewer } from '../core/identity.js';
 import { context, list, type Reply, reply, table, text } from '../core/reply.js';
 import type { Db } from '../db/client.js';
-import { andList, arrow, formatChange, formatCount, formatFigure, formatMoney, kpiNames } from '../lib/format.js';
+import { arrow, formatChange, formatCount, formatFigure, formatMoney, kpiNames } from '../lib/format.js';
 import { type DateRange, today } from '../lib/periods.js';
-import { nounAfter } from '../lib/plural.js';
+import { andList, nounAfter } from '../lib/plural.js';
 import { dateText } from '../lib/when.js';
 import { RATE_VOLUME, rateMoves, TREND_THRESHOLD, type TrendRate } from './analysis/rate-trends.js';
 import { channelLabel, normalizeChannel, SITE_CHANNEL } from './channel-names.js';
@@ -242,7 +242,7 @@ function bestWeekdays(days: Array<{ conversions: number; days: Set<string> }>, c
   const names = top.map((x) => weekdayName(x.i, ctx.locale === 'ar' ? 'ar' : 'en'));
   const lift = change(top.reduce((a, x) => a + x.v, 0) / top.length, average);
   return ctx.t(m).weekdays({
-    days: names.join(ctx.locale === 'ar' ? ' و' : ' and '),
+    days: andList(names, ctx.locale === 'ar' ? 'ar' : 'en'),
     lift: formatChange(lift, ctx.locale).replace(/^\+/, ''),
   });
 }

@@ -320,7 +320,10 @@ export class IntegrationService {
    */
   private credentialsOf(integration: Integration, provider: Provider): unknown {
     const parsed = provider.credentials.safeParse(this.openCredentials(integration));
-    if (!parsed.success) throw PublishError.reauth('the stored credentials are incomplete; connect again');
+    if (!parsed.success)
+      throw PublishError.reauth('the stored credentials are incomplete; connect again').because(
+        'credentialsIncomplete',
+      );
     return parsed.data;
   }
 
@@ -329,7 +332,9 @@ export class IntegrationService {
       return JSON.parse(this.secrets.open(integration.credentials));
     } catch {
       // Usually ENCRYPTION_KEY changed or the key file was lost: the token must be entered again.
-      throw PublishError.reauth('the stored credentials cannot be decrypted with the current key; connect again');
+      throw PublishError.reauth(
+        'the stored credentials cannot be decrypted with the current key; connect again',
+      ).because('credentialsUnreadable');
     }
   }
 }

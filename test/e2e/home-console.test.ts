@@ -77,7 +77,7 @@ describe('/home in the console', () => {
     const shown = await type('/home');
     if (process.env.SHOW) console.log(shown);
     expect(shown).toMatch(/^Home\n/);
-    expect(shown).toMatch(/Calendar, week of 29 Nov\s–\s5 Dec 2026/);
+    expect(shown).toMatch(/Calendar, this week and next: 29 Nov\s–\s12 Dec 2026/);
     expect(shown).toMatch(/Thu 3 Dec\s+Reminder\s+1\s+0\s+0/);
     expect(shown).toContain('Waiting for approval (2)');
     expect(shown).toContain('[1] Approve #1   [2] Reject #1   [3] Approve #2   [4] Reject #2');

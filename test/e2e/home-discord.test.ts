@@ -69,7 +69,7 @@ describe('/home on Discord', () => {
     expect(body).toContain('Waiting for approval (1)');
     // The day-by-day counts are the picture's alt text (the attachment's description).
     expect(body).toContain('Thu 3 Dec: Reminder 1 scheduled');
-    expect(body).toContain('"description":"Calendar, week of');
+    expect(body).toContain('"description":"Calendar, this week and next:');
     expect(body).toContain('schedule.approve|');
     const post = await app.services.db.scheduledPost.findFirstOrThrow({ where: { idempotencyKey: 'home-discord-1' } });
     const pressed = await fake.deliver(url, fake.button(`schedule.approve|${post.id}`), signer);

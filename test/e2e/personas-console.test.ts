@@ -104,7 +104,7 @@ describe('"Personas for this" pressed in the console: a persona that fits the se
     // (The command and option names of the hint and the name OpenAI are allowed.)
     expect(
       `${father}\n${hr}`
-        .replace(/\u2068\/plan edit\u2069/g, '')
+        .replace(/\u2068\/plan (?:edit|list)\u2069/g, '')
         .replace(/\u2068personas:\d+\u2069/g, '')
         .replaceAll('OpenAI', ''),
     ).not.toMatch(/[A-Za-z]{3,}/);

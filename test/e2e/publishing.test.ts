@@ -486,8 +486,11 @@ describe('publishing end to end against local fakes', () => {
       expect(meta.posts.filter((p) => p.message === 'Page 111 only')).toEqual([]);
       const post = await onlyPost();
       expect(post.status).toBe('failed');
-      expect(post.lastError).toMatch(/account 111 this post was scheduled for is no longer connected/);
-      expect(lastNotice()).toMatch(/account 111 this post was scheduled for is no longer connected/);
+      expect(JSON.parse(post.lastError ?? '')).toEqual({
+        code: 'accountGone',
+        params: { provider: 'facebook', account: '111' },
+      });
+      expect(lastNotice()).toMatch(/The Facebook account 111 this post was scheduled for is no longer connected/);
     });
 
     it('a post from before accounts were recorded still goes through the most recently updated account', async () => {
@@ -513,7 +516,7 @@ describe('publishing end to end against local fakes', () => {
     app.clock.advance(5 * 60_000);
     await dispatcher.tick();
     expect((await onlyPost()).status).toBe('failed');
-    expect(lastNotice()).toMatch(/facebook is not connected[\s\S]*\/connect facebook/);
+    expect(lastNotice()).toMatch(/Facebook is not connected[\s\S]*\/connect facebook/);
   });
 
   describe('failed posts stay visible until someone acts (issue 22)', () => {
@@ -535,7 +538,7 @@ describe('publishing end to end against local fakes', () => {
       app.clock.advance(3 * 3600_000);
       const list = await app.say('/schedule list');
       expect(textOf(list)).toMatch(
-        new RegExp(`Needs attention[\\s\\S]*#${failed.id} Facebook · failed · Retry me · facebook is not connected`),
+        new RegExp(`Needs attention[\\s\\S]*#${failed.id} Facebook · failed · Retry me · Facebook is not connected`),
       );
       expect(textOf(list)).toContain(`[Retry #${failed.id}]`);
 
@@ -599,7 +602,9 @@ describe('publishing end to end against local fakes', () => {
       // Without the direction isolates that keep ids and commands readable inside Arabic text.
       const list = textOf(await app.say('/schedule list')).replace(/[\u2066-\u2069]/g, '');
       expect(list).toContain('يحتاج إلى متابعة');
-      expect(list).toContain('/schedule retry N');
+      // A real number to type, not a placeholder: the failed post's own.
+      expect(list).toContain(`/schedule retry ${failed.id}`);
+      expect(list).not.toMatch(/\bN\b/);
       expect(list).toContain(`إعادة المحاولة #${failed.id}`);
       expect(textOf(await app.say(`/schedule retry ${failed.id}`))).toContain('أُعيد المنشور');
     });

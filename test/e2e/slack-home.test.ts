@@ -115,7 +115,7 @@ describe('Slack App Home tab', () => {
     expect(fake.homes.get('U_ADMIN')).toBeDefined();
     const shown = textOfView(view);
     expect(shown).toContain('Home');
-    expect(shown).toMatch(/Calendar, week of 29 Nov\s–\s5 Dec 2026\. Thu 3 Dec: Reminder 1 scheduled/);
+    expect(shown).toMatch(/Calendar, this week and next: 29 Nov\s–\s12 Dec 2026\. Thu 3 Dec: Reminder 1 scheduled/);
     expect(shown).toContain('Waiting for approval (1)');
     expect(shown).toContain('Open alerts (1)');
     expect(shown).toContain('Still waiting for my refund');

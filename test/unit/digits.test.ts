@@ -52,7 +52,7 @@ describe('digits', () => {
     ]);
     const shown = forLocale(r, 'ar', 'arabic');
     expect(shown.title).toBe('آخر ٣ تغييرات');
-    expect(shown.blocks[0]).toEqual({ kind: 'fields', fields: [{ label: 'الإنفاق', value: '٢٥٠٫٠٠ دولار أمريكي' }] });
+    expect(shown.blocks[0]).toEqual({ kind: 'fields', fields: [{ label: 'الإنفاق', value: '٢٥٠٫٠٠ دولار' }] });
     expect(shown.blocks[1]).toEqual({ kind: 'text', text: `${FSI}−٣٪${PDI} و${FSI}٣٫٧٠×${PDI}` });
     expect(shown.blocks[2]).toEqual(r.blocks[2]);
     const english = forLocale(reply(undefined, [text(`${formatNumber(1500, 'en')} ${iso('x')}`)]), 'en', 'arabic');
@@ -106,5 +106,15 @@ describe('no Arabic text fixes its digits', () => {
     }
     // «من ١٠ إلى ٥٠ موظفًا» stayed Eastern in a Latin-digit workspace, beside 41.2% (issue 21).
     expect(fixed).toEqual([]);
+  });
+});
+
+describe('an Arabic amount at the end of a sentence', () => {
+  it('keeps one dot: «8,750 ر.س.» then the next sentence, never «ر.س..»', () => {
+    const shown = settleFigures('مقابل هدف \u20688,750 ر.س.\u2069. ركّز الجهد القادم هناك.', 'latin');
+    expect(shown.replace(/[\u2068\u2069]/g, '')).toBe('مقابل هدف 8,750 ر.س. ركّز الجهد القادم هناك.');
+    expect(settleFigures('الميزانية \u2068500 ر.س.\u2069.', 'arabic').replace(/[\u2068\u2069]/g, '')).toBe(
+      'الميزانية ٥٠٠ ر.س.',
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { settleFigures } from '../../src/lib/digits.js';
-import { offlineProfile, type PersonaBrief, traitsOf } from '../../src/planning/persona-profile.js';
+import { offlineProfile, type PersonaBrief, segmentPhrases, traitsOf } from '../../src/planning/persona-profile.js';
 import { createTestApp, type TestApp, textOf } from '../helpers/app.js';
 
 const brief = (segment: string, over: Partial<PersonaBrief> = {}): PersonaBrief => ({
@@ -147,5 +147,24 @@ describe('/persona through the console (issue 17, item 7)', () => {
     expect(r).toContain('الاعتراضات: هل ستكون تكلفته أقل');
     expect(r).toContain('؛ ');
     expect(r).not.toContain('المتسوقة');
+  });
+});
+
+describe('a persona’s keywords are phrases a searcher types', () => {
+  it('splits the segment at joining words, never into lone words', () => {
+    expect(segmentPhrases('مديرو الموارد البشرية في العيادات')).toEqual(['مديرو الموارد البشرية', 'العيادات']);
+    expect(segmentPhrases('busy fathers in Doha who order pet food online')).toEqual([
+      'busy fathers',
+      'doha',
+      'order pet food online',
+    ]);
+    expect(segmentPhrases('HR managers, clinics')).toEqual(['hr managers', 'clinics']);
+  });
+
+  it('an Arabic B2B persona lists «مديرو الموارد البشرية», not «مديرو» and «البشرية» apart', () => {
+    const p = offlineProfile(brief('مديرو الموارد البشرية في العيادات', { locale: 'ar' }));
+    expect(p.keywords).toContain('مديرو الموارد البشرية');
+    expect(p.keywords).not.toContain('مديرو');
+    expect(p.keywords).not.toContain('البشرية');
   });
 });

@@ -26,7 +26,7 @@ describe('/schedule recurring posts, slots and UTM links', () => {
     expect(r.tone).toBe('success');
     const shown = clean(textOf(r));
     expect(shown).toContain('Recurring post on Facebook (series 1)');
-    expect(shown).toContain('every Monday at 09:00, until Monday, 1 March 2027.');
+    expect(shown).toContain('Every Monday at 09:00, until Monday, 1 March 2027.');
     expect(shown).toMatch(
       /First dates:\nMonday, 30 November 2026, 09:00 · #1\nMonday, 7 December 2026, 09:00 · #2\nMonday, 14 December 2026, 09:00 · #3\n/,
     );
@@ -82,10 +82,10 @@ describe('/schedule recurring posts, slots and UTM links', () => {
 
   it('several weekdays and every 2 weeks', async () => {
     const three = clean(textOf(await app.say('/schedule reminder every mon,wed,fri 18:00 | Story time')));
-    expect(three).toContain('every Monday, Wednesday and Friday at 18:00, with no end date.');
+    expect(three).toContain('Every Monday, Wednesday and Friday at 18:00, with no end date.');
     expect(three).toContain('12 dates scheduled now');
     const fortnight = clean(textOf(await app.say('/schedule reminder every 2 weeks on friday 10:00 | Newsletter')));
-    expect(fortnight).toContain('every 2 weeks on Friday at 10:00');
+    expect(fortnight).toContain('Every 2 weeks on Friday at 10:00');
     expect(fortnight).toMatch(/Friday, 27 November 2026, 10:00 · #\d+\nFriday, 11 December 2026, 10:00/);
     const ar = clean(textOf(await app.say('/schedule reminder كل أسبوعين يوم الجمعة 10:00 | النشرة', AR)));
     expect(ar).toContain('كل أسبوعين يوم الجمعة الساعة 10:00');
@@ -118,16 +118,27 @@ describe('/schedule recurring posts, slots and UTM links', () => {
     const list = clean(textOf(await app.say('/schedule list')));
     expect(list).toContain('One-off');
     expect(list.match(/Daily story/g)).toHaveLength(1);
-    expect(list).toContain('Series 1 · Reminder · every day at 09:00 · next: 2026-11-27 09:00 (#1) · Daily story');
+    expect(list).toContain(
+      'Series 1 · Reminder · every day at 09:00 · next: Friday, 27 November 2026, 09:00 (#1) · Daily story',
+    );
 
     const cancelled = clean(textOf(await app.say('/schedule cancel 1')));
     expect(cancelled).toContain('Post #1 cancelled.');
     expect(cancelled).toContain(
       'Only this date is skipped: series 1 goes on. Stop the whole series with /schedule stop-series 1.',
     );
-    expect(clean(textOf(await app.say('/schedule list')))).toContain('next: 2026-11-28 09:00 (#2)');
+    expect(clean(textOf(await app.say('/schedule list')))).toContain('next: Saturday, 28 November 2026, 09:00 (#2)');
     const arList = clean(textOf(await app.say('/schedule list', AR)));
-    expect(arList).toContain('السلسلة 1 · تذكير · كل يوم الساعة 09:00 · الموعد التالي: 2026-11-28 09:00 (#2)');
+    expect(arList).toContain(
+      'السلسلة 1 · تذكير · كل يوم الساعة 09:00 · الموعد التالي: السبت، 28 نوفمبر 2026، 09:00 (#2)',
+    );
+    // A series with an end date writes it out too, in the workspace's digits.
+    await app.say('/config digits arabic');
+    await app.say('/schedule reminder every monday 9am until 2027-03-01 | Weekly tip');
+    const ended = clean(textOf(await app.say('/schedule list', AR)));
+    expect(ended).toContain('كل يوم الاثنين الساعة ٠٩:٠٠ حتى الاثنين، ١ مارس ٢٠٢٧');
+    expect(ended).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    await app.say('/config digits latin');
 
     const shown = clean(textOf(await app.say('/schedule series 1')));
     expect(shown).toContain('Next dates:\nSaturday, 28 November 2026, 09:00 · #2');

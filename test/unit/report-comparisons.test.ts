@@ -118,7 +118,7 @@ describe('what a report compares with', () => {
       },
     });
     // It read "measured on Facebook, Instagram, Email".
-    expect(textOf(await app.say('/report 7d'))).toContain('Goals are measured on Facebook, Instagram, and Email from');
+    expect(textOf(await app.say('/report 7d'))).toContain('Goals are measured on Facebook, Instagram and Email from');
     await app.say('/config lang ar');
     expect(textOf(await app.say('/report 7d'))).toContain('تُقاس الأهداف على فيسبوك وإنستغرام والبريد الإلكتروني من');
   });

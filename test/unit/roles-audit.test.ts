@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTIONS, targetOf } from '../../commands/audit.js';
 import { dropIsolates } from '../../src/core/i18n.js';
+import { JOB_ROLES } from '../../src/workspace/job-roles.js';
 import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
 
 /** Every action code the program records, read from its source (the quoted ones and the chosen ones). */
@@ -30,6 +31,10 @@ function recordedSettings(): string[] {
     for (const m of text.matchAll(/audit\.record\(\s*\w+,\s*'config\.set',\s*'([^']+)'/g)) keys.add(m[1] as string);
     // Settings declared through commands/shared/config-setting.ts name theirs as `audit: '...'`.
     for (const m of text.matchAll(/^\s+audit: '([^']+)',$/gm)) keys.add(m[1] as string);
+    // A job role's own digest is recorded as `roleDigest.${role}`: each role's key.
+    if (/'config\.set',\s*`roleDigest\.\$\{role\}`/.test(text)) {
+      for (const role of JOB_ROLES) keys.add(`roleDigest.${role}`);
+    }
   }
   return [...keys].sort();
 }

@@ -77,7 +77,7 @@ describe('/schedule', () => {
     // It listed five and left out LinkedIn, X and TikTok.
     const en = textOf(await app.say('/schedule when:"tomorrow 9am" text:hello'));
     expect(en).toContain(
-      'Say which channel: channel:instagram, facebook, linkedin, x, tiktok, youtube, mailchimp, or reminder',
+      'Say which channel: channel:instagram, facebook, linkedin, x, tiktok, youtube, mailchimp or reminder',
     );
     await app.say('/config lang ar');
     const ar = textOf(await app.say('/schedule when:"tomorrow 9am" text:hello'));

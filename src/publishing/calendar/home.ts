@@ -1,5 +1,5 @@
 /**
- * /home (and Slack's App Home tab): the team's week at a glance. This week's calendar, the posts
+ * /home (and Slack's App Home tab): the team's fortnight at a glance. The calendar of this week and next, the posts
  * waiting for approval with Approve and Reject, the open alerts with Handled and Assign to me, and
  * the health of each connected account. The buttons are the very actions of /schedule and /alerts
  * (schedule.approve, schedule.reject, alerts.handle, alerts.assign), so they check and do the same.

@@ -79,7 +79,12 @@ export function firstWeekday(zone: string): number {
   return SUNDAY_ZONES.has(zone) || zone.startsWith('America/') || zone.startsWith('US/') ? 7 : 1;
 }
 
-/** The period's first and last local day and the grid's first day (the start of its first week). */
+/**
+ * The period's first and last local day and the grid's first day (the start of its first week).
+ * The week view is this week and the next, from the zone's first weekday: this week keeps what
+ * already went out, and the next always shows at least the seven days to come (on the last day of a
+ * week, a single week would show nothing after today).
+ */
 export function calendarPeriod(
   now: Date,
   zone: string,
@@ -89,7 +94,7 @@ export function calendarPeriod(
   const weekStart = (d: DateTime) => d.minus({ days: (d.weekday - firstWeekday(zone) + 7) % 7 });
   if (span === 'week') {
     const first = weekStart(today);
-    const last = first.plus({ days: 6 });
+    const last = first.plus({ days: 13 });
     return { first, last, gridStart: first, gridEnd: last };
   }
   const first = today.startOf('month');

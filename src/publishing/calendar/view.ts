@@ -21,7 +21,7 @@ import {
 const m = defineMessages(
   'calendar',
   {
-    weekTitle: (p: { range: string }) => `Calendar, week of ${p.range}`,
+    weekTitle: (p: { range: string }) => `Calendar, this week and next: ${p.range}`,
     monthTitle: (p: { month: string }) => `Calendar, ${p.month}`,
     subtitle: (p: { zone: string }) => `Scheduled, published and failed posts per day and channel · times in ${p.zone}`,
     scheduled: 'Scheduled',
@@ -42,7 +42,7 @@ const m = defineMessages(
     other: 'Also: /schedule calendar week or /schedule calendar month; /schedule list for each post.',
   },
   {
-    weekTitle: (p) => `التقويم: أسبوع ${p.range}`,
+    weekTitle: (p) => `التقويم: هذا الأسبوع والذي يليه، ${p.range}`,
     monthTitle: (p) => `التقويم: ${p.month}`,
     subtitle: (p) => `المنشورات المجدولة والمنشورة والفاشلة لكل يوم وقناة · الأوقات بتوقيت ${p.zone}`,
     scheduled: 'مجدولة',

@@ -7,7 +7,7 @@
 import { defineMessages, iso, isoIn, type Locale } from '../../core/i18n.js';
 import type { Viewer } from '../../core/identity.js';
 import { type Action, type Block, context, list, text } from '../../core/reply.js';
-import { type CountedNoun, count } from '../../lib/plural.js';
+import { andList, type CountedNoun, count } from '../../lib/plural.js';
 import { formatLocal, writtenDate } from '../../lib/when.js';
 import { preview } from '../dispatcher.js';
 import { channelName } from '../schedule-view.js';
@@ -106,7 +106,7 @@ const m = defineMessages(
     rejectedSeries: (p) => `رفض ${p.who} السلسلة ${iso(p.id)}: أُوقفت وأُلغيت مواعيدها المنتظرة (عددها ${iso(p.n)}).`,
     recurring: 'منشورات متكررة',
     seriesLine: (p) => `السلسلة ${iso(p.id)} · ${p.channel} · ${p.rule} · الموعد التالي: ${p.next} · ${p.text}`,
-    nextPost: (p) => `${iso(p.when)} (${iso(`#${p.id}`)})`,
+    nextPost: (p) => `${p.when} (${iso(`#${p.id}`)})`,
     noneWaiting: 'لا موعد منتظر',
     seriesHow: (p) =>
       `الأمر ${iso(`/schedule series ${p.id}`)} يعرض السلسلة ومواعيدها، والأمر ${iso(`/schedule stop-series ${p.id}`)} يوقفها (كلٌّ برقمها).`,
@@ -132,9 +132,10 @@ const m = defineMessages(
 
 /** "Monday, Wednesday and Friday" / «الاثنين والأربعاء والجمعة». */
 export function dayList(days: readonly number[], locale: Locale): string {
-  const names = days.map((d) => DAY_NAMES[locale][d] ?? '');
-  if (locale === 'ar') return names.join(' و');
-  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+  return andList(
+    days.map((d) => DAY_NAMES[locale][d] ?? ''),
+    locale,
+  );
 }
 
 /** A rule in words in the reader's language. */
@@ -154,6 +155,9 @@ export function ruleText(rule: RecurrenceRule, locale: Locale): string {
   return `every ${count(rule.every, WEEK, 'en')} on ${days} at ${time}`;
 }
 
+/** The rule opening a sentence: "Every Monday at 09:00, …" (Arabic has no capitals). */
+const asSentence = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** "Monday 7 December 2026, 09:00" / «الاثنين، 7 ديسمبر 2026، 09:00»: no way to misread it. */
 export function writtenTime(at: Date, zone: string, locale: Locale): string {
   const sep = locale === 'ar' ? '، ' : ', ';
@@ -170,7 +174,7 @@ export function seriesSummary(series: PostSeries, posts: readonly ScheduledPost[
   const dates = count(posts.length, DATE, v.locale);
   const whole = series.until && last && series.generatedUntil && series.generatedUntil >= series.until;
   return [
-    text(`${ruleText(rule, v.locale)}${sep}${end}.`),
+    text(asSentence(`${ruleText(rule, v.locale)}${sep}${end}.`)),
     text(t.firstDates),
     list(posts.slice(0, 3).map((p) => `${writtenTime(p.publishAt, v.timezone, v.locale)} · ${iso(`#${p.id}`)}`)),
     context(
@@ -213,12 +217,12 @@ export function seriesSection(
   const line = ({ series, next }: { series: PostSeries; next: ScheduledPost | null }) => {
     const tpl = templateOf(series);
     const rule = ruleText(ruleOf(series), v.locale);
-    const end = series.until ? ` ${t.until({ date: formatLocal(series.until, v.timezone).slice(0, 10) })}` : '';
+    const end = series.until ? ` ${t.until({ date: writtenDate(series.until, v.timezone, v.locale) })}` : '';
     return t.seriesLine({
       id: series.id,
       channel: channelName(tpl.channel, v),
       rule: `${rule}${end}`,
-      next: next ? t.nextPost({ when: formatLocal(next.publishAt, v.timezone), id: next.id }) : t.noneWaiting,
+      next: next ? t.nextPost({ when: writtenTime(next.publishAt, v.timezone, v.locale), id: next.id }) : t.noneWaiting,
       text: preview(tpl.content || tpl.title || '', 50),
     });
   };
@@ -231,7 +235,7 @@ export function seriesDetails(series: PostSeries, upcoming: readonly ScheduledPo
   const end = series.until ? t.until({ date: writtenDate(series.until, v.timezone, v.locale) }) : t.evergreen;
   const sep = v.locale === 'ar' ? '، ' : ', ';
   return [
-    text(`${ruleText(ruleOf(series), v.locale)}${sep}${end}.`),
+    text(asSentence(`${ruleText(ruleOf(series), v.locale)}${sep}${end}.`)),
     ...(upcoming.length > 0
       ? [
           text(t.upcoming),

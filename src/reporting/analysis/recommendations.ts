@@ -5,7 +5,7 @@
  * workspace's region, the previous period or the plan's goal). A brand video is never told to move
  * its budget for a low ROAS. docs/reports.md, "Recommendations", lists the rules in order.
  */
-import { fromUsd, toMinor } from '../../lib/money.js';
+import { aboutAmount, fromUsd, toMinor } from '../../lib/money.js';
 import { BENCHMARKS, CURRENCY_REGIONS, type Region, type SourceId } from '../../planning/data/benchmarks.js';
 import type { TargetProgress } from '../../planning/targets.js';
 import { change, type KpiId, type KpiValues, NA, roas, type Totals } from '../kpi.js';
@@ -117,7 +117,8 @@ export function recommend(d: {
         fromRoas,
         to: top.name,
         toRoas,
-        amountMinor: Math.round(bottom.totals.spendMinor * 0.2),
+        // "About" a figure a person would say: 460, not 461.62.
+        amountMinor: aboutAmount(Math.round(bottom.totals.spendMinor * 0.2), d.currency),
       });
     }
   }

@@ -18,8 +18,9 @@ import { defineMessages, formatNumber, iso, type Locale } from '../../core/i18n.
 import { withLam } from '../../core/messages.js';
 import { type Block, list, type Person, text } from '../../core/reply.js';
 import type { Db } from '../../db/client.js';
-import { andList, arrow, formatChange, formatPercent, formatSeconds } from '../../lib/format.js';
+import { arrow, formatChange, formatPercent, formatSeconds } from '../../lib/format.js';
 import type { DateRange } from '../../lib/periods.js';
+import { andList } from '../../lib/plural.js';
 import { internalTarget, parseTargets } from '../../planning/targets.js';
 import { CHANNELS } from '../../publishing/scheduler.js';
 import { type JobRole, membersWithJobRole } from '../../workspace/job-roles.js';

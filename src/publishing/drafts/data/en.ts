@@ -148,7 +148,8 @@ export const EN: Phrasebook = {
         (s) => `We couldn't wait to tell you: ${s.topic}${s.end}`,
         (s) => `Big smiles here today: ${s.topic}${s.end} 😊`,
         (s) => `A quick update from us: ${s.topic}${s.end}`,
-        (s) => `Thank you for being part of this: ${s.topic}${s.end}`,
+        // No thanks here: a news post already thanks the reader in its closing line.
+        (s) => `Our latest news: ${s.topic}${s.end}`,
       ],
       formal: [
         (s) => `We are pleased to announce: ${s.topic}${s.end}`,
