@@ -245,6 +245,9 @@ export async function scheduleDraft(
 
 /** A network that publishes pictures or videos (an email or a reminder carries none from a draft). */
 function takesMedia(channel: Channel): boolean {
+  // Mailchimp takes linked pictures when asked for one post, but a draft's social picture is not the
+  // email's, and a file from chat without PUBLIC_URL would stop the whole group over the email.
+  if (channel === 'mailchimp') return false;
   const limits = limitsOf(channel);
   return Boolean(limits?.media || limits?.mediaKinds || limits?.files || limits?.text.required === 'withoutMedia');
 }
