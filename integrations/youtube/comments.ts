@@ -125,6 +125,9 @@ export class YoutubeComments implements CommentSource, CommentReplier {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ snippet: { parentId: commentId, textOriginal: text } }),
       idempotent: false,
+    }).catch((err: unknown) => {
+      // A refused reply posted nothing: a known failure, so the person can send it again later.
+      throw err instanceof QuotaExhausted ? PublishError.fatal(err.message) : err;
     });
     const parsed = z.object({ id: z.string() }).safeParse(body);
     if (!parsed.success) throw PublishError.unknown('unexpected answer from YouTube after posting a reply');

@@ -118,7 +118,7 @@ export class CommentPoller {
     await integrations.markFailed(integration, 'error', pausedMessage(reason, resetsAt));
     if (already) return;
     try {
-      await notifier.post(workspace, 'team', pauseNotice(workspace, integration.provider, reason, resetsAt));
+      await notifier.post(workspace, 'team', pauseNotice(workspace, integration.provider, resetsAt));
     } catch (err) {
       log.warn({ workspaceId: workspace.id, err: (err as Error).message }, 'comment poll: quota notice not posted');
     }

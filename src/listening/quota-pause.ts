@@ -30,24 +30,28 @@ const m = defineMessages(
     title: (p: { network: string }) => `${p.network} comments are not being read until the daily quota resets`,
     what: (p: { network: string; when: string }) =>
       `Google's daily ${p.network} quota for this bot is used up, so new comments cannot be read or answered until it resets at midnight Pacific Time (${p.when}). Nothing is lost: comments written meanwhile are read and alerted then. Until then, check YouTube Studio for anything urgent.`,
-    reason: (p: { reason: string }) => `${p.reason}`,
+    answer: (p: { code: string }) => `YouTube's answer: ${p.code}`,
   },
   {
     title: (p) => `لن تُقرأ تعليقات ${p.network} حتى تتجدد الحصة اليومية`,
     what: (p) =>
       `نفدت حصة ${p.network} اليومية المتاحة لهذا البوت لدى Google، فلا يمكن قراءة التعليقات الجديدة أو الرد عليها حتى تتجدد عند منتصف الليل بتوقيت المحيط الهادئ (${p.when}). لن يضيع شيء: تُقرأ التعليقات المكتوبة في أثناء ذلك ويُنبَّه إليها عندئذ. وإلى ذلك الحين، راجع ${iso('YouTube Studio')} إن كنت تنتظر أمرًا عاجلًا.`,
-    reason: (p) => iso(p.reason),
+    answer: (p) => `ردّ يوتيوب: ${iso(p.code)}`,
   },
 );
 
 /** The one notice of a pause, in the workspace's language, with the reset in its time zone. */
-export function pauseNotice(workspace: Workspace, provider: string, reason: string, resetsAt: Date) {
+export function pauseNotice(workspace: Workspace, provider: string, resetsAt: Date) {
   const locale: Locale = workspace.locale === 'ar' ? 'ar' : 'en';
   const t = m[locale];
   const network = channelLabel(provider, locale);
   const when = localTime(resetsAt, workspace.timezone, locale);
-  return reply(t.title({ network }), [text(t.what({ network, when })), context(t.reason({ reason }))], {
-    tone: 'warning',
-    rtl: locale === 'ar',
-  });
+  return reply(
+    t.title({ network }),
+    [text(t.what({ network, when })), context(t.answer({ code: '403 quotaExceeded' }))],
+    {
+      tone: 'warning',
+      rtl: locale === 'ar',
+    },
+  );
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { PublishError } from '../../integrations/publisher.js';
 import { COMMENT_POLL_JOB } from '../../src/listening/feature.js';
 import { createTestApp, type TestApp, textOf } from '../helpers/app.js';
 import { CHANNEL, useSocialFakes } from '../helpers/social-fakes.js';
@@ -169,6 +170,19 @@ describe('YouTube comment polling within the daily quota', () => {
     expect(resumed.statusMessage).toBeNull();
     expect(await app.services.db.comment.count({ where: { externalId: during } })).toBe(1);
     expect(teamNotices()).toHaveLength(1);
+  });
+
+  it('a reply refused for the quota is a known failure (nothing posted), so it can be sent again later', async () => {
+    await start();
+    const [video] = await publishVideos(1);
+    const comment = fakes.yt.addComment(video ?? '', { text: 'Is this in stock?', at: app.clock.now() });
+    fakes.yt.unitsByDay.set(day(app.clock.now().getTime()), fakes.yt.dailyUnits - 10);
+    const source = app.services.integrations.commentsFor(await youtube());
+    const err = await source.reply(comment, 'Yes, in all sizes.').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PublishError);
+    expect((err as PublishError).outcome).toBe('known');
+    expect((err as Error).message).toContain('quotaExceeded');
+    expect(fakes.yt.comments.filter((c) => c.parentId === comment)).toHaveLength(0);
   });
 
   it('tells an Arabic team in Arabic, with the reset in its own time zone', async () => {
