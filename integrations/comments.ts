@@ -18,6 +18,22 @@ export interface FetchResult {
   comments: FetchedComment[];
   /** The cursor to store once every comment above is stored. */
   cursor: string;
+  /** Quota units the read cost, for networks that meter calls per day (YouTube). */
+  units?: number;
+}
+
+/**
+ * The network's daily quota is spent: no call succeeds before `resetsAt`, so polling waits until
+ * then instead of failing every two minutes.
+ */
+export class QuotaExhausted extends Error {
+  constructor(
+    message: string,
+    readonly resetsAt: Date,
+  ) {
+    super(message);
+    this.name = 'QuotaExhausted';
+  }
 }
 
 export interface CommentSource {

@@ -13,6 +13,11 @@ export interface HttpCall {
   body?: string | Uint8Array;
   timeoutMs?: number;
   idempotent: boolean;
+  /**
+   * A 3xx is the API's own answer, returned and never followed: YouTube's resumable upload answers
+   * 308 ("bytes missing") with a Range header and no Location. Other calls refuse redirects.
+   */
+  redirectIsAnswer?: boolean;
 }
 
 export interface HttpResponse {
@@ -33,7 +38,7 @@ export async function send(call: HttpCall): Promise<HttpResponse> {
       ...(call.headers ? { headers: call.headers } : {}),
       ...(call.body === undefined ? {} : { body: call.body }),
       signal: controller.signal,
-      redirect: 'error',
+      redirect: call.redirectIsAnswer ? 'manual' : 'error',
     });
     return { status: res.status, headers: res.headers, text: await res.text() };
   } catch (err) {

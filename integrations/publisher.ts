@@ -44,6 +44,8 @@ export interface PublishPost {
   idempotencyKey: string;
   /** Posted as the first comment right after the post, once (Instagram: hashtags or a link). */
   firstComment?: string;
+  /** An email's inbox preview text, shown after the subject (Mailchimp `settings.preview_text`). */
+  previewText?: string;
 }
 
 export type ProviderState = Record<string, unknown>;

@@ -88,6 +88,25 @@ const schema = z.object({
   ),
   META_LOGIN_URL: baseUrl('https://www.facebook.com'),
   YOUTUBE_API_URL: baseUrl('https://www.googleapis.com'),
+  /** The Google project's daily YouTube Data API quota in units (10,000 unless Google granted more). */
+  YOUTUBE_DAILY_QUOTA: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d{3,9}$/, 'expected whole quota units, e.g. 10000')
+      .transform(Number)
+      .optional()
+      .transform((v) => v ?? 10_000),
+  ),
+  /** The share of that quota comment polling may spend per channel (the rest: replies, figures). */
+  YOUTUBE_POLL_QUOTA_SHARE: optionalString.pipe(
+    z
+      .string()
+      .regex(/^(0(\.\d+)?|1(\.0+)?)$/, 'expected a share from 0.01 to 1, e.g. 0.5')
+      .transform(Number)
+      .pipe(z.number().min(0.01, 'expected a share from 0.01 to 1, e.g. 0.5'))
+      .optional()
+      .transform((v) => v ?? 0.5),
+  ),
   GOOGLE_CLIENT_ID: optionalString,
   GOOGLE_CLIENT_SECRET: optionalString,
   GOOGLE_OAUTH_URL: baseUrl('https://oauth2.googleapis.com'),

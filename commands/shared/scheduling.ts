@@ -235,6 +235,8 @@ export async function scheduleDraft(
       channel: p.channel,
       text: p.text,
       title: (one ? input.title : undefined) ?? p.title ?? p.subject,
+      // The email's inbox preview, as /draft wrote it (Mailchimp settings.preview_text).
+      ...(p.preview ? { previewText: p.preview } : {}),
       // Media goes to the networks that take it; an email never carries the picture.
       media: takesMedia(p.channel) ? media : [],
     })),
@@ -254,7 +256,13 @@ function takesMedia(channel: Channel): boolean {
 
 /** Every post is checked (rules, time, account, duplicate) before any is created. */
 async function scheduleGroup(
-  items: Array<{ channel: Channel; text?: string | undefined; title?: string | undefined; media: MediaItem[] }>,
+  items: Array<{
+    channel: Channel;
+    text?: string | undefined;
+    title?: string | undefined;
+    previewText?: string | undefined;
+    media: MediaItem[];
+  }>,
   input: Pick<ScheduleInput, 'when' | 'account' | 'first_comment' | 'campaign'>,
   ctx: Context,
 ): Promise<Reply> {
@@ -278,7 +286,7 @@ async function scheduleGroup(
   // A group for several networks comments first on those that take a first comment; alone, the rules refuse it elsewhere.
   const commentsOn = (channel: Channel) =>
     firstComment && (items.length === 1 || FIRST_COMMENT_CHANNELS.includes(channel))
-      ? { options: { firstComment: tag(firstComment, channel) } }
+      ? { firstComment: tag(firstComment, channel) }
       : {};
   const scheduler = ctx.services.scheduler;
   const ready: Array<{ draft: Draft; connected: boolean }> = [];
@@ -289,8 +297,9 @@ async function scheduleGroup(
       title: item.title ?? null,
       media: item.media,
       publishAt: when.utc,
-      ...commentsOn(item.channel),
     };
+    const options = { ...commentsOn(item.channel), ...(item.previewText ? { previewText: item.previewText } : {}) };
+    if (Object.keys(options).length > 0) draft.options = options;
     assertRules(draft, ctx);
     // account: names one network's account; in a group it applies to the network it belongs to.
     const named = items.length === 1 ? input.account : undefined;

@@ -106,6 +106,7 @@ export class MailchimpPublisher implements Publisher {
             title: `mktbot post ${post.id}`,
             from_name: this.creds.fromName,
             reply_to: this.creds.replyTo,
+            ...(post.previewText ? { preview_text: post.previewText } : {}),
           },
         },
         campaign,

@@ -1,18 +1,21 @@
 /**
- * YouTube comments (Data API v3): `commentThreads.list` with `allThreadsRelatedToChannelId` (every
- * video of the channel) and with `videoId` for videos the bot published, newest first
- * (`order=time`), so reading stops at the first thread older than the cursor. Replies go through
+ * YouTube comments (Data API v3): one `commentThreads.list` with `allThreadsRelatedToChannelId`,
+ * newest first (`order=time`), so reading stops at the first thread older than the cursor. That one
+ * filter returns the threads on every video of the channel, and the bot only uploads to the
+ * connected channel, so a call per published video would read the same threads again at 1 unit each
+ * (which is how 13 videos used to spend the whole 10,000-unit day). Replies go through
  * `comments.insert` with the thread's top-level comment as `parentId`.
  */
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import {
   type CommentReplier,
   type CommentSource,
   type FetchedComment,
   type FetchResult,
-  type KnownPost,
   MAX_PAGES,
   nextCursor,
+  QuotaExhausted,
   readFrom,
 } from '../comments.js';
 import { sendAuthorized, type TokenSource } from '../google/oauth.js';
@@ -43,6 +46,14 @@ const threadsPage = z.object({
   nextPageToken: z.string().optional(),
 });
 
+/** Google's quota page: `commentThreads.list` costs 1 unit a call (a page). */
+export const THREADS_LIST_UNITS = 1;
+
+/** Google resets every project's daily quota at midnight Pacific Time. */
+export function nextQuotaReset(now: Date): Date {
+  return DateTime.fromJSDate(now, { zone: 'America/Los_Angeles' }).startOf('day').plus({ days: 1 }).toJSDate();
+}
+
 const errorBody = z.object({
   error: z.object({ message: z.string().optional(), errors: z.array(z.object({ reason: z.string() })).optional() }),
 });
@@ -52,34 +63,33 @@ export class YoutubeComments implements CommentSource, CommentReplier {
     private readonly base: string,
     private readonly channelId: string,
     private readonly tokens: TokenSource,
-    private readonly known: readonly KnownPost[],
     private readonly now: () => Date,
     private readonly timeoutMs?: number,
   ) {}
 
   async fetchSince(cursor: string | undefined): Promise<FetchResult> {
     const from = readFrom(cursor, this.now());
-    const byId = new Map<string, FetchedComment>();
-    const add = (list: FetchedComment[]) => {
-      for (const c of list) byId.set(c.externalId, c);
-    };
-    add(await this.threads({ allThreadsRelatedToChannelId: this.channelId }, from));
-    for (const video of this.known) add(await this.threads({ videoId: video.externalId }, from));
-    const comments = [...byId.values()];
-    return { comments, cursor: nextCursor(cursor, comments, this.now()) };
+    const { comments, calls } = await this.threads(from);
+    return { comments, cursor: nextCursor(cursor, comments, this.now()), units: calls * THREADS_LIST_UNITS };
   }
 
-  private async threads(filter: Record<string, string>, from: Date): Promise<FetchedComment[]> {
+  private async threads(from: Date): Promise<{ comments: FetchedComment[]; calls: number }> {
     const out: FetchedComment[] = [];
     let pageToken: string | undefined;
+    let calls = 0;
     for (let page = 0; page < MAX_PAGES; page++) {
+      calls++;
       const url = new URL(joinUrl(this.base, 'youtube/v3/commentThreads'));
-      const params = { part: 'snippet', order: 'time', maxResults: '100', textFormat: 'plainText', ...filter };
+      const params = {
+        part: 'snippet',
+        allThreadsRelatedToChannelId: this.channelId,
+        order: 'time',
+        maxResults: '100',
+        textFormat: 'plainText',
+      };
       for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
       if (pageToken) url.searchParams.set('pageToken', pageToken);
-      const body = await this.call({ method: 'GET', url: url.toString(), idempotent: true }, filter.videoId);
-      if (!body) return out;
-      const r = threadsPage.parse(body);
+      const r = threadsPage.parse(await this.call({ method: 'GET', url: url.toString(), idempotent: true }));
       let older = false;
       for (const t of r.items) {
         const top = t.snippet.topLevelComment;
@@ -103,7 +113,7 @@ export class YoutubeComments implements CommentSource, CommentReplier {
       // Newest first: once a page reaches past the cursor, later pages are older still.
       if (older || !pageToken) break;
     }
-    return out;
+    return { comments: out, calls };
   }
 
   async reply(commentId: string, text: string): Promise<{ id: string }> {
@@ -115,17 +125,17 @@ export class YoutubeComments implements CommentSource, CommentReplier {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ snippet: { parentId: commentId, textOriginal: text } }),
       idempotent: false,
+    }).catch((err: unknown) => {
+      // A refused reply posted nothing: a known failure, so the person can send it again later.
+      throw err instanceof QuotaExhausted ? PublishError.fatal(err.message) : err;
     });
     const parsed = z.object({ id: z.string() }).safeParse(body);
     if (!parsed.success) throw PublishError.unknown('unexpected answer from YouTube after posting a reply');
     return parsed.data;
   }
 
-  /**
-   * One authorised call; the parsed body on success. For a single video whose comments are turned
-   * off (403 commentsDisabled) or that was deleted (404), undefined: the others are still read.
-   */
-  private async call(call: HttpCall, videoId?: string): Promise<unknown> {
+  /** One authorised call; the parsed body on success. A spent daily quota is QuotaExhausted. */
+  private async call(call: HttpCall): Promise<unknown> {
     // A refused token (401) is renewed and the call repeated once: a refused reply posted nothing.
     const res = await sendAuthorized(this.tokens, {
       ...call,
@@ -135,8 +145,8 @@ export class YoutubeComments implements CommentSource, CommentReplier {
     if (res.status >= 200 && res.status < 300) return body;
     const error = errorBody.safeParse(body);
     const reason = error.success ? error.data.error.errors?.[0]?.reason : undefined;
-    if (videoId && (res.status === 404 || (res.status === 403 && reason === 'commentsDisabled'))) return undefined;
     const message = `YouTube answered ${res.status}${reason ? ` (${reason})` : ''}`;
+    if (res.status === 403 && reason === 'quotaExceeded') throw new QuotaExhausted(message, nextQuotaReset(this.now()));
     throw classifyStatus(res, call, message, this.now());
   }
 }

@@ -76,12 +76,12 @@ export const youtube = {
     ],
   },
   comments: {
-    create: (creds, deps, known) =>
+    // The channel-wide listing already covers the bot's own videos (all on this channel).
+    create: (creds, deps) =>
       new YoutubeComments(
         deps.config.YOUTUBE_API_URL,
         creds.channelId,
         tokensOf(creds, deps),
-        known,
         deps.now,
         deps.commentTimeoutMs,
       ),

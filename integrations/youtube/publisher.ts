@@ -56,6 +56,7 @@ export class YoutubePublisher implements Publisher {
       body: media.bytes,
       idempotent: false,
       timeoutMs: 10 * 60_000,
+      redirectIsAnswer: true,
     };
     await io.sending();
     let res: HttpResponse;
@@ -67,7 +68,9 @@ export class YoutubePublisher implements Publisher {
       if (!(err instanceof PublishError) || err.outcome !== 'unknown') throw err;
       const probe = await this.probe(sessionUrl, media.bytes.byteLength, io.now()).catch(() => undefined);
       if (probe?.done) return result(probe.done);
-      if (probe) throw PublishError.retry('the upload did not complete; it will be resumed');
+      // Not resumed from the byte YouTube confirmed: the retry opens a new session (its privacy and
+      // publishAt decided afresh, as the due time may have passed) and sends the whole file again.
+      if (probe) throw PublishError.retry('the upload did not complete; the whole video will be sent again');
       throw err;
     }
     if (res.status === 200 || res.status === 201) return result(parseVideo(res));
@@ -110,6 +113,7 @@ export class YoutubePublisher implements Publisher {
       headers: { 'content-range': `bytes */${size}` },
       body: '',
       idempotent: true,
+      redirectIsAnswer: true,
     };
     const res = await sendAuthorized(this.tokens, call);
     if (res.status === 200 || res.status === 201) return { done: parseVideo(res) };

@@ -4,6 +4,7 @@
  */
 import type { Feature } from '../feature.js';
 import { AssigneeReminders } from './assignee-reminders.js';
+import { PollBudget } from './poll-budget.js';
 import { CommentPoller } from './polling.js';
 import { handleCommentPush } from './webhooks/comments.js';
 import { handleMetaEvent, handleMetaVerify } from './webhooks/meta.js';
@@ -65,7 +66,15 @@ export const listening: Feature = {
       clock: services.clock,
       integrations: services.integrations,
       comments: services.comments,
+      notifier: services.notifier,
       log,
+      budgets: {
+        // Google's quota day starts at midnight Pacific Time.
+        youtube: new PollBudget({
+          units: Math.floor(services.config.YOUTUBE_DAILY_QUOTA * services.config.YOUTUBE_POLL_QUOTA_SHARE),
+          zone: 'America/Los_Angeles',
+        }),
+      },
     });
     jobs.add({
       name: COMMENT_POLL_JOB,

@@ -7,14 +7,17 @@
  * them again and the unique key drops the ones already kept. One integration failing is recorded
  * on it and does not stop the others.
  */
-import type { Integration } from '@prisma/client';
-import type { KnownPost } from '../../integrations/comments.js';
+import type { Integration, Workspace } from '@prisma/client';
+import { type KnownPost, QuotaExhausted } from '../../integrations/comments.js';
 import { PublishError } from '../../integrations/publisher.js';
+import type { Notifier } from '../core/notifier.js';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../log.js';
 import { COMMENT_PROVIDERS, type IntegrationService } from '../workspace/integrations.js';
 import type { CommentService } from './comments.js';
+import type { PollBudget } from './poll-budget.js';
+import { pausedMessage, pausedUntil, pauseNotice } from './quota-pause.js';
 
 /** Published posts older than this are no longer read one by one (recent ones come from the API). */
 const KNOWN_POST_DAYS = 30;
@@ -24,6 +27,8 @@ export interface PollResult {
   integrationId: number;
   provider: string;
   ok: boolean;
+  /** Not called: paused until the quota resets, or ahead of the day's quota budget. */
+  skipped?: 'paused' | 'budget';
   read: number;
   stored: number;
   alerted: number;
@@ -37,7 +42,10 @@ export class CommentPoller {
       clock: Clock;
       integrations: IntegrationService;
       comments: CommentService;
+      notifier: Notifier;
       log: Logger;
+      /** Daily quota budgets of the networks that meter calls (YouTube), by provider. */
+      budgets?: Partial<Record<string, PollBudget>>;
     },
   ) {}
 
@@ -55,10 +63,16 @@ export class CommentPoller {
   async pollOne(integration: Integration): Promise<PollResult> {
     const { db, clock, integrations, comments, log } = this.deps;
     const base = { integrationId: integration.id, provider: integration.provider, read: 0, stored: 0, alerted: 0 };
+    const now = clock.now();
+    const paused = pausedUntil(integration);
+    if (paused && paused > now) return { ...base, ok: true, skipped: 'paused' };
+    const budget = this.deps.budgets?.[integration.provider];
+    if (budget && !budget.allows(integration.id, now)) return { ...base, ok: true, skipped: 'budget' };
+    const workspace = await db.workspace.findUniqueOrThrow({ where: { id: integration.workspaceId } });
     try {
-      const workspace = await db.workspace.findUniqueOrThrow({ where: { id: integration.workspaceId } });
       const source = integrations.commentsFor(integration, await this.knownPosts(integration));
       const batch = await source.fetchSince(integration.cursor ?? undefined);
+      budget?.spend(integration.id, batch.units ?? 0, now);
       let stored = 0;
       let alerted = 0;
       // Oldest first, so alerts arrive in the order the comments were written.
@@ -82,6 +96,10 @@ export class CommentPoller {
       return { ...base, ok: true, read: batch.comments.length, stored, alerted };
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
+      if (err instanceof QuotaExhausted) {
+        await this.pause(workspace, integration, reason, err.resetsAt);
+        return { ...base, ok: false, skipped: 'paused', error: reason };
+      }
       const status = err instanceof PublishError && err.reauth ? 'reauth' : 'error';
       log.warn(
         { integrationId: integration.id, provider: integration.provider, status, reason },
@@ -89,6 +107,20 @@ export class CommentPoller {
       );
       await integrations.markFailed(integration, status, reason);
       return { ...base, ok: false, error: reason };
+    }
+  }
+
+  /** Stops polling until the quota resets; the team hears of it once per pause. */
+  private async pause(workspace: Workspace, integration: Integration, reason: string, resetsAt: Date): Promise<void> {
+    const { integrations, notifier, log } = this.deps;
+    const already = pausedUntil(integration)?.getTime() === resetsAt.getTime();
+    log.warn({ integrationId: integration.id, provider: integration.provider, resetsAt }, 'comment poll paused: quota');
+    await integrations.markFailed(integration, 'error', pausedMessage(reason, resetsAt));
+    if (already) return;
+    try {
+      await notifier.post(workspace, 'team', pauseNotice(workspace, integration.provider, resetsAt));
+    } catch (err) {
+      log.warn({ workspaceId: workspace.id, err: (err as Error).message }, 'comment poll: quota notice not posted');
     }
   }
 

@@ -78,6 +78,7 @@ const m = defineMessages(
     noFirstComment: (p: { channel: string }) =>
       `${p.channel} posts take no first comment: only Instagram posts one right after the post.`,
     firstComment: 'First comment',
+    previewText: 'Preview text',
     listTitle: 'Scheduled posts, next 14 days',
     listEmpty: 'Nothing scheduled in the next 14 days. Try /schedule instagram tomorrow 9am media:https://… | Caption',
     needsAttention: 'Needs attention',
@@ -144,6 +145,7 @@ const m = defineMessages(
       `يرسل Mailchimp فقط عند أرباع الساعة (:00 و:15 و:30 و:45 بتوقيت UTC). أقرب موعد ${iso(p.suggestion)}.`,
     noFirstComment: (p) => `لا تأخذ منشورات ${iso(p.channel)} تعليقًا أول: إنستغرام وحده ينشره بعد المنشور مباشرة.`,
     firstComment: 'التعليق الأول',
+    previewText: 'نص المعاينة',
     listTitle: 'المنشورات المجدولة في الأيام الأربعة عشر القادمة',
     listEmpty: `لا شيء مجدول في الأيام الأربعة عشر القادمة. جرّب ${iso('/schedule instagram')} غدًا 9 صباحًا ${iso('media:https://…')} | نص المنشور`,
     needsAttention: 'يحتاج إلى متابعة',
@@ -212,7 +214,8 @@ export function postDetails(post: ScheduledPost, v: Viewer): Block[] {
   ];
   if (post.title) rows.push({ label: t.title, value: post.title });
   for (const item of mediaOf(post)) rows.push({ label: t.media, value: mediaLine(item, v) });
-  const firstComment = postOptions(post).firstComment;
+  const { firstComment, previewText } = postOptions(post);
+  if (previewText) rows.push({ label: t.previewText, value: previewText });
   if (firstComment) rows.push({ label: t.firstComment, value: firstComment });
   if (post.attempts > 0) rows.push({ label: t.attempts, value: iso(post.attempts) });
   if (post.lastError) rows.push({ label: t.lastError, value: reasonText(post.lastError, v.locale) });

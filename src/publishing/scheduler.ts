@@ -86,7 +86,7 @@ export interface Draft {
    * through the network's most recently updated account at its time.
    */
   accountId?: string | null;
-  /** Per-post settings stored in ScheduledPost.options (a first comment). */
+  /** Per-post settings stored in ScheduledPost.options (a first comment, an email's preview text). */
   options?: PostOptions;
   /** Shared by the posts of one draft written for several networks (edited or cancelled together). */
   groupId?: string | undefined;
@@ -196,8 +196,18 @@ export function mediaOf(post: Pick<ScheduledPost, 'media'>): MediaItem[] {
   return parsed.success ? parsed.data : [];
 }
 
-/** What ScheduledPost.options holds: per-post settings beyond the text and media. */
-export const PostOptionsSchema = z.object({ firstComment: z.string().min(1).max(2200).optional() });
+/** The drafter's cap for preview text: what inboxes show at most (Outlook), not a Mailchimp limit. */
+export const PREVIEW_TEXT_MAX = 150;
+
+/**
+ * What ScheduledPost.options holds: per-post settings beyond the text and media. `previewText` is an
+ * email's inbox preview (Mailchimp `settings.preview_text`), written by /draft within its 150.
+ */
+export const PostOptionsSchema = z.object({
+  firstComment: z.string().min(1).max(2200).optional(),
+  previewText: z.string().min(1).max(PREVIEW_TEXT_MAX).optional(),
+});
+
 export type PostOptions = z.infer<typeof PostOptionsSchema>;
 
 /** The channels that post a first comment right after the post. */

@@ -23,7 +23,7 @@ interface Campaign {
   web_id: number;
   status: 'save' | 'schedule' | 'sending' | 'sent';
   listId: string;
-  settings: { subject_line?: string; title?: string; from_name?: string; reply_to?: string };
+  settings: { subject_line?: string; preview_text?: string; title?: string; from_name?: string; reply_to?: string };
   html?: string;
   send_time?: string;
 }
@@ -153,6 +153,16 @@ export class FakeMailchimp {
       | undefined;
     if (!body?.type || !['regular', 'plaintext', 'rss', 'variate'].includes(body.type)) {
       return problem(400, 'Invalid Resource', 'The resource submitted could not be validated. type is required.');
+    }
+    // Every settings field is a string in the API reference (preview_text included; no length is documented).
+    for (const [key, value] of Object.entries(body.settings ?? {})) {
+      if (typeof value !== 'string') {
+        return problem(
+          400,
+          'Invalid Resource',
+          `The resource submitted could not be validated. settings.${key} must be a string.`,
+        );
+      }
     }
     const listId = body.recipients?.list_id ?? '';
     if (!this.lists.has(listId)) return problem(400, 'Invalid Resource', 'The list_id is invalid.');

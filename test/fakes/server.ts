@@ -33,6 +33,8 @@ interface Script {
   respond?: FakeResponse;
   /** Act, then never answer. */
   hang?: boolean;
+  /** Close the connection without acting or answering (a connection dropped mid-upload). */
+  drop?: boolean;
 }
 
 export class FakeServer {
@@ -77,6 +79,11 @@ export class FakeServer {
     this.scripts.push({ method, path, times, hang: true });
   }
 
+  /** The next matching request is neither carried out nor answered: its connection is dropped. */
+  dropNext(method: string, path: RegExp, times = 1): void {
+    this.scripts.push({ method, path, times, drop: true });
+  }
+
   count(method: string, path: RegExp): number {
     return this.requests.filter((r) => r.method === method && path.test(r.path)).length;
   }
@@ -106,6 +113,10 @@ export class FakeServer {
     const script = this.scripts.find((s) => s.times > 0 && s.method === method && s.path.test(url.pathname));
     if (script) script.times--;
     if (script?.respond) return send(res, script.respond);
+    if (script?.drop) {
+      req.socket.destroy();
+      return;
+    }
     if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
     let out: FakeResponse;
     try {

@@ -10,6 +10,10 @@
  * Statistics: `videos.list` with part=statistics and id=a,b,… (at most 50 ids; part and a filter
  * required): counts as strings (viewCount, likeCount, favoriteCount, commentCount) for the videos that
  * exist, others left out; a private video only for its own channel.
+ * Quota: every call is charged its units from Google's quota table (commentThreads.list, channels.list,
+ * videos.list 1; comments.insert 50; videos.insert in its own bucket of 100 a day) to the day that
+ * starts at midnight Pacific Time; a call the day's units no longer cover is refused with 403
+ * `quotaExceeded` in Google's error shape (domain youtube.quota).
  * OAuth: Google's token endpoint on the same server (google-oauth.ts); the access tokens it issues
  * are accepted by the API above until they expire (by the fake's clock), then 401.
  */
@@ -37,10 +41,20 @@ export interface FakeYoutubeComment {
   parentId?: string;
 }
 
-const gErr = (status: number, reason: string, message: string): FakeResponse => ({
+const gErr = (status: number, reason: string, message: string, domain = 'youtube.video'): FakeResponse => ({
   status,
-  body: { error: { code: status, message, errors: [{ message, domain: 'youtube.video', reason }] } },
+  body: { error: { code: status, message, errors: [{ message, domain, reason }] } },
 });
+
+const QUOTA_EXCEEDED =
+  'The request cannot be completed because you have exceeded your <a href="/youtube/v3/getting-started#quota">quota</a>.';
+
+/** Units per call, from Google's quota calculator; uploads (videos.insert) have their own bucket. */
+function unitsOf(req: FakeRequest): number {
+  if (req.path === '/youtube/v3/comments' && req.method === 'POST') return 50;
+  if (req.path.startsWith('/youtube/v3/')) return 1;
+  return 0;
+}
 
 export class FakeYoutube {
   readonly server: FakeServer;
@@ -67,8 +81,15 @@ export class FakeYoutube {
   readonly statistics = new Map<string, { viewCount: number; likeCount?: number; commentCount: number }>();
   /** Threads per page, small so tests exercise paging. */
   pageSize = 100;
-  /** The instant the fake treats as now, for publishAt checks. */
+  /** The instant the fake treats as now, for publishAt checks and the quota day. */
   now: () => Date = () => new Date();
+  /** The project's daily units for every call but uploads (Google's default: 10,000). */
+  dailyUnits = 10_000;
+  /** Units charged per quota day (YYYY-MM-DD in Pacific Time), and per call kind. */
+  readonly unitsByDay = new Map<string, number>();
+  readonly callsByKind = new Map<string, number>();
+  /** commentThreads.list calls by filter: allThreadsRelatedToChannelId or videoId. */
+  readonly threadListings = { channel: 0, video: 0 };
 
   constructor() {
     this.server = new FakeServer((req) => this.handle(req));
@@ -172,6 +193,26 @@ export class FakeYoutube {
     if (req.method === 'POST' && req.path === '/token') return this.oauth.token(req);
     const who = this.oauth.bearer(req);
     if (!who) return gErr(401, 'authError', 'Request had invalid authentication credentials.');
+    const units = unitsOf(req);
+    const day = this.quotaDay();
+    const used = this.unitsByDay.get(day) ?? 0;
+    if (units > 0 && used + units > this.dailyUnits) return gErr(403, 'quotaExceeded', QUOTA_EXCEEDED, 'youtube.quota');
+    const res = this.route(req, who);
+    // Google charges refused requests too ("all API requests, including invalid requests").
+    if (units > 0) {
+      this.unitsByDay.set(day, used + units);
+      const kind = `${req.method} ${req.path}`;
+      this.callsByKind.set(kind, (this.callsByKind.get(kind) ?? 0) + 1);
+    }
+    return res;
+  }
+
+  /** The quota day of the fake's now: Google resets quotas at midnight Pacific Time. */
+  quotaDay(at = this.now()): string {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format(at);
+  }
+
+  private route(req: FakeRequest, who: { channelId: string; title: string }): FakeResponse {
     if (req.method === 'GET' && req.path === '/youtube/v3/channels') {
       if (req.query.get('mine') !== 'true') return gErr(400, 'missingRequiredParameter', 'No filter selected.');
       return {
@@ -199,6 +240,7 @@ export class FakeYoutube {
       return gErr(400, 'incompatibleParameters', 'Exactly one filter parameter must be specified.');
     }
     let list = this.comments.filter((c) => !c.parentId);
+    this.threadListings[videoId === null ? 'channel' : 'video']++;
     if (videoId !== null) {
       const video = this.commentVideos.get(videoId);
       if (!video)

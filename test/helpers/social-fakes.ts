@@ -67,6 +67,11 @@ export function useSocialFakes(tag: string): SocialFakes {
     fakes.meta.pageSize = 100;
     fakes.yt.comments.length = 0;
     fakes.yt.pageSize = 100;
+    fakes.yt.dailyUnits = 10_000;
+    fakes.yt.unitsByDay.clear();
+    fakes.yt.callsByKind.clear();
+    fakes.yt.threadListings.channel = 0;
+    fakes.yt.threadListings.video = 0;
   });
   return fakes;
 }

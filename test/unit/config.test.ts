@@ -112,4 +112,16 @@ describe('loadConfig', () => {
       loadConfig({ OUTBOUND_ALLOW_HOSTS: ' 127.0.0.1, intranet.local ,10.0.0.0/8,' }).OUTBOUND_ALLOW_HOSTS,
     ).toEqual(['127.0.0.1', 'intranet.local', '10.0.0.0/8']);
   });
+
+  it('reads the YouTube quota and the share polling may spend, refusing a share outside 0.01 to 1', () => {
+    expect(loadConfig({})).toMatchObject({ YOUTUBE_DAILY_QUOTA: 10_000, YOUTUBE_POLL_QUOTA_SHARE: 0.5 });
+    expect(loadConfig({ YOUTUBE_DAILY_QUOTA: '50000', YOUTUBE_POLL_QUOTA_SHARE: '0.25' })).toMatchObject({
+      YOUTUBE_DAILY_QUOTA: 50_000,
+      YOUTUBE_POLL_QUOTA_SHARE: 0.25,
+    });
+    for (const share of ['2', '50%', '0', '-0.5', 'half']) {
+      expect(() => loadConfig({ YOUTUBE_POLL_QUOTA_SHARE: share })).toThrow(/YOUTUBE_POLL_QUOTA_SHARE/);
+    }
+    expect(() => loadConfig({ YOUTUBE_DAILY_QUOTA: '10k' })).toThrow(/YOUTUBE_DAILY_QUOTA/);
+  });
 });
