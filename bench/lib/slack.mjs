@@ -4,12 +4,13 @@
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 
-/** Every Web API call succeeds; response_url posts are accepted. `onCall(path)` sees each call. */
+/** Every Web API call succeeds; response_url posts are accepted. `onCall(path, body)` sees each call. */
 export async function startMinimalSlack(onCall = () => {}) {
   const server = createServer((req, res) => {
-    req.resume();
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
-      onCall(req.url ?? '');
+      onCall(req.url ?? '', Buffer.concat(chunks).toString('utf8'));
       res.writeHead(200, { 'content-type': 'application/json' });
       if (req.url?.startsWith('/respond/')) return res.end('ok');
       res.end(
