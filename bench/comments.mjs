@@ -55,7 +55,6 @@ function comments(run, from, n) {
   });
 }
 
-const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const pct = (xs, p) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const median = (xs) => pct(xs, 50);
@@ -65,7 +64,11 @@ function child(file, env = {}) {
   const waiting = [];
   proc.on('message', (m) => waiting.shift()?.(m));
   const next = () => new Promise((r) => waiting.push(r));
-  return { proc, next, ask: (m) => (proc.send(m), next()) };
+  const ask = (m) => {
+    proc.send(m);
+    return next();
+  };
+  return { proc, next, ask };
 }
 
 function freePort() {
@@ -89,18 +92,21 @@ async function measure(type, target, list, extra = {}) {
   if (done.type !== 'done') throw new Error(done.error);
   const urgent = list.filter((c) => c.urgent);
   const arrivals = {};
+  const note = (got) => {
+    for (const [k, ts] of Object.entries(got)) arrivals[k] = [...(arrivals[k] ?? []), ...ts];
+  };
   let others = 0;
   let lastChange = Date.now();
   while (Date.now() - lastChange < 20_000) {
     const got = await slack.ask({ type: 'take' });
     others += got.others;
-    for (const [k, ts] of Object.entries(got.arrivals)) (arrivals[k] ??= []).push(...ts);
+    note(got.arrivals);
     if (Object.keys(got.arrivals).length > 0) lastChange = Date.now();
     if (urgent.every((c) => arrivals[c.key])) break;
     await sleep(50);
   }
   await sleep(300); // a duplicate would come right after
-  for (const [k, ts] of Object.entries((await slack.ask({ type: 'take' })).arrivals)) (arrivals[k] ??= []).push(...ts);
+  note((await slack.ask({ type: 'take' })).arrivals);
   const latencies = urgent.filter((c) => arrivals[c.key]).map((c) => arrivals[c.key][0] - done.sent[c.key]);
   const refused = Object.entries(done.statuses).filter(([code]) => code !== '202');
   return {

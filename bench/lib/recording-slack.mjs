@@ -17,7 +17,7 @@ const slack = await startMinimalSlack((url, body) => {
     return;
   }
   const [key] = keys;
-  (arrivals[key] ??= []).push(now());
+  arrivals[key] = [...(arrivals[key] ?? []), now()];
 });
 process.on('message', (m) => {
   if (m.type === 'take') {
