@@ -12,7 +12,10 @@
 // bad day: many angry comments), half the rest of the mix; English and Arabic alternate.
 // Targets (issue 25): burst alert p99 < 2 s; 150/s sustained alert p99 < 300 ms.
 // Run after `npm run build`: node bench/comments.mjs   (BENCH_RUNS=3, BENCH_BURST=1000,
-// BENCH_RATE=150, BENCH_SECONDS=20 change it).
+// BENCH_RATE=150, BENCH_SECONDS=20 change it; BENCH_BEFORE=/path/to/another/built/checkout runs
+// that mktbot too, side by side, for before/after figures on one machine).
+// Besides latencies, the CPU time each server used a comment (from /proc): on a shared machine,
+// where latencies swing with the neighbours' load, it is the steadiest figure.
 import { fork, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -28,6 +31,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const BURST = Number(process.env.BENCH_BURST ?? 1000);
 const RATE = Number(process.env.BENCH_RATE ?? 150);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const BEFORE = process.env.BENCH_BEFORE;
 const SECRET = 'bench-secret-0123456789abcdef';
 const SIGNING = 'bench-signing-secret';
 
@@ -86,8 +90,15 @@ const load = child('comment-load.mjs');
 await load.next();
 
 /** Sends, then waits until every urgent comment's alert arrived (or nothing more came for 20 s). */
+/** CPU milliseconds (user + system) a process has used so far. */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
 async function measure(type, target, list, extra = {}) {
   await slack.ask({ type: 'take' });
+  const cpu0 = cpuMs(target.pid);
   const done = await load.ask({ type, target, comments: list, ...extra });
   if (done.type !== 'done') throw new Error(done.error);
   const urgent = list.filter((c) => c.urgent);
@@ -107,6 +118,7 @@ async function measure(type, target, list, extra = {}) {
   }
   await sleep(300); // a duplicate would come right after
   note((await slack.ask({ type: 'take' })).arrivals);
+  const cpu = cpuMs(target.pid) - cpu0;
   const latencies = urgent.filter((c) => arrivals[c.key]).map((c) => arrivals[c.key][0] - done.sent[c.key]);
   const refused = Object.entries(done.statuses).filter(([code]) => code !== '202');
   return {
@@ -117,6 +129,7 @@ async function measure(type, target, list, extra = {}) {
     refused: refused.map(([code, n]) => `${n} x ${code}`).join(', '),
     perSecond: list.length / done.seconds,
     answeredP99: pct(done.answeredMs, 99),
+    cpuPerComment: cpu / list.length,
   };
 }
 
@@ -135,7 +148,11 @@ async function baseline(run) {
   });
   const { port } = await bare.next();
   try {
-    return await scenarios(run, { url: `http://127.0.0.1:${port}/webhooks/comments`, secret: SECRET });
+    return await scenarios(run, {
+      url: `http://127.0.0.1:${port}/webhooks/comments`,
+      secret: SECRET,
+      pid: bare.proc.pid,
+    });
   } finally {
     bare.proc.disconnect();
     rmSync(dir, { recursive: true, force: true });
@@ -156,9 +173,10 @@ console.log(
     .join(' ')} and WEBHOOK_SECRET, SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET set (the rest: defaults)`,
 );
 
-async function mktbot(run) {
+async function mktbot(run, checkout = root) {
   const dir = mkdtempSync(path.join(tmpdir(), 'mktbot-bench-'));
-  const bot = spawn(process.execPath, [path.join(root, 'bin', 'mktbot.js')], {
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const bot = spawn(process.execPath, [...nodeArgs, path.join(checkout, 'bin', 'mktbot.js')], {
     cwd: dir,
     env: {
       PATH: process.env.PATH,
@@ -190,7 +208,7 @@ async function mktbot(run) {
     });
     await (await fetch(`${base}/slack/events`, first)).text();
     await sleep(200);
-    const target = { url: `${base}/webhooks/comments?workspace=slack:T1`, secret: SECRET };
+    const target = { url: `${base}/webhooks/comments?workspace=slack:T1`, secret: SECRET, pid: bot.pid };
     const probe = [{ key: `bk${run}x999999y`, text: pools.ar.urgent[run % pools.ar.urgent.length], urgent: true }];
     const firstArabic = await measure('burst', target, probe);
     const r = await scenarios(run, target);
@@ -206,22 +224,33 @@ async function mktbot(run) {
 const results = [];
 for (let run = 1; run <= RUNS; run++) {
   // Alternate which goes first, so neither always meets a warmer (or busier) machine.
-  const order = run % 2 === 1 ? ['bare', 'bot'] : ['bot', 'bare'];
+  const order = run % 2 === 1 ? ['bare', 'bot', 'before'] : ['before', 'bot', 'bare'];
   const r = {};
-  for (const which of order) r[which] = which === 'bare' ? await baseline(run) : await mktbot(run);
+  for (const which of order) {
+    if (which === 'bare') r.bare = await baseline(run);
+    else if (which === 'bot') r.bot = await mktbot(run);
+    else if (BEFORE) r.before = await mktbot(run + 100, BEFORE);
+  }
   results.push(r);
   const f = (s) =>
     `p50 ${s.latencies.length ? pct(s.latencies, 50).toFixed(0) : '-'} p99 ${s.latencies.length ? pct(s.latencies, 99).toFixed(0) : '-'} ms`;
-  console.log(
-    `run ${run}: burst ${f(r.bot.burst)} ${r.bot.burst.perSecond.toFixed(0)}/s (baseline ${f(r.bare.burst)} ${r.bare.burst.perSecond.toFixed(0)}/s); ` +
-      `${RATE}/s ${f(r.bot.steady)} (baseline ${f(r.bare.steady)}); first Arabic ${r.bot.firstArabic.toFixed(0)} ms; peak RSS ${r.bot.rss.toFixed(0)} MB`,
-  );
+  for (const which of ['bot', 'before', 'bare'].filter((w) => r[w])) {
+    const x = r[which];
+    console.log(
+      `run ${run} ${which.padEnd(6)}: burst ${f(x.burst)} ${x.burst.perSecond.toFixed(0)}/s ${x.burst.cpuPerComment.toFixed(1)} ms CPU/comment; ` +
+        `${RATE}/s ${f(x.steady)} ${x.steady.cpuPerComment.toFixed(1)} ms CPU/comment` +
+        (x.firstArabic === undefined
+          ? ''
+          : `; first Arabic ${x.firstArabic.toFixed(0)} ms; peak RSS ${x.rss.toFixed(0)} MB`),
+    );
+  }
 }
 slack.proc.disconnect();
 load.proc.disconnect();
 
-const stat = (xs, digits = 0) => {
-  const s = xs.slice().sort((a, b) => a - b);
+const stat = (all, digits = 0) => {
+  const s = all.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  if (s.length === 0) return 'n/a';
   return `${median(s).toFixed(digits)} (${s[0].toFixed(digits)}-${s[s.length - 1].toFixed(digits)})`;
 };
 const of = (which, scenario, fn) => results.map((r) => fn(r[which][scenario]));
@@ -237,6 +266,8 @@ const rows = [
   [`${RATE}/s alert p50 ms`, 'steady', p(50)],
   [`${RATE}/s alert p99 ms (target < 300)`, 'steady', p(99)],
   [`${RATE}/s answer (202) p99 ms`, 'steady', (s) => s.answeredP99],
+  ['burst CPU ms a comment', 'burst', (s) => s.cpuPerComment],
+  [`${RATE}/s CPU ms a comment`, 'steady', (s) => s.cpuPerComment],
 ];
 for (const [name, scenario, fn] of rows) {
   const bot = of('bot', scenario, fn);
@@ -259,6 +290,7 @@ for (const [i, r] of results.entries()) {
     ['bare', 'steady'],
   ]) {
     const s = r[which][scenario];
+    // Refused connections or lost alerts of the old build are what is being measured, not a failure.
     if (s.missing || s.duplicates || s.unexpected || s.refused) {
       wrong++;
       console.error(
