@@ -9,7 +9,8 @@
  *   live path and the retry sweep never both post it;
  * - escalation is claimed the same way (status new -> escalated).
  */
-import type { Comment, Prisma, Workspace } from '@prisma/client';
+import type { Comment, Workspace } from '@prisma/client';
+import { Prisma } from '@prisma/client';
 import { isLocale, type Locale } from '../core/i18n.js';
 import { CONSOLE_WORKSPACE } from '../core/identity.js';
 import type { Notifier, PostedMessage } from '../core/notifier.js';
@@ -147,11 +148,18 @@ export class CommentService {
     // Read first: every webhook without ?workspace asks, and a write each time would queue behind the others.
     const found = await this.workspaceNamed('console', CONSOLE_WORKSPACE);
     if (found) return found;
-    return this.deps.db.workspace.upsert({
-      where: { platform_externalId: { platform: 'console', externalId: CONSOLE_WORKSPACE } },
-      create: { platform: 'console', externalId: CONSOLE_WORKSPACE, name: 'Console' },
-      update: {},
-    });
+    const key = { platform_externalId: { platform: 'console', externalId: CONSOLE_WORKSPACE } };
+    try {
+      return await this.deps.db.workspace.upsert({
+        where: key,
+        create: { platform: 'console', externalId: CONSOLE_WORKSPACE, name: 'Console' },
+        update: {},
+      });
+    } catch (err) {
+      // A burst's first webhooks all create it at once: on PostgreSQL the losers are refused; it exists now.
+      if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')) throw err;
+      return this.deps.db.workspace.findUniqueOrThrow({ where: key });
+    }
   }
 
   /** The workspace a webhook names, or null. Lookups arriving together (a burst) share one query. */

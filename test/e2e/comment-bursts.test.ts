@@ -44,7 +44,8 @@ describe('a burst of comment webhooks', () => {
     const sent = Array.from({ length: N }, (_, n) => comment(n));
     const redelivered = sent.filter((_, n) => n % 2 === 0);
     const answers = await Promise.all([...sent, ...redelivered].map((c) => push(base, c)));
-    expect(answers.map((r) => r.status)).toEqual(answers.map(() => 202));
+    const bad = answers.filter((r) => r.status !== 202);
+    expect(await Promise.all(bad.map(async (r) => `${r.status} ${await r.text()}`))).toEqual([]);
     const bodies = (await Promise.all(answers.map((r) => r.json()))) as Array<{ stored: number; alerted: number }>;
     expect(bodies.reduce((sum, b) => sum + b.stored, 0)).toBe(N);
     expect(bodies.reduce((sum, b) => sum + b.alerted, 0)).toBe(N / 2);
