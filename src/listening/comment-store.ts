@@ -6,9 +6,9 @@
  * bad comment costs only itself.
  */
 import type { Comment, Prisma, Workspace } from '@prisma/client';
-import { Prisma as P } from '@prisma/client';
 import type { Db } from '../db/client.js';
-import { GroupCommit } from '../lib/group-commit.js';
+import { GroupCommit } from '../db/group-commit.js';
+import { isUniqueViolation } from '../db/unique.js';
 
 export type NewComment = Prisma.CommentCreateManyInput;
 
@@ -94,7 +94,7 @@ async function storeOne(db: Db, row: NewComment): Promise<Stored | Error> {
   try {
     return { comment: await db.comment.create({ data: row }), duplicate: false };
   } catch (err) {
-    if (!(err instanceof P.PrismaClientKnownRequestError && err.code === 'P2002')) return asError(err);
+    if (!isUniqueViolation(err)) return asError(err);
     try {
       const comment = await db.comment.findUniqueOrThrow({
         where: {

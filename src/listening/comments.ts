@@ -9,16 +9,16 @@
  *   live path and the retry sweep never both post it;
  * - escalation is claimed the same way (status new -> escalated).
  */
-import type { Comment, Workspace } from '@prisma/client';
-import { Prisma } from '@prisma/client';
+import type { Comment, Prisma, Workspace } from '@prisma/client';
 import { isLocale, type Locale } from '../core/i18n.js';
 import { CONSOLE_WORKSPACE } from '../core/identity.js';
 import type { Notifier, PostedMessage } from '../core/notifier.js';
 import type { Person } from '../core/reply.js';
 import type { Db } from '../db/client.js';
+import { GroupCommit, type Outcome } from '../db/group-commit.js';
+import { retryOnUniqueViolation } from '../db/unique.js';
 import type { AppMetrics } from '../http/metrics.js';
 import type { Clock } from '../lib/clock.js';
-import { GroupCommit, type Outcome } from '../lib/group-commit.js';
 import { storable, storableOr } from '../lib/text.js';
 import type { Logger } from '../log.js';
 import { managersOf, membersWithJobRole } from '../workspace/job-roles.js';
@@ -148,18 +148,14 @@ export class CommentService {
     // Read first: every webhook without ?workspace asks, and a write each time would queue behind the others.
     const found = await this.workspaceNamed('console', CONSOLE_WORKSPACE);
     if (found) return found;
-    const key = { platform_externalId: { platform: 'console', externalId: CONSOLE_WORKSPACE } };
-    try {
-      return await this.deps.db.workspace.upsert({
-        where: key,
+    // A burst's first webhooks all create it at once: on PostgreSQL the losers then read the winner's row.
+    return retryOnUniqueViolation(() =>
+      this.deps.db.workspace.upsert({
+        where: { platform_externalId: { platform: 'console', externalId: CONSOLE_WORKSPACE } },
         create: { platform: 'console', externalId: CONSOLE_WORKSPACE, name: 'Console' },
         update: {},
-      });
-    } catch (err) {
-      // A burst's first webhooks all create it at once: on PostgreSQL the losers are refused; it exists now.
-      if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')) throw err;
-      return this.deps.db.workspace.findUniqueOrThrow({ where: key });
-    }
+      }),
+    );
   }
 
   /** The workspace a webhook names, or null. Lookups arriving together (a burst) share one query. */
