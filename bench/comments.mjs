@@ -10,6 +10,7 @@
 // each comment (SQLite) and posts the urgent ones (bench/lib/bare-comments.mjs): ratios to it are
 // what compares across machines. Half the comments are real texts the classifier tiers urgent (a
 // bad day: many angry comments), half the rest of the mix; English and Arabic alternate.
+// The load generator uses 100 keep-alive connections at once (BENCH_CONNECTIONS), as a sender would.
 // Targets (issue 25): burst alert p99 < 2 s; 150/s sustained alert p99 < 300 ms.
 // Run after `npm run build`: node bench/comments.mjs   (BENCH_RUNS=3, BENCH_BURST=1000,
 // BENCH_RATE=150, BENCH_SECONDS=20 change it; BENCH_BEFORE=/path/to/another/built/checkout runs
