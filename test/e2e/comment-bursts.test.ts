@@ -36,11 +36,9 @@ async function listening() {
 }
 
 describe('a burst of comment webhooks', () => {
-  it('N webhooks at once, each urgent one also redelivered: N comments, one alert each, in batches', async () => {
+  it('N webhooks at once, each urgent one also redelivered: N comments, one alert each', async () => {
     const { app, base } = await listening();
     const N = 60;
-    const creates = vi.spyOn(app.services.db.comment, 'create');
-    const batches = vi.spyOn(app.services.db.comment, 'createManyAndReturn');
     const sent = Array.from({ length: N }, (_, n) => comment(n));
     const redelivered = sent.filter((_, n) => n % 2 === 0);
     const answers = await Promise.all([...sent, ...redelivered].map((c) => push(base, c)));
@@ -62,10 +60,6 @@ describe('a burst of comment webhooks', () => {
     const stored = await app.services.db.comment.findMany({ where: { alertTier: 'urgent' } });
     expect(stored).toHaveLength(N / 2);
     expect(stored.every((c) => c.alertedAt && c.alertMessageId && c.alertChannel === 'alerts')).toBe(true);
-    // Stored in batches (as many as arrived together), no comment inserted on its own.
-    expect(creates).not.toHaveBeenCalled();
-    expect(batches.mock.calls.length).toBeGreaterThan(0);
-    expect(batches.mock.calls.length).toBeLessThan(N);
   });
 
   it('comments that arrive together cost one insert and one alert claim, not one each', async () => {
