@@ -276,12 +276,18 @@ for (const [name, scenario, fn] of rows) {
   const bot = of('bot', scenario, fn);
   const bare = of('bare', scenario, fn);
   const ratio = results.map((_, i) => bot[i] / bare[i]);
+  const before = BEFORE ? `  before ${stat(of('before', scenario, fn))}` : '';
   console.log(
-    `  ${name.padEnd(36)} mktbot ${stat(bot).padEnd(20)} baseline ${stat(bare).padEnd(18)} ratio ${stat(ratio, 1)}`,
+    `  ${name.padEnd(36)} mktbot ${stat(bot).padEnd(20)} baseline ${stat(bare).padEnd(18)} ratio ${stat(ratio, 1).padEnd(16)}${before}`,
   );
 }
-console.log(`  ${'first Arabic comment alert ms'.padEnd(36)} mktbot ${stat(results.map((r) => r.bot.firstArabic))}`);
-console.log(`  ${'mktbot peak RSS MB'.padEnd(36)} ${stat(results.map((r) => r.bot.rss))}`);
+for (const [name, fn] of [
+  ['first Arabic comment alert ms', (x) => x.firstArabic],
+  ['peak RSS MB', (x) => x.rss],
+]) {
+  const before = BEFORE ? `  before ${stat(results.map((r) => fn(r.before)))}` : '';
+  console.log(`  ${name.padEnd(36)} mktbot ${stat(results.map((r) => fn(r.bot)))}${before}`);
+}
 
 // Every urgent comment alerted exactly once, nothing else alerted, every POST accepted: else fail.
 let wrong = 0;
