@@ -215,6 +215,7 @@ export async function createApp(o: AppOptions): Promise<App> {
       const port = await http.listen(wanted);
       listening = true;
       o.log.info({ port }, 'http server listening');
+      if (o.config.WEBHOOK_SECRET || o.config.META_APP_SECRET) warmSoon(sentiment, o.log);
       return port;
     },
     async stop() {
@@ -225,6 +226,22 @@ export async function createApp(o: AppOptions): Promise<App> {
       await db.close();
     },
   };
+}
+
+/**
+ * Comments can now arrive by webhook: the classifier loads right after start, on the next turn of
+ * the loop (start-up itself does not wait), not on the first comment, which would wait for it.
+ */
+function warmSoon(sentiment: SentimentClassifier, log: Logger): void {
+  setImmediate(() => {
+    const started = performance.now();
+    try {
+      sentiment.warm();
+      log.debug({ ms: Math.round(performance.now() - started) }, 'sentiment model loaded');
+    } catch (err) {
+      log.error({ err }, 'the sentiment model could not be loaded: comments cannot be classified until it is fixed');
+    }
+  }).unref();
 }
 
 export interface StartOptions {

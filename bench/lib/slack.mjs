@@ -5,14 +5,15 @@ import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 
 /**
- * Every Web API call succeeds; response_url posts are accepted. `onCall(path)` sees each call; what it
- * returns, when not undefined, is the answer instead (a benchmark's own counters).
+ * Every Web API call succeeds; response_url posts are accepted. `onCall(path, body)` sees each call;
+ * what it returns, when not undefined, is the answer instead (a benchmark's own counters).
  */
 export async function startMinimalSlack(onCall = () => {}) {
   const server = createServer((req, res) => {
-    req.resume();
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
-      const own = onCall(req.url ?? '');
+      const own = onCall(req.url ?? '', Buffer.concat(chunks).toString('utf8'));
       res.writeHead(200, { 'content-type': 'application/json' });
       if (own !== undefined) return res.end(JSON.stringify(own));
       if (req.url?.startsWith('/respond/')) return res.end('ok');

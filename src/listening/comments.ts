@@ -9,22 +9,25 @@
  *   live path and the retry sweep never both post it;
  * - escalation is claimed the same way (status new -> escalated).
  */
-import type { Comment, Workspace } from '@prisma/client';
-import { Prisma } from '@prisma/client';
+import type { Comment, Prisma, Workspace } from '@prisma/client';
 import { isLocale, type Locale } from '../core/i18n.js';
 import { CONSOLE_WORKSPACE } from '../core/identity.js';
-import type { Notifier } from '../core/notifier.js';
+import type { Notifier, PostedMessage } from '../core/notifier.js';
+import type { Person } from '../core/reply.js';
 import type { Db } from '../db/client.js';
+import { GroupCommit, type Outcome } from '../db/group-commit.js';
+import { retryOnUniqueViolation } from '../db/unique.js';
 import type { AppMetrics } from '../http/metrics.js';
 import type { Clock } from '../lib/clock.js';
 import { storable, storableOr } from '../lib/text.js';
 import type { Logger } from '../log.js';
 import { managersOf, membersWithJobRole } from '../workspace/job-roles.js';
 import { type AlertView, alertMessages, platformName, renderAlert } from './alert-message.js';
+import { alertPlaces, asError, type NewComment, type Stored, storeComments, workspaceLookup } from './comment-store.js';
 import type { DraftRequest } from './reply-drafts.js';
 import { ReviewSummaries } from './review-summary.js';
 import type { SentimentSecondOpinion } from './second-opinion.js';
-import { type Adapted, adapt, type FeedbackLabel, textKey } from './sentiment/adapt.js';
+import { type Adaptation, type Adapted, adapt, type FeedbackLabel, textKey } from './sentiment/adapt.js';
 import { type AlertTier, alertTierOf, type Sentiment, type SentimentClassifier } from './sentiment/index.js';
 import type { RecordOutcome, SentimentFeedbackService } from './sentiment-feedback.js';
 
@@ -65,6 +68,9 @@ const OPEN = ['new', 'escalated'];
 export class CommentService {
   /** The periodic summaries of review-tier comments. */
   readonly reviews: ReviewSummaries;
+  private readonly lookups: ReturnType<typeof workspaceLookup>;
+  /** Where posted alerts went (so buttons can update them in place). */
+  private readonly records: ReturnType<typeof alertPlaces>;
 
   constructor(
     private readonly deps: {
@@ -81,6 +87,8 @@ export class CommentService {
       secondOpinion?: SentimentSecondOpinion;
     },
   ) {
+    this.lookups = workspaceLookup(deps.db);
+    this.records = alertPlaces(deps.db);
     this.reviews = new ReviewSummaries({
       ...deps,
       feedbackOf: (workspace, commentId) => this.feedbackOf(workspace, commentId),
@@ -136,28 +144,27 @@ export class CommentService {
   }
 
   /** The workspace behind the console (and behind webhooks that name none). */
-  consoleWorkspace(): Promise<Workspace> {
-    return this.deps.db.workspace.upsert({
-      where: { platform_externalId: { platform: 'console', externalId: CONSOLE_WORKSPACE } },
-      create: { platform: 'console', externalId: CONSOLE_WORKSPACE, name: 'Console' },
-      update: {},
-    });
+  async consoleWorkspace(): Promise<Workspace> {
+    // Read first: every webhook without ?workspace asks, and a write each time would queue behind the others.
+    const found = await this.workspaceNamed('console', CONSOLE_WORKSPACE);
+    if (found) return found;
+    // A burst's first webhooks all create it at once: on PostgreSQL the losers then read the winner's row.
+    return retryOnUniqueViolation(() =>
+      this.deps.db.workspace.upsert({
+        where: { platform_externalId: { platform: 'console', externalId: CONSOLE_WORKSPACE } },
+        create: { platform: 'console', externalId: CONSOLE_WORKSPACE, name: 'Console' },
+        update: {},
+      }),
+    );
+  }
+
+  /** The workspace a webhook names, or null. Lookups arriving together (a burst) share one query. */
+  workspaceNamed(platform: string, externalId: string): Promise<Workspace | null> {
+    return this.lookups(platform, externalId);
   }
 
   classify(text: string): Sentiment {
     return this.deps.sentiment.classify(text);
-  }
-
-  /**
-   * How a new comment of this workspace is classified: offline, then adjusted by the workspace's
-   * feedback ("Not negative" / "Correct" presses), and tiered at the workspace's threshold.
-   * (Review-tier comments get the LLM's second opinion later, before their summary.)
-   */
-  async classifyFor(workspace: Pick<Workspace, 'id' | 'alertThreshold'>, text: string): Promise<Adapted> {
-    const { sentiment, feedback } = this.deps;
-    const base = this.classify(text);
-    const s: Adapted = feedback ? adapt(await feedback.adaptationFor(workspace.id), text, base, sentiment) : base;
-    return { ...s, alert: this.tierOf(workspace, s) };
   }
 
   /** The alert tier of a classification in this workspace (its threshold; feedback already applied). */
@@ -165,96 +172,164 @@ export class CommentService {
     return alertTierOf(s, this.deps.sentiment.cutsFor(s), workspace.alertThreshold);
   }
 
-  async ingest(workspace: Workspace, raw: IncomingComment): Promise<IngestResult> {
-    const { db } = this.deps;
-    // Polled comments come straight from the networks' APIs: made storable here, the one way in.
-    const input = {
-      ...raw,
-      externalId: storable(raw.externalId),
-      text: storable(raw.text),
-      author: storableOr(raw.author),
-      postId: storableOr(raw.postId),
-      url: storableOr(raw.url),
-    };
-    const s = await this.classifyFor(workspace, input.text);
-    let comment: Comment;
-    try {
-      comment = await db.comment.create({
-        data: {
-          workspaceId: workspace.id,
-          provider: input.provider,
-          externalId: input.externalId,
-          text: input.text,
-          author: input.author ?? null,
-          postId: input.postId ?? null,
-          url: input.url ?? null,
-          postedAt: input.postedAt ?? null,
-          language: s.lang,
-          sentiment: s.label,
-          score: s.score,
-          isQuestion: s.question,
-          alertTier: s.alert,
-          // The app clock, not the database's: the retry sweep compares it with clock.now().
-          createdAt: this.deps.clock.now(),
-        },
-      });
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
-      const existing = await db.comment.findUniqueOrThrow({
-        where: {
-          workspaceId_provider_externalId: {
-            workspaceId: workspace.id,
-            provider: input.provider,
-            externalId: input.externalId,
-          },
-        },
-      });
-      return { comment: existing, duplicate: true, alerted: false };
+  /**
+   * Stores, classifies and (urgent ones) alerts a comment. Comments arriving together are handled
+   * together (lib/group-commit.ts): a burst costs a few statements a batch, not a few per comment,
+   * and every comment still gets its own outcome (a failing one costs only itself).
+   */
+  ingest(workspace: Workspace, raw: IncomingComment): Promise<IngestResult> {
+    return this.intake.add({ workspace, raw });
+  }
+
+  private readonly intake = new GroupCommit<Arrival, IngestResult>((batch) => this.ingestBatch(batch), BATCH);
+
+  private async ingestBatch(batch: Arrival[]): Promise<Array<Outcome<IngestResult>>> {
+    const { db, clock, feedback } = this.deps;
+    const now = clock.now();
+    // Each workspace's feedback once a batch; then classification, yielding now and then so a
+    // large batch does not hold requests (and Slack's 3-second acknowledgements) waiting.
+    const adaptations = new Map<number, Adaptation | undefined>();
+    for (const { workspace } of batch) {
+      if (!adaptations.has(workspace.id)) adaptations.set(workspace.id, await feedback?.adaptationFor(workspace.id));
     }
-    if (comment.alertTier !== 'urgent') return { comment, duplicate: false, alerted: false };
-    const alerted = await this.postAlert(workspace, comment);
-    return {
-      comment: (await db.comment.findUnique({ where: { id: comment.id } })) ?? comment,
-      duplicate: false,
-      alerted,
-    };
+    const classified: Array<{ row: NewComment; s: Adapted } | Error> = [];
+    for (const [i, { workspace, raw }] of batch.entries()) {
+      if (i > 0 && i % YIELD_EVERY === 0) await new Promise((r) => setImmediate(r));
+      try {
+        classified.push(this.newComment(workspace, raw, adaptations.get(workspace.id), now));
+      } catch (err) {
+        classified.push(asError(err));
+      }
+    }
+    const ok = classified.flatMap((c, i) => (c instanceof Error ? [] : [{ i, ...c }]));
+    const stored = await storeComments(
+      db,
+      ok.map((c) => c.row),
+    );
+    const outcomes: Array<Outcome<IngestResult>> = classified.map((c) =>
+      c instanceof Error ? c : new Error('comment not handled'),
+    );
+    const urgent: Array<{ i: number; comment: Comment; s: Adapted }> = [];
+    for (const [j, { i, s }] of ok.entries()) {
+      const r = stored[j] as Stored | Error;
+      if (r instanceof Error) outcomes[i] = r;
+      else if (!r.duplicate && r.comment.alertTier === 'urgent') urgent.push({ i, comment: r.comment, s });
+      else outcomes[i] = { comment: r.comment, duplicate: r.duplicate, alerted: false };
+    }
+    const claimed = await this.claim(
+      urgent.map((u) => u.comment.id),
+      now,
+    );
+    const mentions = new Map<number, Promise<Person[]>>();
+    for (const { i, comment, s } of urgent) {
+      const workspace = (batch[i] as Arrival).workspace;
+      if (!claimed.has(comment.id)) {
+        outcomes[i] = { comment, duplicate: false, alerted: false };
+        continue;
+      }
+      if (!mentions.has(workspace.id)) mentions.set(workspace.id, membersWithJobRole(db, workspace.id, 'social'));
+      outcomes[i] = this.deliver(workspace, comment, now, mentions.get(workspace.id) as Promise<Person[]>, s).then(
+        (delivered) => ({ comment: delivered ?? comment, duplicate: false, alerted: delivered !== undefined }),
+      );
+    }
+    return outcomes;
   }
 
   /**
-   * Claims the alert (alertedAt null -> now), posts it, records where it went. A post that throws
-   * releases the claim so the sweep tries again; one that succeeded is never posted twice.
+   * The row to store for a comment: made storable (polled ones come straight from the APIs) and
+   * classified offline, adjusted by the workspace's feedback ("Not negative" / "Correct" presses),
+   * and tiered at the workspace's threshold. (Review-tier comments get the LLM's second opinion
+   * later, before their summary.)
    */
-  private async postAlert(workspace: Workspace, comment: Comment): Promise<boolean> {
-    const { db, clock, notifier, log } = this.deps;
-    const now = clock.now();
-    const claimed = await db.comment.updateMany({
-      where: { id: comment.id, workspaceId: workspace.id, alertedAt: null },
+  private newComment(
+    workspace: Pick<Workspace, 'id' | 'alertThreshold'>,
+    raw: IncomingComment,
+    adaptation: Adaptation | undefined,
+    now: Date,
+  ): { row: NewComment; s: Adapted } {
+    const text = storable(raw.text);
+    const base = this.classify(text);
+    const adapted: Adapted = adaptation ? adapt(adaptation, text, base, this.deps.sentiment) : base;
+    const s = { ...adapted, alert: this.tierOf(workspace, adapted) };
+    const row: NewComment = {
+      workspaceId: workspace.id,
+      provider: raw.provider,
+      externalId: storable(raw.externalId),
+      text,
+      author: storableOr(raw.author) ?? null,
+      postId: storableOr(raw.postId) ?? null,
+      url: storableOr(raw.url) ?? null,
+      postedAt: raw.postedAt ?? null,
+      language: s.lang,
+      sentiment: s.label,
+      score: s.score,
+      isQuestion: s.question,
+      alertTier: s.alert,
+      // The app clock, not the database's: the retry sweep compares it with clock.now().
+      createdAt: now,
+    };
+    return { row, s };
+  }
+
+  /** Claims alerts (alertedAt null -> now) in one statement; the ids this call won. */
+  private async claim(ids: number[], now: Date): Promise<Set<number>> {
+    if (ids.length === 0) return new Set();
+    const won = await this.deps.db.comment.updateManyAndReturn({
+      where: { id: { in: ids }, alertedAt: null },
       data: { alertedAt: now },
+      select: { id: true },
     });
-    if (claimed.count !== 1) return false;
+    return new Set(won.map((c) => c.id));
+  }
+
+  /** Claims one alert and posts it (the retry sweep); false when another process holds it. */
+  private async postAlert(workspace: Workspace, comment: Comment): Promise<boolean> {
+    const now = this.deps.clock.now();
+    if (!(await this.claim([comment.id], now)).has(comment.id)) return false;
+    const mention = membersWithJobRole(this.deps.db, workspace.id, 'social');
+    return (await this.deliver(workspace, comment, now, mention)) !== undefined;
+  }
+
+  /**
+   * Posts a claimed alert and records where it went; the stored comment, or undefined when the post
+   * failed: then the claim is released so the sweep tries again. One that was posted is never posted
+   * twice, even if recording where it went fails.
+   */
+  private async deliver(
+    workspace: Workspace,
+    comment: Comment,
+    claimedAt: Date,
+    mentionOf: Promise<Person[]>,
+    s?: Sentiment,
+  ): Promise<Comment | undefined> {
+    const { db, notifier, log } = this.deps;
+    let posted: PostedMessage;
     try {
       // The social media managers are named, so the alert reaches them (docs/alerts.md, "Who is told").
-      const mention = await membersWithJobRole(db, workspace.id, 'social');
-      const posted = await notifier.post(workspace, 'alerts', {
-        ...renderAlert(this.view(workspace, comment)),
+      const mention = await mentionOf;
+      posted = await notifier.post(workspace, 'alerts', {
+        ...renderAlert(this.view(workspace, comment, undefined, s)),
         mention,
       });
-      await db.comment.update({
-        where: { id: comment.id },
-        data: { alertMessageId: posted.messageId ?? null, alertChannel: posted.channel ?? null },
-      });
-      this.deps.telemetry?.alerts.inc({ provider: comment.provider });
-      return true;
     } catch (err) {
       log.error({ err, commentId: comment.id, workspaceId: workspace.id }, 'alert could not be posted; will retry');
-      await db.comment.updateMany({ where: { id: comment.id, alertedAt: now }, data: { alertedAt: null } });
-      return false;
+      await db.comment
+        .updateMany({ where: { id: comment.id, alertedAt: claimedAt }, data: { alertedAt: null } })
+        .catch((e: unknown) => log.error({ err: e, commentId: comment.id }, 'alert claim not released'));
+      return undefined;
+    }
+    this.deps.telemetry?.alerts.inc({ provider: comment.provider });
+    const where = { alertMessageId: posted.messageId ?? null, alertChannel: posted.channel ?? null };
+    try {
+      return await this.records(comment.id, where);
+    } catch (err) {
+      log.error({ err, commentId: comment.id }, 'alert posted, but where it went was not recorded');
+      return { ...comment, alertedAt: claimedAt, ...where };
     }
   }
 
-  /** What renderAlert needs, in the workspace's language and zone. */
-  view(workspace: Workspace, comment: Comment, locale?: Locale): AlertView {
-    const s = this.classify(comment.text);
+  /** What renderAlert needs, in the workspace's language and zone (`s`: the comment's classification, when at hand). */
+  view(workspace: Workspace, comment: Comment, locale?: Locale, s: Sentiment = this.classify(comment.text)): AlertView {
     const lang: Locale = locale ?? (isLocale(workspace.locale) ? workspace.locale : 'en');
     return { comment, locale: lang, timezone: workspace.timezone, complaint: s.complaint, arabizi: s.arabizi };
   }
@@ -411,8 +486,13 @@ export class CommentService {
   }
 }
 
-const minutesBefore = (now: Date, minutes: number) => new Date(now.getTime() - minutes * 60_000);
+/** Comments a batch at most, and how often classifying a batch lets other work in. */
+const BATCH = 200;
+const YIELD_EVERY = 25;
 
-function isUniqueViolation(err: unknown): boolean {
-  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
+interface Arrival {
+  workspace: Workspace;
+  raw: IncomingComment;
 }
+
+const minutesBefore = (now: Date, minutes: number) => new Date(now.getTime() - minutes * 60_000);

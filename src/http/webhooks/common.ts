@@ -39,8 +39,6 @@ export async function resolveWorkspaceParam(services: Services, param: string | 
   if (!m || !(PLATFORMS as readonly string[]).includes(m[1] as string)) {
     return { ok: false, error: 'workspace must be platform:externalId, e.g. slack:T0123 or discord:1234' };
   }
-  const w = await services.db.workspace.findUnique({
-    where: { platform_externalId: { platform: m[1] as string, externalId: m[2] as string } },
-  });
+  const w = await services.comments.workspaceNamed(m[1] as string, m[2] as string);
   return w ? { ok: true, value: w } : { ok: false, error: 'unknown workspace' };
 }

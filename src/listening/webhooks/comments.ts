@@ -41,21 +41,26 @@ export async function handleCommentPush(services: Services, req: HttpRequest, se
   const workspace = await resolveWorkspaceParam(services, req.query.get('workspace'));
   if (!workspace.ok) return { status: 400, body: { error: workspace.error } };
   const items = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
+  // All at once: the comment service stores the comments that arrive together in one batch.
+  const results = await Promise.all(
+    items.map((c) =>
+      ingestOne(services, req, workspace.value, {
+        provider: c.platform,
+        externalId: c.id,
+        text: c.text,
+        author: c.author,
+        postId: c.post_id,
+        url: c.url,
+        postedAt: c.created_at ? new Date(c.created_at) : undefined,
+      }),
+    ),
+  );
   let stored = 0;
   let duplicates = 0;
   let alerted = 0;
   const failed: Array<{ item: number; id: string }> = [];
-  for (const [i, c] of items.entries()) {
-    const r = await ingestOne(services, req, workspace.value, {
-      provider: c.platform,
-      externalId: c.id,
-      text: c.text,
-      author: c.author,
-      postId: c.post_id,
-      url: c.url,
-      postedAt: c.created_at ? new Date(c.created_at) : undefined,
-    });
-    if (!r) failed.push({ item: i + 1, id: c.id });
+  for (const [i, r] of results.entries()) {
+    if (!r) failed.push({ item: i + 1, id: (items[i] as (typeof items)[number]).id });
     else if (r.duplicate) duplicates++;
     else stored++;
     if (r?.alerted) alerted++;

@@ -116,9 +116,8 @@ export async function handleMetaEvent(services: Services, req: HttpRequest, appS
   const parsed = envelope.safeParse(json.value);
   if (!parsed.success) return { status: 400, body: { error: 'invalid event', problems: problems(parsed.error) } };
   const byAccount = new Map<string, Workspace>();
-  let stored = 0;
-  let failed = 0;
   const comments = commentsOf(parsed.data);
+  const arrivals: Array<{ workspace: Workspace; comment: IncomingComment }> = [];
   for (const { accountId, comment } of comments) {
     const key = `${comment.provider}:${accountId}`;
     let workspace = byAccount.get(key);
@@ -130,10 +129,12 @@ export async function handleMetaEvent(services: Services, req: HttpRequest, appS
       workspace = integration?.workspace ?? (await services.comments.consoleWorkspace());
       byAccount.set(key, workspace);
     }
-    const r = await ingestOne(services, req, workspace, comment);
-    if (!r) failed++;
-    else if (!r.duplicate) stored++;
+    arrivals.push({ workspace, comment });
   }
+  // All at once: the comment service stores the comments that arrive together in one batch.
+  const results = await Promise.all(arrivals.map((a) => ingestOne(services, req, a.workspace, a.comment)));
+  const failed = results.filter((r) => !r).length;
+  const stored = results.filter((r) => r && !r.duplicate).length;
   // Meta redelivers on an error answer: worth it only when nothing could be stored (a database outage).
   if (comments.length > 0 && failed === comments.length) return { status: 503, body: { error: 'nothing stored' } };
   return { status: 200, body: { stored, ...(failed > 0 ? { failed } : {}) } };
