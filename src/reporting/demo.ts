@@ -8,6 +8,7 @@ import type { Prisma, Workspace } from '@prisma/client';
 import type { Db } from '../db/client.js';
 import { currencyDigits } from '../lib/format.js';
 import { today } from '../lib/periods.js';
+import { deleteRowsFrom } from './ingest/writer.js';
 import { emptyTotals } from './kpi.js';
 import { type MetricRow, MetricsService } from './metrics.js';
 
@@ -168,7 +169,7 @@ export async function seedDemo(db: Db, workspace: Workspace, now: Date): Promise
   const end = today(now, workspace.timezone);
   const digits = currencyDigits(workspace.currency);
   const rows = demoRows(end.toISODate() as string, digits);
-  await db.metricDaily.deleteMany({ where: { workspaceId: workspace.id, source: SOURCE } });
+  await deleteRowsFrom(db, workspace.id, SOURCE);
   await new MetricsService(db).store(workspace, rows, SOURCE);
 
   const start = end.minus({ days: DEMO_DAYS - 1 });
