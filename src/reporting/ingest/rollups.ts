@@ -76,12 +76,14 @@ export async function refreshMonths(
     await tx.$executeRaw(
       Prisma.sql`DELETE FROM "MetricMonthly" WHERE "workspaceId" = ${ws} AND ("month", "channel", "campaign") IN (SELECT "month", "channel", "campaign" FROM ${keysOf(dialect, json)} AS k)`,
     );
-    // Days compare as text: every day of a month lies between YYYY-MM-01 and YYYY-MM-31.
+    // Days compare as text: every day of a month lies between YYYY-MM-01 and YYYY-MM-31. CROSS JOIN
+    // keeps the keys the outer loop in SQLite (it never reorders one): each key then seeks its days in
+    // the index, where the other order would scan the workspace's days once per key.
     await tx.$executeRaw(
       Prisma.sql`INSERT INTO "MetricMonthly" (${COLUMNS})
         SELECT d."workspaceId", k."month", d."channel", d."campaign", COUNT(*), ${FIGURES}
-        FROM ${keysOf(dialect, json)} AS k
-        JOIN "MetricDaily" AS d ON d."workspaceId" = ${ws} AND d."channel" = k."channel" AND d."campaign" = k."campaign"
+        FROM ${keysOf(dialect, json)} AS k CROSS JOIN "MetricDaily" AS d
+        WHERE d."workspaceId" = ${ws} AND d."channel" = k."channel" AND d."campaign" = k."campaign"
           AND d."date" >= k."month" || '-01' AND d."date" <= k."month" || '-31'
         GROUP BY d."workspaceId", k."month", d."channel", d."campaign"`,
     );
