@@ -132,6 +132,41 @@ describe('monthly rollups (issue 25)', () => {
   });
 });
 
+describe('long ranges by name (issue 25)', () => {
+  let app: TestApp;
+  beforeEach(async () => {
+    app = await createTestApp();
+    await app.say('/config');
+  });
+  afterEach(async () => {
+    await app.cleanup();
+  });
+
+  it('/report takes 365d, 90d and ytd, and their Arabic words, over a year of data', async () => {
+    // The test clock stands at 2026-11-26 09:00 UTC: yesterday is the last complete day.
+    const w = await app.services.db.workspace.findFirstOrThrow();
+    expect(await app.services.metrics.importCsv(w, csv('2025-11-01', '2026-11-25', ['Launch']))).toMatchObject({
+      ok: true,
+    });
+    for (const [spec, title] of [
+      ['365d', 'Report: 2025-11-26 to 2026-11-25 (365 days)'],
+      ['آخر 365 يومًا', 'Report: 2025-11-26 to 2026-11-25 (365 days)'],
+      ['آخر سنة', 'Report: 2025-11-26 to 2026-11-25 (365 days)'],
+      ['90d', 'Report: 2026-08-28 to 2026-11-25 (90 days)'],
+      ['آخر ٩٠ يومًا', 'Report: 2026-08-28 to 2026-11-25 (90 days)'],
+      ['ytd', 'Report: 2026-01-01 to 2026-11-25 (329 days)'],
+      ['منذ بداية السنة', 'Report: 2026-01-01 to 2026-11-25 (329 days)'],
+    ] as const) {
+      const r = await app.say(`/report range:"${spec}"`);
+      expect(r.title, spec).toBe(title);
+      expect(
+        r.blocks.some((b) => b.kind === 'table'),
+        spec,
+      ).toBe(true);
+    }
+  });
+});
+
 describe('splitByMonths', () => {
   const r = (from: string, to: string) => ({
     from,
