@@ -8,9 +8,11 @@
  */
 import { Prisma } from '@prisma/client';
 import { METRIC_FIELDS } from '../kpi.js';
-import type { Dialect } from './writer.js';
 
 type Tx = Prisma.TransactionClient;
+
+/** Which SQL the database speaks (writer.ts, dialectOf). */
+export type Dialect = 'sqlite' | 'postgres';
 
 /** A (month, channel, campaign) whose daily rows changed. */
 export type MonthKey = readonly [month: string, channel: string, campaign: string];

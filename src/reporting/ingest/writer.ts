@@ -15,7 +15,7 @@ import { Prisma, type Workspace } from '@prisma/client';
 import type { Db } from '../../db/client.js';
 import { METRIC_FIELDS } from '../kpi.js';
 import type { MetricRow } from '../metric-records.js';
-import { monthsOf, refreshMonths, TouchedMonths } from './rollups.js';
+import { type Dialect, monthsOf, refreshMonths, TouchedMonths } from './rollups.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -26,7 +26,7 @@ type Tx = Prisma.TransactionClient;
  */
 export const BATCH_ROWS = 1000;
 
-export type Dialect = 'sqlite' | 'postgres';
+export type { Dialect };
 
 /**
  * Which SQL the client speaks. Prisma knows (its generated clients are per provider) but says so only
@@ -176,7 +176,7 @@ export async function storeRows(
 }
 
 /** Deletes a workspace's rows from one source (the demo's, before it seeds again) and refreshes their months. */
-export function deleteRowsFrom(db: Db, workspaceId: number, source: string, timeout = 60_000): Promise<number> {
+export function deleteRowsFrom(db: Db, workspaceId: number, source: string): Promise<number> {
   return db.$transaction(
     async (tx) => {
       const months = await monthsOf(tx, workspaceId, source);
@@ -184,6 +184,6 @@ export function deleteRowsFrom(db: Db, workspaceId: number, source: string, time
       await refreshMonths(tx, dialectOf(db), workspaceId, months);
       return count;
     },
-    { timeout, maxWait: 30_000 },
+    { timeout: BASE_TIMEOUT_MS, maxWait: 30_000 },
   );
 }
