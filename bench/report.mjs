@@ -143,8 +143,12 @@ export async function run() {
     );
     console.log(`Overrides: LOG_LEVEL=silent, clock fixed at ${NOW}, DATABASE_URL a fresh file; all else default.`);
     console.log('floor = the bare grouping SQL (sums per channel and campaign) over the same days, as SQLite plans it');
-    measure(1000, template);
-    if (process.env.BENCH_REPORT_BIG === '1') measure(5000, template);
+    // BENCH_REPORT_CAMPAIGNS=5000 measures one size alone (a list: 1000,5000).
+    const sizes = process.env.BENCH_REPORT_CAMPAIGNS?.split(',').map(Number) ?? [
+      1000,
+      ...(process.env.BENCH_REPORT_BIG === '1' ? [5000] : []),
+    ];
+    for (const campaigns of sizes) measure(campaigns, template);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
