@@ -68,7 +68,7 @@ export async function refreshMonths(
   if (keys.length === 0) return;
   // Two PostgreSQL transactions writing different days of one month would each recompute it without
   // the other's rows; this lock (released at commit) makes the second recompute after the first commits.
-  // SQLite has one writer at a time already.
+  // SQLite has one writer at a time already. 2501 keeps these locks apart from any other advisory lock.
   if (dialect === 'postgres') {
     await tx.$queryRaw`SELECT 1 AS "locked" FROM (SELECT pg_advisory_xact_lock(2501, CAST(${workspaceId} AS INTEGER))) AS l`;
   }
