@@ -125,8 +125,10 @@ function measure(campaigns, template) {
     const cpu = median(app.map((r) => median(r[c.label].cpu)));
     const floorCpu = median(floor.map((r) => median(r[c.label].cpu)));
     out.set(c.label, m);
+    // Issue 25: a report over 1.8 million rows has 1 s.
+    const target = campaigns > 1000 && !c.digest ? 1000 : c.target;
     console.log(
-      `  ${c.label.padEnd(36)} median ${m.toFixed(1).padStart(7)} ms (${Math.min(...medians).toFixed(1)}-${Math.max(...medians).toFixed(1)}), cpu ${cpu.toFixed(1).padStart(6)} ms  floor ${f.toFixed(1).padStart(6)} ms, cpu ${floorCpu.toFixed(1).padStart(6)} ms  ratio ${(m / f).toFixed(1).padStart(4)}x  target < ${c.target} ms ${m < c.target ? 'OK' : 'SLOW'}`,
+      `  ${c.label.padEnd(36)} median ${m.toFixed(1).padStart(7)} ms (${Math.min(...medians).toFixed(1)}-${Math.max(...medians).toFixed(1)}), cpu ${cpu.toFixed(1).padStart(6)} ms  floor ${f.toFixed(1).padStart(6)} ms, cpu ${floorCpu.toFixed(1).padStart(6)} ms  ratio ${(m / f).toFixed(1).padStart(4)}x  target < ${target} ms ${m < target ? 'OK' : 'SLOW'}`,
     );
   }
   rmSync(csv, { force: true });
