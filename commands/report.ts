@@ -109,6 +109,9 @@ function rangeOption() {
   };
 }
 
+/** Campaigns listed in the reply, best first; the CSV carries them all. */
+const SHOWN_CAMPAIGNS = 15;
+
 const filterOptions = {
   channel: opt.string({
     label: { en: 'Channel', ar: 'القناة' },
@@ -179,9 +182,11 @@ async function show(
   blocks.push(text(d.comparison === 'none' ? t.totalsAlone : t.totals), summaryTable(d, ctx.locale));
   const channels = sliceTable(d, d.channels, ctx.locale, 'channel');
   if (!filters.channel || d.channels.length > 1) blocks.push(text(t.channels), table(channels.columns, channels.rows));
-  const campaigns = sliceTable(d, d.campaigns, ctx.locale, 'campaign');
-  if (d.campaigns.length > 0 && !filters.campaign)
-    blocks.push(text(t.campaigns), table(campaigns.columns, campaigns.rows.slice(0, 15)));
+  if (d.campaigns.length > 0 && !filters.campaign) {
+    // Only the rows shown are formatted: a workspace may have thousands of campaigns.
+    const campaigns = sliceTable(d, d.campaigns.slice(0, SHOWN_CAMPAIGNS), ctx.locale, 'campaign');
+    blocks.push(text(t.campaigns), table(campaigns.columns, campaigns.rows));
+  }
   blocks.push(...searchSections(d, ctx.locale));
   const scope = goalScopeLines(d, ctx.locale);
   if (d.plan && (d.targets.length > 0 || d.skippedTargets > 0)) {

@@ -197,3 +197,27 @@ export function intersect(a: DateRange, b: DateRange): DateRange | undefined {
 export function overlapDays(a: DateRange, b: DateRange): number {
   return intersect(a, b)?.days ?? 0;
 }
+
+/** A range as the whole calendar months inside it (YYYY-MM, both ends included) and the days outside them. */
+export interface MonthSplit {
+  months?: { from: string; to: string };
+  days: DateRange[];
+}
+
+/**
+ * Splits a range into the whole months it covers and its partial edges, so sums over a long range can
+ * read monthly totals (reports.ts): 2026-01-15..2026-04-10 is January 15-31, February-March, April 1-10.
+ */
+export function splitByMonths(r: DateRange): MonthSplit {
+  const from = DateTime.fromISO(r.from, { zone: 'utc' });
+  const to = DateTime.fromISO(r.to, { zone: 'utc' });
+  const first = from.day === 1 ? from : from.startOf('month').plus({ months: 1 });
+  const lastEnd = to.endOf('month').startOf('day');
+  const last = (to.equals(lastEnd) ? to : to.startOf('month').minus({ days: 1 })).startOf('month');
+  if (first > last) return { days: [r] };
+  const days: DateRange[] = [];
+  if (from < first) days.push(make(from, first.minus({ days: 1 })));
+  const monthsEnd = last.endOf('month').startOf('day');
+  if (monthsEnd < to) days.push(make(monthsEnd.plus({ days: 1 }), to));
+  return { months: { from: first.toFormat('yyyy-MM'), to: last.toFormat('yyyy-MM') }, days };
+}

@@ -9,6 +9,7 @@ import { isLocale, type Locale } from '../core/i18n.js';
 import type { Db } from '../db/client.js';
 import { currencyDigits } from '../lib/format.js';
 import { today } from '../lib/periods.js';
+import { deleteRowsFrom } from './ingest/writer.js';
 import { emptyTotals } from './kpi.js';
 import { type MetricRow, MetricsService } from './metrics.js';
 
@@ -226,7 +227,7 @@ export async function seedDemo(db: Db, workspace: Workspace, now: Date): Promise
   const digits = currencyDigits(workspace.currency);
   const words = demoWords(workspace.locale);
   const rows = demoRows(end.toISODate() as string, digits, 42, words);
-  await db.metricDaily.deleteMany({ where: { workspaceId: workspace.id, source: SOURCE } });
+  await deleteRowsFrom(db, workspace.id, SOURCE);
   await new MetricsService(db).store(workspace, rows, SOURCE);
 
   const start = end.minus({ days: DEMO_DAYS - 1 });

@@ -40,8 +40,11 @@ export type MetricField = (typeof METRIC_FIELDS)[number];
  */
 export type Totals = Record<MetricField, number> & { siteConversions?: number };
 
+const ZERO = Object.fromEntries(METRIC_FIELDS.map((f) => [f, 0])) as Totals;
+
+/** A report makes one per channel and campaign, thousands over a year: a copy is cheaper than building it. */
 export function emptyTotals(): Totals {
-  return Object.fromEntries(METRIC_FIELDS.map((f) => [f, 0])) as Totals;
+  return { ...ZERO };
 }
 
 export function addTotals(

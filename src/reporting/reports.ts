@@ -15,6 +15,7 @@ import {
   previousRange,
   type RangeProblem,
   type ResolvedRange,
+  splitByMonths,
 } from '../lib/periods.js';
 import { evaluateTargets, parseTargets, type TargetProgress } from '../planning/targets.js';
 import {
@@ -327,44 +328,87 @@ export class ReportService {
   }
 
   /**
-   * Sums per channel and campaign. Raw SQL because the plan matters: by itself SQLite picks the
-   * (workspaceId, date) index and sorts every row of the range into a temporary B-tree to group it,
-   * which was most of /report's time over a year. MetricDaily_report_idx is ordered by channel and
-   * campaign and holds every summed column, so rows come out grouped without touching the table; but
-   * it is not ordered by date, so it walks all of the workspace's rows. Long ranges take it; short
-   * ones, where the date index reads few rows, keep SQLite's own plan (bench/report.mjs prints both
-   * side by side). Column names come from METRIC_FIELDS, never from input; values are bound.
+   * Sums per channel and campaign: the whole months of the range from MetricMonthly (twelve rows a
+   * year per campaign, kept equal to the days by ingest/rollups.ts), the days at its edges from
+   * MetricDaily, added up per stored channel and campaign exactly as one daily query would.
    */
   private async sums(workspaceId: number, r: DateRange | undefined, f: Filters): Promise<SumRow[]> {
     if (!r) return [];
+    const split = splitByMonths(r);
+    const parts = await Promise.all([
+      ...split.days.map((d) => this.grouped('MetricDaily', workspaceId, d.from, d.to, f, d.days > SHORT_RANGE_DAYS)),
+      ...(split.months ? [this.grouped('MetricMonthly', workspaceId, split.months.from, split.months.to, f)] : []),
+    ]);
+    const merged = new Map<string, SumRow>();
+    for (const part of parts) {
+      for (const x of part) {
+        const key = `${x.channel}\u0000${x.campaign}`;
+        const into = merged.get(key);
+        if (!into) {
+          merged.set(key, x);
+          continue;
+        }
+        into.count += x.count;
+        for (const field of METRIC_FIELDS) {
+          into.totals[field] =
+            field === 'followers'
+              ? Math.max(into.totals[field], x.totals[field])
+              : into.totals[field] + x.totals[field];
+        }
+      }
+    }
+    return [...merged.values()].map((x) => {
+      // Rows stored before names were normalised (google_ads) join their channel here.
+      const channel = normalizeChannel(x.channel);
+      if (channel === SITE_CHANNEL) {
+        // The site's conversions are GA4's: kept apart from the ad platforms' (kpi.ts, Totals).
+        x.totals.siteConversions = x.totals.conversions;
+        x.totals.conversions = 0;
+      }
+      return { ...x, channel };
+    });
+  }
+
+  /**
+   * One table's sums per stored channel and campaign over days (MetricDaily) or months (MetricMonthly).
+   * Raw SQL because the plan matters: over a long run of days SQLite by itself picks the
+   * (workspaceId, date) index and sorts every row into a temporary B-tree to group them, while
+   * MetricDaily_report_idx hands them over already grouped without touching the table (`covering`;
+   * it walks all of the workspace's days, so short ranges keep SQLite's own plan). Column names come
+   * from METRIC_FIELDS, never from input; values are bound.
+   */
+  private async grouped(
+    table: 'MetricDaily' | 'MetricMonthly',
+    workspaceId: number,
+    from: string,
+    to: string,
+    f: Filters,
+    covering = false,
+  ): Promise<SumRow[]> {
     const params: Array<string | number> = [];
     const bind = (v: string | number) => {
       params.push(v);
       return this.kind === 'postgres' ? `$${params.length}` : '?';
     };
-    const range = `"workspaceId" = ${bind(workspaceId)} AND "date" >= ${bind(r.from)} AND "date" <= ${bind(r.to)}`;
+    const period = table === 'MetricDaily' ? '"date"' : '"month"';
+    const range = `"workspaceId" = ${bind(workspaceId)} AND ${period} >= ${bind(from)} AND ${period} <= ${bind(to)}`;
     let filter = '';
     if (f.channel || f.channels) filter += ` AND "channel" IN (${spellingsOf(f).map(bind).join(', ')})`;
     if (f.campaign) filter += ` AND "campaign" = ${bind(f.campaign)}`;
     // PostgreSQL plans this well by itself; the hint is SQLite syntax.
-    const hint = this.kind === 'sqlite' && r.days > SHORT_RANGE_DAYS ? ` INDEXED BY "${REPORT_INDEX}"` : '';
+    const hint = this.kind === 'sqlite' && covering ? ` INDEXED BY "${REPORT_INDEX}"` : '';
+    const count = table === 'MetricDaily' ? 'COUNT(*)' : 'SUM("rowCount")';
     const figures = [...SUMMED.map((c) => `SUM("${c}") AS "${c}"`), 'MAX("followers") AS "followers"'].join(', ');
-    const sql = `SELECT "channel", "campaign", COUNT(*) AS "rowCount", ${figures}
-      FROM "MetricDaily"${hint}
+    const sql = `SELECT "channel", "campaign", ${count} AS "rowCount", ${figures}
+      FROM "${table}"${hint}
       WHERE ${range}${filter}
       GROUP BY "channel", "campaign"`;
     const rows = await this.db.$queryRawUnsafe<Array<Record<string, unknown>>>(sql, ...params);
     return rows.map((x) => {
       const totals = emptyTotals();
+      // Sums arrive as BigInt or Decimal on PostgreSQL; every one fits a double exactly.
       for (const field of METRIC_FIELDS) totals[field] = Number(x[field] ?? 0);
-      // Rows stored before names were normalised (google_ads) join their channel here.
-      const channel = normalizeChannel(String(x.channel));
-      if (channel === SITE_CHANNEL) {
-        // The site's conversions are GA4's: kept apart from the ad platforms' (kpi.ts, Totals).
-        totals.siteConversions = totals.conversions;
-        totals.conversions = 0;
-      }
-      return { channel, campaign: String(x.campaign), count: Number(x.rowCount), totals };
+      return { channel: String(x.channel), campaign: String(x.campaign), count: Number(x.rowCount), totals };
     });
   }
 

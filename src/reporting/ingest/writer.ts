@@ -15,6 +15,7 @@ import { Prisma, type Workspace } from '@prisma/client';
 import type { Db } from '../../db/client.js';
 import { METRIC_FIELDS } from '../kpi.js';
 import type { MetricRow } from '../metric-records.js';
+import { type Dialect, monthsOf, refreshMonths, TouchedMonths } from './rollups.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -25,7 +26,7 @@ type Tx = Prisma.TransactionClient;
  */
 export const BATCH_ROWS = 1000;
 
-export type Dialect = 'sqlite' | 'postgres';
+export type { Dialect };
 
 /**
  * Which SQL the client speaks. Prisma knows (its generated clients are per provider) but says so only
@@ -71,6 +72,7 @@ export interface StoreCounts {
 export class MetricWriter {
   readonly counts: StoreCounts = { inserted: 0, replaced: 0 };
   private readonly now = new Date();
+  private readonly touched = new TouchedMonths();
 
   private constructor(
     private readonly tx: Tx,
@@ -98,6 +100,7 @@ export class MetricWriter {
   private async batch(rows: readonly MetricRow[]): Promise<void> {
     if (rows.length === 0) return;
     const { id, currency } = this.workspace;
+    for (const r of rows) this.touched.add(r.date, r.channel, r.campaign);
     const json = JSON.stringify(rows.map((r) => CARRIED.map((c) => r[c])));
     const ids = await this.tx.$queryRaw<Array<{ id: number | bigint }>>(
       Prisma.sql`${INTO}CAST(${id} AS INTEGER), ${currency}, ${this.source}, ${this.now}, ${this.now}, ${CARRIED_VALUES}${rowsOf(this.dialect, json)}${UPSERT}`,
@@ -106,6 +109,11 @@ export class MetricWriter {
     for (const r of ids) if (Number(r.id) > this.lastIdBefore) inserted++;
     this.counts.inserted += inserted;
     this.counts.replaced += ids.length - inserted;
+  }
+
+  /** Brings the monthly rollups of every month written to up to date (rollups.ts); once, at the end. */
+  async finish(): Promise<void> {
+    await refreshMonths(this.tx, this.dialect, this.workspace.id, this.touched.list());
   }
 }
 
@@ -128,7 +136,10 @@ export function transactionTimeout(expectedRows: number): number {
   return Math.ceil(BASE_TIMEOUT_MS + expectedRows * TIMEOUT_PER_ROW_MS);
 }
 
-/** Runs `work` with a MetricWriter in one transaction: everything it wrote, or nothing if it throws. */
+/**
+ * Runs `work` with a MetricWriter in one transaction: everything it wrote, with the monthly rollups of
+ * its months, or nothing if it throws.
+ */
 export function inMetricsTransaction<T>(
   db: Db,
   workspace: Workspace,
@@ -140,7 +151,10 @@ export function inMetricsTransaction<T>(
     async (tx) => {
       // A write that changes nothing: SQLite grants the write lock here, waiting for it if need be.
       if (o.waitForWriteLock) await tx.$executeRaw`DELETE FROM "MetricDaily" WHERE 1 = 0`;
-      return work(await MetricWriter.open(tx, dialectOf(db), workspace, source));
+      const writer = await MetricWriter.open(tx, dialectOf(db), workspace, source);
+      const result = await work(writer);
+      await writer.finish();
+      return result;
     },
     { timeout: transactionTimeout(o.expectedRows), maxWait: 30_000 },
   );
@@ -159,4 +173,17 @@ export async function storeRows(
     await writer.write(rows);
     return writer.counts;
   });
+}
+
+/** Deletes a workspace's rows from one source (the demo's, before it seeds again) and refreshes their months. */
+export function deleteRowsFrom(db: Db, workspaceId: number, source: string): Promise<number> {
+  return db.$transaction(
+    async (tx) => {
+      const months = await monthsOf(tx, workspaceId, source);
+      const { count } = await tx.metricDaily.deleteMany({ where: { workspaceId, source } });
+      await refreshMonths(tx, dialectOf(db), workspaceId, months);
+      return count;
+    },
+    { timeout: BASE_TIMEOUT_MS, maxWait: 30_000 },
+  );
 }
