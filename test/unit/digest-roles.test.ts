@@ -35,7 +35,7 @@ describe('the digest parts for job roles', () => {
     expect(r.mention?.map((p) => p.name).sort()).toEqual(['Lina', 'Omar']);
     expect(out).toContain('Content: Lina');
     expect(out).toContain('Scheduled for next week: Instagram 2.');
-    expect(out).toContain('No post on Thursday, Saturday, Sunday, Tuesday, Wednesday.');
+    expect(out).toContain('No post on Thursday, Saturday, Sunday, Tuesday and Wednesday.');
     expect(out).toContain('Nothing scheduled on Facebook, which the plan funds.');
     // Instagram 60/1000 = 6%, Facebook 5/1000 = 0.5% this week.
     expect(out).toContain('Best engagement: Winter menu on Instagram, 6');
