@@ -147,7 +147,9 @@ describe('LinkedIn from Slack', () => {
     await dispatcher.tick();
     const post = await app.services.db.scheduledPost.findFirstOrThrow({ where: { content: 'Retried from Slack' } });
     expect(post.status).toBe('failed');
-    expect(await slash('/schedule', 'list')).toMatch(/Retried from Slack · The error, as reported: “LinkedIn error 403/);
+    expect(await slash('/schedule', 'list')).toMatch(
+      /Retried from Slack · The error, as reported: “LinkedIn error 403/,
+    );
     await slash('/connect', `linkedin account:${ORG} token:${ADMIN_TOKEN}`);
     const pressUrl = fake.responseUrl();
     const press = await signedPost(
