@@ -16,7 +16,7 @@ import { FakeMetaGraph } from '../fakes/meta-graph.js';
 import { FakeTiktok } from '../fakes/tiktok.js';
 import { FakeX } from '../fakes/x.js';
 import { FakeYoutube } from '../fakes/youtube.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createTestApp, settledPosts, type TestApp } from '../helpers/app.js';
 import { dispatcherFor } from '../helpers/linkedin.js';
 import { freePort, jpeg, mp4, pdf, png, zip } from '../helpers/media.js';
 import { seedTiktok, TT_TOKEN, TT_USER } from '../helpers/tiktok.js';
@@ -110,7 +110,7 @@ describe('a file named on the console', () => {
     app.clock.advance(10 * 60_000);
     await dispatcher.tick();
     const post = await app.services.db.scheduledPost.findFirstOrThrow({ where: { content: 'Cold brew, from a file' } });
-    expect(post.status).toBe('published');
+    expect(post?.status).toBe('published');
     const fetched = [...meta.containers.values()].find((c) => c.source?.url === `${base}/media/${row?.id}`);
     expect(fetched?.source).toMatchObject({ contentType: 'image/jpeg', bytes: jpeg(1080, 1350).length });
   });
@@ -121,8 +121,8 @@ describe('a file named on the console', () => {
     expect(out).toContain('Scheduled for Instagram');
     app.clock.advance(10 * 60_000);
     await dispatcher.tick();
-    const post = await app.services.db.scheduledPost.findFirstOrThrow({ where: { content: 'Three cups' } });
-    expect(post.status).toBe('published');
+    const [post] = await settledPosts(app, 'Three cups');
+    expect(post?.status).toBe('published');
     const carousel = [...meta.containers.values()].find((c) => c.caption === 'Three cups');
     expect(carousel?.children).toHaveLength(3);
     expect(carousel?.status).toBe('PUBLISHED');
@@ -140,8 +140,8 @@ describe('a file named on the console', () => {
     await terminal([`/schedule instagram in 10 minutes media:"${photo} ${clip}" | Photo and clip`]);
     app.clock.advance(10 * 60_000);
     await dispatcher.tick();
-    const post = await app.services.db.scheduledPost.findFirstOrThrow({ where: { content: 'Photo and clip' } });
-    expect(post.status).toBe('published');
+    const [post] = await settledPosts(app, 'Photo and clip');
+    expect(post?.status).toBe('published');
   });
 
   it('is uploaded as bytes to X, with no public address involved', async () => {
@@ -188,7 +188,7 @@ describe('a video file for TikTok', () => {
     }
     expect(pulled?.status).toBe('PUBLISH_COMPLETE');
     const post = await app.services.db.scheduledPost.findFirstOrThrow({ where: { content: 'Behind the bar' } });
-    expect(post.status).toBe('published');
+    expect(post?.status).toBe('published');
   });
 });
 
@@ -214,7 +214,7 @@ describe('photos for TikTok', () => {
     const post = await app.services.db.scheduledPost.findFirstOrThrow({
       where: { content: 'Our three pours #coldbrew' },
     });
-    expect(post.status).toBe('published');
+    expect(post?.status).toBe('published');
     expect(post.url).toBe(`https://www.tiktok.com/@${TT_USER}/photo/${photo?.postId}`);
     // One publish: the retries read its status, never started another.
     expect(tt.publishes.filter((p) => p.description === 'Our three pours #coldbrew')).toHaveLength(1);

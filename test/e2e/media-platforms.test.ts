@@ -16,7 +16,7 @@ import { FakeLinkedIn } from '../fakes/linkedin.js';
 import { FakeSlack, signedPost } from '../fakes/slack.js';
 import { FakeTiktok } from '../fakes/tiktok.js';
 import { FakeX } from '../fakes/x.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createTestApp, settledPosts, type TestApp } from '../helpers/app.js';
 import { startDiscordAdapter } from '../helpers/discord.js';
 import { ADMIN_TOKEN, dispatcherFor, ORG, seedLinkedIn } from '../helpers/linkedin.js';
 import { freePort, jpeg, mp4, pdf, png, zip } from '../helpers/media.js';
@@ -173,6 +173,8 @@ describe('a file attached to /schedule on Discord', () => {
     expect(docReply).toContain('Scheduled for LinkedIn');
     app.clock.advance(10 * 60_000);
     await dispatcher.tick();
+    await settledPosts(app, 'Clip from Discord');
+    await settledPosts(app, 'Deck from Discord');
     const tweet = xapi.posts.find((p) => p.text === 'Clip from Discord');
     expect(xapi.uploadLog.slice(0, 3)).toEqual(['initialize', 'append 0', 'finalize']);
     expect(Buffer.concat(xapi.uploads.get(tweet?.mediaIds[0] ?? '')?.chunks ?? []).equals(clip)).toBe(true);

@@ -22,7 +22,7 @@ import {
 } from '../fakes/slack.js';
 import { FakeTiktok } from '../fakes/tiktok.js';
 import { FakeX } from '../fakes/x.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createTestApp, settledPosts, type TestApp } from '../helpers/app.js';
 import { startDiscordAdapter } from '../helpers/discord.js';
 import { ADMIN_TOKEN, dispatcherFor, NO_WRITE_TOKEN, ORG, seedLinkedIn } from '../helpers/linkedin.js';
 import { MP4, seedTiktok, TT_TOKEN, TT_USER } from '../helpers/tiktok.js';
@@ -42,6 +42,9 @@ afterAll(() => Promise.all([li.close(), xapi.close(), tt.close()]));
 const thread = (from: string) => [`Thread from ${from}, part one.`, `And part two (${from}).`];
 
 const textOf = (posts: readonly { text: string }[]) => posts.map((p) => p.text);
+
+/** The post with exactly this text, once settled (test/helpers/app.ts, settledPosts). */
+const settledPost = async (app: TestApp, content: string) => (await settledPosts(app, content))[0];
 
 describe('LinkedIn from Slack', () => {
   const SECRET = 'test-signing-secret';
@@ -108,11 +111,12 @@ describe('LinkedIn from Slack', () => {
     );
     app.clock.advance(10 * 60_000);
     await dispatcher.tick();
+    await settledPost(app, 'Hello from Slack #ColdBrew');
     expect(textOf(li.posts)).toContain('Hello from Slack #ColdBrew');
     const post = await app.services.db.scheduledPost.findFirstOrThrow({
       where: { content: 'Hello from Slack #ColdBrew' },
     });
-    expect(post.status).toBe('published');
+    expect(post?.status).toBe('published');
   });
 
   it('connects X and publishes a thread typed in Slack', async () => {
@@ -122,6 +126,7 @@ describe('LinkedIn from Slack', () => {
     );
     app.clock.advance(10 * 60_000);
     await dispatcher.tick();
+    await settledPost(app, thread('Slack').join('\n---\n'));
     const made = xapi.posts.slice(-2);
     expect(made.map((p) => p.text)).toEqual(thread('Slack'));
     expect(made[1]?.replyTo).toBe(made[0]?.id);
@@ -135,9 +140,9 @@ describe('LinkedIn from Slack', () => {
     );
     app.clock.advance(10 * 60_000);
     await dispatcher.tick();
+    const post = await settledPost(app, 'From Slack');
     expect(tt.publishes.find((p) => p.title === 'From Slack')?.status).toBe('PUBLISH_COMPLETE');
-    const post = await app.services.db.scheduledPost.findFirstOrThrow({ where: { content: 'From Slack' } });
-    expect(post.status).toBe('published');
+    expect(post?.status).toBe('published');
   });
 
   it('a failed post is retried with the Retry button', async () => {
@@ -145,8 +150,8 @@ describe('LinkedIn from Slack', () => {
     await slash('/schedule', 'linkedin in 10 minutes | Retried from Slack');
     app.clock.advance(10 * 60_000);
     await dispatcher.tick();
-    const post = await app.services.db.scheduledPost.findFirstOrThrow({ where: { content: 'Retried from Slack' } });
-    expect(post.status).toBe('failed');
+    const post = await settledPost(app, 'Retried from Slack');
+    expect(post?.status).toBe('failed');
     expect(await slash('/schedule', 'list')).toMatch(
       /Retried from Slack · The error, as reported: “LinkedIn error 403/,
     );
@@ -157,7 +162,7 @@ describe('LinkedIn from Slack', () => {
       interactionBody(
         blockActionPayload({
           actionId: 'schedule.retry',
-          value: String(post.id),
+          value: String(post?.id),
           responseUrl: pressUrl,
           triggerId: fake.triggerId(),
         }),
@@ -170,6 +175,7 @@ describe('LinkedIn from Slack', () => {
     );
     expect(answerText(pressed ?? {})).toContain('back in the queue');
     await dispatcher.tick();
+    await settledPost(app, 'Retried from Slack');
     expect(textOf(li.posts).filter((t) => t === 'Retried from Slack')).toHaveLength(1);
   });
 });
@@ -235,6 +241,7 @@ describe('LinkedIn from Discord', () => {
     ).toContain('Scheduled for LinkedIn');
     app.clock.advance(10 * 60_000);
     await dispatcher.tick();
+    await settledPost(app, 'Hello from Discord (beta)');
     expect(textOf(li.posts)).toContain('Hello from Discord (beta)');
   });
 
@@ -244,6 +251,7 @@ describe('LinkedIn from Discord', () => {
     expect(await run('schedule', 'add', { channel: 'x', when: 'in 10 minutes', text })).toContain('Scheduled for X');
     app.clock.advance(10 * 60_000);
     await dispatcher.tick();
+    await settledPost(app, thread('Discord').join('\n---\n'));
     const made = xapi.posts.slice(-2);
     expect(made.map((p) => p.text)).toEqual(thread('Discord'));
     expect(made[1]?.replyTo).toBe(made[0]?.id);
@@ -257,8 +265,8 @@ describe('LinkedIn from Discord', () => {
     ).toContain('Scheduled for TikTok');
     app.clock.advance(10 * 60_000);
     await dispatcher.tick();
-    const post = await app.services.db.scheduledPost.findFirstOrThrow({ where: { content: 'From Discord' } });
-    expect(post.status).toBe('published');
+    const post = await settledPost(app, 'From Discord');
+    expect(post?.status).toBe('published');
   });
 
   it('a failed post is retried with the Retry button', async () => {
@@ -267,7 +275,7 @@ describe('LinkedIn from Discord', () => {
     app.clock.advance(10 * 60_000);
     await dispatcher.tick();
     const post = await app.services.db.scheduledPost.findFirstOrThrow({ where: { content: 'Retried from Discord' } });
-    expect(post.status).toBe('failed');
+    expect(post?.status).toBe('failed');
     await run('connect', 'linkedin', { account: ORG, token: ADMIN_TOKEN });
     const press = fake.button(`schedule.retry|${post.id}`, { permissions: MANAGE_SERVER });
     fake.dispatchInteraction(press);

@@ -138,3 +138,18 @@ export function textOf(r: Reply): string {
   }
   return parts.join('\n');
 }
+
+/**
+ * An app that listens runs its own dispatcher every second on the real clock: once a test advances
+ * the clock, either dispatcher may claim a due post, and the test's own tick then finds it held. Wait
+ * until every post with exactly this text has settled (neither waiting nor being sent).
+ */
+export async function settledPosts(app: Pick<App, 'services'>, content: string, timeoutMs = 10_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const posts = await app.services.db.scheduledPost.findMany({ where: { content } });
+    if (posts.length > 0 && posts.every((p) => p.status !== 'pending' && p.status !== 'publishing')) return posts;
+    if (Date.now() > until) throw new Error(`posts with "${content}" did not settle: ${posts.map((p) => p.status)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
