@@ -138,6 +138,7 @@ describe('a file attached to /schedule on Discord', () => {
     expect(row).toMatchObject({ mime: 'image/png', width: 1200, height: 675, bytes: chart.length });
     app.clock.advance(10 * 60_000);
     await dispatcher.tick();
+    await settledPosts(app, 'Chart from Discord');
     const post = xapi.posts.find((p) => p.text === 'Chart from Discord');
     expect(post?.mediaIds).toHaveLength(1);
     expect(xapi.media.get(post?.mediaIds[0] ?? '')?.bytes).toBe(chart.length);
@@ -374,6 +375,7 @@ describe('a file shared with the command on Slack', () => {
     expect(fake.fileDownloads.at(-1)?.authorization).toBe(`Bearer ${fake.botToken}`);
     app.clock.advance(10 * 60_000);
     await dispatcher.tick();
+    await settledPosts(app, 'Launch photo from Slack');
     const post = xapi.posts.find((p) => p.text === 'Launch photo from Slack');
     expect(xapi.media.get(post?.mediaIds[0] ?? '')?.bytes).toBe(photo.length);
   });
@@ -398,6 +400,7 @@ describe('a file shared with the command on Slack', () => {
     await posted('Tasting clip from Slack');
     app.clock.advance(10 * 60_000);
     await dispatcher.tick();
+    await settledPosts(app, 'Price list from Slack');
     const doc = li.posts.find((p) => p.text === 'Price list from Slack');
     expect(doc?.content?.media?.title).toBe('price list');
     expect(li.documents.get(doc?.content?.media?.id ?? '')?.bytes).toBe(deck.length);

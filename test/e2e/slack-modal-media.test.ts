@@ -20,7 +20,7 @@ import {
   type Wire,
 } from '../fakes/slack.js';
 import { FakeX } from '../fakes/x.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createTestApp, settledPosts, type TestApp } from '../helpers/app.js';
 import { dispatcherFor } from '../helpers/linkedin.js';
 import { png, zip } from '../helpers/media.js';
 import { seedX, X_HANDLE, X_TOKEN } from '../helpers/x.js';
@@ -122,6 +122,7 @@ describe('files put in the /schedule modal on Slack', () => {
     expect(fake.fileDownloads.at(-1)?.authorization).toBe(`Bearer ${fake.botToken}`);
     app.clock.advance(10 * 60_000);
     await dispatcher.tick();
+    await settledPosts(app, 'Photo from the form');
     const post = xapi.posts.find((p) => p.text === 'Photo from the form');
     expect(xapi.media.get(post?.mediaIds[0] ?? '')?.bytes).toBe(photo.length);
   });
