@@ -79,6 +79,8 @@ export const view = defineMessages(
       `The previous period has data on ${p.covered} of its ${count(p.days, 'day', 'en')}.`,
     perDay:
       'The periods are not covered alike, so changes in totals compare averages per day with data; rates compare as they are.',
+    perDayLengths: (p: { days: number; previous: number }) =>
+      `The periods have ${p.days} and ${p.previous} days, so changes in totals compare averages per day; rates compare as they are.`,
     noPrevious: 'The previous period has no data, so there are no change figures.',
     goalsDates: (p: { plan: string; from: string; to: string }) =>
       `The goals of the plan "${p.plan}" apply from ${p.from}${p.to === '9999-12-31' ? '' : ` to ${p.to}`}, outside this range: they are not judged here.`,
@@ -137,6 +139,8 @@ export const view = defineMessages(
       `الفترة السابقة فيها بيانات في ${iso(String(p.covered))} من ${count(p.days, 'day', 'ar')}.`,
     perDay:
       'تغطية الفترتين غير متساوية، لذا تقارن تغيّرات الإجماليات المتوسط اليومي للأيام التي فيها بيانات؛ أما المعدلات فتُقارن كما هي.',
+    perDayLengths: (p) =>
+      `طول الفترتين ${count(p.days, 'day', 'ar')} و${count(p.previous, 'day', 'ar')}، لذا تقارن تغيّرات الإجماليات المتوسط اليومي؛ أما المعدلات فتُقارن كما هي.`,
     noPrevious: 'لا بيانات في الفترة السابقة، فلا أرقام للتغيّر.',
     goalsDates: (p) =>
       `أهداف الخطة «${iso(p.plan)}» تسري من ${iso(p.from)}${p.to === '9999-12-31' ? '' : ` إلى ${iso(p.to)}`}، خارج هذه الفترة: لا تُقيَّم هنا.`,
@@ -394,7 +398,11 @@ export function coverageLines(d: ReportData, locale: Locale): string[] {
   if (previous.covered > 0 && previous.covered < previous.days) {
     lines.push(t.previousCoverage({ covered: previous.covered, days: previous.days }));
   }
-  if (d.comparison === 'perDay') lines.push(t.perDay);
+  // Two whole periods of different lengths (November against October) are covered alike: say why.
+  const whole = current.covered === current.days && previous.covered === previous.days;
+  if (d.comparison === 'perDay') {
+    lines.push(whole ? t.perDayLengths({ days: current.days, previous: previous.days }) : t.perDay);
+  }
   if (d.comparison === 'none' && current.covered > 0) lines.push(t.noPrevious);
   return lines;
 }

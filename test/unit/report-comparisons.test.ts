@@ -35,6 +35,11 @@ describe('what a report compares with', () => {
     // It was the 92 days ending 30 June, 31 March included.
     expect(out).toContain('Compared with 2026-04-01 to 2026-06-30 (91 days).');
     expect(out).toContain('Spend | USD 9,200 | USD 9,100 | ▬ ±0%');
+    // Both quarters are whole: the reason for comparing per day is their lengths, not missing data.
+    expect(out).toContain('The periods have 92 and 91 days, so changes in totals compare averages per day');
+    expect(out).not.toContain('not covered alike');
+    await app.say('/config lang ar');
+    expect(textOf(await app.say('/report last-quarter'))).toMatch(/طول الفترتين .*92 يومًا.* و.*91 يومًا/);
   });
 
   it('compares a year to date with the same days last year', async () => {
