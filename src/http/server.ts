@@ -42,8 +42,12 @@ interface Route {
 /** Webhook bodies larger than this are refused with 413 before they are read further (unless a route says otherwise). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Paths that probes and scrapers call every few seconds: logged at debug level only. */
-const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
+/**
+ * Logged at debug level only: paths that probes and scrapers call every few seconds, and requests a
+ * platform library answers itself (`adapter`: Slack's, a hundred at once when a team runs commands;
+ * what each did is in the commands metric and the audit log, and a line each cost their acks time).
+ */
+const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics', 'adapter']);
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
 /** A load balancer's or caller's id is kept when it looks like one, so logs join up across hops. */
@@ -111,7 +115,6 @@ export class HttpServer {
 
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const id = requestId(req.headers['x-request-id']);
-    const log = this.log.child({ reqId: id });
     res.setHeader('x-request-id', id);
     const url = parseUrl(req.url);
     const method = METHODS.has(req.method ?? '') ? (req.method as string) : 'OTHER';
@@ -124,9 +127,9 @@ export class HttpServer {
       timer?.observe({ route }, seconds);
       this.metrics?.httpRequests.inc({ method, route, status: String(res.statusCode) });
       // The query string is left out: it can carry verification tokens.
-      const fields = { method, path: url.pathname, status: res.statusCode, ms: Math.round(seconds * 1000) };
-      if (QUIET_ROUTES.has(route)) log.debug(fields, 'http request');
-      else log.info(fields, 'http request');
+      const fields = { reqId: id, method, path: url.pathname, status: res.statusCode, ms: Math.round(seconds * 1000) };
+      if (QUIET_ROUTES.has(route)) this.log.debug(fields, 'http request');
+      else this.log.info(fields, 'http request');
     });
     try {
       for (const p of this.passthrough) {
@@ -147,6 +150,7 @@ export class HttpServer {
         );
         return;
       }
+      const log = this.log.child({ reqId: id });
       const { maxBodyBytes } = found.route;
       const body = await readBody(req, maxBodyBytes);
       if (body === undefined) {
@@ -164,7 +168,7 @@ export class HttpServer {
       });
       send(res, out);
     } catch (err) {
-      log.error({ err, path: url.pathname }, 'http handler failed');
+      this.log.error({ err, reqId: id, path: url.pathname }, 'http handler failed');
       if (!res.headersSent) send(res, { status: 500, body: { error: 'internal error' } });
     }
   }

@@ -106,6 +106,31 @@ describe('HTTP request ids and logs', () => {
     // Unknown paths share one label value, so scanners cannot grow the series.
     expect(metrics.httpRequests.get({ method: 'GET', route: 'unmatched', status: '404' })).toBe(1);
   });
+
+  it('logs the requests a platform library answers itself (Slack) at debug only, and still counts them', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, cb) {
+        lines.push(String(chunk));
+        cb();
+      },
+    });
+    const metrics = createMetrics();
+    server = new HttpServer(createLogger('info', sink), metrics);
+    server.use((req, res) => {
+      if (req.url !== '/slack/events') return false;
+      res.writeHead(200).end();
+      return true;
+    });
+    server.route('POST', '/hook', () => ({ status: 204 }));
+    const port = await server.listen(0, '127.0.0.1');
+    for (const path of ['/slack/events', '/slack/events', '/hook'])
+      expect((await fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST' })).ok).toBe(true);
+    await new Promise((r) => setTimeout(r, 50));
+    // A line per Slack command (a hundred at once) cost each ack time; the commands metric counts them.
+    expect(lines.map((l) => JSON.parse(l).path)).toEqual(['/hook']);
+    expect(metrics.httpRequests.get({ method: 'POST', route: 'adapter', status: '200' })).toBe(2);
+  });
 });
 
 describe('/readyz and /metrics on the running app', () => {

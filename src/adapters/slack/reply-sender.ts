@@ -76,12 +76,10 @@ export class ReplySender {
       const m = slackText[await this.identities.localeOf(who)];
       await respond(responseUrl, { response_type: 'ephemeral', text: m.working({ command: name }) });
     }
+    // The reply is written in the person's language already (the router's forLocale marks Arabic
+    // replies rtl), and answer() renders its buttons in that language: no second lookup.
     const reply = await work();
-    await this.answer(responseUrl, reply, {
-      channel,
-      replaceWorking: slow,
-      locale: await this.identities.localeOf(who),
-    });
+    await this.answer(responseUrl, reply, { channel, replaceWorking: slow });
   }
 
   /**
