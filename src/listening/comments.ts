@@ -19,11 +19,20 @@ import { GroupCommit, type Outcome } from '../db/group-commit.js';
 import { retryOnUniqueViolation } from '../db/unique.js';
 import type { AppMetrics } from '../http/metrics.js';
 import type { Clock } from '../lib/clock.js';
+import { recently } from '../lib/recently.js';
 import { storable, storableOr } from '../lib/text.js';
 import type { Logger } from '../log.js';
 import { managersOf, membersWithJobRole } from '../workspace/job-roles.js';
 import { type AlertView, alertMessages, platformName, renderAlert } from './alert-message.js';
-import { alertPlaces, asError, type NewComment, type Stored, storeComments, workspaceLookup } from './comment-store.js';
+import {
+  alertPlaces,
+  asError,
+  type NewComment,
+  type Stored,
+  storeComments,
+  WORKSPACE_TRUST_MS,
+  workspaceLookup,
+} from './comment-store.js';
 import type { DraftRequest } from './reply-drafts.js';
 import { ReviewSummaries } from './review-summary.js';
 import type { SentimentSecondOpinion } from './second-opinion.js';
@@ -69,6 +78,8 @@ export class CommentService {
   /** The periodic summaries of review-tier comments. */
   readonly reviews: ReviewSummaries;
   private readonly lookups: ReturnType<typeof workspaceLookup>;
+  /** The workspace's social media managers, whom an alert mentions (by workspace id). */
+  private readonly socialPeople: (workspaceId: string) => Promise<Person[]>;
   /** Where posted alerts went (so buttons can update them in place). */
   private readonly records: ReturnType<typeof alertPlaces>;
 
@@ -88,7 +99,8 @@ export class CommentService {
     },
   ) {
     this.lookups = workspaceLookup(deps.db);
-    this.records = alertPlaces(deps.db);
+    this.socialPeople = recently(WORKSPACE_TRUST_MS, (id) => membersWithJobRole(deps.db, Number(id), 'social'));
+    this.records = alertPlaces(deps.db, () => deps.clock.now());
     this.reviews = new ReviewSummaries({
       ...deps,
       feedbackOf: (workspace, commentId) => this.feedbackOf(workspace, commentId),
@@ -227,7 +239,7 @@ export class CommentService {
         outcomes[i] = { comment, duplicate: false, alerted: false };
         continue;
       }
-      if (!mentions.has(workspace.id)) mentions.set(workspace.id, membersWithJobRole(db, workspace.id, 'social'));
+      if (!mentions.has(workspace.id)) mentions.set(workspace.id, this.socialPeople(String(workspace.id)));
       outcomes[i] = this.deliver(workspace, comment, now, mentions.get(workspace.id) as Promise<Person[]>, s).then(
         (delivered) => ({ comment: delivered ?? comment, duplicate: false, alerted: delivered !== undefined }),
       );
@@ -286,7 +298,7 @@ export class CommentService {
   private async postAlert(workspace: Workspace, comment: Comment): Promise<boolean> {
     const now = this.deps.clock.now();
     if (!(await this.claim([comment.id], now)).has(comment.id)) return false;
-    const mention = membersWithJobRole(this.deps.db, workspace.id, 'social');
+    const mention = this.socialPeople(String(workspace.id));
     return (await this.deliver(workspace, comment, now, mention)) !== undefined;
   }
 
@@ -321,7 +333,7 @@ export class CommentService {
     this.deps.telemetry?.alerts.inc({ provider: comment.provider });
     const where = { alertMessageId: posted.messageId ?? null, alertChannel: posted.channel ?? null };
     try {
-      return await this.records(comment.id, where);
+      return await this.records(comment, claimedAt, where);
     } catch (err) {
       log.error({ err, commentId: comment.id }, 'alert posted, but where it went was not recorded');
       return { ...comment, alertedAt: claimedAt, ...where };
