@@ -5,6 +5,7 @@
  * read back in English and in Arabic, the network's words quoted inside the sentence.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FacebookPublisher } from '../../integrations/facebook/publisher.js';
 import { fixedToken, GoogleOAuth } from '../../integrations/google/oauth.js';
 import { InstagramPublisher } from '../../integrations/instagram/publisher.js';
 import { LinkedInPublisher } from '../../integrations/linkedin/publisher.js';
@@ -373,10 +374,14 @@ describe('Instagram', () => {
     expect(expectArabic(e)).toContain('قُصّ الصورة ثم جدولها من جديد');
   });
 
-  it('a refused token (190) needs reconnecting, named Instagram', async () => {
+  it('a refused token (190) needs reconnecting, named Instagram, and named Facebook on a page', async () => {
     const e = await refusal(instagram('EAAG-wrong').publish(picture(), io()));
     expect(e.reauth).toBe(true);
     expect(e.reason).toMatchObject({ code: 'needsReconnect', params: { provider: 'instagram' } });
+    const page = new FacebookPublisher(meta.url, { pageId: '111', token: 'EAAG-wrong' }, () => NOW);
+    const fb = await refusal(page.publish(post({ channel: 'facebook' }), io()));
+    expect(fb.reason).toMatchObject({ code: 'needsReconnect', params: { provider: 'facebook' } });
+    expect(expectArabic(fb)).toContain('يجب تجديد الاتصال بـ');
   });
 });
 
