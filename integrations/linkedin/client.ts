@@ -103,6 +103,11 @@ export class LinkedInClient {
 /** An encoded URN for a path segment: `urn:li:image:C4E` -> `urn%3Ali%3Aimage%3AC4E`. */
 export const encodeUrn = (urn: string): string => encodeURIComponent(urn);
 
+/**
+ * LinkedIn's refusals (learn.microsoft.com/linkedin/shared/api-guide/concepts/error-handling and the
+ * Posts API): 401 a refused token, 403 ACCESS_DENIED a missing scope or page role, 429 the member's or
+ * application's daily throttle, 422 DUPLICATE_POST the same text again.
+ */
 export function linkedInError(res: HttpResponse, call: HttpCall, version: string, now: Date): PublishError {
   const body = errorBody.safeParse(parseJson(res.text));
   const e = body.success ? body.data : {};

@@ -57,11 +57,12 @@ function saidBy(p: Problem): string {
 }
 
 /**
- * X's 403 for a second post with the same text (docs.x.com, POST /2/tweets; the problem detail is
- * all there is, with `type: about:blank`), and for a token without the scopes a post needs.
+ * X's 403 for a second post with the same text (docs.x.com, POST /2/tweets: "You are not allowed to
+ * create a Tweet with duplicate content."; the problem detail is all there is, `type: about:blank`).
+ * X's other 403s share vaguer words ("Forbidden", "You are not permitted to perform this action.")
+ * across a missing scope, an app's access tier and a restricted account, so they are quoted, not coded.
  */
 const DUPLICATE = /duplicate content/i;
-const NOT_PERMITTED = /not permitted to perform this action/i;
 
 export function xError(res: HttpResponse, call: HttpCall, now: Date): PublishError {
   const p = (parseJson(res.text) ?? {}) as Problem;
@@ -77,15 +78,9 @@ export function xError(res: HttpResponse, call: HttpCall, now: Date): PublishErr
   }
   if (res.status === 403) {
     if (DUPLICATE.test(detail)) return PublishError.fatal(message).because('duplicatePost', x, detail);
-    if (NOT_PERMITTED.test(detail)) {
-      return PublishError.fatal(`${message} (a missing scope such as tweet.write or media.write)`).because(
-        'missingPermission',
-        x,
-        detail,
-      );
-    }
-    // Another refusal (an account X restricts, a reply X does not allow): X's own words say which.
-    return PublishError.fatal(message);
+    return PublishError.fatal(
+      `${message} (a missing scope such as tweet.write or media.write, or an account X restricts)`,
+    );
   }
   if (res.status === 401) return PublishError.reauth(message).because('needsReconnect', x, detail);
   return classifyStatus(res, call, message, now);

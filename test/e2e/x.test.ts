@@ -116,9 +116,7 @@ describe('X posts from the console', () => {
     await publishDue();
     const failed = await onlyPost();
     expect(failed.status).toBe('failed');
-    expect(lastNotice()).toMatch(
-      /The X connection lacks the permission to publish[\s\S]*not permitted[\s\S]*\[Retry\]/,
-    );
+    expect(lastNotice()).toMatch(/X API error 403[\s\S]*tweet\.write[\s\S]*\[Retry\]/);
     await connect();
     xapi.server.failNext('POST', /^\/2\/tweets$/, { status: 500, body: { title: 'Internal Error', status: 500 } });
     expect((await app.router.press('schedule.retry', String(failed.id), identity())).tone).toBe('success');
