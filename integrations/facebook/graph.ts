@@ -101,7 +101,8 @@ export function graphError(
     return PublishError.reauth(message).because('needsReconnect', named, said);
   }
   if ((e.code !== undefined && RATE_LIMIT_CODES.has(e.code)) || status === 429) {
-    return PublishError.retry(message, retryAfterMs(headers, now) ?? DEFAULT_RATE_LIMIT_WAIT_MS);
+    const wait = retryAfterMs(headers, now) ?? untilRegained(headers) ?? DEFAULT_RATE_LIMIT_WAIT_MS;
+    return PublishError.retry(message, wait);
   }
   // Codes 1 and 2 are Meta's "unknown/temporary" errors: safe to repeat a read, not a write.
   if (e.code === 1 || e.code === 2 || status >= 500) {
@@ -121,4 +122,29 @@ export function graphError(
     return PublishError.fatal(message).because('missingPermission', named, said);
   }
   return PublishError.fatal(message);
+}
+
+/**
+ * When a business use case throttle lifts, as Meta says it: `X-Business-Use-Case-Usage` is
+ * `{"<id>": [{type, call_count, total_cputime, total_time, estimated_time_to_regain_access}]}`, the
+ * last in minutes (developers.facebook.com/docs/graph-api/overview/rate-limiting; Pages with a page
+ * token and the Instagram platform are throttled this way). The longest wait of those it names.
+ */
+function untilRegained(headers: Headers): number | undefined {
+  const raw = headers.get('x-business-use-case-usage');
+  if (!raw) return undefined;
+  let usage: unknown;
+  try {
+    usage = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  if (typeof usage !== 'object' || usage === null) return undefined;
+  const minutes = Object.values(usage)
+    .flatMap((entries: unknown) => (Array.isArray(entries) ? entries : []))
+    .map((entry: unknown) =>
+      Number((entry as { estimated_time_to_regain_access?: unknown }).estimated_time_to_regain_access),
+    )
+    .filter((m) => Number.isFinite(m) && m > 0);
+  return minutes.length > 0 ? Math.max(...minutes) * 60_000 : undefined;
 }

@@ -367,6 +367,36 @@ describe('Instagram', () => {
     }
   });
 
+  it('a throttled Instagram account waits as long as Meta’s X-Business-Use-Case-Usage says, not a fixed 5 minutes', async () => {
+    meta.server.failNext('POST', /\/media_publish$/, {
+      status: 400,
+      headers: {
+        'x-business-use-case-usage': JSON.stringify({
+          [IG]: [
+            {
+              type: 'instagram',
+              call_count: 100,
+              total_cputime: 12,
+              total_time: 30,
+              estimated_time_to_regain_access: 37,
+            },
+          ],
+        }),
+      },
+      body: {
+        error: {
+          message: 'There have been too many calls to this Instagram account. Wait a bit and try again.',
+          type: 'OAuthException',
+          code: 80002,
+          fbtrace_id: 'AbC',
+        },
+      },
+    });
+    const e = await refusal(instagram().publish(picture(), io()));
+    expect(e.retryable).toBe(true);
+    expect(e.retryAfterMs).toBe(37 * 60_000);
+  });
+
   it('a picture wider than 1.91:1 is refused for its shape (36003/2207009), in both languages', async () => {
     const e = await refusal(instagram().publish(picture(`${files.url}/wide.jpg`), io()));
     expect(e.reason).toMatchObject({ code: 'imageShape', params: { provider: 'instagram' } });
