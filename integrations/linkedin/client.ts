@@ -28,8 +28,15 @@ const errorBody = z
   })
   .partial();
 
-/** LinkedIn's limits are per day; without Retry-After, try again in a quarter of an hour. */
-const DEFAULT_RATE_LIMIT_WAIT_MS = 15 * 60_000;
+/**
+ * LinkedIn's limits count API calls per application and per member per day, and "reset at midnight
+ * UTC every day" (learn.microsoft.com/linkedin/shared/api-guide/concepts/rate-limits); its 429 carries
+ * no Retry-After, so without one the post waits for that reset instead of spending its attempts.
+ */
+function untilMidnightUtc(now: Date): number {
+  const next = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+  return next - now.getTime();
+}
 
 export interface LinkedInCall {
   method: HttpCall['method'];
@@ -130,7 +137,7 @@ export function linkedInError(res: HttpResponse, call: HttpCall, version: string
     return PublishError.fatal(message).because('duplicatePost', linkedin, said);
   }
   if (res.status === 429) {
-    return PublishError.retry(message, retryAfterMs(res.headers, now) ?? DEFAULT_RATE_LIMIT_WAIT_MS).because(
+    return PublishError.retry(message, retryAfterMs(res.headers, now) ?? untilMidnightUtc(now)).because(
       'postingLimit',
       linkedin,
       said,

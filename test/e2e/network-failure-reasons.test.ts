@@ -171,6 +171,18 @@ describe('LinkedIn', () => {
     expect(expectArabic(e)).toMatch(/^رفضت .*لينكدإن.* المنشور لأن هذا الحساب نشر النص نفسه/);
   });
 
+  it('a 429 without Retry-After waits for the daily reset at midnight UTC, not a quarter of an hour', async () => {
+    li.server.failNext('POST', /^\/rest\/posts$/, {
+      status: 429,
+      body: { status: 429, message: 'Resource level throttle limit for calls to this resource is reached.' },
+    });
+    const e = await refusal(linkedin().publish(post({ channel: 'linkedin', content: 'Tuesday brew notes' }), io()));
+    expect(e.reason).toMatchObject({ code: 'postingLimit', params: { provider: 'linkedin' } });
+    expect(e.retryable).toBe(true);
+    // 09:00 UTC: fifteen hours to midnight.
+    expect(e.retryAfterMs).toBe(15 * 3_600_000);
+  });
+
   it('a token without w_organization_social lacks a permission; a refused token needs reconnecting', async () => {
     const scope = await refusal(linkedin(NO_WRITE_TOKEN).publish(post({ channel: 'linkedin' }), io()));
     expect(scope.reason).toMatchObject({ code: 'missingPermission', params: { provider: 'linkedin' } });
