@@ -117,7 +117,10 @@ export class GoogleOAuth {
     const code = err.success ? err.data.error : '';
     const detail = err.success && err.data.error_description ? `: ${err.data.error_description}` : '';
     if (code === 'invalid_grant') {
-      throw PublishError.reauth(`Google refused the refresh token (invalid_grant${detail}); connect the account again`);
+      // The reason's words are Google's own; the network that used the token names itself (e.g. YouTube's publisher).
+      throw PublishError.reauth(
+        `Google refused the refresh token (invalid_grant${detail}); connect the account again`,
+      ).because('needsReconnect', {}, `invalid_grant${detail}`);
     }
     if (code === 'invalid_client' || code === 'unauthorized_client') {
       throw new GoogleClientProblem(

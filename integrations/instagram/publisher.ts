@@ -8,7 +8,7 @@
  * comments twice, and a comment that fails leaves the post published with a warning.
  */
 import { z } from 'zod';
-import { GraphClient } from '../facebook/graph.js';
+import { GraphClient, PUBLISHING_LIMIT_WAIT_MS } from '../facebook/graph.js';
 import {
   type MediaItem,
   PublishError,
@@ -35,6 +35,8 @@ const stateSchema = z.object({
   firstCommentId: z.string().optional(),
 });
 
+const INSTAGRAM = { provider: 'instagram' };
+
 export interface InstagramTiming {
   /** Between status checks while Meta processes the media. */
   pollMs: number;
@@ -51,7 +53,7 @@ export class InstagramPublisher implements Publisher {
     private readonly timing: InstagramTiming = { pollMs: 5000, polls: 12 },
     now?: () => Date,
   ) {
-    this.graph = new GraphClient(base, creds.token, now);
+    this.graph = new GraphClient(base, creds.token, now, undefined, 'instagram');
   }
 
   async publish(post: PublishPost, io: PublishIo): Promise<PublishResult> {
@@ -160,7 +162,7 @@ export class InstagramPublisher implements Publisher {
       }
       await io.sleep(this.timing.pollMs);
     }
-    throw PublishError.retry('Instagram is still processing the media', 60_000);
+    throw PublishError.retry('Instagram is still processing the media', 60_000).because('mediaNotReady', INSTAGRAM);
   }
 
   private async checkQuota(_now: Date): Promise<void> {
@@ -174,8 +176,8 @@ export class InstagramPublisher implements Publisher {
       // The quota is a rolling 24 hours; an hour later some of it has usually come back.
       throw PublishError.retry(
         `Instagram's publishing limit is used up (${row.quota_usage}/${row.config.quota_total})`,
-        3_600_000,
-      );
+        PUBLISHING_LIMIT_WAIT_MS,
+      ).because('postingLimit', INSTAGRAM);
     }
   }
 

@@ -9,18 +9,34 @@ import { z } from 'zod';
 import { classifyStatus, type HttpCall, type HttpResponse, joinUrl, parseJson, retryAfterMs, send } from '../http.js';
 import { PublishError } from '../publisher.js';
 
-/** LinkedIn's error body: `{status, serviceErrorCode, code, message}`. */
+/**
+ * LinkedIn's error body: `{status, serviceErrorCode, code, message}`; a refused post body adds
+ * `errorDetails.inputErrors[]` with their own `code` (DUPLICATE_POST for the same text posted again:
+ * 422 "Content is a duplicate of urn:li:share:…", as in github.com/Arisamiga/Linkedin-RSS/issues/5).
+ */
 const errorBody = z
   .object({
     status: z.number().optional(),
     serviceErrorCode: z.number().optional(),
     code: z.string().optional(),
     message: z.string().optional(),
+    errorDetails: z
+      .object({
+        inputErrors: z.array(z.object({ code: z.string().optional(), description: z.string().optional() })).optional(),
+      })
+      .optional(),
   })
   .partial();
 
-/** LinkedIn's limits are per day; without Retry-After, try again in a quarter of an hour. */
-const DEFAULT_RATE_LIMIT_WAIT_MS = 15 * 60_000;
+/**
+ * LinkedIn's limits count API calls per application and per member per day, and "reset at midnight
+ * UTC every day" (learn.microsoft.com/linkedin/shared/api-guide/concepts/rate-limits); its 429 carries
+ * no Retry-After, so without one the post waits for that reset instead of spending its attempts.
+ */
+function untilMidnightUtc(now: Date): number {
+  const next = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+  return next - now.getTime();
+}
 
 export interface LinkedInCall {
   method: HttpCall['method'];
@@ -94,23 +110,38 @@ export class LinkedInClient {
 /** An encoded URN for a path segment: `urn:li:image:C4E` -> `urn%3Ali%3Aimage%3AC4E`. */
 export const encodeUrn = (urn: string): string => encodeURIComponent(urn);
 
+/**
+ * LinkedIn's refusals (learn.microsoft.com/linkedin/shared/api-guide/concepts/error-handling and the
+ * Posts API): 401 a refused token, 403 ACCESS_DENIED a missing scope or page role, 429 the member's or
+ * application's daily throttle, 422 DUPLICATE_POST the same text again.
+ */
 export function linkedInError(res: HttpResponse, call: HttpCall, version: string, now: Date): PublishError {
   const body = errorBody.safeParse(parseJson(res.text));
   const e = body.success ? body.data : {};
-  const message = `LinkedIn error ${res.status}${e.code ? ` ${e.code}` : ''}: ${e.message ?? 'no message'}`;
+  const said = e.message;
+  const message = `LinkedIn error ${res.status}${e.code ? ` ${e.code}` : ''}: ${said ?? 'no message'}`;
+  const linkedin = { provider: 'linkedin' };
   if (res.status === 426 || e.code === 'NONEXISTENT_VERSION' || e.code === 'VERSION_MISSING') {
     // Our configuration, not the post: it will not get better by itself.
     return PublishError.fatal(
       `${message} (LinkedIn-Version ${version} is not active: set LINKEDIN_VERSION to a current YYYYMM)`,
     );
   }
-  if (res.status === 401) return PublishError.reauth(message);
+  if (res.status === 401) return PublishError.reauth(message).because('needsReconnect', linkedin, said);
   if (res.status === 403) {
     return PublishError.fatal(
       `${message} (the token lacks a permission, e.g. w_organization_social, or its member is not a page admin)`,
+    ).because('missingPermission', linkedin, said);
+  }
+  if (e.errorDetails?.inputErrors?.some((i) => i.code === 'DUPLICATE_POST')) {
+    return PublishError.fatal(message).because('duplicatePost', linkedin, said);
+  }
+  if (res.status === 429) {
+    return PublishError.retry(message, retryAfterMs(res.headers, now) ?? untilMidnightUtc(now)).because(
+      'postingLimit',
+      linkedin,
+      said,
     );
   }
-  if (res.status === 429)
-    return PublishError.retry(message, retryAfterMs(res.headers, now) ?? DEFAULT_RATE_LIMIT_WAIT_MS);
   return classifyStatus(res, call, message, now);
 }

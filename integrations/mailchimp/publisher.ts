@@ -25,6 +25,18 @@ const campaign = z.object({
 });
 const stateSchema = z.object({ campaignId: z.string().optional() });
 const HANDED_OVER = new Set(['schedule', 'sending', 'sent']);
+const MAILCHIMP = { provider: 'mailchimp' };
+/** GET /campaigns/{id}/send-checklist (Mailchimp Marketing API reference: "Get campaign send checklist"). */
+const checklist = z.object({
+  is_ready: z.boolean(),
+  items: z.array(z.object({ type: z.string(), heading: z.string().optional(), details: z.string().optional() })),
+});
+/**
+ * The schedule and send actions refuse a campaign whose checklist fails with 400 `{title: "Bad
+ * Request", detail: "Your Campaign is not ready to send."}` (Mailchimp Marketing API reference,
+ * campaigns/actions; the detail is the only marker, and the checklist says why).
+ */
+const NOT_READY = /not ready to send/i;
 /** Closer than this to the due time, schedule would be refused as "in the past": send now. */
 const SEND_NOW_MARGIN_MS = 2 * 60_000;
 
@@ -73,7 +85,13 @@ export class MailchimpClient {
     }
     const problem = json as { title?: string; detail?: string } | undefined;
     const message = `Mailchimp error ${res.status}: ${problem?.title ?? ''}${problem?.detail ? ` - ${problem.detail}` : ''}`;
+    const said = [problem?.title, problem?.detail].filter(Boolean).join(': ');
     if (res.status === 404) throw Object.assign(PublishError.fatal(message), { notFound: true });
+    // 401 "API Key Invalid": the key was disabled or is wrong (Mailchimp's error glossary).
+    if (res.status === 401) throw PublishError.reauth(message).because('needsReconnect', MAILCHIMP, said);
+    if (res.status === 400 && NOT_READY.test(problem?.detail ?? '')) {
+      throw PublishError.fatal(message).because('campaignNotReady', MAILCHIMP, said);
+    }
     throw classifyStatus(res, call, message, this.now());
   }
 }
@@ -119,18 +137,38 @@ export class MailchimpPublisher implements Publisher {
     await this.client.call('PUT', `campaigns/${current.id}/content`, contentOf(post), z.unknown(), true);
     const late = post.publishAt.getTime() - io.now().getTime() < SEND_NOW_MARGIN_MS;
     await io.sending();
-    // Both are safe to repeat: a retry reads the campaign status first and stops if it moved on.
-    if (late) await this.client.call('POST', `campaigns/${current.id}/actions/send`, undefined, z.unknown(), true);
-    else {
-      await this.client.call(
-        'POST',
-        `campaigns/${current.id}/actions/schedule`,
-        { schedule_time: post.publishAt.toISOString() },
-        z.unknown(),
-        true,
-      );
+    try {
+      // Both are safe to repeat: a retry reads the campaign status first and stops if it moved on.
+      if (late) await this.client.call('POST', `campaigns/${current.id}/actions/send`, undefined, z.unknown(), true);
+      else {
+        await this.client.call(
+          'POST',
+          `campaigns/${current.id}/actions/schedule`,
+          { schedule_time: post.publishAt.toISOString() },
+          z.unknown(),
+          true,
+        );
+      }
+    } catch (err) {
+      throw err instanceof PublishError && err.reason?.code === 'campaignNotReady'
+        ? await this.withChecklist(err, current.id)
+        : err;
     }
     return result(current);
+  }
+
+  /** "Not ready" says nothing of why: the campaign's checklist does, in Mailchimp's own words. */
+  private async withChecklist(err: PublishError, id: string): Promise<PublishError> {
+    try {
+      const { data } = await this.client.call('GET', `campaigns/${id}/send-checklist`, undefined, checklist, true);
+      const failing = (data?.items ?? [])
+        .filter((i) => i.type === 'error')
+        .map((i) => [i.heading, i.details].filter(Boolean).join(': '));
+      return failing.length > 0 ? err.because('campaignNotReady', MAILCHIMP, failing.join('; ')) : err;
+    } catch {
+      // The refusal stands on its own words when the checklist cannot be read.
+      return err;
+    }
   }
 
   private async existing(id: string | undefined): Promise<z.infer<typeof campaign> | undefined> {

@@ -55,17 +55,41 @@ export class TiktokClient {
       throw c.idempotent ? PublishError.retry(what) : PublishError.unknown(what);
     }
     const message = `TikTok error ${res.status} ${code}: ${error?.message || 'no message'}`;
+    // TikTok's message, with its code: the code is what TikTok's documentation and support go by.
+    const said = error?.message ? `${error.message} (${code})` : code;
+    const tiktok = { provider: 'tiktok' };
     // The error code says more than the status (a missing scope also answers 401): codes first.
-    if (code === 'scope_not_authorized') throw PublishError.fatal(`${message} (the token needs video.publish)`);
+    // Codes and their meaning: developers.tiktok.com/doc/content-posting-api-reference-direct-post
+    // (errors of the init call) and /doc/tiktok-api-v2-error-handling; the unaudited app's limits:
+    // /doc/content-sharing-guidelines ("Direct Post API - Developer Guidelines").
+    if (code === 'scope_not_authorized') {
+      throw PublishError.fatal(`${message} (the token needs video.publish)`).because('missingPermission', tiktok, said);
+    }
     if (code === 'url_ownership_unverified') {
-      throw PublishError.fatal(`${message} (TikTok pulls media only from a domain or URL prefix the app has verified)`);
+      throw PublishError.fatal(
+        `${message} (TikTok pulls media only from a domain or URL prefix the app has verified)`,
+      ).because('mediaSourceUnverified', tiktok, said);
+    }
+    if (code === 'unaudited_client_can_only_post_to_private_accounts') {
+      throw PublishError.fatal(message).because('privateAccountsOnly', tiktok, said);
+    }
+    // The bot read the options just before; TikTok refusing them will not change on its own.
+    if (code === 'privacy_level_option_mismatch') {
+      throw PublishError.fatal(message).because('privacyOptionRefused', tiktok, said);
     }
     if (code === 'rate_limit_exceeded' || res.status === 429) {
       throw PublishError.retry(message, retryAfterMs(res.headers, this.now()) ?? RATE_LIMIT_WAIT_MS);
     }
+    // A creator barred from posting stays barred: trying again only repeats the refusal.
+    if (code === 'spam_risk_user_banned_from_posting') {
+      throw PublishError.fatal(message).because('postingBlocked', tiktok, said);
+    }
+    if (code === 'spam_risk_too_many_posts') {
+      throw PublishError.retry(message, SPAM_WAIT_MS).because('postingLimit', tiktok, said);
+    }
     if (code.startsWith('spam_risk')) throw PublishError.retry(message, SPAM_WAIT_MS);
     if (code === 'access_token_invalid' || code === 'access_token_expired' || res.status === 401) {
-      throw PublishError.reauth(message);
+      throw PublishError.reauth(message).because('needsReconnect', tiktok, said);
     }
     throw classifyStatus(res, call, message, this.now());
   }

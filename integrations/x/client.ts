@@ -51,18 +51,57 @@ export class XClient {
   }
 }
 
+/** The network's own words for people, without our additions: X's problem detail and its errors' messages. */
+function saidBy(p: Problem): string {
+  return [p.detail, ...(p.errors ?? []).map((e) => e.message)].filter(Boolean).join('; ');
+}
+
+/**
+ * X's 403 for a second post with the same text (docs.x.com, POST /2/tweets: "You are not allowed to
+ * create a Tweet with duplicate content."; the problem detail is all there is, `type: about:blank`).
+ * X's other 403s share vaguer words ("Forbidden", "You are not permitted to perform this action.")
+ * across a missing scope, an app's access tier and a restricted account, so they are quoted, not coded.
+ */
+const DUPLICATE = /duplicate content/i;
+
 export function xError(res: HttpResponse, call: HttpCall, now: Date): PublishError {
   const p = (parseJson(res.text) ?? {}) as Problem;
-  const detail = [p.detail, ...(p.errors ?? []).map((e) => e.message)].filter(Boolean).join('; ');
+  const detail = saidBy(p);
   const message = `X API error ${res.status}${p.title ? ` ${p.title}` : ''}: ${detail || 'no detail'}`;
+  const x = { provider: 'x' };
   if (res.status === 429) {
-    const reset = Number(res.headers.get('x-rate-limit-reset'));
-    const untilReset = Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - now.getTime()) : undefined;
-    return PublishError.retry(message, retryAfterMs(res.headers, now) ?? untilReset ?? DEFAULT_RATE_LIMIT_WAIT_MS);
-  }
-  if (res.status === 403)
-    return PublishError.fatal(
-      `${message} (a missing scope such as tweet.write or media.write, a duplicate post, or an account X restricts)`,
+    return PublishError.retry(message, retryAfterMs(res.headers, now) ?? untilReset(res.headers, now)).because(
+      'postingLimit',
+      x,
+      detail,
     );
+  }
+  if (res.status === 403) {
+    if (DUPLICATE.test(detail)) return PublishError.fatal(message).because('duplicatePost', x, detail);
+    return PublishError.fatal(
+      `${message} (a missing scope such as tweet.write or media.write, or an account X restricts)`,
+    );
+  }
+  if (res.status === 401) return PublishError.reauth(message).because('needsReconnect', x, detail);
   return classifyStatus(res, call, message, now);
+}
+
+/**
+ * When X lets this account post again. Besides the 15-minute window (`x-rate-limit-*`), posting has
+ * 24-hour limits per user and per app, with their own headers (`x-user-limit-24hour-*`,
+ * `x-app-limit-24hour-*`; docs.x.com/x-api/fundamentals/rate-limits: "usually 15 minutes or 24
+ * hours"): the wait is until the latest reset of the windows that are spent, so a spent daily limit
+ * is not retried every quarter of an hour until the attempts run out.
+ */
+function untilReset(headers: Headers, now: Date): number {
+  const windows = ['x-rate-limit', 'x-user-limit-24hour', 'x-app-limit-24hour'].map((w) => ({
+    remaining: headers.get(`${w}-remaining`),
+    reset: Number(headers.get(`${w}-reset`)),
+  }));
+  const known = windows.filter((w) => Number.isFinite(w.reset) && w.reset > 0);
+  const spent = known.filter((w) => w.remaining !== null && Number(w.remaining) <= 0);
+  // None says it is spent: the 15-minute window's reset, as before the daily ones were read.
+  const chosen = spent.length > 0 ? spent : known.filter((w) => w === windows[0]);
+  const resets = chosen.map((w) => Math.max(0, w.reset * 1000 - now.getTime()));
+  return resets.length > 0 ? Math.max(...resets) : DEFAULT_RATE_LIMIT_WAIT_MS;
 }

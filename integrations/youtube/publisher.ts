@@ -12,6 +12,7 @@ import { sendAuthorized, type TokenSource } from '../google/oauth.js';
 import { classifyStatus, type HttpCall, type HttpResponse, joinUrl, parseJson } from '../http.js';
 import { fetchMedia, type MediaLimits } from '../media.js';
 import { PublishError, type Publisher, type PublishIo, type PublishPost, type PublishResult } from '../publisher.js';
+import { nextQuotaReset } from './comments.js';
 
 /**
  * A channel connected with a refresh token (renewed through GOOGLE_CLIENT_ID/SECRET), or with a
@@ -27,6 +28,9 @@ const stateSchema = z.object({ sessionUrl: z.string().optional() });
 const video = z.object({ id: z.string() });
 /** Uploads closer than this to the due time go public at once. */
 const HOLD_MARGIN_MS = 60_000;
+const YOUTUBE = { provider: 'youtube' };
+/** A channel's upload limit counts 24 hours: YouTube says to try again after them. */
+const UPLOAD_LIMIT_WAIT_MS = 24 * 3_600_000;
 
 export class YoutubePublisher implements Publisher {
   readonly marksSending = true;
@@ -39,6 +43,17 @@ export class YoutubePublisher implements Publisher {
   ) {}
 
   async publish(post: PublishPost, io: PublishIo): Promise<PublishResult> {
+    try {
+      return await this.upload(post, io);
+    } catch (err) {
+      // A refused token or grant (the API's 401, or Google's invalid_grant on renewal) reads as such.
+      if (!(err instanceof PublishError) || !err.reauth) throw err;
+      const unnamed = !err.reason || (err.reason.code === 'needsReconnect' && !err.reason.params?.provider);
+      throw unnamed ? err.because('needsReconnect', YOUTUBE, err.reason?.detail ?? err.message) : err;
+    }
+  }
+
+  private async upload(post: PublishPost, io: PublishIo): Promise<PublishResult> {
     const source = post.media.find((m) => m.kind === 'video') ?? post.media[0];
     if (!source || !post.title) throw PublishError.fatal('YouTube needs a video URL and a title');
     const media = await fetchMedia(this.outbound, source.url, this.limits);
@@ -121,16 +136,32 @@ export class YoutubePublisher implements Publisher {
     throw this.error(res, call, now);
   }
 
+  /**
+   * YouTube's refusals (developers.google.com/youtube/v3/docs/errors): `quotaExceeded` (403) is the
+   * project's daily quota, renewed at midnight Pacific time, so the upload waits until then instead of
+   * spending its attempts hourly; `uploadLimitExceeded` (400) is the channel's own limit on uploads in
+   * 24 hours ("try again in 24 hours": YouTube's developer news, quoted in
+   * gitlab.gnome.org/GNOME/shotwell/-/issues/5019).
+   */
   private error(res: HttpResponse, call: HttpCall, now: Date): PublishError {
     const body = parseJson(res.text) as
       | { error?: { message?: string; errors?: Array<{ reason?: string }> } }
       | undefined;
     const reason = body?.error?.errors?.[0]?.reason ?? '';
-    const message = `YouTube error ${res.status}${reason ? ` (${reason})` : ''}: ${body?.error?.message ?? 'no message'}`;
-    if (['quotaExceeded', 'rateLimitExceeded', 'userRateLimitExceeded', 'uploadLimitExceeded'].includes(reason)) {
+    const said = body?.error?.message;
+    const message = `YouTube error ${res.status}${reason ? ` (${reason})` : ''}: ${said ?? 'no message'}`;
+    if (reason === 'quotaExceeded') {
+      const untilReset = nextQuotaReset(now).getTime() - now.getTime();
+      return PublishError.retry(message, untilReset).because('dailyQuotaSpent', YOUTUBE, said);
+    }
+    if (reason === 'uploadLimitExceeded') {
+      return PublishError.retry(message, UPLOAD_LIMIT_WAIT_MS).because('postingLimit', YOUTUBE, said);
+    }
+    if (reason === 'rateLimitExceeded' || reason === 'userRateLimitExceeded') {
       return PublishError.retry(message, reason === 'rateLimitExceeded' ? 60_000 : 3_600_000);
     }
-    return classifyStatus(res, call, message, now);
+    const e = classifyStatus(res, call, message, now);
+    return e.reauth ? e.because('needsReconnect', YOUTUBE, said) : e;
   }
 }
 

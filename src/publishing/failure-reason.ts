@@ -36,6 +36,29 @@ export const m = defineMessages(
     credentialsUnreadable:
       'The stored credentials cannot be decrypted with the current key; an admin should connect the account again.',
     unexpectedAnswer: (p: { service: string }) => `${p.service} answered in a form the bot does not understand.`,
+    // What a network refused and what to do about it (integrations/*/: each mapping cites its source).
+    duplicatePost: (p: { provider: string; name: string }) =>
+      `${p.name} refused the post because this account already published the same text. Reword it before trying again.`,
+    postingLimit: (p: { provider: string; name: string }) =>
+      `${p.name} limits how many posts an account may publish in a given period, and this account has reached that limit. The post can go out once the limit resets; nothing in it needs changing.`,
+    dailyQuotaSpent: (p: { provider: string; name: string }) =>
+      `The bot has used up its daily allowance of ${p.name} requests (the API quota), which renews at midnight Pacific time. Uploads can go out again after that; a team that uploads many videos a day can ask Google for a larger quota.`,
+    missingPermission: (p: { provider: string; name: string }) =>
+      `The ${p.name} connection lacks the permission to publish. An admin should run /connect ${p.provider} again and accept every permission asked for.`,
+    postingBlocked: (p: { provider: string; name: string }) =>
+      `${p.name} has blocked this account from posting. The account owner should check the account’s standing with ${p.name}; the bot cannot lift this.`,
+    privateAccountsOnly: (p: { provider: string; name: string }) =>
+      `${p.name} lets this app post only to private accounts until ${p.name} has reviewed the app. Make the account private, or ask whoever runs the bot to have the app reviewed (audited) by ${p.name}.`,
+    privacyOptionRefused: (p: { provider: string; name: string }) =>
+      `${p.name} refused the audience the bot chose for this post: the account’s privacy options may have changed since the bot read them. Trying again reads them afresh.`,
+    mediaSourceUnverified: (p: { provider: string; name: string }) =>
+      `${p.name} takes media only from web addresses the app has verified. An admin should add the media link’s domain (or its address prefix) to the app’s verified addresses in the ${p.name} developer portal.`,
+    mediaNotReady: (p: { provider: string; name: string }) =>
+      `${p.name} was still processing the media when the post was sent; it can go out once the media is ready.`,
+    imageShape: (p: { provider: string; name: string }) =>
+      `${p.name} does not take a picture of this shape: it takes from 4:5 (upright) to 1.91:1 (wide). Crop the picture, then schedule it again.`,
+    campaignNotReady: (p: { provider: string; name: string }) =>
+      `${p.name} will not send this campaign yet: its send checklist is not complete. Fix what the checklist names in ${p.name}, then try again.`,
     quoted: (p: { detail: string }) => `The error, as reported: “${p.detail}”`,
   },
   {
@@ -57,6 +80,27 @@ export const m = defineMessages(
     credentialsIncomplete: 'بيانات الاتصال المحفوظة ناقصة؛ على المسؤول ربط الحساب من جديد.',
     credentialsUnreadable: 'تعذّر فك تشفير بيانات الاتصال المحفوظة بالمفتاح الحالي؛ على المسؤول ربط الحساب من جديد.',
     unexpectedAnswer: (p) => `ردّت ${iso(p.service)} بصيغة لا يفهمها البوت.`,
+    duplicatePost: (p) =>
+      `رفضت ${iso(p.name)} المنشور لأن هذا الحساب نشر النص نفسه من قبل. غيّر صياغته قبل إعادة المحاولة.`,
+    postingLimit: (p) =>
+      `تحدّ ${iso(p.name)} من عدد المنشورات التي ينشرها الحساب في مدة معيّنة، وقد بلغ هذا الحساب الحدّ. يمكن نشر المنشور حين يتجدّد الحدّ، ولا يلزم تغيير شيء فيه.`,
+    dailyQuotaSpent: (p) =>
+      `استنفد البوت حصته اليومية من طلبات ${iso(p.name)} (حصة واجهة البرمجة)، وتتجدّد عند منتصف الليل بتوقيت المحيط الهادئ. يمكن الرفع من جديد بعد ذلك، ويستطيع الفريق الذي يرفع فيديوهات كثيرة كل يوم أن يطلب من جوجل حصة أكبر.`,
+    missingPermission: (p) =>
+      `لا يملك الاتصال بـ ${iso(p.name)} إذن النشر. على المسؤول تشغيل /connect ${iso(p.provider)} من جديد والموافقة على كل الأذونات المطلوبة.`,
+    postingBlocked: (p) =>
+      `منعت ${iso(p.name)} هذا الحساب من النشر. على صاحب الحساب مراجعة وضع حسابه لدى ${iso(p.name)}؛ لا يستطيع البوت رفع هذا المنع.`,
+    privateAccountsOnly: (p) =>
+      `لا تسمح ${iso(p.name)} لهذا التطبيق بالنشر إلا على الحسابات الخاصة إلى أن تراجعه. اجعل الحساب خاصًا، أو اطلب ممن يدير البوت أن يقدّم التطبيق لمراجعة ${iso(p.name)}.`,
+    privacyOptionRefused: (p) =>
+      `رفضت ${iso(p.name)} الجمهور الذي اختاره البوت لهذا المنشور، فربما تغيّرت خيارات الخصوصية في الحساب منذ أن قرأها البوت. عند إعادة المحاولة يقرؤها من جديد.`,
+    mediaSourceUnverified: (p) =>
+      `لا تأخذ ${iso(p.name)} الوسائط إلا من عناوين ويب وثّقها التطبيق. على المسؤول إضافة نطاق رابط الوسائط (أو بداية عنوانه) إلى العناوين الموثّقة للتطبيق في بوابة مطوّري ${iso(p.name)}.`,
+    mediaNotReady: (p) => `كانت ${iso(p.name)} لا تزال تعالج الوسائط حين أُرسل المنشور؛ يمكن نشره حين تجهز الوسائط.`,
+    imageShape: (p) =>
+      `لا تقبل ${iso(p.name)} صورة بهذه الأبعاد: تقبل النسب من ${iso('4:5')} (طولية) إلى ${iso('1.91:1')} (عرضية). قُصّ الصورة ثم جدولها من جديد.`,
+    campaignNotReady: (p) =>
+      `لن ترسل ${iso(p.name)} هذه الحملة بعد، فقائمة التحقق قبل الإرسال غير مكتملة. أصلح ما تذكره القائمة في ${iso(p.name)} ثم أعد المحاولة.`,
     quoted: (p) => `نص الخطأ كما ورد: «${iso(p.detail)}»`,
   },
 );

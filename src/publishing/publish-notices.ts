@@ -115,11 +115,13 @@ export function failedNotice(post: ScheduledPost & { workspace: Workspace }, e: 
   const t = m[locale] ?? m.en;
   const retry = actions([retryAction(post.id, t.retry)]);
   if (e.reauth) {
+    // The title and first line already say to reconnect: the reason adds the network's own words.
+    const said = e.reason?.code === 'needsReconnect' ? { message: e.reason.detail ?? e.message, reason: undefined } : e;
     return reply(
       t.reauthTitle({ provider: post.channel }),
       [
         text(t.reauthWhat({ provider: post.channel })),
-        fields([{ label: t.reason, value: reasonText(storedReason(e), locale) }]),
+        fields([{ label: t.reason, value: reasonText(storedReason(said), locale) }]),
         context(t.failedWhat({ id: post.id })),
         retry,
       ],

@@ -150,7 +150,7 @@ describe('LinkedIn page posts from the console', () => {
     const post = await onlyPost();
     expect(post.status).toBe('failed');
     expect(lastNotice()).toMatch(
-      /ACCESS_DENIED[\s\S]*lacks a permission, e\.g\. w_organization_social[\s\S]*\[Retry\]/,
+      /The LinkedIn connection lacks the permission to publish[\s\S]*Not enough permissions to access: partnerApiPostsExternal[\s\S]*\[Retry\]/,
     );
     // After reconnecting with the right token, Retry publishes it.
     await connect();

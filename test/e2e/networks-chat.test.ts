@@ -153,7 +153,7 @@ describe('LinkedIn from Slack', () => {
     const post = await settledPost(app, 'Retried from Slack');
     expect(post?.status).toBe('failed');
     expect(await slash('/schedule', 'list')).toMatch(
-      /Retried from Slack · The error, as reported: “LinkedIn error 403/,
+      /Retried from Slack · The LinkedIn connection lacks the permission to publish/,
     );
     await slash('/connect', `linkedin account:${ORG} token:${ADMIN_TOKEN}`);
     const pressUrl = fake.responseUrl();

@@ -44,7 +44,7 @@ describe('TikTok videos from the console', () => {
     const bad = await app.say(`/connect tiktok account:@${TT_USER} token:act.wrong-000`);
     expect(textOf(bad)).toMatch(/refused the token[\s\S]*access_token_invalid/);
     expect(textOf(bad)).not.toContain('act.wrong-000');
-    expect(textOf(await connect(TT_NO_PUBLISH_TOKEN))).toMatch(/scope_not_authorized[\s\S]*video\.publish/);
+    expect(textOf(await connect(TT_NO_PUBLISH_TOKEN))).toMatch(/lacks the permission to publish[\s\S]*video\.publish/);
     expect(await app.services.db.integration.count()).toBe(0);
     const good = await connect();
     expect(textOf(good)).toContain('Cold Brew Co (@coldbrewco)');

@@ -12,6 +12,9 @@
  * Documents the same way through the Documents API (`/rest/documents?action=initializeUpload`,
  * `urn:li:document:…`): a PDF of at most 100 MB and 300 pages becomes AVAILABLE, anything else
  * PROCESSING_FAILED; a post names one in `content.media` with the `title` LinkedIn requires there.
+ * The same text posted again by the same author is refused as LinkedIn refuses it: 422 with
+ * `errorDetails.inputErrors[].code` DUPLICATE_POST and "Content is a duplicate of <urn>" (the shape
+ * LinkedIn answered in github.com/Arisamiga/Linkedin-RSS/issues/5).
  * Stricter than LinkedIn on one point, on purpose: `commentary` is parsed as little text, and a
  * reserved character left unescaped is refused (LinkedIn cuts the text there instead).
  */
@@ -333,6 +336,20 @@ export class FakeLinkedIn {
     const article = (content as { article?: { source?: unknown; title?: unknown } } | undefined)?.article;
     if (article && (typeof article.source !== 'string' || typeof article.title !== 'string')) {
       return invalid('/content/article :: source and title are required');
+    }
+    const earlier = this.posts.find((p) => p.author === author && text !== '' && p.text === text);
+    if (earlier) {
+      return {
+        status: 422,
+        body: {
+          errorDetailType: 'com.linkedin.common.error.BadRequest',
+          message: `com.linkedin.content.common.exception.BadRequestResponseException: Content is a duplicate of ${earlier.id}`,
+          errorDetails: {
+            inputErrors: [{ description: 'Duplicate post is detected', input: {}, code: 'DUPLICATE_POST' }],
+          },
+          status: 422,
+        },
+      };
     }
     const id = `urn:li:share:${++this.seq}`;
     this.posts.push({ id, author, text, ...(content ? { content } : {}), version });

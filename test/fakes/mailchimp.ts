@@ -2,6 +2,10 @@
  * A fake of the Mailchimp Marketing API 3.0 (base `${url}/3.0`): Basic auth with the API key,
  * RFC 7807 problem bodies, campaigns created as drafts ("save"), content, schedule (quarter hour
  * UTC and in the future only, else 400) and send; a campaign is sent or scheduled at most once.
+ * A campaign whose send checklist has an error is refused by schedule and send with 400 "Your
+ * Campaign is not ready to send."; `GET /campaigns/{id}/send-checklist` answers `{is_ready, items:
+ * [{type, id, heading, details}]}` (content, subject, sender, and a reply-to address on a domain the
+ * account has not verified when `verifiedDomains` is set).
  * Reports (`GET /reports/{id}`) exist for sent campaigns only (404 before), with the figures a test
  * sets through `setReport`, in the shape of the real report (bounces, opens, clicks objects).
  */
@@ -42,6 +46,8 @@ export class FakeMailchimp {
   readonly reports = new Map<string, ReportFigures>();
   private seq = 0;
   now: () => Date = () => new Date();
+  /** Sending domains the account verified; when set, a reply-to elsewhere fails the checklist. */
+  verifiedDomains: Set<string> | undefined;
 
   constructor() {
     this.server = new FakeServer((req) => this.handle(req));
@@ -115,6 +121,10 @@ export class FakeMailchimp {
     if (!c) return problem(404, 'Resource Not Found', 'The requested resource could not be found.');
     const rest = m?.[2] ?? '';
     if (req.method === 'GET' && rest === '') return { status: 200, body: this.view(c) };
+    if (req.method === 'GET' && rest === '/send-checklist') {
+      const items = this.checklist(c);
+      return { status: 200, body: { is_ready: !items.some((i) => i.type === 'error'), items } };
+    }
     if (req.method === 'PUT' && rest === '/content') {
       const body = req.json() as { html?: string; plain_text?: string } | undefined;
       if (!body?.html && !body?.plain_text) return problem(400, 'Invalid Resource', 'Content is required.');
@@ -126,7 +136,7 @@ export class FakeMailchimp {
     if (req.method === 'POST' && (rest === '/actions/schedule' || rest === '/actions/send')) {
       if (c.status !== 'save')
         return problem(400, 'Bad Request', 'This campaign cannot be scheduled or sent: it already was.');
-      if (!c.html || !c.settings.subject_line || !c.settings.from_name || !c.settings.reply_to) {
+      if (this.checklist(c).some((i) => i.type === 'error')) {
         return problem(400, 'Bad Request', 'Your Campaign is not ready to send.');
       }
       if (rest === '/actions/send') {
@@ -145,6 +155,39 @@ export class FakeMailchimp {
       return { status: 204 };
     }
     return problem(405, 'Method Not Allowed', 'The requested method and resource are not compatible.');
+  }
+
+  /** The send checklist: one item per check, `error` for what stops the send. */
+  private checklist(c: Campaign): Array<{ type: 'success' | 'error'; id: number; heading: string; details: string }> {
+    const item = (id: number, ok: boolean, heading: string, details: string) => ({
+      type: ok ? ('success' as const) : ('error' as const),
+      id,
+      heading,
+      details,
+    });
+    const replyTo = c.settings.reply_to ?? '';
+    const domain = replyTo.split('@')[1] ?? '';
+    const verified = !this.verifiedDomains || this.verifiedDomains.has(domain);
+    return [
+      item(1, Boolean(c.html), 'Content', c.html ? 'Your campaign has content.' : 'Your campaign has no content.'),
+      item(
+        2,
+        Boolean(c.settings.subject_line),
+        'Subject line',
+        c.settings.subject_line ? 'Set.' : 'Add a subject line.',
+      ),
+      item(3, Boolean(c.settings.from_name), 'From name', c.settings.from_name ? 'Set.' : 'Add a from name.'),
+      item(
+        4,
+        Boolean(replyTo) && verified,
+        'From email address',
+        !replyTo
+          ? 'Add a from email address.'
+          : verified
+            ? `${replyTo} is on a verified domain.`
+            : `${domain} is not a verified domain. Verify it to send from ${replyTo}.`,
+      ),
+    ];
   }
 
   private create(req: FakeRequest): FakeResponse {

@@ -11,6 +11,14 @@
  * goes PROCESSING_DOWNLOAD, then PUBLISH_COMPLETE (with `publicaly_available_post_id` when public) or
  * FAILED with a `fail_reason`.
  *
+ * Refusals of both init calls, with the codes of the Direct Post reference: an unaudited app
+ * (`unaudited`: its creator info offers SELF_ONLY only) posting for a creator whose account is not
+ * private (403 `unaudited_client_can_only_post_to_private_accounts`); a creator over `dailyPosts`
+ * posts in the fake's day (403 `spam_risk_too_many_posts`); a creator TikTok barred (`banned`: 403
+ * `spam_risk_user_banned_from_posting`); and a privacy level the creator's options no longer hold
+ * (`changePrivacyAfterQuery` changes them right after a creator info query, as a creator editing their
+ * settings meanwhile would).
+ *
  * Photo posts: `POST /v2/post/publish/content/init/` with `media_type: PHOTO`, `post_mode:
  * DIRECT_POST`, `post_info` (`title` up to 90, `description` up to 4,000, `privacy_level`) and
  * `source_info` `PULL_FROM_URL` with 1 to 35 `photo_images` under a verified prefix and a
@@ -26,6 +34,13 @@ interface Creator {
   name: string;
   scopes: Set<string>;
   privacy: string[];
+  /** The creator's account is private (what an unaudited app requires). */
+  privateAccount: boolean;
+  banned: boolean;
+  /** Posts TikTok lets this creator make through the API in a day (none when unset). */
+  dailyPosts?: number;
+  /** Options the creator switches to right after the next creator info query. */
+  changePrivacyAfterQuery?: string[];
 }
 
 export interface FakePublish {
@@ -88,16 +103,57 @@ export class FakeTiktok {
     return this.server.close();
   }
 
+  /** The app has not passed TikTok's audit: SELF_ONLY only, and only for private accounts. */
+  unaudited = false;
+
   addToken(
     token: string,
-    creator: { openId: string; username: string; name: string; privacy?: string[] },
+    creator: {
+      openId: string;
+      username: string;
+      name: string;
+      privacy?: string[];
+      privateAccount?: boolean;
+      banned?: boolean;
+      dailyPosts?: number;
+    },
     scopes: readonly string[],
   ): void {
     this.tokens.set(token, {
       ...creator,
       scopes: new Set(scopes),
       privacy: creator.privacy ?? ['PUBLIC_TO_EVERYONE', 'MUTUAL_FOLLOW_FRIENDS', 'SELF_ONLY'],
+      privateAccount: creator.privateAccount ?? false,
+      banned: creator.banned ?? false,
     });
+  }
+
+  /** The creator behind `token`, to change their state in a test. */
+  creator(token: string): Creator {
+    const c = this.tokens.get(token);
+    if (!c) throw new Error(`no creator for ${token}`);
+    return c;
+  }
+
+  /** Why TikTok refuses a post by this creator at this privacy level, if it does. */
+  private refusal(creator: Creator, privacy: unknown): FakeResponse | undefined {
+    if (this.unaudited && !creator.privateAccount) {
+      return fail(
+        403,
+        'unaudited_client_can_only_post_to_private_accounts',
+        'Unaudited clients can only post to a private account.',
+      );
+    }
+    if (creator.banned) return fail(403, 'spam_risk_user_banned_from_posting', 'The user is banned from posting.');
+    const posted = this.publishes.filter((p) => p.openId === creator.openId).length;
+    if (creator.dailyPosts !== undefined && posted >= creator.dailyPosts) {
+      return fail(403, 'spam_risk_too_many_posts', 'The daily post cap from the API is reached for the current user.');
+    }
+    const options = this.unaudited ? ['SELF_ONLY'] : creator.privacy;
+    if (typeof privacy !== 'string' || !options.includes(privacy)) {
+      return fail(400, 'privacy_level_option_mismatch', 'privacy_level is not among the creator_info options.');
+    }
+    return undefined;
   }
 
   addMedia(name: string, bytes: Uint8Array): string {
@@ -133,17 +189,23 @@ export class FakeTiktok {
     const refused = needs('video.publish');
     if (refused) return refused;
     switch (req.path) {
-      case '/v2/post/publish/creator_info/query/':
+      case '/v2/post/publish/creator_info/query/': {
+        const options = this.unaudited ? ['SELF_ONLY'] : creator.privacy;
+        if (creator.changePrivacyAfterQuery) {
+          creator.privacy = creator.changePrivacyAfterQuery;
+          creator.changePrivacyAfterQuery = undefined;
+        }
         return answer(200, {
           creator_avatar_url: 'https://p16.example/avatar.jpeg',
           creator_username: creator.username,
           creator_nickname: creator.name,
-          privacy_level_options: creator.privacy,
+          privacy_level_options: options,
           comment_disabled: false,
           duet_disabled: false,
           stitch_disabled: false,
           max_video_post_duration_sec: 600,
         });
+      }
       case '/v2/post/publish/video/init/':
         return this.init(req, creator);
       case '/v2/post/publish/content/init/':
@@ -166,9 +228,8 @@ export class FakeTiktok {
     const privacy = body?.post_info?.privacy_level;
     if (typeof title !== 'string' || title.length > 2200)
       return fail(400, 'invalid_params', 'post_info.title is too long.');
-    if (typeof privacy !== 'string' || !creator.privacy.includes(privacy)) {
-      return fail(400, 'privacy_level_option_mismatch', 'privacy_level is not among the creator_info options.');
-    }
+    const refused = this.refusal(creator, privacy);
+    if (refused || typeof privacy !== 'string') return refused ?? fail(400, 'invalid_params', 'privacy_level');
     const source = body?.source_info;
     if (source?.source !== 'PULL_FROM_URL' || typeof source.video_url !== 'string') {
       return fail(400, 'invalid_params', 'source_info.source must be PULL_FROM_URL with a video_url.');
@@ -244,9 +305,8 @@ export class FakeTiktok {
       return fail(400, 'invalid_params', 'post_info.description is too long.');
     }
     const privacy = body.post_info?.privacy_level;
-    if (typeof privacy !== 'string' || !creator.privacy.includes(privacy)) {
-      return fail(400, 'privacy_level_option_mismatch', 'privacy_level is not among the creator_info options.');
-    }
+    const refused = this.refusal(creator, privacy);
+    if (refused || typeof privacy !== 'string') return refused ?? fail(400, 'invalid_params', 'privacy_level');
     const source = body.source_info;
     const urls = source?.photo_images;
     if (

@@ -6,7 +6,10 @@
  * a bad token (401), a missing scope (403: tweets need tweet.read, tweet.write and users.read, media
  * needs media.write), a text over 280 as X weighs it, more than 4 images, an image over 5 MB or that
  * is not an image, media of another account, a reply to a post that does not exist, and the same
- * text posted twice (403 duplicate content).
+ * text posted twice (403 duplicate content), and, when `userDailyPosts` is set, a post over the
+ * account's 24-hour limit: 429 with `x-rate-limit-*` (the 15-minute window, not spent) and
+ * `x-user-limit-24hour-*` headers whose reset is when the oldest post of the day leaves the window
+ * (docs.x.com/x-api/fundamentals/rate-limits; header names as X sends them).
  *
  * Videos go through the chunked upload: `POST /2/media/upload/initialize` (`media_type`,
  * `total_bytes` up to 512 MB, `media_category` tweet_video), `POST /2/media/upload/<id>/append`
@@ -55,6 +58,8 @@ export interface FakeXPost {
   text: string;
   mediaIds: string[];
   replyTo?: string;
+  /** When it was posted (epoch ms, the fake's clock). */
+  at: number;
 }
 
 const problem = (status: number, title: string, detail: string): FakeResponse => ({
@@ -91,6 +96,10 @@ export class FakeX {
   private readonly tokens = new Map<string, Account>();
   private readonly files = new Map<string, { bytes: Uint8Array; type: string }>();
   private seq = 1_860_000_000_000_000_000n;
+  /** Posts an account may make in 24 hours (X's per-user limit on POST /2/tweets); none when unset. */
+  userDailyPosts: number | undefined;
+  /** The fake's clock, for the 24-hour window (tests that move the bot's clock move this one too). */
+  now: () => Date = () => new Date();
   /** Answers the `after`+1-th post request from now with `response` instead of posting. */
   private failing: { after: number; response: FakeResponse } | undefined;
 
@@ -160,7 +169,7 @@ export class FakeX {
         this.failing = undefined;
         return response;
       }
-      return this.tweet(req, account);
+      return this.dailyLimit(account) ?? this.tweet(req, account);
     }
     return problem(404, 'Not Found Error', `No route ${req.method} ${req.path}`);
   }
@@ -179,6 +188,29 @@ export class FakeX {
     return {
       status: 200,
       body: { data: { id, media_key: `3_${id}`, size: bytes.length, expires_after_secs: 86_400 } },
+    };
+  }
+
+  /** 429 once the account has posted `userDailyPosts` times in the last 24 hours. */
+  private dailyLimit(account: Account): FakeResponse | undefined {
+    const limit = this.userDailyPosts;
+    if (limit === undefined) return undefined;
+    const now = this.now().getTime();
+    const today = this.posts.filter((p) => p.authorId === account.id && p.at > now - 86_400_000);
+    if (today.length < limit) return undefined;
+    const oldest = Math.min(...today.map((p) => p.at));
+    const seconds = (ms: number) => String(Math.ceil(ms / 1000));
+    return {
+      status: 429,
+      headers: {
+        'x-rate-limit-limit': '100',
+        'x-rate-limit-remaining': '99',
+        'x-rate-limit-reset': seconds(now + 15 * 60_000),
+        'x-user-limit-24hour-limit': String(limit),
+        'x-user-limit-24hour-remaining': '0',
+        'x-user-limit-24hour-reset': seconds(oldest + 86_400_000),
+      },
+      body: { title: 'Too Many Requests', detail: 'Too Many Requests', type: 'about:blank', status: 429 },
     };
   }
 
@@ -215,6 +247,7 @@ export class FakeX {
       text,
       mediaIds,
       ...(typeof replyTo === 'string' ? { replyTo } : {}),
+      at: this.now().getTime(),
     });
     return { status: 201, body: { data: { id, text, edit_history_tweet_ids: [id] } } };
   }

@@ -13,7 +13,10 @@
  * Quota: every call is charged its units from Google's quota table (commentThreads.list, channels.list,
  * videos.list 1; comments.insert 50; videos.insert in its own bucket of 100 a day) to the day that
  * starts at midnight Pacific Time; a call the day's units no longer cover is refused with 403
- * `quotaExceeded` in Google's error shape (domain youtube.quota).
+ * `quotaExceeded` in Google's error shape (domain youtube.quota). Uploads: opening a session is the
+ * videos.insert call, charged to its own bucket (`dailyInserts`, 100 by default) with the same
+ * refusal; a channel over `channelDailyUploads` videos in 24 hours is refused with 400
+ * `uploadLimitExceeded` (YouTube's per-channel upload limit; "try again in 24 hours").
  * OAuth: Google's token endpoint on the same server (google-oauth.ts); the access tokens it issues
  * are accepted by the API above until they expire (by the fake's clock), then 401.
  */
@@ -71,7 +74,14 @@ export class FakeYoutube {
     privacyStatus: string;
     publishAt?: string;
     bytes: number;
+    /** When the upload completed (epoch ms, the fake's clock). */
+    at: number;
   }> = [];
+  /** videos.insert calls a project may make per quota day (their own bucket). */
+  dailyInserts = 100;
+  readonly insertsByDay = new Map<string, number>();
+  /** Videos a channel may upload in 24 hours (YouTube's own limit); none when unset. */
+  channelDailyUploads: number | undefined;
   private readonly files = new Map<string, { bytes: Uint8Array; type: string }>();
   private seq = 0;
   readonly comments: FakeYoutubeComment[] = [];
@@ -324,6 +334,16 @@ export class FakeYoutube {
       if (Date.parse(publishAt) <= this.now().getTime())
         return gErr(400, 'invalidPublishAt', 'publishAt must be in the future.');
     }
+    // The insert is charged even when refused, like every call ("all API requests, including invalid requests").
+    const day = this.quotaDay();
+    const inserts = this.insertsByDay.get(day) ?? 0;
+    if (inserts >= this.dailyInserts) return gErr(403, 'quotaExceeded', QUOTA_EXCEEDED, 'youtube.quota');
+    this.insertsByDay.set(day, inserts + 1);
+    const since = this.now().getTime() - 86_400_000;
+    const recent = this.videos.filter((v) => v.channelId === channelId && v.at > since).length;
+    if (this.channelDailyUploads !== undefined && recent >= this.channelDailyUploads) {
+      return gErr(400, 'uploadLimitExceeded', 'The user has exceeded the number of videos they may upload.');
+    }
     const id = `up${++this.seq}`;
     this.sessions.set(id, { id, channelId, size, received: 0, metadata: meta });
     return {
@@ -351,6 +371,7 @@ export class FakeYoutube {
       privacyStatus: s.metadata.status.privacyStatus,
       ...(s.metadata.status.publishAt ? { publishAt: s.metadata.status.publishAt } : {}),
       bytes: s.received,
+      at: this.now().getTime(),
     });
     return { status: 201, body: this.videoBody(s) };
   }
