@@ -6,10 +6,12 @@
  * bad comment costs only itself.
  */
 import { type Comment, Prisma, type Workspace } from '@prisma/client';
+import type { Person } from '../core/reply.js';
 import type { Db } from '../db/client.js';
 import { GroupCommit } from '../db/group-commit.js';
+import { recently } from '../db/recently.js';
 import { isUniqueViolation } from '../db/unique.js';
-import { recently } from '../lib/recently.js';
+import { membersWithJobRole } from '../workspace/job-roles.js';
 
 /** What a new comment is stored with; every other column starts at its default. */
 export type NewComment = Pick<
@@ -239,4 +241,17 @@ function recordPlaces(db: Db, rows: readonly Placed[], at: Date): Promise<number
     "alertChannel" = CASE "id" ${whenId((p) => p.alertChannel)} END,
     "updatedAt" = ${at}
     WHERE "id" IN (${ids})`;
+}
+
+/** Workspaces with at least one comment matching `where`. */
+export async function workspacesWithComments(db: Db, where: Prisma.CommentWhereInput): Promise<Workspace[]> {
+  const ids = await db.comment.findMany({ where, distinct: ['workspaceId'], select: { workspaceId: true } });
+  if (ids.length === 0) return [];
+  return db.workspace.findMany({ where: { id: { in: ids.map((r) => r.workspaceId) } } });
+}
+
+/** A workspace's social media managers, whom an alert mentions, by workspace id (trusted as workspaces are). */
+export function socialManagers(db: Db): (workspaceId: number) => Promise<Person[]> {
+  const lookup = recently(WORKSPACE_TRUST_MS, (id) => membersWithJobRole(db, Number(id), 'social'));
+  return (workspaceId) => lookup(String(workspaceId));
 }

@@ -19,20 +19,11 @@ import { GroupCommit, type Outcome } from '../db/group-commit.js';
 import { retryOnUniqueViolation } from '../db/unique.js';
 import type { AppMetrics } from '../http/metrics.js';
 import type { Clock } from '../lib/clock.js';
-import { recently } from '../lib/recently.js';
 import { storable, storableOr } from '../lib/text.js';
 import type { Logger } from '../log.js';
-import { managersOf, membersWithJobRole } from '../workspace/job-roles.js';
+import { managersOf } from '../workspace/job-roles.js';
 import { type AlertView, alertMessages, platformName, renderAlert } from './alert-message.js';
-import {
-  alertPlaces,
-  asError,
-  type NewComment,
-  type Stored,
-  storeComments,
-  WORKSPACE_TRUST_MS,
-  workspaceLookup,
-} from './comment-store.js';
+import * as store from './comment-store.js';
 import type { DraftRequest } from './reply-drafts.js';
 import { ReviewSummaries } from './review-summary.js';
 import type { SentimentSecondOpinion } from './second-opinion.js';
@@ -77,11 +68,11 @@ const OPEN = ['new', 'escalated'];
 export class CommentService {
   /** The periodic summaries of review-tier comments. */
   readonly reviews: ReviewSummaries;
-  private readonly lookups: ReturnType<typeof workspaceLookup>;
+  private readonly lookups: ReturnType<typeof store.workspaceLookup>;
   /** The workspace's social media managers, whom an alert mentions (by workspace id). */
-  private readonly socialPeople: (workspaceId: string) => Promise<Person[]>;
+  private readonly socialPeople: ReturnType<typeof store.socialManagers>;
   /** Where posted alerts went (so buttons can update them in place). */
-  private readonly records: ReturnType<typeof alertPlaces>;
+  private readonly records: ReturnType<typeof store.alertPlaces>;
 
   constructor(
     private readonly deps: {
@@ -98,9 +89,9 @@ export class CommentService {
       secondOpinion?: SentimentSecondOpinion;
     },
   ) {
-    this.lookups = workspaceLookup(deps.db);
-    this.socialPeople = recently(WORKSPACE_TRUST_MS, (id) => membersWithJobRole(deps.db, Number(id), 'social'));
-    this.records = alertPlaces(deps.db, () => deps.clock.now());
+    this.lookups = store.workspaceLookup(deps.db);
+    this.socialPeople = store.socialManagers(deps.db);
+    this.records = store.alertPlaces(deps.db, () => deps.clock.now());
     this.reviews = new ReviewSummaries({
       ...deps,
       feedbackOf: (workspace, commentId) => this.feedbackOf(workspace, commentId),
@@ -204,17 +195,17 @@ export class CommentService {
     for (const { workspace } of batch) {
       if (!adaptations.has(workspace.id)) adaptations.set(workspace.id, await feedback?.adaptationFor(workspace.id));
     }
-    const classified: Array<{ row: NewComment; s: Adapted } | Error> = [];
+    const classified: Array<{ row: store.NewComment; s: Adapted } | Error> = [];
     for (const [i, { workspace, raw }] of batch.entries()) {
       if (i > 0 && i % YIELD_EVERY === 0) await new Promise((r) => setImmediate(r));
       try {
         classified.push(this.newComment(workspace, raw, adaptations.get(workspace.id), now));
       } catch (err) {
-        classified.push(asError(err));
+        classified.push(store.asError(err));
       }
     }
     const ok = classified.flatMap((c, i) => (c instanceof Error ? [] : [{ i, ...c }]));
-    const stored = await storeComments(
+    const stored = await store.storeComments(
       db,
       ok.map((c) => c.row),
     );
@@ -223,7 +214,7 @@ export class CommentService {
     );
     const urgent: Array<{ i: number; comment: Comment; s: Adapted }> = [];
     for (const [j, { i, s }] of ok.entries()) {
-      const r = stored[j] as Stored | Error;
+      const r = stored[j] as store.Stored | Error;
       if (r instanceof Error) outcomes[i] = r;
       else if (!r.duplicate && r.comment.alertTier === 'urgent') urgent.push({ i, comment: r.comment, s });
       else outcomes[i] = { comment: r.comment, duplicate: r.duplicate, alerted: false };
@@ -239,7 +230,7 @@ export class CommentService {
         outcomes[i] = { comment, duplicate: false, alerted: false };
         continue;
       }
-      if (!mentions.has(workspace.id)) mentions.set(workspace.id, this.socialPeople(String(workspace.id)));
+      if (!mentions.has(workspace.id)) mentions.set(workspace.id, this.socialPeople(workspace.id));
       outcomes[i] = this.deliver(workspace, comment, now, mentions.get(workspace.id) as Promise<Person[]>, s).then(
         (delivered) => ({ comment: delivered ?? comment, duplicate: false, alerted: delivered !== undefined }),
       );
@@ -258,12 +249,12 @@ export class CommentService {
     raw: IncomingComment,
     adaptation: Adaptation | undefined,
     now: Date,
-  ): { row: NewComment; s: Adapted } {
+  ): { row: store.NewComment; s: Adapted } {
     const text = storable(raw.text);
     const base = this.classify(text);
     const adapted: Adapted = adaptation ? adapt(adaptation, text, base, this.deps.sentiment) : base;
     const s = { ...adapted, alert: this.tierOf(workspace, adapted) };
-    const row: NewComment = {
+    const row: store.NewComment = {
       workspaceId: workspace.id,
       provider: raw.provider,
       externalId: storable(raw.externalId),
@@ -298,7 +289,7 @@ export class CommentService {
   private async postAlert(workspace: Workspace, comment: Comment): Promise<boolean> {
     const now = this.deps.clock.now();
     if (!(await this.claim([comment.id], now)).has(comment.id)) return false;
-    const mention = this.socialPeople(String(workspace.id));
+    const mention = this.socialPeople(workspace.id);
     return (await this.deliver(workspace, comment, now, mention)) !== undefined;
   }
 
@@ -487,14 +478,8 @@ export class CommentService {
   }
 
   /** Workspaces with at least one comment matching `where` (each job then asks with its own limits). */
-  async workspacesWith(where: Prisma.CommentWhereInput): Promise<Workspace[]> {
-    const ids = await this.deps.db.comment.findMany({
-      where,
-      distinct: ['workspaceId'],
-      select: { workspaceId: true },
-    });
-    if (ids.length === 0) return [];
-    return this.deps.db.workspace.findMany({ where: { id: { in: ids.map((r) => r.workspaceId) } } });
+  workspacesWith(where: Prisma.CommentWhereInput): Promise<Workspace[]> {
+    return store.workspacesWithComments(this.deps.db, where);
   }
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { recently } from '../../src/lib/recently.js';
+import { recently } from '../../src/db/recently.js';
 
 afterEach(() => vi.useRealTimers());
 
