@@ -41,6 +41,7 @@ const m = defineMessages(
     media: 'Media',
     attempts: 'Attempts',
     lastError: 'Last error',
+    nextAttempt: (p: { when: string }) => `next attempt ${p.when}`,
     link: 'Link',
     approve: 'Approve',
     reject: 'Reject',
@@ -112,6 +113,7 @@ const m = defineMessages(
     media: 'الوسائط',
     attempts: 'المحاولات',
     lastError: 'آخر خطأ',
+    nextAttempt: (p) => `المحاولة التالية ${p.when}`,
     link: 'الرابط',
     approve: 'موافقة',
     reject: 'رفض',
@@ -235,8 +237,19 @@ export function calendar(posts: readonly ScheduledPost[], now: Date, v: Viewer):
   // The account shows when the post records one: with several pages connected, which one matters.
   const where = (p: ScheduledPost) =>
     p.accountId ? `${channelName(p.channel, v)} ${iso(p.accountId)}` : channelName(p.channel, v);
+  const time = (d: Date) => iso(formatLocal(d, zone).slice(11));
+  // A post the network refused for now (a limit, media still processing) waits: when, and why.
+  const retrying = (p: ScheduledPost) => {
+    if (p.status !== 'pending' || !p.nextAttemptAt || !p.lastError) return '';
+    const at = p.nextAttemptAt;
+    const when =
+      localDay(at, zone) === localDay(p.publishAt, zone)
+        ? time(at)
+        : `${dateFigure(at, zone, v.locale, 'day')} ${time(at)}`;
+    return ` · ${t.nextAttempt({ when })}: ${preview(reasonText(p.lastError, v.locale), 200)}`;
+  };
   const line = (p: ScheduledPost) =>
-    `${iso(formatLocal(p.publishAt, zone).slice(11))} · ${iso(`#${p.id}`)} ${where(p)} · ${statusName(p.status, v)} · ${preview(p.content || p.title || '', 60)}`;
+    `${time(p.publishAt)} · ${iso(`#${p.id}`)} ${where(p)} · ${statusName(p.status, v)} · ${preview(p.content || p.title || '', 60)}${retrying(p)}`;
   const blocks: Block[] = [];
   const attention = posts.filter(
     (p) => p.status === 'failed' || p.status === 'unknown' || (p.publishAt < now && p.status === 'awaiting_approval'),

@@ -99,6 +99,15 @@ describe('a network’s refusal, from an Arabic workspace', () => {
     const shown = plain(textOf(await app.say(`/schedule show ${second.id}`, ar)));
     expect(shown).toContain('وقد بلغ هذا الحساب الحدّ');
     expect(englishIn(shown), shown).toEqual([]);
+    // The calendar says when it goes next and why, not only that it is still scheduled.
+    const listed = plain(textOf(await app.say('/schedule list', ar)));
+    expect(listed).toMatch(/المحاولة التالية [^:]*27 نوفمبر[^:]* 09:10: تحدّ إكس من عدد المنشورات/);
+    expect(englishIn(listed), listed).toEqual([]);
+    await app.say('/config lang en', ar);
+    expect(textOf(await app.say('/schedule list', identity({ locale: 'en' })))).toMatch(
+      /next attempt [^:]*27 Nov[^:]* 09:10: X limits how many posts/,
+    );
+    await app.say('/config lang ar', identity({ locale: 'en' }));
     app.clock.set('2026-11-27T09:10:00Z');
     await dispatcher.tick();
     expect((await app.services.db.scheduledPost.findUniqueOrThrow({ where: { id: second.id } })).status).toBe(
