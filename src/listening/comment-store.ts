@@ -1,9 +1,9 @@
 /**
- * Stores a batch of classified comments, each exactly once, in a few statements: one read for the
- * comments already stored (redeliveries), one insert for the new ones and one read of what it stored. "Once" still rests on the
- * unique key (workspace, provider, externalId): when the batched insert fails, because a replica
- * stored one of them meanwhile or one row is refused, every comment is stored on its own, so one
- * bad comment costs only itself.
+ * Stores a batch of classified comments, each exactly once, in a few statements: one insert that
+ * skips the comments already stored (redeliveries), one read of what it stored, and one read of the
+ * skipped ones when there are any. "Once" rests on the unique key (workspace, provider, externalId),
+ * whichever replica inserts first; when the insert fails (one row refused), every comment is stored
+ * on its own, so one bad comment costs only itself.
  */
 import { type Comment, Prisma, type Workspace } from '@prisma/client';
 import type { Person } from '../core/reply.js';
@@ -50,44 +50,35 @@ export async function storeComments(db: Db, rows: readonly NewComment[]): Promis
   for (const [i, r] of rows.entries()) if (!firstOf.has(keyOf(r))) firstOf.set(keyOf(r), i);
   const firsts = [...firstOf.values()];
 
-  // A lone comment is stored on its own (a redelivery is refused by the key, then found): one statement.
-  if (firsts.length === 1) {
-    const one = await storeOne(db, rows[0] as NewComment);
-    return rows.map((_, i) => (i === 0 || one instanceof Error ? one : { comment: one.comment, duplicate: true }));
-  }
-  let existing: Map<string, Comment> | undefined;
+  // Insert first: a redelivery is skipped by the key, and only then read (redeliveries are rare, a
+  // read before every insert is not).
+  let created: Map<string, Comment> | undefined;
   try {
-    existing = await storedAlready(
+    const inserted = await insertNew(
       db,
       firsts.map((i) => rows[i] as NewComment),
     );
+    created = new Map(inserted.map((c) => [keyOf(c), c]));
   } catch {
-    existing = undefined; // each is then stored on its own below, which reports its own error
+    created = undefined; // one row refused fails the statement: each is then stored on its own below
   }
-  const fresh: number[] = [];
+  const skipped = firsts.filter((i) => created && !created.has(keyOf(rows[i] as NewComment)));
+  let existing = new Map<string, Comment>();
+  if (skipped.length > 0) {
+    existing = await storedAlready(
+      db,
+      skipped.map((i) => rows[i] as NewComment),
+    ).catch(() => existing);
+  }
   for (const i of firsts) {
-    const found = existing?.get(keyOf(rows[i] as NewComment));
-    if (found) out[i] = { comment: found, duplicate: true };
-    else fresh.push(i);
-  }
-  if (fresh.length > 0) {
-    let created: Comment[] | undefined;
-    try {
-      if (existing)
-        created = await insertNew(
-          db,
-          fresh.map((i) => rows[i] as NewComment),
-        );
-    } catch {
-      created = undefined;
-    }
-    const byKey = new Map((created ?? []).map((c) => [keyOf(c), c]));
-    for (const i of fresh) {
-      const c = byKey.get(keyOf(rows[i] as NewComment));
-      // Not inserted (a replica stored it meanwhile, or the batch was refused): on its own, which
-      // finds the stored one or reports this comment's own error.
-      out[i] = c ? { comment: c, duplicate: false } : await storeOne(db, rows[i] as NewComment);
-    }
+    const key = keyOf(rows[i] as NewComment);
+    const c = created?.get(key);
+    const found = existing.get(key);
+    if (c) out[i] = { comment: c, duplicate: false };
+    else if (found) out[i] = { comment: found, duplicate: true };
+    // Refused with the others, or gone between the insert and the read: on its own, which stores it,
+    // finds it, or reports this comment's own error.
+    else out[i] = await storeOne(db, rows[i] as NewComment);
   }
   // The same comment twice in one batch: the later ones are duplicates of the first.
   return rows.map((r, i) => {
@@ -254,4 +245,17 @@ export async function workspacesWithComments(db: Db, where: Prisma.CommentWhereI
 export function socialManagers(db: Db): (workspaceId: number) => Promise<Person[]> {
   const lookup = recently(WORKSPACE_TRUST_MS, (id) => membersWithJobRole(db, Number(id), 'social'));
   return (workspaceId) => lookup(String(workspaceId));
+}
+
+/**
+ * Claims alerts (alertedAt null -> now) in one plain statement; the ids this call won. Conditional by
+ * itself, so of two processes claiming the same comment exactly one gets its id back.
+ */
+export async function claimAlerts(db: Db, ids: readonly number[], now: Date): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const list = Prisma.join(ids.map((id) => Prisma.sql`CAST(${id} AS INTEGER)`));
+  const won = await db.$queryRaw<Array<{ id: number | bigint }>>`UPDATE "Comment"
+    SET "alertedAt" = ${now}, "updatedAt" = ${now}
+    WHERE "id" IN (${list}) AND "alertedAt" IS NULL RETURNING "id"`;
+  return new Set(won.map((r) => Number(r.id)));
 }

@@ -276,13 +276,7 @@ export class CommentService {
 
   /** Claims alerts (alertedAt null -> now) in one statement; the ids this call won. */
   private async claim(ids: number[], now: Date): Promise<Set<number>> {
-    if (ids.length === 0) return new Set();
-    const won = await this.deps.db.comment.updateManyAndReturn({
-      where: { id: { in: ids }, alertedAt: null },
-      data: { alertedAt: now },
-      select: { id: true },
-    });
-    return new Set(won.map((c) => c.id));
+    return store.claimAlerts(this.deps.db, ids, now);
   }
 
   /** Claims one alert and posts it (the retry sweep); false when another process holds it. */
