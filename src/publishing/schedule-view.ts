@@ -11,15 +11,7 @@ import { defineMessages, formatNumber, iso, isoIn } from '../core/i18n.js';
 import type { Viewer } from '../core/identity.js';
 import { type Action, actions, type Block, context, fields, list, type Reply, reply, text } from '../core/reply.js';
 import { count } from '../lib/plural.js';
-import {
-  dateFigure,
-  formatLocal,
-  formatUtc,
-  localDay,
-  localTime,
-  nextQuarterHour,
-  type WhenProblem,
-} from '../lib/when.js';
+import { dateFigure, formatLocal, localDay, localTime, nextQuarterHour, type WhenProblem } from '../lib/when.js';
 import { channelLabel } from '../reporting/channel-names.js';
 import { preview } from './dispatcher.js';
 import { reasonText } from './failure-reason.js';
@@ -210,7 +202,7 @@ export function postDetails(post: ScheduledPost, v: Viewer): Block[] {
     { label: t.status, value: statusName(post.status, v) },
     { label: t.local, value: iso(`${localTime(post.publishAt, v.timezone, v.locale)} (${v.timezone})`) },
     // The label says UTC; in Arabic the figure alone is marked, so it takes the workspace's digits.
-    { label: t.utc, value: v.locale === 'ar' ? iso(formatLocal(post.publishAt, 'UTC')) : formatUtc(post.publishAt) },
+    { label: t.utc, value: dateFigure(post.publishAt, 'UTC', v.locale, 'moment') },
   ];
   if (post.title) rows.push({ label: t.title, value: post.title });
   for (const item of mediaOf(post)) rows.push({ label: t.media, value: mediaLine(item, v) });

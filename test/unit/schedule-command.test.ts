@@ -21,7 +21,7 @@ describe('/schedule', () => {
     const shown = textOf(r);
     expect(shown).toContain('Scheduled for Instagram');
     expect(shown).toContain('27 Nov 2026, 09:00');
-    expect(shown).toContain('2026-11-27 06:00 UTC');
+    expect(shown).toContain('UTC: 27 Nov 2026, 06:00');
     expect(shown).toContain('New cold brew #coffee');
     expect(shown).toContain('/connect instagram');
     const post = await app.services.db.scheduledPost.findFirstOrThrow();
@@ -131,7 +131,7 @@ describe('/schedule', () => {
 
     const edited = await app.say('/schedule edit 1 when:"2026-11-28 08:00" | Changed');
     expect(edited.tone).toBe('success');
-    expect(textOf(await app.say('/schedule show 1'))).toMatch(/2026-11-28 05:00 UTC[\s\S]*Changed/);
+    expect(textOf(await app.say('/schedule show 1'))).toMatch(/28 Nov 2026, 05:00[\s\S]*Changed/);
 
     expect((await app.say('/schedule cancel 1')).tone).toBe('success');
     expect(textOf(await app.say('/schedule cancel 1'))).toMatch(/can no longer be changed: it is cancelled/);

@@ -7,6 +7,7 @@ import { defineMessages, iso, isoIn, plainNumber } from '../../core/i18n.js';
 import type { Viewer } from '../../core/identity.js';
 import { type Block, context, type Reply, reply, table, text } from '../../core/reply.js';
 import { arabicDigits, digitStyleOf, imageFigure, withoutIsolates } from '../../lib/digits.js';
+import { dayRange } from '../../lib/when.js';
 import { channelName } from '../schedule-view.js';
 import {
   CALENDAR_KINDS,
@@ -72,15 +73,7 @@ export function calendarTitle(g: CalendarGrid, v: Viewer): string {
     const month = new Intl.DateTimeFormat(intlLocale(v), { month: 'long', year: 'numeric', timeZone: 'UTC' });
     return t.monthTitle({ month: isoIn(month.format(at(g.first)), v.locale) });
   }
-  const range = new Intl.DateTimeFormat(intlLocale(v), {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  })
-    .formatRange(at(g.first), at(g.last))
-    .replace(/[\u061c\u200e\u200f]/g, '');
-  return t.weekTitle({ range: isoIn(range, v.locale) });
+  return t.weekTitle({ range: dayRange(g.first, g.last, v.locale) });
 }
 
 function kindName(kind: CalendarKind, v: Viewer): string {
