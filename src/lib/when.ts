@@ -292,11 +292,6 @@ export function formatLocal(date: Date, zone: string): string {
   return DateTime.fromJSDate(date, { zone }).toFormat('yyyy-MM-dd HH:mm');
 }
 
-/** "2026-12-01 06:00 UTC". */
-export function formatUtc(date: Date): string {
-  return `${DateTime.fromJSDate(date, { zone: 'utc' }).toFormat('yyyy-MM-dd HH:mm')} UTC`;
-}
-
 /** The local calendar day (yyyy-MM-dd) an instant falls on, for grouping a calendar. */
 export function localDay(date: Date, zone: string): string {
   return DateTime.fromJSDate(date, { zone }).toISODate() ?? '';
