@@ -136,7 +136,9 @@ function parseWhenText(input: string, zone: string, now: Date): WhenResult {
  * - day: "Friday 27 November", a heading in a list of days;
  * - weekday: "Friday";
  * - date: "30 Nov 2026" / «30 نوفمبر 2026», a calendar day in a heading or a sentence (`dayText`);
- * - moment: "27 Nov 2026, 06:00", a time under a label that names its zone (a post's UTC time).
+ * - moment: "27 Nov 2026, 06:00", a time under a label that names its zone (a post's UTC time);
+ * - month: "November 2026"; dayShort: "Thu 3 Dec"; weekdayShort: "Thu" (the calendar's title, days
+ *   and columns).
  */
 const DATE_STYLES = {
   written: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
@@ -162,6 +164,9 @@ const DATE_STYLES = {
   weekday: { weekday: 'long' },
   date: { day: 'numeric', month: 'short', year: 'numeric' },
   moment: { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  month: { month: 'long', year: 'numeric' },
+  dayShort: { weekday: 'short', day: 'numeric', month: 'short' },
+  weekdayShort: { weekday: 'short' },
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>;
 export type DateStyle = keyof typeof DATE_STYLES;
 
@@ -211,8 +216,8 @@ const noonOf = (day: string) => new Date(`${day}T12:00:00Z`);
  * "30 Nov 2026" / «30 نوفمبر 2026». Unmarked, for a catalog entry that marks it; CSV files and file
  * names keep the ISO form.
  */
-export function dayText(day: string, locale: Locale): string {
-  return dateText(noonOf(day), 'UTC', locale, 'date');
+export function dayText(day: string, locale: Locale, style: DateStyle = 'date'): string {
+  return dateText(noonOf(day), 'UTC', locale, style);
 }
 
 /** The same, marked as a figure in Arabic (it takes the workspace's digits). */
