@@ -288,7 +288,7 @@ export default defineCommand({
             iso(serviceLabel(p, ctx.locale)),
             iso(r.accountId),
             health(r.status),
-            statusDetail(r, ctx.locale),
+            statusDetail(r, ctx),
             expiry(r),
             dateFigure(r.updatedAt, ctx.timezone, ctx.locale, 'moment'),
           ]);

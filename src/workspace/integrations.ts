@@ -16,6 +16,7 @@ import type { Config } from '../config.js';
 import type { Locale } from '../core/i18n.js';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
+import { pauseDetail } from '../listening/quota-pause.js';
 import type { SafeFetch } from '../net/safe-fetch.js';
 import { reasonText, storedReason } from '../publishing/failure-reason.js';
 import type { Secrets } from './secrets.js';
@@ -42,12 +43,18 @@ export function reauthReason(err: unknown): string {
 
 /**
  * What /connect status and /home show beside an account's health, in the reader's language: the
- * account's name while it is healthy, else why it is not (a row from before reasons were coded, or a
- * failed read's message, is quoted as the network wrote it).
+ * account's name while it is healthy, until when comment reading is paused for a spent quota, else
+ * why it is not healthy (a row from before reasons were coded, or a failed read's message, is quoted
+ * as the network wrote it).
  */
-export function statusDetail(integration: Pick<Integration, 'status' | 'statusMessage'>, locale: Locale): string {
+export function statusDetail(
+  integration: Pick<Integration, 'status' | 'statusMessage'>,
+  viewer: { locale: Locale; timezone: string },
+): string {
   if (integration.status === 'ok') return integration.statusMessage ?? '';
-  return reasonText(integration.statusMessage, locale);
+  return (
+    pauseDetail(integration, viewer.timezone, viewer.locale) ?? reasonText(integration.statusMessage, viewer.locale)
+  );
 }
 
 /** A registered network's id (integrations/registry.ts). */

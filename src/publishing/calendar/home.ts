@@ -125,7 +125,7 @@ export function homeReply(d: HomeData, v: Viewer, picture: boolean): Reply {
       list(
         d.integrations.map(
           (i) =>
-            `${isoIn(channelLabel(i.provider, v.locale), v.locale)} ${iso(i.accountId)}: ${health(i.status)}${i.status !== 'ok' && i.statusMessage ? ` · ${preview(statusDetail(i, v.locale), 160)}` : ''}`,
+            `${isoIn(channelLabel(i.provider, v.locale), v.locale)} ${iso(i.accountId)}: ${health(i.status)}${i.status !== 'ok' && i.statusMessage ? ` · ${preview(statusDetail(i, v), 160)}` : ''}`,
         ),
       ),
     );
