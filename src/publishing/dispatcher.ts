@@ -482,8 +482,7 @@ export class Dispatcher {
     }
     if (!integration) throw PublishError.fatal(`${provider} is not connected`).because('notConnected', { provider });
     if (integration.status === 'reauth') {
-      // The network's own words from when the account was marked (its reason code is this one's).
-      const said = detailOf(integration.statusMessage);
+      const said = detailOf(integration.statusMessage); // the network's words, if it said any
       throw PublishError.fatal(`${provider} needs reconnecting`).because('needsReconnect', { provider }, said);
     }
     return { publisher: this.o.integrations.publisherFor(integration), integration };
