@@ -11,7 +11,15 @@ import { defineMessages, formatNumber, iso, isoIn } from '../core/i18n.js';
 import type { Viewer } from '../core/identity.js';
 import { type Action, actions, type Block, context, fields, list, type Reply, reply, text } from '../core/reply.js';
 import { count } from '../lib/plural.js';
-import { dateFigure, formatLocal, localDay, localTime, nextQuarterHour, type WhenProblem } from '../lib/when.js';
+import {
+  dateFigure,
+  dayFigure,
+  formatLocal,
+  localDay,
+  localTime,
+  nextQuarterHour,
+  type WhenProblem,
+} from '../lib/when.js';
 import { channelLabel } from '../reporting/channel-names.js';
 import { preview } from './dispatcher.js';
 import { reasonText } from './failure-reason.js';
@@ -113,8 +121,7 @@ const m = defineMessages(
     whenPast: (p) => `${iso(p.local)} (${iso(p.zone)}) في الماضي. اختر وقتًا لاحقًا.`,
     whenGap: (p) =>
       `الوقت ${iso(p.local)} غير موجود في ${iso(p.zone)}: تُقدَّم الساعة في التوقيت الصيفي. اختر وقتًا خارج هذه الفجوة.`,
-    whenTooFar: (p) =>
-      `هذا الموعد بعد أكثر من سنتين من الآن. يمكن جدولة المنشورات حتى ${iso(p.limit)}؛ اختر موعدًا أقرب.`,
+    whenTooFar: (p) => `هذا الموعد بعد أكثر من سنتين من الآن. يمكن جدولة المنشورات حتى ${p.limit}؛ اختر موعدًا أقرب.`,
     whenBadOffset: (p) =>
       `${iso(p.offset)} ليس فرق توقيت حقيقيًا عن UTC: يتراوح الفرق بين ${iso('-12:00')} و${iso('+14:00')}. احذفه لتُستخدم المنطقة الزمنية لمساحة العمل.`,
     needsMedia: (p) => `${iso(p.channel)} يحتاج صورة أو فيديو: أضف media:https://… أو أرفق الملف بالرسالة.`,
@@ -275,7 +282,7 @@ export function whenProblemText(p: WhenProblem, value: string, v: Viewer): strin
     case 'dstGap':
       return t.whenGap({ local: p.local, zone: p.zone });
     case 'tooFar':
-      return t.whenTooFar({ limit: p.limit });
+      return t.whenTooFar({ limit: dayFigure(p.limit, v.locale) });
     case 'badOffset':
       return t.whenBadOffset({ offset: p.offset });
   }
