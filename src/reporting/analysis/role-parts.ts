@@ -21,7 +21,7 @@ import type { Db } from '../../db/client.js';
 import { arrow, formatChange, formatPercent, formatSeconds } from '../../lib/format.js';
 import type { DateRange } from '../../lib/periods.js';
 import { andList } from '../../lib/plural.js';
-import { dateFigure } from '../../lib/when.js';
+import { dateFigure, dateText } from '../../lib/when.js';
 import { internalTarget, parseTargets } from '../../planning/targets.js';
 import { CHANNELS } from '../../publishing/scheduler.js';
 import { type JobRole, membersWithJobRole } from '../../workspace/job-roles.js';
@@ -265,7 +265,7 @@ async function contentLines(
     const busy = new Set(posts.map((p) => DateTime.fromJSDate(p.publishAt, { zone: ws.timezone }).toISODate()));
     const empty: string[] = [];
     for (let d = start; d < end; d = d.plus({ days: 1 })) {
-      if (!busy.has(d.toISODate())) empty.push(d.setLocale(locale === 'ar' ? 'ar' : 'en').toFormat('cccc'));
+      if (!busy.has(d.toISODate())) empty.push(dateText(d.toJSDate(), ws.timezone, locale, 'weekday'));
     }
     if (empty.length > 0) lines.push(t.gapDays({ days: inSentence(empty, locale) }));
   }
