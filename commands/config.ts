@@ -155,6 +155,7 @@ export default defineCommand({
     }),
     lang: sub({
       description: { en: 'Set the language of every reply', ar: 'ضبط لغة كل الردود' },
+      aliases: ['language'],
       allow: ['admin'],
       examples: ['lang ar', 'lang en'],
       options: {

@@ -13,10 +13,10 @@ import { EXPENSIVE } from '../src/core/rate-limit.js';
 import { actions, context, reply, table, text } from '../src/core/reply.js';
 import { count } from '../src/lib/plural.js';
 import { maskSecrets } from '../src/lib/text.js';
-import { formatLocal, writtenDate } from '../src/lib/when.js';
+import { dateFigure, writtenDate } from '../src/lib/when.js';
 import { reasonText } from '../src/publishing/failure-reason.js';
-import { channelLabel, KNOWN_CHANNELS } from '../src/reporting/channel-names.js';
-import { type GrantInfo, NeedsRefreshToken } from '../src/workspace/integrations.js';
+import { channelLabel, KNOWN_CHANNELS, serviceLabel } from '../src/reporting/channel-names.js';
+import { type GrantInfo, NeedsRefreshToken, statusDetail } from '../src/workspace/integrations.js';
 import { STATE_MINUTES } from '../src/workspace/oauth/connect.js';
 import { m as oauthText } from '../src/workspace/oauth/messages.js';
 
@@ -87,10 +87,6 @@ const reconnectPayload = z
  * The service as the reader names it: a network from the one channel-name table («إنستغرام»), any
  * other service (Google Analytics, Mailchimp) by its own name.
  */
-function serviceName(p: Provider, locale: Locale): string {
-  return KNOWN_CHANNELS.includes(p.id) ? channelLabel(p.id, locale) : p.name;
-}
-
 /** One sub-action per registered network (integrations/registry.ts): what to paste comes from its provider. */
 function connectSub(p: Provider) {
   const help = p.connect.help;
@@ -103,7 +99,7 @@ function connectSub(p: Provider) {
     maxLength: 100,
   });
   return sub({
-    description: { en: `Connect ${p.name} (admins)`, ar: `ربط ${serviceName(p, 'ar')} (للمسؤولين)` },
+    description: { en: `Connect ${p.name} (admins)`, ar: `ربط ${serviceLabel(p, 'ar')} (للمسؤولين)` },
     allow: ['admin'],
     slow: true,
     limit: EXPENSIVE,
@@ -168,7 +164,7 @@ async function connect(
   missing: readonly string[] = [],
 ) {
   const t = ctx.t(m);
-  const name = serviceName(p, ctx.locale);
+  const name = serviceLabel(p, ctx.locale);
   const accountId = p.connect.accountId;
   if (accountId && !accountId.schema.safeParse(account).success) {
     throw new UserError(pick(accountId.invalid, ctx.locale));
@@ -287,14 +283,14 @@ export default defineCommand({
               : o.expiresOn({ date: writtenDate(r.expiresAt, ctx.timezone, ctx.locale) });
         const lines = PROVIDERS.flatMap((p) => {
           const mine = rows.filter((r) => r.provider === p.id);
-          if (mine.length === 0) return [[iso(serviceName(p, ctx.locale)), '-', t.notConnected, '', '', '']];
+          if (mine.length === 0) return [[iso(serviceLabel(p, ctx.locale)), '-', t.notConnected, '', '', '']];
           return mine.map((r) => [
-            iso(serviceName(p, ctx.locale)),
+            iso(serviceLabel(p, ctx.locale)),
             iso(r.accountId),
             health(r.status),
-            r.statusMessage ?? '',
+            statusDetail(r, ctx),
             expiry(r),
-            iso(formatLocal(r.updatedAt, ctx.timezone)),
+            dateFigure(r.updatedAt, ctx.timezone, ctx.locale, 'moment'),
           ]);
         });
         return reply(

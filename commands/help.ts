@@ -57,6 +57,11 @@ function detail(c: Command, ctx: Context) {
       ? m.helpSubcommand({ usage: `/${c.name} ${s.name}`, description: ctx.l(s.description) })
       : undefined;
     if (head) blocks.push(text(head));
+    // An alias is a second way to type the sub-action, not a second sub-action.
+    if (s.aliases.length > 0) {
+      const words = s.aliases.map((a) => `/${c.name} ${a}`).join(` ${m.or} `);
+      blocks.push(text(m.helpAliases({ words })));
+    }
     const opts = Object.entries(s.options).map(([key, o]) => {
       const flags = [o.required ? m.required : m.optional];
       if (o.positional) flags.push(m.helpPositional);

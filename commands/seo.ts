@@ -6,6 +6,7 @@ import { opt, required } from '../src/core/options.js';
 import { EXPENSIVE } from '../src/core/rate-limit.js';
 import { type Block, context, fields, list, reply, type Tone, text } from '../src/core/reply.js';
 import { count } from '../src/lib/plural.js';
+import { dateFigure } from '../src/lib/when.js';
 import { OutboundError } from '../src/net/safe-fetch.js';
 import { type AuditReport, GROUPS, NotHtmlError, type RuleResult } from '../src/search/audit.js';
 import { type SeoLabelKey, seoFindings, seoLabels } from '../src/search/messages.js';
@@ -252,7 +253,9 @@ export default defineCommand({
             site: siteName(x.url),
             pages: count(x.maxPages, PAGE, ctx.locale),
             keyword: x.keyword ? t.keyword({ keyword: x.keyword }) : '',
-            last: last ? t.lastCrawl({ date: last.startedAt.toISOString().slice(0, 10), score: last.score }) : t.never,
+            last: last
+              ? t.lastCrawl({ date: dateFigure(last.startedAt, ctx.timezone, ctx.locale, 'date'), score: last.score })
+              : t.never,
           });
         });
         return reply(t.title, [list(lines)]);

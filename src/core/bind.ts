@@ -14,9 +14,17 @@ export type BindProblem =
 
 export type Bound = { ok: true; sub: Subcommand; raw: Record<string, string> } | { ok: false; problem: BindProblem };
 
+/** The sub-action a word names, by its name or one of its aliases; the default one for no word. */
 export function findSubcommand(command: Command, name: string | undefined): Subcommand | undefined {
   const wanted = name === undefined ? (command.defaultSubcommand ?? '') : normalizeName(name);
-  return command.subcommands.find((s) => s.name === wanted);
+  return (
+    command.subcommands.find((s) => s.name === wanted) ?? command.subcommands.find((s) => s.aliases.includes(wanted))
+  );
+}
+
+/** Every word that names a sub-action, aliases included: what "did you mean" picks from. */
+function subcommandWords(command: Command): string[] {
+  return command.subcommands.flatMap((s) => (s.name ? [s.name, ...s.aliases] : []));
 }
 
 export function bind(command: Command, parsed: Tokens): Bound {
@@ -28,7 +36,7 @@ export function bind(command: Command, parsed: Tokens): Bound {
   } else {
     const first = tokens[0];
     const word = first && !first.key && !first.quoted ? normalizeName(first.value) : undefined;
-    sub = word === undefined ? undefined : command.subcommands.find((s) => s.name === word);
+    sub = word === undefined ? undefined : findSubcommand(command, word);
     if (sub) {
       tokens.shift();
     } else {
@@ -37,7 +45,12 @@ export function bind(command: Command, parsed: Tokens): Bound {
       if (word !== undefined && (!sub || !takesWords)) {
         return {
           ok: false,
-          problem: { kind: 'unknownSubcommand', word, suggestions: closest(word, named), choices: named },
+          problem: {
+            kind: 'unknownSubcommand',
+            word,
+            suggestions: closest(word, subcommandWords(command)),
+            choices: named,
+          },
         };
       }
       if (!sub) return { ok: false, problem: { kind: 'needSubcommand', choices: named } };

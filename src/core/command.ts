@@ -18,6 +18,12 @@ export interface RateLimit {
 export interface SubcommandDef<O extends OptionMap> {
   description: L10n;
   options: O;
+  /**
+   * Other words people type for it (`language` for `lang`): read wherever a command is typed, never
+   * listed as a sub-action of their own (/help names them under the sub-action; Discord's picker,
+   * which lists the name with its description, gets the name only).
+   */
+  aliases?: readonly string[];
   /** Who may run it (admins always may); open to everyone when absent. */
   allow?: readonly Role[];
   /**
@@ -47,6 +53,8 @@ export interface SubcommandDef<O extends OptionMap> {
 export interface Subcommand {
   /** "" for a command without named sub-actions. */
   name: string;
+  /** Other words typed for it, lower case; empty when none. */
+  aliases: readonly string[];
   description: L10n;
   options: OptionMap;
   allow?: readonly Role[];
@@ -98,6 +106,7 @@ const NAME = /^[a-z][a-z0-9-]{0,31}$/;
 function eraseSub<O extends OptionMap>(name: string, def: SubcommandDef<O>): Subcommand {
   return {
     name,
+    aliases: def.aliases ?? [],
     description: def.description,
     options: def.options,
     ...(def.allow ? { allow: def.allow } : {}),
@@ -164,6 +173,7 @@ export function defineCommand(
     throw new Error(`/${def.name}: default sub-action "${defaultSubcommand}" is not declared`);
   }
   for (const s of subcommands) validateOptions(def.name, s);
+  validateAliases(def.name, subcommands);
   const actions = Object.entries(def.actions ?? {}).map(
     ([id, a]): Action => ({
       id: `${def.name}.${id}`,
@@ -181,6 +191,19 @@ export function defineCommand(
     ...(defaultSubcommand ? { defaultSubcommand } : {}),
     actions,
   };
+}
+
+/** Every word names one sub-action: an alias may not be a name or another sub-action's alias. */
+function validateAliases(command: string, subs: readonly Subcommand[]): void {
+  const taken = new Set(subs.map((s) => s.name));
+  for (const s of subs) {
+    for (const alias of s.aliases) {
+      if (!s.name) throw new Error(`/${command}: a command without sub-actions has no aliases`);
+      if (!NAME.test(alias)) throw new Error(`/${command} ${s.name}: alias "${alias}" must match ${NAME}`);
+      if (taken.has(alias)) throw new Error(`/${command} ${s.name}: alias "${alias}" names another sub-action`);
+      taken.add(alias);
+    }
+  }
 }
 
 /** Mistakes in a declaration fail at load time, not when a user first hits them. */

@@ -70,6 +70,7 @@ export const core = defineMessages(
     listSeparator: ', ',
     itemSeparator: '; ',
     helpSubcommand: (p: { usage: string; description: string }) => `${p.usage}: ${p.description}`,
+    helpAliases: (p: { words: string }) => `Also typed as ${p.words}.`,
     chooseButton: (p: { count: number }) => `Type a number from 1 to ${p.count} to press a button.`,
   },
   {
@@ -122,6 +123,7 @@ export const core = defineMessages(
     listSeparator: '، ',
     itemSeparator: '؛ ',
     helpSubcommand: (p) => `${iso(p.usage)}: ${p.description}`,
+    helpAliases: (p) => `ويُكتب أيضًا ${iso(p.words)}.`,
     chooseButton: (p) => `اكتب رقم الزر (من ${iso(1)} إلى ${iso(p.count)}) للضغط عليه.`,
   },
 );

@@ -9,7 +9,7 @@
 // English only: the package's root also loads its fifteen other locales (about 900 modules), none used.
 import * as chrono from 'chrono-node/en';
 import { DateTime } from 'luxon';
-import { isoIn, type Locale } from '../core/i18n.js';
+import { defineMessages, isoIn, type Locale } from '../core/i18n.js';
 import { arabicTimeToEnglish, type Prayer, prayerTimeIn } from './arabic-time.js';
 import { latinDigits } from './text.js';
 
@@ -134,7 +134,11 @@ function parseWhenText(input: string, zone: string, now: Date): WhenResult {
  * - stamp: "Thu 26 Nov 2026, 06:20 UTC+3", a moment in full (a post's time);
  * - short: "26 Nov, 12:05 UTC+3", a moment this season (alerts, summaries);
  * - day: "Friday 27 November", a heading in a list of days;
- * - weekday: "Friday".
+ * - weekday: "Friday";
+ * - date: "30 Nov 2026" / «30 نوفمبر 2026», a calendar day in a heading or a sentence (`dayText`);
+ * - moment: "27 Nov 2026, 06:00", a time under a label that names its zone (a post's UTC time);
+ * - month: "November 2026"; dayShort: "Thu 3 Dec"; weekdayShort: "Thu" (the calendar's title, days
+ *   and columns).
  */
 const DATE_STYLES = {
   written: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
@@ -158,13 +162,17 @@ const DATE_STYLES = {
   },
   day: { weekday: 'long', day: 'numeric', month: 'long' },
   weekday: { weekday: 'long' },
+  date: { day: 'numeric', month: 'short', year: 'numeric' },
+  moment: { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  month: { month: 'long', year: 'numeric' },
+  dayShort: { weekday: 'short', day: 'numeric', month: 'short' },
+  weekdayShort: { weekday: 'short' },
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>;
 export type DateStyle = keyof typeof DATE_STYLES;
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** The moment in `zone`, Western digits, no marks: for a catalog entry that marks it (`iso(p.when)`). */
-export function dateText(date: Date, zone: string, locale: Locale, style: DateStyle): string {
+function dateFormat(zone: string, locale: Locale, style: DateStyle): Intl.DateTimeFormat {
   const key = `${locale}|${zone}|${style}`;
   let format = dateFormats.get(key);
   if (!format) {
@@ -174,7 +182,14 @@ export function dateText(date: Date, zone: string, locale: Locale, style: DateSt
     });
     dateFormats.set(key, format);
   }
-  return format.format(date).replace(/[\u061c\u200e\u200f]/g, '');
+  return format;
+}
+
+const noMarks = (s: string) => s.replace(/[\u061c\u200e\u200f]/g, '');
+
+/** The moment in `zone`, Western digits, no marks: for a catalog entry that marks it (`iso(p.when)`). */
+export function dateText(date: Date, zone: string, locale: Locale, style: DateStyle): string {
+  return noMarks(dateFormat(zone, locale, style).format(date));
 }
 
 /** The same, marked as a figure in Arabic: for a table cell, a heading, a field value. */
@@ -185,6 +200,44 @@ export function dateFigure(date: Date, zone: string, locale: Locale, style: Date
 /** "Monday 1 February 2027" / «الاثنين، 1 فبراير 2027» in the zone: a date no one can read two ways. */
 export function writtenDate(date: Date, zone: string, locale: Locale): string {
   return dateText(date, zone, locale, 'written');
+}
+
+const ranges = defineMessages(
+  'date-ranges',
+  { range: (p: { from: string; to: string }) => `${p.from} – ${p.to}` },
+  { range: (p) => `من ${p.from} إلى ${p.to}` },
+);
+
+/** Noon UTC of a calendar day (yyyy-MM-dd), which is that day written in any zone's calendar. */
+const noonOf = (day: string) => new Date(`${day}T12:00:00Z`);
+
+/**
+ * A calendar day as periods and reports keep it (yyyy-MM-dd) written as its reader writes dates:
+ * "30 Nov 2026" / «30 نوفمبر 2026». Unmarked, for a catalog entry that marks it; CSV files and file
+ * names keep the ISO form.
+ */
+export function dayText(day: string, locale: Locale, style: DateStyle = 'date'): string {
+  return dateText(noonOf(day), 'UTC', locale, style);
+}
+
+/** The same, marked as a figure in Arabic (it takes the workspace's digits). */
+export function dayFigure(day: string, locale: Locale): string {
+  return isoIn(dayText(day, locale), locale);
+}
+
+/**
+ * Two calendar days as a range, what the ends share written once: "27 Oct – 25 Nov 2026", "1 – 30 Nov
+ * 2026" / «من 27 أكتوبر إلى 25 نوفمبر 2026», «من 1 إلى 30 نوفمبر 2026»; one day alone when they are
+ * the same. Marked as a figure in Arabic, so the whole phrase takes the workspace's digits.
+ */
+export function dayRange(from: string, to: string, locale: Locale): string {
+  const parts = dateFormat('UTC', locale, 'date').formatRangeToParts(noonOf(from), noonOf(to));
+  const start = parts.filter((p) => p.source === 'startRange');
+  if (start.length === 0) return dayFigure(from, locale);
+  const joined = (ps: Intl.DateTimeRangeFormatPart[]) => noMarks(ps.map((p) => p.value).join('')).trim();
+  // Intl puts what both ends share after the end ("1 – 30 Nov 2026"), so the end is all from its first part.
+  const end = parts.slice(parts.findIndex((p) => p.source === 'endRange'));
+  return isoIn(ranges[locale].range({ from: joined(start), to: joined(end) }), locale);
 }
 
 /**
@@ -242,11 +295,6 @@ function pad(n: number, width = 2): string {
 /** "2026-12-01 09:00" in the zone, the form people re-type in `edit`. */
 export function formatLocal(date: Date, zone: string): string {
   return DateTime.fromJSDate(date, { zone }).toFormat('yyyy-MM-dd HH:mm');
-}
-
-/** "2026-12-01 06:00 UTC". */
-export function formatUtc(date: Date): string {
-  return `${DateTime.fromJSDate(date, { zone: 'utc' }).toFormat('yyyy-MM-dd HH:mm')} UTC`;
 }
 
 /** The local calendar day (yyyy-MM-dd) an instant falls on, for grouping a calendar. */

@@ -83,7 +83,7 @@ export async function sendCommentReply(
         where: { id: comment.id, workspaceId: workspace.id, repliedAt: now, replyId: null },
         data: { repliedAt: null, repliedBy: null },
       });
-      if (err.reauth) await integrations.markFailed(integration, 'reauth', reason);
+      if (err.reauth) await integrations.markReauth(integration, err);
       return { kind: 'failed', reason, reauth: err.reauth };
     }
     return { kind: 'unknown', reason };

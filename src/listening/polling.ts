@@ -105,7 +105,8 @@ export class CommentPoller {
         { integrationId: integration.id, provider: integration.provider, status, reason },
         'comment poll failed',
       );
-      await integrations.markFailed(integration, status, reason);
+      if (status === 'reauth') await integrations.markReauth(integration, err);
+      else await integrations.markFailed(integration, reason);
       return { ...base, ok: false, error: reason };
     }
   }
@@ -115,7 +116,7 @@ export class CommentPoller {
     const { integrations, notifier, log } = this.deps;
     const already = pausedUntil(integration)?.getTime() === resetsAt.getTime();
     log.warn({ integrationId: integration.id, provider: integration.provider, resetsAt }, 'comment poll paused: quota');
-    await integrations.markFailed(integration, 'error', pausedMessage(reason, resetsAt));
+    await integrations.markFailed(integration, pausedMessage(reason, resetsAt));
     if (already) return;
     try {
       await notifier.post(workspace, 'team', pauseNotice(workspace, integration.provider, resetsAt));

@@ -31,14 +31,26 @@ const m = defineMessages(
     what: (p: { network: string; when: string }) =>
       `Google's daily ${p.network} quota for this bot is used up, so new comments cannot be read or answered until it resets at midnight Pacific Time (${p.when}). Nothing is lost: comments written meanwhile are read and alerted then. Until then, check YouTube Studio for anything urgent.`,
     answer: (p: { code: string }) => `YouTube's answer: ${p.code}`,
+    paused: (p: { when: string }) => `Comments are not read until the daily quota resets (${p.when}).`,
   },
   {
     title: (p) => `لن تُقرأ تعليقات ${p.network} حتى تتجدد الحصة اليومية`,
     what: (p) =>
       `نفدت حصة ${p.network} اليومية المتاحة لهذا البوت لدى Google، فلا يمكن قراءة التعليقات الجديدة أو الرد عليها حتى تتجدد عند منتصف الليل بتوقيت المحيط الهادئ (${p.when}). لن يضيع شيء: تُقرأ التعليقات المكتوبة في أثناء ذلك ويُنبَّه إليها عندئذ. وإلى ذلك الحين، راجع ${iso('YouTube Studio')} إن كنت تنتظر أمرًا عاجلًا.`,
     answer: (p) => `ردّ يوتيوب: ${iso(p.code)}`,
+    paused: (p) => `لا تُقرأ التعليقات حتى تتجدد الحصة اليومية (${p.when}).`,
   },
 );
+
+/** A paused account's state as /connect status and /home show it; undefined when it is not paused. */
+export function pauseDetail(
+  integration: Pick<Integration, 'status' | 'statusMessage'>,
+  zone: string,
+  locale: Locale,
+): string | undefined {
+  const until = pausedUntil(integration);
+  return until ? m[locale].paused({ when: localTime(until, zone, locale) }) : undefined;
+}
 
 /** The one notice of a pause, in the workspace's language, with the reset in its time zone. */
 export function pauseNotice(workspace: Workspace, provider: string, resetsAt: Date) {

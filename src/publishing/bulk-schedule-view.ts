@@ -5,7 +5,7 @@
 import { defineMessages, formatNumber } from '../core/i18n.js';
 import type { Viewer } from '../core/identity.js';
 import { count } from '../lib/plural.js';
-import { formatLocal } from '../lib/when.js';
+import { dateFigure } from '../lib/when.js';
 import type { BulkPost, BulkProblem } from './bulk-schedule.js';
 import { channelName, ruleProblemsText, whenProblemText } from './schedule-view.js';
 import { CHANNELS } from './scheduler.js';
@@ -156,7 +156,7 @@ export function previewText(posts: readonly BulkPost[], rows: number, v: Viewer,
   const last = sorted.at(-1)?.draft.publishAt ?? first;
   const lines = sorted.slice(0, shown).map((p) =>
     t.previewLine({
-      when: formatLocal(p.draft.publishAt, v.timezone),
+      when: dateFigure(p.draft.publishAt, v.timezone, v.locale, 'moment'),
       channel: channelName(p.draft.channel, v),
       text: oneLine(p.draft.title ?? p.draft.content),
     }),
@@ -166,8 +166,8 @@ export function previewText(posts: readonly BulkPost[], rows: number, v: Viewer,
     t.preview({
       posts: count(posts.length, POST, v.locale),
       rows: count(rows, ROW, v.locale),
-      from: formatLocal(first, v.timezone),
-      to: formatLocal(last, v.timezone),
+      from: dateFigure(first, v.timezone, v.locale, 'moment'),
+      to: dateFigure(last, v.timezone, v.locale, 'moment'),
       zone: v.timezone,
     }),
     ...lines,

@@ -33,7 +33,7 @@ import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../log.js';
 import { type IntegrationService, isProvider } from '../workspace/integrations.js';
 import { announceOverdue, backoffMs, dueConditions, dueWhere, lagSeconds, MAX_ATTEMPTS } from './due-posts.js';
-import { storedReason } from './failure-reason.js';
+import { detailOf, storedReason } from './failure-reason.js';
 import { Heartbeat, LEASE_MS, releaseUnsent, SendMarks, settleExpiredLeases } from './leases.js';
 import { OutcomeRecorder, type Settlement } from './outcomes.js';
 import { failedNotice, publishedNotice, unknownNotice } from './publish-notices.js';
@@ -454,7 +454,7 @@ export class Dispatcher {
         where: mine,
         data: { ...done, status: 'failed', notifiedAt: now },
         after: async () => {
-          if (e.reauth && integration) await this.o.integrations.markReauth(integration, e.message);
+          if (e.reauth && integration) await this.o.integrations.markReauth(integration, e);
           await this.notify(post.workspace, failedNotice(post, e, locale));
         },
       };
@@ -482,7 +482,7 @@ export class Dispatcher {
     }
     if (!integration) throw PublishError.fatal(`${provider} is not connected`).because('notConnected', { provider });
     if (integration.status === 'reauth') {
-      const said = integration.statusMessage ?? undefined;
+      const said = detailOf(integration.statusMessage); // the network's words, if it said any
       throw PublishError.fatal(`${provider} needs reconnecting`).because('needsReconnect', { provider }, said);
     }
     return { publisher: this.o.integrations.publisherFor(integration), integration };

@@ -136,6 +136,11 @@ function parse(text: string): Stored {
   return { detail: text };
 }
 
+/** The network's own words in a stored reason (or the whole of an old plain-text one), if any. */
+export function detailOf(text: string | null | undefined): string | undefined {
+  return text ? parse(text).detail : undefined;
+}
+
 /** The stored reason as one or two sentences in the reader's language; `null` reads as nothing. */
 export function reasonText(text: string | null | undefined, locale: Locale): string {
   if (!text) return '';

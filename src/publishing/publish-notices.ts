@@ -6,7 +6,7 @@ import type { ScheduledPost, Workspace } from '@prisma/client';
 import type { PublishError, PublishResult } from '../../integrations/publisher.js';
 import { defineMessages, iso, type Locale } from '../core/i18n.js';
 import { type Action, actions, context, fields, type Reply, reply, text } from '../core/reply.js';
-import { formatLocal, formatUtc } from '../lib/when.js';
+import { dateText } from '../lib/when.js';
 import { reasonText, storedReason } from './failure-reason.js';
 
 export const m = defineMessages(
@@ -85,6 +85,11 @@ export const m = defineMessages(
   },
 );
 
+/** A moment as the workspace reads it, in its zone, named: "Fri 27 Nov 2026, 09:00 UTC+3 (Asia/Riyadh)". */
+function zoned(at: Date, ws: Workspace): string {
+  return `${dateText(at, ws.timezone, ws.locale as Locale, 'stamp')} (${ws.timezone})`;
+}
+
 /** Published: the link (or why there is none), when the network releases it, and how late it went out. */
 export function publishedNotice(post: ScheduledPost & { workspace: Workspace }, r: PublishResult, now: Date): Reply {
   const ws = post.workspace;
@@ -97,7 +102,7 @@ export function publishedNotice(post: ScheduledPost & { workspace: Workspace }, 
       context(
         t.scheduledThere({
           channel: post.channel,
-          time: `${formatLocal(post.publishAt, ws.timezone)} (${ws.timezone})`,
+          time: zoned(post.publishAt, ws),
         }),
       ),
     );
@@ -173,7 +178,7 @@ export function overdueNotice(post: ScheduledPost & { workspace: Workspace }): R
       : post.nextAttemptAt && post.lastError
         ? t.overdueRetrying({
             error: reasonText(post.lastError, ws.locale as Locale),
-            next: `${formatLocal(post.nextAttemptAt, ws.timezone)} (${ws.timezone})`,
+            next: zoned(post.nextAttemptAt, ws),
           })
         : t.overdueStuck;
   return reply(
@@ -181,8 +186,8 @@ export function overdueNotice(post: ScheduledPost & { workspace: Workspace }): R
     [
       text(
         t.overdueDue({
-          local: `${formatLocal(post.publishAt, ws.timezone)} (${ws.timezone})`,
-          utc: formatUtc(post.publishAt),
+          local: zoned(post.publishAt, ws),
+          utc: `${dateText(post.publishAt, 'UTC', ws.locale as Locale, 'moment')} UTC`,
         }),
       ),
       text(why),

@@ -13,8 +13,8 @@ import { type Action, actions, type Block, context, fields, list, type Reply, re
 import { count } from '../lib/plural.js';
 import {
   dateFigure,
+  dayFigure,
   formatLocal,
-  formatUtc,
   localDay,
   localTime,
   nextQuarterHour,
@@ -123,8 +123,7 @@ const m = defineMessages(
     whenPast: (p) => `${iso(p.local)} (${iso(p.zone)}) في الماضي. اختر وقتًا لاحقًا.`,
     whenGap: (p) =>
       `الوقت ${iso(p.local)} غير موجود في ${iso(p.zone)}: تُقدَّم الساعة في التوقيت الصيفي. اختر وقتًا خارج هذه الفجوة.`,
-    whenTooFar: (p) =>
-      `هذا الموعد بعد أكثر من سنتين من الآن. يمكن جدولة المنشورات حتى ${iso(p.limit)}؛ اختر موعدًا أقرب.`,
+    whenTooFar: (p) => `هذا الموعد بعد أكثر من سنتين من الآن. يمكن جدولة المنشورات حتى ${p.limit}؛ اختر موعدًا أقرب.`,
     whenBadOffset: (p) =>
       `${iso(p.offset)} ليس فرق توقيت حقيقيًا عن UTC: يتراوح الفرق بين ${iso('-12:00')} و${iso('+14:00')}. احذفه لتُستخدم المنطقة الزمنية لمساحة العمل.`,
     needsMedia: (p) => `${iso(p.channel)} يحتاج صورة أو فيديو: أضف media:https://… أو أرفق الملف بالرسالة.`,
@@ -212,7 +211,7 @@ export function postDetails(post: ScheduledPost, v: Viewer): Block[] {
     { label: t.status, value: statusName(post.status, v) },
     { label: t.local, value: iso(`${localTime(post.publishAt, v.timezone, v.locale)} (${v.timezone})`) },
     // The label says UTC; in Arabic the figure alone is marked, so it takes the workspace's digits.
-    { label: t.utc, value: v.locale === 'ar' ? iso(formatLocal(post.publishAt, 'UTC')) : formatUtc(post.publishAt) },
+    { label: t.utc, value: dateFigure(post.publishAt, 'UTC', v.locale, 'moment') },
   ];
   if (post.title) rows.push({ label: t.title, value: post.title });
   for (const item of mediaOf(post)) rows.push({ label: t.media, value: mediaLine(item, v) });
@@ -296,7 +295,7 @@ export function whenProblemText(p: WhenProblem, value: string, v: Viewer): strin
     case 'dstGap':
       return t.whenGap({ local: p.local, zone: p.zone });
     case 'tooFar':
-      return t.whenTooFar({ limit: p.limit });
+      return t.whenTooFar({ limit: dayFigure(p.limit, v.locale) });
     case 'badOffset':
       return t.whenBadOffset({ offset: p.offset });
   }

@@ -124,3 +124,11 @@ function editDistance(a: string, b: string): number {
 export function channelLabel(id: string, locale: Locale): string {
   return NAMES.get(normalizeChannel(id))?.[locale] ?? id;
 }
+
+/**
+ * A connected service by name: a network as its channel is named in the reader's language
+ * («فيسبوك»), any other (Google Analytics, whose figures are the Website channel) by its own name.
+ */
+export function serviceLabel(provider: { id: string; name: string }, locale: Locale): string {
+  return KNOWN_CHANNELS.includes(provider.id) ? channelLabel(provider.id, locale) : provider.name;
+}

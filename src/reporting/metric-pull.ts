@@ -15,12 +15,14 @@ import { mailchimp } from '../../integrations/mailchimp/index.js';
 import { type Provider, providersWith, type With } from '../../integrations/provider.js';
 import { PublishError } from '../../integrations/publisher.js';
 import { PROVIDERS } from '../../integrations/registry.js';
-import { defineMessages, iso, type Locale } from '../core/i18n.js';
+import { defineMessages, iso, isoIn, type Locale } from '../core/i18n.js';
 import { context, reply, text } from '../core/reply.js';
 import type { Logger } from '../log.js';
+import { reasonText } from '../publishing/failure-reason.js';
 import { campaignSlug } from '../publishing/links/utm.js';
 import type { Services } from '../services.js';
-import { normalizeChannel } from './channel-names.js';
+import { reauthReason } from '../workspace/integrations.js';
+import { normalizeChannel, serviceLabel } from './channel-names.js';
 import { emptyTotals, METRIC_FIELDS, type MetricField } from './kpi.js';
 import type { MetricRow } from './metrics.js';
 
@@ -43,16 +45,14 @@ export const METRIC_SOURCES: readonly With<'insights'>[] = providersWith(PROVIDE
 const m = defineMessages(
   'metric-pull',
   {
-    reauthTitle: (p: { provider: string }) => `The ${p.provider} connection needs to be renewed`,
-    reauthWhat: (p: { provider: string }) =>
-      `The token was refused, so ${p.provider} figures stop arriving in reports and digests. An admin should run /connect ${p.provider} with a fresh token; the last days are read again then.`,
-    reason: (p: { reason: string }) => `Reason: ${p.reason}`,
+    reauthTitle: (p: { name: string }) => `The ${p.name} connection needs to be renewed`,
+    reauthWhat: (p: { name: string; provider: string }) =>
+      `The token was refused, so ${p.name} figures stop arriving in reports and digests. An admin should run /connect ${p.provider} with a fresh token; the last days are read again then.`,
   },
   {
-    reauthTitle: (p) => `يجب تجديد الاتصال بـ ${iso(p.provider)}`,
+    reauthTitle: (p) => `يجب تجديد الاتصال بـ ${p.name}`,
     reauthWhat: (p) =>
-      `رُفض الرمز، فتتوقف أرقام ${iso(p.provider)} عن الوصول إلى التقارير والملخصات. على المسؤول تشغيل /connect ${iso(p.provider)} برمز جديد؛ وتُقرأ الأيام الأخيرة من جديد عندها.`,
-    reason: (p) => `السبب: ${iso(p.reason)}`,
+      `رُفض الرمز، فتتوقف أرقام ${p.name} عن الوصول إلى التقارير والملخصات. على المسؤول تشغيل ${iso(`/connect ${p.provider}`)} برمز جديد؛ وتُقرأ الأيام الأخيرة من جديد عندها.`,
   },
 );
 
@@ -152,10 +152,10 @@ async function pullAccount(
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (err instanceof PublishError && err.reauth) {
-      await services.integrations.markReauth(integration, message);
+      await services.integrations.markReauth(integration, err);
       log.warn({ ...where, err: message }, 'metrics pull: token refused; paused until /connect again');
       // Said once: later runs skip an account that needs reconnecting until /connect marks it ok.
-      await tellTeam(services, workspace, provider.id, message, log);
+      await tellTeam(services, workspace, provider, reauthReason(err), log);
     } else if (err instanceof PublishError && err.retryable) {
       log.warn(
         { ...where, err: message },
@@ -241,20 +241,25 @@ export async function storeApiRows(
 async function tellTeam(
   services: PullServices,
   workspace: Workspace,
-  provider: string,
+  provider: Provider,
   reason: string,
   log: Logger,
 ): Promise<void> {
   const locale = workspace.locale as Locale;
   const t = m[locale] ?? m.en;
+  // The service by its name in the reader's language; /connect takes its id.
+  const name = isoIn(serviceLabel(provider, locale), locale);
   const notice = reply(
-    t.reauthTitle({ provider }),
-    [text(t.reauthWhat({ provider })), context(t.reason({ reason: reason.slice(0, 300) }))],
+    t.reauthTitle({ name }),
+    [text(t.reauthWhat({ name, provider: provider.id })), context(reasonText(reason, locale))],
     { tone: 'error', rtl: locale === 'ar' },
   );
   try {
     await services.notifier.post(workspace, 'team', notice);
   } catch (err) {
-    log.warn({ workspaceId: workspace.id, provider, err: (err as Error).message }, 'metrics pull: notice not posted');
+    log.warn(
+      { workspaceId: workspace.id, provider: provider.id, err: (err as Error).message },
+      'metrics pull: notice not posted',
+    );
   }
 }

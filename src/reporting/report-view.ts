@@ -18,6 +18,7 @@ import {
 } from '../lib/format.js';
 import type { DateRange } from '../lib/periods.js';
 import { andList, count } from '../lib/plural.js';
+import { dayFigure, dayRange } from '../lib/when.js';
 import { SOURCES } from '../planning/data/benchmarks.js';
 import type { TargetProgress } from '../planning/targets.js';
 import type { Judged } from './analysis/goals.js';
@@ -35,7 +36,7 @@ export const view = defineMessages(
     revenueChange: 'Revenue change',
     channel: 'Channel',
     campaign: 'Campaign',
-    range: (p: { from: string; to: string; days: number }) => `${p.from} to ${p.to} (${count(p.days, 'day', 'en')})`,
+    range: (p: { range: string; days: number }) => `${p.range} (${count(p.days, 'day', 'en')})`,
     onTrack: 'on track',
     atRisk: 'at risk',
     offTrack: 'off track',
@@ -71,8 +72,8 @@ export const view = defineMessages(
         }[p.judged]
       }`,
     noData: 'no data in this scope',
-    coverage: (p: { covered: number; days: number; from: string; to: string }) =>
-      `Data covers ${p.covered} of the ${count(p.days, 'day', 'en')} (${p.from} to ${p.to}); the other days have none yet.`,
+    coverage: (p: { covered: number; days: number; range: string }) =>
+      `Data covers ${p.covered} of the ${count(p.days, 'day', 'en')} (${p.range}); the other days have none yet.`,
     noCoverage: (p: { days: number }) => `None of the ${count(p.days, 'day', 'en')} has data.`,
     endsAtData: (p: { to: string }) => `Ends on ${p.to}, the last day with data: nothing has come in since.`,
     previousCoverage: (p: { covered: number; days: number }) =>
@@ -82,12 +83,11 @@ export const view = defineMessages(
     perDayLengths: (p: { days: number; previous: number }) =>
       `The periods have ${p.days} and ${p.previous} days, so changes in totals compare averages per day; rates compare as they are.`,
     noPrevious: 'The previous period has no data, so there are no change figures.',
-    goalsDates: (p: { plan: string; from: string; to: string }) =>
-      `The goals of the plan "${p.plan}" apply from ${p.from}${p.to === '9999-12-31' ? '' : ` to ${p.to}`}, outside this range: they are not judged here.`,
+    goalsDates: (p: { plan: string; from: string; range: string | undefined }) =>
+      `The goals of the plan "${p.plan}" apply ${p.range ? `for ${p.range}` : `from ${p.from}`}, outside this range: they are not judged here.`,
     goalsChannel: (p: { plan: string; channels: string }) =>
       `The plan "${p.plan}" budgets for ${p.channels}, not this channel: its goals are not judged here.`,
-    goalsScope: (p: { from: string; to: string; channels: string }) =>
-      `Goals are measured on ${p.channels} from ${p.from} to ${p.to}.`,
+    goalsScope: (p: { range: string; channels: string }) => `Goals are measured on ${p.channels} over ${p.range}.`,
     cutCampaign: (p: { campaign: string; roas: string; spend: string; revenue: string }) =>
       `Pause or rework "${p.campaign}": it spent ${p.spend} and brought ${p.revenue} (ROAS ${p.roas}, below break-even).`,
     scaleCampaign: (p: { campaign: string; roas: string; spend: string }) =>
@@ -107,7 +107,7 @@ export const view = defineMessages(
     revenueChange: 'تغير الإيرادات',
     channel: 'القناة',
     campaign: 'الحملة',
-    range: (p) => `من ${iso(p.from)} إلى ${iso(p.to)} (${count(p.days, 'day', 'ar')})`,
+    range: (p) => `${p.range} (${count(p.days, 'day', 'ar')})`,
     onTrack: 'على المسار',
     atRisk: 'معرّض للخطر',
     offTrack: 'خارج المسار',
@@ -132,9 +132,9 @@ export const view = defineMessages(
       }`,
     noData: 'لا بيانات في هذا النطاق',
     coverage: (p) =>
-      `البيانات تغطي ${iso(String(p.covered))} من ${count(p.days, 'day', 'ar')} (من ${iso(p.from)} إلى ${iso(p.to)})، ولا بيانات للأيام الأخرى بعد.`,
+      `البيانات تغطي ${iso(String(p.covered))} من ${count(p.days, 'day', 'ar')} (${p.range})، ولا بيانات للأيام الأخرى بعد.`,
     noCoverage: (p) => `لا بيانات لأي يوم من ${count(p.days, 'day', 'ar')}.`,
-    endsAtData: (p) => `تنتهي الفترة في ${iso(p.to)}، آخر يوم فيه بيانات: لم يصل شيء بعده.`,
+    endsAtData: (p) => `تنتهي الفترة في ${p.to}، آخر يوم فيه بيانات: لم يصل شيء بعده.`,
     previousCoverage: (p) =>
       `الفترة السابقة فيها بيانات في ${iso(String(p.covered))} من ${count(p.days, 'day', 'ar')}.`,
     perDay:
@@ -142,10 +142,9 @@ export const view = defineMessages(
     perDayLengths: (p) =>
       `طول الفترتين ${count(p.days, 'day', 'ar')} و${count(p.previous, 'day', 'ar')}، لذا تقارن تغيّرات الإجماليات المتوسط اليومي؛ أما المعدلات فتُقارن كما هي.`,
     noPrevious: 'لا بيانات في الفترة السابقة، فلا أرقام للتغيّر.',
-    goalsDates: (p) =>
-      `أهداف الخطة «${iso(p.plan)}» تسري من ${iso(p.from)}${p.to === '9999-12-31' ? '' : ` إلى ${iso(p.to)}`}، خارج هذه الفترة: لا تُقيَّم هنا.`,
+    goalsDates: (p) => `أهداف الخطة «${iso(p.plan)}» تسري ${p.range ?? `من ${p.from}`}، خارج هذه الفترة: لا تُقيَّم هنا.`,
     goalsChannel: (p) => `الخطة «${iso(p.plan)}» تخصص ميزانيتها لـ${p.channels}، لا لهذه القناة: لا تُقيَّم أهدافها هنا.`,
-    goalsScope: (p) => `تُقاس الأهداف على ${p.channels} من ${iso(p.from)} إلى ${iso(p.to)}.`,
+    goalsScope: (p) => `تُقاس الأهداف على ${p.channels} ${p.range}.`,
     cutCampaign: (p) =>
       `أوقف الحملة «${iso(p.campaign)}» أو أعد بناءها: أنفقت ${p.spend} وجلبت ${p.revenue} (ROAS ${p.roas}، أقل من نقطة التعادل).`,
     scaleCampaign: (p) =>
@@ -174,7 +173,7 @@ const TOTAL_ROWS: ReadonlyArray<[NamedFigure, keyof Totals, FigureKind]> = [
 ];
 
 export function rangeLabel(r: DateRange, locale: Locale): string {
-  return view[locale].range(r);
+  return view[locale].range({ range: dayRange(r.from, r.to, locale), days: r.days });
 }
 
 export interface SummaryRow {
@@ -372,12 +371,15 @@ export function goalScopeLines(d: ReportData, locale: Locale): string[] {
   const list = (ids: string[]) => andList(ids.map(name), locale);
   const out = d.goalsOutOfScope;
   if (d.plan && out?.why === 'dates') {
-    return [t.goalsDates({ plan: d.plan.name, from: out.planRange.from, to: out.planRange.to })];
+    const { from, to } = out.planRange;
+    // A plan without an end date has its goals open-ended (goals.ts marks that day 9999-12-31).
+    const range = to === '9999-12-31' ? undefined : dayRange(from, to, locale);
+    return [t.goalsDates({ plan: d.plan.name, from: dayFigure(from, locale), range })];
   }
   if (d.plan && out?.why === 'channel') return [t.goalsChannel({ plan: d.plan.name, channels: list(out.channels) })];
   const scope = d.goalScope;
   if (!scope || scope.channels.length === 0) return [];
-  return [t.goalsScope({ from: scope.range.from, to: scope.range.to, channels: list(scope.channels) })];
+  return [t.goalsScope({ range: dayRange(scope.range.from, scope.range.to, locale), channels: list(scope.channels) })];
 }
 
 /**
@@ -388,11 +390,15 @@ export function coverageLines(d: ReportData, locale: Locale): string[] {
   const t = view[locale];
   const lines: string[] = [];
   const { current, previous } = d.coverage;
-  if (d.range.endsAtData) lines.push(t.endsAtData({ to: d.range.to }));
+  if (d.range.endsAtData) lines.push(t.endsAtData({ to: dayFigure(d.range.to, locale) }));
   if (current.covered === 0) lines.push(t.noCoverage({ days: current.days }));
   else if (current.covered < current.days) {
     lines.push(
-      t.coverage({ covered: current.covered, days: current.days, from: current.from ?? '', to: current.to ?? '' }),
+      t.coverage({
+        covered: current.covered,
+        days: current.days,
+        range: dayRange(current.from ?? '', current.to ?? '', locale),
+      }),
     );
   }
   if (previous.covered > 0 && previous.covered < previous.days) {

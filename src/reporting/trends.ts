@@ -11,7 +11,7 @@ import type { Db } from '../db/client.js';
 import { arrow, formatChange, formatCount, formatFigure, formatMoney, kpiNames } from '../lib/format.js';
 import { type DateRange, today } from '../lib/periods.js';
 import { andList, nounAfter } from '../lib/plural.js';
-import { dateText } from '../lib/when.js';
+import { dateText, dayRange } from '../lib/when.js';
 import { RATE_VOLUME, rateMoves, TREND_THRESHOLD, type TrendRate } from './analysis/rate-trends.js';
 import { channelLabel, normalizeChannel, SITE_CHANNEL } from './channel-names.js';
 import { addTotals, change, emptyTotals, KPIS, NA, type Ratio, type Totals } from './kpi.js';
@@ -30,7 +30,7 @@ const VOLUME_NAMES: Record<Volume, { en: string; ar: string }> = {
 const m = defineMessages(
   'trends',
   {
-    title: (p: { from: string; to: string }) => `Trends over 8 weeks: ${p.from} to ${p.to}`,
+    title: (p: { range: string }) => `Trends over 8 weeks: ${p.range}`,
     noData: 'No metrics in the last 8 full weeks yet. Import some with mktbot import-metrics FILE.csv.',
     channel: 'Channel',
     first: 'Weeks 1-4',
@@ -63,7 +63,7 @@ const m = defineMessages(
       `Audience on ${p.channel}: ${p.from} to ${p.to} ${nounAfter(p.last, 'follower', 'en')} (${p.change})`,
   },
   {
-    title: (p) => `الاتجاهات خلال ${iso(8)} أسابيع: من ${iso(p.from)} إلى ${iso(p.to)}`,
+    title: (p) => `الاتجاهات خلال ${iso(8)} أسابيع: ${p.range}`,
     noData: `لا توجد مقاييس في آخر ${iso(8)} أسابيع كاملة بعد. استورد بعضها بالأمر ${iso('mktbot import-metrics FILE.csv')}.`,
     channel: 'القناة',
     first: `الأسابيع ${iso('1-4')}`,
@@ -118,7 +118,7 @@ export async function trendsReply(ctx: Viewer, db: Db): Promise<Reply> {
     },
     _max: { followers: true },
   });
-  const title = t.title({ from: range.from, to: range.to });
+  const title = t.title({ range: dayRange(range.from, range.to, ctx.locale) });
   if (rows.length === 0) return reply(title, [text(t.noData)], { tone: 'warning' });
   const useRevenue = rows.some((r) => (r._sum.revenueMinor ?? 0) > 0);
   const mid = addDays(range.from, 28);

@@ -216,7 +216,7 @@ export const watchListMessages = defineMessages(
     none: 'لا يُراقَب أي موقع بعد. ابدأ بالأمر /seo watch url:https://example.com/ pages:25',
     line: (p) => `#${iso(p.id)} ${iso(p.site)}: حتى ${p.pages}${p.keyword}؛ ${p.last}`,
     keyword: (p) => `، الكلمة المفتاحية «${p.keyword}»`,
-    lastCrawl: (p) => `آخر زحف ${iso(p.date)}، ${iso(`${p.score}/100`)}`,
+    lastCrawl: (p) => `آخر زحف ${p.date}، ${iso(`${p.score}/100`)}`,
     never: 'أول زحف خلال 10 دقائق',
     added: (p) =>
       `أراقب الآن ${iso(p.site)} (حتى ${p.pages}، مرة كل أسبوع). يبدأ أول زحف خلال 10 دقائق، وتصل نتائجه إلى قناة الفريق لمن يحملون دور SEO.`,

@@ -13,10 +13,49 @@ import { type ConnectInput, type Provider, type ProviderDeps, providersWith } fr
 import { PublishError, type Publisher } from '../../integrations/publisher.js';
 import { type CommentingId, PROVIDERS, type ProviderId, providerById } from '../../integrations/registry.js';
 import type { Config } from '../config.js';
+import type { Locale } from '../core/i18n.js';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
+import { pauseDetail } from '../listening/quota-pause.js';
 import type { SafeFetch } from '../net/safe-fetch.js';
+import { reasonText, storedReason } from '../publishing/failure-reason.js';
 import type { Secrets } from './secrets.js';
+
+/** The network's own words kept with a reason, at most this long (statusMessage is a short column). */
+const DETAIL_CHARS = 200;
+
+/**
+ * Why an account needs connecting again, as statusMessage keeps it: the way a post's failure is kept
+ * (src/publishing/failure-reason.ts: a code, its parameters and the network's own words), so it is
+ * shown in the reader's language, not in the words of the error.
+ */
+export function reauthReason(err: unknown): string {
+  if (err instanceof PublishError && err.reason) {
+    const { detail, ...reason } = err.reason;
+    return storedReason({
+      message: err.message,
+      reason: { ...reason, ...(detail ? { detail: detail.slice(0, DETAIL_CHARS) } : {}) },
+    });
+  }
+  const said = err instanceof Error ? err.message : String(err);
+  return storedReason({ message: said.slice(0, DETAIL_CHARS), reason: undefined });
+}
+
+/**
+ * What /connect status and /home show beside an account's health, in the reader's language: the
+ * account's name while it is healthy, until when comment reading is paused for a spent quota, else
+ * why it is not healthy (a row from before reasons were coded, or a failed read's message, is quoted
+ * as the network wrote it).
+ */
+export function statusDetail(
+  integration: Pick<Integration, 'status' | 'statusMessage'>,
+  viewer: { locale: Locale; timezone: string },
+): string {
+  if (integration.status === 'ok') return integration.statusMessage ?? '';
+  return (
+    pauseDetail(integration, viewer.timezone, viewer.locale) ?? reasonText(integration.statusMessage, viewer.locale)
+  );
+}
 
 /** A registered network's id (integrations/registry.ts). */
 export { isProviderId as isProvider } from '../../integrations/registry.js';
@@ -134,9 +173,8 @@ export class IntegrationService {
           this.credentialsOf(row, provider);
           return row;
         } catch (err) {
-          const reason = err instanceof Error ? err.message : String(err);
-          await this.markReauth(row, reason);
-          return { ...row, status: 'reauth', statusMessage: reason };
+          await this.markReauth(row, err);
+          return { ...row, status: 'reauth', statusMessage: reauthReason(err) };
         }
       }),
     );
@@ -167,18 +205,19 @@ export class IntegrationService {
     return name && name !== integration.accountId ? `${integration.accountId} (${name})` : integration.accountId;
   }
 
-  async markReauth(integration: Integration, reason: string): Promise<void> {
+  /** The account needs connecting again, because of `err` (kept as reauthReason writes it). */
+  async markReauth(integration: Integration, err: unknown): Promise<void> {
     await this.db.integration.updateMany({
       where: { id: integration.id, workspaceId: integration.workspaceId },
-      data: { status: 'reauth', statusMessage: reason.slice(0, 300) },
+      data: { status: 'reauth', statusMessage: reauthReason(err) },
     });
   }
 
   /** The network refused to renew the token: only connecting again helps, so it is not tried again. */
-  async markRefreshRefused(integration: Integration, reason: string): Promise<void> {
+  async markRefreshRefused(integration: Integration, err: unknown): Promise<void> {
     await this.db.integration.updateMany({
       where: { id: integration.id, workspaceId: integration.workspaceId },
-      data: { status: 'reauth', statusMessage: reason.slice(0, 300), expiresAt: null, expiryNotice: null },
+      data: { status: 'reauth', statusMessage: reauthReason(err), expiresAt: null, expiryNotice: null },
     });
   }
 
@@ -234,11 +273,11 @@ export class IntegrationService {
     return p.comments.create(this.credentialsOf(integration, p), this.deps(), known);
   }
 
-  /** Records a failed sync without touching the cursor; `reauth` when the token was refused. */
-  async markFailed(integration: Integration, status: 'error' | 'reauth', reason: string): Promise<void> {
+  /** Records a failed sync without touching the cursor (a refused token is `markReauth`). */
+  async markFailed(integration: Integration, reason: string): Promise<void> {
     await this.db.integration.updateMany({
       where: { id: integration.id, workspaceId: integration.workspaceId },
-      data: { status, statusMessage: reason.slice(0, 300) },
+      data: { status: 'error', statusMessage: reason.slice(0, 300) },
     });
   }
 

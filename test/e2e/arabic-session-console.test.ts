@@ -21,6 +21,7 @@ import { type App, createApp } from '../../src/main.js';
 import { seedDemo } from '../../src/reporting/demo.js';
 import { TestClock, testDatabase } from '../helpers/app.js';
 import { allowedLatin, latinWords } from '../helpers/arabic.js';
+import { isoDates } from '../helpers/dates.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mktbot-ar-session-'));
 const exportDir = path.join(dir, 'exports');
@@ -96,6 +97,8 @@ function check(out: string): void {
     const leaks = latinWords(chosenNamesRemoved(line)).filter((w) => !ok.has(w.toLowerCase()));
     expect(leaks, line).toEqual([]);
     expect(westernFigures(line), line).toEqual([]);
+    // A date is written as Arabic writes it («٣٠ نوفمبر ٢٠٢٦»), never as ISO (٢٠٢٦-١١-٣٠).
+    expect(isoDates(line), line).toEqual([]);
     // A plain figure, date or time needs no isolates in a terminal: they would show as junk.
     expect(line, line).not.toMatch(/\u2068[\u0660-\u0669][\u0660-\u0669٬٫٪:/-]*\u2069/);
     // A goal "at risk" with nothing left to go is a figure without its reason.

@@ -66,7 +66,7 @@ describe('digest with several processes on one database', () => {
     expect(posted).toHaveLength(WORKSPACES);
     expect(new Set(posted.map((p) => p.workspace)).size).toBe(WORKSPACES);
     // The data stops on the 20th: the week is the 7 days up to it, as /report 7d reads it that day.
-    expect(posted[0]).toMatchObject({ to: 'digest', title: 'Weekly digest: 2026-11-14 to 2026-11-20 (7 days)' });
+    expect(posted[0]).toMatchObject({ to: 'digest', title: 'Weekly digest: 14 – 20 Nov 2026 (7 days)' });
     const runs = await app.services.db.digestRun.findMany();
     expect(runs).toHaveLength(WORKSPACES);
     expect(runs.every((r) => r.period === '2026-W48' && r.status === 'sent')).toBe(true);

@@ -18,6 +18,7 @@ import { createLogger } from '../../src/log.js';
 import { type App, createApp } from '../../src/main.js';
 import { seedDemo } from '../../src/reporting/demo.js';
 import { TestClock, testDatabase } from '../helpers/app.js';
+import { isoDates } from '../helpers/dates.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mktbot-en-session-'));
 const exportDir = path.join(dir, 'exports');
@@ -72,6 +73,8 @@ function check(out: string): void {
     expect(line, line).not.toMatch(/about [A-Z]{3} [\d,]+\.\d\d\b/);
     // A rule or sentence opening in lower case right under a title.
     expect(line, line).not.toMatch(/^every /);
+    // A date as English writes it ("30 Nov 2026"), never as ISO (2026-11-30).
+    expect(isoDates(line), line).toEqual([]);
   }
 }
 

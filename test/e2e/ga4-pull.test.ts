@@ -200,7 +200,7 @@ describe('Google Analytics 4: /connect ga4 and the daily pull of site figures (f
     await pull();
     const told = app.recorder.notices.filter((n) => n.to === 'team').map((n) => textOf(n.reply));
     expect(told).toHaveLength(1);
-    expect(told[0]).toContain('The ga4 connection needs to be renewed');
+    expect(told[0]).toContain('The Google Analytics connection needs to be renewed');
     expect(told[0]).toContain('/connect ga4');
     const status = textOf(await say('/connect status'));
     expect(status).toContain('Google Analytics');

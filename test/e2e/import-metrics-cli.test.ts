@@ -41,7 +41,7 @@ describe('mktbot import-metrics (built CLI)', () => {
     const first = run('import-metrics', file);
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
-    expect(first.stdout).toContain('Imported 2 rows: 2 new, 0 replaced. Dates 2026-11-01 to 2026-11-02');
+    expect(first.stdout).toContain('Imported 2 rows: 2 new, 0 replaced. Dates 1 – 2 Nov 2026');
     const second = run('import-metrics', file);
     expect(second.status).toBe(0);
     expect(second.stdout).toContain('0 new, 2 replaced');

@@ -270,7 +270,7 @@ describe('publishing end to end against local fakes', () => {
     });
     const post = await onlyPost();
     expect(post).toMatchObject({ status: 'published', url: `https://www.youtube.com/watch?v=${yt.videos[0]?.id}` });
-    expect(lastNotice()).toMatch(/holds it and releases it at 2026-11-26 11:00/);
+    expect(lastNotice()).toMatch(/holds it and releases it at Thu,? 26 Nov 2026, 11:00/);
   });
 
   it('Mailchimp: create, content, schedule on the quarter hour; a 503 with Retry-After is retried without a second campaign', async () => {

@@ -88,11 +88,11 @@ describe('job roles with their own digest, in the console', () => {
     const sent = digestsSince(before);
     const titles = sent.map((p) => p.split('\n').find((l) => l.includes('digest:')) ?? '');
     expect(titles.sort()).toEqual([
-      'Content weekly digest: 2026-11-19 to 2026-11-25 (7 days)',
-      'Email and automation weekly digest: 2026-11-19 to 2026-11-25 (7 days)',
-      'SEO weekly digest: 2026-11-19 to 2026-11-25 (7 days)',
-      'Social media weekly digest: 2026-11-19 to 2026-11-25 (7 days)',
-      'Weekly digest: 2026-11-19 to 2026-11-25 (7 days)',
+      'Content weekly digest: 19 – 25 Nov 2026 (7 days)',
+      'Email and automation weekly digest: 19 – 25 Nov 2026 (7 days)',
+      'SEO weekly digest: 19 – 25 Nov 2026 (7 days)',
+      'Social media weekly digest: 19 – 25 Nov 2026 (7 days)',
+      'Weekly digest: 19 – 25 Nov 2026 (7 days)',
     ]);
     const of = (title: string) => sent.find((p) => p.includes(title)) ?? '';
     expect(of('SEO weekly')).toContain('@omar');

@@ -46,7 +46,7 @@ describe('mktbot schedule-import (built CLI)', () => {
     const dry = run('schedule-import', file, '--dry-run');
     expect(dry.stderr).toBe('');
     expect(dry.status).toBe(0);
-    expect(dry.stdout).toContain(`3 posts from 2 rows, from ${year}-01-05 09:00 to ${year}-01-06 18:00 (UTC):`);
+    expect(dry.stdout).toContain(`3 posts from 2 rows, from 5 Jan ${year}, 09:00 to 6 Jan ${year}, 18:00 (UTC):`);
     expect(dry.stdout).toContain('Checked only (--dry-run): nothing was scheduled.');
     expect(posts()).toEqual([]);
     const real = run('schedule-import', file);

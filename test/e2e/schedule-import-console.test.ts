@@ -105,8 +105,8 @@ describe('/schedule import in the console', () => {
       ].join('\r\n'),
     );
     const out = await terminal([`/schedule import path:${csv}`, '1']);
-    expect(out).toContain('3 posts from 2 rows, from 2027-01-05 09:00 to 2027-01-06 18:00 (UTC):');
-    expect(out).toContain('2027-01-05 09:00  Facebook  New menu: https://shop.example.com/menu?utm_source=facebook');
+    expect(out).toContain('3 posts from 2 rows, from 5 Jan 2027, 09:00 to 6 Jan 2027, 18:00 (UTC):');
+    expect(out).toContain('5 Jan 2027, 09:00  Facebook  New menu: https://shop.example.com/menu?utm_source=facebook');
     expect(out).toContain('Nothing is scheduled yet: press Confirm to schedule exactly these posts, or Cancel.');
     expect(out).toContain('Scheduled 3 posts. See them with /schedule list.');
     const rows = await posts();

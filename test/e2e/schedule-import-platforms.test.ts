@@ -87,7 +87,7 @@ describe('a CSV attached to /schedule import on Discord', () => {
 
   it('previews the file, and Confirm schedules its posts once', async () => {
     const preview = await importing(fake.attach('january.csv', csv('Discord'), 'text/csv'));
-    expect(preview).toContain('2 posts from 2 rows, from 2027-01-05 09:00 to 2027-01-06 09:00 (UTC):');
+    expect(preview).toContain('2 posts from 2 rows, from 5 Jan 2027, 09:00 to 6 Jan 2027, 09:00 (UTC):');
     const confirm = /schedule\.importConfirm\|[A-Za-z0-9_-]{24}/.exec(preview)?.[0];
     expect(confirm).toBeDefined();
     expect(await app.services.db.scheduledPost.count()).toBe(0);

@@ -291,6 +291,22 @@ describe('modals', () => {
     expect(fake.responsesTo(res.responseUrl)).toHaveLength(0);
   });
 
+  it('reads a sub-action by its alias, typed and through /mkt, and opens its form when a value is missing', async () => {
+    for (const [name, text] of [
+      ['/config', 'language en'],
+      ['/mkt', 'config language en'],
+    ] as const) {
+      const res = await command(name, text);
+      const [answer] = await answered(res.responseUrl);
+      expect(textOfBlocks(answer ?? {})).toContain('Language set to English.');
+    }
+    const res = await command('/mkt', 'config language');
+    const open = await fake.until(() => fake.callsTo('views.open').find((c) => c.args.trigger_id === res.triggerId));
+    const inputs = ((open.args.view as Wire).blocks as Array<Wire>).filter((b) => b.type === 'input');
+    expect(inputs.map((b) => b.block_id)).toEqual(['value']);
+    expect(String((open.args.view as Wire).private_metadata)).toContain('lang');
+  });
+
   it('uses a multiline input for text options and prefills what was typed', async () => {
     const res = await command('/config', 'channel alerts');
     const open = await fake.until(() => fake.callsTo('views.open').find((c) => c.args.trigger_id === res.triggerId));

@@ -198,5 +198,12 @@ describe('YouTube comment polling within the daily quota', () => {
     // 08:00 UTC is 11:00 in Riyadh.
     expect(body).toMatch(/11:00/);
     expect(body).not.toMatch(/\b(the|is|and|until)\b/);
+    // /connect status and /home say the same in Arabic, not the stored English mark.
+    for (const line of ['/connect status', '/home']) {
+      const shown = textOf(await app.say(line));
+      expect(shown).toContain('لا تُقرأ التعليقات حتى تتجدد الحصة اليومية');
+      expect(shown).toMatch(/11:00/);
+      expect(shown).not.toMatch(/quota is used up|resumes at/);
+    }
   });
 });

@@ -72,6 +72,7 @@ export function allowedLatin(): Set<string> {
     words.add(c.name);
     for (const s of c.subcommands) {
       if (s.name) words.add(s.name);
+      for (const alias of s.aliases) words.add(alias);
       for (const [key, o] of Object.entries(s.options)) {
         words.add(key.toLowerCase());
         for (const choice of o.choices ?? []) words.add(choice.toLowerCase());

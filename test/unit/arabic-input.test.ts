@@ -33,7 +33,7 @@ describe('Arabic-Indic digits in input', () => {
   it('a /report range in Arabic digits is read', async () => {
     const r = await app.say('/report ٢٠٢٦-١٠-٠١..٢٠٢٦-١٠-٣١', ar);
     expect(r.tone).not.toBe('error');
-    expect(textOf(r)).toMatch(/2026-10-01|٢٠٢٦-١٠-٠١/);
+    expect(textOf(r)).toContain('من 1 إلى 31 أكتوبر 2026');
   });
 
   it('a /schedule time in Arabic digits is read, and the caption keeps its own digits', async () => {

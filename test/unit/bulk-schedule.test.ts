@@ -57,7 +57,7 @@ describe('bulk scheduling from a CSV file', () => {
     expect(campaigns.map((c) => c.name)).toEqual(['Winter']);
     expect(posts.filter((p) => p.campaignId === campaigns[0]?.id)).toHaveLength(4);
     const preview = previewText(checked.posts, 3, viewer('en'));
-    expect(preview).toContain('5 posts from 3 rows, from 2026-12-01 09:00 to 2026-12-03 10:00 (Asia/Riyadh):');
+    expect(preview).toContain('5 posts from 3 rows, from 1 Dec 2026, 09:00 to 3 Dec 2026, 10:00 (Asia/Riyadh):');
     expect(preview).toContain('Winter menu is here. Come taste it, Riyadh.');
   });
 

@@ -55,7 +55,7 @@ describe('weekly digest', () => {
       ['2026-W48', 'sent'],
     ]);
     const last = digests()[1]?.reply;
-    expect(last?.title).toBe('Weekly digest: 2026-11-16 to 2026-11-22 (7 days)');
+    expect(last?.title).toBe('Weekly digest: 16 – 22 Nov 2026 (7 days)');
   });
 
   it('sends a missed Monday late, when the process is back', async () => {
@@ -64,7 +64,7 @@ describe('weekly digest', () => {
     app.clock.set('2026-11-25T14:00:00Z');
     await app.jobs.runNow('digest');
     expect(digests()).toHaveLength(1);
-    expect(digests()[0]?.reply.title).toBe('Weekly digest: 2026-11-16 to 2026-11-22 (7 days)');
+    expect(digests()[0]?.reply.title).toBe('Weekly digest: 16 – 22 Nov 2026 (7 days)');
     expect((await runs())[0]?.period).toBe('2026-W48');
   });
 
@@ -80,7 +80,7 @@ describe('weekly digest', () => {
     await app.jobs.runNow('digest');
     expect(digests()).toHaveLength(2);
     // The week covered is Monday to Sunday in London, across the change.
-    expect(digests()[1]?.reply.title).toBe('Weekly digest: 2026-10-19 to 2026-10-25 (7 days)');
+    expect(digests()[1]?.reply.title).toBe('Weekly digest: 19 – 25 Oct 2026 (7 days)');
   });
 
   it('retries a digest whose posting failed, and sends it once', async () => {
@@ -143,7 +143,7 @@ describe('weekly digest', () => {
     app.clock.set('2026-11-26T10:00:00Z');
     const r = await app.say('/digest preview');
     const out = textOf(r).replace(/\u00a0/g, ' ');
-    expect(r.title).toBe('Weekly digest: 2026-11-19 to 2026-11-25 (7 days)');
+    expect(r.title).toBe('Weekly digest: 19 – 25 Nov 2026 (7 days)');
     // 7 days: facebook revenue 30+79..30+85 = sum(109..115) = 784, google 7 x 90 = 630 -> 1,414.
     expect(out).toMatch(/Revenue: USD 1,414 {2}▲ \+\d/);
     expect(out).toContain('Spend: USD 210.00  ▬ ±0%');

@@ -49,6 +49,30 @@ describe('Discord command data from the command specs', () => {
     expect(channel.options[1]?.channel_types).toEqual([0, 5]);
   });
 
+  it('registers a sub-action once, by its name: an alias is for typed text only', () => {
+    const names = (config?.options ?? []).map((o) => o.name);
+    expect(all.find((c) => c.name === 'config')?.subcommands.find((s) => s.name === 'lang')?.aliases).toEqual([
+      'language',
+    ]);
+    expect(names).toContain('lang');
+    expect(names).not.toContain('language');
+  });
+
+  it('refuses an alias that names another sub-action', () => {
+    const spec = (aliases: string[]) =>
+      defineCommand({
+        name: 'twice',
+        description: { en: 'Twice', ar: 'مرتين' },
+        subcommands: {
+          one: sub({ description: { en: 'One', ar: 'واحد' }, options: {}, aliases, handler: () => reply('one', []) }),
+          two: sub({ description: { en: 'Two', ar: 'اثنان' }, options: {}, handler: () => reply('two', []) }),
+        },
+      });
+    expect(() => spec(['two'])).toThrow(/names another sub-action/);
+    expect(() => spec(['Uno'])).toThrow(/must match/);
+    expect(spec(['uno']).subcommands[0]?.aliases).toEqual(['uno']);
+  });
+
   it('maps integer, boolean and channel kinds, with ranges, and puts required options first', () => {
     const fast = (probe?.options ?? []).find((o) => o.name === 'fast') as unknown as {
       options: Array<Record<string, unknown>>;

@@ -261,6 +261,10 @@ describe('Dispatcher', () => {
     const overdue = app.recorder.notices.filter((n) => /overdue/.test(n.reply.title ?? ''));
     expect(overdue).toHaveLength(1);
     expect(textOf(overdue[0]?.reply ?? { blocks: [] })).toMatch(new RegExp(`#${p.id}[\\s\\S]*waiting for a manager`));
+    // The due time as the reader writes dates, not ISO.
+    expect(textOf(overdue[0]?.reply ?? { blocks: [] })).toMatch(
+      /due at Thu,? 26 Nov 2026, 09:00 .*\(26 Nov 2026, 09:00 UTC\)/,
+    );
   });
 
   it('a cancel that loses the race to the dispatcher is refused, one that wins stops the post', async () => {

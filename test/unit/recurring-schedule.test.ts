@@ -101,7 +101,7 @@ describe('/schedule recurring posts, slots and UTM links', () => {
       ],
       ['/schedule instagram every monday 9am | no picture', /Instagram needs an image or video/, undefined],
       ['/schedule facebook كل اثنين | مرحبًا', /حدّد الساعة أيضًا/, AR],
-      ['/schedule facebook كل اثنين 9 صباحًا حتى 2031-01-01 | مرحبًا', /حتى 2028-11-26 \(سنتين\)/, AR],
+      ['/schedule facebook كل اثنين 9 صباحًا حتى 2031-01-01 | مرحبًا', /حتى 26 نوفمبر 2028 \(سنتين\)/, AR],
     ];
     for (const [line, reason, who] of cases) {
       const r = await app.say(line, who);

@@ -58,8 +58,8 @@ describe('/report', () => {
     const r = await app.say('/report 7d');
     const out = textOf(r);
     // The data ends on the 21st: 7d is the 7 days up to it, not up to today (issue 19.1).
-    expect(r.title).toBe('Report: 2026-11-15 to 2026-11-21 (7 days)');
-    expect(out).toContain('Ends on 2026-11-21, the last day with data: nothing has come in since.');
+    expect(r.title).toBe('Report: 15 – 21 Nov 2026 (7 days)');
+    expect(out).toContain('Ends on 21 Nov 2026, the last day with data: nothing has come in since.');
     // spend 500 vs 300; revenue 1850 vs 1000 (+85%); ROAS 3.70x vs 3.33x (+11%); ROI 270%.
     expect(out).toContain('Spend | USD 500.00 | USD 300.00 | ▲ +66.7%');
     expect(out).toContain('Revenue | USD 1,850 | USD 1,000 | ▲ +85%');
@@ -68,7 +68,7 @@ describe('/report', () => {
     // Open rate 180/1000 against 250/1000.
     expect(out).toContain('Email open rate | 18% | 25% | ▼ −28%');
     expect(out).not.toContain('99,999');
-    expect(out).toContain('Compared with 2026-11-08 to 2026-11-14 (7 days). Days are counted in UTC.');
+    expect(out).toContain('Compared with 8 – 14 Nov 2026 (7 days). Days are counted in UTC.');
   });
 
   it('lists channels, the best and weakest, and three recommendations with their figures', async () => {
@@ -131,7 +131,7 @@ describe('/report', () => {
 
   it('takes explicit ranges in the workspace time zone and says n/a for empty denominators', async () => {
     const out = textOf(await app.say('/report 2026-11-20..2026-11-20 channel:email'));
-    expect(out).toContain('Report: 2026-11-20 to 2026-11-20 (1 day)');
+    expect(out).toContain('Report: 20 Nov 2026 (1 day)');
     expect(out).toContain('Email open rate | 18% | n/a | ▬ n/a');
     expect(out).not.toMatch(/NaN|Infinity/);
   });
@@ -154,7 +154,7 @@ describe('/report', () => {
     );
     const none = await app.say('/report last-month channel:tiktok');
     expect(none.tone).toBe('warning');
-    expect(textOf(none)).toContain('No metrics for 2026-10-01 to 2026-10-31 (31 days)');
+    expect(textOf(none)).toContain('No metrics for 1 – 31 Oct 2026 (31 days)');
   });
 
   it('answers in Arabic with the same figures', async () => {
@@ -173,7 +173,7 @@ describe('/report', () => {
 
   it('shows trends over the last 8 full weeks', async () => {
     const r = await app.say('/report trends');
-    expect(r.title).toBe('Trends over 8 weeks: 2026-09-28 to 2026-11-22');
+    expect(r.title).toBe('Trends over 8 weeks: 28 Sept – 22 Nov 2026');
     const out = textOf(r);
     // facebook: weeks 1-4 (from 2026-09-28 to 10-25) include the 2026-10-01 row; weeks 5-8 the 11-14..21 rows.
     // The data runs from 10-01 to 11-21: 25 and 27 days of the halves, so compared per day (19.1).

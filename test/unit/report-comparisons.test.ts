@@ -33,7 +33,7 @@ describe('what a report compares with', () => {
     await load(['date,channel,spend', ...days('2026-04-01', '2026-09-30', (d) => `${d},facebook,100`)]);
     const out = textOf(await app.say('/report last-quarter'));
     // It was the 92 days ending 30 June, 31 March included.
-    expect(out).toContain('Compared with 2026-04-01 to 2026-06-30 (91 days).');
+    expect(out).toContain('Compared with 1 Apr – 30 Jun 2026 (91 days).');
     expect(out).toContain('Spend | USD 9,200 | USD 9,100 | ▬ ±0%');
     // Both quarters are whole: the reason for comparing per day is their lengths, not missing data.
     expect(out).toContain('The periods have 92 and 91 days, so changes in totals compare averages per day');
@@ -45,7 +45,7 @@ describe('what a report compares with', () => {
   it('compares a year to date with the same days last year', async () => {
     await load(['date,channel,spend', ...days('2025-01-01', '2026-11-25', (d) => `${d},facebook,10`)]);
     const out = textOf(await app.say('/report ytd'));
-    expect(out).toContain('Compared with the same days last year, 2025-01-01 to 2025-11-25 (329 days).');
+    expect(out).toContain('Compared with the same days last year, 1 Jan – 25 Nov 2025 (329 days).');
     expect(out).toContain('Spend | USD 3,290 | USD 3,290 | ▬ ±0%');
     await app.say('/config lang ar');
     const ar = textOf(await app.say('/report ytd'));
@@ -61,7 +61,7 @@ describe('what a report compares with', () => {
     ]);
     const out = textOf(await app.say('/report this-month'));
     expect(out).toContain('Spend | USD 5,000 | USD 2,500 | ▲ +100%');
-    expect(out).toContain('Compared with 2026-10-01 to 2026-10-25 (25 days).');
+    expect(out).toContain('Compared with 1 – 25 Oct 2026 (25 days).');
   });
 
   it('without data before the range, shows the figures alone and compares with nothing', async () => {
@@ -123,7 +123,7 @@ describe('what a report compares with', () => {
       },
     });
     // It read "measured on Facebook, Instagram, Email".
-    expect(textOf(await app.say('/report 7d'))).toContain('Goals are measured on Facebook, Instagram and Email from');
+    expect(textOf(await app.say('/report 7d'))).toContain('Goals are measured on Facebook, Instagram and Email over');
     await app.say('/config lang ar');
     expect(textOf(await app.say('/report 7d'))).toContain('تُقاس الأهداف على فيسبوك وإنستغرام والبريد الإلكتروني من');
   });

@@ -51,26 +51,26 @@ describe('reports that tell the truth (issue 19)', () => {
     // Data every day up to yesterday (the clock stands at 2026-11-26 09:00), the same every day.
     await load(['date,channel,spend,revenue', ...days('2026-10-01', '2026-11-25', (d) => `${d},facebook,100,300`)]);
     const week = await app.say('/report 7d');
-    expect(week.title).toBe('Report: 2026-11-19 to 2026-11-25 (7 days)');
+    expect(week.title).toBe('Report: 19 – 25 Nov 2026 (7 days)');
     // Today counted as a day without data showed revenue -14.3%.
     expect(textOf(week)).toContain('Revenue | USD 2,100 | USD 2,100 | ▬ ±0%');
     const digest = await app.say('/digest preview');
-    expect(digest.title).toBe('Weekly digest: 2026-11-19 to 2026-11-25 (7 days)');
+    expect(digest.title).toBe('Weekly digest: 19 – 25 Nov 2026 (7 days)');
     expect(textOf(digest)).toContain('Revenue: USD 2,100  ▬ ±0%');
     const month = await app.say('/report this-month');
-    expect(month.title).toBe('Report: 2026-11-01 to 2026-11-25 (25 days)');
+    expect(month.title).toBe('Report: 1 – 25 Nov 2026 (25 days)');
     expect(textOf(month)).toContain('Spend | USD 2,500 | USD 2,500 | ▬ ±0%');
     const arabic = textOf(await app.say('/report range:"الشهر الماضي"'));
-    expect(arabic).toContain('Report: 2026-10-01 to 2026-10-31 (31 days)');
+    expect(arabic).toContain('Report: 1 – 31 Oct 2026 (31 days)');
     // Unquoted too, with a named option after the words.
     const words = await app.say('/report الأسبوع الماضي channel:facebook');
-    expect(words.title).toBe('Report: 2026-11-16 to 2026-11-22 (7 days)');
+    expect(words.title).toBe('Report: 16 – 22 Nov 2026 (7 days)');
   });
 
   it('says when the range has days without data (19.1)', async () => {
     await load(['date,channel,spend', ...days('2026-11-01', '2026-11-10', (d) => `${d},facebook,10`)]);
     const out = textOf(await app.say('/report 2026-11-05..2026-11-14'));
-    expect(out).toContain('Data covers 6 of the 10 days (2026-11-05 to 2026-11-10)');
+    expect(out).toContain('Data covers 6 of the 10 days (5 – 10 Nov 2026)');
   });
 
   it('judges goals only on their plan’s channels and dates; n/a is never off track (19.3)', async () => {
@@ -98,7 +98,7 @@ describe('reports that tell the truth (issue 19)', () => {
     });
     const september = textOf(await app.say('/report 2026-09-01..2026-09-30'));
     expect(september).toContain(
-      'The goals of the plan "Winter" apply from 2026-11-01 to 2026-11-30, outside this range: they are not judged here.',
+      'The goals of the plan "Winter" apply for 1 – 30 Nov 2026, outside this range: they are not judged here.',
     );
     expect(september).not.toContain('off track');
     const november = textOf(await app.say('/report 2026-11-01..2026-11-25 channel:facebook'));

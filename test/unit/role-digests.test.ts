@@ -135,7 +135,7 @@ describe('job roles with their own weekly digest', () => {
   it("each role's message carries the figures its people need", async () => {
     app.clock.set('2026-11-26T10:00:00Z');
     const seo = await say('/digest preview seo');
-    expect(seo).toContain('SEO weekly digest: 2026-11-19 to 2026-11-25 (7 days)');
+    expect(seo).toContain('SEO weekly digest: 19 – 25 Nov 2026 (7 days)');
     expect(seo).toContain('For Omar (SEO).');
     expect(seo).toContain('Organic search clicks: 1,050  ▲ +50%');
     expect(seo).toContain('Average search position: 8.5');

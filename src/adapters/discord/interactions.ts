@@ -4,6 +4,7 @@
  * interaction that never misses Discord's 3-second window and never acknowledges twice.
  */
 import type { APIModalInteractionResponseCallbackData } from 'discord.js';
+import { findSubcommand } from '../../core/bind.js';
 import type { Identity } from '../../core/context.js';
 import { newReferenceId } from '../../core/errors.js';
 import { defineMessages, type Locale } from '../../core/i18n.js';
@@ -149,7 +150,7 @@ export async function suggestions(
 export function commandWork(router: Router, name: string, options: readonly OptionNode[] | undefined): Work {
   const { sub, raw } = readOptions(options);
   const command = router.find(name);
-  const spec = command?.subcommands.find((s) => s.name === (sub ?? command.defaultSubcommand ?? ''));
+  const spec = command ? findSubcommand(command, sub) : undefined;
   return { kind: 'command', command: name, sub, raw, slow: spec?.slow ?? false };
 }
 

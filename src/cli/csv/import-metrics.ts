@@ -5,7 +5,9 @@ import { runInNewContext } from 'node:vm';
 import { defineMessages, type Locale } from '../../core/i18n.js';
 import { isDatabaseBusy } from '../../db/busy.js';
 import { type OpenDatabase, openDatabase } from '../../db/client.js';
+import { withoutIsolates } from '../../lib/digits.js';
 import { count } from '../../lib/plural.js';
+import { dayRange } from '../../lib/when.js';
 import { describeError, MetricsService } from '../../reporting/metrics.js';
 import { EXPORT_FORMATS, type ImportFormat } from '../../reporting/search/exports.js';
 import { workspaceFromRef } from '../../workspace/workspace-ref.js';
@@ -18,8 +20,8 @@ const m = defineMessages(
     unreadable: (p: { file: string; reason: string }) => `Cannot read ${p.file}: ${p.reason}`,
     failed: (p: { file: string; count: number }) =>
       `${p.file}: nothing imported, ${count(p.count, 'problem', 'en')} to fix (the file is imported all or nothing):`,
-    done: (p: { rows: number; inserted: number; replaced: number; from: string; to: string; channels: string }) =>
-      `Imported ${count(p.rows, 'row', 'en')}: ${p.inserted} new, ${p.replaced} replaced. Dates ${p.from} to ${p.to}; channels: ${p.channels}.`,
+    done: (p: { rows: number; inserted: number; replaced: number; dates: string; channels: string }) =>
+      `Imported ${count(p.rows, 'row', 'en')}: ${p.inserted} new, ${p.replaced} replaced. Dates ${p.dates}; channels: ${p.channels}.`,
     busy: (p: { file: string }) =>
       `${p.file}: nothing imported: the database is busy (the bot is writing to it); try again in a moment, or stop the bot`,
     more: (p: { count: number }) => `  ... and ${count(p.count, 'problem', 'en')} more`,
@@ -29,7 +31,7 @@ const m = defineMessages(
     failed: (p) =>
       `${p.file}: لم يُستورد شيء، ويجب إصلاح ${count(p.count, 'problem', 'ar')} (يُستورد الملف كله أو لا شيء):`,
     done: (p) =>
-      `تم استيراد ${count(p.rows, 'row', 'ar')}: ${p.inserted} جديد و${p.replaced} مستبدل. التواريخ من ${p.from} إلى ${p.to}؛ القنوات: ${p.channels}.`,
+      `تم استيراد ${count(p.rows, 'row', 'ar')}: ${p.inserted} جديد و${p.replaced} مستبدل. التواريخ ${p.dates}؛ القنوات: ${p.channels}.`,
     busy: (p) =>
       `${p.file}: لم يُستورد شيء: قاعدة البيانات مشغولة (البوت يكتب فيها)؛ حاول مرة أخرى بعد لحظات، أو أوقف البوت`,
     more: (p) => `  ... و${count(p.count, 'problem', 'ar')} أخرى`,
@@ -105,7 +107,7 @@ export const importMetrics = defineVerb({
         return 1;
       }
       stdout(
-        `${t.done({ rows: r.rows, inserted: r.inserted, replaced: r.replaced, from: r.from ?? '', to: r.to ?? '', channels: r.channels.join(', ') })}\n`,
+        `${t.done({ rows: r.rows, inserted: r.inserted, replaced: r.replaced, dates: r.from && r.to ? withoutIsolates(dayRange(r.from, r.to, locale)) : '', channels: r.channels.join(', ') })}\n`,
       );
       return 0;
     } catch (err) {

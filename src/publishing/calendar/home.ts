@@ -11,6 +11,7 @@ import { type Action, actions, type Block, context, list, type Reply, reply, tex
 
 import { localTime } from '../../lib/when.js';
 import { channelLabel } from '../../reporting/channel-names.js';
+import { statusDetail } from '../../workspace/integrations.js';
 import { preview } from '../dispatcher.js';
 import { channelName } from '../schedule-view.js';
 import type { CalendarGrid } from './picture.js';
@@ -124,7 +125,7 @@ export function homeReply(d: HomeData, v: Viewer, picture: boolean): Reply {
       list(
         d.integrations.map(
           (i) =>
-            `${isoIn(channelLabel(i.provider, v.locale), v.locale)} ${iso(i.accountId)}: ${health(i.status)}${i.status !== 'ok' && i.statusMessage ? ` · ${preview(i.statusMessage, 120)}` : ''}`,
+            `${isoIn(channelLabel(i.provider, v.locale), v.locale)} ${iso(i.accountId)}: ${health(i.status)}${i.status !== 'ok' && i.statusMessage ? ` · ${preview(statusDetail(i, v), 160)}` : ''}`,
         ),
       ),
     );

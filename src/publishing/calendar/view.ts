@@ -7,6 +7,7 @@ import { defineMessages, iso, isoIn, plainNumber } from '../../core/i18n.js';
 import type { Viewer } from '../../core/identity.js';
 import { type Block, context, type Reply, reply, table, text } from '../../core/reply.js';
 import { arabicDigits, digitStyleOf, imageFigure, withoutIsolates } from '../../lib/digits.js';
+import { dayRange, dayText } from '../../lib/when.js';
 import { channelName } from '../schedule-view.js';
 import {
   CALENDAR_KINDS,
@@ -63,24 +64,12 @@ const m = defineMessages(
   },
 );
 
-const intlLocale = (v: Viewer) => (v.locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB');
-const at = (date: string) => new Date(`${date}T12:00:00Z`);
-
 export function calendarTitle(g: CalendarGrid, v: Viewer): string {
   const t = v.t(m);
   if (g.span === 'month') {
-    const month = new Intl.DateTimeFormat(intlLocale(v), { month: 'long', year: 'numeric', timeZone: 'UTC' });
-    return t.monthTitle({ month: isoIn(month.format(at(g.first)), v.locale) });
+    return t.monthTitle({ month: isoIn(dayText(g.first, v.locale, 'month'), v.locale) });
   }
-  const range = new Intl.DateTimeFormat(intlLocale(v), {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  })
-    .formatRange(at(g.first), at(g.last))
-    .replace(/[\u061c\u200e\u200f]/g, '');
-  return t.weekTitle({ range: isoIn(range, v.locale) });
+  return t.weekTitle({ range: dayRange(g.first, g.last, v.locale) });
 }
 
 function kindName(kind: CalendarKind, v: Viewer): string {
@@ -96,20 +85,16 @@ function countsText(channel: string, counts: Counts, v: Viewer): string {
   return t.countsLine({ channel: channelName(channel, v), counts: parts.join(v.locale === 'ar' ? '، ' : ', ') });
 }
 
-const dayFormat = (v: Viewer) =>
-  new Intl.DateTimeFormat(intlLocale(v), { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
-
 /** One line per day with posts: the text the picture shows, for alt text and screen readers. */
 export function calendarLines(g: CalendarGrid, v: Viewer): string[] {
   const t = v.t(m);
-  const format = dayFormat(v);
   const sep = v.locale === 'ar' ? '؛ ' : '; ';
   return g.weeks
     .flat()
     .filter((d) => d.inPeriod && d.channels.length > 0)
     .map((d) =>
       t.dayLine({
-        day: isoIn(format.format(at(d.date)), v.locale),
+        day: isoIn(dayText(d.date, v.locale, 'dayShort'), v.locale),
         channels: d.channels.map((c) => countsText(c.channel, c.counts, v)).join(sep),
       }),
     );
@@ -126,7 +111,6 @@ export function calendarLabels(g: CalendarGrid, v: Viewer): CalendarLabels {
   const arabic = v.locale === 'ar';
   const digits = digitStyleOf(v.workspace);
   const figure = (n: number) => imageFigure(plainNumber(n, v.locale), arabic, digits);
-  const weekday = new Intl.DateTimeFormat(intlLocale(v), { weekday: 'short', timeZone: 'UTC' });
   return {
     // The title is ours (no user text): all its figures take the workspace's digits.
     title:
@@ -134,7 +118,7 @@ export function calendarLabels(g: CalendarGrid, v: Viewer): CalendarLabels {
         ? arabicDigits(withoutIsolates(calendarTitle(g, v)))
         : withoutIsolates(calendarTitle(g, v)),
     subtitle: withoutIsolates(t.subtitle({ zone: v.timezone })),
-    weekdays: (g.weeks[0] ?? []).map((d) => weekday.format(at(d.date))),
+    weekdays: (g.weeks[0] ?? []).map((d) => dayText(d.date, v.locale, 'weekdayShort')),
     dayNumber: (date) => figure(Number(date.slice(8))),
     channel: (c) => withoutIsolates(channelName(c, v)),
     figure,
@@ -181,14 +165,13 @@ export function calendarReply(g: CalendarGrid, v: Viewer, picture: boolean): Rep
 /** Day, channel and the three counts, one row per day and channel with posts. */
 export function calendarTable(g: CalendarGrid, v: Viewer): Block {
   const t = v.t(m);
-  const format = dayFormat(v);
   const n = (x: number) => isoIn(plainNumber(x, v.locale), v.locale);
   const rows = g.weeks
     .flat()
     .filter((d) => d.inPeriod)
     .flatMap((d) =>
       d.channels.map((c, i) => [
-        i === 0 ? isoIn(format.format(at(d.date)), v.locale) : '',
+        i === 0 ? isoIn(dayText(d.date, v.locale, 'dayShort'), v.locale) : '',
         channelName(c.channel, v),
         n(c.counts.scheduled),
         n(c.counts.published),

@@ -71,7 +71,7 @@ export async function readPostFigures(deps: FiguresDeps, now: Date): Promise<Fig
       const message = err instanceof Error ? err.message : String(err);
       const where = { workspaceId: integration.workspaceId, provider: integration.provider };
       if (err instanceof PublishError && err.reauth) {
-        await deps.integrations.markReauth(integration, message);
+        await deps.integrations.markReauth(integration, err);
         deps.log.warn({ ...where, err: message }, 'post figures: token refused; paused until /connect again');
       } else {
         deps.log.warn({ ...where, err: message }, 'post figures: not read; the next run tries again');

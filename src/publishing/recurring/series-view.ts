@@ -8,7 +8,7 @@ import { defineMessages, iso, isoIn, type Locale } from '../../core/i18n.js';
 import type { Viewer } from '../../core/identity.js';
 import { type Action, type Block, context, list, text } from '../../core/reply.js';
 import { andList, type CountedNoun, count } from '../../lib/plural.js';
-import { formatLocal, writtenDate } from '../../lib/when.js';
+import { dayFigure, formatLocal, writtenDate } from '../../lib/when.js';
 import { preview } from '../dispatcher.js';
 import { channelName } from '../schedule-view.js';
 import type { ScheduledPost } from '../scheduler.js';
@@ -124,7 +124,7 @@ const m = defineMessages(
     untilUnreadable: (p) => `لم أفهم «${p.value}» على أنه تاريخ. اكتب تاريخ الانتهاء هكذا: ${iso('2027-03-01')}.`,
     untilBeforeFirst: (p) => `تاريخ الانتهاء يسبق أول موعد (${iso(p.first)})، فلن يُنشر شيء. اختر تاريخ انتهاء لاحقًا.`,
     untilTooFar: (p) =>
-      `يمكن أن تستمر السلسلة حتى ${iso(p.limit)} (سنتين). اختر تاريخ انتهاء أقرب، أو احذفه لتستمر السلسلة بلا نهاية.`,
+      `يمكن أن تستمر السلسلة حتى ${p.limit} (سنتين). اختر تاريخ انتهاء أقرب، أو احذفه لتستمر السلسلة بلا نهاية.`,
     oneChannel: 'المنشور المتكرر لقناة واحدة في كل مرة: جدول كل شبكة وحدها.',
     duplicate: (p) => `المنشور المتكرر نفسه مجدول بالفعل في السلسلة ${iso(p.id)}.`,
   },
@@ -272,7 +272,7 @@ export function recurrenceProblemText(p: RecurrenceProblem, v: Viewer): string {
     case 'untilBeforeFirst':
       return t.untilBeforeFirst({ first: writtenTime(p.first, v.timezone, v.locale) });
     case 'untilTooFar':
-      return t.untilTooFar({ limit: p.limit });
+      return t.untilTooFar({ limit: dayFigure(p.limit, v.locale) });
   }
 }
 

@@ -21,6 +21,7 @@ import type { Db } from '../../db/client.js';
 import { arrow, formatChange, formatPercent, formatSeconds } from '../../lib/format.js';
 import type { DateRange } from '../../lib/periods.js';
 import { andList } from '../../lib/plural.js';
+import { dateFigure, dateText } from '../../lib/when.js';
 import { internalTarget, parseTargets } from '../../planning/targets.js';
 import { CHANNELS } from '../../publishing/scheduler.js';
 import { type JobRole, membersWithJobRole } from '../../workspace/job-roles.js';
@@ -129,7 +130,7 @@ const m = defineMessages(
     organic: (p) =>
       `البحث المجاني: ${p.clicks} نقرة (${p.clicksChange})، ${p.impressions} ظهور، متوسط الترتيب ${p.position} (كان ${p.was}).`,
     noOrganic: 'لا أرقام من Search Console هذا الأسبوع: استوردها بالأمر mktbot import-metrics --format search-console.',
-    watched: (p) => `${iso(p.site)}: ${iso(`${p.score}/100`)} في ${iso(p.date)} (/seo watches).`,
+    watched: (p) => `${iso(p.site)}: ${iso(`${p.score}/100`)} في ${p.date} (/seo watches).`,
   },
 );
 
@@ -174,7 +175,7 @@ export async function partLines(role: JobRole, s: PartScope, loaded?: Loaded): P
   const { now, before, plan } = loaded ?? (await load(s));
   if (role === 'content') return contentLines(s.db, s.ws, s.day, now, before, plan, s.locale);
   if (role === 'automation') return automationLines(now, plan, s.locale);
-  return seoLines(s.db, s.ws.id, now, before, s.locale);
+  return seoLines(s.db, s.ws, now, before, s.locale);
 }
 
 const names = (people: Person[], locale: Locale) => people.map((p) => p.name).join(locale === 'ar' ? '، ' : ', ');
@@ -264,7 +265,7 @@ async function contentLines(
     const busy = new Set(posts.map((p) => DateTime.fromJSDate(p.publishAt, { zone: ws.timezone }).toISODate()));
     const empty: string[] = [];
     for (let d = start; d < end; d = d.plus({ days: 1 })) {
-      if (!busy.has(d.toISODate())) empty.push(d.setLocale(locale === 'ar' ? 'ar' : 'en').toFormat('cccc'));
+      if (!busy.has(d.toISODate())) empty.push(dateText(d.toJSDate(), ws.timezone, locale, 'weekday'));
     }
     if (empty.length > 0) lines.push(t.gapDays({ days: inSentence(empty, locale) }));
   }
@@ -411,7 +412,7 @@ function automationLines(now: Groups, plan: Plan | null, locale: Locale): string
   return lines;
 }
 
-async function seoLines(db: Db, workspaceId: number, now: Groups, before: Groups, locale: Locale): Promise<string[]> {
+async function seoLines(db: Db, ws: Workspace, now: Groups, before: Groups, locale: Locale): Promise<string[]> {
   const t = m[locale];
   const lines: string[] = [];
   const organic = (c: string) => c === 'organic-search';
@@ -431,7 +432,7 @@ async function seoLines(db: Db, workspaceId: number, now: Groups, before: Groups
     );
   } else lines.push(t.noOrganic);
   const watches = await db.seoWatch.findMany({
-    where: { workspaceId },
+    where: { workspaceId: ws.id },
     include: { crawls: { orderBy: { startedAt: 'desc' }, take: 1 } },
     orderBy: { id: 'asc' },
   });
@@ -442,7 +443,7 @@ async function seoLines(db: Db, workspaceId: number, now: Groups, before: Groups
       t.watched({
         site: w.url.replace(/^https?:\/\//, '').replace(/\/$/, ''),
         score: last.score,
-        date: last.startedAt.toISOString().slice(0, 10),
+        date: dateFigure(last.startedAt, ws.timezone, locale, 'date'),
       }),
     );
   }

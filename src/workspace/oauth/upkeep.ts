@@ -54,7 +54,7 @@ export async function refreshDueTokens(d: Deps): Promise<{ refreshed: number; re
       if (err instanceof OAuthRefused && err.code === 'invalid_grant') {
         // Revoked or lapsed: only the person can grant again.
         refused++;
-        await d.integrations.markRefreshRefused(row, `the refresh token was refused (${err.code})`);
+        await d.integrations.markRefreshRefused(row, err);
         await announce(d, row, (t, name) => ({
           title: t.refreshFailedTitle({ provider: name }),
           body: t.refreshFailedWhat({ provider: name, id: row.provider, reason: err.code }),
