@@ -47,7 +47,7 @@ export class InstagramComments extends GraphComments {
     timeoutMs?: number,
   ) {
     super(
-      new GraphClient(base, creds.token, now, timeoutMs),
+      new GraphClient(base, creds.token, now, timeoutMs, 'instagram'),
       {
         ownerId: creds.igUserId,
         postsEdge: 'media',

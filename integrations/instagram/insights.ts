@@ -44,7 +44,7 @@ export class InstagramInsights implements DailyInsights {
     now?: () => Date,
     timeoutMs?: number,
   ) {
-    this.graph = new GraphClient(base, creds.token, now, timeoutMs);
+    this.graph = new GraphClient(base, creds.token, now, timeoutMs, 'instagram');
   }
 
   async fetchDays(days: readonly InsightDay[]): Promise<DayFigures[]> {

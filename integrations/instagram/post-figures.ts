@@ -16,7 +16,7 @@ export async function readMedia(
   ids: readonly string[],
   now?: () => Date,
 ): Promise<Map<string, PostFigures>> {
-  const graph = new GraphClient(base, creds.token, now);
+  const graph = new GraphClient(base, creds.token, now, undefined, 'instagram');
   const out = new Map<string, PostFigures>();
   for (const id of ids) {
     const r = await graph.get(`${id}/insights`, { metric: 'views,total_interactions' }, insights);

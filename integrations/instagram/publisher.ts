@@ -198,7 +198,7 @@ function mediaParams(item: MediaItem, inCarousel = false): Record<string, string
 }
 
 export async function verifyInstagram(base: string, creds: InstagramCredentials): Promise<string> {
-  const me = await new GraphClient(base, creds.token).get(
+  const me = await new GraphClient(base, creds.token, undefined, undefined, 'instagram').get(
     creds.igUserId,
     { fields: 'id,username' },
     z.object({ id: z.string(), username: z.string().optional() }),

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMENT_POLL_JOB } from '../../src/listening/feature.js';
+import { reasonText } from '../../src/publishing/failure-reason.js';
 import { createTestApp, type TestApp, textOf } from '../helpers/app.js';
 import { CHANNEL, IG, PAGE, useSocialFakes } from '../helpers/social-fakes.js';
 
@@ -151,7 +152,10 @@ describe('comment polling against the Graph API and YouTube fakes', () => {
     await poll();
     const ig = await integration('instagram');
     expect(ig.status).toBe('reauth');
-    expect(ig.statusMessage).toMatch(/190/);
+    // Instagram's connection is the one to renew (it said Facebook), with Meta's words quoted.
+    expect(reasonText(ig.statusMessage ?? '', 'en')).toBe(
+      'The Instagram connection needs to be renewed: an admin should run /connect instagram. The error, as reported: “Invalid OAuth access token - Cannot parse access token”',
+    );
     expect(ig.cursor).toBeNull();
     const fb = await integration('facebook');
     expect(fb.status).toBe('error');

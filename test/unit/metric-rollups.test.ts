@@ -148,14 +148,17 @@ describe('long ranges by name (issue 25)', () => {
     expect(await app.services.metrics.importCsv(w, csv('2025-11-01', '2026-11-25', ['Launch']))).toMatchObject({
       ok: true,
     });
+    const Y365 = 'Report: 26 Nov 2025 – 25 Nov 2026 (365 days)';
+    const D90 = 'Report: 28 Aug – 25 Nov 2026 (90 days)';
+    const YTD = 'Report: 1 Jan – 25 Nov 2026 (329 days)';
     for (const [spec, title] of [
-      ['365d', 'Report: 2025-11-26 to 2026-11-25 (365 days)'],
-      ['آخر 365 يومًا', 'Report: 2025-11-26 to 2026-11-25 (365 days)'],
-      ['آخر سنة', 'Report: 2025-11-26 to 2026-11-25 (365 days)'],
-      ['90d', 'Report: 2026-08-28 to 2026-11-25 (90 days)'],
-      ['آخر ٩٠ يومًا', 'Report: 2026-08-28 to 2026-11-25 (90 days)'],
-      ['ytd', 'Report: 2026-01-01 to 2026-11-25 (329 days)'],
-      ['منذ بداية السنة', 'Report: 2026-01-01 to 2026-11-25 (329 days)'],
+      ['365d', Y365],
+      ['آخر 365 يومًا', Y365],
+      ['آخر سنة', Y365],
+      ['90d', D90],
+      ['آخر ٩٠ يومًا', D90],
+      ['ytd', YTD],
+      ['منذ بداية السنة', YTD],
     ] as const) {
       const r = await app.say(`/report range:"${spec}"`);
       expect(r.title, spec).toBe(title);
