@@ -7,6 +7,7 @@ import type { PublishError, PublishResult } from '../../integrations/publisher.j
 import { defineMessages, iso, type Locale } from '../core/i18n.js';
 import { type Action, actions, context, fields, type Reply, reply, text } from '../core/reply.js';
 import { dateText } from '../lib/when.js';
+import { channelLabel } from '../reporting/channel-names.js';
 import { reasonText, storedReason } from './failure-reason.js';
 
 export const m = defineMessages(
@@ -29,9 +30,9 @@ export const m = defineMessages(
     failedWhat: (p: { id: number }) =>
       `Nothing was published. Fix the cause, then press Retry (or /schedule retry ${p.id}); /schedule cancel ${p.id} dismisses it. It stays in /schedule list until then.`,
     retry: 'Retry',
-    reauthTitle: (p: { provider: string }) => `The ${p.provider} connection needs to be renewed`,
-    reauthWhat: (p: { provider: string }) =>
-      `The token was refused. An admin should run /connect ${p.provider} with a fresh token; posts to ${p.provider} fail until then.`,
+    reauthTitle: (p: { name: string }) => `The ${p.name} connection needs to be renewed`,
+    reauthWhat: (p: { provider: string; name: string }) =>
+      `The token was refused. An admin should run /connect ${p.provider} with a fresh token; posts to ${p.name} fail until then.`,
     reason: 'Reason',
     notConnected: (p: { provider: string }) =>
       `${p.provider} is not connected. An admin can run /connect ${p.provider}.`,
@@ -65,9 +66,9 @@ export const m = defineMessages(
     failedWhat: (p) =>
       `لم يُنشر شيء. أصلح السبب ثم اضغط «أعد المحاولة» (أو نفّذ ${iso(`/schedule retry ${p.id}`)})، أو استبعده بالأمر ${iso(`/schedule cancel ${p.id}`)}. يبقى ظاهرًا في /schedule list إلى ذلك الحين.`,
     retry: 'أعد المحاولة',
-    reauthTitle: (p) => `يجب تجديد الاتصال بـ ${iso(p.provider)}`,
+    reauthTitle: (p) => `يجب تجديد الاتصال بـ ${iso(p.name)}`,
     reauthWhat: (p) =>
-      `رُفض الرمز. على المسؤول تشغيل /connect ${iso(p.provider)} برمز جديد؛ ستفشل المنشورات على ${iso(p.provider)} حتى ذلك الحين.`,
+      `رُفض الرمز. على المسؤول تشغيل /connect ${iso(p.provider)} برمز جديد؛ ستفشل المنشورات على ${iso(p.name)} حتى ذلك الحين.`,
     reason: 'السبب',
     notConnected: (p) => `${iso(p.provider)} غير متصل. يستطيع المسؤول تشغيل /connect ${iso(p.provider)}.`,
     accountGone: (p) =>
@@ -93,7 +94,8 @@ function zoned(at: Date, ws: Workspace): string {
 /** Published: the link (or why there is none), when the network releases it, and how late it went out. */
 export function publishedNotice(post: ScheduledPost & { workspace: Workspace }, r: PublishResult, now: Date): Reply {
   const ws = post.workspace;
-  const t = m[ws.locale as Locale] ?? m.en;
+  const locale: Locale = ws.locale === 'ar' ? 'ar' : 'en';
+  const t = m[locale];
   const blocks = [text(t.publishedBody({ id: post.id, preview: preview(post.content || post.title || '') }))];
   blocks.push(r.url ? fields([{ label: t.link, value: r.url }]) : context(t.noLink));
   if (r.warning) blocks.push(context(t.firstCommentMissing({ detail: r.warning.detail })));
@@ -101,7 +103,7 @@ export function publishedNotice(post: ScheduledPost & { workspace: Workspace }, 
     blocks.push(
       context(
         t.scheduledThere({
-          channel: post.channel,
+          channel: channelLabel(post.channel, locale),
           time: zoned(post.publishAt, ws),
         }),
       ),
@@ -109,7 +111,10 @@ export function publishedNotice(post: ScheduledPost & { workspace: Workspace }, 
   }
   const lateMin = Math.floor((now.getTime() - post.publishAt.getTime()) / 60_000);
   if (lateMin >= 5) blocks.push(context(t.late({ minutes: lateMin })));
-  return reply(t.publishedTitle({ channel: post.channel }), blocks, { tone: 'success', rtl: ws.locale === 'ar' });
+  return reply(t.publishedTitle({ channel: channelLabel(post.channel, locale) }), blocks, {
+    tone: 'success',
+    rtl: locale === 'ar',
+  });
 }
 
 /**
@@ -123,9 +128,9 @@ export function failedNotice(post: ScheduledPost & { workspace: Workspace }, e: 
     // The title and first line already say to reconnect: the reason adds the network's own words.
     const said = e.reason?.code === 'needsReconnect' ? { message: e.reason.detail ?? e.message, reason: undefined } : e;
     return reply(
-      t.reauthTitle({ provider: post.channel }),
+      t.reauthTitle({ name: channelLabel(post.channel, locale) }),
       [
-        text(t.reauthWhat({ provider: post.channel })),
+        text(t.reauthWhat({ provider: post.channel, name: channelLabel(post.channel, locale) })),
         fields([{ label: t.reason, value: reasonText(storedReason(said), locale) }]),
         context(t.failedWhat({ id: post.id })),
         retry,
@@ -134,7 +139,7 @@ export function failedNotice(post: ScheduledPost & { workspace: Workspace }, e: 
     );
   }
   return reply(
-    t.failedTitle({ id: post.id, channel: post.channel }),
+    t.failedTitle({ id: post.id, channel: channelLabel(post.channel, locale) }),
     [
       fields([{ label: t.reason, value: reasonText(storedReason(e), locale) }]),
       text(t.failedWhat({ id: post.id })),
@@ -153,7 +158,7 @@ export function retryAction(id: number, label: string): Action {
 export function unknownNotice(post: ScheduledPost, reason: string, locale: Locale, extra?: string): Reply {
   const t = m[locale] ?? m.en;
   return reply(
-    t.unknownTitle({ id: post.id, channel: post.channel }),
+    t.unknownTitle({ id: post.id, channel: channelLabel(post.channel, locale) }),
     [
       text(preview(post.content || post.title || '')),
       fields([{ label: t.reason, value: reasonText(reason, locale) }]),
@@ -182,7 +187,7 @@ export function overdueNotice(post: ScheduledPost & { workspace: Workspace }): R
           })
         : t.overdueStuck;
   return reply(
-    t.overdueTitle({ id: post.id, channel: post.channel }),
+    t.overdueTitle({ id: post.id, channel: channelLabel(post.channel, ws.locale as Locale) }),
     [
       text(
         t.overdueDue({

@@ -72,6 +72,9 @@ describe('a network’s refusal, from an Arabic workspace', () => {
       ['failed', 1],
     ]);
     const notice = lastNotice();
+    // Titles name the network as the reader does, not by its id ("Published on x").
+    const titles = app.recorder.notices.map((n) => plain(n.reply.title ?? ''));
+    expect(titles).toEqual(['نُشر على إكس', 'فشل نشر المنشور #2 على إكس']);
     expect(notice).toContain('رفضت إكس المنشور لأن هذا الحساب نشر النص نفسه من قبل. غيّر صياغته قبل إعادة المحاولة.');
     expect(notice).toContain('«You are not allowed to create a Tweet with duplicate content.»');
     expect(englishIn(notice), notice).toEqual([]);
