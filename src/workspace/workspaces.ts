@@ -4,6 +4,7 @@ import { isRole, type Role } from '../core/roles.js';
 import type { Db } from '../db/client.js';
 import { retryOnUniqueViolation } from '../db/unique.js';
 import { type JobRole, jobRolesOf, storedJobRoles } from './job-roles.js';
+import { KnownMembers } from './known-members.js';
 
 export interface Resolved {
   workspace: Workspace;
@@ -19,7 +20,11 @@ export interface RoleChange {
 }
 
 export class WorkspaceService {
-  constructor(private readonly db: Db) {}
+  private readonly known: KnownMembers;
+
+  constructor(private readonly db: Db) {
+    this.known = new KnownMembers(db);
+  }
 
   /**
    * The workspace and member behind an identity, created on first contact. The first person in a
@@ -27,6 +32,21 @@ export class WorkspaceService {
    * says they are; everyone else starts as a member.
    */
   async resolve(who: Identity): Promise<Resolved> {
+    const key = { platform: who.platform, workspace: who.workspace.externalId, member: who.user.externalId };
+    const kept = await this.known.current(key);
+    if (kept) return this.resolved(who, kept.workspace, kept.member);
+    const readAt = Date.now();
+    const { workspace, member } = await this.read(who);
+    this.known.remember(key, workspace, member, readAt);
+    return this.resolved(who, workspace, member);
+  }
+
+  private resolved(who: Identity, workspace: Workspace, member: Member): Resolved {
+    const stored: Role = isRole(member.role) ? member.role : 'member';
+    return { workspace, member, role: who.user.platformAdmin ? 'admin' : stored };
+  }
+
+  private async read(who: Identity): Promise<{ workspace: Workspace; member: Member }> {
     // Every request resolves, usually more than once: a plain read for a workspace we know (an upsert
     // is a write transaction, five statements on SQLite, and holds the write lock). First contact can
     // arrive several times at once (retried deliveries, several replicas), hence the upsert and retry.
@@ -45,8 +65,7 @@ export class WorkspaceService {
       where: { workspaceId_externalId: { workspaceId: workspace.id, externalId: who.user.externalId } },
     });
     member ??= await this.join(workspace.id, who);
-    const stored: Role = isRole(member.role) ? member.role : 'member';
-    return { workspace, member, role: who.user.platformAdmin ? 'admin' : stored };
+    return { workspace, member };
   }
 
   /**

@@ -1,0 +1,60 @@
+// Who is asking, resolved on every command: kept rows are reused only while the database says
+// neither changed (issue 25). Runs on PostgreSQL too with `npm run test:pg`.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Identity } from '../../src/core/identity.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+
+let app: TestApp | undefined;
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await app?.cleanup();
+  app = undefined;
+});
+
+const who: Identity = {
+  platform: 'slack',
+  workspace: { externalId: 'T-known', name: 'acme' },
+  user: { externalId: 'U-1', name: 'Lina', platformAdmin: false },
+};
+const settle = () => new Promise((r) => setTimeout(r, 20));
+
+describe('resolving who is asking', () => {
+  it('reuses the rows while unchanged, and sees every change made since, by whatever path', async () => {
+    app = await createTestApp();
+    const { workspaces, db } = app.services;
+    const first = await workspaces.resolve(who);
+    await settle();
+    const read = await workspaces.resolve(who); // read again, now settled: kept
+    const reads = vi.spyOn(db.workspace, 'findUnique');
+    const again = await workspaces.resolve(who);
+    expect(reads).not.toHaveBeenCalled();
+    expect(again).toEqual(read);
+    expect(again.role).toBe('admin');
+
+    // A copy each time: changing what one caller got changes nothing for the next.
+    again.workspace.currency = 'XXX';
+    expect((await workspaces.resolve(who)).workspace.currency).toBe(first.workspace.currency);
+
+    // A setting changed through the service, then a role changed straight in the database.
+    await workspaces.update(first.workspace.id, { currency: 'SAR' });
+    expect((await workspaces.resolve(who)).workspace.currency).toBe('SAR');
+    await settle();
+    await workspaces.resolve(who);
+    await db.member.update({ where: { id: first.member.id }, data: { role: 'member' } });
+    expect((await workspaces.resolve(who)).role).toBe('member');
+    // The platform's own admin flag is read from the request, never from what was kept.
+    expect((await workspaces.resolve({ ...who, user: { ...who.user, platformAdmin: true } })).role).toBe('admin');
+  });
+
+  it('does not keep a row written a moment ago, so a second write in the same millisecond cannot hide', async () => {
+    app = await createTestApp();
+    const { workspaces, db } = app.services;
+    const { workspace } = await workspaces.resolve(who);
+    await settle();
+    await workspaces.update(workspace.id, { currency: 'EUR' });
+    await workspaces.resolve(who); // right after the write: read, not kept
+    const reads = vi.spyOn(db.workspace, 'findUnique');
+    await workspaces.resolve(who);
+    expect(reads).toHaveBeenCalledTimes(1);
+  });
+});
