@@ -5,11 +5,10 @@
  * the metrics pull's notice; a post refused because of it quotes only the network's words.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/log.js';
-import { Dispatcher } from '../../src/publishing/dispatcher.js';
 import { METRICS_PULL_JOB } from '../../src/reporting/feature.js';
 import { createTestApp, type TestApp, textOf as withIsolates } from '../helpers/app.js';
 import { allowedLatin, latinWords } from '../helpers/arabic.js';
+import { dispatcherFor } from '../helpers/linkedin.js';
 import { PAGE, useSocialFakes } from '../helpers/social-fakes.js';
 
 /** A reply's text as read: the direction isolates around names and quotes left out. */
@@ -90,14 +89,7 @@ describe('the reason an account needs reconnecting, in the reader’s language',
   });
 
   it('a post refused by the network marks the account with its words; the next post quotes them, not the stored form', async () => {
-    const dispatcher = new Dispatcher({
-      db: app.services.db,
-      clock: app.clock,
-      notifier: app.recorder,
-      integrations: app.services.integrations,
-      log: createLogger('silent'),
-      sleep: async () => {},
-    });
+    const dispatcher = dispatcherFor(app);
     await app.say(`/connect facebook account:${PAGE} token:${fakes.tokens.page}`);
     await app.say('/schedule facebook in 10 minutes | أول منشور');
     fakes.meta.revoke(fakes.tokens.page);

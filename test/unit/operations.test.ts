@@ -5,6 +5,18 @@ import { HttpServer } from '../../src/http/server.js';
 import { createLogger } from '../../src/log.js';
 import { createTestApp, identity, type TestApp } from '../helpers/app.js';
 
+/** A log that keeps its lines, to read what was logged. */
+function logLines(): { lines: string[]; sink: Writable } {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, cb) {
+      lines.push(String(chunk));
+      cb();
+    },
+  });
+  return { lines, sink };
+}
+
 describe('metrics registry', () => {
   it('renders counters, gauges and histograms in the Prometheus text format', async () => {
     const r = new Registry();
@@ -73,13 +85,7 @@ describe('HTTP request ids and logs', () => {
   });
 
   it('keeps a sane X-Request-Id, makes one otherwise, and logs each request with it but without the query', async () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk, _enc, cb) {
-        lines.push(String(chunk));
-        cb();
-      },
-    });
+    const { lines, sink } = logLines();
     const metrics = createMetrics();
     server = new HttpServer(createLogger('info', sink), metrics);
     let seenId = '';
@@ -108,13 +114,7 @@ describe('HTTP request ids and logs', () => {
   });
 
   it('logs the requests a platform library answers itself (Slack) at debug only, and still counts them', async () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk, _enc, cb) {
-        lines.push(String(chunk));
-        cb();
-      },
-    });
+    const { lines, sink } = logLines();
     const metrics = createMetrics();
     server = new HttpServer(createLogger('info', sink), metrics);
     server.use((req, res) => {
