@@ -107,7 +107,8 @@ export class OAuthRefused extends Error {
   override readonly name = 'OAuthRefused';
   constructor(
     readonly code: string,
-    description?: string,
+    /** The network's own words (`error_description`), when it gave any. */
+    readonly description?: string,
   ) {
     super(`${code}${description ? `: ${description}` : ''}`);
   }

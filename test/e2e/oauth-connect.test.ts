@@ -230,7 +230,10 @@ describe('the Connect button from the console', () => {
     expect(await integration('x')).toMatchObject({ status: 'reauth', expiresAt: null });
     const refusals = app.recorder.notices.filter((n) => n.reply.title === 'The X connection needs to be renewed');
     expect(refusals).toHaveLength(1);
-    expect(textOf(refusals[0]?.reply ?? { blocks: [] })).toMatch(/X refused to renew the token \(invalid_grant\)/);
+    // What happened in words, X's own quoted, not the protocol's code ("invalid_grant").
+    expect(textOf(refusals[0]?.reply ?? { blocks: [] })).toContain(
+      'X would not renew the connection: the access the bot was given has been withdrawn or has lapsed (X said: “refresh token invalid or revoked”). An admin should press Reconnect (or run /connect x); posts to X fail until then.',
+    );
     expect(actionsOf(refusals[0]?.reply ?? { blocks: [] })[0]).toMatchObject({
       id: 'connect.reconnect',
       payload: 'x:coldbrewco',

@@ -28,8 +28,8 @@ export const m = defineMessages(
     expiryWhat: (p: { provider: string; id: string; date: string }) =>
       `${p.provider} does not let the bot renew this token, so it stops working on ${p.date}; posts to ${p.provider} fail from then on. An admin should press Reconnect (or run /connect ${p.id}) before then.`,
     refreshFailedTitle: (p: { provider: string }) => `The ${p.provider} connection needs to be renewed`,
-    refreshFailedWhat: (p: { provider: string; id: string; reason: string }) =>
-      `${p.provider} refused to renew the token (${p.reason}). An admin should press Reconnect (or run /connect ${p.id}); posts to ${p.provider} fail until then.`,
+    refreshFailedWhat: (p: { provider: string; id: string; said?: string }) =>
+      `${p.provider} would not renew the connection: the access the bot was given has been withdrawn or has lapsed${p.said ? ` (${p.provider} said: “${p.said}”)` : ''}. An admin should press Reconnect (or run /connect ${p.id}); posts to ${p.provider} fail until then.`,
     connectLogin: (p: { what: string; minutes: string }) =>
       `Press Connect to sign in with Facebook and allow mktbot to use ${p.what}; if there are several, you choose which. The link is for you only, works once and expires in ${p.minutes}. The tokens are stored encrypted and never shown.`,
     whatFacebook: 'the Facebook Pages you manage',
@@ -82,7 +82,7 @@ export const m = defineMessages(
       `لا يسمح ${iso(p.provider)} للبوت بتجديد هذا الرمز، فيتوقف عن العمل يوم ${p.date}، وتفشل المنشورات إلى ${iso(p.provider)} من حينها. على أحد المسؤولين الضغط على «إعادة الربط» (أو تشغيل /connect ${p.id}) قبل ذلك.`,
     refreshFailedTitle: (p) => `ربط ${iso(p.provider)} يحتاج إلى تجديد`,
     refreshFailedWhat: (p) =>
-      `رفض ${iso(p.provider)} تجديد الرمز (${iso(p.reason)}). على أحد المسؤولين الضغط على «إعادة الربط» (أو تشغيل /connect ${p.id})؛ وإلى أن يفعل تفشل المنشورات إلى ${iso(p.provider)}.`,
+      `لم تجدّد ${iso(p.provider)} الاتصال: الإذن الذي مُنح للبوت سُحب أو انتهت مدته${p.said ? ` (ردّت ${iso(p.provider)}: «${iso(p.said)}»)` : ''}. على أحد المسؤولين الضغط على «إعادة الربط» (أو تشغيل /connect ${p.id})؛ وإلى أن يفعل تفشل المنشورات على ${iso(p.provider)}.`,
     connectLogin: (p) =>
       `اضغط «ربط» لتسجّل الدخول عبر فيسبوك وتسمح للبوت باستخدام ${p.what}؛ وإن كان هناك أكثر من خيار فستختار بنفسك. الرابط لك وحدك، ويعمل مرة واحدة، وتنتهي صلاحيته بعد ${p.minutes}. تُحفظ الرموز مشفّرة ولا تُعرض أبدًا.`,
     whatFacebook: 'صفحات فيسبوك التي تديرها',

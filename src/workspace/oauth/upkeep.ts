@@ -57,7 +57,11 @@ export async function refreshDueTokens(d: Deps): Promise<{ refreshed: number; re
         await d.integrations.markRefreshRefused(row, err);
         await announce(d, row, (t, name) => ({
           title: t.refreshFailedTitle({ provider: name }),
-          body: t.refreshFailedWhat({ provider: name, id: row.provider, reason: err.code }),
+          body: t.refreshFailedWhat({
+            provider: name,
+            id: row.provider,
+            ...(err.description ? { said: err.description.slice(0, 200) } : {}),
+          }),
         }));
       } else {
         // An outage or a rate limit: the next run tries again while the token still works.
