@@ -27,6 +27,36 @@ class Deferred {
 const settle = () => new Promise((r) => setTimeout(r, 60));
 
 describe('AfterAckQueue', () => {
+  it('reads a lane given as a function once, when it looks for work, and a lane that fails to read stops nothing', async () => {
+    const q = new AfterAckQueue();
+    const log: string[] = [];
+    let reads = 0;
+    const request = q.request();
+    q.add(
+      () => {
+        reads++;
+        return 'slow';
+      },
+      'T:a',
+      async () => void log.push('report a'),
+    );
+    q.add(
+      () => {
+        throw new Error('unreadable line');
+      },
+      'T:b',
+      async () => void log.push('broken b'),
+    );
+    q.add('fast', 'T:c', async () => void log.push('help c'));
+    // While a request is unanswered nothing is read or started (the ack goes first).
+    await settle();
+    expect(reads).toBe(0);
+    request.answered();
+    await q.idle();
+    expect(reads).toBe(1);
+    expect(log.sort()).toEqual(['broken b', 'help c', 'report a']);
+  });
+
   it('keeps fast and interactive work moving while the slow lane is full', async () => {
     const q = new AfterAckQueue();
     const log: string[] = [];

@@ -55,9 +55,25 @@ export const MAX_DEFER_MS = 400;
 export const MAX_PAUSE_MS = 200;
 
 interface Item {
-  lane: Lane;
+  lane: Lane | (() => Lane);
   person: string;
   work: () => Promise<void>;
+}
+
+/**
+ * An item's lane; one given as a function (reading the command line) is read once, off the ack path.
+ * If reading it fails, the item goes in the fast lane, where its own work meets the same failure and
+ * reports it to the person: nothing that throws may stop the queue.
+ */
+function laneOf(item: Item): Lane {
+  if (typeof item.lane === 'function') {
+    try {
+      item.lane = item.lane();
+    } catch {
+      item.lane = 'fast';
+    }
+  }
+  return item.lane;
 }
 
 export class AfterAckQueue {
@@ -111,8 +127,12 @@ export class AfterAckQueue {
     return this.unanswered > 0 ? Date.now() + QUIET_MS : this.lastArrival + QUIET_MS;
   }
 
-  /** Queues `work` for `person` (`team:user`) in `lane`; it starts once requests pause and the lane has room. */
-  add(lane: Lane, person: string, work: () => Promise<void>): void {
+  /**
+   * Queues `work` for `person` (`team:user`) in `lane`; it starts once requests pause and the lane has
+   * room. A lane that takes work to find (parsing the command) can be given as a function: it is
+   * called when the queue next looks for work to start, not while acks are being sent.
+   */
+  add(lane: Lane | (() => Lane), person: string, work: () => Promise<void>): void {
     this.arrived();
     this.stalledSince ??= Date.now();
     this.waiting.push({ lane, person, work });
@@ -166,9 +186,10 @@ export class AfterAckQueue {
     let best = -1;
     let bestLoad = Number.POSITIVE_INFINITY;
     for (const [i, item] of this.waiting.entries()) {
-      const limits = this.lanes[item.lane];
-      if (this.runningIn[item.lane] >= limits.workers) continue;
-      const load = this.runningFor.get(`${item.lane} ${item.person}`) ?? 0;
+      const lane = laneOf(item);
+      const limits = this.lanes[lane];
+      if (this.runningIn[lane] >= limits.workers) continue;
+      const load = this.runningFor.get(`${lane} ${item.person}`) ?? 0;
       if (load >= limits.perPerson || load >= bestLoad) continue;
       best = i;
       bestLoad = load;
@@ -178,9 +199,10 @@ export class AfterAckQueue {
   }
 
   private start(item: Item): void {
-    const key = `${item.lane} ${item.person}`;
+    const lane = laneOf(item);
+    const key = `${lane} ${item.person}`;
     this.running++;
-    this.runningIn[item.lane]++;
+    this.runningIn[lane]++;
     this.runningFor.set(key, (this.runningFor.get(key) ?? 0) + 1);
     setImmediate(() => {
       void withYieldGate(() => this.turn(), item.work)
@@ -189,7 +211,7 @@ export class AfterAckQueue {
         })
         .finally(() => {
           this.running--;
-          this.runningIn[item.lane]--;
+          this.runningIn[lane]--;
           const left = (this.runningFor.get(key) ?? 1) - 1;
           if (left > 0) this.runningFor.set(key, left);
           else this.runningFor.delete(key);

@@ -29,9 +29,16 @@ export interface SlashCommand {
 export function registerCommands(d: ListenerDeps): void {
   d.app.command(/^\/.+/, async ({ command, ack }) => {
     await ack();
-    const input = readSlackInput(d.router, lineOf(command));
-    d.queue.add(laneOf(input), personOf(command.team_id, command.user_id), () =>
-      d.replies.safely(command.response_url, undefined, () => onCommand(d, command, input)),
+    // Read when the queue looks for work, not here: the next requests of a burst wait for this turn.
+    let read: SlackInput | undefined;
+    const input = () => {
+      read ??= readSlackInput(d.router, lineOf(command));
+      return read;
+    };
+    d.queue.add(
+      () => laneOf(input()),
+      personOf(command.team_id, command.user_id),
+      () => d.replies.safely(command.response_url, undefined, () => onCommand(d, command, input())),
     );
   });
 }
