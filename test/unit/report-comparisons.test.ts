@@ -1,18 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Reply } from '../../src/core/reply.js';
-import { createTestApp, textOf as rawText, type TestApp } from '../helpers/app.js';
-
-/** Money is formatted with a no-break space between code and amount; compare with plain spaces. */
-const textOf = (r: Reply) => rawText(r).replace(/\u00a0/g, ' ');
-
-/** Daily rows for each day of [from, to] (inclusive). */
-function days(from: string, to: string, line: (date: string) => string): string[] {
-  const out: string[] = [];
-  for (let d = new Date(`${from}T00:00:00Z`); d <= new Date(`${to}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + 1)) {
-    out.push(line(d.toISOString().slice(0, 10)));
-  }
-  return out;
-}
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { days, plainText as textOf } from '../helpers/report-data.js';
 
 // The test clock stands at 2026-11-26 09:00 UTC.
 describe('what a report compares with', () => {

@@ -7,17 +7,7 @@ import type { Reply } from '../../src/core/reply.js';
 import { checkChannel } from '../../src/reporting/channel-names.js';
 import { describeError, type LineError } from '../../src/reporting/metrics.js';
 import { createTestApp, textOf as rawText, type TestApp } from '../helpers/app.js';
-
-const textOf = (r: Reply) => rawText(r).replace(/\u00a0/g, ' ');
-
-/** Daily rows for each day of [from, to] (inclusive) on one channel and campaign. */
-function days(from: string, to: string, line: (date: string) => string): string[] {
-  const out: string[] = [];
-  for (let d = new Date(`${from}T00:00:00Z`); d <= new Date(`${to}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + 1)) {
-    out.push(line(d.toISOString().slice(0, 10)));
-  }
-  return out;
-}
+import { days, plainText as textOf } from '../helpers/report-data.js';
 
 describe('reports that tell the truth (issue 19)', () => {
   let app: TestApp;
