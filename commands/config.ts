@@ -182,13 +182,10 @@ export default defineCommand({
       description: { en: 'Set the team time zone', ar: 'ضبط المنطقة الزمنية للفريق' },
       allow: ['admin'],
       examples: ['timezone Asia/Riyadh', 'timezone Europe/London'],
-      value: required(
-        opt.timezone({
-          label: { en: 'Time zone', ar: 'المنطقة الزمنية' },
-          description: { en: 'An IANA zone such as Asia/Riyadh', ar: 'منطقة IANA مثل Asia/Riyadh' },
-          positional: true,
-        }),
-      ),
+      value: opt.timezone({
+        label: { en: 'Time zone', ar: 'المنطقة الزمنية' },
+        description: { en: 'An IANA zone such as Asia/Riyadh', ar: 'منطقة IANA مثل Asia/Riyadh' },
+      }),
       column: 'timezone',
       audit: 'timezone',
       confirm: (zone, ctx) => ctx.t(m).timezoneSet({ zone, time: localTime(ctx.now(), zone, ctx.locale) }),
@@ -197,13 +194,10 @@ export default defineCommand({
       description: { en: 'Set the currency for budgets and reports', ar: 'ضبط عملة الميزانيات والتقارير' },
       allow: ['admin'],
       examples: ['currency SAR', 'currency USD'],
-      value: required(
-        opt.currency({
-          label: { en: 'Currency', ar: 'العملة' },
-          description: { en: 'An ISO 4217 code such as USD or SAR', ar: 'رمز ISO 4217 مثل USD أو SAR' },
-          positional: true,
-        }),
-      ),
+      value: opt.currency({
+        label: { en: 'Currency', ar: 'العملة' },
+        description: { en: 'An ISO 4217 code such as USD or SAR', ar: 'رمز ISO 4217 مثل USD أو SAR' },
+      }),
       column: 'currency',
       audit: 'currency',
       confirm: (code, ctx) => ctx.t(m).currencySet({ code }),
@@ -215,16 +209,13 @@ export default defineCommand({
       },
       allow: ['admin'],
       examples: ['digits arabic', 'digits latin'],
-      value: required(
-        opt.choice(DIGIT_STYLES, {
-          label: { en: 'Digits', ar: 'الأرقام' },
-          description: {
-            en: 'latin for 0123456789 (the default), arabic for ٠١٢٣٤٥٦٧٨٩',
-            ar: 'latin للأرقام 0123456789 (الافتراضي) و arabic للأرقام ٠١٢٣٤٥٦٧٨٩',
-          },
-          positional: true,
-        }),
-      ),
+      value: opt.choice(DIGIT_STYLES, {
+        label: { en: 'Digits', ar: 'الأرقام' },
+        description: {
+          en: 'latin for 0123456789 (the default), arabic for ٠١٢٣٤٥٦٧٨٩',
+          ar: 'latin للأرقام 0123456789 (الافتراضي) و arabic للأرقام ٠١٢٣٤٥٦٧٨٩',
+        },
+      }),
       column: 'digits',
       audit: 'digits',
       before: digitStyleOf,
@@ -234,13 +225,10 @@ export default defineCommand({
       description: { en: 'Require a manager to approve each post', ar: 'اشتراط موافقة مدير على كل منشور' },
       allow: ['admin'],
       examples: ['approval on', 'approval off'],
-      value: required(
-        opt.boolean({
-          label: { en: 'Approval', ar: 'الموافقة' },
-          description: { en: 'on or off', ar: 'on أو off' },
-          positional: true,
-        }),
-      ),
+      value: opt.boolean({
+        label: { en: 'Approval', ar: 'الموافقة' },
+        description: { en: 'on or off', ar: 'on أو off' },
+      }),
       column: 'requireApproval',
       audit: 'approval',
       confirm: (on, ctx) => ctx.t(m).approvalSet({ on }),
@@ -252,13 +240,10 @@ export default defineCommand({
       },
       allow: ['admin'],
       examples: ['utm on', 'utm off'],
-      value: required(
-        opt.boolean({
-          label: { en: 'UTM tags', ar: 'وسوم UTM' },
-          description: { en: 'on or off', ar: 'on أو off' },
-          positional: true,
-        }),
-      ),
+      value: opt.boolean({
+        label: { en: 'UTM tags', ar: 'وسوم UTM' },
+        description: { en: 'on or off', ar: 'on أو off' },
+      }),
       column: 'utmTagging',
       audit: 'utm',
       confirm: (on, ctx) => ctx.t(m).utmSet({ on }),
@@ -270,15 +255,12 @@ export default defineCommand({
       },
       allow: ['manager'],
       examples: ['assignee-minutes 120', 'assignee-minutes 240'],
-      value: required(
-        opt.integer({
-          label: { en: 'Minutes', ar: 'الدقائق' },
-          description: { en: 'From 5 to 10080 (a week)', ar: 'من 5 إلى 10080 (أسبوع)' },
-          positional: true,
-          min: 5,
-          max: 10080,
-        }),
-      ),
+      value: opt.integer({
+        label: { en: 'Minutes', ar: 'الدقائق' },
+        description: { en: 'From 5 to 10080 (a week)', ar: 'من 5 إلى 10080 (أسبوع)' },
+        min: 5,
+        max: 10080,
+      }),
       column: 'assigneeMinutes',
       audit: 'assignee-minutes',
       confirm: (n, ctx) => ctx.t(m).assigneeSet({ minutes: ctx.t(m).minutes({ n }) }),
@@ -290,15 +272,12 @@ export default defineCommand({
       },
       allow: ['manager'],
       examples: ['review-minutes 60', 'review-minutes 15'],
-      value: required(
-        opt.integer({
-          label: { en: 'Minutes', ar: 'الدقائق' },
-          description: { en: 'From 1 to 1440 (default 60)', ar: 'من 1 إلى 1440 (الافتراضي 60)' },
-          positional: true,
-          min: 1,
-          max: 1440,
-        }),
-      ),
+      value: opt.integer({
+        label: { en: 'Minutes', ar: 'الدقائق' },
+        description: { en: 'From 1 to 1440 (default 60)', ar: 'من 1 إلى 1440 (الافتراضي 60)' },
+        min: 1,
+        max: 1440,
+      }),
       column: 'reviewSummaryMinutes',
       audit: 'review-minutes',
       confirm: (n, ctx) => ctx.t(m).reviewSet({ minutes: ctx.t(m).minutes({ n }) }),

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { type SubcommandDef, sub } from '../../src/core/command.js';
 import type { Context } from '../../src/core/context.js';
 import type { L10n } from '../../src/core/i18n.js';
-import type { OptionSpec } from '../../src/core/options.js';
+import { type OptionSpec, required } from '../../src/core/options.js';
 import { reply, text } from '../../src/core/reply.js';
 import type { Role } from '../../src/core/roles.js';
 
@@ -19,8 +19,8 @@ export interface SettingDef<S extends z.ZodType, C extends keyof Workspace> {
   description: L10n;
   allow: readonly Role[];
   examples: string[];
-  /** The value, already `required(...)` and positional. */
-  value: OptionSpec<S>;
+  /** The value as its option builder gives it (optional); the setting makes it required and positional. */
+  value: OptionSpec<z.ZodOptional<S>>;
   /** The workspace column the value is written to. */
   column: C;
   /** The name the change is recorded under in /audit (test/unit/roles-audit names each in words). */
@@ -38,7 +38,7 @@ export function setting<S extends z.ZodType, C extends keyof Workspace>(
     description: def.description,
     allow: def.allow,
     examples: def.examples,
-    options: { value: def.value },
+    options: { value: required({ ...def.value, positional: true }) },
     async handler({ value }, ctx) {
       // The setting's columns hold plain values (a time zone, a code, a count, a yes/no).
       const before = def.before ? def.before(ctx.workspace) : (ctx.workspace[def.column] as Plain);
