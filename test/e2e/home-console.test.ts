@@ -6,13 +6,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConsoleButtons, ConsoleNotifier, consoleIdentity, runConsole } from '../../src/adapters/console/console.js';
+import { ConsoleButtons, ConsoleNotifier } from '../../src/adapters/console/console.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { type App, createApp } from '../../src/main.js';
 import { TestClock, testDatabase } from '../helpers/app.js';
+import { typeAtConsole } from '../helpers/console-session.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mktbot-home-'));
 const buttons = new ConsoleButtons();
@@ -37,18 +37,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function type(...lines: string[]): Promise<string> {
-  const out: string[] = [];
-  await runConsole({
-    router: app.router,
-    identity: consoleIdentity(),
-    input: Readable.from(lines.map((l) => `${l}\n`)),
-    write: (t) => void out.push(t),
-    interactive: false,
-    buttons,
-  });
-  return out.join('');
-}
+const type = (...lines: string[]) => typeAtConsole(app.router, lines, { buttons });
 
 describe('/home in the console', () => {
   it('shows the week, approvals, alerts and connections; its buttons approve and handle', async () => {

@@ -8,15 +8,14 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { consoleIdentity, runConsole } from '../../src/adapters/console/console.js';
 import type { Dispatcher } from '../../src/publishing/dispatcher.js';
 import { FakeMetaGraph } from '../fakes/meta-graph.js';
 import { FakeTiktok } from '../fakes/tiktok.js';
 import { FakeX } from '../fakes/x.js';
 import { FakeYoutube } from '../fakes/youtube.js';
 import { createTestApp, settledPosts, type TestApp } from '../helpers/app.js';
+import { typeAtConsole } from '../helpers/console-session.js';
 import { dispatcherFor } from '../helpers/linkedin.js';
 import { freePort, jpeg, mp4, pdf, png, zip } from '../helpers/media.js';
 import { seedTiktok, TT_TOKEN, TT_USER } from '../helpers/tiktok.js';
@@ -41,20 +40,8 @@ function file(name: string, bytes: Buffer): string {
   return p;
 }
 
-/** Types the lines into console mode, as at the terminal, and returns what it printed. */
-async function terminal(lines: string[], lang?: 'ar'): Promise<string> {
-  let out = '';
-  await runConsole({
-    router: app.router,
-    identity: consoleIdentity(lang),
-    input: Readable.from(lines.map((l) => `${l}\n`)),
-    write: (t) => {
-      out += t;
-    },
-    interactive: false,
-  });
-  return out;
-}
+/** Types the lines into console mode and returns what it printed. */
+const terminal = (lines: string[], lang?: 'ar') => typeAtConsole(app.router, lines, { locale: lang });
 
 beforeAll(async () => {
   await Promise.all([meta.start(), xapi.start(), yt.start(), tt.start()]);

@@ -9,14 +9,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { X_CHUNK_BYTES } from '../../integrations/x/video.js';
-import { consoleIdentity, runConsole } from '../../src/adapters/console/console.js';
 import type { Dispatcher } from '../../src/publishing/dispatcher.js';
 import { FakeLinkedIn } from '../fakes/linkedin.js';
 import { FakeX } from '../fakes/x.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { typeAtConsole } from '../helpers/console-session.js';
 import { ADMIN_TOKEN, dispatcherFor, ORG, seedLinkedIn } from '../helpers/linkedin.js';
 import { jpeg, mp4, mp4Sized, pdf, png } from '../helpers/media.js';
 import { seedX, X_TOKEN } from '../helpers/x.js';
@@ -34,19 +33,8 @@ function file(name: string, bytes: Buffer): string {
   return p;
 }
 
-async function terminal(lines: string[], lang?: 'ar'): Promise<string> {
-  let out = '';
-  await runConsole({
-    router: app.router,
-    identity: consoleIdentity(lang),
-    input: Readable.from(lines.map((l) => `${l}\n`)),
-    write: (t) => {
-      out += t;
-    },
-    interactive: false,
-  });
-  return out;
-}
+/** Types the lines into console mode and returns what it printed. */
+const terminal = (lines: string[], lang?: 'ar') => typeAtConsole(app.router, lines, { locale: lang });
 
 const postOf = (content: string) => app.services.db.scheduledPost.findFirstOrThrow({ where: { content } });
 

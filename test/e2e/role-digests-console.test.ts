@@ -6,15 +6,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConsoleNotifier, consoleIdentity, runConsole } from '../../src/adapters/console/console.js';
+import { ConsoleNotifier } from '../../src/adapters/console/console.js';
 import { loadConfig } from '../../src/config.js';
 import { dropIsolates } from '../../src/core/i18n.js';
 import { createLogger } from '../../src/log.js';
 import { type App, createApp } from '../../src/main.js';
 import { DIGEST_JOB } from '../../src/reporting/feature.js';
 import { TestClock, testDatabase } from '../helpers/app.js';
+import { typeAtConsole } from '../helpers/console-session.js';
 import { seedComments, seedFigures } from '../helpers/role-digests.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mktbot-role-digests-'));
@@ -42,15 +42,7 @@ afterAll(async () => {
 
 /** Types the lines at the console prompt and returns what it printed. */
 async function type(...lines: string[]): Promise<string> {
-  const out: string[] = [];
-  await runConsole({
-    router: app.router,
-    identity: consoleIdentity(),
-    input: Readable.from(lines.map((l) => `${l}\n`)),
-    write: (t) => void out.push(t),
-    interactive: false,
-  });
-  return dropIsolates(out.join(''));
+  return dropIsolates(await typeAtConsole(app.router, lines));
 }
 
 /** The digests the job printed since `from`, by title. */

@@ -7,11 +7,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consoleIdentity, runConsole } from '../../src/adapters/console/console.js';
+import { consoleIdentity } from '../../src/adapters/console/console.js';
 import { BulkImportService } from '../../src/publishing/bulk-import.js';
 import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
+import { typeAtConsole } from '../helpers/console-session.js';
 import { png, zip } from '../helpers/media.js';
 
 const files = mkdtempSync(path.join(tmpdir(), 'mktbot-import-files-'));
@@ -23,19 +23,8 @@ function file(name: string, content: string | Buffer): string {
   return p;
 }
 
-async function terminal(lines: string[], lang?: 'ar'): Promise<string> {
-  let out = '';
-  await runConsole({
-    router: app.router,
-    identity: consoleIdentity(lang),
-    input: Readable.from(lines.map((l) => `${l}\n`)),
-    write: (t) => {
-      out += t;
-    },
-    interactive: false,
-  });
-  return out;
-}
+/** Types the lines into console mode and returns what it printed. */
+const terminal = (lines: string[], lang?: 'ar') => typeAtConsole(app.router, lines, { locale: lang });
 
 const posts = () => app.services.db.scheduledPost.findMany({ orderBy: [{ publishAt: 'asc' }, { channel: 'asc' }] });
 /** The ids of confirmed previews, as BulkImportService records them. */
