@@ -7,7 +7,7 @@ import { isProviderId, PROVIDERS, type ProviderId, providerById } from '../integ
 import { action, defineCommand, sub } from '../src/core/command.js';
 import type { Context } from '../src/core/context.js';
 import { UserError } from '../src/core/errors.js';
-import { defineMessages, iso, type Locale, pick } from '../src/core/i18n.js';
+import { defineMessages, iso, pick } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { EXPENSIVE } from '../src/core/rate-limit.js';
 import { actions, context, reply, table, text } from '../src/core/reply.js';
@@ -15,7 +15,7 @@ import { count } from '../src/lib/plural.js';
 import { maskSecrets } from '../src/lib/text.js';
 import { dateFigure, writtenDate } from '../src/lib/when.js';
 import { reasonText } from '../src/publishing/failure-reason.js';
-import { channelLabel, KNOWN_CHANNELS, serviceLabel } from '../src/reporting/channel-names.js';
+import { serviceLabel } from '../src/reporting/channel-names.js';
 import { type GrantInfo, NeedsRefreshToken, statusDetail } from '../src/workspace/integrations.js';
 import { STATE_MINUTES } from '../src/workspace/oauth/connect.js';
 import { m as oauthText } from '../src/workspace/oauth/messages.js';

@@ -406,7 +406,6 @@ export function ideaBlocks(
   type?: BusinessType,
 ): Block[] {
   const t = ctx.t(pm);
-  const semi = ctx.locale === 'ar' ? '؛ ' : '; ';
   return [
     text(`${formatNumber(n, ctx.locale)}. ${idea.title}\n${idea.hook}`),
     splitTable(idea.split, budget, currency, ctx),
@@ -458,7 +457,6 @@ export function personaBlocks(data: PersonaData | undefined, persona: Persona, c
   const t = ctx.t(pm);
   if (!data) return [text(persona.segment)];
   const sep = ctx.locale === 'ar' ? '، ' : ', ';
-  const semi = ctx.locale === 'ar' ? '؛ ' : '; ';
   return [
     fields([
       { label: t.segment, value: persona.segment },
