@@ -4,16 +4,14 @@
  */
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
 import type { DiscordAdapter } from '../../src/adapters/discord/adapter.js';
-import { SlackAdapter } from '../../src/adapters/slack/adapter.js';
-import { Router } from '../../src/core/router.js';
-import { createLogger } from '../../src/log.js';
+import type { SlackAdapter } from '../../src/adapters/slack/adapter.js';
 import { buildDigest } from '../../src/reporting/digest.js';
 import { discordSigner, FakeDiscord } from '../fakes/discord.js';
 import { FakeSlack, signedPost, slashCommandBody, type Wire } from '../fakes/slack.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { startDiscordAdapter } from '../helpers/discord.js';
+import { startSlack } from '../helpers/slack-adapter.js';
 
 const ANGRY = {
   provider: 'instagram',
@@ -36,16 +34,7 @@ describe('Slack', () => {
       SLACK_API_URL: fake.apiUrl,
       PORT: '0',
     });
-    adapter = new SlackAdapter({
-      config: app.services.config,
-      router: new Router(commands, app.services, app.log),
-      services: app.services,
-      http: app.http,
-      log: createLogger('silent'),
-      clientOptions: { retryConfig: { retries: 0 } },
-    });
-    await adapter.start();
-    events = `http://127.0.0.1:${await app.listen()}/slack/events`;
+    ({ adapter, events } = await startSlack(app));
   });
   afterAll(async () => {
     await adapter?.stop();

@@ -7,9 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import type { DiscordAdapter } from '../../src/adapters/discord/adapter.js';
-import { SlackAdapter } from '../../src/adapters/slack/adapter.js';
-import { Router } from '../../src/core/router.js';
-import { createLogger } from '../../src/log.js';
+import type { SlackAdapter } from '../../src/adapters/slack/adapter.js';
 import type { Dispatcher } from '../../src/publishing/dispatcher.js';
 import { type DiscordSigner, discordSigner, FakeDiscord, type RecordedRequest } from '../fakes/discord.js';
 import { FakeLinkedIn } from '../fakes/linkedin.js';
@@ -20,6 +18,7 @@ import { createTestApp, settledPosts, type TestApp } from '../helpers/app.js';
 import { startDiscordAdapter } from '../helpers/discord.js';
 import { ADMIN_TOKEN, dispatcherFor, ORG, seedLinkedIn } from '../helpers/linkedin.js';
 import { freePort, jpeg, mp4, pdf, png, zip } from '../helpers/media.js';
+import { startSlack } from '../helpers/slack-adapter.js';
 import { seedTiktok, TT_TOKEN, TT_USER } from '../helpers/tiktok.js';
 import { seedX, X_HANDLE, X_TOKEN } from '../helpers/x.js';
 
@@ -309,16 +308,7 @@ describe('a file shared with the command on Slack', () => {
       X_API_URL: xapi.url,
       LINKEDIN_API_URL: li.url,
     });
-    adapter = new SlackAdapter({
-      config: app.services.config,
-      router: new Router(commands, app.services, app.log),
-      services: app.services,
-      http: app.http,
-      log: createLogger('silent'),
-      clientOptions: { retryConfig: { retries: 0 } },
-    });
-    await adapter.start();
-    events = `http://127.0.0.1:${await app.listen()}/slack/events`;
+    ({ adapter, events } = await startSlack(app));
     dispatcher = dispatcherFor(app);
   });
   afterAll(async () => {

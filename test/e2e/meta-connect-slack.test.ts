@@ -5,11 +5,8 @@
  * one (a signed block action) connects that Page with its own Page token.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
-import { SlackAdapter } from '../../src/adapters/slack/adapter.js';
+import type { SlackAdapter } from '../../src/adapters/slack/adapter.js';
 import { actionsOf } from '../../src/core/reply.js';
-import { Router } from '../../src/core/router.js';
-import { createLogger } from '../../src/log.js';
 import { FakeMetaGraph } from '../fakes/meta-graph.js';
 import {
   blockActionPayload,
@@ -21,6 +18,7 @@ import {
 } from '../fakes/slack.js';
 import { createTestApp, type TestApp, textOf } from '../helpers/app.js';
 import { clickConnect, freePort } from '../helpers/oauth.js';
+import { startSlack } from '../helpers/slack-adapter.js';
 
 const SECRET = 'test-signing-secret';
 const APP = { id: '1234567890123', secret: 'meta-app-secret-value' };
@@ -53,16 +51,7 @@ describe("Meta's Connect button from Slack", () => {
       META_APP_ID: APP.id,
       META_APP_SECRET: APP.secret,
     });
-    adapter = new SlackAdapter({
-      config: app.services.config,
-      router: new Router(commands, app.services, app.log),
-      services: app.services,
-      http: app.http,
-      log: createLogger('silent'),
-      clientOptions: { retryConfig: { retries: 0 } },
-    });
-    await adapter.start();
-    events = `http://127.0.0.1:${await app.listen()}/slack/events`;
+    ({ adapter, events } = await startSlack(app));
   });
   afterAll(async () => {
     await adapter?.stop();

@@ -4,11 +4,8 @@
  * networks, and a failed post's Retry button re-queues it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
 import type { DiscordAdapter } from '../../src/adapters/discord/adapter.js';
-import { SlackAdapter } from '../../src/adapters/slack/adapter.js';
-import { Router } from '../../src/core/router.js';
-import { createLogger } from '../../src/log.js';
+import type { SlackAdapter } from '../../src/adapters/slack/adapter.js';
 import type { Dispatcher } from '../../src/publishing/dispatcher.js';
 import { FakeDiscord, type RecordedRequest } from '../fakes/discord.js';
 import { FakeLinkedIn } from '../fakes/linkedin.js';
@@ -25,6 +22,7 @@ import { FakeX } from '../fakes/x.js';
 import { createTestApp, settledPosts, type TestApp } from '../helpers/app.js';
 import { startDiscordAdapter } from '../helpers/discord.js';
 import { ADMIN_TOKEN, dispatcherFor, NO_WRITE_TOKEN, ORG, seedLinkedIn } from '../helpers/linkedin.js';
+import { startSlack } from '../helpers/slack-adapter.js';
 import { MP4, seedTiktok, TT_TOKEN, TT_USER } from '../helpers/tiktok.js';
 import { seedX, X_HANDLE, X_TOKEN } from '../helpers/x.js';
 
@@ -65,16 +63,7 @@ describe('LinkedIn from Slack', () => {
       X_API_URL: xapi.url,
       TIKTOK_API_URL: tt.url,
     });
-    adapter = new SlackAdapter({
-      config: app.services.config,
-      router: new Router(commands, app.services, app.log),
-      services: app.services,
-      http: app.http,
-      log: createLogger('silent'),
-      clientOptions: { retryConfig: { retries: 0 } },
-    });
-    await adapter.start();
-    events = `http://127.0.0.1:${await app.listen()}/slack/events`;
+    ({ adapter, events } = await startSlack(app));
     dispatcher = dispatcherFor(app);
   });
   afterAll(async () => {

@@ -6,11 +6,8 @@
  * Slack link button sends nothing back to the command.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
 import type { DiscordAdapter } from '../../src/adapters/discord/adapter.js';
-import { SlackAdapter } from '../../src/adapters/slack/adapter.js';
-import { Router } from '../../src/core/router.js';
-import { createLogger } from '../../src/log.js';
+import type { SlackAdapter } from '../../src/adapters/slack/adapter.js';
 import { FakeDiscord, type RecordedRequest } from '../fakes/discord.js';
 import { FakeLinkedIn } from '../fakes/linkedin.js';
 import { FakeOAuth } from '../fakes/oauth.js';
@@ -26,6 +23,7 @@ import { createTestApp, type TestApp, textOf } from '../helpers/app.js';
 import { startDiscordAdapter } from '../helpers/discord.js';
 import { ORG, seedLinkedIn } from '../helpers/linkedin.js';
 import { clickConnect, freePort, oauthEnv } from '../helpers/oauth.js';
+import { startSlack } from '../helpers/slack-adapter.js';
 
 const auth = new FakeOAuth();
 const li = new FakeLinkedIn();
@@ -54,16 +52,7 @@ describe('the Connect button from Slack', () => {
       LINKEDIN_API_URL: li.url,
       ...oauthEnv(auth, `http://127.0.0.1:${port}`),
     });
-    adapter = new SlackAdapter({
-      config: app.services.config,
-      router: new Router(commands, app.services, app.log),
-      services: app.services,
-      http: app.http,
-      log: createLogger('silent'),
-      clientOptions: { retryConfig: { retries: 0 } },
-    });
-    await adapter.start();
-    events = `http://127.0.0.1:${await app.listen()}/slack/events`;
+    ({ adapter, events } = await startSlack(app));
   });
   afterAll(async () => {
     await adapter?.stop();

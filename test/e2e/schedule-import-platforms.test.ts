@@ -7,14 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import type { DiscordAdapter } from '../../src/adapters/discord/adapter.js';
-import { SlackAdapter } from '../../src/adapters/slack/adapter.js';
-import { Router } from '../../src/core/router.js';
-import { createLogger } from '../../src/log.js';
+import type { SlackAdapter } from '../../src/adapters/slack/adapter.js';
 import { FakeDiscord, type RecordedRequest } from '../fakes/discord.js';
 import { blockActionPayload, FakeSlack, interactionBody, signedPost } from '../fakes/slack.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { startDiscordAdapter } from '../helpers/discord.js';
 import { png } from '../helpers/media.js';
+import { startSlack } from '../helpers/slack-adapter.js';
 
 const csv = (who: string) =>
   Buffer.from(
@@ -128,16 +127,7 @@ describe('a CSV sent to the bot in a Slack direct message', () => {
       PORT: '0',
     });
     app.clock.set('2026-11-26T09:00:00Z');
-    adapter = new SlackAdapter({
-      config: app.services.config,
-      router: new Router(commands, app.services, app.log),
-      services: app.services,
-      http: app.http,
-      log: createLogger('silent'),
-      clientOptions: { retryConfig: { retries: 0 } },
-    });
-    await adapter.start();
-    events = `http://127.0.0.1:${await app.listen()}/slack/events`;
+    ({ adapter, events } = await startSlack(app));
   });
   afterAll(async () => {
     await adapter?.stop();

@@ -4,9 +4,7 @@
  * edited reply at the fake Graph API once and re-renders the alert through the press's response_url.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
-import { SlackAdapter } from '../../src/adapters/slack/adapter.js';
-import { Router } from '../../src/core/router.js';
+import type { SlackAdapter } from '../../src/adapters/slack/adapter.js';
 import { FakeMetaGraph } from '../fakes/meta-graph.js';
 import {
   blockActionPayload,
@@ -17,6 +15,7 @@ import {
   type Wire,
 } from '../fakes/slack.js';
 import { createTestApp, identity, type TestApp } from '../helpers/app.js';
+import { startSlack } from '../helpers/slack-adapter.js';
 
 const SECRET = 'test-signing-secret';
 const PAGE = '111';
@@ -37,16 +36,7 @@ beforeAll(async () => {
     META_GRAPH_URL: meta.url,
     PORT: '0',
   });
-  adapter = new SlackAdapter({
-    config: app.services.config,
-    router: new Router(commands, app.services, app.log),
-    services: app.services,
-    http: app.http,
-    log: app.log,
-    clientOptions: { retryConfig: { retries: 0 } },
-  });
-  await adapter.start();
-  events = `http://127.0.0.1:${await app.listen()}/slack/events`;
+  ({ adapter, events } = await startSlack(app, app.log));
 });
 
 afterAll(async () => {

@@ -4,10 +4,7 @@
  * button pressed in it acts and publishes the Home again with what it did on top; English and Arabic.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
-import { SlackAdapter } from '../../src/adapters/slack/adapter.js';
-import { Router } from '../../src/core/router.js';
-import { createLogger } from '../../src/log.js';
+import type { SlackAdapter } from '../../src/adapters/slack/adapter.js';
 import {
   appHomeOpenedBody,
   blockActionPayload,
@@ -19,6 +16,7 @@ import {
   type Wire,
 } from '../fakes/slack.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { startSlack } from '../helpers/slack-adapter.js';
 
 const SECRET = 'test-signing-secret';
 let fake: FakeSlack;
@@ -36,16 +34,7 @@ beforeAll(async () => {
     PORT: '0',
   });
   app.clock.set('2026-12-02T09:00:00Z');
-  adapter = new SlackAdapter({
-    config: app.services.config,
-    router: new Router(commands, app.services, app.log),
-    services: app.services,
-    http: app.http,
-    log: createLogger('silent'),
-    clientOptions: { retryConfig: { retries: 0 } },
-  });
-  await adapter.start();
-  events = `http://127.0.0.1:${await app.listen()}/slack/events`;
+  ({ adapter, events } = await startSlack(app));
   for (const line of ['timezone Asia/Riyadh', 'approval on']) await command('/config', line);
   await command('/schedule', 'reminder tomorrow 9am | Post the launch story');
   const ws = await app.services.db.workspace.findFirstOrThrow({ where: { externalId: 'T0001' } });

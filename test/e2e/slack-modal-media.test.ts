@@ -6,10 +6,7 @@
  * in a DM: checked by their bytes, stored, and published with the post.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
-import { SlackAdapter } from '../../src/adapters/slack/adapter.js';
-import { Router } from '../../src/core/router.js';
-import { createLogger } from '../../src/log.js';
+import type { SlackAdapter } from '../../src/adapters/slack/adapter.js';
 import type { Dispatcher } from '../../src/publishing/dispatcher.js';
 import {
   FakeSlack,
@@ -23,6 +20,7 @@ import { FakeX } from '../fakes/x.js';
 import { createTestApp, settledPosts, type TestApp } from '../helpers/app.js';
 import { dispatcherFor } from '../helpers/linkedin.js';
 import { png, zip } from '../helpers/media.js';
+import { startSlack } from '../helpers/slack-adapter.js';
 import { seedX, X_HANDLE, X_TOKEN } from '../helpers/x.js';
 
 const SECRET = 'test-signing-secret';
@@ -47,16 +45,7 @@ describe('files put in the /schedule modal on Slack', () => {
       PORT: '0',
       X_API_URL: xapi.url,
     });
-    adapter = new SlackAdapter({
-      config: app.services.config,
-      router: new Router(commands, app.services, app.log),
-      services: app.services,
-      http: app.http,
-      log: createLogger('silent'),
-      clientOptions: { retryConfig: { retries: 0 } },
-    });
-    await adapter.start();
-    events = `http://127.0.0.1:${await app.listen()}/slack/events`;
+    ({ adapter, events } = await startSlack(app));
     dispatcher = dispatcherFor(app);
     await app.say(`/connect x account:@${X_HANDLE} token:${X_TOKEN}`, {
       platform: 'slack',
