@@ -3,12 +3,12 @@
  * notices): the bot stores a code and the network's own words, and words it when shown.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/log.js';
-import { Dispatcher } from '../../src/publishing/dispatcher.js';
+import type { Dispatcher } from '../../src/publishing/dispatcher.js';
 import { reasonText } from '../../src/publishing/failure-reason.js';
 import { FakeMetaGraph } from '../fakes/meta-graph.js';
 import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
 import { allowedLatin, latinWords } from '../helpers/arabic.js';
+import { dispatcherFor } from '../helpers/dispatcher.js';
 
 const PAGE_TOKEN = 'EAAGpage-token-123';
 const ar = identity({ locale: 'ar' });
@@ -23,14 +23,7 @@ describe('a failure reason in the reader’s language', () => {
     meta.addPage('111', PAGE_TOKEN, 'Cold Brew Co');
     app = await createTestApp({ META_GRAPH_URL: meta.url, OUTBOUND_ALLOW_HOSTS: '127.0.0.1' });
     app.clock.set('2026-11-26T09:00:00Z');
-    dispatcher = new Dispatcher({
-      db: app.services.db,
-      clock: app.clock,
-      notifier: app.recorder,
-      integrations: app.services.integrations,
-      log: createLogger('silent'),
-      sleep: async () => {},
-    });
+    dispatcher = dispatcherFor(app);
     await app.say('/config lang ar', ar);
   });
   afterEach(async () => {

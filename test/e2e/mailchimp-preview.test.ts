@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { actionsOf } from '../../src/core/reply.js';
-import { createLogger } from '../../src/log.js';
-import { Dispatcher } from '../../src/publishing/dispatcher.js';
+import type { Dispatcher } from '../../src/publishing/dispatcher.js';
 import { postOptions } from '../../src/publishing/scheduler.js';
 import { FakeMailchimp } from '../fakes/mailchimp.js';
 import { createTestApp, type TestApp, textOf } from '../helpers/app.js';
+import { dispatcherFor } from '../helpers/dispatcher.js';
 
 const MC_KEY = '0123456789abcdef-us19';
 
@@ -25,14 +25,7 @@ describe('the preview text /draft writes for an email reaches the Mailchimp camp
     app = await createTestApp({ MAILCHIMP_API_URL: mc.url });
     app.clock.set('2026-11-26T09:00:00Z');
     mc.now = () => app.clock.now();
-    dispatcher = new Dispatcher({
-      db: app.services.db,
-      clock: app.clock,
-      notifier: app.recorder,
-      integrations: app.services.integrations,
-      log: createLogger('silent'),
-      sleep: async () => {},
-    });
+    dispatcher = dispatcherFor(app);
     expect((await app.say(`/connect mailchimp account:list1 token:${MC_KEY}`)).tone).toBe('success');
   });
   afterEach(async () => {

@@ -6,12 +6,12 @@ import { GraphClient } from '../../integrations/facebook/graph.js';
 import { FacebookPublisher } from '../../integrations/facebook/publisher.js';
 import { MailchimpClient } from '../../integrations/mailchimp/publisher.js';
 import { PublishError } from '../../integrations/publisher.js';
-import { createLogger } from '../../src/log.js';
-import { Dispatcher } from '../../src/publishing/dispatcher.js';
+import type { Dispatcher } from '../../src/publishing/dispatcher.js';
 import { FakeMailchimp } from '../fakes/mailchimp.js';
 import { FakeMetaGraph } from '../fakes/meta-graph.js';
 import { FakeYoutube } from '../fakes/youtube.js';
 import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
+import { dispatcherFor } from '../helpers/dispatcher.js';
 import { usePostgres } from '../helpers/pg.js';
 
 const PAGE_TOKEN = 'EAAGpage-token-123';
@@ -48,14 +48,7 @@ describe('publishing end to end against local fakes', () => {
     app.clock.set('2026-11-26T09:00:00Z');
     yt.now = () => app.clock.now();
     mc.now = () => app.clock.now();
-    dispatcher = new Dispatcher({
-      db: app.services.db,
-      clock: app.clock,
-      notifier: app.recorder,
-      integrations: app.services.integrations,
-      log: createLogger('silent'),
-      sleep: async () => {},
-    });
+    dispatcher = dispatcherFor(app);
   });
   afterEach(async () => {
     await app.cleanup();

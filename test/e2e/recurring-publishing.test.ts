@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/log.js';
-import { Dispatcher } from '../../src/publishing/dispatcher.js';
+import type { Dispatcher } from '../../src/publishing/dispatcher.js';
 import { SERIES_JOB } from '../../src/publishing/feature.js';
 import { FakeMetaGraph } from '../fakes/meta-graph.js';
 import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
 import { runCli } from '../helpers/cli.js';
+import { dispatcherFor } from '../helpers/dispatcher.js';
 
 const PAGE_TOKEN = 'EAAGpage-token-123';
 const AR = identity({ user: 'U-ar', locale: 'ar' });
@@ -29,14 +29,7 @@ describe('recurring posts published through the Graph fake', () => {
     app.clock.set('2026-11-26T09:00:00Z');
     await app.say('/config timezone Asia/Riyadh');
     await app.say(`/connect facebook account:111 token:${PAGE_TOKEN}`);
-    dispatcher = new Dispatcher({
-      db: app.services.db,
-      clock: app.clock,
-      notifier: app.recorder,
-      integrations: app.services.integrations,
-      log: createLogger('silent'),
-      sleep: async () => {},
-    });
+    dispatcher = dispatcherFor(app);
   });
   afterEach(async () => {
     await app.cleanup();

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/log.js';
-import { Dispatcher } from '../../src/publishing/dispatcher.js';
+import type { Dispatcher } from '../../src/publishing/dispatcher.js';
 import { FakeYoutube } from '../fakes/youtube.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { dispatcherFor } from '../helpers/dispatcher.js';
 
 const YT_TOKEN = 'ya29.youtube-retry-token';
 
@@ -22,14 +22,7 @@ describe('a YouTube upload whose connection drops', () => {
     app = await createTestApp({ YOUTUBE_API_URL: yt.url, OUTBOUND_ALLOW_HOSTS: '127.0.0.1' });
     app.clock.set('2026-11-26T09:00:00Z');
     yt.now = () => app.clock.now();
-    dispatcher = new Dispatcher({
-      db: app.services.db,
-      clock: app.clock,
-      notifier: app.recorder,
-      integrations: app.services.integrations,
-      log: createLogger('silent'),
-      sleep: async () => {},
-    });
+    dispatcher = dispatcherFor(app);
   });
   afterEach(async () => {
     yt.server.clearScripts();

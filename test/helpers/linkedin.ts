@@ -2,10 +2,7 @@
  * The LinkedIn setup the LinkedIn tests share: the brand's page on the fake with an administrator,
  * a member without the write scope and an analyst, and a dispatcher that reports to the test app.
  */
-import { createLogger } from '../../src/log.js';
-import { Dispatcher } from '../../src/publishing/dispatcher.js';
 import type { FakeLinkedIn } from '../fakes/linkedin.js';
-import type { TestApp } from './app.js';
 
 export const ORG = '2414183';
 export const ADMIN_TOKEN = 'AQVli-admin-token-123';
@@ -30,13 +27,4 @@ export function seedLinkedIn(li: FakeLinkedIn): void {
   li.addRole('analyst1', ORG, 'ANALYST');
 }
 
-export function dispatcherFor(app: TestApp): Dispatcher {
-  return new Dispatcher({
-    db: app.services.db,
-    clock: app.clock,
-    notifier: app.recorder,
-    integrations: app.services.integrations,
-    log: createLogger('silent'),
-    sleep: async () => {},
-  });
-}
+export { dispatcherFor } from './dispatcher.js';
