@@ -137,7 +137,7 @@ describePg('fault runs: replicas killed or stopped mid-run (PostgreSQL)', () => 
     try {
       const r = await faultRun({ url: database.url, posts: 500, replicas: 3, kill: 2, leaseMs: 3000, delayMs: 15 });
       console.log(
-        `fault run: ${r.posts} posts, ${r.replicas} replicas, ${r.killed} killed at ${r.killedAtMs} ms holding ${r.stranded} (${r.strandedMarked} marked sent); published ${r.published}, unknown ${r.unknown} (request seen by the fake ${r.unknownSeen}, not seen ${r.unknownUnseen}), re-queued ${r.requeued}, duplicates ${r.duplicates}, silent losses ${r.publishedNotSent + r.sentButPending + r.pending + r.publishing + r.failed}; ${r.seconds.toFixed(1)} s`,
+        `fault run: ${r.posts} posts, ${r.replicas} replicas, ${r.killed} killed at ${r.killedAtMs} ms holding ${r.stranded} (${r.strandedMarked} marked sent); published ${r.published}, unknown ${r.unknown} (request seen by the fake ${r.unknownSeen}, not seen ${r.unknownUnseen}), unknown not held by the dead ${r.unknownNotStranded}, re-queued ${r.requeued}, duplicates ${r.duplicates}, silent losses ${r.publishedNotSent + r.sentButPending + r.pending + r.publishing + r.failed}; ${r.seconds.toFixed(1)} s`,
       );
       expect(r.errors).toEqual([]);
       expect(r.duplicates).toBe(0);
@@ -148,6 +148,7 @@ describePg('fault runs: replicas killed or stopped mid-run (PostgreSQL)', () => 
       // Unknown only where the send mark was written, i.e. the request was leaving: exactly the
       // marked posts the dead replicas held; their unmarked ones went back in the queue.
       expect(r.unknownUnmarked).toBe(0);
+      expect(r.unknownNotStranded).toBe(0);
       expect(r.unknown).toBe(r.strandedMarked);
       expect(r.requeued).toBe(r.stranded - r.strandedMarked);
       // A kill can fall between the mark and the request reaching the network: at most the sends
