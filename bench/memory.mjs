@@ -6,7 +6,8 @@
 // comment pushed every 50). Resident memory comes from /proc/PID/status (VmRSS), heap used from its
 // own /metrics (nodejs_heap_size_used_bytes); neither forces a garbage collection, so they are what
 // an operator's dashboard sees. A bare Node process idling on stdin is the floor, measured in the
-// same run. Target: RSS under 200 MB after 5,000 commands.
+// same run. Target: RSS under 200 MB after 5,000 commands. Then the CPU it spends a second while
+// idle (10 s, from /proc/PID/stat), against the bare process idling the same way.
 // Run after `npm run build`: node bench/memory.mjs   (BENCH_RUNS=3, BENCH_COMMANDS=5000;
 // BENCH_PLAIN=1 runs `node bin/mktbot.js` without the flags, for comparison)
 import { spawn } from 'node:child_process';
@@ -23,6 +24,7 @@ const CHECKPOINTS = [1000, 2000, 5000].filter((n) => n <= COMMANDS);
 const BATCH = 50;
 const SECRET = 'bench-memory-secret-0123456789';
 const TARGET_MB = 200;
+const IDLE_MS = 10_000;
 const PLAIN = process.env.BENCH_PLAIN === '1';
 const BIN = path.join(root, 'bin/mktbot.js');
 /** The V8 flags `npm start` passes (the Dockerfile passes the same; test/unit/memory-flags.test.ts). */
@@ -31,6 +33,23 @@ const FLAGS = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
   .filter((a) => a.startsWith('--'));
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** CPU time (user + system) the process has used so far, in ms (/proc/PID/stat, 100 ticks a second). */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * CPU the process spends a second while nobody asks it anything (its jobs: the dispatcher looks for
+ * due posts every second), over IDLE_MS once the last answers have settled.
+ */
+async function idleCpu(pid) {
+  await sleep(5000);
+  const before = cpuMs(pid);
+  await sleep(IDLE_MS);
+  return ((cpuMs(pid) - before) * 1000) / IDLE_MS;
+}
 
 /** Resident memory now (VmRSS), or its peak since start (VmHWM). */
 function rssMb(pid, field = 'VmRSS') {
@@ -161,7 +180,7 @@ async function waitForServer(port) {
   throw new Error('the HTTP server did not start');
 }
 
-async function bareNodeRss() {
+async function bareNode() {
   const child = spawn(
     process.execPath,
     ['-e', "process.stdin.on('data', () => {}); process.stdout.write('ready\\n')"],
@@ -172,9 +191,10 @@ async function bareNodeRss() {
   await new Promise((r) => child.stdout.once('data', r));
   await sleep(300);
   const rss = rssMb(child.pid);
+  const cpu = await idleCpu(child.pid);
   child.stdin.end();
   await new Promise((r) => child.on('close', r));
-  return rss;
+  return { rss, cpu };
 }
 
 async function oneRun(run) {
@@ -207,6 +227,7 @@ async function oneRun(run) {
     }
     figures.ms = Number(process.hrtime.bigint() - began) / 1e6;
     figures.peak = { rss: rssMb(child.pid, 'VmHWM'), heap: Number.NaN };
+    figures.idleCpu = await idleCpu(child.pid);
   } finally {
     child.stdin.end();
     await new Promise((r) => child.on('close', r));
@@ -227,14 +248,14 @@ export async function run() {
   const runs = [];
   const bare = [];
   for (let r = 0; r < RUNS; r++) {
-    bare.push(await bareNodeRss());
+    bare.push(await bareNode());
     runs.push(await oneRun(r));
   }
   console.log(`memory of mktbot console, ${RUNS} runs, ${COMMANDS} mixed commands each: median (range)`);
   console.log(`  process: ${runs[0].cmdline}`);
   console.log('  overrides: DATABASE_URL (temporary SQLite), PORT, WEBHOOK_SECRET, LOG_LEVEL=silent');
   console.log(`  ${'point'.padEnd(22)} ${'RSS'.padEnd(28)} heap used`);
-  console.log(`  ${'bare node'.padEnd(22)} ${fmt(bare)}`);
+  console.log(`  ${'bare node'.padEnd(22)} ${fmt(bare.map((b) => b.rss))}`);
   const points = [
     ['after start', 'start'],
     ['after model load', 'model'],
@@ -249,6 +270,10 @@ export async function run() {
   const ms = runs.map((f) => f.ms / COMMANDS);
   console.log(
     `  time per command (comments included): ${median(ms).toFixed(2)} ms (${Math.min(...ms).toFixed(2)}-${Math.max(...ms).toFixed(2)})`,
+  );
+  const cpu = (xs) => `${median(xs).toFixed(1)} ms (${Math.min(...xs).toFixed(1)}-${Math.max(...xs).toFixed(1)})`;
+  console.log(
+    `  CPU a second while idle after the commands: ${cpu(runs.map((f) => f.idleCpu))}; bare node ${cpu(bare.map((b) => b.cpu))}`,
   );
   const last = median(runs.map((f) => f[CHECKPOINTS.at(-1) ?? 'model'].rss));
   console.log(`  target: < ${TARGET_MB} MB RSS after ${COMMANDS} commands: ${last < TARGET_MB ? 'met' : 'NOT met'}`);

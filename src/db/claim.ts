@@ -95,6 +95,38 @@ class Sql {
   }
 }
 
+export interface MatchSpec<M extends ClaimableModel> {
+  model: M;
+  /** All must hold (AND), as in ClaimSpec. */
+  where: readonly Condition<M>[];
+  orderBy?: Column<M>;
+  limit: number;
+}
+
+/**
+ * The ids of up to `limit` rows matching `where`, oldest first, in one plain statement. A job that
+ * looks every second and usually finds nothing asks this first: Prisma compiles each of its queries
+ * on the event loop (a few milliseconds each), a plain statement costs a fraction of that.
+ */
+export async function matchingIds<M extends ClaimableModel>(db: ClaimTarget, spec: MatchSpec<M>): Promise<number[]> {
+  if (!Number.isInteger(spec.limit) || spec.limit < 1) throw new Error('matchingIds: limit must be a positive integer');
+  const sql = new Sql(db.kind);
+  const table = quote(spec.model);
+  const rows = await db.prisma.$queryRawUnsafe<Array<{ id: number | bigint }>>(
+    `SELECT ${table}."id" FROM ${table} WHERE ${whereSql(sql, spec.where, table)} ORDER BY ${orderSql(spec.orderBy, table)} LIMIT ${spec.limit}`,
+    ...sql.params,
+  );
+  return rows.map((r) => Number(r.id));
+}
+
+function whereSql<M extends Prisma.ModelName>(sql: Sql, where: readonly Condition<M>[], table: string): string {
+  return where.length > 0 ? where.map((c) => sql.condition(c, table)).join(' AND ') : 'TRUE';
+}
+
+function orderSql<M extends Prisma.ModelName>(orderBy: Column<M> | undefined, table: string): string {
+  return orderBy ? `${table}.${quote(orderBy)}, ${table}."id"` : `${table}."id"`;
+}
+
 /** Claims up to `limit` rows matching `where` and returns their ids (empty when none are due). */
 export async function claim<M extends ClaimableModel>(db: ClaimTarget, spec: ClaimSpec<M>): Promise<number[]> {
   if (!Number.isInteger(spec.limit) || spec.limit < 1) throw new Error('claim: limit must be a positive integer');
@@ -111,9 +143,8 @@ export async function claim<M extends ClaimableModel>(db: ClaimTarget, spec: Cla
   ];
   // Built in text order, because SQLite's parameters are positional. Columns are qualified because
   // the PostgreSQL statement joins the table with its picked ids.
-  const where = () => (spec.where.length > 0 ? spec.where.map((c) => sql.condition(c, table)).join(' AND ') : 'TRUE');
-  const order = spec.orderBy ? `${table}.${quote(spec.orderBy)}, ${table}."id"` : `${table}."id"`;
-  const pick = `SELECT ${table}."id" FROM ${table} WHERE ${where()} ORDER BY ${order} LIMIT ${spec.limit}`;
+  const where = () => whereSql(sql, spec.where, table);
+  const pick = `SELECT ${table}."id" FROM ${table} WHERE ${where()} ORDER BY ${orderSql(spec.orderBy, table)} LIMIT ${spec.limit}`;
   // The conditions are repeated in the UPDATE so it is conditional by itself on both stores.
   // PostgreSQL: a CTE with FOR UPDATE runs once; the same subquery inside `id IN (...)` may be run
   // again by the planner and then picks (and updates) more rows than the limit.

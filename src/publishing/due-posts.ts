@@ -10,7 +10,7 @@ import type { Workspace } from '@prisma/client';
 import { type Provider, providersWith } from '../../integrations/provider.js';
 import { PROVIDERS } from '../../integrations/registry.js';
 import type { Reply } from '../core/reply.js';
-import type { Condition } from '../db/claim.js';
+import { type Condition, kindOf, matchingIds } from '../db/claim.js';
 import type { Db } from '../db/client.js';
 import { overdueNotice } from './publish-notices.js';
 
@@ -85,6 +85,9 @@ export async function lagSeconds(db: Db, now: Date): Promise<number> {
   return oldest ? Math.max(0, now.getTime() - oldest.publishAt.getTime()) / 1000 : 0;
 }
 
+/** Posts not sent yet, for the watchdog. */
+const WAITING = ['pending', 'awaiting_approval'] as const;
+
 /** Posts still waiting more than OVERDUE_MS after their time, announced once each (claimed by notifiedAt). */
 export async function announceOverdue(
   db: Db,
@@ -92,15 +95,30 @@ export async function announceOverdue(
   notify: (workspace: Workspace, r: Reply) => Promise<void>,
 ): Promise<number> {
   const cutoff = new Date(now.getTime() - OVERDUE_MS);
+  // Asked every second and almost always empty: the plain lookup first, the rows only when there are some.
+  const ids = await matchingIds(
+    { prisma: db, kind: kindOf(db) },
+    {
+      model: 'ScheduledPost',
+      where: [
+        { column: 'status', op: 'in', value: WAITING },
+        { column: 'publishAt', op: '<', value: cutoff },
+        { column: 'notifiedAt', op: 'is null' },
+      ],
+      orderBy: 'publishAt',
+      limit: 100,
+    },
+  );
+  if (ids.length === 0) return 0;
   const overdue = await db.scheduledPost.findMany({
-    where: { status: { in: ['pending', 'awaiting_approval'] }, publishAt: { lt: cutoff }, notifiedAt: null },
+    where: { id: { in: ids } },
     include: { workspace: true },
-    take: 100,
+    orderBy: [{ publishAt: 'asc' }, { id: 'asc' }],
   });
   let n = 0;
   for (const post of overdue) {
     const { count } = await db.scheduledPost.updateMany({
-      where: { id: post.id, notifiedAt: null, status: { in: ['pending', 'awaiting_approval'] } },
+      where: { id: post.id, notifiedAt: null, status: { in: [...WAITING] } },
       data: { notifiedAt: now },
     });
     if (count !== 1) continue;

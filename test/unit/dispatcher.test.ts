@@ -1,5 +1,5 @@
 import type { ScheduledPost } from '@prisma/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PublishError, type Publisher } from '../../integrations/publisher.js';
 import { actionsOf } from '../../src/core/reply.js';
 import { openDatabase } from '../../src/db/client.js';
@@ -265,6 +265,32 @@ describe('Dispatcher', () => {
     expect(textOf(overdue[0]?.reply ?? { blocks: [] })).toMatch(
       /due at Thu,? 26 Nov 2026, 09:00 .*\(26 Nov 2026, 09:00 UTC\)/,
     );
+  });
+
+  it('a tick with nothing to do runs plain statements only: no Prisma query to compile every second', async () => {
+    await post('2026-11-26T10:00:00Z');
+    await post('2026-11-26T08:58:00Z', { status: 'awaiting_approval' }); // waiting, not yet overdue
+    const { calls, factory } = scripted([ok]);
+    const d = dispatcher(factory);
+    const db = app.services.db;
+    const models = [
+      vi.spyOn(db.scheduledPost, 'findMany'),
+      vi.spyOn(db.scheduledPost, 'findFirst'),
+      vi.spyOn(db.workspace, 'findMany'),
+    ];
+    await d.tick();
+    for (const spy of models) expect(spy).not.toHaveBeenCalled();
+    expect(calls).toEqual([]);
+    // The same tick still finds the work once there is some: an expired lease and an overdue post.
+    app.clock.set('2026-11-26T09:04:00Z');
+    const held = await post('2026-11-26T08:00:00Z');
+    await db.scheduledPost.update({
+      where: { id: held.id },
+      data: { status: 'publishing', leaseOwner: 'gone:1', leaseExpiresAt: new Date('2026-11-26T09:03:59Z') },
+    });
+    await d.tick();
+    expect(await statusOf(held.id)).toBe('published');
+    expect(app.recorder.notices.filter((n) => /overdue/.test(n.reply.title ?? ''))).toHaveLength(1);
   });
 
   it('a cancel that loses the race to the dispatcher is refused, one that wins stops the post', async () => {
