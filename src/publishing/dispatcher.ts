@@ -32,7 +32,7 @@ import type { AppMetrics } from '../http/metrics.js';
 import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../log.js';
 import { type IntegrationService, isProvider } from '../workspace/integrations.js';
-import { announceOverdue, backoffMs, dueConditions, dueWhere, lagSeconds, MAX_ATTEMPTS } from './due-posts.js';
+import { announceOverdue, backoffMs, dueConditions, dueWhere, lagSeconds, retryOf } from './due-posts.js';
 import { detailOf, storedReason } from './failure-reason.js';
 import { Heartbeat, LEASE_MS, releaseUnsent, SendMarks, settleExpiredLeases } from './leases.js';
 import { OutcomeRecorder, type Settlement } from './outcomes.js';
@@ -440,13 +440,12 @@ export class Dispatcher {
           after: () => this.notify(post.workspace, unknownNotice(post, storedReason(e), locale)),
         };
       }
-      if (e.retryable && post.attempts < MAX_ATTEMPTS) {
+      const retry = retryOf(e, post, now);
+      if (retry) {
         const next = new Date(now.getTime() + backoffMs(post.attempts, e.retryAfterMs));
-        return {
-          kind: 'retried',
-          where: mine,
-          data: { ...done, status: 'pending', sentAt: null, nextAttemptAt: next },
-        };
+        const again = { ...done, status: 'pending', sentAt: null, nextAttemptAt: next };
+        const data = retry === 'free' ? { ...again, attempts: { decrement: 1 } } : again;
+        return { kind: 'retried', where: mine, data };
       }
       const integration = target?.integration;
       return {

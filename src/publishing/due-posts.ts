@@ -8,6 +8,7 @@
  */
 import type { Workspace } from '@prisma/client';
 import { type Provider, providersWith } from '../../integrations/provider.js';
+import type { PublishError } from '../../integrations/publisher.js';
 import { PROVIDERS } from '../../integrations/registry.js';
 import type { Reply } from '../core/reply.js';
 import { type Condition, kindOf, matchingIds } from '../db/claim.js';
@@ -64,6 +65,33 @@ export function dueWhere(now: Date) {
     ],
     AND: [{ OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] }],
   };
+}
+
+/**
+ * Refusals that say the account has used up a network's allowance (posts a day, upload quota), not
+ * that anything is wrong with the post: it goes out once the allowance renews.
+ */
+const LIMIT_REASONS: ReadonlySet<string> = new Set(['postingLimit', 'dailyQuotaSpent']);
+/**
+ * Waiting for an allowance to renew does not use up one of a post's attempts (TikTok's daily cap is
+ * retried hourly: five attempts would fail the post hours before the cap frees), for this long after
+ * the post's time; past it, limit refusals count like any other and the post fails after its last.
+ */
+export const LIMIT_PATIENCE_MS = 3 * 24 * 60 * 60_000;
+
+/**
+ * Whether a failed send is tried again, and whether that try uses up one of the post's attempts
+ * (`free`: the network's allowance ran out, within LIMIT_PATIENCE_MS of the post's time).
+ */
+export function retryOf(
+  e: PublishError,
+  post: { attempts: number; publishAt: Date },
+  now: Date,
+): 'free' | 'counted' | undefined {
+  if (!e.retryable) return undefined;
+  const limit = LIMIT_REASONS.has(e.reason?.code ?? '');
+  if (limit && now.getTime() - post.publishAt.getTime() < LIMIT_PATIENCE_MS) return 'free';
+  return post.attempts < MAX_ATTEMPTS ? 'counted' : undefined;
 }
 
 /** Exponential from 30 s, capped at 30 min; Retry-After wins when it asks for longer. */

@@ -248,6 +248,38 @@ describe('Dispatcher', () => {
     expect(textOf(failed?.reply ?? { blocks: [] })).toContain('503 Service Unavailable');
   });
 
+  it("a network's posting limit waits for it to renew without using up the post's attempts, for three days", async () => {
+    const capped = async () => {
+      throw PublishError.retry('spam_risk_too_many_posts', 3_600_000).because(
+        'postingLimit',
+        { provider: 'tiktok' },
+        'The daily post cap from the API is reached for the current user.',
+      );
+    };
+    const p = await post('2026-11-26T08:59:00Z');
+    // TikTok's cap frees within a day: refused hourly for 20 hours, then published (it used to fail
+    // after the fifth hour).
+    const { calls, factory } = scripted([...Array.from({ length: 20 }, () => capped), ok]);
+    const d = dispatcher(factory);
+    for (let i = 0; i < 21; i++) {
+      await d.tick();
+      app.clock.advance(3_600_000);
+    }
+    expect(calls).toHaveLength(21);
+    expect(await statusOf(p.id)).toBe('published');
+
+    // Past three days after its time, limit refusals count like any other: five more, then failed.
+    const late = await post('2026-11-23T08:00:00Z');
+    const refused = scripted([capped]);
+    const d2 = dispatcher(refused.factory);
+    for (let i = 0; i < 8; i++) {
+      await d2.tick();
+      app.clock.advance(3_600_000);
+    }
+    expect(refused.calls).toHaveLength(5);
+    expect(await statusOf(late.id)).toBe('failed');
+  });
+
   it('announces an overdue post once', async () => {
     const p = await post('2026-11-26T09:00:00Z', { status: 'awaiting_approval' });
     const { factory } = scripted([ok]);
