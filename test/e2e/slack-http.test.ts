@@ -2,7 +2,8 @@
  * The real Bolt app over HTTP on the shared server, receiving requests signed exactly as Slack
  * signs them, and talking to a fake Slack Web API and response_url.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryStore } from '@slack/bolt';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { SlackAdapter } from '../../src/adapters/slack/adapter.js';
 import { Router } from '../../src/core/router.js';
@@ -96,6 +97,18 @@ describe('slash commands', () => {
     expect(textOfBlocks(first ?? {})).toContain('Currency set to EUR');
     const ws = await app.services.db.workspace.findFirstOrThrow({ where: { platform: 'slack', externalId: 'T0001' } });
     expect(ws.currency).toBe('EUR');
+  });
+
+  it("does not look each request up in Bolt's conversation store on the way to the ack (it keeps nothing there)", async () => {
+    const lookups = vi.spyOn(MemoryStore.prototype, 'get');
+    try {
+      const res = await command('/config', '');
+      expect(res.status).toBe(200);
+      await answered(res.responseUrl);
+      expect(lookups).not.toHaveBeenCalled();
+    } finally {
+      lookups.mockRestore();
+    }
   });
 
   it('reaches every command by its own slash command and through /mkt', async () => {

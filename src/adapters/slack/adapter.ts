@@ -45,6 +45,13 @@ export interface SlackAdapterOptions {
   autoReconnect?: boolean;
 }
 
+/**
+ * Bolt's conversation store is on by default: before every listener, for every request, it looks the
+ * conversation up in memory and, not finding it, builds and catches an Error. The bot keeps no state
+ * there (the database holds it), so the lookup is only a cost on the way to each ack.
+ */
+const BOLT_DEFAULTS_OFF = { convoStore: false } as const;
+
 export class SlackAdapter implements Adapter {
   readonly platform = 'slack' as const;
   readonly notifier: Notifier;
@@ -79,6 +86,7 @@ export class SlackAdapter implements Adapter {
         logger,
         clientOptions,
         deferInitialization: true,
+        ...BOLT_DEFAULTS_OFF,
       });
     } else {
       if (!config.SLACK_SIGNING_SECRET) throw new Error('SLACK_SIGNING_SECRET is required for Slack over HTTP');
@@ -95,6 +103,7 @@ export class SlackAdapter implements Adapter {
         logger,
         clientOptions,
         deferInitialization: true,
+        ...BOLT_DEFAULTS_OFF,
       });
     }
     const client = () => this.app.client;
