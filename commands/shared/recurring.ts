@@ -120,7 +120,7 @@ const seriesId = required(
 
 async function findSeries(id: number, ctx: Context) {
   const series = await ctx.services.series.get(ctx.workspace.id, id);
-  if (!series || series.status !== 'active') throw new UserError(ctx.t(seriesMessages).notActive({ id }));
+  if (series?.status !== 'active') throw new UserError(ctx.t(seriesMessages).notActive({ id }));
   return series;
 }
 

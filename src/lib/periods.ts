@@ -120,7 +120,7 @@ export function parseRange(spec: string, now: Date, zone: string, lastDataDay?: 
       // February's 28 days).
       const prevFrom = from.minus(back);
       const prevEnd = prevFrom.endOf('years' in back ? 'year' : 'month').startOf('day');
-      const prevTo = to.minus(back) < prevEnd ? to.minus(back) : prevEnd;
+      const prevTo = DateTime.min(to.minus(back), prevEnd);
       return {
         ...r,
         previous: make(prevFrom, prevTo),

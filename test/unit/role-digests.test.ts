@@ -168,6 +168,26 @@ describe('job roles with their own weekly digest', () => {
     expect(social).toContain('Oldest unhandled: Sam on Instagram, waiting 4 days: “Do you deliver to Dammam?”');
   });
 
+  it('counts rows stored under an old spelling of a channel, as /report does', async () => {
+    app.clock.set('2026-11-26T10:00:00Z');
+    const workspaceId = (await app.services.db.workspace.findFirstOrThrow()).id;
+    // Written before channel names were normalised: organic_search is organic search, ga4 the website.
+    await app.services.db.metricDaily.createMany({
+      data: [
+        { workspaceId, date: '2026-11-20', channel: 'organic_search', clicks: 70 },
+        { workspaceId, date: '2026-11-20', channel: 'ga4', sessions: 200, engagementSeconds: 56_000 },
+      ],
+    });
+    // 1,050 + 70 clicks against 700; (168,000 + 56,000) s over 1,400 + 200 sessions against 100 s.
+    // The headline figure and the role's own line agreed only on new spellings (1,120 against 1,050).
+    const seo = await say('/digest preview seo');
+    expect(seo).toContain('Organic search clicks: 1,120  ▲ +60%');
+    expect(seo).toContain('Organic search: 1,120 clicks (▲ +60%)');
+    const content = await say('/digest preview content');
+    expect(content).toContain('Dwell time per session: 140 s  ▲ +40%');
+    expect(content).not.toMatch(/120 s/);
+  });
+
   it('speaks Arabic to an Arabic workspace', async () => {
     await say('/config lang ar');
     app.clock.set('2026-11-26T10:00:00Z');

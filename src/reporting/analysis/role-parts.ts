@@ -25,7 +25,7 @@ import { dateFigure, dateText } from '../../lib/when.js';
 import { internalTarget, parseTargets } from '../../planning/targets.js';
 import { CHANNELS } from '../../publishing/scheduler.js';
 import { type JobRole, membersWithJobRole } from '../../workspace/job-roles.js';
-import { channelLabel as channelName } from '../channel-names.js';
+import { channelLabel as channelName, normalizeChannel, SITE_CHANNEL } from '../channel-names.js';
 import {
   addTotals,
   dwellTime,
@@ -214,11 +214,12 @@ async function groups(db: Db, workspaceId: number, range: DateRange): Promise<Gr
   });
   const out: Groups = new Map();
   for (const r of rows) {
-    out.set(`${r.channel}\u0000${r.campaign}`, {
-      channel: r.channel,
-      campaign: r.campaign,
-      totals: addTotals(emptyTotals(), r._sum),
-    });
+    // Rows stored before names were normalised (organic_search, ga4) count under their channel, as in /report.
+    const channel = normalizeChannel(r.channel);
+    const key = `${channel}\u0000${r.campaign}`;
+    const into = out.get(key) ?? { channel, campaign: r.campaign, totals: emptyTotals() };
+    addTotals(into.totals, r._sum);
+    out.set(key, into);
   }
   return out;
 }
@@ -297,7 +298,7 @@ async function contentLines(
   } else {
     lines.push(t.noEngagement({ min: formatNumber(MIN_REACH, locale) }));
   }
-  const web = (c: string) => c === 'web' || c === 'ga4';
+  const web = (c: string) => c === SITE_CHANNEL;
   const siteNow = sum(now, web);
   const siteBefore = sum(before, web);
   if (siteNow.sessions > 0) {
