@@ -6,7 +6,7 @@
  * (src/db/claim.ts) and for Prisma queries. Also how late the queue runs (the dispatcher lag) and
  * the watchdog that announces posts well past their time.
  */
-import type { Workspace } from '@prisma/client';
+import type { ScheduledPost, Workspace } from '@prisma/client';
 import { type Provider, providersWith } from '../../integrations/provider.js';
 import type { PublishError } from '../../integrations/publisher.js';
 import { PROVIDERS } from '../../integrations/registry.js';
@@ -113,6 +113,26 @@ export async function lagSeconds(db: Db, now: Date): Promise<number> {
   return oldest ? Math.max(0, now.getTime() - oldest.publishAt.getTime()) / 1000 : 0;
 }
 
+/**
+ * Up to `limit` posts matching `where` (oldest first), with their workspaces. The dispatcher asks
+ * every second and almost always finds nothing, so the ids come from one plain statement and the
+ * rows through Prisma only when there are some (Prisma compiles each query on the event loop).
+ */
+export async function postsWhere(
+  db: Db,
+  where: Condition<'ScheduledPost'>[],
+  o: { limit: number; orderBy?: 'publishAt' },
+): Promise<Array<ScheduledPost & { workspace: Workspace }>> {
+  const target = { prisma: db, kind: kindOf(db) };
+  const ids = await matchingIds(target, { model: 'ScheduledPost', where, ...o });
+  if (ids.length === 0) return [];
+  return db.scheduledPost.findMany({
+    where: { id: { in: ids } },
+    include: { workspace: true },
+    orderBy: o.orderBy ? [{ publishAt: 'asc' }, { id: 'asc' }] : [{ id: 'asc' }],
+  });
+}
+
 /** Posts not sent yet, for the watchdog. */
 const WAITING = ['pending', 'awaiting_approval'] as const;
 
@@ -123,26 +143,15 @@ export async function announceOverdue(
   notify: (workspace: Workspace, r: Reply) => Promise<void>,
 ): Promise<number> {
   const cutoff = new Date(now.getTime() - OVERDUE_MS);
-  // Asked every second and almost always empty: the plain lookup first, the rows only when there are some.
-  const ids = await matchingIds(
-    { prisma: db, kind: kindOf(db) },
-    {
-      model: 'ScheduledPost',
-      where: [
-        { column: 'status', op: 'in', value: WAITING },
-        { column: 'publishAt', op: '<', value: cutoff },
-        { column: 'notifiedAt', op: 'is null' },
-      ],
-      orderBy: 'publishAt',
-      limit: 100,
-    },
+  const overdue = await postsWhere(
+    db,
+    [
+      { column: 'status', op: 'in', value: WAITING },
+      { column: 'publishAt', op: '<', value: cutoff },
+      { column: 'notifiedAt', op: 'is null' },
+    ],
+    { limit: 100, orderBy: 'publishAt' },
   );
-  if (ids.length === 0) return 0;
-  const overdue = await db.scheduledPost.findMany({
-    where: { id: { in: ids } },
-    include: { workspace: true },
-    orderBy: [{ publishAt: 'asc' }, { id: 'asc' }],
-  });
   let n = 0;
   for (const post of overdue) {
     const { count } = await db.scheduledPost.updateMany({

@@ -12,12 +12,11 @@ import type { Workspace } from '@prisma/client';
 import { PublishError } from '../../integrations/publisher.js';
 import type { Locale } from '../core/i18n.js';
 import type { Reply } from '../core/reply.js';
-import { kindOf, matchingIds } from '../db/claim.js';
 import type { Db } from '../db/client.js';
 import type { AppMetrics } from '../http/metrics.js';
 import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../log.js';
-import { MAX_ATTEMPTS } from './due-posts.js';
+import { MAX_ATTEMPTS, postsWhere } from './due-posts.js';
 import { reasonOf, storedReason } from './failure-reason.js';
 import { failedNotice, m, unknownNotice } from './publish-notices.js';
 
@@ -44,24 +43,14 @@ export interface ExpiryReport {
 export async function settleExpiredLeases(d: LeaseDeps): Promise<ExpiryReport> {
   const now = d.clock.now();
   const report: ExpiryReport = { requeued: 0, unknown: 0, failed: 0 };
-  // Asked every second and almost always empty: the plain lookup first, the rows only when there are some.
-  const ids = await matchingIds(
-    { prisma: d.db, kind: kindOf(d.db) },
-    {
-      model: 'ScheduledPost',
-      where: [
-        { column: 'status', op: '=', value: 'publishing' },
-        { column: 'leaseExpiresAt', op: '<', value: now },
-      ],
-      limit: 500,
-    },
+  const stale = await postsWhere(
+    d.db,
+    [
+      { column: 'status', op: '=', value: 'publishing' },
+      { column: 'leaseExpiresAt', op: '<', value: now },
+    ],
+    { limit: 500 },
   );
-  if (ids.length === 0) return report;
-  const stale = await d.db.scheduledPost.findMany({
-    where: { id: { in: ids } },
-    include: { workspace: true },
-    orderBy: [{ id: 'asc' }],
-  });
   for (const post of stale) {
     const expired = { id: post.id, status: 'publishing', leaseExpiresAt: { lt: now } };
     if (post.sentAt === null && post.attempts < MAX_ATTEMPTS) {
