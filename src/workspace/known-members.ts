@@ -1,11 +1,12 @@
 /**
- * The workspace and member rows of people who ask often, reused while the database says neither row
- * has changed. Every command and button press resolves who is asking; Prisma compiles each of its
- * queries on the main thread (two reads took about 1.4 ms of a Slack command's work, bench/slack-ack),
- * while one plain query for the two rows' `updatedAt` takes about 0.1 ms. Prisma sets `updatedAt` on
- * every write it makes to these tables, so a changed row never matches; a row read within a few
- * milliseconds of its last write is not kept, so a second write in the same millisecond cannot hide.
- * Callers get their own copies: the cached rows are never handed out to be changed.
+ * The workspace and member rows of people who ask often, each reused while the database says it has
+ * not changed (a changed workspace is read again, the member kept). Every command and button press
+ * resolves who is asking; Prisma compiles each of its queries on the main thread (two reads took
+ * about 1.4 ms of a Slack command's work, bench/slack-ack), while one plain query for the two rows'
+ * `updatedAt` takes about 0.1 ms. Prisma sets `updatedAt` on every write it makes to these tables, so
+ * a changed row never matches; a row read within a few milliseconds of its last write is not kept, so
+ * a second write in the same millisecond cannot hide. Callers get their own copies: the cached rows
+ * are never handed out to be changed.
  */
 import type { Member, Workspace } from '@prisma/client';
 import type { Db } from '../db/client.js';
@@ -31,20 +32,25 @@ export class KnownMembers {
 
   constructor(private readonly db: Db) {}
 
-  /** The rows kept for `key` when neither has changed since, as fresh copies; undefined otherwise. */
-  async current(key: MemberKey): Promise<Kept | undefined> {
+  /**
+   * The rows kept for `key` that have not changed since, as fresh copies: both, one (a setting changed
+   * the workspace, so only it is read again), or none.
+   */
+  async current(key: MemberKey): Promise<Partial<Kept>> {
     const id = idOf(key);
     const hit = this.kept.get(id);
-    if (!hit) return undefined;
+    if (!hit) return {};
     const [now] = await this.db.$queryRaw<Array<{ w: Date | string; m: Date | string }>>`SELECT
       w."updatedAt" AS "w", m."updatedAt" AS "m" FROM "Workspace" w
       JOIN "Member" m ON m."workspaceId" = w."id" AND m."externalId" = ${key.member}
       WHERE w."platform" = ${key.platform} AND w."externalId" = ${key.workspace}`;
-    if (!now || !same(now.w, hit.workspace.updatedAt) || !same(now.m, hit.member.updatedAt)) {
-      this.kept.delete(id);
-      return undefined;
-    }
-    return structuredClone(hit);
+    const workspace = now !== undefined && same(now.w, hit.workspace.updatedAt);
+    const member = now !== undefined && same(now.m, hit.member.updatedAt);
+    if (!workspace || !member) this.kept.delete(id);
+    return {
+      ...(workspace ? { workspace: structuredClone(hit.workspace) } : {}),
+      ...(member ? { member: structuredClone(hit.member) } : {}),
+    };
   }
 
   /** Keeps the rows just read, unless one was written a moment ago. */

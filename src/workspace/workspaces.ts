@@ -34,9 +34,9 @@ export class WorkspaceService {
   async resolve(who: Identity): Promise<Resolved> {
     const key = { platform: who.platform, workspace: who.workspace.externalId, member: who.user.externalId };
     const kept = await this.known.current(key);
-    if (kept) return this.resolved(who, kept.workspace, kept.member);
+    if (kept.workspace && kept.member) return this.resolved(who, kept.workspace, kept.member);
     const readAt = Date.now();
-    const { workspace, member } = await this.read(who);
+    const { workspace, member } = await this.read(who, kept);
     this.known.remember(key, workspace, member, readAt);
     return this.resolved(who, workspace, member);
   }
@@ -46,12 +46,16 @@ export class WorkspaceService {
     return { workspace, member, role: who.user.platformAdmin ? 'admin' : stored };
   }
 
-  private async read(who: Identity): Promise<{ workspace: Workspace; member: Member }> {
+  /** The rows not `kept` (unchanged since they were kept) read afresh. */
+  private async read(
+    who: Identity,
+    kept: { workspace?: Workspace; member?: Member },
+  ): Promise<{ workspace: Workspace; member: Member }> {
     // Every request resolves, usually more than once: a plain read for a workspace we know (an upsert
     // is a write transaction, five statements on SQLite, and holds the write lock). First contact can
     // arrive several times at once (retried deliveries, several replicas), hence the upsert and retry.
     const key = { platform_externalId: { platform: who.platform, externalId: who.workspace.externalId } };
-    const known = await this.db.workspace.findUnique({ where: key });
+    const known = kept.workspace ?? (await this.db.workspace.findUnique({ where: key }));
     const workspace =
       known ??
       (await retryOnUniqueViolation(() =>
@@ -61,9 +65,11 @@ export class WorkspaceService {
           update: {},
         }),
       ));
-    let member = await this.db.member.findUnique({
-      where: { workspaceId_externalId: { workspaceId: workspace.id, externalId: who.user.externalId } },
-    });
+    let member =
+      kept.member ??
+      (await this.db.member.findUnique({
+        where: { workspaceId_externalId: { workspaceId: workspace.id, externalId: who.user.externalId } },
+      }));
     member ??= await this.join(workspace.id, who);
     return { workspace, member };
   }

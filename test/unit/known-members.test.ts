@@ -35,13 +35,17 @@ describe('resolving who is asking', () => {
     again.workspace.currency = 'XXX';
     expect((await workspaces.resolve(who)).workspace.currency).toBe(first.workspace.currency);
 
-    // A setting changed through the service, then a role changed straight in the database.
+    // A setting changed through the service: the workspace is read again, the member row still kept.
     await workspaces.update(first.workspace.id, { currency: 'SAR' });
-    expect((await workspaces.resolve(who)).workspace.currency).toBe('SAR');
     await settle();
-    await workspaces.resolve(who);
+    const memberReads = vi.spyOn(db.member, 'findUnique');
+    expect((await workspaces.resolve(who)).workspace.currency).toBe('SAR');
+    expect([reads.mock.calls.length, memberReads.mock.calls.length]).toEqual([1, 0]);
+    // Then a role changed straight in the database: the member is read again, not the workspace.
     await db.member.update({ where: { id: first.member.id }, data: { role: 'member' } });
+    await settle();
     expect((await workspaces.resolve(who)).role).toBe('member');
+    expect([reads.mock.calls.length, memberReads.mock.calls.length]).toEqual([1, 1]);
     // The platform's own admin flag is read from the request, never from what was kept.
     expect((await workspaces.resolve({ ...who, user: { ...who.user, platformAdmin: true } })).role).toBe('admin');
   });
