@@ -32,7 +32,7 @@ import type { AppMetrics } from '../http/metrics.js';
 import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../log.js';
 import { type IntegrationService, isProvider } from '../workspace/integrations.js';
-import { announceOverdue, backoffMs, dueConditions, dueWhere, lagSeconds, retryOf } from './due-posts.js';
+import { announceOverdue, dueConditions, dueWhere, lagSeconds, retryOf } from './due-posts.js';
 import { detailOf, storedReason } from './failure-reason.js';
 import { Heartbeat, LEASE_MS, releaseUnsent, SendMarks, settleExpiredLeases } from './leases.js';
 import { OutcomeRecorder, type Settlement } from './outcomes.js';
@@ -442,9 +442,9 @@ export class Dispatcher {
       }
       const retry = retryOf(e, post, now);
       if (retry) {
-        const next = new Date(now.getTime() + backoffMs(post.attempts, e.retryAfterMs));
+        const next = new Date(now.getTime() + retry.waitMs);
         const again = { ...done, status: 'pending', sentAt: null, nextAttemptAt: next };
-        const data = retry === 'free' ? { ...again, attempts: { decrement: 1 } } : again;
+        const data = retry.free ? { ...again, attempts: { decrement: 1 } } : again;
         return { kind: 'retried', where: mine, data };
       }
       const integration = target?.integration;

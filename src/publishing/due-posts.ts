@@ -80,18 +80,30 @@ const LIMIT_REASONS: ReadonlySet<string> = new Set(['postingLimit', 'dailyQuotaS
 export const LIMIT_PATIENCE_MS = 3 * 24 * 60 * 60_000;
 
 /**
- * Whether a failed send is tried again, and whether that try uses up one of the post's attempts
- * (`free`: the network's allowance ran out, within LIMIT_PATIENCE_MS of the post's time).
+ * While a limit costs no attempt, the network is not asked again sooner than a quarter of the time
+ * the post has been late, and at most every LIMIT_SPACING_MS: the first refusals follow the network's
+ * own Retry-After, while a limit that lasts is asked about every quarter of an hour, not every 30 s
+ * for three days.
+ */
+export const LIMIT_SPACING_MS = 15 * 60_000;
+
+/**
+ * Whether a failed send is tried again, when, and whether that try uses up one of the post's
+ * attempts (`free`: the network's allowance ran out, within LIMIT_PATIENCE_MS of the post's time).
  */
 export function retryOf(
   e: PublishError,
   post: { attempts: number; publishAt: Date },
   now: Date,
-): 'free' | 'counted' | undefined {
+): { waitMs: number; free: boolean } | undefined {
   if (!e.retryable) return undefined;
+  const waitMs = backoffMs(post.attempts, e.retryAfterMs);
   const limit = LIMIT_REASONS.has(e.reason?.code ?? '');
-  if (limit && now.getTime() - post.publishAt.getTime() < LIMIT_PATIENCE_MS) return 'free';
-  return post.attempts < MAX_ATTEMPTS ? 'counted' : undefined;
+  if (limit && now.getTime() - post.publishAt.getTime() < LIMIT_PATIENCE_MS) {
+    const late = Math.max(0, now.getTime() - post.publishAt.getTime());
+    return { waitMs: Math.max(waitMs, Math.min(late / 4, LIMIT_SPACING_MS)), free: true };
+  }
+  return post.attempts < MAX_ATTEMPTS ? { waitMs, free: false } : undefined;
 }
 
 /** Exponential from 30 s, capped at 30 min; Retry-After wins when it asks for longer. */

@@ -280,6 +280,24 @@ describe('Dispatcher', () => {
     expect(await statusOf(late.id)).toBe('failed');
   });
 
+  it('a limit that lasts is asked about every quarter of an hour, not at every short Retry-After', async () => {
+    const { factory } = scripted([
+      async () => {
+        throw PublishError.retry('429 Too Many Requests', 1_000).because('postingLimit', { provider: 'x' });
+      },
+    ]);
+    const d = dispatcher(factory);
+    const fresh = await post('2026-11-26T08:59:40Z');
+    const lasting = await post('2026-11-26T07:00:00Z');
+    await d.tick();
+    const next = async (id: number) =>
+      (await app.services.db.scheduledPost.findUniqueOrThrow({ where: { id } })).nextAttemptAt?.toISOString();
+    // Just due: the network's own short wait (the 30 s backoff floor). Two hours late: 15 minutes,
+    // not a request every 30 s for three days.
+    expect(await next(fresh.id)).toBe('2026-11-26T09:00:30.000Z');
+    expect(await next(lasting.id)).toBe('2026-11-26T09:15:00.000Z');
+  });
+
   it('announces an overdue post once', async () => {
     const p = await post('2026-11-26T09:00:00Z', { status: 'awaiting_approval' });
     const { factory } = scripted([ok]);
