@@ -98,9 +98,8 @@ export function retryOf(
 ): { waitMs: number; free: boolean } | undefined {
   if (!e.retryable) return undefined;
   const waitMs = backoffMs(post.attempts, e.retryAfterMs);
-  const limit = LIMIT_REASONS.has(e.reason?.code ?? '');
-  if (limit && now.getTime() - post.publishAt.getTime() < LIMIT_PATIENCE_MS) {
-    const late = Math.max(0, now.getTime() - post.publishAt.getTime());
+  const late = Math.max(0, now.getTime() - post.publishAt.getTime());
+  if (LIMIT_REASONS.has(e.reason?.code ?? '') && late < LIMIT_PATIENCE_MS) {
     return { waitMs: Math.max(waitMs, Math.min(late / 4, LIMIT_SPACING_MS)), free: true };
   }
   return post.attempts < MAX_ATTEMPTS ? { waitMs, free: false } : undefined;
