@@ -80,10 +80,9 @@ const LIMIT_REASONS: ReadonlySet<string> = new Set(['postingLimit', 'dailyQuotaS
 export const LIMIT_PATIENCE_MS = 3 * 24 * 60 * 60_000;
 
 /**
- * While a limit costs no attempt, the network is not asked again sooner than a quarter of the time
- * the post has been late, and at most every LIMIT_SPACING_MS: the first refusals follow the network's
- * own Retry-After, while a limit that lasts is asked about every quarter of an hour, not every 30 s
- * for three days.
+ * While a limit costs no attempt, the next ask waits at least a quarter of how late the post is, that
+ * floor capped at LIMIT_SPACING_MS: the first refusals follow the network's own Retry-After, while a
+ * limit that lasts is asked about every quarter of an hour, not every 30 s for three days.
  */
 export const LIMIT_SPACING_MS = 15 * 60_000;
 

@@ -1,21 +1,9 @@
-import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMetrics, Registry } from '../../src/http/metrics.js';
 import { HttpServer } from '../../src/http/server.js';
 import { createLogger } from '../../src/log.js';
 import { createTestApp, identity, type TestApp } from '../helpers/app.js';
-
-/** A log that keeps its lines, to read what was logged. */
-function logLines(): { lines: string[]; sink: Writable } {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, cb) {
-      lines.push(String(chunk));
-      cb();
-    },
-  });
-  return { lines, sink };
-}
+import { LogLines } from '../helpers/log-lines.js';
 
 describe('metrics registry', () => {
   it('renders counters, gauges and histograms in the Prometheus text format', async () => {
@@ -85,7 +73,8 @@ describe('HTTP request ids and logs', () => {
   });
 
   it('keeps a sane X-Request-Id, makes one otherwise, and logs each request with it but without the query', async () => {
-    const { lines, sink } = logLines();
+    const sink = new LogLines();
+    const { lines } = sink;
     const metrics = createMetrics();
     server = new HttpServer(createLogger('info', sink), metrics);
     let seenId = '';
@@ -114,7 +103,8 @@ describe('HTTP request ids and logs', () => {
   });
 
   it('logs the requests a platform library answers itself (Slack) at debug only, and still counts them', async () => {
-    const { lines, sink } = logLines();
+    const sink = new LogLines();
+    const { lines } = sink;
     const metrics = createMetrics();
     server = new HttpServer(createLogger('info', sink), metrics);
     server.use((req, res) => {
