@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dropIsolates } from '../../src/core/i18n.js';
 import { createLogger } from '../../src/log.js';
+import { m as partMessages } from '../../src/reporting/analysis/role-parts.js';
 import { runDueDigests } from '../../src/reporting/digest.js';
 import { createTestApp, identity, type TestApp, textOf } from '../helpers/app.js';
 import { seedComments, seedFigures } from '../helpers/role-digests.js';
@@ -186,6 +187,11 @@ describe('job roles with their own weekly digest', () => {
     const content = await say('/digest preview content');
     expect(content).toContain('Dwell time per session: 140 s  ▲ +40%');
     expect(content).not.toMatch(/120 s/);
+    await say('/config lang ar');
+    const arabic = await say('/digest preview seo');
+    expect(arabic).toContain('نقرات البحث المجاني: 1,120  ▲ +60%');
+    expect(arabic).toContain('البحث المجاني: 1,120 نقرة (▲ +60%)');
+    expect(await say('/digest preview content')).toContain('مدة البقاء لكل جلسة: 140 ث  ▲ +40%');
   });
 
   it('speaks Arabic to an Arabic workspace', async () => {
@@ -198,7 +204,7 @@ describe('job roles with their own weekly digest', () => {
     expect(social).toContain('وكانت المدة الوسيطة حتى المعالجة ساعتين');
     expect(social).toContain('أقدمها دون معالجة: Sam على إنستغرام، ينتظر منذ 4 أيام: «Do you deliver to Dammam?»');
     const content = await say('/digest preview content');
-    expect(content).toContain('لا منشور يوم الخميس والسبت والأحد والثلاثاء والأربعاء.');
+    expect(content).toContain('لا منشور أيام الخميس والسبت والأحد والثلاثاء والأربعاء.');
     expect(content).toContain('لا شيء مجدول على فيسبوك مع أن الخطة تموّلها.');
     const email = await say('/digest preview automation');
     expect(email).toContain('معدل إلغاء الاشتراك: 0.54%');
@@ -216,5 +222,15 @@ describe('job roles with their own weekly digest', () => {
     const d = await app.services.reports.build(ws, range);
     expect([d.totals.emailsUnsubscribed, d.previous.emailsUnsubscribed]).toEqual([49, 14]);
     expect(d.campaigns.find((c) => c.name === 'Newsletter')?.totals.emailsUnsubscribed).toBe(49);
+  });
+
+  it('names the days without a post as Arabic counts them: one day, two (the dual), several', () => {
+    const gap = partMessages.ar.gapDays;
+    expect(gap({ days: 'الخميس', count: 1 })).toBe('لا منشور يوم الخميس.');
+    expect(gap({ days: 'الخميس والسبت', count: 2 })).toBe('لا منشور يومَي الخميس والسبت.');
+    expect(gap({ days: 'الخميس والسبت والأحد', count: 3 })).toBe('لا منشور أيام الخميس والسبت والأحد.');
+    expect(partMessages.en.gapDays({ days: 'Thursday and Saturday', count: 2 })).toBe(
+      'No post on Thursday and Saturday.',
+    );
   });
 });

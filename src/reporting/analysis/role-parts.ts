@@ -55,7 +55,8 @@ export const USUAL_UNSUBSCRIBE_RATE = 0.0025;
 /** A send past twice the usual rate is flagged: more than any industry's average, so not chance. */
 export const UNSUBSCRIBE_ALERT_RATE = 2 * USUAL_UNSUBSCRIBE_RATE;
 
-const m = defineMessages(
+/** Exported for the tests of its wording. */
+export const m = defineMessages(
   'digest-roles',
   {
     forRole: (p: { role: string; people: string }) => `${p.role}: ${p.people}`,
@@ -64,7 +65,7 @@ const m = defineMessages(
     seo: 'SEO',
     nextWeek: (p: { list: string }) => `Scheduled for next week: ${p.list}.`,
     nothingNext: 'Nothing is scheduled for next week yet.',
-    gapDays: (p: { days: string }) => `No post on ${p.days}.`,
+    gapDays: (p: { days: string; count: number }) => `No post on ${p.days}.`,
     gapChannels: (p: { channels: string }) => `Nothing scheduled on ${p.channels}, which the plan funds.`,
     best: (p: { campaign: string; channel: string; rate: string }) =>
       `Best engagement: ${p.campaign} on ${p.channel}, ${p.rate} of reach.`,
@@ -104,7 +105,8 @@ const m = defineMessages(
     seo: 'تحسين محركات البحث',
     nextWeek: (p) => `المجدول للأسبوع القادم: ${p.list}.`,
     nothingNext: 'لم يُجدول شيء للأسبوع القادم بعد.',
-    gapDays: (p) => `لا منشور يوم ${p.days}.`,
+    // One day «يوم», two «يومَي» (the dual), more «أيام».
+    gapDays: (p) => `لا منشور ${p.count === 1 ? 'يوم' : p.count === 2 ? 'يومَي' : 'أيام'} ${p.days}.`,
     gapChannels: (p) => `لا شيء مجدول على ${p.channels} مع أن الخطة تموّلها.`,
     best: (p) => `أعلى تفاعل: ${iso(p.campaign)} على ${iso(p.channel)}، ${p.rate} من الوصول.`,
     weakest: (p) => `الأضعف: ${iso(p.campaign)} على ${iso(p.channel)}، ${p.rate}.`,
@@ -268,7 +270,7 @@ async function contentLines(
     for (let d = start; d < end; d = d.plus({ days: 1 })) {
       if (!busy.has(d.toISODate())) empty.push(dateText(d.toJSDate(), ws.timezone, locale, 'weekday'));
     }
-    if (empty.length > 0) lines.push(t.gapDays({ days: inSentence(empty, locale) }));
+    if (empty.length > 0) lines.push(t.gapDays({ days: inSentence(empty, locale), count: empty.length }));
   }
   const funded = planChannels(plan).filter((c) => !byChannel.has(c));
   if (funded.length > 0) {
