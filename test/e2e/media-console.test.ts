@@ -96,7 +96,8 @@ describe('a file named on the console', () => {
     expect(readdirSync(mediaDir)).toEqual([`${row?.id}.jpg`]);
     app.clock.advance(10 * 60_000);
     await dispatcher.tick();
-    const post = await app.services.db.scheduledPost.findFirstOrThrow({ where: { content: 'Cold brew, from a file' } });
+    // The app's own dispatcher may have taken it first: wait until it has settled either way.
+    const [post] = await settledPosts(app, 'Cold brew, from a file');
     expect(post?.status).toBe('published');
     const fetched = [...meta.containers.values()].find((c) => c.source?.url === `${base}/media/${row?.id}`);
     expect(fetched?.source).toMatchObject({ contentType: 'image/jpeg', bytes: jpeg(1080, 1350).length });
