@@ -162,5 +162,10 @@ const median = (k) => results.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(
 console.log(
   `dispatch (median of ${RUNS}): ${POSTS} posts in a ${WINDOW_S} s window, lateness p50 ${median('p50')} ms, p99 ${median('p99')} ms (target < 2000 ms); burst throughput ${median('burstPerS')} posts/s`,
 );
-console.log(`confirmations sent: ${notices}`);
+// Each run publishes its posts twice (the window, then the burst), each with its confirmation.
+const expected = RUNS * POSTS * 2;
+console.log(
+  `confirmations sent: ${notices} of ${expected} (one per publish: ${RUNS} runs x ${POSTS} posts, published in the window and again in the burst)`,
+);
+if (notices !== expected) process.exitCode = 1;
 fake.close();

@@ -56,6 +56,7 @@ const m = defineMessages(
       p.on
         ? 'From now on, new posts wait for a manager to approve them.'
         : 'New posts no longer need approval. Posts already waiting still do.',
+    unchanged: 'This setting already has that value, so nothing changed.',
     howToChange:
       'Change a setting with /config lang ar, /config timezone Asia/Riyadh, /config currency SAR, /config digits arabic or /config channel alerts #social.',
   },
@@ -102,6 +103,7 @@ const m = defineMessages(
       p.on
         ? 'من الآن، تنتظر المنشورات الجديدة موافقة مدير.'
         : 'لم تعد المنشورات الجديدة تحتاج موافقة. ما زالت المنشورات المنتظرة تحتاجها.',
+    unchanged: 'هذا الإعداد مضبوط على هذه القيمة من قبل، فلم يتغير شيء.',
     howToChange:
       'غيّر الإعدادات بالأوامر: /config lang ar أو /config timezone Asia/Riyadh أو /config currency SAR أو /config digits arabic أو /config channel alerts #social.',
   },
@@ -114,33 +116,42 @@ function languageName(locale: Locale, ctx: Context): string {
   return locale === 'ar' ? t.arabic : t.english;
 }
 
-function show(ctx: Context) {
+/** Each setting as /config shows it, by the workspace column that holds it. */
+function settingFields(ctx: Context) {
   const t = ctx.t(m);
   const w = ctx.workspace;
   const orNotSet = (v: string | null) => (v ? iso(v) : t.notSet);
-  return reply(t.title, [
-    fields([
-      { label: t.language, value: languageName(ctx.locale, ctx) },
-      {
-        label: t.timezone,
-        value: `${iso(w.timezone)} (${t.localTime({ time: localTime(ctx.now(), w.timezone, ctx.locale) })})`,
-      },
-      { label: t.currency, value: iso(w.currency) },
-      { label: t.digits, value: digitStyleOf(w) === 'arabic' ? t.arabicDigits : t.latinDigits },
-      { label: t.approval, value: w.requireApproval ? t.yes : t.no },
-      { label: t.utm, value: w.utmTagging ? t.yes : t.no },
-      { label: t.teamChannel, value: orNotSet(w.teamChannel) },
-      { label: t.alertChannel, value: orNotSet(w.alertChannel) },
-      { label: t.digestChannel, value: orNotSet(w.digestChannel) },
-      { label: t.escalationChannel, value: orNotSet(w.escalationChannel) },
-      { label: t.escalation, value: t.minutes({ n: w.escalationMinutes }) },
-      { label: t.assignee, value: t.minutes({ n: w.assigneeMinutes }) },
-      { label: t.reviewMinutes, value: t.minutes({ n: w.reviewSummaryMinutes }) },
-      { label: t.digestSchedule, value: iso(w.digestCron) },
-    ]),
-    text(t.howToChange),
-  ]);
+  return {
+    locale: { label: t.language, value: languageName(ctx.locale, ctx) },
+    timezone: {
+      label: t.timezone,
+      value: `${iso(w.timezone)} (${t.localTime({ time: localTime(ctx.now(), w.timezone, ctx.locale) })})`,
+    },
+    currency: { label: t.currency, value: iso(w.currency) },
+    digits: { label: t.digits, value: digitStyleOf(w) === 'arabic' ? t.arabicDigits : t.latinDigits },
+    requireApproval: { label: t.approval, value: w.requireApproval ? t.yes : t.no },
+    utmTagging: { label: t.utm, value: w.utmTagging ? t.yes : t.no },
+    teamChannel: { label: t.teamChannel, value: orNotSet(w.teamChannel) },
+    alertChannel: { label: t.alertChannel, value: orNotSet(w.alertChannel) },
+    digestChannel: { label: t.digestChannel, value: orNotSet(w.digestChannel) },
+    escalationChannel: { label: t.escalationChannel, value: orNotSet(w.escalationChannel) },
+    escalationMinutes: { label: t.escalation, value: t.minutes({ n: w.escalationMinutes }) },
+    assigneeMinutes: { label: t.assignee, value: t.minutes({ n: w.assigneeMinutes }) },
+    reviewSummaryMinutes: { label: t.reviewMinutes, value: t.minutes({ n: w.reviewSummaryMinutes }) },
+    digestCron: { label: t.digestSchedule, value: iso(w.digestCron) },
+  };
 }
+
+type Shown = keyof ReturnType<typeof settingFields>;
+
+function show(ctx: Context) {
+  const t = ctx.t(m);
+  return reply(t.title, [fields(Object.values(settingFields(ctx))), text(t.howToChange)]);
+}
+
+/** The reply to a change the setting already had: the setting as /config shows it, and that nothing changed. */
+const unchanged = (column: Shown) => (ctx: Context) =>
+  reply(undefined, [fields([settingFields(ctx)[column]]), text(ctx.t(m).unchanged)]);
 
 export default defineCommand({
   name: 'config',
@@ -168,6 +179,7 @@ export default defineCommand({
         ),
       },
       async handler({ value }, ctx) {
+        if (value === ctx.workspace.locale) return unchanged('locale')(ctx);
         await ctx.services.workspaces.update(ctx.workspace.id, { locale: value });
         await ctx.services.audit.record(ctx, 'config.set', 'lang', { from: ctx.workspace.locale, to: value });
         // The confirmation is already in the new language: that is the proof it worked.
@@ -187,6 +199,7 @@ export default defineCommand({
         description: { en: 'An IANA zone such as Asia/Riyadh', ar: 'منطقة IANA مثل Asia/Riyadh' },
       }),
       column: 'timezone',
+      unchanged: unchanged('timezone'),
       audit: 'timezone',
       confirm: (zone, ctx) => ctx.t(m).timezoneSet({ zone, time: localTime(ctx.now(), zone, ctx.locale) }),
     }),
@@ -199,6 +212,7 @@ export default defineCommand({
         description: { en: 'An ISO 4217 code such as USD or SAR', ar: 'رمز ISO 4217 مثل USD أو SAR' },
       }),
       column: 'currency',
+      unchanged: unchanged('currency'),
       audit: 'currency',
       confirm: (code, ctx) => ctx.t(m).currencySet({ code }),
     }),
@@ -217,6 +231,7 @@ export default defineCommand({
         },
       }),
       column: 'digits',
+      unchanged: unchanged('digits'),
       audit: 'digits',
       before: digitStyleOf,
       confirm: (value, ctx) => ctx.t(m).digitsSet({ arabic: value === 'arabic' }),
@@ -230,6 +245,7 @@ export default defineCommand({
         description: { en: 'on or off', ar: 'on أو off' },
       }),
       column: 'requireApproval',
+      unchanged: unchanged('requireApproval'),
       audit: 'approval',
       confirm: (on, ctx) => ctx.t(m).approvalSet({ on }),
     }),
@@ -245,6 +261,7 @@ export default defineCommand({
         description: { en: 'on or off', ar: 'on أو off' },
       }),
       column: 'utmTagging',
+      unchanged: unchanged('utmTagging'),
       audit: 'utm',
       confirm: (on, ctx) => ctx.t(m).utmSet({ on }),
     }),
@@ -262,6 +279,7 @@ export default defineCommand({
         max: 10080,
       }),
       column: 'assigneeMinutes',
+      unchanged: unchanged('assigneeMinutes'),
       audit: 'assignee-minutes',
       confirm: (n, ctx) => ctx.t(m).assigneeSet({ minutes: ctx.t(m).minutes({ n }) }),
     }),
@@ -279,6 +297,7 @@ export default defineCommand({
         max: 1440,
       }),
       column: 'reviewSummaryMinutes',
+      unchanged: unchanged('reviewSummaryMinutes'),
       audit: 'review-minutes',
       confirm: (n, ctx) => ctx.t(m).reviewSet({ minutes: ctx.t(m).minutes({ n }) }),
     }),
@@ -307,6 +326,7 @@ export default defineCommand({
       },
       async handler({ role, channel }, ctx) {
         const column = CHANNEL_COLUMNS[role];
+        if (ctx.workspace[column] === channel) return unchanged(column)(ctx);
         await ctx.services.workspaces.update(ctx.workspace.id, { [column]: channel });
         await ctx.services.audit.record(ctx, 'config.set', `channel.${role}`, {
           from: ctx.workspace[column],

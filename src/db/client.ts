@@ -8,6 +8,7 @@ import type pg from 'pg';
 import type { Logger } from '../log.js';
 import { migrationsDir, postgresMigrationsDir } from '../paths.js';
 import { type MigrateResult, migratePostgres, migrateSqlite, pendingMigrations, readMigrations } from './migrate.js';
+import { cacheStatements } from './statement-cache.js';
 import { yieldPoint } from './yield-point.js';
 
 /**
@@ -89,13 +90,20 @@ function yieldEachQuery<T extends Queryable>(target: T): T {
  * the event loop from its first query to its last, and requests arriving meanwhile (Slack and Discord
  * give 3 seconds to acknowledge) would wait for the whole chain. Yielding before each query lets them
  * in between (bench/slack-ack.mjs measures it).
+ * Its connection also keeps the statements it prepares (statement-cache.ts).
  */
 function yieldingAdapter(factory: SqliteFactory): SqliteFactory {
   return new Proxy(factory, {
     get(obj, key, receiver) {
       const value = Reflect.get(obj, key, receiver);
       if (key === 'connect' && typeof value === 'function') {
-        return async () => yieldEachQuery((await (value as () => Promise<Queryable>).call(obj)) as Queryable);
+        return async () => {
+          const adapter = (await (value as () => Promise<Queryable>).call(obj)) as Queryable & {
+            client?: Database.Database;
+          };
+          if (adapter.client) cacheStatements(adapter.client);
+          return yieldEachQuery(adapter);
+        };
       }
       return typeof value === 'function' ? value.bind(obj) : value;
     },

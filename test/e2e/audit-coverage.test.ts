@@ -59,7 +59,9 @@ describe('audit log coverage', () => {
     const lastPlan = () => latest(db.plan.findFirst({ orderBy: { id: 'desc' } }));
 
     const steps: Array<[string, () => Promise<Reply>]> = [
-      ['config lang', say('/config lang en')],
+      // A change each (setting the language the workspace already has changes nothing), back to English.
+      ['config lang', say('/config lang ar')],
+      ['config lang back', say('/config lang en')],
       ['config timezone', say('/config timezone Asia/Riyadh')],
       ['config currency', say('/config currency SAR')],
       ['config approval', say('/config approval on')],

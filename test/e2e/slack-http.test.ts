@@ -305,13 +305,15 @@ describe('modals', () => {
   });
 
   it('reads a sub-action by its alias, typed and through /mkt, and opens its form when a value is missing', async () => {
-    for (const [name, text] of [
-      ['/config', 'language en'],
-      ['/mkt', 'config language en'],
+    // Each one a change (a language the workspace already has changes nothing); each confirmed in
+    // the language it sets.
+    for (const [name, text, confirmed] of [
+      ['/config', 'language ar', 'تم ضبط اللغة على العربية.'],
+      ['/mkt', 'config language en', 'Language set to English.'],
     ] as const) {
       const res = await command(name, text);
       const [answer] = await answered(res.responseUrl);
-      expect(textOfBlocks(answer ?? {})).toContain('Language set to English.');
+      expect(textOfBlocks(answer ?? {})).toContain(confirmed);
     }
     const res = await command('/mkt', 'config language');
     const open = await fake.until(() => fake.callsTo('views.open').find((c) => c.args.trigger_id === res.triggerId));

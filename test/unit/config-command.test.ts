@@ -45,6 +45,31 @@ describe('/config', () => {
     expect(ws.timezone).toBe('UTC');
   });
 
+  it('changes nothing and records nothing when a setting already has the value, and says so in either language', async () => {
+    await app.say('/config currency SAR');
+    await app.say('/config channel alerts #social');
+    const before = await app.services.db.workspace.findFirstOrThrow();
+    app.clock.advance(60_000);
+    const same = await app.say('/config currency SAR');
+    expect(same.tone).not.toBe('success');
+    expect(textOf(same)).toBe('Currency: SAR\nThis setting already has that value, so nothing changed.');
+    expect(textOf(await app.say('/config approval off'))).toBe(
+      'Posts need approval: no\nThis setting already has that value, so nothing changed.',
+    );
+    expect(textOf(await app.say('/config digits latin'))).toContain('Digits in Arabic replies: Western (0123456789)');
+    expect(textOf(await app.say('/config channel alerts #social'))).toContain('Alerts channel: social');
+    expect(textOf(await app.say('/config lang en'))).toContain('Language: English');
+    await app.say('/config lang ar');
+    const ar = await app.say('/config assignee-minutes 120');
+    expect(textOf(ar)).toBe(
+      'تصعيد التنبيهات المُسندة وتذكير من تولّاها بعد: 120 دقيقة\nهذا الإعداد مضبوط على هذه القيمة من قبل، فلم يتغير شيء.',
+    );
+    const after = await app.services.db.workspace.findFirstOrThrow();
+    expect(after.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime()); // only the lang change wrote
+    const audit = await app.services.db.auditLog.findMany({ orderBy: { id: 'asc' } });
+    expect(audit.map((a) => a.target)).toEqual(['currency', 'channel.alerts', 'lang']);
+  });
+
   it('lets only admins change settings', async () => {
     await app.say('/config', identity({ user: 'U-first' }));
     const r = await app.say('/config lang ar', identity({ user: 'U2', admin: false }));

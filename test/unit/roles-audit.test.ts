@@ -68,6 +68,8 @@ describe('/roles and /audit', () => {
     await app.say('/config timezone Asia/Riyadh', admin);
     await app.say('/roles set <@U0SARA|sara> manager', admin);
     await app.say('/schedule reminder tomorrow 9am | Call the printer', admin);
+    // Two changes: setting the language it already has would change nothing and record nothing.
+    await app.say('/config lang ar', admin);
     await app.say('/config lang en', admin);
     const en = textOf(await app.say('/audit', admin));
     expect(en).toContain('changed a setting | time zone');

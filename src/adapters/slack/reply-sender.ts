@@ -4,6 +4,8 @@
  * into the channel after; a "working on it" note first for slow work; and a reference id to the
  * person when something fails after the ack.
  */
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { webApi } from '@slack/bolt';
 import type { Command, Subcommand } from '../../core/command.js';
 import type { Identity } from '../../core/context.js';
@@ -36,15 +38,46 @@ type ResponseBody =
     })
   | { delete_original: true };
 
-/** POSTs to a response_url (valid 30 minutes, five uses); non-2xx answers throw. */
-export async function respond(url: string, body: ResponseBody): Promise<void> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json; charset=utf-8' },
-    body: JSON.stringify(body),
+/** How long Slack gets to answer a response_url post before it counts as failed. */
+const RESPOND_TIMEOUT_MS = 10_000;
+/** Connections to hooks.slack.com kept open between answers (idle ones never hold the process up). */
+const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+
+/**
+ * POSTs to a response_url (valid 30 minutes, five uses); non-2xx answers throw. Through node:http
+ * rather than fetch: every command is answered this way, and fetch's Request and Response objects
+ * cost about 0.4 ms of CPU an answer against under 0.1 ms (bench/slack-ack, its CPU per command).
+ */
+export function respond(url: string, body: ResponseBody, timeoutMs = RESPOND_TIMEOUT_MS): Promise<void> {
+  const target = new URL(url);
+  const secure = target.protocol === 'https:';
+  if (!secure && target.protocol !== 'http:') {
+    return Promise.reject(new Error(`response_url must be an http(s) address, not ${target.protocol}`));
+  }
+  const payload = Buffer.from(JSON.stringify(body), 'utf8');
+  return new Promise((resolve, reject) => {
+    const options = {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': payload.length },
+      timeout: timeoutMs,
+    };
+    const answered = (res: IncomingMessage) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', reject);
+      res.on('end', () => {
+        const status = res.statusCode ?? 0;
+        if (status >= 200 && status < 300) resolve();
+        else reject(new ResponseUrlError(status, Buffer.concat(chunks).toString('utf8')));
+      });
+    };
+    const req = secure
+      ? httpsRequest(target, { ...options, agent: agents.https }, answered)
+      : httpRequest(target, { ...options, agent: agents.http }, answered);
+    req.on('timeout', () => req.destroy(new Error(`response_url did not answer within ${timeoutMs / 1000} s`)));
+    req.on('error', reject);
+    req.end(payload);
   });
-  const answer = await res.text();
-  if (!res.ok) throw new ResponseUrlError(res.status, answer);
 }
 
 export interface AnswerOptions {
