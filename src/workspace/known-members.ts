@@ -13,13 +13,8 @@ import type { Db } from '../db/client.js';
 
 /** A row is kept only when its last write is at least this old (updatedAt has millisecond precision). */
 const SETTLED_MS = 5;
-/** Kept pairs at most; past it the oldest go (a bound, not a tuning knob: teams are far smaller). */
+/** Rows kept at most, of each kind; past it the oldest go (a bound, not a tuning knob: teams are far smaller). */
 const MAX_KEPT = 5000;
-
-interface Kept {
-  workspace: Workspace;
-  member: Member;
-}
 
 export interface MemberKey {
   platform: string;
@@ -27,8 +22,13 @@ export interface MemberKey {
   member: string;
 }
 
+/**
+ * Workspace and member rows are kept apart: a setting written a moment ago leaves the workspace
+ * unsettled (not kept) but the member row, untouched, stays kept, and the reverse for a role change.
+ */
 export class KnownMembers {
-  private readonly kept = new Map<string, Kept>();
+  private readonly workspaces = new Map<string, Workspace>();
+  private readonly members = new Map<string, Member>();
 
   constructor(private readonly db: Db) {}
 
@@ -36,35 +36,44 @@ export class KnownMembers {
    * The rows kept for `key` that have not changed since, as fresh copies: both, one (a setting changed
    * the workspace, so only it is read again), or none.
    */
-  async current(key: MemberKey): Promise<Partial<Kept>> {
-    const id = idOf(key);
-    const hit = this.kept.get(id);
-    if (!hit) return {};
-    const [now] = await this.db.$queryRaw<Array<{ w: Date | string; m: Date | string }>>`SELECT
+  async current(key: MemberKey): Promise<{ workspace?: Workspace; member?: Member }> {
+    const ids = idsOf(key);
+    const keptWorkspace = this.workspaces.get(ids.workspace);
+    const keptMember = this.members.get(ids.member);
+    if (!keptWorkspace && !keptMember) return {};
+    const [now] = await this.db.$queryRaw<Array<{ w: Date | string; m: Date | string | null }>>`SELECT
       w."updatedAt" AS "w", m."updatedAt" AS "m" FROM "Workspace" w
-      JOIN "Member" m ON m."workspaceId" = w."id" AND m."externalId" = ${key.member}
+      LEFT JOIN "Member" m ON m."workspaceId" = w."id" AND m."externalId" = ${key.member}
       WHERE w."platform" = ${key.platform} AND w."externalId" = ${key.workspace}`;
-    const workspace = now !== undefined && same(now.w, hit.workspace.updatedAt);
-    const member = now !== undefined && same(now.m, hit.member.updatedAt);
-    if (!workspace || !member) this.kept.delete(id);
+    const workspace = keptWorkspace && now !== undefined && same(now.w, keptWorkspace.updatedAt);
+    const member = keptMember && now?.m != null && same(now.m, keptMember.updatedAt);
+    if (keptWorkspace && !workspace) this.workspaces.delete(ids.workspace);
+    if (keptMember && !member) this.members.delete(ids.member);
     return {
-      ...(workspace ? { workspace: structuredClone(hit.workspace) } : {}),
-      ...(member ? { member: structuredClone(hit.member) } : {}),
+      ...(workspace ? { workspace: structuredClone(keptWorkspace) } : {}),
+      ...(member ? { member: structuredClone(keptMember) } : {}),
     };
   }
 
-  /** Keeps the rows just read, unless one was written a moment ago. */
+  /** Keeps the rows just read, each unless it was written a moment ago. */
   remember(key: MemberKey, workspace: Workspace, member: Member, readAt = Date.now()): void {
-    const id = idOf(key);
-    const settled = Math.max(workspace.updatedAt.getTime(), member.updatedAt.getTime()) <= readAt - SETTLED_MS;
-    if (!settled) {
-      this.kept.delete(id);
-      return;
-    }
-    if (this.kept.size >= MAX_KEPT && !this.kept.has(id)) this.kept.delete(this.kept.keys().next().value as string);
-    this.kept.set(id, structuredClone({ workspace, member }));
+    const ids = idsOf(key);
+    keep(this.workspaces, ids.workspace, workspace, readAt);
+    keep(this.members, ids.member, member, readAt);
   }
 }
 
-const idOf = (k: MemberKey) => `${k.platform}\u0000${k.workspace}\u0000${k.member}`;
+function keep<Row extends { updatedAt: Date }>(kept: Map<string, Row>, id: string, row: Row, readAt: number): void {
+  if (row.updatedAt.getTime() > readAt - SETTLED_MS) {
+    kept.delete(id);
+    return;
+  }
+  if (kept.size >= MAX_KEPT && !kept.has(id)) kept.delete(kept.keys().next().value as string);
+  kept.set(id, structuredClone(row));
+}
+
+const idsOf = (k: MemberKey) => {
+  const workspace = `${k.platform}\u0000${k.workspace}`;
+  return { workspace, member: `${workspace}\u0000${k.member}` };
+};
 const same = (stored: Date | string, kept: Date) => new Date(stored).getTime() === kept.getTime();

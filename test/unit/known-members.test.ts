@@ -62,7 +62,23 @@ describe('resolving who is asking', () => {
     await workspaces.resolve(who); // read, not kept
     clock.mockRestore();
     const reads = vi.spyOn(db.workspace, 'findUnique');
+    const memberReads = vi.spyOn(db.member, 'findUnique');
     await workspaces.resolve(who);
     expect(reads).toHaveBeenCalledTimes(1);
+    // The member row was not written: it stays kept while the workspace settles.
+    expect(memberReads).not.toHaveBeenCalled();
+  });
+
+  it('sees a person who left (their row deleted) as new, while the workspace stays kept', async () => {
+    app = await createTestApp();
+    const { workspaces, db } = app.services;
+    const first = await workspaces.resolve(who);
+    await settle();
+    await workspaces.resolve(who);
+    await db.member.delete({ where: { id: first.member.id } });
+    const reads = vi.spyOn(db.workspace, 'findUnique');
+    const again = await workspaces.resolve(who);
+    expect(again.member.id).not.toBe(first.member.id);
+    expect(reads).not.toHaveBeenCalled();
   });
 });
