@@ -26,7 +26,8 @@ const SECRET = 'bench-memory-secret-0123456789';
 const TARGET_MB = 200;
 const IDLE_MS = 10_000;
 const PLAIN = process.env.BENCH_PLAIN === '1';
-const BIN = path.join(root, 'bin/mktbot.js');
+// BENCH_MKTBOT=PATH/bin/mktbot.js measures another build (an older commit's, for a before/after).
+const BIN = path.resolve(process.env.BENCH_MKTBOT ?? path.join(root, 'bin/mktbot.js'));
 /** The V8 flags `npm start` passes (the Dockerfile passes the same; test/unit/memory-flags.test.ts). */
 const FLAGS = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
   .scripts.start.split(/\s+/)
