@@ -6,7 +6,7 @@ import { defineMessages, iso } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { EXPENSIVE } from '../src/core/rate-limit.js';
 import { actions, type Block, context, type Reply, reply, text } from '../src/core/reply.js';
-import { formatMoney } from '../src/lib/money.js';
+import { formatPlanMoney } from '../src/lib/money.js';
 import { type BrainstormResult, offlineExhausted, requestType } from '../src/planning/planner.js';
 import { showPersona } from './persona.js';
 import { showPlan } from './plan.js';
@@ -79,7 +79,7 @@ function render(result: BrainstormResult, ctx: Context, note?: string): Reply {
     text(
       t.summary({
         goal: goalLabel(r.goal, ctx),
-        budget: formatMoney(r.budgetMinor, r.currency, ctx.locale),
+        budget: formatPlanMoney(r.budgetMinor, r.currency, ctx.locale),
         weeks: ctx.t(pm).weeks({ n: r.weeks }),
         market: r.market || t.anyMarket,
       }),

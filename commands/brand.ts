@@ -4,7 +4,7 @@ import { UserError } from '../src/core/errors.js';
 import { defineMessages, iso, type L10n } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { fields, reply, text } from '../src/core/reply.js';
-import { formatMoney, toMinor } from '../src/lib/money.js';
+import { formatPlanMoney, toMinor } from '../src/lib/money.js';
 import {
   type BrandField,
   type BrandProfile,
@@ -82,7 +82,7 @@ function show(profile: BrandProfile, ctx: Context) {
     if (v === undefined) return t.notSet;
     if (f === 'businessType') return ctx.l(BUSINESS_TYPE_LABELS[v as BusinessType]);
     if (f === 'averageOrderMinor')
-      return formatMoney(v as number, profile.currency ?? ctx.workspace.currency, ctx.locale);
+      return formatPlanMoney(v as number, profile.currency ?? ctx.workspace.currency, ctx.locale);
     if (f === 'hashtags') return (v as string[]).map((h) => `#${h}`).join(' ');
     if (Array.isArray(v)) return v.join(sep);
     return f === 'website' || f === 'ctaLink' || f === 'currency' ? iso(String(v)) : String(v);
@@ -178,7 +178,11 @@ export default defineCommand({
         const currency = input.currency ?? before.currency ?? ctx.workspace.currency;
         if (input.currency && input.order_value === undefined && before.averageOrderMinor !== undefined) {
           if (input.currency !== (before.currency ?? ctx.workspace.currency)) {
-            const value = formatMoney(before.averageOrderMinor, before.currency ?? ctx.workspace.currency, ctx.locale);
+            const value = formatPlanMoney(
+              before.averageOrderMinor,
+              before.currency ?? ctx.workspace.currency,
+              ctx.locale,
+            );
             throw new UserError(t.currencyNeedsOrder({ value }));
           }
         }

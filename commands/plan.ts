@@ -5,7 +5,7 @@ import { defineMessages, iso, isoIn } from '../src/core/i18n.js';
 import { opt, required } from '../src/core/options.js';
 import { EXPENSIVE } from '../src/core/rate-limit.js';
 import { type Block, context, list, type Reply, reply, table, text } from '../src/core/reply.js';
-import { formatMoney } from '../src/lib/money.js';
+import { formatPlanMoney } from '../src/lib/money.js';
 import { KPI_LABELS } from '../src/planning/catalog.js';
 import { businessTypeOf, CHANNELS, type Channel, type Plan, planParts } from '../src/planning/planner.js';
 import { channelLabel as networkLabel } from '../src/reporting/channel-names.js';
@@ -212,7 +212,7 @@ export default defineCommand({
               isoIn(String(p.id), ctx.locale),
               p.name,
               goalLabel(p.goal, ctx),
-              formatMoney(p.budgetMinor, p.currency, ctx.locale),
+              formatPlanMoney(p.budgetMinor, p.currency, ctx.locale),
               // A plan saved from a report (the demo's) may focus a network rather than a planning channel.
               (CHANNELS as readonly string[]).includes(p.focusChannel)
                 ? channelLabel(p.focusChannel as Channel, ctx.locale)

@@ -9,7 +9,7 @@ import { core } from '../../src/core/messages.js';
 import { type OptionSpec, opt, required, stripBidi } from '../../src/core/options.js';
 import { type Block, context, fields, list, table, text } from '../../src/core/reply.js';
 import type { FallbackReason } from '../../src/lib/llm.js';
-import { formatMoney, splitExact, toMinor } from '../../src/lib/money.js';
+import { formatPlanMoney, splitExact, toMinor } from '../../src/lib/money.js';
 import { CHANNEL_INFO, KPI_LABELS } from '../../src/planning/catalog.js';
 import type { Persona, PersonaData } from '../../src/planning/personas.js';
 import {
@@ -371,7 +371,7 @@ export function splitTable(split: readonly AnySplitLine[], _total: number, curre
 
 /** Money in a plan: whole units when the amount is whole, else every decimal the currency has. */
 export const planMoney = (minor: number, currency: string, locale: Locale = 'en'): string =>
-  formatMoney(minor, currency, locale);
+  formatPlanMoney(minor, currency, locale);
 
 /** Shares of a split in tenths of a percent that add up to exactly 100% (largest remainder). */
 export function sharesOf(split: readonly AnySplitLine[]): number[] {

@@ -7,17 +7,10 @@ import { defineMessages, formatNumber, iso, isoIn, type Locale, plainNumber } fr
 import { type KpiKind, NA, type Ratio } from '../reporting/kpi.js';
 import { formatAmount, minorDigits } from './money.js';
 
-/** Decimal places of a currency's minor unit: USD 2, JPY 0, KWD 3. */
-export const currencyDigits = minorDigits;
-
-export function minorToMajor(minor: number, currency: string): number {
-  return minor / 10 ** currencyDigits(currency);
-}
-
 /** Amounts of a thousand or more drop the minor unit; `whole` drops it always (chart axes). */
 export function formatMoney(minor: number | Ratio, currency: string, locale: Locale, whole = false): string {
   if (minor === NA) return naText(locale);
-  const digits = currencyDigits(currency);
+  const digits = minorDigits(currency);
   const shown = whole || Math.abs(minor) >= 1000 * 10 ** digits ? 0 : digits;
   return formatAmount(minor / 10 ** digits, currency, locale, shown);
 }

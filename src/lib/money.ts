@@ -118,10 +118,11 @@ export function formatAmount(major: number, currency: string, locale: Locale, fr
 }
 
 /**
- * Money in a plan: whole units when the amount is whole ("SAR 156,611"), else every decimal the
- * currency has ("EUR 820.80", never "EUR 820.8").
+ * Money in a plan, a brainstorm or a brand profile: whole units when the amount is whole ("SAR
+ * 156,611"), else every decimal the currency has ("EUR 820.80", never "EUR 820.8"). Reports round
+ * differently (lib/format.ts formatMoney: no minor unit from a thousand up).
  */
-export function formatMoney(minor: number, currency: string, locale: Locale = 'en'): string {
+export function formatPlanMoney(minor: number, currency: string, locale: Locale = 'en'): string {
   const digits = minorDigits(currency);
   return formatAmount(minor / 10 ** digits, currency, locale, minor % 10 ** digits === 0 ? 0 : digits);
 }

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { defineMessages, formatNumber, iso, isoIn, LOCALES, type Locale, plainNumber } from '../core/i18n.js';
-import { formatMoney, fromUsd, minorDigits, splitExact, toMajor, toMinor } from '../lib/money.js';
+import { formatPlanMoney, fromUsd, minorDigits, splitExact, toMajor, toMinor } from '../lib/money.js';
 import { count } from '../lib/plural.js';
 import { BUSINESS_TYPE_LABELS, BUSINESS_TYPES } from '../workspace/brand.js';
 import {
@@ -232,12 +232,12 @@ export function finalizeIdea(draft: IdeaDraft, request: BrainstormRequest): Idea
   const t = plannerText[request.locale];
   const ranked = [...draft.channels].sort((a, b) => b.weight - a.weight);
   const { split, belowMinimum } = allocate(request.budgetMinor, request.currency, request.weeks, ranked);
-  const budget = formatMoney(request.budgetMinor, request.currency, request.locale);
+  const budget = formatPlanMoney(request.budgetMinor, request.currency, request.locale);
   const first = split[0] as SplitLine;
   const note = belowMinimum
     ? t.belowMinimum({
         budget,
-        minimum: formatMoney(
+        minimum: formatPlanMoney(
           channelMinimum(first.channel, request.weeks, request.currency),
           request.currency,
           request.locale,
@@ -296,7 +296,7 @@ export function orderValueNote(
   if (request.goal !== 'sales' || !paidLosesMoney(request.market, currency, orderValueMinor)) return '';
   const t = plannerText[locale];
   const aov = toMajor(orderValueMinor as number, currency);
-  const money = (major: number) => formatMoney(toMinor(major, currency), currency, locale);
+  const money = (major: number) => formatPlanMoney(toMinor(major, currency), currency, locale);
   const order = money(aov);
   const cpa = kpis.find((k) => k.kpi === 'cpa')?.target;
   const roas = kpis.find((k) => k.kpi === 'roas')?.target;
@@ -358,7 +358,7 @@ function checkedAgainst(
   const t = plannerText[locale];
   const value = (target: number, unit: FunnelTarget['unit']) => {
     // Each in the reader's convention: «25 ر.س.», «3×», as the plan's own figures are shown.
-    if (unit === 'currency') return formatMoney(toMinor(target, currency), currency, locale);
+    if (unit === 'currency') return formatPlanMoney(toMinor(target, currency), currency, locale);
     if (unit === 'percent') return isoIn(`${plainNumber(target, locale, 2)}%`, locale);
     if (unit === 'ratio') return locale === 'ar' ? iso(roasText(target, locale)) : roasText(target, locale);
     return formatNumber(target, locale, 0);

@@ -11,7 +11,7 @@ import { LOCALES } from '../core/i18n.js';
 import type { Actor } from '../core/identity.js';
 import type { Db } from '../db/client.js';
 import { type Generated, generateWithFallback, type Llm } from '../lib/llm.js';
-import { formatMoney, toMinor } from '../lib/money.js';
+import { formatPlanMoney, toMinor } from '../lib/money.js';
 import type { Logger } from '../log.js';
 import type { AuditService } from '../workspace/audit.js';
 import { CHANNELS, type Channel, GOALS, type Goal } from './catalog.js';
@@ -303,7 +303,10 @@ export class PlannerService {
       // The reasoning names the budget in the language it was written in, whichever that was.
       data.reasoning = LOCALES.reduce(
         (text, l) =>
-          text.replaceAll(formatMoney(plan.budgetMinor, plan.currency, l), formatMoney(budget, plan.currency, l)),
+          text.replaceAll(
+            formatPlanMoney(plan.budgetMinor, plan.currency, l),
+            formatPlanMoney(budget, plan.currency, l),
+          ),
         plan.reasoning,
       );
     }

@@ -20,7 +20,7 @@
  * Entries that do not fit are skipped and counted, never fatal: plans come from people and LLMs.
  */
 import { z } from 'zod';
-import { currencyDigits } from '../lib/format.js';
+import { minorDigits } from '../lib/money.js';
 import { KPI_IDS, KPIS, type KpiId, type KpiValues, NA, type Ratio, type Totals } from '../reporting/kpi.js';
 
 export const TOTAL_TARGETS = {
@@ -122,7 +122,7 @@ export const AT_RISK_MARGIN = 0.1;
 export function internalTarget(t: KpiTarget, kind: TargetProgress['kind'], currency: string): number {
   const unit = t.unit ?? (kind === 'percent' ? 'percent' : kind === 'money' ? 'currency' : 'ratio');
   if (unit === 'percent') return t.target / 100;
-  if (unit === 'currency') return Math.round(t.target * 10 ** currencyDigits(currency));
+  if (unit === 'currency') return Math.round(t.target * 10 ** minorDigits(currency));
   return t.target;
 }
 

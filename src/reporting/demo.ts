@@ -7,7 +7,7 @@
 import type { Prisma, Workspace } from '@prisma/client';
 import { isLocale, type Locale } from '../core/i18n.js';
 import type { Db } from '../db/client.js';
-import { currencyDigits } from '../lib/format.js';
+import { minorDigits } from '../lib/money.js';
 import { today } from '../lib/periods.js';
 import { deleteRowsFrom } from './ingest/writer.js';
 import { emptyTotals } from './kpi.js';
@@ -224,7 +224,7 @@ export interface DemoSummary {
 
 export async function seedDemo(db: Db, workspace: Workspace, now: Date): Promise<DemoSummary> {
   const end = today(now, workspace.timezone);
-  const digits = currencyDigits(workspace.currency);
+  const digits = minorDigits(workspace.currency);
   const words = demoWords(workspace.locale);
   const rows = demoRows(end.toISODate() as string, digits, 42, words);
   await deleteRowsFrom(db, workspace.id, SOURCE);

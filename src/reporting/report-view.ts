@@ -6,7 +6,6 @@ import { defineMessages, formatNumber, iso, type Locale } from '../core/i18n.js'
 import { type Block, table } from '../core/reply.js';
 import {
   arrow,
-  currencyDigits,
   type FigureKind,
   formatChange,
   formatFigure,
@@ -16,6 +15,7 @@ import {
   kpiNames,
   type NamedFigure,
 } from '../lib/format.js';
+import { minorDigits } from '../lib/money.js';
 import type { DateRange } from '../lib/periods.js';
 import { andList, count } from '../lib/plural.js';
 import { dayFigure, dayRange } from '../lib/when.js';
@@ -298,7 +298,7 @@ export const CSV_COLUMNS = [
 ] as const;
 
 export function csvRows(d: ReportData, slices: Slice[], level: 'channel' | 'campaign'): string[][] {
-  const digits = currencyDigits(d.currency);
+  const digits = minorDigits(d.currency);
   const money = (minor: Ratio) => (minor === NA ? '' : (minor / 10 ** digits).toFixed(digits));
   const rate = (r: Ratio) => (r === NA ? '' : String(Math.round(r * 10000) / 10000));
   return slices.map((s) => [

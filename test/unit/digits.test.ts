@@ -10,7 +10,7 @@ import { formatNumber, iso } from '../../src/core/i18n.js';
 import { fields, forLocale, reply, text } from '../../src/core/reply.js';
 import { arabicDigits, imageFigure, settleFigures } from '../../src/lib/digits.js';
 import { formatChange, formatMoney, formatMultiple, formatPercent } from '../../src/lib/format.js';
-import { formatMoney as planMoney } from '../../src/lib/money.js';
+import { formatPlanMoney as planMoney } from '../../src/lib/money.js';
 import { count } from '../../src/lib/plural.js';
 
 const FSI = '\u2068';

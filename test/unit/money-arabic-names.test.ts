@@ -3,7 +3,7 @@
  * the currency's name agrees with the number before it, never «5 دولار أمريكي».
  */
 import { describe, expect, it } from 'vitest';
-import { aboutAmount, formatAmount, formatMoney } from '../../src/lib/money.js';
+import { aboutAmount, formatAmount, formatPlanMoney } from '../../src/lib/money.js';
 
 const clean = (s: string) => s.replace(/[\u2068\u2069]/g, '');
 
@@ -23,7 +23,7 @@ describe('Arabic currency names agree with their number', () => {
     [700, 'TRY', '7 ليرات تركية'],
     [1_500_000, 'SAR', '15,000 ر.س.'],
   ])('%i minor %s -> %s', (minor, currency, shown) => {
-    expect(clean(formatMoney(minor, currency, 'ar'))).toBe(shown);
+    expect(clean(formatPlanMoney(minor, currency, 'ar'))).toBe(shown);
   });
 
   it('agrees with the figure shown, not the unrounded amount', () => {
@@ -32,7 +32,7 @@ describe('Arabic currency names agree with their number', () => {
   });
 
   it('English keeps the code first', () => {
-    expect(formatMoney(500, 'USD', 'en')).toBe('USD 5');
+    expect(formatPlanMoney(500, 'USD', 'en')).toBe('USD 5');
   });
 
   it('no reply writes «دولار أمريكي» or Latin letters for the dollar', () => {
@@ -51,6 +51,6 @@ describe('an amount said with "about"', () => {
     expect(aboutAmount(740, 'USD')).toBe(700);
     expect(aboutAmount(2_304_000, 'USD')).toBe(2_300_000);
     expect(aboutAmount(1_234, 'KWD')).toBe(1_000);
-    expect(formatMoney(aboutAmount(46_162, 'USD'), 'USD', 'en')).toBe('USD 460');
+    expect(formatPlanMoney(aboutAmount(46_162, 'USD'), 'USD', 'en')).toBe('USD 460');
   });
 });

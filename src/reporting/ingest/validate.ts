@@ -4,7 +4,7 @@
  * rows come out only from records without any.
  */
 import { DateTime } from 'luxon';
-import { currencyDigits } from '../../lib/format.js';
+import { minorDigits } from '../../lib/money.js';
 import { latinDigits } from '../../lib/text.js';
 import { checkChannel } from '../channel-names.js';
 import type { MetricField } from '../kpi.js';
@@ -70,7 +70,7 @@ export function recordChecker(
   mark: DecimalMark = '.',
   customChannels: readonly string[] = [],
 ): RecordChecker {
-  const digits = currencyDigits(currency);
+  const digits = minorDigits(currency);
   // Keys already seen -> their line, as numbers: a day and a channel-and-campaign pair. A string key
   // per row kept slices of every chunk of a file alive (about 250 bytes a row, 90 MB for a year of a
   // thousand campaigns); a number is a few dozen bytes.
