@@ -40,7 +40,7 @@ const m = defineMessages(
     tags: 'Tags',
     size: (p: { used: string; max: string }) => `${p.used}/${p.max} ${nounAfter(numberIn(p.max), 'character', 'en')}`,
     bytes: (p: { used: string; max: string }) => `${p.used}/${p.max} bytes`,
-    hashtags: (p: { used: number; max: number }) => `${p.used}/${p.max} hashtags`,
+    hashtags: (p: { used: number; max: number }) => `${p.used}/${p.max} ${nounAfter(p.max, 'hashtag', 'en')}`,
     writtenBy: (p: { llm: boolean }): string =>
       p.llm ? 'written by the AI model' : 'written by the built-in copywriter',
     readAs: (p: { kind: string; tone: string }) => `Read as ${p.kind}, written in a ${p.tone} tone`,
@@ -84,7 +84,7 @@ const m = defineMessages(
     tags: 'الوسوم النصية',
     size: (p) => `${iso(`${p.used}/${p.max}`)} ${nounAfter(numberIn(p.max), 'character', 'ar')}`,
     bytes: (p) => `${iso(`${p.used}/${p.max}`)} بايت`,
-    hashtags: (p) => `${iso(`${p.used}/${p.max}`)} وسمًا`,
+    hashtags: (p) => `${iso(`${p.used}/${p.max}`)} ${nounAfter(p.max, 'hashtag', 'ar')}`,
     writtenBy: (p) => (p.llm ? 'كتبها نموذج الذكاء الاصطناعي' : 'كتبها كاتب المحتوى المدمج'),
     readAs: (p) => `فُهم الموضوع على أنه ${p.kind}، وكُتبت المسودة بنبرة ${p.tone}`,
     urgentRefused: (p) =>

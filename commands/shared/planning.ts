@@ -91,8 +91,10 @@ export const pm = defineMessages(
     sales: 'المبيعات',
     engagement: 'التفاعل',
     retention: 'الاحتفاظ بالعملاء',
-    atLeast: (p) => `${p.kpi}: لا يقل عن ${iso(p.value)}`,
-    atMost: (p) => `${p.kpi}: لا يزيد عن ${iso(p.value)}`,
+    // «على الأقل» agrees with any KPI name; «لا يقل» would have to follow each name's gender
+    // («نسبة النقر لا تقل»، «معدل التفاعل لا يقل»).
+    atLeast: (p) => `${p.kpi}: ${iso(p.value)} على الأقل`,
+    atMost: (p) => `${p.kpi}: ${iso(p.value)} على الأكثر`,
     channel: 'القناة',
     amount: 'الميزانية',
     share: 'النسبة',

@@ -92,7 +92,8 @@ export const core = defineMessages(
       `لا يوجد في ${iso(`/${p.command}`)} هذا الإجراء (لا أعرض ما كتبته لأن هذا الأمر يأخذ قيمة سرية). اختر واحدًا من: ${iso(p.choices)}.`,
     badValue: (p) => `${p.label} (${iso(p.key)}): القيمة «${iso(p.value)}» غير صالحة. المتوقع ${p.expected}.`,
     badSecret: (p) => `${p.label} (${iso(p.key)}): القيمة المعطاة غير صالحة (لا تُعرض). المتوقع ${p.expected}.`,
-    missing: (p) => `${p.label} (${iso(p.key)}) مطلوب: ${p.expected}.`,
+    // «الخيار» is what is required, so «مطلوب» agrees whatever the option's name («الشريحة»، «المنتج»).
+    missing: (p) => `الخيار «${p.label}» (${iso(p.key)}) مطلوب: ${p.expected}.`,
     usage: (p) => `الاستخدام: ${iso(p.usage)}`,
     needsRole: (p) => `هذا الإجراء متاح فقط ${withLam(p.roles)}. اطلب من أحد المشرفين تغيير دورك إن احتجت إليه.`,
     internal: (p) => `حدث خطأ من جهتنا ولم يتغير شيء. إن تكرر ذلك فأعطِ أحد المشرفين هذا المرجع: ${iso(p.ref)}.`,

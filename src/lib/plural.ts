@@ -41,6 +41,10 @@ export const NOUNS = {
     en: { one: 'character', other: 'characters' },
     ar: { one: 'حرف واحد', two: 'حرفين', few: 'أحرف', many: 'حرفًا', other: 'حرف' },
   },
+  hashtag: {
+    en: { one: 'hashtag', other: 'hashtags' },
+    ar: { one: 'وسم واحد', two: 'وسمين', few: 'وسوم', many: 'وسمًا', other: 'وسم' },
+  },
   change: {
     en: { one: 'change', other: 'changes' },
     ar: { one: 'تغيير واحد', two: 'تغييرين', few: 'تغييرات', many: 'تغييرًا', other: 'تغيير' },

@@ -73,7 +73,8 @@ const m = defineMessages(
       `Post ${p.part} of the thread is ${count(p.got, 'character', 'en')} as the network counts them; the limit is ${formatNumber(p.max, 'en')}.`,
     threadHint: 'To post it as a thread, put a line with only --- where each post should end.',
     tooManyParts: (p: { max: number; got: number }) => `A thread can have ${p.max} posts; this one has ${p.got}.`,
-    tooManyHashtags: (p: { max: number; got: number }) => `Instagram allows ${p.max} hashtags; this has ${p.got}.`,
+    tooManyHashtags: (p: { channel: string; max: number; got: number }) =>
+      `${p.channel} allows ${count(p.max, 'hashtag', 'en')}; this has ${p.got}.`,
     notQuarterHour: (p: { suggestion: string }) =>
       `Mailchimp sends only on the quarter hour (:00, :15, :30, :45 UTC). The next one is ${p.suggestion}.`,
     noFirstComment: (p: { channel: string }) =>
@@ -141,7 +142,7 @@ const m = defineMessages(
       `طول المنشور ${iso(p.part)} من السلسلة ${count(p.got, 'character', 'ar')} بحسب طريقة عدّ الشبكة، والحد ${formatNumber(p.max, 'ar')}.`,
     threadHint: 'لنشره سلسلةً من المنشورات، ضع في نهاية كل منشور سطرًا لا يحوي إلا ---.',
     tooManyParts: (p) => `يمكن أن تضم السلسلة ${iso(p.max)} منشورًا على الأكثر؛ وهذه فيها ${iso(p.got)}.`,
-    tooManyHashtags: (p) => `إنستغرام يسمح بـ ${iso(p.max)} وسمًا؛ هنا ${iso(p.got)}.`,
+    tooManyHashtags: (p) => `${p.channel} يسمح بـ${count(p.max, 'hashtag', 'ar')}؛ وهنا ${iso(p.got)}.`,
     notQuarterHour: (p) =>
       `يرسل Mailchimp فقط عند أرباع الساعة (:00 و:15 و:30 و:45 بتوقيت UTC). أقرب موعد ${iso(p.suggestion)}.`,
     noFirstComment: (p) => `لا تأخذ منشورات ${iso(p.channel)} تعليقًا أول: إنستغرام وحده ينشره بعد المنشور مباشرة.`,
@@ -331,7 +332,7 @@ function ruleProblemText(p: RuleProblem, d: Draft, v: Viewer): string {
     case 'tooManyParts':
       return t.tooManyParts({ max: p.max, got: p.got });
     case 'tooManyHashtags':
-      return t.tooManyHashtags({ max: p.max, got: p.got });
+      return t.tooManyHashtags({ channel: channelName(p.channel, v), max: p.max, got: p.got });
     case 'noFirstComment':
       return t.noFirstComment({ channel: channelName(p.channel, v) });
     case 'file':

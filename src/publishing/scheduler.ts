@@ -68,7 +68,7 @@ export type RuleProblem =
       threadable?: boolean;
     }
   | { kind: 'tooManyParts'; max: number; got: number }
-  | { kind: 'tooManyHashtags'; max: number; got: number }
+  | { kind: 'tooManyHashtags'; channel: string; max: number; got: number }
   | { kind: 'notQuarterHour' }
   | { kind: 'noFirstComment'; channel: Channel }
   /** An attached file the network would refuse (type, size, ratio, duration, count): media/rules.ts. */
@@ -169,7 +169,7 @@ export function checkRules(
   }
   if (text.maxHashtags !== undefined) {
     const tags = countHashtags(d.content);
-    if (tags > text.maxHashtags) p.push({ kind: 'tooManyHashtags', max: text.maxHashtags, got: tags });
+    if (tags > text.maxHashtags) p.push({ kind: 'tooManyHashtags', channel, max: text.maxHashtags, got: tags });
   }
   if (limits.quarterHour && !isQuarterHour(d.publishAt)) p.push({ kind: 'notQuarterHour' });
   if (d.options?.firstComment && !FIRST_COMMENT_CHANNELS.includes(channel)) p.push({ kind: 'noFirstComment', channel });

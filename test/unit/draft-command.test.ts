@@ -34,6 +34,16 @@ describe('/draft', () => {
     expect(button).toMatchObject({ id: 'draft.schedule', label: 'Schedule this' });
   });
 
+  it('counts hashtags as Arabic counts them: «وسوم» after 3 to 10, «وسمًا» after 11 to 99', async () => {
+    await app.say('/config lang ar');
+    const shown = textOf(await app.say('/draft channel:instagram topic:"فحص أسنان مجاني للأطفال يوم السبت"'));
+    expect(shown.replace(/[\u2066-\u2069]/g, '')).toMatch(/\d+\/10 وسوم ·/);
+    const many = Array.from({ length: 31 }, (_, i) => `#t${i}`).join(' ');
+    const refused = await app.say(`/schedule instagram tomorrow 9am media:https://x.example/a.jpg | ${many}`);
+    expect(textOf(refused).replace(/[\u2066-\u2069]/g, '')).toContain('إنستغرام يسمح بـ30 وسمًا؛ وهنا 31.');
+    await app.say('/config lang en');
+  });
+
   it('accepts tone:formal (refused before) and its Arabic name, and says when urgency does not fit', async () => {
     const formal = await app.say('/draft facebook topic:"how to file VAT returns" tone:formal');
     expect(formal.tone).not.toBe('error');

@@ -110,6 +110,14 @@ describe('/brainstorm', () => {
     const latin = shown.match(/[A-Za-z]+/g) ?? [];
     expect(latin.filter((w) => !['CTR', 'CPL', 'CPA', 'CPM', 'ROAS', 'ROI', 'OpenAI'].includes(w))).toEqual([]);
     expect(shown).toContain('الجذب');
+    // Targets read «X على الأقل» / «X على الأكثر», right whatever the KPI name's gender: «لا يقل» after
+    // a feminine name («نسبة النقر») was a grammar slip.
+    const targets = textOf(r)
+      .split('\n')
+      .filter((l) => /CTR|CPA|CPM|ROAS|CPL/.test(l) && /الأقل|الأكثر|يقل|يزيد/.test(l));
+    expect(targets.length).toBeGreaterThan(0);
+    expect(targets.filter((l) => /لا (يقل|يزيد|تقل|تزيد)/.test(l))).toEqual([]);
+    expect(textOf(r)).toMatch(/نسبة النقر CTR: \S+ على الأقل/);
   });
 });
 
@@ -268,6 +276,9 @@ describe('/persona', () => {
 
   it('writes Arabic personas from Arabic templates', async () => {
     await app.say('/config lang ar');
+    // A missing option: «الخيار … مطلوب» agrees whatever the option's name (not «الشريحة … مطلوب»).
+    const missing = textOf(await app.say('/persona create')).replace(/[\u2066-\u2069]/g, '');
+    expect(missing).toContain('الخيار «الشريحة» (segment) مطلوب: نص لا يزيد عن 500 حرف.');
     const r = await app.say('/persona create الأمهات في الرياض');
     expect(r.tone).toBe('success');
     const p = await app.services.db.persona.findFirstOrThrow();

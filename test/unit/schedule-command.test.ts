@@ -50,7 +50,7 @@ describe('/schedule', () => {
     [
       '31 hashtags',
       `/schedule instagram tomorrow 9am media:https://x.example/a.jpg | ${Array.from({ length: 31 }, (_, i) => `#t${i}`).join(' ')}`,
-      /allows 30 hashtags; this has 31/,
+      /Instagram allows 30 hashtags; this has 31/,
     ],
     [
       'youtube without video or title',
