@@ -54,6 +54,9 @@ export const view = defineMessages(
       `Best campaign: ${p.name} (ROAS ${p.roas}, revenue ${p.revenue})`,
     worstCampaign: (p: { name: string; roas: string; revenue: string }) =>
       `Weakest campaign: ${p.name} (ROAS ${p.roas}, revenue ${p.revenue})`,
+    unranked: (p: { goal: 'awareness' | 'leads'; names: string }) =>
+      `Judged by ${p.goal}, so not ranked by ROAS: ${p.names}.`,
+    campaignName: (p: { name: string }) => `the campaign "${p.name}"`,
     shiftBudget: (p: { amount: string; from: string; fromRoas: string; to: string; toRoas: string }) =>
       `Move about ${p.amount} from ${p.from} (ROAS ${p.fromRoas}) to ${p.to} (ROAS ${p.toRoas}, the best sales channel): both are judged by sales, and each unit spent on ${p.to} returned more.`,
     overBenchmark: (p: {
@@ -120,6 +123,9 @@ export const view = defineMessages(
     worstChannel: (p) => `أضعف قناة: ${iso(p.name)} (ROAS ${p.roas}، الإيرادات ${p.revenue})`,
     bestCampaign: (p) => `أفضل حملة: ${iso(p.name)} (ROAS ${p.roas}، الإيرادات ${p.revenue})`,
     worstCampaign: (p) => `أضعف حملة: ${iso(p.name)} (ROAS ${p.roas}، الإيرادات ${p.revenue})`,
+    unranked: (p) =>
+      `تُقاس بهدف ${{ awareness: 'الوعي', leads: 'العملاء المحتملين' }[p.goal]} فلا تُرتَّب بالعائد على الإنفاق الإعلاني: ${p.names}.`,
+    campaignName: (p) => `الحملة «${iso(p.name)}»`,
     shiftBudget: (p) =>
       `انقل نحو ${p.amount} من ${iso(p.from)} (ROAS ${p.fromRoas}) إلى ${iso(p.to)} (ROAS ${p.toRoas}، أفضل قنوات المبيعات): كلتاهما تُقاس بالمبيعات، وكل وحدة أُنفقت على ${iso(p.to)} أعادت أكثر.`,
     overBenchmark: (p) =>
@@ -425,6 +431,12 @@ export function performerLines(d: ReportData, locale: Locale): string[] {
   if (d.worst?.channel) out.push(t.worstChannel(describe(d.worst.channel, 'channel')));
   if (d.best?.campaign) out.push(t.bestCampaign(describe(d.best.campaign, 'campaign')));
   if (d.worst?.campaign) out.push(t.worstCampaign(describe(d.worst.campaign, 'campaign')));
+  for (const goal of ['awareness', 'leads'] as const) {
+    const names = (d.unranked ?? [])
+      .filter((u) => u.judged === goal)
+      .map((u) => (u.kind === 'channel' ? channelLabel(u.name, locale) : t.campaignName({ name: u.name })));
+    if (names.length > 0) out.push(t.unranked({ goal, names: andList(names, locale) }));
+  }
   return out;
 }
 

@@ -27,6 +27,7 @@ import {
   planChannels,
   planDays,
 } from './analysis/goals.js';
+import { rankBySales, type Unranked } from './analysis/ranking.js';
 import { MIN_SPEND_SHARE, type Recommendation, recommend } from './analysis/recommendations.js';
 import { channelSpellings, normalizeChannel, SITE_CHANNEL } from './channel-names.js';
 import { addTotals, computeKpis, emptyTotals, type KpiValues, METRIC_FIELDS, roas, type Totals } from './kpi.js';
@@ -86,6 +87,8 @@ export interface ReportData {
   skippedTargets: number;
   best?: { channel?: Slice; campaign?: Slice };
   worst?: { channel?: Slice; campaign?: Slice };
+  /** What carries budget but is judged by awareness or leads, so not ranked by ROAS (analysis/ranking.ts). */
+  unranked?: Unranked[];
   recommendations: Recommendation[];
   daily?: Array<{ date: string; spendMinor: number; revenueMinor: number }>;
 }
@@ -190,22 +193,12 @@ export class ReportService {
 
     const goalPart = plan ? await this.goals(workspace, plan, range, filters, span) : undefined;
     const targets = goalPart?.targets ?? [];
-    // A channel that spent next to nothing can show any ROAS; rank only those that carry budget.
-    const minSpend = totals.spendMinor * MIN_SPEND_SHARE;
-    const byRoas = (s: Slice[]) =>
-      s
-        .filter((x) => x.totals.spendMinor > 0 && x.totals.spendMinor >= minSpend)
-        .sort((a, b) => (roas(b.totals) as number) - (roas(a.totals) as number));
-    // Best and weakest by ROAS only among what is meant to sell.
-    const rankedChannels = byRoas(channelSlices.filter((c) => c.judged === 'sales'));
-    const rankedCampaigns = byRoas(
-      campaignSlices.filter((c) => c.totals.revenueMinor > 0 && (goals.campaigns.get(c.name) ?? 'sales') === 'sales'),
+    const { best, worst, rankedCampaigns, unranked } = rankBySales(
+      channelSlices,
+      campaignSlices,
+      goals.campaigns,
+      totals,
     );
-    const best = { channel: rankedChannels[0], campaign: rankedCampaigns[0] };
-    const worst = {
-      channel: rankedChannels.length > 1 ? rankedChannels[rankedChannels.length - 1] : undefined,
-      campaign: rankedCampaigns.length > 1 ? rankedCampaigns[rankedCampaigns.length - 1] : undefined,
-    };
     const coverage = {
       current: coverageOf(range, currentDays),
       previous: coverageOf(prev, previousDays),
@@ -237,6 +230,7 @@ export class ReportService {
       skippedTargets: goalPart?.skipped ?? 0,
       best: strip(best),
       worst: strip(worst),
+      unranked,
       recommendations: recommend({
         kpis,
         previousKpis,

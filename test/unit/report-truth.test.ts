@@ -160,6 +160,12 @@ describe('reports that tell the truth (issue 19)', () => {
     expect(out).not.toMatch(/from YouTube/);
     expect(out).not.toContain('Weakest channel: YouTube');
     expect(out).not.toContain('Pause or rework "Brand Video"');
+    // ...and the reader is told why the table's lowest ROAS is not ranked.
+    expect(out).toContain('Judged by awareness, so not ranked by ROAS: YouTube and the campaign "Brand Video".');
+    await app.say('/config lang ar');
+    const ar = textOf(await app.say('/report 2026-11-01..2026-11-25')).replace(/[\u2066-\u2069]/g, '');
+    expect(ar).toContain('تُقاس بهدف الوعي فلا تُرتَّب بالعائد على الإنفاق الإعلاني: يوتيوب والحملة «Brand Video».');
+    await app.say('/config lang en');
   });
 
   it('treats google_ads and google-ads as one channel, and refuses typos with a suggestion (19.8)', async () => {
