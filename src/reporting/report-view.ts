@@ -340,11 +340,21 @@ function percentDigits(actual: number, goal: number): number {
   return usual;
 }
 
-/** A gap in a rate is in percentage points, not a percentage of the rate, with digits enough to not read 0. */
+/**
+ * A gap in a rate is in percentage points, not a percentage of the rate: the difference of the two
+ * rates as they are shown (1.49% against 1.5% is 0.01 points to go, not the 0.009 of the unrounded
+ * rate, which the reader cannot find in the line), at the digits that tell them apart, so never 0.
+ */
 function gapValue(p: TargetProgress, gap: number, currency: string, locale: Locale): string {
   if (p.kind !== 'percent') return targetValue(p, gap, currency, locale);
-  const points = gap * 100;
-  const digits = Math.min(4, Math.max(1, Math.ceil(-Math.log10(points))));
+  if (p.actual === NA) {
+    const points = gap * 100;
+    const digits = Math.min(4, Math.max(1, Math.ceil(-Math.log10(points))));
+    return view[locale].points({ n: formatNumber(points, locale, digits) });
+  }
+  const digits = percentDigits(p.actual, p.target);
+  const shown = (r: number) => Math.round(r * 100 * 10 ** digits);
+  const points = Math.abs(shown(p.target) - shown(p.actual)) / 10 ** digits;
   return view[locale].points({ n: formatNumber(points, locale, digits) });
 }
 
