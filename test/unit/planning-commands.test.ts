@@ -119,6 +119,34 @@ describe('/brainstorm', () => {
     expect(targets.filter((l) => /لا (يقل|يزيد|تقل|تزيد)/.test(l))).toEqual([]);
     expect(textOf(r)).toMatch(/نسبة النقر CTR: \S+ على الأقل/);
   });
+
+  it('says that impressions and their CPM count the paid channels only, with the figures', async () => {
+    // "Impressions: at least 68,571" beside "CPM: at most USD 7" on USD 2,000 read as a CPM of 29.
+    const r = textOf(
+      await app.say(
+        '/brainstorm product:"cold brew coffee" goal:awareness budget:2000 currency:USD duration:4w market:"young professionals in Riyadh"',
+      ),
+    );
+    const idea = r.split(/\n(?=\d\. )/).find((part) => part.includes('Creators and influencers')) ?? '';
+    const impressions = Number(/Impressions: at least ([\d,]+)/.exec(idea)?.[1]?.replace(/,/g, ''));
+    const cpm = Number(/\(CPM\): at most USD ([\d.]+)/.exec(idea)?.[1]);
+    const paid =
+      /deliver \(paid social \(Meta\): USD ([\d,]+) of USD 2,000\); results from creators and influencers, and organic social come on top\./.exec(
+        idea,
+      );
+    expect(paid).not.toBeNull();
+    // The figures agree: the paid spend over the impressions is the CPM target.
+    expect(Math.abs((1000 * Number(paid?.[1]?.replace(/,/g, ''))) / impressions - cpm)).toBeLessThan(0.01);
+    await app.say('/config lang ar');
+    const ar = textOf(
+      await app.say(
+        '/brainstorm product:"قهوة باردة" goal:awareness budget:2000 currency:SAR duration:4w market:"الرياض"',
+      ),
+    );
+    expect(ar).toMatch(
+      /تحسب المستهدفات الكمية ما تحققه القنوات المدفوعة وحدها \([^)]*: [\d,]+ ر\.س\. من 2,000 ر\.س\.\)؛ وما يأتي من /,
+    );
+  });
 });
 
 describe('/plan', () => {
