@@ -10,6 +10,7 @@ import { type OptionSpec, opt, required, stripBidi } from '../../src/core/option
 import { type Block, context, fields, list, table, text } from '../../src/core/reply.js';
 import type { FallbackReason } from '../../src/lib/llm.js';
 import { formatPlanMoney, splitExact, toMinor } from '../../src/lib/money.js';
+import { itemList } from '../../src/lib/plural.js';
 import { CHANNEL_INFO, KPI_LABELS } from '../../src/planning/catalog.js';
 import type { Persona, PersonaData } from '../../src/planning/personas.js';
 import {
@@ -412,9 +413,9 @@ export function ideaBlocks(
     text(`${formatNumber(n, ctx.locale)}. ${idea.title}\n${idea.hook}`),
     splitTable(idea.split, budget, currency, ctx),
     list([
-      `${t.attract}: ${idea.tactics.attract.join(ctx.t(core).itemSeparator)}`,
-      `${t.engage}: ${idea.tactics.engage.join(ctx.t(core).itemSeparator)}`,
-      `${t.delight}: ${idea.tactics.delight.join(ctx.t(core).itemSeparator)}`,
+      `${t.attract}: ${itemList(idea.tactics.attract, ctx.locale)}`,
+      `${t.engage}: ${itemList(idea.tactics.engage, ctx.locale)}`,
+      `${t.delight}: ${itemList(idea.tactics.delight, ctx.locale)}`,
     ]),
     text(t.kpis),
     list(idea.kpis.map((k) => formatKpi(k, currency, ctx, type))),
@@ -467,11 +468,11 @@ export function personaBlocks(data: PersonaData | undefined, persona: Persona, c
       { label: t.keywords, value: data.keywords.join(sep) },
     ]),
     list([
-      `${t.goals}: ${data.goals.join(ctx.t(core).itemSeparator)}`,
-      `${t.pains}: ${data.pains.join(ctx.t(core).itemSeparator)}`,
-      `${t.objections}: ${data.objections.join(ctx.t(core).itemSeparator)}`,
-      `${t.content}: ${data.content.join(ctx.t(core).itemSeparator)}`,
-      `${t.messaging}: ${data.messaging.join(ctx.t(core).itemSeparator)}`,
+      `${t.goals}: ${itemList(data.goals, ctx.locale)}`,
+      `${t.pains}: ${itemList(data.pains, ctx.locale)}`,
+      `${t.objections}: ${itemList(data.objections, ctx.locale)}`,
+      `${t.content}: ${itemList(data.content, ctx.locale)}`,
+      `${t.messaging}: ${itemList(data.messaging, ctx.locale)}`,
     ]),
   ];
 }

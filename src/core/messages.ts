@@ -68,7 +68,6 @@ export const core = defineMessages(
     helpOption: (p: { key: string; description: string; flags: string; expected: string }) =>
       `${p.key}: ${p.description} (${p.flags}; ${p.expected})`,
     listSeparator: ', ',
-    itemSeparator: '; ',
     helpSubcommand: (p: { usage: string; description: string }) => `${p.usage}: ${p.description}`,
     helpAliases: (p: { words: string }) => `Also typed as ${p.words}.`,
     chooseButton: (p: { count: number }) => `Type a number from 1 to ${p.count} to press a button.`,
@@ -122,7 +121,6 @@ export const core = defineMessages(
     helpPositional: 'يمكن كتابته دون اسمه',
     helpOption: (p) => `${iso(p.key)}: ${p.description} (${p.flags}؛ ${p.expected})`,
     listSeparator: '، ',
-    itemSeparator: '؛ ',
     helpSubcommand: (p) => `${iso(p.usage)}: ${p.description}`,
     helpAliases: (p) => `ويُكتب أيضًا ${iso(p.words)}.`,
     chooseButton: (p) => `اكتب رقم الزر (من ${iso(1)} إلى ${iso(p.count)}) للضغط عليه.`,

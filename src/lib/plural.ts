@@ -145,6 +145,16 @@ export function andList(items: readonly string[], locale: Locale): string {
   return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '');
 }
 
+/**
+ * Items of a line kept apart by semicolons ("Save time; Feel safe" / «توفير الوقت؛ الأمان»), except
+ * after an item that ends a sentence itself: "Can I return it?; I have never…" is a seam, so a
+ * question or an exclamation is followed by a space only.
+ */
+export function itemList(items: readonly string[], locale: Locale): string {
+  const sep = locale === 'ar' ? '؛ ' : '; ';
+  return items.reduce((line, item, i) => (i === 0 ? item : `${line}${/[?؟!.…]$/.test(line) ? ' ' : sep}${item}`), '');
+}
+
 /** "x, tiktok or reminder" / «x أو tiktok أو reminder»: choices as a sentence offers them. */
 export function orList(items: readonly string[], locale: Locale): string {
   if (locale === 'ar') return items.join(' أو ');

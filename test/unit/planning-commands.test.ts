@@ -309,6 +309,8 @@ describe('/persona', () => {
     expect(missing).toContain('الخيار «الشريحة» (segment) مطلوب: نص لا يزيد عن 500 حرف.');
     const r = await app.say('/persona create الأمهات في الرياض');
     expect(r.tone).toBe('success');
+    // A question among the objections is not followed by «؛» («…يناسبني؟؛ لم أسمع…» was a seam).
+    expect(textOf(r)).not.toMatch(/[?؟!][;؛]/);
     const p = await app.services.db.persona.findFirstOrThrow();
     expect(p.locale).toBe('ar');
     const data = p.data as Record<string, unknown>;

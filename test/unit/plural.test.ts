@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dropIsolates, registeredCatalogs } from '../../src/core/i18n.js';
-import { count, NOUNS, type Noun, nounAfter } from '../../src/lib/plural.js';
+import { count, itemList, NOUNS, type Noun, nounAfter } from '../../src/lib/plural.js';
 
 /** Isolates are for right-to-left layout; the words are what is checked here. */
 const plain = (s: string) => s.replace(/[\u2066-\u2069]/g, '');
@@ -68,5 +68,18 @@ describe('counted nouns in their sentence', () => {
     expect(dropIsolates(alerts({ n: 2 }))).toBe('انتبه إلى تنبيهين مفتوحين على تعليقات سلبية: راجعها بالأمر /alerts.');
     expect(alerts({ n: 1 })).toBe('انتبه إلى تنبيه مفتوح واحد على تعليق سلبي: راجعه بالأمر /alerts.');
     expect(dropIsolates(alerts({ n: 11 }))).toContain('انتبه إلى 11 تنبيهًا مفتوحًا على تعليقات سلبية');
+  });
+});
+
+describe('itemList', () => {
+  it('keeps items apart with semicolons, but not after a question or an exclamation', () => {
+    expect(itemList(['Save time', 'Feel safe'], 'en')).toBe('Save time; Feel safe');
+    expect(itemList(['Can I return it?', 'Never heard of this brand'], 'en')).toBe(
+      'Can I return it? Never heard of this brand',
+    );
+    expect(itemList(['هل يمكنني إرجاعه إن لم يناسبني؟', 'لم أسمع بهذه العلامة من قبل', 'الأمان'], 'ar')).toBe(
+      'هل يمكنني إرجاعه إن لم يناسبني؟ لم أسمع بهذه العلامة من قبل؛ الأمان',
+    );
+    expect(itemList([], 'en')).toBe('');
   });
 });
