@@ -27,6 +27,18 @@ export function formatPercent(r: Ratio, locale: Locale, digits?: number): string
 }
 
 /** ROAS-style multiples always with two decimals: 3.70x, and 3.70× in Arabic (no Latin letter). */
+/**
+ * Decimals that keep a rate apart from its goal: 1.4962% against 1.5% reads "1.496%", not "1.5%
+ * against a goal of 1.5%: at risk". At most four; the usual two (one from 10% up) otherwise.
+ */
+export function percentDigits(actual: number, goal: number): number {
+  const usual = Math.abs(actual * 100) < 10 ? 2 : 1;
+  for (let d = usual; d <= 4; d++) {
+    if (Math.round(actual * 100 * 10 ** d) !== Math.round(goal * 100 * 10 ** d)) return d;
+  }
+  return usual;
+}
+
 export function formatMultiple(r: Ratio, locale: Locale): string {
   if (r === NA) return naText(locale);
   const s = plainNumber(r, locale, 2, true);

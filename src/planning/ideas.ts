@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { defineMessages, formatNumber, iso, isoIn, LOCALES, type Locale, plainNumber } from '../core/i18n.js';
 import { formatPlanMoney, fromUsd, minorDigits, splitExact, toMajor, toMinor } from '../lib/money.js';
-import { andList, count } from '../lib/plural.js';
+import { count } from '../lib/plural.js';
 import { BUSINESS_TYPE_LABELS, BUSINESS_TYPES } from '../workspace/brand.js';
 import {
   businessTypeOf,
@@ -20,7 +20,8 @@ import {
   KPI_UNITS,
   KPIS,
 } from './catalog.js';
-import { type FunnelTarget, funnelFor, paidCpa, paidLosesMoney, planTargets, regionOf } from './funnel.js';
+import { type FunnelTarget, paidCpa, paidLosesMoney, planTargets, regionOf } from './funnel.js';
+import { paidOnlyNote } from './paid-only.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shapes
@@ -119,8 +120,6 @@ export const plannerText = defineMessages(
     adsWouldLoseMoney: (p: { order: string; cpa: string; orders: number }) =>
       `At an average order of ${p.order}, paid ads would lose money: a first sale costs about ${p.cpa} on the cheapest paid channel in this market, so a customer would have to order ${count(p.orders, 'time', 'en')} to pay it back. This idea spends instead on what each customer is worth over time: bundles and a bigger basket, repeat orders, your list and word of mouth.`,
     needsGiftValue: 'A return target needs your average gift: add order_value: (for example order_value:100).',
-    paidOnly: (p: { paid: string; spend: string; budget: string; unpaid: string }) =>
-      `The volume targets count only what the paid channels deliver (${p.paid}: ${p.spend} of ${p.budget}); results from ${p.unpaid} come on top.`,
     typeFromBrand: (p: { type: string }) => `Business type: ${p.type} (from the brand profile).`,
     replaced: (p: { items: string }) => `Targets that contradicted this plan's funnel were replaced: ${p.items}.`,
     dropped: (p: { items: string }) => `Targets the funnel cannot support were left out: ${p.items}.`,
@@ -146,8 +145,6 @@ export const plannerText = defineMessages(
     adsWouldLoseMoney: (p) =>
       `بمتوسط طلب ${p.order} ستخسر الإعلانات المدفوعة: تكلّف عملية البيع الأولى نحو ${p.cpa} على أرخص قناة مدفوعة في هذا السوق، فعلى العميل أن يطلب ${count(p.orders, 'time', 'ar')} ليغطيها. لذلك تنفق هذه الفكرة على ما يساويه العميل مع الوقت: الباقات وسلة أكبر، والطلبات المتكررة، وقائمتك والتوصية الشفهية.`,
     needsGiftValue: `تحديد هدف للعائد يحتاج إلى متوسط قيمة التبرع: أضف ${iso('order_value:')} (مثل ${iso('order_value:100')}).`,
-    paidOnly: (p) =>
-      `تحسب المستهدفات الكمية ما تحققه القنوات المدفوعة وحدها (${p.paid}: ${p.spend} من ${p.budget})؛ وما يأتي من ${p.unpaid} إضافة فوق ذلك.`,
     typeFromBrand: (p) => `نوع النشاط: ${p.type} (من ملف العلامة التجارية).`,
     replaced: (p) => `استُبدلت مستهدفات تناقض مسار التحويل في هذه الخطة: ${p.items}.`,
     dropped: (p) => `حُذفت مستهدفات لا يدعمها مسار التحويل: ${p.items}.`,
@@ -285,42 +282,6 @@ export function finalizeIdea(draft: IdeaDraft, request: BrainstormRequest): Idea
       1200,
     ),
     belowMinimum,
-  });
-}
-
-/** Targets counted from what paid delivery buys (funnel.ts); CPL and CPA divide the whole budget by them. */
-const PAID_VOLUMES: ReadonlySet<string> = new Set(['impressions', 'cpm', 'leads', 'conversions']);
-
-/**
- * The volume targets count what the paid channels buy; when part of the budget goes to channels with
- * no paid delivery (creators, organic, email), say so with the figures, or "68,571 impressions for
- * USD 2,000" reads as a CPM of 29 next to a CPM target of 7.
- */
-export function paidOnlyNote(
-  kpis: readonly FunnelTarget[],
-  split: readonly SplitLine[],
-  request: Pick<BrainstormRequest, 'currency' | 'market' | 'locale' | 'budgetMinor'>,
-): string {
-  if (!kpis.some((k) => PAID_VOLUMES.has(k.kpi))) return '';
-  const { currency, locale } = request;
-  const funnel = funnelFor(split, currency, regionOf(request.market, currency));
-  const paid = funnel.lines.filter((l) => l.impressions > 0);
-  const unpaid = funnel.lines.filter((l) => l.spend > 0 && l.impressions === 0);
-  if (paid.length === 0 || unpaid.length === 0) return '';
-  const names = (lines: typeof paid) => {
-    // Mid-sentence in English the labels start in lower case ("paid social (Meta)"); one that holds
-    // an "and" ("creators and influencers") is set off by commas, or the list reads "A and B and C".
-    const labels = lines.map((l) => CHANNEL_INFO[l.channel].label[locale]);
-    if (locale === 'ar') return andList(labels, locale);
-    const lower = labels.map((x) => x.charAt(0).toLowerCase() + x.slice(1));
-    if (lower.length < 2 || !lower.some((x) => x.includes(' and '))) return andList(lower, locale);
-    return `${lower.slice(0, -1).join(', ')}, and ${lower.at(-1)}`;
-  };
-  return plannerText[locale].paidOnly({
-    paid: names(paid),
-    spend: formatPlanMoney(toMinor(funnel.mediaSpend, currency), currency, locale),
-    budget: formatPlanMoney(request.budgetMinor, currency, locale),
-    unpaid: names(unpaid),
   });
 }
 

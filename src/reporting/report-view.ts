@@ -14,6 +14,7 @@ import {
   formatPercent,
   kpiNames,
   type NamedFigure,
+  percentDigits,
 } from '../lib/format.js';
 import { minorDigits } from '../lib/money.js';
 import type { DateRange } from '../lib/periods.js';
@@ -326,18 +327,6 @@ export function csvRows(d: ReportData, slices: Slice[], level: 'channel' | 'camp
 
 function targetValue(p: TargetProgress, v: Ratio, currency: string, locale: Locale): string {
   return formatFigure(p.kind, v, currency, locale);
-}
-
-/**
- * Decimals that keep a rate apart from its goal: 1.4962% against 1.5% reads "1.496%", not "1.5%
- * against a goal of 1.5%: at risk". At most four; the usual two (one from 10% up) otherwise.
- */
-function percentDigits(actual: number, goal: number): number {
-  const usual = Math.abs(actual * 100) < 10 ? 2 : 1;
-  for (let d = usual; d <= 4; d++) {
-    if (Math.round(actual * 100 * 10 ** d) !== Math.round(goal * 100 * 10 ** d)) return d;
-  }
-  return usual;
 }
 
 /**

@@ -5,7 +5,6 @@
  * is told why the weakest channel is another one.
  */
 import { roas, type Totals } from '../kpi.js';
-import type { Slice } from '../reports.js';
 import { type Judged, judgedByData } from './goals.js';
 import { MIN_SPEND_SHARE } from './recommendations.js';
 
@@ -15,33 +14,40 @@ export interface Unranked {
   judged: Exclude<Judged, 'sales'>;
 }
 
-export interface Ranking {
-  best: { channel?: Slice; campaign?: Slice };
-  worst: { channel?: Slice; campaign?: Slice };
+/** What is ranked: a channel's or a campaign's totals (reports.ts Slice). */
+interface Slice {
+  name: string;
+  totals: Totals;
+  /** What a channel is for (channels only; a campaign's comes from `campaignGoals`). */
+  judged?: Judged;
+}
+
+export interface Ranking<S extends Slice> {
+  best: { channel?: S; campaign?: S };
+  worst: { channel?: S; campaign?: S };
   /** Campaigns ranked, best first (the recommendations scale the best). */
-  rankedCampaigns: Slice[];
+  rankedCampaigns: S[];
   /** What carries budget but is judged by awareness or leads, in spend order. */
   unranked: Unranked[];
 }
 
 /** `campaignGoals`: what the linked plan says each campaign is for (else its figures say). */
-export function rankBySales(
-  channels: Slice[],
-  campaigns: Slice[],
+export function rankBySales<S extends Slice>(
+  channels: S[],
+  campaigns: S[],
   campaignGoals: ReadonlyMap<string, Judged>,
   total: Totals,
-): Ranking {
+): Ranking<S> {
   // A channel that spent next to nothing can show any ROAS; rank only those that carry budget.
   const minSpend = total.spendMinor * MIN_SPEND_SHARE;
   const carries = (x: Slice) => x.totals.spendMinor > 0 && x.totals.spendMinor >= minSpend;
-  const byRoas = (s: Slice[]) =>
-    s.filter(carries).sort((a, b) => (roas(b.totals) as number) - (roas(a.totals) as number));
+  const byRoas = (s: S[]) => s.filter(carries).sort((a, b) => (roas(b.totals) as number) - (roas(a.totals) as number));
   const channelGoal = (c: Slice) => c.judged ?? judgedByData(c.totals);
   const campaignGoal = (c: Slice) => campaignGoals.get(c.name) ?? judgedByData(c.totals);
   const rankedChannels = byRoas(channels.filter((c) => channelGoal(c) === 'sales'));
   const rankedCampaigns = byRoas(campaigns.filter((c) => c.totals.revenueMinor > 0 && campaignGoal(c) === 'sales'));
-  const last = (s: Slice[]) => (s.length > 1 ? s[s.length - 1] : undefined);
-  const left = (kind: Unranked['kind'], s: Slice[], goal: (x: Slice) => Judged): Unranked[] =>
+  const last = (s: S[]) => (s.length > 1 ? s[s.length - 1] : undefined);
+  const left = (kind: Unranked['kind'], s: S[], goal: (x: S) => Judged): Unranked[] =>
     s
       .filter(carries)
       .sort((a, b) => b.totals.spendMinor - a.totals.spendMinor)
