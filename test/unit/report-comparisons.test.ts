@@ -72,10 +72,9 @@ describe('what a report compares with', () => {
     expect(ar).toContain('الإجماليات والمؤشرات');
   });
 
-  it('shows a rate just short of its goal with the digits that tell them apart, and a gap that is not 0', async () => {
-    // 2,993 clicks on 200,000 impressions: a CTR of 1.4965% against a goal of 1.5% read
-    // "1.5% against a goal of at least 1.5%: at risk (0 percentage points to go)".
-    await load(['date,channel,impressions,clicks', '2026-11-24,facebook,200000,2993']);
+  /** `clicks` on 200,000 Facebook impressions in a week, against a plan whose goal is a CTR of 1.5%. */
+  async function ctrAgainstGoal(clicks: number): Promise<string> {
+    await load(['date,channel,impressions,clicks', `2026-11-24,facebook,200000,${clicks}`]);
     const ws = await app.services.db.workspace.findFirstOrThrow();
     await app.services.db.plan.create({
       data: {
@@ -88,27 +87,20 @@ describe('what a report compares with', () => {
         endsOn: new Date('2026-11-30T00:00:00Z'),
       },
     });
-    const out = textOf(await app.say('/report 7d'));
+    return textOf(await app.say('/report 7d'));
+  }
+
+  it('shows a rate just short of its goal with the digits that tell them apart, and a gap that is not 0', async () => {
+    // 2,993 clicks: a CTR of 1.4965% against a goal of 1.5% read
+    // "1.5% against a goal of at least 1.5%: at risk (0 percentage points to go)".
+    const out = await ctrAgainstGoal(2993);
     // The gap is the difference of the rates as shown: 1.5 - 1.497 = 0.003 (the unrounded 0.0035 read 0.004).
     expect(out).toContain('CTR: 1.497% against a goal of at least 1.5%: at risk (0.003 percentage points to go)');
   });
 
   it('gives the gap to a rate goal as the difference of the figures on the line', async () => {
-    // 2,982 clicks on 200,000 impressions: 1.491%, shown 1.49%; the gap read "0.009 percentage points".
-    await load(['date,channel,impressions,clicks', '2026-11-24,facebook,200000,2982']);
-    const ws = await app.services.db.workspace.findFirstOrThrow();
-    await app.services.db.plan.create({
-      data: {
-        workspaceId: ws.id,
-        name: 'CTR plan',
-        goal: 'traffic',
-        budgetSplit: [],
-        kpiTargets: [{ kpi: 'ctr', target: 1.5, unit: 'percent' }],
-        startsOn: new Date('2026-11-01T00:00:00Z'),
-        endsOn: new Date('2026-11-30T00:00:00Z'),
-      },
-    });
-    const out = textOf(await app.say('/report 7d'));
+    // 2,982 clicks: 1.491%, shown 1.49%; the gap read "0.009 percentage points".
+    const out = await ctrAgainstGoal(2982);
     expect(out).toContain('CTR: 1.49% against a goal of at least 1.5%: at risk (0.01 percentage points to go)');
   });
 
