@@ -122,7 +122,9 @@ function settingFields(ctx: Context) {
   const w = ctx.workspace;
   const orNotSet = (v: string | null) => (v ? iso(v) : t.notSet);
   return {
-    locale: { label: t.language, value: languageName(ctx.locale, ctx) },
+    // The workspace's language (what /config lang sets), not the reader's own: a person whose client
+    // is in English reads "Language: Arabic" in English.
+    locale: { label: t.language, value: languageName(w.locale === 'ar' ? 'ar' : 'en', ctx) },
     timezone: {
       label: t.timezone,
       value: `${iso(w.timezone)} (${t.localTime({ time: localTime(ctx.now(), w.timezone, ctx.locale) })})`,

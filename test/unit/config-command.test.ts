@@ -64,6 +64,9 @@ describe('/config', () => {
     expect(textOf(ar)).toBe(
       'تصعيد التنبيهات المُسندة وتذكير من تولّاها بعد: 120 دقيقة\nهذا الإعداد مضبوط على هذه القيمة من قبل، فلم يتغير شيء.',
     );
+    // Someone whose client is in English reads the workspace's language, in English.
+    const english = await app.say('/config lang ar', identity({ locale: 'en' }));
+    expect(textOf(english)).toBe('Language: Arabic\nThis setting already has that value, so nothing changed.');
     const after = await app.services.db.workspace.findFirstOrThrow();
     expect(after.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime()); // only the lang change wrote
     const audit = await app.services.db.auditLog.findMany({ orderBy: { id: 'asc' } });
