@@ -26,7 +26,6 @@ export function formatPercent(r: Ratio, locale: Locale, digits?: number): string
   return isoIn(`${plainNumber(pct, locale, digits ?? (Math.abs(pct) < 10 ? 2 : 1))}%`, locale);
 }
 
-/** ROAS-style multiples always with two decimals: 3.70x, and 3.70× in Arabic (no Latin letter). */
 /**
  * Decimals that keep a rate apart from its goal: 1.4962% against 1.5% reads "1.496%", not "1.5%
  * against a goal of 1.5%: at risk". At most four; the usual two (one from 10% up) otherwise.
@@ -39,6 +38,7 @@ export function percentDigits(actual: number, goal: number): number {
   return usual;
 }
 
+/** ROAS-style multiples always with two decimals: 3.70x, and 3.70× in Arabic (no Latin letter). */
 export function formatMultiple(r: Ratio, locale: Locale): string {
   if (r === NA) return naText(locale);
   const s = plainNumber(r, locale, 2, true);
