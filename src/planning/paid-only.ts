@@ -25,11 +25,7 @@ const m = defineMessages(
 /** Targets counted from what paid delivery buys (funnel.ts); CPL and CPA divide the whole budget by them. */
 const PAID_VOLUMES: ReadonlySet<string> = new Set(['impressions', 'cpm', 'leads', 'conversions']);
 
-/**
- * The volume targets count what the paid channels buy; when part of the budget goes to channels with
- * no paid delivery (creators, organic, email), say so with the figures, or "68,571 impressions for
- * USD 2,000" reads as a CPM of 29 next to a CPM target of 7.
- */
+/** The sentence for a plan's reasoning, or '' when it has no volume target or no unpaid channel. */
 export function paidOnlyNote(
   kpis: readonly FunnelTarget[],
   split: ReadonlyArray<{ channel: Channel; amountMinor: number }>,
