@@ -214,7 +214,7 @@ export class PlannerService {
       product: request.product,
       targetMarket: request.market,
       targetSegment: extra.segment ?? '',
-      bestMethod: `${idea.title}: ${idea.hook}`.slice(0, 600),
+      bestMethod: bestMethodOf(idea.title, idea.hook),
       focusChannel: (idea.split[0] as SplitLine).channel,
       budgetMinor: request.budgetMinor,
       currency: request.currency,
@@ -358,4 +358,14 @@ export function planParts(plan: Plan): { split: SplitLine[]; kpis: KpiTarget[]; 
     kpis,
     timeline: timeline.success ? timeline.data : [],
   };
+}
+
+/**
+ * The idea's title and its hook as one line. A dash, not a colon, between them: the hook often holds
+ * a colon of its own ("Search plus retargeting: Ready to buy? One search away: cold brew…" read as a
+ * chain of labels); a title that ends a sentence itself is followed by a space only.
+ */
+export function bestMethodOf(title: string, hook: string): string {
+  const joined = /[.?!؟:]$/.test(title.trim()) ? `${title.trim()} ${hook}` : `${title.trim()} — ${hook}`;
+  return joined.slice(0, 600);
 }

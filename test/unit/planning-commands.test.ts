@@ -68,6 +68,8 @@ describe('/brainstorm', () => {
     // The second idea, not the first.
     const ideas = (await app.services.db.brainstorm.findFirstOrThrow()).ideas as Array<{ title: string }>;
     expect(plan.bestMethod.startsWith(ideas[1]?.title ?? '?')).toBe(true);
+    // Title and hook joined by a dash: the hook's own colon made "Title: Hook: …" a chain of labels.
+    expect(plan.bestMethod).toMatch(/^[^:]+ — /);
   });
 
   it('refuses forged payloads and brainstorms of another workspace', async () => {
