@@ -23,7 +23,6 @@ import {
   kpiValue,
   orderValueOption,
   planBlocks,
-  planMoney,
   planningBrief,
   pm,
   productOption,
@@ -107,8 +106,8 @@ function whatChanged(before: Plan, after: Plan, ctx: Context): string[] {
   };
   line(
     p.budget,
-    planMoney(before.budgetMinor, before.currency, ctx.locale),
-    planMoney(after.budgetMinor, after.currency, ctx.locale),
+    formatPlanMoney(before.budgetMinor, before.currency, ctx.locale),
+    formatPlanMoney(after.budgetMinor, after.currency, ctx.locale),
   );
   line(p.market, before.targetMarket || p.none, after.targetMarket || p.none);
   line(p.method, before.bestMethod, after.bestMethod);
@@ -119,8 +118,8 @@ function whatChanged(before: Plan, after: Plan, ctx: Context): string[] {
     if (was)
       line(
         channelLabel(l.channel, ctx.locale),
-        planMoney(was.amountMinor, before.currency, ctx.locale),
-        planMoney(l.amountMinor, after.currency, ctx.locale),
+        formatPlanMoney(was.amountMinor, before.currency, ctx.locale),
+        formatPlanMoney(l.amountMinor, after.currency, ctx.locale),
       );
   }
   const none = p.none;

@@ -1,8 +1,8 @@
 /**
  * One /config setting: a single value written to a workspace column, recorded in the audit log with
  * what it was before, and confirmed in the person's language. A value the setting already has changes
- * nothing: no write, no audit entry (an "EUR to EUR" line helps nobody), and the reply says so. Every plain setting of /config has this
- * shape, so it is written once here.
+ * nothing: no write, no audit entry (an "EUR to EUR" line helps nobody), and the reply says so. Every
+ * plain setting of /config has this shape, so it is written once here.
  */
 import type { z } from 'zod';
 import { type SubcommandDef, sub } from '../../src/core/command.js';

@@ -353,7 +353,7 @@ export function kpiValue(k: KpiTarget, currency: string, ctx: Context): string {
   return k.unit === 'percent'
     ? isoIn(`${n(2)}%`, ctx.locale)
     : k.unit === 'currency'
-      ? planMoney(toMinor(k.target, currency), currency, ctx.locale)
+      ? formatPlanMoney(toMinor(k.target, currency), currency, ctx.locale)
       : k.unit === 'ratio'
         ? isoIn(`${n(k.target < 1 ? 2 : 1)}${ctx.locale === 'ar' ? '×' : 'x'}`, ctx.locale)
         : formatNumber(k.target, ctx.locale, 0);
@@ -366,15 +366,11 @@ export function splitTable(split: readonly AnySplitLine[], _total: number, curre
     [t.channel, t.amount, t.share],
     split.map((l, i) => [
       splitChannelLabel(l.channel, ctx.locale),
-      planMoney(l.amountMinor, currency, ctx.locale),
+      formatPlanMoney(l.amountMinor, currency, ctx.locale),
       isoIn(`${(shares[i] ?? 0) / 10}%`, ctx.locale),
     ]),
   );
 }
-
-/** Money in a plan: whole units when the amount is whole, else every decimal the currency has. */
-export const planMoney = (minor: number, currency: string, locale: Locale = 'en'): string =>
-  formatPlanMoney(minor, currency, locale);
 
 /** Shares of a split in tenths of a percent that add up to exactly 100% (largest remainder). */
 export function sharesOf(split: readonly AnySplitLine[]): number[] {
@@ -447,7 +443,7 @@ export function planBlocks(plan: Plan, personas: readonly Persona[], ctx: Contex
       },
       { label: t.method, value: show(plan.bestMethod) },
       { label: t.focus, value: plan.focusChannel ? splitChannelLabel(plan.focusChannel, ctx.locale) : t.none },
-      { label: t.budget, value: planMoney(plan.budgetMinor, plan.currency, ctx.locale) },
+      { label: t.budget, value: formatPlanMoney(plan.budgetMinor, plan.currency, ctx.locale) },
     ]),
     splitTable(storedSplit(plan, split), plan.budgetMinor, plan.currency, ctx),
     list(kpis.map((k) => formatKpi(k, plan.currency, ctx, type))),

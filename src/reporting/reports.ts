@@ -30,7 +30,7 @@ import {
 import { rankBySales, type Unranked } from './analysis/ranking.js';
 import { MIN_SPEND_SHARE, type Recommendation, recommend } from './analysis/recommendations.js';
 import { channelSpellings, normalizeChannel, SITE_CHANNEL } from './channel-names.js';
-import { addTotals, computeKpis, emptyTotals, type KpiValues, METRIC_FIELDS, roas, type Totals } from './kpi.js';
+import { addTotals, computeKpis, emptyTotals, type KpiValues, METRIC_FIELDS, type Totals } from './kpi.js';
 import { trendsReply } from './trends.js';
 
 export interface Filters {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planMoney, sharesOf } from '../../commands/shared/planning.js';
-import { fromUsd, minorDigits, toMajor } from '../../src/lib/money.js';
+import { sharesOf } from '../../commands/shared/planning.js';
+import { fromUsd, minorDigits, formatPlanMoney as planMoney, toMajor } from '../../src/lib/money.js';
 import { BENCHMARKS, funnelFor, REGIONS, regionOf } from '../../src/planning/funnel.js';
 import {
   type BrainstormRequest,
